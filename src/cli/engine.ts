@@ -7,7 +7,7 @@ const workDir = resolve(process.env.ENGINE_WORK_DIR ?? '.run/opensearch');
 mkdirSync(workDir, { recursive: true });
 const node = await startEmbeddedOpenSearch({
   workDir,
-  httpPort: process.env.ENGINE_PORT ? Number(process.env.ENGINE_PORT) : 9200,
+  ...(process.env.ENGINE_PORT ? { httpPort: Number(process.env.ENGINE_PORT) } : {}),
   log: (message) => console.error(message),
 });
 console.log(node.url);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', indexAlias: 'articles', maxPageSize: 50, maxResultWindow: 1000 });
+    expect(loadConfig({}).searchUrl).toBeUndefined();
+  });
+
+  it('reads values from the environment, treating empty ones as unset', () => {
+    const config = loadConfig({ PORT: '8080', SEARCH_URL: 'http://127.0.0.1:9200', INDEX_ALIAS: '' });
+    expect(config).toMatchObject({ port: 8080, searchUrl: 'http://127.0.0.1:9200', indexAlias: 'articles' });
+  });
+
+  it('names every bad variable in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', INDEX_ALIAS: 'Bad Alias' })).toThrow(/PORT[\s\S]*INDEX_ALIAS|INDEX_ALIAS[\s\S]*PORT/);
+  });
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** An engine to use; unset, the embedded OpenSearch node is provisioned and started. */
+  SEARCH_URL: z.url().optional(),
+  ENGINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** HTTP port of the embedded node; a free one is picked when unset. */
+  ENGINE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  ENGINE_HEAP: z.string().regex(/^\d+[mg]$/).default('512m'),
+  ENGINE_WORK_DIR: z.string().default('.run/opensearch'),
+  INDEX_ALIAS: z.string().regex(/^[a-z][a-z0-9_-]{0,60}$/).default('articles'),
+  SEARCH_PROFILE: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  searchUrl?: string;
+  engineRequestTimeoutMs: number;
+  enginePort?: number;
+  engineHeap: string;
+  engineWorkDir: string;
+  indexAlias: string;
+  searchProfile: string;
+  maxPageSize: number;
+  maxResultWindow: number;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+};
+
+/** Reads the configuration from the environment; throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    ...(c.SEARCH_URL ? { searchUrl: c.SEARCH_URL } : {}),
+    engineRequestTimeoutMs: c.ENGINE_REQUEST_TIMEOUT_MS,
+    ...(c.ENGINE_PORT ? { enginePort: c.ENGINE_PORT } : {}),
+    engineHeap: c.ENGINE_HEAP,
+    engineWorkDir: c.ENGINE_WORK_DIR,
+    indexAlias: c.INDEX_ALIAS,
+    searchProfile: c.SEARCH_PROFILE,
+    maxPageSize: c.MAX_PAGE_SIZE,
+    maxResultWindow: c.MAX_RESULT_WINDOW,
+    logLevel: c.LOG_LEVEL,
+  };
+}

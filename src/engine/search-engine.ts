@@ -1,0 +1,82 @@
+/**
+ * The one narrow door to the search engine. Everything outside `src/engine/` speaks these
+ * engine-neutral types; each engine family has one adapter class behind this interface.
+ */
+
+export type EngineKind = 'opensearch' | 'elasticsearch';
+
+export interface EngineInfo {
+  kind: EngineKind;
+  version: string;
+  clusterName: string;
+}
+
+/** Index settings and mappings, as the data files in `mappings/` and `analyzers/` produce them. */
+export interface IndexDefinition {
+  settings: Record<string, unknown>;
+  mappings: Record<string, unknown>;
+}
+
+/** A query body in the Elasticsearch-family DSL, built only by our own pure query builders. */
+export type SearchBody = Record<string, unknown>;
+
+export interface BulkDocument {
+  id: string;
+  source: Record<string, unknown>;
+}
+
+export interface BulkResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failures: { id: string; type: string; reason: string }[];
+}
+
+export interface SearchHit<T> {
+  id: string;
+  score: number | null;
+  source: T;
+  highlight: Record<string, string[]>;
+  explanation?: unknown;
+}
+
+export interface SearchResult<T> {
+  total: number;
+  tookMs: number;
+  hits: SearchHit<T>[];
+  aggregations: Record<string, unknown>;
+}
+
+export interface AnalyzedToken {
+  token: string;
+  start: number;
+  end: number;
+  position: number;
+  type: string;
+}
+
+export type AnalyzeRequest = { text: string } & ({ analyzer: string } | { field: string });
+
+export interface SearchEngine {
+  readonly kind: EngineKind;
+  info(): Promise<EngineInfo>;
+  clusterStatus(): Promise<'green' | 'yellow' | 'red'>;
+  indexExists(name: string): Promise<boolean>;
+  createIndex(name: string, definition: IndexDefinition): Promise<void>;
+  /** Deletes an index; a missing one is not an error. */
+  deleteIndex(name: string): Promise<void>;
+  /** The concrete indices an alias points at (empty when the alias does not exist). */
+  aliasTargets(alias: string): Promise<string[]>;
+  /** Points the alias at `index` and away from every other index, in one atomic step. */
+  pointAlias(alias: string, index: string): Promise<void>;
+  /** Indexes documents by id; per-document failures are reported, not thrown. */
+  bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
+  /** Copies every document of `sources` into `destination` (server-side), waiting for the end. */
+  copyDocuments(sources: string[], destination: string): Promise<{ copied: number; failures: number }>;
+  getDocument<T>(index: string, id: string): Promise<T | undefined>;
+  search<T>(index: string, body: SearchBody): Promise<SearchResult<T>>;
+  count(index: string): Promise<number>;
+  analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]>;
+  refresh(index: string): Promise<void>;
+  close(): Promise<void>;
+}
