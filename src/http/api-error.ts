@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isEngineError } from '../engine/engine-error.js';
+
+/** The one error body shape of every 4xx/5xx answer. */
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; field?: string };
+}
+
+/** A failure the API answers on purpose, with its status and a stable code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorBody(c: Context, code: string, message: string, field?: string): ErrorBody {
+  return { error: { code, message, requestId: String(c.get('requestId') ?? ''), ...(field ? { field } : {}) } };
+}
+
+/** Maps any thrown error to a status and a body; an unexpected one becomes a 500 with no internals. */
+export function toErrorResponse(error: unknown, c: Context): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (error instanceof ApiError) return { status: error.status, body: errorBody(c, error.code, error.message, error.field) };
+  if (isEngineError(error, 'unavailable')) {
+    return { status: 503, body: errorBody(c, 'engine_unavailable', 'The search engine is unavailable; try again shortly.') };
+  }
+  if (isEngineError(error, 'timeout')) {
+    return { status: 503, body: errorBody(c, 'engine_timeout', 'The search engine did not answer in time; try again shortly.') };
+  }
+  if (isEngineError(error, 'index_missing')) {
+    return { status: 503, body: errorBody(c, 'index_missing', 'The article index is not available yet; try again shortly.') };
+  }
+  return { status: 500, body: errorBody(c, 'internal_error', 'An unexpected error occurred.') };
+}

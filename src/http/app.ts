@@ -1,0 +1,66 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { SearchEngine } from '../engine/search-engine.js';
+import type { SearchProfile } from '../search/search-profile.js';
+import { errorBody, toErrorResponse } from './api-error.js';
+import { registerArticleRoutes } from './routes/articles.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerSearchRoutes } from './routes/search.js';
+
+export interface AppDependencies {
+  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow'>;
+  engine: SearchEngine;
+  profile: SearchProfile;
+  logger: Logger;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+/** Builds the HTTP API; no network or engine work happens until a request arrives. */
+export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every validation failure answers the same 400 shape, naming the first offending field.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const field = issue ? String(issue.path[0] ?? ('keys' in issue ? (issue.keys as string[])[0] : '')) : '';
+      const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid request';
+      return c.json(errorBody(c, 'invalid_parameter', message, field || undefined), 400);
+    },
+  });
+
+  app.use(requestId({ limitLength: 100 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  registerSearchRoutes(app, deps);
+  registerArticleRoutes(app, deps);
+  registerHealthRoutes(app, deps);
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Arabic news search', version: '0.1.0', description: 'Ranked, highlighted, faceted search over Arabic news.' },
+  });
+
+  app.notFound((c) => c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    const { status, body } = toErrorResponse(error, c);
+    if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
+    if (status === 503) c.header('Retry-After', '5');
+    return c.json(body, status);
+  });
+  return app;
+}

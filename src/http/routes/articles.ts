@@ -1,0 +1,69 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ApiError, } from '../api-error.js';
+import type { AppDependencies, AppEnv } from '../app.js';
+import { ErrorSchema, errorResponses } from '../schemas.js';
+
+const Article = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    published: z.string().nullable(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
+    topics: z.array(z.string()),
+    regions: z.array(z.string()),
+    people: z.array(z.string()),
+    organizations: z.array(z.string()),
+  })
+  .openapi('Article');
+
+const route = createRoute({
+  method: 'get',
+  path: '/articles/{id}',
+  summary: 'One article by id',
+  request: {
+    params: z.object({ id: z.string().regex(/^[\w-]{1,128}$/, 'expected an article id (letters, digits, _ and -)').openapi({ example: '000_fee63797c487f9cf' }) }),
+  },
+  responses: {
+    200: { description: 'The article', content: { 'application/json': { schema: Article } } },
+    404: { description: 'No article with that id', content: { 'application/json': { schema: ErrorSchema } } },
+    ...errorResponses,
+  },
+});
+
+interface StoredArticle {
+  id: string;
+  title: string;
+  body: string;
+  published?: string;
+  source?: string;
+  url?: string;
+  topics?: string[];
+  regions?: string[];
+  people?: string[];
+  organizations?: string[];
+}
+
+export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const stored = await deps.engine.getDocument<StoredArticle>(deps.config.indexAlias, id);
+    if (!stored) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
+    return c.json(
+      {
+        id: stored.id,
+        title: stored.title,
+        body: stored.body,
+        published: stored.published ?? null,
+        source: stored.source ?? null,
+        url: stored.url ?? null,
+        topics: stored.topics ?? [],
+        regions: stored.regions ?? [],
+        people: stored.people ?? [],
+        organizations: stored.organizations ?? [],
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,91 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { searchArticles } from '../../search/search-articles.js';
+import { ApiError } from '../api-error.js';
+import type { AppDependencies, AppEnv } from '../app.js';
+import { errorResponses } from '../schemas.js';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
+/** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
+const slugList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(slug).max(20));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)), 'not a real date');
+const wholeNumber = (min: number) => z.string().regex(/^\d{1,6}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min));
+
+const SearchQuery = z
+  .object({
+    q: z.string().max(500, 'at most 500 characters').optional().openapi({ description: 'What to look for, in Arabic or Latin script', example: 'بلينكن' }),
+    topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
+    region: slugList.optional().openapi({ description: 'Region slugs; several widen the result (OR)', type: 'string' }),
+    date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
+    date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
+    from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
+    size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
+    sort: z.enum(['relevance', 'newest']).optional(),
+  })
+  .strict();
+
+const Hit = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleHighlighted: z.string(),
+  published: z.string().nullable(),
+  score: z.number().nullable(),
+  snippets: z.array(z.string()),
+  topics: z.array(z.string()),
+  regions: z.array(z.string()),
+});
+const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const SearchResponse = z
+  .object({
+    total: z.number().int(),
+    from: z.number().int(),
+    size: z.number().int(),
+    tookMs: z.number(),
+    hits: z.array(Hit),
+    facets: z.object({ topics: FacetCounts, regions: FacetCounts }),
+  })
+  .openapi('SearchResponse');
+
+const route = createRoute({
+  method: 'get',
+  path: '/search',
+  summary: 'Ranked, highlighted search with facet counts',
+  request: { query: SearchQuery },
+  responses: {
+    200: { description: 'Search result', content: { 'application/json': { schema: SearchResponse } } },
+    ...errorResponses,
+  },
+});
+
+export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const from = query.from ?? 0;
+    const size = query.size ?? 10;
+    if (size > deps.config.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.config.maxPageSize}`, 'size');
+    if (from + size > deps.config.maxResultWindow) {
+      throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.config.maxResultWindow}; narrow the search instead`, 'from');
+    }
+    if (query.date_from && query.date_to && query.date_from > query.date_to) {
+      throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
+    }
+    const result = await searchArticles(
+      deps.engine,
+      deps.config.indexAlias,
+      {
+        ...(query.q ? { q: query.q } : {}),
+        filters: { topics: query.topic ?? [], regions: query.region ?? [] },
+        ...(query.date_from ? { dateFrom: query.date_from } : {}),
+        ...(query.date_to ? { dateTo: query.date_to } : {}),
+        from,
+        size,
+        sort: query.sort ?? 'relevance',
+        facetSize: 30,
+      },
+      deps.profile,
+    );
+    return c.json(result, 200);
+  });
+}

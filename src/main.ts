@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.js';
+import { createApp } from './http/app.js';
+import { loadIndexDefinition } from './index/index-definition.js';
+import { ensureIndex } from './index/ensure-index.js';
+import { ingestSeeds } from './ingest/ingest-seeds.js';
+import { createLogger } from './logger.js';
+import { PROJECT_ROOT } from './project-root.js';
+import { provideEngine } from './provide-engine.js';
+import { loadSearchProfile } from './search/search-profile.js';
+
+// Composition root: config → engine → index and seeds → HTTP API.
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
+const definition = loadIndexDefinition(PROJECT_ROOT);
+
+const provided = await provideEngine(config, logger);
+try {
+  const state = await ensureIndex(provided.engine, config.indexAlias, definition);
+  logger.info(state, state.created ? 'index version created' : 'index version in place');
+  const report = await ingestSeeds(provided.engine, config.indexAlias, join(PROJECT_ROOT, 'seeds'));
+  logger.info(report, 'seed articles indexed');
+} catch (error) {
+  logger.fatal({ err: error }, 'could not prepare the index');
+  await provided.release();
+  process.exit(1);
+}
+
+const app = createApp({ config, engine: provided.engine, profile, logger });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
+  logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    void provided.release().finally(() => process.exit(0));
+  });
+}
