@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/engine/search-engine.js';
+import { createApp } from '../src/http/app.js';
+import { ensureIndex } from '../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { loadSearchProfile } from '../src/search/search-profile.js';
+import { connectTestEngine, uniqueAlias } from './support/test-service.js';
+
+// Articles whose topics and regions are given, so facet counts can be checked by hand.
+const fixture = readFileSync(new URL('./fixtures/faceted-articles.ndjson', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+
+let engine: SearchEngine;
+let index: string;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  engine = await connectTestEngine();
+  const alias = uniqueAlias('facets');
+  index = (await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT))).index;
+  const result = await engine.bulkIndex(alias, fixture.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
+  expect(result.failures).toEqual([]);
+  app = createApp({
+    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000 },
+    engine,
+    profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+    logger: pino({ level: 'silent' }),
+  });
+});
+afterAll(async () => {
+  if (index) await engine.deleteIndex(index);
+  await engine?.close();
+});
+
+interface Result {
+  total: number;
+  hits: { id: string }[];
+  facets: { topics: { value: string; count: number }[]; regions: { value: string; count: number }[] };
+}
+const counts = (buckets: { value: string; count: number }[]) => Object.fromEntries(buckets.map((b) => [b.value, b.count]));
+async function search(query: string): Promise<Result> {
+  const response = await app.request(`/search?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Result;
+}
+
+describe('facets', () => {
+  it('count every topic and region over the whole result', async () => {
+    const result = await search('');
+    expect(counts(result.facets.topics)).toEqual({ diplomacy: 2, security: 2, economy: 1, sport: 1 });
+    expect(counts(result.facets.regions)).toEqual({ algeria: 3, sahel: 2, libya: 1, mali: 1 });
+  });
+
+  it('widen the result with several values of one facet (OR) and keep showing the alternatives', async () => {
+    const result = await search('topic=economy&topic=sport');
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['f3', 'f5']);
+    // The topic facet ignores its own selection, so the other topics keep their counts.
+    expect(counts(result.facets.topics)).toEqual({ diplomacy: 2, security: 2, economy: 1, sport: 1 });
+    expect(counts(result.facets.regions)).toEqual({ algeria: 2 });
+  });
+
+  it('narrow the result across facets (AND)', async () => {
+    const result = await search('topic=security,diplomacy&region=sahel');
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['f1', 'f4']);
+    expect(counts(result.facets.topics)).toEqual({ diplomacy: 1, security: 2 });
+    expect(counts(result.facets.regions)).toEqual({ algeria: 1, sahel: 2, libya: 1, mali: 1 });
+  });
+
+  it('count under the text query and the date range', async () => {
+    const result = await search(`q=${encodeURIComponent('الجزائر')}&date_to=2022-12-31`);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['f1', 'f3']);
+    expect(counts(result.facets.regions)).toEqual({ algeria: 2, sahel: 1 });
+  });
+});

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ingestSeeds } from '../src/ingest/ingest-seeds.js';
+import { createSeededService, SEEDS_DIR } from './support/test-service.js';
+
+type Service = Awaited<ReturnType<typeof createSeededService>>;
+let service: Service;
+
+interface SearchBody {
+  total: number;
+  hits: { id: string; title: string; titleHighlighted: string; snippets: string[]; published: string | null; score: number | null }[];
+  facets: Record<string, { value: string; count: number }[]>;
+}
+interface ErrorBody {
+  error: { code: string; message: string; requestId: string; field?: string };
+}
+
+async function get<T>(path: string): Promise<{ status: number; body: T }> {
+  const response = await service.app.request(path);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+const search = (params: Record<string, string>) => get<SearchBody>(`/search?${new URLSearchParams(params)}`);
+
+beforeAll(async () => {
+  service = await createSeededService('search-api');
+});
+afterAll(async () => {
+  await service?.dispose();
+});
+
+describe(`seed ingest on ${inject('engineLabel')}`, () => {
+  it('indexes the five seeds by their file stem', async () => {
+    expect(service.ingest.read).toBe(5);
+    expect(service.ingest.failures).toEqual([]);
+    expect(await service.engine.count(service.alias)).toBe(5);
+    const { status, body } = await get<{ id: string; title: string; body: string; published: string | null }>('/articles/004_cacf537383d56ce7');
+    expect(status).toBe(200);
+    expect(body.id).toBe('004_cacf537383d56ce7');
+    expect(body.published).toBe('2021-07-27');
+    expect(body.body).toContain('جوي هود');
+  });
+
+  it('stores articles without tweet embeds or their attribution lines', async () => {
+    const { body } = await get<{ body: string }>('/articles/001_89f3d445d5bfa33a');
+    expect(body.body).toContain('أنطوني بلينكين');
+    expect(body.body).not.toContain('pic.twitter.com');
+    expect(body.body).not.toContain('@Lamamra_dz');
+  });
+
+  it('re-running ingest keeps exactly five documents', async () => {
+    const again = await ingestSeeds(service.engine, service.alias, SEEDS_DIR);
+    expect(again.created).toBe(0);
+    expect(again.updated + again.unchanged).toBe(5);
+    expect(await service.engine.count(service.alias)).toBe(5);
+  });
+});
+
+describe('searching for Blinken', () => {
+  const blinkenArticles = ['000_fee63797c487f9cf', '001_89f3d445d5bfa33a'];
+
+  it.each([
+    ['Arabic, the spelling of article 000', 'بلينكن'],
+    ['Arabic, the spelling of article 001', 'بلينكين'],
+    ['Latin script', 'Blinken'],
+    ['Latin script, lower case', 'blinken'],
+    ['full name, the other spelling', 'أنطوني بلينكن'],
+  ])('finds both Blinken articles first (%s)', async (_label, q) => {
+    const { status, body } = await search({ q });
+    expect(status).toBe(200);
+    expect(body.hits.slice(0, 2).map((h) => h.id).sort()).toEqual(blinkenArticles);
+  });
+
+  it('does not return articles that never name him', async () => {
+    const { body } = await search({ q: 'بلينكن' });
+    expect(body.total).toBe(2);
+  });
+
+  it('answers with highlighted Arabic snippets', async () => {
+    const { body } = await search({ q: 'بلينكين' });
+    const snippets = body.hits.flatMap((h) => h.snippets).join(' ');
+    expect(snippets).toMatch(/<mark>(بلينكن|بلينكين)<\/mark>/);
+    const article000 = body.hits.find((h) => h.id === '000_fee63797c487f9cf');
+    expect(article000?.snippets.join(' ')).toContain('<mark>بلينكن</mark>');
+  });
+});
+
+describe('search parameters', () => {
+  it('pages through results and sorts by newest', async () => {
+    const first = await search({ q: 'الجزائر', size: '2', sort: 'newest' });
+    const second = await search({ q: 'الجزائر', size: '2', from: '2', sort: 'newest' });
+    expect(first.status).toBe(200);
+    expect(first.body.hits).toHaveLength(2);
+    expect(first.body.hits[0]?.id).toBe('002_cae385476cb3fbcb'); // 2025-03-09, the newest seed
+    const ids = [...first.body.hits, ...second.body.hits].map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('filters by publication date range', async () => {
+    const { body } = await search({ date_from: '2021-07-01', date_to: '2021-08-31' });
+    expect(body.hits.map((h) => h.id).sort()).toEqual(['001_89f3d445d5bfa33a', '004_cacf537383d56ce7']);
+  });
+
+  it('without q lists every article', async () => {
+    const { body } = await search({});
+    expect(body.total).toBe(5);
+  });
+
+  it.each([
+    [{ size: '51' }, 'size'],
+    [{ size: 'ten' }, 'size'],
+    [{ from: '995', size: '10' }, 'from'],
+    [{ from: '-1' }, 'from'],
+    [{ sort: 'oldest' }, 'sort'],
+    [{ date_from: '2021-13-45' }, 'date_from'],
+    [{ date_from: '2022-01-01', date_to: '2021-01-01' }, 'date_from'],
+    [{ topic: 'Not A Slug!' }, 'topic'],
+    [{ q: 'x'.repeat(501) }, 'q'],
+    [{ colour: 'red' }, 'colour'],
+  ])('rejects %j with a 400 naming %s', async (params, field) => {
+    const { status, body } = await get<ErrorBody>(`/search?${new URLSearchParams(params as Record<string, string>)}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_parameter');
+    expect(body.error.field).toBe(field);
+    expect(body.error.requestId).not.toBe('');
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('treats user text as text, never as query syntax', async () => {
+    const { status, body } = await search({ q: '{"match_all":{}} OR * AND title:(' });
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+  });
+});
+
+describe('articles, health and the API description', () => {
+  it('answers 404 with the error shape for an unknown id', async () => {
+    const { status, body } = await get<ErrorBody>('/articles/no_such_article');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+    expect(body.error.field).toBe('id');
+  });
+
+  it('answers 400 for an id that cannot be one', async () => {
+    const { status, body } = await get<ErrorBody>('/articles/..%2Fetc');
+    expect(status).toBe(400);
+    expect(body.error.field).toBe('id');
+  });
+
+  it('reports the engine, the index and its document count', async () => {
+    const { status, body } = await get<{ status: string; engine: { reachable: boolean; version: string }; index: { present: boolean; documents: number } }>('/health');
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.engine.reachable).toBe(true);
+    expect(body.engine.version).toMatch(/^\d+\.\d+/);
+    expect(body.index).toMatchObject({ present: true, documents: 5 });
+  });
+
+  it('describes its routes in OpenAPI', async () => {
+    const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(['/articles/{id}', '/health', '/search']);
+  });
+});

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { connectEngine } from '../../src/engine/connect-engine.js';
+import type { SearchEngine } from '../../src/engine/search-engine.js';
+import { createApp } from '../../src/http/app.js';
+import { ensureIndex } from '../../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { ingestSeeds } from '../../src/ingest/ingest-seeds.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { loadSearchProfile } from '../../src/search/search-profile.js';
+
+export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
+
+/** An alias no other suite or run uses, so suites never see each other's documents. */
+export function uniqueAlias(suite: string): string {
+  return `test-${suite}-${process.pid}-${Date.now().toString(36)}`;
+}
+
+export async function connectTestEngine(url = inject('engineUrl')): Promise<SearchEngine> {
+  return connectEngine({ url, requestTimeoutMs: 10_000 });
+}
+
+/** The real app over a real engine and a fresh index holding the seeds. */
+export async function createSeededService(suite: string, url?: string) {
+  const engine = await connectTestEngine(url);
+  const alias = uniqueAlias(suite);
+  const definition = loadIndexDefinition(PROJECT_ROOT);
+  const state = await ensureIndex(engine, alias, definition);
+  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR);
+  const app = createApp({
+    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000 },
+    engine,
+    profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+    logger: pino({ level: 'silent' }),
+  });
+  return {
+    engine,
+    alias,
+    index: state.index,
+    ingest,
+    app,
+    async dispose() {
+      await engine.deleteIndex(state.index);
+      await engine.close();
+    },
+  };
+}

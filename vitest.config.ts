@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: pure unit tests beside the code, and suites in test/ that need the real engine
+// (started once per run by the global setup). `vitest --project unit` runs without an engine.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'engine',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/engine-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
