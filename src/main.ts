@@ -28,7 +28,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ config, engine: provided.engine, profile, logger });
+const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profile, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
 });

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/engine/search-engine.js';
-import { createApp } from '../src/http/app.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { loadSearchProfile } from '../src/search/search-profile.js';
-import { connectTestEngine, uniqueAlias } from './support/test-service.js';
+import { connectTestEngine, createTestApp, uniqueAlias } from './support/test-service.js';
 
 // Articles whose topics and regions are given, so facet counts can be checked by hand.
 const fixture = readFileSync(new URL('./fixtures/faceted-articles.ndjson', import.meta.url), 'utf8')
@@ -17,7 +14,7 @@ const fixture = readFileSync(new URL('./fixtures/faceted-articles.ndjson', impor
 
 let engine: SearchEngine;
 let index: string;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof createTestApp>;
 
 beforeAll(async () => {
   engine = await connectTestEngine();
@@ -25,12 +22,7 @@ beforeAll(async () => {
   index = (await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT))).index;
   const result = await engine.bulkIndex(alias, fixture.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
   expect(result.failures).toEqual([]);
-  app = createApp({
-    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000 },
-    engine,
-    profile: loadSearchProfile(PROJECT_ROOT, 'default'),
-    logger: pino({ level: 'silent' }),
-  });
+  app = createTestApp(engine, alias);
 });
 afterAll(async () => {
   if (index) await engine.deleteIndex(index);

@@ -159,6 +159,6 @@ describe('articles, health and the API description', () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/articles/{id}', '/health', '/search']);
+    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/articles/{id}', '/health', '/search']);
   });
 });

@@ -53,6 +53,11 @@ export class OpenSearchEngine implements SearchEngine {
     await this.call(() => this.client.indices.create({ index: name, body: body as LooseBody }));
   }
 
+  async listIndices(pattern: string): Promise<string[]> {
+    const { body } = await this.call(() => this.client.indices.get({ index: pattern, allow_no_indices: true, expand_wildcards: 'open' }));
+    return Object.keys(body).sort();
+  }
+
   async deleteIndex(name: string): Promise<void> {
     await this.call(() => this.client.indices.delete({ index: name, ignore_unavailable: true }));
   }

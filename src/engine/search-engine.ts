@@ -63,6 +63,8 @@ export interface SearchEngine {
   clusterStatus(): Promise<'green' | 'yellow' | 'red'>;
   indexExists(name: string): Promise<boolean>;
   createIndex(name: string, definition: IndexDefinition): Promise<void>;
+  /** Names of the indices matching a wildcard pattern such as `articles-*`. */
+  listIndices(pattern: string): Promise<string[]>;
   /** Deletes an index; a missing one is not an error. */
   deleteIndex(name: string): Promise<void>;
   /** The concrete indices an alias points at (empty when the alias does not exist). */

@@ -5,12 +5,15 @@ import type { Config } from '../config.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { SearchProfile } from '../search/search-profile.js';
 import { errorBody, toErrorResponse } from './api-error.js';
+import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
 
 export interface AppDependencies {
-  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow'>;
+  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow' | 'adminApiKey'>;
+  /** Where the data files (mappings/, analyzers/ …) are read from when an admin reloads them. */
+  dataRoot: string;
   engine: SearchEngine;
   profile: SearchProfile;
   logger: Logger;
@@ -50,10 +53,12 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   registerSearchRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerHealthRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Arabic news search', version: '0.1.0', description: 'Ranked, highlighted, faceted search over Arabic news.' },
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' });
 
   app.notFound((c) => c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {

@@ -4,8 +4,14 @@ import type { VersionedIndexDefinition } from './index-definition.js';
 export interface IndexState {
   alias: string;
   index: string;
+  /** True when this call built a new index version. */
   created: boolean;
+  /** Documents copied from the version served before. */
+  copied: number;
+  /** The version(s) the alias pointed at before, if any other. */
   previous: string[];
+  /** Versions older than `previous`, removed. */
+  removed: string[];
 }
 
 /** The concrete index a definition lives in: the alias plus the definition's digest. */
@@ -14,9 +20,10 @@ export function versionedIndexName(alias: string, definition: VersionedIndexDefi
 }
 
 /**
- * Makes `alias` serve an index built from `definition`: creates that index version when missing
- * and points the alias at it in one atomic step. Earlier versions are left in place (not deleted)
- * so nothing indexed is lost; readers never see a moment without an index.
+ * Makes `alias` serve an index built from `definition`, without a moment when readers find none:
+ * a missing version is created and filled with the documents the alias serves now, then the alias
+ * moves to it in one atomic step. The version just replaced stays (a rollback is an alias move);
+ * older ones are removed.
  */
 export async function ensureIndex(
   engine: SearchEngine,
@@ -24,15 +31,31 @@ export async function ensureIndex(
   definition: VersionedIndexDefinition,
 ): Promise<IndexState> {
   const index = versionedIndexName(alias, definition);
-  const previous = await engine.aliasTargets(alias);
+  const served = await engine.aliasTargets(alias);
+  const previous = served.filter((name) => name !== index);
   let created = false;
+  let copied = 0;
   if (!(await engine.indexExists(index))) {
     await engine.createIndex(index, definition);
     created = true;
+    if (previous.length > 0) {
+      const copy = await engine.copyDocuments(previous, index);
+      if (copy.failures > 0) {
+        await engine.deleteIndex(index);
+        throw new Error(`copying into the new index version ${index} failed for ${copy.failures} documents; the alias still serves ${previous.join(', ')}`);
+      }
+      copied = copy.copied;
+    }
   }
-  const older = previous.filter((name) => name !== index);
-  // A new version starts with what the old one held, so switching never hides documents.
-  if (created && older.length > 0) await engine.copyDocuments(older, index);
-  if (previous.length !== 1 || previous[0] !== index) await engine.pointAlias(alias, index);
-  return { alias, index, created, previous: older };
+  if (served.length !== 1 || served[0] !== index) await engine.pointAlias(alias, index);
+
+  const keep = new Set([index, ...previous]);
+  const removed = (await engine.listIndices(`${alias}-*`)).filter((name) => !keep.has(name) && isVersionOf(alias, name));
+  for (const name of removed) await engine.deleteIndex(name);
+  return { alias, index, created, copied, previous, removed };
+}
+
+/** `articles-0a1b2c3d4e` is a version of `articles`; `articles-archive-…` is not. */
+function isVersionOf(alias: string, name: string): boolean {
+  return new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{10}$`).test(name);
 }

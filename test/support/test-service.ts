@@ -21,19 +21,26 @@ export async function connectTestEngine(url = inject('engineUrl')): Promise<Sear
   return connectEngine({ url, requestTimeoutMs: 10_000 });
 }
 
-/** The real app over a real engine and a fresh index holding the seeds. */
-export async function createSeededService(suite: string, url?: string) {
-  const engine = await connectTestEngine(url);
-  const alias = uniqueAlias(suite);
-  const definition = loadIndexDefinition(PROJECT_ROOT);
-  const state = await ensureIndex(engine, alias, definition);
-  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR);
-  const app = createApp({
-    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000 },
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
+
+/** The real app, configured as in production but with silent logs and a known admin key. */
+export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT) {
+  return createApp({
+    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000, adminApiKey: TEST_ADMIN_KEY },
+    dataRoot,
     engine,
     profile: loadSearchProfile(PROJECT_ROOT, 'default'),
     logger: pino({ level: 'silent' }),
   });
+}
+
+/** The real app over a real engine and a fresh index holding the seeds. */
+export async function createSeededService(suite: string, url?: string, dataRoot = PROJECT_ROOT) {
+  const engine = await connectTestEngine(url);
+  const alias = uniqueAlias(suite);
+  const state = await ensureIndex(engine, alias, loadIndexDefinition(dataRoot));
+  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR);
+  const app = createTestApp(engine, alias, dataRoot);
   return {
     engine,
     alias,
@@ -41,7 +48,7 @@ export async function createSeededService(suite: string, url?: string) {
     ingest,
     app,
     async dispose() {
-      await engine.deleteIndex(state.index);
+      for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
       await engine.close();
     },
   };

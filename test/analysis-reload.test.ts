@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { loadSearchProfile } from '../src/search/search-profile.js';
+import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+
+// A copy of the data folders, so the suite can edit a synonym list as a relevance engineer would.
+const dataRoot = mkdtempSync(join(tmpdir(), 'analysis-reload-'));
+for (const folder of ['mappings', 'analyzers']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+let service: Awaited<ReturnType<typeof createSeededService>>;
+
+beforeAll(async () => {
+  service = await createSeededService('analysis-reload', undefined, dataRoot);
+});
+afterAll(async () => {
+  await service?.dispose();
+  rmSync(dataRoot, { recursive: true, force: true });
+});
+
+const reload = (key?: string) =>
+  service.app.request('/admin/analysis/reload', { method: 'POST', headers: key ? { authorization: `Bearer ${key}` } : {} });
+const totalFor = async (q: string) => {
+  const response = await service.app.request(`/search?q=${encodeURIComponent(q)}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { total: number; hits: { id: string }[] });
+};
+
+describe('reloading synonyms on the live service', () => {
+  it('refuses without the admin key, and is off when no key is configured', async () => {
+    expect((await reload()).status).toBe(401);
+    const wrong = await reload('not-the-key-0123456789');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    const noKeyApp = createApp({
+      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000 },
+      dataRoot,
+      engine: service.engine,
+      profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+      logger: pino({ level: 'silent' }),
+    });
+    const off = await noKeyApp.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect(off.status).toBe(403);
+  });
+
+  it('is a no-op when nothing changed', async () => {
+    const response = await reload(TEST_ADMIN_KEY);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ created: false, index: service.index, copied: 0 });
+  });
+
+  it('makes a new synonym work, with every query answered during the switch', async () => {
+    expect((await totalFor('bouqadoum')).total).toBe(0);
+
+    const peopleFile = join(dataRoot, 'analyzers', 'synonyms', 'people.txt');
+    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('boukadoum, sabri boukadoum', 'boukadoum, bouqadoum, sabri boukadoum'));
+
+    // Readers keep searching while the new version is built and the alias moves.
+    let searching = true;
+    const statuses: number[] = [];
+    const readers = (async () => {
+      while (searching) statuses.push((await service.app.request(`/search?q=${encodeURIComponent('الجزائر')}`)).status);
+    })();
+    const response = await reload(TEST_ADMIN_KEY);
+    searching = false;
+    await readers;
+
+    expect(response.status).toBe(200);
+    const state = (await response.json()) as { created: boolean; index: string; copied: number; previous: string[] };
+    expect(state).toMatchObject({ created: true, copied: 5, previous: [service.index] });
+    expect(state.index).not.toBe(service.index);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+
+    const found = await totalFor('bouqadoum');
+    expect(found.hits.map((h) => h.id)).toEqual(['002_cae385476cb3fbcb']);
+    expect(await service.engine.count(service.alias)).toBe(5);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/engine/search-engine.js';
+import { ensureIndex } from '../src/index/ensure-index.js';
+import { loadIndexDefinition, normalizeArabicWord } from '../src/index/index-definition.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { connectTestEngine, uniqueAlias } from './support/test-service.js';
+
+// Golden tests: each rule of the chain in analyzers/arabic.json, run through the engine's _analyze.
+let engine: SearchEngine;
+let index: string;
+
+beforeAll(async () => {
+  engine = await connectTestEngine();
+  index = (await ensureIndex(engine, uniqueAlias('analysis'), loadIndexDefinition(PROJECT_ROOT))).index;
+});
+afterAll(async () => {
+  if (index) await engine.deleteIndex(index);
+  await engine?.close();
+});
+
+const tokens = async (analyzer: string, text: string) => (await engine.analyze(index, { analyzer, text })).map((t) => t.token);
+
+describe('normalization (exact field chain)', () => {
+  it.each([
+    ['presentation forms', 'ﺍﻟﺠﺰﺍﺋﺮ ﻻ', ['الجزاءر', 'لا']],
+    ['diacritics (harakat, shadda, tanwin)', 'مُحَمَّدٌ', ['محمد']],
+    ['tatweel', 'الـــجزائر', ['الجزاءر']],
+    ['alef with hamza or madda', 'أحمد إبراهيم آذار', ['احمد', 'ابراهيم', 'اذار']],
+    ['alef wasla and superscript alef', 'ٱلكتاب هٰذا', ['الكتاب', 'هذا']],
+    ['hamza on waw and on yeh meet', 'مسؤول مسئول', ['مسءول', 'مسءول']],
+    ['taa marbuta', 'سورية', ['سوريه']],
+    ['alef maqsura', 'إلى مصطفى', ['الي', 'مصطفي']],
+    ['Arabic-Indic and Persian digits', '٢٠٢١ ۲۰۲۱', ['2021', '2021']],
+    ['zero-width and direction marks', 'بلي\u200cنكن \u200fالرئيس\u200e', ['بلينكن', 'الرءيس']],
+    ['Persian letter forms', 'کتاب یوم', ['كتاب', 'يوم']],
+    ['the spelling variant أميركي → أمريكي', 'الأميركية', ['الامريكيه']],
+    ['Latin case and accents', 'Algérie BLINKEN', ['algerie', 'blinken']],
+  ])('%s', async (_rule, text, expected) => {
+    expect(await tokens('arabic_exact', text)).toEqual(expected);
+  });
+
+  it('agrees with the normalization used to write list files', async () => {
+    const words = ['أنطوني', 'بلينكين', 'لعمامرة', 'مسئولية', 'الأميركيين', 'إثيوبيا', 'آب', 'ﺍﻟﺠﺰﺍﺋﺮ', 'مُحَمَّد', 'الـــجزائر', 'ٱلكتاب', 'مصطفى', 'کتاب'];
+    for (const word of words) expect([normalizeArabicWord(word)]).toEqual(await tokens('arabic_exact', word));
+  });
+});
+
+describe('stopwords and stemming (the stemmed field chain)', () => {
+  it('drops stopwords', async () => {
+    expect(await tokens('arabic_index', 'في الجزائر من أجل')).toEqual(['جزاءر', 'اجل']);
+  });
+
+  it('strips clitics so clitic forms meet the bare word', async () => {
+    const [bare] = await tokens('arabic_index', 'الجزائر');
+    for (const form of ['بالجزائر', 'والجزائر', 'للجزائر']) expect(await tokens('arabic_index', form)).toEqual([bare]);
+    expect(await tokens('arabic_index', 'والولايات')).toEqual(await tokens('arabic_index', 'الولايات'));
+  });
+
+  it('keeps protected names whole, and maps their clitic forms to them', async () => {
+    expect(await tokens('arabic_index', 'بلينكين بلينكن')).toEqual(['بلينكين', 'بلينكن']);
+    expect(await tokens('arabic_index', 'مالي ومالي بمالي')).toEqual(['مالي', 'مالي', 'مالي']);
+    expect(await tokens('arabic_index', 'ولعمامرة بالعمامرة')).toEqual(['لعمامره', 'عمامره']);
+    expect(await tokens('arabic_index', 'واشنطن بواشنطن')).toEqual(['واشنطن', 'واشنطن']);
+    // A place with the article meets its adjective: الجزائر, بالجزائر and الجزائرية share one token.
+    expect(await tokens('arabic_index', 'الجزائر بالجزائر الجزائرية')).toEqual(['جزاءر', 'جزاءر', 'جزاءر']);
+  });
+
+  it('does not let Mali meet the stem of "financial"', async () => {
+    const [mali] = await tokens('arabic_index', 'مالي');
+    const [financial] = await tokens('arabic_index', 'المالية');
+    expect(financial).not.toBe(mali);
+  });
+});
+
+describe('search-time synonyms', () => {
+  it('expands a Latin name into its Arabic spellings', async () => {
+    const expanded = await tokens('arabic_search', 'Blinken');
+    expect(expanded).toEqual(expect.arrayContaining(['بلينكن', 'بلينكين', 'blinken']));
+  });
+
+  it('joins the five month-name families', async () => {
+    const expanded = await tokens('arabic_exact_search', 'جانفي');
+    expect(expanded).toEqual(expect.arrayContaining(['يناير', 'جانفي', 'كانون', 'الثاني', 'january', 'janvier']));
+  });
+
+  it('expands a month name that is also a common word only inside "month of …"', async () => {
+    expect(await tokens('arabic_exact_search', 'آب')).toEqual(['اب']);
+    const august = await tokens('arabic_exact_search', 'أغسطس');
+    expect(august).toEqual(expect.arrayContaining(['شهر', 'اب', 'اوت']));
+  });
+
+  it('joins organizations and their acronyms', async () => {
+    expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededService } from './support/test-service.js';
+
+// The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
+// (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود).
+const decoys = readFileSync(new URL('./fixtures/ambiguity-articles.ndjson', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+
+let service: Awaited<ReturnType<typeof createSeededService>>;
+
+beforeAll(async () => {
+  service = await createSeededService('arabic-search');
+  const result = await service.engine.bulkIndex(service.alias, decoys.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
+  expect(result.failures).toEqual([]);
+});
+afterAll(async () => {
+  await service?.dispose();
+});
+
+async function ids(q: string): Promise<string[]> {
+  const response = await service.app.request(`/search?size=50&q=${encodeURIComponent(q)}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { hits: { id: string }[] }).hits.map((h) => h.id);
+}
+
+const A000 = '000_fee63797c487f9cf';
+const A001 = '001_89f3d445d5bfa33a';
+const A002 = '002_cae385476cb3fbcb';
+const A003 = '003_4e5cae1c7eaae2e4';
+const A004 = '004_cacf537383d56ce7';
+const LAMAMRA_ARTICLES = [A000, A001, A003, A004].sort();
+
+describe('one name in several spellings', () => {
+  it.each(['لعمامرة', 'العمامرة', 'Lamamra', 'رمتان لعمامرة', 'Ramtane Lamamra'])('%s finds every Lamamra article', async (q) => {
+    expect((await ids(q)).sort()).toEqual(LAMAMRA_ARTICLES);
+  });
+
+  it.each(['أنتوني', 'أنطوني', 'Antony'])('%s finds both spellings of Antony', async (q) => {
+    expect((await ids(q)).sort()).toEqual([A000, A001]);
+  });
+
+  it('finds Boukadoum under the Latin spelling and under the seed typo صبري قادوم', async () => {
+    expect(await ids('Boukadoum')).toEqual([A002]);
+    expect(await ids('صبري قادوم')).toEqual([A002]);
+  });
+});
+
+describe('clitics glued to words', () => {
+  it('finds بالجزائر, للجزائر and والجزائر under الجزائر', async () => {
+    const found = await ids('الجزائر');
+    expect(found.sort()).toEqual([A000, A001, A002, A003, A004].sort());
+  });
+
+  it('finds ومالي (003) under مالي', async () => {
+    expect(await ids('مالي')).toContain(A003);
+  });
+});
+
+describe('month names of every region', () => {
+  it.each(['جانفي', 'يناير', 'كانون الثاني', 'January', 'janvier'])('%s finds the article dated by 22 جانفي / 22 يناير', async (q) => {
+    expect(await ids(q)).toEqual([A002]);
+  });
+
+  it.each(['تشرين الأول', 'October', 'أكتوبر'])('%s finds the article that mentions أكتوبر', async (q) => {
+    expect(await ids(q)).toEqual([A004]);
+  });
+});
+
+describe('Latin-script and mixed queries', () => {
+  it('a Latin place name reaches the Arabic articles', async () => {
+    expect((await ids('Libya')).sort()).toEqual([A000, A001, A003, A004].sort());
+  });
+
+  it('a mixed query finds the article naming both', async () => {
+    expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
+  });
+});
+
+describe('no new false matches', () => {
+  it('Mali does not find articles about finance', async () => {
+    const found = await ids('مالي');
+    expect(found).not.toContain('x-finance');
+    expect(await ids('Mali')).not.toContain('x-finance');
+  });
+
+  it('the Sahel does not find a coast', async () => {
+    const found = await ids('Sahel');
+    expect(found).not.toContain('x-coast');
+    expect(found).toEqual(expect.arrayContaining([A000, A001, A002, A003, A004]));
+  });
+
+  it('August in any family does not find a father (أب)', async () => {
+    for (const q of ['أغسطس', 'August', 'أوت']) expect(await ids(q)).not.toContain('x-father');
+  });
+
+  it('the short name هود does not match the longer word اليهود', async () => {
+    const found = await ids('هود');
+    expect(found).not.toContain('x-jews');
+    expect(found.sort()).toEqual([A001, A004]);
+  });
+});
