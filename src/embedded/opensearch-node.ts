@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, closeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadNodeRecipe, type NodeRecipe } from './node-recipe.js';
@@ -50,7 +50,10 @@ export async function startEmbeddedOpenSearch(options: EmbeddedNodeOptions): Pro
     'path.logs': logsDir,
     // A nearly full disk must not turn the node read-only under a developer's feet.
     'cluster.routing.allocation.disk.threshold_enabled': 'false',
+    // Hunspell dictionaries load only when an index asks for one (the stemmer comparison does).
+    'indices.analysis.hunspell.dictionary.lazy': 'true',
   };
+  installHunspellDictionaries(join(home, 'config'));
   const javaOptions = [`-Xms${options.heap ?? '512m'}`, `-Xmx${options.heap ?? '512m'}`];
   // OpenSearch refuses to run as root, and it learns the uid through JNA. Its native layer only
   // serves memory locking and syscall filters, which a loopback development node does not use.
@@ -95,6 +98,18 @@ export async function startEmbeddedOpenSearch(options: EmbeddedNodeOptions): Pro
       clearTimeout(timer);
     },
   };
+}
+
+/** Debian's hunspell-ar, when installed, becomes the engine's `ar` hunspell dictionary. */
+function installHunspellDictionaries(configDir: string): void {
+  const source = '/usr/share/hunspell';
+  const target = join(configDir, 'hunspell', 'ar');
+  if (!existsSync(join(source, 'ar.dic')) || existsSync(join(target, 'ar.dic'))) return;
+  mkdirSync(target, { recursive: true });
+  // Lucene reads the encoding only from the first 30 KB; Debian's ar.aff declares it on line 24139.
+  const affix = readFileSync(join(source, 'ar.aff'), 'utf8').replace(/^SET\s+\S+\s*$/m, '');
+  writeFileSync(join(target, 'ar.aff'), `SET UTF-8\n${affix}`);
+  copyFileSync(join(source, 'ar.dic'), join(target, 'ar.dic'));
 }
 
 function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
