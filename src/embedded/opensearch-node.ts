@@ -36,6 +36,9 @@ export async function startEmbeddedOpenSearch(options: EmbeddedNodeOptions): Pro
   const logsDir = join(options.workDir, 'logs');
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(logsDir, { recursive: true });
+  // The launcher leaves a temp folder per start; keep it inside the work dir the owner cleans.
+  const tmpDir = join(options.workDir, 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
   const logFile = join(logsDir, 'console.log');
   const output = openSync(logFile, 'a');
 
@@ -65,6 +68,7 @@ export async function startEmbeddedOpenSearch(options: EmbeddedNodeOptions): Pro
       OPENSEARCH_JAVA_HOME: findJavaHome(recipe),
       OPENSEARCH_JAVA_OPTS: javaOptions.join(' '),
       OPENSEARCH_PATH_CONF: join(home, 'config'),
+      OPENSEARCH_TMPDIR: tmpDir,
     },
     stdio: ['ignore', output, output],
     detached: true,
