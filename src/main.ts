@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { ArticleTagger } from './classify/article-tagger.js';
+import { loadTaxonomy } from './classify/taxonomy.js';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { loadIndexDefinition } from './index/index-definition.js';
@@ -16,11 +18,14 @@ const logger = createLogger(config.logLevel);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
 const definition = loadIndexDefinition(PROJECT_ROOT);
 
+const taxonomy = loadTaxonomy(PROJECT_ROOT);
+
 const provided = await provideEngine(config, logger);
 try {
   const state = await ensureIndex(provided.engine, config.indexAlias, definition);
   logger.info(state, state.created ? 'index version created' : 'index version in place');
-  const report = await ingestSeeds(provided.engine, config.indexAlias, join(PROJECT_ROOT, 'seeds'));
+  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, taxonomy);
+  const report = await ingestSeeds(provided.engine, config.indexAlias, join(PROJECT_ROOT, 'seeds'), tagger);
   logger.info(report, 'seed articles indexed');
 } catch (error) {
   logger.fatal({ err: error }, 'could not prepare the index');
@@ -28,7 +33,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profile, logger });
+const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profile, taxonomy: { current: taxonomy }, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { createApp } from '../src/http/app.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { loadSearchProfile } from '../src/search/search-profile.js';
@@ -10,7 +11,7 @@ import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can edit a synonym list as a relevance engineer would.
 const dataRoot = mkdtempSync(join(tmpdir(), 'analysis-reload-'));
-for (const folder of ['mappings', 'analyzers']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
 let service: Awaited<ReturnType<typeof createSeededService>>;
 
 beforeAll(async () => {
@@ -40,6 +41,7 @@ describe('reloading synonyms on the live service', () => {
       dataRoot,
       engine: service.engine,
       profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+      taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
       logger: pino({ level: 'silent' }),
     });
     const off = await noKeyApp.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });

@@ -48,7 +48,7 @@ describe(`seed ingest on ${inject('engineLabel')}`, () => {
   });
 
   it('re-running ingest keeps exactly five documents', async () => {
-    const again = await ingestSeeds(service.engine, service.alias, SEEDS_DIR);
+    const again = await ingestSeeds(service.engine, service.alias, SEEDS_DIR, service.tagger);
     expect(again.created).toBe(0);
     expect(again.updated + again.unchanged).toBe(5);
     expect(await service.engine.count(service.alias)).toBe(5);
@@ -159,6 +159,6 @@ describe('articles, health and the API description', () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/articles/{id}', '/health', '/search']);
+    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/admin/tags/rebuild', '/articles/{id}', '/facets', '/health', '/search']);
   });
 });

@@ -80,14 +80,21 @@ export class OpenSearchEngine implements SearchEngine {
   }
 
   async bulkIndex(index: string, documents: BulkDocument[], options: { refresh?: boolean } = {}): Promise<BulkResult> {
-    const result: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
-    if (documents.length === 0) return result;
     const operations = documents.flatMap((doc) => [{ index: { _index: index, _id: doc.id } }, doc.source]);
-    const { body } = await this.call(() =>
-      this.client.bulk({ body: operations as LooseBody[], refresh: options.refresh ? 'wait_for' : false }),
-    );
+    return this.bulk(operations, options);
+  }
+
+  async updateDocuments(index: string, updates: BulkDocument[], options: { refresh?: boolean } = {}): Promise<BulkResult> {
+    const operations = updates.flatMap((doc) => [{ update: { _index: index, _id: doc.id } }, { doc: doc.source }]);
+    return this.bulk(operations, options);
+  }
+
+  private async bulk(operations: LooseBody[], options: { refresh?: boolean }): Promise<BulkResult> {
+    const result: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
+    if (operations.length === 0) return result;
+    const { body } = await this.call(() => this.client.bulk({ body: operations, refresh: options.refresh ? 'wait_for' : false }));
     for (const item of body.items as LooseBody[]) {
-      const outcome = item.index as LooseBody;
+      const outcome = (item.index ?? item.update) as LooseBody;
       if (outcome.error) {
         result.failures.push({ id: String(outcome._id), type: String(outcome.error.type), reason: String(outcome.error.reason) });
       } else if (outcome.result === 'created') result.created++;

@@ -75,6 +75,8 @@ export interface SearchEngine {
   bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   /** Copies every document of `sources` into `destination` (server-side), waiting for the end. */
   copyDocuments(sources: string[], destination: string): Promise<{ copied: number; failures: number }>;
+  /** Sets fields on existing documents (partial update); per-document failures are reported. */
+  updateDocuments(index: string, updates: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   getDocument<T>(index: string, id: string): Promise<T | undefined>;
   search<T>(index: string, body: SearchBody): Promise<SearchResult<T>>;
   count(index: string): Promise<number>;

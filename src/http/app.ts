@@ -1,14 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
+import type { Taxonomy } from '../classify/taxonomy.js';
 import type { Config } from '../config.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { SearchProfile } from '../search/search-profile.js';
 import { errorBody, toErrorResponse } from './api-error.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
+import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
+
+/** The taxonomy in force; an admin re-tag swaps in a freshly read one. */
+export interface TaxonomyState {
+  current: Taxonomy;
+}
 
 export interface AppDependencies {
   config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow' | 'adminApiKey'>;
@@ -16,6 +23,7 @@ export interface AppDependencies {
   dataRoot: string;
   engine: SearchEngine;
   profile: SearchProfile;
+  taxonomy: TaxonomyState;
   logger: Logger;
 }
 
@@ -52,6 +60,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   registerSearchRoutes(app, deps);
   registerArticleRoutes(app, deps);
+  registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
   registerAdminRoutes(app, deps);
   app.doc31('/openapi.json', {

@@ -35,6 +35,8 @@ const analysisFileSchema = z.object({
       lists: z.array(z.string()),
       /** Synonym lists whose single-word Arabic names are protected too. */
       singleWordNamesOf: z.array(z.string()),
+      /** The taxonomy's regions, whose single-word Arabic names are protected too (البحرين is not البحرية). */
+      regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
     presentationForms: z.object({ charFilter: z.string() }),
@@ -153,6 +155,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const protectedNames = [
     ...inline.protectedNames.lists.flatMap(readList),
     ...inline.protectedNames.singleWordNamesOf.flatMap((file) => singleWordArabicTerms(readList(join('synonyms', file)))),
+    ...regionNames(readJson(join(analyzersDir, inline.protectedNames.regionNamesOf))),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
   filterNamed(analysis.char_filter, inline.presentationForms.charFilter).mappings = presentationFormMappings();
@@ -161,6 +164,12 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const mappings = mappingFile.mappings;
   const digest = createHash('sha256').update(JSON.stringify({ settings, mappings })).digest('hex').slice(0, 10);
   return { settings, mappings: { ...mappings, _meta: { definition: digest } }, digest };
+}
+
+/** Single-word Arabic names of the taxonomy's regions (their `labels.ar`). */
+function regionNames(regionsFile: unknown): string[] {
+  const parsed = z.object({ regions: z.array(z.object({ labels: z.object({ ar: z.string() }) })) }).parse(regionsFile);
+  return singleWordArabicTerms(parsed.regions.map((region) => region.labels.ar));
 }
 
 function filterNamed(filters: Record<string, Record<string, unknown>>, name: string): Record<string, unknown> {

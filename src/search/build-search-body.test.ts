@@ -12,7 +12,7 @@ const profile: SearchProfile = {
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
 };
-const request: SearchRequest = { filters: { topics: [], regions: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
+const request: SearchRequest = { filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
 
 describe('buildSearchBody', () => {
   it('puts the text into match queries weighted by the profile', () => {
@@ -42,11 +42,19 @@ describe('buildSearchBody', () => {
   });
 
   it('filters facets after counting, each facet counted under the other facets only', () => {
-    const body = buildSearchBody({ ...request, filters: { topics: ['economy', 'sport'], regions: ['algeria'] } }, profile);
-    expect(body.post_filter).toEqual({ bool: { filter: [{ terms: { topics: ['economy', 'sport'] } }, { terms: { regions: ['algeria'] } }] } });
+    const body = buildSearchBody({ ...request, filters: { ...request.filters, topics: ['economy', 'sport'], regions: ['algeria'] } }, profile);
+    const topics = { terms: { topics: ['economy', 'sport'] } };
+    const regions = { terms: { regions: ['algeria'] } };
+    expect(body.post_filter).toEqual({ bool: { filter: [topics, regions] } });
     expect(body.aggs).toEqual({
-      topics: { filter: { bool: { filter: [{ terms: { regions: ['algeria'] } }] } }, aggs: { values: { terms: { field: 'topics', size: 5 } } } },
-      regions: { filter: { bool: { filter: [{ terms: { topics: ['economy', 'sport'] } }] } }, aggs: { values: { terms: { field: 'regions', size: 5 } } } },
+      topics: { filter: { bool: { filter: [regions] } }, aggs: { values: { terms: { field: 'topics', size: 5 } } } },
+      regions: { filter: { bool: { filter: [topics] } }, aggs: { values: { terms: { field: 'regions', size: 5 } } } },
+      people: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'people', size: 5 } } } },
+      organizations: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'organizations', size: 5 } } } },
+      published: {
+        filter: { bool: { filter: [topics, regions] } },
+        aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
+      },
     });
   });
 

@@ -1,7 +1,7 @@
 import type { SearchBody } from '../engine/search-engine.js';
 import type { SearchProfile } from './search-profile.js';
 
-export const FACET_FIELDS = ['topics', 'regions'] as const;
+export const FACET_FIELDS = ['topics', 'regions', 'people', 'organizations'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 export interface SearchRequest {
@@ -40,6 +40,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile):
       aggs: { values: { terms: { field, size: request.facetSize } } },
     };
   }
+
+  // The month histogram counts what the reader sees: under every facet selection.
+  aggs.published = {
+    filter: allFacetFilters.length > 0 ? { bool: { filter: allFacetFilters } } : { match_all: {} },
+    aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
+  };
 
   return {
     query,

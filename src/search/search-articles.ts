@@ -1,6 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, FACET_FIELDS, type FacetField, type SearchRequest } from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
+import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 
 export interface ArticleHit {
   id: string;
@@ -13,10 +14,18 @@ export interface ArticleHit {
   snippets: string[];
   topics: string[];
   regions: string[];
+  people: string[];
+  organizations: string[];
 }
 
 export interface FacetCount {
   value: string;
+  count: number;
+  label: { ar: string; en: string };
+}
+
+export interface MonthCount {
+  month: string;
   count: number;
 }
 
@@ -26,7 +35,7 @@ export interface ArticleSearchResult {
   size: number;
   tookMs: number;
   hits: ArticleHit[];
-  facets: Record<FacetField, FacetCount[]>;
+  facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
 }
 
 interface StoredArticle {
@@ -35,10 +44,16 @@ interface StoredArticle {
   published?: string;
   topics?: string[];
   regions?: string[];
+  people?: string[];
+  organizations?: string[];
 }
 
 interface FacetAggregation {
   values?: { buckets?: { key: string; doc_count: number }[] };
+}
+
+interface MonthAggregation {
+  months?: { buckets?: { key_as_string: string; doc_count: number }[] };
 }
 
 export async function searchArticles(
@@ -46,14 +61,20 @@ export async function searchArticles(
   alias: string,
   request: SearchRequest,
   profile: SearchProfile,
+  taxonomy: Taxonomy,
 ): Promise<ArticleSearchResult> {
   const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile));
   const facets = Object.fromEntries(
     FACET_FIELDS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
-      return [field, (aggregation?.values?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count }))];
+      const labels = facetValues(taxonomy, field);
+      return [
+        field,
+        (aggregation?.values?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count, label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) } })),
+      ];
     }),
   ) as Record<FacetField, FacetCount[]>;
+  const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   return {
     total: result.total,
     from: request.from,
@@ -68,8 +89,10 @@ export async function searchArticles(
       snippets: hit.highlight.body ?? [],
       topics: hit.source.topics ?? [],
       regions: hit.source.regions ?? [],
+      people: hit.source.people ?? [],
+      organizations: hit.source.organizations ?? [],
     })),
-    facets,
+    facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
   };
 }
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { inject } from 'vitest';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import { loadTaxonomy } from '../../src/classify/taxonomy.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
 import { createApp } from '../../src/http/app.js';
@@ -30,6 +32,7 @@ export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PR
     dataRoot,
     engine,
     profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+    taxonomy: { current: loadTaxonomy(dataRoot) },
     logger: pino({ level: 'silent' }),
   });
 }
@@ -39,13 +42,15 @@ export async function createSeededService(suite: string, url?: string, dataRoot 
   const engine = await connectTestEngine(url);
   const alias = uniqueAlias(suite);
   const state = await ensureIndex(engine, alias, loadIndexDefinition(dataRoot));
-  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR);
+  const tagger = await ArticleTagger.create(engine, alias, loadTaxonomy(dataRoot));
+  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR, tagger);
   const app = createTestApp(engine, alias, dataRoot);
   return {
     engine,
     alias,
     index: state.index,
     ingest,
+    tagger,
     app,
     async dispose() {
       for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);

@@ -1,4 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ArticleTagger } from '../../classify/article-tagger.js';
+import { retagArticles } from '../../classify/retag-articles.js';
+import { loadTaxonomy } from '../../classify/taxonomy.js';
 import { ensureIndex } from '../../index/ensure-index.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
 import type { AppDependencies, AppEnv } from '../app.js';
@@ -33,11 +36,38 @@ const reloadRoute = createRoute({
   },
 });
 
+const RetagResult = z
+  .object({ read: z.number().int(), changed: z.number().int(), failures: z.array(z.object({ id: z.string(), reason: z.string() })), taxonomyVersion: z.string() })
+  .openapi('RetagResult');
+
+const retagRoute = createRoute({
+  method: 'post',
+  path: '/admin/tags/rebuild',
+  summary: 'Re-read the taxonomy and re-tag every article in place',
+  description: 'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
+  security: [{ adminKey: [] }],
+  responses: {
+    200: { description: 'What changed', content: { 'application/json': { schema: RetagResult } } },
+    401: { description: 'Missing or wrong admin key', ...errorContent },
+    403: { description: 'Admin endpoints disabled', ...errorContent },
+    503: { description: 'Search engine unavailable', ...errorContent },
+  },
+});
+
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
   app.openapi(reloadRoute, async (c) => {
     const state = await ensureIndex(deps.engine, deps.config.indexAlias, loadIndexDefinition(deps.dataRoot));
     deps.logger.info({ requestId: c.get('requestId'), ...state }, 'analysis reloaded');
     return c.json(state, 200);
+  });
+
+  app.openapi(retagRoute, async (c) => {
+    const taxonomy = loadTaxonomy(deps.dataRoot);
+    const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, taxonomy);
+    const report = await retagArticles(deps.engine, deps.config.indexAlias, tagger);
+    deps.taxonomy.current = taxonomy;
+    deps.logger.info({ requestId: c.get('requestId'), read: report.read, changed: report.changed, taxonomy: taxonomy.digest }, 'articles re-tagged');
+    return c.json({ ...report, taxonomyVersion: taxonomy.digest }, 200);
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { facetValues } from '../../classify/taxonomy.js';
 import { searchArticles } from '../../search/search-articles.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app.js';
@@ -18,6 +19,8 @@ const SearchQuery = z
     q: z.string().max(500, 'at most 500 characters').optional().openapi({ description: 'What to look for, in Arabic or Latin script', example: 'بلينكن' }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
     region: slugList.optional().openapi({ description: 'Region slugs; several widen the result (OR)', type: 'string' }),
+    person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
+    organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
     from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
@@ -35,8 +38,12 @@ const Hit = z.object({
   snippets: z.array(z.string()),
   topics: z.array(z.string()),
   regions: z.array(z.string()),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
 });
-const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const FacetCounts = z.array(
+  z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }),
+);
 const SearchResponse = z
   .object({
     total: z.number().int(),
@@ -44,7 +51,13 @@ const SearchResponse = z
     size: z.number().int(),
     tookMs: z.number(),
     hits: z.array(Hit),
-    facets: z.object({ topics: FacetCounts, regions: FacetCounts }),
+    facets: z.object({
+      topics: FacetCounts,
+      regions: FacetCounts,
+      people: FacetCounts,
+      organizations: FacetCounts,
+      published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
+    }),
   })
   .openapi('SearchResponse');
 
@@ -71,12 +84,18 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
       throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
     }
+    const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
+    for (const [facet, param] of [['topics', 'topic'], ['regions', 'region'], ['people', 'person'], ['organizations', 'organization']] as const) {
+      const known = facetValues(deps.taxonomy.current, facet);
+      const unknown = filters[facet].find((value) => !known.has(value));
+      if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
+    }
     const result = await searchArticles(
       deps.engine,
       deps.config.indexAlias,
       {
         ...(query.q ? { q: query.q } : {}),
-        filters: { topics: query.topic ?? [], regions: query.region ?? [] },
+        filters,
         ...(query.date_from ? { dateFrom: query.date_from } : {}),
         ...(query.date_to ? { dateTo: query.date_to } : {}),
         from,
@@ -85,6 +104,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
         facetSize: 30,
       },
       deps.profile,
+      deps.taxonomy.current,
     );
     return c.json(result, 200);
   });

@@ -1,0 +1,50 @@
+import type { SearchEngine } from '../engine/search-engine.js';
+import { buildPositionIndex, classifyArticle, taxonomyTerms, type ArticleTags, type CompiledTaxonomy, type TokenPattern } from './classify-article.js';
+import type { Taxonomy } from './taxonomy.js';
+
+/** The analyzer that indexes `title` and `body`: tags see words exactly as search does. */
+const INDEX_ANALYZER = 'arabic_index';
+
+/**
+ * Tags articles with topics, regions, people and organizations. Taxonomy terms and article text
+ * both go through the index's own analyzer, so spelling variants, clitics and protected names
+ * behave for tagging as they do for search.
+ */
+export class ArticleTagger {
+  private constructor(
+    private readonly engine: SearchEngine,
+    private readonly index: string,
+    readonly compiled: CompiledTaxonomy,
+  ) {}
+
+  /** Analyzes every taxonomy term once; terms made only of stopwords are reported, not silently dropped. */
+  static async create(engine: SearchEngine, index: string, taxonomy: Taxonomy): Promise<ArticleTagger> {
+    const patterns = new Map<string, TokenPattern>();
+    const empty: string[] = [];
+    await forEachLimited(taxonomyTerms(taxonomy), 8, async (term) => {
+      const tokens = await engine.analyze(index, { analyzer: INDEX_ANALYZER, text: term });
+      const first = tokens[0];
+      if (!first) return void empty.push(term);
+      patterns.set(term, { tokens: tokens.map((t) => ({ token: t.token, offset: t.position - first.position })) });
+    });
+    if (empty.length > 0) throw new Error(`taxonomy terms that analyze to nothing (stopwords only?): ${empty.join(', ')}`);
+    return new ArticleTagger(engine, index, { taxonomy, patterns });
+  }
+
+  async tag(article: { title: string; body: string }): Promise<ArticleTags> {
+    const [title, body] = await Promise.all(
+      [article.title, article.body].map(async (text) =>
+        buildPositionIndex(text ? await this.engine.analyze(this.index, { analyzer: INDEX_ANALYZER, text }) : []),
+      ),
+    );
+    return classifyArticle({ title: title!, body: body! }, this.compiled);
+  }
+}
+
+export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildPositionIndex, classifyArticle, findOccurrences, type CompiledTaxonomy, type TokenPattern } from './classify-article.js';
+import type { Taxonomy } from './taxonomy.js';
+
+// Tokens stand for analyzed words; each taxonomy term is compiled to the tokens given here.
+const pattern = (...tokens: string[]): TokenPattern => ({ tokens: tokens.map((token, offset) => ({ token, offset })) });
+const text = (words: string) => buildPositionIndex(words.split(' ').filter(Boolean).map((token, position) => ({ token, position })));
+
+const taxonomy: Taxonomy = {
+  topics: [{ slug: 'sport', labels: { ar: 'رياضة', en: 'Sport' }, terms: ['match', 'matches', 'team', 'goal'] }],
+  topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2 },
+  regions: [
+    { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [] },
+    { slug: 'sudan', kind: 'country', labels: { ar: 'السودان', en: 'Sudan' }, parents: ['africa'], terms: ['sudan'], excludeWithin: ['south sudan'] },
+    { slug: 'mali', kind: 'country', labels: { ar: 'مالي', en: 'Mali' }, parents: ['africa'], terms: ['mali', 'bamako'], excludeWithin: [],
+      ambiguous: { terms: ['mali'], requireAnyOf: ['bamako', 'sahel'], reason: 'also "financial"' } },
+  ],
+  regionRules: { minMentions: 2, titleMentions: 1 },
+  people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'] }],
+  organizations: [],
+  digest: 'test',
+};
+const compiled: CompiledTaxonomy = {
+  taxonomy,
+  patterns: new Map([
+    ['match', pattern('match')], ['matches', pattern('match')], ['team', pattern('team')], ['goal', pattern('goal')],
+    ['africa', pattern('africa')], ['sudan', pattern('sudan')], ['south sudan', pattern('south', 'sudan')],
+    ['mali', pattern('mali')], ['bamako', pattern('bamako')], ['sahel', pattern('sahel')],
+    ['blinken', pattern('blinken')], ['antony blinken', pattern('antony', 'blinken')],
+  ]),
+};
+const classify = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, compiled);
+
+describe('findOccurrences', () => {
+  it('finds multi-word patterns at consecutive positions only', () => {
+    expect(findOccurrences(pattern('south', 'sudan'), text('south sudan and sudan south'))).toEqual([[0, 1]]);
+  });
+});
+
+describe('classifyArticle', () => {
+  it('tags a region mentioned twice in the body, or once in the title, with its parents', () => {
+    expect(classify('', 'sudan talks sudan').regions).toEqual(['africa', 'sudan']);
+    expect(classify('sudan', 'talks').regions).toEqual(['africa', 'sudan']);
+    expect(classify('', 'sudan talks').regions).toEqual([]);
+  });
+
+  it('does not count a place inside the longer name of another place', () => {
+    expect(classify('', 'south sudan votes in south sudan').regions).toEqual([]);
+    expect(classify('', 'south sudan and sudan and sudan').regions).toEqual(['africa', 'sudan']);
+  });
+
+  it('counts an ambiguous term only beside its context', () => {
+    expect(classify('', 'mali support mali budget').regions).toEqual([]);
+    expect(classify('', 'mali support mali bamako').regions).toEqual(['africa', 'mali']);
+  });
+
+  it('scores a topic by distinct words, so inflections of one word cannot carry it alone', () => {
+    expect(classify('', 'match matches match match').topics).toEqual([]); // one word: 1 + 0.5 × 3 capped at 2
+    expect(classify('', 'match team goal').topics).toEqual(['sport']);
+    expect(classify('match', 'team').topics).toEqual(['sport']); // title 2 + body 1
+  });
+
+  it('names the people an article names', () => {
+    expect(classify('', 'talks with antony blinken').people).toEqual(['antony-blinken']);
+    expect(classify('', 'talks').people).toEqual([]);
+  });
+});

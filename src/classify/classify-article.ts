@@ -1,0 +1,138 @@
+import type { NamedEntity, Region, Taxonomy, Topic } from './taxonomy.js';
+
+/** A term as the index analysis sees it: tokens at positions relative to the first. */
+export interface TokenPattern {
+  tokens: { token: string; offset: number }[];
+}
+
+/** The analyzed text of one field: token → the positions it occurs at. */
+export type PositionIndex = Map<string, number[]>;
+
+export interface AnalyzedArticle {
+  title: PositionIndex;
+  body: PositionIndex;
+}
+
+/** Every taxonomy term, analyzed: compiled once per taxonomy and analysis version. */
+export interface CompiledTaxonomy {
+  taxonomy: Taxonomy;
+  patterns: Map<string, TokenPattern>;
+}
+
+export interface ArticleTags {
+  topics: string[];
+  regions: string[];
+  people: string[];
+  organizations: string[];
+}
+
+export function buildPositionIndex(tokens: { token: string; position: number }[]): PositionIndex {
+  const index: PositionIndex = new Map();
+  for (const { token, position } of tokens) {
+    const positions = index.get(token);
+    if (positions) positions.push(position);
+    else index.set(token, [position]);
+  }
+  return index;
+}
+
+/** Where a pattern occurs, as [start, end] position spans. */
+export function findOccurrences(pattern: TokenPattern | undefined, text: PositionIndex): [number, number][] {
+  const first = pattern?.tokens[0];
+  if (!pattern || !first) return [];
+  const spans: [number, number][] = [];
+  for (const start of text.get(first.token) ?? []) {
+    const base = start - first.offset;
+    if (pattern.tokens.every(({ token, offset }) => text.get(token)?.includes(base + offset))) {
+      spans.push([base, base + pattern.tokens[pattern.tokens.length - 1]!.offset]);
+    }
+  }
+  return spans;
+}
+
+/** Distinct mentions: spellings that analyze alike (الكويت, الكويتي) find one word once, not twice. */
+function mentions(terms: string[], compiled: CompiledTaxonomy, text: PositionIndex, excluded: [number, number][]): number {
+  const found = new Set<string>();
+  for (const term of terms) {
+    for (const [start, end] of findOccurrences(compiled.patterns.get(term), text)) {
+      // A mention inside a longer name of another place (جنوب السودان) is not a mention.
+      if (!excluded.some(([from, to]) => start <= to && end >= from)) found.add(`${start}:${end}`);
+    }
+  }
+  return found.size;
+}
+
+function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
+  return terms.some((term) => findOccurrences(compiled.patterns.get(term), article.title).length + findOccurrences(compiled.patterns.get(term), article.body).length > 0);
+}
+
+function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): number {
+  const text = article[field];
+  const excluded = region.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
+  const ambiguous = new Set(region.ambiguous?.terms ?? []);
+  const contextFound = region.ambiguous ? occursAnywhere(region.ambiguous.requireAnyOf, compiled, article) : true;
+  const counted = region.terms.filter((term) => contextFound || !ambiguous.has(term));
+  return mentions(counted, compiled, text, excluded);
+}
+
+/**
+ * Weighted count of distinct signal words: inflections of one word (الاقتصاد, الاقتصادية) analyze
+ * alike and count once; repeats add a little, capped, so one word alone cannot carry a topic.
+ */
+export function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedArticle): number {
+  const { bodyWeight, repeatWeight, maxPerTerm, titleWeight } = compiled.taxonomy.topicRules;
+  const weights = new Map<string, number>();
+  for (const term of topic.terms) {
+    const pattern = compiled.patterns.get(term);
+    const key = JSON.stringify(pattern?.tokens);
+    const inBody = findOccurrences(pattern, article.body).length;
+    const bodyScore = inBody > 0 ? Math.min(maxPerTerm, bodyWeight + repeatWeight * (inBody - 1)) : 0;
+    const weight = findOccurrences(pattern, article.title).length > 0 ? Math.max(titleWeight, bodyScore) : bodyScore;
+    weights.set(key, Math.max(weights.get(key) ?? 0, weight));
+  }
+  return [...weights.values()].reduce((sum, w) => sum + w, 0);
+}
+
+function namedIn(entities: NamedEntity[], compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {
+  return entities.filter((entity) => occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
+}
+
+/**
+ * Tags one analyzed article. Pure: the same tokens and taxonomy give the same tags.
+ * Regions: a title mention, or `minMentions` body mentions; parents of a tagged region are tagged too.
+ * Topics: the weighted count of distinct signal terms reaches `minScore`.
+ */
+export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
+  const { taxonomy } = compiled;
+  const { minMentions, titleMentions } = taxonomy.regionRules;
+  const direct = taxonomy.regions.filter(
+    (region) =>
+      regionMentions(region, compiled, article, 'title') >= titleMentions || regionMentions(region, compiled, article, 'body') >= minMentions,
+  );
+  const bySlug = new Map(taxonomy.regions.map((r) => [r.slug, r]));
+  const regions = new Set<string>();
+  const addWithParents = (slug: string) => {
+    if (regions.has(slug)) return;
+    regions.add(slug);
+    for (const parent of bySlug.get(slug)?.parents ?? []) addWithParents(parent);
+  };
+  direct.forEach((region) => addWithParents(region.slug));
+
+  return {
+    topics: taxonomy.topics.filter((topic) => topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore).map((t) => t.slug),
+    regions: taxonomy.regions.map((r) => r.slug).filter((slug) => regions.has(slug)),
+    people: namedIn(taxonomy.people, compiled, article),
+    organizations: namedIn(taxonomy.organizations, compiled, article),
+  };
+}
+
+/** Every distinct term a taxonomy uses, for compiling. */
+export function taxonomyTerms(taxonomy: Taxonomy): string[] {
+  const terms = new Set<string>();
+  for (const region of taxonomy.regions) {
+    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? [])].forEach((t) => terms.add(t));
+  }
+  for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
+  for (const entity of [...taxonomy.people, ...taxonomy.organizations]) entity.terms.forEach((t) => terms.add(t));
+  return [...terms];
+}

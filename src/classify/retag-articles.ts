@@ -1,0 +1,60 @@
+import type { SearchEngine } from '../engine/search-engine.js';
+import type { ArticleTagger } from './article-tagger.js';
+import { forEachLimited } from './article-tagger.js';
+
+export interface RetagReport {
+  read: number;
+  changed: number;
+  failures: { id: string; reason: string }[];
+}
+
+interface StoredText {
+  id: string;
+  title: string;
+  body: string;
+  topics?: string[];
+  regions?: string[];
+  people?: string[];
+  organizations?: string[];
+}
+
+const PAGE = 200;
+
+/**
+ * Re-tags every article the alias serves from its stored text, in place (partial updates), so a
+ * taxonomy change needs neither the sources nor a new index; readers keep searching throughout.
+ */
+export async function retagArticles(
+  engine: SearchEngine,
+  alias: string,
+  tagger: ArticleTagger,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<RetagReport> {
+  const total = await engine.count(alias);
+  const report: RetagReport = { read: 0, changed: 0, failures: [] };
+  let after: unknown[] | undefined;
+  for (;;) {
+    const page = await engine.search<StoredText>(alias, {
+      size: PAGE,
+      sort: [{ id: 'asc' }],
+      ...(after ? { search_after: after } : {}),
+      _source: ['id', 'title', 'body', 'topics', 'regions', 'people', 'organizations'],
+      query: { match_all: {} },
+    });
+    if (page.hits.length === 0) break;
+    const updates: { id: string; source: Record<string, unknown> }[] = [];
+    await forEachLimited(page.hits, 4, async (hit) => {
+      const tags = await tagger.tag({ title: hit.source.title ?? '', body: hit.source.body ?? '' });
+      const stored = { topics: hit.source.topics ?? [], regions: hit.source.regions ?? [], people: hit.source.people ?? [], organizations: hit.source.organizations ?? [] };
+      if (JSON.stringify(stored) !== JSON.stringify(tags)) updates.push({ id: hit.id, source: { ...tags } });
+    });
+    const result = await engine.updateDocuments(alias, updates);
+    report.read += page.hits.length;
+    report.changed += updates.length - result.failures.length;
+    report.failures.push(...result.failures.map((f) => ({ id: f.id, reason: f.reason })));
+    onProgress(report.read, total);
+    after = [page.hits[page.hits.length - 1]!.source.id];
+  }
+  await engine.refresh(alias);
+  return report;
+}

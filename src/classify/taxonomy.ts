@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseListFile } from '../index/index-definition.js';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
+const labels = z.object({ ar: z.string().min(1), en: z.string().min(1) });
+
+const regionSchema = z.object({
+  slug,
+  kind: z.enum(['country', 'region']),
+  labels,
+  parents: z.array(slug).default([]),
+  terms: z.array(z.string().min(1)).min(1),
+  excludeWithin: z.array(z.string().min(1)).default([]),
+  ambiguous: z
+    .object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() })
+    .optional(),
+  notes: z.string().optional(),
+});
+
+const topicSchema = z.object({
+  slug,
+  labels,
+  antCategory: z.string().optional(),
+  terms: z.array(z.string().min(1)).min(1),
+  notes: z.string().optional(),
+});
+
+const regionsFileSchema = z.object({
+  description: z.string(),
+  rules: z.object({ minMentions: z.number().int().min(1), titleMentions: z.number().int().min(1) }),
+  regions: z.array(regionSchema),
+});
+
+const topicsFileSchema = z.object({
+  description: z.string(),
+  rules: z.object({
+    minScore: z.number().positive(),
+    bodyWeight: z.number().positive(),
+    repeatWeight: z.number().min(0),
+    maxPerTerm: z.number().positive(),
+    titleWeight: z.number().positive(),
+  }),
+  topics: z.array(topicSchema),
+});
+
+export type Region = z.infer<typeof regionSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+
+/** A person or organization from the synonym lists: one line, one entity. */
+export interface NamedEntity {
+  slug: string;
+  labels: { ar: string; en: string };
+  terms: string[];
+}
+
+export interface Taxonomy {
+  topics: Topic[];
+  topicRules: z.infer<typeof topicsFileSchema>['rules'];
+  regions: Region[];
+  regionRules: z.infer<typeof regionsFileSchema>['rules'];
+  people: NamedEntity[];
+  organizations: NamedEntity[];
+  /** Changes with any taxonomy or list change: tells whether stored tags are current. */
+  digest: string;
+}
+
+export type FacetName = 'topics' | 'regions' | 'people' | 'organizations';
+
+/**
+ * Reads `taxonomy/topics.json`, `taxonomy/regions.json`, and the people and organizations of
+ * `analyzers/synonyms/` (one entity a line), validating references between entries.
+ */
+export function loadTaxonomy(rootDir: string): Taxonomy {
+  const topicsFile = topicsFileSchema.parse(readJson(join(rootDir, 'taxonomy', 'topics.json')));
+  const regionsFile = regionsFileSchema.parse(readJson(join(rootDir, 'taxonomy', 'regions.json')));
+  const regionSlugs = new Set(regionsFile.regions.map((r) => r.slug));
+  for (const region of regionsFile.regions) {
+    for (const parent of region.parents) {
+      if (!regionSlugs.has(parent)) throw new Error(`taxonomy/regions.json: ${region.slug} names unknown parent "${parent}"`);
+    }
+    for (const term of region.ambiguous?.terms ?? []) {
+      if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
+    }
+  }
+  assertUnique('taxonomy/regions.json', regionsFile.regions.map((r) => r.slug));
+  assertUnique('taxonomy/topics.json', topicsFile.topics.map((t) => t.slug));
+  const people = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'people.txt'), 'utf8'));
+  const organizations = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'organizations.txt'), 'utf8'));
+  const taxonomy = {
+    topics: topicsFile.topics,
+    topicRules: topicsFile.rules,
+    regions: regionsFile.regions,
+    regionRules: regionsFile.rules,
+    people,
+    organizations,
+  };
+  return { ...taxonomy, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
+}
+
+/**
+ * Each synonym rule with a full (multi-word) name is one entity; a rule of single words only is a
+ * first-name or spelling line (أنتوني, أنطوني, antony), not a person. Slug and English label come
+ * from the first multi-word Latin name, the Arabic label from the first multi-word Arabic one.
+ */
+export function entitiesFromSynonyms(text: string): NamedEntity[] {
+  return parseListFile(text).flatMap((rule) => {
+    const terms = rule.split(',').map((term) => term.trim()).filter(Boolean);
+    const isLatin = (t: string) => /^[\p{Script=Latin}\s'.-]+$/u.test(t);
+    const fullNames = terms.filter((t) => t.includes(' '));
+    const latin = fullNames.find(isLatin) ?? terms.find(isLatin);
+    const arabic = fullNames.find((t) => /\p{Script=Arabic}/u.test(t)) ?? terms.find((t) => /\p{Script=Arabic}/u.test(t));
+    if (fullNames.length === 0 || !latin || !arabic) return [];
+    const slugText = latin.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) }, terms }];
+  });
+}
+
+/** The values a facet may take, for validating a reader's selection. */
+export function facetValues(taxonomy: Taxonomy, facet: FacetName): Map<string, { ar: string; en: string }> {
+  const entries =
+    facet === 'topics' ? taxonomy.topics : facet === 'regions' ? taxonomy.regions : facet === 'people' ? taxonomy.people : taxonomy.organizations;
+  return new Map(entries.map((entry) => [entry.slug, entry.labels]));
+}
+
+function assertUnique(file: string, slugs: string[]): void {
+  const seen = new Set<string>();
+  for (const s of slugs) {
+    if (seen.has(s)) throw new Error(`${file}: slug "${s}" appears twice`);
+    seen.add(s);
+  }
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,108 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+
+// A copy of the data folders, so the suite can change the taxonomy as an editor would.
+const dataRoot = mkdtempSync(join(tmpdir(), 'taxonomy-facets-'));
+for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+let service: Awaited<ReturnType<typeof createSeededService>>;
+
+beforeAll(async () => {
+  service = await createSeededService('taxonomy-facets', undefined, dataRoot);
+});
+afterAll(async () => {
+  await service?.dispose();
+  rmSync(dataRoot, { recursive: true, force: true });
+});
+
+interface Facet {
+  value: string;
+  count: number;
+  label: { ar: string; en: string };
+}
+interface Result {
+  total: number;
+  hits: { id: string; regions: string[] }[];
+  facets: { topics: Facet[]; regions: Facet[]; people: Facet[]; organizations: Facet[]; published: { month: string; count: number }[] };
+}
+async function get<T>(path: string): Promise<{ status: number; body: T }> {
+  const response = await service.app.request(path);
+  return { status: response.status, body: (await response.json()) as T };
+}
+const article = (id: string) => get<{ topics: string[]; regions: string[]; people: string[]; organizations: string[] }>(`/articles/${id}`);
+
+describe('tags given at ingest', () => {
+  it('tag the seeds with the regions, people and organizations they are about', async () => {
+    const kerryVisit = (await article('003_4e5cae1c7eaae2e4')).body;
+    expect(kerryVisit.regions).toEqual(expect.arrayContaining(['algeria', 'united-states', 'libya', 'mali', 'sahel', 'maghreb']));
+    expect(kerryVisit.people).toEqual(expect.arrayContaining(['ramtane-lamamra', 'john-kerry', 'ban-ki-moon']));
+    expect(kerryVisit.organizations).toEqual(expect.arrayContaining(['united-nations']));
+    expect((await article('000_fee63797c487f9cf')).body.people).toEqual(expect.arrayContaining(['antony-blinken']));
+  });
+
+  it('do not read a place into a common word', async () => {
+    // 002 speaks of naval intelligence (البحرية), not of Bahrain (البحرين).
+    expect((await article('002_cae385476cb3fbcb')).body.regions).not.toContain('bahrain');
+    // 000 names Mali once in passing: one mention is not enough to tag it.
+    expect((await article('000_fee63797c487f9cf')).body.regions).not.toContain('mali');
+  });
+});
+
+describe('facets over the seeds', () => {
+  it('count regions, people and months with Arabic and English labels', async () => {
+    const { body } = await get<Result>('/search');
+    const algeria = body.facets.regions.find((f) => f.value === 'algeria');
+    expect(algeria).toEqual({ value: 'algeria', count: 5, label: { ar: 'الجزائر', en: 'Algeria' } });
+    expect(body.facets.people.find((f) => f.value === 'antony-blinken')?.count).toBe(2);
+    expect(body.facets.published).toEqual([
+      { month: '2021-07', count: 1 },
+      { month: '2021-08', count: 1 },
+      { month: '2025-03', count: 1 },
+    ]);
+  });
+
+  it('filter by a person and keep the other people countable', async () => {
+    const { body } = await get<Result>('/search?person=antony-blinken');
+    expect(body.hits.map((h) => h.id).sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
+    expect(body.facets.people.find((f) => f.value === 'john-kerry')?.count).toBe(1);
+  });
+
+  it('reject an unknown facet value with a 400 naming it', async () => {
+    const { status, body } = await get<{ error: { field: string; message: string } }>('/search?region=atlantis');
+    expect(status).toBe(400);
+    expect(body.error.field).toBe('region');
+    expect(body.error.message).toContain('atlantis');
+  });
+
+  it('list the taxonomy', async () => {
+    const { status, body } = await get<{ regions: { value: string; kind: string; parents: string[] }[]; topics: { value: string }[]; people: unknown[] }>('/facets');
+    expect(status).toBe(200);
+    expect(body.regions.find((r) => r.value === 'mali')).toMatchObject({ kind: 'country', parents: ['sahel', 'sub-saharan-africa'] });
+    expect(body.topics.map((t) => t.value)).toContain('diplomacy');
+    expect(body.people.length).toBeGreaterThan(10);
+  });
+});
+
+describe('re-tagging after a taxonomy change', () => {
+  it('updates every article in place, with no re-ingest', async () => {
+    const file = join(dataRoot, 'taxonomy', 'regions.json');
+    const regions = JSON.parse(readFileSync(file, 'utf8')) as { regions: { slug: string; terms: string[] }[] };
+    // The editor drops Libya from the taxonomy.
+    regions.regions = regions.regions.filter((r) => r.slug !== 'libya');
+    writeFileSync(file, JSON.stringify(regions));
+
+    const response = await service.app.request('/admin/tags/rebuild', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { read: number; changed: number; failures: unknown[] };
+    expect(report).toMatchObject({ read: 5, failures: [] });
+    expect(report.changed).toBeGreaterThan(0);
+
+    expect((await article('004_cacf537383d56ce7')).body.regions).not.toContain('libya');
+    const { body } = await get<Result>('/search');
+    expect(body.facets.regions.map((f) => f.value)).not.toContain('libya');
+    expect((await get('/search?region=libya')).status).toBe(400);
+  });
+});
