@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +6,10 @@ import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { createApp } from '../src/http/app.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { loadSearchProfile } from '../src/search/search-profile.js';
-import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can edit a synonym list as a relevance engineer would.
-const dataRoot = mkdtempSync(join(tmpdir(), 'analysis-reload-'));
-for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+const { dataRoot, remove: removeDataRoot } = copyDataRoot('analysis-reload');
 let service: Awaited<ReturnType<typeof createSeededService>>;
 
 beforeAll(async () => {
@@ -19,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await service?.dispose();
-  rmSync(dataRoot, { recursive: true, force: true });
+  removeDataRoot();
 });
 
 const reload = (key?: string) =>

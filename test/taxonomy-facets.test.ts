@@ -1,13 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
-const dataRoot = mkdtempSync(join(tmpdir(), 'taxonomy-facets-'));
-for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+const { dataRoot, remove: removeDataRoot } = copyDataRoot('taxonomy-facets');
 let service: Awaited<ReturnType<typeof createSeededService>>;
 
 beforeAll(async () => {
@@ -15,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await service?.dispose();
-  rmSync(dataRoot, { recursive: true, force: true });
+  removeDataRoot();
 });
 
 interface Facet {

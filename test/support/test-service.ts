@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { inject } from 'vitest';
@@ -13,6 +15,13 @@ import { PROJECT_ROOT } from '../../src/project-root.js';
 import { loadSearchProfile } from '../../src/search/search-profile.js';
 
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
+
+/** A throwaway copy of the data folders, for a suite that edits them as an engineer or editor would. */
+export function copyDataRoot(prefix: string): { dataRoot: string; remove(): void } {
+  const dataRoot = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+  return { dataRoot, remove: () => rmSync(dataRoot, { recursive: true, force: true }) };
+}
 
 /** An alias no other suite or run uses, so suites never see each other's documents. */
 export function uniqueAlias(suite: string): string {
