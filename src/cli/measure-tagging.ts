@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
+import type { ArticleTags } from '../classify/classify-article.js';
+import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
+import { loadConfig } from '../config.js';
+import { ensureIndex } from '../index/ensure-index.js';
+import { loadIndexDefinition } from '../index/index-definition.js';
+import { parseSeedArticle } from '../ingest/seed-parser.js';
+import { createLogger } from '../logger.js';
+import { readAntCorpus, type AntArticle } from '../measure/ant-corpus.js';
+import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from '../measure/tagging-metrics.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { provideEngine } from '../provide-engine.js';
+
+// Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
+// regions against the hand labels in taxonomy/labels/regions-gold.json.
+// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH]
+// The topic terms were tuned on the first 300 of each category; `--skip 300` measures on held-out ones.
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+};
+const perCategory = Number(option('per-category', '300'));
+const skip = Number(option('skip', '0'));
+const corpusPath = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
+const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
+
+const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });
+const gold = existsSync(goldPath) ? goldSchema.parse(JSON.parse(readFileSync(goldPath, 'utf8'))).articles : [];
+const goldIds = new Set(gold.map((g) => g.id));
+
+// A deterministic sample: `perCategory` articles of each category in corpus order, after `skip`.
+const sample: AntArticle[] = [];
+const goldArticles = new Map<string, { title: string; body: string }>();
+const taken = new Map<string, number>();
+for await (const article of readAntCorpus(corpusPath)) {
+  if (goldIds.has(article.id)) goldArticles.set(article.id, { title: article.title, body: article.text });
+  const seen = taken.get(article.category) ?? 0;
+  taken.set(article.category, seen + 1);
+  if (seen >= skip && seen < skip + perCategory) sample.push(article);
+}
+for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
+  const id = file.replace(/\.txt$/, '');
+  if (goldIds.has(id)) goldArticles.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
+}
+
+const config = loadConfig();
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const provided = await provideEngine(config, logger);
+const alias = `measure-tagging-${process.pid}`;
+const state = await ensureIndex(provided.engine, alias, loadIndexDefinition(PROJECT_ROOT));
+try {
+  const taxonomy = loadTaxonomy(PROJECT_ROOT);
+  const tagger = await ArticleTagger.create(provided.engine, alias, taxonomy);
+  const started = Date.now();
+  const tagsOf = async (articles: { id: string; title: string; body: string }[], label: string) => {
+    const tags = new Map<string, ArticleTags>();
+    await forEachLimited(articles, 4, async (article) => {
+      tags.set(article.id, await tagger.tag(article));
+      if (tags.size % 200 === 0 || tags.size === articles.length) {
+        const rate = tags.size / ((Date.now() - started) / 1000);
+        process.stderr.write(`\r${label}: ${tags.size}/${articles.length} articles, ${rate.toFixed(0)}/s   `);
+      }
+    });
+    process.stderr.write('\n');
+    return tags;
+  };
+
+  const sampleTags = await tagsOf(sample.map((a) => ({ id: a.id, title: a.title, body: a.text })), 'topics sample');
+  printTopicReport(taxonomy, sample, sampleTags);
+  if (gold.length > 0) {
+    const goldTags = await tagsOf([...goldArticles].map(([id, a]) => ({ id, ...a })), 'region gold');
+    printRegionReport(taxonomy, gold, goldTags);
+  } else {
+    console.log(`\n(no ${goldPath}: region figures skipped)`);
+  }
+} finally {
+  await provided.engine.deleteIndex(state.index);
+  await provided.release();
+}
+
+function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<string, ArticleTags>): void {
+  const categories = [...new Set(articles.map((a) => a.category))].sort();
+  const topics = taxonomy.topics.map((t) => t.slug);
+  console.log(`\n## Topics on ${articles.length} ANT articles (${perCategory} of each category, after the first ${skip})\n`);
+  console.log('Rows: ANT category; columns: articles tagged with each topic (an article can have several, or none).\n');
+  console.log(`| category | n | ${topics.join(' | ')} | none |`);
+  console.log(`|---|---|${topics.map(() => '---').join('|')}|---|`);
+  for (const category of categories) {
+    const inCategory = articles.filter((a) => a.category === category);
+    const counts = topics.map((topic) => inCategory.filter((a) => tags.get(a.id)?.topics.includes(topic)).length);
+    const none = inCategory.filter((a) => (tags.get(a.id)?.topics.length ?? 0) === 0).length;
+    console.log(`| ${category} | ${inCategory.length} | ${counts.join(' | ')} | ${none} |`);
+  }
+  const mapped = taxonomy.topics.filter((t) => t.antCategory);
+  const scores: LabelScore[] = mapped.map((topic) => {
+    const predicted = articles.filter((a) => tags.get(a.id)?.topics.includes(topic.slug));
+    const actual = articles.filter((a) => a.category === topic.antCategory);
+    return scoreLabel(topic.slug, predicted.filter((a) => a.category === topic.antCategory).length, predicted.length, actual.length);
+  });
+  console.log(`\n| topic | ANT category | precision | recall | F1 |`);
+  console.log(`|---|---|---|---|---|`);
+  for (const [i, s] of scores.entries()) {
+    console.log(`| ${s.label} | ${mapped[i]!.antCategory} | ${formatRatio(s.precision)} | ${formatRatio(s.recall)} | ${formatRatio(s.f1)} |`);
+  }
+}
+
+function printRegionReport(taxonomy: Taxonomy, labels: { id: string; regions: string[] }[], tags: Map<string, ArticleTags>): void {
+  const parents = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+  const withParents = (slugs: string[]): string[] => {
+    const all = new Set<string>();
+    const add = (slug: string) => {
+      if (all.has(slug)) return;
+      all.add(slug);
+      (parents.get(slug) ?? []).forEach(add);
+    };
+    slugs.forEach(add);
+    return [...all];
+  };
+  const items = labels.filter((l) => tags.has(l.id)).map((l) => ({ predicted: tags.get(l.id)!.regions, gold: withParents(l.regions) }));
+  const scores = scoreMultiLabel(items).filter((s) => s.actual >= 2 || s.predicted >= 2);
+  const micro = microAverage(scoreMultiLabel(items));
+  console.log(`\n## Regions on ${items.length} hand-labelled articles (gold labels widened to parent regions)\n`);
+  console.log(`| region | gold | tagged | correct | precision | recall |`);
+  console.log(`|---|---|---|---|---|---|`);
+  for (const s of scores) console.log(`| ${s.label} | ${s.actual} | ${s.predicted} | ${s.truePositives} | ${formatRatio(s.precision)} | ${formatRatio(s.recall)} |`);
+  console.log(`| **all (micro)** | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`);
+  console.log('\n(regions with at least 2 gold or 2 tagged articles listed)');
+}
