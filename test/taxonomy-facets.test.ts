@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/project-root.js';
 import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
