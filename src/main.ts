@@ -6,7 +6,8 @@ import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { loadIndexDefinition } from './index/index-definition.js';
 import { ensureIndex } from './index/ensure-index.js';
-import { ingestSeeds } from './ingest/ingest-seeds.js';
+import { ingestArticles } from './ingest/ingest-articles.js';
+import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { provideEngine } from './provide-engine.js';
@@ -25,7 +26,8 @@ try {
   const state = await ensureIndex(provided.engine, config.indexAlias, definition);
   logger.info(state, state.created ? 'index version created' : 'index version in place');
   const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, taxonomy);
-  const report = await ingestSeeds(provided.engine, config.indexAlias, join(PROJECT_ROOT, 'seeds'), tagger);
+  const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
+  const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
   logger.info(report, 'seed articles indexed');
 } catch (error) {
   logger.fatal({ err: error }, 'could not prepare the index');

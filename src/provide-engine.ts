@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { connectEngine, redactUrl } from './engine/connect-engine.js';
@@ -22,8 +22,14 @@ export interface ProvidedEngine {
 export async function provideEngine(config: Config, logger: Logger): Promise<ProvidedEngine> {
   let stopNode = async () => {};
   let url = config.searchUrl;
+  const workDir = resolve(PROJECT_ROOT, config.engineWorkDir);
+  const urlFile = join(workDir, 'engine-url');
+  // A node this project already runs (npm start) serves a second process too (ingest, measures).
+  if (!url && existsSync(urlFile)) {
+    const running = readFileSync(urlFile, 'utf8').trim();
+    if (await answers(running)) url = running;
+  }
   if (!url) {
-    const workDir = resolve(PROJECT_ROOT, config.engineWorkDir);
     mkdirSync(workDir, { recursive: true });
     const node = await startEmbeddedOpenSearch({
       workDir,
@@ -32,7 +38,11 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
       log: (message) => logger.info(message),
     });
     url = node.url;
-    stopNode = () => node.stop();
+    writeFileSync(urlFile, `${node.url}\n`);
+    stopNode = async () => {
+      rmSync(urlFile, { force: true });
+      await node.stop();
+    };
   }
   try {
     const engine = await waitForEngine(url, config.engineRequestTimeoutMs, logger);
@@ -40,6 +50,14 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
   } catch (error) {
     await stopNode();
     throw error;
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
   }
 }
 

@@ -126,6 +126,14 @@ export class OpenSearchEngine implements SearchEngine {
     }
   }
 
+  async getSources<T>(index: string, ids: string[], fields: string[]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    if (ids.length === 0) return found;
+    const { body } = await this.call(() => this.client.mget({ index, body: { ids }, _source_includes: fields }));
+    for (const doc of body.docs as LooseBody[]) if (doc.found) found.set(String(doc._id), doc._source as T);
+    return found;
+  }
+
   async search<T>(index: string, body: SearchBody): Promise<SearchResult<T>> {
     const { body: response } = await this.call(() => this.client.search({ index, body: body as LooseBody }));
     const total = response.hits.total;

@@ -78,6 +78,8 @@ export interface SearchEngine {
   /** Sets fields on existing documents (partial update); per-document failures are reported. */
   updateDocuments(index: string, updates: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   getDocument<T>(index: string, id: string): Promise<T | undefined>;
+  /** The given source fields of the documents that exist among `ids`. */
+  getSources<T>(index: string, ids: string[], fields: string[]): Promise<Map<string, T>>;
   search<T>(index: string, body: SearchBody): Promise<SearchResult<T>>;
   count(index: string): Promise<number>;
   analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]>;

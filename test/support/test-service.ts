@@ -10,7 +10,8 @@ import type { SearchEngine } from '../../src/engine/search-engine.js';
 import { createApp } from '../../src/http/app.js';
 import { ensureIndex } from '../../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../../src/index/index-definition.js';
-import { ingestSeeds } from '../../src/ingest/ingest-seeds.js';
+import { ingestArticles } from '../../src/ingest/ingest-articles.js';
+import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { loadSearchProfile } from '../../src/search/search-profile.js';
 
@@ -46,13 +47,18 @@ export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PR
   });
 }
 
+/** Runs the product's ingest pipeline over the seeds. */
+export async function ingestSeedsInto(engine: SearchEngine, alias: string, tagger: ArticleTagger) {
+  return ingestArticles(engine, alias, tagger, readSourceRecords(await sourceFiles([SEEDS_DIR])));
+}
+
 /** The real app over a real engine and a fresh index holding the seeds. */
 export async function createSeededService(suite: string, url?: string, dataRoot = PROJECT_ROOT) {
   const engine = await connectTestEngine(url);
   const alias = uniqueAlias(suite);
   const state = await ensureIndex(engine, alias, loadIndexDefinition(dataRoot));
   const tagger = await ArticleTagger.create(engine, alias, loadTaxonomy(dataRoot));
-  const ingest = await ingestSeeds(engine, alias, SEEDS_DIR, tagger);
+  const ingest = await ingestSeedsInto(engine, alias, tagger);
   const app = createTestApp(engine, alias, dataRoot);
   return {
     engine,

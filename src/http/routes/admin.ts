@@ -1,8 +1,12 @@
+import { Readable } from 'node:stream';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ArticleTagger } from '../../classify/article-tagger.js';
 import { retagArticles } from '../../classify/retag-articles.js';
 import { loadTaxonomy } from '../../classify/taxonomy.js';
 import { ensureIndex } from '../../index/ensure-index.js';
+import { ingestArticles } from '../../ingest/ingest-articles.js';
+import { readNdjson } from '../../ingest/source-records.js';
+import { ApiError } from '../api-error.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
 import type { AppDependencies, AppEnv } from '../app.js';
 import { requireAdminKey } from '../require-admin-key.js';
@@ -54,6 +58,37 @@ const retagRoute = createRoute({
   },
 });
 
+const IngestResult = z
+  .object({
+    read: z.number().int(),
+    indexed: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.array(z.object({ file: z.string(), line: z.number().int(), id: z.string().optional(), reason: z.string() })),
+  })
+  .openapi('IngestResult');
+
+const ingestRoute = createRoute({
+  method: 'post',
+  path: '/admin/ingest',
+  summary: 'Ingest articles sent as NDJSON (one article a line), through the same pipeline as the CLI',
+  security: [{ adminKey: [] }],
+  request: {
+    body: {
+      required: true,
+      content: { 'application/x-ndjson': { schema: z.string().openapi({ example: '{"id":"a1","title":"…","text":"…","published":"2021-07-27"}' }) } },
+    },
+  },
+  responses: {
+    200: { description: 'The ingest report; rejected lines are listed with their reason', content: { 'application/json': { schema: IngestResult } } },
+    400: { description: 'Not NDJSON', ...errorContent },
+    401: { description: 'Missing or wrong admin key', ...errorContent },
+    403: { description: 'Admin endpoints disabled', ...errorContent },
+    503: { description: 'Search engine unavailable', ...errorContent },
+  },
+});
+
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
   app.openapi(reloadRoute, async (c) => {
@@ -61,6 +96,20 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
     deps.logger.info({ requestId: c.get('requestId'), ...state }, 'analysis reloaded');
     return c.json(state, 200);
   });
+
+  app.openapi(
+    ingestRoute,
+    async (c) => {
+      if (!c.req.header('content-type')?.startsWith('application/x-ndjson') || !c.req.raw.body) {
+        throw new ApiError(400, 'invalid_parameter', 'body: send articles as application/x-ndjson, one JSON object a line', 'body');
+      }
+      const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.taxonomy.current);
+      const body = Readable.fromWeb(c.req.raw.body as import('node:stream/web').ReadableStream);
+      const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, readNdjson(body, 'request'));
+      deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
+      return c.json(report, 200);
+    },
+  );
 
   app.openapi(retagRoute, async (c) => {
     const taxonomy = loadTaxonomy(deps.dataRoot);

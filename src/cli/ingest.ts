@@ -1,0 +1,64 @@
+import { ArticleTagger } from '../classify/article-tagger.js';
+import { loadTaxonomy } from '../classify/taxonomy.js';
+import { loadConfig } from '../config.js';
+import { ensureIndex } from '../index/ensure-index.js';
+import { loadIndexDefinition } from '../index/index-definition.js';
+import { ingestArticles, type IngestReport } from '../ingest/ingest-articles.js';
+import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
+import { createLogger } from '../logger.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { provideEngine } from '../provide-engine.js';
+
+// Ingests article files into the index the service reads: npm run ingest -- FILE|FOLDER …
+// NDJSON/JSON (gzip too) with id or url, title, text, published, source, category; seed .txt files.
+// Uses SEARCH_URL, else the embedded node `npm start` runs, else starts one.
+const paths = process.argv.slice(2);
+if (paths.length === 0) {
+  console.error('usage: npm run ingest -- FILE|FOLDER …   (.ndjson, .jsonl, .json, .txt; .gz too)');
+  process.exit(2);
+}
+const config = loadConfig();
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const files = await sourceFiles(paths);
+const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+const provided = await provideEngine(config, logger);
+let exitCode = 0;
+try {
+  await ensureIndex(provided.engine, config.indexAlias, loadIndexDefinition(PROJECT_ROOT));
+  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, loadTaxonomy(PROJECT_ROOT));
+  const started = Date.now();
+  let bytesRead = 0;
+  const progress = (report: IngestReport) => {
+    const seconds = (Date.now() - started) / 1000;
+    const share = totalBytes > 0 ? Math.min(1, bytesRead / totalBytes) : 0;
+    const eta = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : undefined;
+    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
+    process.stderr.write(
+      `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${report.read} read, ${(report.read / Math.max(seconds, 0.001)).toFixed(0)}/s` +
+        `${eta !== undefined ? `, ETA ${eta}s` : ''}, ${report.rejected.length} rejected   `,
+    );
+  };
+  const report = await ingestArticles(
+    provided.engine,
+    config.indexAlias,
+    tagger,
+    readSourceRecords(files, (bytes) => (bytesRead += bytes)),
+    { onProgress: progress },
+  );
+  process.stderr.write('\n');
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `read ${report.read}, indexed ${report.indexed}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
+      `duplicates skipped ${report.duplicates}, rejected ${report.rejected.length} — ${seconds.toFixed(1)} s, ${(report.read / seconds).toFixed(0)} articles/s`,
+  );
+  for (const rejected of report.rejected.slice(0, 50)) {
+    console.log(`  rejected ${rejected.file}:${rejected.line}${rejected.id ? ` (${rejected.id})` : ''}: ${rejected.reason}`);
+  }
+  if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
+} catch (error) {
+  console.error(`ingest failed: ${(error as Error).message}`);
+  exitCode = 1;
+} finally {
+  await provided.release();
+}
+process.exit(exitCode);

@@ -1,0 +1,135 @@
+import { forEachLimited, type ArticleTagger } from '../classify/article-tagger.js';
+import { isEngineError } from '../engine/engine-error.js';
+import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
+import { prepareArticle, type PreparedArticle } from './prepare-article.js';
+import type { SourceRecord } from './source-records.js';
+
+export interface IngestReport {
+  read: number;
+  indexed: number;
+  updated: number;
+  /** Already stored with the same content: nothing written. */
+  unchanged: number;
+  /** The same id met again in this run: the first one wins. */
+  duplicates: number;
+  rejected: { file: string; line: number; id?: string; reason: string }[];
+}
+
+export interface IngestOptions {
+  batchSize?: number;
+  /** Bulk requests in flight at once. */
+  concurrency?: number;
+  onProgress?: (report: IngestReport) => void;
+  /** Waits between retries of a refused bulk (429/503), doubled each time. */
+  retryDelaysMs?: number[];
+}
+
+const HASH_FIELD = 'content_hash';
+
+/** The stored form of an article: what mappings/articles.json accepts. */
+export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>): Record<string, unknown> {
+  return {
+    id: article.id,
+    title: article.title,
+    body: article.body,
+    ...(article.published ? { published: article.published } : {}),
+    source: article.source,
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.category ? { source_category: article.category } : {}),
+    ...tags,
+    [HASH_FIELD]: article.contentHash,
+  };
+}
+
+/**
+ * The one ingest pipeline, for seeds and corpora alike: parse and clean each record, skip what is
+ * stored unchanged, tag, and bulk-load by id with bounded concurrency and backoff when the engine
+ * pushes back. Nothing is dropped silently: every record ends up counted or rejected with its reason.
+ */
+export async function ingestArticles(
+  engine: SearchEngine,
+  alias: string,
+  tagger: ArticleTagger,
+  records: AsyncIterable<SourceRecord>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 2;
+  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: [] };
+  const seen = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let batch: { article: PreparedArticle; record: SourceRecord }[] = [];
+
+  const flush = async (items: typeof batch) => {
+    const stored = await engine.getSources<{ [HASH_FIELD]?: string }>(alias, items.map((i) => i.article.id), [HASH_FIELD]);
+    const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
+    report.unchanged += items.length - changed.length;
+    const documents: BulkDocument[] = [];
+    await forEachLimited(changed, 4, async ({ article }) => {
+      documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article)) });
+    });
+    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
+    report.indexed += result.created;
+    report.updated += result.updated + result.unchanged;
+    const byId = new Map(items.map((i) => [i.article.id, i.record]));
+    for (const failure of result.failures) {
+      const record = byId.get(failure.id);
+      report.rejected.push({ file: record?.file ?? '', line: record?.line ?? 0, id: failure.id, reason: `${failure.type}: ${failure.reason}` });
+    }
+    options.onProgress?.(report);
+  };
+
+  for await (const record of records) {
+    report.read++;
+    const prepared = prepareArticle(record);
+    if (!prepared.ok) {
+      report.rejected.push({ file: record.file, line: record.line, ...(prepared.id ? { id: prepared.id } : {}), reason: prepared.reason });
+      continue;
+    }
+    if (seen.has(prepared.article.id)) {
+      report.duplicates++;
+      continue;
+    }
+    seen.add(prepared.article.id);
+    batch.push({ article: prepared.article, record });
+    if (batch.length >= batchSize) {
+      const task = flush(batch).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      batch = [];
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+  }
+  if (batch.length > 0) {
+    const task = flush(batch);
+    inFlight.add(task);
+  }
+  await Promise.all(inFlight);
+  await engine.refresh(alias);
+  options.onProgress?.(report);
+  return report;
+}
+
+/** A bulk the engine refuses as a whole (unavailable, overloaded) or per document (429) is retried after a wait. */
+async function bulkWithBackoff(engine: SearchEngine, alias: string, documents: BulkDocument[], delaysMs: number[]): Promise<BulkResult> {
+  const total: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
+  let pending = documents;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    let result: BulkResult;
+    try {
+      result = await engine.bulkIndex(alias, pending);
+    } catch (error) {
+      const retryable = isEngineError(error, 'unavailable') || isEngineError(error, 'timeout') || (isEngineError(error) && error.statusCode === 429);
+      if (!retryable || attempt >= delaysMs.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+      continue;
+    }
+    total.created += result.created;
+    total.updated += result.updated;
+    total.unchanged += result.unchanged;
+    const overloaded = new Set(result.failures.filter((f) => f.type === 'es_rejected_execution_exception').map((f) => f.id));
+    total.failures.push(...result.failures.filter((f) => !overloaded.has(f.id) || attempt >= delaysMs.length));
+    pending = attempt < delaysMs.length ? pending.filter((d) => overloaded.has(d.id)) : [];
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+  }
+  return total;
+}

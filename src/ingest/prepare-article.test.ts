@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDate, prepareArticle } from './prepare-article.js';
+
+const json = (value: unknown) => prepareArticle({ kind: 'json', file: 'f', line: 1, value });
+
+describe('prepareArticle', () => {
+  it('cleans an NDJSON article and hashes its content', () => {
+    const prepared = json({ id: 7, title: '  عنوان\u00a0المقال ', text: 'سطر أول\n\n\n  سطر   ثان ', source: 'bbc', category: 'economy' });
+    expect(prepared).toMatchObject({ ok: true, article: { id: '7', title: 'عنوان المقال', body: 'سطر أول\n\nسطر ثان', source: 'bbc', category: 'economy' } });
+    expect(prepared.ok && prepared.article.contentHash).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('derives a stable id from the url when there is none', () => {
+    const a = json({ url: 'https://x.org/1', title: 't', text: 'b' });
+    const b = json({ url: 'https://x.org/1', title: 't', text: 'b' });
+    expect(a.ok && a.article.id).toMatch(/^url-/);
+    expect(a.ok && b.ok && a.article.id === b.article.id).toBe(true);
+  });
+
+  it('rejects what cannot be an article, naming the field', () => {
+    expect(json({ id: 'a', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title/) });
+    expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });
+    expect(json({ id: 'a/b', title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/not a valid id/) });
+  });
+});
+
+describe('normalizeDate', () => {
+  it.each([
+    ['Sun, 18 Feb 2018 21:35:43 +0400', '2018-02-18T17:35:43Z'],
+    ['2021-07-27', '2021-07-27'],
+    ['2021-07-27T10:00:00Z', '2021-07-27T10:00:00Z'],
+    ['22 جانفي 2025', '2025-01-22'],
+    ['not a date', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeDate(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** One article as read from a source file, before any parsing of its fields. */
+export type SourceRecord =
+  | { kind: 'json'; file: string; line: number; value: unknown }
+  | { kind: 'seed-text'; file: string; line: number; id: string; text: string }
+  | { kind: 'unreadable'; file: string; line: number; reason: string };
+
+export const SOURCE_EXTENSIONS = ['.ndjson', '.jsonl', '.json', '.txt', '.ndjson.gz', '.jsonl.gz', '.json.gz'];
+
+/** Total bytes of the files behind `paths` (folders expanded), for progress and ETA. */
+export async function sourceFiles(paths: string[]): Promise<{ path: string; bytes: number }[]> {
+  const files: { path: string; bytes: number }[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new Error(`no such file or folder: ${path}`);
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).sort();
+      files.push(...(await sourceFiles(names.filter(isSourceFile).map((name) => join(path, name)))));
+    } else if (isSourceFile(path)) files.push({ path, bytes: info.size });
+    else throw new Error(`not an article file (${SOURCE_EXTENSIONS.join(', ')}): ${path}`);
+  }
+  return files;
+}
+
+function isSourceFile(path: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
+}
+
+/**
+ * Streams the records of article files: NDJSON line by line (gzip too), a JSON file as one array or
+ * object, a `.txt` file as one scraped seed article whose id is the file stem. Memory stays flat
+ * for NDJSON however large the file; `onBytes` reports the (compressed) bytes read.
+ */
+export async function* readSourceRecords(files: { path: string }[], onBytes: (bytes: number) => void = () => {}): AsyncGenerator<SourceRecord> {
+  for (const { path } of files) {
+    const gzipped = path.endsWith('.gz');
+    const plain = gzipped ? path.slice(0, -3) : path;
+    if (plain.endsWith('.txt')) {
+      const text = await readFile(path, 'utf8');
+      onBytes(Buffer.byteLength(text));
+      yield { kind: 'seed-text', file: path, line: 1, id: basename(plain, '.txt'), text };
+      continue;
+    }
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        onBytes(chunk.length);
+        done(null, chunk);
+      },
+    });
+    const raw = createReadStream(path).pipe(counter);
+    const input = gzipped ? raw.pipe(createGunzip()) : raw;
+    if (extname(plain) === '.json') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of input) chunks.push(chunk as Buffer);
+      let value: unknown;
+      try {
+        value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        yield { kind: 'unreadable', file: path, line: 1, reason: `invalid JSON: ${(error as Error).message}` };
+        continue;
+      }
+      const values = Array.isArray(value) ? value : [value];
+      for (const [index, item] of values.entries()) yield { kind: 'json', file: path, line: index + 1, value: item };
+      continue;
+    }
+    yield* readNdjson(input, path);
+  }
+}
+
+/** NDJSON records from any byte stream (a file, an HTTP request body), one line at a time. */
+export async function* readNdjson(input: NodeJS.ReadableStream, label: string): AsyncGenerator<SourceRecord> {
+  let line = 0;
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line++;
+    if (!text.trim()) continue;
+    try {
+      yield { kind: 'json', file: label, line, value: JSON.parse(text) };
+    } catch (error) {
+      yield { kind: 'unreadable', file: label, line, reason: `invalid JSON: ${(error as Error).message}` };
+    }
+  }
+}
