@@ -30,8 +30,10 @@ export async function ensureIndex(
   alias: string,
   definition: VersionedIndexDefinition,
 ): Promise<IndexState> {
-  const index = versionedIndexName(alias, definition);
   const served = await engine.aliasTargets(alias);
+  // A rebuild of the same definition (`<alias>-<digest>-<stamp>`) is as current as the version itself.
+  const rebuilt = served.length === 1 && served[0]!.startsWith(`${versionedIndexName(alias, definition)}-`) ? served[0] : undefined;
+  const index = rebuilt ?? versionedIndexName(alias, definition);
   const previous = served.filter((name) => name !== index);
   let created = false;
   let copied = 0;
@@ -49,13 +51,19 @@ export async function ensureIndex(
   }
   if (served.length !== 1 || served[0] !== index) await engine.pointAlias(alias, index);
 
-  const keep = new Set([index, ...previous]);
-  const removed = (await engine.listIndices(`${alias}-*`)).filter((name) => !keep.has(name) && isVersionOf(alias, name));
-  for (const name of removed) await engine.deleteIndex(name);
+  const removed = await removeStaleVersions(engine, alias, [index, ...previous]);
   return { alias, index, created, copied, previous, removed };
 }
 
-/** `articles-0a1b2c3d4e` is a version of `articles`; `articles-archive-…` is not. */
+/** Deletes the alias's index versions other than `keep`; returns their names. */
+export async function removeStaleVersions(engine: SearchEngine, alias: string, keep: string[]): Promise<string[]> {
+  const kept = new Set(keep);
+  const removed = (await engine.listIndices(`${alias}-*`)).filter((name) => !kept.has(name) && isVersionOf(alias, name));
+  for (const name of removed) await engine.deleteIndex(name);
+  return removed;
+}
+
+/** `articles-0a1b2c3d4e` (and a rebuild of it, `articles-0a1b2c3d4e-lx2k9a`) is a version of `articles`; `articles-archive` is not. */
 function isVersionOf(alias: string, name: string): boolean {
-  return new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{10}$`).test(name);
+  return new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{10}(-[0-9a-z]+)?$`).test(name);
 }

@@ -1,0 +1,41 @@
+import { ArticleTagger } from '../classify/article-tagger.js';
+import type { Taxonomy } from '../classify/taxonomy.js';
+import type { SearchEngine } from '../engine/search-engine.js';
+import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
+import type { SourceRecord } from '../ingest/source-records.js';
+import { removeStaleVersions, versionedIndexName } from './ensure-index.js';
+import type { VersionedIndexDefinition } from './index-definition.js';
+
+export interface RebuildReport extends IngestReport {
+  index: string;
+  previous: string[];
+  removed: string[];
+}
+
+/**
+ * Builds a fresh index version from the sources and moves the alias to it in one atomic step.
+ * Until then every query answers from the version served now; if the build fails, the new
+ * version is deleted and nothing changes for readers.
+ */
+export async function rebuildIndex(
+  engine: SearchEngine,
+  alias: string,
+  definition: VersionedIndexDefinition,
+  taxonomy: Taxonomy,
+  records: AsyncIterable<SourceRecord>,
+  options: IngestOptions = {},
+): Promise<RebuildReport> {
+  const index = `${versionedIndexName(alias, definition)}-${Date.now().toString(36)}`;
+  await engine.createIndex(index, definition);
+  try {
+    const tagger = await ArticleTagger.create(engine, index, taxonomy);
+    const report = await ingestArticles(engine, index, tagger, records, options);
+    const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);
+    await engine.pointAlias(alias, index);
+    const removed = await removeStaleVersions(engine, alias, [index, ...previous]);
+    return { ...report, index, previous, removed };
+  } catch (error) {
+    await engine.deleteIndex(index);
+    throw error;
+  }
+}

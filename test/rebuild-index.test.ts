@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../src/classify/taxonomy.js';
+import { ensureIndex } from '../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
+import { rebuildIndex } from '../src/index/rebuild-index.js';
+import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { createSeededService, SEEDS_DIR } from './support/test-service.js';
+
+let service: Awaited<ReturnType<typeof createSeededService>>;
+beforeAll(async () => {
+  service = await createSeededService('rebuild');
+});
+afterAll(async () => {
+  await service?.dispose();
+});
+
+describe('a full rebuild', () => {
+  it('builds a new version from the sources while every query keeps answering, then swaps', async () => {
+    let searching = true;
+    const statuses: number[] = [];
+    const totals = new Set<number>();
+    const readers = (async () => {
+      while (searching) {
+        const response = await service.app.request('/search?q=Blinken');
+        statuses.push(response.status);
+        if (response.status === 200) totals.add(((await response.json()) as { total: number }).total);
+      }
+    })();
+    const report = await rebuildIndex(
+      service.engine,
+      service.alias,
+      loadIndexDefinition(PROJECT_ROOT),
+      loadTaxonomy(PROJECT_ROOT),
+      readSourceRecords(await sourceFiles([SEEDS_DIR])),
+    );
+    searching = false;
+    await readers;
+
+    expect(report).toMatchObject({ read: 5, indexed: 5, rejected: [], previous: [service.index] });
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([report.index]);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect([...totals]).toEqual([2]);
+    // The rebuilt version counts as current: starting the service again keeps it.
+    const state = await ensureIndex(service.engine, service.alias, loadIndexDefinition(PROJECT_ROOT));
+    expect(state).toMatchObject({ index: report.index, created: false });
+  });
+});
