@@ -11,12 +11,12 @@ import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { provideEngine } from './provide-engine.js';
-import { loadSearchProfile } from './search/search-profile.js';
+import { ProfileStore } from './search/search-profile.js';
 
 // Composition root: config → engine → index and seeds → HTTP API.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
+const profiles = new ProfileStore(PROJECT_ROOT, config.searchProfile);
 const definition = loadIndexDefinition(PROJECT_ROOT);
 
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
@@ -35,7 +35,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profile, taxonomy: { current: taxonomy }, logger });
+const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
 });

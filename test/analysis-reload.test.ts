@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { createApp } from '../src/http/app.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { loadSearchProfile } from '../src/search/search-profile.js';
+import { ProfileStore } from '../src/search/search-profile.js';
 import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can edit a synonym list as a relevance engineer would.
@@ -38,7 +38,7 @@ describe('reloading synonyms on the live service', () => {
       config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000 },
       dataRoot,
       engine: service.engine,
-      profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+      profiles: new ProfileStore(PROJECT_ROOT, 'default'),
       taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
       logger: pino({ level: 'silent' }),
     });

@@ -122,6 +122,25 @@ describe('search parameters', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
+  it('ranks with another profile on request, and rejects an unknown one', async () => {
+    const { status, body } = await search({ q: 'بلينكن', profile: 'exact-first' });
+    expect(status).toBe(200);
+    expect(body.hits.map((h) => h.id).sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
+    const unknown = await get<ErrorBody>('/search?profile=no-such-profile');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe('profile');
+  });
+
+  it('explains, per hit, which field and term scored', async () => {
+    const { body } = await get<{ hits: { id: string; score: number; explanation: { score: number; matches: { field: string; term: string; score: number }[] } }[] }>(
+      `/search?explain=true&q=${encodeURIComponent('بلينكن')}`,
+    );
+    const first = body.hits[0]!;
+    expect(first.explanation.score).toBeCloseTo(first.score, 2);
+    expect(first.explanation.matches.map((m) => m.field)).toEqual(expect.arrayContaining(['body.exact']));
+    expect(first.explanation.matches.some((m) => m.term.includes('بلينك'))).toBe(true);
+  });
+
   it('treats user text as text, never as query syntax', async () => {
     const { status, body } = await search({ q: '{"match_all":{}} OR * AND title:(' });
     expect(status).toBe(200);

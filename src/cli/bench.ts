@@ -18,7 +18,7 @@ import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
 import { buildSearchBody, type SearchRequest } from '../search/build-search-body.js';
-import { loadSearchProfile } from '../search/search-profile.js';
+import { loadSearchProfile, ProfileStore } from '../search/search-profile.js';
 
 // Benchmarks against the raw engine, measured in the same run, on the ANT corpus:
 // ingest (pipeline vs plain _bulk of the prepared documents), query latency and throughput
@@ -110,7 +110,7 @@ try {
     config: { ...config, indexAlias: pipelineAlias },
     dataRoot: PROJECT_ROOT,
     engine,
-    profile,
+    profiles: new ProfileStore(PROJECT_ROOT, config.searchProfile),
     taxonomy: { current: taxonomy },
     logger: pino({ level: 'silent' }),
   });

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { Config } from '../config.js';
 import type { SearchEngine } from '../engine/search-engine.js';
-import type { SearchProfile } from '../search/search-profile.js';
+import type { ProfileStore } from '../search/search-profile.js';
 import { errorBody, toErrorResponse } from './api-error.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
@@ -22,7 +22,7 @@ export interface AppDependencies {
   /** Where the data files (mappings/, analyzers/ …) are read from when an admin reloads them. */
   dataRoot: string;
   engine: SearchEngine;
-  profile: SearchProfile;
+  profiles: ProfileStore;
   taxonomy: TaxonomyState;
   logger: Logger;
 }

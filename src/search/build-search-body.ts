@@ -14,6 +14,8 @@ export interface SearchRequest {
   size: number;
   sort: 'relevance' | 'newest';
   facetSize: number;
+  /** Ask the engine why each hit scored as it did. */
+  explain?: boolean;
 }
 
 type Clause = Record<string, unknown>;
@@ -54,6 +56,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile):
     from: request.from,
     size: request.size,
     track_total_hits: true,
+    ...(request.explain ? { explain: true } : {}),
     sort: request.sort === 'newest' ? [{ published: { order: 'desc', missing: '_last' } }, '_score'] : ['_score', { published: { order: 'desc', missing: '_last' } }],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'people', 'organizations'],
     highlight: {

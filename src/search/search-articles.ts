@@ -1,6 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, FACET_FIELDS, type FacetField, type SearchRequest } from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
+import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 
 export interface ArticleHit {
@@ -16,6 +17,7 @@ export interface ArticleHit {
   regions: string[];
   people: string[];
   organizations: string[];
+  explanation?: ScoreExplanation;
 }
 
 export interface FacetCount {
@@ -91,6 +93,7 @@ export async function searchArticles(
       regions: hit.source.regions ?? [],
       people: hit.source.people ?? [],
       organizations: hit.source.organizations ?? [],
+      ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
   };

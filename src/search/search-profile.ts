@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +16,28 @@ const profileSchema = z.object({
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */
 export type SearchProfile = z.infer<typeof profileSchema> & { name: string };
+
+/** The profiles of `relevance/profiles/`, read on first use; the default one is read at once so a bad file stops the start. */
+export class ProfileStore {
+  private readonly loaded = new Map<string, SearchProfile>();
+
+  constructor(
+    private readonly rootDir: string,
+    readonly defaultName: string,
+  ) {
+    this.get(defaultName);
+  }
+
+  /** The named profile (the default when no name is given), or undefined when no such file exists. */
+  get(name: string = this.defaultName): SearchProfile | undefined {
+    const cached = this.loaded.get(name);
+    if (cached) return cached;
+    if (!/^[a-z0-9-]+$/.test(name) || !existsSync(join(this.rootDir, 'relevance', 'profiles', `${name}.json`))) return undefined;
+    const profile = loadSearchProfile(this.rootDir, name);
+    this.loaded.set(name, profile);
+    return profile;
+  }
+}
 
 export function loadSearchProfile(rootDir: string, name: string): SearchProfile {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid profile name "${name}"`);

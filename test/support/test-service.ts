@@ -13,7 +13,7 @@ import { loadIndexDefinition } from '../../src/index/index-definition.js';
 import { ingestArticles } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { loadSearchProfile } from '../../src/search/search-profile.js';
+import { ProfileStore } from '../../src/search/search-profile.js';
 
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
 
@@ -41,7 +41,7 @@ export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PR
     config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000, adminApiKey: TEST_ADMIN_KEY },
     dataRoot,
     engine,
-    profile: loadSearchProfile(PROJECT_ROOT, 'default'),
+    profiles: new ProfileStore(PROJECT_ROOT, 'default'),
     taxonomy: { current: loadTaxonomy(dataRoot) },
     logger: pino({ level: 'silent' }),
   });

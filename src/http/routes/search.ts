@@ -26,6 +26,8 @@ const SearchQuery = z
     from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
+    profile: z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected a profile name').optional().openapi({ description: 'Ranking profile from relevance/profiles/ (default from config)' }),
+    explain: z.enum(['true', 'false']).optional().openapi({ description: 'Add, per hit, which field and term scored how much' }),
   })
   .strict();
 
@@ -40,6 +42,9 @@ const Hit = z.object({
   regions: z.array(z.string()),
   people: z.array(z.string()),
   organizations: z.array(z.string()),
+  explanation: z
+    .object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) })
+    .optional(),
 });
 const FacetCounts = z.array(
   z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }),
@@ -84,6 +89,8 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
       throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
     }
+    const profile = deps.profiles.get(query.profile);
+    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no profile named "${query.profile}" in relevance/profiles/`, 'profile');
     const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
     for (const [facet, param] of [['topics', 'topic'], ['regions', 'region'], ['people', 'person'], ['organizations', 'organization']] as const) {
       const known = facetValues(deps.taxonomy.current, facet);
@@ -102,8 +109,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
         size,
         sort: query.sort ?? 'relevance',
         facetSize: 30,
+        explain: query.explain === 'true',
       },
-      deps.profile,
+      profile,
       deps.taxonomy.current,
     );
     return c.json(result, 200);
