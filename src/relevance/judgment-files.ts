@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const judgmentsSchema = z.object({
+  description: z.string(),
+  scale: z.record(z.string().regex(/^[0-3]$/), z.string()),
+  queries: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a query id is a lowercase slug'),
+        query: z.string().min(1),
+        need: z.string().min(1),
+        notes: z.string().optional(),
+        ratings: z.record(z.string(), z.number().int().min(0).max(3)),
+      }),
+    )
+    .min(1),
+});
+
+export type Judgments = z.infer<typeof judgmentsSchema>;
+export type JudgedQuery = Judgments['queries'][number];
+
+/** Reads and validates a judgments file; an error names the query and field at fault. */
+export function loadJudgments(path: string): Judgments {
+  const parsed = judgmentsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [, index, ...rest] = issue.path;
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as { queries?: { id?: string }[] };
+    const where = typeof index === 'number' ? `query "${raw.queries?.[index]?.id ?? index}", ${rest.join('.')}` : issue.path.join('.');
+    throw new Error(`${path}: ${where}: ${issue.message}`);
+  }
+  const ids = parsed.data.queries.map((q) => q.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw new Error(`${path}: query id "${duplicate}" appears twice`);
+  return parsed.data;
+}
+
+/** TREC qrels lines (`qid 0 docid grade`), for trec_eval and other tools. */
+export function toTrecQrels(judgments: Judgments): string {
+  return judgments.queries.flatMap((q) => Object.entries(q.ratings).map(([doc, grade]) => `${q.id} 0 ${doc} ${grade}`)).join('\n') + '\n';
+}
+
+export interface QrelsQuery {
+  grades: Map<string, number>;
+  /** The collection has no answer to this question (docid `-1` in the qrels). */
+  noAnswer: boolean;
+}
+
+/** Parses TREC qrels; a docid of `-1` marks a question with no answer in the collection. */
+export function parseTrecQrels(text: string): Map<string, QrelsQuery> {
+  const queries = new Map<string, QrelsQuery>();
+  for (const [lineNumber, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const fields = line.trim().split(/\s+/);
+    if (fields.length !== 4) throw new Error(`qrels line ${lineNumber + 1}: expected "qid iter docid grade", got "${line}"`);
+    const [qid, , doc, grade] = fields as [string, string, string, string];
+    const entry = queries.get(qid) ?? { grades: new Map<string, number>(), noAnswer: false };
+    if (doc === '-1') entry.noAnswer = true;
+    else entry.grades.set(doc, Number(grade));
+    queries.set(qid, entry);
+  }
+  return queries;
+}
