@@ -59,6 +59,24 @@ describe('clitics glued to words', () => {
   });
 });
 
+describe('words run together where a space was lost', () => {
+  it('finds an article that writes الولاياتالمتحدة only run together', async () => {
+    expect(await ids('"الولايات المتحدة"')).toContain(A000);
+  });
+
+  it('finds الأممالمتحدة under الأمم المتحدة and shows the repaired words in the snippet', async () => {
+    const response = await service.app.request(`/search?q=${encodeURIComponent('الأمم المتحدة')}`);
+    const body = (await response.json()) as { hits: { id: string; snippets: string[] }[] };
+    expect(body.hits.map((h) => h.id)).toContain(A003);
+    expect(body.hits.find((h) => h.id === A003)!.snippets.join(' ')).toMatch(/<mark>الأمم<\/mark> <mark>المتحدة<\/mark>/);
+  });
+
+  it('keeps the text as published for readers', async () => {
+    const article = (await (await service.app.request(`/articles/${A000}`)).json()) as { body: string };
+    expect(article.body).toContain('الجزائروالولاياتالمتحدة');
+  });
+});
+
 describe('month names of every region', () => {
   it.each(['جانفي', 'يناير', 'كانون الثاني', 'January', 'janvier'])('%s finds the article dated by 22 جانفي / 22 يناير', async (q) => {
     expect(await ids(q)).toEqual([A002]);

@@ -32,6 +32,7 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
     id: article.id,
     title: article.title,
     body: article.body,
+    ...(article.bodyOriginal ? { body_original: article.bodyOriginal } : {}),
     ...(article.published ? { published: article.published } : {}),
     source: article.source,
     ...(article.url ? { url: article.url } : {}),

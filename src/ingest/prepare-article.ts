@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
+import { defaultRunOnRepairer, type RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 
 /** The fields an incoming article may carry (ANT-style NDJSON and the like). */
@@ -25,7 +26,10 @@ const ID = /^[\w:.-]{1,128}$/;
 export interface PreparedArticle {
   id: string;
   title: string;
+  /** The text as indexed: run-on words split. */
   body: string;
+  /** The text as published, kept for display when run-on repair changed it. */
+  bodyOriginal?: string;
   published?: string;
   source: string;
   url?: string;
@@ -35,8 +39,21 @@ export interface PreparedArticle {
 
 export type Prepared = { ok: true; article: PreparedArticle } | { ok: false; reason: string; id?: string };
 
-/** Parses and cleans one source record; a record that cannot be an article is rejected with the reason. */
-export function prepareArticle(record: SourceRecord): Prepared {
+/**
+ * Parses and cleans one source record; a record that cannot be an article is rejected with the reason.
+ * Words run together where a space was lost are split in the indexed text (`repairer`).
+ */
+export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer = defaultRunOnRepairer()): Prepared {
+  const result = parseRecord(record);
+  if (!result.ok) return result;
+  const { article } = result;
+  const body = repairer.repairText(article.body).text;
+  const title = repairer.repairText(article.title).text;
+  if (body === article.body && title === article.title) return result;
+  return { ok: true, article: { ...article, title, body, bodyOriginal: article.body } };
+}
+
+function parseRecord(record: SourceRecord): Prepared {
   if (record.kind === 'unreadable') return { ok: false, reason: record.reason };
   if (record.kind === 'seed-text') {
     const parsed = parseSeedArticle(record.id, record.text);

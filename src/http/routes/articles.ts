@@ -36,6 +36,7 @@ interface StoredArticle {
   id: string;
   title: string;
   body: string;
+  body_original?: string;
   published?: string;
   source?: string;
   url?: string;
@@ -54,7 +55,8 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
       {
         id: stored.id,
         title: stored.title,
-        body: stored.body,
+        // Readers see the text as published; the index holds it with run-on words split.
+        body: stored.body_original ?? stored.body,
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRunOnRepairer } from './run-on-repair.js';
+
+const repairer = defaultRunOnRepairer();
+
+describe('run-on repair over the committed word list', () => {
+  it.each([
+    ['الجزائروالولاياتالمتحدة', ['الجزائر', 'والولايات', 'المتحدة']],
+    ['الولاياتالمتحدة', ['الولايات', 'المتحدة']],
+    ['بالولاياتالمتحدة', ['بالولايات', 'المتحدة']],
+    ['الأممالمتحدة', ['الأمم', 'المتحدة']],
+    ['الجزائريةالأمريكية', ['الجزائرية', 'الأمريكية']],
+  ])('splits the seed run-on %s', (token, words) => {
+    expect(repairer.splitToken(token)).toEqual(words);
+  });
+
+  it.each(['والولايات', 'بالجزائر', 'للأمم', 'وواشنطن', 'الاستخباراتية', 'والاقتصادية', 'الديناميكية', 'والبدائل', 'فسنتعامل'])(
+    'leaves the word %s whole',
+    (word) => {
+      expect(repairer.splitToken(word)).toBeUndefined();
+    },
+  );
+
+  it('repairs inside text, reporting where, and leaves other scripts and punctuation alone', () => {
+    const text = 'حوار بين الجزائروالولاياتالمتحدة (U.S.) في 2021، ثم الأممالمتحدة.';
+    const { text: repaired, repairs } = repairer.repairText(text);
+    expect(repaired).toBe('حوار بين الجزائر والولايات المتحدة (U.S.) في 2021، ثم الأمم المتحدة.');
+    expect(repairs.map((r) => [r.original, r.offset])).toEqual([
+      ['الجزائروالولاياتالمتحدة', text.indexOf('الجزائرو')],
+      ['الأممالمتحدة', text.indexOf('الأمم')],
+    ]);
+  });
+
+  it('changes nothing on a second pass', () => {
+    const once = repairer.repairText('الولاياتالمتحدة والجزائريةالأمريكية').text;
+    expect(repairer.repairText(once)).toEqual({ text: once, repairs: [] });
+  });
+});

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { PROJECT_ROOT } from '../project-root.js';
+
+/**
+ * Repairs words run together where a space was lost (الجزائروالولاياتالمتحدة → الجزائر والولايات
+ * المتحدة). Jieba's DAG segmentation finds the most probable split by word frequency; it only
+ * segments CJK text, so each Arabic letter is mapped one-to-one into the CJK block first.
+ */
+
+/** Word → corpus frequency, from correctly spaced text. */
+export type WordFrequencies = ReadonlyMap<string, number>;
+
+export interface RunOnRepair {
+  original: string;
+  replacement: string;
+  offset: number;
+}
+
+export interface RunOnOptions {
+  /** A token this frequent is a word, never split. */
+  minWordFrequency: number;
+  /** Every piece of a split must be at least this frequent. */
+  minPieceFrequency: number;
+  /** Shorter tokens are left alone: run-ons join two words. */
+  minTokenLength: number;
+  /** A later piece without the article must be at least this long. */
+  minBareWordLength: number;
+}
+
+export const DEFAULT_RUN_ON_OPTIONS: RunOnOptions = { minWordFrequency: 3, minPieceFrequency: 100, minTokenLength: 7, minBareWordLength: 5 };
+
+// Tatweel (U+0640) is left out: الـمنشأة is one word drawn long, not two.
+const ARABIC_WORD = /[\u0621-\u063F\u0641-\u064A\u0671-\u06D3]+/g;
+// Clitics that Arabic writes attached to the next word: a split never leaves them standing alone.
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+const CJK_BASE = 0x4e00;
+
+const toCjk = (word: string) => [...word].map((c) => String.fromCodePoint(CJK_BASE + c.codePointAt(0)! - 0x0600)).join('');
+const fromCjk = (word: string) => [...word].map((c) => String.fromCodePoint(c.codePointAt(0)! - CJK_BASE + 0x0600)).join('');
+
+/** Reads the committed frequency list (`word<TAB>count` lines, `#` comments). */
+export function loadWordFrequencies(path: string): Map<string, number> {
+  const frequencies = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [word, count] = line.split('\t');
+    if (word && count) frequencies.set(word, Number(count));
+  }
+  return frequencies;
+}
+
+let shared: RunOnRepairer | undefined;
+
+/** The repairer over the committed word list (analyzers/run-on/words.tsv), loaded once (~0.1 s). */
+export function defaultRunOnRepairer(): RunOnRepairer {
+  shared ??= new RunOnRepairer(loadWordFrequencies(join(PROJECT_ROOT, 'analyzers', 'run-on', 'words.tsv')));
+  return shared;
+}
+
+export class RunOnRepairer {
+  private readonly jieba: Jieba;
+
+  constructor(
+    private readonly frequencies: WordFrequencies,
+    private readonly options: RunOnOptions = DEFAULT_RUN_ON_OPTIONS,
+  ) {
+    const dictionary = [...frequencies]
+      .filter(([word, count]) => count >= options.minPieceFrequency || PROCLITICS.has(word))
+      .map(([word, count]) => `${toCjk(word)} ${count}`)
+      .join('\n');
+    this.jieba = Jieba.withDict(Buffer.from(dictionary));
+  }
+
+  /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
+  splitToken(token: string): string[] | undefined {
+    if ([...token].length < this.options.minTokenLength) return undefined;
+    if ((this.frequencies.get(token) ?? 0) >= this.options.minWordFrequency) return undefined;
+    const pieces = this.jieba.cut(toCjk(token), false).map(fromCjk);
+    // Re-attach proclitics to the following word: الجزائر | و | الولايات → الجزائر | والولايات.
+    const words: string[] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (PROCLITICS.has(piece) && i + 1 < pieces.length) pieces[i + 1] = piece + pieces[i + 1];
+      else words.push(piece);
+    }
+    if (words.length < 2) return undefined;
+    const known = (word: string) =>
+      (this.frequencies.get(word) ?? 0) >= this.options.minPieceFrequency ||
+      (PROCLITICS.has(word[0]!) && (this.frequencies.get(word.slice(1)) ?? 0) >= this.options.minPieceFrequency);
+    // Trusted only when known words cover the token completely, and each later word starts a new
+    // word the way glued news text does (with the article, ال), or is long enough not to be an ending
+    // (ات، ين، ها، اتهم) that a rare inflection of one word would leave behind.
+    const startsWord = (word: string) => /^[وفبلك]?ال/.test(word) || [...word].length >= this.options.minBareWordLength;
+    // Nor may a piece be a prefix that is also a word (وال in وال ستريت, الم "pain", وست "and six"):
+    // splitting والبدائل as وال | بدائل would cut a rare word, not repair a run-on.
+    const prefixLike = (word: string) => /^[وفبكل]?(ال|لل|الم|للم|ست|سي|سر|سن)$|^[وفبكل]?ي?ست$/.test(word);
+    const trusted = words.every((word, i) => [...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word)));
+    return trusted ? words : undefined;
+  }
+
+  /** The text with run-ons split, and where each repair was made. Other text is left as it is. */
+  repairText(text: string): { text: string; repairs: RunOnRepair[] } {
+    const repairs: RunOnRepair[] = [];
+    const repaired = text.replace(ARABIC_WORD, (token, offset: number) => {
+      const words = this.splitToken(token);
+      if (!words) return token;
+      const replacement = words.join(' ');
+      repairs.push({ original: token, replacement, offset });
+      return replacement;
+    });
+    return { text: repaired, repairs };
+  }
+}
