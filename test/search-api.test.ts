@@ -175,6 +175,6 @@ describe('articles, health and the API description', () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/admin/ingest', '/admin/tags/rebuild', '/articles/{id}', '/facets', '/health', '/search']);
+    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/admin/eval', '/admin/ingest', '/admin/tags/rebuild', '/articles/{id}', '/facets', '/health', '/search']);
   });
 });

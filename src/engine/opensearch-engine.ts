@@ -7,6 +7,7 @@ import type {
   BulkResult,
   EngineInfo,
   IndexDefinition,
+  RankEvalRequest,
   SearchBody,
   SearchEngine,
   SearchResult,
@@ -149,6 +150,20 @@ export class OpenSearchEngine implements SearchEngine {
       })),
       aggregations: (response.aggregations ?? {}) as Record<string, unknown>,
     };
+  }
+
+  async rankEval(index: string, requests: RankEvalRequest[], metric: Record<string, unknown>): Promise<Map<string, { score: number; ranked: string[] }>> {
+    // Ratings name the concrete index the hits come from, not the alias.
+    const concrete = (await this.aliasTargets(index))[0] ?? index;
+    const body = {
+      requests: requests.map((r) => ({ id: r.id, request: r.body, ratings: r.ratings.map((x) => ({ _index: concrete, _id: x.id, rating: x.rating })) })),
+      metric,
+    };
+    const { body: response } = await this.call(() => this.client.rankEval({ index, body: body as never }));
+    const details = (response as LooseBody).details as Record<string, { metric_score: number; hits: { hit: { _id: string } }[] }>;
+    return new Map(
+      Object.entries(details).map(([id, detail]) => [id, { score: Number(detail.metric_score), ranked: detail.hits.map((h) => String(h.hit._id)) }]),
+    );
   }
 
   async count(index: string): Promise<number> {

@@ -57,6 +57,13 @@ export interface AnalyzedToken {
 
 export type AnalyzeRequest = { text: string } & ({ analyzer: string } | { field: string });
 
+/** One query of a `_rank_eval` request: its body and graded ratings. */
+export interface RankEvalRequest {
+  id: string;
+  body: SearchBody;
+  ratings: { id: string; rating: number }[];
+}
+
 export interface SearchEngine {
   readonly kind: EngineKind;
   info(): Promise<EngineInfo>;
@@ -82,6 +89,8 @@ export interface SearchEngine {
   getSources<T>(index: string, ids: string[], fields: string[]): Promise<Map<string, T>>;
   search<T>(index: string, body: SearchBody): Promise<SearchResult<T>>;
   count(index: string): Promise<number>;
+  /** The engine's own ranking evaluation: per query id, the metric's score and the ids it ranked. */
+  rankEval(index: string, requests: RankEvalRequest[], metric: Record<string, unknown>): Promise<Map<string, { score: number; ranked: string[] }>>;
   analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]>;
   refresh(index: string): Promise<void>;
   close(): Promise<void>;

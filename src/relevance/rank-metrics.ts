@@ -51,9 +51,12 @@ export function dcgAt(gains: readonly number[], k: number): number {
   return gains.slice(0, k).reduce((sum, grade, index) => sum + (2 ** grade - 1) / Math.log2(index + 2), 0);
 }
 
-/** nDCG at k; undefined when no judged document has a positive grade. */
-export function ndcgAt(ranked: readonly string[], grades: Grades, k: number): number | undefined {
-  const ideal = dcgAt([...grades.values()].sort((a, b) => b - a), k);
+/**
+ * nDCG at k; undefined when no judged document has a positive grade. The ideal ranking is cut at k
+ * (trec_eval); `_rank_eval` cuts it at the number of hits returned instead, which `idealDepth` mimics.
+ */
+export function ndcgAt(ranked: readonly string[], grades: Grades, k: number, idealDepth = k): number | undefined {
+  const ideal = dcgAt([...grades.values()].sort((a, b) => b - a), Math.min(k, idealDepth));
   if (ideal === 0) return undefined;
   return dcgAt(topK(ranked, k).map((id) => grades.get(id) ?? 0), k) / ideal;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ArticleTagger } from '../../classify/article-tagger.js';
@@ -6,6 +7,8 @@ import { loadTaxonomy } from '../../classify/taxonomy.js';
 import { ensureIndex } from '../../index/ensure-index.js';
 import { ingestArticles } from '../../ingest/ingest-articles.js';
 import { readNdjson } from '../../ingest/source-records.js';
+import { judgedQueries, productSearch } from '../../relevance/judged-search.js';
+import { runEvaluation } from '../../relevance/run-evaluation.js';
 import { ApiError } from '../api-error.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
 import type { AppDependencies, AppEnv } from '../app.js';
@@ -89,6 +92,37 @@ const ingestRoute = createRoute({
   },
 });
 
+const EvalRun = z
+  .object({
+    profile: z.string(),
+    k: z.number().int(),
+    mean: z.record(z.string(), z.number()),
+    queries: z.array(
+      z.object({ id: z.string(), query: z.string(), metrics: z.record(z.string(), z.number().nullable()), ranked: z.array(z.string()), unrated: z.array(z.string()) }),
+    ),
+  })
+  .openapi('EvaluationRun');
+
+const evalRoute = createRoute({
+  method: 'post',
+  path: '/admin/eval',
+  summary: 'Run the judged queries through a profile on the live index and score them',
+  description: 'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',
+  security: [{ adminKey: [] }],
+  request: {
+    query: z.object({
+      profile: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+      k: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(1).max(100)).optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'The run', content: { 'application/json': { schema: EvalRun } } },
+    400: { description: 'Unknown profile or bad k', ...errorContent },
+    401: { description: 'Missing or wrong admin key', ...errorContent },
+    403: { description: 'Admin endpoints disabled', ...errorContent },
+  },
+});
+
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
   app.openapi(reloadRoute, async (c) => {
@@ -110,6 +144,15 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
       return c.json(report, 200);
     },
   );
+
+  app.openapi(evalRoute, async (c) => {
+    const { profile: name, k = 10 } = c.req.valid('query');
+    const profile = deps.profiles.get(name);
+    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no profile named "${name}"`, 'profile');
+    const run = await runEvaluation(judgedQueries(join(deps.dataRoot, 'relevance', 'judgments', 'seeds.json')), productSearch(deps.engine, deps.config.indexAlias, profile, deps.taxonomy.current), k);
+    const nullable = (metrics: Record<string, number | undefined>) => Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, v ?? null]));
+    return c.json({ profile: profile.name, k, mean: run.mean, queries: run.queries.map((q) => ({ ...q, metrics: nullable(q.metrics) })) }, 200);
+  });
 
   app.openapi(retagRoute, async (c) => {
     const taxonomy = loadTaxonomy(deps.dataRoot);
