@@ -11,9 +11,9 @@ import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
 import { definitionWithVariant, type AnalysisVariant } from '../relevance/analysis-variants.js';
-import { loadJudgments, parseTrecQrels } from '../relevance/judgment-files.js';
+import { judgedQueries, productSearch } from '../relevance/judged-search.js';
+import { parseTrecQrels } from '../relevance/judgment-files.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { searchArticles } from '../search/search-articles.js';
 import { loadSearchProfile } from '../search/search-profile.js';
 
 // Compares analysis chains with the default profile: Lucene's light stemmer (the product's), Snowball's
@@ -35,15 +35,8 @@ const { engine } = provided;
 const base = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
-const noFilters = { topics: [], regions: [], people: [], organizations: [] };
-const search = (index: string) => async (q: string, size: number) =>
-  (await searchArticles(engine, index, { q, filters: noFilters, from: 0, size, sort: 'relevance', facetSize: 1 }, profile, taxonomy)).hits.map((h) => h.id);
-
-const seedQueries: EvaluationQuery[] = loadJudgments(join(PROJECT_ROOT, 'relevance', 'judgments', 'seeds.json')).queries.map((q) => ({
-  id: q.id,
-  query: q.query,
-  grades: new Map(Object.entries(q.ratings)),
-}));
+const search = (index: string) => productSearch(engine, index, profile, taxonomy);
+const seedQueries = judgedQueries();
 const passages = readFileSync(join(quranDir, 'passages.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
 const qrels = parseTrecQrels(readFileSync(join(quranDir, 'qrels-train.txt'), 'utf8'));
 const questions = readFileSync(join(quranDir, 'queries-train.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
