@@ -1,16 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { startEmbeddedOpenSearch } from '../embedded/opensearch-node.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { provideEngine } from '../provide-engine.js';
 
-// Starts the embedded engine alone, for working on the index or queries by hand. Ctrl-C stops it.
-const workDir = resolve(process.env.ENGINE_WORK_DIR ?? '.run/opensearch');
-mkdirSync(workDir, { recursive: true });
-const node = await startEmbeddedOpenSearch({
-  workDir,
-  ...(process.env.ENGINE_PORT ? { httpPort: Number(process.env.ENGINE_PORT) } : {}),
-  log: (message) => console.error(message),
-});
-console.log(node.url);
+// Starts the embedded engine alone (or reports the one already running), for working on the index
+// or queries by hand; `npm start`, ingest and the measures in other terminals then use it. Ctrl-C stops it.
+const provided = await provideEngine(loadConfig(), createLogger(process.env.LOG_LEVEL ?? 'info'));
+console.log(provided.url);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void node.stop().then(() => process.exit(0)));
+  process.once(signal, () => void provided.release().then(() => process.exit(0)));
 }
