@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -24,11 +25,8 @@ import { loadSearchProfile, ProfileStore } from '../search/search-profile.js';
 // ingest (pipeline vs plain _bulk of the prepared documents), query latency and throughput
 // (API vs the same bodies sent to the engine), API memory, and a rebuild under query load.
 // Usage: npm run bench [-- --limit 30337] [--duration 10]
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
+const { values: options } = parseArgs({ options: { 'limit': { type: 'string' }, 'duration': { type: 'string' }, 'corpus': { type: 'string' } } });
+const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const limit = Number(option('limit', '30337'));
 const durationSeconds = Number(option('duration', '10'));
 const corpus = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));

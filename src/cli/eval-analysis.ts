@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ArticleTagger } from '../classify/article-tagger.js';
@@ -20,11 +21,8 @@ import { loadSearchProfile } from '../search/search-profile.js';
 // Arabic stemmer, dictionary stemming with hunspell-ar, no stemmer, and the engine's stock `arabic`
 // analyzer; on the seed judgments and on Qur'an QA 2023 (passage retrieval, 174 training questions).
 // Usage: npm run eval:analysis [-- --k 10 --variants light,snowball]
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
+const { values: options } = parseArgs({ options: { 'k': { type: 'string' }, 'variants': { type: 'string' }, 'quran': { type: 'string' } } });
+const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const k = Number(option('k', '10'));
 const variants = option('variants', 'light,snowball,hunspell,none,stock-arabic').split(',') as AnalysisVariant[];
 const quranDir = resolve(option('quran', join(PROJECT_ROOT, '..', 'shared', 'eval', 'quran-qa-2023')));

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ArticleTagger } from '../classify/article-tagger.js';
@@ -20,17 +21,14 @@ import { loadSearchProfile } from '../search/search-profile.js';
 // with another profile or a saved run. Writes the run as JSON, and an HTML report when comparing.
 // Usage: npm run eval [-- --profile default] [--compare exact-first | --baseline relevance/runs/default.json]
 //                     [--k 10] [--judgments FILE] [--out relevance/runs]
-const args = process.argv.slice(2);
-const option = (name: string, fallback?: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
-const profileName = option('profile', 'default')!;
-const compareWith = option('compare');
-const baselineFile = option('baseline');
+const { values: options } = parseArgs({ options: { 'profile': { type: 'string' }, 'compare': { type: 'string' }, 'baseline': { type: 'string' }, 'k': { type: 'string' }, 'judgments': { type: 'string' }, 'out': { type: 'string' } } });
+const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
+const profileName = option('profile', 'default');
+const compareWith = options.compare;
+const baselineFile = options.baseline;
 const k = Number(option('k', '10'));
-const judgmentsFile = resolve(option('judgments', SEED_JUDGMENTS)!);
-const outDir = resolve(option('out', join(PROJECT_ROOT, 'relevance', 'runs'))!);
+const judgmentsFile = resolve(option('judgments', SEED_JUDGMENTS));
+const outDir = resolve(option('out', join(PROJECT_ROOT, 'relevance', 'runs')));
 
 const config = loadConfig();
 const provided = await provideEngine(config, createLogger('warn'));

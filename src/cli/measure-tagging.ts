@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -18,11 +19,8 @@ import { provideEngine } from '../provide-engine.js';
 // regions against the hand labels in taxonomy/labels/regions-gold.json.
 // Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH]
 // The topic terms were tuned on the first 300 of each category; `--skip 300` measures on held-out ones.
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
-};
+const { values: options } = parseArgs({ options: { 'per-category': { type: 'string' }, 'skip': { type: 'string' }, 'corpus': { type: 'string' } } });
+const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
