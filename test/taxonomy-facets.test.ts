@@ -48,6 +48,22 @@ describe('tags given at ingest', () => {
   });
 });
 
+describe('tagging many articles at once', () => {
+  it('gives each article the tags it gets alone', async () => {
+    const articles = await Promise.all(
+      ['000_fee63797c487f9cf', '003_4e5cae1c7eaae2e4', '004_cacf537383d56ce7'].map(async (id) => {
+        const stored = (await service.engine.getDocument<{ title: string; body: string }>(service.alias, id))!;
+        return { title: stored.title, body: stored.body };
+      }),
+    );
+    const together = await service.tagger.tagMany([...articles, { title: '', body: '' }]);
+    const alone = await Promise.all(articles.map((a) => service.tagger.tag(a)));
+    expect(together.slice(0, 3)).toEqual(alone);
+    expect(together[3]).toEqual({ topics: [], regions: [], people: [], organizations: [] });
+    expect(new Set(together.slice(0, 3).map((t) => JSON.stringify(t))).size).toBe(3);
+  });
+});
+
 describe('facets over the seeds', () => {
   it('count regions, people and months with Arabic and English labels', async () => {
     const { body } = await get<Result>('/search');

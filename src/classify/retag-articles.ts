@@ -43,10 +43,15 @@ export async function retagArticles(
     });
     if (page.hits.length === 0) break;
     const updates: { id: string; source: Record<string, unknown> }[] = [];
-    await forEachLimited(page.hits, 4, async (hit) => {
-      const tags = await tagger.tag({ title: hit.source.title ?? '', body: hit.source.body ?? '' });
-      const stored = { topics: hit.source.topics ?? [], regions: hit.source.regions ?? [], people: hit.source.people ?? [], organizations: hit.source.organizations ?? [] };
-      if (JSON.stringify(stored) !== JSON.stringify(tags)) updates.push({ id: hit.id, source: { ...tags } });
+    const chunks: (typeof page.hits)[] = [];
+    for (let i = 0; i < page.hits.length; i += 25) chunks.push(page.hits.slice(i, i + 25));
+    await forEachLimited(chunks, 2, async (chunk) => {
+      const tagged = await tagger.tagMany(chunk.map((hit) => ({ title: hit.source.title ?? '', body: hit.source.body ?? '' })));
+      chunk.forEach((hit, i) => {
+        const tags = tagged[i]!;
+        const stored = { topics: hit.source.topics ?? [], regions: hit.source.regions ?? [], people: hit.source.people ?? [], organizations: hit.source.organizations ?? [] };
+        if (JSON.stringify(stored) !== JSON.stringify(tags)) updates.push({ id: hit.id, source: { ...tags } });
+      });
     });
     const result = await engine.updateDocuments(alias, updates);
     report.read += page.hits.length;

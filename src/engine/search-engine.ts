@@ -55,7 +55,8 @@ export interface AnalyzedToken {
   type: string;
 }
 
-export type AnalyzeRequest = { text: string } & ({ analyzer: string } | { field: string });
+/** One text, or several analyzed as the values of one field (offsets and positions continue across them). */
+export type AnalyzeRequest = { text: string | string[] } & ({ analyzer: string } | { field: string });
 
 /** One query of a `_rank_eval` request: its body and graded ratings. */
 export interface RankEvalRequest {

@@ -25,6 +25,8 @@ export interface IngestOptions {
 }
 
 const HASH_FIELD = 'content_hash';
+// Articles tagged per `_analyze` call: fewer round trips, requests still small.
+const TAG_CHUNK = 25;
 
 /** The stored form of an article: what mappings/articles.json accepts. */
 export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>): Record<string, unknown> {
@@ -66,8 +68,11 @@ export async function ingestArticles(
     const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];
-    await forEachLimited(changed, 4, async ({ article }) => {
-      documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article)) });
+    const chunks: (typeof changed)[] = [];
+    for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
+    await forEachLimited(chunks, 2, async (chunk) => {
+      const tags = await tagger.tagMany(chunk.map((c) => c.article));
+      chunk.forEach(({ article }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!) }));
     });
     const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
     report.indexed += result.created;
