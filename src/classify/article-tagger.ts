@@ -42,7 +42,14 @@ export class ArticleTagger {
    */
   async tagMany(articles: { title: string; body: string }[]): Promise<ArticleTags[]> {
     if (articles.length === 0) return [];
-    const texts = articles.flatMap((a) => [a.title, a.body]);
+    // One call stays under the index's analyze.max_token_count (50,000): long batches are split,
+    // and an article's tags come from its first MAX_TAGGED_CHARS characters.
+    const texts = articles.flatMap((a) => [a.title.slice(0, MAX_TAGGED_CHARS), a.body.slice(0, MAX_TAGGED_CHARS)]);
+    const size = texts.reduce((sum, t) => sum + t.length, 0);
+    if (articles.length > 1 && size > MAX_CHARS_PER_CALL) {
+      const half = Math.ceil(articles.length / 2);
+      return [...(await this.tagMany(articles.slice(0, half))), ...(await this.tagMany(articles.slice(half)))];
+    }
     const tokens = await this.engine.analyze(this.index, { analyzer: INDEX_ANALYZER, text: texts });
     const starts: number[] = [];
     let offset = 0;
@@ -61,6 +68,10 @@ export class ArticleTagger {
     );
   }
 }
+
+// About six characters a token in Arabic news: these keep a call well under 50,000 tokens.
+const MAX_CHARS_PER_CALL = 120_000;
+const MAX_TAGGED_CHARS = 120_000;
 
 /** Characters the engine counts between the values of an array given to `_analyze`. */
 const VALUE_OFFSET_GAP = 1;

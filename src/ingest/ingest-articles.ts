@@ -71,8 +71,21 @@ export async function ingestArticles(
     const chunks: (typeof changed)[] = [];
     for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
     await forEachLimited(chunks, 2, async (chunk) => {
-      const tags = await tagger.tagMany(chunk.map((c) => c.article));
-      chunk.forEach(({ article }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!) }));
+      try {
+        const tags = await tagger.tagMany(chunk.map((c) => c.article));
+        chunk.forEach(({ article }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!) }));
+      } catch (error) {
+        if (!isEngineError(error, 'rejected')) throw error;
+        // The engine refused the batch: tag one by one, so only the article at fault is rejected.
+        for (const { article, record } of chunk) {
+          try {
+            documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article)) });
+          } catch (single) {
+            if (!isEngineError(single, 'rejected')) throw single;
+            report.rejected.push({ file: record.file, line: record.line, id: article.id, reason: `tagging: ${single.message}` });
+          }
+        }
+      }
     });
     const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
     report.indexed += result.created;
