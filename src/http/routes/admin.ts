@@ -27,6 +27,12 @@ const ReloadResult = z
   .openapi('AnalysisReload');
 
 const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
+/** What every admin endpoint can answer besides its own result. */
+const adminErrors = {
+  401: { description: 'Missing or wrong admin key', ...errorContent },
+  403: { description: 'Admin endpoints disabled', ...errorContent },
+  503: { description: 'Search engine unavailable', ...errorContent },
+} as const;
 
 const reloadRoute = createRoute({
   method: 'post',
@@ -37,9 +43,7 @@ const reloadRoute = createRoute({
   security: [{ adminKey: [] }],
   responses: {
     200: { description: 'The version now served', content: { 'application/json': { schema: ReloadResult } } },
-    401: { description: 'Missing or wrong admin key', ...errorContent },
-    403: { description: 'Admin endpoints disabled', ...errorContent },
-    503: { description: 'Search engine unavailable', ...errorContent },
+    ...adminErrors,
   },
 });
 
@@ -55,9 +59,7 @@ const retagRoute = createRoute({
   security: [{ adminKey: [] }],
   responses: {
     200: { description: 'What changed', content: { 'application/json': { schema: RetagResult } } },
-    401: { description: 'Missing or wrong admin key', ...errorContent },
-    403: { description: 'Admin endpoints disabled', ...errorContent },
-    503: { description: 'Search engine unavailable', ...errorContent },
+    ...adminErrors,
   },
 });
 
@@ -86,9 +88,7 @@ const ingestRoute = createRoute({
   responses: {
     200: { description: 'The ingest report; rejected lines are listed with their reason', content: { 'application/json': { schema: IngestResult } } },
     400: { description: 'Not NDJSON', ...errorContent },
-    401: { description: 'Missing or wrong admin key', ...errorContent },
-    403: { description: 'Admin endpoints disabled', ...errorContent },
-    503: { description: 'Search engine unavailable', ...errorContent },
+    ...adminErrors,
   },
 });
 
@@ -118,8 +118,8 @@ const evalRoute = createRoute({
   responses: {
     200: { description: 'The run', content: { 'application/json': { schema: EvalRun } } },
     400: { description: 'Unknown profile or bad k', ...errorContent },
-    401: { description: 'Missing or wrong admin key', ...errorContent },
-    403: { description: 'Admin endpoints disabled', ...errorContent },
+    401: adminErrors[401],
+    403: adminErrors[403],
   },
 });
 
