@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import recipeJson from '../../provisioning/opensearch-node.json' with { type: 'json' };
+import elasticsearchRecipeJson from '../../provisioning/elasticsearch-node.json' with { type: 'json' };
+import opensearchRecipeJson from '../../provisioning/opensearch-node.json' with { type: 'json' };
 
 const mavenCoordinate = z
   .string()
@@ -25,9 +26,14 @@ const recipeSchema = z.object({
 export type NodeRecipe = z.infer<typeof recipeSchema>;
 export type NodeModule = z.infer<typeof moduleSchema>;
 
-/** The pinned recipe of the embedded OpenSearch node, validated. */
-export function loadNodeRecipe(): NodeRecipe {
-  return recipeSchema.parse(recipeJson);
+/** The engine products the project can provision and run itself. */
+export type EmbeddedProduct = 'opensearch' | 'elasticsearch';
+
+const recipes: Record<EmbeddedProduct, unknown> = { opensearch: opensearchRecipeJson, elasticsearch: elasticsearchRecipeJson };
+
+/** The pinned recipe of an embedded node (OpenSearch unless named), validated. */
+export function loadNodeRecipe(product: EmbeddedProduct = 'opensearch'): NodeRecipe {
+  return recipeSchema.parse(recipes[product]);
 }
 
 /** A short digest of the recipe: a changed recipe provisions a new home instead of reusing a stale one. */

@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:f
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { artifactFileName, recipeDigest, type NodeModule, type NodeRecipe } from './node-recipe.js';
+import { artifactFileName, recipeDigest, type EmbeddedProduct, type NodeModule, type NodeRecipe } from './node-recipe.js';
 
 const run = promisify(execFile);
 
@@ -13,23 +13,27 @@ export function engineCacheDir(): string {
   return process.env.ENGINE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'arabic-news-search');
 }
 
+const productNames: Record<EmbeddedProduct, string> = { opensearch: 'OpenSearch', elasticsearch: 'Elasticsearch' };
+
 /**
- * Returns the path of a ready OpenSearch home for the recipe, assembling it on first use.
+ * Returns the path of a ready engine home for the recipe, assembling it on first use.
  * Artifacts come from Maven Central through `mvn`, whose own repository (~/.m2) caches them too.
  */
-export async function provisionOpenSearch(recipe: NodeRecipe, log: (message: string) => void): Promise<string> {
-  const home = join(engineCacheDir(), `opensearch-${recipe.version}-${recipeDigest(recipe)}`);
+export async function provisionEngineHome(product: EmbeddedProduct, recipe: NodeRecipe, log: (message: string) => void): Promise<string> {
+  const name = productNames[product];
+  const home = join(engineCacheDir(), `${product}-${recipe.version}-${recipeDigest(recipe)}`);
   if (existsSync(join(home, '.provisioned'))) return home;
 
-  log(`provisioning OpenSearch ${recipe.version} into ${home} (first run only)`);
+  log(`provisioning ${name} ${recipe.version} into ${home} (first run only)`);
   await mkdir(engineCacheDir(), { recursive: true });
   const staging = await mkdtemp(join(engineCacheDir(), '.staging-'));
   try {
     const downloads = join(staging, 'downloads');
     await copyArtifacts([recipe.distribution, ...recipe.modules.flatMap((m) => m.artifacts)], downloads, staging);
     await unzip(join(downloads, artifactFileName(recipe.distribution)), staging);
-    const unpacked = join(staging, `opensearch-${recipe.version}`);
-    for (const module of recipe.modules) await installModule(unpacked, module, recipe.version, downloads);
+    // Both distributions unpack into `<product>-<version>/`.
+    const unpacked = join(staging, `${product}-${recipe.version}`);
+    for (const module of recipe.modules) await installModule(product, unpacked, module, recipe.version, downloads);
     await writeFile(join(unpacked, '.provisioned'), `${new Date().toISOString()}\n`);
     // A rename is atomic: a concurrent or interrupted provisioning never leaves a half-built home.
     await rm(home, { recursive: true, force: true });
@@ -37,7 +41,7 @@ export async function provisionOpenSearch(recipe: NodeRecipe, log: (message: str
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  log(`OpenSearch ${recipe.version} provisioned`);
+  log(`${name} ${recipe.version} provisioned`);
   return home;
 }
 
@@ -49,7 +53,7 @@ async function copyArtifacts(coordinates: string[], outputDir: string, workDir: 
       <exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions></dependency>`;
   });
   const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>local.provisioning</groupId><artifactId>opensearch-node</artifactId><version>1</version>
+  <groupId>local.provisioning</groupId><artifactId>engine-node</artifactId><version>1</version>
   <dependencies>${dependencies.join('\n')}</dependencies></project>`;
   await writeFile(join(workDir, 'pom.xml'), pom);
   try {
@@ -72,7 +76,7 @@ async function unzip(zipFile: string, into: string): Promise<void> {
 }
 
 /** Lays a module out as the full distribution does: its jars, a descriptor, and its security policy. */
-async function installModule(home: string, module: NodeModule, version: string, downloads: string): Promise<void> {
+async function installModule(product: EmbeddedProduct, home: string, module: NodeModule, version: string, downloads: string): Promise<void> {
   const dir = join(home, 'modules', module.name);
   await mkdir(dir, { recursive: true });
   for (const artifact of module.artifacts) {
@@ -85,7 +89,7 @@ async function installModule(home: string, module: NodeModule, version: string, 
     name: module.name,
     classname: module.classname,
     'java.version': '11',
-    'opensearch.version': version,
+    [`${product}.version`]: version,
     'extended.plugins': module.extendedPlugins.join(','),
     'has.native.controller': 'false',
   };

@@ -1,0 +1,199 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { NodeRecipe } from './node-recipe.js';
+
+export interface EmbeddedNodeOptions {
+  /** Folder for the node's data and logs; the caller owns it. */
+  workDir: string;
+  /** HTTP port; a free one is picked when omitted. */
+  httpPort?: number;
+  heap?: string;
+  log?: (message: string) => void;
+  startTimeoutMs?: number;
+}
+
+export interface EmbeddedNode {
+  url: string;
+  version: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** The folders a node writes to, all under the caller's work dir. */
+export interface NodeFolders {
+  data: string;
+  logs: string;
+  tmp: string;
+  logFile: string;
+}
+
+export function prepareNodeFolders(workDir: string): NodeFolders {
+  const folders = { data: join(workDir, 'data'), logs: join(workDir, 'logs'), tmp: join(workDir, 'tmp') };
+  for (const dir of Object.values(folders)) mkdirSync(dir, { recursive: true });
+  return { ...folders, logFile: join(folders.logs, 'console.log') };
+}
+
+/**
+ * Settings and JVM options every embedded node shares: one node on loopback, on the given ports,
+ * writing to the work dir's folders.
+ */
+export function developmentNodeSettings(options: { nodeName: string; httpPort: number; transportPort: number; folders: NodeFolders; heap: string }): {
+  settings: Record<string, string>;
+  javaOptions: string[];
+} {
+  const settings = {
+    'cluster.name': 'arabic-news-search',
+    'node.name': options.nodeName,
+    'discovery.type': 'single-node',
+    'network.host': '127.0.0.1',
+    'http.port': String(options.httpPort),
+    'transport.port': String(options.transportPort),
+    'path.data': options.folders.data,
+    'path.logs': options.folders.logs,
+    // A nearly full disk must not turn the node read-only under a developer's feet.
+    'cluster.routing.allocation.disk.threshold_enabled': 'false',
+  };
+  const javaOptions = [`-Xms${options.heap}`, `-Xmx${options.heap}`];
+  // Both engines refuse to run as root and learn the uid through JNA. Their native layer only serves
+  // memory locking, syscall filters and process limits, which a loopback development node does not use.
+  if (process.getuid?.() === 0) javaOptions.push('-Djna.nosys=true', '-Djna.nounpack=true');
+  return { settings, javaOptions };
+}
+
+export interface EngineLaunch {
+  /** Product name for messages: `OpenSearch`, `Elasticsearch`. */
+  name: string;
+  version: string;
+  executable: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  url: string;
+  logFile: string;
+  startTimeoutMs: number;
+  log: (message: string) => void;
+}
+
+/**
+ * Starts an engine's launcher as its own process group, its output in the log file; resolves once
+ * the cluster is at least yellow. The group is killed when this process exits, so a node never
+ * outlives its owner.
+ */
+export async function launchEngineProcess(launch: EngineLaunch): Promise<EmbeddedNode> {
+  const { name, version, url, logFile } = launch;
+  const output = openSync(logFile, 'a');
+  const child = spawn(launch.executable, launch.args, { env: launch.env, stdio: ['ignore', output, output], detached: true });
+  closeSync(output);
+  const stopOnExit = () => killTree(child, 'SIGKILL');
+  process.once('exit', stopOnExit);
+
+  launch.log(`starting ${name} ${version} on ${url} (log: ${logFile})`);
+  try {
+    await waitUntilHealthy(name, url, child, launch.startTimeoutMs);
+  } catch (error) {
+    killTree(child, 'SIGKILL');
+    process.off('exit', stopOnExit);
+    throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
+  }
+  launch.log(`${name} ${version} is up on ${url}`);
+
+  return {
+    url,
+    version,
+    logFile,
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      killTree(child, 'SIGTERM');
+      const timer = setTimeout(() => killTree(child, 'SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // the whole group: the launcher script and its JVMs
+  } catch {
+    // already gone
+  }
+}
+
+async function waitUntilHealthy(name: string, url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited during start-up (code ${child.exitCode ?? child.signalCode})`);
+    }
+    try {
+      const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, {
+        signal: AbortSignal.timeout(3000),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${name} did not become healthy within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/**
+ * A JDK the recipe's version runs on: the product's own variable, JAVA_HOME, or one of the
+ * system's JVMs, in the recipe's order of preference. `maxMajor` narrows the recipe's range.
+ */
+export function findJavaHome(recipe: NodeRecipe, product: { name: string; javaHomeVariable: string; maxMajor?: number; why?: string }): string {
+  const max = Math.min(recipe.javaMajor.max, product.maxMajor ?? Number.POSITIVE_INFINITY);
+  const candidates = [process.env[product.javaHomeVariable], process.env.JAVA_HOME].filter((c): c is string => !!c);
+  const jvmRoot = '/usr/lib/jvm';
+  if (existsSync(jvmRoot)) {
+    const installed = readdirSync(jvmRoot).map((name) => join(jvmRoot, name));
+    for (const major of recipe.javaMajor.preferred) {
+      candidates.push(...installed.filter((dir) => new RegExp(`(^|[-/])(java-|jdk-?|temurin-)?${major}([.-]|$)`).test(dir)));
+    }
+  }
+  for (const home of candidates) {
+    const major = javaMajor(home);
+    if (major !== undefined && major >= recipe.javaMajor.min && major <= max) return home;
+  }
+  throw new Error(
+    `no JDK ${recipe.javaMajor.min}–${max} found for ${product.name} ${recipe.version}${product.why ? ` (${product.why})` : ''}; set ${product.javaHomeVariable}`,
+  );
+}
+
+function javaMajor(home: string): number | undefined {
+  const java = join(home, 'bin', 'java');
+  if (!existsSync(java)) return undefined;
+  try {
+    const release = readFileSync(join(home, 'release'), 'utf8').match(/JAVA_VERSION="(\d+)/);
+    if (release?.[1]) return Number(release[1]);
+    const printed = execFileSync(java, ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return Number(printed.match(/version "(\d+)/)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
