@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // (started once per run by the global setup). `vitest --project unit` runs without an engine.
 export default defineConfig({
   test: {
-    // The JSON report lets CI print a plain "N passed, N failed" line.
-    reporters: ['default', 'json'],
+    // The JSON report lets CI print a plain "N passed, N failed" line; CI lists every case, so the
+    // log shows which engine and version each contract case ran against.
+    reporters: [process.env.CI ? 'verbose' : 'default', 'json'],
     outputFile: { json: '.run/test-results.json' },
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, searchUrl: 'http://127.0.0.1:9200', indexAlias: 'articles' });
   });
 
+  it('takes the engine family from SEARCH_ENGINE, and refuses one it cannot serve', () => {
+    expect(loadConfig({ SEARCH_ENGINE: 'elasticsearch' }).searchEngine).toBe('elasticsearch');
+    expect(loadConfig({}).searchEngine).toBeUndefined();
+    expect(() => loadConfig({ SEARCH_ENGINE: 'solr' })).toThrow(/SEARCH_ENGINE/);
+  });
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', INDEX_ALIAS: 'Bad Alias' })).toThrow(/PORT[\s\S]*INDEX_ALIAS|INDEX_ALIAS[\s\S]*PORT/);
   });

@@ -1,3 +1,4 @@
+import type { EngineKind } from './engine/search-engine.js';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -5,6 +6,8 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** An engine to use; unset, the embedded OpenSearch node is provisioned and started. */
   SEARCH_URL: z.url().optional(),
+  /** The engine family at SEARCH_URL; unset, it is read from the engine's root endpoint. */
+  SEARCH_ENGINE: z.enum(['opensearch', 'elasticsearch']).optional(),
   ENGINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** HTTP port of the embedded node; a free one is picked when unset. */
   ENGINE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -23,6 +26,7 @@ export type Config = {
   port: number;
   host: string;
   searchUrl?: string;
+  searchEngine?: EngineKind;
   engineRequestTimeoutMs: number;
   enginePort?: number;
   engineHeap: string;
@@ -44,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     ...(c.SEARCH_URL ? { searchUrl: c.SEARCH_URL } : {}),
+    ...(c.SEARCH_ENGINE ? { searchEngine: c.SEARCH_ENGINE } : {}),
     engineRequestTimeoutMs: c.ENGINE_REQUEST_TIMEOUT_MS,
     ...(c.ENGINE_PORT ? { enginePort: c.ENGINE_PORT } : {}),
     engineHeap: c.ENGINE_HEAP,

@@ -45,7 +45,9 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
     };
   }
   try {
-    const engine = await waitForEngine(url, config.engineRequestTimeoutMs, logger);
+    // The configured family applies to SEARCH_URL only: the embedded node is always OpenSearch.
+    const kind = config.searchUrl ? config.searchEngine : 'opensearch';
+    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...(kind ? { kind } : {}) }, logger);
     return { engine, url, release: async () => { await engine.close(); await stopNode(); } };
   } catch (error) {
     await stopNode();
@@ -62,11 +64,12 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** A configured engine may still be starting (a compose file starts both at once): wait a minute for it. */
-async function waitForEngine(url: string, requestTimeoutMs: number, logger: Logger): Promise<SearchEngine> {
+async function waitForEngine(connection: Parameters<typeof connectEngine>[0], logger: Logger): Promise<SearchEngine> {
+  const { url } = connection;
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const engine = await connectEngine({ url, requestTimeoutMs });
+      const engine = await connectEngine(connection);
       const info = await engine.info();
       logger.info({ engine: info.kind, version: info.version, url: redactUrl(url) }, 'search engine connected');
       return engine;

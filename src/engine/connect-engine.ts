@@ -1,20 +1,33 @@
+import { ElasticsearchEngine } from './elasticsearch-engine.js';
 import { EngineError } from './engine-error.js';
 import { OpenSearchEngine, type EngineConnectionOptions } from './opensearch-engine.js';
 import type { EngineKind, SearchEngine } from './search-engine.js';
 
 /**
- * The only place that names the engine families: asks the root endpoint which one answers
- * (unless `kind` is given) and returns the matching adapter.
+ * The only place that names the engine families: asks the root endpoint which one answers and
+ * its version (unless `kind` is given, e.g. from config) and returns the matching adapter.
  */
 export async function connectEngine(options: EngineConnectionOptions & { kind?: EngineKind }): Promise<SearchEngine> {
-  const kind = options.kind ?? (await detectEngineKind(options.url, options.requestTimeoutMs));
-  if (kind === 'opensearch') return new OpenSearchEngine(options);
-  throw new EngineError('rejected', 'Elasticsearch is detected at SEARCH_URL, but its adapter is not available yet');
+  const detected = options.kind ? { kind: options.kind } : await detectEngine(options.url, options.requestTimeoutMs);
+  const connection = { url: options.url, requestTimeoutMs: options.requestTimeoutMs };
+  if (detected.kind === 'opensearch') return new OpenSearchEngine(connection);
+  return new ElasticsearchEngine({ ...connection, ...(detected.version ? { serverVersion: detected.version } : {}) });
 }
 
-/** OpenSearch names itself in `version.distribution`; Elasticsearch does not. */
-export async function detectEngineKind(url: string, timeoutMs: number): Promise<EngineKind> {
+export interface DetectedEngine {
+  kind: EngineKind;
+  /** From the root endpoint; unknown on a node without one. */
+  version?: string;
+}
+
+/**
+ * OpenSearch names itself in `version.distribution`; Elasticsearch does not, but marks every
+ * response with `X-Elastic-Product: Elasticsearch`, which also identifies a node without the
+ * root endpoint (the integ-test distribution answers `GET /` with 405).
+ */
+export async function detectEngine(url: string, timeoutMs: number): Promise<DetectedEngine> {
   let root: { version?: { distribution?: string; number?: string }; tagline?: string };
+  let product: string | null;
   try {
     const target = new URL(url);
     const headers: Record<string, string> = {};
@@ -25,12 +38,15 @@ export async function detectEngineKind(url: string, timeoutMs: number): Promise<
       target.password = '';
     }
     const response = await fetch(target, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    root = (await response.json()) as typeof root;
+    product = response.headers.get('x-elastic-product');
+    root = ((await response.json().catch(() => ({}))) ?? {}) as typeof root;
   } catch (error) {
     throw new EngineError('unavailable', `no search engine answers at ${redactUrl(url)}: ${(error as Error).message}`);
   }
-  if (root.version?.distribution === 'opensearch') return 'opensearch';
-  if (root.version?.number && root.tagline?.includes('You Know, for Search')) return 'elasticsearch';
+  const version = root.version?.number ? { version: String(root.version.number) } : {};
+  if (root.version?.distribution === 'opensearch') return { kind: 'opensearch', ...version };
+  if (root.version?.number && root.tagline?.includes('You Know, for Search')) return { kind: 'elasticsearch', ...version };
+  if (product === 'Elasticsearch') return { kind: 'elasticsearch', ...version };
   throw new EngineError('rejected', `the service at ${redactUrl(url)} is not an Elasticsearch-family engine`);
 }
 

@@ -1,5 +1,6 @@
 import { Client, errors } from '@opensearch-project/opensearch';
 import { EngineError } from './engine-error.js';
+import { engineErrorFromResponse, rankEvalBody, toAnalyzedTokens, toBulkResult, toCopyOutcome, toRankEvalScores, toSearchResult } from './engine-responses.js';
 import type {
   AnalyzeRequest,
   AnalyzedToken,
@@ -91,18 +92,9 @@ export class OpenSearchEngine implements SearchEngine {
   }
 
   private async bulk(operations: LooseBody[], options: { refresh?: boolean }): Promise<BulkResult> {
-    const result: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
-    if (operations.length === 0) return result;
+    if (operations.length === 0) return { created: 0, updated: 0, unchanged: 0, failures: [] };
     const { body } = await this.call(() => this.client.bulk({ body: operations, refresh: options.refresh ? 'wait_for' : false }));
-    for (const item of body.items as LooseBody[]) {
-      const outcome = (item.index ?? item.update) as LooseBody;
-      if (outcome.error) {
-        result.failures.push({ id: String(outcome._id), type: String(outcome.error.type), reason: String(outcome.error.reason) });
-      } else if (outcome.result === 'created') result.created++;
-      else if (outcome.result === 'noop') result.unchanged++;
-      else result.updated++;
-    }
-    return result;
+    return toBulkResult(body.items as LooseBody[]);
   }
 
   async copyDocuments(sources: string[], destination: string): Promise<{ copied: number; failures: number }> {
@@ -113,8 +105,7 @@ export class OpenSearchEngine implements SearchEngine {
         wait_for_completion: true,
       }),
     );
-    const outcome = body as LooseBody;
-    return { copied: Number(outcome.created ?? 0) + Number(outcome.updated ?? 0), failures: (outcome.failures ?? []).length };
+    return toCopyOutcome(body as LooseBody);
   }
 
   async getDocument<T>(index: string, id: string): Promise<T | undefined> {
@@ -137,33 +128,15 @@ export class OpenSearchEngine implements SearchEngine {
 
   async search<T>(index: string, body: SearchBody): Promise<SearchResult<T>> {
     const { body: response } = await this.call(() => this.client.search({ index, body: body as LooseBody }));
-    const total = response.hits.total;
-    return {
-      total: typeof total === 'number' ? total : Number(total?.value ?? 0),
-      tookMs: Number(response.took),
-      hits: (response.hits.hits as LooseBody[]).map((hit) => ({
-        id: String(hit._id),
-        score: typeof hit._score === 'number' ? hit._score : null,
-        source: hit._source as T,
-        highlight: (hit.highlight ?? {}) as Record<string, string[]>,
-        ...(hit._explanation ? { explanation: hit._explanation } : {}),
-      })),
-      aggregations: (response.aggregations ?? {}) as Record<string, unknown>,
-    };
+    return toSearchResult<T>(response as LooseBody);
   }
 
   async rankEval(index: string, requests: RankEvalRequest[], metric: Record<string, unknown>): Promise<Map<string, { score: number; ranked: string[] }>> {
     // Ratings name the concrete index the hits come from, not the alias.
     const concrete = (await this.aliasTargets(index))[0] ?? index;
-    const body = {
-      requests: requests.map((r) => ({ id: r.id, request: r.body, ratings: r.ratings.map((x) => ({ _index: concrete, _id: x.id, rating: x.rating })) })),
-      metric,
-    };
+    const body = rankEvalBody(concrete, requests, metric);
     const { body: response } = await this.call(() => this.client.rankEval({ index, body: body as never }));
-    const details = (response as LooseBody).details as Record<string, { metric_score: number; hits: { hit: { _id: string } }[] }>;
-    return new Map(
-      Object.entries(details).map(([id, detail]) => [id, { score: Number(detail.metric_score), ranked: detail.hits.map((h) => String(h.hit._id)) }]),
-    );
+    return toRankEvalScores(response as LooseBody);
   }
 
   async count(index: string): Promise<number> {
@@ -173,13 +146,7 @@ export class OpenSearchEngine implements SearchEngine {
 
   async analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]> {
     const { body } = await this.call(() => this.client.indices.analyze({ index, body: request as LooseBody }));
-    return ((body.tokens ?? []) as LooseBody[]).map((t) => ({
-      token: String(t.token),
-      start: Number(t.start_offset),
-      end: Number(t.end_offset),
-      position: Number(t.position),
-      type: String(t.type),
-    }));
+    return toAnalyzedTokens(body as LooseBody);
   }
 
   async refresh(index: string): Promise<void> {
@@ -205,17 +172,6 @@ function toEngineError(error: unknown): EngineError {
   if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) {
     return new EngineError('unavailable', 'the search engine cannot be reached');
   }
-  if (error instanceof errors.ResponseError) {
-    const status = error.meta.statusCode ?? 0;
-    const body = error.meta.body as LooseBody | undefined;
-    const cause = body?.error?.root_cause?.[0] ?? body?.error;
-    const type = typeof cause?.type === 'string' ? cause.type : undefined;
-    const reason = typeof cause?.reason === 'string' ? cause.reason : error.message;
-    if (type === 'index_not_found_exception') return new EngineError('index_missing', reason, type, status);
-    if (status === 404) return new EngineError('not_found', reason, type, status);
-    if (status === 503 || status === 502) return new EngineError('unavailable', reason, type, status);
-    if (status === 408 || status === 504) return new EngineError('timeout', reason, type, status);
-    return new EngineError('rejected', reason, type, status);
-  }
+  if (error instanceof errors.ResponseError) return engineErrorFromResponse(error.meta.statusCode ?? 0, error.meta.body, error.message);
   return new EngineError('unavailable', error instanceof Error ? error.message : String(error));
 }

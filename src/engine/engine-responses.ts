@@ -1,0 +1,88 @@
+import { EngineError } from './engine-error.js';
+import type { AnalyzedToken, BulkResult, RankEvalRequest, SearchResult } from './search-engine.js';
+
+// Response and error bodies both families share (their REST APIs have one ancestor): the adapters
+// differ in their clients, not in what the engine answers.
+
+// The engines' JSON, read loosely: each function below checks what it uses.
+type LooseBody = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** `_bulk` items (index or update) as counts and per-document failures. */
+export function toBulkResult(items: LooseBody[]): BulkResult {
+  const result: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
+  for (const item of items) {
+    const outcome = (item.index ?? item.update) as LooseBody;
+    if (outcome.error) {
+      result.failures.push({ id: String(outcome._id), type: String(outcome.error.type), reason: String(outcome.error.reason) });
+    } else if (outcome.result === 'created') result.created++;
+    else if (outcome.result === 'noop') result.unchanged++;
+    else result.updated++;
+  }
+  return result;
+}
+
+/** A `_reindex` answer (run to completion) as documents copied and failures. */
+export function toCopyOutcome(response: LooseBody): { copied: number; failures: number } {
+  return { copied: Number(response.created ?? 0) + Number(response.updated ?? 0), failures: (response.failures ?? []).length };
+}
+
+export function toSearchResult<T>(response: LooseBody): SearchResult<T> {
+  const total = response.hits.total;
+  return {
+    total: typeof total === 'number' ? total : Number(total?.value ?? 0),
+    tookMs: Number(response.took),
+    hits: (response.hits.hits as LooseBody[]).map((hit) => ({
+      id: String(hit._id),
+      score: typeof hit._score === 'number' ? hit._score : null,
+      source: hit._source as T,
+      highlight: (hit.highlight ?? {}) as Record<string, string[]>,
+      ...(hit._explanation ? { explanation: hit._explanation } : {}),
+    })),
+    aggregations: (response.aggregations ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** A `_rank_eval` body; ratings name the concrete index the hits come from, not the alias. */
+export function rankEvalBody(concreteIndex: string, requests: RankEvalRequest[], metric: Record<string, unknown>): LooseBody {
+  return {
+    requests: requests.map((r) => ({
+      id: r.id,
+      request: r.body,
+      ratings: r.ratings.map((x) => ({ _index: concreteIndex, _id: x.id, rating: x.rating })),
+    })),
+    metric,
+  };
+}
+
+export function toRankEvalScores(response: LooseBody): Map<string, { score: number; ranked: string[] }> {
+  const details = response.details as Record<string, { metric_score: number; hits: { hit: { _id: string } }[] }>;
+  return new Map(
+    Object.entries(details).map(([id, detail]) => [id, { score: Number(detail.metric_score), ranked: detail.hits.map((h) => String(h.hit._id)) }]),
+  );
+}
+
+export function toAnalyzedTokens(response: LooseBody): AnalyzedToken[] {
+  return ((response.tokens ?? []) as LooseBody[]).map((t) => ({
+    token: String(t.token),
+    start: Number(t.start_offset),
+    end: Number(t.end_offset),
+    position: Number(t.position),
+    type: String(t.type),
+  }));
+}
+
+/**
+ * An error answer as an engine-neutral kind. Bodies come as `{ error: { root_cause, type, reason } }`,
+ * or as `{ error: "text" }` for a route the node does not have.
+ */
+export function engineErrorFromResponse(status: number, body: unknown, fallbackMessage: string): EngineError {
+  const error = (body as LooseBody | undefined)?.error;
+  const cause = typeof error === 'object' && error !== null ? (error.root_cause?.[0] ?? error) : undefined;
+  const type = typeof cause?.type === 'string' ? (cause.type as string) : undefined;
+  const reason = typeof cause?.reason === 'string' ? (cause.reason as string) : typeof error === 'string' ? error : fallbackMessage;
+  if (type === 'index_not_found_exception') return new EngineError('index_missing', reason, type, status);
+  if (status === 404) return new EngineError('not_found', reason, type, status);
+  if (status === 503 || status === 502) return new EngineError('unavailable', reason, type, status);
+  if (status === 408 || status === 504) return new EngineError('timeout', reason, type, status);
+  return new EngineError('rejected', reason, type, status);
+}
