@@ -84,13 +84,24 @@ export function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: An
   const weights = new Map<string, number>();
   for (const term of topic.terms) {
     const pattern = compiled.patterns.get(term);
-    const key = JSON.stringify(pattern?.tokens);
+    const key = patternKey(pattern);
     const inBody = findOccurrences(pattern, article.body).length;
     const bodyScore = inBody > 0 ? Math.min(maxPerTerm, bodyWeight + repeatWeight * (inBody - 1)) : 0;
     const weight = findOccurrences(pattern, article.title).length > 0 ? Math.max(titleWeight, bodyScore) : bodyScore;
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   }
   return [...weights.values()].reduce((sum, w) => sum + w, 0);
+}
+
+// Patterns live as long as their compiled taxonomy; their keys are worked out once, not per article.
+const patternKeys = new WeakMap<TokenPattern, string>();
+
+/** Terms that analyze alike share a key: one word, counted once. */
+function patternKey(pattern: TokenPattern | undefined): string {
+  if (!pattern) return '';
+  let key = patternKeys.get(pattern);
+  if (key === undefined) patternKeys.set(pattern, (key = JSON.stringify(pattern.tokens)));
+  return key;
 }
 
 function namedIn(entities: NamedEntity[], compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {

@@ -1,7 +1,7 @@
 import { Client as Client8, Transport as Transport8, type TransportOptions } from '@elastic/elasticsearch';
 import { Client as Client9, Transport as Transport9 } from 'elasticsearch-client-9';
 import { EngineError } from './engine-error.js';
-import { engineErrorFromResponse, rankEvalBody, toAnalyzedTokens, toBulkResult, toCopyOutcome, toRankEvalScores, toSearchResult } from './engine-responses.js';
+import { analyzeFilterPath, engineErrorFromResponse, rankEvalBody, toAnalyzedTokens, toBulkResult, toCopyOutcome, toRankEvalScores, toSearchResult } from './engine-responses.js';
 import type { EngineConnectionOptions } from './opensearch-engine.js';
 import type {
   AnalyzeRequest,
@@ -14,6 +14,7 @@ import type {
   SearchBody,
   SearchEngine,
   SearchResult,
+  TokenField,
 } from './search-engine.js';
 
 // The client's typed request shapes are wider than ours; the adapter is the one place that bridges them.
@@ -224,9 +225,10 @@ export class ElasticsearchEngine implements SearchEngine {
     return Number(response.count);
   }
 
-  async analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]> {
-    const response = await this.call(() => this.client.indices.analyze({ index, body: request as LooseBody }));
-    return toAnalyzedTokens(response as LooseBody);
+  async analyze<F extends TokenField = TokenField>(index: string, request: AnalyzeRequest, fields?: readonly F[]): Promise<Pick<AnalyzedToken, F>[]> {
+    const filter = fields ? { filter_path: analyzeFilterPath(fields) } : {};
+    const response = await this.call(() => this.client.indices.analyze({ index, body: request as LooseBody, ...filter }));
+    return toAnalyzedTokens(response as LooseBody, fields);
   }
 
   async refresh(index: string): Promise<void> {

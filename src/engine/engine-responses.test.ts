@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineErrorFromResponse, toBulkResult, toSearchResult } from './engine-responses.js';
+import { analyzeFilterPath, engineErrorFromResponse, toAnalyzedTokens, toBulkResult, toSearchResult } from './engine-responses.js';
 
 describe('engineErrorFromResponse', () => {
   it('maps status and error type to the engine-neutral kinds, keeping the root cause', () => {
@@ -45,5 +45,22 @@ describe('toSearchResult', () => {
       aggregations: {},
     });
     expect(toSearchResult({ took: 1, hits: { total: 5, hits: [] } }).total).toBe(5);
+  });
+});
+
+describe('toAnalyzedTokens', () => {
+  const response = { tokens: [{ token: 'nato', start_offset: 15, end_offset: 19, type: '<ALPHANUM>', position: 2 }] };
+
+  it('reads every token field by default', () => {
+    expect(toAnalyzedTokens(response)).toEqual([{ token: 'nato', start: 15, end: 19, type: '<ALPHANUM>', position: 2 }]);
+  });
+
+  it('reads only the fields asked for, which analyzeFilterPath asks the engine for', () => {
+    expect(analyzeFilterPath(['token', 'start', 'position'])).toBe('tokens.token,tokens.start_offset,tokens.position');
+    expect(toAnalyzedTokens({ tokens: [{ token: 'nato', start_offset: 15, position: 2 }] }, ['token', 'start', 'position'])).toEqual([{ token: 'nato', start: 15, position: 2 }]);
+  });
+
+  it('reads an answer without tokens (text of stopwords only, or filtered to nothing) as none', () => {
+    expect(toAnalyzedTokens({}, ['token'])).toEqual([]);
   });
 });

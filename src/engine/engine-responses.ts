@@ -1,5 +1,5 @@
 import { EngineError } from './engine-error.js';
-import type { AnalyzedToken, BulkResult, RankEvalRequest, SearchResult } from './search-engine.js';
+import type { AnalyzedToken, BulkResult, RankEvalRequest, SearchResult, TokenField } from './search-engine.js';
 
 // Response and error bodies both families share (their REST APIs have one ancestor): the adapters
 // differ in their clients, not in what the engine answers.
@@ -61,14 +61,24 @@ export function toRankEvalScores(response: LooseBody): Map<string, { score: numb
   );
 }
 
-export function toAnalyzedTokens(response: LooseBody): AnalyzedToken[] {
-  return ((response.tokens ?? []) as LooseBody[]).map((t) => ({
-    token: String(t.token),
-    start: Number(t.start_offset),
-    end: Number(t.end_offset),
-    position: Number(t.position),
-    type: String(t.type),
-  }));
+/** Each token field and its name in an `_analyze` answer. */
+const ANALYZE_TOKEN_FIELDS = { token: 'token', start: 'start_offset', end: 'end_offset', position: 'position', type: 'type' } as const satisfies Record<TokenField, string>;
+const ALL_TOKEN_FIELDS = Object.keys(ANALYZE_TOKEN_FIELDS) as TokenField[];
+
+/** The `filter_path` that makes `_analyze` send only these token fields. */
+export function analyzeFilterPath(fields: readonly TokenField[]): string {
+  return fields.map((field) => `tokens.${ANALYZE_TOKEN_FIELDS[field]}`).join(',');
+}
+
+export function toAnalyzedTokens<F extends TokenField>(response: LooseBody, fields: readonly F[] = ALL_TOKEN_FIELDS as F[]): Pick<AnalyzedToken, F>[] {
+  return ((response.tokens ?? []) as LooseBody[]).map((t) => {
+    const token: Partial<Record<TokenField, string | number>> = {};
+    for (const field of fields) {
+      const value = t[ANALYZE_TOKEN_FIELDS[field]];
+      token[field] = field === 'token' || field === 'type' ? String(value) : Number(value);
+    }
+    return token as Pick<AnalyzedToken, F>;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Client, errors } from '@opensearch-project/opensearch';
 import { EngineError } from './engine-error.js';
-import { engineErrorFromResponse, rankEvalBody, toAnalyzedTokens, toBulkResult, toCopyOutcome, toRankEvalScores, toSearchResult } from './engine-responses.js';
+import { analyzeFilterPath, engineErrorFromResponse, rankEvalBody, toAnalyzedTokens, toBulkResult, toCopyOutcome, toRankEvalScores, toSearchResult } from './engine-responses.js';
 import type {
   AnalyzeRequest,
   AnalyzedToken,
@@ -12,6 +12,7 @@ import type {
   SearchBody,
   SearchEngine,
   SearchResult,
+  TokenField,
 } from './search-engine.js';
 
 export interface EngineConnectionOptions {
@@ -144,9 +145,10 @@ export class OpenSearchEngine implements SearchEngine {
     return Number(body.count);
   }
 
-  async analyze(index: string, request: AnalyzeRequest): Promise<AnalyzedToken[]> {
-    const { body } = await this.call(() => this.client.indices.analyze({ index, body: request as LooseBody }));
-    return toAnalyzedTokens(body as LooseBody);
+  async analyze<F extends TokenField = TokenField>(index: string, request: AnalyzeRequest, fields?: readonly F[]): Promise<Pick<AnalyzedToken, F>[]> {
+    const filter = fields ? { filter_path: analyzeFilterPath(fields) } : {};
+    const { body } = await this.call(() => this.client.indices.analyze({ index, body: request as LooseBody, ...filter }));
+    return toAnalyzedTokens(body as LooseBody, fields);
   }
 
   async refresh(index: string): Promise<void> {

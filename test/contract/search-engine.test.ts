@@ -192,6 +192,13 @@ for (const testEngine of inject('engines')) {
         { token: 'nato', start: 15, end: 19, position: 2 },
       ]);
       expect(tokens.every((t) => typeof t.type === 'string')).toBe(true);
+      // Asked for some fields only, the engine sends only those.
+      const lean = await engine.analyze(index, { field: 'title', text: ['Blinken Visits', 'NATO'] }, ['token', 'position']);
+      expect(lean).toEqual([
+        { token: 'blinken', position: 0 },
+        { token: 'visits', position: 1 },
+        { token: 'nato', position: expect.any(Number) },
+      ]);
     });
 
     it('copies documents into another index, waiting for the end (server-side where the node has _reindex)', async () => {
