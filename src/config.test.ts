@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, searchUrl: 'http://127.0.0.1:9200', indexAlias: 'articles' });
   });
 
+  it('loads the seeds at start unless INGEST_SEEDS is false, and refuses anything but true or false', () => {
+    expect(loadConfig({}).ingestSeeds).toBe(true);
+    expect(loadConfig({ INGEST_SEEDS: 'false' }).ingestSeeds).toBe(false);
+    expect(() => loadConfig({ INGEST_SEEDS: 'no' })).toThrow(/INGEST_SEEDS/);
+  });
+
   it('takes the engine family from SEARCH_ENGINE, and refuses one it cannot serve', () => {
     expect(loadConfig({ SEARCH_ENGINE: 'elasticsearch' }).searchEngine).toBe('elasticsearch');
     expect(loadConfig({}).searchEngine).toBeUndefined();

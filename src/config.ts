@@ -14,6 +14,8 @@ const configSchema = z.object({
   ENGINE_HEAP: z.string().regex(/^\d+[mg]$/).default('512m'),
   ENGINE_WORK_DIR: z.string().default('.run/opensearch'),
   INDEX_ALIAS: z.string().regex(/^[a-z][a-z0-9_-]{0,60}$/).default('articles'),
+  /** `false` serves the alias as it stands, without loading the seed articles at start (a benchmark's index). */
+  INGEST_SEEDS: z.enum(['true', 'false']).default('true'),
   SEARCH_PROFILE: z.string().regex(/^[a-z0-9-]+$/).default('default'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
@@ -32,6 +34,7 @@ export type Config = {
   engineHeap: string;
   engineWorkDir: string;
   indexAlias: string;
+  ingestSeeds: boolean;
   searchProfile: string;
   maxPageSize: number;
   maxResultWindow: number;
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     engineHeap: c.ENGINE_HEAP,
     engineWorkDir: c.ENGINE_WORK_DIR,
     indexAlias: c.INDEX_ALIAS,
+    ingestSeeds: c.INGEST_SEEDS === 'true',
     searchProfile: c.SEARCH_PROFILE,
     maxPageSize: c.MAX_PAGE_SIZE,
     maxResultWindow: c.MAX_RESULT_WINDOW,

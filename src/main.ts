@@ -25,10 +25,12 @@ const provided = await provideEngine(config, logger);
 try {
   const state = await ensureIndex(provided.engine, config.indexAlias, definition);
   logger.info(state, state.created ? 'index version created' : 'index version in place');
-  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, taxonomy);
-  const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
-  const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
-  logger.info(report, 'seed articles indexed');
+  if (config.ingestSeeds) {
+    const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, taxonomy);
+    const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
+    const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
+    logger.info(report, 'seed articles indexed');
+  }
 } catch (error) {
   logger.fatal({ err: error }, 'could not prepare the index');
   await provided.release();
