@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import pino from 'pino';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
+import { readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-memory.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
 import type { BulkDocument } from '../engine/search-engine.js';
 import { findFreePort } from '../embedded/opensearch-node.js';
-import { createApp } from '../http/app.js';
 import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex } from '../index/rebuild-index.js';
@@ -19,11 +23,13 @@ import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
 import { buildSearchBody, type SearchRequest } from '../search/build-search-body.js';
-import { loadSearchProfile, ProfileStore } from '../search/search-profile.js';
+import { loadSearchProfile } from '../search/search-profile.js';
 
 // Benchmarks against the raw engine, measured in the same run, on the ANT corpus:
 // ingest (pipeline vs plain _bulk of the prepared documents), query latency and throughput
-// (API vs the same bodies sent to the engine), API memory, and a rebuild under query load.
+// (API vs the same bodies sent to the engine), memory, and a rebuild under query load.
+// The API under test is the server entry (src/main.ts) in its own process, serving a bench alias;
+// memory is that process's VmRSS/VmHWM, and that of an `npm run ingest` process, from /proc.
 // Usage: npm run bench [-- --limit 30337] [--duration 10]
 const { values: options } = parseArgs({ options: { 'limit': { type: 'string' }, 'duration': { type: 'string' }, 'corpus': { type: 'string' } } });
 const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
@@ -39,8 +45,11 @@ const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
 const pipelineAlias = `bench-pipeline-${process.pid}`;
 const rawAlias = `bench-raw-${process.pid}`;
+const apiAlias = `bench-api-${process.pid}`;
+const cliAlias = `bench-cli-${process.pid}`;
+const runDir = join(PROJECT_ROOT, '.run', 'bench');
+mkdirSync(runDir, { recursive: true });
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 async function* limited(records: AsyncIterable<SourceRecord>, count: number): AsyncGenerator<SourceRecord> {
   let n = 0;
@@ -51,24 +60,72 @@ async function* limited(records: AsyncIterable<SourceRecord>, count: number): As
 }
 const corpusRecords = async (count: number) => limited(readSourceRecords(await sourceFiles([corpus])), count);
 
-function sampleRss(): { stop(): number } {
-  let max = rssMb();
-  const timer = setInterval(() => (max = Math.max(max, rssMb())), 100);
-  return { stop: () => (clearInterval(timer), Math.max(max, rssMb())) };
+/** The first `count` articles as NDJSON text, decompressed: what a client sends to `POST /admin/ingest`. */
+async function* corpusLines(count: number): AsyncGenerator<string> {
+  const file = createReadStream(corpus);
+  let n = 0;
+  for await (const line of createInterface({ input: corpus.endsWith('.gz') ? file.pipe(createGunzip()) : file, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    if (n++ >= count) break;
+    yield `${line}\n`;
+  }
+  file.destroy();
 }
+
+/** The server entry in its own process, serving `alias` of this engine: no seeds, nothing else provisioned. */
+async function startApi(alias: string, adminKey: string): Promise<{ process: ChildProcess; url: string }> {
+  const port = await findFreePort();
+  const logFile = join(runDir, 'api.log');
+  const output = openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      SEARCH_URL: provided.url,
+      SEARCH_ENGINE: engine.kind,
+      INDEX_ALIAS: alias,
+      INGEST_SEEDS: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ADMIN_API_KEY: adminKey,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', output, output],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (child.exitCode === null && Date.now() < deadline) {
+    const health = await fetch(`${url}/health`).catch(() => undefined);
+    if (health?.ok) return { process: child, url };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API process did not come up (see ${logFile})`);
+}
+
+/** Runs `work` while sampling a process's memory, its peak reset first so the figures are this phase's. */
+async function withMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; memory: ResidentMemory }> {
+  resetPeakRss(pid);
+  const sampler = sampleResidentMemory(pid);
+  const result = await work();
+  return { result, memory: sampler.stop() };
+}
+
+/** Processes this bench started, stopped at the end whatever happens. */
+const children: ChildProcess[] = [];
+const memoryRows: string[] = [];
+const recordMemory = (what: string, memory: ResidentMemory) =>
+  memoryRows.push(`| ${what} | ${memory.rssMb.toFixed(0)} | ${memory.peakRssMb.toFixed(0)} |`);
 
 try {
   // 1. Ingest.
   log(`ingest: pipeline over ${limit} ANT articles …`);
   await ensureIndex(engine, pipelineAlias, definition);
   const tagger = await ArticleTagger.create(engine, pipelineAlias, taxonomy);
-  const ingestRss = sampleRss();
   let started = performance.now();
   const pipelineReport = await ingestArticles(engine, pipelineAlias, tagger, await corpusRecords(limit), {
     onProgress: (r) => process.stderr.write(`\r  ${r.read} read`),
   });
   const pipelineSeconds = (performance.now() - started) / 1000;
-  const ingestPeakRss = ingestRss.stop();
   process.stderr.write('\n');
 
   log('ingest: the same documents prepared in memory, timed by stage …');
@@ -104,19 +161,32 @@ try {
   console.log(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} |`);
   console.log(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} |`);
   console.log(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×**. Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (one \`_analyze\` call per 25 articles) ${tagSeconds.toFixed(1)} s, bulk ${rawSeconds.toFixed(1)} s.`);
-  console.log(`API-side process RSS while ingesting: peak ${ingestPeakRss.toFixed(0)} MB.`);
+  for (const alias of [pipelineAlias, rawAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
 
-  // 2. Queries.
-  const app = createApp({
-    config: { ...config, indexAlias: pipelineAlias },
-    dataRoot: PROJECT_ROOT,
-    engine,
-    profiles: new ProfileStore(PROJECT_ROOT, config.searchProfile),
-    taxonomy: { current: taxonomy },
-    logger: pino({ level: 'silent' }),
+  // 2. The API in its own process: ingest through it, then query it.
+  await ensureIndex(engine, apiAlias, definition);
+  const adminKey = randomBytes(24).toString('hex');
+  const ingestingApi = await startApi(apiAlias, adminKey);
+  recordMemory('API process, started, idle', readResidentMemory(ingestingApi.process.pid!));
+  log(`ingest: ${limit} articles through the API process's POST /admin/ingest …`);
+  started = performance.now();
+  const apiIngest = await withMemory(ingestingApi.process.pid!, async () => {
+    const response = await fetch(`${ingestingApi.url}/admin/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${adminKey}` },
+      body: Readable.toWeb(Readable.from(corpusLines(limit))) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    if (!response.ok) throw new Error(`POST /admin/ingest answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { read: number; indexed: number };
   });
-  const port = await findFreePort();
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  const apiIngestSeconds = (performance.now() - started) / 1000;
+  recordMemory(`API process, \`POST /admin/ingest\` of ${apiIngest.result.read} articles (${apiIngestSeconds.toFixed(1)} s)`, apiIngest.memory);
+  // V8 keeps the heap an ingest grew: a fresh process shows what serving alone takes.
+  ingestingApi.process.kill('SIGTERM');
+  const api = await startApi(apiAlias, adminKey);
+  const apiPid = api.process.pid!;
+  recordMemory('API process, restarted, idle', readResidentMemory(apiPid));
   const mix: { params: Record<string, string>; request: SearchRequest }[] = [
     ['ترامب', {}], ['الاتحاد الأوروبي', {}], ['كرة القدم', { topic: 'sport' }], ['النفط', { region: 'saudi-arabia' }],
     ['الأمم المتحدة', { sort: 'newest' }], ['Trump', {}], ['بوتين روسيا', {}], ['', { region: 'egypt', topic: 'politics' }],
@@ -127,7 +197,7 @@ try {
     return { params, request: { ...(q ? { q: q as string } : {}), filters, from: 0, size: 10, sort: (params.sort as 'newest') ?? 'relevance', facetSize: 30 } };
   });
   const apiRequests = mix.map((m) => ({ method: 'GET' as const, path: `/search?${new URLSearchParams(m.params)}` }));
-  const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${pipelineAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
+  const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
     new Promise<{ requests: number; rps: number; p50: number; p90: number; p99: number; errors: number; timeouts: number; non2xx: number }>((resolveLoad, reject) => {
       const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -136,32 +206,52 @@ try {
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker exited ${code}`))));
     });
   console.log(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  console.log('| connections | engine p50 / p99 ms | API p50 / p99 ms | added p50 ms | engine req/s | API req/s | API / engine throughput | API RSS peak MB |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| connections | engine p50 / p99 ms | API p50 / p99 ms | added p50 ms | engine req/s | API req/s | API / engine throughput |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
     const direct = await load(provided.url, connections, engineRequests);
-    const rss = sampleRss();
-    const api = await load(`http://127.0.0.1:${port}`, connections, apiRequests);
-    const peak = rss.stop();
+    const { result: served, memory } = await withMemory(apiPid, () => load(api.url, connections, apiRequests));
+    recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
     console.log(
-      `| ${connections} | ${direct.p50} / ${direct.p99} | ${api.p50} / ${api.p99} | ${(api.p50 - direct.p50).toFixed(1)} | ${direct.rps.toFixed(0)} | ${api.rps.toFixed(0)} | ${((api.rps / direct.rps) * 100).toFixed(0)}% | ${peak.toFixed(0)} |`,
+      `| ${connections} | ${direct.p50} / ${direct.p99} | ${served.p50} / ${served.p99} | ${(served.p50 - direct.p50).toFixed(1)} | ${direct.rps.toFixed(0)} | ${served.rps.toFixed(0)} | ${((served.rps / direct.rps) * 100).toFixed(0)}% |`,
     );
-    if (api.errors + api.non2xx > 0) console.log(`  (API errors ${api.errors}, non-2xx ${api.non2xx})`);
+    if (served.errors + served.non2xx > 0) console.log(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
 
   // 3. Rebuild under load.
   const rebuildCount = Math.min(limit, 5000);
   log(`rebuild of ${rebuildCount} articles under query load …`);
-  const underLoad = load(`http://127.0.0.1:${port}`, 8, apiRequests, Math.max(durationSeconds, 15));
+  const underLoad = load(api.url, 8, apiRequests, Math.max(durationSeconds, 15));
   started = performance.now();
-  const rebuilt = await rebuildIndex(engine, pipelineAlias, definition, taxonomy, await corpusRecords(rebuildCount));
+  const rebuilt = await rebuildIndex(engine, apiAlias, definition, taxonomy, await corpusRecords(rebuildCount));
   const rebuildSeconds = (performance.now() - started) / 1000;
   const during = await underLoad;
   console.log(`\n## Rebuild under load\n`);
   console.log(`A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`);
-  server.close();
+  api.process.kill('SIGTERM');
+
+  // 3. The ingest CLI in its own process, over the same articles written out as NDJSON.
+  log(`ingest: ${limit} articles through an \`npm run ingest\` process …`);
+  const corpusFile = join(runDir, 'corpus.ndjson');
+  await pipeline(Readable.from(corpusLines(limit)), createWriteStream(corpusFile));
+  started = performance.now();
+  const cli = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'cli', 'ingest.ts'), corpusFile], {
+    env: { ...process.env, SEARCH_URL: provided.url, SEARCH_ENGINE: engine.kind, INDEX_ALIAS: cliAlias, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(cli);
+  const cliIngest = await withMemory(cli.pid!, () => new Promise<number | null>((resolveExit) => cli.on('exit', resolveExit)));
+  rmSync(corpusFile);
+  if (cliIngest.result !== 0) throw new Error(`the ingest process exited ${cliIngest.result}`);
+  recordMemory(`\`npm run ingest\` process, ${limit} articles (${((performance.now() - started) / 1000).toFixed(1)} s, start to exit)`, cliIngest.memory);
+
+  console.log(`\n## Memory (separate processes; /proc/<pid>/status sampled every 100 ms, peak reset at each phase)\n`);
+  console.log('| process, phase | VmRSS, highest sampled, MB | VmHWM (peak), MB |');
+  console.log('|---|---|---|');
+  for (const row of memoryRows) console.log(row);
 } finally {
-  for (const alias of [pipelineAlias, rawAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const alias of [pipelineAlias, rawAlias, apiAlias, cliAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
   await provided.release();
 }

@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Resident memory of a process, in MB: now (VmRSS) and the peak since start or the last reset (VmHWM). */
+export interface ResidentMemory {
+  rssMb: number;
+  peakRssMb: number;
+}
+
+/** Reads VmRSS and VmHWM from the text of `/proc/<pid>/status` (values in kB). */
+export function parseProcStatus(status: string): ResidentMemory {
+  const kilobytes = (field: string) => {
+    const match = new RegExp(`^${field}:\\s*(\\d+)\\s*kB$`, 'm').exec(status);
+    if (!match) throw new Error(`no ${field} in the process status`);
+    return Number(match[1]);
+  };
+  return { rssMb: kilobytes('VmRSS') / 1024, peakRssMb: kilobytes('VmHWM') / 1024 };
+}
+
+export function readResidentMemory(pid: number): ResidentMemory {
+  return parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+/** Starts a new peak for VmHWM (Linux: writing 5 to clear_refs), so each phase reports its own. */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/**
+ * Samples a process's memory every `intervalMs` until stopped: the highest VmRSS seen and the last
+ * VmHWM read. A process that exits keeps the figures of its last sample.
+ */
+export function sampleResidentMemory(pid: number, intervalMs = 100): { stop(): ResidentMemory } {
+  const seen: ResidentMemory = { rssMb: 0, peakRssMb: 0 };
+  const sample = () => {
+    try {
+      const now = readResidentMemory(pid);
+      seen.rssMb = Math.max(seen.rssMb, now.rssMb);
+      seen.peakRssMb = Math.max(seen.peakRssMb, now.peakRssMb);
+    } catch {
+      // The process has exited: its last sample stands.
+    }
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return { stop: () => (clearInterval(timer), sample(), seen) };
+}
