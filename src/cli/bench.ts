@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
-import { readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-memory.js';
+import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-usage.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
 import type { BulkDocument } from '../engine/search-engine.js';
@@ -209,15 +209,18 @@ try {
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker exited ${code}`))));
     });
   console.log(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  console.log('| connections | engine p50 / p99 ms | API p50 / p99 ms | added p50 ms | engine req/s | API req/s | API / engine throughput |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| connections | engine p50 / p99 ms | API p50 / p99 ms | added p50 ms | engine req/s | API req/s | API / engine throughput | API CPU ms / request |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
     const direct = await load(provided.url, connections, engineRequests);
+    // The API's own CPU per request: on a machine the engine saturates, what it takes from the engine's throughput.
+    const cpuBefore = readCpuSeconds(apiPid);
     const { result: served, memory } = await withMemory(apiPid, () => load(api.url, connections, apiRequests));
+    const cpuMsPerRequest = ((readCpuSeconds(apiPid) - cpuBefore) * 1000) / Math.max(1, served.requests);
     recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
     console.log(
-      `| ${connections} | ${direct.p50} / ${direct.p99} | ${served.p50} / ${served.p99} | ${(served.p50 - direct.p50).toFixed(1)} | ${direct.rps.toFixed(0)} | ${served.rps.toFixed(0)} | ${((served.rps / direct.rps) * 100).toFixed(0)}% |`,
+      `| ${connections} | ${direct.p50} / ${direct.p99} | ${served.p50} / ${served.p99} | ${(served.p50 - direct.p50).toFixed(1)} | ${direct.rps.toFixed(0)} | ${served.rps.toFixed(0)} | ${((served.rps / direct.rps) * 100).toFixed(0)}% | ${cpuMsPerRequest.toFixed(2)} |`,
     );
     if (served.errors + served.non2xx > 0) console.log(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }

@@ -44,3 +44,23 @@ export function sampleResidentMemory(pid: number, intervalMs = 100): { stop(): R
   const timer = setInterval(sample, intervalMs);
   return { stop: () => (clearInterval(timer), sample(), seen) };
 }
+
+/** Kernel clock ticks per second as /proc reports CPU time (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds a process has used (user + system), from the text of `/proc/<pid>/stat`. Fields are
+ * counted after the command name, which is in parentheses and may itself hold spaces.
+ */
+export function parseProcStatCpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state is field 3 of the whole line, utime 14 and stime 15.
+  const utime = Number(fields[14 - 3]);
+  const stime = Number(fields[15 - 3]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('no CPU times in the process stat');
+  return (utime + stime) / CLOCK_TICKS_PER_SECOND;
+}
+
+export function readCpuSeconds(pid: number): number {
+  return parseProcStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
