@@ -1,0 +1,60 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { connectTestEngine, uniqueAlias } from './support/test-service.js';
+
+// `npm start` as a user runs it: the compiled server (npm run build) with the package's node flags,
+// in its own process, over the run's engine. It catches what the TypeScript suites cannot: a data
+// file the compiled code does not find, a flag node refuses, seeds not indexed at start.
+
+const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } };
+const alias = uniqueAlias('compiled');
+let server: ChildProcess;
+let baseUrl: string;
+
+beforeAll(async () => {
+  await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, timeout: 120_000 });
+  server = spawn(process.execPath, [...packageJson.config.node_flags.split(/\s+/), join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, SEARCH_URL: inject('engineUrl'), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The server names its address in the "API serving" log line.
+  baseUrl = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`the compiled server exited (${code}) before serving`)));
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
+    });
+  });
+}, 180_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  const engine = await connectTestEngine();
+  for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  await engine.close();
+});
+
+describe('the compiled server, started as npm start starts it', () => {
+  it('indexed the seeds at start and reports a healthy engine', async () => {
+    const health = (await (await fetch(`${baseUrl}/health`)).json()) as { status: string; index: { alias: string; documents: number } };
+    expect(health).toMatchObject({ status: 'ok', index: { alias, documents: 5 } });
+  });
+
+  it('finds both Blinken articles for a Latin spelling, through the Arabic chain and synonyms', async () => {
+    const response = await fetch(`${baseUrl}/search?q=Blinken`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { total: number; hits: { id: string; snippets: string[] }[] };
+    expect(body.total).toBe(2);
+    expect(body.hits.flatMap((hit) => hit.snippets).join(' ')).toMatch(/<mark>(بلينكن|بلينكين)<\/mark>/);
+  });
+});
