@@ -29,15 +29,7 @@ export async function detectEngine(url: string, timeoutMs: number): Promise<Dete
   let root: { version?: { distribution?: string; number?: string }; tagline?: string };
   let product: string | null;
   try {
-    const target = new URL(url);
-    const headers: Record<string, string> = {};
-    // fetch refuses URLs that carry credentials: send them as a header instead.
-    if (target.username) {
-      headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
-      target.username = '';
-      target.password = '';
-    }
-    const response = await fetch(target, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchEngine(url, '', { signal: AbortSignal.timeout(timeoutMs) });
     product = response.headers.get('x-elastic-product');
     root = ((await response.json().catch(() => ({}))) ?? {}) as typeof root;
   } catch (error) {
@@ -48,6 +40,21 @@ export async function detectEngine(url: string, timeoutMs: number): Promise<Dete
   if (root.version?.number && root.tagline?.includes('You Know, for Search')) return { kind: 'elasticsearch', ...version };
   if (product === 'Elasticsearch') return { kind: 'elasticsearch', ...version };
   throw new EngineError('rejected', `the service at ${redactUrl(url)} is not an Elasticsearch-family engine`);
+}
+
+/**
+ * A plain HTTP request to an engine, for the few calls made before an adapter exists. fetch
+ * refuses URLs that carry credentials: they go as a Basic authorization header instead.
+ */
+export async function fetchEngine(url: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const target = new URL(path, url.endsWith('/') ? url : `${url}/`);
+  const headers = new Headers(init.headers);
+  if (target.username) {
+    headers.set('authorization', `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`);
+    target.username = '';
+    target.password = '';
+  }
+  return fetch(target, { ...init, headers });
 }
 
 /** Credentials in a URL never reach a log or an error body. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { connectEngine } from '../../src/engine/connect-engine.js';
+import { connectEngine, fetchEngine } from '../../src/engine/connect-engine.js';
 import type { EngineKind } from '../../src/engine/search-engine.js';
 import { startEmbeddedElasticsearch } from '../../src/embedded/elasticsearch-node.js';
 import type { EmbeddedNode, EmbeddedNodeOptions } from '../../src/embedded/engine-process.js';
@@ -111,16 +111,13 @@ async function describeEngine(engine: RunningEngine): Promise<TestEngine> {
  * (the integ-test Elasticsearch has not). Asked through `_analyze`, which needs no index.
  */
 async function hasArabicAnalysis(url: string): Promise<boolean> {
-  const target = new URL('_analyze', url.endsWith('/') ? url : `${url}/`);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  // fetch refuses URLs that carry credentials: send them as a header instead.
-  if (target.username) {
-    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
-    target.username = '';
-    target.password = '';
-  }
   const body = JSON.stringify({ tokenizer: 'standard', filter: ['arabic_normalization'], text: 'أمريكا' });
-  const response = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+  const response = await fetchEngine(url, '_analyze', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
   return response.ok;
 }
 

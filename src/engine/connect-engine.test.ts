@@ -1,0 +1,32 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { fetchEngine, redactUrl } from './connect-engine.js';
+
+describe('fetchEngine', () => {
+  it('sends the URL credentials as a Basic header, never in the URL, below any path prefix', async () => {
+    const seen: { url: string; authorization: string | undefined }[] = [];
+    const server = createServer((request, response) => {
+      seen.push({ url: String(request.url), authorization: request.headers.authorization });
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      await fetchEngine(`http://elastic:s%40cret@127.0.0.1:${port}/engine`, '_analyze', { method: 'POST' });
+      await fetchEngine(`http://127.0.0.1:${port}`, '');
+      expect(seen).toEqual([
+        { url: '/engine/_analyze', authorization: `Basic ${Buffer.from('elastic:s@cret').toString('base64')}` },
+        { url: '/', authorization: undefined },
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password', () => {
+    expect(redactUrl('http://elastic:secret@127.0.0.1:9200')).toBe('http://elastic:***@127.0.0.1:9200/');
+  });
+});
