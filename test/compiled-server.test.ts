@@ -1,9 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { compiledEntryArgs } from '../src/compiled-runtime.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, uniqueAlias } from './support/test-service.js';
 
@@ -11,14 +10,13 @@ import { connectTestEngine, uniqueAlias } from './support/test-service.js';
 // in its own process, over the run's engine. It catches what the TypeScript suites cannot: a data
 // file the compiled code does not find, a flag node refuses, seeds not indexed at start.
 
-const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } };
 const alias = uniqueAlias('compiled');
 let server: ChildProcess;
 let baseUrl: string;
 
 beforeAll(async () => {
   await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, timeout: 120_000 });
-  server = spawn(process.execPath, [...packageJson.config.node_flags.split(/\s+/), join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+  server = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, SEARCH_URL: inject('engineUrl'), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -12,7 +12,8 @@ import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory,
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
 import type { BulkDocument } from '../engine/search-engine.js';
-import { findFreePort } from '../embedded/opensearch-node.js';
+import { compiledEntryArgs } from '../compiled-runtime.js';
+import { findFreePort } from '../embedded/engine-process.js';
 import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex } from '../index/rebuild-index.js';
@@ -72,15 +73,12 @@ async function* corpusLines(count: number): AsyncGenerator<string> {
   file.destroy();
 }
 
-/** The processes under test run as `npm start` and `npm run ingest` run them: compiled, with the same node flags. */
-const runtimeNodeFlags = String(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).config.node_flags).split(/\s+/).filter(Boolean);
-
 /** The server entry in its own process, serving `alias` of this engine: no seeds, nothing else provisioned. */
 async function startApi(alias: string, adminKey: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await findFreePort();
   const logFile = join(runDir, 'api.log');
   const output = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...runtimeNodeFlags, join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
     env: {
       ...process.env,
       SEARCH_URL: provided.url,
@@ -242,7 +240,7 @@ try {
   const corpusFile = join(runDir, 'corpus.ndjson');
   await pipeline(Readable.from(corpusLines(limit)), createWriteStream(corpusFile));
   started = performance.now();
-  const cli = spawn(process.execPath, [...runtimeNodeFlags, join(PROJECT_ROOT, 'dist', 'src', 'cli', 'ingest.js'), corpusFile], {
+  const cli = spawn(process.execPath, [...compiledEntryArgs('src/cli/ingest.js'), corpusFile], {
     env: { ...process.env, SEARCH_URL: provided.url, SEARCH_ENGINE: engine.kind, INDEX_ALIAS: cliAlias, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
