@@ -4,8 +4,6 @@ import { developmentNodeSettings, findFreePort, findJavaHome, launchEngineProces
 import { loadNodeRecipe } from './node-recipe.js';
 import { provisionEngineHome } from './provision-engine.js';
 
-export { findFreePort, type EmbeddedNode, type EmbeddedNodeOptions };
-
 /**
  * Provisions (first time only) and starts a local OpenSearch node bound to 127.0.0.1,
  * resolves once the cluster is at least yellow, and stops it when this process exits.
