@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { ApiError, } from '../api-error.js';
+import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
 
