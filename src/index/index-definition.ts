@@ -39,6 +39,8 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
+    /** The stop filter's words, one a line (Lucene's default Arabic list, written out). */
+    stopwords: z.object({ filter: z.string(), list: z.string() }),
     presentationForms: z.object({ charFilter: z.string() }),
   }),
 });
@@ -158,6 +160,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ...regionNames(readJson(join(analyzersDir, inline.protectedNames.regionNamesOf))),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
+  filterNamed(analysis.filter, inline.stopwords.filter).stopwords = readList(inline.stopwords.list);
   filterNamed(analysis.char_filter, inline.presentationForms.charFilter).mappings = presentationFormMappings();
 
   const settings = { index: mappingFile.settings, analysis };
