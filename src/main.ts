@@ -26,7 +26,7 @@ try {
   const state = await ensureIndex(provided.engine, config.indexAlias, definition);
   logger.info(state, state.created ? 'index version created' : 'index version in place');
   if (config.ingestSeeds) {
-    const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, taxonomy);
+    const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, taxonomy);
     const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
     const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
     logger.info(report, 'seed articles indexed');
@@ -37,7 +37,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, logger });
+const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, indexDefinition: { current: definition }, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
 });

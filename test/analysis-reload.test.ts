@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { createApp } from '../src/http/app.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { ProfileStore } from '../src/search/search-profile.js';
 import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
@@ -40,6 +41,7 @@ describe('reloading synonyms on the live service', () => {
       engine: service.engine,
       profiles: new ProfileStore(PROJECT_ROOT, 'default'),
       taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
+      indexDefinition: { current: loadIndexDefinition(dataRoot) },
       logger: pino({ level: 'silent' }),
     });
     const off = await noKeyApp.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });

@@ -1,4 +1,5 @@
-import type { SearchEngine } from '../engine/search-engine.js';
+import { createInProcessAnalyzer, UnsupportedAnalysisError, type AnalysisSettings, type PositionedToken } from '../analysis/in-process-analyzer.js';
+import type { IndexDefinition, SearchEngine } from '../engine/search-engine.js';
 import { buildPositionIndex, classifyArticle, taxonomyTerms, type ArticleTags, type CompiledTaxonomy, type TokenPattern } from './classify-article.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -7,30 +8,56 @@ const INDEX_ANALYZER = 'arabic_index';
 /** What classifying needs of each token: the engine sends nothing more, which matters at a corpus's volume. */
 const TAGGING_TOKEN_FIELDS = ['token', 'start', 'position'] as const;
 
+/** Analyzes texts with the index analyzer, each text's tokens apart. */
+type AnalyzeTexts = (texts: string[], only?: ReadonlySet<string>) => Promise<PositionedToken[][]>;
+
+/** Where tagging's analysis runs, and why there. */
+export type TaggingAnalysis = { runsIn: 'process' } | { runsIn: 'engine'; reason: string };
+
 /**
  * Tags articles with topics, regions, people and organizations. Taxonomy terms and article text
  * both go through the index's own analyzer, so spelling variants, clitics and protected names
- * behave for tagging as they do for search.
+ * behave for tagging as they do for search. That analyzer runs in this process when the index
+ * definition uses only components the in-process interpreter implements (the shipped one does);
+ * otherwise each batch is analyzed by the engine's `_analyze`, which costs about as much again as
+ * indexing.
  */
 export class ArticleTagger {
   private constructor(
-    private readonly engine: SearchEngine,
-    private readonly index: string,
+    private readonly analyzeTexts: AnalyzeTexts,
     readonly compiled: CompiledTaxonomy,
+    private readonly patternTokens: ReadonlySet<string>,
+    readonly analysis: TaggingAnalysis,
   ) {}
 
-  /** Analyzes every taxonomy term once; terms made only of stopwords are reported, not silently dropped. */
-  static async create(engine: SearchEngine, index: string, taxonomy: Taxonomy): Promise<ArticleTagger> {
+  /**
+   * `index` is built from `definition`; terms made only of stopwords are reported, not silently dropped.
+   */
+  static async create(engine: SearchEngine, index: string, definition: IndexDefinition, taxonomy: Taxonomy): Promise<ArticleTagger> {
+    let analyzeTexts: AnalyzeTexts;
+    let analysis: TaggingAnalysis;
+    try {
+      const analyzer = createInProcessAnalyzer(definition.settings.analysis as AnalysisSettings, INDEX_ANALYZER);
+      analyzeTexts = async (texts, only) => texts.map((text) => analyzer(text, only));
+      analysis = { runsIn: 'process' };
+    } catch (error) {
+      if (!(error instanceof UnsupportedAnalysisError)) throw error;
+      analyzeTexts = (texts) => analyzeInEngine(engine, index, texts);
+      analysis = { runsIn: 'engine', reason: error.message };
+    }
+    const terms = taxonomyTerms(taxonomy);
     const patterns = new Map<string, TokenPattern>();
     const empty: string[] = [];
-    await forEachLimited(taxonomyTerms(taxonomy), 8, async (term) => {
-      const tokens = await engine.analyze(index, { analyzer: INDEX_ANALYZER, text: term }, TAGGING_TOKEN_FIELDS);
+    const analyzed = await analyzeTexts(terms);
+    terms.forEach((term, i) => {
+      const tokens = analyzed[i]!;
       const first = tokens[0];
       if (!first) return void empty.push(term);
       patterns.set(term, { tokens: tokens.map((t) => ({ token: t.token, offset: t.position - first.position })) });
     });
     if (empty.length > 0) throw new Error(`taxonomy terms that analyze to nothing (stopwords only?): ${empty.join(', ')}`);
-    return new ArticleTagger(engine, index, { taxonomy, patterns });
+    const patternTokens = new Set([...patterns.values()].flatMap((pattern) => pattern.tokens.map((t) => t.token)));
+    return new ArticleTagger(analyzeTexts, { taxonomy, patterns }, patternTokens, analysis);
   }
 
   async tag(article: { title: string; body: string }): Promise<ArticleTags> {
@@ -38,37 +65,43 @@ export class ArticleTagger {
     return tags!;
   }
 
-  /**
-   * Tags several articles with one `_analyze` call: the texts go as one array, and each token is
-   * given back to its text by its offset (the engine puts one character between values).
-   */
   async tagMany(articles: { title: string; body: string }[]): Promise<ArticleTags[]> {
     if (articles.length === 0) return [];
-    // One call stays under the index's analyze.max_token_count (50,000): long batches are split,
-    // and an article's tags come from its first MAX_TAGGED_CHARS characters.
-    const texts = articles.flatMap((a) => [a.title.slice(0, MAX_TAGGED_CHARS), a.body.slice(0, MAX_TAGGED_CHARS)]);
-    const size = texts.reduce((sum, t) => sum + t.length, 0);
-    if (articles.length > 1 && size > MAX_CHARS_PER_CALL) {
-      const half = Math.ceil(articles.length / 2);
-      return [...(await this.tagMany(articles.slice(0, half))), ...(await this.tagMany(articles.slice(half)))];
-    }
-    const tokens = await this.engine.analyze(this.index, { analyzer: INDEX_ANALYZER, text: texts }, TAGGING_TOKEN_FIELDS);
-    const starts: number[] = [];
-    let offset = 0;
-    for (const text of texts) {
-      starts.push(offset);
-      offset += text.length + VALUE_OFFSET_GAP;
-    }
-    const perText: { token: string; position: number }[][] = texts.map(() => []);
-    let current = 0;
-    for (const token of tokens) {
-      while (current + 1 < starts.length && token.start >= starts[current + 1]!) current++;
-      perText[current]!.push({ token: token.token, position: token.position });
-    }
-    return articles.map((_, i) =>
-      classifyArticle({ title: buildPositionIndex(perText[2 * i]!), body: buildPositionIndex(perText[2 * i + 1]!) }, this.compiled),
-    );
+    // Classifying looks up taxonomy tokens only: the other words are left out.
+    const tokens = await this.analyzeTexts(articles.flatMap((a) => [a.title, a.body]), this.patternTokens);
+    const positions = (i: number) => buildPositionIndex(tokens[i]!, this.patternTokens);
+    return articles.map((_, i) => classifyArticle({ title: positions(2 * i), body: positions(2 * i + 1) }, this.compiled));
   }
+}
+
+/**
+ * The engine's `_analyze`, several texts a call: they go as one array, and each token is given
+ * back to its text by its offset (the engine puts one character between values). One call stays
+ * under the index's analyze.max_token_count (50,000): long batches are split, and a text's tokens
+ * come from its first MAX_TAGGED_CHARS characters.
+ */
+async function analyzeInEngine(engine: SearchEngine, index: string, allTexts: string[]): Promise<PositionedToken[][]> {
+  const texts = allTexts.map((text) => text.slice(0, MAX_TAGGED_CHARS));
+  const size = texts.reduce((sum, t) => sum + t.length, 0);
+  if (texts.length > 1 && size > MAX_CHARS_PER_CALL) {
+    const half = Math.ceil(texts.length / 2);
+    return [...(await analyzeInEngine(engine, index, texts.slice(0, half))), ...(await analyzeInEngine(engine, index, texts.slice(half)))];
+  }
+  const tokens = await engine.analyze(index, { analyzer: INDEX_ANALYZER, text: texts }, TAGGING_TOKEN_FIELDS);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const text of texts) {
+    starts.push(offset);
+    offset += text.length + VALUE_OFFSET_GAP;
+  }
+  const perText: PositionedToken[][] = texts.map(() => []);
+  let current = 0;
+  for (const token of tokens) {
+    while (current + 1 < starts.length && token.start >= starts[current + 1]!) current++;
+    perText[current]!.push({ token: token.token, position: token.position });
+  }
+  // Positions run on across the values of one call; classifying compares positions within one text only.
+  return perText;
 }
 
 // About six characters a token in Arabic news: these keep a call well under 50,000 tokens.

@@ -26,9 +26,11 @@ export interface ArticleTags {
   organizations: string[];
 }
 
-export function buildPositionIndex(tokens: { token: string; position: number }[]): PositionIndex {
+/** Token → positions; given `only`, the tokens outside it are left out. */
+export function buildPositionIndex(tokens: { token: string; position: number }[], only?: ReadonlySet<string>): PositionIndex {
   const index: PositionIndex = new Map();
   for (const { token, position } of tokens) {
+    if (only && !only.has(token)) continue;
     const positions = index.get(token);
     if (positions) positions.push(position);
     else index.set(token, [position]);
@@ -36,12 +38,15 @@ export function buildPositionIndex(tokens: { token: string; position: number }[]
   return index;
 }
 
+const NO_SPANS: readonly [number, number][] = Object.freeze([]);
+
 /** Where a pattern occurs, as [start, end] position spans. */
-export function findOccurrences(pattern: TokenPattern | undefined, text: PositionIndex): [number, number][] {
+export function findOccurrences(pattern: TokenPattern | undefined, text: PositionIndex): readonly [number, number][] {
   const first = pattern?.tokens[0];
-  if (!pattern || !first) return [];
+  const starts = first && text.get(first.token);
+  if (!pattern || !first || !starts) return NO_SPANS;
   const spans: [number, number][] = [];
-  for (const start of text.get(first.token) ?? []) {
+  for (const start of starts) {
     const base = start - first.offset;
     if (pattern.tokens.every(({ token, offset }) => text.get(token)?.includes(base + offset))) {
       spans.push([base, base + pattern.tokens[pattern.tokens.length - 1]!.offset]);
@@ -105,7 +110,25 @@ function patternKey(pattern: TokenPattern | undefined): string {
 }
 
 function namedIn(entities: NamedEntity[], compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {
-  return entities.filter((entity) => occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
+  return entities.filter((entity) => mayOccur(entity.terms, compiled, article) && occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
+}
+
+// Per compiled taxonomy: each entry's terms → the distinct first tokens of their patterns.
+const firstTokensByTerms = new WeakMap<CompiledTaxonomy, Map<string[], string[]>>();
+
+/**
+ * Whether any of the terms can occur: the article has the first token of one of them. Most
+ * entries fail this at once, which spares looking for each of their terms.
+ */
+function mayOccur(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
+  let cache = firstTokensByTerms.get(compiled);
+  if (!cache) firstTokensByTerms.set(compiled, (cache = new Map()));
+  let firstTokens = cache.get(terms);
+  if (!firstTokens) {
+    firstTokens = [...new Set(terms.flatMap((term) => compiled.patterns.get(term)?.tokens[0]?.token ?? []))];
+    cache.set(terms, firstTokens);
+  }
+  return firstTokens.some((token) => article.title.has(token) || article.body.has(token));
 }
 
 /**
@@ -118,7 +141,8 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
   const { minMentions, titleMentions } = taxonomy.regionRules;
   const direct = taxonomy.regions.filter(
     (region) =>
-      regionMentions(region, compiled, article, 'title') >= titleMentions || regionMentions(region, compiled, article, 'body') >= minMentions,
+      mayOccur(region.terms, compiled, article) &&
+      (regionMentions(region, compiled, article, 'title') >= titleMentions || regionMentions(region, compiled, article, 'body') >= minMentions),
   );
   const bySlug = new Map(taxonomy.regions.map((r) => [r.slug, r]));
   const regions = new Set<string>();
@@ -130,7 +154,9 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
   direct.forEach((region) => addWithParents(region.slug));
 
   return {
-    topics: taxonomy.topics.filter((topic) => topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore).map((t) => t.slug),
+    topics: taxonomy.topics
+      .filter((topic) => mayOccur(topic.terms, compiled, article) && topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore)
+      .map((t) => t.slug),
     regions: taxonomy.regions.map((r) => r.slug).filter((slug) => regions.has(slug)),
     people: namedIn(taxonomy.people, compiled, article),
     organizations: namedIn(taxonomy.organizations, compiled, article),

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
-import type { SearchEngine } from '../engine/search-engine.js';
+import type { IndexDefinition, SearchEngine } from '../engine/search-engine.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { ingestArticles } from '../ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
@@ -43,19 +43,20 @@ const answerable: EvaluationQuery[] = questions
   .map(([id, query]) => ({ id, query, grades: qrels.get(id)?.grades ?? new Map() }));
 const unanswerable = questions.length - answerable.length;
 
-async function withIndex<T>(variant: AnalysisVariant, name: string, fill: (index: string) => Promise<void>, use: (index: string) => Promise<T>): Promise<T> {
+async function withIndex<T>(variant: AnalysisVariant, name: string, fill: (index: string, definition: IndexDefinition) => Promise<void>, use: (index: string) => Promise<T>): Promise<T> {
   const index = `eval-${name}-${variant}-${process.pid}`;
-  await engine.createIndex(index, definitionWithVariant(base, variant));
+  const definition = definitionWithVariant(base, variant);
+  await engine.createIndex(index, definition);
   try {
-    await fill(index);
+    await fill(index, definition);
     return await use(index);
   } finally {
     await engine.deleteIndex(index);
   }
 }
 
-async function fillSeeds(index: string): Promise<void> {
-  const tagger = await ArticleTagger.create(engine, index, taxonomy);
+async function fillSeeds(index: string, definition: IndexDefinition): Promise<void> {
+  const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
   await ingestArticles(engine, index, tagger, readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])));
 }
 

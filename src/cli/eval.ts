@@ -48,8 +48,9 @@ async function evaluate(name: string): Promise<EvaluationRun & { profile: string
 
 const f = (v: number | undefined) => (v === undefined ? '  –  ' : v.toFixed(3));
 try {
-  const state = await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT));
-  const tagger = await ArticleTagger.create(engine, alias, taxonomy);
+  const definition = loadIndexDefinition(PROJECT_ROOT);
+  const state = await ensureIndex(engine, alias, definition);
+  const tagger = await ArticleTagger.create(engine, alias, definition, taxonomy);
   await ingestArticles(engine, alias, tagger, readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])));
   const run = await evaluate(profileName);
   const metrics = Object.keys(run.mean);

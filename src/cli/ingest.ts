@@ -24,8 +24,9 @@ const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
 const provided = await provideEngine(config, logger);
 let exitCode = 0;
 try {
-  await ensureIndex(provided.engine, config.indexAlias, loadIndexDefinition(PROJECT_ROOT));
-  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, loadTaxonomy(PROJECT_ROOT));
+  const definition = loadIndexDefinition(PROJECT_ROOT);
+  await ensureIndex(provided.engine, config.indexAlias, definition);
+  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, loadTaxonomy(PROJECT_ROOT));
   const started = Date.now();
   let bytesRead = 0;
   const progress = (report: IngestReport) => {

@@ -49,10 +49,11 @@ const config = loadConfig();
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 const provided = await provideEngine(config, logger);
 const alias = `measure-tagging-${process.pid}`;
-const state = await ensureIndex(provided.engine, alias, loadIndexDefinition(PROJECT_ROOT));
+const definition = loadIndexDefinition(PROJECT_ROOT);
+const state = await ensureIndex(provided.engine, alias, definition);
 try {
   const taxonomy = loadTaxonomy(PROJECT_ROOT);
-  const tagger = await ArticleTagger.create(provided.engine, alias, taxonomy);
+  const tagger = await ArticleTagger.create(provided.engine, alias, definition, taxonomy);
   const started = Date.now();
   const tagsOf = async (articles: { id: string; title: string; body: string }[], label: string) => {
     const tags = new Map<string, ArticleTags>();

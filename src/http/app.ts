@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { Config } from '../config.js';
 import type { SearchEngine } from '../engine/search-engine.js';
+import type { VersionedIndexDefinition } from '../index/index-definition.js';
 import type { ProfileStore } from '../search/search-profile.js';
 import { errorBody, toErrorResponse } from './api-error.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -24,6 +25,8 @@ export interface AppDependencies {
   engine: SearchEngine;
   profiles: ProfileStore;
   taxonomy: TaxonomyState;
+  /** The definition the alias serves: tagging analyzes as its index does. An analysis reload replaces it. */
+  indexDefinition: { current: VersionedIndexDefinition };
   logger: Logger;
 }
 

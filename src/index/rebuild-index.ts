@@ -28,7 +28,7 @@ export async function rebuildIndex(
   const index = `${versionedIndexName(alias, definition)}-${Date.now().toString(36)}`;
   await engine.createIndex(index, definition);
   try {
-    const tagger = await ArticleTagger.create(engine, index, taxonomy);
+    const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
     const report = await ingestArticles(engine, index, tagger, records, options);
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);
     await engine.pointAlias(alias, index);

@@ -43,6 +43,7 @@ export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PR
     engine,
     profiles: new ProfileStore(PROJECT_ROOT, 'default'),
     taxonomy: { current: loadTaxonomy(dataRoot) },
+    indexDefinition: { current: loadIndexDefinition(dataRoot) },
     logger: pino({ level: 'silent' }),
   });
 }
@@ -56,8 +57,9 @@ export async function ingestSeedsInto(engine: SearchEngine, alias: string, tagge
 export async function createSeededService(suite: string, url?: string, dataRoot = PROJECT_ROOT) {
   const engine = await connectTestEngine(url);
   const alias = uniqueAlias(suite);
-  const state = await ensureIndex(engine, alias, loadIndexDefinition(dataRoot));
-  const tagger = await ArticleTagger.create(engine, alias, loadTaxonomy(dataRoot));
+  const definition = loadIndexDefinition(dataRoot);
+  const state = await ensureIndex(engine, alias, definition);
+  const tagger = await ArticleTagger.create(engine, alias, definition, loadTaxonomy(dataRoot));
   const ingest = await ingestSeedsInto(engine, alias, tagger);
   const app = createTestApp(engine, alias, dataRoot);
   return {

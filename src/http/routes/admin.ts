@@ -126,7 +126,9 @@ const evalRoute = createRoute({
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
   app.openapi(reloadRoute, async (c) => {
-    const state = await ensureIndex(deps.engine, deps.config.indexAlias, loadIndexDefinition(deps.dataRoot));
+    const definition = loadIndexDefinition(deps.dataRoot);
+    const state = await ensureIndex(deps.engine, deps.config.indexAlias, definition);
+    deps.indexDefinition.current = definition;
     deps.logger.info({ requestId: c.get('requestId'), ...state }, 'analysis reloaded');
     return c.json(state, 200);
   });
@@ -137,7 +139,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
       if (!c.req.header('content-type')?.startsWith('application/x-ndjson') || !c.req.raw.body) {
         throw new ApiError(400, 'invalid_parameter', 'body: send articles as application/x-ndjson, one JSON object a line', 'body');
       }
-      const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.taxonomy.current);
+      const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, deps.taxonomy.current);
       const body = Readable.fromWeb(c.req.raw.body as import('node:stream/web').ReadableStream);
       const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, readNdjson(body, 'request'));
       deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
@@ -156,7 +158,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
 
   app.openapi(retagRoute, async (c) => {
     const taxonomy = loadTaxonomy(deps.dataRoot);
-    const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, taxonomy);
+    const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, taxonomy);
     const report = await retagArticles(deps.engine, deps.config.indexAlias, tagger);
     deps.taxonomy.current = taxonomy;
     deps.logger.info({ requestId: c.get('requestId'), read: report.read, changed: report.changed, taxonomy: taxonomy.digest }, 'articles re-tagged');

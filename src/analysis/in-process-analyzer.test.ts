@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessAnalyzer, forEachStandardToken, stemArabic, UnsupportedAnalysisError, type AnalysisSettings } from './in-process-analyzer.js';
+
+const words = (text: string) => {
+  const found: string[] = [];
+  forEachStandardToken(text, (word) => found.push(word));
+  return found;
+};
+
+describe('standard tokenizer', () => {
+  it('joins letters across an apostrophe or a full stop, and digits across a comma or a point', () => {
+    expect(words("U.S. o'brien 3.5 1,000 ١٬٠٠٠")).toEqual(['U.S', "o'brien", '3.5', '1,000', '١٬٠٠٠']);
+  });
+
+  it('splits a letter from a digit across punctuation, and at a comma between words', () => {
+    expect(words('a.5 5.a واشنطن،الجزائر e-mail')).toEqual(['a', '5', '5', 'a', 'واشنطن', 'الجزائر', 'e', 'mail']);
+  });
+
+  it('keeps marks inside a word and drops a mark that follows a space', () => {
+    expect(words('مُحَمَّدٌ ً كتاب')).toEqual(['مُحَمَّدٌ', 'كتاب']);
+  });
+
+  it('gives each Han character its own token and keeps an emoji sequence whole', () => {
+    expect(words('中文 👨‍👩‍👧 👍🏽x')).toEqual(['中', '文', '👨‍👩‍👧', '👍🏽', 'x']);
+  });
+
+  it('cuts a word longer than 255 characters into pieces', () => {
+    expect(words('a'.repeat(600)).map((w) => w.length)).toEqual([255, 255, 90]);
+  });
+});
+
+describe('Arabic light stemmer', () => {
+  it.each([
+    ['one article prefix, then each suffix in turn', 'والمعلمات', 'معلم'],
+    ['و only where three letters stay', 'وقت', 'وقت'],
+    ['و before four letters', 'وكتب', 'كتب'],
+    ['a suffix only where two letters stay', 'بيتي', 'بيت'],
+    ['the article only where two letters stay', 'الم', 'الم'],
+  ])('%s: %s → %s', (_rule, word, stem) => {
+    expect(stemArabic(word)).toBe(stem);
+  });
+});
+
+describe('analysis chain', () => {
+  const analysis: AnalysisSettings = {
+    char_filter: { strip_tatweel: { type: 'mapping', mappings: ['\\u0640=>'] } },
+    filter: {
+      protect: { type: 'stemmer_override', rules: ['مالي, لمالي => مالي'] },
+      stop: { type: 'stop', stopwords: ['في'] },
+      synonyms: { type: 'synonym_graph', synonyms: ['a, b'] },
+    },
+    analyzer: {
+      chain: { type: 'custom', char_filter: ['strip_tatweel'], tokenizer: 'standard', filter: ['lowercase', 'arabic_normalization', 'protect', 'stop', 'arabic_stem'] },
+      with_synonyms: { type: 'custom', tokenizer: 'standard', filter: ['synonyms'] },
+      by_whitespace: { type: 'custom', tokenizer: 'whitespace' },
+    },
+  };
+
+  it('applies char filters, then the filters in order; a stopword leaves its position empty; an override is not stemmed', () => {
+    const analyze = createInProcessAnalyzer(analysis, 'chain');
+    expect(analyze('الـمدرسة في لمالي والمالية')).toEqual([
+      { token: 'مدرس', position: 0 },
+      { token: 'مالي', position: 2 },
+      { token: 'مال', position: 3 },
+    ]);
+  });
+
+  it('refuses what it does not implement, naming the component', () => {
+    expect(() => createInProcessAnalyzer(analysis, 'with_synonyms')).toThrow(UnsupportedAnalysisError);
+    expect(() => createInProcessAnalyzer(analysis, 'with_synonyms')).toThrow(/synonyms/);
+    expect(() => createInProcessAnalyzer(analysis, 'by_whitespace')).toThrow(/whitespace/);
+    expect(() => createInProcessAnalyzer(analysis, 'missing')).toThrow(/missing/);
+  });
+});

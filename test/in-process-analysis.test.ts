@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessAnalyzer, type AnalysisSettings } from '../src/analysis/in-process-analyzer.js';
+import { ArticleTagger } from '../src/classify/article-tagger.js';
+import { loadTaxonomy } from '../src/classify/taxonomy.js';
+import type { IndexDefinition, SearchEngine } from '../src/engine/search-engine.js';
+import { ensureIndex } from '../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
+import { prepareArticle } from '../src/ingest/prepare-article.js';
+import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
+import { readAntCorpus } from '../src/measure/ant-corpus.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { connectTestEngine, SEEDS_DIR, uniqueAlias } from './support/test-service.js';
+
+// Tagging analyzes articles in this process; these hold that analysis to the engine's own
+// `_analyze` of the same index, token for token and position for position, on real text.
+
+const ANT_CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz');
+const definition = loadIndexDefinition(PROJECT_ROOT);
+let engine: SearchEngine;
+let index: string;
+const seeds: { title: string; body: string }[] = [];
+
+beforeAll(async () => {
+  engine = await connectTestEngine();
+  index = (await ensureIndex(engine, uniqueAlias('in-process'), definition)).index;
+  for await (const record of readSourceRecords(await sourceFiles([SEEDS_DIR]))) {
+    const prepared = prepareArticle(record);
+    if (prepared.ok) seeds.push(prepared.article);
+  }
+});
+afterAll(async () => {
+  if (index) await engine.deleteIndex(index);
+  await engine?.close();
+});
+
+const inEngine = async (analyzer: string, text: string) =>
+  (await engine.analyze(index, { analyzer, text }, ['token', 'position'])).map((t) => `${t.position}:${t.token}`);
+const inProcess = (analyzer: string) => {
+  const analyze = createInProcessAnalyzer(definition.settings.analysis as AnalysisSettings, analyzer);
+  return (text: string) => analyze(text).map((t) => `${t.position}:${t.token}`);
+};
+
+/** Texts that hit each rule the interpreter implements, beside the articles. */
+const EDGE_CASES = [
+  'ﺍﻟﺠﺰﺍﺋﺮ ﻻ مُحَمَّدٌ الـــجزائر أحمد إبراهيم آذار ٱلكتاب هٰذا مسؤول مسئول سورية إلى مصطفى',
+  '٢٠٢١ ۲۰۲۱ 𝟐𝟎 بلي\u200cنكن \u200fالرئيس\u200e کتاب یوم الأميركية Algérie BLINKEN Straße Łódź Ørsted',
+  "U.S. o'brien O’Brien 3.5 1,000 ٣٫٥ ١٬٠٠٠ a_b e-mail x.y.z 2019م x²y ½",
+  'a😀b ©x ™ 👍🏽 ok 👨‍👩‍👧 #1 中文字 ひらがな カタカナ 한국어 ไทย ً كتاب َ a\u0301b',
+  'والكتاب وقت ولد بالمدينة كالبحر فالقوم للرجل المعلمون المعلمين المعلمات مكتبها بيتي مدرسته واشنطن وبواشنطن للجزائر مالي المالية',
+  'من في على إلى أن هذا الذي هو وزير الخارجية الأمريكي أنتوني بلينكن في الجزائر',
+  'x'.repeat(300),
+];
+
+describe.each(['arabic_index', 'arabic_exact'])('in-process %s against the engine', (analyzer) => {
+  const analyze = inProcess(analyzer);
+
+  it('gives the same tokens at the same positions on texts that hit each rule', async () => {
+    for (const text of EDGE_CASES) expect(analyze(text), text).toEqual(await inEngine(analyzer, text));
+  });
+
+  it('gives the same tokens at the same positions on the five seed articles', async () => {
+    expect(seeds).toHaveLength(5);
+    for (const article of seeds) {
+      expect(analyze(article.title)).toEqual(await inEngine(analyzer, article.title));
+      expect(analyze(article.body)).toEqual(await inEngine(analyzer, article.body));
+    }
+  });
+
+  it.skipIf(!existsSync(ANT_CORPUS))('gives the same tokens at the same positions on 300 ANT articles, every 100th (skipped where ../shared holds no corpus)', async () => {
+    let read = 0;
+    let compared = 0;
+    for await (const article of readAntCorpus(ANT_CORPUS)) {
+      if (read++ % 100 !== 0) continue;
+      const text = `${article.title}\n${article.text}`;
+      expect(analyze(text), article.id).toEqual(await inEngine(analyzer, text));
+      if (++compared === 300) break;
+    }
+    expect(compared).toBe(300);
+  });
+});
+
+describe('tagging where the analysis cannot run in process', () => {
+  it("falls back to the engine's _analyze, naming why, and tags the seeds exactly as the in-process analysis does", async () => {
+    const taxonomy = loadTaxonomy(PROJECT_ROOT);
+    // The same words by the built-in list's name: an analysis this process cannot read, with the same tokens.
+    const byBuiltInName: IndexDefinition = structuredClone(definition);
+    (byBuiltInName.settings.analysis as Required<AnalysisSettings>).filter.arabic_stopwords = { type: 'stop', stopwords: '_arabic_' };
+    const fallbackIndex = `${index}-builtin-stopwords`;
+    await engine.createIndex(fallbackIndex, byBuiltInName);
+    try {
+      const inEngineTagger = await ArticleTagger.create(engine, fallbackIndex, byBuiltInName, taxonomy);
+      const inProcessTagger = await ArticleTagger.create(engine, index, definition, taxonomy);
+      expect(inProcessTagger.analysis).toEqual({ runsIn: 'process' });
+      expect(inEngineTagger.analysis).toMatchObject({ runsIn: 'engine', reason: expect.stringContaining('arabic_stopwords') });
+      const tags = await inProcessTagger.tagMany(seeds);
+      expect(await inEngineTagger.tagMany(seeds)).toEqual(tags);
+      expect(tags.some((t) => t.people.length > 0 && t.regions.length > 0 && t.topics.length > 0)).toBe(true);
+    } finally {
+      await engine.deleteIndex(fallbackIndex);
+    }
+  });
+});
