@@ -32,7 +32,7 @@ export interface RunOnOptions {
 export const DEFAULT_RUN_ON_OPTIONS: RunOnOptions = { minWordFrequency: 3, minPieceFrequency: 100, minTokenLength: 7, minBareWordLength: 5 };
 
 // Tatweel (U+0640) is left out: الـمنشأة is one word drawn long, not two.
-const ARABIC_WORD = /[\u0621-\u063F\u0641-\u064A\u0671-\u06D3]+/g;
+const ARABIC_LETTER = '[\\u0621-\\u063F\\u0641-\\u064A\\u0671-\\u06D3]';
 // Clitics that Arabic writes attached to the next word: a split never leaves them standing alone.
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 const CJK_BASE = 0x4e00;
@@ -61,6 +61,8 @@ export function defaultRunOnRepairer(): RunOnRepairer {
 
 export class RunOnRepairer {
   private readonly jieba: Jieba;
+  /** Runs of Arabic letters long enough to be run-ons: shorter words never reach splitToken. */
+  private readonly candidateWords: RegExp;
 
   constructor(
     private readonly frequencies: WordFrequencies,
@@ -71,11 +73,13 @@ export class RunOnRepairer {
       .map(([word, count]) => `${toCjk(word)} ${count}`)
       .join('\n');
     this.jieba = Jieba.withDict(Buffer.from(dictionary));
+    this.candidateWords = new RegExp(`${ARABIC_LETTER}{${options.minTokenLength},}`, 'g');
   }
 
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
   splitToken(token: string): string[] | undefined {
-    if ([...token].length < this.options.minTokenLength) return undefined;
+    // Arabic letters are one UTF-16 unit each: length counts letters.
+    if (token.length < this.options.minTokenLength) return undefined;
     if ((this.frequencies.get(token) ?? 0) >= this.options.minWordFrequency) return undefined;
     const pieces = this.jieba.cut(toCjk(token), false).map(fromCjk);
     // Re-attach proclitics to the following word: الجزائر | و | الولايات → الجزائر | والولايات.
@@ -103,7 +107,7 @@ export class RunOnRepairer {
   /** The text with run-ons split, and where each repair was made. Other text is left as it is. */
   repairText(text: string): { text: string; repairs: RunOnRepair[] } {
     const repairs: RunOnRepair[] = [];
-    const repaired = text.replace(ARABIC_WORD, (token, offset: number) => {
+    const repaired = text.replace(this.candidateWords, (token, offset: number) => {
       const words = this.splitToken(token);
       if (!words) return token;
       const replacement = words.join(' ');
