@@ -27,6 +27,7 @@ try {
   logger.info(state, state.created ? 'index version created' : 'index version in place');
   if (config.ingestSeeds) {
     const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, taxonomy);
+    if (tagger.analysis.runsIn === 'engine') logger.warn({ reason: tagger.analysis.reason }, "tagging analyzes through the engine's _analyze: slower");
     const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
     const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
     logger.info(report, 'seed articles indexed');

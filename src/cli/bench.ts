@@ -13,6 +13,7 @@ import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
 import type { BulkDocument } from '../engine/search-engine.js';
 import { compiledEntryArgs } from '../compiled-runtime.js';
+import { fetchEngine } from '../engine/connect-engine.js';
 import { findFreePort } from '../embedded/engine-process.js';
 import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
@@ -103,6 +104,24 @@ async function startApi(alias: string, adminKey: string): Promise<{ process: Chi
   throw new Error(`the API process did not come up (see ${logFile})`);
 }
 
+/** CPU seconds the engine's node has used (its own process statistics: any engine, local or not). */
+async function engineCpuSeconds(): Promise<number> {
+  const response = await fetchEngine(provided.url, '/_nodes/_local/stats/process');
+  const stats = (await response.json()) as { nodes: Record<string, { process: { cpu: { total_in_millis: number } } }> };
+  return Object.values(stats.nodes)[0]!.process.cpu.total_in_millis / 1000;
+}
+
+/** Wall time, the engine's CPU and this process's CPU over `work`. */
+async function withCpu<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; engineCpu: number; benchCpu: number }> {
+  const engineBefore = await engineCpuSeconds();
+  const benchBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const bench = process.cpuUsage(benchBefore);
+  return { result, seconds, engineCpu: (await engineCpuSeconds()) - engineBefore, benchCpu: (bench.user + bench.system) / 1e6 };
+}
+
 /** Runs `work` while sampling a process's memory, its peak reset first so the figures are this phase's. */
 async function withMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; memory: ResidentMemory }> {
   resetPeakRss(pid);
@@ -122,15 +141,14 @@ try {
   log(`ingest: pipeline over ${limit} ANT articles …`);
   await ensureIndex(engine, pipelineAlias, definition);
   const tagger = await ArticleTagger.create(engine, pipelineAlias, definition, taxonomy);
-  let started = performance.now();
-  const pipelineReport = await ingestArticles(engine, pipelineAlias, tagger, await corpusRecords(limit), {
-    onProgress: (r) => process.stderr.write(`\r  ${r.read} read`),
-  });
-  const pipelineSeconds = (performance.now() - started) / 1000;
+  const pipelineRun = await withCpu(async () =>
+    ingestArticles(engine, pipelineAlias, tagger, await corpusRecords(limit), { onProgress: (r) => process.stderr.write(`\r  ${r.read} read`) }),
+  );
+  const { result: pipelineReport, seconds: pipelineSeconds } = pipelineRun;
   process.stderr.write('\n');
 
   log('ingest: the same documents prepared in memory, timed by stage …');
-  started = performance.now();
+  let started = performance.now();
   const prepared = [];
   for await (const record of await corpusRecords(limit)) {
     const result = prepareArticle(record);
@@ -149,18 +167,21 @@ try {
 
   log('ingest: raw _bulk of the prepared documents …');
   await ensureIndex(engine, rawAlias, definition);
-  started = performance.now();
   const batches: BulkDocument[][] = [];
   for (let i = 0; i < documents.length; i += 500) batches.push(documents.slice(i, i + 500));
-  await forEachLimited(batches, 2, async (batch) => void (await engine.bulkIndex(rawAlias, batch)));
-  await engine.refresh(rawAlias);
-  const rawSeconds = (performance.now() - started) / 1000;
+  const raw = await withCpu(async () => {
+    await forEachLimited(batches, 2, async (batch) => void (await engine.bulkIndex(rawAlias, batch)));
+    await engine.refresh(rawAlias);
+  });
+  const rawSeconds = raw.seconds;
 
   console.log(`\n## Ingest (${pipelineReport.read} ANT articles)\n`);
-  console.log('| path | seconds | docs/s |');
-  console.log('|---|---|---|');
-  console.log(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} |`);
-  console.log(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} |`);
+  const cpuCells = (run: { seconds: number; engineCpu: number; benchCpu: number }) =>
+    `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
+  console.log('| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} | ${cpuCells(pipelineRun)} |`);
+  console.log(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} | ${cpuCells(raw)} |`);
   console.log(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×**. Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${tagSeconds.toFixed(1)} s, bulk ${rawSeconds.toFixed(1)} s.`);
   for (const alias of [pipelineAlias, rawAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
 

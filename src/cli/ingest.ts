@@ -27,6 +27,7 @@ try {
   const definition = loadIndexDefinition(PROJECT_ROOT);
   await ensureIndex(provided.engine, config.indexAlias, definition);
   const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, loadTaxonomy(PROJECT_ROOT));
+  if (tagger.analysis.runsIn === 'engine') logger.warn({ reason: tagger.analysis.reason }, "tagging analyzes through the engine's _analyze: slower");
   const started = Date.now();
   let bytesRead = 0;
   const progress = (report: IngestReport) => {
