@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../escape-reg-exp.js';
+
 /**
  * Runs one analyzer of the index's analysis settings in this process, token for token as the
  * engine runs it, for the component types those settings use. Tagging a corpus needs every
@@ -328,8 +330,4 @@ function foldToAscii(token: string): string {
     const folded = FOLDED[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');
     return /^[\u0000-\u007F]+$/.test(folded) ? folded : c;
   });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

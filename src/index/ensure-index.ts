@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-reg-exp.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { VersionedIndexDefinition } from './index-definition.js';
 
@@ -65,5 +66,5 @@ export async function removeStaleVersions(engine: SearchEngine, alias: string, k
 
 /** `articles-0a1b2c3d4e` (and a rebuild of it, `articles-0a1b2c3d4e-lx2k9a`) is a version of `articles`; `articles-archive` is not. */
 function isVersionOf(alias: string, name: string): boolean {
-  return new RegExp(`^${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{10}(-[0-9a-z]+)?$`).test(name);
+  return new RegExp(`^${escapeRegExp(alias)}-[0-9a-f]{10}(-[0-9a-z]+)?$`).test(name);
 }

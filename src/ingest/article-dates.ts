@@ -1,4 +1,5 @@
 import months from '../../analyzers/months.json' with { type: 'json' };
+import { escapeRegExp } from '../escape-reg-exp.js';
 
 /** A parsed date: ISO `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm:00` when the text gave a time. */
 export interface ParsedDate {
@@ -49,9 +50,6 @@ function prepare(text: string): string {
   return toAsciiDigits(foldArabic(text));
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Folded month name → month number, from every family in analyzers/months.json. */
 const MONTH_NUMBERS: ReadonlyMap<string, number> = (() => {
