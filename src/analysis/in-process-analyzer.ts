@@ -4,7 +4,7 @@ import { escapeRegExp } from '../escape-reg-exp.js';
  * Runs one analyzer of the index's analysis settings in this process, token for token as the
  * engine runs it, for the component types those settings use. Tagging a corpus needs every
  * article's tokens; asking the engine's `_analyze` for them costs as much as indexing again.
- * A contract test holds this to the engine's own `_analyze` on real articles.
+ * test/in-process-analysis.test.ts holds this to the engine's own `_analyze` on real articles.
  */
 
 export interface PositionedToken {

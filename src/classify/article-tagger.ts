@@ -8,7 +8,7 @@ const INDEX_ANALYZER = 'arabic_index';
 /** What classifying needs of each token: the engine sends nothing more, which matters at a corpus's volume. */
 const TAGGING_TOKEN_FIELDS = ['token', 'start', 'position'] as const;
 
-/** Analyzes texts with the index analyzer, each text's tokens apart. */
+/** Analyzes texts with the index analyzer, each text's tokens apart; given `only`, just those tokens (positions kept). */
 type AnalyzeTexts = (texts: string[], only?: ReadonlySet<string>) => Promise<PositionedToken[][]>;
 
 /** Where tagging's analysis runs, and why there. */
@@ -42,7 +42,7 @@ export class ArticleTagger {
       analysis = { runsIn: 'process' };
     } catch (error) {
       if (!(error instanceof UnsupportedAnalysisError)) throw error;
-      analyzeTexts = (texts) => analyzeInEngine(engine, index, texts);
+      analyzeTexts = (texts, only) => analyzeInEngine(engine, index, texts, only);
       analysis = { runsIn: 'engine', reason: error.message };
     }
     const terms = taxonomyTerms(taxonomy);
@@ -69,7 +69,7 @@ export class ArticleTagger {
     if (articles.length === 0) return [];
     // Classifying looks up taxonomy tokens only: the other words are left out.
     const tokens = await this.analyzeTexts(articles.flatMap((a) => [a.title, a.body]), this.patternTokens);
-    const positions = (i: number) => buildPositionIndex(tokens[i]!, this.patternTokens);
+    const positions = (i: number) => buildPositionIndex(tokens[i]!);
     return articles.map((_, i) => classifyArticle({ title: positions(2 * i), body: positions(2 * i + 1) }, this.compiled));
   }
 }
@@ -80,12 +80,12 @@ export class ArticleTagger {
  * under the index's analyze.max_token_count (50,000): long batches are split, and a text's tokens
  * come from its first MAX_TAGGED_CHARS characters.
  */
-async function analyzeInEngine(engine: SearchEngine, index: string, allTexts: string[]): Promise<PositionedToken[][]> {
+async function analyzeInEngine(engine: SearchEngine, index: string, allTexts: string[], only?: ReadonlySet<string>): Promise<PositionedToken[][]> {
   const texts = allTexts.map((text) => text.slice(0, MAX_TAGGED_CHARS));
   const size = texts.reduce((sum, t) => sum + t.length, 0);
   if (texts.length > 1 && size > MAX_CHARS_PER_CALL) {
     const half = Math.ceil(texts.length / 2);
-    return [...(await analyzeInEngine(engine, index, texts.slice(0, half))), ...(await analyzeInEngine(engine, index, texts.slice(half)))];
+    return [...(await analyzeInEngine(engine, index, texts.slice(0, half), only)), ...(await analyzeInEngine(engine, index, texts.slice(half), only))];
   }
   const tokens = await engine.analyze(index, { analyzer: INDEX_ANALYZER, text: texts }, TAGGING_TOKEN_FIELDS);
   const starts: number[] = [];
@@ -98,7 +98,7 @@ async function analyzeInEngine(engine: SearchEngine, index: string, allTexts: st
   let current = 0;
   for (const token of tokens) {
     while (current + 1 < starts.length && token.start >= starts[current + 1]!) current++;
-    perText[current]!.push({ token: token.token, position: token.position });
+    if (!only || only.has(token.token)) perText[current]!.push({ token: token.token, position: token.position });
   }
   // Positions run on across the values of one call; classifying compares positions within one text only.
   return perText;

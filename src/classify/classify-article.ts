@@ -26,11 +26,9 @@ export interface ArticleTags {
   organizations: string[];
 }
 
-/** Token → positions; given `only`, the tokens outside it are left out. */
-export function buildPositionIndex(tokens: { token: string; position: number }[], only?: ReadonlySet<string>): PositionIndex {
+export function buildPositionIndex(tokens: { token: string; position: number }[]): PositionIndex {
   const index: PositionIndex = new Map();
   for (const { token, position } of tokens) {
-    if (only && !only.has(token)) continue;
     const positions = index.get(token);
     if (positions) positions.push(position);
     else index.set(token, [position]);
