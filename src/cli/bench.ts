@@ -29,7 +29,7 @@ import { loadSearchProfile } from '../search/search-profile.js';
 
 // Benchmarks against the raw engine, measured in the same run, on the ANT corpus:
 // ingest (pipeline vs plain _bulk of the prepared documents), query latency and throughput
-// (API vs the same bodies sent to the engine), memory, and a rebuild under query load.
+// (API vs the same bodies sent to the engine, and vs a bare Node proxy), memory, and a rebuild under load.
 // The API under test is the server entry (src/main.ts) in its own process, serving a bench alias;
 // memory is that process's VmRSS/VmHWM, and that of an `npm run ingest` process, from /proc.
 // Usage: npm run bench [-- --limit 30337] [--duration 10]
@@ -102,6 +102,20 @@ async function startApi(alias: string, adminKey: string): Promise<{ process: Chi
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the API process did not come up (see ${logFile})`);
+}
+
+/** The bare Node proxy in its own process, in front of this engine. */
+async function startPassThroughProxy(): Promise<ChildProcess & { url: string }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [...compiledEntryArgs('src/bench/pass-through-proxy.js'), JSON.stringify({ engineUrl: provided.url, port })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.once('data', () => ready());
+    child.once('exit', (code) => fail(new Error(`the pass-through proxy exited ${code}`)));
+  });
+  return Object.assign(child, { url: `http://127.0.0.1:${port}` });
 }
 
 /** CPU seconds the engine's node has used (its own process statistics: any engine, local or not). */
@@ -227,22 +241,29 @@ try {
       worker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker exited ${code}`))));
     });
+  const proxy = await startPassThroughProxy();
   console.log(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  console.log('| connections | engine p50 / p99 ms | API p50 / p99 ms | added p50 ms | engine req/s | API req/s | API / engine throughput | API CPU ms / request |');
+  console.log('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine.\n');
+  console.log('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
     const direct = await load(provided.url, connections, engineRequests);
-    // The API's own CPU per request: on a machine the engine saturates, what it takes from the engine's throughput.
+    // CPU per request: on a machine the engine saturates, what each hop takes from the engine's throughput.
+    const proxyCpuBefore = readCpuSeconds(proxy.pid!);
+    const proxied = await load(proxy.url, connections, engineRequests);
+    const proxyCpuMs = ((readCpuSeconds(proxy.pid!) - proxyCpuBefore) * 1000) / Math.max(1, proxied.requests);
     const cpuBefore = readCpuSeconds(apiPid);
     const { result: served, memory } = await withMemory(apiPid, () => load(api.url, connections, apiRequests));
     const cpuMsPerRequest = ((readCpuSeconds(apiPid) - cpuBefore) * 1000) / Math.max(1, served.requests);
     recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
+    const share = (run: { rps: number }) => `${((run.rps / direct.rps) * 100).toFixed(0)}%`;
     console.log(
-      `| ${connections} | ${direct.p50} / ${direct.p99} | ${served.p50} / ${served.p99} | ${(served.p50 - direct.p50).toFixed(1)} | ${direct.rps.toFixed(0)} | ${served.rps.toFixed(0)} | ${((served.rps / direct.rps) * 100).toFixed(0)}% | ${cpuMsPerRequest.toFixed(2)} |`,
+      `| ${connections} | ${direct.p50} / ${direct.p99} | ${proxied.p50} / ${proxied.p99} | ${served.p50} / ${served.p99} | ${proxied.p50 - direct.p50} / ${served.p50 - direct.p50} | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${proxyCpuMs.toFixed(2)} / ${cpuMsPerRequest.toFixed(2)} |`,
     );
     if (served.errors + served.non2xx > 0) console.log(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
+  proxy.kill('SIGTERM');
 
   // 3. Rebuild under load.
   const rebuildCount = Math.min(limit, 5000);
@@ -256,7 +277,7 @@ try {
   console.log(`A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`);
   api.process.kill('SIGTERM');
 
-  // 3. The ingest CLI in its own process, over the same articles written out as NDJSON.
+  // 4. The ingest CLI in its own process, over the same articles written out as NDJSON.
   log(`ingest: ${limit} articles through an \`npm run ingest\` process …`);
   const corpusFile = join(runDir, 'corpus.ndjson');
   await pipeline(Readable.from(corpusLines(limit)), createWriteStream(corpusFile));
