@@ -20,6 +20,7 @@ const result = await autocannon({
 process.stdout.write(JSON.stringify({
   requests: result.requests.total,
   rps: result.requests.average,
+  mean: result.latency.mean,
   p50: result.latency.p50,
   p90: result.latency.p90,
   p99: result.latency.p99,

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
+import { pinProcess, splitCores, type CoreSplit } from '../bench/core-affinity.js';
 import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-usage.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
@@ -32,9 +34,13 @@ import { loadSearchProfile } from '../search/search-profile.js';
 // (API vs the same bodies sent to the engine, and vs a bare Node proxy), memory, and a rebuild under load.
 // The API under test is the server entry (src/main.ts) in its own process, serving a bench alias;
 // memory is that process's VmRSS/VmHWM, and that of an `npm run ingest` process, from /proc.
-// Usage: npm run bench [-- --limit 30337] [--duration 10]
-const { values: options } = parseArgs({ options: { 'limit': { type: 'string' }, 'duration': { type: 'string' }, 'corpus': { type: 'string' } } });
-const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
+// With --separate-cores the engine gets core 0 and every Node process (this one, the API, the load
+// generator, the ingest CLI) the others, as when the engine has a host of its own.
+// Usage: npm run bench [-- --limit 30337] [--duration 10] [--separate-cores]
+const { values: options } = parseArgs({
+  options: { 'limit': { type: 'string' }, 'duration': { type: 'string' }, 'corpus': { type: 'string' }, 'separate-cores': { type: 'boolean' } },
+});
+const option = (name: 'limit' | 'duration' | 'corpus', fallback: string) => options[name] ?? fallback;
 const limit = Number(option('limit', '30337'));
 const durationSeconds = Number(option('duration', '10'));
 const corpus = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
@@ -42,6 +48,7 @@ const corpus = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corp
 const config = loadConfig();
 const provided = await provideEngine(config, createLogger('warn'));
 const { engine } = provided;
+const cores = options['separate-cores'] ? await separateCores() : undefined;
 const definition = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
@@ -118,6 +125,19 @@ async function startPassThroughProxy(): Promise<ChildProcess & { url: string }> 
   return Object.assign(child, { url: `http://127.0.0.1:${port}` });
 }
 
+/** Pins the engine to its cores and this process (with every process it starts) to the others. */
+async function separateCores(): Promise<{ enginePid: number; split: CoreSplit }> {
+  const split = splitCores();
+  if (!split) throw new Error('--separate-cores needs a machine with at least two cores');
+  const response = await fetchEngine(provided.url, '/_nodes/_local/process');
+  const info = (await response.json()) as { nodes: Record<string, { process: { id: number } }> };
+  const enginePid = Object.values(info.nodes)[0]!.process.id;
+  await pinProcess(enginePid, split.engine);
+  await pinProcess(process.pid, split.node);
+  process.once('SIGINT', () => void pinProcess(enginePid, split.all).finally(() => process.exit(130)));
+  return { enginePid, split };
+}
+
 /** CPU seconds the engine's node has used (its own process statistics: any engine, local or not). */
 async function engineCpuSeconds(): Promise<number> {
   const response = await fetchEngine(provided.url, '/_nodes/_local/stats/process');
@@ -151,6 +171,11 @@ const recordMemory = (what: string, memory: ResidentMemory) =>
   memoryRows.push(`| ${what} | ${memory.rssMb.toFixed(0)} | ${memory.peakRssMb.toFixed(0)} |`);
 
 try {
+  console.log(
+    cores
+      ? `Cores: separate. The engine runs on CPU ${cores.split.engine}, the Node processes on CPU ${cores.split.node}.`
+      : `Cores: shared. The engine and the Node processes share all ${availableParallelism()} cores.`,
+  );
   // 1. Ingest.
   log(`ingest: pipeline over ${limit} ANT articles …`);
   await ensureIndex(engine, pipelineAlias, definition);
@@ -235,7 +260,7 @@ try {
   const apiRequests = mix.map((m) => ({ method: 'GET' as const, path: `/search?${new URLSearchParams(m.params)}` }));
   const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
-    new Promise<{ requests: number; rps: number; p50: number; p90: number; p99: number; errors: number; timeouts: number; non2xx: number }>((resolveLoad, reject) => {
+    new Promise<{ requests: number; rps: number; mean: number; p50: number; p90: number; p99: number; errors: number; timeouts: number; non2xx: number }>((resolveLoad, reject) => {
       const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       worker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -244,7 +269,7 @@ try {
   const proxy = await startPassThroughProxy();
   console.log(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
   console.log('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine.\n');
-  console.log('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
+  console.log('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
@@ -259,7 +284,7 @@ try {
     recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
     const share = (run: { rps: number }) => `${((run.rps / direct.rps) * 100).toFixed(0)}%`;
     console.log(
-      `| ${connections} | ${direct.p50} / ${direct.p99} | ${proxied.p50} / ${proxied.p99} | ${served.p50} / ${served.p99} | ${proxied.p50 - direct.p50} / ${served.p50 - direct.p50} | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${proxyCpuMs.toFixed(2)} / ${cpuMsPerRequest.toFixed(2)} |`,
+      `| ${connections} | ${direct.p50} / ${direct.p99} | ${proxied.p50} / ${proxied.p99} | ${served.p50} / ${served.p99} | ${proxied.p50 - direct.p50} (${(proxied.mean - direct.mean).toFixed(1)}) / ${served.p50 - direct.p50} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${proxyCpuMs.toFixed(2)} / ${cpuMsPerRequest.toFixed(2)} |`,
     );
     if (served.errors + served.non2xx > 0) console.log(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
@@ -299,5 +324,7 @@ try {
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   for (const alias of [pipelineAlias, rawAlias, apiAlias, cliAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  // A node this bench did not start goes back to all the cores.
+  if (cores) await pinProcess(cores.enginePid, cores.split.all).catch(() => undefined);
   await provided.release();
 }
