@@ -129,6 +129,8 @@ async function startPassThroughProxy(): Promise<ChildProcess & { url: string }> 
 async function separateCores(): Promise<{ enginePid: number; split: CoreSplit }> {
   const split = splitCores();
   if (!split) throw new Error('--separate-cores needs a machine with at least two cores');
+  // A process id is only this machine's when the engine answers on loopback.
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(provided.url).hostname)) throw new Error('--separate-cores needs the engine on this machine (a loopback SEARCH_URL)');
   const response = await fetchEngine(provided.url, '/_nodes/_local/process');
   const info = (await response.json()) as { nodes: Record<string, { process: { id: number } }> };
   const enginePid = Object.values(info.nodes)[0]!.process.id;
