@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
 import { pinProcess, splitCores, type CoreSplit } from '../bench/core-affinity.js';
+import { renderBenchHtml, type BenchReport } from '../bench/render-bench-report.js';
 import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-usage.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
@@ -168,12 +169,18 @@ async function withMemory<T>(pid: number, work: () => Promise<T>): Promise<{ res
 
 /** Processes this bench started, stopped at the end whatever happens. */
 const children: ChildProcess[] = [];
-const memoryRows: string[] = [];
-const recordMemory = (what: string, memory: ResidentMemory) =>
-  memoryRows.push(`| ${what} | ${memory.rssMb.toFixed(0)} | ${memory.peakRssMb.toFixed(0)} |`);
+const memoryRows: { what: string; memory: ResidentMemory }[] = [];
+const recordMemory = (what: string, memory: ResidentMemory) => memoryRows.push({ what, memory });
+/** The figures as printed (markdown), kept to be written beside the picture. */
+const markdown: string[] = [];
+const out = (text: string) => {
+  console.log(text);
+  markdown.push(text);
+};
+const queryRows: BenchReport['queries'] = [];
 
 try {
-  console.log(
+  out(
     cores
       ? `Cores: separate. The engine runs on CPU ${cores.split.engine}, the Node processes on CPU ${cores.split.node}.`
       : `Cores: shared. The engine and the Node processes share all ${availableParallelism()} cores.`,
@@ -216,14 +223,14 @@ try {
   });
   const rawSeconds = raw.seconds;
 
-  console.log(`\n## Ingest (${pipelineReport.read} ANT articles)\n`);
+  out(`\n## Ingest (${pipelineReport.read} ANT articles)\n`);
   const cpuCells = (run: { seconds: number; engineCpu: number; benchCpu: number }) =>
     `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
-  console.log('| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
-  console.log('|---|---|---|---|---|');
-  console.log(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} | ${cpuCells(pipelineRun)} |`);
-  console.log(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} | ${cpuCells(raw)} |`);
-  console.log(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×**. Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${tagSeconds.toFixed(1)} s, bulk ${rawSeconds.toFixed(1)} s.`);
+  out('| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
+  out('|---|---|---|---|---|');
+  out(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} | ${cpuCells(pipelineRun)} |`);
+  out(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} | ${cpuCells(raw)} |`);
+  out(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×**. Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${tagSeconds.toFixed(1)} s, bulk ${rawSeconds.toFixed(1)} s.`);
   for (const alias of [pipelineAlias, rawAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
 
   // 2. The API in its own process: ingest through it, then query it.
@@ -269,10 +276,10 @@ try {
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker exited ${code}`))));
     });
   const proxy = await startPassThroughProxy();
-  console.log(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  console.log('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine.\n');
-  console.log('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  out(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
+  out('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine.\n');
+  out('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
+  out('|---|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
     const direct = await load(provided.url, connections, engineRequests);
@@ -284,11 +291,16 @@ try {
     const { result: served, memory } = await withMemory(apiPid, () => load(api.url, connections, apiRequests));
     const cpuMsPerRequest = ((readCpuSeconds(apiPid) - cpuBefore) * 1000) / Math.max(1, served.requests);
     recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
+    queryRows.push({
+      connections,
+      p50Ms: { engine: direct.p50, proxy: proxied.p50, api: served.p50 },
+      requestsPerSecond: { engine: direct.rps, proxy: proxied.rps, api: served.rps },
+    });
     const share = (run: { rps: number }) => `${((run.rps / direct.rps) * 100).toFixed(0)}%`;
-    console.log(
+    out(
       `| ${connections} | ${direct.p50} / ${direct.p99} | ${proxied.p50} / ${proxied.p99} | ${served.p50} / ${served.p99} | ${proxied.p50 - direct.p50} (${(proxied.mean - direct.mean).toFixed(1)}) / ${served.p50 - direct.p50} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${proxyCpuMs.toFixed(2)} / ${cpuMsPerRequest.toFixed(2)} |`,
     );
-    if (served.errors + served.non2xx > 0) console.log(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
+    if (served.errors + served.non2xx > 0) out(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
   proxy.kill('SIGTERM');
 
@@ -300,8 +312,8 @@ try {
   const rebuilt = await rebuildIndex(engine, apiAlias, definition, taxonomy, await corpusRecords(rebuildCount));
   const rebuildSeconds = (performance.now() - started) / 1000;
   const during = await underLoad;
-  console.log(`\n## Rebuild under load\n`);
-  console.log(`A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`);
+  out(`\n## Rebuild under load\n`);
+  out(`A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`);
   api.process.kill('SIGTERM');
 
   // 4. The ingest CLI in its own process, over the same articles written out as NDJSON.
@@ -319,10 +331,26 @@ try {
   if (cliIngest.result !== 0) throw new Error(`the ingest process exited ${cliIngest.result}`);
   recordMemory(`\`npm run ingest\` process, ${limit} articles (${((performance.now() - started) / 1000).toFixed(1)} s, start to exit)`, cliIngest.memory);
 
-  console.log(`\n## Memory (separate processes; /proc/<pid>/status sampled every 100 ms, peak reset at each phase)\n`);
-  console.log('| process, phase | VmRSS, highest sampled, MB | VmHWM (peak), MB |');
-  console.log('|---|---|---|');
-  for (const row of memoryRows) console.log(row);
+  out(`\n## Memory (separate processes; /proc/<pid>/status sampled every 100 ms, peak reset at each phase)\n`);
+  out('| process, phase | VmRSS, highest sampled, MB | VmHWM (peak), MB |');
+  out('|---|---|---|');
+  for (const { what, memory } of memoryRows) out(`| ${what} | ${memory.rssMb.toFixed(0)} | ${memory.peakRssMb.toFixed(0)} |`);
+
+  const reportName = `bench-${cores ? 'separate' : 'shared'}-cores`;
+  writeFileSync(join(runDir, `${reportName}.md`), `${markdown.join('\n')}\n`);
+  writeFileSync(
+    join(runDir, `${reportName}.html`),
+    renderBenchHtml({
+      layout: markdown[0]!,
+      ingest: { articles: pipelineReport.read, pipelineSeconds, rawSeconds, targetRatio: 1.15 },
+      queries: queryRows,
+      targetThroughputShare: 0.9,
+      // Chart labels without markdown and timings.
+      memory: memoryRows.map(({ what, memory }) => ({ what: what.replace(/`/g, '').replace(/ \([^)]*\)$/, ''), peakMb: Math.round(memory.peakRssMb) })),
+      memoryLimitMb: 200,
+    }),
+  );
+  log(`\nfigures: ${join(runDir, `${reportName}.md`)}; picture: ${join(runDir, `${reportName}.html`)}`);
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   for (const alias of [pipelineAlias, rawAlias, apiAlias, cliAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
