@@ -1,3 +1,5 @@
+import { escapeHtml } from '../escape-html.js';
+
 /** What one `npm run bench` measured, for the picture beside its tables. */
 export interface BenchReport {
   /** How the cores were laid out, in a sentence. */
@@ -25,7 +27,6 @@ interface Group {
 }
 
 const COLOURS = { engine: '#90a4ae', proxy: '#f9a825', api: '#1565c0', raw: '#90a4ae', pipeline: '#1565c0' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const LABEL_WIDTH = 330;
 const PLOT_WIDTH = 420;
 const BAR_HEIGHT = 16;
@@ -37,14 +38,14 @@ function barChart(groups: Group[], unit: string, target?: { value: number; label
   let y = 10;
   const parts: string[] = [];
   for (const group of groups) {
-    parts.push(`<text x="0" y="${y + 12}" font-size="12" font-weight="bold">${escape(group.label)}</text>`);
+    parts.push(`<text x="0" y="${y + 12}" font-size="12" font-weight="bold">${escapeHtml(group.label)}</text>`);
     y += 18;
     for (const bar of group.bars) {
       const shown = `${Number.isInteger(bar.value) ? bar.value : bar.value.toFixed(1)} ${unit}`;
       parts.push(
-        `<text x="${LABEL_WIDTH - 6}" y="${y + 12}" text-anchor="end" font-size="11">${escape(bar.name)}</text>` +
-          `<rect x="${LABEL_WIDTH}" y="${y}" width="${(x(bar.value) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT - 3}" fill="${bar.colour}"><title>${escape(bar.name)}: ${escape(shown)}</title></rect>` +
-          `<text x="${(x(bar.value) + 4).toFixed(1)}" y="${y + 11}" font-size="11">${escape(shown)}</text>`,
+        `<text x="${LABEL_WIDTH - 6}" y="${y + 12}" text-anchor="end" font-size="11">${escapeHtml(bar.name)}</text>` +
+          `<rect x="${LABEL_WIDTH}" y="${y}" width="${(x(bar.value) - LABEL_WIDTH).toFixed(1)}" height="${BAR_HEIGHT - 3}" fill="${bar.colour}"><title>${escapeHtml(bar.name)}: ${escapeHtml(shown)}</title></rect>` +
+          `<text x="${(x(bar.value) + 4).toFixed(1)}" y="${y + 11}" font-size="11">${escapeHtml(shown)}</text>`,
       );
       y += BAR_HEIGHT;
     }
@@ -53,7 +54,7 @@ function barChart(groups: Group[], unit: string, target?: { value: number; label
   if (target) {
     parts.push(
       `<line x1="${x(target.value).toFixed(1)}" x2="${x(target.value).toFixed(1)}" y1="4" y2="${y}" stroke="#c62828" stroke-dasharray="4 3"/>` +
-        `<text x="${(x(target.value) - 4).toFixed(1)}" y="${y + 12}" text-anchor="end" font-size="11" fill="#c62828">${escape(target.label)}</text>`,
+        `<text x="${(x(target.value) - 4).toFixed(1)}" y="${y + 12}" text-anchor="end" font-size="11" fill="#c62828">${escapeHtml(target.label)}</text>`,
     );
     y += 16;
   }
@@ -107,7 +108,7 @@ export function renderBenchHtml(report: BenchReport): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benchmark against the raw engine</title>
 <style>body{font-family:sans-serif;margin:2rem;max-width:60rem}</style></head>
 <body><h1>Benchmark against the raw engine</h1>
-<p>${escape(report.layout)}</p>
+<p>${escapeHtml(report.layout)}</p>
 <h2>Ingest time (shorter is better)</h2>${ingestChart}
 <h2>Query latency, p50 (shorter is better)</h2>${latencyChart}
 <h2>Query throughput as a share of the engine's</h2>${throughputChart}

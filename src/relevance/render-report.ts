@@ -1,6 +1,6 @@
+import { escapeHtml } from '../escape-html.js';
 import type { PairedComparison } from './compare-runs.js';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fixed = (value: number) => value.toFixed(3);
 
 /** Per-query deltas as horizontal bars: green where B wins, red where it loses. */
@@ -16,9 +16,9 @@ function deltaBars(comparison: PairedComparison): string {
       const w = Math.abs(r.delta) * scale;
       const x = r.delta >= 0 ? mid : mid - w;
       const colour = r.delta > 1e-9 ? '#2e7d32' : r.delta < -1e-9 ? '#c62828' : '#9e9e9e';
-      return `<text x="${mid - 6}" y="${y + 12}" text-anchor="end" font-size="11">${r.delta < 0 ? '' : escape(r.id)}</text>` +
-        `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(w, 1).toFixed(1)}" height="${row - 4}" fill="${colour}"><title>${escape(r.id)}: ${fixed(r.a)} → ${fixed(r.b)}</title></rect>` +
-        (r.delta < 0 ? `<text x="${mid + 6}" y="${y + 12}" font-size="11">${escape(r.id)}</text>` : '');
+      return `<text x="${mid - 6}" y="${y + 12}" text-anchor="end" font-size="11">${r.delta < 0 ? '' : escapeHtml(r.id)}</text>` +
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(w, 1).toFixed(1)}" height="${row - 4}" fill="${colour}"><title>${escapeHtml(r.id)}: ${fixed(r.a)} → ${fixed(r.b)}</title></rect>` +
+        (r.delta < 0 ? `<text x="${mid + 6}" y="${y + 12}" font-size="11">${escapeHtml(r.id)}</text>` : '');
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${30 + rows.length * row}" font-family="sans-serif"><line x1="${mid}" x2="${mid}" y1="10" y2="${20 + rows.length * row}" stroke="#333"/>${bars}</svg>`;
@@ -39,25 +39,25 @@ function distribution(comparison: PairedComparison, labels: [string, string]): s
   const axis = Array.from({ length: 10 }, (_, i) => `<text x="${40 + i * 56 + 24}" y="216" text-anchor="middle" font-size="10">${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="620" height="240" font-family="sans-serif">${a.map((c, i) => bar(c, i, 0, '#90a4ae')).join('')}${b
     .map((c, i) => bar(c, i, 26, '#1565c0'))
-    .join('')}${axis}<text x="40" y="236" font-size="11" fill="#90a4ae">■ ${escape(labels[0])}</text><text x="200" y="236" font-size="11" fill="#1565c0">■ ${escape(labels[1])}</text></svg>`;
+    .join('')}${axis}<text x="40" y="236" font-size="11" fill="#90a4ae">■ ${escapeHtml(labels[0])}</text><text x="200" y="236" font-size="11" fill="#1565c0">■ ${escapeHtml(labels[1])}</text></svg>`;
 }
 
 /** A self-contained HTML page comparing two runs: summary, per-query bars, distributions. */
 export function renderComparisonHtml(comparisons: PairedComparison[], labels: [string, string], headline: string): string {
   const main = comparisons[0]!;
   const summary = comparisons
-    .map((c) => `<tr><td>${escape(c.metric)}</td><td>${fixed(c.meanA)}</td><td>${fixed(c.meanB)}</td><td>${c.meanDelta >= 0 ? '+' : ''}${fixed(c.meanDelta)}</td><td>${c.wins} / ${c.losses} / ${c.ties}</td><td>${c.pValue.toFixed(3)}</td></tr>`)
+    .map((c) => `<tr><td>${escapeHtml(c.metric)}</td><td>${fixed(c.meanA)}</td><td>${fixed(c.meanB)}</td><td>${c.meanDelta >= 0 ? '+' : ''}${fixed(c.meanDelta)}</td><td>${c.wins} / ${c.losses} / ${c.ties}</td><td>${c.pValue.toFixed(3)}</td></tr>`)
     .join('');
   const perQuery = main.perQuery
-    .map((q) => `<tr><td>${escape(q.id)}</td><td>${fixed(q.a)}</td><td>${fixed(q.b)}</td><td>${q.delta >= 0 ? '+' : ''}${fixed(q.delta)}</td></tr>`)
+    .map((q) => `<tr><td>${escapeHtml(q.id)}</td><td>${fixed(q.a)}</td><td>${fixed(q.b)}</td><td>${q.delta >= 0 ? '+' : ''}${fixed(q.delta)}</td></tr>`)
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(headline)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(headline)}</title>
 <style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}</style></head>
-<body><h1>${escape(headline)}</h1>
-<p>A = <b>${escape(labels[0])}</b>, B = <b>${escape(labels[1])}</b>. Paired t-test over the judged queries; wins / losses / ties count queries where B scores higher / lower / the same.</p>
+<body><h1>${escapeHtml(headline)}</h1>
+<p>A = <b>${escapeHtml(labels[0])}</b>, B = <b>${escapeHtml(labels[1])}</b>. Paired t-test over the judged queries; wins / losses / ties count queries where B scores higher / lower / the same.</p>
 <table><tr><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>wins / losses / ties</th><th>p</th></tr>${summary}</table>
-<h2>${escape(main.metric)} per query (B − A)</h2>${deltaBars(main)}
-<h2>Distribution of ${escape(main.metric)}</h2>${distribution(main, labels)}
+<h2>${escapeHtml(main.metric)} per query (B − A)</h2>${deltaBars(main)}
+<h2>Distribution of ${escapeHtml(main.metric)}</h2>${distribution(main, labels)}
 <h2>Per query</h2><table><tr><th>query</th><th>A</th><th>B</th><th>B − A</th></tr>${perQuery}</table>
 </body></html>`;
 }

@@ -3,6 +3,7 @@ import { buildSearchBody, FACET_FIELDS, type FacetField, type SearchRequest } fr
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
+import { escapeHtml } from '../escape-html.js';
 
 export interface ArticleHit {
   id: string;
@@ -97,8 +98,4 @@ export async function searchArticles(
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
