@@ -4,6 +4,7 @@ import { ArticleTagger } from './classify/article-tagger.js';
 import { loadTaxonomy } from './classify/taxonomy.js';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
+import { answerClientError } from './http/client-error.js';
 import { loadIndexDefinition } from './index/index-definition.js';
 import { ensureIndex } from './index/ensure-index.js';
 import { ingestArticles } from './ingest/ingest-articles.js';
@@ -42,6 +43,7 @@ const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine,
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
 });
+server.on('clientError', answerClientError);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

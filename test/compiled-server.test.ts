@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -46,6 +47,21 @@ describe('the compiled server, started as npm start starts it', () => {
   it('indexed the seeds at start and reports a healthy engine', async () => {
     const health = (await (await fetch(`${baseUrl}/health`)).json()) as { status: string; index: { alias: string; documents: number } };
     expect(health).toMatchObject({ status: 'ok', index: { alias, documents: 5 } });
+  });
+
+  it('answers raw Arabic bytes in the URL, which Node refuses before routing, with a JSON 400 saying to percent-encode', async () => {
+    const { port } = new URL(baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(Buffer.from('GET /search?q=بلينكن HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8')));
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body!)).toMatchObject({ error: { code: 'invalid_url', message: expect.stringMatching(/percent-encoded/) } });
   });
 
   it('finds both Blinken articles for a Latin spelling, through the Arabic chain and synonyms', async () => {
