@@ -176,5 +176,7 @@ describe('articles, health and the API description', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/admin/eval', '/admin/ingest', '/admin/tags/rebuild', '/articles/{id}', '/facets', '/health', '/search']);
+    const ingest = body.paths['/admin/ingest'] as { post: { requestBody: { content: Record<string, unknown> } } };
+    expect(Object.keys(ingest.post.requestBody.content).sort()).toEqual(['application/json', 'application/x-ndjson', 'text/plain']);
   });
 });

@@ -20,7 +20,8 @@ const inputSchema = z
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
   .refine((a) => a.id !== undefined || a.url !== undefined, { message: 'needs an id or a url', path: ['id'] });
 
-const ID = /^[\w:.-]{1,128}$/;
+/** What an article id may be: it appears in URLs (/articles/{id}) and engine ids. */
+export const ARTICLE_ID = /^[\w:.-]{1,128}$/;
 
 /** An article ready to be tagged and stored; `contentHash` tells a re-run that nothing changed. */
 export interface PreparedArticle {
@@ -67,7 +68,7 @@ function parseRecord(record: SourceRecord): Prepared {
   }
   const input = parsed.data;
   const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(input.url!).digest('hex').slice(0, 20)}`;
-  if (!ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
+  if (!ARTICLE_ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
   return finish({
     id,
     title: input.title.replace(/\s+/g, ' '),

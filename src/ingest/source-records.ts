@@ -58,19 +58,24 @@ export async function* readSourceRecords(files: { path: string }[], onBytes: (by
     if (extname(plain) === '.json') {
       const chunks: Buffer[] = [];
       for await (const chunk of input) chunks.push(chunk as Buffer);
-      let value: unknown;
-      try {
-        value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch (error) {
-        yield { kind: 'unreadable', file: path, line: 1, reason: `invalid JSON: ${(error as Error).message}` };
-        continue;
-      }
-      const values = Array.isArray(value) ? value : [value];
-      for (const [index, item] of values.entries()) yield { kind: 'json', file: path, line: index + 1, value: item };
+      yield* jsonDocumentRecords(Buffer.concat(chunks).toString('utf8'), path);
       continue;
     }
     yield* readNdjson(input, path);
   }
+}
+
+/** The records of one JSON document: an array of articles (line = position in it, from 1), or one article. */
+export function* jsonDocumentRecords(text: string, label: string): Generator<SourceRecord> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    yield { kind: 'unreadable', file: label, line: 1, reason: `invalid JSON: ${(error as Error).message}` };
+    return;
+  }
+  const values = Array.isArray(value) ? value : [value];
+  for (const [index, item] of values.entries()) yield { kind: 'json', file: label, line: index + 1, value: item };
 }
 
 /** NDJSON records from any byte stream (a file, an HTTP request body), one line at a time. */

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ArticleTagger } from '../../classify/article-tagger.js';
 import { retagArticles } from '../../classify/retag-articles.js';
 import { loadTaxonomy } from '../../classify/taxonomy.js';
 import { ensureIndex } from '../../index/ensure-index.js';
 import { ingestArticles } from '../../ingest/ingest-articles.js';
-import { readNdjson } from '../../ingest/source-records.js';
 import { judgedQueries, productSearch } from '../../relevance/judged-search.js';
 import { runEvaluation } from '../../relevance/run-evaluation.js';
 import { ApiError } from '../api-error.js';
+import { ingestBodyRecords } from '../ingest-body.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
 import type { AppDependencies, AppEnv } from '../app.js';
 import { requireAdminKey } from '../require-admin-key.js';
@@ -77,17 +77,27 @@ const IngestResult = z
 const ingestRoute = createRoute({
   method: 'post',
   path: '/admin/ingest',
-  summary: 'Ingest articles sent as NDJSON (one article a line), through the same pipeline as the CLI',
+  summary: 'Ingest articles through the same pipeline as the CLI',
+  description:
+    'NDJSON (one article a line) streams, however long. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.',
   security: [{ adminKey: [] }],
   request: {
+    query: z.object({ id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }) }),
     body: {
       required: true,
-      content: { 'application/x-ndjson': { schema: z.string().openapi({ example: '{"id":"a1","title":"…","text":"…","published":"2021-07-27"}' }) } },
+      content: {
+        'application/x-ndjson': { schema: z.string().openapi({ example: '{"id":"a1","title":"…","text":"…","published":"2021-07-27"}' }) },
+        // A plain schema, not zod: the route reads the JSON itself, with a size limit, rather than have the validator parse it.
+        'application/json': { schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] } },
+        'text/plain': { schema: z.string().openapi({ description: 'A scraped article as the seed files hold one' }) },
+      },
     },
   },
   responses: {
-    200: { description: 'The ingest report; rejected lines are listed with their reason', content: { 'application/json': { schema: IngestResult } } },
-    400: { description: 'Not NDJSON', ...errorContent },
+    200: { description: 'The ingest report; rejected records are listed with their line and reason', content: { 'application/json': { schema: IngestResult } } },
+    400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
+    413: { description: 'A JSON or text body over 16 MB', ...errorContent },
+    415: { description: 'A Content-Encoding other than gzip', ...errorContent },
     ...adminErrors,
   },
 });
@@ -136,12 +146,14 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
   app.openapi(
     ingestRoute,
     async (c) => {
-      if (!c.req.header('content-type')?.startsWith('application/x-ndjson') || !c.req.raw.body) {
-        throw new ApiError(400, 'invalid_parameter', 'body: send articles as application/x-ndjson, one JSON object a line', 'body');
-      }
+      const records = await ingestBodyRecords({
+        contentType: c.req.header('content-type'),
+        contentEncoding: c.req.header('content-encoding'),
+        id: c.req.valid('query').id,
+        body: c.req.raw.body as ReadableStream | null,
+      });
       const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, deps.taxonomy.current);
-      const body = Readable.fromWeb(c.req.raw.body as import('node:stream/web').ReadableStream);
-      const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, readNdjson(body, 'request'));
+      const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, records);
       deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
       return c.json(report, 200);
     },

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
@@ -23,7 +24,7 @@ const route = createRoute({
   path: '/articles/{id}',
   summary: 'One article by id',
   request: {
-    params: z.object({ id: z.string().regex(/^[\w:.-]{1,128}$/, 'expected an article id (letters, digits, _ : . and -)').openapi({ example: '000_fee63797c487f9cf' }) }),
+    params: z.object({ id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -)').openapi({ example: '000_fee63797c487f9cf' }) }),
   },
   responses: {
     200: { description: 'The article', content: { 'application/json': { schema: Article } } },

@@ -1,0 +1,88 @@
+import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
+import { createGunzip } from 'node:zlib';
+import { ARTICLE_ID } from '../ingest/prepare-article.js';
+import { jsonDocumentRecords, readNdjson, type SourceRecord } from '../ingest/source-records.js';
+import { ApiError } from './api-error.js';
+
+/** Bodies read whole (JSON, a scraped article) stop here; NDJSON streams and has no limit. */
+export const WHOLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** The label rejected records carry in the ingest report, where a file's path would be. */
+const REQUEST_LABEL = 'request';
+
+export const INGEST_MEDIA_TYPES = ['application/x-ndjson', 'application/json', 'text/plain'] as const;
+
+export interface IngestBody {
+  contentType: string | undefined;
+  contentEncoding: string | undefined;
+  /** Required with text/plain: the scraped article's id, as a seed file's stem is. */
+  id: string | undefined;
+  body: ReadableStream | null;
+}
+
+/**
+ * The records of an ingest request body, as the CLI reads the same content from files: NDJSON one
+ * article a line (streamed), JSON as one article or an array of them, text/plain as one scraped
+ * article whose id is given; any of them gzip-compressed (Content-Encoding: gzip).
+ */
+export async function ingestBodyRecords(request: IngestBody): Promise<AsyncIterable<SourceRecord>> {
+  const mediaType = request.contentType?.split(';')[0]!.trim().toLowerCase();
+  if (!INGEST_MEDIA_TYPES.includes(mediaType as (typeof INGEST_MEDIA_TYPES)[number]) || !request.body) {
+    throw new ApiError(400, 'invalid_parameter', 'body: send application/x-ndjson (one article a line), application/json (an article or an array of them) or text/plain (a scraped article, with ?id=)', 'body');
+  }
+  const encoding = request.contentEncoding?.trim().toLowerCase();
+  if (encoding && encoding !== 'gzip' && encoding !== 'identity') {
+    throw new ApiError(415, 'unsupported_encoding', `content-encoding: "${encoding}" is not read; send gzip or no encoding`, 'content-encoding');
+  }
+  if (mediaType === 'text/plain' && !(request.id && ARTICLE_ID.test(request.id))) {
+    throw new ApiError(400, 'invalid_parameter', 'id: a scraped article (text/plain) needs ?id= (letters, digits, _ : . and -, at most 128)', 'id');
+  }
+  const received = Readable.fromWeb(request.body);
+  const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
+  if (mediaType === 'application/x-ndjson') return reportBrokenStream(readNdjson(content, REQUEST_LABEL));
+  const text = await readWhole(content, encoding === 'gzip');
+  if (mediaType === 'application/json') return eachOf(jsonDocumentRecords(text, REQUEST_LABEL));
+  return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: request.id!, text }]);
+}
+
+async function* eachOf<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** A body read whole, up to the limit; a body that cannot be decompressed is the client's error. */
+async function readWhole(content: Readable, gzipped: boolean): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of content) {
+      size += (chunk as Buffer).length;
+      if (size > WHOLE_BODY_LIMIT_BYTES) {
+        content.destroy();
+        throw new ApiError(413, 'payload_too_large', `body: at most ${WHOLE_BODY_LIMIT_BYTES / 1024 / 1024} MB as JSON or text; send NDJSON, which streams, for more`, 'body');
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(400, 'invalid_parameter', `body: could not be read${gzipped ? ' as gzip' : ''}: ${(error as Error).message}`, 'body');
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * NDJSON records until the stream breaks (damaged gzip, a dropped connection); the break becomes
+ * a rejected record, so the report says where the articles stopped instead of the request failing
+ * after some were indexed.
+ */
+async function* reportBrokenStream(records: AsyncGenerator<SourceRecord>): AsyncGenerator<SourceRecord> {
+  let line = 0;
+  try {
+    for await (const record of records) {
+      line = record.line;
+      yield record;
+    }
+  } catch (error) {
+    yield { kind: 'unreadable', file: REQUEST_LABEL, line: line + 1, reason: `the body broke off here: ${(error as Error).message}` };
+  }
+}
