@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,6 +49,7 @@ const corpus = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corp
 const config = loadConfig();
 const provided = await provideEngine(config, createLogger('warn'));
 const { engine } = provided;
+const enginePid = await localEngineProcessId();
 const cores = options['separate-cores'] ? await separateCores() : undefined;
 const definition = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
@@ -126,23 +127,40 @@ async function startPassThroughProxy(): Promise<ChildProcess & { url: string }> 
   return Object.assign(child, { url: `http://127.0.0.1:${port}` });
 }
 
+/**
+ * The engine's process id when that process runs on this machine: it answers on loopback, and the
+ * process of that id is its JVM (a container's ids are not this machine's).
+ */
+async function localEngineProcessId(): Promise<number | undefined> {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(provided.url).hostname)) return undefined;
+  const response = await fetchEngine(provided.url, '/_nodes/_local/process');
+  const info = (await response.json()) as { nodes: Record<string, { process: { id: number } }> };
+  const pid = Object.values(info.nodes)[0]?.process.id;
+  if (!pid) return undefined;
+  try {
+    return /org\.(opensearch|elasticsearch)\.bootstrap/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pins the engine to its cores and this process (with every process it starts) to the others. */
 async function separateCores(): Promise<{ enginePid: number; split: CoreSplit }> {
   const split = splitCores();
   if (!split) throw new Error('--separate-cores needs a machine with at least two cores');
-  // A process id is only this machine's when the engine answers on loopback.
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(provided.url).hostname)) throw new Error('--separate-cores needs the engine on this machine (a loopback SEARCH_URL)');
-  const response = await fetchEngine(provided.url, '/_nodes/_local/process');
-  const info = (await response.json()) as { nodes: Record<string, { process: { id: number } }> };
-  const enginePid = Object.values(info.nodes)[0]!.process.id;
+  if (!enginePid) throw new Error('--separate-cores needs the engine running on this machine (the embedded node, or a loopback SEARCH_URL)');
   await pinProcess(enginePid, split.engine);
   await pinProcess(process.pid, split.node);
   process.once('SIGINT', () => void pinProcess(enginePid, split.all).finally(() => process.exit(130)));
   return { enginePid, split };
 }
 
-/** CPU seconds the engine's node has used (its own process statistics: any engine, local or not). */
+/**
+ * CPU seconds the engine's node has used: from /proc when it runs here, else from its own process
+ * statistics, which it refreshes only once a second.
+ */
 async function engineCpuSeconds(): Promise<number> {
+  if (enginePid) return readCpuSeconds(enginePid);
   const response = await fetchEngine(provided.url, '/_nodes/_local/stats/process');
   const stats = (await response.json()) as { nodes: Record<string, { process: { cpu: { total_in_millis: number } } }> };
   return Object.values(stats.nodes)[0]!.process.cpu.total_in_millis / 1000;
@@ -271,9 +289,9 @@ try {
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
     new Promise<{ requests: number; rps: number; mean: number; p50: number; p90: number; p99: number; errors: number; timeouts: number; non2xx: number }>((resolveLoad, reject) => {
       const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      worker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out)) : reject(new Error(`load worker exited ${code}`))));
+      let printed = '';
+      worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(printed)) : reject(new Error(`load worker exited ${code}`))));
     });
   const proxy = await startPassThroughProxy();
   out(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
