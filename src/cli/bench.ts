@@ -55,6 +55,9 @@ const definition = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
 const pipelineAlias = `bench-pipeline-${process.pid}`;
+const warmupAlias = `bench-warmup-${process.pid}`;
+/** Seconds of query load per path before any query is measured. */
+const WARMUP_QUERY_SECONDS = 10;
 const rawAlias = `bench-raw-${process.pid}`;
 const apiAlias = `bench-api-${process.pid}`;
 const cliAlias = `bench-cli-${process.pid}`;
@@ -166,8 +169,57 @@ async function engineCpuSeconds(): Promise<number> {
   return Object.values(stats.nodes)[0]!.process.cpu.total_in_millis / 1000;
 }
 
+interface LoadResult {
+  requests: number;
+  rps: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** Two load runs of one path as one: rates and latencies averaged, counts added. */
+function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    requests: a.requests + b.requests,
+    rps: mean(a.rps, b.rps),
+    mean: mean(a.mean, b.mean),
+    p50: mean(a.p50, b.p50),
+    p90: mean(a.p90, b.p90),
+    p99: mean(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    timeouts: a.timeouts + b.timeouts,
+    non2xx: a.non2xx + b.non2xx,
+  };
+}
+
+/** Waits until no merge runs on the indices behind `alias`. */
+async function waitForMerges(alias: string): Promise<void> {
+  for (;;) {
+    const response = await fetchEngine(provided.url, `/${alias}/_stats/merge`);
+    const stats = (await response.json()) as { _all: { total: { merges: { current: number } } } };
+    if (stats._all.total.merges.current === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Drops every index version behind `alias`. */
+async function dropAlias(alias: string): Promise<void> {
+  for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+}
+
+interface CpuRun {
+  seconds: number;
+  engineCpu: number;
+  benchCpu: number;
+}
+
 /** Wall time, the engine's CPU and this process's CPU over `work`. */
-async function withCpu<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; engineCpu: number; benchCpu: number }> {
+async function withCpu<T>(work: () => Promise<T>): Promise<CpuRun & { result: T }> {
   const engineBefore = await engineCpuSeconds();
   const benchBefore = process.cpuUsage();
   const started = performance.now();
@@ -204,14 +256,41 @@ try {
       : `Cores: shared. The engine and the Node processes share all ${availableParallelism()} cores.`,
   );
   // 1. Ingest.
-  log(`ingest: pipeline over ${limit} ANT articles …`);
   await ensureIndex(engine, pipelineAlias, definition);
   const tagger = await ArticleTagger.create(engine, pipelineAlias, definition, taxonomy);
-  const pipelineRun = await withCpu(async () =>
-    ingestArticles(engine, pipelineAlias, tagger, await corpusRecords(limit), { onProgress: (r) => process.stderr.write(`\r  ${r.read} read`) }),
-  );
-  const { result: pipelineReport, seconds: pipelineSeconds } = pipelineRun;
+  const progress = { onProgress: (r: { read: number }) => process.stderr.write(`\r  ${r.read} read`) };
+  // A freshly started engine spent twice the CPU on its first pass over the corpus that a warm one
+  // did (its JIT compiling; still a fifth more after 10,000 articles), and this process compiles its
+  // pipeline code: whichever path ran first would pay for both. So the whole pipeline runs once first.
+  log(`warm-up: the pipeline over ${limit} articles, not measured …`);
+  await ensureIndex(engine, warmupAlias, definition);
+  await ingestArticles(engine, warmupAlias, tagger, await corpusRecords(limit), progress);
   process.stderr.write('\n');
+  await dropAlias(warmupAlias);
+
+  /** One measured pipeline run into a fresh index, dropped after. */
+  const measurePipeline = async () => {
+    await ensureIndex(engine, pipelineAlias, definition);
+    const run = await withCpu(async () => ingestArticles(engine, pipelineAlias, tagger, await corpusRecords(limit), progress));
+    process.stderr.write('\n');
+    await dropAlias(pipelineAlias);
+    return run;
+  };
+  /** One measured raw `_bulk` of the prepared documents into a fresh index, dropped after. */
+  const measureRaw = async (batches: BulkDocument[][]) => {
+    await ensureIndex(engine, rawAlias, definition);
+    const run = await withCpu(async () => {
+      await forEachLimited(batches, 2, async (batch) => void (await engine.bulkIndex(rawAlias, batch)));
+      await engine.refresh(rawAlias);
+    });
+    await dropAlias(rawAlias);
+    return run;
+  };
+
+  // In the order pipeline, raw, raw, pipeline: the engine still speeds up a little from run to run,
+  // and this order lets that drift weigh on both paths alike.
+  log(`ingest: pipeline over ${limit} ANT articles (1 of 2) …`);
+  const pipelineFirst = await measurePipeline();
 
   log('ingest: the same documents prepared in memory, timed by stage …');
   let started = performance.now();
@@ -230,26 +309,31 @@ try {
     chunk.forEach((article, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!) }));
   });
   const tagSeconds = (performance.now() - started) / 1000;
-
-  log('ingest: raw _bulk of the prepared documents …');
-  await ensureIndex(engine, rawAlias, definition);
   const batches: BulkDocument[][] = [];
   for (let i = 0; i < documents.length; i += 500) batches.push(documents.slice(i, i + 500));
-  const raw = await withCpu(async () => {
-    await forEachLimited(batches, 2, async (batch) => void (await engine.bulkIndex(rawAlias, batch)));
-    await engine.refresh(rawAlias);
-  });
+
+  log('ingest: raw _bulk of the prepared documents (1 of 2) …');
+  const rawFirst = await measureRaw(batches);
+  log('ingest: raw _bulk of the prepared documents (2 of 2) …');
+  const rawSecond = await measureRaw(batches);
+  log(`ingest: pipeline over ${limit} ANT articles (2 of 2) …`);
+  const pipelineSecond = await measurePipeline();
+
+  const meanOf = (a: CpuRun, b: CpuRun): CpuRun => ({ seconds: (a.seconds + b.seconds) / 2, engineCpu: (a.engineCpu + b.engineCpu) / 2, benchCpu: (a.benchCpu + b.benchCpu) / 2 });
+  const pipelineRun = meanOf(pipelineFirst, pipelineSecond);
+  const raw = meanOf(rawFirst, rawSecond);
+  const pipelineReport = pipelineSecond.result;
+  const pipelineSeconds = pipelineRun.seconds;
   const rawSeconds = raw.seconds;
 
   out(`\n## Ingest (${pipelineReport.read} ANT articles)\n`);
-  const cpuCells = (run: { seconds: number; engineCpu: number; benchCpu: number }) =>
-    `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
+  const cpuCells = (run: CpuRun) => `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
+  out('Each path ran twice, in the order pipeline, raw, raw, pipeline, after a pass of the pipeline that was not measured; the rows give the means.\n');
   out('| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
   out('|---|---|---|---|---|');
   out(`| pipeline (parse, clean, tag, bulk) | ${pipelineSeconds.toFixed(1)} | ${(pipelineReport.read / pipelineSeconds).toFixed(0)} | ${cpuCells(pipelineRun)} |`);
   out(`| raw \`_bulk\` of the prepared documents | ${rawSeconds.toFixed(1)} | ${(documents.length / rawSeconds).toFixed(0)} | ${cpuCells(raw)} |`);
-  out(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×**. Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${tagSeconds.toFixed(1)} s, bulk ${rawSeconds.toFixed(1)} s.`);
-  for (const alias of [pipelineAlias, rawAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  out(`\npipeline / raw time: **${(pipelineSeconds / rawSeconds).toFixed(2)}×** (runs: pipeline ${pipelineFirst.seconds.toFixed(1)} s and ${pipelineSecond.seconds.toFixed(1)} s, raw ${rawFirst.seconds.toFixed(1)} s and ${rawSecond.seconds.toFixed(1)} s). Stages measured alone: read+parse+clean ${prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${tagSeconds.toFixed(1)} s.`);
 
   // 2. The API in its own process: ingest through it, then query it.
   await ensureIndex(engine, apiAlias, definition);
@@ -287,27 +371,47 @@ try {
   const apiRequests = mix.map((m) => ({ method: 'GET' as const, path: `/search?${new URLSearchParams(m.params)}` }));
   const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
-    new Promise<{ requests: number; rps: number; mean: number; p50: number; p90: number; p99: number; errors: number; timeouts: number; non2xx: number }>((resolveLoad, reject) => {
+    new Promise<LoadResult>((resolveLoad, reject) => {
       const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
       let printed = '';
       worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(printed)) : reject(new Error(`load worker exited ${code}`))));
     });
   const proxy = await startPassThroughProxy();
+  // Merges left by the ingest would slow whichever path they overlapped.
+  await waitForMerges(apiAlias);
+  log(`warm-up: ${WARMUP_QUERY_SECONDS} s of queries on each path, not measured …`);
+  await load(provided.url, 8, engineRequests, WARMUP_QUERY_SECONDS);
+  await load(proxy.url, 8, engineRequests, WARMUP_QUERY_SECONDS);
+  await load(api.url, 8, apiRequests, WARMUP_QUERY_SECONDS);
+  /** A load run with the CPU a process spent on it. */
+  const loadWithCpu = async (pid: number, url: string, connections: number, requests: typeof engineRequests | typeof apiRequests) => {
+    const before = readCpuSeconds(pid);
+    const result = await load(url, connections, requests);
+    return { ...result, cpuSeconds: readCpuSeconds(pid) - before };
+  };
   out(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  out('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine.\n');
+  out('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ');
+  out('At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after 10 s of queries on each; the figures are the means of the two runs.\n');
   out('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
   out('|---|---|---|---|---|---|---|---|');
   for (const connections of [1, 8, 32]) {
     log(`queries: ${connections} connections …`);
-    const direct = await load(provided.url, connections, engineRequests);
+    // The engine still speeds up a little from run to run: this order lets that weigh on all three paths alike.
+    const directFirst = await load(provided.url, connections, engineRequests);
+    const proxiedFirst = await loadWithCpu(proxy.pid!, proxy.url, connections, engineRequests);
+    const { result: servedRuns, memory } = await withMemory(apiPid, async () => [
+      await loadWithCpu(apiPid, api.url, connections, apiRequests),
+      await loadWithCpu(apiPid, api.url, connections, apiRequests),
+    ]);
+    const proxiedSecond = await loadWithCpu(proxy.pid!, proxy.url, connections, engineRequests);
+    const directSecond = await load(provided.url, connections, engineRequests);
+    const direct = meanLoad(directFirst, directSecond);
+    const proxied = meanLoad(proxiedFirst, proxiedSecond);
+    const served = meanLoad(servedRuns[0]!, servedRuns[1]!);
     // CPU per request: on a machine the engine saturates, what each hop takes from the engine's throughput.
-    const proxyCpuBefore = readCpuSeconds(proxy.pid!);
-    const proxied = await load(proxy.url, connections, engineRequests);
-    const proxyCpuMs = ((readCpuSeconds(proxy.pid!) - proxyCpuBefore) * 1000) / Math.max(1, proxied.requests);
-    const cpuBefore = readCpuSeconds(apiPid);
-    const { result: served, memory } = await withMemory(apiPid, () => load(api.url, connections, apiRequests));
-    const cpuMsPerRequest = ((readCpuSeconds(apiPid) - cpuBefore) * 1000) / Math.max(1, served.requests);
+    const cpuMsPerRequest = (runs: { cpuSeconds: number; requests: number }[]) =>
+      (runs.reduce((sum, run) => sum + run.cpuSeconds, 0) * 1000) / Math.max(1, runs.reduce((sum, run) => sum + run.requests, 0));
     recordMemory(`API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
     queryRows.push({
       connections,
@@ -315,8 +419,9 @@ try {
       requestsPerSecond: { engine: direct.rps, proxy: proxied.rps, api: served.rps },
     });
     const share = (run: { rps: number }) => `${((run.rps / direct.rps) * 100).toFixed(0)}%`;
+    const ms = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
     out(
-      `| ${connections} | ${direct.p50} / ${direct.p99} | ${proxied.p50} / ${proxied.p99} | ${served.p50} / ${served.p99} | ${proxied.p50 - direct.p50} (${(proxied.mean - direct.mean).toFixed(1)}) / ${served.p50 - direct.p50} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${proxyCpuMs.toFixed(2)} / ${cpuMsPerRequest.toFixed(2)} |`,
+      `| ${connections} | ${ms(direct.p50)} / ${ms(direct.p99)} | ${ms(proxied.p50)} / ${ms(proxied.p99)} | ${ms(served.p50)} / ${ms(served.p99)} | ${ms(proxied.p50 - direct.p50)} (${(proxied.mean - direct.mean).toFixed(1)}) / ${ms(served.p50 - direct.p50)} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${cpuMsPerRequest([proxiedFirst, proxiedSecond]).toFixed(2)} / ${cpuMsPerRequest(servedRuns).toFixed(2)} |`,
     );
     if (served.errors + served.non2xx > 0) out(`  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
@@ -371,7 +476,7 @@ try {
   log(`\nfigures: ${join(runDir, `${reportName}.md`)}; picture: ${join(runDir, `${reportName}.html`)}`);
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  for (const alias of [pipelineAlias, rawAlias, apiAlias, cliAlias]) for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  for (const alias of [warmupAlias, pipelineAlias, rawAlias, apiAlias, cliAlias]) await dropAlias(alias);
   // A node this bench did not start goes back to all the cores.
   if (cores) await pinProcess(cores.enginePid, cores.split.all).catch(() => undefined);
   await provided.release();
