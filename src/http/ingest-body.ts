@@ -6,12 +6,12 @@ import { jsonDocumentRecords, readNdjson, type SourceRecord } from '../ingest/so
 import { ApiError } from './api-error.js';
 
 /** Bodies read whole (JSON, a scraped article) stop here; NDJSON streams and has no limit. */
-export const WHOLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+const WHOLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /** The label rejected records carry in the ingest report, where a file's path would be. */
 const REQUEST_LABEL = 'request';
 
-export const INGEST_MEDIA_TYPES = ['application/x-ndjson', 'application/json', 'text/plain'] as const;
+const INGEST_MEDIA_TYPES = ['application/x-ndjson', 'application/json', 'text/plain'] as const;
 
 export interface IngestBody {
   contentType: string | undefined;
