@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +6,8 @@ const fieldName = z.string().regex(/^(title|body)(\.exact)?$/, 'a searchable fie
 
 const profileSchema = z.object({
   description: z.string(),
+  /** Selectable by anyone with `?profile=`; the others serve evaluation and tuning only. */
+  public: z.boolean().default(false),
   version: z.number().int().positive(),
   fields: z.record(fieldName, z.number().positive()),
   tieBreaker: z.number().min(0).max(1),
@@ -17,25 +19,36 @@ const profileSchema = z.object({
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */
 export type SearchProfile = z.infer<typeof profileSchema> & { name: string };
 
-/** The profiles of `relevance/profiles/`, read on first use; the default one is read at once so a bad file stops the start. */
+/**
+ * The profiles of `relevance/profiles/`, every one read and validated at once, so a bad file stops
+ * the start rather than a request. A file dropped in later is not served until the next start.
+ */
 export class ProfileStore {
-  private readonly loaded = new Map<string, SearchProfile>();
+  private readonly loaded: Map<string, SearchProfile>;
 
   constructor(
-    private readonly rootDir: string,
+    rootDir: string,
     readonly defaultName: string,
   ) {
-    this.get(defaultName);
+    const folder = join(rootDir, 'relevance', 'profiles');
+    const names = readdirSync(folder).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
+    this.loaded = new Map(names.sort().map((name) => [name, loadSearchProfile(rootDir, name)]));
+    if (!this.loaded.has(defaultName)) throw new Error(`no search profile named "${defaultName}" in ${folder}`);
   }
 
-  /** The named profile (the default when no name is given), or undefined when no such file exists. */
+  /** The named profile (the default when no name is given), public or not: for evaluation and tuning. */
   get(name: string = this.defaultName): SearchProfile | undefined {
-    const cached = this.loaded.get(name);
-    if (cached) return cached;
-    if (!/^[a-z0-9-]+$/.test(name) || !existsSync(join(this.rootDir, 'relevance', 'profiles', `${name}.json`))) return undefined;
-    const profile = loadSearchProfile(this.rootDir, name);
-    this.loaded.set(name, profile);
-    return profile;
+    return this.loaded.get(name);
+  }
+
+  /** The named profile if the public may select it; the default profile always may. */
+  getPublic(name: string = this.defaultName): SearchProfile | undefined {
+    const profile = this.loaded.get(name);
+    return profile && (profile.public || name === this.defaultName) ? profile : undefined;
+  }
+
+  publicNames(): string[] {
+    return [...this.loaded.values()].filter((p) => p.public || p.name === this.defaultName).map((p) => p.name);
   }
 }
 
