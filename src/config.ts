@@ -19,6 +19,8 @@ const configSchema = z.object({
   SEARCH_PROFILE: z.string().regex(/^[a-z0-9-]+$/).default('default'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
+  /** The engine's `indices.query.bool.max_clause_count`; queries are built to stay within it. */
+  ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
   /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
   ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +40,7 @@ export type Config = {
   searchProfile: string;
   maxPageSize: number;
   maxResultWindow: number;
+  maxQueryClauses: number;
   adminApiKey?: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchProfile: c.SEARCH_PROFILE,
     maxPageSize: c.MAX_PAGE_SIZE,
     maxResultWindow: c.MAX_RESULT_WINDOW,
+    maxQueryClauses: c.ENGINE_MAX_CLAUSES,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
     logLevel: c.LOG_LEVEL,
   };

@@ -36,7 +36,7 @@ describe('reloading synonyms on the live service', () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'unauthorized' } });
     const noKeyApp = createApp({
-      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000 },
+      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024 },
       dataRoot,
       engine: service.engine,
       profiles: new ProfileStore(PROJECT_ROOT, 'default'),

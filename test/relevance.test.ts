@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../src/project-root.js';
 import { judgedQueries, productSearch } from '../src/relevance/judged-search.js';
 import { ndcgAt, reciprocalRank } from '../src/relevance/rank-metrics.js';
 import { runEvaluation } from '../src/relevance/run-evaluation.js';
-import { buildSearchBody } from '../src/search/build-search-body.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
+import { buildSearchBody, queryShapeOf } from '../src/search/build-search-body.js';
 import { loadSearchProfile } from '../src/search/search-profile.js';
 import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
@@ -20,6 +21,7 @@ const baseline = JSON.parse(readFileSync(join(PROJECT_ROOT, 'relevance', 'baseli
 const profile = loadSearchProfile(PROJECT_ROOT, baseline.profile);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const queries = judgedQueries(join(PROJECT_ROOT, baseline.judgments));
+const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
 let service: Awaited<ReturnType<typeof createSeededService>>;
 
 beforeAll(async () => {
@@ -31,7 +33,7 @@ afterAll(async () => {
 
 describe('relevance', () => {
   it(`keeps the default profile's mean ${baseline.metric} within ${baseline.tolerance} of the committed baseline`, async () => {
-    const run = await runEvaluation(queries, productSearch(service.engine, service.alias, profile, taxonomy), 10);
+    const run = await runEvaluation(queries, productSearch(service.engine, service.alias, profile, taxonomy, shape), 10);
     expect(run.mean[baseline.metric]).toBeGreaterThanOrEqual(baseline.mean - baseline.tolerance);
   });
 
@@ -49,7 +51,7 @@ describe('relevance', () => {
   it("computes MRR@10 and nDCG@10 as the engine's own _rank_eval does, on the same rankings", async () => {
     const requests = queries.map((q) => ({
       id: q.id,
-      body: { query: buildSearchBody({ q: q.query, filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 1 }, profile).query as Record<string, unknown> },
+      body: { query: buildSearchBody({ q: q.query, filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 1 }, profile, shape).query as Record<string, unknown> },
       ratings: [...q.grades].map(([id, rating]) => ({ id, rating })),
     }));
     const mrr = await service.engine.rankEval(service.alias, requests, { mean_reciprocal_rank: { k: 10, relevant_rating_threshold: 1 } });

@@ -109,6 +109,13 @@ describe('search parameters', () => {
     [{ from: '-1' }, 'from'],
     [{ sort: 'oldest' }, 'sort'],
     [{ date_from: '2021-13-45' }, 'date_from'],
+    [{ date_from: '2021-02-30' }, 'date_from'],
+    [{ date_from: '2021-02-29' }, 'date_from'],
+    [{ date_to: '2021-04-31' }, 'date_to'],
+    [{ date_to: '0000-01-01' }, 'date_to'],
+    [{ explain: 'true', size: '50' }, 'size'],
+    [{ q: '中'.repeat(300) }, 'q'],
+    [{ q: '\uFDFA'.repeat(100) }, 'q'],
     [{ date_from: '2022-01-01', date_to: '2021-01-01' }, 'date_from'],
     [{ topic: 'Not A Slug!' }, 'topic'],
     [{ q: 'x'.repeat(501) }, 'q'],
@@ -139,6 +146,33 @@ describe('search parameters', () => {
     expect(first.explanation.score).toBeCloseTo(first.score, 2);
     expect(first.explanation.matches.map((m) => m.field)).toEqual(expect.arrayContaining(['body.exact']));
     expect(first.explanation.matches.some((m) => m.term.includes('بلينك'))).toBe(true);
+  });
+
+  it('accepts a leap day that exists', async () => {
+    const { status } = await search({ date_from: '2020-02-29', date_to: '2021-12-31' });
+    expect(status).toBe(200);
+  });
+
+  it.each([
+    ['four names, each with its synonyms', 'Blinken Lamamra Libya NATO', ['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']],
+    ['one name three times', 'بلينكن بلينكن بلينكن', ['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']],
+  ])('answers %s within the clause limit', async (_, q, expected) => {
+    const { status, body } = await search({ q });
+    expect(status).toBe(200);
+    expect(body.hits.map((h) => h.id)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('answers every long query of names, months and places within the clause limit', async () => {
+    const names = ['بلينكن', 'Blinken', 'لعمامرة', 'Lamamra', 'ليبيا', 'Libya', 'NATO', 'الناتو', 'الجزائر', 'واشنطن', 'مالي', 'يناير', 'جانفي', 'أغسطس', 'الولايات المتحدة', 'الأمم المتحدة', 'بوقادوم', 'كيري', 'Kerry', 'الساحل'];
+    const statuses = new Map<number, number>();
+    for (let length = 2; length <= names.length; length += 2) {
+      for (const rotation of [0, 7, 13]) {
+        const q = Array.from({ length }, (_, i) => names[(i + rotation) % names.length]).join(' ');
+        const { status } = await search({ q });
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }
+    expect([...statuses.keys()]).toEqual([200]);
   });
 
   it('treats user text as text, never as query syntax', async () => {

@@ -27,7 +27,7 @@ import { readSourceRecords, sourceFiles, type SourceRecord } from '../ingest/sou
 import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
-import { buildSearchBody, type SearchRequest } from '../search/build-search-body.js';
+import { buildSearchBody, queryShapeOf, type SearchRequest } from '../search/build-search-body.js';
 import { loadSearchProfile } from '../search/search-profile.js';
 
 // Benchmarks against the raw engine, measured in the same run, on the ANT corpus:
@@ -369,7 +369,7 @@ try {
     return { params, request: { ...(q ? { q: q as string } : {}), filters, from: 0, size: 10, sort: (params.sort as 'newest') ?? 'relevance', facetSize: 30 } };
   });
   const apiRequests = mix.map((m) => ({ method: 'GET' as const, path: `/search?${new URLSearchParams(m.params)}` }));
-  const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
+  const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile, queryShapeOf(loadIndexDefinition(PROJECT_ROOT), config.maxQueryClauses))) }));
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
     new Promise<LoadResult>((resolveLoad, reject) => {
       const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });

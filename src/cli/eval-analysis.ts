@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
+import { queryShapeOf } from '../search/build-search-body.js';
 import type { IndexDefinition, SearchEngine } from '../engine/search-engine.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { ingestArticles } from '../ingest/ingest-articles.js';
@@ -33,7 +34,7 @@ const { engine } = provided;
 const base = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
-const search = (index: string) => productSearch(engine, index, profile, taxonomy);
+const search = (index: string, definition: IndexDefinition) => productSearch(engine, index, profile, taxonomy, queryShapeOf(definition, config.maxQueryClauses));
 const seedQueries = judgedQueries();
 const passages = readFileSync(join(quranDir, 'passages.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
 const qrels = parseTrecQrels(readFileSync(join(quranDir, 'qrels-train.txt'), 'utf8'));
@@ -43,13 +44,13 @@ const answerable: EvaluationQuery[] = questions
   .map(([id, query]) => ({ id, query, grades: qrels.get(id)?.grades ?? new Map() }));
 const unanswerable = questions.length - answerable.length;
 
-async function withIndex<T>(variant: AnalysisVariant, name: string, fill: (index: string, definition: IndexDefinition) => Promise<void>, use: (index: string) => Promise<T>): Promise<T> {
+async function withIndex<T>(variant: AnalysisVariant, name: string, fill: (index: string, definition: IndexDefinition) => Promise<void>, use: (index: string, definition: IndexDefinition) => Promise<T>): Promise<T> {
   const index = `eval-${name}-${variant}-${process.pid}`;
   const definition = definitionWithVariant(base, variant);
   await engine.createIndex(index, definition);
   try {
     await fill(index, definition);
-    return await use(index);
+    return await use(index, definition);
   } finally {
     await engine.deleteIndex(index);
   }
@@ -72,10 +73,10 @@ async function fillPassages(target: SearchEngine, index: string): Promise<void> 
 const rows: { variant: AnalysisVariant; seeds: EvaluationRun; quran: EvaluationRun }[] = [];
 for (const variant of variants) {
   process.stderr.write(`${variant}: seeds …`);
-  const seeds = await withIndex(variant, 'seeds', fillSeeds, (index) => runEvaluation(seedQueries, search(index), k));
+  const seeds = await withIndex(variant, 'seeds', fillSeeds, (index, definition) => runEvaluation(seedQueries, search(index, definition), k));
   process.stderr.write(` Qur'an QA …`);
-  const quran = await withIndex(variant, 'quran', (index) => fillPassages(engine, index), (index) =>
-    runEvaluation(answerable, search(index), k, (done, total) => process.stderr.write(`\r${variant}: Qur'an QA ${done}/${total}   `)),
+  const quran = await withIndex(variant, 'quran', (index) => fillPassages(engine, index), (index, definition) =>
+    runEvaluation(answerable, search(index, definition), k, (done, total) => process.stderr.write(`\r${variant}: Qur'an QA ${done}/${total}   `)),
   );
   process.stderr.write('\n');
   rows.push({ variant, seeds, quran });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
+import { queryShapeOf } from '../search/build-search-body.js';
 import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { ingestArticles } from '../ingest/ingest-articles.js';
@@ -39,7 +40,7 @@ const queries = judgedQueries(judgmentsFile);
 
 async function evaluate(name: string): Promise<EvaluationRun & { profile: string }> {
   const profile = loadSearchProfile(PROJECT_ROOT, name);
-  const run = await runEvaluation(queries, productSearch(engine, alias, profile, taxonomy), k, (done, total) =>
+  const run = await runEvaluation(queries, productSearch(engine, alias, profile, taxonomy, queryShapeOf(loadIndexDefinition(PROJECT_ROOT), config.maxQueryClauses)), k, (done, total) =>
     process.stderr.write(`\r${name}: ${done}/${total} queries   `),
   );
   process.stderr.write('\n');

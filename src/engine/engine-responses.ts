@@ -92,7 +92,8 @@ export function engineErrorFromResponse(status: number, body: unknown, fallbackM
   const reason = typeof cause?.reason === 'string' ? (cause.reason as string) : typeof error === 'string' ? error : fallbackMessage;
   if (type === 'index_not_found_exception') return new EngineError('index_missing', reason, type, status);
   if (status === 404) return new EngineError('not_found', reason, type, status);
-  if (status === 503 || status === 502) return new EngineError('unavailable', reason, type, status);
+  // 429: a full queue (es_rejected_execution_exception); the engine cannot serve now, as when down.
+  if (status === 503 || status === 502 || status === 429) return new EngineError('unavailable', reason, type, status);
   if (status === 408 || status === 504) return new EngineError('timeout', reason, type, status);
   return new EngineError('rejected', reason, type, status);
 }

@@ -19,7 +19,7 @@ export interface TaxonomyState {
 }
 
 export interface AppDependencies {
-  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow' | 'adminApiKey'>;
+  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow' | 'maxQueryClauses' | 'adminApiKey'>;
   /** Where the data files (mappings/, analyzers/ …) are read from when an admin reloads them. */
   dataRoot: string;
   engine: SearchEngine;

@@ -169,6 +169,30 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   return { settings, mappings: { ...mappings, _meta: { definition: digest } }, digest };
 }
 
+/**
+ * What query building must know of an index definition's analysis (see `QueryShape`): the most
+ * alternatives any synonym rule offers for one match (`a, b, c` → 3; `a => b, c` → 2), and each
+ * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms.
+ */
+export function analysisShapeOf(definition: IndexDefinition): { maxSynonymAlternatives: number; plainAnalyzers: Record<string, string> } {
+  const filters = ((definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {});
+  const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
+  const alternatives = rules.map((rule) => (rule.split('=>').at(-1) ?? '').split(',').filter((term) => term.trim()).length);
+  const properties = (definition.mappings as { properties?: Record<string, unknown> }).properties ?? {};
+  return { maxSynonymAlternatives: Math.max(1, ...alternatives), plainAnalyzers: indexAnalyzersOf(properties) };
+}
+
+/** Each text field (and sub-field, as `title.exact`) with its index analyzer, which has no synonyms. */
+function indexAnalyzersOf(properties: Record<string, unknown>, prefix = ''): Record<string, string> {
+  const analyzers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    const field = value as { type?: string; analyzer?: string; fields?: Record<string, unknown> };
+    if (field.type === 'text' && field.analyzer) analyzers[`${prefix}${name}`] = field.analyzer;
+    if (field.fields) Object.assign(analyzers, indexAnalyzersOf(field.fields, `${prefix}${name}.`));
+  }
+  return analyzers;
+}
+
 /** Single-word Arabic names of the taxonomy's regions (their `labels.ar`). */
 function regionNames(regionsFile: unknown): string[] {
   const parsed = z.object({ regions: z.array(z.object({ labels: z.object({ ar: z.string() }) })) }).parse(regionsFile);

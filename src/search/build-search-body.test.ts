@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchBody, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, countQueryTokens, planSynonymFields, QueryTooLongError, withoutRepeatedWords, type QueryShape, type SearchRequest } from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
 
 const profile: SearchProfile = {
   name: 'test',
   description: 'test profile',
+  public: true,
   version: 1,
   fields: { title: 2, body: 1 },
   tieBreaker: 0.2,
@@ -12,37 +13,76 @@ const profile: SearchProfile = {
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
 };
+const shape: QueryShape = { maxClauses: 1024, maxSynonymAlternatives: 9, plainAnalyzers: { title: 'plain', body: 'plain', 'title.exact': 'plain_exact', 'body.exact': 'plain_exact' } };
 const request: SearchRequest = { filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
 
 describe('buildSearchBody', () => {
-  it('puts the text into match queries weighted by the profile', () => {
-    const body = buildSearchBody({ ...request, q: ' بلينكن ' }, profile);
+  it('puts the text into one match per field weighted by the profile, best field first, phrases without synonyms', () => {
+    const body = buildSearchBody({ ...request, q: ' بلينكن ' }, profile, shape);
     expect(body.query).toEqual({
       bool: {
-        must: [{ multi_match: { query: 'بلينكن', type: 'best_fields', fields: ['title^2', 'body^1'], tie_breaker: 0.2, minimum_should_match: '100%' } }],
-        should: [{ match_phrase: { 'body.exact': { query: 'بلينكن', slop: 1, boost: 3 } } }],
+        must: [
+          {
+            dis_max: {
+              tie_breaker: 0.2,
+              queries: [
+                { match: { title: { query: 'بلينكن', boost: 2, minimum_should_match: '100%' } } },
+                { match: { body: { query: 'بلينكن', boost: 1, minimum_should_match: '100%' } } },
+              ],
+            },
+          },
+        ],
+        should: [{ match_phrase: { 'body.exact': { query: 'بلينكن', slop: 1, boost: 3, analyzer: 'plain_exact' } } }],
         filter: [],
       },
     });
     expect(body.post_filter).toBeUndefined();
   });
 
+  it('asks a repeated word once', () => {
+    expect(withoutRepeatedWords('بلينكن  بلينكن Blinken blinken بلينكن')).toBe('بلينكن Blinken');
+    const body = buildSearchBody({ ...request, q: 'بلينكن بلينكن بلينكن' }, profile, shape);
+    expect(JSON.stringify(body.query)).not.toContain('بلينكن بلينكن');
+  });
+
+  it('counts tokens as the engine will see them, ligatures spelled out', () => {
+    expect(countQueryTokens('Blinken-Lamamra  ليبيا')).toBe(3);
+    expect(countQueryTokens('\uFDFA')).toBe(4); // ﷺ is four words
+  });
+
+  it('keeps synonyms where the clause budget allows, and drops them field by field as the query grows', () => {
+    const four = { ...profile, fields: { title: 3, 'title.exact': 4, body: 1, 'body.exact': 1.5 }, phrase: { fields: { 'title.exact': 4, 'body.exact': 2 }, slop: 2 } };
+    // 1,022 leaves to spend: 9 alternatives in each of 4 fields is 36 a token.
+    expect([...planSynonymFields(28, four, shape)]).toEqual(['title', 'title.exact', 'body', 'body.exact']);
+    expect([...planSynonymFields(29, four, shape)]).toEqual(['title', 'body']); // 29 × (2 × 9 + 2) = 580
+    expect([...planSynonymFields(52, four, shape)]).toEqual([]); // 52 × 20 = 1,040: over
+    expect([...planSynonymFields(255, four, shape)]).toEqual([]); // 255 × 4 = 1,020
+    expect(() => planSynonymFields(256, four, shape)).toThrow(QueryTooLongError);
+  });
+
+  it('searches a field without its synonyms through its plain analyzer', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
+    const body = buildSearchBody({ ...request, q: long }, profile, shape);
+    const matches = (body.query as { bool: { must: [{ dis_max: { queries: Record<string, Record<string, { analyzer?: string }>>[] } }] } }).bool.must[0].dis_max.queries;
+    expect(matches.map((m) => Object.values(m.match!)[0]!.analyzer)).toEqual(['plain', 'plain']);
+  });
+
   it('keeps query syntax in the user text as a plain string', () => {
     const q = '{"query":{"match_all":{}}}';
-    const body = buildSearchBody({ ...request, q }, profile);
+    const body = buildSearchBody({ ...request, q }, profile, shape);
     const strings = JSON.stringify(body).match(/"query":"[^"\\]*(\\.[^"\\]*)*"/g) ?? [];
     expect(strings.every((s) => s === `"query":${JSON.stringify(q)}`)).toBe(true);
     expect(JSON.stringify(body)).not.toContain('"match_all":{}}}"');
   });
 
   it('matches everything without text and sorts newest first on request', () => {
-    const body = buildSearchBody({ ...request, sort: 'newest' }, profile);
+    const body = buildSearchBody({ ...request, sort: 'newest' }, profile, shape);
     expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [] } });
     expect(body.sort).toEqual([{ published: { order: 'desc', missing: '_last' } }, '_score']);
   });
 
   it('filters facets after counting, each facet counted under the other facets only', () => {
-    const body = buildSearchBody({ ...request, filters: { ...request.filters, topics: ['economy', 'sport'], regions: ['algeria'] } }, profile);
+    const body = buildSearchBody({ ...request, filters: { ...request.filters, topics: ['economy', 'sport'], regions: ['algeria'] } }, profile, shape);
     const topics = { terms: { topics: ['economy', 'sport'] } };
     const regions = { terms: { regions: ['algeria'] } };
     expect(body.post_filter).toEqual({ bool: { filter: [topics, regions] } });
@@ -59,7 +99,7 @@ describe('buildSearchBody', () => {
   });
 
   it('narrows by publication date in the query, so facets count within the range', () => {
-    const body = buildSearchBody({ ...request, dateFrom: '2021-01-01', dateTo: '2021-12-31' }, profile);
+    const body = buildSearchBody({ ...request, dateFrom: '2021-01-01', dateTo: '2021-12-31' }, profile, shape);
     expect((body.query as { bool: { filter: unknown[] } }).bool.filter).toEqual([{ range: { published: { gte: '2021-01-01', lte: '2021-12-31' } } }]);
   });
 });

@@ -1,4 +1,6 @@
-import type { SearchBody } from '../engine/search-engine.js';
+import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
+import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import { analysisShapeOf } from '../index/index-definition.js';
 import type { SearchProfile } from './search-profile.js';
 
 export const FACET_FIELDS = ['topics', 'regions', 'people', 'organizations'] as const;
@@ -21,14 +23,43 @@ export interface SearchRequest {
 type Clause = Record<string, unknown>;
 
 /**
+ * What the body builder must know of the index to keep a query within the engine's clause limit:
+ * how many alternatives a synonym rule can put in a token's place, and each field's analyzer
+ * without synonyms (its index analyzer). Derived from the index definition (`queryShapeOf`).
+ */
+export interface QueryShape {
+  /** The engine's limit on leaf clauses in one query (`indices.query.bool.max_clause_count`). */
+  maxClauses: number;
+  /** The most alternatives one synonym rule has: a token expands to at most this many leaf clauses. */
+  maxSynonymAlternatives: number;
+  /** Per searchable field, the analyzer that analyzes as its search analyzer does, minus synonyms. */
+  plainAnalyzers: Record<string, string>;
+}
+
+/** The shape of queries against an index built from `definition`, on an engine with this clause limit. */
+export function queryShapeOf(definition: IndexDefinition, maxClauses: number): QueryShape {
+  return { maxClauses, ...analysisShapeOf(definition) };
+}
+
+/** A query with more tokens than any plan can fit into the clause limit. */
+export class QueryTooLongError extends Error {
+  constructor(readonly maxTokens: number) {
+    super(`at most ${maxTokens} words`);
+    this.name = 'QueryTooLongError';
+  }
+}
+
+/**
  * The engine query for a search request under a profile. Pure: the same input gives the same body.
  * The user's text only ever lands in `query` strings of match queries, never parsed as DSL.
  * Facet selections go to `post_filter`, and each facet is counted under every filter but its own,
  * so a reader sees the alternatives to what they picked (multi-select faceting).
  */
-export function buildSearchBody(request: SearchRequest, profile: SearchProfile): SearchBody {
-  const text = request.q?.trim();
-  const query: Clause = { bool: { must: text ? [textQuery(text, profile)] : [{ match_all: {} }], should: text ? phraseQueries(text, profile) : [], filter: dateFilters(request) } };
+export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape): SearchBody {
+  const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
+  const query: Clause = {
+    bool: { must: text ? [textQuery(text, profile, shape)] : [{ match_all: {} }], should: text ? phraseQueries(text, profile, shape) : [], filter: dateFilters(request) },
+  };
   const facetFilters = Object.fromEntries(
     FACET_FIELDS.map((field) => [field, request.filters[field].length > 0 ? { terms: { [field]: request.filters[field] } } : undefined]),
   ) as Record<FacetField, Clause | undefined>;
@@ -71,22 +102,71 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile):
   };
 }
 
-function textQuery(text: string, profile: SearchProfile): Clause {
+/** The text with each word kept once (case-insensitive): `بلينكن بلينكن` asks no more than `بلينكن`. */
+export function withoutRepeatedWords(text: string): string {
+  const seen = new Set<string>();
+  return text
+    .split(/\s+/u)
+    .filter((word) => word && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()))
+    .join(' ');
+}
+
+/** Tokens the engine's standard tokenizer makes of the text: what synonym expansion multiplies. */
+export function countQueryTokens(text: string): number {
+  let tokens = 0;
+  // NFKC as the presentation-forms char filter does: one ligature (ﷺ) can stand for four words.
+  forEachStandardToken(text.normalize('NFKC'), () => tokens++);
+  return tokens;
+}
+
+/**
+ * Which fields keep their synonyms, chosen so that the query cannot pass the clause limit: each
+ * token costs `maxSynonymAlternatives` leaves in a field searched with synonyms and one leaf in a
+ * field searched with its plain analyzer; each phrase boost is one leaf (phrases never expand).
+ * Short queries search every field with synonyms; longer ones keep them on the stemmed fields only,
+ * then nowhere. Past that, the query is refused.
+ */
+export function planSynonymFields(tokens: number, profile: SearchProfile, shape: QueryShape): Set<string> {
+  const fields = Object.keys(profile.fields);
+  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length;
+  const cost = (withSynonyms: string[]) => tokens * (withSynonyms.length * shape.maxSynonymAlternatives + (fields.length - withSynonyms.length));
+  const plans = [fields, fields.filter((field) => !field.endsWith('.exact')), []];
+  const plan = plans.find((withSynonyms) => cost(withSynonyms) <= budget);
+  if (!plan) throw new QueryTooLongError(Math.floor(budget / Math.max(fields.length, 1)));
+  return new Set(plan);
+}
+
+/** Best field wins, the others add `tieBreaker` of theirs: a dis_max of one match per field. */
+function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Clause {
+  const withSynonyms = planSynonymFields(countQueryTokens(text), profile, shape);
   return {
-    multi_match: {
-      query: text,
-      type: 'best_fields',
-      fields: Object.entries(profile.fields).map(([field, weight]) => `${field}^${weight}`),
+    dis_max: {
       tie_breaker: profile.tieBreaker,
-      minimum_should_match: profile.minimumShouldMatch,
+      queries: Object.entries(profile.fields).map(([field, weight]) => ({
+        match: {
+          [field]: {
+            query: text,
+            boost: weight,
+            minimum_should_match: profile.minimumShouldMatch,
+            ...(withSynonyms.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
+          },
+        },
+      })),
     },
   };
 }
 
-function phraseQueries(text: string, profile: SearchProfile): Clause[] {
+/** Phrase boosts reward the words as typed: analyzed without synonyms, one clause each whatever the text. */
+function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape): Clause[] {
   return Object.entries(profile.phrase.fields).map(([field, boost]) => ({
-    match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost } },
+    match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost, analyzer: plainAnalyzer(shape, field) } },
   }));
+}
+
+function plainAnalyzer(shape: QueryShape, field: string): string {
+  const analyzer = shape.plainAnalyzers[field];
+  if (!analyzer) throw new Error(`no plain analyzer known for the field ${field}`);
+  return analyzer;
 }
 
 function dateFilters(request: SearchRequest): Clause[] {

@@ -1,5 +1,5 @@
 import type { SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, FACET_FIELDS, type FacetField, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, FACET_FIELDS, type FacetField, type QueryShape, type SearchRequest } from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
@@ -65,8 +65,9 @@ export async function searchArticles(
   request: SearchRequest,
   profile: SearchProfile,
   taxonomy: Taxonomy,
+  shape: QueryShape,
 ): Promise<ArticleSearchResult> {
-  const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile));
+  const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile, shape));
   const facets = Object.fromEntries(
     FACET_FIELDS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;

@@ -38,7 +38,7 @@ export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 /** The real app, configured as in production but with silent logs and a known admin key. */
 export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT) {
   return createApp({
-    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000, adminApiKey: TEST_ADMIN_KEY },
+    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024, adminApiKey: TEST_ADMIN_KEY },
     dataRoot,
     engine,
     profiles: new ProfileStore(PROJECT_ROOT, 'default'),

@@ -8,6 +8,7 @@ import { ensureIndex } from '../../index/ensure-index.js';
 import { ingestArticles } from '../../ingest/ingest-articles.js';
 import { judgedQueries, productSearch } from '../../relevance/judged-search.js';
 import { runEvaluation } from '../../relevance/run-evaluation.js';
+import { queryShapeOf } from '../../search/build-search-body.js';
 import { ApiError } from '../api-error.js';
 import { ingestBodyRecords } from '../ingest-body.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
@@ -163,7 +164,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
     const { profile: name, k = 10 } = c.req.valid('query');
     const profile = deps.profiles.get(name);
     if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no profile named "${name}"`, 'profile');
-    const run = await runEvaluation(judgedQueries(join(deps.dataRoot, 'relevance', 'judgments', 'seeds.json')), productSearch(deps.engine, deps.config.indexAlias, profile, deps.taxonomy.current), k);
+    const run = await runEvaluation(judgedQueries(join(deps.dataRoot, 'relevance', 'judgments', 'seeds.json')), productSearch(deps.engine, deps.config.indexAlias, profile, deps.taxonomy.current, queryShapeOf(deps.indexDefinition.current, deps.config.maxQueryClauses)), k);
     const nullable = (metrics: Record<string, number | undefined>) => Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, v ?? null]));
     return c.json({ profile: profile.name, k, mean: run.mean, queries: run.queries.map((q) => ({ ...q, metrics: nullable(q.metrics) })) }, 200);
   });

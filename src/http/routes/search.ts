@@ -1,9 +1,15 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
+import { isEngineError } from '../../engine/engine-error.js';
+import { QueryTooLongError, queryShapeOf } from '../../search/build-search-body.js';
 import { searchArticles } from '../../search/search-articles.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app.js';
 import { errorResponses } from '../schemas.js';
+
+/** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
+const EXPLAIN_MAX_HITS = 10;
+const EXPLAIN_MAX_IN_FLIGHT = 2;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
@@ -11,7 +17,10 @@ const slugList = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
   .pipe(z.array(slug).max(20));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)), 'not a real date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a day of the calendar (years 1000–9999)');
 const wholeNumber = (min: number) => z.string().regex(/^\d{1,6}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min));
 
 const SearchQuery = z
@@ -27,7 +36,7 @@ const SearchQuery = z
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected a profile name').optional().openapi({ description: 'Ranking profile from relevance/profiles/ (default from config)' }),
-    explain: z.enum(['true', 'false']).optional().openapi({ description: 'Add, per hit, which field and term scored how much' }),
+    explain: z.enum(['true', 'false']).optional().openapi({ description: `Add, per hit, which field and term scored how much (at most ${EXPLAIN_MAX_HITS} hits a page)` }),
   })
   .strict();
 
@@ -66,6 +75,14 @@ const SearchResponse = z
   })
   .openapi('SearchResponse');
 
+/** `2021-02-30` has the shape of a date but is none: the engine would refuse it. */
+export function isCalendarDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  if (year < 1000) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 const route = createRoute({
   method: 'get',
   path: '/search',
@@ -78,6 +95,7 @@ const route = createRoute({
 });
 
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+  let explainsInFlight = 0;
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
@@ -89,31 +107,44 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
       throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
     }
-    const profile = deps.profiles.get(query.profile);
-    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no profile named "${query.profile}" in relevance/profiles/`, 'profile');
+    const explain = query.explain === 'true';
+    if (explain && size > EXPLAIN_MAX_HITS) throw new ApiError(400, 'invalid_parameter', `size: at most ${EXPLAIN_MAX_HITS} with explain=true`, 'size');
+    const profile = deps.profiles.getPublic(query.profile);
+    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no public profile named "${query.profile}" (${deps.profiles.publicNames().join(', ')})`, 'profile');
     const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
     for (const [facet, param] of [['topics', 'topic'], ['regions', 'region'], ['people', 'person'], ['organizations', 'organization']] as const) {
       const known = facetValues(deps.taxonomy.current, facet);
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
-    const result = await searchArticles(
-      deps.engine,
-      deps.config.indexAlias,
-      {
-        ...(query.q ? { q: query.q } : {}),
-        filters,
-        ...(query.date_from ? { dateFrom: query.date_from } : {}),
-        ...(query.date_to ? { dateTo: query.date_to } : {}),
-        from,
-        size,
-        sort: query.sort ?? 'relevance',
-        facetSize: 30,
-        explain: query.explain === 'true',
-      },
-      profile,
-      deps.taxonomy.current,
-    );
-    return c.json(result, 200);
+    if (explain && explainsInFlight >= EXPLAIN_MAX_IN_FLIGHT) {
+      c.header('Retry-After', '1');
+      throw new ApiError(429, 'too_many_requests', `explain: at most ${EXPLAIN_MAX_IN_FLIGHT} explained searches at once; retry shortly`, 'explain');
+    }
+    const request = {
+      ...(query.q ? { q: query.q } : {}),
+      filters,
+      ...(query.date_from ? { dateFrom: query.date_from } : {}),
+      ...(query.date_to ? { dateTo: query.date_to } : {}),
+      from,
+      size,
+      sort: query.sort ?? 'relevance',
+      facetSize: 30,
+      explain,
+    } as const;
+    const shape = queryShapeOf(deps.indexDefinition.current, deps.config.maxQueryClauses);
+    if (explain) explainsInFlight++;
+    try {
+      return c.json(await searchArticles(deps.engine, deps.config.indexAlias, request, profile, deps.taxonomy.current, shape), 200);
+    } catch (error) {
+      if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+      // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
+      if (isEngineError(error, 'rejected') && error.statusCode === 400) {
+        throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
+      }
+      throw error;
+    } finally {
+      if (explain) explainsInFlight--;
+    }
   });
 }
