@@ -1,6 +1,7 @@
 import { ElasticsearchEngine } from './elasticsearch-engine.js';
 import { EngineError } from './engine-error.js';
-import { OpenSearchEngine, type EngineConnectionOptions } from './opensearch-engine.js';
+import { OpenSearchEngine } from './opensearch-engine.js';
+import type { EngineConnectionOptions } from './rest-engine.js';
 import type { EngineKind, SearchEngine } from './search-engine.js';
 
 /**

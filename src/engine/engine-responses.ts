@@ -5,7 +5,7 @@ import type { AnalyzedToken, BulkResult, RankEvalRequest, SearchResult, TokenFie
 // differ in their clients, not in what the engine answers.
 
 // The engines' JSON, read loosely: each function below checks what it uses.
-type LooseBody = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type LooseBody = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** `_bulk` items (index or update) as counts and per-document failures. */
 export function toBulkResult(items: LooseBody[]): BulkResult {
@@ -19,6 +19,16 @@ export function toBulkResult(items: LooseBody[]): BulkResult {
     else result.updated++;
   }
   return result;
+}
+
+/** The id of a running `_reindex` task (from `GET _tasks?actions=*reindex&detailed`) that writes into `destination`. */
+export function copyTaskInto(tasks: LooseBody, destination: string): string | undefined {
+  for (const node of Object.values((tasks.nodes ?? {}) as Record<string, { tasks?: Record<string, { description?: string }> }>)) {
+    for (const [id, task] of Object.entries(node.tasks ?? {})) {
+      if (String(task.description ?? '').endsWith(`to [${destination}]`)) return id;
+    }
+  }
+  return undefined;
 }
 
 /** A `_reindex` answer (run to completion) as documents copied and failures. */
@@ -37,6 +47,7 @@ export function toSearchResult<T>(response: LooseBody): SearchResult<T> {
       source: hit._source as T,
       highlight: (hit.highlight ?? {}) as Record<string, string[]>,
       ...(hit._explanation ? { explanation: hit._explanation } : {}),
+      ...(Array.isArray(hit.sort) ? { sort: hit.sort as unknown[] } : {}),
     })),
     aggregations: (response.aggregations ?? {}) as Record<string, unknown>,
   };

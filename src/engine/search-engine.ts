@@ -32,12 +32,19 @@ export interface BulkResult {
   failures: { id: string; type: string; reason: string }[];
 }
 
+export interface CopyOutcome {
+  copied: number;
+  failures: number;
+}
+
 export interface SearchHit<T> {
   id: string;
   score: number | null;
   source: T;
   highlight: Record<string, string[]>;
   explanation?: unknown;
+  /** The hit's sort values, for `search_after`. */
+  sort?: unknown[];
 }
 
 export interface SearchResult<T> {
@@ -83,8 +90,15 @@ export interface SearchEngine {
   pointAlias(alias: string, index: string): Promise<void>;
   /** Indexes documents by id; per-document failures are reported, not thrown. */
   bulkIndex(index: string, documents: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
-  /** Copies every document of `sources` into `destination` (server-side), waiting for the end. */
-  copyDocuments(sources: string[], destination: string): Promise<{ copied: number; failures: number }>;
+  /**
+   * Copies every document of `sources` into `destination` (server-side where the node can), waiting
+   * for the end however long it takes; a copy into `destination` already running is followed, never doubled.
+   */
+  copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void): Promise<CopyOutcome>;
+  /** The index's own metadata (its mapping's `_meta`). */
+  indexMetadata(index: string): Promise<Record<string, unknown>>;
+  /** Sets keys of the index's metadata, keeping the others. */
+  updateIndexMetadata(index: string, changes: Record<string, unknown>): Promise<void>;
   /** Sets fields on existing documents (partial update); per-document failures are reported. */
   updateDocuments(index: string, updates: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   getDocument<T>(index: string, id: string): Promise<T | undefined>;

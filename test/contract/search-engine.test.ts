@@ -63,10 +63,12 @@ async function expectEngineError(promise: Promise<unknown>, kind: EngineErrorKin
   return error as EngineError;
 }
 
-/** Accepts connections and never answers: a request to it can only time out. */
-async function openSilentServer(): Promise<{ url: string; close(): Promise<void> }> {
+/** Accepts connections and never answers: a request to it can only time out. Counts the connections made. */
+async function openSilentServer(): Promise<{ url: string; connections(): number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  let connections = 0;
   const server: Server = createServer((socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('error', () => socket.destroy());
   });
@@ -75,6 +77,7 @@ async function openSilentServer(): Promise<{ url: string; close(): Promise<void>
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -276,11 +279,13 @@ for (const testEngine of inject('engines')) {
         }
       });
 
-      it('timeout: the engine does not answer within the request timeout', async () => {
+      it('timeout: the engine does not answer within the request timeout, and the request is not sent again', async () => {
         const silent = await openSilentServer();
         const slow = await connectEngine({ url: silent.url, requestTimeoutMs: 300, kind: testEngine.kind });
         try {
           await expectEngineError(slow.count(copy), 'timeout');
+          // A request that timed out may still be running in the engine: sending it again would run it twice.
+          expect(silent.connections()).toBe(1);
         } finally {
           await slow.close();
           await silent.close();
