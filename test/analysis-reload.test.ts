@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTaxonomy } from '../src/classify/taxonomy.js';
+import { connectEngine, fetchEngine } from '../src/engine/connect-engine.js';
+import { versionedIndexName } from '../src/index/ensure-index.js';
 import { createApp } from '../src/http/app.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
@@ -80,5 +82,70 @@ describe('reloading synonyms on the live service', () => {
     const found = await totalFor('bouqadoum');
     expect(found.hits.map((h) => h.id)).toEqual(['002_cae385476cb3fbcb']);
     expect(await service.engine.count(service.alias)).toBe(5);
+  });
+});
+
+describe('a version left half-built', () => {
+  const peopleFile = join(dataRoot, 'analyzers', 'synonyms', 'people.txt');
+  /** Changes a synonym rule, as an engineer would: the next reload builds a new version. */
+  const nextVersion = (from: string, to: string) => {
+    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace(from, to));
+    const definition = loadIndexDefinition(dataRoot);
+    return { definition, index: versionedIndexName(service.alias, definition) };
+  };
+  const engineRequest = async (path: string, init: RequestInit = {}) => {
+    const response = await fetchEngine(inject('engineUrl'), path, { ...init, headers: { 'content-type': 'application/json' } });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const versionsOf = async (index: string) => {
+    const found = (await engineRequest(`${index}/_search?size=100&version=true`)) as { hits: { hits: { _version: number }[] } };
+    return found.hits.hits.map((hit) => hit._version);
+  };
+
+  it('is finished and verified before it is served, never served as found', async () => {
+    const { definition, index } = nextVersion('chanegriha, chengriha', 'chanegriha, chengriha, changriha');
+    // What a reload that died after copying two articles leaves behind.
+    const [served] = await service.engine.aliasTargets(service.alias);
+    await service.engine.createIndex(index, definition);
+    const two = await service.engine.search<Record<string, unknown>>(served!, { query: { match_all: {} }, size: 2 });
+    await service.engine.bulkIndex(index, two.hits.map((hit) => ({ id: hit.id, source: hit.source })), { refresh: true });
+
+    const response = await reload(TEST_ADMIN_KEY);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ index, previous: [served] });
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([index]);
+    expect(await service.engine.count(service.alias)).toBe(5);
+    expect(await service.engine.indexMetadata(index)).toMatchObject({ build: { state: 'complete', documents: 5 } });
+  });
+
+  it('follows a copy still running in the engine, however long it takes, instead of starting another', async () => {
+    const { definition, index } = nextVersion('chanegriha, chengriha, changriha', 'chanegriha, chengriha, changriha, chengriha-said');
+    const [served] = await service.engine.aliasTargets(service.alias);
+    await service.engine.createIndex(index, definition);
+    // A copy started by a reload whose request timed out: throttled to about one article a second.
+    await engineRequest('_reindex?wait_for_completion=false&requests_per_second=1', {
+      method: 'POST',
+      body: JSON.stringify({ source: { index: served, size: 1 }, dest: { index } }),
+    });
+    // A client whose every request times out after a second: the copy outlasts several of them.
+    const impatient = await connectEngine({ url: inject('engineUrl'), requestTimeoutMs: 1_000 });
+    const app = createApp({
+      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024, adminApiKey: TEST_ADMIN_KEY },
+      dataRoot,
+      engine: impatient,
+      profiles: new ProfileStore(PROJECT_ROOT, 'default'),
+      taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
+      indexDefinition: { current: loadIndexDefinition(dataRoot) },
+      logger: pino({ level: 'silent' }),
+    });
+    const started = Date.now();
+    const response = await app.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    await impatient.close();
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThan(2_000);
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([index]);
+    expect(await service.engine.count(service.alias)).toBe(5);
+    // Each article written once: a second copy would have made version 2.
+    expect(await versionsOf(index)).toEqual([1, 1, 1, 1, 1]);
   });
 });

@@ -3,7 +3,8 @@ import type { Taxonomy } from '../classify/taxonomy.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
 import type { SourceRecord } from '../ingest/source-records.js';
-import { removeStaleVersions, versionedIndexName } from './ensure-index.js';
+import { removeStaleVersions, versionedIndexName, type BuildState } from './ensure-index.js';
+import { fingerprintIndex } from './verify-copy.js';
 import type { VersionedIndexDefinition } from './index-definition.js';
 
 export interface RebuildReport extends IngestReport {
@@ -30,6 +31,8 @@ export async function rebuildIndex(
   try {
     const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
     const report = await ingestArticles(engine, index, tagger, records, options);
+    const built = await fingerprintIndex(engine, index);
+    await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState });
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);
     await engine.pointAlias(alias, index);
     const removed = await removeStaleVersions(engine, alias, [index, ...previous]);

@@ -44,6 +44,7 @@ const reloadRoute = createRoute({
   security: [{ adminKey: [] }],
   responses: {
     200: { description: 'The version now served', content: { 'application/json': { schema: ReloadResult } } },
+    409: { description: 'A reload is already running', ...errorContent },
     ...adminErrors,
   },
 });
@@ -136,12 +137,25 @@ const evalRoute = createRoute({
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
+  let reloading = false;
   app.openapi(reloadRoute, async (c) => {
-    const definition = loadIndexDefinition(deps.dataRoot);
-    const state = await ensureIndex(deps.engine, deps.config.indexAlias, definition);
-    deps.indexDefinition.current = definition;
-    deps.logger.info({ requestId: c.get('requestId'), ...state }, 'analysis reloaded');
-    return c.json(state, 200);
+    if (reloading) throw new ApiError(409, 'reload_in_progress', 'An analysis reload is already running; wait for it to finish.');
+    reloading = true;
+    try {
+      const definition = loadIndexDefinition(deps.dataRoot);
+      const requestId = c.get('requestId');
+      let lastLog = 0;
+      const state = await ensureIndex(deps.engine, deps.config.indexAlias, definition, (progress) => {
+        if (progress.phase === 'copying' && Date.now() - lastLog < 5_000) return;
+        lastLog = Date.now();
+        deps.logger.info({ requestId, ...progress }, 'analysis reload in progress');
+      });
+      deps.indexDefinition.current = definition;
+      deps.logger.info({ requestId, ...state }, 'analysis reloaded');
+      return c.json(state, 200);
+    } finally {
+      reloading = false;
+    }
   });
 
   app.openapi(
