@@ -1,6 +1,33 @@
 import pino, { type Logger } from 'pino';
 
-/** Structured logs to stdout (JSON); pipe through `pino-pretty` to read them by eye. */
+/** `scheme://user:password@` → `scheme://user:***@`, wherever it stands in a text. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi;
+
+/** A text with the passwords of any URLs in it masked. */
+export function redactCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1***@');
+}
+
+function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactCredentials(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, depth + 1)]));
+}
+
+/**
+ * Structured logs to stdout (JSON); pipe through `pino-pretty` to read them by eye. A URL with a
+ * password never reaches the log, whatever field or message it is in.
+ */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'arabic-news-search' } });
+  return pino({
+    level,
+    base: { service: 'arabic-news-search' },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => redactDeep(arg)) as Parameters<typeof method>);
+      },
+    },
+    serializers: { err: (error: Error) => redactDeep(pino.stdSerializers.err(error)) as ReturnType<typeof pino.stdSerializers.err> },
+  });
 }

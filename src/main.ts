@@ -41,7 +41,7 @@ try {
 
 const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, indexDefinition: { current: definition }, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
-  logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.url }, 'API serving');
+  logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.redactedUrl }, 'API serving');
 });
 server.on('clientError', answerClientError);
 

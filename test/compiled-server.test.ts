@@ -14,18 +14,29 @@ import { connectTestEngine, uniqueAlias } from './support/test-service.js';
 const alias = uniqueAlias('compiled');
 let server: ChildProcess;
 let baseUrl: string;
+/** Every line the server logged. */
+const logLines: string[] = [];
+// The engine ignores credentials it does not ask for; the server must still never log them.
+const ENGINE_PASSWORD = 'pw-never-logged-7f3a';
+const engineUrlWithCredentials = () => {
+  const url = new URL(inject('engineUrl'));
+  url.username = 'searcher';
+  url.password = ENGINE_PASSWORD;
+  return url.toString();
+};
 
 beforeAll(async () => {
   await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, timeout: 120_000 });
   server = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, SEARCH_URL: inject('engineUrl'), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'info' },
+    env: { ...process.env, SEARCH_URL: engineUrlWithCredentials(), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'debug' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The server names its address in the "API serving" log line.
   baseUrl = await new Promise<string>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the compiled server exited (${code}) before serving`)));
     createInterface({ input: server.stdout! }).on('line', (line) => {
+      logLines.push(line);
       const entry = JSON.parse(line) as { msg?: string; url?: string };
       if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
     });
@@ -47,6 +58,12 @@ describe('the compiled server, started as npm start starts it', () => {
   it('indexed the seeds at start and reports a healthy engine', async () => {
     const health = (await (await fetch(`${baseUrl}/health`)).json()) as { status: string; index: { alias: string; documents: number } };
     expect(health).toMatchObject({ status: 'ok', index: { alias, documents: 5 } });
+  });
+
+  it('never logs or answers the password of SEARCH_URL', async () => {
+    const health = await (await fetch(`${baseUrl}/health`)).text();
+    expect(logLines.find((line) => line.includes('"msg":"API serving"'))).toMatch(/searcher:\*\*\*@/);
+    expect([...logLines, health].filter((text) => text.includes(ENGINE_PASSWORD))).toEqual([]);
   });
 
   it('answers raw Arabic bytes in the URL, which Node refuses before routing, with a JSON 400 saying to percent-encode', async () => {
