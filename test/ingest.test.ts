@@ -108,6 +108,22 @@ describe('POST /admin/ingest', () => {
     expect((await service.app.request('/articles/cut-0')).status).toBe(200);
   });
 
+  it('rejects a line longer than the limit by its number, reads on past it, and holds no more of it in memory', async () => {
+    // 80 KB of gzip that inflates to a 96 MB line with no newline, between two articles.
+    const longLine = Buffer.alloc(96 * 1024 * 1024, 'x');
+    const body = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(article('around-1'))}\n`), longLine, Buffer.from(`\n${JSON.stringify(article('around-2'))}`)]));
+    expect(body.length).toBeLessThan(200 * 1024);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const response = await post(body, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' });
+    const report = (await response.json()) as { indexed: number; rejected: { line: number; reason: string }[] };
+    clearInterval(sampler);
+    expect(response.status).toBe(200);
+    expect(report).toMatchObject({ indexed: 2, rejected: [{ line: 2, reason: expect.stringMatching(/longer than 8 MB/) }] });
+    expect((peak - before) / 1024 / 1024).toBeLessThan(48);
+  });
+
   it('answers a damaged gzip JSON body 400 and one over 16 MB 413, indexing nothing of either', async () => {
     const damaged = await post(gzipSync(JSON.stringify([article('bad-1')])).subarray(0, 20), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(damaged.status).toBe(400);

@@ -1,12 +1,14 @@
-import { pipeline, Readable } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { ARTICLE_ID } from '../ingest/prepare-article.js';
 import { jsonDocumentRecords, readNdjson, type SourceRecord } from '../ingest/source-records.js';
 import { ApiError } from './api-error.js';
 
-/** Bodies read whole (JSON, a scraped article) stop here; NDJSON streams and has no limit. */
+/** Bodies read whole (JSON, a scraped article) stop here. */
 const WHOLE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+/** NDJSON streams, line by line, up to this many bytes once inflated (a 400 KB gzip bomb inflates to gigabytes). */
+export const STREAMED_BODY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** The label rejected records carry in the ingest report, where a file's path would be. */
 const REQUEST_LABEL = 'request';
@@ -40,10 +42,22 @@ export async function ingestBodyRecords(request: IngestBody): Promise<AsyncItera
   }
   const received = Readable.fromWeb(request.body);
   const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
-  if (mediaType === 'application/x-ndjson') return reportBrokenStream(readNdjson(content, REQUEST_LABEL));
+  if (mediaType === 'application/x-ndjson') return reportBrokenStream(readNdjson(pipeline(content, byteLimit(STREAMED_BODY_LIMIT_BYTES), () => {}), REQUEST_LABEL));
   const text = await readWhole(content, encoding === 'gzip');
   if (mediaType === 'application/json') return eachOf(jsonDocumentRecords(text, REQUEST_LABEL));
   return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: request.id!, text }]);
+}
+
+/** Passes bytes through until `limit`, then fails the stream: what came before is still read. */
+function byteLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(new Error(`the body passes ${limit / 1024 / 1024} MB once inflated; send the rest in another request`));
+      else done(null, chunk);
+    },
+  });
 }
 
 async function* eachOf<T>(items: Iterable<T>): AsyncGenerator<T> {

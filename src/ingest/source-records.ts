@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -78,16 +77,59 @@ export function* jsonDocumentRecords(text: string, label: string): Generator<Sou
   for (const [index, item] of values.entries()) yield { kind: 'json', file: label, line: index + 1, value: item };
 }
 
-/** NDJSON records from any byte stream (a file, an HTTP request body), one line at a time. */
-export async function* readNdjson(input: NodeJS.ReadableStream, label: string): AsyncGenerator<SourceRecord> {
+/** No article needs more; a longer line is rejected, not held in memory. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * NDJSON records from any byte stream (a file, an HTTP request body), one line at a time. Memory
+ * stays within `maxLineBytes` whatever the input: the rest of a longer line is read past, and the
+ * line is a rejected record with its number.
+ */
+export async function* readNdjson(input: NodeJS.ReadableStream, label: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<SourceRecord> {
   let line = 0;
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+  let pieces: Buffer[] = [];
+  let length = 0;
+  let tooLong = false;
+  const endOfLine = (): SourceRecord | undefined => {
     line++;
-    if (!text.trim()) continue;
-    try {
-      yield { kind: 'json', file: label, line, value: JSON.parse(text) };
-    } catch (error) {
-      yield { kind: 'unreadable', file: label, line, reason: `invalid JSON: ${(error as Error).message}` };
+    const bytes = Buffer.concat(pieces, length);
+    pieces = [];
+    length = 0;
+    if (tooLong) {
+      tooLong = false;
+      return { kind: 'unreadable', file: label, line, reason: `line longer than ${maxLineBytes / 1024 / 1024} MB: skipped` };
     }
+    const text = bytes.toString('utf8');
+    if (!text.trim()) return undefined;
+    try {
+      return { kind: 'json', file: label, line, value: JSON.parse(text) };
+    } catch (error) {
+      return { kind: 'unreadable', file: label, line, reason: `invalid JSON: ${(error as Error).message}` };
+    }
+  };
+  for await (const received of input) {
+    const chunk = typeof received === 'string' ? Buffer.from(received) : (received as Buffer);
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(0x0a, start);
+      const piece = chunk.subarray(start, newline === -1 ? chunk.length : newline);
+      if (!tooLong && length + piece.length > maxLineBytes) {
+        tooLong = true;
+        pieces = [];
+        length = 0;
+      }
+      if (!tooLong && piece.length > 0) {
+        pieces.push(piece);
+        length += piece.length;
+      }
+      if (newline === -1) break;
+      const record = endOfLine();
+      if (record) yield record;
+      start = newline + 1;
+    }
+  }
+  if (length > 0 || tooLong) {
+    const record = endOfLine();
+    if (record) yield record;
   }
 }
