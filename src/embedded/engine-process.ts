@@ -17,6 +17,8 @@ export interface EmbeddedNodeOptions {
 export interface EmbeddedNode {
   url: string;
   version: string;
+  /** The engine's process (and process group) id. */
+  pid: number;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -101,6 +103,7 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
   return {
     url,
     version,
+    pid: child.pid!,
     logFile,
     stop: async () => {
       process.off('exit', stopOnExit);
@@ -112,6 +115,43 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Takes over an engine whose owner died: it is stopped when this process exits, as one this
+ * process started would be. `stop` ends its process group and waits for it to go.
+ */
+export function adoptEngineProcess(pid: number): { stop(): Promise<void> } {
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const stopOnExit = () => killGroup('SIGKILL');
+  process.once('exit', stopOnExit);
+  return {
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      killGroup('SIGTERM');
+      const deadline = Date.now() + 20_000;
+      while (isProcessAlive(pid)) {
+        if (Date.now() > deadline) killGroup('SIGKILL');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+  };
+}
+
+/** True while a process with this id exists (signal 0 checks without signalling). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
