@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSeededService } from './support/test-service.js';
+import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 const proxy = new TcpProxy(new URL(inject('engineUrl')));
@@ -36,5 +36,36 @@ describe('when the engine goes away and comes back', () => {
     expect(after.status).toBe(200);
     expect(((await after.json()) as { total: number }).total).toBe(2);
     expect((await service.app.request('/health')).status).toBe(200);
+  });
+});
+
+describe('when the engine goes away in the middle of an ingest', () => {
+  const articles = Array.from({ length: 1_500 }, (_, i) => ({ id: `cut-off-${String(i).padStart(4, '0')}`, title: `مقال رقم ${i}`, text: `نص المقال رقم ${i} عن الجزائر.` }));
+  const body = articles.map((article) => JSON.stringify(article)).join('\n');
+  const ingest = () =>
+    service.app.request('/admin/ingest', { method: 'POST', body, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' } });
+
+  it('reports what was stored and where to resume; sending it again completes it, nothing lost or doubled', { timeout: 60_000 }, async () => {
+    // Cut the engine off when the third batch of 500 asks which of its articles are stored.
+    let lookups = 0;
+    proxy.onClientData = (chunk) => {
+      if (chunk.toString('latin1').includes('/_mget') && ++lookups === 3) void proxy.close();
+    };
+    const cut = await ingest();
+    proxy.onClientData = () => {};
+    expect(cut.status).toBe(503);
+    const answer = (await cut.json()) as { error: { code: string }; ingest: { indexed: number; read: number; notStoredFrom: { line: number } } };
+    expect(answer.error.code).toBe('engine_unavailable');
+    expect(answer.ingest.indexed).toBeGreaterThanOrEqual(500);
+    expect([501, 1001]).toContain(answer.ingest.notStoredFrom.line);
+
+    await proxy.open();
+    const stored = await service.engine.count(service.alias);
+    // Every article before the line named is stored (plus the five seeds).
+    expect(stored - 5).toBeGreaterThanOrEqual(answer.ingest.notStoredFrom.line - 1);
+    const again = await ingest();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ read: 1_500, rejected: [] });
+    expect(await service.engine.count(service.alias)).toBe(1_505);
   });
 });

@@ -3,7 +3,7 @@ import { loadTaxonomy } from '../classify/taxonomy.js';
 import { loadConfig } from '../config.js';
 import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
-import { ingestArticles, type IngestReport } from '../ingest/ingest-articles.js';
+import { IngestInterruptedError, ingestArticles, type IngestReport } from '../ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
 import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
@@ -58,7 +58,15 @@ try {
   }
   if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
 } catch (error) {
-  console.error(`ingest failed: ${(error as Error).message}`);
+  process.stderr.write('\n');
+  if (error instanceof IngestInterruptedError) {
+    const { report, notStoredFrom } = error;
+    console.error(
+      `ingest interrupted: ${(error.cause as Error).message}\n` +
+        `stored before the failure: ${report.indexed} indexed, ${report.updated} updated, ${report.unchanged} unchanged (of ${report.read} read), ${report.rejected.length} rejected\n` +
+        `not stored from ${notStoredFrom.file}:${notStoredFrom.line} on; run the same command again to complete it (stored articles are skipped as unchanged)`,
+    );
+  } else console.error(`ingest failed: ${(error as Error).message}`);
   exitCode = 1;
 } finally {
   await provided.release();

@@ -24,6 +24,23 @@ export interface IngestOptions {
   retryDelaysMs?: number[];
 }
 
+/**
+ * The engine failed mid-ingest (after retries): what was stored until then, and where the articles
+ * not known to be stored begin. Running the same ingest again completes it: stored articles are
+ * recognised as unchanged and skipped.
+ */
+export class IngestInterruptedError extends Error {
+  constructor(
+    readonly report: IngestReport,
+    /** The first article, in reading order, that may not be stored. */
+    readonly notStoredFrom: { file: string; line: number },
+    readonly cause: unknown,
+  ) {
+    super(`ingest interrupted: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'IngestInterruptedError';
+  }
+}
+
 const HASH_FIELD = 'content_hash';
 // Articles tagged per `_analyze` call: fewer round trips, requests still small.
 const TAG_CHUNK = 25;
@@ -62,6 +79,18 @@ export async function ingestArticles(
   const seen = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let batch: { article: PreparedArticle; record: SourceRecord }[] = [];
+  // Batches are numbered in reading order, so the earliest one that failed says where to resume.
+  let batchNumber = 0;
+  let failed: { batch: number; from: SourceRecord; cause: unknown } | undefined;
+  const send = (items: typeof batch) => {
+    const number = batchNumber++;
+    const task = flush(items)
+      .catch((cause: unknown) => {
+        if (!failed || number < failed.batch) failed = { batch: number, from: items[0]!.record, cause };
+      })
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  };
 
   const flush = async (items: typeof batch) => {
     const stored = await engine.getSources<{ [HASH_FIELD]?: string }>(alias, items.map((i) => i.article.id), [HASH_FIELD]);
@@ -99,6 +128,7 @@ export async function ingestArticles(
   };
 
   for await (const record of records) {
+    if (failed) break;
     report.read++;
     const prepared = prepareArticle(record);
     if (!prepared.ok) {
@@ -112,17 +142,14 @@ export async function ingestArticles(
     seen.add(prepared.article.id);
     batch.push({ article: prepared.article, record });
     if (batch.length >= batchSize) {
-      const task = flush(batch).finally(() => inFlight.delete(task));
-      inFlight.add(task);
+      send(batch);
       batch = [];
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
   }
-  if (batch.length > 0) {
-    const task = flush(batch);
-    inFlight.add(task);
-  }
+  if (batch.length > 0 && !failed) send(batch);
   await Promise.all(inFlight);
+  if (failed) throw new IngestInterruptedError(report, { file: failed.from.file, line: failed.from.line }, failed.cause);
   await engine.refresh(alias);
   options.onProgress?.(report);
   return report;

@@ -9,6 +9,9 @@ export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   port = 0;
 
+  /** Sees what clients send, before it is relayed: a suite can cut the engine off at a chosen request. */
+  onClientData: (chunk: Buffer) => void = () => {};
+
   constructor(private readonly target: URL) {}
 
   async open(port = this.port): Promise<void> {
@@ -19,6 +22,7 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
+      client.on('data', (chunk: Buffer) => this.onClientData(chunk));
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {

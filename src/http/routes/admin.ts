@@ -5,11 +5,11 @@ import { ArticleTagger } from '../../classify/article-tagger.js';
 import { retagArticles } from '../../classify/retag-articles.js';
 import { loadTaxonomy } from '../../classify/taxonomy.js';
 import { ensureIndex } from '../../index/ensure-index.js';
-import { ingestArticles } from '../../ingest/ingest-articles.js';
+import { IngestInterruptedError, ingestArticles } from '../../ingest/ingest-articles.js';
 import { judgedQueries, productSearch } from '../../relevance/judged-search.js';
 import { runEvaluation } from '../../relevance/run-evaluation.js';
 import { queryShapeOf } from '../../search/build-search-body.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, toErrorResponse } from '../api-error.js';
 import { ingestBodyRecords } from '../ingest-body.js';
 import { loadIndexDefinition } from '../../index/index-definition.js';
 import type { AppDependencies, AppEnv } from '../app.js';
@@ -101,6 +101,10 @@ const ingestRoute = createRoute({
     413: { description: 'A JSON or text body over 16 MB', ...errorContent },
     415: { description: 'A Content-Encoding other than gzip', ...errorContent },
     ...adminErrors,
+    503: {
+      description: 'The engine failed mid-ingest: the error, plus in `ingest` the report so far and `notStoredFrom`, the first line that may not be stored. Sending the same body again completes it (stored articles are skipped as unchanged).',
+      content: { 'application/json': { schema: ErrorSchema.extend({ ingest: IngestResult.extend({ notStoredFrom: z.object({ file: z.string(), line: z.number().int() }) }).optional() }) } },
+    },
   },
 });
 
@@ -168,9 +172,18 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
         body: c.req.raw.body as ReadableStream | null,
       });
       const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, deps.taxonomy.current);
-      const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, records);
-      deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
-      return c.json(report, 200);
+      try {
+        const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, records);
+        deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
+        return c.json(report, 200);
+      } catch (error) {
+        if (!(error instanceof IngestInterruptedError)) throw error;
+        // What is stored stays stored: say how much, and where sending again should start.
+        const { status, body } = toErrorResponse(error.cause, c);
+        deps.logger.warn({ requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom }, 'ingest interrupted');
+        c.header('Retry-After', '5');
+        return c.json({ ...body, ingest: { ...error.report, notStoredFrom: error.notStoredFrom } }, status as 503);
+      }
     },
   );
 
