@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { ArticleTagger } from './classify/article-tagger.js';
 import { loadTaxonomy } from './classify/taxonomy.js';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
-import { answerClientError } from './http/client-error.js';
+import { createHttpServer } from './http/node-server.js';
 import { loadIndexDefinition } from './index/index-definition.js';
 import { ensureIndex } from './index/ensure-index.js';
 import { ingestArticles } from './ingest/ingest-articles.js';
@@ -40,10 +39,12 @@ try {
 }
 
 const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, indexDefinition: { current: definition }, logger });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
-  logger.info({ url: `http://${config.host}:${address.port}`, engine: provided.redactedUrl }, 'API serving');
+const server = createHttpServer(app.fetch, config.host);
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}`, engine: provided.redactedUrl }, 'API serving');
 });
-server.on('clientError', answerClientError);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

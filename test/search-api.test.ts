@@ -205,6 +205,32 @@ describe('articles, health and the API description', () => {
     expect(body.index).toMatchObject({ present: true, documents: 5, version: service.index, build: 'complete' });
   });
 
+  it.each([
+    ['POST', '/search', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/articles/000_fee63797c487f9cf', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/health', 'GET, HEAD, OPTIONS'],
+    ['PATCH', '/facets', 'GET, HEAD, OPTIONS'],
+  ])('answers %s %s with 405 and the methods it takes', async (method, path, allow) => {
+    const response = await service.app.request(path, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
+  it('answers OPTIONS on a route with its methods, and 404 on no route at all', async () => {
+    const options = await service.app.request('/search', { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect((await service.app.request('/nowhere', { method: 'POST' })).status).toBe(404);
+  });
+
+  it("generates its own request id, keeping the client's only for the logs", async () => {
+    const response = await service.app.request('/articles/no_such_article', { headers: { 'x-request-id': 'client-chosen-id' } });
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await response.json()) as ErrorBody).error.requestId).toBe(id);
+  });
+
   it('describes its routes in OpenAPI', async () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(status).toBe(200);

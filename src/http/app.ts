@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { Config } from '../config.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { VersionedIndexDefinition } from '../index/index-definition.js';
 import type { ProfileStore } from '../search/search-profile.js';
+import { escapeRegExp } from '../escape-reg-exp.js';
 import { errorBody, toErrorResponse } from './api-error.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
@@ -30,7 +31,10 @@ export interface AppDependencies {
   logger: Logger;
 }
 
-export type AppEnv = { Variables: { requestId: string } };
+export type AppEnv = { Variables: { requestId: string; clientRequestId?: string } };
+
+/** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
+const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 /** Builds the HTTP API; no network or engine work happens until a request arrives. */
 export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
@@ -45,13 +49,22 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.use(requestId({ limitLength: 100 }));
+  app.use(async (c, next) => {
+    // Never adopted: a client could otherwise forge or collide with the ids our logs are searched by.
+    const id = randomUUID();
+    c.set('requestId', id);
+    const clientId = c.req.header('x-request-id');
+    if (clientId && CLIENT_REQUEST_ID.test(clientId)) c.set('clientRequestId', clientId);
+    c.header('X-Request-Id', id);
+    await next();
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
     deps.logger.info(
       {
         requestId: c.get('requestId'),
+        ...(c.get('clientRequestId') ? { clientRequestId: c.get('clientRequestId') } : {}),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -72,7 +85,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' });
 
-  app.notFound((c) => c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  const routeMethods = methodsByRoute(app);
+  app.notFound((c) => {
+    const allowed = routeMethods(c.req.path);
+    if (allowed.length === 0) return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+    c.header('Allow', allowed.join(', '));
+    if (c.req.method === 'OPTIONS') return c.body(null, 204);
+    return c.json(errorBody(c, 'method_not_allowed', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`), 405);
+  });
   app.onError((error, c) => {
     const { status, body } = toErrorResponse(error, c);
     if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
@@ -80,4 +100,18 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     return c.json(body, status);
   });
   return app;
+}
+
+/** For a path, the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */
+function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => string[] {
+  const routes = app.routes
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => ({ method: route.method, pattern: new RegExp(`^${route.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : escapeRegExp(part))).join('/')}$`) }));
+  return (path) => {
+    const methods = new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method));
+    if (methods.size === 0) return [];
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS');
+    return [...methods].sort();
+  };
 }

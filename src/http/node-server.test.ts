@@ -1,0 +1,52 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from './node-server.js';
+
+const server = createHttpServer(() => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }), '127.0.0.1');
+let port: number;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Sends raw bytes, as a client that does not speak HTTP the usual way would, and reads the answer. */
+function rawRequest(text: string): Promise<{ head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString('utf8');
+      // Keep-alive answers do not close the socket: stop once the declared body is in.
+      const [head, body = ''] = answer.split('\r\n\r\n');
+      const length = Number(/content-length: (\d+)/i.exec(head!)?.[1]);
+      if (Number.isFinite(length) && Buffer.byteLength(body) >= length) socket.end();
+    });
+    socket.on('close', () => {
+      const [head, body = ''] = answer.split('\r\n\r\n');
+      resolve({ head: head!, body });
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('the HTTP server', () => {
+  it('answers a request target that is no path (GET *) with a JSON 400', async () => {
+    const { head, body } = await rawRequest('GET * HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request', requestId: expect.any(String) } });
+  });
+
+  it('answers CONNECT with a JSON 405 instead of closing the socket', async () => {
+    const { head, body } = await rawRequest('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 405 /);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
+  it('passes ordinary requests to the app', async () => {
+    const { head, body } = await rawRequest('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(JSON.parse(body)).toEqual({ ok: true });
+  });
+});

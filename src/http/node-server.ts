@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getRequestListener } from '@hono/node-server';
+import type { ErrorBody } from './api-error.js';
+import { answerClientError } from './client-error.js';
+
+/**
+ * The app on Node's HTTP server, every answer in the API's JSON error shape: requests Node's parser
+ * refuses (`clientError`), request targets that are no path (`GET *`), and CONNECT, which Node
+ * hands to a 'connect' listener or else closes without a word.
+ */
+export function createHttpServer(fetch: (request: Request) => Response | Promise<Response>, hostname: string): Server {
+  const server = createServer(
+    getRequestListener(fetch, {
+      hostname,
+      errorHandler: () => jsonError(400, 'bad_request', 'The request target must be a path such as /search.'),
+    }),
+  );
+  server.on('clientError', answerClientError);
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    const body: ErrorBody = { error: { code: 'method_not_allowed', message: 'CONNECT is not served: this is an HTTP API, not a proxy.', requestId: randomUUID() } };
+    const json = JSON.stringify(body);
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+  });
+  return server;
+}
+
+function jsonError(status: number, code: string, message: string): Response {
+  const body: ErrorBody = { error: { code, message, requestId: randomUUID() } };
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
