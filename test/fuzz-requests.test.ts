@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { facetValues, loadTaxonomy } from '../src/classify/taxonomy.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
+import { ProfileStore } from '../src/search/search-profile.js';
 import {
   articleRequest,
   datesRequest,
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const slugs = (facet: Parameters<typeof facetValues>[1]) => [...facetValues(taxonomy, facet).keys()];
   world = {
     slugs: { topic: slugs('topics'), region: slugs('regions'), person: slugs('people'), organization: slugs('organizations') },
-    profiles: readdirSync(join(PROJECT_ROOT, 'relevance', 'profiles')).flatMap((f) => (f.endsWith('.json') ? [f.slice(0, -'.json'.length)] : [])),
+    profiles: new ProfileStore(PROJECT_ROOT, 'default').publicNames(),
     articleIds: readdirSync(join(PROJECT_ROOT, 'seeds')).map((f) => f.replace(/\.[^.]+$/, '')),
   };
 });

@@ -6,6 +6,10 @@ export const ANSWER_LIMIT_MS = 5_000;
 export const MAX_PAGE_SIZE = 50;
 export const MAX_RESULT_WINDOW = 1000;
 export const MAX_QUERY_LENGTH = 500;
+/** Explaining costs the engine much: few hits a page, and a 429 when too many explain at once. */
+export const EXPLAIN_MAX_HITS = 10;
+/** Past this many tokens a query may be refused (the engine's clause limit); a query that long in characters may have them. */
+export const QUERY_TOKENS_REFUSABLE = 255;
 
 /**
  * What the API's contract lets it answer to a request. A 400 must name, in `error.field`, one of
@@ -132,7 +136,7 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
   if (q !== undefined) {
     // "At most 500 characters": certainly past it in code points; in UTF-16 units only, it is open.
     if ([...q].length > MAX_QUERY_LENGTH) faults.add('q');
-    else if (q.length > MAX_QUERY_LENGTH) either.add('q');
+    else if (q.length > MAX_QUERY_LENGTH || [...q].length > QUERY_TOKENS_REFUSABLE) either.add('q');
   }
 
   for (const param of LIST_PARAMS) {
@@ -177,10 +181,13 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
   const explain = single.get('explain');
   if (explain !== undefined && explain !== 'true' && explain !== 'false') faults.add('explain');
 
+  if (explain === 'true' && size !== undefined && size > EXPLAIN_MAX_HITS) faults.add('size');
+
   const page = { from: from ?? 0, size: size ?? 10, explain: explain === 'true' };
   if (faults.size > 0) return { statuses: [400], fields: new Set([...faults, ...either]) };
-  if (either.size > 0) return { statuses: [200, 400], fields: either, page };
-  return { statuses: [200], fields: new Set(), page };
+  const busy = page.explain ? [429] : [];
+  if (either.size > 0) return { statuses: [200, 400, ...busy], fields: either, page };
+  return { statuses: [200, ...busy], fields: new Set(), page };
 }
 
 /** `a,b` and repeated parameters select several values; blanks between commas are forgiven. */

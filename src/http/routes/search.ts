@@ -20,7 +20,7 @@ const slugList = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a day of the calendar (years 1000–9999)');
+  .refine(isCalendarDate, 'not a day of the calendar');
 const wholeNumber = (min: number) => z.string().regex(/^\d{1,6}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min));
 
 const SearchQuery = z
@@ -75,12 +75,15 @@ const SearchResponse = z
   })
   .openapi('SearchResponse');
 
-/** `2021-02-30` has the shape of a date but is none: the engine would refuse it. */
+/**
+ * `2021-02-30` has the shape of a date but is none: the engine would refuse it. Checked on the
+ * (proleptic Gregorian) calendar itself: `Date` reads years below 100 as other dates.
+ */
 export function isCalendarDate(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  if (year < 1000) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 
 const route = createRoute({
