@@ -8,28 +8,28 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { ArticleTagger } from '../classify/article-tagger.js';
-import { forEachLimited } from '../concurrency/for-each-limited.js';
-import { pinProcess, splitCores, type CoreSplit } from '../bench/core-affinity.js';
-import { renderBenchHtml, type BenchReport } from '../bench/render-bench-report.js';
-import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from '../bench/process-usage.js';
-import { loadTaxonomy } from '../classify/taxonomy.js';
-import { loadConfig } from '../config.js';
-import type { BulkDocument } from '../engine/search-engine.js';
-import { compiledEntryArgs } from '../compiled-runtime.js';
-import { fetchEngine } from '../engine/connect-engine.js';
-import { findFreePort } from '../embedded/engine-process.js';
-import { ensureIndex } from '../index/ensure-index.js';
-import { loadIndexDefinition } from '../index/index-definition.js';
-import { rebuildIndex } from '../index/rebuild-index.js';
-import { ingestArticles, toStoredArticle } from '../ingest/ingest-articles.js';
-import { prepareArticle } from '../ingest/prepare-article.js';
-import { readSourceRecords, sourceFiles, type SourceRecord } from '../ingest/source-records.js';
-import { createLogger } from '../logger.js';
-import { PROJECT_ROOT } from '../project-root.js';
-import { provideEngine } from '../provide-engine.js';
-import { buildSearchBody, type SearchRequest } from '../search/build-search-body.js';
-import { loadSearchProfile } from '../search/search-profile.js';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import { forEachLimited } from '../../src/concurrency/for-each-limited.js';
+import { pinProcess, splitCores, type CoreSplit } from './core-affinity.js';
+import { renderBenchHtml, type BenchReport } from './render-bench-report.js';
+import { readCpuSeconds, readResidentMemory, resetPeakRss, sampleResidentMemory, type ResidentMemory } from './process-usage.js';
+import { loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { loadConfig } from '../../src/config.js';
+import type { BulkDocument } from '../../src/engine/search-engine.js';
+import { compiledEntryArgs, nodeFlags } from '../compiled-runtime.js';
+import { fetchEngine } from '../../src/engine/connect-engine.js';
+import { findFreePort } from '../../src/embedded/engine-process.js';
+import { ensureIndex } from '../../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { rebuildIndex } from '../../src/index/rebuild-index.js';
+import { ingestArticles, toStoredArticle } from '../../src/ingest/ingest-articles.js';
+import { prepareArticle } from '../../src/ingest/prepare-article.js';
+import { readSourceRecords, sourceFiles, type SourceRecord } from '../../src/ingest/source-records.js';
+import { createLogger } from '../../src/logger.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { provideEngine } from '../../src/provide-engine.js';
+import { buildSearchBody, type SearchRequest } from '../../src/search/build-search-body.js';
+import { loadSearchProfile } from '../../src/search/search-profile.js';
 
 // Benchmarks against the raw engine, measured in the same run, on the ANT corpus:
 // ingest (pipeline vs plain _bulk of the prepared documents), query latency and throughput
@@ -120,7 +120,9 @@ async function startApi(alias: string, adminKey: string): Promise<{ process: Chi
 /** The bare Node proxy in its own process, in front of this engine. */
 async function startPassThroughProxy(): Promise<ChildProcess & { url: string }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [...compiledEntryArgs('src/bench/pass-through-proxy.js'), JSON.stringify({ engineUrl: provided.url, port })], {
+  // The product's node flags, its TypeScript compiled on load: a tool is not part of dist/.
+  const entry = join(PROJECT_ROOT, 'tools', 'bench', 'pass-through-proxy.ts');
+  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', entry, JSON.stringify({ engineUrl: provided.url, port })], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -373,7 +375,7 @@ try {
   const engineRequests = mix.map((m) => ({ method: 'POST' as const, path: `/${apiAlias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile)) }));
   const load = (url: string, connections: number, requests: { method: 'GET' | 'POST'; path: string; body?: string }[], seconds = durationSeconds) =>
     new Promise<LoadResult>((resolveLoad, reject) => {
-      const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
       let printed = '';
       worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
       worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(printed)) : reject(new Error(`load worker exited ${code}`))));
@@ -392,7 +394,7 @@ try {
     return { ...result, cpuSeconds: readCpuSeconds(pid) - before };
   };
   out(`\n## Queries (${mix.length}-query mix: names, phrases, filters, facets; ${durationSeconds} s a run)\n`);
-  out('Beside the API, a bare Node proxy (`src/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ');
+  out('Beside the API, a bare Node proxy (`tools/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ');
   out('At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after 10 s of queries on each; the figures are the means of the two runs.\n');
   out('| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
   out('|---|---|---|---|---|---|---|---|');
