@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: pure unit tests beside the code, and suites in test/ that need the real engine
-// (started once per run by the global setup). `vitest --project unit` runs without an engine.
+// Two projects: pure unit tests beside the code (in src/ and tools/), and suites in test/ that need
+// the real engine (started once per run by the global setup). `vitest --project unit` runs without
+// an engine.
 export default defineConfig({
   test: {
     // The JSON report lets CI print a plain "N passed, N failed" line; CI lists every case, so the
@@ -9,7 +10,7 @@ export default defineConfig({
     reporters: [process.env.CI ? 'verbose' : 'default', 'json'],
     outputFile: { json: '.run/test-results.json' },
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'tools/**/*.test.ts'] } },
       {
         test: {
           name: 'engine',

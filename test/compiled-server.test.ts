@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { compiledEntryArgs } from '../src/compiled-runtime.js';
+import { compiledEntryArgs } from '../tools/compiled-runtime.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, uniqueAlias } from './support/test-service.js';
 

@@ -9,7 +9,7 @@ import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { prepareArticle } from '../src/ingest/prepare-article.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
-import { readAntCorpus } from '../src/measure/ant-corpus.js';
+import { readAntCorpus } from '../tools/measure/ant-corpus.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, SEEDS_DIR, uniqueAlias } from './support/test-service.js';
 

@@ -110,11 +110,3 @@ const MAX_TAGGED_CHARS = 120_000;
 
 /** Characters the engine counts between the values of an array given to `_analyze`. */
 const VALUE_OFFSET_GAP = 1;
-
-export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(workers);
-}

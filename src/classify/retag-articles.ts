@@ -1,6 +1,6 @@
+import { forEachLimited } from '../concurrency/for-each-limited.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { ArticleTagger } from './article-tagger.js';
-import { forEachLimited } from './article-tagger.js';
 
 export interface RetagReport {
   read: number;

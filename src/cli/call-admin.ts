@@ -4,7 +4,7 @@ const actions: Record<string, string> = { 'analysis-reload': '/admin/analysis/re
 const action = process.argv[2] ?? '';
 const path = actions[action];
 if (!path) {
-  console.error(`usage: tsx src/cli/call-admin.ts ${Object.keys(actions).join('|')}`);
+  console.error(`usage: node dist/src/cli/call-admin.js ${Object.keys(actions).join('|')}`);
   process.exit(2);
 }
 const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -101,9 +101,4 @@ async function installModule(product: EmbeddedProduct, home: string, module: Nod
     const grants = module.permissions.map((permission) => `  permission ${permission};`).join('\n');
     await writeFile(join(dir, 'plugin-security.policy'), `grant {\n${grants}\n};\n`);
   }
-}
-
-/** Lists what a provisioned home's modules folder holds (for the health report and tests). */
-export async function listModules(home: string): Promise<string[]> {
-  return (await readdir(join(home, 'modules'))).sort();
 }

@@ -1,4 +1,5 @@
-import { forEachLimited, type ArticleTagger } from '../classify/article-tagger.js';
+import type { ArticleTagger } from '../classify/article-tagger.js';
+import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';

@@ -18,7 +18,6 @@ const judgmentsSchema = z.object({
 });
 
 export type Judgments = z.infer<typeof judgmentsSchema>;
-export type JudgedQuery = Judgments['queries'][number];
 
 /** Reads and validates a judgments file; an error names the query and field at fault. */
 export function loadJudgments(path: string): Judgments {

@@ -1,22 +1,22 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ArticleTagger } from '../classify/article-tagger.js';
-import { loadTaxonomy } from '../classify/taxonomy.js';
-import { loadConfig } from '../config.js';
-import { queryShapeOf } from '../search/build-search-body.js';
-import type { IndexDefinition, SearchEngine } from '../engine/search-engine.js';
-import { loadIndexDefinition } from '../index/index-definition.js';
-import { ingestArticles } from '../ingest/ingest-articles.js';
-import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
-import { createLogger } from '../logger.js';
-import { PROJECT_ROOT } from '../project-root.js';
-import { provideEngine } from '../provide-engine.js';
-import { definitionWithVariant, type AnalysisVariant } from '../relevance/analysis-variants.js';
-import { judgedQueries, productSearch } from '../relevance/judged-search.js';
-import { parseTrecQrels } from '../relevance/judgment-files.js';
-import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { loadSearchProfile } from '../search/search-profile.js';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import { loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { loadConfig } from '../../src/config.js';
+import { queryShapeOf } from '../../src/search/build-search-body.js';
+import type { IndexDefinition, SearchEngine } from '../../src/engine/search-engine.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { ingestArticles } from '../../src/ingest/ingest-articles.js';
+import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
+import { createLogger } from '../../src/logger.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { provideEngine } from '../../src/provide-engine.js';
+import { judgedQueries, productSearch } from '../../src/relevance/judged-search.js';
+import { parseTrecQrels } from '../../src/relevance/judgment-files.js';
+import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../../src/relevance/run-evaluation.js';
+import { loadSearchProfile } from '../../src/search/search-profile.js';
+import { definitionWithVariant, type AnalysisVariant } from './analysis-variants.js';
 
 // Compares analysis chains with the default profile: Lucene's light stemmer (the product's), Snowball's
 // Arabic stemmer, dictionary stemming with hunspell-ar, no stemmer, and the engine's stock `arabic`

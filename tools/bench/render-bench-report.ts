@@ -1,4 +1,4 @@
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtml } from '../../src/escape-html.js';
 
 /** What one `npm run bench` measured, for the picture beside its tables. */
 export interface BenchReport {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readAntCorpus } from '../measure/ant-corpus.js';
-import { PROJECT_ROOT } from '../project-root.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
 
 // Rebuilds analyzers/run-on/words.tsv, the word frequencies run-on repair splits by: every Arabic
 // token of the ANT corpus (titles and texts, correctly spaced almost everywhere) and of the seeds,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { VersionedIndexDefinition } from '../index/index-definition.js';
+import type { VersionedIndexDefinition } from '../../src/index/index-definition.js';
 
 /** Stemmers compared by `npm run eval:stemmers`, each a replacement of the chain's `arabic_stemmer` filter. */
 export const STEMMER_VARIANTS = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project-root.js';
-import { loadWordFrequencies, RunOnRepairer } from '../ingest/run-on-repair.js';
-import { readAntCorpus } from '../measure/ant-corpus.js';
+import { loadWordFrequencies, RunOnRepairer } from '../../src/ingest/run-on-repair.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { readAntCorpus } from './ant-corpus.js';
 
 // Precision and recall of run-on repair on the labelled list relevance/run-ons.tsv, and how often it
 // splits tokens of the ANT corpus. Usage: npm run measure:run-ons

@@ -64,3 +64,11 @@ export function parseProcStatCpuSeconds(stat: string): number {
 export function readCpuSeconds(pid: number): number {
   return parseProcStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
+
+/** Runs `work` while sampling a process's memory, its peak reset first so the figures are this phase's. */
+export async function withMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; memory: ResidentMemory }> {
+  resetPeakRss(pid);
+  const sampler = sampleResidentMemory(pid);
+  const result = await work();
+  return { result, memory: sampler.stop() };
+}

@@ -2,18 +2,19 @@ import { parseArgs } from 'node:util';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ArticleTagger, forEachLimited } from '../classify/article-tagger.js';
-import type { ArticleTags } from '../classify/classify-article.js';
-import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
-import { loadConfig } from '../config.js';
-import { ensureIndex } from '../index/ensure-index.js';
-import { loadIndexDefinition } from '../index/index-definition.js';
-import { parseSeedArticle } from '../ingest/seed-parser.js';
-import { createLogger } from '../logger.js';
-import { readAntCorpus, type AntArticle } from '../measure/ant-corpus.js';
-import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from '../measure/tagging-metrics.js';
-import { PROJECT_ROOT } from '../project-root.js';
-import { provideEngine } from '../provide-engine.js';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import type { ArticleTags } from '../../src/classify/classify-article.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { forEachLimited } from '../../src/concurrency/for-each-limited.js';
+import { loadConfig } from '../../src/config.js';
+import { ensureIndex } from '../../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { parseSeedArticle } from '../../src/ingest/seed-parser.js';
+import { createLogger } from '../../src/logger.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { provideEngine } from '../../src/provide-engine.js';
+import { readAntCorpus, type AntArticle } from './ant-corpus.js';
+import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
 // regions against the hand labels in taxonomy/labels/regions-gold.json.

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fetchEngine } from '../../src/engine/connect-engine.js';
+import type { BenchContext } from './bench-context.js';
+import { readCpuSeconds } from './process-usage.js';
+
+/**
+ * The engine's process id when that process runs on this machine: it answers on loopback, and the
+ * process of that id is its JVM (a container's ids are not this machine's).
+ */
+export async function localEngineProcessId(engineUrl: string): Promise<number | undefined> {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(engineUrl).hostname)) return undefined;
+  const response = await fetchEngine(engineUrl, '/_nodes/_local/process');
+  const info = (await response.json()) as { nodes: Record<string, { process: { id: number } }> };
+  const pid = Object.values(info.nodes)[0]?.process.id;
+  if (!pid) return undefined;
+  try {
+    return /org\.(opensearch|elasticsearch)\.bootstrap/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds the engine's node has used: from /proc when it runs here, else from its own process
+ * statistics, which it refreshes only once a second.
+ */
+async function engineCpuSeconds(context: BenchContext): Promise<number> {
+  if (context.enginePid) return readCpuSeconds(context.enginePid);
+  const response = await fetchEngine(context.engineUrl, '/_nodes/_local/stats/process');
+  const stats = (await response.json()) as { nodes: Record<string, { process: { cpu: { total_in_millis: number } } }> };
+  return Object.values(stats.nodes)[0]!.process.cpu.total_in_millis / 1000;
+}
+
+/** Waits until no merge runs on the indices behind `alias`. */
+export async function waitForMerges(context: BenchContext, alias: string): Promise<void> {
+  for (;;) {
+    const response = await fetchEngine(context.engineUrl, `/${alias}/_stats/merge`);
+    const stats = (await response.json()) as { _all: { total: { merges: { current: number } } } };
+    if (stats._all.total.merges.current === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Drops every index version behind `alias`. */
+export async function dropAlias(context: BenchContext, alias: string): Promise<void> {
+  for (const index of await context.engine.listIndices(`${alias}-*`)) await context.engine.deleteIndex(index);
+}
+
+/** Wall time, the engine's CPU and this process's CPU over one piece of work. */
+export interface CpuRun {
+  seconds: number;
+  engineCpu: number;
+  benchCpu: number;
+}
+
+/** Runs `work`, measuring its wall time, the engine's CPU and this process's CPU. */
+export async function withCpu<T>(context: BenchContext, work: () => Promise<T>): Promise<CpuRun & { result: T }> {
+  const engineBefore = await engineCpuSeconds(context);
+  const benchBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const bench = process.cpuUsage(benchBefore);
+  return { result, seconds, engineCpu: (await engineCpuSeconds(context)) - engineBefore, benchCpu: (bench.user + bench.system) / 1e6 };
+}

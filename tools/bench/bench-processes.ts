@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFreePort } from '../../src/embedded/engine-process.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { compiledEntryArgs, nodeFlags } from '../compiled-runtime.js';
+import type { BenchContext } from './bench-context.js';
+
+/** A process serving HTTP that this bench started. */
+export interface RunningServer {
+  process: ChildProcess;
+  url: string;
+}
+
+/** The server entry in its own process, serving `alias` of this engine: no seeds, nothing else provisioned. */
+export async function startApi(context: BenchContext, alias: string, adminKey: string): Promise<RunningServer> {
+  const port = await findFreePort();
+  const logFile = join(context.runDir, 'api.log');
+  const output = openSync(logFile, 'w');
+  const child = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
+    env: {
+      ...process.env,
+      SEARCH_URL: context.engineUrl,
+      SEARCH_ENGINE: context.engine.kind,
+      INDEX_ALIAS: alias,
+      INGEST_SEEDS: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ADMIN_API_KEY: adminKey,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', output, output],
+  });
+  context.children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (child.exitCode === null && Date.now() < deadline) {
+    const health = await fetch(`${url}/health`).catch(() => undefined);
+    if (health?.ok) return { process: child, url };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API process did not come up (see ${logFile})`);
+}
+
+/** The bare Node proxy in its own process, in front of this engine. */
+export async function startPassThroughProxy(context: BenchContext): Promise<RunningServer> {
+  const port = await findFreePort();
+  // The product's node flags, its TypeScript compiled on load: a tool is not part of dist/.
+  const entry = join(PROJECT_ROOT, 'tools', 'bench', 'pass-through-proxy.ts');
+  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', entry, JSON.stringify({ engineUrl: context.engineUrl, port })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  context.children.push(child);
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.once('data', () => ready());
+    child.once('exit', (code) => fail(new Error(`the pass-through proxy exited ${code}`)));
+  });
+  return { process: child, url: `http://127.0.0.1:${port}` };
+}
+
+/** A request of a load run: the API's GETs, or the search bodies POSTed to the engine. */
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** One load run by autocannon in a process of its own, so the process under test has its cores to itself. */
+export function runLoad(url: string, connections: number, requests: LoadRequest[], seconds: number): Promise<LoadResult> {
+  return new Promise<LoadResult>((resolveLoad, reject) => {
+    const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(printed)) : reject(new Error(`load worker exited ${code}`))));
+  });
+}
+
+/** Two load runs of one path as one: rates and latencies averaged, counts added. */
+export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    requests: a.requests + b.requests,
+    rps: mean(a.rps, b.rps),
+    mean: mean(a.mean, b.mean),
+    p50: mean(a.p50, b.p50),
+    p90: mean(a.p90, b.p90),
+    p99: mean(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    timeouts: a.timeouts + b.timeouts,
+    non2xx: a.non2xx + b.non2xx,
+  };
+}

@@ -1,0 +1,72 @@
+import { log, out, recordMemory, type BenchContext } from '../bench-context.js';
+import { waitForMerges } from '../bench-engine.js';
+import { meanLoad, runLoad, startPassThroughProxy, type LoadRequest, type RunningServer } from '../bench-processes.js';
+import { readCpuSeconds, withMemory } from '../process-usage.js';
+import { buildQueryMix } from './query-mix.js';
+
+/** Seconds of query load per path before any query is measured. */
+const WARMUP_QUERY_SECONDS = 10;
+const CONNECTIONS = [1, 8, 32];
+
+/**
+ * Queries at 1, 8 and 32 connections down three paths: the engine itself, a bare Node proxy and the
+ * API. Prints the query table; keeps the figures for the picture and the API's memory while serving.
+ */
+export async function measureQueries(context: BenchContext, api: RunningServer): Promise<void> {
+  const { options } = context;
+  const { size, apiRequests, engineRequests } = buildQueryMix(context.aliases.api, context.profile, context.queryShape);
+  const apiPid = api.process.pid!;
+  const proxy = await startPassThroughProxy(context);
+  const proxyPid = proxy.process.pid!;
+  // Merges left by the ingest would slow whichever path they overlapped.
+  await waitForMerges(context, context.aliases.api);
+  log(`warm-up: ${WARMUP_QUERY_SECONDS} s of queries on each path, not measured …`);
+  await runLoad(context.engineUrl, 8, engineRequests, WARMUP_QUERY_SECONDS);
+  await runLoad(proxy.url, 8, engineRequests, WARMUP_QUERY_SECONDS);
+  await runLoad(api.url, 8, apiRequests, WARMUP_QUERY_SECONDS);
+
+  const load = (url: string, connections: number, requests: LoadRequest[]) => runLoad(url, connections, requests, options.durationSeconds);
+  /** A load run with the CPU a process spent on it. */
+  const loadWithCpu = async (pid: number, url: string, connections: number, requests: LoadRequest[]) => {
+    const before = readCpuSeconds(pid);
+    const result = await load(url, connections, requests);
+    return { ...result, cpuSeconds: readCpuSeconds(pid) - before };
+  };
+  out(context, `\n## Queries (${size}-query mix: names, phrases, filters, facets; ${options.durationSeconds} s a run)\n`);
+  out(context, 'Beside the API, a bare Node proxy (`tools/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ');
+  out(context, 'At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after 10 s of queries on each; the figures are the means of the two runs.\n');
+  out(context, '| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
+  out(context, '|---|---|---|---|---|---|---|---|');
+  for (const connections of CONNECTIONS) {
+    log(`queries: ${connections} connections …`);
+    // The engine still speeds up a little from run to run: this order lets that weigh on all three paths alike.
+    const directFirst = await load(context.engineUrl, connections, engineRequests);
+    const proxiedFirst = await loadWithCpu(proxyPid, proxy.url, connections, engineRequests);
+    const { result: servedRuns, memory } = await withMemory(apiPid, async () => [
+      await loadWithCpu(apiPid, api.url, connections, apiRequests),
+      await loadWithCpu(apiPid, api.url, connections, apiRequests),
+    ]);
+    const proxiedSecond = await loadWithCpu(proxyPid, proxy.url, connections, engineRequests);
+    const directSecond = await load(context.engineUrl, connections, engineRequests);
+    const direct = meanLoad(directFirst, directSecond);
+    const proxied = meanLoad(proxiedFirst, proxiedSecond);
+    const served = meanLoad(servedRuns[0]!, servedRuns[1]!);
+    // CPU per request: on a machine the engine saturates, what each hop takes from the engine's throughput.
+    const cpuMsPerRequest = (runs: { cpuSeconds: number; requests: number }[]) =>
+      (runs.reduce((sum, run) => sum + run.cpuSeconds, 0) * 1000) / Math.max(1, runs.reduce((sum, run) => sum + run.requests, 0));
+    recordMemory(context, `API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
+    context.results.queries.push({
+      connections,
+      p50Ms: { engine: direct.p50, proxy: proxied.p50, api: served.p50 },
+      requestsPerSecond: { engine: direct.rps, proxy: proxied.rps, api: served.rps },
+    });
+    const share = (run: { rps: number }) => `${((run.rps / direct.rps) * 100).toFixed(0)}%`;
+    const ms = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+    out(
+      context,
+      `| ${connections} | ${ms(direct.p50)} / ${ms(direct.p99)} | ${ms(proxied.p50)} / ${ms(proxied.p99)} | ${ms(served.p50)} / ${ms(served.p99)} | ${ms(proxied.p50 - direct.p50)} (${(proxied.mean - direct.mean).toFixed(1)}) / ${ms(served.p50 - direct.p50)} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${cpuMsPerRequest([proxiedFirst, proxiedSecond]).toFixed(2)} / ${cpuMsPerRequest(servedRuns).toFixed(2)} |`,
+    );
+    if (served.errors + served.non2xx > 0) out(context, `  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
+  }
+  proxy.process.kill('SIGTERM');
+}

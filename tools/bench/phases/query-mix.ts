@@ -1,0 +1,25 @@
+import { buildSearchBody, type QueryShape, type SearchRequest } from '../../../src/search/build-search-body.js';
+import type { SearchProfile } from '../../../src/search/search-profile.js';
+import type { LoadRequest } from '../bench-processes.js';
+
+/** The queries of the load runs: names, phrases, filters, facets. */
+const MIX: [q: string, params: Record<string, string>][] = [
+  ['ترامب', {}], ['الاتحاد الأوروبي', {}], ['كرة القدم', { topic: 'sport' }], ['النفط', { region: 'saudi-arabia' }],
+  ['الأمم المتحدة', { sort: 'newest' }], ['Trump', {}], ['بوتين روسيا', {}], ['', { region: 'egypt', topic: 'politics' }],
+  ['الهاتف الذكي', { topic: 'technology' }], ['"البيت الأبيض"', {}],
+];
+
+/** The mix as GETs to the API, and as the search bodies the API would send, POSTed to the engine's `alias`. */
+export function buildQueryMix(alias: string, profile: SearchProfile, shape: QueryShape): { size: number; apiRequests: LoadRequest[]; engineRequests: LoadRequest[] } {
+  const mix = MIX.map(([q, extra]) => {
+    const params: Record<string, string> = { ...(q ? { q } : {}), ...extra };
+    const filters = { topics: params.topic ? [params.topic] : [], regions: params.region ? [params.region] : [], people: [], organizations: [] };
+    const request: SearchRequest = { ...(q ? { q } : {}), filters, from: 0, size: 10, sort: (params.sort as 'newest') ?? 'relevance', facetSize: 30 };
+    return { params, request };
+  });
+  return {
+    size: mix.length,
+    apiRequests: mix.map((m) => ({ method: 'GET', path: `/search?${new URLSearchParams(m.params)}` })),
+    engineRequests: mix.map((m) => ({ method: 'POST', path: `/${alias}/_search`, body: JSON.stringify(buildSearchBody(m.request, profile, shape)) })),
+  };
+}
