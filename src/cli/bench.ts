@@ -25,6 +25,7 @@ import { ingestArticles, toStoredArticle } from '../ingest/ingest-articles.js';
 import { prepareArticle } from '../ingest/prepare-article.js';
 import { readSourceRecords, sourceFiles, type SourceRecord } from '../ingest/source-records.js';
 import { createLogger } from '../logger.js';
+import { antCorpusPath } from '../measure/ant-corpus.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
 import { buildSearchBody, type SearchRequest } from '../search/build-search-body.js';
@@ -44,7 +45,7 @@ const { values: options } = parseArgs({
 const option = (name: 'limit' | 'duration' | 'corpus', fallback: string) => options[name] ?? fallback;
 const limit = Number(option('limit', '30337'));
 const durationSeconds = Number(option('duration', '10'));
-const corpus = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
+const corpus = resolve(option('corpus', antCorpusPath()));
 
 const config = loadConfig();
 const provided = await provideEngine(config, createLogger('warn'));

@@ -10,7 +10,7 @@ import { ensureIndex } from '../index/ensure-index.js';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { parseSeedArticle } from '../ingest/seed-parser.js';
 import { createLogger } from '../logger.js';
-import { readAntCorpus, type AntArticle } from '../measure/ant-corpus.js';
+import { antCorpusPath, readAntCorpus, type AntArticle } from '../measure/ant-corpus.js';
 import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from '../measure/tagging-metrics.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
@@ -23,7 +23,7 @@ const { values: options } = parseArgs({ options: { 'per-category': { type: 'stri
 const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
-const corpusPath = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
+const corpusPath = resolve(option('corpus', antCorpusPath()));
 const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
 
 const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });
