@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the product needs and that npm cannot bring: a JDK for the embedded
 # OpenSearch node, Maven to fetch it from Maven Central, unzip to unpack it; and, optionally,
-# Debian's Arabic hunspell dictionary (compared as a stemmer by `npm run eval:stemmers`).
+# Debian's Arabic hunspell dictionary (compared as a stemmer by `npm run eval:analysis`).
 # Skips what is there.
 set -euo pipefail
 required=()
@@ -24,5 +24,5 @@ if ((${#required[@]} > 0)); then
   apt_install "${required[@]}"
 fi
 if ((${#optional[@]} > 0)); then
-  apt_install "${optional[@]}" || echo "warning: could not install ${optional[*]}; the hunspell stemmer comparison will be skipped" >&2
+  apt_install "${optional[@]}" || echo "warning: could not install ${optional[*]}; the hunspell row of npm run eval:analysis will be skipped" >&2
 fi

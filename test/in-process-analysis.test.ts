@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessAnalyzer, type AnalysisSettings } from '../src/analysis/in-process-analyzer.js';
 import { ArticleTagger } from '../src/classify/article-tagger.js';
@@ -9,14 +8,14 @@ import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { prepareArticle } from '../src/ingest/prepare-article.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
-import { readAntCorpus } from '../tools/measure/ant-corpus.js';
+import { antCorpusPath, readAntCorpus } from '../tools/measure/ant-corpus.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, SEEDS_DIR, uniqueAlias } from './support/test-service.js';
 
 // Tagging analyzes articles in this process; these hold that analysis to the engine's own
 // `_analyze` of the same index, token for token and position for position, on real text.
 
-const ANT_CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz');
+const ANT_CORPUS = antCorpusPath();
 const definition = loadIndexDefinition(PROJECT_ROOT);
 let engine: SearchEngine;
 let index: string;
@@ -68,7 +67,7 @@ describe.each(['arabic_index', 'arabic_exact'])('in-process %s against the engin
     }
   });
 
-  it.skipIf(!existsSync(ANT_CORPUS))('gives the same tokens at the same positions on 300 ANT articles, every 100th (skipped where ../shared holds no corpus)', async () => {
+  it.skipIf(!existsSync(ANT_CORPUS))('gives the same tokens at the same positions on 300 ANT articles, every 100th (skipped without the ANT corpus: set ANT_CORPUS or put it in ../shared/corpora/; it is not redistributable)', async () => {
     let read = 0;
     let compared = 0;
     for await (const article of readAntCorpus(ANT_CORPUS)) {

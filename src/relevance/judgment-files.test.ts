@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
 import { loadJudgments, parseTrecQrels, toTrecQrels } from './judgment-files.js';
+
+// Qur'an QA 2023 is licensed CC BY-NC-ND 4.0, so it stays out of the repository; where a copy sits in
+// ../shared/eval/ it is read too.
+const QURAN_QA_QRELS = join(PROJECT_ROOT, '..', 'shared', 'eval', 'quran-qa-2023', 'qrels-train.txt');
 
 describe('judgment files', () => {
   it('load the seed judgments and round-trip them through TREC qrels', () => {
@@ -20,9 +24,18 @@ describe('judgment files', () => {
     expect(() => loadJudgments(file)).toThrow(/query "q1", ratings\.d/);
   });
 
-  it('read the Qur\'an QA qrels, with -1 marking questions that have no answer', () => {
-    const qrels = parseTrecQrels(readFileSync(join(PROJECT_ROOT, '..', 'shared', 'eval', 'quran-qa-2023', 'qrels-train.txt'), 'utf8'));
+  it('read TREC qrels in the Qur\'an QA layout, with -1 marking a question that has no answer', () => {
+    const qrels = parseTrecQrels('7\t0\t2:1-5\t1\n7\t0\t3:10-12\t1\n\n8\t0\t-1\t1\n9 0 114:1-6 2\n');
+    expect(qrels.get('7')).toEqual({ grades: new Map([['2:1-5', 1], ['3:10-12', 1]]), noAnswer: false });
+    expect(qrels.get('8')).toEqual({ grades: new Map(), noAnswer: true });
+    expect(qrels.get('9')?.grades.get('114:1-6')).toBe(2);
+    expect(() => parseTrecQrels('7 0 2:1-5\n')).toThrow(/qrels line 1/);
+  });
+
+  it.skipIf(!existsSync(QURAN_QA_QRELS))('read the Qur\'an QA 2023 training qrels (skipped without ../shared/eval/quran-qa-2023: its CC BY-NC-ND licence keeps it out of the repository)', () => {
+    const qrels = parseTrecQrels(readFileSync(QURAN_QA_QRELS, 'utf8'));
     const noAnswer = [...qrels.values()].filter((q) => q.noAnswer);
+    expect(noAnswer.length).toBeGreaterThan(0);
     expect(noAnswer.every((q) => q.grades.size === 0)).toBe(true);
     expect(qrels.get('101')?.grades.get('7:85-93')).toBe(1);
     expect(qrels.size).toBeGreaterThan(100);

@@ -1,9 +1,19 @@
 import { createReadStream } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../../src/project-root.js';
 
-/** One article of the ANT corpus (Chouigui et al., AICCSA 2017), as shipped in ../shared/corpora/. */
+/**
+ * Where the ANT corpus is read from: `ANT_CORPUS`, else `../shared/corpora/` beside the clone. The corpus
+ * belongs to its outlets and is never copied into the repository.
+ */
+export function antCorpusPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ANT_CORPUS ? resolve(env.ANT_CORPUS) : join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz');
+}
+
+/** One article of the ANT corpus (Chouigui et al., AICCSA 2017): gzipped NDJSON, one article a line. */
 export const antArticleSchema = z.object({
   id: z.string(),
   url: z.string().optional(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWordFrequencies, RunOnRepairer } from '../../src/ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { readAntCorpus } from './ant-corpus.js';
+import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
 
 // Precision and recall of run-on repair on the labelled list relevance/run-ons.tsv, and how often it
 // splits tokens of the ANT corpus. Usage: npm run measure:run-ons
@@ -37,7 +37,7 @@ for (const [token, expected] of labelled) {
 const seenTokens = new Set<string>();
 let splitTokens = 0;
 let tokenOccurrences = 0;
-for await (const article of readAntCorpus(join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz'))) {
+for await (const article of readAntCorpus(antCorpusPath())) {
   for (const [token] of `${article.title} ${article.text}`.matchAll(/[\u0621-\u063F\u0641-\u064A]+/g)) {
     tokenOccurrences++;
     if (seenTokens.has(token)) continue;

@@ -13,7 +13,7 @@ import { parseSeedArticle } from '../../src/ingest/seed-parser.js';
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
-import { readAntCorpus, type AntArticle } from './ant-corpus.js';
+import { antCorpusPath, readAntCorpus, type AntArticle } from './ant-corpus.js';
 import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
@@ -24,7 +24,7 @@ const { values: options } = parseArgs({ options: { 'per-category': { type: 'stri
 const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
-const corpusPath = resolve(option('corpus', join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz')));
+const corpusPath = resolve(option('corpus', antCorpusPath()));
 const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
 
 const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });

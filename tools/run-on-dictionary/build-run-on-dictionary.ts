@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readAntCorpus } from '../measure/ant-corpus.js';
+import { antCorpusPath, readAntCorpus } from '../measure/ant-corpus.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
 // Rebuilds analyzers/run-on/words.tsv, the word frequencies run-on repair splits by: every Arabic
 // token of the ANT corpus (titles and texts, correctly spaced almost everywhere) and of the seeds,
 // kept when seen at least MIN_COUNT times. Usage: npm run build:run-on-dictionary [-- CORPUS]
 const MIN_COUNT = 3;
-const corpus = resolve(process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpora', 'ant-multisource.ndjson.gz'));
+const corpus = resolve(process.argv[2] ?? antCorpusPath());
 const counts = new Map<string, number>();
 const count = (text: string) => {
   for (const [token] of text.matchAll(/[\u0621-\u064A\u0671-\u06D3]+/g)) counts.set(token, (counts.get(token) ?? 0) + 1);
