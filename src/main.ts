@@ -1,35 +1,30 @@
 import { join } from 'node:path';
-import { ArticleTagger } from './classify/article-tagger.js';
-import { loadTaxonomy } from './classify/taxonomy.js';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { createHttpServer } from './http/node-server.js';
-import { loadIndexDefinition } from './index/index-definition.js';
-import { ensureIndex } from './index/ensure-index.js';
-import { ingestArticles } from './ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { provideEngine } from './provide-engine.js';
-import { ProfileStore } from './search/search-profile.js';
+import { SearchService } from './service/search-service.js';
 
-// Composition root: config → engine → index and seeds → HTTP API.
+// Composition root: config → engine → service (index and seeds) → HTTP API.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const profiles = new ProfileStore(PROJECT_ROOT, config.searchProfile);
-const definition = loadIndexDefinition(PROJECT_ROOT);
-
-const taxonomy = loadTaxonomy(PROJECT_ROOT);
-
 const provided = await provideEngine(config, logger);
+const service = SearchService.open({
+  engine: provided.engine,
+  alias: config.indexAlias,
+  dataRoot: PROJECT_ROOT,
+  maxQueryClauses: config.maxQueryClauses,
+  defaultProfile: config.searchProfile,
+  logger,
+});
 try {
-  const state = await ensureIndex(provided.engine, config.indexAlias, definition);
+  const state = await service.ensureIndex();
   logger.info(state, state.created ? 'index version created' : 'index version in place');
   if (config.ingestSeeds) {
-    const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, taxonomy);
-    if (tagger.analysis.runsIn === 'engine') logger.warn({ reason: tagger.analysis.reason }, "tagging analyzes through the engine's _analyze: slower");
-    const seeds = await sourceFiles([join(PROJECT_ROOT, 'seeds')]);
-    const report = await ingestArticles(provided.engine, config.indexAlias, tagger, readSourceRecords(seeds));
+    const report = await service.ingest(readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])));
     logger.info(report, 'seed articles indexed');
   }
 } catch (error) {
@@ -38,7 +33,7 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ config, dataRoot: PROJECT_ROOT, engine: provided.engine, profiles, taxonomy: { current: taxonomy }, indexDefinition: { current: definition }, logger });
+const app = createApp({ service, limits: config, logger });
 const server = createHttpServer(app.fetch, config.host);
 server.listen(config.port, config.host, () => {
   const address = server.address();

@@ -1,27 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadTaxonomy } from '../src/classify/taxonomy.js';
+import { describe, expect, inject, it } from 'vitest';
 import { connectEngine, fetchEngine } from '../src/engine/connect-engine.js';
 import { versionedIndexName } from '../src/index/ensure-index.js';
-import { createApp } from '../src/http/app.js';
-import { PROJECT_ROOT } from '../src/project-root.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
-import { ProfileStore } from '../src/search/search-profile.js';
-import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { copyDataRoot, createTestApp, openTestService, TEST_ADMIN_KEY, useSeededService } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can edit a synonym list as a relevance engineer would.
 const { dataRoot, remove: removeDataRoot } = copyDataRoot('analysis-reload');
-let service: Awaited<ReturnType<typeof createSeededService>>;
-
-beforeAll(async () => {
-  service = await createSeededService('analysis-reload', undefined, dataRoot);
-});
-afterAll(async () => {
-  await service?.dispose();
-  removeDataRoot();
-});
+const service = useSeededService('analysis-reload', { dataRoot, after: async () => removeDataRoot() });
 
 const reload = (key?: string) =>
   service.app.request('/admin/analysis/reload', { method: 'POST', headers: key ? { authorization: `Bearer ${key}` } : {} });
@@ -37,15 +24,7 @@ describe('reloading synonyms on the live service', () => {
     const wrong = await reload('not-the-key-0123456789');
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    const noKeyApp = createApp({
-      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024 },
-      dataRoot,
-      engine: service.engine,
-      profiles: new ProfileStore(PROJECT_ROOT, 'default'),
-      taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
-      indexDefinition: { current: loadIndexDefinition(dataRoot) },
-      logger: pino({ level: 'silent' }),
-    });
+    const noKeyApp = createTestApp(service.service, { adminApiKey: undefined });
     const off = await noKeyApp.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect(off.status).toBe(403);
   });
@@ -129,15 +108,7 @@ describe('a version left half-built', () => {
     });
     // A client whose every request times out after a second: the copy outlasts several of them.
     const impatient = await connectEngine({ url: inject('engineUrl'), requestTimeoutMs: 1_000 });
-    const app = createApp({
-      config: { indexAlias: service.alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024, adminApiKey: TEST_ADMIN_KEY },
-      dataRoot,
-      engine: impatient,
-      profiles: new ProfileStore(PROJECT_ROOT, 'default'),
-      taxonomy: { current: loadTaxonomy(PROJECT_ROOT) },
-      indexDefinition: { current: loadIndexDefinition(dataRoot) },
-      logger: pino({ level: 'silent' }),
-    });
+    const app = createTestApp(openTestService(impatient, service.alias, dataRoot));
     const started = Date.now();
     const response = await app.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     await impatient.close();

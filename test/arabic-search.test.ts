@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededService } from './support/test-service.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSeededService } from './support/test-service.js';
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود).
@@ -9,15 +9,10 @@ const decoys = readFileSync(new URL('./fixtures/ambiguity-articles.ndjson', impo
   .split('\n')
   .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
 
-let service: Awaited<ReturnType<typeof createSeededService>>;
-
+const service = useSeededService('arabic-search');
 beforeAll(async () => {
-  service = await createSeededService('arabic-search');
   const result = await service.engine.bulkIndex(service.alias, decoys.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
   expect(result.failures).toEqual([]);
-});
-afterAll(async () => {
-  await service?.dispose();
 });
 
 async function ids(q: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import type { SearchEngine } from '../src/engine/search-engine.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { connectTestEngine, createTestApp, uniqueAlias } from './support/test-service.js';
+import { connectTestEngine, createTestApp, openTestService, uniqueAlias } from './support/test-service.js';
 
 // Articles whose topics and regions are given, so facet counts can be checked by hand.
 const fixture = readFileSync(new URL('./fixtures/faceted-articles.ndjson', import.meta.url), 'utf8')
@@ -22,7 +22,7 @@ beforeAll(async () => {
   index = (await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT))).index;
   const result = await engine.bulkIndex(alias, fixture.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
   expect(result.failures).toEqual([]);
-  app = createTestApp(engine, alias);
+  app = createTestApp(openTestService(engine, alias));
 });
 afterAll(async () => {
   if (index) await engine.deleteIndex(index);

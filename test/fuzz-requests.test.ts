@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { beforeAll, describe, inject, it } from 'vitest';
 import { facetValues, loadTaxonomy } from '../src/classify/taxonomy.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { ProfileStore } from '../src/search/search-profile.js';
@@ -18,7 +18,7 @@ import {
   type ApiWorld,
 } from './support/request-arbitraries.js';
 import { checkAnswer, expectedAnswer, send } from './support/request-oracle.js';
-import { createSeededService } from './support/test-service.js';
+import { useSeededService } from './support/test-service.js';
 
 /*
  * Property-based fuzzing of the public API, in process through the real app over the seeded index.
@@ -32,12 +32,10 @@ import { createSeededService } from './support/test-service.js';
 const SEED = integerFromEnv('FUZZ_SEED', 20_250_301);
 const RUNS = integerFromEnv('FUZZ_RUNS', 2_400);
 
-type Service = Awaited<ReturnType<typeof createSeededService>>;
-let service: Service;
+const service = useSeededService('fuzz-requests');
 let world: ApiWorld;
 
 beforeAll(async () => {
-  service = await createSeededService('fuzz-requests');
   const taxonomy = loadTaxonomy(PROJECT_ROOT);
   const slugs = (facet: Parameters<typeof facetValues>[1]) => [...facetValues(taxonomy, facet).keys()];
   world = {
@@ -45,9 +43,6 @@ beforeAll(async () => {
     profiles: new ProfileStore(PROJECT_ROOT, 'default').publicNames(),
     articleIds: readdirSync(join(PROJECT_ROOT, 'seeds')).map((f) => f.replace(/\.[^.]+$/, '')),
   };
-});
-afterAll(async () => {
-  await service?.dispose();
 });
 
 /** Each property's share of the runs, fewer where a request costs the engine more. */

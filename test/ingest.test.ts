@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ingest-'));
 const lines = [
@@ -20,14 +20,7 @@ const ndjson = [...lines.map((l) => JSON.stringify(l)), '{not json'].join('\n');
 const gzFile = join(folder, 'articles.ndjson.gz');
 writeFileSync(gzFile, gzipSync(ndjson));
 
-let service: Awaited<ReturnType<typeof createSeededService>>;
-beforeAll(async () => {
-  service = await createSeededService('ingest');
-});
-afterAll(async () => {
-  await service?.dispose();
-  rmSync(folder, { recursive: true, force: true });
-});
+const service = useSeededService('ingest', { after: async () => rmSync(folder, { recursive: true, force: true }) });
 
 const ingestFile = async () => ingestArticles(service.engine, service.alias, service.tagger, readSourceRecords(await sourceFiles([gzFile])));
 

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { rebuildIndex } from '../src/index/rebuild-index.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { createSeededService, SEEDS_DIR } from './support/test-service.js';
+import { useSeededService, SEEDS_DIR } from './support/test-service.js';
 
-let service: Awaited<ReturnType<typeof createSeededService>>;
-beforeAll(async () => {
-  service = await createSeededService('rebuild');
-});
-afterAll(async () => {
-  await service?.dispose();
-});
+const service = useSeededService('rebuild');
 
 describe('a full rebuild', () => {
   it('builds a new version from the sources while every query keeps answering, then swaps', async () => {

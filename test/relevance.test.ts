@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { judgedQueries, productSearch } from '../src/relevance/judged-search.js';
@@ -9,7 +9,7 @@ import { runEvaluation } from '../src/relevance/run-evaluation.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { buildSearchBody, queryShapeOf } from '../src/search/build-search-body.js';
 import { loadSearchProfile } from '../src/search/search-profile.js';
-import { createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 const baseline = JSON.parse(readFileSync(join(PROJECT_ROOT, 'relevance', 'baseline.json'), 'utf8')) as {
   profile: string;
@@ -22,14 +22,7 @@ const profile = loadSearchProfile(PROJECT_ROOT, baseline.profile);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const queries = judgedQueries(join(PROJECT_ROOT, baseline.judgments));
 const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
-let service: Awaited<ReturnType<typeof createSeededService>>;
-
-beforeAll(async () => {
-  service = await createSeededService('relevance');
-});
-afterAll(async () => {
-  await service?.dispose();
-});
+const service = useSeededService('relevance');
 
 describe('relevance', () => {
   it(`keeps the default profile's mean ${baseline.metric} within ${baseline.tolerance} of the committed baseline`, async () => {

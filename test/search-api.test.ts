@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSeededService, ingestSeedsInto } from './support/test-service.js';
+import { describe, expect, inject, it } from 'vitest';
+import { ingestSeeds, useSeededService } from './support/test-service.js';
 
-type Service = Awaited<ReturnType<typeof createSeededService>>;
-let service: Service;
+const service = useSeededService('search-api');
 
 interface SearchBody {
   total: number;
@@ -20,12 +19,6 @@ async function get<T>(path: string): Promise<{ status: number; body: T }> {
 
 const search = (params: Record<string, string>) => get<SearchBody>(`/search?${new URLSearchParams(params)}`);
 
-beforeAll(async () => {
-  service = await createSeededService('search-api');
-});
-afterAll(async () => {
-  await service?.dispose();
-});
 
 describe(`seed ingest on ${inject('engineLabel')}`, () => {
   it('indexes the five seeds by their file stem', async () => {
@@ -46,7 +39,7 @@ describe(`seed ingest on ${inject('engineLabel')}`, () => {
   });
 
   it('re-running ingest changes nothing and keeps exactly five documents', async () => {
-    const again = await ingestSeedsInto(service.engine, service.alias, service.tagger);
+    const again = await ingestSeeds(service.service);
     expect(again).toMatchObject({ read: 5, indexed: 0, updated: 0, unchanged: 5, rejected: [] });
     expect(await service.engine.count(service.alias)).toBe(5);
   });

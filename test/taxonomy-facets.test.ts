@@ -1,19 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyDataRoot, createSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { describe, expect, it } from 'vitest';
+import { copyDataRoot, useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
 const { dataRoot, remove: removeDataRoot } = copyDataRoot('taxonomy-facets');
-let service: Awaited<ReturnType<typeof createSeededService>>;
-
-beforeAll(async () => {
-  service = await createSeededService('taxonomy-facets', undefined, dataRoot);
-});
-afterAll(async () => {
-  await service?.dispose();
-  removeDataRoot();
-});
+const service = useSeededService('taxonomy-facets', { dataRoot, after: async () => removeDataRoot() });
 
 interface Facet {
   value: string;

@@ -1,6 +1,7 @@
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { ArticleTagger } from './article-tagger.js';
+import type { FacetField, StoredArticle } from '../index/stored-article.js';
 
 export interface RetagReport {
   read: number;
@@ -8,15 +9,7 @@ export interface RetagReport {
   failures: { id: string; reason: string }[];
 }
 
-interface StoredText {
-  id: string;
-  title: string;
-  body: string;
-  topics?: string[];
-  regions?: string[];
-  people?: string[];
-  organizations?: string[];
-}
+type StoredText = Pick<StoredArticle, 'id' | 'title' | 'body' | FacetField>;
 
 const PAGE = 200;
 

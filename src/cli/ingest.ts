@@ -1,13 +1,6 @@
-import { ArticleTagger } from '../classify/article-tagger.js';
-import { loadTaxonomy } from '../classify/taxonomy.js';
-import { loadConfig } from '../config.js';
-import { ensureIndex } from '../index/ensure-index.js';
-import { loadIndexDefinition } from '../index/index-definition.js';
-import { IngestInterruptedError, ingestArticles, type IngestReport } from '../ingest/ingest-articles.js';
+import { IngestInterruptedError, type IngestReport } from '../ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
-import { createLogger } from '../logger.js';
-import { PROJECT_ROOT } from '../project-root.js';
-import { provideEngine } from '../provide-engine.js';
+import { runWithEngine } from './run-with-engine.js';
 
 // Ingests article files into the index the service reads: npm run ingest -- FILE|FOLDER …
 // NDJSON/JSON (gzip too) with id or url, title, text, published, source, category; seed .txt files.
@@ -17,58 +10,49 @@ if (paths.length === 0) {
   console.error('usage: npm run ingest -- FILE|FOLDER …   (.ndjson, .jsonl, .json, .txt; .gz too)');
   process.exit(2);
 }
-const config = loadConfig();
-const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 const files = await sourceFiles(paths);
 const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
-const provided = await provideEngine(config, logger);
-let exitCode = 0;
-try {
-  const definition = loadIndexDefinition(PROJECT_ROOT);
-  await ensureIndex(provided.engine, config.indexAlias, definition);
-  const tagger = await ArticleTagger.create(provided.engine, config.indexAlias, definition, loadTaxonomy(PROJECT_ROOT));
-  if (tagger.analysis.runsIn === 'engine') logger.warn({ reason: tagger.analysis.reason }, "tagging analyzes through the engine's _analyze: slower");
+await runWithEngine(async ({ service }) => {
+  await service.ensureIndex();
   const started = Date.now();
   let bytesRead = 0;
+  let lastLine = 0;
   const progress = (report: IngestReport) => {
     const seconds = (Date.now() - started) / 1000;
     const share = totalBytes > 0 ? Math.min(1, bytesRead / totalBytes) : 0;
     const eta = share > 0.01 ? Math.round((seconds / share) * (1 - share)) : undefined;
-    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-    process.stderr.write(
-      `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${report.read} read, ${(report.read / Math.max(seconds, 0.001)).toFixed(0)}/s` +
-        `${eta !== undefined ? `, ETA ${eta}s` : ''}, ${report.rejected.length} rejected   `,
-    );
+    const line =
+      `${(share * 100).toFixed(0).padStart(3)}%  ${report.read} read, ${(report.read / Math.max(seconds, 0.001)).toFixed(0)}/s` +
+      `${eta !== undefined ? `, ETA ${eta}s` : ''}, ${report.rejected.length} rejected`;
+    // A bar redrawn in place on a terminal; plain lines, at most one every 5 s, in a log.
+    if (process.stderr.isTTY) process.stderr.write(`\r[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${line}   `);
+    else if (Date.now() - lastLine >= 5_000) {
+      lastLine = Date.now();
+      process.stderr.write(`ingest: ${line}\n`);
+    }
   };
-  const report = await ingestArticles(
-    provided.engine,
-    config.indexAlias,
-    tagger,
-    readSourceRecords(files, (bytes) => (bytesRead += bytes)),
-    { onProgress: progress },
-  );
-  process.stderr.write('\n');
-  const seconds = (Date.now() - started) / 1000;
-  console.log(
-    `read ${report.read}, indexed ${report.indexed}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
-      `duplicates skipped ${report.duplicates}, rejected ${report.rejected.length} — ${seconds.toFixed(1)} s, ${(report.read / seconds).toFixed(0)} articles/s`,
-  );
-  for (const rejected of report.rejected.slice(0, 50)) {
-    console.log(`  rejected ${rejected.file}:${rejected.line}${rejected.id ? ` (${rejected.id})` : ''}: ${rejected.reason}`);
-  }
-  if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
-} catch (error) {
-  process.stderr.write('\n');
-  if (error instanceof IngestInterruptedError) {
+  try {
+    const report = await service.ingest(readSourceRecords(files, (bytes) => (bytesRead += bytes)), { onProgress: progress });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `read ${report.read}, indexed ${report.indexed}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
+        `duplicates skipped ${report.duplicates}, rejected ${report.rejected.length} — ${seconds.toFixed(1)} s, ${(report.read / seconds).toFixed(0)} articles/s`,
+    );
+    for (const rejected of report.rejected.slice(0, 50)) {
+      console.log(`  rejected ${rejected.file}:${rejected.line}${rejected.id ? ` (${rejected.id})` : ''}: ${rejected.reason}`);
+    }
+    if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
+    return 0;
+  } catch (error) {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (!(error instanceof IngestInterruptedError)) throw error;
     const { report, notStoredFrom } = error;
     console.error(
       `ingest interrupted: ${(error.cause as Error).message}\n` +
         `stored before the failure: ${report.indexed} indexed, ${report.updated} updated, ${report.unchanged} unchanged (of ${report.read} read), ${report.rejected.length} rejected\n` +
         `not stored from ${notStoredFrom.file}:${notStoredFrom.line} on; run the same command again to complete it (stored articles are skipped as unchanged)`,
     );
-  } else console.error(`ingest failed: ${(error as Error).message}`);
-  exitCode = 1;
-} finally {
-  await provided.release();
-}
-process.exit(exitCode);
+    return 1;
+  }
+});

@@ -22,7 +22,8 @@ export type SearchBody = Record<string, unknown>;
 
 export interface BulkDocument {
   id: string;
-  source: Record<string, unknown>;
+  /** The document (or, for an update, the fields to set), sent as JSON. */
+  source: object;
 }
 
 export interface BulkResult {

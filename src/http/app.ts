@@ -1,37 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Logger } from 'pino';
-import type { Taxonomy } from '../classify/taxonomy.js';
-import type { Config } from '../config.js';
-import type { SearchEngine } from '../engine/search-engine.js';
-import type { VersionedIndexDefinition } from '../index/index-definition.js';
-import type { ProfileStore } from '../search/search-profile.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
 import { errorBody, toErrorResponse } from './api-error.js';
+import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
 
-/** The taxonomy in force; an admin re-tag swaps in a freshly read one. */
-export interface TaxonomyState {
-  current: Taxonomy;
-}
-
-export interface AppDependencies {
-  config: Pick<Config, 'indexAlias' | 'maxPageSize' | 'maxResultWindow' | 'maxQueryClauses' | 'adminApiKey'>;
-  /** Where the data files (mappings/, analyzers/ …) are read from when an admin reloads them. */
-  dataRoot: string;
-  engine: SearchEngine;
-  profiles: ProfileStore;
-  taxonomy: TaxonomyState;
-  /** The definition the alias serves: tagging analyzes as its index does. An analysis reload replaces it. */
-  indexDefinition: { current: VersionedIndexDefinition };
-  logger: Logger;
-}
-
-export type AppEnv = { Variables: { requestId: string; clientRequestId?: string } };
 
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;

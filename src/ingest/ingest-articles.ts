@@ -4,6 +4,7 @@ import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';
 import type { SourceRecord } from './source-records.js';
+import type { StoredArticle } from '../index/stored-article.js';
 
 export interface IngestReport {
   read: number;
@@ -42,12 +43,12 @@ export class IngestInterruptedError extends Error {
   }
 }
 
-const HASH_FIELD = 'content_hash';
+const HASH_FIELD = 'content_hash' satisfies keyof StoredArticle;
 // Articles tagged per `_analyze` call: fewer round trips, requests still small.
 const TAG_CHUNK = 25;
 
 /** The stored form of an article: what mappings/articles.json accepts. */
-export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>): Record<string, unknown> {
+export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>): StoredArticle {
   return {
     id: article.id,
     title: article.title,

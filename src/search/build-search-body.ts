@@ -1,10 +1,9 @@
 import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { analysisShapeOf } from '../index/index-definition.js';
+import { FACET_FIELDS, type FacetField } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 
-export const FACET_FIELDS = ['topics', 'regions', 'people', 'organizations'] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
 
 export interface SearchRequest {
   q?: string;

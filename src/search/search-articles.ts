@@ -1,5 +1,6 @@
 import type { SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, FACET_FIELDS, type FacetField, type QueryShape, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, type QueryShape, type SearchRequest } from './build-search-body.js';
+import { FACET_FIELDS, type FacetField, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
@@ -39,16 +40,6 @@ export interface ArticleSearchResult {
   tookMs: number;
   hits: ArticleHit[];
   facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
-}
-
-interface StoredArticle {
-  id: string;
-  title: string;
-  published?: string;
-  topics?: string[];
-  regions?: string[];
-  people?: string[];
-  organizations?: string[];
 }
 
 interface FacetAggregation {

@@ -2,25 +2,22 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { inject } from 'vitest';
-import { ArticleTagger } from '../../src/classify/article-tagger.js';
-import { loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { ArticleTagger } from '../../src/classify/article-tagger.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
 import { createApp } from '../../src/http/app.js';
-import { ensureIndex } from '../../src/index/ensure-index.js';
-import { loadIndexDefinition } from '../../src/index/index-definition.js';
-import { ingestArticles } from '../../src/ingest/ingest-articles.js';
+import type { IngestReport } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { ProfileStore } from '../../src/search/search-profile.js';
+import { SearchService } from '../../src/service/search-service.js';
 
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
 
 /** A throwaway copy of the data folders, for a suite that edits them as an engineer or editor would. */
 export function copyDataRoot(prefix: string): { dataRoot: string; remove(): void } {
   const dataRoot = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  for (const folder of ['mappings', 'analyzers', 'taxonomy']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
+  for (const folder of ['mappings', 'analyzers', 'taxonomy', 'relevance']) cpSync(join(PROJECT_ROOT, folder), join(dataRoot, folder), { recursive: true });
   return { dataRoot, remove: () => rmSync(dataRoot, { recursive: true, force: true }) };
 }
 
@@ -29,49 +26,80 @@ export function uniqueAlias(suite: string): string {
   return `test-${suite}-${process.pid}-${Date.now().toString(36)}`;
 }
 
-export async function connectTestEngine(url = inject('engineUrl')): Promise<SearchEngine> {
-  return connectEngine({ url, requestTimeoutMs: 10_000 });
+export async function connectTestEngine(url = inject('engineUrl'), requestTimeoutMs = 10_000): Promise<SearchEngine> {
+  return connectEngine({ url, requestTimeoutMs });
 }
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 
-/** The real app, configured as in production but with silent logs and a known admin key. */
-export function createTestApp(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT) {
-  return createApp({
-    config: { indexAlias: alias, maxPageSize: 50, maxResultWindow: 1000, maxQueryClauses: 1024, adminApiKey: TEST_ADMIN_KEY },
-    dataRoot,
-    engine,
-    profiles: new ProfileStore(PROJECT_ROOT, 'default'),
-    taxonomy: { current: loadTaxonomy(dataRoot) },
-    indexDefinition: { current: loadIndexDefinition(dataRoot) },
-    logger: pino({ level: 'silent' }),
-  });
+/** The service over an alias, configured as in production but with silent logs. */
+export function openTestService(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT): SearchService {
+  return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile: 'default', logger: pino({ level: 'silent' }) });
+}
+
+/** The real app over a service, with the production limits and a known admin key (none given `adminApiKey: undefined`). */
+export function createTestApp(service: SearchService, limits: { adminApiKey?: string } = { adminApiKey: TEST_ADMIN_KEY }) {
+  return createApp({ service, limits: { maxPageSize: 50, maxResultWindow: 1000, ...limits }, logger: pino({ level: 'silent' }) });
 }
 
 /** Runs the product's ingest pipeline over the seeds. */
-export async function ingestSeedsInto(engine: SearchEngine, alias: string, tagger: ArticleTagger) {
-  return ingestArticles(engine, alias, tagger, readSourceRecords(await sourceFiles([SEEDS_DIR])));
+export async function ingestSeeds(service: SearchService): Promise<IngestReport> {
+  return service.ingest(readSourceRecords(await sourceFiles([SEEDS_DIR])));
+}
+
+export interface SeededService {
+  service: SearchService;
+  engine: SearchEngine;
+  alias: string;
+  /** The index version the alias served once the seeds were in. */
+  index: string;
+  ingest: IngestReport;
+  tagger: ArticleTagger;
+  app: ReturnType<typeof createTestApp>;
+  dispose(): Promise<void>;
 }
 
 /** The real app over a real engine and a fresh index holding the seeds. */
-export async function createSeededService(suite: string, url?: string, dataRoot = PROJECT_ROOT) {
-  const engine = await connectTestEngine(url);
+export async function createSeededService(suite: string, options: { url?: string; dataRoot?: string } = {}): Promise<SeededService> {
+  const engine = await connectTestEngine(options.url);
   const alias = uniqueAlias(suite);
-  const definition = loadIndexDefinition(dataRoot);
-  const state = await ensureIndex(engine, alias, definition);
-  const tagger = await ArticleTagger.create(engine, alias, definition, loadTaxonomy(dataRoot));
-  const ingest = await ingestSeedsInto(engine, alias, tagger);
-  const app = createTestApp(engine, alias, dataRoot);
+  const service = openTestService(engine, alias, options.dataRoot);
+  const state = await service.ensureIndex();
+  const ingest = await ingestSeeds(service);
   return {
+    service,
     engine,
     alias,
     index: state.index,
     ingest,
-    tagger,
-    app,
+    tagger: await service.tagger(),
+    app: createTestApp(service),
     async dispose() {
-      for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
       await engine.close();
+      // Straight to the engine: the suite may have cut its own connection off.
+      const direct = await connectTestEngine();
+      for (const index of await direct.listIndices(`${alias}-*`)) await direct.deleteIndex(index);
+      await direct.close();
     },
   };
+}
+
+/**
+ * A seeded service for the whole suite: made before its first test (after `before`), its indices
+ * dropped after the last (after `after`). Its fields are there from the first test on.
+ */
+export function useSeededService(
+  suite: string,
+  options: { url?: () => string; dataRoot?: string; before?: () => Promise<void>; after?: () => Promise<void> } = {},
+): SeededService {
+  const seeded = {} as SeededService;
+  beforeAll(async () => {
+    await options.before?.();
+    Object.assign(seeded, await createSeededService(suite, { ...(options.url ? { url: options.url() } : {}), ...(options.dataRoot ? { dataRoot: options.dataRoot } : {}) }));
+  });
+  afterAll(async () => {
+    await seeded.dispose?.();
+    await options.after?.();
+  });
+  return seeded;
 }

@@ -1,18 +1,12 @@
 import { join } from 'node:path';
 import type { ReadableStream } from 'node:stream/web';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { ArticleTagger } from '../../classify/article-tagger.js';
-import { retagArticles } from '../../classify/retag-articles.js';
-import { loadTaxonomy } from '../../classify/taxonomy.js';
-import { ensureIndex } from '../../index/ensure-index.js';
-import { IngestInterruptedError, ingestArticles } from '../../ingest/ingest-articles.js';
-import { judgedQueries, productSearch } from '../../relevance/judged-search.js';
-import { runEvaluation } from '../../relevance/run-evaluation.js';
-import { queryShapeOf } from '../../search/build-search-body.js';
+import { IngestInterruptedError } from '../../ingest/ingest-articles.js';
+import { ReloadInProgressError } from '../../service/search-service.js';
+import { judgedQueries } from '../../relevance/judged-search.js';
 import { ApiError, toErrorResponse } from '../api-error.js';
 import { ingestBodyRecords } from '../ingest-body.js';
-import { loadIndexDefinition } from '../../index/index-definition.js';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
 import { ErrorSchema } from '../schemas.js';
 
@@ -140,68 +134,58 @@ const evalRoute = createRoute({
 });
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
-  app.use('/admin/*', requireAdminKey(deps.config.adminApiKey));
-  let reloading = false;
+  const { service, logger } = deps;
+  app.use('/admin/*', requireAdminKey(deps.limits.adminApiKey));
   app.openapi(reloadRoute, async (c) => {
-    if (reloading) throw new ApiError(409, 'reload_in_progress', 'An analysis reload is already running; wait for it to finish.');
-    reloading = true;
+    const requestId = c.get('requestId');
+    let lastLog = 0;
     try {
-      const definition = loadIndexDefinition(deps.dataRoot);
-      const requestId = c.get('requestId');
-      let lastLog = 0;
-      const state = await ensureIndex(deps.engine, deps.config.indexAlias, definition, (progress) => {
+      const state = await service.reloadAnalysis((progress) => {
         if (progress.phase === 'copying' && Date.now() - lastLog < 5_000) return;
         lastLog = Date.now();
-        deps.logger.info({ requestId, ...progress }, 'analysis reload in progress');
+        logger.info({ requestId, ...progress }, 'analysis reload in progress');
       });
-      deps.indexDefinition.current = definition;
-      deps.logger.info({ requestId, ...state }, 'analysis reloaded');
+      logger.info({ requestId, ...state }, 'analysis reloaded');
       return c.json(state, 200);
-    } finally {
-      reloading = false;
+    } catch (error) {
+      if (error instanceof ReloadInProgressError) throw new ApiError(409, 'reload_in_progress', error.message);
+      throw error;
     }
   });
 
-  app.openapi(
-    ingestRoute,
-    async (c) => {
-      const records = await ingestBodyRecords({
-        contentType: c.req.header('content-type'),
-        contentEncoding: c.req.header('content-encoding'),
-        id: c.req.valid('query').id,
-        body: c.req.raw.body as ReadableStream | null,
-      });
-      const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, deps.taxonomy.current);
-      try {
-        const report = await ingestArticles(deps.engine, deps.config.indexAlias, tagger, records);
-        deps.logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
-        return c.json(report, 200);
-      } catch (error) {
-        if (!(error instanceof IngestInterruptedError)) throw error;
-        // What is stored stays stored: say how much, and where sending again should start.
-        const { status, body } = toErrorResponse(error.cause, c);
-        deps.logger.warn({ requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom }, 'ingest interrupted');
-        c.header('Retry-After', '5');
-        return c.json({ ...body, ingest: { ...error.report, notStoredFrom: error.notStoredFrom } }, status as 503);
-      }
-    },
-  );
+  app.openapi(ingestRoute, async (c) => {
+    const records = await ingestBodyRecords({
+      contentType: c.req.header('content-type'),
+      contentEncoding: c.req.header('content-encoding'),
+      id: c.req.valid('query').id,
+      body: c.req.raw.body as ReadableStream | null,
+    });
+    try {
+      const report = await service.ingest(records);
+      logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
+      return c.json(report, 200);
+    } catch (error) {
+      if (!(error instanceof IngestInterruptedError)) throw error;
+      // What is stored stays stored: say how much, and where sending again should start.
+      const { status, body } = toErrorResponse(error.cause, c);
+      logger.warn({ requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom }, 'ingest interrupted');
+      c.header('Retry-After', '5');
+      return c.json({ ...body, ingest: { ...error.report, notStoredFrom: error.notStoredFrom } }, status as 503);
+    }
+  });
 
   app.openapi(evalRoute, async (c) => {
     const { profile: name, k = 10 } = c.req.valid('query');
-    const profile = deps.profiles.get(name);
+    const profile = service.profiles.get(name);
     if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no profile named "${name}"`, 'profile');
-    const run = await runEvaluation(judgedQueries(join(deps.dataRoot, 'relevance', 'judgments', 'seeds.json')), productSearch(deps.engine, deps.config.indexAlias, profile, deps.taxonomy.current, queryShapeOf(deps.indexDefinition.current, deps.config.maxQueryClauses)), k);
+    const run = await service.evaluate(judgedQueries(join(service.dataRoot, 'relevance', 'judgments', 'seeds.json')), profile, k);
     const nullable = (metrics: Record<string, number | undefined>) => Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, v ?? null]));
     return c.json({ profile: profile.name, k, mean: run.mean, queries: run.queries.map((q) => ({ ...q, metrics: nullable(q.metrics) })) }, 200);
   });
 
   app.openapi(retagRoute, async (c) => {
-    const taxonomy = loadTaxonomy(deps.dataRoot);
-    const tagger = await ArticleTagger.create(deps.engine, deps.config.indexAlias, deps.indexDefinition.current, taxonomy);
-    const report = await retagArticles(deps.engine, deps.config.indexAlias, tagger);
-    deps.taxonomy.current = taxonomy;
-    deps.logger.info({ requestId: c.get('requestId'), read: report.read, changed: report.changed, taxonomy: taxonomy.digest }, 'articles re-tagged');
-    return c.json({ ...report, taxonomyVersion: taxonomy.digest }, 200);
+    const report = await service.retag();
+    logger.info({ requestId: c.get('requestId'), read: report.read, changed: report.changed, taxonomy: report.taxonomyVersion }, 'articles re-tagged');
+    return c.json(report, 200);
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
 
 const Article = z
@@ -33,24 +33,10 @@ const route = createRoute({
   },
 });
 
-interface StoredArticle {
-  id: string;
-  title: string;
-  body: string;
-  body_original?: string;
-  published?: string;
-  source?: string;
-  url?: string;
-  topics?: string[];
-  regions?: string[];
-  people?: string[];
-  organizations?: string[];
-}
-
 export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const stored = await deps.engine.getDocument<StoredArticle>(deps.config.indexAlias, id);
+    const stored = await deps.service.getArticle(id);
     if (!stored) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
     return c.json(
       {

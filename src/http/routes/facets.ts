@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 
 const Label = z.object({ ar: z.string(), en: z.string() });
 const Value = z.object({ value: z.string(), label: Label });
@@ -22,7 +22,7 @@ const route = createRoute({
 
 export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.openapi(route, (c) => {
-    const taxonomy = deps.taxonomy.current;
+    const taxonomy = deps.service.taxonomy;
     return c.json(
       {
         topics: taxonomy.topics.map((t) => ({ value: t.slug, label: t.labels })),

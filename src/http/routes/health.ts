@@ -1,7 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { isEngineError } from '../../engine/engine-error.js';
-import type { BuildState } from '../../index/ensure-index.js';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 
 const Health = z
   .object({
@@ -29,22 +27,7 @@ const route = createRoute({
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   app.openapi(route, async (c) => {
-    const alias = deps.config.indexAlias;
-    const engine = { reachable: false, kind: deps.engine.kind as string, version: null as string | null, cluster: null as string | null };
-    const index = { alias, present: false, documents: null as number | null, version: null as string | null, build: null as 'complete' | 'copying' | 'unrecorded' | null };
-    try {
-      const info = await deps.engine.info();
-      Object.assign(engine, { reachable: true, version: info.version, cluster: await deps.engine.clusterStatus() });
-      index.documents = await deps.engine.count(alias);
-      index.present = true;
-      index.version = (await deps.engine.aliasTargets(alias))[0] ?? null;
-      const build = index.version ? ((await deps.engine.indexMetadata(index.version)).build as BuildState | undefined) : undefined;
-      index.build = build?.state ?? 'unrecorded';
-    } catch (error) {
-      if (!isEngineError(error)) throw error;
-    }
-    const serving = index.present && engine.cluster !== 'red' && index.build !== 'copying';
-    const status = !engine.reachable ? 'unavailable' : serving ? 'ok' : 'degraded';
-    return c.json({ status, engine, index } as const, status === 'ok' ? 200 : 503);
+    const health = await deps.service.health();
+    return c.json(health, health.status === 'ok' ? 200 : 503);
   });
 }

@@ -1,10 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
-import { QueryTooLongError, queryShapeOf } from '../../search/build-search-body.js';
-import { searchArticles } from '../../search/search-articles.js';
+import { QueryTooLongError } from '../../search/build-search-body.js';
 import { ApiError } from '../api-error.js';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { errorResponses } from '../schemas.js';
 
 /** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
@@ -103,20 +102,20 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     const query = c.req.valid('query');
     const from = query.from ?? 0;
     const size = query.size ?? 10;
-    if (size > deps.config.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.config.maxPageSize}`, 'size');
-    if (from + size > deps.config.maxResultWindow) {
-      throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.config.maxResultWindow}; narrow the search instead`, 'from');
+    if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
+    if (from + size > deps.limits.maxResultWindow) {
+      throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.limits.maxResultWindow}; narrow the search instead`, 'from');
     }
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
       throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
     }
     const explain = query.explain === 'true';
     if (explain && size > EXPLAIN_MAX_HITS) throw new ApiError(400, 'invalid_parameter', `size: at most ${EXPLAIN_MAX_HITS} with explain=true`, 'size');
-    const profile = deps.profiles.getPublic(query.profile);
-    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no public profile named "${query.profile}" (${deps.profiles.publicNames().join(', ')})`, 'profile');
+    const profile = deps.service.profiles.getPublic(query.profile);
+    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`, 'profile');
     const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
     for (const [facet, param] of [['topics', 'topic'], ['regions', 'region'], ['people', 'person'], ['organizations', 'organization']] as const) {
-      const known = facetValues(deps.taxonomy.current, facet);
+      const known = facetValues(deps.service.taxonomy, facet);
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
@@ -135,10 +134,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       facetSize: 30,
       explain,
     } as const;
-    const shape = queryShapeOf(deps.indexDefinition.current, deps.config.maxQueryClauses);
     if (explain) explainsInFlight++;
     try {
-      return c.json(await searchArticles(deps.engine, deps.config.indexAlias, request, profile, deps.taxonomy.current, shape), 200);
+      return c.json(await deps.service.search(request, profile), 200);
     } catch (error) {
       if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
       // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.

@@ -1,0 +1,20 @@
+/** The facet keys every article carries, filled by classification: topic, region, person and organization slugs. */
+export const FACET_FIELDS = ['topics', 'regions', 'people', 'organizations'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+/** An article as the index stores it: what `mappings/articles.json` accepts. */
+export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
+  id: string;
+  title: string;
+  /** The text as indexed: run-on words split. */
+  body: string;
+  /** The text as published, when run-on repair changed it. */
+  body_original?: string;
+  published?: string;
+  source?: string;
+  url?: string;
+  /** The category the source gave (ANT's, for instance). */
+  source_category?: string;
+  /** Lets a re-run of ingest skip an unchanged article. */
+  content_hash?: string;
+}
