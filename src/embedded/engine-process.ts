@@ -69,8 +69,14 @@ export interface EngineLaunch {
   name: string;
   version: string;
   executable: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
+  /** Node settings, passed as `-Ekey=value`. */
+  settings: Record<string, string>;
+  /** How the launcher's variables are named: `OPENSEARCH_JAVA_HOME`, `ES_JAVA_HOME` … */
+  envPrefix: 'OPENSEARCH' | 'ES';
+  javaHome: string;
+  javaOptions: string[];
+  configDir: string;
+  tmpDir: string;
   url: string;
   logFile: string;
   startTimeoutMs: number;
@@ -85,7 +91,16 @@ export interface EngineLaunch {
 export async function launchEngineProcess(launch: EngineLaunch): Promise<EmbeddedNode> {
   const { name, version, url, logFile } = launch;
   const output = openSync(logFile, 'a');
-  const child = spawn(launch.executable, launch.args, { env: launch.env, stdio: ['ignore', output, output], detached: true });
+  const prefix = launch.envPrefix;
+  const env = {
+    ...process.env,
+    [`${prefix}_JAVA_HOME`]: launch.javaHome,
+    [`${prefix}_JAVA_OPTS`]: launch.javaOptions.join(' '),
+    [`${prefix}_PATH_CONF`]: launch.configDir,
+    [`${prefix}_TMPDIR`]: launch.tmpDir,
+  };
+  const args = Object.entries(launch.settings).map(([key, value]) => `-E${key}=${value}`);
+  const child = spawn(launch.executable, args, { env, stdio: ['ignore', output, output], detached: true });
   closeSync(output);
   const stopOnExit = () => killTree(child, 'SIGKILL');
   process.once('exit', stopOnExit);

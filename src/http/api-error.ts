@@ -2,16 +2,37 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isEngineError } from '../engine/engine-error.js';
 
+/** Every `error.code` the API answers with: stable, for clients to branch on. */
+export type ErrorCode =
+  | 'invalid_parameter'
+  | 'invalid_url'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'admin_disabled'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'request_timeout'
+  | 'request_too_large'
+  | 'payload_too_large'
+  | 'unsupported_encoding'
+  | 'query_rejected'
+  | 'reload_in_progress'
+  | 'too_many_requests'
+  | 'engine_unavailable'
+  | 'engine_timeout'
+  | 'index_missing'
+  | 'internal_error';
+
 /** The one error body shape of every 4xx/5xx answer. */
 export interface ErrorBody {
-  error: { code: string; message: string; requestId: string; field?: string };
+  error: { code: ErrorCode; message: string; requestId: string; field?: string };
 }
 
 /** A failure the API answers on purpose, with its status and a stable code. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
   ) {
@@ -20,7 +41,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(c: Context, code: string, message: string, field?: string): ErrorBody {
+export function errorBody(c: Context, code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: { code, message, requestId: String(c.get('requestId') ?? ''), ...(field ? { field } : {}) } };
 }
 

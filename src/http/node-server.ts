@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
-import type { ErrorBody } from './api-error.js';
+import type { ErrorBody, ErrorCode } from './api-error.js';
 import { answerClientError } from './client-error.js';
 
 /**
@@ -26,7 +26,7 @@ export function createHttpServer(fetch: (request: Request) => Response | Promise
   return server;
 }
 
-function jsonError(status: number, code: string, message: string): Response {
+function jsonError(status: number, code: ErrorCode, message: string): Response {
   const body: ErrorBody = { error: { code, message, requestId: randomUUID() } };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }

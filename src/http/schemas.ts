@@ -11,6 +11,17 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** What the article view and each search hit show of an article: id, title, date and facet keys. */
+export const ArticleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  published: z.string().nullable(),
+  topics: z.array(z.string()),
+  regions: z.array(z.string()),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
+});
+
 export const errorResponses = {
   400: { description: 'Invalid parameter', content: { 'application/json': { schema: ErrorSchema } } },
   503: { description: 'Search engine unavailable', content: { 'application/json': { schema: ErrorSchema } } },

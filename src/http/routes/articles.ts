@@ -2,22 +2,13 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { ErrorSchema, errorResponses } from '../schemas.js';
+import { ArticleSummarySchema, ErrorSchema, errorResponses } from '../schemas.js';
 
-const Article = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    body: z.string(),
-    published: z.string().nullable(),
-    source: z.string().nullable(),
-    url: z.string().nullable(),
-    topics: z.array(z.string()),
-    regions: z.array(z.string()),
-    people: z.array(z.string()),
-    organizations: z.array(z.string()),
-  })
-  .openapi('Article');
+const Article = ArticleSummarySchema.extend({
+  body: z.string(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+}).openapi('Article');
 
 const route = createRoute({
   method: 'get',

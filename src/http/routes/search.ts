@@ -4,7 +4,7 @@ import { isEngineError } from '../../engine/engine-error.js';
 import { QueryTooLongError } from '../../search/build-search-body.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { errorResponses } from '../schemas.js';
+import { ArticleSummarySchema, errorResponses } from '../schemas.js';
 
 /** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
 const EXPLAIN_MAX_HITS = 10;
@@ -39,17 +39,10 @@ const SearchQuery = z
   })
   .strict();
 
-const Hit = z.object({
-  id: z.string(),
-  title: z.string(),
+const Hit = ArticleSummarySchema.extend({
   titleHighlighted: z.string(),
-  published: z.string().nullable(),
   score: z.number().nullable(),
   snippets: z.array(z.string()),
-  topics: z.array(z.string()),
-  regions: z.array(z.string()),
-  people: z.array(z.string()),
-  organizations: z.array(z.string()),
   explanation: z
     .object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) })
     .optional(),
