@@ -11,12 +11,21 @@ const configSchema = z.object({
   ENGINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** HTTP port of the embedded node; a free one is picked when unset. */
   ENGINE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  ENGINE_HEAP: z.string().regex(/^\d+[mg]$/).default('512m'),
+  ENGINE_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default('512m'),
   ENGINE_WORK_DIR: z.string().default('.run/opensearch'),
-  INDEX_ALIAS: z.string().regex(/^[a-z][a-z0-9_-]{0,60}$/).default('articles'),
+  INDEX_ALIAS: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,60}$/)
+    .default('articles'),
   /** `false` serves the alias as it stands, without loading the seed articles at start (a benchmark's index). */
   INGEST_SEEDS: z.enum(['true', 'false']).default('true'),
-  SEARCH_PROFILE: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  SEARCH_PROFILE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('default'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
   /** The engine's `indices.query.bool.max_clause_count`; queries are built to stay within it. */

@@ -74,7 +74,15 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
     // The configured family applies to SEARCH_URL only: the embedded node is always OpenSearch.
     const kind = config.searchUrl ? config.searchEngine : 'opensearch';
     const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...(kind ? { kind } : {}) }, logger);
-    return { engine, url, redactedUrl: redactUrl(url), release: async () => { await engine.close(); await stopNode(); } };
+    return {
+      engine,
+      url,
+      redactedUrl: redactUrl(url),
+      release: async () => {
+        await engine.close();
+        await stopNode();
+      },
+    };
   } catch (error) {
     await stopNode();
     throw error;

@@ -10,12 +10,11 @@ import { copyDataRoot, createTestApp, openTestService, TEST_ADMIN_KEY, useSeeded
 const { dataRoot, remove: removeDataRoot } = copyDataRoot('analysis-reload');
 const service = useSeededService('analysis-reload', { dataRoot, after: async () => removeDataRoot() });
 
-const reload = (key?: string) =>
-  service.app.request('/admin/analysis/reload', { method: 'POST', headers: key ? { authorization: `Bearer ${key}` } : {} });
+const reload = (key?: string) => service.app.request('/admin/analysis/reload', { method: 'POST', headers: key ? { authorization: `Bearer ${key}` } : {} });
 const totalFor = async (q: string) => {
   const response = await service.app.request(`/search?q=${encodeURIComponent(q)}`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { total: number; hits: { id: string }[] });
+  return (await response.json()) as { total: number; hits: { id: string }[] };
 };
 
 describe('reloading synonyms on the live service', () => {
@@ -87,7 +86,11 @@ describe('a version left half-built', () => {
     const [served] = await service.engine.aliasTargets(service.alias);
     await service.engine.createIndex(index, definition);
     const two = await service.engine.search<Record<string, unknown>>(served!, { query: { match_all: {} }, size: 2 });
-    await service.engine.bulkIndex(index, two.hits.map((hit) => ({ id: hit.id, source: hit.source })), { refresh: true });
+    await service.engine.bulkIndex(
+      index,
+      two.hits.map((hit) => ({ id: hit.id, source: hit.source })),
+      { refresh: true },
+    );
 
     const response = await reload(TEST_ADMIN_KEY);
     expect(response.status).toBe(200);

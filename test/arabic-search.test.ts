@@ -11,7 +11,11 @@ const decoys = readFileSync(new URL('./fixtures/ambiguity-articles.ndjson', impo
 
 const service = useSeededService('arabic-search');
 beforeAll(async () => {
-  const result = await service.engine.bulkIndex(service.alias, decoys.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
+  const result = await service.engine.bulkIndex(
+    service.alias,
+    decoys.map((doc) => ({ id: doc.id, source: doc })),
+    { refresh: true },
+  );
   expect(result.failures).toEqual([]);
 });
 

@@ -34,10 +34,18 @@ describe('when the engine goes away and comes back', () => {
 });
 
 describe('when the engine goes away in the middle of an ingest', () => {
-  const articles = Array.from({ length: 1_500 }, (_, i) => ({ id: `cut-off-${String(i).padStart(4, '0')}`, title: `مقال رقم ${i}`, text: `نص المقال رقم ${i} عن الجزائر.` }));
+  const articles = Array.from({ length: 1_500 }, (_, i) => ({
+    id: `cut-off-${String(i).padStart(4, '0')}`,
+    title: `مقال رقم ${i}`,
+    text: `نص المقال رقم ${i} عن الجزائر.`,
+  }));
   const body = articles.map((article) => JSON.stringify(article)).join('\n');
   const ingest = () =>
-    service.app.request('/admin/ingest', { method: 'POST', body, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' } });
+    service.app.request('/admin/ingest', {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' },
+    });
 
   it('reports what was stored and where to resume; sending it again completes it, nothing lost or doubled', { timeout: 60_000 }, async () => {
     // Cut the engine off when the third batch of 500 asks which of its articles are stored.

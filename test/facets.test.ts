@@ -20,7 +20,11 @@ beforeAll(async () => {
   engine = await connectTestEngine();
   const alias = uniqueAlias('facets');
   index = (await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT))).index;
-  const result = await engine.bulkIndex(alias, fixture.map((doc) => ({ id: doc.id, source: doc })), { refresh: true });
+  const result = await engine.bulkIndex(
+    alias,
+    fixture.map((doc) => ({ id: doc.id, source: doc })),
+    { refresh: true },
+  );
   expect(result.failures).toEqual([]);
   app = createTestApp(openTestService(engine, alias));
 });

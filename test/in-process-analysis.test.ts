@@ -67,17 +67,20 @@ describe.each(['arabic_index', 'arabic_exact'])('in-process %s against the engin
     }
   });
 
-  it.skipIf(!existsSync(ANT_CORPUS))('gives the same tokens at the same positions on 300 ANT articles, every 100th (skipped without the ANT corpus: set ANT_CORPUS or put it in ../shared/corpora/; it is not redistributable)', async () => {
-    let read = 0;
-    let compared = 0;
-    for await (const article of readAntCorpus(ANT_CORPUS)) {
-      if (read++ % 100 !== 0) continue;
-      const text = `${article.title}\n${article.text}`;
-      expect(analyze(text), article.id).toEqual(await inEngine(analyzer, text));
-      if (++compared === 300) break;
-    }
-    expect(compared).toBe(300);
-  });
+  it.skipIf(!existsSync(ANT_CORPUS))(
+    'gives the same tokens at the same positions on 300 ANT articles, every 100th (skipped without the ANT corpus: set ANT_CORPUS or put it in ../shared/corpora/; it is not redistributable)',
+    async () => {
+      let read = 0;
+      let compared = 0;
+      for await (const article of readAntCorpus(ANT_CORPUS)) {
+        if (read++ % 100 !== 0) continue;
+        const text = `${article.title}\n${article.text}`;
+        expect(analyze(text), article.id).toEqual(await inEngine(analyzer, text));
+        if (++compared === 300) break;
+      }
+      expect(compared).toBe(300);
+    },
+  );
 });
 
 describe('tagging where the analysis cannot run in process', () => {

@@ -10,7 +10,14 @@ import { useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ingest-'));
 const lines = [
-  { id: 'ant-1', title: 'فوز المنتخب الجزائري', text: 'فاز المنتخب الجزائري في مباراة كرة القدم على ملعب الجزائر.', published: 'Sun, 18 Feb 2018 21:35:43 +0400', source: 'skynews', category: 'sport' },
+  {
+    id: 'ant-1',
+    title: 'فوز المنتخب الجزائري',
+    text: 'فاز المنتخب الجزائري في مباراة كرة القدم على ملعب الجزائر.',
+    published: 'Sun, 18 Feb 2018 21:35:43 +0400',
+    source: 'skynews',
+    category: 'sport',
+  },
   { url: 'https://example.org/news/42', title: 'أسعار النفط', text: 'ارتفعت أسعار النفط في الأسواق العالمية.', published: '22 جانفي 2025' },
   { id: 'ant-1', title: 'نسخة مكررة', text: 'المقال نفسه مرة ثانية.' },
   { id: 'ant-3', title: '', text: 'نص بلا عنوان.' },
@@ -54,7 +61,11 @@ describe('ingesting a corpus file', () => {
 
 describe('POST /admin/ingest', () => {
   const post = (body: string | Buffer, headers: Record<string, string>, query = '') =>
-    service.app.request(`/admin/ingest${query}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...headers } });
+    service.app.request(`/admin/ingest${query}`, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...headers },
+    });
   const article = (id: string) => ({ id, title: `مقال ${id}`, text: 'بحث وزير الخارجية العلاقات الثنائية.' });
 
   it('ingests NDJSON through the same pipeline', async () => {
@@ -104,7 +115,9 @@ describe('POST /admin/ingest', () => {
   it('rejects a line longer than the limit by its number, reads on past it, and holds no more of it in memory', async () => {
     // 80 KB of gzip that inflates to a 96 MB line with no newline, between two articles.
     const longLine = Buffer.alloc(96 * 1024 * 1024, 'x');
-    const body = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(article('around-1'))}\n`), longLine, Buffer.from(`\n${JSON.stringify(article('around-2'))}`)]));
+    const body = gzipSync(
+      Buffer.concat([Buffer.from(`${JSON.stringify(article('around-1'))}\n`), longLine, Buffer.from(`\n${JSON.stringify(article('around-2'))}`)]),
+    );
     expect(body.length).toBeLessThan(200 * 1024);
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -118,7 +131,10 @@ describe('POST /admin/ingest', () => {
   });
 
   it('answers a damaged gzip JSON body 400 and one over 16 MB 413, indexing nothing of either', async () => {
-    const damaged = await post(gzipSync(JSON.stringify([article('bad-1')])).subarray(0, 20), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const damaged = await post(gzipSync(JSON.stringify([article('bad-1')])).subarray(0, 20), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     expect(damaged.status).toBe(400);
     expect(await damaged.json()).toMatchObject({ error: { field: 'body', message: expect.stringMatching(/gzip/) } });
     const huge = await post(JSON.stringify([{ ...article('huge-1'), text: 'ا'.repeat(9 * 1024 * 1024) }]), { 'content-type': 'application/json' });

@@ -31,7 +31,10 @@ describe('relevance', () => {
   });
 
   it('answers an evaluation over HTTP for the admin', async () => {
-    const response = await service.app.request('/admin/eval?profile=exact-first&k=5', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    const response = await service.app.request('/admin/eval?profile=exact-first&k=5', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+    });
     expect(response.status).toBe(200);
     const run = (await response.json()) as { profile: string; k: number; mean: Record<string, number>; queries: unknown[] };
     expect(run).toMatchObject({ profile: 'exact-first', k: 5 });
@@ -44,7 +47,13 @@ describe('relevance', () => {
   it("computes MRR@10 and nDCG@10 as the engine's own _rank_eval does, on the same rankings", async () => {
     const requests = queries.map((q) => ({
       id: q.id,
-      body: { query: buildSearchBody({ q: q.query, filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 1 }, profile, shape).query as Record<string, unknown> },
+      body: {
+        query: buildSearchBody(
+          { q: q.query, filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 1 },
+          profile,
+          shape,
+        ).query as Record<string, unknown>,
+      },
       ratings: [...q.grades].map(([id, rating]) => ({ id, rating })),
     }));
     const mrr = await service.engine.rankEval(service.alias, requests, { mean_reciprocal_rank: { k: 10, relevant_rating_threshold: 1 } });

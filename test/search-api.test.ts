@@ -19,7 +19,6 @@ async function get<T>(path: string): Promise<{ status: number; body: T }> {
 
 const search = (params: Record<string, string>) => get<SearchBody>(`/search?${new URLSearchParams(params)}`);
 
-
 describe(`seed ingest on ${inject('engineLabel')}`, () => {
   it('indexes the five seeds by their file stem', async () => {
     expect(service.ingest).toMatchObject({ read: 5, indexed: 5, rejected: [], duplicates: 0 });
@@ -57,7 +56,12 @@ describe('searching for Blinken', () => {
   ])('finds both Blinken articles first (%s)', async (_label, q) => {
     const { status, body } = await search({ q });
     expect(status).toBe(200);
-    expect(body.hits.slice(0, 2).map((h) => h.id).sort()).toEqual(blinkenArticles);
+    expect(
+      body.hits
+        .slice(0, 2)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(blinkenArticles);
   });
 
   it('does not return articles that never name him', async () => {
@@ -133,9 +137,9 @@ describe('search parameters', () => {
   });
 
   it('explains, per hit, which field and term scored', async () => {
-    const { body } = await get<{ hits: { id: string; score: number; explanation: { score: number; matches: { field: string; term: string; score: number }[] } }[] }>(
-      `/search?explain=true&q=${encodeURIComponent('بلينكن')}`,
-    );
+    const { body } = await get<{
+      hits: { id: string; score: number; explanation: { score: number; matches: { field: string; term: string; score: number }[] } }[];
+    }>(`/search?explain=true&q=${encodeURIComponent('بلينكن')}`);
     const first = body.hits[0]!;
     expect(first.explanation.score).toBeCloseTo(first.score, 2);
     expect(first.explanation.matches.map((m) => m.field)).toEqual(expect.arrayContaining(['body.exact']));
@@ -157,7 +161,28 @@ describe('search parameters', () => {
   });
 
   it('answers every long query of names, months and places within the clause limit', async () => {
-    const names = ['بلينكن', 'Blinken', 'لعمامرة', 'Lamamra', 'ليبيا', 'Libya', 'NATO', 'الناتو', 'الجزائر', 'واشنطن', 'مالي', 'يناير', 'جانفي', 'أغسطس', 'الولايات المتحدة', 'الأمم المتحدة', 'بوقادوم', 'كيري', 'Kerry', 'الساحل'];
+    const names = [
+      'بلينكن',
+      'Blinken',
+      'لعمامرة',
+      'Lamamra',
+      'ليبيا',
+      'Libya',
+      'NATO',
+      'الناتو',
+      'الجزائر',
+      'واشنطن',
+      'مالي',
+      'يناير',
+      'جانفي',
+      'أغسطس',
+      'الولايات المتحدة',
+      'الأمم المتحدة',
+      'بوقادوم',
+      'كيري',
+      'Kerry',
+      'الساحل',
+    ];
     const statuses = new Map<number, number>();
     for (let length = 2; length <= names.length; length += 2) {
       for (const rotation of [0, 7, 13]) {
@@ -191,7 +216,9 @@ describe('articles, health and the API description', () => {
   });
 
   it('reports the engine, the index and its document count', async () => {
-    const { status, body } = await get<{ status: string; engine: { reachable: boolean; version: string }; index: { present: boolean; documents: number } }>('/health');
+    const { status, body } = await get<{ status: string; engine: { reachable: boolean; version: string }; index: { present: boolean; documents: number } }>(
+      '/health',
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.engine.reachable).toBe(true);
@@ -229,7 +256,16 @@ describe('articles, health and the API description', () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/admin/analysis/reload', '/admin/eval', '/admin/ingest', '/admin/tags/rebuild', '/articles/{id}', '/facets', '/health', '/search']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/admin/analysis/reload',
+      '/admin/eval',
+      '/admin/ingest',
+      '/admin/tags/rebuild',
+      '/articles/{id}',
+      '/facets',
+      '/health',
+      '/search',
+    ]);
     const ingest = body.paths['/admin/ingest'] as { post: { requestBody: { content: Record<string, unknown> } } };
     expect(Object.keys(ingest.post.requestBody.content).sort()).toEqual(['application/json', 'application/x-ndjson', 'text/plain']);
   });

@@ -83,7 +83,9 @@ describe('facets over the seeds', () => {
   });
 
   it('list the taxonomy', async () => {
-    const { status, body } = await get<{ regions: { value: string; kind: string; parents: string[] }[]; topics: { value: string }[]; people: unknown[] }>('/facets');
+    const { status, body } = await get<{ regions: { value: string; kind: string; parents: string[] }[]; topics: { value: string }[]; people: unknown[] }>(
+      '/facets',
+    );
     expect(status).toBe(200);
     expect(body.regions.find((r) => r.value === 'mali')).toMatchObject({ kind: 'country', parents: ['sahel', 'sub-saharan-africa'] });
     expect(body.topics.map((t) => t.value)).toContain('diplomacy');

@@ -50,7 +50,12 @@ describe('analysis chain', () => {
       synonyms: { type: 'synonym_graph', synonyms: ['a, b'] },
     },
     analyzer: {
-      chain: { type: 'custom', char_filter: ['strip_tatweel'], tokenizer: 'standard', filter: ['lowercase', 'arabic_normalization', 'protect', 'stop', 'arabic_stem'] },
+      chain: {
+        type: 'custom',
+        char_filter: ['strip_tatweel'],
+        tokenizer: 'standard',
+        filter: ['lowercase', 'arabic_normalization', 'protect', 'stop', 'arabic_stem'],
+      },
       with_synonyms: { type: 'custom', tokenizer: 'standard', filter: ['synonyms'] },
       by_whitespace: { type: 'custom', tokenizer: 'whitespace' },
     },

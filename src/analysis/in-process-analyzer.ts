@@ -39,7 +39,8 @@ const MEMO_LIMIT = 50_000;
 export function createInProcessAnalyzer(analysis: AnalysisSettings, analyzerName: string): Analyzer {
   const definition = analysis.analyzer?.[analyzerName] as { type?: string; char_filter?: string[]; tokenizer?: string; filter?: string[] } | undefined;
   if (!definition) throw new UnsupportedAnalysisError(`no analyzer "${analyzerName}" in the analysis settings`);
-  if (definition.type !== 'custom') throw new UnsupportedAnalysisError(`analyzer "${analyzerName}" is of type "${definition.type}"; only custom analyzers run in process`);
+  if (definition.type !== 'custom')
+    throw new UnsupportedAnalysisError(`analyzer "${analyzerName}" is of type "${definition.type}"; only custom analyzers run in process`);
   if ((definition.tokenizer ?? 'standard') !== 'standard') throw new UnsupportedAnalysisError(`tokenizer "${definition.tokenizer}" does not run in process`);
   const charFilters = (definition.char_filter ?? []).map((name) => charFilterNamed(analysis, name));
   const steps = (definition.filter ?? []).map((name) => tokenStepNamed(analysis, name));
@@ -105,7 +106,17 @@ function unescapeMappingString(text: string): string {
 // ---- tokenizer ----
 
 /** Word-break classes of Lucene's standard tokenizer (UAX #29), as far as news text needs them. */
-const enum CharClass { Other, Letter, Digit, Extend, Single, Emoji, MidLetter, MidNum, MidNumLet }
+const enum CharClass {
+  Other,
+  Letter,
+  Digit,
+  Extend,
+  Single,
+  Emoji,
+  MidLetter,
+  MidNum,
+  MidNumLet,
+}
 
 function classify(char: string): CharClass {
   if (/[\p{Script=Han}\p{Script=Hiragana}]/u.test(char)) return CharClass.Single;
@@ -226,16 +237,19 @@ function tokenStepNamed(analysis: AnalysisSettings, name: string): TokenStep {
       return stopStep(settings.stopwords as string[]);
     default: {
       const builtIn = BUILT_IN_STEPS[String(settings.type)];
-      if (!builtIn || Object.keys(settings).length > 1) throw new UnsupportedAnalysisError(`token filter "${name}" of type "${String(settings.type)}" does not run in process`);
+      if (!builtIn || Object.keys(settings).length > 1)
+        throw new UnsupportedAnalysisError(`token filter "${name}" of type "${String(settings.type)}" does not run in process`);
       return builtIn;
     }
   }
 }
 
-const changeToken = (change: (token: string) => string): TokenStep => (t) => {
-  t.token = change(t.token);
-  return true;
-};
+const changeToken =
+  (change: (token: string) => string): TokenStep =>
+  (t) => {
+    t.token = change(t.token);
+    return true;
+  };
 
 const BUILT_IN_STEPS: Record<string, TokenStep> = {
   lowercase: changeToken((token) => token.toLowerCase()),
@@ -316,9 +330,36 @@ export function stemArabic(token: string): string {
 
 // Lucene's ASCIIFoldingFilter, for what reaches it inside a token: Latin letters and the apostrophes that join words.
 const FOLDED: Record<string, string> = {
-  'ß': 'ss', 'æ': 'ae', 'Æ': 'AE', 'ø': 'o', 'Ø': 'O', 'œ': 'oe', 'Œ': 'OE', 'đ': 'd', 'Đ': 'D', 'ð': 'd', 'Ð': 'D',
-  'ł': 'l', 'Ł': 'L', 'þ': 'th', 'Þ': 'TH', 'ı': 'i', 'ĸ': 'q', 'ħ': 'h', 'Ħ': 'H', 'ŧ': 't', 'Ŧ': 'T', 'ŋ': 'n', 'Ŋ': 'N',
-  '\u2018': "'", '\u2019': "'", '\u201B': "'", '\u2032': "'", '\uFF07': "'", '\uFF0E': '.', '\u2024': '.',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+  ĸ: 'q',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
+  ŋ: 'n',
+  Ŋ: 'N',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\uFF07': "'",
+  '\uFF0E': '.',
+  '\u2024': '.',
 };
 const NEEDS_FOLDING = /[^\u0000-\u007F\u0600-\u06FF]/;
 /** Latin letters with marks, and fullwidth ASCII: what the filter folds by decomposition. Symbols (™) stay. */

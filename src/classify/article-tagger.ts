@@ -68,7 +68,10 @@ export class ArticleTagger {
   async tagMany(articles: { title: string; body: string }[]): Promise<ArticleTags[]> {
     if (articles.length === 0) return [];
     // Classifying looks up taxonomy tokens only: the other words are left out.
-    const tokens = await this.analyzeTexts(articles.flatMap((a) => [a.title, a.body]), this.patternTokens);
+    const tokens = await this.analyzeTexts(
+      articles.flatMap((a) => [a.title, a.body]),
+      this.patternTokens,
+    );
     const positions = (i: number) => buildPositionIndex(tokens[i]!);
     return articles.map((_, i) => classifyArticle({ title: positions(2 * i), body: positions(2 * i + 1) }, this.compiled));
   }

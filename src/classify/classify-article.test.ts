@@ -4,7 +4,13 @@ import type { Taxonomy } from './taxonomy.js';
 
 // Tokens stand for analyzed words; each taxonomy term is compiled to the tokens given here.
 const pattern = (...tokens: string[]): TokenPattern => ({ tokens: tokens.map((token, offset) => ({ token, offset })) });
-const text = (words: string) => buildPositionIndex(words.split(' ').filter(Boolean).map((token, position) => ({ token, position })));
+const text = (words: string) =>
+  buildPositionIndex(
+    words
+      .split(' ')
+      .filter(Boolean)
+      .map((token, position) => ({ token, position })),
+  );
 
 const taxonomy: Taxonomy = {
   topics: [{ slug: 'sport', labels: { ar: 'رياضة', en: 'Sport' }, terms: ['match', 'matches', 'team', 'goal'] }],
@@ -12,8 +18,15 @@ const taxonomy: Taxonomy = {
   regions: [
     { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [] },
     { slug: 'sudan', kind: 'country', labels: { ar: 'السودان', en: 'Sudan' }, parents: ['africa'], terms: ['sudan'], excludeWithin: ['south sudan'] },
-    { slug: 'mali', kind: 'country', labels: { ar: 'مالي', en: 'Mali' }, parents: ['africa'], terms: ['mali', 'bamako'], excludeWithin: [],
-      ambiguous: { terms: ['mali'], requireAnyOf: ['bamako', 'sahel'], reason: 'also "financial"' } },
+    {
+      slug: 'mali',
+      kind: 'country',
+      labels: { ar: 'مالي', en: 'Mali' },
+      parents: ['africa'],
+      terms: ['mali', 'bamako'],
+      excludeWithin: [],
+      ambiguous: { terms: ['mali'], requireAnyOf: ['bamako', 'sahel'], reason: 'also "financial"' },
+    },
   ],
   regionRules: { minMentions: 2, titleMentions: 1 },
   people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'] }],
@@ -23,10 +36,18 @@ const taxonomy: Taxonomy = {
 const compiled: CompiledTaxonomy = {
   taxonomy,
   patterns: new Map([
-    ['match', pattern('match')], ['matches', pattern('match')], ['team', pattern('team')], ['goal', pattern('goal')],
-    ['africa', pattern('africa')], ['sudan', pattern('sudan')], ['south sudan', pattern('south', 'sudan')],
-    ['mali', pattern('mali')], ['bamako', pattern('bamako')], ['sahel', pattern('sahel')],
-    ['blinken', pattern('blinken')], ['antony blinken', pattern('antony', 'blinken')],
+    ['match', pattern('match')],
+    ['matches', pattern('match')],
+    ['team', pattern('team')],
+    ['goal', pattern('goal')],
+    ['africa', pattern('africa')],
+    ['sudan', pattern('sudan')],
+    ['south sudan', pattern('south', 'sudan')],
+    ['mali', pattern('mali')],
+    ['bamako', pattern('bamako')],
+    ['sahel', pattern('sahel')],
+    ['blinken', pattern('blinken')],
+    ['antony blinken', pattern('antony', 'blinken')],
   ]),
 };
 const classify = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, compiled);

@@ -66,7 +66,9 @@ function mentions(terms: string[], compiled: CompiledTaxonomy, text: PositionInd
 }
 
 function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
-  return terms.some((term) => findOccurrences(compiled.patterns.get(term), article.title).length + findOccurrences(compiled.patterns.get(term), article.body).length > 0);
+  return terms.some(
+    (term) => findOccurrences(compiled.patterns.get(term), article.title).length + findOccurrences(compiled.patterns.get(term), article.body).length > 0,
+  );
 }
 
 function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): number {

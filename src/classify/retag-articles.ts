@@ -42,7 +42,12 @@ export async function retagArticles(
       const tagged = await tagger.tagMany(chunk.map((hit) => ({ title: hit.source.title ?? '', body: hit.source.body ?? '' })));
       chunk.forEach((hit, i) => {
         const tags = tagged[i]!;
-        const stored = { topics: hit.source.topics ?? [], regions: hit.source.regions ?? [], people: hit.source.people ?? [], organizations: hit.source.organizations ?? [] };
+        const stored = {
+          topics: hit.source.topics ?? [],
+          regions: hit.source.regions ?? [],
+          people: hit.source.people ?? [],
+          organizations: hit.source.organizations ?? [],
+        };
         if (JSON.stringify(stored) !== JSON.stringify(tags)) updates.push({ id: hit.id, source: { ...tags } });
       });
     });

@@ -14,9 +14,7 @@ const regionSchema = z.object({
   parents: z.array(slug).default([]),
   terms: z.array(z.string().min(1)).min(1),
   excludeWithin: z.array(z.string().min(1)).default([]),
-  ambiguous: z
-    .object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() })
-    .optional(),
+  ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
   notes: z.string().optional(),
 });
 
@@ -85,8 +83,14 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
       if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
     }
   }
-  assertUnique('taxonomy/regions.json', regionsFile.regions.map((r) => r.slug));
-  assertUnique('taxonomy/topics.json', topicsFile.topics.map((t) => t.slug));
+  assertUnique(
+    'taxonomy/regions.json',
+    regionsFile.regions.map((r) => r.slug),
+  );
+  assertUnique(
+    'taxonomy/topics.json',
+    topicsFile.topics.map((t) => t.slug),
+  );
   const people = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'people.txt'), 'utf8'));
   const organizations = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'organizations.txt'), 'utf8'));
   const taxonomy = {
@@ -107,21 +111,28 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
  */
 export function entitiesFromSynonyms(text: string): NamedEntity[] {
   return parseListFile(text).flatMap((rule) => {
-    const terms = rule.split(',').map((term) => term.trim()).filter(Boolean);
+    const terms = rule
+      .split(',')
+      .map((term) => term.trim())
+      .filter(Boolean);
     const isLatin = (t: string) => /^[\p{Script=Latin}\s'.-]+$/u.test(t);
     const fullNames = terms.filter((t) => t.includes(' '));
     const latin = fullNames.find(isLatin) ?? terms.find(isLatin);
     const arabic = fullNames.find((t) => /\p{Script=Arabic}/u.test(t)) ?? terms.find((t) => /\p{Script=Arabic}/u.test(t));
     if (fullNames.length === 0 || !latin || !arabic) return [];
-    const slugText = latin.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slugText = latin
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) }, terms }];
   });
 }
 
 /** The values a facet may take, for validating a reader's selection. */
 export function facetValues(taxonomy: Taxonomy, facet: FacetName): Map<string, { ar: string; en: string }> {
-  const entries =
-    facet === 'topics' ? taxonomy.topics : facet === 'regions' ? taxonomy.regions : facet === 'people' ? taxonomy.people : taxonomy.organizations;
+  const entries = facet === 'topics' ? taxonomy.topics : facet === 'regions' ? taxonomy.regions : facet === 'people' ? taxonomy.people : taxonomy.organizations;
   return new Map(entries.map((entry) => [entry.slug, entry.labels]));
 }
 

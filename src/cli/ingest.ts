@@ -32,7 +32,10 @@ await runWithEngine(async ({ service }) => {
     }
   };
   try {
-    const report = await service.ingest(readSourceRecords(files, (bytes) => (bytesRead += bytes)), { onProgress: progress });
+    const report = await service.ingest(
+      readSourceRecords(files, (bytes) => (bytesRead += bytes)),
+      { onProgress: progress },
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     console.log(

@@ -18,6 +18,10 @@ describe('forEachLimited', () => {
 
   it('does nothing on no items and rejects with a failure', async () => {
     await forEachLimited([], 2, async () => expect.unreachable());
-    await expect(forEachLimited([1, 2], 2, async (item) => { if (item === 2) throw new Error('two'); })).rejects.toThrow('two');
+    await expect(
+      forEachLimited([1, 2], 2, async (item) => {
+        if (item === 2) throw new Error('two');
+      }),
+    ).rejects.toThrow('two');
   });
 });

@@ -1,6 +1,14 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { developmentNodeSettings, findFreePort, findJavaHome, launchEngineProcess, prepareNodeFolders, type EmbeddedNode, type EmbeddedNodeOptions } from './engine-process.js';
+import {
+  developmentNodeSettings,
+  findFreePort,
+  findJavaHome,
+  launchEngineProcess,
+  prepareNodeFolders,
+  type EmbeddedNode,
+  type EmbeddedNodeOptions,
+} from './engine-process.js';
 import { loadNodeRecipe } from './node-recipe.js';
 import { provisionEngineHome } from './provision-engine.js';
 
@@ -31,7 +39,13 @@ export async function startEmbeddedElasticsearch(options: EmbeddedNodeOptions): 
   rmSync(configDir, { recursive: true, force: true });
   cpSync(join(home, 'config'), configDir, { recursive: true });
 
-  const { settings, javaOptions } = developmentNodeSettings({ nodeName: 'embedded-elasticsearch', httpPort, transportPort, folders, heap: options.heap ?? '512m' });
+  const { settings, javaOptions } = developmentNodeSettings({
+    nodeName: 'embedded-elasticsearch',
+    httpPort,
+    transportPort,
+    folders,
+    heap: options.heap ?? '512m',
+  });
   // Security is on by default in 8.x (TLS, passwords); a loopback development node does without.
   settings['xpack.security.enabled'] = 'false';
 

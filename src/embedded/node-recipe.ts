@@ -3,9 +3,7 @@ import { z } from 'zod';
 import elasticsearchRecipeJson from '../../provisioning/elasticsearch-node.json' with { type: 'json' };
 import opensearchRecipeJson from '../../provisioning/opensearch-node.json' with { type: 'json' };
 
-const mavenCoordinate = z
-  .string()
-  .regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'expected group:artifact:version[:type]');
+const mavenCoordinate = z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'expected group:artifact:version[:type]');
 
 const moduleSchema = z.object({
   name: z.string().min(1),

@@ -1,6 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { developmentNodeSettings, findFreePort, findJavaHome, launchEngineProcess, prepareNodeFolders, type EmbeddedNode, type EmbeddedNodeOptions } from './engine-process.js';
+import {
+  developmentNodeSettings,
+  findFreePort,
+  findJavaHome,
+  launchEngineProcess,
+  prepareNodeFolders,
+  type EmbeddedNode,
+  type EmbeddedNodeOptions,
+} from './engine-process.js';
 import { loadNodeRecipe } from './node-recipe.js';
 import { provisionEngineHome } from './provision-engine.js';
 

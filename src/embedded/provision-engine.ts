@@ -95,7 +95,9 @@ async function installModule(product: EmbeddedProduct, home: string, module: Nod
   };
   await writeFile(
     join(dir, 'plugin-descriptor.properties'),
-    Object.entries(descriptor).map(([key, value]) => `${key}=${value}`).join('\n') + '\n',
+    Object.entries(descriptor)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n') + '\n',
   );
   if (module.permissions.length > 0) {
     const grants = module.permissions.map((permission) => `  permission ${permission};`).join('\n');

@@ -35,14 +35,17 @@ describe('ElasticsearchEngine', () => {
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => server.close() };
   }
 
-  it("talks to the server with the client of its major, request bodies intact, as the compatibility header shows", async () => {
+  it('talks to the server with the client of its major, request bodies intact, as the compatibility header shows', async () => {
     const node = await recordingNode({
       '/_count': { count: 7 },
       '/_search': { took: 2, hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: 'a1', _score: 1.5, _source: { title: 't' } }] } },
       '/_analyze': { tokens: [{ token: 'nato', start_offset: 0, end_offset: 4, position: 0, type: '<ALPHANUM>' }] },
     });
     try {
-      for (const [serverVersion, major] of [['9.1.3', 9], ['8.18.0', 8]] as const) {
+      for (const [serverVersion, major] of [
+        ['9.1.3', 9],
+        ['8.18.0', 8],
+      ] as const) {
         const engine = new ElasticsearchEngine({ url: node.url, requestTimeoutMs: 2000, serverVersion });
         expect(engine.clientMajor).toBe(major);
         expect(await engine.count('articles')).toBe(7);

@@ -73,4 +73,3 @@ function isMissingEndpoint(error: unknown): boolean {
   const message = engineError.message;
   return engineError.statusCode === 405 || (engineError.statusCode === 400 && message.startsWith('no handler found'));
 }
-

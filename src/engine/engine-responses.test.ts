@@ -3,7 +3,11 @@ import { analyzeFilterPath, engineErrorFromResponse, toAnalyzedTokens, toBulkRes
 
 describe('engineErrorFromResponse', () => {
   it('maps status and error type to the engine-neutral kinds, keeping the root cause', () => {
-    const missing = engineErrorFromResponse(404, { error: { root_cause: [{ type: 'index_not_found_exception', reason: 'no such index [x]' }], type: 'index_not_found_exception' } }, 'fallback');
+    const missing = engineErrorFromResponse(
+      404,
+      { error: { root_cause: [{ type: 'index_not_found_exception', reason: 'no such index [x]' }], type: 'index_not_found_exception' } },
+      'fallback',
+    );
     expect(missing).toMatchObject({ kind: 'index_missing', message: 'no such index [x]', engineType: 'index_not_found_exception', statusCode: 404 });
     expect(engineErrorFromResponse(404, { found: false }, 'Not Found')).toMatchObject({ kind: 'not_found', message: 'Not Found' });
     expect(engineErrorFromResponse(503, {}, 'x').kind).toBe('unavailable');
@@ -57,7 +61,9 @@ describe('toAnalyzedTokens', () => {
 
   it('reads only the fields asked for, which analyzeFilterPath asks the engine for', () => {
     expect(analyzeFilterPath(['token', 'start', 'position'])).toBe('tokens.token,tokens.start_offset,tokens.position');
-    expect(toAnalyzedTokens({ tokens: [{ token: 'nato', start_offset: 15, position: 2 }] }, ['token', 'start', 'position'])).toEqual([{ token: 'nato', start: 15, position: 2 }]);
+    expect(toAnalyzedTokens({ tokens: [{ token: 'nato', start_offset: 15, position: 2 }] }, ['token', 'start', 'position'])).toEqual([
+      { token: 'nato', start: 15, position: 2 },
+    ]);
   });
 
   it('reads an answer without tokens (text of stopwords only, or filtered to nothing) as none', () => {

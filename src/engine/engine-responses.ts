@@ -73,7 +73,10 @@ export function toRankEvalScores(response: LooseBody): Map<string, { score: numb
 }
 
 /** Each token field and its name in an `_analyze` answer. */
-const ANALYZE_TOKEN_FIELDS = { token: 'token', start: 'start_offset', end: 'end_offset', position: 'position', type: 'type' } as const satisfies Record<TokenField, string>;
+const ANALYZE_TOKEN_FIELDS = { token: 'token', start: 'start_offset', end: 'end_offset', position: 'position', type: 'type' } as const satisfies Record<
+  TokenField,
+  string
+>;
 const ALL_TOKEN_FIELDS = Object.keys(ANALYZE_TOKEN_FIELDS) as TokenField[];
 
 /** The `filter_path` that makes `_analyze` send only these token fields. */

@@ -90,7 +90,10 @@ export abstract class RestEngine implements SearchEngine {
   }
 
   async createIndex(name: string, definition: IndexDefinition): Promise<void> {
-    await this.request({ method: 'PUT', path: `/${indexPath(name)}`, body: { settings: definition.settings, mappings: definition.mappings } }, { repeatable: false });
+    await this.request(
+      { method: 'PUT', path: `/${indexPath(name)}`, body: { settings: definition.settings, mappings: definition.mappings } },
+      { repeatable: false },
+    );
   }
 
   async listIndices(pattern: string): Promise<string[]> {
@@ -123,16 +126,27 @@ export abstract class RestEngine implements SearchEngine {
   }
 
   async bulkIndex(index: string, documents: BulkDocument[], options: { refresh?: boolean } = {}): Promise<BulkResult> {
-    return this.bulk(documents.flatMap((doc) => [{ index: { _index: index, _id: doc.id } }, doc.source]), options);
+    return this.bulk(
+      documents.flatMap((doc) => [{ index: { _index: index, _id: doc.id } }, doc.source]),
+      options,
+    );
   }
 
   async updateDocuments(index: string, updates: BulkDocument[], options: { refresh?: boolean } = {}): Promise<BulkResult> {
-    return this.bulk(updates.flatMap((doc) => [{ update: { _index: index, _id: doc.id } }, { doc: doc.source }]), options);
+    return this.bulk(
+      updates.flatMap((doc) => [{ update: { _index: index, _id: doc.id } }, { doc: doc.source }]),
+      options,
+    );
   }
 
   private async bulk(operations: LooseBody[], options: { refresh?: boolean }): Promise<BulkResult> {
     if (operations.length === 0) return { created: 0, updated: 0, unchanged: 0, failures: [] };
-    const response = await this.request({ method: 'POST', path: '/_bulk', querystring: { refresh: options.refresh ? 'wait_for' : 'false' }, bulkBody: operations });
+    const response = await this.request({
+      method: 'POST',
+      path: '/_bulk',
+      querystring: { refresh: options.refresh ? 'wait_for' : 'false' },
+      bulkBody: operations,
+    });
     return toBulkResult(response.items as LooseBody[]);
   }
 
@@ -148,7 +162,8 @@ export abstract class RestEngine implements SearchEngine {
     for (;;) {
       const task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
       if (task.completed) {
-        if (task.error) throw new EngineError('rejected', `copying into ${destination} failed: ${String(task.error.reason ?? task.error.type)}`, String(task.error.type));
+        if (task.error)
+          throw new EngineError('rejected', `copying into ${destination} failed: ${String(task.error.reason ?? task.error.type)}`, String(task.error.type));
         return toCopyOutcome(task.response as LooseBody);
       }
       const status = (task.task?.status ?? {}) as LooseBody;
@@ -160,7 +175,12 @@ export abstract class RestEngine implements SearchEngine {
   /** Starts `_reindex` as a task; undefined where the node has no `_reindex` (then the copy runs through this process). */
   protected async startCopyTask(sources: string[], destination: string): Promise<string | undefined> {
     const started = await this.request(
-      { method: 'POST', path: '/_reindex', querystring: { wait_for_completion: false, refresh: true }, body: { source: { index: sources }, dest: { index: destination } } },
+      {
+        method: 'POST',
+        path: '/_reindex',
+        querystring: { wait_for_completion: false, refresh: true },
+        body: { source: { index: sources }, dest: { index: destination } },
+      },
       { repeatable: false },
     );
     return String(started.task);
@@ -181,7 +201,10 @@ export abstract class RestEngine implements SearchEngine {
       for (;;) {
         const hits = page.hits.hits as LooseBody[];
         if (hits.length === 0) break;
-        const result = await this.bulkIndex(destination, hits.map((hit) => ({ id: String(hit._id), source: hit._source as Record<string, unknown> })));
+        const result = await this.bulkIndex(
+          destination,
+          hits.map((hit) => ({ id: String(hit._id), source: hit._source as Record<string, unknown> })),
+        );
         copied += result.created + result.updated + result.unchanged;
         failures += result.failures.length;
         page = await this.request({ method: 'POST', path: '/_search/scroll', body: { scroll: '1m', scroll_id: String(page._scroll_id) } });
@@ -206,7 +229,12 @@ export abstract class RestEngine implements SearchEngine {
   async getSources<T>(index: string, ids: string[], fields: string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     if (ids.length === 0) return found;
-    const response = await this.request({ method: 'POST', path: `/${indexPath(index)}/_mget`, querystring: { _source_includes: fields.join(',') }, body: { ids } });
+    const response = await this.request({
+      method: 'POST',
+      path: `/${indexPath(index)}/_mget`,
+      querystring: { _source_includes: fields.join(',') },
+      body: { ids },
+    });
     for (const doc of response.docs as LooseBody[]) if (doc.found) found.set(String(doc._id), doc._source as T);
     return found;
   }

@@ -9,7 +9,6 @@ import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
 
-
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
@@ -83,7 +82,15 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => string[] {
   const routes = app.routes
     .filter((route) => route.method !== 'ALL')
-    .map((route) => ({ method: route.method, pattern: new RegExp(`^${route.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : escapeRegExp(part))).join('/')}$`) }));
+    .map((route) => ({
+      method: route.method,
+      pattern: new RegExp(
+        `^${route.path
+          .split('/')
+          .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : escapeRegExp(part)))
+          .join('/')}$`,
+      ),
+    }));
   return (path) => {
     const methods = new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method));
     if (methods.size === 0) return [];

@@ -31,7 +31,12 @@ export interface IngestBody {
 export async function ingestBodyRecords(request: IngestBody): Promise<AsyncIterable<SourceRecord>> {
   const mediaType = request.contentType?.split(';')[0]!.trim().toLowerCase();
   if (!INGEST_MEDIA_TYPES.includes(mediaType as (typeof INGEST_MEDIA_TYPES)[number]) || !request.body) {
-    throw new ApiError(400, 'invalid_parameter', 'body: send application/x-ndjson (one article a line), application/json (an article or an array of them) or text/plain (a scraped article, with ?id=)', 'body');
+    throw new ApiError(
+      400,
+      'invalid_parameter',
+      'body: send application/x-ndjson (one article a line), application/json (an article or an array of them) or text/plain (a scraped article, with ?id=)',
+      'body',
+    );
   }
   const encoding = request.contentEncoding?.trim().toLowerCase();
   if (encoding && encoding !== 'gzip' && encoding !== 'identity') {
@@ -42,7 +47,13 @@ export async function ingestBodyRecords(request: IngestBody): Promise<AsyncItera
   }
   const received = Readable.fromWeb(request.body);
   const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
-  if (mediaType === 'application/x-ndjson') return reportBrokenStream(readNdjson(pipeline(content, byteLimit(STREAMED_BODY_LIMIT_BYTES), () => {}), REQUEST_LABEL));
+  if (mediaType === 'application/x-ndjson')
+    return reportBrokenStream(
+      readNdjson(
+        pipeline(content, byteLimit(STREAMED_BODY_LIMIT_BYTES), () => {}),
+        REQUEST_LABEL,
+      ),
+    );
   const text = await readWhole(content, encoding === 'gzip');
   if (mediaType === 'application/json') return eachOf(jsonDocumentRecords(text, REQUEST_LABEL));
   return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: request.id!, text }]);
@@ -73,7 +84,12 @@ async function readWhole(content: Readable, gzipped: boolean): Promise<string> {
       size += (chunk as Buffer).length;
       if (size > WHOLE_BODY_LIMIT_BYTES) {
         content.destroy();
-        throw new ApiError(413, 'payload_too_large', `body: at most ${WHOLE_BODY_LIMIT_BYTES / 1024 / 1024} MB as JSON or text; send NDJSON, which streams, for more`, 'body');
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `body: at most ${WHOLE_BODY_LIMIT_BYTES / 1024 / 1024} MB as JSON or text; send NDJSON, which streams, for more`,
+          'body',
+        );
       }
       chunks.push(chunk as Buffer);
     }

@@ -19,9 +19,13 @@ export function createHttpServer(fetch: (request: Request) => Response | Promise
   );
   server.on('clientError', answerClientError);
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
-    const body: ErrorBody = { error: { code: 'method_not_allowed', message: 'CONNECT is not served: this is an HTTP API, not a proxy.', requestId: randomUUID() } };
+    const body: ErrorBody = {
+      error: { code: 'method_not_allowed', message: 'CONNECT is not served: this is an HTTP API, not a proxy.', requestId: randomUUID() },
+    };
     const json = JSON.stringify(body);
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
   });
   return server;
 }

@@ -85,7 +85,9 @@ async function buildVersion(
     return { copied: copy.copied, matches: copy.failures === 0 && check.matches, documents: check.copy.documents, digest: check.copy.digest };
   };
   const markComplete = (outcome: { documents: number; digest: string }) =>
-    engine.updateIndexMetadata(index, { build: { state: 'complete', from: sources, documents: outcome.documents, digest: outcome.digest } satisfies BuildState });
+    engine.updateIndexMetadata(index, {
+      build: { state: 'complete', from: sources, documents: outcome.documents, digest: outcome.digest } satisfies BuildState,
+    });
 
   if (await engine.indexExists(index)) {
     if (sources.length > 0) {
@@ -108,7 +110,9 @@ async function buildVersion(
   const outcome = await copyAndVerify();
   if (!outcome.matches) {
     await engine.deleteIndex(index);
-    throw new Error(`the copy into the new index version ${index} does not match ${sources.join(', ')} (documents written during the copy?); the alias still serves ${sources.join(', ')}`);
+    throw new Error(
+      `the copy into the new index version ${index} does not match ${sources.join(', ')} (documents written during the copy?); the alias still serves ${sources.join(', ')}`,
+    );
   }
   await markComplete(outcome);
   return { created: true, copied: outcome.copied };

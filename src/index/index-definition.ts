@@ -89,10 +89,13 @@ export function protectedNameRules(names: string[], cliticPrefixes: string[]): s
   const target = new Map<string, string>();
   for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
     const canonical = name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name;
-    const forms = [name, ...cliticPrefixes.map((prefix) =>
-      // ل before the article merges with it: ل + العمامرة = للعمامرة.
-      prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
-    )];
+    const forms = [
+      name,
+      ...cliticPrefixes.map((prefix) =>
+        // ل before the article merges with it: ل + العمامرة = للعمامرة.
+        prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
+      ),
+    ];
     for (const form of forms) if (!target.has(form)) target.set(form, canonical);
   }
   const byName = new Map<string, string[]>();
@@ -126,7 +129,10 @@ export function monthSynonymRules(table: unknown, phraseOnly: Record<string, str
 export function presentationFormMappings(): string[] {
   const escape = (text: string) => [...text].map((c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('');
   const rules: string[] = [];
-  for (const [from, to] of [[0xfb50, 0xfdff], [0xfe70, 0xfeff]] as const) {
+  for (const [from, to] of [
+    [0xfb50, 0xfdff],
+    [0xfe70, 0xfeff],
+  ] as const) {
     for (let cp = from; cp <= to; cp++) {
       const form = String.fromCodePoint(cp);
       const letters = form.normalize('NFKC').trim();
@@ -175,7 +181,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
  * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms.
  */
 export function analysisShapeOf(definition: IndexDefinition): { maxSynonymAlternatives: number; plainAnalyzers: Record<string, string> } {
-  const filters = ((definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {});
+  const filters = (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {};
   const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
   const alternatives = rules.map((rule) => (rule.split('=>').at(-1) ?? '').split(',').filter((term) => term.trim()).length);
   const properties = (definition.mappings as { properties?: Record<string, unknown> }).properties ?? {};

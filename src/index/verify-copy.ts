@@ -35,7 +35,11 @@ export async function fingerprintIndex(engine: SearchEngine, index: string): Pro
 }
 
 /** True when `copy` holds exactly the articles of `sources`, with the same content. */
-export async function copyMatchesSources(engine: SearchEngine, sources: string[], copy: string): Promise<{ matches: boolean; source: IndexFingerprint; copy: IndexFingerprint }> {
+export async function copyMatchesSources(
+  engine: SearchEngine,
+  sources: string[],
+  copy: string,
+): Promise<{ matches: boolean; source: IndexFingerprint; copy: IndexFingerprint }> {
   await engine.refresh(copy);
   const [source, copied] = await Promise.all([fingerprintIndex(engine, sources.join(',')), fingerprintIndex(engine, copy)]);
   return { matches: source.documents === copied.documents && source.digest === copied.digest, source, copy: copied };

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import months from '../../analyzers/months.json' with { type: 'json' };
-import {
-  findPublishedDate,
-  foldArabic,
-  isStandaloneDateLine,
-  isTweetAttributionLine,
-  monthNumber,
-  parseArabicDate,
-  toAsciiDigits,
-} from './article-dates.js';
+import { findPublishedDate, foldArabic, isStandaloneDateLine, isTweetAttributionLine, monthNumber, parseArabicDate, toAsciiDigits } from './article-dates.js';
 
 const dateOf = (text: string, referenceYear?: number) => parseArabicDate(text, referenceYear === undefined ? undefined : { referenceYear })?.date;
 
@@ -204,13 +196,7 @@ describe('isTweetAttributionLine', () => {
 });
 
 describe('findPublishedDate', () => {
-  const attributions = [
-    'نص المقال الأول.',
-    '— A (@a_b) August 4, 2021',
-    'نص المقال الثاني.',
-    '— A (@a_b) August 6, 2021',
-    '— A (@a_b) August 5, 2021',
-  ];
+  const attributions = ['نص المقال الأول.', '— A (@a_b) August 4, 2021', 'نص المقال الثاني.', '— A (@a_b) August 6, 2021', '— A (@a_b) August 5, 2021'];
 
   it('prefers a standalone date line in the header over tweet dates', () => {
     expect(findPublishedDate(['العنوان', 'الثلاثاء 2021/07/27', ...attributions])).toBe('2021-07-27');

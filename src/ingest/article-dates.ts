@@ -50,7 +50,6 @@ function prepare(text: string): string {
   return toAsciiDigits(foldArabic(text));
 }
 
-
 /** Folded month name → month number, from every family in analyzers/months.json. */
 const MONTH_NUMBERS: ReadonlyMap<string, number> = (() => {
   const table = new Map<string, number>();
@@ -108,18 +107,12 @@ const PATTERNS: DatePattern[] = [
   },
   {
     // مارس 9, 2025 / August 6, 2021 / August 6th 2021 / مارس 9
-    regex: new RegExp(
-      `${WORD_START}(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*${YEAR})?`,
-      'gu',
-    ),
+    regex: new RegExp(`${WORD_START}(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*${YEAR})?`, 'gu'),
     parts: (m) => ({ year: m[3], month: monthNumber(m[1] ?? ''), day: m[2] }),
   },
   {
     // 3 فبراير 2025 / 22 جانفي / 6 août 2021 / 1er janvier 2021
-    regex: new RegExp(
-      `${WORD_START}(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})\\.?${WORD_END}(?:\\s*,?\\s*${YEAR})?`,
-      'gu',
-    ),
+    regex: new RegExp(`${WORD_START}(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})\\.?${WORD_END}(?:\\s*,?\\s*${YEAR})?`, 'gu'),
     parts: (m) => ({ year: m[3], month: monthNumber(m[2] ?? ''), day: m[1] }),
   },
 ];
@@ -213,17 +206,39 @@ export function parseArabicDate(text: string, options?: DateOptions): ParsedDate
 }
 
 const WEEKDAYS = [
-  'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت',
-  'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
-  'sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat',
-  'dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
+  'الأحد',
+  'الاثنين',
+  'الإثنين',
+  'الثلاثاء',
+  'الأربعاء',
+  'الخميس',
+  'الجمعة',
+  'السبت',
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sun',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'dimanche',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
 ];
 // Labels that may sit next to a page's date without making the line prose.
 const DATE_LABELS = ['نشر', 'في', 'بتاريخ', 'تاريخ', 'النشر', 'آخر', 'تحديث', 'الساعة', 'published', 'updated', 'on', 'le', 'publié'];
-const LINE_FILLER = new RegExp(
-  `${WORD_START}(?:${[...WEEKDAYS, ...DATE_LABELS].map((word) => escapeRegExp(foldArabic(word))).join('|')})${WORD_END}`,
-  'gu',
-);
+const LINE_FILLER = new RegExp(`${WORD_START}(?:${[...WEEKDAYS, ...DATE_LABELS].map((word) => escapeRegExp(foldArabic(word))).join('|')})${WORD_END}`, 'gu');
 
 /**
  * Whether a line is nothing but a date (with optional weekday, time, labels and punctuation), such as
@@ -234,9 +249,7 @@ export function isStandaloneDateLine(line: string): boolean {
   const prepared = prepare(line);
   const [first] = scanDates(prepared);
   if (!first || first.month < 1 || first.month > 12 || first.day < 1 || first.day > 31) return false;
-  const rest = (prepared.slice(0, first.start) + ' ' + prepared.slice(first.end))
-    .replace(LINE_FILLER, ' ')
-    .replace(/[\p{P}\p{S}\s]/gu, '');
+  const rest = (prepared.slice(0, first.start) + ' ' + prepared.slice(first.end)).replace(LINE_FILLER, ' ').replace(/[\p{P}\p{S}\s]/gu, '');
   return rest.length === 0;
 }
 

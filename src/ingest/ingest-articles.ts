@@ -95,7 +95,11 @@ export async function ingestArticles(
   };
 
   const flush = async (items: typeof batch) => {
-    const stored = await engine.getSources<{ [HASH_FIELD]?: string }>(alias, items.map((i) => i.article.id), [HASH_FIELD]);
+    const stored = await engine.getSources<{ [HASH_FIELD]?: string }>(
+      alias,
+      items.map((i) => i.article.id),
+      [HASH_FIELD],
+    );
     const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];

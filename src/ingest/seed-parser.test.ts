@@ -248,10 +248,7 @@ describe('parseSeedArticle: general rules on synthetic pages', () => {
   });
 
   it('cuts a tweet embedded at the end of a line and its signature', () => {
-    const article = parseSeedArticle(
-      'x',
-      [body1, 'نص التغريدة هنا pic.twitter.com/AbC123', '— Name (@handle) March 3, 2024', body2].join('\n'),
-    );
+    const article = parseSeedArticle('x', [body1, 'نص التغريدة هنا pic.twitter.com/AbC123', '— Name (@handle) March 3, 2024', body2].join('\n'));
     expect(article.body).toBe(`${body1}\n\n${body2}`);
     expect(article.published).toBe('2024-03-03');
   });

@@ -1,16 +1,7 @@
 import { findPublishedDate, foldArabic, isStandaloneDateLine, isTweetAttributionLine, toAsciiDigits } from './article-dates.js';
 
 /** Why a piece of the scraped text was cut from the article. */
-export type RemovedKind =
-  | 'tweet-embed'
-  | 'tweet-attribution'
-  | 'repeated-headline'
-  | 'pull-quote'
-  | 'teaser'
-  | 'byline'
-  | 'dateline'
-  | 'counter'
-  | 'caption';
+export type RemovedKind = 'tweet-embed' | 'tweet-attribution' | 'repeated-headline' | 'pull-quote' | 'teaser' | 'byline' | 'dateline' | 'counter' | 'caption';
 
 export interface RemovedText {
   kind: RemovedKind;
@@ -55,9 +46,29 @@ const LEADING_BULLET = /^[·•●▪◦]+ ?/u;
 
 // Words that open a new clause: a natural place to end a headline cut from the lead.
 const CLAUSE_STARTERS = new Set(
-  ['التي', 'الذي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'حيث', 'خلال', 'بعد', 'قبل', 'عقب', 'إثر', 'منذ', 'بينما', 'فيما', 'كما', 'لاسيما', 'مما', 'وسط', 'بسبب', 'ضمن'].map(
-    (word) => foldArabic(word),
-  ),
+  [
+    'التي',
+    'الذي',
+    'الذين',
+    'اللذين',
+    'اللتين',
+    'اللواتي',
+    'حيث',
+    'خلال',
+    'بعد',
+    'قبل',
+    'عقب',
+    'إثر',
+    'منذ',
+    'بينما',
+    'فيما',
+    'كما',
+    'لاسيما',
+    'مما',
+    'وسط',
+    'بسبب',
+    'ضمن',
+  ].map((word) => foldArabic(word)),
 );
 
 /**
@@ -165,12 +176,7 @@ function isCaptionShape(text: string): boolean {
 }
 
 function isBylineShape(text: string): boolean {
-  return (
-    wordsOf(text).length <= MAX_BYLINE_WORDS &&
-    text.length <= MAX_BYLINE_CHARS &&
-    BYLINE.test(text) &&
-    !text.endsWith('.')
-  );
+  return wordsOf(text).length <= MAX_BYLINE_WORDS && text.length <= MAX_BYLINE_CHARS && BYLINE.test(text) && !text.endsWith('.');
 }
 
 interface Block {
@@ -211,7 +217,9 @@ export function parseSeedArticle(id: string, rawText: string): ParsedArticle {
 
   // Teasers before repeats: a teaser also contains the standfirst and would make it look like a copy.
   for (const block of kept()) {
-    const others = kept().filter((other) => other !== block).map((other) => other.text);
+    const others = kept()
+      .filter((other) => other !== block)
+      .map((other) => other.text);
     if (isTruncatedCopy(block.text, others)) block.kind = 'teaser';
   }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchBody, countQueryTokens, planSynonymFields, QueryTooLongError, withoutRepeatedWords, type QueryShape, type SearchRequest } from './build-search-body.js';
+import {
+  buildSearchBody,
+  countQueryTokens,
+  planSynonymFields,
+  QueryTooLongError,
+  withoutRepeatedWords,
+  type QueryShape,
+  type SearchRequest,
+} from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
 
 const profile: SearchProfile = {
@@ -13,7 +21,11 @@ const profile: SearchProfile = {
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
 };
-const shape: QueryShape = { maxClauses: 1024, maxSynonymAlternatives: 9, plainAnalyzers: { title: 'plain', body: 'plain', 'title.exact': 'plain_exact', 'body.exact': 'plain_exact' } };
+const shape: QueryShape = {
+  maxClauses: 1024,
+  maxSynonymAlternatives: 9,
+  plainAnalyzers: { title: 'plain', body: 'plain', 'title.exact': 'plain_exact', 'body.exact': 'plain_exact' },
+};
 const request: SearchRequest = { filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
 
 describe('buildSearchBody', () => {
@@ -51,7 +63,11 @@ describe('buildSearchBody', () => {
   });
 
   it('keeps synonyms where the clause budget allows, and drops them field by field as the query grows', () => {
-    const four = { ...profile, fields: { title: 3, 'title.exact': 4, body: 1, 'body.exact': 1.5 }, phrase: { fields: { 'title.exact': 4, 'body.exact': 2 }, slop: 2 } };
+    const four = {
+      ...profile,
+      fields: { title: 3, 'title.exact': 4, body: 1, 'body.exact': 1.5 },
+      phrase: { fields: { 'title.exact': 4, 'body.exact': 2 }, slop: 2 },
+    };
     // 1,022 leaves to spend: 9 alternatives in each of 4 fields is 36 a token.
     expect([...planSynonymFields(28, four, shape)]).toEqual(['title', 'title.exact', 'body', 'body.exact']);
     expect([...planSynonymFields(29, four, shape)]).toEqual(['title', 'body']); // 29 × (2 × 9 + 2) = 580
@@ -63,7 +79,8 @@ describe('buildSearchBody', () => {
   it('searches a field without its synonyms through its plain analyzer', () => {
     const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
     const body = buildSearchBody({ ...request, q: long }, profile, shape);
-    const matches = (body.query as { bool: { must: [{ dis_max: { queries: Record<string, Record<string, { analyzer?: string }>>[] } }] } }).bool.must[0].dis_max.queries;
+    const matches = (body.query as { bool: { must: [{ dis_max: { queries: Record<string, Record<string, { analyzer?: string }>>[] } }] } }).bool.must[0].dis_max
+      .queries;
     expect(matches.map((m) => Object.values(m.match!)[0]!.analyzer)).toEqual(['plain', 'plain']);
   });
 

@@ -4,7 +4,6 @@ import { analysisShapeOf } from '../index/index-definition.js';
 import { FACET_FIELDS, type FacetField } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 
-
 export interface SearchRequest {
   q?: string;
   /** Selected facet values: OR within a facet, AND across facets. */
@@ -57,7 +56,11 @@ export class QueryTooLongError extends Error {
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const query: Clause = {
-    bool: { must: text ? [textQuery(text, profile, shape)] : [{ match_all: {} }], should: text ? phraseQueries(text, profile, shape) : [], filter: dateFilters(request) },
+    bool: {
+      must: text ? [textQuery(text, profile, shape)] : [{ match_all: {} }],
+      should: text ? phraseQueries(text, profile, shape) : [],
+      filter: dateFilters(request),
+    },
   };
   const facetFilters = Object.fromEntries(
     FACET_FIELDS.map((field) => [field, request.filters[field].length > 0 ? { terms: { [field]: request.filters[field] } } : undefined]),
@@ -87,7 +90,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     size: request.size,
     track_total_hits: true,
     ...(request.explain ? { explain: true } : {}),
-    sort: request.sort === 'newest' ? [{ published: { order: 'desc', missing: '_last' } }, '_score'] : ['_score', { published: { order: 'desc', missing: '_last' } }],
+    sort:
+      request.sort === 'newest'
+        ? [{ published: { order: 'desc', missing: '_last' } }, '_score']
+        : ['_score', { published: { order: 'desc', missing: '_last' } }],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'people', 'organizations'],
     highlight: {
       encoder: 'html',
@@ -95,7 +101,11 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
       post_tags: ['</mark>'],
       fields: {
         title: { number_of_fragments: 0 },
-        body: { fragment_size: profile.highlight.fragmentSize, number_of_fragments: profile.highlight.fragments, no_match_size: profile.highlight.fragmentSize },
+        body: {
+          fragment_size: profile.highlight.fragmentSize,
+          number_of_fragments: profile.highlight.fragments,
+          no_match_size: profile.highlight.fragmentSize,
+        },
       },
     },
   };

@@ -65,7 +65,11 @@ export async function searchArticles(
       const labels = facetValues(taxonomy, field);
       return [
         field,
-        (aggregation?.values?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count, label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) } })),
+        (aggregation?.values?.buckets ?? []).map((b) => ({
+          value: String(b.key),
+          count: b.doc_count,
+          label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },
+        })),
       ];
     }),
   ) as Record<FacetField, FacetCount[]>;

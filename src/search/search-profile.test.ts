@@ -12,7 +12,8 @@ afterEach(() => root && rmSync(root, { recursive: true, force: true }));
 function rootWith(files: Record<string, unknown>): string {
   root = mkdtempSync(join(tmpdir(), 'profiles-'));
   cpSync(join(PROJECT_ROOT, 'relevance', 'profiles'), join(root, 'relevance', 'profiles'), { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(root, 'relevance', 'profiles', name), typeof content === 'string' ? content : JSON.stringify(content));
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(root, 'relevance', 'profiles', name), typeof content === 'string' ? content : JSON.stringify(content));
   return root;
 }
 

@@ -31,7 +31,9 @@ export class ProfileStore {
     readonly defaultName: string,
   ) {
     const folder = join(rootDir, 'relevance', 'profiles');
-    const names = readdirSync(folder).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
+    const names = readdirSync(folder)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.slice(0, -'.json'.length));
     this.loaded = new Map(names.sort().map((name) => [name, loadSearchProfile(rootDir, name)]));
     if (!this.loaded.has(defaultName)) throw new Error(`no search profile named "${defaultName}" in ${folder}`);
   }

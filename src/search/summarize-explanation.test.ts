@@ -7,10 +7,18 @@ describe('summarizeExplanation', () => {
       value: 7.5,
       description: 'sum of:',
       details: [
-        { value: 5, description: 'max plus 0.3 times others of:', details: [
-          { value: 4, description: 'weight(title.exact:بلينكن in 3) [PerFieldSimilarity], result of:', details: [{ value: 4, description: 'score(freq=1.0)' }] },
-          { value: 1, description: 'weight(Synonym(body:بلينكن body:بلينكين) in 3) [PerFieldSimilarity], result of:' },
-        ] },
+        {
+          value: 5,
+          description: 'max plus 0.3 times others of:',
+          details: [
+            {
+              value: 4,
+              description: 'weight(title.exact:بلينكن in 3) [PerFieldSimilarity], result of:',
+              details: [{ value: 4, description: 'score(freq=1.0)' }],
+            },
+            { value: 1, description: 'weight(Synonym(body:بلينكن body:بلينكين) in 3) [PerFieldSimilarity], result of:' },
+          ],
+        },
         { value: 2.5, description: 'weight(body.exact:"انتوني بلينكن" in 3) [PerFieldSimilarity], result of:' },
       ],
     };

@@ -47,7 +47,13 @@ const articles: BulkDocument[] = [
   },
   {
     id: 'a3',
-    source: { title: 'Sahel security', body: 'NATO and the Sahel states.', published: '2024-02-20T12:00:00Z', topics: ['security-defense'], regions: ['sahel'] },
+    source: {
+      title: 'Sahel security',
+      body: 'NATO and the Sahel states.',
+      published: '2024-02-20T12:00:00Z',
+      topics: ['security-defense'],
+      regions: ['sahel'],
+    },
   },
 ];
 /** A date field given a word: the engine refuses this document alone. */
@@ -177,17 +183,31 @@ for (const testEngine of inject('engines')) {
         expect(hit.explanation).toBeUndefined();
       }
       expect(result.aggregations).toMatchObject({
-        topics: { buckets: expect.arrayContaining([{ key: 'diplomacy', doc_count: 1 }, { key: 'security-defense', doc_count: 1 }]) },
-        months: { buckets: [{ key_as_string: '2024-01', key: expect.any(Number), doc_count: 1 }, { key_as_string: '2024-02', key: expect.any(Number), doc_count: 1 }] },
+        topics: {
+          buckets: expect.arrayContaining([
+            { key: 'diplomacy', doc_count: 1 },
+            { key: 'security-defense', doc_count: 1 },
+          ]),
+        },
+        months: {
+          buckets: [
+            { key_as_string: '2024-01', key: expect.any(Number), doc_count: 1 },
+            { key_as_string: '2024-02', key: expect.any(Number), doc_count: 1 },
+          ],
+        },
       });
 
       const none = await engine.search<Article>(index, { query: { term: { topics: 'sport' } }, sort: [{ published: 'desc' }] });
       expect(none).toMatchObject({ total: 0, hits: [], aggregations: {} });
       const sorted = await engine.search<Article>(index, { query: { match_all: {} }, sort: [{ published: 'desc' }], explain: false });
-      expect(sorted.hits.map((hit) => [hit.id, hit.score])).toEqual([['a3', null], ['a2', null], ['a1', null]]);
+      expect(sorted.hits.map((hit) => [hit.id, hit.score])).toEqual([
+        ['a3', null],
+        ['a2', null],
+        ['a1', null],
+      ]);
     });
 
-    it('analyzes text with a field\'s analyzer: tokens, offsets, positions', async () => {
+    it("analyzes text with a field's analyzer: tokens, offsets, positions", async () => {
       const tokens = await engine.analyze(index, { field: 'title', text: 'Blinken Visits NATO' });
       expect(tokens.map(({ token, start, end, position }) => ({ token, start, end, position }))).toEqual([
         { token: 'blinken', start: 0, end: 7, position: 0 },
@@ -242,7 +262,7 @@ for (const testEngine of inject('engines')) {
         expect(await engine.aliasTargets(`${prefix}-missing`)).toEqual([]);
       });
 
-      it('rejected: a malformed query, with the engine\'s reason', async () => {
+      it("rejected: a malformed query, with the engine's reason", async () => {
         const error = await expectEngineError(engine.search(copy, { query: { no_such_query: {} } }), 'rejected');
         expect(error.statusCode).toBe(400);
         expect(error.engineType).toBe('parsing_exception');

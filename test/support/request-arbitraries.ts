@@ -57,32 +57,120 @@ export function requestMethod(request: ApiRequest): string {
 
 // Names of people, places and organizations in the spellings the synonym lists join, Arabic and Latin.
 const NAMES = [
-  'بلينكن', 'بلينكين', 'Blinken', 'blinken', 'أنطوني بلينكن', 'Antony Blinken', 'لعمامرة', 'العمامرة', 'Lamamra', 'رمطان لعمامرة',
-  'ليبيا', 'Libya', 'NATO', 'الناتو', 'حلف شمال الأطلسي', 'الجزائر', 'Algeria', 'algérie', 'واشنطن', 'Washington', 'مالي', 'Mali',
-  'الأمم المتحدة', 'united nations', 'أوباما', 'كيري', 'الولايات المتحدة', 'أمريكا', 'أميركا', 'أفريكوم', 'مينوسما', 'الساحل الأفريقي',
-  'منطقة الساحل', 'بوتفليقة', 'بان كي مون', 'المغرب العربي', 'يناير', 'جانفي', 'كانون الثاني', 'شهر آب',
+  'بلينكن',
+  'بلينكين',
+  'Blinken',
+  'blinken',
+  'أنطوني بلينكن',
+  'Antony Blinken',
+  'لعمامرة',
+  'العمامرة',
+  'Lamamra',
+  'رمطان لعمامرة',
+  'ليبيا',
+  'Libya',
+  'NATO',
+  'الناتو',
+  'حلف شمال الأطلسي',
+  'الجزائر',
+  'Algeria',
+  'algérie',
+  'واشنطن',
+  'Washington',
+  'مالي',
+  'Mali',
+  'الأمم المتحدة',
+  'united nations',
+  'أوباما',
+  'كيري',
+  'الولايات المتحدة',
+  'أمريكا',
+  'أميركا',
+  'أفريكوم',
+  'مينوسما',
+  'الساحل الأفريقي',
+  'منطقة الساحل',
+  'بوتفليقة',
+  'بان كي مون',
+  'المغرب العربي',
+  'يناير',
+  'جانفي',
+  'كانون الثاني',
+  'شهر آب',
 ];
 const QUERY_SYNTAX = [
-  'title:x AND y', '{"match_all":{}}', '*', '?', '~', '~2', '"', '\\', '(', ')', '[', ']', '{', '}', '^2', '/regex/', '/.*/',
-  'AND', 'OR', 'NOT', '&&', '||', '!', '-', '+', ':', 'title:(', 'body.exact:بلينكن', '_exists_:title', '*:*', 'a~0.5',
-  '"بلينكن واشنطن"~5', '[2021 TO 2022]', '%', '&', '=', '#', '?q=', '\u0000',
+  'title:x AND y',
+  '{"match_all":{}}',
+  '*',
+  '?',
+  '~',
+  '~2',
+  '"',
+  '\\',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '^2',
+  '/regex/',
+  '/.*/',
+  'AND',
+  'OR',
+  'NOT',
+  '&&',
+  '||',
+  '!',
+  '-',
+  '+',
+  ':',
+  'title:(',
+  'body.exact:بلينكن',
+  '_exists_:title',
+  '*:*',
+  'a~0.5',
+  '"بلينكن واشنطن"~5',
+  '[2021 TO 2022]',
+  '%',
+  '&',
+  '=',
+  '#',
+  '?q=',
+  '\u0000',
 ];
 /** Zero-width characters and direction controls: marks, embeddings, overrides, isolates, the BOM. */
 const INVISIBLES = [...'\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF'];
 const TATWEEL = '\u0640';
 const HARAKAT = [...'\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670'];
 const EMOJI = ['😀', '👨‍👩‍👧', '🇩🇿', '🏳️‍🌈', '❤️', '🧕🏽', '🕌'];
-const ODD_TEXT = ['\t', '\n', '\r\n', '\u00A0', '\u3000', '\u2028', '\u00AD', '<script>alert(1)</script>', '<mark>', '</mark>', '&amp;', '"><img src=x>', '٢٠٢١', 'ﻻ', 'ﷲ', 'مسؤول', 'مسئول'];
+const ODD_TEXT = [
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00A0',
+  '\u3000',
+  '\u2028',
+  '\u00AD',
+  '<script>alert(1)</script>',
+  '<mark>',
+  '</mark>',
+  '&amp;',
+  '"><img src=x>',
+  '٢٠٢١',
+  'ﻻ',
+  'ﷲ',
+  'مسؤول',
+  'مسئول',
+];
 
 const name = fc.constantFrom(...NAMES);
 
 /** A name written with tatweel, harakat or invisible characters inside it, as pasted text often is. */
-const decoratedName = fc
-  .tuple(name, fc.constantFrom(TATWEEL, TATWEEL.repeat(3), ...HARAKAT, ...INVISIBLES), fc.nat())
-  .map(([n, mark, at]) => {
-    const i = 1 + (at % Math.max(1, n.length - 1));
-    return n.slice(0, i) + mark + n.slice(i);
-  });
+const decoratedName = fc.tuple(name, fc.constantFrom(TATWEEL, TATWEEL.repeat(3), ...HARAKAT, ...INVISIBLES), fc.nat()).map(([n, mark, at]) => {
+  const i = 1 + (at % Math.max(1, n.length - 1));
+  return n.slice(0, i) + mark + n.slice(i);
+});
 
 const unicodeText = fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'grapheme', maxLength: 16 }));
 
@@ -125,20 +213,48 @@ export const queryText = fc.oneof(
 );
 
 /** Days that exist, around the seeds' years and far from them. */
-export const realDate = fc.oneof(
-  fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }),
-  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
-).map((d) => d.toISOString().slice(0, 10));
+export const realDate = fc
+  .oneof(
+    fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }),
+    fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+  )
+  .map((d) => d.toISOString().slice(0, 10));
 
 /** Dates shaped YYYY-MM-DD that are no day of the calendar. */
 export const impossibleDate = fc.oneof(
-  fc.constantFrom('2021-02-30', '2021-02-29', '2021-04-31', '2021-13-01', '0000-00-00', '2019-02-29', '2100-02-29', '2021-06-31', '2021-00-10', '2021-01-00', '2021-01-32', '9999-99-99'),
+  fc.constantFrom(
+    '2021-02-30',
+    '2021-02-29',
+    '2021-04-31',
+    '2021-13-01',
+    '0000-00-00',
+    '2019-02-29',
+    '2100-02-29',
+    '2021-06-31',
+    '2021-00-10',
+    '2021-01-00',
+    '2021-01-32',
+    '9999-99-99',
+  ),
   fc
     .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
     .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
 );
 
-const malformedDate = fc.constantFrom('2021-1-1', '2021/01/01', '20210101', '2021-01-01T00:00:00Z', '٢٠٢١-٠١-٠١', ' 2021-01-01', '2021-01-01 ', '+2021-01-01', 'now', 'now-1d', '2021-01-01||+1M', '');
+const malformedDate = fc.constantFrom(
+  '2021-1-1',
+  '2021/01/01',
+  '20210101',
+  '2021-01-01T00:00:00Z',
+  '٢٠٢١-٠١-٠١',
+  ' 2021-01-01',
+  '2021-01-01 ',
+  '+2021-01-01',
+  'now',
+  'now-1d',
+  '2021-01-01||+1M',
+  '',
+);
 
 export const dateValue = fc.oneof({ arbitrary: realDate, weight: 3 }, { arbitrary: impossibleDate, weight: 3 }, malformedDate, unicodeText);
 
@@ -146,7 +262,33 @@ export const dateValue = fc.oneof({ arbitrary: realDate, weight: 3 }, { arbitrar
 export const numberValue = fc.oneof(
   fc.integer({ min: 0, max: 60 }).map(String),
   fc.integer({ min: 0, max: 1100 }).map(String),
-  fc.constantFrom('0', '50', '51', '950', '951', '990', '1000', '1001', '999999', '1000000', '9999999999999999999999', '-1', '-0', '+1', '1.0', '1e3', '0x10', '١٠', ' 10', '10 ', '', 'NaN', 'Infinity', '0010', '0000000010'),
+  fc.constantFrom(
+    '0',
+    '50',
+    '51',
+    '950',
+    '951',
+    '990',
+    '1000',
+    '1001',
+    '999999',
+    '1000000',
+    '9999999999999999999999',
+    '-1',
+    '-0',
+    '+1',
+    '1.0',
+    '1e3',
+    '0x10',
+    '١٠',
+    ' 10',
+    '10 ',
+    '',
+    'NaN',
+    'Infinity',
+    '0010',
+    '0000000010',
+  ),
   unicodeText,
 );
 
@@ -165,7 +307,28 @@ function slugValue(slugs: string[]): fc.Arbitrary<string> {
 
 /** Parameter names the API does not take: near misses, prototype keys, arbitrary text. */
 export const unknownName = fc.oneof(
-  fc.constantFrom('colour', 'Q', 'q ', 'qq', 'q[]', 'sort[]', 'Size', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'page', 'limit', 'offset', 'query', 'dateFrom', '%', '+', 'بحث'),
+  fc.constantFrom(
+    'colour',
+    'Q',
+    'q ',
+    'qq',
+    'q[]',
+    'sort[]',
+    'Size',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'prototype',
+    'page',
+    'limit',
+    'offset',
+    'query',
+    'dateFrom',
+    '%',
+    '+',
+    'بحث',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }),
 );
 
@@ -222,7 +385,32 @@ export function pagingRequest(): fc.Arbitrary<ApiRequest> {
 /** A raw query string: parameter names, '=', '&' and broken or odd percent-encodings, glued together. */
 export function rawSearchRequest(): fc.Arbitrary<ApiRequest> {
   const piece = fc.oneof(
-    fc.constantFrom(...SEARCH_PARAMS, 'x', '=', '==', '&', '&&', ';', '+', '[]', '%', '%%', '%2', '%ZZ', '%FF', '%C3%28', '%E0%A4%A', '%D8', '%00', '%u0628', '%26', '%3D', '%2B', '%20', '%D8%A8%D9%84%D9%8A%D9%86%D9%83%D9%86'),
+    fc.constantFrom(
+      ...SEARCH_PARAMS,
+      'x',
+      '=',
+      '==',
+      '&',
+      '&&',
+      ';',
+      '+',
+      '[]',
+      '%',
+      '%%',
+      '%2',
+      '%ZZ',
+      '%FF',
+      '%C3%28',
+      '%E0%A4%A',
+      '%D8',
+      '%00',
+      '%u0628',
+      '%26',
+      '%3D',
+      '%2B',
+      '%20',
+      '%D8%A8%D9%84%D9%8A%D9%86%D9%83%D9%86',
+    ),
     fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
   );
   return fc.array(piece, { maxLength: 12 }).map((pieces) => ({ kind: 'search-raw', query: pieces.join('') }));
@@ -233,7 +421,25 @@ export function articleRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
   const id = fc.oneof(
     { arbitrary: fc.constantFrom(...world.articleIds), weight: 3 },
     { arbitrary: fc.stringMatching(/^[\w:.-]{1,40}$/), weight: 2 },
-    fc.constantFrom('a'.repeat(128), 'a'.repeat(129), 'no_such_article', '../etc/passwd', '..', '.', '...', 'a/b', 'a%2Fb', 'a b', 'بلينكن', '000_fee63797c487f9cf\u200B', '\u202E000_fee63797c487f9cf', '*', '_all', '_search', '%'),
+    fc.constantFrom(
+      'a'.repeat(128),
+      'a'.repeat(129),
+      'no_such_article',
+      '../etc/passwd',
+      '..',
+      '.',
+      '...',
+      'a/b',
+      'a%2Fb',
+      'a b',
+      'بلينكن',
+      '000_fee63797c487f9cf\u200B',
+      '\u202E000_fee63797c487f9cf',
+      '*',
+      '_all',
+      '_search',
+      '%',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
   );
   const junk = fc.array(fc.tuple(fc.oneof(unknownName, fc.constantFrom('q', 'size')), fc.oneof(fc.constant('1'), unicodeText)), { maxLength: 2 });
@@ -242,10 +448,17 @@ export function articleRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
 
 /** Every existing path with a method it does not answer, with or without a body. */
 export function wrongMethodRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
-  const existingPath = fc.oneof(fc.constantFrom(...GET_ROUTES), fc.constantFrom(...world.articleIds, 'no_such_article').map((id) => `/articles/${id}`));
+  const existingPath = fc.oneof(
+    fc.constantFrom(...GET_ROUTES),
+    fc.constantFrom(...world.articleIds, 'no_such_article').map((id) => `/articles/${id}`),
+  );
   return fc
     .record(
-      { method: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'patch'), path: existingPath, body: fc.constantFrom('{}', '{"q":"بلينكن"}', 'q=x') },
+      {
+        method: fc.constantFrom('POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'patch'),
+        path: existingPath,
+        body: fc.constantFrom('{}', '{"q":"بلينكن"}', 'q=x'),
+      },
       { requiredKeys: ['method', 'path'] },
     )
     .map((r) => ({ kind: 'wrong-method', ...r }) as const);
@@ -261,8 +474,28 @@ export function otherRequest(): fc.Arbitrary<ApiRequest> {
   const routeNames = new Set(['search', 'facets', 'health', 'openapi.json', 'articles', 'admin', '.', '..']);
   const unknownPath = fc
     .oneof(
-      fc.constantFrom('/', '/search/', '/SEARCH', '/searchx', '/Search', '/articles', '/articles/', '/articles/a/b', '/facets/x', '/health/', '/openapi', '/openapi.yaml', '/.env', '/search;q=x', '/search%20', '/%D8%A8%D8%AD%D8%AB'),
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((s) => !routeNames.has(s)).map((s) => `/${encodeURIComponent(s)}`),
+      fc.constantFrom(
+        '/',
+        '/search/',
+        '/SEARCH',
+        '/searchx',
+        '/Search',
+        '/articles',
+        '/articles/',
+        '/articles/a/b',
+        '/facets/x',
+        '/health/',
+        '/openapi',
+        '/openapi.yaml',
+        '/.env',
+        '/search;q=x',
+        '/search%20',
+        '/%D8%A8%D8%AD%D8%AB',
+      ),
+      fc
+        .string({ unit: 'binary', minLength: 1, maxLength: 20 })
+        .filter((s) => !routeNames.has(s))
+        .map((s) => `/${encodeURIComponent(s)}`),
     )
     .map((path) => ({ kind: 'unknown-path', path }) as const);
   return fc.oneof(route, bareSearch, { arbitrary: unknownPath, weight: 2 });

@@ -50,7 +50,10 @@ export class ContractViolation extends Error {
 export async function send(app: { request(input: string, init?: RequestInit): Response | Promise<Response> }, request: ApiRequest): Promise<Answer> {
   const method = requestMethod(request);
   const body = request.kind === 'wrong-method' ? request.body : undefined;
-  const init: RequestInit = { method, ...(body !== undefined ? { body, headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded' } } : {}) };
+  const init: RequestInit = {
+    method,
+    ...(body !== undefined ? { body, headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded' } } : {}),
+  };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -61,7 +64,13 @@ export async function send(app: { request(input: string, init?: RequestInit): Re
       (async () => {
         const response = await app.request(requestUrl(request), init);
         const text = await response.text();
-        return { status: response.status, contentType: response.headers.get('content-type'), allow: response.headers.get('allow'), text, ms: performance.now() - started };
+        return {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          allow: response.headers.get('allow'),
+          text,
+          ms: performance.now() - started,
+        };
       })(),
       late,
     ]);
@@ -103,7 +112,8 @@ function expectArticle(rawId: string, world: ApiWorld): Expected {
   const id = wellFormed(rawId);
   // '.', '..' and '' are no path segment of their own: the URL resolves to another path.
   if (id === '' || id === '.' || id === '..') return { statuses: [404], fields: new Set() };
-  if (ARTICLE_ID.test(id)) return world.articleIds.includes(id) ? { statuses: [200], fields: new Set(), articleId: id } : { statuses: [404], fields: new Set() };
+  if (ARTICLE_ID.test(id))
+    return world.articleIds.includes(id) ? { statuses: [200], fields: new Set(), articleId: id } : { statuses: [404], fields: new Set() };
   // Letters of other scripts: no article can have such an id, so "not found" is as right as "invalid".
   if (/^[\p{L}\p{N}_:.-]{1,128}$/u.test(id)) return { statuses: [400, 404], fields: new Set(['id']) };
   return { statuses: [400], fields: new Set(['id']) };
@@ -221,7 +231,8 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
   if (answer.ms > ANSWER_LIMIT_MS) throw new ContractViolation('slow', seen);
   // HEAD and 204 answers carry no body.
   const bodyless = requestMethod(request) === 'HEAD' || answer.status === 204;
-  if (answer.status !== 204 && !/^application\/json\b/.test(answer.contentType ?? '')) throw new ContractViolation('not json', `content-type ${answer.contentType}; ${seen}`);
+  if (answer.status !== 204 && !/^application\/json\b/.test(answer.contentType ?? ''))
+    throw new ContractViolation('not json', `content-type ${answer.contentType}; ${seen}`);
   let body: unknown;
   if (!bodyless) {
     try {
@@ -232,13 +243,18 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
   }
   if (!expected.statuses.includes(answer.status)) {
     const kind =
-      answer.status === 200 ? 'bad input accepted' : answer.status === 400 && expected.statuses.includes(200) ? 'valid input refused' : `${answer.status} instead of ${expected.statuses.join('/')}`;
+      answer.status === 200
+        ? 'bad input accepted'
+        : answer.status === 400 && expected.statuses.includes(200)
+          ? 'valid input refused'
+          : `${answer.status} instead of ${expected.statuses.join('/')}`;
     throw new ContractViolation(kind, `expected ${expected.statuses.join(' or ')}; ${seen}`);
   }
   if (answer.status >= 400 && !bodyless) checkErrorBody(body as ErrorBody, answer, expected, seen);
   if (expected.allow) {
     const allowed = (answer.allow ?? '').split(',').map((m) => m.trim());
-    if (!expected.allow.every((m) => allowed.includes(m))) throw new ContractViolation('allow header', `Allow: ${answer.allow}, expected it to list ${expected.allow.join(', ')}; ${seen}`);
+    if (!expected.allow.every((m) => allowed.includes(m)))
+      throw new ContractViolation('allow header', `Allow: ${answer.allow}, expected it to list ${expected.allow.join(', ')}; ${seen}`);
   }
   if (answer.status === 200 && !bodyless && expected.page) checkSearchResult(body, expected.page, seen);
   if (answer.status === 200 && !bodyless && expected.articleId && (body as { id?: unknown }).id !== expected.articleId) {
@@ -248,7 +264,8 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
 
 function checkErrorBody(body: ErrorBody, answer: Answer, expected: Expected, seen: string): void {
   const error = body?.error;
-  const shaped = error && ['code', 'message', 'requestId'].every((key) => typeof error[key as keyof typeof error] === 'string' && error[key as keyof typeof error] !== '');
+  const shaped =
+    error && ['code', 'message', 'requestId'].every((key) => typeof error[key as keyof typeof error] === 'string' && error[key as keyof typeof error] !== '');
   if (!shaped || (error.field !== undefined && typeof error.field !== 'string')) throw new ContractViolation('error shape', seen);
   if (answer.status !== 400) return;
   if (typeof error.field !== 'string' || error.field === '') throw new ContractViolation('400 without field', seen);
@@ -287,5 +304,8 @@ export function describeRequest(request: ApiRequest): string {
 
 function show(text: string): string {
   const shown = text.length > 80 ? `${text.slice(0, 60)}…[${text.length} units]` : text;
-  return JSON.stringify(shown).replace(/[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(shown).replace(
+    /[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

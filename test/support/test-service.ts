@@ -95,7 +95,10 @@ export function useSeededService(
   const seeded = {} as SeededService;
   beforeAll(async () => {
     await options.before?.();
-    Object.assign(seeded, await createSeededService(suite, { ...(options.url ? { url: options.url() } : {}), ...(options.dataRoot ? { dataRoot: options.dataRoot } : {}) }));
+    Object.assign(
+      seeded,
+      await createSeededService(suite, { ...(options.url ? { url: options.url() } : {}), ...(options.dataRoot ? { dataRoot: options.dataRoot } : {}) }),
+    );
   });
   afterAll(async () => {
     await seeded.dispose?.();

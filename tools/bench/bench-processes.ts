@@ -80,7 +80,11 @@ export interface LoadResult {
 /** One load run by autocannon in a process of its own, so the process under test has its cores to itself. */
 export function runLoad(url: string, connections: number, requests: LoadRequest[], seconds: number): Promise<LoadResult> {
   return new Promise<LoadResult>((resolveLoad, reject) => {
-    const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'bench', 'load-worker.ts'), JSON.stringify({ url, connections, durationSeconds: seconds, requests })],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let printed = '';
     worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     worker.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(printed)) : reject(new Error(`load worker exited ${code}`))));

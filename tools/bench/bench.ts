@@ -18,7 +18,7 @@ import { printMemory, writeReport } from './phases/report.js';
 // generator, the ingest CLI) the others, as when the engine has a host of its own.
 // Usage: npm run bench [-- --limit 30337] [--duration 10] [--separate-cores]
 const { values } = parseArgs({
-  options: { 'limit': { type: 'string' }, 'duration': { type: 'string' }, 'corpus': { type: 'string' }, 'separate-cores': { type: 'boolean' } },
+  options: { limit: { type: 'string' }, duration: { type: 'string' }, corpus: { type: 'string' }, 'separate-cores': { type: 'boolean' } },
 });
 const context = await createBenchContext({
   limit: Number(values.limit ?? '30337'),

@@ -15,16 +15,22 @@ const result = await autocannon({
   connections: spec.connections,
   duration: spec.durationSeconds,
   ...(spec.maxRequests ? { amount: spec.maxRequests } : {}),
-  requests: spec.requests.map((r) => ({ method: r.method, path: r.path, ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}) })),
+  requests: spec.requests.map((r) => ({
+    method: r.method,
+    path: r.path,
+    ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}),
+  })),
 });
-process.stdout.write(JSON.stringify({
-  requests: result.requests.total,
-  rps: result.requests.average,
-  mean: result.latency.mean,
-  p50: result.latency.p50,
-  p90: result.latency.p90,
-  p99: result.latency.p99,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  non2xx: result.non2xx,
-}));
+process.stdout.write(
+  JSON.stringify({
+    requests: result.requests.total,
+    rps: result.requests.average,
+    mean: result.latency.mean,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }),
+);

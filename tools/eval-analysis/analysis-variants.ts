@@ -33,6 +33,9 @@ export function definitionWithVariant(base: VersionedIndexDefinition, variant: A
       for (const analyzer of Object.values(analysis.analyzer)) analyzer.filter = analyzer.filter?.filter((f) => f !== 'arabic_stemmer');
     }
   }
-  const digest = createHash('sha256').update(JSON.stringify([definition.settings, definition.mappings])).digest('hex').slice(0, 10);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([definition.settings, definition.mappings]))
+    .digest('hex')
+    .slice(0, 10);
   return { ...definition, mappings: { ...definition.mappings, _meta: { definition: digest } }, digest };
 }

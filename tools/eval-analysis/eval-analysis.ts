@@ -22,7 +22,7 @@ import { definitionWithVariant, type AnalysisVariant } from './analysis-variants
 // Arabic stemmer, dictionary stemming with hunspell-ar, no stemmer, and the engine's stock `arabic`
 // analyzer; on the seed judgments and on Qur'an QA 2023 (passage retrieval, 174 training questions).
 // Usage: npm run eval:analysis [-- --k 10 --variants light,snowball]
-const { values: options } = parseArgs({ options: { 'k': { type: 'string' }, 'variants': { type: 'string' }, 'quran': { type: 'string' } } });
+const { values: options } = parseArgs({ options: { k: { type: 'string' }, variants: { type: 'string' }, quran: { type: 'string' } } });
 const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const k = Number(option('k', '10'));
 const variants = option('variants', 'light,snowball,hunspell,none,stock-arabic').split(',') as AnalysisVariant[];
@@ -34,17 +34,29 @@ const { engine } = provided;
 const base = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
-const search = (index: string, definition: IndexDefinition) => productSearch(engine, index, profile, taxonomy, queryShapeOf(definition, config.maxQueryClauses));
+const search = (index: string, definition: IndexDefinition) =>
+  productSearch(engine, index, profile, taxonomy, queryShapeOf(definition, config.maxQueryClauses));
 const seedQueries = judgedQueries();
-const passages = readFileSync(join(quranDir, 'passages.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
+const passages = readFileSync(join(quranDir, 'passages.tsv'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.split('\t') as [string, string]);
 const qrels = parseTrecQrels(readFileSync(join(quranDir, 'qrels-train.txt'), 'utf8'));
-const questions = readFileSync(join(quranDir, 'queries-train.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t') as [string, string]);
+const questions = readFileSync(join(quranDir, 'queries-train.tsv'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.split('\t') as [string, string]);
 const answerable: EvaluationQuery[] = questions
   .filter(([id]) => !qrels.get(id)?.noAnswer)
   .map(([id, query]) => ({ id, query, grades: qrels.get(id)?.grades ?? new Map() }));
 const unanswerable = questions.length - answerable.length;
 
-async function withIndex<T>(variant: AnalysisVariant, name: string, fill: (index: string, definition: IndexDefinition) => Promise<void>, use: (index: string, definition: IndexDefinition) => Promise<T>): Promise<T> {
+async function withIndex<T>(
+  variant: AnalysisVariant,
+  name: string,
+  fill: (index: string, definition: IndexDefinition) => Promise<void>,
+  use: (index: string, definition: IndexDefinition) => Promise<T>,
+): Promise<T> {
   const index = `eval-${name}-${variant}-${process.pid}`;
   const definition = definitionWithVariant(base, variant);
   await engine.createIndex(index, definition);
@@ -75,8 +87,12 @@ for (const variant of variants) {
   process.stderr.write(`${variant}: seeds …`);
   const seeds = await withIndex(variant, 'seeds', fillSeeds, (index, definition) => runEvaluation(seedQueries, search(index, definition), k));
   process.stderr.write(` Qur'an QA …`);
-  const quran = await withIndex(variant, 'quran', (index) => fillPassages(engine, index), (index, definition) =>
-    runEvaluation(answerable, search(index, definition), k, (done, total) => process.stderr.write(`\r${variant}: Qur'an QA ${done}/${total}   `)),
+  const quran = await withIndex(
+    variant,
+    'quran',
+    (index) => fillPassages(engine, index),
+    (index, definition) =>
+      runEvaluation(answerable, search(index, definition), k, (done, total) => process.stderr.write(`\r${variant}: Qur'an QA ${done}/${total}   `)),
   );
   process.stderr.write('\n');
   rows.push({ variant, seeds, quran });
@@ -85,9 +101,13 @@ await provided.release();
 
 const f = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(3));
 console.log(`\n## Analysis chains compared (default profile, k = ${k})\n`);
-console.log(`Seeds: ${seedQueries.length} judged queries over the 5 seed articles. Qur'an QA 2023: ${answerable.length} answerable training questions over ${passages.length} passages; the ${unanswerable} questions with no answer are left out of these means (the task expects an empty answer for them, and every chain here returns passages, so each would score 0 under the task's rule; over all ${questions.length} questions multiply by ${(answerable.length / questions.length).toFixed(3)}).\n`);
+console.log(
+  `Seeds: ${seedQueries.length} judged queries over the 5 seed articles. Qur'an QA 2023: ${answerable.length} answerable training questions over ${passages.length} passages; the ${unanswerable} questions with no answer are left out of these means (the task expects an empty answer for them, and every chain here returns passages, so each would score 0 under the task's rule; over all ${questions.length} questions multiply by ${(answerable.length / questions.length).toFixed(3)}).\n`,
+);
 console.log(`| analysis | seeds nDCG@${k} | seeds MAP@${k} | Qur'an QA MAP@${k} | Qur'an QA MRR@${k} | Qur'an QA nDCG@${k} |`);
 console.log('|---|---|---|---|---|---|');
 for (const { variant, seeds, quran } of rows) {
-  console.log(`| ${variant} | ${f(seeds.mean[`ndcg@${k}`])} | ${f(seeds.mean[`map@${k}`])} | ${f(quran.mean[`map@${k}`])} | ${f(quran.mean[`mrr@${k}`])} | ${f(quran.mean[`ndcg@${k}`])} |`);
+  console.log(
+    `| ${variant} | ${f(seeds.mean[`ndcg@${k}`])} | ${f(seeds.mean[`map@${k}`])} | ${f(quran.mean[`map@${k}`])} | ${f(quran.mean[`mrr@${k}`])} | ${f(quran.mean[`ndcg@${k}`])} |`,
+  );
 }

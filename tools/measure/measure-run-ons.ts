@@ -26,7 +26,10 @@ for (const [token, expected] of labelled) {
   if (split) splitsMade++;
   if (expected === '-') {
     ordinary++;
-    if (split) (falseSplits++, mistakes.push(`false split: ${token} → ${split}`));
+    if (split) {
+      falseSplits++;
+      mistakes.push(`false split: ${token} → ${split}`);
+    }
   } else {
     runOns++;
     if (split === expected) correct++;
@@ -55,5 +58,7 @@ console.log(`| labelled run-ons split exactly right (recall) | ${correct} / ${ru
 console.log(`| splits made on the labelled list that were right (precision) | ${correct} / ${splitsMade} = ${pct(correct, splitsMade)} |`);
 console.log(`| labelled ordinary words split (false-split rate) | ${falseSplits} / ${ordinary} = ${pct(falseSplits, ordinary)} |`);
 console.log(`| the 5,000 most frequent corpus words split | ${topSplit} / 5000 |`);
-console.log(`| distinct ANT tokens split | ${splitTokens} / ${seenTokens.size} = ${pct(splitTokens, seenTokens.size)} (of ${tokenOccurrences} token occurrences) |`);
+console.log(
+  `| distinct ANT tokens split | ${splitTokens} / ${seenTokens.size} = ${pct(splitTokens, seenTokens.size)} (of ${tokenOccurrences} token occurrences) |`,
+);
 if (mistakes.length > 0) console.log(`\n${mistakes.join('\n')}`);

@@ -20,7 +20,7 @@ import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore
 // regions against the hand labels in taxonomy/labels/regions-gold.json.
 // Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH]
 // The topic terms were tuned on the first 300 of each category; `--skip 300` measures on held-out ones.
-const { values: options } = parseArgs({ options: { 'per-category': { type: 'string' }, 'skip': { type: 'string' }, 'corpus': { type: 'string' } } });
+const { values: options } = parseArgs({ options: { 'per-category': { type: 'string' }, skip: { type: 'string' }, corpus: { type: 'string' } } });
 const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
@@ -69,10 +69,16 @@ try {
     return tags;
   };
 
-  const sampleTags = await tagsOf(sample.map((a) => ({ id: a.id, title: a.title, body: a.text })), 'topics sample');
+  const sampleTags = await tagsOf(
+    sample.map((a) => ({ id: a.id, title: a.title, body: a.text })),
+    'topics sample',
+  );
   printTopicReport(taxonomy, sample, sampleTags);
   if (gold.length > 0) {
-    const goldTags = await tagsOf([...goldArticles].map(([id, a]) => ({ id, ...a })), 'region gold');
+    const goldTags = await tagsOf(
+      [...goldArticles].map(([id, a]) => ({ id, ...a })),
+      'region gold',
+    );
     printRegionReport(taxonomy, gold, goldTags);
   } else {
     console.log(`\n(no ${goldPath}: region figures skipped)`);
@@ -126,7 +132,10 @@ function printRegionReport(taxonomy: Taxonomy, labels: { id: string; regions: st
   console.log(`\n## Regions on ${items.length} hand-labelled articles (gold labels widened to parent regions)\n`);
   console.log(`| region | gold | tagged | correct | precision | recall |`);
   console.log(`|---|---|---|---|---|---|`);
-  for (const s of scores) console.log(`| ${s.label} | ${s.actual} | ${s.predicted} | ${s.truePositives} | ${formatRatio(s.precision)} | ${formatRatio(s.recall)} |`);
-  console.log(`| **all (micro)** | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`);
+  for (const s of scores)
+    console.log(`| ${s.label} | ${s.actual} | ${s.predicted} | ${s.truePositives} | ${formatRatio(s.precision)} | ${formatRatio(s.recall)} |`);
+  console.log(
+    `| **all (micro)** | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`,
+  );
   console.log('\n(regions with at least 2 gold or 2 tagged articles listed)');
 }

@@ -44,14 +44,20 @@ const reloadRoute = createRoute({
 });
 
 const RetagResult = z
-  .object({ read: z.number().int(), changed: z.number().int(), failures: z.array(z.object({ id: z.string(), reason: z.string() })), taxonomyVersion: z.string() })
+  .object({
+    read: z.number().int(),
+    changed: z.number().int(),
+    failures: z.array(z.object({ id: z.string(), reason: z.string() })),
+    taxonomyVersion: z.string(),
+  })
   .openapi('RetagResult');
 
 const retagRoute = createRoute({
   method: 'post',
   path: '/admin/tags/rebuild',
   summary: 'Re-read the taxonomy and re-tag every article in place',
-  description: 'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
+  description:
+    'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
   security: [{ adminKey: [] }],
   responses: {
     200: { description: 'What changed', content: { 'application/json': { schema: RetagResult } } },
@@ -78,7 +84,9 @@ const ingestRoute = createRoute({
     'NDJSON (one article a line) streams, however long. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.',
   security: [{ adminKey: [] }],
   request: {
-    query: z.object({ id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }) }),
+    query: z.object({
+      id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
+    }),
     body: {
       required: true,
       content: {
@@ -90,14 +98,22 @@ const ingestRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'The ingest report; rejected records are listed with their line and reason', content: { 'application/json': { schema: IngestResult } } },
+    200: {
+      description: 'The ingest report; rejected records are listed with their line and reason',
+      content: { 'application/json': { schema: IngestResult } },
+    },
     400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
     413: { description: 'A JSON or text body over 16 MB', ...errorContent },
     415: { description: 'A Content-Encoding other than gzip', ...errorContent },
     ...adminErrors,
     503: {
-      description: 'The engine failed mid-ingest: the error, plus in `ingest` the report so far and `notStoredFrom`, the first line that may not be stored. Sending the same body again completes it (stored articles are skipped as unchanged).',
-      content: { 'application/json': { schema: ErrorSchema.extend({ ingest: IngestResult.extend({ notStoredFrom: z.object({ file: z.string(), line: z.number().int() }) }).optional() }) } },
+      description:
+        'The engine failed mid-ingest: the error, plus in `ingest` the report so far and `notStoredFrom`, the first line that may not be stored. Sending the same body again completes it (stored articles are skipped as unchanged).',
+      content: {
+        'application/json': {
+          schema: ErrorSchema.extend({ ingest: IngestResult.extend({ notStoredFrom: z.object({ file: z.string(), line: z.number().int() }) }).optional() }),
+        },
+      },
     },
   },
 });
@@ -108,7 +124,13 @@ const EvalRun = z
     k: z.number().int(),
     mean: z.record(z.string(), z.number()),
     queries: z.array(
-      z.object({ id: z.string(), query: z.string(), metrics: z.record(z.string(), z.number().nullable()), ranked: z.array(z.string()), unrated: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        query: z.string(),
+        metrics: z.record(z.string(), z.number().nullable()),
+        ranked: z.array(z.string()),
+        unrated: z.array(z.string()),
+      }),
     ),
   })
   .openapi('EvaluationRun');
@@ -117,12 +139,21 @@ const evalRoute = createRoute({
   method: 'post',
   path: '/admin/eval',
   summary: 'Run the judged queries through a profile on the live index and score them',
-  description: 'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',
+  description:
+    'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',
   security: [{ adminKey: [] }],
   request: {
     query: z.object({
-      profile: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-      k: z.string().regex(/^\d{1,3}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(1).max(100)).optional(),
+      profile: z
+        .string()
+        .regex(/^[a-z0-9-]{1,64}$/)
+        .optional(),
+      k: z
+        .string()
+        .regex(/^\d{1,3}$/, 'expected a whole number')
+        .transform(Number)
+        .pipe(z.number().int().min(1).max(100))
+        .optional(),
     }),
   },
   responses: {
@@ -168,7 +199,10 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
       if (!(error instanceof IngestInterruptedError)) throw error;
       // What is stored stays stored: say how much, and where sending again should start.
       const { status, body } = toErrorResponse(error.cause, c);
-      logger.warn({ requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom }, 'ingest interrupted');
+      logger.warn(
+        { requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom },
+        'ingest interrupted',
+      );
       c.header('Retry-After', '5');
       return c.json({ ...body, ingest: { ...error.report, notStoredFrom: error.notStoredFrom } }, status as 503);
     }

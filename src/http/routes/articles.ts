@@ -15,7 +15,9 @@ const route = createRoute({
   path: '/articles/{id}',
   summary: 'One article by id',
   request: {
-    params: z.object({ id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -)').openapi({ example: '000_fee63797c487f9cf' }) }),
+    params: z.object({
+      id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -)').openapi({ example: '000_fee63797c487f9cf' }),
+    }),
   },
   responses: {
     200: { description: 'The article', content: { 'application/json': { schema: Article } } },

@@ -10,7 +10,10 @@ const Health = z
       present: z.boolean(),
       documents: z.number().int().nullable(),
       version: z.string().nullable().openapi({ description: 'The index version the alias serves' }),
-      build: z.enum(['complete', 'copying', 'unrecorded']).nullable().openapi({ description: "The served version's build state; a version built before states were recorded is `unrecorded`" }),
+      build: z
+        .enum(['complete', 'copying', 'unrecorded'])
+        .nullable()
+        .openapi({ description: "The served version's build state; a version built before states were recorded is `unrecorded`" }),
     }),
   })
   .openapi('Health');

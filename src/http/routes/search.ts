@@ -14,13 +14,23 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
 const slugList = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(slug).max(20));
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'not a day of the calendar');
-const wholeNumber = (min: number) => z.string().regex(/^\d{1,6}$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min));
+const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min));
 
 const SearchQuery = z
   .object({
@@ -34,8 +44,15 @@ const SearchQuery = z
     from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
-    profile: z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected a profile name').optional().openapi({ description: 'Ranking profile from relevance/profiles/ (default from config)' }),
-    explain: z.enum(['true', 'false']).optional().openapi({ description: `Add, per hit, which field and term scored how much (at most ${EXPLAIN_MAX_HITS} hits a page)` }),
+    profile: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, 'expected a profile name')
+      .optional()
+      .openapi({ description: 'Ranking profile from relevance/profiles/ (default from config)' }),
+    explain: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: `Add, per hit, which field and term scored how much (at most ${EXPLAIN_MAX_HITS} hits a page)` }),
   })
   .strict();
 
@@ -43,13 +60,9 @@ const Hit = ArticleSummarySchema.extend({
   titleHighlighted: z.string(),
   score: z.number().nullable(),
   snippets: z.array(z.string()),
-  explanation: z
-    .object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) })
-    .optional(),
+  explanation: z.object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) }).optional(),
 });
-const FacetCounts = z.array(
-  z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }),
-);
+const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }));
 const SearchResponse = z
   .object({
     total: z.number().int(),
@@ -105,9 +118,20 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     const explain = query.explain === 'true';
     if (explain && size > EXPLAIN_MAX_HITS) throw new ApiError(400, 'invalid_parameter', `size: at most ${EXPLAIN_MAX_HITS} with explain=true`, 'size');
     const profile = deps.service.profiles.getPublic(query.profile);
-    if (!profile) throw new ApiError(400, 'invalid_parameter', `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`, 'profile');
+    if (!profile)
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`,
+        'profile',
+      );
     const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
-    for (const [facet, param] of [['topics', 'topic'], ['regions', 'region'], ['people', 'person'], ['organizations', 'organization']] as const) {
+    for (const [facet, param] of [
+      ['topics', 'topic'],
+      ['regions', 'region'],
+      ['people', 'person'],
+      ['organizations', 'organization'],
+    ] as const) {
       const known = facetValues(deps.service.taxonomy, facet);
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);

@@ -23,5 +23,9 @@ export async function ingestThroughCli(context: BenchContext): Promise<void> {
   const cliIngest = await withMemory(cli.pid!, () => new Promise<number | null>((resolveExit) => cli.on('exit', resolveExit)));
   rmSync(corpusFile);
   if (cliIngest.result !== 0) throw new Error(`the ingest process exited ${cliIngest.result}`);
-  recordMemory(context, `\`npm run ingest\` process, ${options.limit} articles (${((performance.now() - started) / 1000).toFixed(1)} s, start to exit)`, cliIngest.memory);
+  recordMemory(
+    context,
+    `\`npm run ingest\` process, ${options.limit} articles (${((performance.now() - started) / 1000).toFixed(1)} s, start to exit)`,
+    cliIngest.memory,
+  );
 }

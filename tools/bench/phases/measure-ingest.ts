@@ -44,18 +44,28 @@ export async function measureIngest(context: BenchContext): Promise<void> {
   log(`ingest: pipeline over ${options.limit} ANT articles (2 of 2) …`);
   const pipelineSecond = await measurePipeline(context, tagger);
 
-  const meanOf = (a: CpuRun, b: CpuRun): CpuRun => ({ seconds: (a.seconds + b.seconds) / 2, engineCpu: (a.engineCpu + b.engineCpu) / 2, benchCpu: (a.benchCpu + b.benchCpu) / 2 });
+  const meanOf = (a: CpuRun, b: CpuRun): CpuRun => ({
+    seconds: (a.seconds + b.seconds) / 2,
+    engineCpu: (a.engineCpu + b.engineCpu) / 2,
+    benchCpu: (a.benchCpu + b.benchCpu) / 2,
+  });
   const pipeline = meanOf(pipelineFirst, pipelineSecond);
   const raw = meanOf(rawFirst, rawSecond);
   const articles = pipelineSecond.result.read;
   out(context, `\n## Ingest (${articles} ANT articles)\n`);
   const cpuCells = (run: CpuRun) => `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
-  out(context, 'Each path ran twice, in the order pipeline, raw, raw, pipeline, after a pass of the pipeline that was not measured; the rows give the means.\n');
+  out(
+    context,
+    'Each path ran twice, in the order pipeline, raw, raw, pipeline, after a pass of the pipeline that was not measured; the rows give the means.\n',
+  );
   out(context, '| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
   out(context, '|---|---|---|---|---|');
   out(context, `| pipeline (parse, clean, tag, bulk) | ${pipeline.seconds.toFixed(1)} | ${(articles / pipeline.seconds).toFixed(0)} | ${cpuCells(pipeline)} |`);
   out(context, `| raw \`_bulk\` of the prepared documents | ${raw.seconds.toFixed(1)} | ${(prepared.documents / raw.seconds).toFixed(0)} | ${cpuCells(raw)} |`);
-  out(context, `\npipeline / raw time: **${(pipeline.seconds / raw.seconds).toFixed(2)}×** (runs: pipeline ${pipelineFirst.seconds.toFixed(1)} s and ${pipelineSecond.seconds.toFixed(1)} s, raw ${rawFirst.seconds.toFixed(1)} s and ${rawSecond.seconds.toFixed(1)} s). Stages measured alone: read+parse+clean ${prepared.prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : 'by the engine\'s `_analyze`'}) ${prepared.tagSeconds.toFixed(1)} s.`);
+  out(
+    context,
+    `\npipeline / raw time: **${(pipeline.seconds / raw.seconds).toFixed(2)}×** (runs: pipeline ${pipelineFirst.seconds.toFixed(1)} s and ${pipelineSecond.seconds.toFixed(1)} s, raw ${rawFirst.seconds.toFixed(1)} s and ${rawSecond.seconds.toFixed(1)} s). Stages measured alone: read+parse+clean ${prepared.prepareSeconds.toFixed(1)} s, tagging (analysis ${tagger.analysis.runsIn === 'process' ? 'in process' : "by the engine's `_analyze`"}) ${prepared.tagSeconds.toFixed(1)} s.`,
+  );
   context.results.ingest = { articles, pipelineSeconds: pipeline.seconds, rawSeconds: raw.seconds };
 
   await dropAlias(context, aliases.tagging);
@@ -66,7 +76,9 @@ async function measurePipeline(context: BenchContext, tagger: ArticleTagger): Pr
   const { engine, definition, aliases, options } = context;
   const progress = { onProgress: (r: { read: number }) => process.stderr.write(`\r  ${r.read} read`) };
   await ensureIndex(engine, aliases.pipeline, definition);
-  const run = await withCpu(context, async () => ingestArticles(engine, aliases.pipeline, tagger, await corpusRecords(options.corpus, options.limit), progress));
+  const run = await withCpu(context, async () =>
+    ingestArticles(engine, aliases.pipeline, tagger, await corpusRecords(options.corpus, options.limit), progress),
+  );
   process.stderr.write('\n');
   await dropAlias(context, aliases.pipeline);
   return run;

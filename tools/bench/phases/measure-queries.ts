@@ -33,9 +33,18 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     return { ...result, cpuSeconds: readCpuSeconds(pid) - before };
   };
   out(context, `\n## Queries (${size}-query mix: names, phrases, filters, facets; ${options.durationSeconds} s a run)\n`);
-  out(context, 'Beside the API, a bare Node proxy (`tools/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ');
-  out(context, 'At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after 10 s of queries on each; the figures are the means of the two runs.\n');
-  out(context, '| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |');
+  out(
+    context,
+    'Beside the API, a bare Node proxy (`tools/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ',
+  );
+  out(
+    context,
+    'At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after 10 s of queries on each; the figures are the means of the two runs.\n',
+  );
+  out(
+    context,
+    '| connections | engine p50 / p99 ms | bare proxy p50 / p99 ms | API p50 / p99 ms | added p50 (mean) ms: proxy / API | engine req/s | throughput vs engine: proxy / API | CPU ms / request: proxy / API |',
+  );
   out(context, '|---|---|---|---|---|---|---|---|');
   for (const connections of CONNECTIONS) {
     log(`queries: ${connections} connections …`);
@@ -53,7 +62,11 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     const served = meanLoad(servedRuns[0]!, servedRuns[1]!);
     // CPU per request: on a machine the engine saturates, what each hop takes from the engine's throughput.
     const cpuMsPerRequest = (runs: { cpuSeconds: number; requests: number }[]) =>
-      (runs.reduce((sum, run) => sum + run.cpuSeconds, 0) * 1000) / Math.max(1, runs.reduce((sum, run) => sum + run.requests, 0));
+      (runs.reduce((sum, run) => sum + run.cpuSeconds, 0) * 1000) /
+      Math.max(
+        1,
+        runs.reduce((sum, run) => sum + run.requests, 0),
+      );
     recordMemory(context, `API process, serving ${connections} connection${connections > 1 ? 's' : ''}`, memory);
     context.results.queries.push({
       connections,

@@ -4,13 +4,24 @@ import type { LoadRequest } from '../bench-processes.js';
 
 /** The queries of the load runs: names, phrases, filters, facets. */
 const MIX: [q: string, params: Record<string, string>][] = [
-  ['ترامب', {}], ['الاتحاد الأوروبي', {}], ['كرة القدم', { topic: 'sport' }], ['النفط', { region: 'saudi-arabia' }],
-  ['الأمم المتحدة', { sort: 'newest' }], ['Trump', {}], ['بوتين روسيا', {}], ['', { region: 'egypt', topic: 'politics' }],
-  ['الهاتف الذكي', { topic: 'technology' }], ['"البيت الأبيض"', {}],
+  ['ترامب', {}],
+  ['الاتحاد الأوروبي', {}],
+  ['كرة القدم', { topic: 'sport' }],
+  ['النفط', { region: 'saudi-arabia' }],
+  ['الأمم المتحدة', { sort: 'newest' }],
+  ['Trump', {}],
+  ['بوتين روسيا', {}],
+  ['', { region: 'egypt', topic: 'politics' }],
+  ['الهاتف الذكي', { topic: 'technology' }],
+  ['"البيت الأبيض"', {}],
 ];
 
 /** The mix as GETs to the API, and as the search bodies the API would send, POSTed to the engine's `alias`. */
-export function buildQueryMix(alias: string, profile: SearchProfile, shape: QueryShape): { size: number; apiRequests: LoadRequest[]; engineRequests: LoadRequest[] } {
+export function buildQueryMix(
+  alias: string,
+  profile: SearchProfile,
+  shape: QueryShape,
+): { size: number; apiRequests: LoadRequest[]; engineRequests: LoadRequest[] } {
   const mix = MIX.map(([q, extra]) => {
     const params: Record<string, string> = { ...(q ? { q } : {}), ...extra };
     const filters = { topics: params.topic ? [params.topic] : [], regions: params.region ? [params.region] : [], people: [], organizations: [] };

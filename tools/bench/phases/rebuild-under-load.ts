@@ -19,5 +19,8 @@ export async function rebuildUnderLoad(context: BenchContext, api: RunningServer
   const rebuildSeconds = (performance.now() - started) / 1000;
   const during = await underLoad;
   out(context, `\n## Rebuild under load\n`);
-  out(context, `A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`);
+  out(
+    context,
+    `A rebuild of ${rebuilt.read} articles took ${rebuildSeconds.toFixed(1)} s while 8 connections searched: ${during.requests} queries, ${during.errors} errors, ${during.timeouts} timeouts, ${during.non2xx} non-2xx answers.`,
+  );
 }
