@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/engine/search-engine.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
-import { loadIndexDefinition, normalizeArabicWord } from '../src/index/index-definition.js';
+import { normalizeArabicWord } from '../src/analysis/arabic-rules.js';
+import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, uniqueAlias } from './support/test-service.js';
 

@@ -1,3 +1,4 @@
+import { loadRunOnRepairer } from '../src/ingest/run-on-repair.js';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessAnalyzer, type AnalysisSettings } from '../src/analysis/in-process-analyzer.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   engine = await connectTestEngine();
   index = (await ensureIndex(engine, uniqueAlias('in-process'), definition)).index;
   for await (const record of readSourceRecords(await sourceFiles([SEEDS_DIR]))) {
-    const prepared = prepareArticle(record);
+    const prepared = prepareArticle(record, loadRunOnRepairer(PROJECT_ROOT));
     if (prepared.ok) seeds.push(prepared.article);
   }
 });

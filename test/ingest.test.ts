@@ -29,7 +29,13 @@ writeFileSync(gzFile, gzipSync(ndjson));
 
 const service = useSeededService('ingest', { after: async () => rmSync(folder, { recursive: true, force: true }) });
 
-const ingestFile = async () => ingestArticles(service.engine, service.alias, service.tagger, readSourceRecords(await sourceFiles([gzFile])));
+const ingestFile = async () =>
+  ingestArticles(
+    service.engine,
+    service.alias,
+    { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+    readSourceRecords(await sourceFiles([gzFile])),
+  );
 
 describe('ingesting a corpus file', () => {
   it('indexes good articles and reports every other line with its reason and line number', async () => {

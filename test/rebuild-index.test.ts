@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
-import { rebuildIndex } from '../src/index/rebuild-index.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { useSeededService, SEEDS_DIR } from './support/test-service.js';
@@ -21,13 +19,7 @@ describe('a full rebuild', () => {
         if (response.status === 200) totals.add(((await response.json()) as { total: number }).total);
       }
     })();
-    const report = await rebuildIndex(
-      service.engine,
-      service.alias,
-      loadIndexDefinition(PROJECT_ROOT),
-      loadTaxonomy(PROJECT_ROOT),
-      readSourceRecords(await sourceFiles([SEEDS_DIR])),
-    );
+    const report = await service.service.rebuild(readSourceRecords(await sourceFiles([SEEDS_DIR])));
     searching = false;
     await readers;
 

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { parseListFile } from '../index/index-definition.js';
+import { readDataJson, readDataList } from '../data/data-files.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 const labels = z.object({ ar: z.string().min(1), en: z.string().min(1) });
@@ -72,8 +70,8 @@ export type FacetName = 'topics' | 'regions' | 'people' | 'organizations';
  * `analyzers/synonyms/` (one entity a line), validating references between entries.
  */
 export function loadTaxonomy(rootDir: string): Taxonomy {
-  const topicsFile = topicsFileSchema.parse(readJson(join(rootDir, 'taxonomy', 'topics.json')));
-  const regionsFile = regionsFileSchema.parse(readJson(join(rootDir, 'taxonomy', 'regions.json')));
+  const topicsFile = readDataJson(rootDir, 'taxonomy/topics.json', topicsFileSchema);
+  const regionsFile = readDataJson(rootDir, 'taxonomy/regions.json', regionsFileSchema);
   const regionSlugs = new Set(regionsFile.regions.map((r) => r.slug));
   for (const region of regionsFile.regions) {
     for (const parent of region.parents) {
@@ -91,8 +89,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     'taxonomy/topics.json',
     topicsFile.topics.map((t) => t.slug),
   );
-  const people = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'people.txt'), 'utf8'));
-  const organizations = entitiesFromSynonyms(readFileSync(join(rootDir, 'analyzers', 'synonyms', 'organizations.txt'), 'utf8'));
+  const people = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/people.txt'));
+  const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt'));
   const taxonomy = {
     topics: topicsFile.topics,
     topicRules: topicsFile.rules,
@@ -109,8 +107,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
  * first-name or spelling line (أنتوني, أنطوني, antony), not a person. Slug and English label come
  * from the first multi-word Latin name, the Arabic label from the first multi-word Arabic one.
  */
-export function entitiesFromSynonyms(text: string): NamedEntity[] {
-  return parseListFile(text).flatMap((rule) => {
+export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
+  return rules.flatMap((rule) => {
     const terms = rule
       .split(',')
       .map((term) => term.trim())
@@ -141,13 +139,5 @@ function assertUnique(file: string, slugs: string[]): void {
   for (const s of slugs) {
     if (seen.has(s)) throw new Error(`${file}: slug "${s}" appears twice`);
     seen.add(s);
-  }
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
   }
 }

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import {
+  monthFamilies,
+  monthSynonymRules,
+  monthTableSchema,
+  presentationFormMappings,
+  protectedNameRules,
+  singleWordArabicTerms,
+} from '../analysis/arabic-rules.js';
+import { readDataJson, readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 
 const mappingFileSchema = z.object({
@@ -45,101 +53,9 @@ const analysisFileSchema = z.object({
   }),
 });
 
-const monthTableSchema = z.record(z.string(), z.union([z.string(), z.record(z.string(), z.array(z.string()))]));
-
 export interface VersionedIndexDefinition extends IndexDefinition {
   /** Changes whenever mappings, analysis or a list changes: names the index version. */
   digest: string;
-}
-
-/** Reads one list file: one entry a line, `#` comments and blank lines skipped. */
-export function parseListFile(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
-/**
- * Folds a word the way the index's normalization does (cleanup mappings, lowercase, Lucene's
- * arabic_normalization), so lists written in everyday spelling match analyzed tokens. Golden tests
- * hold it to the engine's own `_analyze` output.
- */
-export function normalizeArabicWord(word: string): string {
-  return word
-    .normalize('NFKC')
-    .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u0640\u0670\u064B-\u065F]/g, '')
-    .replace(/[\u0671\u0672\u0673\u0675\u0622\u0623\u0625]/g, '\u0627')
-    .replace(/[\u0624\u0626]/g, '\u0621')
-    .replace(/[\u06A9\u06AA]/g, '\u0643')
-    .replace(/[\u06CC\u06D2\u0649]/g, '\u064A')
-    .replace(/[\u06C1\u06D5\u06C0\u0629]/g, '\u0647')
-    .replace(/اميرك/g, 'امريك')
-    .toLowerCase();
-}
-
-const ARABIC_WORD = /^[\u0621-\u064A]{3,}$/;
-
-/**
- * `stemmer_override` rules: each protected name and its clitic forms (بواشنطن، للجزائر) become one
- * token. A name with the article becomes the name without it (الجزائر → جزاءر), the stem its
- * adjectives reach anyway (الجزائرية → جزاءر), so the place and its demonym still meet.
- */
-export function protectedNameRules(names: string[], cliticPrefixes: string[]): string[] {
-  const target = new Map<string, string>();
-  for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
-    const canonical = name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name;
-    const forms = [
-      name,
-      ...cliticPrefixes.map((prefix) =>
-        // ل before the article merges with it: ل + العمامرة = للعمامرة.
-        prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
-      ),
-    ];
-    for (const form of forms) if (!target.has(form)) target.set(form, canonical);
-  }
-  const byName = new Map<string, string[]>();
-  for (const [form, name] of target) byName.set(name, [...(byName.get(name) ?? []), form]);
-  return [...byName].map(([name, forms]) => `${forms.join(', ')} => ${name}`);
-}
-
-/** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */
-export function singleWordArabicTerms(rules: string[]): string[] {
-  return rules.flatMap((rule) => rule.split(/,|=>/).map((term) => term.trim())).filter((term) => /^[\u0600-\u06FF]+$/.test(term));
-}
-
-/** One synonym rule per month, joining every family's names (analyzers/months.json). */
-export function monthSynonymRules(table: unknown, phraseOnly: Record<string, string>, skipped: Record<string, string>): string[] {
-  const families = Object.values(monthTableSchema.parse(table)).filter((entry) => typeof entry !== 'string');
-  const rules: string[] = [];
-  for (let month = 1; month <= 12; month++) {
-    const names = new Set<string>();
-    for (const family of families) {
-      for (const name of family[String(month)] ?? []) {
-        if (name in skipped) continue;
-        names.add(name in phraseOnly ? `شهر ${name}` : name.toLowerCase());
-      }
-    }
-    rules.push([...names].join(', '));
-  }
-  return rules;
-}
-
-/** Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) mapped to their letters, from Unicode's own NFKC. */
-export function presentationFormMappings(): string[] {
-  const escape = (text: string) => [...text].map((c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('');
-  const rules: string[] = [];
-  for (const [from, to] of [
-    [0xfb50, 0xfdff],
-    [0xfe70, 0xfeff],
-  ] as const) {
-    for (let cp = from; cp <= to; cp++) {
-      const form = String.fromCodePoint(cp);
-      const letters = form.normalize('NFKC').trim();
-      if (letters !== form && letters !== '' && /[\u0600-\u06FF]/.test(letters)) rules.push(`${escape(form)}=>${escape(letters)}`);
-    }
-  }
-  return rules;
 }
 
 /**
@@ -147,23 +63,28 @@ export function presentationFormMappings(): string[] {
  * `analyzers/arabic.json`, and the lists it names, inlined into their filters.
  */
 export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
-  const analyzersDir = join(rootDir, 'analyzers');
-  const mappingFile = mappingFileSchema.parse(readJson(join(rootDir, 'mappings', 'articles.json')));
-  const analysisFile = analysisFileSchema.parse(readJson(join(analyzersDir, 'arabic.json')));
+  const mappingFile = readDataJson(rootDir, 'mappings/articles.json', mappingFileSchema);
+  const analysisFile = readDataJson(rootDir, 'analyzers/arabic.json', analysisFileSchema);
   const { inline } = analysisFile;
   const analysis = structuredClone(analysisFile.analysis);
-  const readList = (path: string) => parseListFile(readFileSync(join(analyzersDir, path), 'utf8'));
+  const readList = (path: string) => readDataList(rootDir, join('analyzers', path));
 
   const synonymRules = [
     ...inline.synonyms.lists.flatMap((file) => readList(join('synonyms', file))),
-    ...monthSynonymRules(readJson(join(analyzersDir, inline.synonyms.months.table)), inline.synonyms.months.phraseOnly, inline.synonyms.months.skipped),
+    ...monthSynonymRules(
+      monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),
+      inline.synonyms.months.phraseOnly,
+      inline.synonyms.months.skipped,
+    ),
   ];
   filterNamed(analysis.filter, inline.synonyms.filter).synonyms = synonymRules;
 
   const protectedNames = [
     ...inline.protectedNames.lists.flatMap(readList),
     ...inline.protectedNames.singleWordNamesOf.flatMap((file) => singleWordArabicTerms(readList(join('synonyms', file)))),
-    ...regionNames(readJson(join(analyzersDir, inline.protectedNames.regionNamesOf))),
+    ...readDataJson(rootDir, join('analyzers', inline.protectedNames.regionNamesOf), regionLabelsSchema).regions.flatMap((region) =>
+      singleWordArabicTerms([region.labels.ar]),
+    ),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = readList(inline.stopwords.list);
@@ -199,22 +120,11 @@ function indexAnalyzersOf(properties: Record<string, unknown>, prefix = ''): Rec
   return analyzers;
 }
 
-/** Single-word Arabic names of the taxonomy's regions (their `labels.ar`). */
-function regionNames(regionsFile: unknown): string[] {
-  const parsed = z.object({ regions: z.array(z.object({ labels: z.object({ ar: z.string() }) })) }).parse(regionsFile);
-  return singleWordArabicTerms(parsed.regions.map((region) => region.labels.ar));
-}
+/** Of the taxonomy's regions, their Arabic labels: the single-word ones are protected names too. */
+const regionLabelsSchema = z.object({ regions: z.array(z.object({ labels: z.object({ ar: z.string() }) })) });
 
 function filterNamed(filters: Record<string, Record<string, unknown>>, name: string): Record<string, unknown> {
   const filter = filters[name];
   if (!filter) throw new Error(`analyzers/arabic.json: "inline" names "${name}", which is not defined under "analysis"`);
   return filter;
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
-  }
 }

@@ -2,6 +2,7 @@ import { ArticleTagger } from '../classify/article-tagger.js';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
+import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
 import { removeStaleVersions, versionedIndexName, type BuildState } from './ensure-index.js';
 import { fingerprintIndex } from './verify-copy.js';
@@ -23,6 +24,7 @@ export async function rebuildIndex(
   alias: string,
   definition: VersionedIndexDefinition,
   taxonomy: Taxonomy,
+  repairer: RunOnRepairer,
   records: AsyncIterable<SourceRecord>,
   options: IngestOptions = {},
 ): Promise<RebuildReport> {
@@ -30,7 +32,7 @@ export async function rebuildIndex(
   await engine.createIndex(index, definition);
   try {
     const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
-    const report = await ingestArticles(engine, index, tagger, records, options);
+    const report = await ingestArticles(engine, index, { repairer, tagger }, records, options);
     const built = await fingerprintIndex(engine, index);
     await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState });
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);

@@ -1,6 +1,7 @@
+import { foldArabic } from '../analysis/arabic-rules.js';
 import { describe, expect, it } from 'vitest';
 import months from '../../analyzers/months.json' with { type: 'json' };
-import { findPublishedDate, foldArabic, isStandaloneDateLine, isTweetAttributionLine, monthNumber, parseArabicDate, toAsciiDigits } from './article-dates.js';
+import { findPublishedDate, isStandaloneDateLine, isTweetAttributionLine, monthNumber, parseArabicDate, toAsciiDigits } from './article-dates.js';
 
 const dateOf = (text: string, referenceYear?: number) => parseArabicDate(text, referenceYear === undefined ? undefined : { referenceYear })?.date;
 

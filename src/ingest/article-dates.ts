@@ -1,4 +1,6 @@
-import months from '../../analyzers/months.json' with { type: 'json' };
+import { foldArabic, monthFamilies, monthTableSchema } from '../analysis/arabic-rules.js';
+import { readDataJson } from '../data/data-files.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
 
 /** A parsed date: ISO `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm:00` when the text gave a time. */
@@ -28,50 +30,17 @@ export function toAsciiDigits(text: string): string {
     .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0));
 }
 
-/**
- * Folds text for matching, not for display: hamza/madda on alef (أ إ آ ٱ → ا) and on waw/yeh, tashkeel,
- * tatweel and Latin accents removed, Latin lowercased, Unicode spaces made plain spaces.
- */
-export function foldArabic(text: string): string {
-  return (
-    text
-      // NFKD splits أ/إ/آ into ا plus a combining hamza/madda and é into e plus an accent, so dropping marks folds both.
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/\u0671/g, '\u0627')
-      .replace(/\u0640/g, '')
-      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-      .toLowerCase()
-  );
-}
-
 /** Text ready for the date patterns: folded, ASCII digits. */
 function prepare(text: string): string {
   return toAsciiDigits(foldArabic(text));
 }
 
-/** Folded month name → month number, from every family in analyzers/months.json. */
-const MONTH_NUMBERS: ReadonlyMap<string, number> = (() => {
-  const table = new Map<string, number>();
-  for (const [family, entry] of Object.entries(months)) {
-    if (family === 'description') continue;
-    const byMonth = entry as Record<string, string[]>;
-    for (let month = 1; month <= 12; month++) {
-      const names = byMonth[String(month)];
-      // Fail at load: a family missing a month would silently stop dates in that dialect from parsing.
-      if (!names || names.length === 0) throw new Error(`analyzers/months.json: family "${family}" has no names for month ${month}`);
-      for (const name of names) {
-        const key = foldArabic(name).trim().replace(/\s+/g, ' ');
-        const known = table.get(key);
-        if (known !== undefined && known !== month) {
-          throw new Error(`analyzers/months.json: "${name}" is month ${known} in one family and ${month} in "${family}"`);
-        }
-        table.set(key, month);
-      }
-    }
-  }
-  return table;
-})();
+/** Folded month name → month number, from every family in analyzers/months.json (validated as it is read). */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  monthFamilies(readDataJson(PROJECT_ROOT, 'analyzers/months.json', monthTableSchema)).flatMap(([, byMonth]) =>
+    Object.entries(byMonth).flatMap(([month, names]) => names.map((name) => [foldArabic(name).trim().replace(/\s+/g, ' '), Number(month)] as const)),
+  ),
+);
 
 /** The month number (1-12) of a month name in any supported family, hamza/alef variants folded. */
 export function monthNumber(name: string): number | undefined {

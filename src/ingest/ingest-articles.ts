@@ -3,6 +3,7 @@ import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';
+import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 import type { StoredArticle } from '../index/stored-article.js';
 
@@ -68,10 +69,16 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
  * stored unchanged, tag, and bulk-load by id with bounded concurrency and backoff when the engine
  * pushes back. Nothing is dropped silently: every record ends up counted or rejected with its reason.
  */
+/** What turns a source record into a stored article: run-on repair, then tagging. */
+export interface ArticlePipeline {
+  repairer: RunOnRepairer;
+  tagger: ArticleTagger;
+}
+
 export async function ingestArticles(
   engine: SearchEngine,
   alias: string,
-  tagger: ArticleTagger,
+  { repairer, tagger }: ArticlePipeline,
   records: AsyncIterable<SourceRecord>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
@@ -136,7 +143,7 @@ export async function ingestArticles(
   for await (const record of records) {
     if (failed) break;
     report.read++;
-    const prepared = prepareArticle(record);
+    const prepared = prepareArticle(record, repairer);
     if (!prepared.ok) {
       report.rejected.push({ file: record.file, line: record.line, ...(prepared.id ? { id: prepared.id } : {}), reason: prepared.reason });
       continue;

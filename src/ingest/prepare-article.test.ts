@@ -1,7 +1,10 @@
+import { PROJECT_ROOT } from '../project-root.js';
+import { loadRunOnRepairer } from './run-on-repair.js';
 import { describe, expect, it } from 'vitest';
 import { normalizeDate, prepareArticle } from './prepare-article.js';
 
-const json = (value: unknown) => prepareArticle({ kind: 'json', file: 'f', line: 1, value });
+const repairer = loadRunOnRepairer(PROJECT_ROOT);
+const json = (value: unknown) => prepareArticle({ kind: 'json', file: 'f', line: 1, value }, repairer);
 
 describe('prepareArticle', () => {
   it('cleans an NDJSON article and hashes its content', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
-import { defaultRunOnRepairer, type RunOnRepairer } from './run-on-repair.js';
+import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 
 /** The fields an incoming article may carry (ANT-style NDJSON and the like). */
@@ -44,7 +44,7 @@ export type Prepared = { ok: true; article: PreparedArticle } | { ok: false; rea
  * Parses and cleans one source record; a record that cannot be an article is rejected with the reason.
  * Words run together where a space was lost are split in the indexed text (`repairer`).
  */
-export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer = defaultRunOnRepairer()): Prepared {
+export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): Prepared {
   const result = parseRecord(record);
   if (!result.ok) return result;
   const { article } = result;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRunOnRepairer } from './run-on-repair.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { loadRunOnRepairer } from './run-on-repair.js';
 
-const repairer = defaultRunOnRepairer();
+const repairer = loadRunOnRepairer(PROJECT_ROOT);
 
 describe('run-on repair over the committed word list', () => {
   it.each([

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
-import { PROJECT_ROOT } from '../project-root.js';
+import { readWordFrequencies } from '../data/data-files.js';
 
 /**
  * Repairs words run together where a space was lost (الجزائروالولاياتالمتحدة → الجزائر والولايات
@@ -40,23 +38,12 @@ const CJK_BASE = 0x4e00;
 const toCjk = (word: string) => [...word].map((c) => String.fromCodePoint(CJK_BASE + c.codePointAt(0)! - 0x0600)).join('');
 const fromCjk = (word: string) => [...word].map((c) => String.fromCodePoint(c.codePointAt(0)! - CJK_BASE + 0x0600)).join('');
 
-/** Reads the committed frequency list (`word<TAB>count` lines, `#` comments). */
-export function loadWordFrequencies(path: string): Map<string, number> {
-  const frequencies = new Map<string, number>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [word, count] = line.split('\t');
-    if (word && count) frequencies.set(word, Number(count));
-  }
-  return frequencies;
-}
+/** The word list the repairer splits by: `analyzers/run-on/words.tsv` under the data root (built by `npm run build:run-on-dictionary`). */
+export const RUN_ON_WORDS = 'analyzers/run-on/words.tsv';
 
-let shared: RunOnRepairer | undefined;
-
-/** The repairer over the committed word list (analyzers/run-on/words.tsv), loaded once (~0.1 s). */
-export function defaultRunOnRepairer(): RunOnRepairer {
-  shared ??= new RunOnRepairer(loadWordFrequencies(join(PROJECT_ROOT, 'analyzers', 'run-on', 'words.tsv')));
-  return shared;
+/** The repairer over a data root's word list (~0.1 s to load). */
+export function loadRunOnRepairer(dataRoot: string): RunOnRepairer {
+  return new RunOnRepairer(readWordFrequencies(dataRoot, RUN_ON_WORDS));
 }
 
 export class RunOnRepairer {

@@ -1,4 +1,5 @@
-import { findPublishedDate, foldArabic, isStandaloneDateLine, isTweetAttributionLine, toAsciiDigits } from './article-dates.js';
+import { foldArabic } from '../analysis/arabic-rules.js';
+import { findPublishedDate, isStandaloneDateLine, isTweetAttributionLine, toAsciiDigits } from './article-dates.js';
 
 /** Why a piece of the scraped text was cut from the article. */
 export type RemovedKind = 'tweet-embed' | 'tweet-attribution' | 'repeated-headline' | 'pull-quote' | 'teaser' | 'byline' | 'dateline' | 'counter' | 'caption';

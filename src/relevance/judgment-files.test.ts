@@ -21,7 +21,7 @@ describe('judgment files', () => {
   it('name the query and field of a bad rating', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'judgments-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ description: 'x', scale: { '0': 'Poor' }, queries: [{ id: 'q1', query: 'x', need: 'y', ratings: { d: 5 } }] }));
-    expect(() => loadJudgments(file)).toThrow(/query "q1", ratings\.d/);
+    expect(() => loadJudgments(file)).toThrow(/queries\["q1"\]\.ratings\.d/);
   });
 
   it('read TREC qrels in the Qur\'an QA layout, with -1 marking a question that has no answer', () => {

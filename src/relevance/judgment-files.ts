@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { DataFileError, readDataJson } from '../data/data-files.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { z } from 'zod';
 
 const judgmentsSchema = z.object({
@@ -21,18 +22,11 @@ export type Judgments = z.infer<typeof judgmentsSchema>;
 
 /** Reads and validates a judgments file; an error names the query and field at fault. */
 export function loadJudgments(path: string): Judgments {
-  const parsed = judgmentsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const [, index, ...rest] = issue.path;
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as { queries?: { id?: string }[] };
-    const where = typeof index === 'number' ? `query "${raw.queries?.[index]?.id ?? index}", ${rest.join('.')}` : issue.path.join('.');
-    throw new Error(`${path}: ${where}: ${issue.message}`);
-  }
-  const ids = parsed.data.queries.map((q) => q.id);
+  const judgments = readDataJson(PROJECT_ROOT, path, judgmentsSchema);
+  const ids = judgments.queries.map((q) => q.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new Error(`${path}: query id "${duplicate}" appears twice`);
-  return parsed.data;
+  if (duplicate) throw new DataFileError(path, `query id "${duplicate}" appears twice`);
+  return judgments;
 }
 
 /** TREC qrels lines (`qid 0 docid grade`), for trec_eval and other tools. */

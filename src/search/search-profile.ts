@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readDataJson } from '../data/data-files.js';
 
 const fieldName = z.string().regex(/^(title|body)(\.exact)?$/, 'a searchable field: title, body, title.exact or body.exact');
 
@@ -56,14 +57,5 @@ export class ProfileStore {
 
 export function loadSearchProfile(rootDir: string, name: string): SearchProfile {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`invalid profile name "${name}"`);
-  const path = join(rootDir, 'relevance', 'profiles', `${name}.json`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read search profile ${path}: ${(error as Error).message}`);
-  }
-  const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`search profile ${path} is invalid: ${z.prettifyError(parsed.error)}`);
-  return { ...parsed.data, name };
+  return { ...readDataJson(rootDir, join('relevance', 'profiles', `${name}.json`), profileSchema), name };
 }

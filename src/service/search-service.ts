@@ -9,6 +9,7 @@ import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/ind
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
+import { loadRunOnRepairer, type RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
 import { productSearch } from '../relevance/judged-search.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
@@ -58,6 +59,7 @@ export class SearchService {
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
+  private currentRepairer: RunOnRepairer | undefined;
   private reloading = false;
 
   private constructor(options: SearchServiceOptions) {
@@ -104,14 +106,20 @@ export class SearchService {
     return this.currentTagger;
   }
 
+  /** The run-on repairer over the word list in force, read once (and again after a reload). */
+  runOnRepairer(): RunOnRepairer {
+    this.currentRepairer ??= loadRunOnRepairer(this.dataRoot);
+    return this.currentRepairer;
+  }
+
   /** Runs the ingest pipeline into the served index. */
   async ingest(records: AsyncIterable<SourceRecord>, options: IngestOptions = {}): Promise<IngestReport> {
-    return ingestArticles(this.engine, this.alias, await this.tagger(), records, options);
+    return ingestArticles(this.engine, this.alias, { repairer: this.runOnRepairer(), tagger: await this.tagger() }, records, options);
   }
 
   /** Builds a fresh version from the sources and moves the alias to it (see `rebuildIndex`). */
   async rebuild(records: AsyncIterable<SourceRecord>, options: IngestOptions = {}): Promise<RebuildReport> {
-    return rebuildIndex(this.engine, this.alias, this.currentDefinition, this.currentTaxonomy, records, options);
+    return rebuildIndex(this.engine, this.alias, this.currentDefinition, this.currentTaxonomy, this.runOnRepairer(), records, options);
   }
 
   /** Reads the analysis files again and serves a version built from them; one reload at a time. */
@@ -123,6 +131,7 @@ export class SearchService {
       const state = await ensureIndex(this.engine, this.alias, definition, onProgress);
       this.currentDefinition = definition;
       this.currentTagger = undefined;
+      this.currentRepairer = undefined; // the word list is analysis data too
       return state;
     } finally {
       this.reloading = false;

@@ -1,3 +1,4 @@
+import { loadRunOnRepairer, type RunOnRepairer } from '../../src/ingest/run-on-repair.js';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -49,6 +50,8 @@ export interface BenchContext {
   definition: VersionedIndexDefinition;
   taxonomy: Taxonomy;
   profile: SearchProfile;
+  /** Run-on repair over the committed word list, as ingest runs it. */
+  repairer: RunOnRepairer;
   /** What the API's query builder knows of the index and the engine's clause limit. */
   queryShape: QueryShape;
   /** One alias per phase, named after this process, dropped at the end whatever happens. */
@@ -80,6 +83,7 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
       cores,
       definition,
       queryShape: queryShapeOf(definition, config.maxQueryClauses),
+      repairer: loadRunOnRepairer(PROJECT_ROOT),
       taxonomy: loadTaxonomy(PROJECT_ROOT),
       profile: loadSearchProfile(PROJECT_ROOT, config.searchProfile),
       aliases: { pipeline: `bench-pipeline-${id}`, tagging: `bench-tagging-${id}`, raw: `bench-raw-${id}`, api: `bench-api-${id}`, cli: `bench-cli-${id}` },

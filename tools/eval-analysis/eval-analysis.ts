@@ -1,3 +1,4 @@
+import { loadRunOnRepairer } from '../../src/ingest/run-on-repair.js';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -70,7 +71,12 @@ async function withIndex<T>(
 
 async function fillSeeds(index: string, definition: IndexDefinition): Promise<void> {
   const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
-  await ingestArticles(engine, index, tagger, readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])));
+  await ingestArticles(
+    engine,
+    index,
+    { repairer: loadRunOnRepairer(PROJECT_ROOT), tagger },
+    readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])),
+  );
 }
 
 async function fillPassages(target: SearchEngine, index: string): Promise<void> {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWordFrequencies, RunOnRepairer } from '../../src/ingest/run-on-repair.js';
+import { readWordFrequencies } from '../../src/data/data-files.js';
+import { RUN_ON_WORDS, RunOnRepairer } from '../../src/ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
 
 // Precision and recall of run-on repair on the labelled list relevance/run-ons.tsv, and how often it
 // splits tokens of the ANT corpus. Usage: npm run measure:run-ons
-const frequencies = loadWordFrequencies(join(PROJECT_ROOT, 'analyzers', 'run-on', 'words.tsv'));
+const frequencies = readWordFrequencies(PROJECT_ROOT, RUN_ON_WORDS);
 const repairer = new RunOnRepairer(frequencies);
 const labelled = readFileSync(join(PROJECT_ROOT, 'relevance', 'run-ons.tsv'), 'utf8')
   .split('\n')

@@ -77,7 +77,7 @@ async function measurePipeline(context: BenchContext, tagger: ArticleTagger): Pr
   const progress = { onProgress: (r: { read: number }) => process.stderr.write(`\r  ${r.read} read`) };
   await ensureIndex(engine, aliases.pipeline, definition);
   const run = await withCpu(context, async () =>
-    ingestArticles(engine, aliases.pipeline, tagger, await corpusRecords(options.corpus, options.limit), progress),
+    ingestArticles(engine, aliases.pipeline, { repairer: context.repairer, tagger }, await corpusRecords(options.corpus, options.limit), progress),
   );
   process.stderr.write('\n');
   await dropAlias(context, aliases.pipeline);
@@ -101,7 +101,7 @@ async function prepareCorpus(context: BenchContext, tagger: ArticleTagger): Prom
   let started = performance.now();
   const prepared: PreparedArticle[] = [];
   for await (const record of await corpusRecords(context.options.corpus, context.options.limit)) {
-    const result = prepareArticle(record);
+    const result = prepareArticle(record, context.repairer);
     if (result.ok) prepared.push(result.article);
   }
   const prepareSeconds = (performance.now() - started) / 1000;

@@ -15,7 +15,7 @@ export async function rebuildUnderLoad(context: BenchContext, api: RunningServer
   log(`rebuild of ${rebuildCount} articles under query load …`);
   const underLoad = runLoad(api.url, 8, apiRequests, Math.max(options.durationSeconds, 15));
   const started = performance.now();
-  const rebuilt = await rebuildIndex(engine, aliases.api, definition, taxonomy, await corpusRecords(options.corpus, rebuildCount));
+  const rebuilt = await rebuildIndex(engine, aliases.api, definition, taxonomy, context.repairer, await corpusRecords(options.corpus, rebuildCount));
   const rebuildSeconds = (performance.now() - started) / 1000;
   const during = await underLoad;
   out(context, `\n## Rebuild under load\n`);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseListText } from '../data/data-files.js';
+import {
+  foldArabic,
+  monthSynonymRules,
+  monthTableSchema,
+  normalizeArabicWord,
+  presentationFormMappings,
+  protectedNameRules,
+  singleWordArabicTerms,
+} from './arabic-rules.js';
+
+describe('list files', () => {
+  it('skip comments and blank lines', () => {
+    expect(parseListText('# people\n\nبلينكن, blinken\n  # indented comment\nx, y  \n')).toEqual(['بلينكن, blinken', 'x, y']);
+  });
+
+  it('yield their single-word Arabic names only', () => {
+    expect(singleWordArabicTerms(['بلينكن, blinken, أنتوني بلينكن', 'a => مالي'])).toEqual(['بلينكن', 'مالي']);
+  });
+});
+
+describe('protectedNameRules', () => {
+  it('maps clitic forms to the name, merging ل with the article', () => {
+    expect(protectedNameRules(['مالي', 'الجزائر'], ['و', 'ل'])).toEqual(['مالي, ومالي, لمالي => مالي', 'الجزاءر, والجزاءر, للجزاءر => جزاءر']);
+  });
+
+  it('normalizes names and drops too-short or non-Arabic ones', () => {
+    expect(protectedNameRules(['أوباما', 'مع', 'Obama'], [])).toEqual(['اوباما => اوباما']);
+  });
+});
+
+describe('monthSynonymRules', () => {
+  const families = [
+    { '1': ['يناير'], '8': ['أغسطس'] },
+    { '1': ['January', 'Jan'], '8': ['آب'] },
+  ];
+  it('joins the families month by month, keeping ambiguous names only in "شهر …"', () => {
+    const rules = monthSynonymRules(families, { آب: 'father' }, { Jan: 'too short' });
+    expect(rules[0]).toBe('يناير, january');
+    expect(rules[7]).toBe('أغسطس, شهر آب');
+    expect(rules).toHaveLength(12);
+  });
+});
+
+describe('presentationFormMappings', () => {
+  it('maps presentation forms to letters as Unicode NFKC does', () => {
+    const rules = presentationFormMappings();
+    expect(rules).toContain('\\uFE8D=>\\u0627'); // ﺍ isolated alef
+    expect(rules).toContain('\\uFEFB=>\\u0644\\u0627'); // ﻻ lam-alef ligature
+    expect(rules.length).toBeGreaterThan(500);
+  });
+});
+
+describe('normalizeArabicWord', () => {
+  it('normalizes like the engine folds letters', () => {
+    expect(normalizeArabicWord('الأميركيّة')).toBe('الامريكيه');
+  });
+});
+
+describe('the month table', () => {
+  const twelve = (name: string) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), [`${name}${i + 1}`]]));
+  it('refuses a family without a month, and a name given two months', () => {
+    const { '5': _may, ...eleven } = twelve('m');
+    expect(monthTableSchema.safeParse({ description: 'x', a: eleven }).success).toBe(false);
+    expect(monthTableSchema.safeParse({ description: 'x', a: twelve('m'), b: { ...twelve('n'), '2': ['m1'] } }).success).toBe(false);
+    expect(monthTableSchema.safeParse({ description: 'x', a: twelve('m'), b: twelve('n') }).success).toBe(true);
+    expect(foldArabic('أبريل')).toBe('ابريل');
+  });
+});

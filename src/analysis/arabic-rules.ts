@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+// The Arabic text rules the product builds from its data files, and the two ways it folds Arabic
+// text outside the engine: as the index's normalization does (for lists matched against analyzed
+// tokens), and more loosely for matching dates and month names in raw text.
+
+const ARABIC_WORD = /^[\u0621-\u064A]{3,}$/;
+
+/** analyzers/months.json: per regional family, month number (1–12) → every spelling; a name is one month only. */
+export const monthTableSchema = z
+  .object({ description: z.string() })
+  .catchall(z.record(z.string().regex(/^([1-9]|1[0-2])$/), z.array(z.string().min(1)).min(1)))
+  .superRefine((table, context) => {
+    const monthOf = new Map<string, number>();
+    for (const [family, entry] of Object.entries(table)) {
+      if (family === 'description' || typeof entry === 'string') continue;
+      for (let month = 1; month <= 12; month++) {
+        const names = entry[String(month)];
+        // A family missing a month would silently stop dates in that dialect from parsing.
+        if (!names) context.addIssue({ code: 'custom', path: [family], message: `no names for month ${month}` });
+        for (const name of names ?? []) {
+          const key = foldArabic(name).trim().replace(/\s+/g, ' ');
+          const known = monthOf.get(key);
+          if (known !== undefined && known !== month)
+            context.addIssue({ code: 'custom', path: [family, String(month)], message: `"${name}" is month ${known} in another family` });
+          monthOf.set(key, month);
+        }
+      }
+    }
+  });
+export type MonthTable = z.infer<typeof monthTableSchema>;
+
+/** The families of a month table: each maps a month number to its spellings. */
+export function monthFamilies(table: MonthTable): [string, Record<string, string[]>][] {
+  return Object.entries(table).filter((entry): entry is [string, Record<string, string[]>] => entry[0] !== 'description' && typeof entry[1] !== 'string');
+}
+
+/**
+ * Folds text for matching, not for display: hamza/madda on alef (أ إ آ ٱ → ا) and on waw/yeh, tashkeel,
+ * tatweel and Latin accents removed, Latin lowercased, Unicode spaces made plain spaces.
+ */
+export function foldArabic(text: string): string {
+  return (
+    text
+      // NFKD splits أ/إ/آ into ا plus a combining hamza/madda and é into e plus an accent, so dropping marks folds both.
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/\u0671/g, '\u0627')
+      .replace(/\u0640/g, '')
+      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+      .toLowerCase()
+  );
+}
+
+/**
+ * Folds a word the way the index's normalization does (cleanup mappings, lowercase, Lucene's
+ * arabic_normalization), so lists written in everyday spelling match analyzed tokens. Golden tests
+ * hold it to the engine's own `_analyze` output.
+ */
+export function normalizeArabicWord(word: string): string {
+  return word
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u0640\u0670\u064B-\u065F]/g, '')
+    .replace(/[\u0671\u0672\u0673\u0675\u0622\u0623\u0625]/g, '\u0627')
+    .replace(/[\u0624\u0626]/g, '\u0621')
+    .replace(/[\u06A9\u06AA]/g, '\u0643')
+    .replace(/[\u06CC\u06D2\u0649]/g, '\u064A')
+    .replace(/[\u06C1\u06D5\u06C0\u0629]/g, '\u0647')
+    .replace(/اميرك/g, 'امريك')
+    .toLowerCase();
+}
+
+/**
+ * `stemmer_override` rules: each protected name and its clitic forms (بواشنطن، للجزائر) become one
+ * token. A name with the article becomes the name without it (الجزائر → جزاءر), the stem its
+ * adjectives reach anyway (الجزائرية → جزاءر), so the place and its demonym still meet.
+ */
+export function protectedNameRules(names: string[], cliticPrefixes: string[]): string[] {
+  const target = new Map<string, string>();
+  for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
+    const canonical = name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name;
+    const forms = [
+      name,
+      ...cliticPrefixes.map((prefix) =>
+        // ل before the article merges with it: ل + العمامرة = للعمامرة.
+        prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
+      ),
+    ];
+    for (const form of forms) if (!target.has(form)) target.set(form, canonical);
+  }
+  const byName = new Map<string, string[]>();
+  for (const [form, name] of target) byName.set(name, [...(byName.get(name) ?? []), form]);
+  return [...byName].map(([name, forms]) => `${forms.join(', ')} => ${name}`);
+}
+
+/** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */
+export function singleWordArabicTerms(rules: string[]): string[] {
+  return rules.flatMap((rule) => rule.split(/,|=>/).map((term) => term.trim())).filter((term) => /^[\u0600-\u06FF]+$/.test(term));
+}
+
+/** One synonym rule per month, joining every family's names (analyzers/months.json). */
+export function monthSynonymRules(families: Record<string, string[]>[], phraseOnly: Record<string, string>, skipped: Record<string, string>): string[] {
+  const rules: string[] = [];
+  for (let month = 1; month <= 12; month++) {
+    const names = new Set<string>();
+    for (const family of families) {
+      for (const name of family[String(month)] ?? []) {
+        if (name in skipped) continue;
+        names.add(name in phraseOnly ? `شهر ${name}` : name.toLowerCase());
+      }
+    }
+    rules.push([...names].join(', '));
+  }
+  return rules;
+}
+
+/** Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFF) mapped to their letters, from Unicode's own NFKC. */
+export function presentationFormMappings(): string[] {
+  const escape = (text: string) => [...text].map((c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('');
+  const rules: string[] = [];
+  for (const [from, to] of [
+    [0xfb50, 0xfdff],
+    [0xfe70, 0xfeff],
+  ] as const) {
+    for (let cp = from; cp <= to; cp++) {
+      const form = String.fromCodePoint(cp);
+      const letters = form.normalize('NFKC').trim();
+      if (letters !== form && letters !== '' && /[\u0600-\u06FF]/.test(letters)) rules.push(`${escape(form)}=>${escape(letters)}`);
+    }
+  }
+  return rules;
+}
