@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeSearchEngine } from '../../test/support/fake-search-engine.js';
+import { createTestApp, openTestService, TEST_ADMIN_KEY } from '../../test/support/test-service.js';
+
+// Validation and error shapes over a stand-in engine: no engine needed, and a request refused by
+// validation must never reach it.
+let engine: FakeSearchEngine;
+let app: ReturnType<typeof createTestApp>;
+beforeEach(() => {
+  engine = new FakeSearchEngine();
+  app = createTestApp(openTestService(engine, 'articles'));
+});
+
+async function errorOf(path: string, init?: RequestInit) {
+  const response = await app.request(path, init);
+  const body = (await response.json()) as { error: { code: string; message: string; requestId: string; field?: string } };
+  expect(body.error.requestId).toBe(response.headers.get('x-request-id'));
+  return { status: response.status, headers: response.headers, ...body.error };
+}
+
+describe('validation, before any engine call', () => {
+  it.each([
+    ['/search?size=51', 'size'],
+    ['/search?from=-1', 'from'],
+    ['/search?date_from=2021-02-30', 'date_from'],
+    ['/search?date_to=2021-04-31', 'date_to'],
+    ['/search?explain=true&size=11', 'size'],
+    ['/search?profile=../default', 'profile'],
+    ['/search?topic=Not%20A%20Slug', 'topic'],
+    ['/search?region=atlantis', 'region'],
+    ['/search?colour=red', 'colour'],
+    ['/articles/..%2Fetc', 'id'],
+  ])('%s is a 400 naming %s', async (path, field) => {
+    const error = await errorOf(path);
+    expect(error).toMatchObject({ status: 400, field });
+    expect(engine.calls.filter((call) => call === 'search' || call === 'getDocument')).toEqual([]);
+  });
+});
+
+describe('error shapes', () => {
+  it('answers 503 with Retry-After and a clear body while the engine is unavailable', async () => {
+    engine.failWith = 'unavailable';
+    const error = await errorOf('/search?q=x');
+    expect(error).toMatchObject({ status: 503, code: 'engine_unavailable' });
+    expect(error.headers.get('retry-after')).toBe('5');
+  });
+
+  it('answers 503 engine_timeout, not 500, when the engine times out', async () => {
+    engine.failWith = 'timeout';
+    expect(await errorOf('/articles/a1')).toMatchObject({ status: 503, code: 'engine_timeout' });
+  });
+
+  it('answers 404 for an unknown article, naming the id', async () => {
+    expect(await errorOf('/articles/a1')).toMatchObject({ status: 404, code: 'not_found', field: 'id' });
+  });
+
+  it('needs the admin key: 401 without, and 403 when none is configured', async () => {
+    expect(await errorOf('/admin/analysis/reload', { method: 'POST' })).toMatchObject({ status: 401, code: 'unauthorized' });
+    const closed = createTestApp(openTestService(engine, 'articles'), { adminApiKey: undefined });
+    const response = await closed.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect(response.status).toBe(403);
+  });
+});
