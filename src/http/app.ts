@@ -8,6 +8,7 @@ import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerSuggestRoutes } from './routes/suggest.js';
 
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
@@ -51,6 +52,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
 
   registerSearchRoutes(app, deps);
+  registerSuggestRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
