@@ -15,6 +15,7 @@ export interface ArticleHit {
   /** The title with matched words in <mark>, HTML-escaped. */
   titleHighlighted: string;
   published: string | null;
+  source: string | null;
   score: number | null;
   /** Body passages with matched words in <mark>, HTML-escaped. */
   snippets: string[];
@@ -105,6 +106,7 @@ export async function searchArticles(
       title: hit.source.title,
       titleHighlighted: hit.highlight.title?.[0] ?? escapeHtml(hit.source.title),
       published: hit.source.published ?? null,
+      source: hit.source.source ?? null,
       score: hit.score,
       snippets: hit.highlight.body ?? [],
       topics: hit.source.topics ?? [],

@@ -109,6 +109,8 @@ export function isCalendarDate(value: string): boolean {
 const route = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchArticles',
+  security: [],
   summary: 'Ranked, highlighted search with facet counts',
   request: { query: SearchQuery },
   responses: {

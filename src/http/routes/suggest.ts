@@ -46,7 +46,7 @@ const route = createRoute({
   method: 'get',
   path: '/suggest',
   operationId: 'suggest',
-  tags: ['search'],
+  security: [],
   summary: 'Suggestions as the reader types: titles, people, places, organizations',
   description:
     'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text.',
