@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { escapeRegExp } from '../escape-reg-exp.js';
 import { errorBody, toErrorResponse } from './api-error.js';
+import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
@@ -12,6 +13,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSuggestRoutes } from './routes/suggest.js';
 import { registerWebRoutes } from './routes/web.js';
+import { registerWorkbenchRoutes } from './routes/workbench.js';
 
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
@@ -55,12 +57,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
 
   if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));
-  registerSearchRoutes(app, deps);
+  const explainSlots = new ExplainSlots();
+  registerSearchRoutes(app, deps, explainSlots);
   registerSuggestRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerWorkbenchRoutes(app, deps, explainSlots);
   registerWebRoutes(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -86,6 +90,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const { status, body } = toErrorResponse(error, c);
     if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     if (status === 503) c.header('Retry-After', '5');
+    if (status === 429) c.header('Retry-After', '1');
     return c.json(body, status);
   });
   return app;

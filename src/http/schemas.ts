@@ -31,6 +31,15 @@ export const unreadableRequest = {
   },
 } as const;
 
+export const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
+
+/** What every admin endpoint can answer besides its own result. */
+export const adminErrors = {
+  401: { description: 'Missing or wrong admin key', ...errorContent },
+  403: { description: 'Admin endpoints disabled', ...errorContent },
+  503: { description: 'Search engine unavailable', ...errorContent },
+} as const;
+
 export const errorResponses = {
   400: { description: 'Invalid parameter', content: { 'application/json': { schema: ErrorSchema } } },
   503: { description: 'Search engine unavailable', content: { 'application/json': { schema: ErrorSchema } } },

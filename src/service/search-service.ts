@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
@@ -11,6 +12,7 @@ import type { StoredArticle } from '../index/stored-article.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
 import type { SourceRecord } from '../ingest/source-records.js';
 import { productSearch } from '../relevance/judged-search.js';
+import { JudgmentStore } from '../relevance/judgment-store.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { buildSearchBody, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
@@ -55,6 +57,8 @@ export class SearchService {
   readonly alias: string;
   readonly dataRoot: string;
   readonly profiles: ProfileStore;
+  /** The judgment sets of `relevance/judgments/`, graded from the workbench. */
+  readonly judgments: JudgmentStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
   private currentDefinition: VersionedIndexDefinition;
@@ -70,6 +74,7 @@ export class SearchService {
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
+    this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
   }

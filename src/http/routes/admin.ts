@@ -8,7 +8,7 @@ import { ApiError, toErrorResponse } from '../api-error.js';
 import { ingestBodyRecords } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { ErrorSchema } from '../schemas.js';
+import { adminErrors, errorContent, ErrorSchema } from '../schemas.js';
 
 const ReloadResult = z
   .object({
@@ -20,14 +20,6 @@ const ReloadResult = z
     removed: z.array(z.string()),
   })
   .openapi('AnalysisReload');
-
-const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
-/** What every admin endpoint can answer besides its own result. */
-const adminErrors = {
-  401: { description: 'Missing or wrong admin key', ...errorContent },
-  403: { description: 'Admin endpoints disabled', ...errorContent },
-  503: { description: 'Search engine unavailable', ...errorContent },
-} as const;
 
 const reloadRoute = createRoute({
   method: 'post',

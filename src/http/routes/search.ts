@@ -5,11 +5,8 @@ import { QueryTooLongError } from '../../search/build-search-body.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
 import { ArticleSummarySchema, errorResponses } from '../schemas.js';
-
-/** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
-const EXPLAIN_MAX_HITS = 10;
-const EXPLAIN_MAX_IN_FLIGHT = 2;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
@@ -119,8 +116,7 @@ const route = createRoute({
   },
 });
 
-export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
-  let explainsInFlight = 0;
+export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies, explainSlots: ExplainSlots): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
@@ -156,10 +152,6 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
-    if (explain && explainsInFlight >= EXPLAIN_MAX_IN_FLIGHT) {
-      c.header('Retry-After', '1');
-      throw new ApiError(429, 'too_many_requests', `explain: at most ${EXPLAIN_MAX_IN_FLIGHT} explained searches at once; retry shortly`, 'explain');
-    }
     const request = {
       ...(query.q ? { q: query.q } : {}),
       filters,
@@ -172,9 +164,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       facetSize: 30,
       explain,
     } as const;
-    if (explain) explainsInFlight++;
     try {
-      return c.json(await deps.service.search(request, profile, { spellcheck: true }), 200);
+      const search = () => deps.service.search(request, profile, { spellcheck: true });
+      return c.json(await (explain ? explainSlots.run(search) : search()), 200);
     } catch (error) {
       if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
       // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
@@ -182,8 +174,6 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
         throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
       }
       throw error;
-    } finally {
-      if (explain) explainsInFlight--;
     }
   });
 }

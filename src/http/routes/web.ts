@@ -35,7 +35,7 @@ function readAsset(path: string): Asset {
 }
 
 /**
- * The search page (`/`) and the interactive API docs
+ * The search page (`/`), the relevance workbench (`/workbench`) and the interactive API docs
  * (`/docs`, Swagger UI from the swagger-ui-dist package), every file read once at start and served
  * from memory: a fixed list, so no request names a file on disk.
  */
@@ -43,10 +43,11 @@ export function registerWebRoutes(app: OpenAPIHono<AppEnv>): void {
   const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const assets = new Map<string, Asset>([
     ['/', readAsset(join(WEB_ROOT, 'index.html'))],
+    ['/workbench', readAsset(join(WEB_ROOT, 'workbench.html'))],
     ['/docs', readAsset(join(WEB_ROOT, 'docs.html'))],
     ['/docs/swagger-ui.css', readAsset(join(swaggerUi, 'swagger-ui.css'))],
     ['/docs/swagger-ui-bundle.js', readAsset(join(swaggerUi, 'swagger-ui-bundle.js'))],
-    ...['common.js', 'search.js', 'docs.js', 'style.css'].map((file) => [`/web/${file}`, readAsset(join(WEB_ROOT, file))] as const),
+    ...['common.js', 'search.js', 'workbench.js', 'docs.js', 'style.css'].map((file) => [`/web/${file}`, readAsset(join(WEB_ROOT, file))] as const),
   ]);
   for (const [path, asset] of assets) {
     app.get(path, (c) => {
