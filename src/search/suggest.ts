@@ -1,7 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
-import { buildSpellingBody, buildSpellingCheckBody, buildTitleSuggestBody, readSpelling, readSurfaceForm } from './build-suggest-body.js';
+import { buildSpellingBody, buildSpellingCheckBody, buildTitleSuggestBody, readSpelling, readSurfaceForm, suggestText } from './build-suggest-body.js';
 import { foldForSuggest } from './suggest-entities.js';
 
 export interface TitleSuggestion {
@@ -21,7 +21,23 @@ export async function suggestTitles(engine: SearchEngine, alias: string, text: s
       return !seen.has(key) && seen.add(key);
     })
     .slice(0, size)
-    .map((hit) => ({ id: hit.id, title: hit.source.title, titleHighlighted: hit.highlight['title.prefix']?.[0] ?? escapeHtml(hit.source.title) }));
+    .map((hit) => ({ id: hit.id, title: hit.source.title, titleHighlighted: markTypedWords(hit.source.title, text) }));
+}
+
+/** The title HTML-escaped, each word that begins with a typed word (folded as the index folds) in <mark>. */
+export function markTypedWords(title: string, typed: string): string {
+  const beginnings = foldForSuggest(suggestText(typed)).split(' ').filter(Boolean);
+  return (
+    title
+      // Words (letters, marks, digits) alternate with what lies between them, punctuation included.
+      .split(/([\p{L}\p{M}\p{N}]+)/u)
+      .map((part) => {
+        const folded = foldForSuggest(part);
+        const begun = folded !== '' && beginnings.some((beginning) => folded.startsWith(beginning));
+        return begun ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+      })
+      .join('')
+  );
 }
 
 /**
