@@ -16,4 +16,7 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // The pages' scripts run in the browser as ES modules, served as written.
+  { files: ['web/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
+  { files: ['web/docs.js'], languageOptions: { globals: { SwaggerUIBundle: 'readonly' } } },
 );

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the product needs and that npm cannot bring: a JDK for the embedded
-# OpenSearch node, Maven to fetch it from Maven Central, unzip to unpack it; and, optionally,
+# OpenSearch node, Maven to fetch it from Maven Central, unzip to unpack it, Chromium for the tests
+# that drive the pages in a real browser (playwright-core downloads none); and, optionally,
 # Debian's Arabic hunspell dictionary (compared as a stemmer by `npm run eval:analysis`).
 # Skips what is there.
 set -euo pipefail
@@ -9,6 +10,7 @@ command -v java >/dev/null 2>&1 || required+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || required+=(maven)
 command -v unzip >/dev/null 2>&1 || required+=(unzip)
 command -v node >/dev/null 2>&1 || required+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || required+=(chromium)
 optional=()
 [ -f /usr/share/hunspell/ar.dic ] || optional+=(hunspell-ar)
 

@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEARCH_ENGINE: 'solr' })).toThrow(/SEARCH_ENGINE/);
   });
 
+  it('reads CORS_ORIGINS as a list of origins or *, off when unset', () => {
+    expect(loadConfig({}).corsOrigins).toBeUndefined();
+    expect(loadConfig({ CORS_ORIGINS: 'https://desk.example, http://localhost:5173' }).corsOrigins).toEqual(['https://desk.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://desk.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'desk.example' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', INDEX_ALIAS: 'Bad Alias' })).toThrow(/PORT[\s\S]*INDEX_ALIAS|INDEX_ALIAS[\s\S]*PORT/);
   });

@@ -32,6 +32,17 @@ const configSchema = z.object({
   ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
   /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
   ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** Origins whose pages may call the API from a browser (CORS): a comma-separated list, or `*`; unset, none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isOriginOrAny, 'each origin as scheme://host[:port], no path, or * alone')).min(1))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +62,8 @@ export type Config = {
   maxResultWindow: number;
   maxQueryClauses: number;
   adminApiKey?: string;
+  /** Origins allowed to call the API from a browser; absent, cross-origin calls get no CORS headers. */
+  corsOrigins?: string[];
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -75,6 +88,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
+    ...(c.CORS_ORIGINS ? { corsOrigins: c.CORS_ORIGINS } : {}),
     logLevel: c.LOG_LEVEL,
   };
+}
+
+/** `https://news.example` or `http://localhost:5173`: an origin exactly as browsers send it, or `*`. */
+function isOriginOrAny(value: string): boolean {
+  if (value === '*') return true;
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
 }

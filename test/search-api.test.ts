@@ -265,6 +265,7 @@ describe('articles, health and the API description', () => {
       '/facets',
       '/health',
       '/search',
+      '/suggest',
     ]);
     const ingest = body.paths['/admin/ingest'] as { post: { requestBody: { content: Record<string, unknown> } } };
     expect(Object.keys(ingest.post.requestBody.content).sort()).toEqual(['application/json', 'application/x-ndjson', 'text/plain']);

@@ -74,7 +74,9 @@ await runWithEngine(
           `${c.metric.padEnd(10)} ${f(c.meanA)} → ${f(c.meanB)}  ${c.meanDelta >= 0 ? '+' : ''}${c.meanDelta.toFixed(3)}  ${c.wins}/${c.losses}/${c.ties}  p=${c.pValue.toFixed(3)}`,
         );
       const html = join(outDir, `${labels[0].replace(/\W+/g, '-')}-vs-${profileName}.html`);
-      writeFileSync(html, renderComparisonHtml(comparisons, labels, `${profileName} against ${labels[0]}`));
+      const ids = [...new Set([...other.queries, ...run.queries].flatMap((q) => q.ranked))];
+      const titles = new Map([...(await service.engine.getSources<{ title: string }>(service.alias, ids, ['title']))].map(([id, doc]) => [id, doc.title]));
+      writeFileSync(html, renderComparisonHtml(comparisons, labels, `${profileName} against ${labels[0]}`, { runs: [other, run], titles }));
       writeFileSync(html.replace(/\.html$/, '.json'), JSON.stringify(comparisons, null, 2));
       console.log(`report: ${html}`);
     }

@@ -50,6 +50,7 @@ export function toSearchResult<T>(response: LooseBody): SearchResult<T> {
       ...(Array.isArray(hit.sort) ? { sort: hit.sort as unknown[] } : {}),
     })),
     aggregations: (response.aggregations ?? {}) as Record<string, unknown>,
+    ...(response.suggest ? { suggest: response.suggest as Record<string, unknown> } : {}),
   };
 }
 

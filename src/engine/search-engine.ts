@@ -53,6 +53,8 @@ export interface SearchResult<T> {
   tookMs: number;
   hits: SearchHit<T>[];
   aggregations: Record<string, unknown>;
+  /** The suggesters' answers, by the names the body gave them. */
+  suggest?: Record<string, unknown>;
 }
 
 export interface AnalyzedToken {

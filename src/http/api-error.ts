@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'unsupported_encoding'
   | 'query_rejected'
   | 'reload_in_progress'
+  | 'judgments_read_only'
   | 'too_many_requests'
   | 'engine_unavailable'
   | 'engine_timeout'

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { escapeRegExp } from '../escape-reg-exp.js';
 import { errorBody, toErrorResponse } from './api-error.js';
+import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerSuggestRoutes } from './routes/suggest.js';
+import { registerWebRoutes } from './routes/web.js';
+import { registerWorkbenchRoutes } from './routes/workbench.js';
 
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
@@ -50,14 +56,25 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     );
   });
 
-  registerSearchRoutes(app, deps);
+  if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));
+  const explainSlots = new ExplainSlots();
+  registerSearchRoutes(app, deps, explainSlots);
+  registerSuggestRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerWorkbenchRoutes(app, deps, explainSlots);
+  registerWebRoutes(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Arabic news search', version: '0.1.0', description: 'Ranked, highlighted, faceted search over Arabic news.' },
+    info: {
+      title: 'Arabic news search',
+      version: '0.1.0',
+      description: 'Ranked, highlighted, faceted search over Arabic news.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+    },
+    servers: [{ url: '/', description: 'The server that serves this document' }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' });
 
@@ -73,9 +90,26 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const { status, body } = toErrorResponse(error, c);
     if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     if (status === 503) c.header('Retry-After', '5');
+    if (status === 429) c.header('Retry-After', '1');
     return c.json(body, status);
   });
   return app;
+}
+
+/**
+ * CORS for the listed origins (`*`: any). Only a real preflight (with Access-Control-Request-Method)
+ * is answered here; a plain OPTIONS still lists the path's methods in Allow. The admin key travels
+ * as a bearer header, never a cookie, so no credentials mode is offered.
+ */
+function allowOrigins(origins: string[]): MiddlewareHandler {
+  const handler = cors({
+    origin: origins.includes('*') ? '*' : origins,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  return (c, next) => (c.req.method === 'OPTIONS' && !c.req.header('access-control-request-method') ? next() : handler(c, next));
 }
 
 /** For a path, the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */

@@ -16,11 +16,29 @@ export const ArticleSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   published: z.string().nullable(),
+  source: z.string().nullable().openapi({ description: 'The outlet that published it' }),
   topics: z.array(z.string()),
   regions: z.array(z.string()),
   people: z.array(z.string()),
   organizations: z.array(z.string()),
 });
+
+/** What any route answers to a request the server cannot read, before any route sees it. */
+export const unreadableRequest = {
+  400: {
+    description: 'An unreadable request: raw (unencoded) bytes in the URL, or a malformed request line',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+} as const;
+
+export const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
+
+/** What every admin endpoint can answer besides its own result. */
+export const adminErrors = {
+  401: { description: 'Missing or wrong admin key', ...errorContent },
+  403: { description: 'Admin endpoints disabled', ...errorContent },
+  503: { description: 'Search engine unavailable', ...errorContent },
+} as const;
 
 export const errorResponses = {
   400: { description: 'Invalid parameter', content: { 'application/json': { schema: ErrorSchema } } },

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
-import { loadJudgments, parseTrecQrels, toTrecQrels } from './judgment-files.js';
+import { formatJudgments, loadJudgments, parseTrecQrels, toTrecQrels, writeJudgments } from './judgment-files.js';
 
 // Qur'an QA 2023 is licensed CC BY-NC-ND 4.0, so it stays out of the repository; where a copy sits in
 // ../shared/eval/ it is read too.
@@ -39,5 +39,22 @@ describe('judgment files', () => {
     expect(noAnswer.every((q) => q.grades.size === 0)).toBe(true);
     expect(qrels.get('101')?.grades.get('7:85-93')).toBe(1);
     expect(qrels.size).toBeGreaterThan(100);
+  });
+});
+
+describe('writing judgments', () => {
+  it('keeps the hand-written layout, so the seed file reads back unchanged, byte for byte', () => {
+    const path = join(PROJECT_ROOT, 'relevance', 'judgments', 'seeds.json');
+    expect(formatJudgments(loadJudgments(path))).toBe(readFileSync(path, 'utf8'));
+  });
+
+  it('writes a changed grade whole, through a file renamed into place', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'judgments-')), 'set.json');
+    writeFileSync(file, JSON.stringify({ description: 'x', scale: { '0': 'Poor' }, queries: [{ id: 'q1', query: 'x', need: 'y', ratings: { a: 1 } }] }));
+    const judgments = loadJudgments(file);
+    judgments.queries[0]!.ratings.b = 3;
+    writeJudgments(file, judgments);
+    expect(loadJudgments(file).queries[0]!.ratings).toEqual({ a: 1, b: 3 });
+    expect(readdirSync(dirname(file))).toEqual(['set.json']);
   });
 });

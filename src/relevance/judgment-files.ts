@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import { DataFileError, readDataJson } from '../data/data-files.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { z } from 'zod';
@@ -54,4 +55,34 @@ export function parseTrecQrels(text: string): Map<string, QrelsQuery> {
     queries.set(qid, entry);
   }
   return queries;
+}
+
+/** Compact JSON with a space after each `:` and `,`, as the judgment files are written by hand. */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A judgments file in its hand-written layout: one query a line pair (its text, then its ratings),
+ * so a changed grade is a one-line diff.
+ */
+export function formatJudgments(judgments: Judgments): string {
+  const queries = judgments.queries.map((q) => {
+    const { id, query, need, notes, ratings, ...rest } = q;
+    const head = inline({ id, query, need, ...rest }).slice(0, -2);
+    return `    ${head},\n${notes === undefined ? '' : `      "notes": ${JSON.stringify(notes)},\n`}      "ratings": ${inline(ratings)} }`;
+  });
+  return `{\n  "description": ${JSON.stringify(judgments.description)},\n  "scale": ${inline(judgments.scale)},\n  "queries": [\n${queries.join(',\n')}\n  ]\n}\n`;
+}
+
+/** Writes whole or not at all: a temporary file beside it, renamed over it (atomic on one file system). */
+export function writeJudgments(path: string, judgments: Judgments): void {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temporary, formatJudgments(judgments));
+  renameSync(temporary, path);
 }

@@ -1,5 +1,12 @@
 import { escapeHtml } from '../escape-html.js';
 import type { PairedComparison } from './compare-runs.js';
+import type { EvaluationRun } from './run-evaluation.js';
+
+/** What a report shows beside the numbers: each query's text and the titles of what each run ranked. */
+export interface ReportContext {
+  runs: [EvaluationRun, EvaluationRun];
+  titles: ReadonlyMap<string, string>;
+}
 
 const fixed = (value: number) => value.toFixed(3);
 
@@ -42,22 +49,37 @@ function distribution(comparison: PairedComparison, labels: [string, string]): s
     .join('')}${axis}<text x="40" y="236" font-size="11" fill="#90a4ae">■ ${escapeHtml(labels[0])}</text><text x="200" y="236" font-size="11" fill="#1565c0">■ ${escapeHtml(labels[1])}</text></svg>`;
 }
 
-/** A self-contained HTML page comparing two runs: summary, per-query bars, distributions. */
-export function renderComparisonHtml(comparisons: PairedComparison[], labels: [string, string], headline: string): string {
+/** The top ranked articles of a run for one query, by title, right to left. */
+function rankedTitles(run: EvaluationRun | undefined, id: string, titles: ReadonlyMap<string, string>): string {
+  const ranked = run?.queries.find((q) => q.id === id)?.ranked.slice(0, 5) ?? [];
+  return `<ol>${ranked.map((doc) => `<li><bdi>${escapeHtml(titles.get(doc) ?? doc)}</bdi></li>`).join('')}</ol>`;
+}
+
+/**
+ * A self-contained HTML page comparing two runs, in Arabic and right to left: summary, per-query
+ * bars, distributions, and per query its text and the titles each run ranked first.
+ */
+export function renderComparisonHtml(comparisons: PairedComparison[], labels: [string, string], headline: string, context?: ReportContext): string {
   const main = comparisons[0]!;
   const summary = comparisons
     .map((c) => `<tr><td>${escapeHtml(c.metric)}</td><td>${fixed(c.meanA)}</td><td>${fixed(c.meanB)}</td><td>${c.meanDelta >= 0 ? '+' : ''}${fixed(c.meanDelta)}</td><td>${c.wins} / ${c.losses} / ${c.ties}</td><td>${c.pValue.toFixed(3)}</td></tr>`)
     .join('');
+  const queryText = new Map(context?.runs[0].queries.map((q) => [q.id, q.query]) ?? []);
   const perQuery = main.perQuery
-    .map((q) => `<tr><td>${escapeHtml(q.id)}</td><td>${fixed(q.a)}</td><td>${fixed(q.b)}</td><td>${q.delta >= 0 ? '+' : ''}${fixed(q.delta)}</td></tr>`)
+    .map(
+      (q) =>
+        `<tr><td><bdi>${escapeHtml(queryText.get(q.id) ?? q.id)}</bdi> <small dir="ltr">${escapeHtml(q.id)}</small></td><td>${fixed(q.a)}</td><td>${fixed(q.b)}</td><td dir="ltr">${q.delta >= 0 ? '+' : ''}${fixed(q.delta)}</td>` +
+        (context ? `<td>${rankedTitles(context.runs[0], q.id, context.titles)}</td><td>${rankedTitles(context.runs[1], q.id, context.titles)}</td>` : '') +
+        '</tr>',
+    )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(headline)}</title>
-<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}</style></head>
-<body><h1>${escapeHtml(headline)}</h1>
-<p>A = <b>${escapeHtml(labels[0])}</b>, B = <b>${escapeHtml(labels[1])}</b>. Paired t-test over the judged queries; wins / losses / ties count queries where B scores higher / lower / the same.</p>
-<table><tr><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>wins / losses / ties</th><th>p</th></tr>${summary}</table>
-<h2>${escapeHtml(main.metric)} per query (B − A)</h2>${deltaBars(main)}
-<h2>Distribution of ${escapeHtml(main.metric)}</h2>${distribution(main, labels)}
-<h2>Per query</h2><table><tr><th>query</th><th>A</th><th>B</th><th>B − A</th></tr>${perQuery}</table>
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escapeHtml(headline)}</title>
+<style>body{font-family:system-ui,'Noto Sans Arabic','DejaVu Sans',sans-serif;margin:2rem;max-width:72rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:start;vertical-align:top}ol{margin:0;padding-inline-start:1.2rem}svg{direction:ltr}small{color:#555}</style></head>
+<body><h1><bdi>${escapeHtml(headline)}</bdi></h1>
+<p>أ = <b><bdi>${escapeHtml(labels[0])}</bdi></b>، ب = <b><bdi>${escapeHtml(labels[1])}</bdi></b>. اختبار t المزدوج على الاستعلامات المحكَّمة؛ الفوز / الخسارة / التعادل: عدد الاستعلامات التي يتفوق فيها ب / يتأخر / يتساوى.</p>
+<table><tr><th>المقياس</th><th>أ</th><th>ب</th><th>ب − أ</th><th>فوز / خسارة / تعادل</th><th>p</th></tr>${summary}</table>
+<h2>${escapeHtml(main.metric)} لكل استعلام (ب − أ)</h2>${deltaBars(main)}
+<h2>توزيع ${escapeHtml(main.metric)}</h2>${distribution(main, labels)}
+<h2>لكل استعلام</h2><table><tr><th>الاستعلام</th><th>أ</th><th>ب</th><th>ب − أ</th>${context ? '<th>أولى نتائج أ</th><th>أولى نتائج ب</th>' : ''}</tr>${perQuery}</table>
 </body></html>`;
 }

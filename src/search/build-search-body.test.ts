@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSearchBody,
   countQueryTokens,
+  NO_DATE,
   planSynonymFields,
   QueryTooLongError,
   withoutRepeatedWords,
@@ -95,7 +96,13 @@ describe('buildSearchBody', () => {
   it('matches everything without text and sorts newest first on request', () => {
     const body = buildSearchBody({ ...request, sort: 'newest' }, profile, shape);
     expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [] } });
-    expect(body.sort).toEqual([{ published: { order: 'desc', missing: '_last' } }, '_score']);
+    expect(body.sort).toEqual([{ published: { order: 'desc', missing: NO_DATE } }, '_score', { id: 'asc' }]);
+  });
+  it('resumes after a cursor instead of an offset', () => {
+    const body = buildSearchBody({ ...request, searchAfter: [1.5, 1627344000000, '004_x'] }, profile, shape);
+    expect(body.search_after).toEqual([1.5, 1627344000000, '004_x']);
+    expect(body.from).toBeUndefined();
+    expect(body.sort).toEqual(['_score', { published: { order: 'desc', missing: NO_DATE } }, { id: 'asc' }]);
   });
 
   it('filters facets after counting, each facet counted under the other facets only', () => {

@@ -2,6 +2,7 @@ import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { analysisShapeOf } from '../index/index-definition.js';
 import { FACET_FIELDS, type FacetField } from '../index/stored-article.js';
+import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
 
 export interface SearchRequest {
@@ -16,9 +17,21 @@ export interface SearchRequest {
   facetSize: number;
   /** Ask the engine why each hit scored as it did. */
   explain?: boolean;
+  /** Resume after these sort values (a cursor's), instead of counting `from` hits. */
+  searchAfter?: SortValues;
 }
 
+/**
+ * "No date" in sorts: a whole millisecond count that JSON carries exactly, so a cursor can hand it
+ * back. The engine's own default for a missing date (Long.MIN_VALUE) comes back from JSON rounded,
+ * and the engine refuses the rounded value as a date.
+ */
+export const NO_DATE = Number.MIN_SAFE_INTEGER;
+
 type Clause = Record<string, unknown>;
+
+const NEWEST = { published: { order: 'desc', missing: NO_DATE } };
+const BY_ID = { id: 'asc' };
 
 /**
  * What the body builder must know of the index to keep a query within the engine's clause limit:
@@ -86,14 +99,13 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     query,
     ...(allFacetFilters.length > 0 ? { post_filter: { bool: { filter: allFacetFilters } } } : {}),
     aggs,
-    from: request.from,
+    // search_after counts from the cursor; the engine takes no offset beside it.
+    ...(request.searchAfter ? { search_after: request.searchAfter } : { from: request.from }),
     size: request.size,
     track_total_hits: true,
     ...(request.explain ? { explain: true } : {}),
-    sort:
-      request.sort === 'newest'
-        ? [{ published: { order: 'desc', missing: '_last' } }, '_score']
-        : ['_score', { published: { order: 'desc', missing: '_last' } }],
+    // The id last: a total order, so a cursor resumes exactly after its hit (`_id` is not sortable on every engine).
+    sort: request.sort === 'newest' ? [NEWEST, '_score', BY_ID] : ['_score', NEWEST, BY_ID],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'people', 'organizations'],
     highlight: {
       encoder: 'html',

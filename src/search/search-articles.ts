@@ -1,10 +1,13 @@
 import type { SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, type QueryShape, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, countQueryTokens, type QueryShape, type SearchRequest } from './build-search-body.js';
+import { SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { suggestSpelling } from './suggest.js';
 import { FACET_FIELDS, type FacetField, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
+import { encodeCursor } from './search-cursor.js';
 
 export interface ArticleHit {
   id: string;
@@ -12,6 +15,7 @@ export interface ArticleHit {
   /** The title with matched words in <mark>, HTML-escaped. */
   titleHighlighted: string;
   published: string | null;
+  source: string | null;
   score: number | null;
   /** Body passages with matched words in <mark>, HTML-escaped. */
   snippets: string[];
@@ -39,8 +43,15 @@ export interface ArticleSearchResult {
   size: number;
   tookMs: number;
   hits: ArticleHit[];
+  /** Resumes after the last hit (`cursor=`); null on the last page. */
+  nextCursor: string | null;
   facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
+  /** A respelling of `q` from the index's own words, offered when the search finds little. */
+  didYouMean?: string;
 }
+
+/** Below this many results, a search with text asks for a respelling of it. */
+export const FEW_RESULTS = 3;
 
 interface FacetAggregation {
   values?: { buckets?: { key: string; doc_count: number }[] };
@@ -57,8 +68,14 @@ export async function searchArticles(
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
+  options: { spellcheck?: boolean; onSpellingError?: (error: unknown) => void } = {},
 ): Promise<ArticleSearchResult> {
   const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile, shape));
+  const didYouMean =
+    options.spellcheck && request.q && result.total < FEW_RESULTS && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS
+      ? // A respelling is a courtesy: the search answers without one if it fails.
+        await suggestSpelling(engine, alias, request.q).catch((error: unknown) => void options.onSpellingError?.(error))
+      : undefined;
   const facets = Object.fromEntries(
     FACET_FIELDS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
@@ -74,16 +91,22 @@ export async function searchArticles(
     }),
   ) as Record<FacetField, FacetCount[]>;
   const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
+  const last = result.hits.at(-1);
+  const full = request.size > 0 && result.hits.length === request.size;
+  // Past a cursor the offset is unknown: a full page may have a next one.
+  const more = full && (request.searchAfter !== undefined || request.from + result.hits.length < result.total);
   return {
     total: result.total,
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,
+    nextCursor: more && last?.sort ? encodeCursor(request.sort, last.sort) : null,
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.source.title,
       titleHighlighted: hit.highlight.title?.[0] ?? escapeHtml(hit.source.title),
       published: hit.source.published ?? null,
+      source: hit.source.source ?? null,
       score: hit.score,
       snippets: hit.highlight.body ?? [],
       topics: hit.source.topics ?? [],
@@ -93,5 +116,6 @@ export async function searchArticles(
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
+    ...(didYouMean ? { didYouMean } : {}),
   };
 }

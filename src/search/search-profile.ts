@@ -50,6 +50,11 @@ export class ProfileStore {
     return profile && (profile.public || name === this.defaultName) ? profile : undefined;
   }
 
+  /** Every profile's name, public or not. */
+  names(): string[] {
+    return [...this.loaded.keys()];
+  }
+
   publicNames(): string[] {
     return [...this.loaded.values()].filter((p) => p.public || p.name === this.defaultName).map((p) => p.name);
   }

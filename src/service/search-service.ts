@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
 import { isEngineError } from '../engine/engine-error.js';
-import type { EngineInfo, SearchEngine } from '../engine/search-engine.js';
+import type { EngineInfo, SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { ensureIndex, type BuildProgress, type BuildState, type IndexState } from '../index/ensure-index.js';
 import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
@@ -12,10 +13,13 @@ import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest
 import { loadRunOnRepairer, type RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
 import { productSearch } from '../relevance/judged-search.js';
+import { JudgmentStore } from '../relevance/judgment-store.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { queryShapeOf, type SearchRequest } from '../search/build-search-body.js';
+import { buildSearchBody, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
+import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
+import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -54,6 +58,8 @@ export class SearchService {
   readonly alias: string;
   readonly dataRoot: string;
   readonly profiles: ProfileStore;
+  /** The judgment sets of `relevance/judgments/`, graded from the workbench. */
+  readonly judgments: JudgmentStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
   private currentDefinition: VersionedIndexDefinition;
@@ -61,6 +67,7 @@ export class SearchService {
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
   private reloading = false;
+  private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
 
   private constructor(options: SearchServiceOptions) {
     this.engine = options.engine;
@@ -69,6 +76,7 @@ export class SearchService {
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
+    this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
   }
@@ -148,9 +156,32 @@ export class SearchService {
     return { ...report, taxonomyVersion: taxonomy.digest };
   }
 
-  /** Ranked, highlighted, faceted search under a profile (the default when none is given). */
-  async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!): Promise<ArticleSearchResult> {
-    return searchArticles(this.engine, this.alias, request, profile, this.currentTaxonomy, queryShapeOf(this.currentDefinition, this.maxQueryClauses));
+  /**
+   * Ranked, highlighted, faceted search under a profile (the default when none is given); with
+   * `spellcheck`, a search that finds little also carries a respelling of its text.
+   */
+  async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!, options: { spellcheck?: boolean } = {}): Promise<ArticleSearchResult> {
+    return searchArticles(this.engine, this.alias, request, profile, this.currentTaxonomy, this.queryShape(), {
+      spellcheck: options.spellcheck ?? false,
+      onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
+    });
+  }
+
+  /** The exact body `search` sends the engine for this request and profile. */
+  searchBody(request: SearchRequest, profile: SearchProfile): SearchBody {
+    return buildSearchBody(request, profile, this.queryShape());
+  }
+
+  /** Titles that complete the text, and the people, places and organizations whose names begin with it. */
+  async suggest(text: string, size: number): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
+    if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
+      this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy) };
+    }
+    return { titles: await suggestTitles(this.engine, this.alias, text, size), entities: this.entitySuggester.suggester.suggest(text, size) };
+  }
+
+  private queryShape(): QueryShape {
+    return queryShapeOf(this.currentDefinition, this.maxQueryClauses);
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -159,7 +190,7 @@ export class SearchService {
 
   /** Judged queries through the product's own search path, so an evaluation measures what readers get. */
   async evaluate(queries: EvaluationQuery[], profile: SearchProfile, k: number, onProgress?: (done: number, total: number) => void): Promise<EvaluationRun> {
-    const rank = productSearch(this.engine, this.alias, profile, this.currentTaxonomy, queryShapeOf(this.currentDefinition, this.maxQueryClauses));
+    const rank = productSearch(this.engine, this.alias, profile, this.currentTaxonomy, this.queryShape());
     return runEvaluation(queries, rank, k, onProgress);
   }
 

@@ -8,7 +8,7 @@ import { ApiError, toErrorResponse } from '../api-error.js';
 import { ingestBodyRecords } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { ErrorSchema } from '../schemas.js';
+import { adminErrors, errorContent, ErrorSchema } from '../schemas.js';
 
 const ReloadResult = z
   .object({
@@ -21,17 +21,10 @@ const ReloadResult = z
   })
   .openapi('AnalysisReload');
 
-const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
-/** What every admin endpoint can answer besides its own result. */
-const adminErrors = {
-  401: { description: 'Missing or wrong admin key', ...errorContent },
-  403: { description: 'Admin endpoints disabled', ...errorContent },
-  503: { description: 'Search engine unavailable', ...errorContent },
-} as const;
-
 const reloadRoute = createRoute({
   method: 'post',
   path: '/admin/analysis/reload',
+  operationId: 'reloadAnalysis',
   summary: 'Apply changed synonym lists and analysis settings without downtime',
   description:
     'Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents, and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op.',
@@ -55,6 +48,7 @@ const RetagResult = z
 const retagRoute = createRoute({
   method: 'post',
   path: '/admin/tags/rebuild',
+  operationId: 'rebuildTags',
   summary: 'Re-read the taxonomy and re-tag every article in place',
   description:
     'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
@@ -79,6 +73,7 @@ const IngestResult = z
 const ingestRoute = createRoute({
   method: 'post',
   path: '/admin/ingest',
+  operationId: 'ingestArticles',
   summary: 'Ingest articles through the same pipeline as the CLI',
   description:
     'NDJSON (one article a line) streams, however long. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.',
@@ -138,6 +133,7 @@ const EvalRun = z
 const evalRoute = createRoute({
   method: 'post',
   path: '/admin/eval',
+  operationId: 'evaluateProfile',
   summary: 'Run the judged queries through a profile on the live index and score them',
   description:
     'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',

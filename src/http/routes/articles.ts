@@ -6,13 +6,14 @@ import { ArticleSummarySchema, ErrorSchema, errorResponses } from '../schemas.js
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
-  source: z.string().nullable(),
   url: z.string().nullable(),
 }).openapi('Article');
 
 const route = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
+  security: [],
   summary: 'One article by id',
   request: {
     params: z.object({

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { unreadableRequest } from '../schemas.js';
 
 const Label = z.object({ ar: z.string(), en: z.string() });
 const Value = z.object({ value: z.string(), label: Label });
@@ -16,8 +17,10 @@ const Facets = z
 const route = createRoute({
   method: 'get',
   path: '/facets',
+  operationId: 'listFacets',
+  security: [],
   summary: 'The taxonomy: every facet value with its slug and Arabic and English labels',
-  responses: { 200: { description: 'Facet values', content: { 'application/json': { schema: Facets } } } },
+  responses: { 200: { description: 'Facet values', content: { 'application/json': { schema: Facets } } }, ...unreadableRequest },
 });
 
 export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { unreadableRequest } from '../schemas.js';
 
 const Health = z
   .object({
@@ -21,10 +22,13 @@ const Health = z
 const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  security: [],
   summary: 'Engine reachable, index present, document count',
   responses: {
     200: { description: 'Serving', content: { 'application/json': { schema: Health } } },
     503: { description: 'Engine unreachable or index missing', content: { 'application/json': { schema: Health } } },
+    ...unreadableRequest,
   },
 });
 

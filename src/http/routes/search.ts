@@ -2,13 +2,11 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { QueryTooLongError } from '../../search/build-search-body.js';
+import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
 import { ArticleSummarySchema, errorResponses } from '../schemas.js';
-
-/** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
-const EXPLAIN_MAX_HITS = 10;
-const EXPLAIN_MAX_IN_FLIGHT = 2;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
@@ -42,6 +40,9 @@ const SearchQuery = z
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
     from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
+    cursor: z.string().optional().openapi({
+      description: 'Continue after the previous page: its `nextCursor`, with the same search and sort (instead of `from`; not bounded by the result window)',
+    }),
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z
@@ -70,6 +71,8 @@ const SearchResponse = z
     size: z.number().int(),
     tookMs: z.number(),
     hits: z.array(Hit),
+    nextCursor: z.string().nullable().openapi({ description: 'Give as `cursor` for the next page; null on the last page' }),
+    didYouMean: z.string().optional().openapi({ description: 'A respelling of `q` from the indexed words, when the search finds little' }),
     facets: z.object({
       topics: FacetCounts,
       regions: FacetCounts,
@@ -79,6 +82,15 @@ const SearchResponse = z
     }),
   })
   .openapi('SearchResponse');
+
+function readCursor(cursor: string, sort: SearchSort): SortValues {
+  try {
+    return decodeCursor(cursor, sort);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw new ApiError(400, 'invalid_parameter', `cursor: ${error.message}`, 'cursor');
+    throw error;
+  }
+}
 
 /**
  * `2021-02-30` has the shape of a date but is none: the engine would refuse it. Checked on the
@@ -94,6 +106,8 @@ export function isCalendarDate(value: string): boolean {
 const route = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchArticles',
+  security: [],
   summary: 'Ranked, highlighted search with facet counts',
   request: { query: SearchQuery },
   responses: {
@@ -102,14 +116,16 @@ const route = createRoute({
   },
 });
 
-export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
-  let explainsInFlight = 0;
+export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies, explainSlots: ExplainSlots): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
     const size = query.size ?? 10;
     if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
-    if (from + size > deps.limits.maxResultWindow) {
+    const searchAfter = query.cursor === undefined ? undefined : readCursor(query.cursor, query.sort ?? 'relevance');
+    if (searchAfter && query.from !== undefined)
+      throw new ApiError(400, 'invalid_parameter', 'cursor: a cursor says where to go on; give no from with it', 'cursor');
+    if (!searchAfter && from + size > deps.limits.maxResultWindow) {
       throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.limits.maxResultWindow}; narrow the search instead`, 'from');
     }
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
@@ -136,10 +152,6 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
-    if (explain && explainsInFlight >= EXPLAIN_MAX_IN_FLIGHT) {
-      c.header('Retry-After', '1');
-      throw new ApiError(429, 'too_many_requests', `explain: at most ${EXPLAIN_MAX_IN_FLIGHT} explained searches at once; retry shortly`, 'explain');
-    }
     const request = {
       ...(query.q ? { q: query.q } : {}),
       filters,
@@ -147,13 +159,14 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       ...(query.date_to ? { dateTo: query.date_to } : {}),
       from,
       size,
+      ...(searchAfter ? { searchAfter } : {}),
       sort: query.sort ?? 'relevance',
       facetSize: 30,
       explain,
     } as const;
-    if (explain) explainsInFlight++;
     try {
-      return c.json(await deps.service.search(request, profile), 200);
+      const search = () => deps.service.search(request, profile, { spellcheck: true });
+      return c.json(await (explain ? explainSlots.run(search) : search()), 200);
     } catch (error) {
       if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
       // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
@@ -161,8 +174,6 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
         throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
       }
       throw error;
-    } finally {
-      if (explain) explainsInFlight--;
     }
   });
 }

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConfig, lint } from '@redocly/openapi-core';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OpenSearchEngine } from '../engine/opensearch-engine.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { SearchService } from '../service/search-service.js';
+import { createApp } from './app.js';
+
+// What the app answers without asking the engine: its description and CORS. The engine given is never called.
+const engine = new OpenSearchEngine({ url: 'http://127.0.0.1:9', requestTimeoutMs: 1_000 });
+afterAll(() => engine.close());
+function appWith(corsOrigins?: string[]) {
+  const logger = pino({ level: 'silent' });
+  const service = SearchService.open({ engine, alias: 'offline', dataRoot: PROJECT_ROOT, maxQueryClauses: 1024, defaultProfile: 'default', logger });
+  return createApp({ service, limits: { maxPageSize: 50, maxResultWindow: 1000, ...(corsOrigins ? { corsOrigins } : {}) }, logger });
+}
+
+describe('the OpenAPI document', () => {
+  it("passes Redocly's recommended rules, as the app serves it", async () => {
+    const app = appWith();
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      const document = (await (await app.request('/openapi.json')).json()) as {
+        components: { securitySchemes: Record<string, unknown> };
+        paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+      };
+      writeFileSync(file, JSON.stringify(document));
+      expect(document.components.securitySchemes.adminKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+      for (const [path, operations] of Object.entries(document.paths)) {
+        for (const operation of Object.values(operations)) expect(operation.security).toEqual(path.startsWith('/admin/') ? [{ adminKey: [] }] : []);
+      }
+      const problems = await lint({ ref: file, config: await createConfig({ extends: ['recommended'] }) });
+      const described = problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location.map((l) => l.pointer).join(', ')}`);
+      expect(described).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('CORS', () => {
+  const preflight = { method: 'OPTIONS', headers: { origin: 'https://desk.example', 'access-control-request-method': 'GET' } };
+
+  it('is off by default: a preflight gets no CORS headers', async () => {
+    const response = await appWith().request('/search', preflight);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a listed origin, and only it', async () => {
+    const app = appWith(['https://desk.example']);
+    const allowed = await app.request('/search', preflight);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('GET');
+    const other = await app.request('/search', { ...preflight, headers: { ...preflight.headers, origin: 'https://elsewhere.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await app.request('/facets', { headers: { origin: 'https://desk.example' } });
+    expect(simple.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+    expect(simple.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+  });
+
+  it('keeps a plain OPTIONS listing the methods of the path', async () => {
+    const response = await appWith(['*']).request('/search', { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+});

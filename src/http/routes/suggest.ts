@@ -1,0 +1,65 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { errorResponses } from '../schemas.js';
+
+const SuggestQuery = z
+  .object({
+    q: z
+      .string()
+      .min(1, 'at least one character')
+      .max(100, 'at most 100 characters')
+      .openapi({ description: 'What the reader has typed so far', example: 'بلين' }),
+    size: z
+      .string()
+      .regex(/^\d{1,2}$/, 'expected a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(10))
+      .optional()
+      .openapi({ description: 'Titles and names each, at most (default 5, at most 10)', type: 'integer' }),
+  })
+  .strict();
+
+const Label = z.object({ ar: z.string(), en: z.string() });
+const Suggestions = z
+  .object({
+    titles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        titleHighlighted: z.string().openapi({ description: 'The title with the words begun by the typed text in <mark>, HTML-escaped' }),
+      }),
+    ),
+    entities: z.array(
+      z.object({
+        facet: z
+          .enum(['people', 'regions', 'organizations'])
+          .openapi({ description: 'The facet to filter on: `person`, `region` or `organization` in /search' }),
+        value: z.string(),
+        label: Label,
+        matched: z.string().openapi({ description: 'The spelling the text matched' }),
+      }),
+    ),
+  })
+  .openapi('Suggestions');
+
+const route = createRoute({
+  method: 'get',
+  path: '/suggest',
+  operationId: 'suggest',
+  security: [],
+  summary: 'Suggestions as the reader types: titles, people, places, organizations',
+  description:
+    'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text.',
+  request: { query: SuggestQuery },
+  responses: {
+    200: { description: 'Suggestions', content: { 'application/json': { schema: Suggestions } } },
+    ...errorResponses,
+  },
+});
+
+export function registerSuggestRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+  app.openapi(route, async (c) => {
+    const { q, size = 5 } = c.req.valid('query');
+    return c.json(await deps.service.suggest(q, size), 200);
+  });
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { PROJECT_ROOT } from '../../project-root.js';
+import type { AppEnv } from '../app-dependencies.js';
+
+/** Where the pages and their scripts and styles live: hand-written, served as they are. */
+export const WEB_ROOT = join(PROJECT_ROOT, 'web');
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/**
+ * Nothing a page loads comes from elsewhere, and no inline script runs. Swagger UI sets styles
+ * inline, hence `'unsafe-inline'` for styles only.
+ */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+interface Asset {
+  body: string;
+  type: string;
+}
+
+function readAsset(path: string): Asset {
+  return { body: readFileSync(path, 'utf8'), type: TYPES[path.split('.').at(-1)!] ?? 'application/octet-stream' };
+}
+
+/**
+ * The search page (`/`), the relevance workbench (`/workbench`) and the interactive API docs
+ * (`/docs`, Swagger UI from the swagger-ui-dist package), every file read once at start and served
+ * from memory: a fixed list, so no request names a file on disk.
+ */
+export function registerWebRoutes(app: OpenAPIHono<AppEnv>): void {
+  const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const assets = new Map<string, Asset>([
+    ['/', readAsset(join(WEB_ROOT, 'index.html'))],
+    ['/workbench', readAsset(join(WEB_ROOT, 'workbench.html'))],
+    ['/docs', readAsset(join(WEB_ROOT, 'docs.html'))],
+    ['/docs/swagger-ui.css', readAsset(join(swaggerUi, 'swagger-ui.css'))],
+    ['/docs/swagger-ui-bundle.js', readAsset(join(swaggerUi, 'swagger-ui-bundle.js'))],
+    ...['common.js', 'search.js', 'workbench.js', 'docs.js', 'style.css'].map((file) => [`/web/${file}`, readAsset(join(WEB_ROOT, file))] as const),
+  ]);
+  for (const [path, asset] of assets) {
+    app.get(path, (c) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+      // Always revalidated: a new version of the page is seen on the next load.
+      c.header('cache-control', 'no-cache');
+      c.header('content-type', asset.type);
+      return c.body(asset.body);
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import type { SearchBody } from '../engine/search-engine.js';
+import { withoutRepeatedWords } from './build-search-body.js';
+
+/**
+ * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
+ * one leaf clause on `title.prefix` and one on `title.exact`, so the query stays far inside the
+ * engine's clause limit whatever is typed.
+ */
+export const SUGGEST_MAX_WORDS = 8;
+
+/** The last `SUGGEST_MAX_WORDS` words of the text, each once. */
+export function suggestText(text: string): string {
+  return withoutRepeatedWords(text).split(' ').filter(Boolean).slice(-SUGGEST_MAX_WORDS).join(' ');
+}
+
+/**
+ * Titles that complete what is typed: every word must begin a word of the title (`title.prefix`
+ * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter). Among the first
+ * matches, titles holding the typed words whole rank higher: a rescore, so that second query runs on
+ * a few hits only and the first can skip through the postings. No engine highlighting: the words
+ * are marked in process (`markTypedWords`). The text lands only in `query` strings. Pure.
+ */
+export function buildTitleSuggestBody(text: string, size: number): SearchBody {
+  const words = suggestText(text);
+  return {
+    query: { match: { 'title.prefix': { query: words, operator: 'and' } } },
+    rescore: { window_size: size * 3, query: { rescore_query: { match: { 'title.exact': { query: words, analyzer: 'arabic_exact' } } } } },
+    size,
+    track_total_hits: false,
+    _source: ['id', 'title'],
+  };
+}
+
+/** Words past which a spelling suggestion is not asked: the phrase suggester's work grows with each. */
+export const SPELLING_MAX_WORDS = 6;
+
+/**
+ * Asks the engine for the likeliest correction of the text from the index's own words (`body.exact`,
+ * normalized, unstemmed), or nothing when no spelling scores better than the text as typed. Pure.
+ */
+export function buildSpellingBody(text: string): SearchBody {
+  return {
+    size: 0,
+    track_total_hits: false,
+    suggest: {
+      text,
+      spelling: {
+        phrase: {
+          field: 'body.exact',
+          analyzer: 'arabic_exact',
+          size: 1,
+          gram_size: 1,
+          max_errors: 2,
+          confidence: 1,
+          direct_generator: [{ field: 'body.exact', suggest_mode: 'always', min_word_length: 3 }],
+        },
+      },
+    },
+  };
+}
+
+/** The corrected text from a spelling answer, if the engine offered one. */
+export function readSpelling(suggest: Record<string, unknown> | undefined): string | undefined {
+  const entries = (suggest?.spelling ?? []) as { options?: { text?: string }[] }[];
+  return entries[0]?.options?.[0]?.text || undefined;
+}
+
+/**
+ * One article holding the respelled words as a phrase, its text with those words marked as the
+ * article writes them: the suggester answers in normalized letters (الجزاءر), readers want الجزائر. Pure.
+ */
+export function buildSpellingCheckBody(spelling: string): SearchBody {
+  return {
+    size: 1,
+    track_total_hits: false,
+    _source: false,
+    query: { match_phrase: { 'body.exact': { query: spelling, analyzer: 'arabic_exact' } } },
+    highlight: { pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: { 'body.exact': { number_of_fragments: 0 } } },
+  };
+}
+
+/** The first run of marked words in a spelling check's hit: the respelling as written; undefined when there is none. */
+export function readSurfaceForm(highlight: Record<string, string[]> | undefined, words: number): string | undefined {
+  const text = highlight?.['body.exact']?.[0] ?? '';
+  // A token never holds `<`: the text between the tags is one word as written.
+  const marks = [...text.matchAll(/<mark>([^<]*)<\/mark>/g)];
+  for (let start = 0; start + words <= marks.length; start++) {
+    const run = marks.slice(start, start + words);
+    const adjacent = run.every((mark, i) => i === 0 || /^\s+$/.test(text.slice(run[i - 1]!.index + run[i - 1]![0].length, mark.index)));
+    if (adjacent) return run.map((mark) => mark[1]!).join(' ');
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../classify/taxonomy.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { EntitySuggester, foldForSuggest } from './suggest-entities.js';
+
+const suggester = new EntitySuggester(loadTaxonomy(PROJECT_ROOT));
+const values = (text: string) => suggester.suggest(text, 5).map((s) => `${s.facet}:${s.value}`);
+
+describe('entity suggestions', () => {
+  it('fold the letters the index folds', () => {
+    expect(foldForSuggest('أإآ ة ى')).toBe('ااا ه ي');
+    expect(foldForSuggest('Élysée-Palace')).toBe('elysee palace');
+  });
+
+  it('find a person by the beginning of any spelling, Arabic or Latin', () => {
+    expect(values('بلين')).toContain('people:antony-blinken');
+    expect(values('blin')).toContain('people:antony-blinken');
+    expect(values('انطوني')).toContain('people:antony-blinken');
+  });
+
+  it('find a place whatever hamza, teh marbuta or article the reader types', () => {
+    expect(values('الجزائ')).toContain('regions:algeria');
+    expect(values('شمال افري')).toContain('regions:north-africa');
+    expect(values('الولايات المتحده')).toContain('regions:united-states');
+    expect(values('جزائر')).toContain('regions:algeria');
+  });
+
+  it('put names that begin with the text before names with a later word that does', () => {
+    const suggestions = suggester.suggest('بلينكن', 5);
+    expect(suggestions[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
+  });
+
+  it('suggest nothing for a single letter', () => {
+    expect(suggester.suggest('ب', 5)).toEqual([]);
+  });
+});

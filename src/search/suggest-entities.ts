@@ -1,0 +1,85 @@
+import type { Taxonomy } from '../classify/taxonomy.js';
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+
+/** The facets whose values are suggested by name: people, places and organizations. */
+export type EntityFacet = 'people' | 'regions' | 'organizations';
+
+export interface EntitySuggestion {
+  facet: EntityFacet;
+  /** The facet value (slug) to filter on. */
+  value: string;
+  label: { ar: string; en: string };
+  /** The spelling the typed text matched, as written in the taxonomy. */
+  matched: string;
+}
+
+interface Entry {
+  facet: EntityFacet;
+  value: string;
+  label: { ar: string; en: string };
+  spelling: string;
+  /** The spelling folded, and again without the article on each word, space-led for word-start tests. */
+  forms: string[];
+}
+
+/**
+ * Folds text for prefix matching as the index folds it (alef forms, teh marbuta, alef maksura,
+ * diacritics, case), Latin accents dropped, anything not a letter or digit a single space.
+ */
+export function foldForSuggest(text: string): string {
+  return normalizeArabicWord(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** `الجزائر` is also typed `جزائر`: each word also without its article. */
+function withoutArticle(folded: string): string {
+  return folded
+    .split(' ')
+    .map((word) => (word.startsWith('ال') && word.length >= 4 ? word.slice(2) : word))
+    .join(' ');
+}
+
+/**
+ * Names of the taxonomy's people, places and organizations that begin with what is typed, in any
+ * spelling the taxonomy knows (Arabic or Latin script), matched in process. Made once per taxonomy.
+ */
+export class EntitySuggester {
+  private readonly entries: Entry[];
+
+  constructor(taxonomy: Taxonomy) {
+    const sources: [EntityFacet, { slug: string; labels: { ar: string; en: string }; terms: string[] }[]][] = [
+      ['people', taxonomy.people],
+      ['regions', taxonomy.regions],
+      ['organizations', taxonomy.organizations],
+    ];
+    this.entries = sources.flatMap(([facet, entities]) =>
+      entities.flatMap((entity) =>
+        [...new Set([entity.labels.ar, entity.labels.en, ...entity.terms])].map((spelling) => {
+          const folded = foldForSuggest(spelling);
+          return { facet, value: entity.slug, label: entity.labels, spelling, forms: [...new Set([folded, withoutArticle(folded)])].map((f) => ` ${f}`) };
+        }),
+      ),
+    );
+  }
+
+  /** At most `size` entities, those whose name begins with the text first, then those with a word that does. */
+  suggest(text: string, size: number): EntitySuggestion[] {
+    const typed = foldForSuggest(text);
+    if ([...typed].length < 2) return [];
+    const best = new Map<string, { entry: Entry; rank: number }>();
+    for (const entry of this.entries) {
+      const rank = entry.forms.some((form) => form.startsWith(` ${typed}`)) ? 0 : entry.forms.some((form) => form.includes(` ${typed}`)) ? 1 : -1;
+      if (rank < 0) continue;
+      const key = `${entry.facet}:${entry.value}`;
+      const seen = best.get(key);
+      if (!seen || rank < seen.rank || (rank === seen.rank && entry.spelling.length < seen.entry.spelling.length)) best.set(key, { entry, rank });
+    }
+    return [...best.values()]
+      .sort((a, b) => a.rank - b.rank || a.entry.spelling.length - b.entry.spelling.length)
+      .slice(0, size)
+      .map(({ entry }) => ({ facet: entry.facet, value: entry.value, label: entry.label, matched: entry.spelling }));
+  }
+}

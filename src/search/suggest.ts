@@ -1,0 +1,53 @@
+import type { SearchEngine } from '../engine/search-engine.js';
+import { escapeHtml } from '../escape-html.js';
+import type { StoredArticle } from '../index/stored-article.js';
+import { buildSpellingBody, buildSpellingCheckBody, buildTitleSuggestBody, readSpelling, readSurfaceForm, suggestText } from './build-suggest-body.js';
+import { foldForSuggest } from './suggest-entities.js';
+
+export interface TitleSuggestion {
+  id: string;
+  title: string;
+  /** The title with the words that begin with what was typed in <mark>, HTML-escaped. */
+  titleHighlighted: string;
+}
+
+/** Titles completing the text, the same title once (several sources often run one story). */
+export async function suggestTitles(engine: SearchEngine, alias: string, text: string, size: number): Promise<TitleSuggestion[]> {
+  const result = await engine.search<Pick<StoredArticle, 'id' | 'title'>>(alias, buildTitleSuggestBody(text, size * 2));
+  const seen = new Set<string>();
+  return result.hits
+    .filter((hit) => {
+      const key = foldForSuggest(hit.source.title);
+      return !seen.has(key) && seen.add(key);
+    })
+    .slice(0, size)
+    .map((hit) => ({ id: hit.id, title: hit.source.title, titleHighlighted: markTypedWords(hit.source.title, text) }));
+}
+
+/** The title HTML-escaped, each word that begins with a typed word (folded as the index folds) in <mark>. */
+export function markTypedWords(title: string, typed: string): string {
+  const beginnings = foldForSuggest(suggestText(typed)).split(' ').filter(Boolean);
+  return (
+    title
+      // Words (letters, marks, digits) alternate with what lies between them, punctuation included.
+      .split(/([\p{L}\p{M}\p{N}]+)/u)
+      .map((part) => {
+        const folded = foldForSuggest(part);
+        const begun = folded !== '' && beginnings.some((beginning) => folded.startsWith(beginning));
+        return begun ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part);
+      })
+      .join('')
+  );
+}
+
+/**
+ * The engine's likeliest respelling of the text from the index's own words, as an article writes
+ * them, if it differs from the text and some article holds it as a phrase.
+ */
+export async function suggestSpelling(engine: SearchEngine, alias: string, text: string): Promise<string | undefined> {
+  const spelling = readSpelling((await engine.search(alias, buildSpellingBody(text))).suggest);
+  if (!spelling || foldForSuggest(spelling) === foldForSuggest(text)) return undefined;
+  const check = await engine.search(alias, buildSpellingCheckBody(spelling));
+  if (check.hits.length === 0) return undefined;
+  return readSurfaceForm(check.hits[0]!.highlight, spelling.split(' ').length) ?? spelling;
+}

@@ -1,0 +1,192 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serveApp, watchForeignRequests } from './support/browser.js';
+import { useSeededService } from './support/test-service.js';
+
+// The search page in a real Chromium, checked against the API's own answers.
+
+/** Blinken articles beyond the seeds, tagged by hand: enough for a second page under three filters. */
+const extra = Array.from({ length: 26 }, (_, i) => ({
+  id: `desk_${String(i).padStart(2, '0')}`,
+  title: `بلينكن يبحث ملف التعاون الثنائي رقم ${i + 1}`,
+  body: `قال وزير الخارجية الأمريكي أنتوني بلينكن إن التعاون مع الجزائر يتقدم في الملف ${i + 1}. Blinken said talks went well.`,
+  published: `2021-0${(i % 6) + 1}-10`,
+  source: i % 2 ? 'Echorouk' : 'وكالة الأنباء',
+  topics: i % 2 ? ['economy-energy'] : ['diplomacy'],
+  regions: i % 3 ? ['algeria', 'maghreb', 'north-africa'] : ['libya', 'north-africa'],
+  people: ['antony-blinken'],
+  organizations: [],
+}));
+
+const seeded = useSeededService('browser-search', {});
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let page: Page;
+let foreign: string[];
+
+beforeAll(async () => {
+  const stored = await seeded.engine.bulkIndex(
+    seeded.alias,
+    extra.map((doc) => ({ id: doc.id, source: doc })),
+    { refresh: true },
+  );
+  expect(stored.failures).toEqual([]);
+  server = await serveApp(seeded.app.fetch);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  foreign = watchForeignRequests(page, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface SearchAnswer {
+  total: number;
+  hits: { id: string; title: string }[];
+  nextCursor: string | null;
+  facets: Record<string, { value: string; count: number }[]>;
+}
+async function api<T>(path: string): Promise<T> {
+  return (await (await seeded.app.request(path)).json()) as T;
+}
+/** Waits until the page has drawn the answer to the search its URL names. */
+async function rendered(): Promise<URLSearchParams> {
+  await page.waitForFunction(() => {
+    const params = new URLSearchParams(location.search);
+    const pages = params.get('pages') || '1';
+    params.delete('pages');
+    params.delete('article');
+    return document.body.dataset.rendered === `${params}|${pages}`;
+  });
+  return new URL(page.url()).searchParams;
+}
+const shownIds = () => page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')));
+const shownCounts = (facet: string) =>
+  page.$$eval(`fieldset[data-facet="${facet}"] input`, (inputs) =>
+    Object.fromEntries(inputs.map((i) => [i.getAttribute('value'), Number(i.getAttribute('data-count'))])),
+  );
+
+describe('the search page', () => {
+  it('is Arabic, right to left, and loads nothing from elsewhere', async () => {
+    await page.goto(server.url);
+    await rendered();
+    expect(await page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.$eval('#q', (input) => (input as HTMLInputElement).labels?.[0]?.textContent)).toBe('ابحث في الأخبار');
+  });
+
+  it('suggests as one types, and a picked name filters on it', async () => {
+    await page.click('#q');
+    await page.keyboard.type('بلين');
+    await page.waitForSelector('#suggestions li[data-kind="people"]');
+    const kinds = await page.$$eval('#suggestions li', (items) => items.map((li) => li.getAttribute('data-kind')));
+    expect(kinds).toContain('title');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.$eval('#q', (input) => input.getAttribute('aria-activedescendant'))).toBe('suggestion-0');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/person=antony-blinken/);
+    await rendered();
+    const answer = await api<SearchAnswer>('/search?person=antony-blinken&size=10');
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+    expect(await page.textContent('#status')).toContain(String(answer.total));
+  });
+
+  it('ticks two topics and a region: the URL, the counts and the results are the API’s', async () => {
+    for (const box of ['#f-topic-diplomacy', '#f-topic-economy-energy', '#f-region-algeria']) {
+      await page.click(box);
+      await page.waitForFunction((id) => (document.querySelector(id) as HTMLInputElement | null)?.checked === true, box);
+      await rendered();
+    }
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll('topic').sort()).toEqual(['diplomacy', 'economy-energy']);
+    expect(params.getAll('region')).toEqual(['algeria']);
+    expect(params.getAll('person')).toEqual(['antony-blinken']);
+    const query = 'person=antony-blinken&topic=diplomacy&topic=economy-energy&region=algeria';
+    const answer = await api<SearchAnswer>(`/search?${query}&size=10`);
+    expect(answer.total).toBeGreaterThan(10);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+    for (const facet of ['topics', 'regions', 'people']) {
+      const counts = await shownCounts(facet);
+      for (const bucket of answer.facets[facet]!) expect(counts[bucket.value]).toBe(bucket.count);
+    }
+    // Regions nest under their parent region: Algeria under the Maghreb.
+    expect(await page.$eval('#f-region-algeria', (box) => box.closest('ul')?.closest('li')?.querySelector('input')?.value)).toBe('maghreb');
+    await screenshot(page, 'search-page');
+
+    await page.click('#more');
+    await rendered();
+    const second = await api<SearchAnswer>(`/search?${query}&size=10&cursor=${answer.nextCursor}`);
+    expect(await shownIds()).toEqual([...answer.hits, ...second.hits].map((h) => h.id));
+    expect(new URL(page.url()).searchParams.get('pages')).toBe('2');
+  });
+
+  it('opens an article, and the back button returns to the same results', async () => {
+    const before = page.url();
+    const first = (await shownIds())[0]!;
+    await page.click(`#hits a[data-id="${first}"]`);
+    await page.waitForFunction((id) => document.body.dataset.rendered === `article:${id}`, first);
+    const article = await api<{ title: string }>(`/articles/${first}`);
+    expect(await page.textContent('#article-title')).toBe(article.title);
+    expect(new URL(page.url()).searchParams.get('article')).toBe(first);
+    await page.goBack();
+    await page.waitForSelector('#search-view:not([hidden])');
+    expect(page.url()).toBe(before);
+    expect((await shownIds())[0]).toBe(first);
+  });
+
+  it('offers a respelling when a query finds nothing', async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent('الجزاير')}`);
+    await rendered();
+    expect(await page.textContent('#did-you-mean a')).toBe('الجزائر');
+    await page.click('#did-you-mean a');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'الجزائر');
+    await rendered();
+    expect(await page.textContent('#status')).not.toBe('لا نتائج');
+  });
+
+  it('has labels, a sensible focus order and readable contrast, from 320 px to desktop width', async () => {
+    for (const width of [320, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.url}/?q=${encodeURIComponent('بلينكن')}`);
+      await rendered();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    const unlabelled = await page.$$eval('input, select', (controls) =>
+      controls.filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label')).map((c) => c.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+    }
+    expect(order).toEqual(['انتقل إلى النتائج', 'بحث الأخبار', 'q', 'بحث', 'sort']);
+    const contrasts = await page.evaluate(() => {
+      const rgb = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (color: string) => {
+        const [r, g, b] = rgb(color).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const ratio = (el: Element) => {
+        const style = getComputedStyle(el);
+        let back: Element | null = el;
+        while (back && getComputedStyle(back).backgroundColor === 'rgba(0, 0, 0, 0)') back = back.parentElement;
+        const [a, b] = [luminance(style.color), luminance(back ? getComputedStyle(back).backgroundColor : 'rgb(255,255,255)')];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      };
+      return ['#status', '#hits a', '#hits .meta', '#hits .snippet', '#hits mark', '.count', 'button[type="submit"]', '.tag'].map((s) => [
+        s,
+        ratio(document.querySelector(s)!),
+      ]);
+    });
+    for (const [selector, ratio] of contrasts) expect(ratio, String(selector)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('serves interactive API docs from this server alone', async () => {
+    await page.goto(`${server.url}/docs`);
+    await page.waitForSelector('.opblock-summary-path');
+    const paths = await page.$$eval('.opblock-summary-path', (items) => items.map((i) => i.textContent));
+    expect(paths).toContain('/suggest');
+    expect(foreign).toEqual([]);
+  });
+});

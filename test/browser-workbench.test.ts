@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serveApp, watchForeignRequests } from './support/browser.js';
+import { copyDataRoot, TEST_ADMIN_KEY, useSeededService } from './support/test-service.js';
+
+// The relevance workbench in a real Chromium, grading into a throwaway copy of the judgments.
+
+const data = copyDataRoot('browser-workbench');
+const judgmentsFile = join(data.dataRoot, 'relevance', 'judgments', 'desk.json');
+writeFileSync(
+  judgmentsFile,
+  JSON.stringify({
+    description: 'Two desk queries, partly graded.',
+    scale: { '0': 'Poor', '1': 'Fair', '2': 'Good', '3': 'Perfect' },
+    queries: [
+      { id: 'blinken', query: 'بلينكن', need: 'Articles in which Antony Blinken acts or speaks.', ratings: { '000_fee63797c487f9cf': 3 } },
+      { id: 'lamamra', query: 'لعمامرة', need: "Ramtane Lamamra's diplomacy.", ratings: { '003_4e5cae1c7eaae2e4': 3 } },
+    ],
+  }),
+);
+const seeded = useSeededService('browser-workbench', { dataRoot: data.dataRoot, after: async () => data.remove() });
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let page: Page;
+let foreign: string[];
+
+beforeAll(async () => {
+  server = await serveApp(seeded.app.fetch);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  foreign = watchForeignRequests(page, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const meanOf = (profile: number) => page.$eval(`#queries .overall td:nth-of-type(${profile})`, (td) => Number(td.getAttribute('data-mean')));
+
+describe('the relevance workbench', () => {
+  it('asks for the admin key and keeps it in this tab only', async () => {
+    await page.goto(`${server.url}/workbench`);
+    expect(await page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
+    await page.fill('#admin-key', TEST_ADMIN_KEY);
+    await page.click('#key-form button[type="submit"]');
+    await page.waitForSelector('#overview:not([hidden])');
+    expect(await page.evaluate(() => [sessionStorage.getItem('adminKey'), localStorage.length])).toEqual([TEST_ADMIN_KEY, 0]);
+    expect(page.url()).not.toContain(TEST_ADMIN_KEY);
+  });
+
+  it('compares two profiles on a set, per query and overall', async () => {
+    await page.selectOption('#set', 'desk');
+    await page.selectOption('#profile-b', 'exact-first');
+    const before = await page.evaluate(() => document.body.dataset.compared);
+    await page.click('#choose button[type="submit"]');
+    await page.waitForFunction((previous) => document.body.dataset.compared !== previous, before);
+    const headers = await page.$$eval('#queries thead th', (ths) => ths.map((th) => th.textContent));
+    expect(headers).toEqual(['الاستعلام', 'default ndcg@10', 'exact-first ndcg@10', 'ب − أ']);
+    expect(await page.$$eval('#queries tbody tr[data-query]', (rows) => rows.map((r) => r.getAttribute('data-query')))).toEqual(['blinken', 'lamamra']);
+  });
+
+  it('shows a query’s results side by side, with grades, explanations and the engine query', async () => {
+    await page.click('tr[data-query="blinken"] button');
+    await page.waitForSelector('.column[data-profile="exact-first"] li');
+    const column = '.column[data-profile="default"]';
+    const ranked = await page.$$eval(`${column} .ranked > li`, (items) => items.map((li) => li.getAttribute('data-id')));
+    expect(ranked.sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
+    expect(await page.$eval(`${column} select[data-article="001_89f3d445d5bfa33a"]`, (s) => s.className)).toBe('unrated');
+    expect(await page.$$eval(`${column} .explain li`, (items) => items.length)).toBeGreaterThan(0);
+    const body = await page.$eval(`${column} .query-body`, (pre) => pre.textContent ?? '');
+    expect(body).toMatch(new RegExp(`^GET ${seeded.alias}/_search\\n`));
+    expect(JSON.parse(body.slice(body.indexOf('\n') + 1))).toEqual(
+      seeded.service.searchBody(
+        { q: 'بلينكن', filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 1, explain: true },
+        seeded.service.profiles.get('default')!,
+      ),
+    );
+  });
+
+  it('grades an unrated result in place: written to the file, and the metric moves', async () => {
+    const before = await meanOf(1);
+    const compared = await page.evaluate(() => document.body.dataset.compared);
+    await page.selectOption('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]', '3');
+    await page.waitForFunction((previous) => document.body.dataset.compared !== previous, compared);
+    await page.waitForSelector('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]:not(.unrated)');
+    const after = await meanOf(1);
+    expect(after).toBeGreaterThan(before);
+    const saved = JSON.parse(readFileSync(judgmentsFile, 'utf8')) as { queries: { id: string; ratings: Record<string, number> }[] };
+    expect(saved.queries.find((q) => q.id === 'blinken')!.ratings).toEqual({ '000_fee63797c487f9cf': 3, '001_89f3d445d5bfa33a': 3 });
+    await screenshot(page, 'workbench');
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { useSeededService } from './support/test-service.js';
+
+const seeded = useSeededService('suggest-paging');
+
+async function get<T>(path: string): Promise<{ status: number; body: T }> {
+  const response = await seeded.app.request(path);
+  return { status: response.status, body: (await response.json()) as T };
+}
+interface Page {
+  total: number;
+  hits: { id: string }[];
+  nextCursor: string | null;
+  didYouMean?: string;
+}
+interface Suggestions {
+  titles: { id: string; title: string; titleHighlighted: string }[];
+  entities: { facet: string; value: string }[];
+}
+interface ErrorBody {
+  error: { code: string; field?: string };
+}
+const suggest = (q: string) => get<Suggestions>(`/suggest?${new URLSearchParams({ q })}`);
+
+describe('suggestions as the reader types', () => {
+  it('complete titles whatever alef form the reader types, and name the person', async () => {
+    const { status, body } = await suggest('انطوني بلين');
+    expect(status).toBe(200);
+    expect(body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']); // أنطوني بلينكين
+    expect(body.titles[0]!.titleHighlighted).toContain('<mark>بلينكين</mark>');
+    expect(body.entities[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
+  });
+
+  it('name a person typed in Latin script, and a place', async () => {
+    expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
+    expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));
+  });
+
+  it('refuse an empty or overlong text, naming q', async () => {
+    for (const q of ['', 'ا'.repeat(101)]) {
+      const { status, body } = await get<ErrorBody>(`/suggest?${new URLSearchParams({ q })}`);
+      expect(status).toBe(400);
+      expect(body.error.field).toBe('q');
+    }
+  });
+});
+
+describe('paging with a cursor', () => {
+  it.each(['relevance', 'newest'])('walks every hit once, in the order of one big page (%s)', async (sort) => {
+    const whole = (await get<Page>(`/search?sort=${sort}&size=10`)).body;
+    const walked: string[] = [];
+    let page = (await get<Page>(`/search?sort=${sort}&size=2`)).body;
+    walked.push(...page.hits.map((h) => h.id));
+    while (page.nextCursor) {
+      page = (await get<Page>(`/search?sort=${sort}&size=2&cursor=${page.nextCursor}`)).body;
+      walked.push(...page.hits.map((h) => h.id));
+    }
+    expect(walked).toEqual(whole.hits.map((h) => h.id));
+    expect(whole.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor that is not one, of another sort, or given with from', async () => {
+    const { body: first } = await get<Page>('/search?size=2');
+    for (const path of ['/search?cursor=nope!', `/search?sort=newest&cursor=${first.nextCursor}`, `/search?from=2&cursor=${first.nextCursor}`]) {
+      const { status, body } = await get<ErrorBody>(path);
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({ code: 'invalid_parameter', field: 'cursor' });
+    }
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    ['بلينكنن', 'بلينكن'],
+    ['الجزاير', 'الجزائر'],
+    ['الولايات المتحدت', 'الولايات المتحدة'],
+  ])('offers %s the spelling the articles use (%s)', async (q, expected) => {
+    const { body } = await get<Page>(`/search?${new URLSearchParams({ q })}`);
+    expect(body.total).toBe(0);
+    expect(body.didYouMean).toBe(expected);
+  });
+
+  it('stays quiet when the words are spelled as the articles spell them', async () => {
+    const { body } = await get<Page>(`/search?${new URLSearchParams({ q: 'بلينكن' })}`);
+    expect(body.total).toBe(2);
+    expect(body.didYouMean).toBeUndefined();
+  });
+});

@@ -1,0 +1,70 @@
+// Shared by the search page and the workbench: building elements, text with highlights, JSON calls.
+// Nothing here parses HTML: every string becomes a text node.
+
+/** An element with attributes (`on…` functions become listeners) and children (strings become text). */
+export function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) element.append(child);
+  return element;
+}
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** `&#60;`, `&lt;`, `&#x3C;` back to their characters. */
+export function decodeEntities(text) {
+  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The API's highlights are escaped text with <mark> tags: rebuilt as text nodes and <mark>
+ * elements, so nothing else in them can ever become markup.
+ */
+export function marked(tag, attributes, escaped) {
+  const element = h(tag, attributes);
+  let target = element;
+  for (const part of String(escaped).split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') target = element.appendChild(h('mark'));
+    else if (part === '</mark>') target = element;
+    else if (part) target.append(decodeEntities(part));
+  }
+  return element;
+}
+
+/** GET or send JSON; resolves to { status, body } whatever the status, rejects only when no answer came. */
+export async function callJson(url, options) {
+  const response = await fetch(url, options);
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body };
+}
+
+/** The message of an API error body, or a generic one. */
+export function errorMessage(answer) {
+  return (answer.body && answer.body.error && answer.body.error.message) || `HTTP ${answer.status}`;
+}
+
+const AR_DATE = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const AR_MONTH = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** `2021-07-27` (or a full timestamp) as an Arabic date; the raw value if it is none. */
+export function formatDate(value) {
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : AR_DATE.format(date);
+}
+
+export function formatMonth(month) {
+  return AR_MONTH.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -1,0 +1,429 @@
+// The search page: the whole state lives in the URL (shareable; back and forward work), every
+// answer comes from this API, and all text is set as text.
+import { callJson, errorMessage, formatDate, formatMonth, h, marked } from './common.js';
+
+const FACETS = [
+  { key: 'topics', param: 'topic' },
+  { key: 'regions', param: 'region' },
+  { key: 'people', param: 'person' },
+  { key: 'organizations', param: 'organization' },
+];
+const PAGE_SIZE = 10;
+const MAX_PAGES = 20;
+const KIND = { people: 'شخص', regions: 'مكان', organizations: 'منظمة' };
+
+const $ = (id) => document.getElementById(id);
+const input = $('q');
+const list = $('suggestions');
+
+/** Facet value → { ar, en } labels, and each region's parents, from GET /facets. */
+const taxonomy = { labels: {}, parents: new Map() };
+/** What is on screen: the search it answers, the hits so far, and the cursor of the next page. */
+const shown = { key: '', hits: [], nextCursor: null };
+let searchRun = 0;
+
+function readState(search = location.search) {
+  const params = new URLSearchParams(search);
+  const state = {
+    q: params.get('q') || '',
+    sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
+    dateFrom: params.get('date_from') || '',
+    dateTo: params.get('date_to') || '',
+    pages: Math.min(Math.max(parseInt(params.get('pages') || '1', 10) || 1, 1), MAX_PAGES),
+    article: params.get('article') || '',
+  };
+  for (const facet of FACETS)
+    state[facet.key] = [
+      ...new Set(
+        params
+          .getAll(facet.param)
+          .flatMap((v) => v.split(','))
+          .filter(Boolean),
+      ),
+    ];
+  return state;
+}
+
+/** The search's own parameters, as /search takes them (and the page's URL holds them). */
+function searchParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of FACETS) for (const value of state[facet.key]) params.append(facet.param, value);
+  if (state.dateFrom) params.set('date_from', state.dateFrom);
+  if (state.dateTo) params.set('date_to', state.dateTo);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+function pageUrl(state) {
+  const params = searchParams(state);
+  if (state.pages > 1) params.set('pages', String(state.pages));
+  if (state.article) params.set('article', state.article);
+  const query = params.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+function navigate(changes, { replace = false } = {}) {
+  const state = { ...readState(), pages: 1, article: '', ...changes };
+  history[replace ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
+  show(state);
+}
+
+function show(state) {
+  if (document.activeElement !== input) input.value = state.q;
+  $('sort').value = state.sort;
+  if (state.article) return showArticle(state);
+  $('article-view').hidden = true;
+  $('search-view').hidden = false;
+  return runSearch(state);
+}
+
+// ---- results -------------------------------------------------------------------------------
+
+async function runSearch(state) {
+  const params = searchParams(state);
+  const key = `${params}|${state.pages}`;
+  if (key === shown.key) return;
+  const run = ++searchRun;
+  $('status').textContent = 'جارٍ البحث…';
+  const first = await callJson(`search?${params}&size=${PAGE_SIZE}`);
+  if (run !== searchRun) return;
+  if (first.status !== 200) return showError(first);
+  let hits = first.body.hits;
+  let nextCursor = first.body.nextCursor;
+  // A shared link with pages=N shows the same N pages, each continuing from the last.
+  for (let page = 1; page < state.pages && nextCursor; page++) {
+    const next = await callJson(`search?${params}&size=${PAGE_SIZE}&cursor=${encodeURIComponent(nextCursor)}`);
+    if (run !== searchRun) return;
+    if (next.status !== 200) return showError(next);
+    hits = hits.concat(next.body.hits);
+    nextCursor = next.body.nextCursor;
+  }
+  Object.assign(shown, { key, hits, nextCursor });
+  const focused = document.activeElement && document.activeElement.id;
+  renderResult(first.body, state);
+  if (focused && document.activeElement !== $(focused)) $(focused)?.focus();
+  document.body.dataset.rendered = key;
+}
+
+function showError(answer) {
+  $('status').textContent = `تعذّر البحث: ${errorMessage(answer)}`;
+  $('hits').replaceChildren();
+  $('more').hidden = true;
+  document.body.dataset.rendered = `error:${answer.status}`;
+}
+
+function renderResult(result, state) {
+  $('status').textContent = result.total === 0 ? 'لا نتائج' : `عدد النتائج: ${result.total}`;
+  const suggestion = $('did-you-mean');
+  suggestion.hidden = !result.didYouMean;
+  if (result.didYouMean) {
+    suggestion.replaceChildren(
+      'هل تقصد: ',
+      h('a', { href: pageUrl({ ...state, q: result.didYouMean, pages: 1 }), dir: 'auto', onclick: follow({ q: result.didYouMean }) }, result.didYouMean),
+      '؟',
+    );
+  }
+  $('hits').replaceChildren(...shown.hits.map((hit) => renderHit(hit, state)));
+  $('more').hidden = !shown.nextCursor;
+  renderHistogram(result.facets.published, state);
+  for (const facet of FACETS) renderFacet(facet, result.facets[facet.key], state);
+}
+
+/** A link's click handled in the page (the href stays, for a new tab or a copy). */
+function follow(changes) {
+  return (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(changes);
+  };
+}
+
+function renderHit(hit, state) {
+  return h(
+    'li',
+    { class: 'hit' },
+    h(
+      'article',
+      {},
+      h(
+        'h3',
+        {},
+        h(
+          'a',
+          { href: pageUrl({ ...state, article: hit.id }), 'data-id': hit.id, onclick: follow({ article: hit.id, pages: state.pages }) },
+          marked('span', { dir: 'auto' }, hit.titleHighlighted),
+        ),
+      ),
+      meta(hit),
+      hit.snippets.map((snippet) => marked('p', { class: 'snippet', dir: 'auto' }, `…${snippet}…`)),
+      tags(hit),
+    ),
+  );
+}
+
+function meta(article) {
+  return h(
+    'p',
+    { class: 'meta' },
+    article.source ? h('bdi', {}, article.source) : null,
+    article.source && article.published ? ' · ' : null,
+    article.published ? h('time', { datetime: article.published }, formatDate(article.published)) : null,
+  );
+}
+
+function tags(article) {
+  const items = FACETS.flatMap((facet) =>
+    (article[facet.key] || []).map((value) => h('li', { class: `tag tag-${facet.key}` }, h('bdi', {}, label(facet.key, value).ar))),
+  );
+  return items.length ? h('ul', { class: 'tags', 'aria-label': 'الوسوم' }, items) : null;
+}
+
+function label(facet, value) {
+  return (taxonomy.labels[facet] && taxonomy.labels[facet].get(value)) || { ar: value, en: value };
+}
+
+// ---- facets and dates ----------------------------------------------------------------------
+
+function renderFacet(facet, buckets, state) {
+  const fieldset = document.querySelector(`fieldset[data-facet="${facet.key}"]`);
+  const counts = new Map(buckets.map((b) => [b.value, b.count]));
+  // A ticked value stays on screen, at 0, so it can be unticked.
+  for (const value of state[facet.key]) if (!counts.has(value)) counts.set(value, 0);
+  const item = (value, children) => {
+    const id = `f-${facet.param}-${value}`;
+    const selected = state[facet.key].includes(value);
+    const toggle = () => navigate({ [facet.key]: selected ? state[facet.key].filter((v) => v !== value) : [...state[facet.key], value] });
+    return h(
+      'li',
+      {},
+      h('input', { type: 'checkbox', id, value, checked: selected, 'data-count': counts.get(value), onchange: toggle }),
+      h(
+        'label',
+        { for: id, title: label(facet.key, value).en },
+        h('bdi', {}, label(facet.key, value).ar),
+        ' ',
+        h('span', { class: 'count' }, counts.get(value)),
+      ),
+      children && children.length ? h('ul', {}, children) : null,
+    );
+  };
+  let items;
+  if (facet.key === 'regions') {
+    // Each region under the first of its parents that is on the list too.
+    const parentOf = (value) => (taxonomy.parents.get(value) || []).find((parent) => counts.has(parent) && parent !== value);
+    const childrenOf = new Map();
+    for (const value of counts.keys()) {
+      const parent = parentOf(value);
+      if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) || []), value]);
+    }
+    const build = (value, depth) => item(value, depth < 4 ? (childrenOf.get(value) || []).map((child) => build(child, depth + 1)) : []);
+    items = [...counts.keys()].filter((value) => !parentOf(value)).map((value) => build(value, 0));
+  } else {
+    items = [...counts.keys()].map((value) => item(value));
+  }
+  const legend = fieldset.querySelector('legend');
+  fieldset.replaceChildren(legend, items.length ? h('ul', { class: 'facet-values' }, items) : h('p', { class: 'empty' }, '—'));
+}
+
+function monthRange(month) {
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { dateFrom: `${month}-01`, dateTo: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+function renderHistogram(months, state) {
+  const max = Math.max(1, ...months.map((m) => m.count));
+  const bars = months.map((m) => {
+    const range = monthRange(m.month);
+    const pressed = state.dateFrom === range.dateFrom && state.dateTo === range.dateTo;
+    const bar = h(
+      'button',
+      {
+        type: 'button',
+        class: 'bar',
+        'aria-pressed': String(pressed),
+        'aria-label': `${formatMonth(m.month)}: ${m.count}`,
+        title: `${formatMonth(m.month)}: ${m.count}`,
+        onclick: () => navigate(range),
+      },
+      h('span', { class: 'fill' }),
+    );
+    bar.firstChild.style.height = `${Math.max(4, (m.count / max) * 100)}%`;
+    return bar;
+  });
+  $('histogram').replaceChildren(...(bars.length ? bars : [h('p', { class: 'empty' }, '—')]));
+  const range = $('date-range');
+  range.hidden = !state.dateFrom && !state.dateTo;
+  if (!range.hidden) {
+    range.replaceChildren(
+      h('bdi', {}, `${state.dateFrom || '…'} – ${state.dateTo || '…'}`),
+      ' ',
+      h('button', { type: 'button', class: 'link', onclick: () => navigate({ dateFrom: '', dateTo: '' }) }, 'كل التواريخ'),
+    );
+  }
+}
+
+// ---- more results --------------------------------------------------------------------------
+
+$('more').addEventListener('click', async () => {
+  const state = readState();
+  const params = searchParams(state);
+  const answer = await callJson(`search?${params}&size=${PAGE_SIZE}&cursor=${encodeURIComponent(shown.nextCursor)}`);
+  if (answer.status !== 200) return showError(answer);
+  const first = shown.hits.length;
+  shown.hits = shown.hits.concat(answer.body.hits);
+  shown.nextCursor = answer.body.nextCursor;
+  const pages = Math.min(state.pages + 1, MAX_PAGES);
+  shown.key = `${params}|${pages}`;
+  // The page count joins the URL without a new history entry: back leaves the search, not a page.
+  history.replaceState(history.state, '', pageUrl({ ...state, pages }));
+  $('hits').append(...answer.body.hits.map((hit) => renderHit(hit, { ...state, pages })));
+  $('more').hidden = !shown.nextCursor;
+  $('hits').children[first]?.querySelector('a')?.focus();
+  document.body.dataset.rendered = shown.key;
+});
+
+// ---- the article ---------------------------------------------------------------------------
+
+async function showArticle(state) {
+  $('search-view').hidden = true;
+  $('article-view').hidden = false;
+  const title = $('article-title');
+  title.textContent = '…';
+  const answer = await callJson(`articles/${encodeURIComponent(state.article)}`);
+  if (readState().article !== state.article) return;
+  if (answer.status !== 200) {
+    title.textContent = 'تعذّر عرض المقال';
+    $('article-body').replaceChildren(h('p', {}, errorMessage(answer)));
+    for (const id of ['article-meta', 'article-tags', 'article-link']) $(id).replaceChildren();
+  } else {
+    const article = answer.body;
+    title.textContent = article.title;
+    $('article-meta').replaceChildren(...meta(article).childNodes);
+    $('article-tags').replaceChildren(...(tags(article)?.childNodes || []));
+    $('article-body').replaceChildren(
+      ...article.body
+        .split(/\n+/)
+        .filter((p) => p.trim())
+        .map((p) => h('p', {}, p)),
+    );
+    const safeUrl = /^https?:\/\//i.test(article.url || '') ? article.url : null;
+    $('article-link').replaceChildren(
+      ...(safeUrl ? [h('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, 'المصدر الأصلي')] : []),
+    );
+  }
+  title.focus();
+  document.body.dataset.rendered = `article:${state.article}`;
+}
+
+$('back').addEventListener('click', () => {
+  if (history.state && history.state.fromResults) history.back();
+  else navigate({ ...readState(), article: '' }, { replace: false });
+});
+
+// ---- suggestions ---------------------------------------------------------------------------
+
+const suggest = { run: 0, timer: 0, options: [], active: -1 };
+
+function closeSuggestions() {
+  suggest.run++;
+  suggest.options = [];
+  suggest.active = -1;
+  list.hidden = true;
+  list.replaceChildren();
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+async function fetchSuggestions() {
+  const text = input.value.trim();
+  if ([...text].length < 2) return closeSuggestions();
+  const run = ++suggest.run;
+  const answer = await callJson(`suggest?${new URLSearchParams({ q: text })}`);
+  if (run !== suggest.run || answer.status !== 200) return;
+  suggest.options = [
+    ...answer.body.entities.map((entity) => ({ kind: 'entity', ...entity })),
+    ...answer.body.titles.map((title) => ({ kind: 'title', ...title })),
+  ];
+  suggest.active = -1;
+  list.replaceChildren(
+    ...suggest.options.map((option, index) =>
+      h(
+        'li',
+        {
+          id: `suggestion-${index}`,
+          role: 'option',
+          'aria-selected': 'false',
+          'data-kind': option.kind === 'entity' ? option.facet : 'title',
+          onmousedown: (event) => (event.preventDefault(), pick(option)),
+        },
+        option.kind === 'entity'
+          ? [
+              h('bdi', {}, option.label.ar),
+              ' ',
+              h('span', { class: 'kind' }, KIND[option.facet]),
+              option.matched !== option.label.ar ? [' ', h('bdi', { class: 'matched' }, option.matched)] : null,
+            ]
+          : [marked('bdi', {}, option.titleHighlighted), ' ', h('span', { class: 'kind' }, 'مقال')],
+      ),
+    ),
+  );
+  list.hidden = suggest.options.length === 0;
+  input.setAttribute('aria-expanded', String(!list.hidden));
+  list.dataset.for = text;
+}
+
+function moveActive(step) {
+  if (suggest.options.length === 0) return;
+  suggest.active = (suggest.active + step + suggest.options.length + 1) % (suggest.options.length + 1);
+  if (suggest.active === suggest.options.length) suggest.active = -1;
+  [...list.children].forEach((li, index) => li.setAttribute('aria-selected', String(index === suggest.active)));
+  if (suggest.active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${suggest.active}`);
+  else input.removeAttribute('aria-activedescendant');
+}
+
+function pick(option) {
+  closeSuggestions();
+  if (option.kind === 'title') return navigate({ ...readState(), article: option.id });
+  // A name picked filters on its facet; the letters typed were only the way to it.
+  input.value = '';
+  const state = readState();
+  navigate({ q: '', [option.facet]: [...new Set([...state[option.facet], option.value])] });
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(suggest.timer);
+  suggest.timer = setTimeout(fetchSuggestions, 60);
+});
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (list.hidden) return;
+    event.preventDefault();
+    moveActive(event.key === 'ArrowDown' ? 1 : -1);
+  } else if (event.key === 'Enter' && suggest.active >= 0) {
+    event.preventDefault();
+    pick(suggest.options[suggest.active]);
+  } else if (event.key === 'Escape') {
+    closeSuggestions();
+  }
+});
+input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(suggest.timer);
+  closeSuggestions();
+  navigate({ q: input.value.trim() });
+});
+$('sort').addEventListener('change', (event) => navigate({ sort: event.target.value }));
+window.addEventListener('popstate', () => show(readState()));
+
+// ---- start ---------------------------------------------------------------------------------
+
+const facets = await callJson('facets');
+if (facets.status === 200) {
+  for (const facet of FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.key].map((entry) => [entry.value, entry.label]));
+  for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
+}
+show(readState());
