@@ -475,7 +475,6 @@ export function otherRequest(): fc.Arbitrary<ApiRequest> {
   const unknownPath = fc
     .oneof(
       fc.constantFrom(
-        '/',
         '/search/',
         '/SEARCH',
         '/searchx',
