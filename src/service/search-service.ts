@@ -12,6 +12,7 @@ import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest
 import { loadRunOnRepairer, type RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
 import { productSearch } from '../relevance/judged-search.js';
+import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { queryShapeOf, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
@@ -157,10 +158,25 @@ export class SearchService {
     return this.engine.getDocument<StoredArticle>(this.alias, id);
   }
 
-  /** Judged queries through the product's own search path, so an evaluation measures what readers get. */
-  async evaluate(queries: EvaluationQuery[], profile: SearchProfile, k: number, onProgress?: (done: number, total: number) => void): Promise<EvaluationRun> {
-    const rank = productSearch(this.engine, this.alias, profile, this.currentTaxonomy, queryShapeOf(this.currentDefinition, this.maxQueryClauses));
-    return runEvaluation(queries, rank, k, onProgress);
+  /**
+   * Judged queries through the product's own search path, so an evaluation measures what readers get;
+   * on the served alias unless `index` names another built from the definition in force.
+   */
+  async evaluate(
+    queries: EvaluationQuery[],
+    profile: SearchProfile,
+    k: number,
+    onProgress?: (done: number, total: number) => void,
+    options: { index?: string; gain?: GainKind } = {},
+  ): Promise<EvaluationRun> {
+    const rank = productSearch(
+      this.engine,
+      options.index ?? this.alias,
+      profile,
+      this.currentTaxonomy,
+      queryShapeOf(this.currentDefinition, this.maxQueryClauses),
+    );
+    return runEvaluation(queries, rank, k, onProgress, options.gain);
   }
 
   /** Engine reachable, cluster state, the served version, its build state and document count. */
