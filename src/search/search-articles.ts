@@ -5,6 +5,7 @@ import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
+import { understandQuery, type QueryAids } from './understand-query.js';
 
 export interface ArticleHit {
   id: string;
@@ -40,6 +41,8 @@ export interface ArticleSearchResult {
   tookMs: number;
   hits: ArticleHit[];
   facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
+  /** Present when the query as asked found nothing and any one of its words was then enough. */
+  relaxed?: true;
 }
 
 interface FacetAggregation {
@@ -57,8 +60,13 @@ export async function searchArticles(
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
+  aids: QueryAids = { questionWords: new Set() },
 ): Promise<ArticleSearchResult> {
-  const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile, shape));
+  const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
+  let result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, profile, shape));
+  // Zero results never silently: ask again with any one word enough, and say so.
+  const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
+  if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));
   const facets = Object.fromEntries(
     FACET_FIELDS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
@@ -93,5 +101,6 @@ export async function searchArticles(
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
+    ...(relax ? { relaxed: true as const } : {}),
   };
 }

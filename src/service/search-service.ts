@@ -17,6 +17,7 @@ import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../rele
 import { queryShapeOf, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
+import { loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -61,6 +62,7 @@ export class SearchService {
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
+  private currentQuestionWords: Set<string>;
   private reloading = false;
 
   private constructor(options: SearchServiceOptions) {
@@ -72,6 +74,12 @@ export class SearchService {
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
+    this.currentQuestionWords = loadQuestionWords(options.dataRoot);
+  }
+
+  /** What query understanding uses besides the profile: the question words and the run-on repairer. */
+  queryAids(): QueryAids {
+    return { questionWords: this.currentQuestionWords, repairer: this.runOnRepairer() };
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -133,6 +141,7 @@ export class SearchService {
       this.currentDefinition = definition;
       this.currentTagger = undefined;
       this.currentRepairer = undefined; // the word list is analysis data too
+      this.currentQuestionWords = loadQuestionWords(this.dataRoot);
       return state;
     } finally {
       this.reloading = false;
@@ -151,7 +160,15 @@ export class SearchService {
 
   /** Ranked, highlighted, faceted search under a profile (the default when none is given). */
   async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!): Promise<ArticleSearchResult> {
-    return searchArticles(this.engine, this.alias, request, profile, this.currentTaxonomy, queryShapeOf(this.currentDefinition, this.maxQueryClauses));
+    return searchArticles(
+      this.engine,
+      this.alias,
+      request,
+      profile,
+      this.currentTaxonomy,
+      queryShapeOf(this.currentDefinition, this.maxQueryClauses),
+      this.queryAids(),
+    );
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
@@ -175,6 +192,7 @@ export class SearchService {
       profile,
       this.currentTaxonomy,
       queryShapeOf(this.currentDefinition, this.maxQueryClauses),
+      this.queryAids(),
     );
     return runEvaluation(queries, rank, k, onProgress, options.gain);
   }
