@@ -158,11 +158,11 @@ export class SearchService {
     return { ...report, taxonomyVersion: taxonomy.digest };
   }
 
-  /** Ranked, highlighted, faceted search under a profile (the default when none is given). */
-  async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!): Promise<ArticleSearchResult> {
+  /** Ranked, highlighted, faceted search under a profile (the default when none is given), on the served alias unless told another index. */
+  async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!, index: string = this.alias): Promise<ArticleSearchResult> {
     return searchArticles(
       this.engine,
-      this.alias,
+      index,
       request,
       profile,
       this.currentTaxonomy,
