@@ -63,8 +63,8 @@ describe('relevance', () => {
       const engineNdcg = ndcg.get(q.id)!;
       expect(engineMrr.ranked.length, q.id).toBeGreaterThan(0);
       expect(reciprocalRank(engineMrr.ranked, q.grades, 10), `${q.id} mrr`).toBeCloseTo(engineMrr.score, 6);
-      // _rank_eval cuts the ideal ranking at the number of hits, not at k.
-      expect(ndcgAt(engineNdcg.ranked, q.grades, 10, engineNdcg.ranked.length), `${q.id} ndcg`).toBeCloseTo(engineNdcg.score, 6);
+      // _rank_eval's dcg gains 2^grade − 1 and cuts the ideal ranking at the number of hits, not at k.
+      expect(ndcgAt(engineNdcg.ranked, q.grades, 10, engineNdcg.ranked.length, 'exponential'), `${q.id} ndcg`).toBeCloseTo(engineNdcg.score, 6);
     }
   });
 });

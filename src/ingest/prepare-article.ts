@@ -45,7 +45,7 @@ export type Prepared = { ok: true; article: PreparedArticle } | { ok: false; rea
  * Words run together where a space was lost are split in the indexed text (`repairer`).
  */
 export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): Prepared {
-  const result = parseRecord(record);
+  const result = parseSourceRecord(record);
   if (!result.ok) return result;
   const { article } = result;
   const body = repairer.repairText(article.body).text;
@@ -54,7 +54,8 @@ export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): P
   return { ok: true, article: { ...article, title, body, bodyOriginal: article.body } };
 }
 
-function parseRecord(record: SourceRecord): Prepared {
+/** Parses one source record into an article as published: no run-on repair. */
+export function parseSourceRecord(record: SourceRecord): Prepared {
   if (record.kind === 'unreadable') return { ok: false, reason: record.reason };
   if (record.kind === 'seed-text') {
     const parsed = parseSeedArticle(record.id, record.text);

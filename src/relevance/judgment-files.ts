@@ -86,3 +86,16 @@ export function writeJudgments(path: string, judgments: Judgments): void {
   writeFileSync(temporary, formatJudgments(judgments));
   renameSync(temporary, path);
 }
+
+/**
+ * TREC run lines (`qid Q0 docid rank score tag`) of ranked lists, for trec_eval. The engine's scores
+ * are not kept, so the score is descending by rank (k + 1 − rank), which orders as the ranking does.
+ */
+export function toTrecRun(queries: readonly { id: string; ranked: readonly string[] }[], tag: string): string {
+  return queries.flatMap((q) => [...new Set(q.ranked)].map((doc, i, all) => `${q.id} Q0 ${doc} ${i + 1} ${all.length - i} ${tag}`)).join('\n') + '\n';
+}
+
+/** TREC qrels lines of graded queries, whatever file they came from. */
+export function gradesToTrecQrels(queries: readonly { id: string; grades: ReadonlyMap<string, number> }[]): string {
+  return queries.flatMap((q) => [...q.grades].map(([doc, grade]) => `${q.id} 0 ${doc} ${grade}`)).join('\n') + '\n';
+}

@@ -6,14 +6,23 @@ const ranked = ['d1', 'd2', 'd3', 'd4', 'd5'];
 const grades = new Map([['d1', 3], ['d2', 0], ['d3', 2], ['d4', 0], ['d5', 1], ['d6', 2]]);
 
 describe('rank metrics, computed by hand', () => {
-  it('DCG: gains 7, 0, 3, 0, 1 over log2(2..6)', () => {
-    // 7/1 + 0/1.585 + 3/2 + 0/2.322 + 1/2.585 = 7 + 1.5 + 0.38685 = 8.88685
-    expect(dcgAt([3, 0, 2, 0, 1], 5)).toBeCloseTo(8.88685, 4);
+  it('DCG with linear gain (trec_eval): gains 3, 0, 2, 0, 1 over log2(2..6)', () => {
+    // 3/1 + 0/1.585 + 2/2 + 0/2.322 + 1/2.585 = 3 + 1 + 0.38685 = 4.38685
+    expect(dcgAt([3, 0, 2, 0, 1], 5)).toBeCloseTo(4.38685, 4);
+    expect(dcgAt([3, 0, 2, 0, 1], 5, 'linear')).toBeCloseTo(4.38685, 4);
   });
 
-  it('nDCG@5 against the ideal order 3, 2, 2, 1, 0', () => {
-    // ideal: 7 + 3/1.585 + 3/2 + 1/2.322 = 7 + 1.89279 + 1.5 + 0.43068 = 10.82347
-    expect(ndcgAt(ranked, grades, 5)).toBeCloseTo(8.88685 / 10.82347, 4);
+  it('DCG with exponential gain (_rank_eval): gains 7, 0, 3, 0, 1 over log2(2..6)', () => {
+    // 7/1 + 0/1.585 + 3/2 + 0/2.322 + 1/2.585 = 7 + 1.5 + 0.38685 = 8.88685
+    expect(dcgAt([3, 0, 2, 0, 1], 5, 'exponential')).toBeCloseTo(8.88685, 4);
+  });
+
+  it('nDCG@5 against the ideal order 3, 2, 2, 1, 0, under either gain', () => {
+    // linear ideal: 3 + 2/1.585 + 2/2 + 1/2.322 = 3 + 1.26186 + 1 + 0.43068 = 5.69254
+    expect(ndcgAt(ranked, grades, 5)).toBeCloseTo(4.38685 / 5.69254, 4);
+    // exponential ideal: 7 + 3/1.585 + 3/2 + 1/2.322 = 7 + 1.89279 + 1.5 + 0.43068 = 10.82347
+    expect(ndcgAt(ranked, grades, 5, 5, 'exponential')).toBeCloseTo(8.88685 / 10.82347, 4);
+    expect(evaluateRanking(ranked, grades, 5, 5, 'exponential')['ndcg@5']).toBeCloseTo(8.88685 / 10.82347, 4);
   });
 
   it('P@k, recall@k, MRR and AP', () => {

@@ -1,8 +1,9 @@
 /**
  * Retrieval metrics over one ranked list and graded judgments (docId → grade 0–3; an unjudged
  * document counts as grade 0). Pure functions; conventions follow trec_eval and the engines'
- * `_rank_eval`: a document is relevant at grade ≥ 1, DCG gain is 2^grade − 1 with discount
- * log2(rank + 1), nDCG divides by the DCG of the judged grades in ideal order.
+ * `_rank_eval`: a document is relevant at grade ≥ 1, DCG discount is log2(rank + 1), nDCG divides by
+ * the DCG of the judged grades in ideal order. The gain of a grade is the grade itself by default
+ * (`linear`, as trec_eval's `ndcg_cut`), or 2^grade − 1 (`exponential`, as `_rank_eval`'s `dcg`).
  */
 export type Grades = ReadonlyMap<string, number>;
 
@@ -47,18 +48,33 @@ export function averagePrecision(ranked: readonly string[], grades: Grades, k: n
   return sum / total;
 }
 
-export function dcgAt(gains: readonly number[], k: number): number {
-  return gains.slice(0, k).reduce((sum, grade, index) => sum + (2 ** grade - 1) / Math.log2(index + 2), 0);
+/** How a grade becomes DCG gain: `linear` (the grade, trec_eval) or `exponential` (2^grade − 1, `_rank_eval`). */
+export type GainKind = 'linear' | 'exponential';
+
+function gainOf(grade: number, kind: GainKind): number {
+  return kind === 'linear' ? grade : 2 ** grade - 1;
+}
+
+export function dcgAt(grades: readonly number[], k: number, gain: GainKind = 'linear'): number {
+  return grades.slice(0, k).reduce((sum, grade, index) => sum + gainOf(grade, gain) / Math.log2(index + 2), 0);
 }
 
 /**
  * nDCG at k; undefined when no judged document has a positive grade. The ideal ranking is cut at k
  * (trec_eval); `_rank_eval` cuts it at the number of hits returned instead, which `idealDepth` mimics.
  */
-export function ndcgAt(ranked: readonly string[], grades: Grades, k: number, idealDepth = k): number | undefined {
-  const ideal = dcgAt([...grades.values()].sort((a, b) => b - a), Math.min(k, idealDepth));
+export function ndcgAt(ranked: readonly string[], grades: Grades, k: number, idealDepth = k, gain: GainKind = 'linear'): number | undefined {
+  const ideal = dcgAt(
+    [...grades.values()].sort((a, b) => b - a),
+    Math.min(k, idealDepth),
+    gain,
+  );
   if (ideal === 0) return undefined;
-  return dcgAt(topK(ranked, k).map((id) => grades.get(id) ?? 0), k) / ideal;
+  return dcgAt(
+    topK(ranked, k).map((id) => grades.get(id) ?? 0),
+    k,
+    gain,
+  ) / ideal;
 }
 
 /** Documents in the top k that nobody has judged: what to rate next. */
@@ -69,9 +85,9 @@ export function unratedInTopK(ranked: readonly string[], grades: Grades, k: numb
 export type QueryMetrics = Record<string, number | undefined>;
 
 /** Every metric for one query, named `ndcg@10`, `p@5`, `recall@10`, `mrr@10`, `map@10`. */
-export function evaluateRanking(ranked: readonly string[], grades: Grades, k: number, precisionK = 5): QueryMetrics {
+export function evaluateRanking(ranked: readonly string[], grades: Grades, k: number, precisionK = 5, gain: GainKind = 'linear'): QueryMetrics {
   return {
-    [`ndcg@${k}`]: ndcgAt(ranked, grades, k),
+    [`ndcg@${k}`]: ndcgAt(ranked, grades, k, k, gain),
     [`p@${precisionK}`]: precisionAt(ranked, grades, precisionK),
     [`recall@${k}`]: recallAt(ranked, grades, k),
     [`mrr@${k}`]: reciprocalRank(ranked, grades, k),

@@ -1,4 +1,4 @@
-import { evaluateRanking, meanMetrics, unratedInTopK, type Grades, type QueryMetrics } from './rank-metrics.js';
+import { evaluateRanking, meanMetrics, unratedInTopK, type GainKind, type Grades, type QueryMetrics } from './rank-metrics.js';
 
 export interface EvaluationQuery {
   id: string;
@@ -27,11 +27,12 @@ export async function runEvaluation(
   search: (query: string, k: number) => Promise<string[]>,
   k: number,
   onProgress: (done: number, total: number) => void = () => {},
+  gain: GainKind = 'linear',
 ): Promise<EvaluationRun> {
   const results: QueryResult[] = [];
   for (const query of queries) {
     const ranked = await search(query.query, k);
-    results.push({ id: query.id, query: query.query, metrics: evaluateRanking(ranked, query.grades, k), ranked, unrated: unratedInTopK(ranked, query.grades, k) });
+    results.push({ id: query.id, query: query.query, metrics: evaluateRanking(ranked, query.grades, k, 5, gain), ranked, unrated: unratedInTopK(ranked, query.grades, k) });
     onProgress(results.length, queries.length);
   }
   return { k, queries: results, mean: meanMetrics(results.map((r) => r.metrics)) };

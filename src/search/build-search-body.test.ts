@@ -3,6 +3,7 @@ import {
   buildSearchBody,
   countQueryTokens,
   NO_DATE,
+  planQuery,
   planSynonymFields,
   QueryTooLongError,
   withoutRepeatedWords,
@@ -21,6 +22,7 @@ const profile: SearchProfile = {
   minimumShouldMatch: '100%',
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
+  query: { questionWords: false, runOnRepair: false, relaxOnZero: false },
 };
 const shape: QueryShape = {
   maxClauses: 1024,
@@ -75,6 +77,35 @@ describe('buildSearchBody', () => {
     expect([...planSynonymFields(52, four, shape)]).toEqual([]); // 52 × 20 = 1,040: over
     expect([...planSynonymFields(255, four, shape)]).toEqual([]); // 255 × 4 = 1,020
     expect(() => planSynonymFields(256, four, shape)).toThrow(QueryTooLongError);
+  });
+
+  it('adds typo tolerance as fuzzy matches on the stemmed fields, weighted lower, within the clause budget', () => {
+    const fuzzy = {
+      ...profile,
+      query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 } },
+    };
+    const body = buildSearchBody({ ...request, q: 'ترمب' }, fuzzy, shape);
+    const queries = (body.query as { bool: { must: [{ dis_max: { queries: unknown[] } }] } }).bool.must[0].dis_max.queries;
+    expect(queries[2]).toEqual({
+      match: {
+        title: {
+          query: 'ترمب',
+          boost: 0.5,
+          minimum_should_match: '100%',
+          fuzziness: 'AUTO:5,9',
+          prefix_length: 1,
+          max_expansions: 10,
+          analyzer: 'plain',
+        },
+      },
+    });
+    // 1,023 leaves: a token costs 2 × 9 with synonyms plus 10 fuzzy expansions = 28.
+    expect(planQuery(36, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: true });
+    expect(planQuery(37, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: false }); // typos go first
+    expect(planQuery(57, fuzzy, shape)).toEqual({ synonymFields: new Set(), fuzzy: true }); // 57 × (2 + 10) = 684
+    const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
+    const leaves = (JSON.stringify(buildSearchBody({ ...request, q: long }, fuzzy, shape).query).match(/"fuzziness"/g) ?? []).length;
+    expect(leaves).toBe(0); // 120 × 12 = 1,440: over, so no fuzzy clause
   });
 
   it('searches a field without its synonyms through its plain analyzer', () => {

@@ -140,39 +140,75 @@ export function countQueryTokens(text: string): number {
   return tokens;
 }
 
-/**
- * Which fields keep their synonyms, chosen so that the query cannot pass the clause limit: each
- * token costs `maxSynonymAlternatives` leaves in a field searched with synonyms and one leaf in a
- * field searched with its plain analyzer; each phrase boost is one leaf (phrases never expand).
- * Short queries search every field with synonyms; longer ones keep them on the stemmed fields only,
- * then nowhere. Past that, the query is refused.
- */
-export function planSynonymFields(tokens: number, profile: SearchProfile, shape: QueryShape): Set<string> {
-  const fields = Object.keys(profile.fields);
-  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length;
-  const cost = (withSynonyms: string[]) => tokens * (withSynonyms.length * shape.maxSynonymAlternatives + (fields.length - withSynonyms.length));
-  const plans = [fields, fields.filter((field) => !field.endsWith('.exact')), []];
-  const plan = plans.find((withSynonyms) => cost(withSynonyms) <= budget);
-  if (!plan) throw new QueryTooLongError(Math.floor(budget / Math.max(fields.length, 1)));
-  return new Set(plan);
+/** What a query is built with: the fields searched with their synonyms, and whether the typo clauses fit. */
+export interface QueryPlan {
+  synonymFields: Set<string>;
+  fuzzy: boolean;
 }
 
-/** Best field wins, the others add `tieBreaker` of theirs: a dis_max of one match per field. */
+/**
+ * The plan that keeps the query within the clause limit: each token costs `maxSynonymAlternatives`
+ * leaves in a field searched with synonyms, one leaf in a field searched with its plain analyzer, and
+ * `maxExpansions` leaves in each fuzzy field (a fuzzy term rewrites to at most that many terms); each
+ * phrase boost is one leaf (phrases never expand). Short queries search every field with synonyms and
+ * typo tolerance; longer ones give up typo tolerance first, then synonyms on the exact fields, then
+ * everywhere. Past that, the query is refused.
+ */
+export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape): QueryPlan {
+  const fields = Object.keys(profile.fields);
+  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length;
+  const fuzzy = profile.query.fuzzy;
+  const fuzzyLeaves = fuzzy ? Object.keys(fuzzy.fields).length * fuzzy.maxExpansions : 0;
+  const cost = (withSynonyms: string[], withFuzzy: boolean) =>
+    tokens * (withSynonyms.length * shape.maxSynonymAlternatives + (fields.length - withSynonyms.length) + (withFuzzy ? fuzzyLeaves : 0));
+  const synonymPlans = [fields, fields.filter((field) => !field.endsWith('.exact')), []];
+  for (const synonymFields of synonymPlans)
+    for (const withFuzzy of fuzzy ? [true, false] : [false])
+      if (cost(synonymFields, withFuzzy) <= budget) return { synonymFields: new Set(synonymFields), fuzzy: withFuzzy };
+  throw new QueryTooLongError(Math.floor(budget / Math.max(fields.length, 1)));
+}
+
+/** Which fields keep their synonyms under `planQuery`. */
+export function planSynonymFields(tokens: number, profile: SearchProfile, shape: QueryShape): Set<string> {
+  return planQuery(tokens, profile, shape).synonymFields;
+}
+
+/**
+ * Best field wins, the others add `tieBreaker` of theirs: a dis_max of one match per field. Typo
+ * tolerance joins the dis_max as one fuzzy match per field it names, at its lower weight, so a word
+ * typed wrong can still match while a word typed right scores above it.
+ */
 function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Clause {
-  const withSynonyms = planSynonymFields(countQueryTokens(text), profile, shape);
+  const plan = planQuery(countQueryTokens(text), profile, shape);
+  const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
   return {
     dis_max: {
       tie_breaker: profile.tieBreaker,
-      queries: Object.entries(profile.fields).map(([field, weight]) => ({
-        match: {
-          [field]: {
-            query: text,
-            boost: weight,
-            minimum_should_match: profile.minimumShouldMatch,
-            ...(withSynonyms.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
+      queries: [
+        ...Object.entries(profile.fields).map(([field, weight]) => ({
+          match: {
+            [field]: {
+              query: text,
+              boost: weight,
+              minimum_should_match: profile.minimumShouldMatch,
+              ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
+            },
           },
-        },
-      })),
+        })),
+        ...Object.entries(fuzzy?.fields ?? {}).map(([field, weight]) => ({
+          match: {
+            [field]: {
+              query: text,
+              boost: weight,
+              minimum_should_match: profile.minimumShouldMatch,
+              fuzziness: fuzzy!.fuzziness,
+              prefix_length: fuzzy!.prefixLength,
+              max_expansions: fuzzy!.maxExpansions,
+              analyzer: plainAnalyzer(shape, field),
+            },
+          },
+        })),
+      ],
     },
   };
 }

@@ -8,6 +8,7 @@ import { summarizeExplanation, type ScoreExplanation } from './summarize-explana
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
 import { encodeCursor } from './search-cursor.js';
+import { understandQuery, type QueryAids } from './understand-query.js';
 
 export interface ArticleHit {
   id: string;
@@ -48,6 +49,8 @@ export interface ArticleSearchResult {
   facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
   /** A respelling of `q` from the index's own words, offered when the search finds little. */
   didYouMean?: string;
+  /** Present when the query as asked found nothing and any one of its words was then enough. */
+  relaxed?: true;
 }
 
 /** Below this many results, a search with text asks for a respelling of it. */
@@ -68,9 +71,14 @@ export async function searchArticles(
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
-  options: { spellcheck?: boolean; onSpellingError?: (error: unknown) => void } = {},
+  options: { aids?: QueryAids; spellcheck?: boolean; onSpellingError?: (error: unknown) => void } = {},
 ): Promise<ArticleSearchResult> {
-  const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile, shape));
+  const aids = options.aids ?? { questionWords: new Set<string>() };
+  const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
+  let result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, profile, shape));
+  // Zero results never silently: ask again with any one word enough, and say so.
+  const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
+  if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));
   const didYouMean =
     options.spellcheck && request.q && result.total < FEW_RESULTS && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS
       ? // A respelling is a courtesy: the search answers without one if it fails.
@@ -117,5 +125,6 @@ export async function searchArticles(
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
     ...(didYouMean ? { didYouMean } : {}),
+    ...(relax ? { relaxed: true as const } : {}),
   };
 }

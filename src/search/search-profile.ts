@@ -15,6 +15,29 @@ const profileSchema = z.object({
   minimumShouldMatch: z.string().regex(/^[0-9<>%\s-]+$/),
   phrase: z.object({ fields: z.record(fieldName, z.number().positive()), slop: z.number().int().min(0).max(10) }),
   highlight: z.object({ fragmentSize: z.number().int().min(20).max(1000), fragments: z.number().int().min(1).max(10) }),
+  /** Query understanding, each step a switch, all off unless a profile turns them on. */
+  query: z
+    .object({
+      /** Take question words and particles (`relevance/question-words.txt`) out of the query. */
+      questionWords: z.boolean().default(false),
+      /** Split words run together in the query as ingest splits them in articles. */
+      runOnRepair: z.boolean().default(false),
+      /**
+       * Typo tolerance: one more should clause per field, fuzzy on the normalized, stemmed form (no
+       * synonyms), weighted below exact matches; `fuzziness` AUTO:a,b leaves words shorter than a exact.
+       */
+      fuzzy: z
+        .object({
+          fields: z.record(z.string().regex(/^(title|body)$/, 'a stemmed field: title or body'), z.number().positive()),
+          fuzziness: z.string().regex(/^(AUTO(:\d+,\d+)?|[0-2])$/),
+          prefixLength: z.number().int().min(0).max(4),
+          maxExpansions: z.number().int().min(1).max(50),
+        })
+        .optional(),
+      /** A query that finds nothing is asked again with any one of its words enough, and the answer says `relaxed`. */
+      relaxOnZero: z.boolean().default(false),
+    })
+    .default({ questionWords: false, runOnRepair: false, relaxOnZero: false }),
 });
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */

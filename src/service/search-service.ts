@@ -14,12 +14,14 @@ import { loadRunOnRepairer, type RunOnRepairer } from '../ingest/run-on-repair.j
 import type { SourceRecord } from '../ingest/source-records.js';
 import { productSearch } from '../relevance/judged-search.js';
 import { JudgmentStore } from '../relevance/judgment-store.js';
+import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { buildSearchBody, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
+import { loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -66,6 +68,7 @@ export class SearchService {
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
+  private currentQuestionWords: Set<string>;
   private reloading = false;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
 
@@ -79,6 +82,12 @@ export class SearchService {
     this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
+    this.currentQuestionWords = loadQuestionWords(options.dataRoot);
+  }
+
+  /** What query understanding uses besides the profile: the question words and the run-on repairer. */
+  queryAids(): QueryAids {
+    return { questionWords: this.currentQuestionWords, repairer: this.runOnRepairer() };
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -140,6 +149,7 @@ export class SearchService {
       this.currentDefinition = definition;
       this.currentTagger = undefined;
       this.currentRepairer = undefined; // the word list is analysis data too
+      this.currentQuestionWords = loadQuestionWords(this.dataRoot);
       return state;
     } finally {
       this.reloading = false;
@@ -157,11 +167,17 @@ export class SearchService {
   }
 
   /**
-   * Ranked, highlighted, faceted search under a profile (the default when none is given); with
+   * Ranked, highlighted, faceted search under a profile (the default when none is given), on the
+   * served alias unless `index` names another built from the definition in force; with
    * `spellcheck`, a search that finds little also carries a respelling of its text.
    */
-  async search(request: SearchRequest, profile: SearchProfile = this.profiles.get()!, options: { spellcheck?: boolean } = {}): Promise<ArticleSearchResult> {
-    return searchArticles(this.engine, this.alias, request, profile, this.currentTaxonomy, this.queryShape(), {
+  async search(
+    request: SearchRequest,
+    profile: SearchProfile = this.profiles.get()!,
+    options: { spellcheck?: boolean; index?: string } = {},
+  ): Promise<ArticleSearchResult> {
+    return searchArticles(this.engine, options.index ?? this.alias, request, profile, this.currentTaxonomy, this.queryShape(), {
+      aids: this.queryAids(),
       spellcheck: options.spellcheck ?? false,
       onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
     });
@@ -188,10 +204,19 @@ export class SearchService {
     return this.engine.getDocument<StoredArticle>(this.alias, id);
   }
 
-  /** Judged queries through the product's own search path, so an evaluation measures what readers get. */
-  async evaluate(queries: EvaluationQuery[], profile: SearchProfile, k: number, onProgress?: (done: number, total: number) => void): Promise<EvaluationRun> {
-    const rank = productSearch(this.engine, this.alias, profile, this.currentTaxonomy, this.queryShape());
-    return runEvaluation(queries, rank, k, onProgress);
+  /**
+   * Judged queries through the product's own search path, so an evaluation measures what readers get;
+   * on the served alias unless `index` names another built from the definition in force.
+   */
+  async evaluate(
+    queries: EvaluationQuery[],
+    profile: SearchProfile,
+    k: number,
+    onProgress?: (done: number, total: number) => void,
+    options: { index?: string; gain?: GainKind } = {},
+  ): Promise<EvaluationRun> {
+    const rank = productSearch(this.engine, options.index ?? this.alias, profile, this.currentTaxonomy, this.queryShape(), this.queryAids());
+    return runEvaluation(queries, rank, k, onProgress, options.gain);
   }
 
   /** Engine reachable, cluster state, the served version, its build state and document count. */

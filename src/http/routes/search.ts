@@ -80,6 +80,10 @@ const SearchResponse = z
       organizations: FacetCounts,
       published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
     }),
+    relaxed: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'Present when the query as asked found nothing and these hits match any one of its words instead.' }),
   })
   .openapi('SearchResponse');
 
