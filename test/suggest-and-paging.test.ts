@@ -71,12 +71,13 @@ describe('paging with a cursor', () => {
 
 describe('did you mean', () => {
   it.each([
-    ['بلينكنن', 'بلينكن'],
-    ['الجزاير', 'الجزائر'],
-    ['الولايات المتحدت', 'الولايات المتحدة'],
-  ])('offers %s the spelling the articles use (%s)', async (q, expected) => {
+    ['بلينكنن', 'بلينكن', false],
+    ['الجزاير', 'الجزائر', false],
+    // One right word finds articles (any word may match), and the misspelled one still gets its correction.
+    ['الولايات المتحدت', 'الولايات المتحدة', true],
+  ])('offers %s the spelling the articles use (%s)', async (q, expected, findsSome) => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q })}`);
-    expect(body.total).toBe(0);
+    expect(body.total > 0).toBe(findsSome);
     expect(body.didYouMean).toBe(expected);
   });
 

@@ -1,7 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, type QueryShape, type SearchRequest } from './build-search-body.js';
-import { SPELLING_MAX_WORDS } from './build-suggest-body.js';
-import { suggestSpelling } from './suggest.js';
+import { buildSpellingBody, readSpelling, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { confirmSpelling } from './suggest.js';
 import { FACET_FIELDS, type FacetField, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
@@ -53,9 +53,6 @@ export interface ArticleSearchResult {
   relaxed?: true;
 }
 
-/** Below this many results, a search with text asks for a respelling of it. */
-export const FEW_RESULTS = 3;
-
 interface FacetAggregation {
   values?: { buckets?: { key: string; doc_count: number }[] };
 }
@@ -75,15 +72,18 @@ export async function searchArticles(
 ): Promise<ArticleSearchResult> {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
-  let result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, profile, shape));
+  // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
+  const spellcheck = options.spellcheck && request.q && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS ? request.q : undefined;
+  const body = buildSearchBody(understood, profile, shape);
+  let result = await engine.search<StoredArticle>(alias, spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body);
+  const offered = spellcheck ? readSpelling(result.suggest) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));
-  const didYouMean =
-    options.spellcheck && request.q && result.total < FEW_RESULTS && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS
-      ? // A respelling is a courtesy: the search answers without one if it fails.
-        await suggestSpelling(engine, alias, request.q).catch((error: unknown) => void options.onSpellingError?.(error))
-      : undefined;
+  const didYouMean = spellcheck
+    ? // A respelling is a courtesy: the search answers without one if it fails.
+      await confirmSpelling(engine, alias, spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
+    : undefined;
   const facets = Object.fromEntries(
     FACET_FIELDS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;

@@ -45,7 +45,11 @@ export function markTypedWords(title: string, typed: string): string {
  * them, if it differs from the text and some article holds it as a phrase.
  */
 export async function suggestSpelling(engine: SearchEngine, alias: string, text: string): Promise<string | undefined> {
-  const spelling = readSpelling((await engine.search(alias, buildSpellingBody(text))).suggest);
+  return confirmSpelling(engine, alias, text, readSpelling((await engine.search(alias, buildSpellingBody(text))).suggest));
+}
+
+/** The engine's correction of `text` as articles write it, if it is one (differs from the text, and an article holds it). */
+export async function confirmSpelling(engine: SearchEngine, alias: string, text: string, spelling: string | undefined): Promise<string | undefined> {
   if (!spelling || foldForSuggest(spelling) === foldForSuggest(text)) return undefined;
   const check = await engine.search(alias, buildSpellingCheckBody(spelling));
   if (check.hits.length === 0) return undefined;
