@@ -114,6 +114,7 @@ describe('the search page', () => {
     await screenshot(page, 'search-page');
 
     await page.click('#more');
+    await page.waitForURL((url) => url.searchParams.get('pages') === '2');
     await rendered();
     const second = await api<SearchAnswer>(`/search?${query}&size=10&cursor=${answer.nextCursor}`);
     expect(await shownIds()).toEqual([...answer.hits, ...second.hits].map((h) => h.id));

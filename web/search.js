@@ -269,7 +269,12 @@ function renderHistogram(months, state) {
 $('more').addEventListener('click', async () => {
   const state = readState();
   const params = searchParams(state);
+  const key = shown.key;
+  $('more').disabled = true;
   const answer = await callJson(`search?${params}&size=${PAGE_SIZE}&cursor=${encodeURIComponent(shown.nextCursor)}`);
+  $('more').disabled = false;
+  // The reader went elsewhere meanwhile (another search, an article): this page is not theirs now.
+  if (shown.key !== key || readState().article) return;
   if (answer.status !== 200) return showError(answer);
   const first = shown.hits.length;
   shown.hits = shown.hits.concat(answer.body.hits);

@@ -471,7 +471,8 @@ export function otherRequest(): fc.Arbitrary<ApiRequest> {
     .record({ method: fc.constantFrom('GET', 'GET', 'HEAD'), path: fc.constantFrom('/facets', '/health', '/openapi.json'), params: junk })
     .map((r) => ({ kind: 'route', ...r }) as const);
   const bareSearch = fc.constantFrom('GET', 'HEAD').map((method) => ({ kind: 'route', method, path: '/search', params: [] }) as ApiRequest);
-  const routeNames = new Set(['search', 'facets', 'health', 'openapi.json', 'articles', 'admin', '.', '..']);
+  // `/` is the search page, and these name routes too.
+  const routeNames = new Set(['search', 'suggest', 'facets', 'health', 'openapi.json', 'articles', 'admin', 'docs', 'workbench', 'web', '.', '..']);
   const unknownPath = fc
     .oneof(
       fc.constantFrom(

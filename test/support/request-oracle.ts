@@ -25,8 +25,8 @@ export interface Expected {
   /** For a 200 from /search: what the result must respect. */
   page?: { from: number; size: number; explain: boolean };
   articleId?: string;
-  /** The answer is the search page (HTML), not JSON. */
-  html?: boolean;
+  /** The search page's HTML, not JSON: what `/` answers. */
+  html?: true;
 }
 
 export interface Answer {
@@ -112,8 +112,8 @@ const ARTICLE_ID = /^[A-Za-z0-9_:.-]{1,128}$/;
 
 function expectArticle(rawId: string, world: ApiWorld): Expected {
   const id = wellFormed(rawId);
-  // '.', '..' and '' are no path segment of their own: the URL resolves to another path
-  // (`/articles/..` to `/`, the search page).
+  // '.', '..' and '' are no path segment of their own: the URL resolves to another path,
+  // `/articles/` (none) or, for '..', `/`, the search page.
   if (id === '..') return { statuses: [200], fields: new Set(), html: true };
   if (id === '' || id === '.') return { statuses: [404], fields: new Set() };
   if (ARTICLE_ID.test(id))
@@ -233,8 +233,11 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
   const seen = `${describeRequest(request)} answered ${answer.status} in ${Math.round(answer.ms)} ms: ${answer.text.slice(0, 300)}`;
   if (answer.status >= 500) throw new ContractViolation('server error', seen);
   if (answer.ms > ANSWER_LIMIT_MS) throw new ContractViolation('slow', seen);
+  if (expected.html) {
+    if (answer.status !== 200 || !/^text\/html\b/.test(answer.contentType ?? '')) throw new ContractViolation('not the page', seen);
+    return;
+  }
   // HEAD and 204 answers carry no body.
-  if (expected.html && answer.status === 200 && /^text\/html\b/.test(answer.contentType ?? '')) return;
   const bodyless = requestMethod(request) === 'HEAD' || answer.status === 204;
   if (answer.status !== 204 && !/^application\/json\b/.test(answer.contentType ?? ''))
     throw new ContractViolation('not json', `content-type ${answer.contentType}; ${seen}`);
