@@ -19,6 +19,7 @@ const service = SearchService.open({
   maxQueryClauses: config.maxQueryClauses,
   defaultProfile: config.searchProfile,
   logger,
+  engineStatus: provided,
 });
 try {
   const state = await service.ensureIndex();

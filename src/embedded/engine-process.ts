@@ -14,13 +14,25 @@ export interface EmbeddedNodeOptions {
   startTimeoutMs?: number;
 }
 
-export interface EmbeddedNode {
-  url: string;
-  version: string;
+/** How an engine's process ended: its exit code, or the signal that killed it. */
+export interface NodeExit {
+  code: number | null;
+  signal: string | null;
+}
+
+/** An engine process this process answers for: it watches it end, and can stop it. */
+export interface EngineProcess {
   /** The engine's process (and process group) id. */
   pid: number;
-  logFile: string;
+  /** Settles when the process ends, whoever ended it. */
+  exited: Promise<NodeExit>;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedNode extends EngineProcess {
+  url: string;
+  version: string;
+  logFile: string;
 }
 
 /** The folders a node writes to, all under the caller's work dir. */
@@ -102,6 +114,7 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
   const args = Object.entries(launch.settings).map(([key, value]) => `-E${key}=${value}`);
   const child = spawn(launch.executable, args, { env, stdio: ['ignore', output, output], detached: true });
   closeSync(output);
+  const exited = new Promise<NodeExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const stopOnExit = () => killTree(child, 'SIGKILL');
   process.once('exit', stopOnExit);
 
@@ -120,10 +133,10 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
     version,
     pid: child.pid!,
     logFile,
+    exited,
     stop: async () => {
       process.off('exit', stopOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       killTree(child, 'SIGTERM');
       const timer = setTimeout(() => killTree(child, 'SIGKILL'), 20_000);
       await exited;
@@ -134,9 +147,10 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
 
 /**
  * Takes over an engine whose owner died: it is stopped when this process exits, as one this
- * process started would be. `stop` ends its process group and waits for it to go.
+ * process started would be. `stop` ends its process group and waits for it to go; `exited`
+ * settles when it ends (not our child: its end is seen by asking every second).
  */
-export function adoptEngineProcess(pid: number): { stop(): Promise<void> } {
+export function adoptEngineProcess(pid: number): EngineProcess {
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-pid, signal);
@@ -146,7 +160,17 @@ export function adoptEngineProcess(pid: number): { stop(): Promise<void> } {
   };
   const stopOnExit = () => killGroup('SIGKILL');
   process.once('exit', stopOnExit);
+  const exited = new Promise<NodeExit>((resolve) => {
+    const watch = setInterval(() => {
+      if (isProcessAlive(pid)) return;
+      clearInterval(watch);
+      resolve({ code: null, signal: null });
+    }, 1000);
+    watch.unref();
+  });
   return {
+    pid,
+    exited,
     stop: async () => {
       process.off('exit', stopOnExit);
       killGroup('SIGTERM');

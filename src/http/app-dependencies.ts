@@ -7,6 +7,8 @@ export interface AppDependencies {
   service: SearchService;
   limits: Pick<Config, 'maxPageSize' | 'maxResultWindow' | 'adminApiKey'>;
   logger: Logger;
+  /** Set while the process shuts down: readiness answers 503 so that balancers stop sending traffic. */
+  lifecycle?: { draining(): boolean };
 }
 
 export type AppEnv = { Variables: { requestId: string; clientRequestId?: string } };

@@ -3,7 +3,9 @@ import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
 import { isEngineError } from '../engine/engine-error.js';
+import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchEngine } from '../engine/search-engine.js';
+import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
 import { ensureIndex, type BuildProgress, type BuildState, type IndexState } from '../index/ensure-index.js';
 import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
@@ -27,6 +29,13 @@ export interface SearchServiceOptions {
   /** The ranking profile used when a request names none. */
   defaultProfile: string;
   logger: Logger;
+  /** What the engine's provider knows beyond a request's answer: reachability, and the embedded node's process. */
+  engineStatus?: EngineStatusSource;
+}
+
+export interface EngineStatusSource {
+  availability(): EngineAvailability;
+  process(): SupervisedStatus | undefined;
 }
 
 /** A second analysis reload while one runs. */
@@ -39,7 +48,16 @@ export class ReloadInProgressError extends Error {
 
 export interface ServiceHealth {
   status: 'ok' | 'degraded' | 'unavailable';
-  engine: { reachable: boolean; kind: string; version: string | null; cluster: string | null };
+  engine: {
+    reachable: boolean;
+    kind: string;
+    version: string | null;
+    cluster: string | null;
+    /** Why calls are refused now (the node restarts, connections fail), if they are. */
+    refusedBecause: string | null;
+    /** The embedded node's process, when this service supervises it. */
+    process: SupervisedStatus | null;
+  };
   index: { alias: string; present: boolean; documents: number | null; version: string | null; build: 'complete' | 'copying' | 'unrecorded' | null };
 }
 
@@ -55,6 +73,7 @@ export class SearchService {
   readonly profiles: ProfileStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
+  private readonly engineStatus: EngineStatusSource | undefined;
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
@@ -66,6 +85,7 @@ export class SearchService {
     this.dataRoot = options.dataRoot;
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
+    this.engineStatus = options.engineStatus;
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
@@ -156,7 +176,14 @@ export class SearchService {
 
   /** Engine reachable, cluster state, the served version, its build state and document count. */
   async health(): Promise<ServiceHealth> {
-    const engine: ServiceHealth['engine'] = { reachable: false, kind: this.engine.kind, version: null, cluster: null };
+    const engine: ServiceHealth['engine'] = {
+      reachable: false,
+      kind: this.engine.kind,
+      version: null,
+      cluster: null,
+      refusedBecause: this.engineStatus?.availability().reason ?? null,
+      process: this.engineStatus?.process() ?? null,
+    };
     const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null };
     try {
       const info: EngineInfo = await this.engine.info();
@@ -171,5 +198,21 @@ export class SearchService {
     }
     const serving = index.present && engine.cluster !== 'red' && index.build !== 'copying';
     return { status: !engine.reachable ? 'unavailable' : serving ? 'ok' : 'degraded', engine, index };
+  }
+
+  /**
+   * Whether this instance should be sent searches: the engine reachable and the alias serving an
+   * index. One light request (none while the engine is known down), for a load balancer's probe.
+   */
+  async readiness(): Promise<{ ready: boolean; reason: string | null }> {
+    const refused = this.engineStatus?.availability().reason;
+    if (refused) return { ready: false, reason: refused };
+    try {
+      const served = await this.engine.aliasTargets(this.alias);
+      return served.length > 0 ? { ready: true, reason: null } : { ready: false, reason: `the alias ${this.alias} serves no index yet` };
+    } catch (error) {
+      if (!isEngineError(error)) throw error;
+      return { ready: false, reason: error.message };
+    }
   }
 }
