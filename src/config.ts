@@ -32,6 +32,8 @@ const configSchema = z.object({
   ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
   /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
   ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** How long a shutdown waits for the requests in flight before closing their connections. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +53,7 @@ export type Config = {
   maxResultWindow: number;
   maxQueryClauses: number;
   adminApiKey?: string;
+  shutdownTimeoutMs: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -34,7 +34,8 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ service, limits: config, logger });
+let draining = false;
+const app = createApp({ service, limits: config, logger, lifecycle: { draining: () => draining } });
 const server = createHttpServer(app.fetch, config.host);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -42,10 +43,30 @@ server.listen(config.port, config.host, () => {
   logger.info({ url: `http://${config.host}:${port}`, engine: provided.redactedUrl }, 'API serving');
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    void provided.release().finally(() => process.exit(0));
-  });
+/**
+ * SIGTERM or SIGINT: readiness answers 503, no new connection is taken, the requests in flight are
+ * answered (their connections then close), running tasks are cancelled (each says where it
+ * stopped), and only then is the engine stopped. A second signal stops at once.
+ */
+async function shutDown(signal: string): Promise<void> {
+  if (draining) {
+    logger.warn({ signal }, 'second signal: stopping now');
+    process.exit(1);
+  }
+  draining = true;
+  logger.info({ signal }, 'shutting down: finishing the requests in flight');
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    logger.warn({ afterMs: config.shutdownTimeoutMs }, 'requests still in flight at the deadline: closing their connections');
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  await drained;
+  clearTimeout(deadline);
+  // Tasks last: a request answered during the drain may have started one.
+  await service.tasks.cancelAll('the service is shutting down');
+  await provided.release();
+  logger.info('stopped');
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutDown(signal));

@@ -260,10 +260,16 @@ describe('articles, health and the API description', () => {
       '/admin/analysis/reload',
       '/admin/eval',
       '/admin/ingest',
+      '/admin/rebuild',
       '/admin/tags/rebuild',
+      '/admin/tasks',
+      '/admin/tasks/{id}',
+      '/admin/tasks/{id}/cancel',
       '/articles/{id}',
       '/facets',
       '/health',
+      '/health/live',
+      '/health/ready',
       '/search',
     ]);
     const ingest = body.paths['/admin/ingest'] as { post: { requestBody: { content: Record<string, unknown> } } };

@@ -1,3 +1,4 @@
+import { OperationCancelledError, throwIfCancelled } from '../concurrency/cancellation.js';
 import { EngineError, isEngineError } from './engine-error.js';
 import {
   analyzeFilterPath,
@@ -155,11 +156,16 @@ export abstract class RestEngine implements SearchEngine {
    * already running into `destination` (started by a request that timed out, or by a process that
    * died) is followed instead of starting a second one.
    */
-  async copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void): Promise<CopyOutcome> {
+  async copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<CopyOutcome> {
+    throwIfCancelled(signal);
     const tasks = await this.request({ method: 'GET', path: '/_tasks', querystring: { actions: '*reindex', detailed: true } });
     const taskId = copyTaskInto(tasks, destination) ?? (await this.startCopyTask(sources, destination));
-    if (taskId === undefined) return this.copyThroughClient(sources, destination);
+    if (taskId === undefined) return this.copyThroughClient(sources, destination, signal);
     for (;;) {
+      if (signal?.aborted) {
+        await this.request({ method: 'POST', path: `/_tasks/${encodeURIComponent(taskId)}/_cancel` }).catch(() => {});
+        throw new OperationCancelledError(`copying into ${destination} cancelled`);
+      }
       const task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
       if (task.completed) {
         if (task.error)
@@ -187,7 +193,7 @@ export abstract class RestEngine implements SearchEngine {
   }
 
   /** The same copy as `_reindex`, page by page through this process: for nodes built without it. */
-  protected async copyThroughClient(sources: string[], destination: string): Promise<CopyOutcome> {
+  protected async copyThroughClient(sources: string[], destination: string, signal?: AbortSignal): Promise<CopyOutcome> {
     const pageSize = 500;
     let copied = 0;
     let failures = 0;
@@ -201,6 +207,7 @@ export abstract class RestEngine implements SearchEngine {
       for (;;) {
         const hits = page.hits.hits as LooseBody[];
         if (hits.length === 0) break;
+        throwIfCancelled(signal);
         const result = await this.bulkIndex(
           destination,
           hits.map((hit) => ({ id: String(hit._id), source: hit._source as Record<string, unknown> })),

@@ -94,8 +94,9 @@ export interface SearchEngine {
   /**
    * Copies every document of `sources` into `destination` (server-side where the node can), waiting
    * for the end however long it takes; a copy into `destination` already running is followed, never doubled.
+   * Aborting `signal` cancels the copy in the engine and rejects with an OperationCancelledError.
    */
-  copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void): Promise<CopyOutcome>;
+  copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<CopyOutcome>;
   /** The index's own metadata (its mapping's `_meta`). */
   indexMetadata(index: string): Promise<Record<string, unknown>>;
   /** Sets keys of the index's metadata, keeping the others. */

@@ -33,6 +33,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     if (clientId && CLIENT_REQUEST_ID.test(clientId)) c.set('clientRequestId', clientId);
     c.header('X-Request-Id', id);
     await next();
+    // Shutting down: this answer is the connection's last, so a kept-alive client reconnects elsewhere.
+    if (deps.lifecycle?.draining()) c.header('Connection', 'close');
   });
   app.use(async (c, next) => {
     const started = performance.now();

@@ -1,4 +1,5 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
+import { OperationCancelledError } from '../concurrency/cancellation.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
@@ -24,6 +25,10 @@ export interface IngestOptions {
   onProgress?: (report: IngestReport) => void;
   /** Waits between retries of a refused bulk (429/503), doubled each time. */
   retryDelaysMs?: number[];
+  /** Aborting stops reading: the batches sent are finished, and an IngestInterruptedError says where to resume. */
+  signal?: AbortSignal;
+  /** Runs each bulk write (the service passes its write gate, which an alias move waits on). */
+  aroundWrite?: <T>(write: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -67,14 +72,17 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
  * The one ingest pipeline, for seeds and corpora alike: parse and clean each record, skip what is
  * stored unchanged, tag, and bulk-load by id with bounded concurrency and backoff when the engine
  * pushes back. Nothing is dropped silently: every record ends up counted or rejected with its reason.
+ * `tagger` may be asked for anew per batch, so a taxonomy changed meanwhile applies from then on.
  */
 export async function ingestArticles(
   engine: SearchEngine,
   alias: string,
-  tagger: ArticleTagger,
+  tagger: ArticleTagger | (() => Promise<ArticleTagger>),
   records: AsyncIterable<SourceRecord>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  const taggerNow = typeof tagger === 'function' ? tagger : async () => tagger;
+  const aroundWrite = options.aroundWrite ?? ((write) => write());
   const batchSize = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 2;
   const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: [] };
@@ -103,6 +111,7 @@ export async function ingestArticles(
     const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];
+    const tagger = await taggerNow();
     const chunks: (typeof changed)[] = [];
     for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
     await forEachLimited(chunks, 2, async (chunk) => {
@@ -122,7 +131,7 @@ export async function ingestArticles(
         }
       }
     });
-    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
+    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000], aroundWrite);
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;
     const byId = new Map(items.map((i) => [i.article.id, i.record]));
@@ -135,6 +144,13 @@ export async function ingestArticles(
 
   for await (const record of records) {
     if (failed) break;
+    if (options.signal?.aborted) {
+      // Stopped between two records: what was read and not sent is where to resume.
+      const from = batch[0]?.record ?? record;
+      failed = { batch: Number.MAX_SAFE_INTEGER, from, cause: new OperationCancelledError('ingest cancelled') };
+      batch = [];
+      break;
+    }
     report.read++;
     const prepared = prepareArticle(record);
     if (!prepared.ok) {
@@ -162,13 +178,19 @@ export async function ingestArticles(
 }
 
 /** A bulk the engine refuses as a whole (unavailable, overloaded) or per document (429) is retried after a wait. */
-async function bulkWithBackoff(engine: SearchEngine, alias: string, documents: BulkDocument[], delaysMs: number[]): Promise<BulkResult> {
+async function bulkWithBackoff(
+  engine: SearchEngine,
+  alias: string,
+  documents: BulkDocument[],
+  delaysMs: number[],
+  aroundWrite: NonNullable<IngestOptions['aroundWrite']>,
+): Promise<BulkResult> {
   const total: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
   let pending = documents;
   for (let attempt = 0; pending.length > 0; attempt++) {
     let result: BulkResult;
     try {
-      result = await engine.bulkIndex(alias, pending);
+      result = await aroundWrite(() => engine.bulkIndex(alias, pending));
     } catch (error) {
       const retryable = isEngineError(error, 'unavailable') || isEngineError(error, 'timeout') || (isEngineError(error) && error.statusCode === 429);
       if (!retryable || attempt >= delaysMs.length) throw error;

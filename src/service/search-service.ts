@@ -6,7 +6,8 @@ import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchEngine } from '../engine/search-engine.js';
 import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
-import { ensureIndex, type BuildProgress, type BuildState, type IndexState } from '../index/ensure-index.js';
+import { WriteGate } from '../concurrency/write-gate.js';
+import { ensureIndex, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
 import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import type { StoredArticle } from '../index/stored-article.js';
@@ -17,6 +18,7 @@ import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../rele
 import { queryShapeOf, type SearchRequest } from '../search/build-search-body.js';
 import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
+import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -36,14 +38,6 @@ export interface SearchServiceOptions {
 export interface EngineStatusSource {
   availability(): EngineAvailability;
   process(): SupervisedStatus | undefined;
-}
-
-/** A second analysis reload while one runs. */
-export class ReloadInProgressError extends Error {
-  constructor() {
-    super('An analysis reload is already running; wait for it to finish.');
-    this.name = 'ReloadInProgressError';
-  }
 }
 
 export interface ServiceHealth {
@@ -77,7 +71,10 @@ export class SearchService {
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
-  private reloading = false;
+  /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
+  private readonly writes = new WriteGate();
+  /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
+  readonly tasks = new TaskRegistry();
 
   private constructor(options: SearchServiceOptions) {
     this.engine = options.engine;
@@ -89,6 +86,12 @@ export class SearchService {
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
     this.currentDefinition = loadIndexDefinition(options.dataRoot);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
+    this.tasks.watch((task) => {
+      const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
+      if (task.state === 'running') this.logger.info(fields, 'task started');
+      else if (task.state === 'failed') this.logger.warn({ ...fields, err: task.error }, 'task failed');
+      else this.logger.info({ ...fields, result: countLists(task.result) }, 'task ended');
+    });
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -105,8 +108,8 @@ export class SearchService {
   }
 
   /** Makes the alias serve a version built from the definition in force (see `ensureIndex`). */
-  async ensureIndex(onProgress?: (progress: BuildProgress) => void): Promise<IndexState> {
-    return ensureIndex(this.engine, this.alias, this.currentDefinition, onProgress);
+  async ensureIndex(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
+    return ensureIndex(this.engine, this.alias, this.currentDefinition, { ...options, exclusive: this.writes.exclusive });
   }
 
   /** The tagger of the definition and taxonomy in force, made once for both. */
@@ -124,9 +127,13 @@ export class SearchService {
     return this.currentTagger;
   }
 
-  /** Runs the ingest pipeline into the served index. */
+  /**
+   * Runs the ingest pipeline into the served index. Its writes pass the write gate, so an analysis
+   * reload running meanwhile carries them into the version it builds; each batch is tagged with the
+   * taxonomy in force when it is sent.
+   */
   async ingest(records: AsyncIterable<SourceRecord>, options: IngestOptions = {}): Promise<IngestReport> {
-    return ingestArticles(this.engine, this.alias, await this.tagger(), records, options);
+    return ingestArticles(this.engine, this.alias, () => this.tagger(), records, { ...options, aroundWrite: this.writes.write });
   }
 
   /** Builds a fresh version from the sources and moves the alias to it (see `rebuildIndex`). */
@@ -134,28 +141,28 @@ export class SearchService {
     return rebuildIndex(this.engine, this.alias, this.currentDefinition, this.currentTaxonomy, records, options);
   }
 
-  /** Reads the analysis files again and serves a version built from them; one reload at a time. */
-  async reloadAnalysis(onProgress?: (progress: BuildProgress) => void): Promise<IndexState> {
-    if (this.reloading) throw new ReloadInProgressError();
-    this.reloading = true;
-    try {
-      const definition = loadIndexDefinition(this.dataRoot);
-      const state = await ensureIndex(this.engine, this.alias, definition, onProgress);
-      this.currentDefinition = definition;
-      this.currentTagger = undefined;
-      return state;
-    } finally {
-      this.reloading = false;
-    }
+  /**
+   * Reads the analysis files again and serves a version built from them. Run it as a task (one
+   * index-wide task at a time per alias): it copies the whole index.
+   */
+  async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
+    const definition = loadIndexDefinition(this.dataRoot);
+    const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
+    this.currentDefinition = definition;
+    this.currentTagger = undefined;
+    return state;
   }
 
-  /** Reads the taxonomy again and re-tags every stored article in place. */
-  async retag(): Promise<RetagReport & { taxonomyVersion: string }> {
+  /**
+   * Reads the taxonomy again and re-tags every stored article in place. The new taxonomy is in
+   * force from the start, so articles ingested meanwhile are tagged with it too.
+   */
+  async retag(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<RetagReport & { taxonomyVersion: string }> {
     const taxonomy = loadTaxonomy(this.dataRoot);
     const tagger = await ArticleTagger.create(this.engine, this.alias, this.currentDefinition, taxonomy);
-    const report = await retagArticles(this.engine, this.alias, tagger);
     this.currentTaxonomy = taxonomy;
     this.currentTagger = Promise.resolve(tagger);
+    const report = await retagArticles(this.engine, this.alias, tagger, options);
     return { ...report, taxonomyVersion: taxonomy.digest };
   }
 
@@ -215,4 +222,10 @@ export class SearchService {
       return { ready: false, reason: error.message };
     }
   }
+}
+
+/** A result for the log: its lists (rejected records, failures) as their lengths. */
+function countLists(result: unknown): unknown {
+  if (!result || typeof result !== 'object') return result;
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, Array.isArray(value) && value.length > 10 ? value.length : value]));
 }
