@@ -32,6 +32,20 @@ const configSchema = z.object({
   ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
   /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
   ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** Public searches a minute per client (token bucket); 0: no limit, as suits local use. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Requests a client may send at once before the rate applies; unset: a sixth of a minute's worth, at least 10. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** `true` behind a proxy that appends the client's address to X-Forwarded-For: the rate limit keys on it. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Cheap searches sent to the engine at once; more wait in a bounded queue. */
+  SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(16),
+  /** Expensive searches (explain, deep pages, very long queries) at once, apart from the cheap ones. */
+  SEARCH_EXPENSIVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(2),
+  /** Searches waiting per lane; more are answered 503 at once. */
+  SEARCH_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** How long a search may wait for its place before it is answered 503. */
+  SEARCH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
   /** How long a shutdown waits for the requests in flight before closing their connections. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,6 +67,13 @@ export type Config = {
   maxResultWindow: number;
   maxQueryClauses: number;
   adminApiKey?: string;
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  trustProxy: boolean;
+  searchConcurrency: number;
+  searchExpensiveConcurrency: number;
+  searchQueueLimit: number;
+  searchQueueTimeoutMs: number;
   shutdownTimeoutMs: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
@@ -78,6 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    rateLimitBurst: c.RATE_LIMIT_BURST ?? Math.max(10, Math.ceil(c.RATE_LIMIT_PER_MINUTE / 6)),
+    trustProxy: c.TRUST_PROXY === 'true',
+    searchConcurrency: c.SEARCH_CONCURRENCY,
+    searchExpensiveConcurrency: c.SEARCH_EXPENSIVE_CONCURRENCY,
+    searchQueueLimit: c.SEARCH_QUEUE_LIMIT,
+    searchQueueTimeoutMs: c.SEARCH_QUEUE_TIMEOUT_MS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
   };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
+import { ApiMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/node-server.js';
 import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
@@ -11,7 +12,9 @@ import { SearchService } from './service/search-service.js';
 // Composition root: config → engine → service (index and seeds) → HTTP API.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const provided = await provideEngine(config, logger);
+const metrics = new ApiMetrics();
+const provided = await provideEngine(config, logger, { onEngineError: metrics.engineError });
+metrics.observeEngine(provided);
 const service = SearchService.open({
   engine: provided.engine,
   alias: config.indexAlias,
@@ -35,7 +38,7 @@ try {
 }
 
 let draining = false;
-const app = createApp({ service, limits: config, logger, lifecycle: { draining: () => draining } });
+const app = createApp({ service, limits: config, logger, metrics, lifecycle: { draining: () => draining } });
 const server = createHttpServer(app.fetch, config.host);
 server.listen(config.port, config.host, () => {
   const address = server.address();

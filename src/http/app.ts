@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { loadConfig } from '../config.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
-import { errorBody, toErrorResponse } from './api-error.js';
+import { Admission } from './admission.js';
+import { ApiError, errorBody, toErrorResponse } from './api-error.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
+import { ApiMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
@@ -36,9 +43,22 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     // Shutting down: this answer is the connection's last, so a kept-alive client reconnects elsewhere.
     if (deps.lifecycle?.draining()) c.header('Connection', 'close');
   });
+  const limits = { ...loadConfig({}), ...deps.limits };
+  const metrics = deps.metrics ?? new ApiMetrics();
+  deps.service.tasks.watch(metrics.taskChanged);
+  const lane = { queue: limits.searchQueueLimit, maxWaitMs: limits.searchQueueTimeoutMs };
+  const admission = new Admission({
+    cheap: { concurrency: limits.searchConcurrency, ...lane },
+    expensive: { concurrency: limits.searchExpensiveConcurrency, ...lane },
+  });
+  metrics.observeLanes(() => admission.load());
+
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    const last = matchedRoutes(c).at(-1);
+    const route = last && last.method !== 'ALL' ? last.path : 'unmatched';
+    metrics.requestDuration.observe({ method: c.req.method, route, status: c.res.status }, (performance.now() - started) / 1000);
     deps.logger.info(
       {
         requestId: c.get('requestId'),
@@ -52,7 +72,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     );
   });
 
-  registerSearchRoutes(app, deps);
+  if (limits.rateLimitPerMinute > 0) {
+    const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);
+    app.use('/search', limit);
+    app.use('/articles/*', limit);
+  }
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+
+  registerSearchRoutes(app, deps, { admission, metrics });
   registerArticleRoutes(app, deps);
   registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
@@ -78,6 +105,36 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     return c.json(body, status);
   });
   return app;
+}
+
+/**
+ * Public reads per client: a 429 with Retry-After once its bucket is empty. The client is the
+ * connection's address, or behind a trusted proxy the last address it appended to X-Forwarded-For.
+ */
+function rateLimit(limiter: RateLimiter, limits: { rateLimitPerMinute: number; trustProxy: boolean }, metrics: ApiMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const verdict = limiter.take(clientOf(c, limits.trustProxy));
+    if (!verdict.allowed) {
+      metrics.rateLimited.inc();
+      c.header('Retry-After', String(verdict.retryAfterSeconds));
+      throw new ApiError(
+        429,
+        'too_many_requests',
+        `At most ${limits.rateLimitPerMinute} requests a minute per client; retry in ${verdict.retryAfterSeconds} s.`,
+      );
+    }
+    await next();
+  };
+}
+
+function clientOf(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process'; // app.request() in tests: no socket
+  }
 }
 
 /** For a path, the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */

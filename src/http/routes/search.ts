@@ -3,12 +3,20 @@ import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { QueryTooLongError } from '../../search/build-search-body.js';
 import { ApiError } from '../api-error.js';
+import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import type { ApiMetrics } from '../metrics.js';
 import { ArticleSummarySchema, errorResponses } from '../schemas.js';
 
 /** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
 const EXPLAIN_MAX_HITS = 10;
 const EXPLAIN_MAX_IN_FLIGHT = 2;
+
+/** The lane a search waits in: explained, deep or very long ones cost the engine many times a plain one. */
+export function searchLane(request: { explain: boolean; from: number; size: number; q?: string }): 'cheap' | 'expensive' {
+  const words = request.q?.trim().split(/\s+/).length ?? 0;
+  return request.explain || request.from + request.size > 100 || words > 12 ? 'expensive' : 'cheap';
+}
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
@@ -102,7 +110,11 @@ const route = createRoute({
   },
 });
 
-export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+export function registerSearchRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: AppDependencies,
+  traffic: { admission: Admission<'cheap' | 'expensive'>; metrics: ApiMetrics },
+): void {
   let explainsInFlight = 0;
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
@@ -152,9 +164,14 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       explain,
     } as const;
     if (explain) explainsInFlight++;
+    const lane = searchLane(request);
     try {
-      return c.json(await deps.service.search(request, profile), 200);
+      return c.json(await traffic.admission.run(lane, () => deps.service.search(request, profile)), 200);
     } catch (error) {
+      if (error instanceof OverloadedError) {
+        traffic.metrics.overloaded.inc({ lane });
+        throw new ApiError(503, 'overloaded', `Too many ${lane} searches at once; retry shortly.`);
+      }
       if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
       // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
       if (isEngineError(error, 'rejected') && error.statusCode === 400) {
