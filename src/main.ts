@@ -23,6 +23,10 @@ const service = SearchService.open({
   defaultProfile: config.searchProfile,
   logger,
   engineStatus: provided,
+  indexLayout: {
+    ...(config.indexShards ? { shards: config.indexShards } : {}),
+    ...(config.indexReplicas !== undefined ? { replicas: config.indexReplicas } : {}),
+  },
 });
 try {
   const state = await service.ensureIndex();

@@ -108,7 +108,13 @@ export async function provideEngine(config: Config, logger: Logger, options: Pro
   try {
     // The configured family applies to SEARCH_URL only: the embedded node is always OpenSearch.
     const kind = config.searchUrl ? config.searchEngine : 'opensearch';
-    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...(kind ? { kind } : {}) }, logger);
+    const credentials = config.searchUrl
+      ? {
+          ...(config.searchApiKey ? { apiKey: config.searchApiKey } : {}),
+          ...(config.searchCaCertificate ? { caCertificate: config.searchCaCertificate } : {}),
+        }
+      : {};
+    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...credentials, ...(kind ? { kind } : {}) }, logger);
     const engineWatch = new EngineWatch({ probe: () => engine.info(), log: (message, details) => logger.warn({ ...details, url: redactUrl(url) }, message) });
     watch = engineWatch;
     const guarded = guardEngine(engine, {

@@ -17,6 +17,7 @@ import type {
   AnalyzedToken,
   BulkDocument,
   BulkResult,
+  ClusterHealth,
   CopyOutcome,
   EngineInfo,
   EngineKind,
@@ -29,8 +30,21 @@ import type {
 } from './search-engine.js';
 
 export interface EngineConnectionOptions {
+  /** One node's URL, or several of one cluster, comma-separated: a request that cannot connect tries the next. */
   url: string;
   requestTimeoutMs: number;
+  /** An API key, sent as `Authorization: ApiKey …` (Elasticsearch; OpenSearch behind a gateway that takes one). */
+  apiKey?: string;
+  /** A CA certificate (PEM) the engine's TLS certificate is checked against. */
+  caCertificate?: string;
+}
+
+/** The nodes of a connection URL: `https://a:9200,https://b:9200`. */
+export function engineNodes(url: string): string[] {
+  return url
+    .split(',')
+    .map((node) => node.trim())
+    .filter(Boolean);
 }
 
 /** One HTTP request to the engine, as both families' transports take it. */
@@ -84,6 +98,20 @@ export abstract class RestEngine implements SearchEngine {
   async clusterStatus(): Promise<'green' | 'yellow' | 'red'> {
     const health = await this.request({ method: 'GET', path: '/_cluster/health' });
     return String(health.status).toLowerCase() as 'green' | 'yellow' | 'red';
+  }
+
+  async clusterHealth(): Promise<ClusterHealth> {
+    const health = await this.request({ method: 'GET', path: '/_cluster/health' });
+    return {
+      status: String(health.status).toLowerCase() as ClusterHealth['status'],
+      nodes: Number(health.number_of_nodes),
+      activeShards: Number(health.active_shards),
+      unassignedShards: Number(health.unassigned_shards),
+    };
+  }
+
+  async updateIndexSettings(index: string, settings: Record<string, unknown>): Promise<void> {
+    await this.request({ method: 'PUT', path: `/${indexPath(index)}/_settings`, body: { index: settings } });
   }
 
   async indexExists(name: string): Promise<boolean> {

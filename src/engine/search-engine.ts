@@ -11,6 +11,13 @@ export interface EngineInfo {
   clusterName: string;
 }
 
+export interface ClusterHealth {
+  status: 'green' | 'yellow' | 'red';
+  nodes: number;
+  activeShards: number;
+  unassignedShards: number;
+}
+
 /** Index settings and mappings, as the data files in `mappings/` and `analyzers/` produce them. */
 export interface IndexDefinition {
   settings: Record<string, unknown>;
@@ -79,6 +86,10 @@ export interface SearchEngine {
   readonly kind: EngineKind;
   info(): Promise<EngineInfo>;
   clusterStatus(): Promise<'green' | 'yellow' | 'red'>;
+  /** The cluster's state: colour, nodes, and shards not assigned to any node. */
+  clusterHealth(): Promise<ClusterHealth>;
+  /** Sets dynamic settings of an index (its replicas). */
+  updateIndexSettings(index: string, settings: Record<string, unknown>): Promise<void>;
   indexExists(name: string): Promise<boolean>;
   createIndex(name: string, definition: IndexDefinition): Promise<void>;
   /** Names of the indices matching a wildcard pattern such as `articles-*`. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
@@ -33,6 +34,13 @@ export interface SearchServiceOptions {
   logger: Logger;
   /** What the engine's provider knows beyond a request's answer: reachability, and the embedded node's process. */
   engineStatus?: EngineStatusSource;
+  /** Shards and replicas of the index, instead of the mapping file's (INDEX_SHARDS, INDEX_REPLICAS). */
+  indexLayout?: IndexLayout;
+}
+
+export interface IndexLayout {
+  shards?: number;
+  replicas?: number;
 }
 
 export interface EngineStatusSource {
@@ -47,6 +55,9 @@ export interface ServiceHealth {
     kind: string;
     version: string | null;
     cluster: string | null;
+    /** Nodes in the cluster, and shards assigned to none (replicas wait for a node to hold them). */
+    nodes: number | null;
+    unassignedShards: number | null;
     /** Why calls are refused now (the node restarts, connections fail), if they are. */
     refusedBecause: string | null;
     /** The embedded node's process, when this service supervises it. */
@@ -68,6 +79,7 @@ export class SearchService {
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
   private readonly engineStatus: EngineStatusSource | undefined;
+  private readonly layout: IndexLayout;
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
@@ -83,8 +95,9 @@ export class SearchService {
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
     this.engineStatus = options.engineStatus;
+    this.layout = options.indexLayout ?? {};
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
-    this.currentDefinition = loadIndexDefinition(options.dataRoot);
+    this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
@@ -109,7 +122,14 @@ export class SearchService {
 
   /** Makes the alias serve a version built from the definition in force (see `ensureIndex`). */
   async ensureIndex(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
-    return ensureIndex(this.engine, this.alias, this.currentDefinition, { ...options, exclusive: this.writes.exclusive });
+    const state = await ensureIndex(this.engine, this.alias, this.currentDefinition, { ...options, exclusive: this.writes.exclusive });
+    await this.applyReplicas(state.index);
+    return state;
+  }
+
+  /** Replicas can change on a live index: the configured count is set on the served version as it stands. */
+  private async applyReplicas(index: string): Promise<void> {
+    if (this.layout.replicas !== undefined) await this.engine.updateIndexSettings(index, { number_of_replicas: this.layout.replicas });
   }
 
   /** The tagger of the definition and taxonomy in force, made once for both. */
@@ -146,8 +166,9 @@ export class SearchService {
    * index-wide task at a time per alias): it copies the whole index.
    */
   async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
-    const definition = loadIndexDefinition(this.dataRoot);
+    const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
     const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
+    await this.applyReplicas(state.index);
     this.currentDefinition = definition;
     this.currentTagger = undefined;
     return state;
@@ -188,13 +209,22 @@ export class SearchService {
       kind: this.engine.kind,
       version: null,
       cluster: null,
+      nodes: null,
+      unassignedShards: null,
       refusedBecause: this.engineStatus?.availability().reason ?? null,
       process: this.engineStatus?.process() ?? null,
     };
     const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null };
     try {
       const info: EngineInfo = await this.engine.info();
-      Object.assign(engine, { reachable: true, version: info.version, cluster: await this.engine.clusterStatus() });
+      const cluster = await this.engine.clusterHealth();
+      Object.assign(engine, {
+        reachable: true,
+        version: info.version,
+        cluster: cluster.status,
+        nodes: cluster.nodes,
+        unassignedShards: cluster.unassignedShards,
+      });
       index.documents = await this.engine.count(this.alias);
       index.present = true;
       index.version = (await this.engine.aliasTargets(this.alias))[0] ?? null;
@@ -228,4 +258,26 @@ export class SearchService {
 function countLists(result: unknown): unknown {
   if (!result || typeof result !== 'object') return result;
   return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, Array.isArray(value) && value.length > 10 ? value.length : value]));
+}
+
+/**
+ * The definition with the configured shard and replica counts. Shards cannot change on an index:
+ * a count other than the file's names a new version (its digest changes). Replicas can: they are
+ * set on new versions, and on the served one by `applyReplicas`, without a new version.
+ */
+export function withLayout(definition: VersionedIndexDefinition, layout: IndexLayout): VersionedIndexDefinition {
+  const fileSettings = (definition.settings.index ?? {}) as Record<string, unknown>;
+  const shardsChange = layout.shards !== undefined && layout.shards !== fileSettings.number_of_shards;
+  if (!shardsChange && layout.replicas === undefined) return definition;
+  const settings = {
+    ...definition.settings,
+    index: {
+      ...fileSettings,
+      ...(layout.shards !== undefined ? { number_of_shards: layout.shards } : {}),
+      ...(layout.replicas !== undefined ? { number_of_replicas: layout.replicas } : {}),
+    },
+  };
+  const digest = shardsChange ? createHash('sha256').update(`${definition.digest}:shards=${layout.shards}`).digest('hex').slice(0, 10) : definition.digest;
+  const meta = (definition.mappings._meta ?? {}) as Record<string, unknown>;
+  return { settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
 }
