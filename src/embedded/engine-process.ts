@@ -53,14 +53,28 @@ export function prepareNodeFolders(workDir: string): NodeFolders {
  * Settings and JVM options every embedded node shares: one node on loopback, on the given ports,
  * writing to the work dir's folders.
  */
-export function developmentNodeSettings(options: { nodeName: string; httpPort: number; transportPort: number; folders: NodeFolders; heap: string }): {
+export function developmentNodeSettings(options: {
+  nodeName: string;
+  httpPort: number;
+  transportPort: number;
+  folders: NodeFolders;
+  heap: string;
+  /** A node of a loopback cluster (OpenSearch): the others' transport ports, and the names of all nodes. */
+  cluster?: { seedTransportPorts: number[]; nodeNames: string[] };
+}): {
   settings: Record<string, string>;
   javaOptions: string[];
 } {
+  const discovery: Record<string, string> = options.cluster
+    ? {
+        'discovery.seed_hosts': options.cluster.seedTransportPorts.map((port) => `127.0.0.1:${port}`).join(','),
+        'cluster.initial_cluster_manager_nodes': options.cluster.nodeNames.join(','),
+      }
+    : { 'discovery.type': 'single-node' };
   const settings = {
     'cluster.name': 'arabic-news-search',
     'node.name': options.nodeName,
-    'discovery.type': 'single-node',
+    ...discovery,
     'network.host': '127.0.0.1',
     'http.port': String(options.httpPort),
     'transport.port': String(options.transportPort),
