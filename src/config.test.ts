@@ -35,4 +35,25 @@ describe('loadConfig', () => {
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', INDEX_ALIAS: 'Bad Alias' })).toThrow(/PORT[\s\S]*INDEX_ALIAS|INDEX_ALIAS[\s\S]*PORT/);
   });
+
+  it('takes a cluster of several URLs, an API key and a CA file, and shard and replica counts', () => {
+    const config = loadConfig({
+      SEARCH_URL: 'https://a.example:9200,https://b.example:9200',
+      SEARCH_API_KEY: 'a2V5',
+      SEARCH_CA_CERT: 'package.json',
+      SEARCH_ENGINE: 'elasticsearch',
+      INDEX_SHARDS: '3',
+      INDEX_REPLICAS: '0',
+    });
+    expect(config).toMatchObject({ searchUrl: 'https://a.example:9200,https://b.example:9200', searchApiKey: 'a2V5', indexShards: 3, indexReplicas: 0 });
+    expect(config.searchCaCertificate).toContain('arabic-news-search');
+    expect(() => loadConfig({ SEARCH_URL: 'https://a.example:9200,not a url' })).toThrow(/SEARCH_URL/);
+    expect(() => loadConfig({ SEARCH_CA_CERT: '/no/such/ca.pem', SEARCH_ENGINE: 'opensearch' })).toThrow(/SEARCH_CA_CERT/);
+    expect(() => loadConfig({ SEARCH_CA_CERT: 'package.json' })).toThrow(/SEARCH_ENGINE/);
+  });
+
+  it('leaves rate limiting off by default, and derives the burst from the rate', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitPerMinute: 0, searchConcurrency: 16, searchExpensiveConcurrency: 2, shutdownTimeoutMs: 25_000 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '600' })).toMatchObject({ rateLimitPerMinute: 600, rateLimitBurst: 100 });
+  });
 });

@@ -1,56 +1,95 @@
 import type { EngineKind } from './engine/search-engine.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  /** An engine to use; unset, the embedded OpenSearch node is provisioned and started. */
-  SEARCH_URL: z.url().optional(),
-  /** The engine family at SEARCH_URL; unset, it is read from the engine's root endpoint. */
-  SEARCH_ENGINE: z.enum(['opensearch', 'elasticsearch']).optional(),
-  ENGINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
-  /** HTTP port of the embedded node; a free one is picked when unset. */
-  ENGINE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  ENGINE_HEAP: z
-    .string()
-    .regex(/^\d+[mg]$/)
-    .default('512m'),
-  ENGINE_WORK_DIR: z.string().default('.run/opensearch'),
-  INDEX_ALIAS: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,60}$/)
-    .default('articles'),
-  /** `false` serves the alias as it stands, without loading the seed articles at start (a benchmark's index). */
-  INGEST_SEEDS: z.enum(['true', 'false']).default('true'),
-  SEARCH_PROFILE: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .default('default'),
-  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-  MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
-  /** The engine's `indices.query.bool.max_clause_count`; queries are built to stay within it. */
-  ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
-  /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
-  ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
-  /** Origins whose pages may call the API from a browser (CORS): a comma-separated list, or `*`; unset, none. */
-  CORS_ORIGINS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isOriginOrAny, 'each origin as scheme://host[:port], no path, or * alone')).min(1))
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    /** An engine to use; unset, the embedded OpenSearch node is provisioned and started. */
+    SEARCH_URL: z
+      .string()
+      .refine((value) => value.split(',').every((node) => URL.canParse(node.trim())), 'expected a URL, or several of one cluster separated by commas')
+      .optional(),
+    /** An API key for the engine (`Authorization: ApiKey …`); never logged. */
+    SEARCH_API_KEY: z.string().min(1).optional(),
+    /** A PEM file holding the CA certificate of the engine's TLS certificate. */
+    SEARCH_CA_CERT: z
+      .string()
+      .refine((path) => existsSync(path), 'no such file')
+      .optional(),
+    /** The engine family at SEARCH_URL; unset, it is read from the engine's root endpoint. */
+    SEARCH_ENGINE: z.enum(['opensearch', 'elasticsearch']).optional(),
+    ENGINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    /** HTTP port of the embedded node; a free one is picked when unset. */
+    ENGINE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    ENGINE_HEAP: z
+      .string()
+      .regex(/^\d+[mg]$/)
+      .default('512m'),
+    ENGINE_WORK_DIR: z.string().default('.run/opensearch'),
+    /** Primary shards of a new index version (a change builds a new version); unset: the mapping file's. */
+    INDEX_SHARDS: z.coerce.number().int().min(1).max(1_024).optional(),
+    /** Replicas of each shard, applied to the served version as it stands; unset: the mapping file's. */
+    INDEX_REPLICAS: z.coerce.number().int().min(0).max(32).optional(),
+    INDEX_ALIAS: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,60}$/)
+      .default('articles'),
+    /** `false` serves the alias as it stands, without loading the seed articles at start (a benchmark's index). */
+    INGEST_SEEDS: z.enum(['true', 'false']).default('true'),
+    SEARCH_PROFILE: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .default('default'),
+    MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+    MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
+    /** The engine's `indices.query.bool.max_clause_count`; queries are built to stay within it. */
+    ENGINE_MAX_CLAUSES: z.coerce.number().int().min(64).max(1_000_000).default(1024),
+    /** Key for the admin endpoints (Authorization: Bearer …); unset, they answer 403. */
+    ADMIN_API_KEY: z.string().min(16, 'at least 16 characters').optional(),
+    /** Origins whose pages may call the API from a browser (CORS): a comma-separated list, or `*`; unset, none. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine(isOriginOrAny, 'each origin as scheme://host[:port], no path, or * alone')).min(1))
+      .optional(),
+    /** Public searches a minute per client (token bucket); 0: no limit, as suits local use. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    /** Requests a client may send at once before the rate applies; unset: a sixth of a minute's worth, at least 10. */
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    /** `true` behind a proxy that appends the client's address to X-Forwarded-For: the rate limit keys on it. */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** Cheap searches sent to the engine at once; more wait in a bounded queue. */
+    SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(16),
+    /** Expensive searches (explain, deep pages, very long queries) at once, apart from the cheap ones. */
+    SEARCH_EXPENSIVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(2),
+    /** Searches waiting per lane; more are answered 503 at once. */
+    SEARCH_QUEUE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(64),
+    /** How long a search may wait for its place before it is answered 503. */
+    SEARCH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
+    /** How long a shutdown waits for the requests in flight before closing their connections. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  // The family is read from the root endpoint with plain fetch, which knows only the system's CAs.
+  .refine((c) => !c.SEARCH_CA_CERT || c.SEARCH_ENGINE, { message: 'set it with SEARCH_CA_CERT (opensearch or elasticsearch)', path: ['SEARCH_ENGINE'] });
 
 export type Config = {
   port: number;
   host: string;
   searchUrl?: string;
   searchEngine?: EngineKind;
+  searchApiKey?: string;
+  /** The CA certificate's PEM text, read from SEARCH_CA_CERT. */
+  searchCaCertificate?: string;
+  indexShards?: number;
+  indexReplicas?: number;
   engineRequestTimeoutMs: number;
   enginePort?: number;
   engineHeap: string;
@@ -64,6 +103,14 @@ export type Config = {
   adminApiKey?: string;
   /** Origins allowed to call the API from a browser; absent, cross-origin calls get no CORS headers. */
   corsOrigins?: string[];
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  trustProxy: boolean;
+  searchConcurrency: number;
+  searchExpensiveConcurrency: number;
+  searchQueueLimit: number;
+  searchQueueTimeoutMs: number;
+  shutdownTimeoutMs: number;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -77,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     ...(c.SEARCH_URL ? { searchUrl: c.SEARCH_URL } : {}),
     ...(c.SEARCH_ENGINE ? { searchEngine: c.SEARCH_ENGINE } : {}),
+    ...(c.SEARCH_API_KEY ? { searchApiKey: c.SEARCH_API_KEY } : {}),
+    ...(c.SEARCH_CA_CERT ? { searchCaCertificate: readFileSync(c.SEARCH_CA_CERT, 'utf8') } : {}),
+    ...(c.INDEX_SHARDS ? { indexShards: c.INDEX_SHARDS } : {}),
+    ...(c.INDEX_REPLICAS !== undefined ? { indexReplicas: c.INDEX_REPLICAS } : {}),
     engineRequestTimeoutMs: c.ENGINE_REQUEST_TIMEOUT_MS,
     ...(c.ENGINE_PORT ? { enginePort: c.ENGINE_PORT } : {}),
     engineHeap: c.ENGINE_HEAP,
@@ -89,6 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
     ...(c.CORS_ORIGINS ? { corsOrigins: c.CORS_ORIGINS } : {}),
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    rateLimitBurst: c.RATE_LIMIT_BURST ?? Math.max(10, Math.ceil(c.RATE_LIMIT_PER_MINUTE / 6)),
+    trustProxy: c.TRUST_PROXY === 'true',
+    searchConcurrency: c.SEARCH_CONCURRENCY,
+    searchExpensiveConcurrency: c.SEARCH_EXPENSIVE_CONCURRENCY,
+    searchQueueLimit: c.SEARCH_QUEUE_LIMIT,
+    searchQueueTimeoutMs: c.SEARCH_QUEUE_TIMEOUT_MS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
+import { ApiMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/node-server.js';
 import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
@@ -11,7 +12,9 @@ import { SearchService } from './service/search-service.js';
 // Composition root: config → engine → service (index and seeds) → HTTP API.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const provided = await provideEngine(config, logger);
+const metrics = new ApiMetrics();
+const provided = await provideEngine(config, logger, { onEngineError: metrics.engineError });
+metrics.observeEngine(provided);
 const service = SearchService.open({
   engine: provided.engine,
   alias: config.indexAlias,
@@ -19,6 +22,11 @@ const service = SearchService.open({
   maxQueryClauses: config.maxQueryClauses,
   defaultProfile: config.searchProfile,
   logger,
+  engineStatus: provided,
+  indexLayout: {
+    ...(config.indexShards ? { shards: config.indexShards } : {}),
+    ...(config.indexReplicas !== undefined ? { replicas: config.indexReplicas } : {}),
+  },
 });
 try {
   const state = await service.ensureIndex();
@@ -33,7 +41,8 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ service, limits: config, logger });
+let draining = false;
+const app = createApp({ service, limits: config, logger, metrics, lifecycle: { draining: () => draining } });
 const server = createHttpServer(app.fetch, config.host);
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -41,10 +50,30 @@ server.listen(config.port, config.host, () => {
   logger.info({ url: `http://${config.host}:${port}`, engine: provided.redactedUrl }, 'API serving');
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    void provided.release().finally(() => process.exit(0));
-  });
+/**
+ * SIGTERM or SIGINT: readiness answers 503, no new connection is taken, the requests in flight are
+ * answered (their connections then close), running tasks are cancelled (each says where it
+ * stopped), and only then is the engine stopped. A second signal stops at once.
+ */
+async function shutDown(signal: string): Promise<void> {
+  if (draining) {
+    logger.warn({ signal }, 'second signal: stopping now');
+    process.exit(1);
+  }
+  draining = true;
+  logger.info({ signal }, 'shutting down: finishing the requests in flight');
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    logger.warn({ afterMs: config.shutdownTimeoutMs }, 'requests still in flight at the deadline: closing their connections');
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  await drained;
+  clearTimeout(deadline);
+  // Tasks last: a request answered during the drain may have started one.
+  await service.tasks.cancelAll('the service is shutting down');
+  await provided.release();
+  logger.info('stopped');
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutDown(signal));

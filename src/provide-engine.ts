@@ -3,20 +3,36 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { connectEngine, redactUrl } from './engine/connect-engine.js';
+import type { EngineError } from './engine/engine-error.js';
 import { isEngineError } from './engine/engine-error.js';
+import { EngineWatch, type EngineAvailability } from './engine/engine-watch.js';
+import { guardEngine } from './engine/guard-engine.js';
 import type { SearchEngine } from './engine/search-engine.js';
-import { adoptEngineProcess, isProcessAlive } from './embedded/engine-process.js';
+import { adoptEngineProcess, findFreePort, isProcessAlive, type EngineProcess } from './embedded/engine-process.js';
+import { superviseEngine, type SupervisedStatus } from './embedded/engine-supervisor.js';
 import { startEmbeddedOpenSearch } from './embedded/opensearch-node.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export interface ProvidedEngine {
+  /** The engine, refusing calls at once while it is known to be down. */
   engine: SearchEngine;
   /** The engine's URL, credentials included: for connecting only; log `redactedUrl`. */
   url: string;
   /** The URL with its password masked, for logs and messages. */
   redactedUrl: string;
+  /** Reachable or not, and why calls are refused. */
+  availability(): EngineAvailability;
+  /** The embedded node's process, when this process supervises it (started or adopted it). */
+  process(): SupervisedStatus | undefined;
   /** Closes the client, and stops the embedded node when this process started it. */
   release(): Promise<void>;
+}
+
+export interface ProvideEngineOptions {
+  /** Sees every engine error (metrics). */
+  onEngineError?: (error: EngineError, method: string) => void;
+  /** Waits of the supervisor before restarting an embedded node that ended (tests shorten them). */
+  restartBackoffMs?: number[];
 }
 
 /** Who runs the embedded engine of a work dir: written by its owner, read by every later process. */
@@ -30,19 +46,42 @@ interface EngineRecord {
  * The engine named by SEARCH_URL, or else the embedded OpenSearch node (provisioned on first use),
  * connected and answering. An embedded node another live process owns (npm start) is used as a
  * guest; one whose owner died (killed, out of memory) is adopted: this process owns it from then
- * on and stops it when it ends, so an engine never runs on with nobody to stop it.
+ * on and stops it when it ends, so an engine never runs on with nobody to stop it. A node this
+ * process owns is supervised: if it ends unasked it is started again on the same port and data.
  */
-export async function provideEngine(config: Config, logger: Logger): Promise<ProvidedEngine> {
+export async function provideEngine(config: Config, logger: Logger, options: ProvideEngineOptions = {}): Promise<ProvidedEngine> {
   let stopNode = async () => {};
+  let supervised: (() => SupervisedStatus) | undefined;
+  let watch: EngineWatch | undefined;
   let url = config.searchUrl;
   const workDir = resolve(PROJECT_ROOT, config.engineWorkDir);
   const recordFile = join(workDir, 'engine.json');
-  const ownEngine = (record: EngineRecord, stop: () => Promise<void>) => {
-    writeFileSync(recordFile, `${JSON.stringify(record)}\n`);
+  const startNode = (httpPort: number) => () => startEmbeddedOpenSearch({ workDir, heap: config.engineHeap, httpPort, log: (message) => logger.info(message) });
+  /** Records this process as the owner and keeps the node running: restarted on the same port if it ends. */
+  const ownEngine = (nodeUrl: string, first: EngineProcess) => {
+    let recordedPid = first.pid;
+    const record = (enginePid: number) => {
+      recordedPid = enginePid;
+      writeFileSync(recordFile, `${JSON.stringify({ url: nodeUrl, enginePid, ownerPid: process.pid } satisfies EngineRecord)}\n`);
+    };
+    record(first.pid);
+    const supervisor = superviseEngine(first, startNode(Number(new URL(nodeUrl).port)), {
+      ...(options.restartBackoffMs ? { backoffMs: options.restartBackoffMs } : {}),
+      log: (message, details) => logger.warn(details ?? {}, message),
+      onChange: (status, running) => {
+        if (status.state === 'restarting')
+          watch?.hold(`the embedded engine is restarting (it ended with ${status.lastExit?.signal ?? `code ${status.lastExit?.code}`})`);
+        if (status.state === 'running' && running) {
+          record(running.pid);
+          watch?.release();
+        }
+      },
+    });
+    supervised = supervisor.status;
     stopNode = async () => {
       // Another process may have replaced the engine meanwhile: its record is not ours to delete.
-      if (readEngineRecord(recordFile)?.enginePid === record.enginePid) rmSync(recordFile, { force: true });
-      await stop();
+      if (readEngineRecord(recordFile)?.enginePid === recordedPid) rmSync(recordFile, { force: true });
+      await supervisor.stop();
     };
   };
   if (!url) {
@@ -51,7 +90,7 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
       url = recorded.url;
       if (!isProcessAlive(recorded.ownerPid)) {
         logger.warn({ enginePid: recorded.enginePid, deadOwnerPid: recorded.ownerPid }, 'adopting the embedded engine its previous owner left running');
-        ownEngine({ ...recorded, ownerPid: process.pid }, adoptEngineProcess(recorded.enginePid).stop);
+        ownEngine(recorded.url, adoptEngineProcess(recorded.enginePid));
       }
     } else if (recorded && isProcessAlive(recorded.enginePid) && isEngineOf(recorded.enginePid, workDir)) {
       // Running but not answering: it holds the data folder, so it goes before a new one starts.
@@ -61,24 +100,38 @@ export async function provideEngine(config: Config, logger: Logger): Promise<Pro
   }
   if (!url) {
     mkdirSync(workDir, { recursive: true });
-    const node = await startEmbeddedOpenSearch({
-      workDir,
-      heap: config.engineHeap,
-      ...(config.enginePort ? { httpPort: config.enginePort } : {}),
-      log: (message) => logger.info(message),
-    });
+    // The port is chosen once: a restarted node comes back on it, so the URL every client holds stays valid.
+    const node = await startNode(config.enginePort ?? (await findFreePort()))();
     url = node.url;
-    ownEngine({ url: node.url, enginePid: node.pid, ownerPid: process.pid }, node.stop);
+    ownEngine(node.url, node);
   }
   try {
     // The configured family applies to SEARCH_URL only: the embedded node is always OpenSearch.
     const kind = config.searchUrl ? config.searchEngine : 'opensearch';
-    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...(kind ? { kind } : {}) }, logger);
+    const credentials = config.searchUrl
+      ? {
+          ...(config.searchApiKey ? { apiKey: config.searchApiKey } : {}),
+          ...(config.searchCaCertificate ? { caCertificate: config.searchCaCertificate } : {}),
+        }
+      : {};
+    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...credentials, ...(kind ? { kind } : {}) }, logger);
+    const engineWatch = new EngineWatch({ probe: () => engine.info(), log: (message, details) => logger.warn({ ...details, url: redactUrl(url) }, message) });
+    watch = engineWatch;
+    const guarded = guardEngine(engine, {
+      refuseBecause: engineWatch.refuseBecause,
+      onError: (error, method) => {
+        engineWatch.noteError(error);
+        options.onEngineError?.(error, method);
+      },
+    });
     return {
-      engine,
+      engine: guarded,
       url,
       redactedUrl: redactUrl(url),
+      availability: () => engineWatch.availability(),
+      process: () => supervised?.(),
       release: async () => {
+        engineWatch.stop();
         await engine.close();
         await stopNode();
       },

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compiledEntryArgs } from '../tools/compiled-runtime.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { connectTestEngine, uniqueAlias } from './support/test-service.js';
+import { connectTestEngine, TEST_ADMIN_KEY, uniqueAlias } from './support/test-service.js';
 
 // `npm start` as a user runs it: the compiled server (npm run build) with the package's node flags,
 // in its own process, over the run's engine. It catches what the TypeScript suites cannot: a data
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, timeout: 120_000 });
   server = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, SEARCH_URL: engineUrlWithCredentials(), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'debug' },
+    env: { ...process.env, SEARCH_URL: engineUrlWithCredentials(), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'debug', ADMIN_API_KEY: TEST_ADMIN_KEY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The server names its address in the "API serving" log line.
@@ -87,5 +87,38 @@ describe('the compiled server, started as npm start starts it', () => {
     const body = (await response.json()) as { total: number; hits: { id: string; snippets: string[] }[] };
     expect(body.total).toBe(2);
     expect(body.hits.flatMap((hit) => hit.snippets).join(' ')).toMatch(/<mark>(بلينكن|بلينكين)<\/mark>/);
+  });
+
+  // Last: it stops the server.
+  it('on SIGTERM answers the request in flight, takes no new connection, and exits 0', async () => {
+    const line = (id: string) => new TextEncoder().encode(`${JSON.stringify({ id, title: 'مقال', text: 'نص المقال عن الجزائر.' })}\n`);
+    let sendRest = () => {};
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(line('drained-1'));
+        await new Promise<void>((resolve) => (sendRest = resolve));
+        controller.enqueue(line('drained-2'));
+        controller.close();
+      },
+    });
+    const inFlight = fetch(`${baseUrl}/admin/ingest`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' },
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(fetch(`${baseUrl}/health/live`)).rejects.toThrow();
+
+    sendRest();
+    const answer = await inFlight;
+    expect(answer.status).toBe(202);
+    expect(answer.headers.get('connection')).toBe('close');
+    expect(await exited).toBe(0);
+    const messages = logLines.map((entry) => (JSON.parse(entry) as { msg?: string }).msg);
+    expect(messages.indexOf('shutting down: finishing the requests in flight')).toBeLessThan(messages.indexOf('stopped'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { runAdminTask, useSeededService } from './support/test-service.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 const proxy = new TcpProxy(new URL(inject('engineUrl')));
@@ -40,12 +40,13 @@ describe('when the engine goes away in the middle of an ingest', () => {
     text: `نص المقال رقم ${i} عن الجزائر.`,
   }));
   const body = articles.map((article) => JSON.stringify(article)).join('\n');
-  const ingest = () =>
-    service.app.request('/admin/ingest', {
-      method: 'POST',
+  const ingest = async () => {
+    const { task } = await runAdminTask<{ indexed: number; read: number; rejected: unknown[]; notStoredFrom: { line: number } }>(service.app, '/admin/ingest', {
       body,
-      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' },
+      headers: { 'content-type': 'application/x-ndjson' },
     });
+    return task!;
+  };
 
   it('reports what was stored and where to resume; sending it again completes it, nothing lost or doubled', { timeout: 60_000 }, async () => {
     // Cut the engine off when the third batch of 500 asks which of its articles are stored.
@@ -55,21 +56,17 @@ describe('when the engine goes away in the middle of an ingest', () => {
     };
     const cut = await ingest();
     proxy.onClientData = () => {};
-    expect(cut.status).toBe(503);
-    const answer = (await cut.json()) as { error: { code: string }; ingest: { indexed: number; read: number; notStoredFrom: { line: number } } };
-    expect(answer.error.code).toBe('engine_unavailable');
-    expect(answer.ingest.indexed).toBeGreaterThanOrEqual(500);
+    expect(cut).toMatchObject({ state: 'failed', error: { code: 'engine_unavailable' } });
+    expect(cut.result.indexed).toBeGreaterThanOrEqual(500);
     // A batch starts there: the third, or an earlier one still in flight when the engine went (batches overlap).
-    expect([1, 501, 1001]).toContain(answer.ingest.notStoredFrom.line);
+    expect([1, 501, 1001]).toContain(cut.result.notStoredFrom.line);
 
     await proxy.open();
     await service.engine.refresh(service.alias); // the interrupted ingest could not refresh
     const stored = await service.engine.count(service.alias);
     // Every article before the line named is stored (plus the five seeds).
-    expect(stored - 5).toBeGreaterThanOrEqual(answer.ingest.notStoredFrom.line - 1);
-    const again = await ingest();
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ read: 1_500, rejected: [] });
+    expect(stored - 5).toBeGreaterThanOrEqual(cut.result.notStoredFrom.line - 1);
+    expect(await ingest()).toMatchObject({ state: 'succeeded', result: { read: 1_500, rejected: [] } });
     expect(await service.engine.count(service.alias)).toBe(1_505);
   });
 });

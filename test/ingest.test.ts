@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { settleTask, useSeededService, TEST_ADMIN_KEY, type TaskView } from './support/test-service.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ingest-'));
 const lines = [
@@ -66,55 +66,68 @@ describe('ingesting a corpus file', () => {
 });
 
 describe('POST /admin/ingest', () => {
-  const post = (body: string | Buffer, headers: Record<string, string>, query = '') =>
-    service.app.request(`/admin/ingest${query}`, {
+  /** The answer when the body is refused; else 202, and the ingest task followed to its end. */
+  const post = async (
+    body: string | Buffer,
+    headers: Record<string, string>,
+    query = '',
+  ): Promise<{ status: number; json: Record<string, unknown>; task?: TaskView }> => {
+    const response = await service.app.request(`/admin/ingest${query}`, {
       method: 'POST',
       body: typeof body === 'string' ? body : new Uint8Array(body),
       headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...headers },
     });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (response.status !== 202) return { status: response.status, json };
+    const task = await settleTask<Record<string, unknown>>(service.app, String(json.id));
+    expect(task).toMatchObject({ kind: 'ingest', state: 'succeeded' });
+    return { status: response.status, json, task };
+  };
+  const report = async (...args: Parameters<typeof post>) => (await post(...args)).task?.result;
   const article = (id: string) => ({ id, title: `مقال ${id}`, text: 'بحث وزير الخارجية العلاقات الثنائية.' });
 
   it('ingests NDJSON through the same pipeline', async () => {
     const body = JSON.stringify({ id: 'api-1', title: 'مباحثات في الجزائر', text: 'بحث وزير الخارجية العلاقات الثنائية.' });
     const response = await post(`${body}\n{broken\n`, { 'content-type': 'application/x-ndjson' });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ read: 2, indexed: 1, rejected: [{ line: 2 }] });
+    expect(response.status).toBe(202);
+    expect(response.task?.result).toMatchObject({ read: 2, indexed: 1, rejected: [{ line: 2 }] });
     expect((await service.app.request('/articles/api-1')).status).toBe(200);
   });
 
   it('needs the admin key and a body it can read', async () => {
     expect((await post('{}', { 'content-type': 'application/x-ndjson', authorization: 'Bearer wrong' })).status).toBe(401);
     const wrongType = await post('<a/>', { 'content-type': 'application/xml' });
-    expect(wrongType.status).toBe(400);
-    expect(await wrongType.json()).toMatchObject({ error: { field: 'body' } });
+    expect(wrongType).toMatchObject({ status: 400, json: { error: { field: 'body' } } });
     const brotli = await post('{}', { 'content-type': 'application/json', 'content-encoding': 'br' });
-    expect(brotli.status).toBe(415);
-    expect(await brotli.json()).toMatchObject({ error: { field: 'content-encoding' } });
+    expect(brotli).toMatchObject({ status: 415, json: { error: { field: 'content-encoding' } } });
   });
 
   it('ingests a JSON array, and a single JSON article', async () => {
-    const array = await post(JSON.stringify([article('json-1'), article('json-2')]), { 'content-type': 'application/json' });
-    expect(await array.json()).toMatchObject({ read: 2, indexed: 2, rejected: [] });
-    const single = await post(JSON.stringify(article('json-3')), { 'content-type': 'application/json; charset=utf-8' });
-    expect(await single.json()).toMatchObject({ read: 1, indexed: 1 });
+    expect(await report(JSON.stringify([article('json-1'), article('json-2')]), { 'content-type': 'application/json' })).toMatchObject({
+      read: 2,
+      indexed: 2,
+      rejected: [],
+    });
+    expect(await report(JSON.stringify(article('json-3')), { 'content-type': 'application/json; charset=utf-8' })).toMatchObject({ read: 1, indexed: 1 });
     expect((await service.app.request('/articles/json-3')).status).toBe(200);
   });
 
   it('reads gzip bodies (Content-Encoding: gzip), NDJSON and JSON alike', async () => {
     const ndjsonBody = gzipSync([article('gz-1'), article('gz-2')].map((a) => JSON.stringify(a)).join('\n'));
-    expect(await (await post(ndjsonBody, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' })).json()).toMatchObject({ indexed: 2 });
+    expect(await report(ndjsonBody, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' })).toMatchObject({ indexed: 2 });
     const jsonBody = gzipSync(JSON.stringify([article('gz-3')]));
-    expect(await (await post(jsonBody, { 'content-type': 'application/json', 'content-encoding': 'gzip' })).json()).toMatchObject({ indexed: 1 });
+    expect(await report(jsonBody, { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ indexed: 1 });
   });
 
   it('keeps the articles before a break in a gzip NDJSON body, and reports where it broke', async () => {
     const whole = gzipSync(Array.from({ length: 200 }, (_, i) => JSON.stringify(article(`cut-${i}`))).join('\n'));
-    const response = await post(whole.subarray(0, Math.floor(whole.length * 0.6)), { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' });
-    expect(response.status).toBe(200);
-    const report = (await response.json()) as { indexed: number; rejected: { line: number; reason: string }[] };
-    expect(report.indexed).toBeGreaterThan(0);
-    expect(report.indexed).toBeLessThan(200);
-    expect(report.rejected.at(-1)).toMatchObject({ line: report.indexed + 1, reason: expect.stringMatching(/broke off/) });
+    const cut = (await report(whole.subarray(0, Math.floor(whole.length * 0.6)), { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' })) as {
+      indexed: number;
+      rejected: { line: number; reason: string }[];
+    };
+    expect(cut.indexed).toBeGreaterThan(0);
+    expect(cut.indexed).toBeLessThan(200);
+    expect(cut.rejected.at(-1)).toMatchObject({ line: cut.indexed + 1, reason: expect.stringMatching(/broke off/) });
     expect((await service.app.request('/articles/cut-0')).status).toBe(200);
   });
 
@@ -128,11 +141,9 @@ describe('POST /admin/ingest', () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const response = await post(body, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' });
-    const report = (await response.json()) as { indexed: number; rejected: { line: number; reason: string }[] };
+    const result = await report(body, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' });
     clearInterval(sampler);
-    expect(response.status).toBe(200);
-    expect(report).toMatchObject({ indexed: 2, rejected: [{ line: 2, reason: expect.stringMatching(/longer than 8 MB/) }] });
+    expect(result).toMatchObject({ indexed: 2, rejected: [{ line: 2, reason: expect.stringMatching(/longer than 8 MB/) }] });
     expect((peak - before) / 1024 / 1024).toBeLessThan(48);
   });
 
@@ -141,8 +152,7 @@ describe('POST /admin/ingest', () => {
       'content-type': 'application/json',
       'content-encoding': 'gzip',
     });
-    expect(damaged.status).toBe(400);
-    expect(await damaged.json()).toMatchObject({ error: { field: 'body', message: expect.stringMatching(/gzip/) } });
+    expect(damaged).toMatchObject({ status: 400, json: { error: { field: 'body', message: expect.stringMatching(/gzip/) } } });
     const huge = await post(JSON.stringify([{ ...article('huge-1'), text: 'ا'.repeat(9 * 1024 * 1024) }]), { 'content-type': 'application/json' });
     expect(huge.status).toBe(413);
     expect((await service.app.request('/articles/bad-1')).status).toBe(404);
@@ -152,10 +162,36 @@ describe('POST /admin/ingest', () => {
   it('ingests a scraped article sent as text/plain under the id given, parsed as a seed file is', async () => {
     const seedText = readFileSync(join(PROJECT_ROOT, 'seeds', '001_89f3d445d5bfa33a.txt'), 'utf8');
     expect((await post(seedText, { 'content-type': 'text/plain' })).status).toBe(400);
-    const sent = await post(seedText, { 'content-type': 'text/plain; charset=utf-8' }, '?id=scraped-1');
-    expect(await sent.json()).toMatchObject({ read: 1, indexed: 1 });
+    expect(await report(seedText, { 'content-type': 'text/plain; charset=utf-8' }, '?id=scraped-1')).toMatchObject({ read: 1, indexed: 1 });
     const stored = (await (await service.app.request('/articles/scraped-1')).json()) as { title: string; published: string };
     const seed = (await (await service.app.request('/articles/001_89f3d445d5bfa33a')).json()) as { title: string; published: string };
     expect(stored).toMatchObject({ title: seed.title, published: seed.published });
+  });
+
+  it('runs one ingest at a time; cancelled, it says where it stopped, and sending the same body again completes it', async () => {
+    const ids = Array.from({ length: 3_000 }, (_, i) => `cancel-${String(i).padStart(4, '0')}`);
+    const body = ids.map((id) => JSON.stringify(article(id))).join('\n');
+    const send = () =>
+      service.app.request('/admin/ingest', {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/x-ndjson' },
+      });
+    const started = (await (await send()).json()) as { id: string };
+    const second = await send();
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ error: { code: 'task_conflict' } });
+
+    await service.app.request(`/admin/tasks/${started.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    const cancelled = await settleTask<{ indexed: number; notStoredFrom: { file: string; line: number } }>(service.app, started.id);
+    expect(cancelled).toMatchObject({ state: 'cancelled', error: { code: 'task_cancelled' }, result: { notStoredFrom: { file: 'request' } } });
+    const { line } = cancelled.result.notStoredFrom;
+    expect(line).toBeLessThan(3_000);
+    await service.engine.refresh(service.alias);
+    // Everything before the line named is stored.
+    expect((await service.engine.getSources(service.alias, ids.slice(0, line - 1), ['id'])).size).toBe(line - 1);
+
+    expect((await report(body, { 'content-type': 'application/x-ndjson' })) as Record<string, unknown>).toMatchObject({ read: 3_000, rejected: [] });
+    expect((await service.engine.getSources(service.alias, ids, ['id'])).size).toBe(3_000);
   });
 });

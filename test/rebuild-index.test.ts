@@ -3,7 +3,7 @@ import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { useSeededService, SEEDS_DIR } from './support/test-service.js';
+import { runAdminTask, useSeededService, SEEDS_DIR } from './support/test-service.js';
 
 const service = useSeededService('rebuild');
 
@@ -31,5 +31,17 @@ describe('a full rebuild', () => {
     // The rebuilt version counts as current: starting the service again keeps it.
     const state = await ensureIndex(service.engine, service.alias, loadIndexDefinition(PROJECT_ROOT));
     expect(state).toMatchObject({ index: report.index, created: false });
+  });
+
+  it('runs over HTTP as a task: the articles sent become the served version', async () => {
+    const [before] = await service.engine.aliasTargets(service.alias);
+    const articles = ['one', 'two', 'three'].map((id) => JSON.stringify({ id: `rebuilt-${id}`, title: `مقال ${id}`, text: 'نص عن الجزائر.' }));
+    const { task } = await runAdminTask<{ read: number; index: string; previous: string[] }>(service.app, '/admin/rebuild', {
+      body: articles.join('\n'),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(task).toMatchObject({ kind: 'rebuild', state: 'succeeded', result: { read: 3, indexed: 3, previous: [before] } });
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([task!.result.index]);
+    expect(await service.engine.count(service.alias)).toBe(3);
   });
 });

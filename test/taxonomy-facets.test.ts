@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyDataRoot, useSeededService, TEST_ADMIN_KEY } from './support/test-service.js';
+import { copyDataRoot, runAdminTask, useSeededService } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
 const { dataRoot, remove: removeDataRoot } = copyDataRoot('taxonomy-facets');
@@ -101,9 +101,9 @@ describe('re-tagging after a taxonomy change', () => {
     regions.regions = regions.regions.filter((r) => r.slug !== 'libya');
     writeFileSync(file, JSON.stringify(regions));
 
-    const response = await service.app.request('/admin/tags/rebuild', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
-    expect(response.status).toBe(200);
-    const report = (await response.json()) as { read: number; changed: number; failures: unknown[] };
+    const { task } = await runAdminTask<{ read: number; changed: number; failures: unknown[] }>(service.app, '/admin/tags/rebuild');
+    expect(task).toMatchObject({ kind: 'tags-rebuild', state: 'succeeded', progress: { done: 5, total: 5 } });
+    const report = task!.result;
     expect(report).toMatchObject({ read: 5, failures: [] });
     expect(report.changed).toBeGreaterThan(0);
 

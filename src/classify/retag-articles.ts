@@ -1,3 +1,4 @@
+import { throwIfCancelled } from '../concurrency/cancellation.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { ArticleTagger } from './article-tagger.js';
@@ -16,17 +17,20 @@ const PAGE = 200;
 /**
  * Re-tags every article the alias serves from its stored text, in place (partial updates), so a
  * taxonomy change needs neither the sources nor a new index; readers keep searching throughout.
+ * Cancelled, it stops between pages with an OperationCancelledError carrying the report so far.
  */
 export async function retagArticles(
   engine: SearchEngine,
   alias: string,
   tagger: ArticleTagger,
-  onProgress: (done: number, total: number) => void = () => {},
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
 ): Promise<RetagReport> {
   const total = await engine.count(alias);
   const report: RetagReport = { read: 0, changed: 0, failures: [] };
   let after: unknown[] | undefined;
   for (;;) {
+    // Stopped between pages: what was re-tagged stays, the report says how far it went.
+    throwIfCancelled(options.signal, report);
     const page = await engine.search<StoredText>(alias, {
       size: PAGE,
       sort: [{ id: 'asc' }],
@@ -55,7 +59,7 @@ export async function retagArticles(
     report.read += page.hits.length;
     report.changed += updates.length - result.failures.length;
     report.failures.push(...result.failures.map((f) => ({ id: f.id, reason: f.reason })));
-    onProgress(report.read, total);
+    options.onProgress?.(report.read, total);
     after = [page.hits[page.hits.length - 1]!.source.id];
   }
   await engine.refresh(alias);

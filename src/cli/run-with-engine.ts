@@ -30,6 +30,10 @@ export async function runWithEngine(command: (context: CommandContext) => Promis
       maxQueryClauses: config.maxQueryClauses,
       defaultProfile: config.searchProfile,
       logger,
+      indexLayout: {
+        ...(config.indexShards ? { shards: config.indexShards } : {}),
+        ...(config.indexReplicas !== undefined ? { replicas: config.indexReplicas } : {}),
+      },
     });
     exitCode = await command({ config, logger, service });
   } catch (error) {

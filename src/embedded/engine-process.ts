@@ -14,13 +14,25 @@ export interface EmbeddedNodeOptions {
   startTimeoutMs?: number;
 }
 
-export interface EmbeddedNode {
-  url: string;
-  version: string;
+/** How an engine's process ended: its exit code, or the signal that killed it. */
+export interface NodeExit {
+  code: number | null;
+  signal: string | null;
+}
+
+/** An engine process this process answers for: it watches it end, and can stop it. */
+export interface EngineProcess {
   /** The engine's process (and process group) id. */
   pid: number;
-  logFile: string;
+  /** Settles when the process ends, whoever ended it. */
+  exited: Promise<NodeExit>;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedNode extends EngineProcess {
+  url: string;
+  version: string;
+  logFile: string;
 }
 
 /** The folders a node writes to, all under the caller's work dir. */
@@ -41,14 +53,28 @@ export function prepareNodeFolders(workDir: string): NodeFolders {
  * Settings and JVM options every embedded node shares: one node on loopback, on the given ports,
  * writing to the work dir's folders.
  */
-export function developmentNodeSettings(options: { nodeName: string; httpPort: number; transportPort: number; folders: NodeFolders; heap: string }): {
+export function developmentNodeSettings(options: {
+  nodeName: string;
+  httpPort: number;
+  transportPort: number;
+  folders: NodeFolders;
+  heap: string;
+  /** A node of a loopback cluster (OpenSearch): the others' transport ports, and the names of all nodes. */
+  cluster?: { seedTransportPorts: number[]; nodeNames: string[] };
+}): {
   settings: Record<string, string>;
   javaOptions: string[];
 } {
+  const discovery: Record<string, string> = options.cluster
+    ? {
+        'discovery.seed_hosts': options.cluster.seedTransportPorts.map((port) => `127.0.0.1:${port}`).join(','),
+        'cluster.initial_cluster_manager_nodes': options.cluster.nodeNames.join(','),
+      }
+    : { 'discovery.type': 'single-node' };
   const settings = {
     'cluster.name': 'arabic-news-search',
     'node.name': options.nodeName,
-    'discovery.type': 'single-node',
+    ...discovery,
     'network.host': '127.0.0.1',
     'http.port': String(options.httpPort),
     'transport.port': String(options.transportPort),
@@ -102,6 +128,7 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
   const args = Object.entries(launch.settings).map(([key, value]) => `-E${key}=${value}`);
   const child = spawn(launch.executable, args, { env, stdio: ['ignore', output, output], detached: true });
   closeSync(output);
+  const exited = new Promise<NodeExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const stopOnExit = () => killTree(child, 'SIGKILL');
   process.once('exit', stopOnExit);
 
@@ -120,10 +147,10 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
     version,
     pid: child.pid!,
     logFile,
+    exited,
     stop: async () => {
       process.off('exit', stopOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       killTree(child, 'SIGTERM');
       const timer = setTimeout(() => killTree(child, 'SIGKILL'), 20_000);
       await exited;
@@ -134,9 +161,10 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
 
 /**
  * Takes over an engine whose owner died: it is stopped when this process exits, as one this
- * process started would be. `stop` ends its process group and waits for it to go.
+ * process started would be. `stop` ends its process group and waits for it to go; `exited`
+ * settles when it ends (not our child: its end is seen by asking every second).
  */
-export function adoptEngineProcess(pid: number): { stop(): Promise<void> } {
+export function adoptEngineProcess(pid: number): EngineProcess {
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-pid, signal);
@@ -146,7 +174,17 @@ export function adoptEngineProcess(pid: number): { stop(): Promise<void> } {
   };
   const stopOnExit = () => killGroup('SIGKILL');
   process.once('exit', stopOnExit);
+  const exited = new Promise<NodeExit>((resolve) => {
+    const watch = setInterval(() => {
+      if (isProcessAlive(pid)) return;
+      clearInterval(watch);
+      resolve({ code: null, signal: null });
+    }, 1000);
+    watch.unref();
+  });
   return {
+    pid,
+    exited,
     stop: async () => {
       process.off('exit', stopOnExit);
       killGroup('SIGTERM');

@@ -1,7 +1,7 @@
 import { ElasticsearchEngine } from './elasticsearch-engine.js';
 import { EngineError } from './engine-error.js';
 import { OpenSearchEngine } from './opensearch-engine.js';
-import type { EngineConnectionOptions } from './rest-engine.js';
+import { engineNodes, type EngineConnectionOptions } from './rest-engine.js';
 import type { EngineKind, SearchEngine } from './search-engine.js';
 
 /**
@@ -9,8 +9,8 @@ import type { EngineKind, SearchEngine } from './search-engine.js';
  * its version (unless `kind` is given, e.g. from config) and returns the matching adapter.
  */
 export async function connectEngine(options: EngineConnectionOptions & { kind?: EngineKind }): Promise<SearchEngine> {
-  const detected = options.kind ? { kind: options.kind } : await detectEngine(options.url, options.requestTimeoutMs);
-  const connection = { url: options.url, requestTimeoutMs: options.requestTimeoutMs };
+  const detected = options.kind ? { kind: options.kind } : await detectEngine(options.url, options.requestTimeoutMs, options.apiKey);
+  const { kind: _kind, ...connection } = options;
   if (detected.kind === 'opensearch') return new OpenSearchEngine(connection);
   return new ElasticsearchEngine({ ...connection, ...(detected.version ? { serverVersion: detected.version } : {}) });
 }
@@ -26,11 +26,14 @@ export interface DetectedEngine {
  * response with `X-Elastic-Product: Elasticsearch`, which also identifies a node without the
  * root endpoint (the integ-test distribution answers `GET /` with 405).
  */
-export async function detectEngine(url: string, timeoutMs: number): Promise<DetectedEngine> {
+export async function detectEngine(url: string, timeoutMs: number, apiKey?: string): Promise<DetectedEngine> {
   let root: { version?: { distribution?: string; number?: string }; tagline?: string };
   let product: string | null;
   try {
-    const response = await fetchEngine(url, '', { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchEngine(engineNodes(url)[0]!, '', {
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(apiKey ? { headers: { authorization: `ApiKey ${apiKey}` } } : {}),
+    });
     product = response.headers.get('x-elastic-product');
     root = ((await response.json().catch(() => ({}))) ?? {}) as typeof root;
   } catch (error) {
@@ -58,13 +61,17 @@ export async function fetchEngine(url: string, path: string, init: RequestInit =
   return fetch(target, { ...init, headers });
 }
 
-/** Credentials in a URL never reach a log or an error body. */
+/** Credentials in a URL (or in each of a comma-separated list) never reach a log or an error body. */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(invalid url)';
-  }
+  return engineNodes(url)
+    .map((node) => {
+      try {
+        const parsed = new URL(node);
+        if (parsed.password) parsed.password = '***';
+        return parsed.toString();
+      } catch {
+        return '(invalid url)';
+      }
+    })
+    .join(',');
 }

@@ -1,7 +1,7 @@
 import { Client as Client8 } from '@elastic/elasticsearch';
 import { Client as Client9 } from 'elasticsearch-client-9';
 import { EngineError } from './engine-error.js';
-import { RestEngine, toEngineError, type EngineConnectionOptions, type RestRequest } from './rest-engine.js';
+import { engineNodes, RestEngine, toEngineError, type EngineConnectionOptions, type RestRequest } from './rest-engine.js';
 import type { EngineInfo } from './search-engine.js';
 
 /**
@@ -30,7 +30,13 @@ export class ElasticsearchEngine extends RestEngine {
     super();
     this.clientMajor = elasticsearchClientMajor(options.serverVersion);
     // No client-side retries: a timed-out request may still run in the engine (RestEngine decides what is repeated).
-    const common = { node: options.url, requestTimeout: options.requestTimeoutMs, maxRetries: 0 };
+    const common = {
+      nodes: engineNodes(options.url),
+      requestTimeout: options.requestTimeoutMs,
+      maxRetries: 0,
+      ...(options.apiKey ? { auth: { apiKey: options.apiKey } } : {}),
+      ...(options.caCertificate ? { tls: { ca: options.caCertificate } } : {}),
+    };
     this.client = this.clientMajor === 9 ? (new Client9(common) as unknown as Client8) : new Client8(common);
   }
 

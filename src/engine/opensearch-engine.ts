@@ -1,5 +1,5 @@
 import { Client } from '@opensearch-project/opensearch';
-import { RestEngine, type EngineConnectionOptions, type RestRequest } from './rest-engine.js';
+import { engineNodes, RestEngine, type EngineConnectionOptions, type RestRequest } from './rest-engine.js';
 
 /** OpenSearch 2.x/3.x through the transport of `@opensearch-project/opensearch`. */
 export class OpenSearchEngine extends RestEngine {
@@ -9,7 +9,13 @@ export class OpenSearchEngine extends RestEngine {
   constructor(options: EngineConnectionOptions) {
     super();
     // No client-side retries: a timed-out request may still run in the engine (RestEngine decides what is repeated).
-    this.client = new Client({ node: options.url, requestTimeout: options.requestTimeoutMs, maxRetries: 0 });
+    this.client = new Client({
+      nodes: engineNodes(options.url),
+      requestTimeout: options.requestTimeoutMs,
+      maxRetries: 0,
+      ...(options.apiKey ? { headers: { authorization: `ApiKey ${options.apiKey}` } } : {}),
+      ...(options.caCertificate ? { ssl: { ca: options.caCertificate } } : {}),
+    });
   }
 
   protected async send(request: RestRequest): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { OperationCancelledError, throwIfCancelled } from '../concurrency/cancellation.js';
 import { EngineError, isEngineError } from './engine-error.js';
 import {
   analyzeFilterPath,
@@ -16,6 +17,7 @@ import type {
   AnalyzedToken,
   BulkDocument,
   BulkResult,
+  ClusterHealth,
   CopyOutcome,
   EngineInfo,
   EngineKind,
@@ -28,8 +30,21 @@ import type {
 } from './search-engine.js';
 
 export interface EngineConnectionOptions {
+  /** One node's URL, or several of one cluster, comma-separated: a request that cannot connect tries the next. */
   url: string;
   requestTimeoutMs: number;
+  /** An API key, sent as `Authorization: ApiKey …` (Elasticsearch; OpenSearch behind a gateway that takes one). */
+  apiKey?: string;
+  /** A CA certificate (PEM) the engine's TLS certificate is checked against. */
+  caCertificate?: string;
+}
+
+/** The nodes of a connection URL: `https://a:9200,https://b:9200`. */
+export function engineNodes(url: string): string[] {
+  return url
+    .split(',')
+    .map((node) => node.trim())
+    .filter(Boolean);
 }
 
 /** One HTTP request to the engine, as both families' transports take it. */
@@ -80,9 +95,18 @@ export abstract class RestEngine implements SearchEngine {
     return { kind: this.kind, version: String(root.version.number), clusterName: String(root.cluster_name) };
   }
 
-  async clusterStatus(): Promise<'green' | 'yellow' | 'red'> {
+  async clusterHealth(): Promise<ClusterHealth> {
     const health = await this.request({ method: 'GET', path: '/_cluster/health' });
-    return String(health.status).toLowerCase() as 'green' | 'yellow' | 'red';
+    return {
+      status: String(health.status).toLowerCase() as ClusterHealth['status'],
+      nodes: Number(health.number_of_nodes),
+      activeShards: Number(health.active_shards),
+      unassignedShards: Number(health.unassigned_shards),
+    };
+  }
+
+  async updateIndexSettings(index: string, settings: Record<string, unknown>): Promise<void> {
+    await this.request({ method: 'PUT', path: `/${indexPath(index)}/_settings`, body: { index: settings } });
   }
 
   async indexExists(name: string): Promise<boolean> {
@@ -155,11 +179,16 @@ export abstract class RestEngine implements SearchEngine {
    * already running into `destination` (started by a request that timed out, or by a process that
    * died) is followed instead of starting a second one.
    */
-  async copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void): Promise<CopyOutcome> {
+  async copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<CopyOutcome> {
+    throwIfCancelled(signal);
     const tasks = await this.request({ method: 'GET', path: '/_tasks', querystring: { actions: '*reindex', detailed: true } });
     const taskId = copyTaskInto(tasks, destination) ?? (await this.startCopyTask(sources, destination));
-    if (taskId === undefined) return this.copyThroughClient(sources, destination);
+    if (taskId === undefined) return this.copyThroughClient(sources, destination, signal);
     for (;;) {
+      if (signal?.aborted) {
+        await this.request({ method: 'POST', path: `/_tasks/${encodeURIComponent(taskId)}/_cancel` }).catch(() => {});
+        throw new OperationCancelledError(`copying into ${destination} cancelled`);
+      }
       const task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
       if (task.completed) {
         if (task.error)
@@ -187,7 +216,7 @@ export abstract class RestEngine implements SearchEngine {
   }
 
   /** The same copy as `_reindex`, page by page through this process: for nodes built without it. */
-  protected async copyThroughClient(sources: string[], destination: string): Promise<CopyOutcome> {
+  protected async copyThroughClient(sources: string[], destination: string, signal?: AbortSignal): Promise<CopyOutcome> {
     const pageSize = 500;
     let copied = 0;
     let failures = 0;
@@ -201,6 +230,7 @@ export abstract class RestEngine implements SearchEngine {
       for (;;) {
         const hits = page.hits.hits as LooseBody[];
         if (hits.length === 0) break;
+        throwIfCancelled(signal);
         const result = await this.bulkIndex(
           destination,
           hits.map((hit) => ({ id: String(hit._id), source: hit._source as Record<string, unknown> })),

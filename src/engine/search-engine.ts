@@ -11,6 +11,13 @@ export interface EngineInfo {
   clusterName: string;
 }
 
+export interface ClusterHealth {
+  status: 'green' | 'yellow' | 'red';
+  nodes: number;
+  activeShards: number;
+  unassignedShards: number;
+}
+
 /** Index settings and mappings, as the data files in `mappings/` and `analyzers/` produce them. */
 export interface IndexDefinition {
   settings: Record<string, unknown>;
@@ -80,7 +87,10 @@ export interface RankEvalRequest {
 export interface SearchEngine {
   readonly kind: EngineKind;
   info(): Promise<EngineInfo>;
-  clusterStatus(): Promise<'green' | 'yellow' | 'red'>;
+  /** The cluster's state: colour, nodes, and shards not assigned to any node. */
+  clusterHealth(): Promise<ClusterHealth>;
+  /** Sets dynamic settings of an index (its replicas). */
+  updateIndexSettings(index: string, settings: Record<string, unknown>): Promise<void>;
   indexExists(name: string): Promise<boolean>;
   createIndex(name: string, definition: IndexDefinition): Promise<void>;
   /** Names of the indices matching a wildcard pattern such as `articles-*`. */
@@ -96,8 +106,9 @@ export interface SearchEngine {
   /**
    * Copies every document of `sources` into `destination` (server-side where the node can), waiting
    * for the end however long it takes; a copy into `destination` already running is followed, never doubled.
+   * Aborting `signal` cancels the copy in the engine and rejects with an OperationCancelledError.
    */
-  copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void): Promise<CopyOutcome>;
+  copyDocuments(sources: string[], destination: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<CopyOutcome>;
   /** The index's own metadata (its mapping's `_meta`). */
   indexMetadata(index: string): Promise<Record<string, unknown>>;
   /** Sets keys of the index's metadata, keeping the others. */

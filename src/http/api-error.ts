@@ -16,9 +16,12 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_encoding'
   | 'query_rejected'
-  | 'reload_in_progress'
   | 'judgments_read_only'
+  | 'task_conflict'
+  | 'task_cancelled'
+  | 'task_failed'
   | 'too_many_requests'
+  | 'overloaded'
   | 'engine_unavailable'
   | 'engine_timeout'
   | 'index_missing'
@@ -49,14 +52,15 @@ export function errorBody(c: Context, code: ErrorCode, message: string, field?: 
 /** Maps any thrown error to a status and a body; an unexpected one becomes a 500 with no internals. */
 export function toErrorResponse(error: unknown, c: Context): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof ApiError) return { status: error.status, body: errorBody(c, error.code, error.message, error.field) };
-  if (isEngineError(error, 'unavailable')) {
-    return { status: 503, body: errorBody(c, 'engine_unavailable', 'The search engine is unavailable; try again shortly.') };
-  }
-  if (isEngineError(error, 'timeout')) {
-    return { status: 503, body: errorBody(c, 'engine_timeout', 'The search engine did not answer in time; try again shortly.') };
-  }
-  if (isEngineError(error, 'index_missing')) {
-    return { status: 503, body: errorBody(c, 'index_missing', 'The article index is not available yet; try again shortly.') };
-  }
+  const known = describeEngineError(error);
+  if (known) return { status: 503, body: errorBody(c, known.code, known.message) };
   return { status: 500, body: errorBody(c, 'internal_error', 'An unexpected error occurred.') };
+}
+
+/** The code and message the API gives an engine failure, or undefined for any other error. */
+export function describeEngineError(error: unknown): { code: ErrorCode; message: string } | undefined {
+  if (isEngineError(error, 'unavailable')) return { code: 'engine_unavailable', message: 'The search engine is unavailable; try again shortly.' };
+  if (isEngineError(error, 'timeout')) return { code: 'engine_timeout', message: 'The search engine did not answer in time; try again shortly.' };
+  if (isEngineError(error, 'index_missing')) return { code: 'index_missing', message: 'The article index is not available yet; try again shortly.' };
+  return undefined;
 }

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { matchedRoutes } from 'hono/route';
+import { loadConfig } from '../config.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
-import { errorBody, toErrorResponse } from './api-error.js';
+import { Admission } from './admission.js';
+import { ApiError, errorBody, toErrorResponse } from './api-error.js';
 import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
+import { ApiMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
@@ -39,10 +45,25 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     if (clientId && CLIENT_REQUEST_ID.test(clientId)) c.set('clientRequestId', clientId);
     c.header('X-Request-Id', id);
     await next();
+    // Shutting down: this answer is the connection's last, so a kept-alive client reconnects elsewhere.
+    if (deps.lifecycle?.draining()) c.header('Connection', 'close');
   });
+  const limits = { ...loadConfig({}), ...deps.limits };
+  const metrics = deps.metrics ?? new ApiMetrics();
+  deps.service.tasks.watch(metrics.taskChanged);
+  const lane = { queue: limits.searchQueueLimit, maxWaitMs: limits.searchQueueTimeoutMs };
+  const admission = new Admission({
+    cheap: { concurrency: limits.searchConcurrency, ...lane },
+    expensive: { concurrency: limits.searchExpensiveConcurrency, ...lane },
+  });
+  metrics.observeLanes(() => admission.load());
+
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    const last = matchedRoutes(c).at(-1);
+    const route = last && last.method !== 'ALL' ? last.path : 'unmatched';
+    metrics.requestDuration.observe({ method: c.req.method, route, status: c.res.status }, (performance.now() - started) / 1000);
     deps.logger.info(
       {
         requestId: c.get('requestId'),
@@ -57,8 +78,16 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
 
   if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));
+  if (limits.rateLimitPerMinute > 0) {
+    const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);
+    app.use('/search', limit);
+    app.use('/suggest', limit);
+    app.use('/articles/*', limit);
+  }
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+
   const explainSlots = new ExplainSlots();
-  registerSearchRoutes(app, deps, explainSlots);
+  registerSearchRoutes(app, deps, { explainSlots, admission, metrics });
   registerSuggestRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerFacetRoutes(app, deps);
@@ -90,7 +119,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const { status, body } = toErrorResponse(error, c);
     if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     if (status === 503) c.header('Retry-After', '5');
-    if (status === 429) c.header('Retry-After', '1');
+    if (status === 429 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '1');
     return c.json(body, status);
   });
   return app;
@@ -110,6 +139,36 @@ function allowOrigins(origins: string[]): MiddlewareHandler {
     maxAge: 600,
   });
   return (c, next) => (c.req.method === 'OPTIONS' && !c.req.header('access-control-request-method') ? next() : handler(c, next));
+}
+
+/**
+ * Public reads per client: a 429 with Retry-After once its bucket is empty. The client is the
+ * connection's address, or behind a trusted proxy the last address it appended to X-Forwarded-For.
+ */
+function rateLimit(limiter: RateLimiter, limits: { rateLimitPerMinute: number; trustProxy: boolean }, metrics: ApiMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const verdict = limiter.take(clientOf(c, limits.trustProxy));
+    if (!verdict.allowed) {
+      metrics.rateLimited.inc();
+      c.header('Retry-After', String(verdict.retryAfterSeconds));
+      throw new ApiError(
+        429,
+        'too_many_requests',
+        `At most ${limits.rateLimitPerMinute} requests a minute per client; retry in ${verdict.retryAfterSeconds} s.`,
+      );
+    }
+    await next();
+  };
+}
+
+function clientOf(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process'; // app.request() in tests: no socket
+  }
 }
 
 /** For a path, the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */

@@ -1,4 +1,8 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { ARTICLE_ID } from '../ingest/prepare-article.js';
@@ -23,14 +27,44 @@ export interface IngestBody {
   body: ReadableStream | null;
 }
 
+/** An ingest body received: its records, read when the ingest runs, and what to remove after. */
+export interface ReceivedIngestBody {
+  records: AsyncIterable<SourceRecord>;
+  /** Removes the spooled copy of the body, if one was made. */
+  dispose(): void;
+}
+
 /**
  * The records of an ingest request body, as the CLI reads the same content from files: NDJSON one
  * article a line (streamed), JSON as one article or an array of them, text/plain as one scraped
  * article whose id is given; any of them gzip-compressed (Content-Encoding: gzip).
+ *
+ * Received so that the ingest can run after the request has been answered: an
+ * NDJSON body is written as it comes (compressed as sent, up to 1 GB) to a file in the system's
+ * temporary folder, read again when the ingest runs, and removed by `dispose`; a JSON or text body
+ * is read and parsed whole now. A body that cannot be read whole is answered 400 or 413 here.
  */
-export async function ingestBodyRecords(request: IngestBody): Promise<AsyncIterable<SourceRecord>> {
+export async function receiveIngestBody(request: IngestBody): Promise<ReceivedIngestBody> {
+  const { mediaType, encoding, body } = checkIngestBody(request);
+  if (mediaType !== 'application/x-ndjson') return { records: await recordsOf(mediaType, encoding, request.id, Readable.fromWeb(body)), dispose: () => {} };
+  const folder = mkdtempSync(join(tmpdir(), 'arabic-news-search-ingest-'));
+  const dispose = () => rmSync(folder, { recursive: true, force: true });
+  const file = join(folder, 'body');
+  try {
+    await pipelineAsync(Readable.fromWeb(body), byteLimit(STREAMED_BODY_LIMIT_BYTES), createWriteStream(file));
+  } catch (error) {
+    dispose();
+    throw new ApiError(400, 'invalid_parameter', `body: could not be received whole: ${(error as Error).message}`, 'body');
+  }
+  return { records: await recordsOf(mediaType, encoding, request.id, createReadStream(file)), dispose };
+}
+
+type IngestMediaType = (typeof INGEST_MEDIA_TYPES)[number];
+
+/** The body's media type and encoding, checked before any of it is read. */
+function checkIngestBody(request: IngestBody): { mediaType: IngestMediaType; encoding: string | undefined; body: ReadableStream } {
   const mediaType = request.contentType?.split(';')[0]!.trim().toLowerCase();
-  if (!INGEST_MEDIA_TYPES.includes(mediaType as (typeof INGEST_MEDIA_TYPES)[number]) || !request.body) {
+  if (!INGEST_MEDIA_TYPES.includes(mediaType as IngestMediaType) || !request.body) {
     throw new ApiError(
       400,
       'invalid_parameter',
@@ -45,7 +79,15 @@ export async function ingestBodyRecords(request: IngestBody): Promise<AsyncItera
   if (mediaType === 'text/plain' && !(request.id && ARTICLE_ID.test(request.id))) {
     throw new ApiError(400, 'invalid_parameter', 'id: a scraped article (text/plain) needs ?id= (letters, digits, _ : . and -, at most 128)', 'id');
   }
-  const received = Readable.fromWeb(request.body);
+  return { mediaType: mediaType as IngestMediaType, encoding, body: request.body };
+}
+
+async function recordsOf(
+  mediaType: IngestMediaType,
+  encoding: string | undefined,
+  id: string | undefined,
+  received: Readable,
+): Promise<AsyncIterable<SourceRecord>> {
   const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
   if (mediaType === 'application/x-ndjson')
     return reportBrokenStream(
@@ -56,7 +98,7 @@ export async function ingestBodyRecords(request: IngestBody): Promise<AsyncItera
     );
   const text = await readWhole(content, encoding === 'gzip');
   if (mediaType === 'application/json') return eachOf(jsonDocumentRecords(text, REQUEST_LABEL));
-  return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: request.id!, text }]);
+  return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: id!, text }]);
 }
 
 /** Passes bytes through until `limit`, then fails the stream: what came before is still read. */

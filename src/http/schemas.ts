@@ -42,5 +42,12 @@ export const adminErrors = {
 
 export const errorResponses = {
   400: { description: 'Invalid parameter', content: { 'application/json': { schema: ErrorSchema } } },
-  503: { description: 'Search engine unavailable', content: { 'application/json': { schema: ErrorSchema } } },
+  429: {
+    description: 'Too many requests from this client (RATE_LIMIT_PER_MINUTE), or explained searches at once; Retry-After says when to retry',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  503: {
+    description: 'Search engine unavailable or restarting, or too many searches waiting (`overloaded`); Retry-After says when to retry',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
 } as const;

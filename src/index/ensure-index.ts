@@ -1,7 +1,8 @@
 import { escapeRegExp } from '../escape-reg-exp.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { VersionedIndexDefinition } from './index-definition.js';
-import { copyMatchesSources, fingerprintIndex } from './verify-copy.js';
+import { isCancellation, throwIfCancelled } from '../concurrency/cancellation.js';
+import { compareIndices, copyArticles, fingerprintIndex, type IndexComparison } from './verify-copy.js';
 
 export interface IndexState {
   alias: string;
@@ -31,22 +32,41 @@ export interface BuildState {
 }
 
 /** Where an alias's version stands while an analysis reload builds it. */
-export type BuildProgress = { phase: 'copying'; done: number; total: number } | { phase: 'verifying' };
+export type BuildProgress =
+  { phase: 'copying'; done: number; total: number } | { phase: 'catching-up'; round: number; articles: number } | { phase: 'verifying' };
+
+export interface EnsureIndexOptions {
+  onProgress?: (progress: BuildProgress) => void;
+  /** Aborting stops the build (the engine's copy is cancelled, the new version deleted); the alias stays. */
+  signal?: AbortSignal;
+  /**
+   * Runs the last catch-up and the alias move with no write of this process in flight (see
+   * WriteGate): what was written to the old version until then is in the new one.
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** Catch-up rounds before the last one: each copies what was written during the one before. */
+const CATCH_UP_ROUNDS = 5;
 
 /**
  * Makes `alias` serve an index built from `definition`, without a moment when readers find none:
  * a missing version is created and filled with the documents the alias serves now, then the alias
- * moves to it in one atomic step. The alias only ever moves to a version whose copy was verified
- * against its source (same articles, same content): a version left half-built by a reload that
- * timed out or a process that died is finished or rebuilt, never served as it is. The version just
- * replaced stays (a rollback is an alias move); older ones are removed.
+ * moves to it in one atomic step. Articles written to the served version during the copy are
+ * caught up: the two are compared (ids and content hashes) and what differs is copied again, the
+ * last round with this process's writes held back, so the alias moves only to a version that
+ * matches its source. A version left half-built by a reload that timed out or a process that died
+ * is finished or rebuilt, never served as it is. The version just replaced stays (a rollback is an
+ * alias move); older ones are removed.
  */
 export async function ensureIndex(
   engine: SearchEngine,
   alias: string,
   definition: VersionedIndexDefinition,
-  onProgress: (progress: BuildProgress) => void = () => {},
+  options: EnsureIndexOptions = {},
 ): Promise<IndexState> {
+  const onProgress = options.onProgress ?? (() => {});
+  const exclusive = options.exclusive ?? ((work) => work());
   const served = await engine.aliasTargets(alias);
   // A rebuild of the same definition (`<alias>-<digest>-<stamp>`) is as current as the version itself.
   const rebuilt = served.length === 1 && served[0]!.startsWith(`${versionedIndexName(alias, definition)}-`) ? served[0] : undefined;
@@ -55,20 +75,27 @@ export async function ensureIndex(
   let created = false;
   let copied = 0;
   if (!served.includes(index)) {
-    const outcome = await buildVersion(engine, index, definition, previous, onProgress);
+    const outcome = await buildVersion(engine, index, definition, previous, onProgress, options.signal);
     created = outcome.created;
     copied = outcome.copied;
-  }
-  if (served.length !== 1 || served[0] !== index) await engine.pointAlias(alias, index);
+    // The last catch-up and the move, with this process's writes held: none can land in the old version unseen.
+    await exclusive(async () => {
+      onProgress({ phase: 'verifying' });
+      const built = previous.length > 0 ? (await catchUp(engine, previous, index, 1, onProgress, options.signal)).copy : await fingerprintIndex(engine, index);
+      await engine.updateIndexMetadata(index, { build: { state: 'complete', from: previous, ...built } satisfies BuildState });
+      await engine.pointAlias(alias, index);
+    });
+  } else if (served.length !== 1) await engine.pointAlias(alias, index);
 
   const removed = await removeStaleVersions(engine, alias, [index, ...previous]);
   return { alias, index, created, copied, previous, removed };
 }
 
 /**
- * Brings the unserved version `index` to a verified copy of `sources`. One already there (a
- * rollback target, or a half-built one) is kept if it matches; else its copy is finished (a copy
- * still running in the engine is followed, not doubled) and, failing that, it is built afresh.
+ * Brings the unserved version `index` close to `sources`: copied (a copy still running in the engine
+ * is followed, not doubled), then caught up on what was written meanwhile. One already there (a
+ * rollback target, a half-built one) is finished the same way, unless it holds articles its source
+ * has not, when it is built afresh.
  */
 async function buildVersion(
   engine: SearchEngine,
@@ -76,46 +103,63 @@ async function buildVersion(
   definition: VersionedIndexDefinition,
   sources: string[],
   onProgress: (progress: BuildProgress) => void,
+  signal: AbortSignal | undefined,
 ): Promise<{ created: boolean; copied: number }> {
-  const copyAndVerify = async () => {
-    if (sources.length === 0) return { copied: 0, matches: true, ...(await fingerprintIndex(engine, index)) };
-    const copy = await engine.copyDocuments(sources, index, (done, total) => onProgress({ phase: 'copying', done, total }));
-    onProgress({ phase: 'verifying' });
-    const check = await copyMatchesSources(engine, sources, index);
-    return { copied: copy.copied, matches: copy.failures === 0 && check.matches, documents: check.copy.documents, digest: check.copy.digest };
+  const fill = async (found?: IndexComparison) => {
+    if (sources.length === 0 || found?.stale.length === 0) return 0;
+    const copy = await engine.copyDocuments(sources, index, (done, total) => onProgress({ phase: 'copying', done, total }), signal);
+    if (copy.failures > 0) throw new Error(`copying into ${index} refused ${copy.failures} articles; the alias still serves ${sources.join(', ')}`);
+    await catchUp(engine, sources, index, CATCH_UP_ROUNDS, onProgress, signal);
+    return copy.copied;
   };
-  const markComplete = (outcome: { documents: number; digest: string }) =>
-    engine.updateIndexMetadata(index, {
-      build: { state: 'complete', from: sources, documents: outcome.documents, digest: outcome.digest } satisfies BuildState,
-    });
-
-  if (await engine.indexExists(index)) {
-    if (sources.length > 0) {
-      const check = await copyMatchesSources(engine, sources, index);
-      if (check.matches) {
-        await markComplete(check.copy);
-        return { created: false, copied: 0 };
+  const existed = await engine.indexExists(index);
+  if (existed) {
+    const found = sources.length > 0 ? await compareIndices(engine, sources, index) : undefined;
+    if (!found || found.extra.length === 0) {
+      try {
+        return { created: false, copied: await fill(found) };
+      } catch (error) {
+        if (isCancellation(error)) {
+          await engine.deleteIndex(index).catch(() => {});
+          throw error;
+        }
+        // Not to be finished: built afresh below.
       }
     }
-    const finished = await copyAndVerify();
-    if (finished.matches) {
-      await markComplete(finished);
-      return { created: false, copied: finished.copied };
-    }
-    await engine.deleteIndex(index);
   }
-
+  if (existed) await engine.deleteIndex(index);
   await engine.createIndex(index, definition);
   await engine.updateIndexMetadata(index, { build: { state: 'copying', from: sources } satisfies BuildState });
-  const outcome = await copyAndVerify();
-  if (!outcome.matches) {
-    await engine.deleteIndex(index);
-    throw new Error(
-      `the copy into the new index version ${index} does not match ${sources.join(', ')} (documents written during the copy?); the alias still serves ${sources.join(', ')}`,
-    );
+  try {
+    return { created: true, copied: await fill() };
+  } catch (error) {
+    await engine.deleteIndex(index).catch(() => {});
+    throw error;
   }
-  await markComplete(outcome);
-  return { created: true, copied: outcome.copied };
+}
+
+/**
+ * Copies into `index` what `sources` hold that it lacks or holds stale, round after round while
+ * writes go on, until a round finds nothing; the comparison of the last round is returned. Articles
+ * only the copy holds mean it was filled from something else: an error.
+ */
+async function catchUp(
+  engine: SearchEngine,
+  sources: string[],
+  index: string,
+  rounds: number,
+  onProgress: (progress: BuildProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<IndexComparison> {
+  for (let round = 1; ; round++) {
+    throwIfCancelled(signal);
+    const check = await compareIndices(engine, sources, index);
+    if (check.extra.length > 0) throw new Error(`${index} holds ${check.extra.length} articles ${sources.join(', ')} has not (first: ${check.extra[0]})`);
+    if (check.stale.length === 0) return check;
+    if (round > rounds) throw new Error(`${index} still differs from ${sources.join(', ')} after ${rounds} catch-up rounds (${check.stale.length} articles)`);
+    onProgress({ phase: 'catching-up', round, articles: check.stale.length });
+    await copyArticles(engine, sources, index, check.stale);
+  }
 }
 
 /** Deletes the alias's index versions other than `keep`; returns their names. */

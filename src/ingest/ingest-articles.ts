@@ -1,4 +1,5 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
+import { OperationCancelledError } from '../concurrency/cancellation.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
@@ -25,6 +26,10 @@ export interface IngestOptions {
   onProgress?: (report: IngestReport) => void;
   /** Waits between retries of a refused bulk (429/503), doubled each time. */
   retryDelaysMs?: number[];
+  /** Aborting stops reading: the batches sent are finished, and an IngestInterruptedError says where to resume. */
+  signal?: AbortSignal;
+  /** Runs each bulk write (the service passes its write gate, which an alias move waits on). */
+  aroundWrite?: <T>(write: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -72,7 +77,8 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
 /** What turns a source record into a stored article: run-on repair, then tagging. */
 export interface ArticlePipeline {
   repairer: RunOnRepairer;
-  tagger: ArticleTagger;
+  /** A function is asked anew per batch, so a taxonomy changed meanwhile applies from then on. */
+  tagger: ArticleTagger | (() => Promise<ArticleTagger>);
 }
 
 export async function ingestArticles(
@@ -82,6 +88,8 @@ export async function ingestArticles(
   records: AsyncIterable<SourceRecord>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  const taggerNow = typeof tagger === 'function' ? tagger : async () => tagger;
+  const aroundWrite = options.aroundWrite ?? ((write) => write());
   const batchSize = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 2;
   const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: [] };
@@ -110,6 +118,7 @@ export async function ingestArticles(
     const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];
+    const tagger = await taggerNow();
     const chunks: (typeof changed)[] = [];
     for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
     await forEachLimited(chunks, 2, async (chunk) => {
@@ -129,7 +138,7 @@ export async function ingestArticles(
         }
       }
     });
-    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000]);
+    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000], aroundWrite);
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;
     const byId = new Map(items.map((i) => [i.article.id, i.record]));
@@ -142,6 +151,13 @@ export async function ingestArticles(
 
   for await (const record of records) {
     if (failed) break;
+    if (options.signal?.aborted) {
+      // Stopped between two records: what was read and not sent is where to resume.
+      const from = batch[0]?.record ?? record;
+      failed = { batch: Number.MAX_SAFE_INTEGER, from, cause: new OperationCancelledError('ingest cancelled') };
+      batch = [];
+      break;
+    }
     report.read++;
     const prepared = prepareArticle(record, repairer);
     if (!prepared.ok) {
@@ -169,13 +185,19 @@ export async function ingestArticles(
 }
 
 /** A bulk the engine refuses as a whole (unavailable, overloaded) or per document (429) is retried after a wait. */
-async function bulkWithBackoff(engine: SearchEngine, alias: string, documents: BulkDocument[], delaysMs: number[]): Promise<BulkResult> {
+async function bulkWithBackoff(
+  engine: SearchEngine,
+  alias: string,
+  documents: BulkDocument[],
+  delaysMs: number[],
+  aroundWrite: NonNullable<IngestOptions['aroundWrite']>,
+): Promise<BulkResult> {
   const total: BulkResult = { created: 0, updated: 0, unchanged: 0, failures: [] };
   let pending = documents;
   for (let attempt = 0; pending.length > 0; attempt++) {
     let result: BulkResult;
     try {
-      result = await engine.bulkIndex(alias, pending);
+      result = await aroundWrite(() => engine.bulkIndex(alias, pending));
     } catch (error) {
       const retryable = isEngineError(error, 'unavailable') || isEngineError(error, 'timeout') || (isEngineError(error) && error.statusCode === 429);
       if (!retryable || attempt >= delaysMs.length) throw error;

@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
 import { isEngineError } from '../engine/engine-error.js';
+import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchBody, SearchEngine } from '../engine/search-engine.js';
-import { ensureIndex, type BuildProgress, type BuildState, type IndexState } from '../index/ensure-index.js';
+import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
+import { WriteGate } from '../concurrency/write-gate.js';
+import { ensureIndex, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
 import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import type { StoredArticle } from '../index/stored-article.js';
@@ -22,6 +26,7 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -34,19 +39,37 @@ export interface SearchServiceOptions {
   /** The ranking profile used when a request names none. */
   defaultProfile: string;
   logger: Logger;
+  /** What the engine's provider knows beyond a request's answer: reachability, and the embedded node's process. */
+  engineStatus?: EngineStatusSource;
+  /** Shards and replicas of the index, instead of the mapping file's (INDEX_SHARDS, INDEX_REPLICAS). */
+  indexLayout?: IndexLayout;
 }
 
-/** A second analysis reload while one runs. */
-export class ReloadInProgressError extends Error {
-  constructor() {
-    super('An analysis reload is already running; wait for it to finish.');
-    this.name = 'ReloadInProgressError';
-  }
+export interface IndexLayout {
+  shards?: number;
+  replicas?: number;
+}
+
+export interface EngineStatusSource {
+  availability(): EngineAvailability;
+  process(): SupervisedStatus | undefined;
 }
 
 export interface ServiceHealth {
   status: 'ok' | 'degraded' | 'unavailable';
-  engine: { reachable: boolean; kind: string; version: string | null; cluster: string | null };
+  engine: {
+    reachable: boolean;
+    kind: string;
+    version: string | null;
+    cluster: string | null;
+    /** Nodes in the cluster, and shards assigned to none (replicas wait for a node to hold them). */
+    nodes: number | null;
+    unassignedShards: number | null;
+    /** Why calls are refused now (the node restarts, connections fail), if they are. */
+    refusedBecause: string | null;
+    /** The embedded node's process, when this service supervises it. */
+    process: SupervisedStatus | null;
+  };
   index: { alias: string; present: boolean; documents: number | null; version: string | null; build: 'complete' | 'copying' | 'unrecorded' | null };
 }
 
@@ -64,13 +87,18 @@ export class SearchService {
   readonly judgments: JudgmentStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
+  private readonly engineStatus: EngineStatusSource | undefined;
+  private readonly layout: IndexLayout;
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
   private currentQuestionWords: Set<string>;
-  private reloading = false;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
+  /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
+  private readonly writes = new WriteGate();
+  /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
+  readonly tasks = new TaskRegistry();
 
   private constructor(options: SearchServiceOptions) {
     this.engine = options.engine;
@@ -78,11 +106,19 @@ export class SearchService {
     this.dataRoot = options.dataRoot;
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
+    this.engineStatus = options.engineStatus;
+    this.layout = options.indexLayout ?? {};
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
     this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
-    this.currentDefinition = loadIndexDefinition(options.dataRoot);
+    this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
     this.currentQuestionWords = loadQuestionWords(options.dataRoot);
+    this.tasks.watch((task) => {
+      const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
+      if (task.state === 'running') this.logger.info(fields, 'task started');
+      else if (task.state === 'failed') this.logger.warn({ ...fields, err: task.error }, 'task failed');
+      else this.logger.info({ ...fields, result: countLists(task.result) }, 'task ended');
+    });
   }
 
   /** What query understanding uses besides the profile: the question words and the run-on repairer. */
@@ -104,8 +140,15 @@ export class SearchService {
   }
 
   /** Makes the alias serve a version built from the definition in force (see `ensureIndex`). */
-  async ensureIndex(onProgress?: (progress: BuildProgress) => void): Promise<IndexState> {
-    return ensureIndex(this.engine, this.alias, this.currentDefinition, onProgress);
+  async ensureIndex(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
+    const state = await ensureIndex(this.engine, this.alias, this.currentDefinition, { ...options, exclusive: this.writes.exclusive });
+    await this.applyReplicas(state.index);
+    return state;
+  }
+
+  /** Replicas can change on a live index: the configured count is set on the served version as it stands. */
+  private async applyReplicas(index: string): Promise<void> {
+    if (this.layout.replicas !== undefined) await this.engine.updateIndexSettings(index, { number_of_replicas: this.layout.replicas });
   }
 
   /** The tagger of the definition and taxonomy in force, made once for both. */
@@ -129,9 +172,14 @@ export class SearchService {
     return this.currentRepairer;
   }
 
-  /** Runs the ingest pipeline into the served index. */
+  /**
+   * Runs the ingest pipeline into the served index. Its writes pass the write gate, so an analysis
+   * reload running meanwhile carries them into the version it builds; each batch is tagged with the
+   * taxonomy in force when it is sent.
+   */
   async ingest(records: AsyncIterable<SourceRecord>, options: IngestOptions = {}): Promise<IngestReport> {
-    return ingestArticles(this.engine, this.alias, { repairer: this.runOnRepairer(), tagger: await this.tagger() }, records, options);
+    const pipeline = { repairer: this.runOnRepairer(), tagger: () => this.tagger() };
+    return ingestArticles(this.engine, this.alias, pipeline, records, { ...options, aroundWrite: this.writes.write });
   }
 
   /** Builds a fresh version from the sources and moves the alias to it (see `rebuildIndex`). */
@@ -139,30 +187,31 @@ export class SearchService {
     return rebuildIndex(this.engine, this.alias, this.currentDefinition, this.currentTaxonomy, this.runOnRepairer(), records, options);
   }
 
-  /** Reads the analysis files again and serves a version built from them; one reload at a time. */
-  async reloadAnalysis(onProgress?: (progress: BuildProgress) => void): Promise<IndexState> {
-    if (this.reloading) throw new ReloadInProgressError();
-    this.reloading = true;
-    try {
-      const definition = loadIndexDefinition(this.dataRoot);
-      const state = await ensureIndex(this.engine, this.alias, definition, onProgress);
-      this.currentDefinition = definition;
-      this.currentTagger = undefined;
-      this.currentRepairer = undefined; // the word list is analysis data too
-      this.currentQuestionWords = loadQuestionWords(this.dataRoot);
-      return state;
-    } finally {
-      this.reloading = false;
-    }
+  /**
+   * Reads the analysis files again and serves a version built from them. Run it as a task (one
+   * index-wide task at a time per alias): it copies the whole index.
+   */
+  async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
+    const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
+    const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
+    await this.applyReplicas(state.index);
+    this.currentDefinition = definition;
+    this.currentTagger = undefined;
+    this.currentRepairer = undefined; // the word list is analysis data too
+    this.currentQuestionWords = loadQuestionWords(this.dataRoot);
+    return state;
   }
 
-  /** Reads the taxonomy again and re-tags every stored article in place. */
-  async retag(): Promise<RetagReport & { taxonomyVersion: string }> {
+  /**
+   * Reads the taxonomy again and re-tags every stored article in place. The new taxonomy is in
+   * force from the start, so articles ingested meanwhile are tagged with it too.
+   */
+  async retag(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<RetagReport & { taxonomyVersion: string }> {
     const taxonomy = loadTaxonomy(this.dataRoot);
     const tagger = await ArticleTagger.create(this.engine, this.alias, this.currentDefinition, taxonomy);
-    const report = await retagArticles(this.engine, this.alias, tagger);
     this.currentTaxonomy = taxonomy;
     this.currentTagger = Promise.resolve(tagger);
+    const report = await retagArticles(this.engine, this.alias, tagger, options);
     return { ...report, taxonomyVersion: taxonomy.digest };
   }
 
@@ -221,11 +270,27 @@ export class SearchService {
 
   /** Engine reachable, cluster state, the served version, its build state and document count. */
   async health(): Promise<ServiceHealth> {
-    const engine: ServiceHealth['engine'] = { reachable: false, kind: this.engine.kind, version: null, cluster: null };
+    const engine: ServiceHealth['engine'] = {
+      reachable: false,
+      kind: this.engine.kind,
+      version: null,
+      cluster: null,
+      nodes: null,
+      unassignedShards: null,
+      refusedBecause: this.engineStatus?.availability().reason ?? null,
+      process: this.engineStatus?.process() ?? null,
+    };
     const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null };
     try {
       const info: EngineInfo = await this.engine.info();
-      Object.assign(engine, { reachable: true, version: info.version, cluster: await this.engine.clusterStatus() });
+      const cluster = await this.engine.clusterHealth();
+      Object.assign(engine, {
+        reachable: true,
+        version: info.version,
+        cluster: cluster.status,
+        nodes: cluster.nodes,
+        unassignedShards: cluster.unassignedShards,
+      });
       index.documents = await this.engine.count(this.alias);
       index.present = true;
       index.version = (await this.engine.aliasTargets(this.alias))[0] ?? null;
@@ -237,4 +302,48 @@ export class SearchService {
     const serving = index.present && engine.cluster !== 'red' && index.build !== 'copying';
     return { status: !engine.reachable ? 'unavailable' : serving ? 'ok' : 'degraded', engine, index };
   }
+
+  /**
+   * Whether this instance should be sent searches: the engine reachable and the alias serving an
+   * index. One light request (none while the engine is known down), for a load balancer's probe.
+   */
+  async readiness(): Promise<{ ready: boolean; reason: string | null }> {
+    const refused = this.engineStatus?.availability().reason;
+    if (refused) return { ready: false, reason: refused };
+    try {
+      const served = await this.engine.aliasTargets(this.alias);
+      return served.length > 0 ? { ready: true, reason: null } : { ready: false, reason: `the alias ${this.alias} serves no index yet` };
+    } catch (error) {
+      if (!isEngineError(error)) throw error;
+      return { ready: false, reason: error.message };
+    }
+  }
+}
+
+/** A result for the log: its lists (rejected records, failures) as their lengths. */
+function countLists(result: unknown): unknown {
+  if (!result || typeof result !== 'object') return result;
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, Array.isArray(value) && value.length > 10 ? value.length : value]));
+}
+
+/**
+ * The definition with the configured shard and replica counts. Shards cannot change on an index:
+ * a count other than the file's names a new version (its digest changes). Replicas can: they are
+ * set on new versions, and on the served one by `applyReplicas`, without a new version.
+ */
+export function withLayout(definition: VersionedIndexDefinition, layout: IndexLayout): VersionedIndexDefinition {
+  const fileSettings = (definition.settings.index ?? {}) as Record<string, unknown>;
+  const shardsChange = layout.shards !== undefined && layout.shards !== fileSettings.number_of_shards;
+  if (!shardsChange && layout.replicas === undefined) return definition;
+  const settings = {
+    ...definition.settings,
+    index: {
+      ...fileSettings,
+      ...(layout.shards !== undefined ? { number_of_shards: layout.shards } : {}),
+      ...(layout.replicas !== undefined ? { number_of_replicas: layout.replicas } : {}),
+    },
+  };
+  const digest = shardsChange ? createHash('sha256').update(`${definition.digest}:shards=${layout.shards}`).digest('hex').slice(0, 10) : definition.digest;
+  const meta = (definition.mappings._meta ?? {}) as Record<string, unknown>;
+  return { settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
 }

@@ -116,7 +116,7 @@ for (const testEngine of inject('engines')) {
       // The Elasticsearch client's major is the server's.
       if (engine instanceof ElasticsearchEngine) expect(engine.clientMajor).toBe(Number(testEngine.version.split('.')[0]));
       expect(await engine.info()).toMatchObject({ kind: testEngine.kind, version: testEngine.version, clusterName: expect.any(String) });
-      expect(['green', 'yellow']).toContain(await engine.clusterStatus());
+      expect(['green', 'yellow']).toContain((await engine.clusterHealth()).status);
     });
 
     it(`creates an index from the ${testEngine.indexDefinition} definition`, async () => {

@@ -20,7 +20,8 @@ export class FakeSearchEngine implements SearchEngine {
   }
 
   info = () => this.answer('info', { kind: this.kind, version: '2.19.4', clusterName: 'fake' });
-  clusterStatus = () => this.answer('clusterStatus', 'green' as const);
+  clusterHealth = () => this.answer('clusterHealth', { status: 'green' as const, nodes: 1, activeShards: 1, unassignedShards: 0 });
+  updateIndexSettings = () => this.answer('updateIndexSettings', undefined);
   indexExists = () => this.answer('indexExists', true);
   createIndex = () => this.answer('createIndex', undefined);
   listIndices = () => this.answer('listIndices', [] as string[]);

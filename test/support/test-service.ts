@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { ArticleTagger } from '../../src/classify/article-tagger.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
@@ -40,6 +40,43 @@ export function openTestService(engine: SearchEngine, alias: string, dataRoot = 
 /** The real app over a service, with the production limits and a known admin key (none given `adminApiKey: undefined`). */
 export function createTestApp(service: SearchService, limits: { adminApiKey?: string } = { adminApiKey: TEST_ADMIN_KEY }) {
   return createApp({ service, limits: { maxPageSize: 50, maxResultWindow: 1000, ...limits }, logger: pino({ level: 'silent' }) });
+}
+
+/** A task as the admin endpoints show it. */
+export interface TaskView<T = Record<string, unknown>> {
+  id: string;
+  kind: string;
+  state: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  progress: Record<string, unknown> | null;
+  result: T;
+  error: { code: string; message: string } | null;
+}
+
+type RequestingApp = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+/** Follows a task to its end through GET /admin/tasks/{id}. */
+export async function settleTask<T>(app: RequestingApp, id: string, key = TEST_ADMIN_KEY): Promise<TaskView<T>> {
+  for (;;) {
+    const task = (await (await app.request(`/admin/tasks/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as TaskView<T>;
+    if (task.state !== 'running') return task;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * POSTs to an admin endpoint that starts a task and follows the task to its end; an answer other
+ * than 202 comes back as `refused`.
+ */
+export async function runAdminTask<T = Record<string, unknown>>(
+  app: RequestingApp,
+  path: string,
+  init: { body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<{ task: TaskView<T>; refused?: undefined } | { task?: undefined; refused: Response }> {
+  const response = await app.request(path, { method: 'POST', ...init, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...init.headers } });
+  if (response.status !== 202) return { refused: response };
+  const started = (await response.json()) as TaskView<T>;
+  expect(response.headers.get('location')).toBe(`/admin/tasks/${started.id}`);
+  return { task: await settleTask<T>(app, started.id) };
 }
 
 /** Runs the product's ingest pipeline over the seeds. */

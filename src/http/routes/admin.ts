@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import type { ReadableStream } from 'node:stream/web';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { IngestInterruptedError } from '../../ingest/ingest-articles.js';
-import { ReloadInProgressError } from '../../service/search-service.js';
+import type { Context } from 'hono';
+import { IngestInterruptedError, type IngestOptions, type IngestReport } from '../../ingest/ingest-articles.js';
+import type { SourceRecord } from '../../ingest/source-records.js';
 import { judgedQueries } from '../../relevance/judged-search.js';
-import { ApiError, toErrorResponse } from '../api-error.js';
-import { ingestBodyRecords } from '../ingest-body.js';
+import type { BuildProgress } from '../../index/ensure-index.js';
+import { ApiError } from '../api-error.js';
+import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { adminErrors, errorContent, ErrorSchema } from '../schemas.js';
+import { adminErrors, errorContent } from '../schemas.js';
+import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskResponses } from './admin-tasks.js';
 
 const ReloadResult = z
   .object({
@@ -27,13 +30,9 @@ const reloadRoute = createRoute({
   operationId: 'reloadAnalysis',
   summary: 'Apply changed synonym lists and analysis settings without downtime',
   description:
-    'Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents, and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op.',
+    "Runs as a task (202, then GET /admin/tasks/{id}). Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents (articles written meanwhile are caught up), and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op. The finished task's `result` is an AnalysisReload.",
   security: [{ adminKey: [] }],
-  responses: {
-    200: { description: 'The version now served', content: { 'application/json': { schema: ReloadResult } } },
-    409: { description: 'A reload is already running', ...errorContent },
-    ...adminErrors,
-  },
+  responses: { ...taskResponses(ReloadResult), ...adminErrors },
 });
 
 const RetagResult = z
@@ -51,12 +50,9 @@ const retagRoute = createRoute({
   operationId: 'rebuildTags',
   summary: 'Re-read the taxonomy and re-tag every article in place',
   description:
-    'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
+    "Runs as a task (202, then GET /admin/tasks/{id}). Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout. The finished task's `result` is a RetagResult.",
   security: [{ adminKey: [] }],
-  responses: {
-    200: { description: 'What changed', content: { 'application/json': { schema: RetagResult } } },
-    ...adminErrors,
-  },
+  responses: { ...taskResponses(RetagResult), ...adminErrors },
 });
 
 const IngestResult = z
@@ -70,48 +66,53 @@ const IngestResult = z
   })
   .openapi('IngestResult');
 
-const ingestRoute = createRoute({
-  method: 'post',
-  path: '/admin/ingest',
-  operationId: 'ingestArticles',
-  summary: 'Ingest articles through the same pipeline as the CLI',
-  description:
-    'NDJSON (one article a line) streams, however long. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.',
-  security: [{ adminKey: [] }],
-  request: {
-    query: z.object({
-      id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
-    }),
-    body: {
-      required: true,
-      content: {
-        'application/x-ndjson': { schema: z.string().openapi({ example: '{"id":"a1","title":"…","text":"…","published":"2021-07-27"}' }) },
-        // A plain schema, not zod: the route reads the JSON itself, with a size limit, rather than have the validator parse it.
-        'application/json': { schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] } },
-        'text/plain': { schema: z.string().openapi({ description: 'A scraped article as the seed files hold one' }) },
-      },
-    },
-  },
-  responses: {
-    200: {
-      description: 'The ingest report; rejected records are listed with their line and reason',
-      content: { 'application/json': { schema: IngestResult } },
-    },
-    400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
-    413: { description: 'A JSON or text body over 16 MB', ...errorContent },
-    415: { description: 'A Content-Encoding other than gzip', ...errorContent },
-    ...adminErrors,
-    503: {
-      description:
-        'The engine failed mid-ingest: the error, plus in `ingest` the report so far and `notStoredFrom`, the first line that may not be stored. Sending the same body again completes it (stored articles are skipped as unchanged).',
-      content: {
-        'application/json': {
-          schema: ErrorSchema.extend({ ingest: IngestResult.extend({ notStoredFrom: z.object({ file: z.string(), line: z.number().int() }) }).optional() }),
+/** A route that takes articles in its body (NDJSON, JSON or one scraped text) and runs a task over them. */
+const articlesBodyRoute = (path: string, operationId: string, result: z.ZodType, summary: string, description: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    operationId,
+    summary,
+    description: `${description} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.`,
+    security: [{ adminKey: [] }],
+    request: {
+      query: z.object({
+        id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
+      }),
+      body: {
+        required: true,
+        content: {
+          'application/x-ndjson': { schema: z.string().openapi({ example: '{"id":"a1","title":"…","text":"…","published":"2021-07-27"}' }) },
+          // A plain schema, not zod: the route reads the JSON itself, with a size limit, rather than have the validator parse it.
+          'application/json': { schema: { oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] } },
+          'text/plain': { schema: z.string().openapi({ description: 'A scraped article as the seed files hold one' }) },
         },
       },
     },
-  },
-});
+    responses: {
+      ...taskResponses(result),
+      400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
+      413: { description: 'A JSON or text body over 16 MB', ...errorContent },
+      415: { description: 'A Content-Encoding other than gzip', ...errorContent },
+      ...adminErrors,
+    },
+  });
+
+const ingestRoute = articlesBodyRoute(
+  '/admin/ingest',
+  'ingestArticles',
+  IngestResult,
+  'Ingest articles through the same pipeline as the CLI',
+  "Runs as a task (202 once the body is received, then GET /admin/tasks/{id}); the finished task's `result` is an IngestResult.",
+);
+
+const rebuildRoute = articlesBodyRoute(
+  '/admin/rebuild',
+  'rebuildIndex',
+  IngestResult.extend({ index: z.string(), previous: z.array(z.string()), removed: z.array(z.string()) }),
+  'Build a fresh index version from the articles sent, and serve it',
+  "Runs as a task (202 once the body is received, then GET /admin/tasks/{id}). A new version is filled with the body's articles alone, through the ingest pipeline, and the alias moves to it in one step; until then, and if it fails or is cancelled, the version served stays. The finished task's `result` is an IngestResult with the new `index`, `previous` and `removed`.",
+);
 
 const EvalRun = z
   .object({
@@ -163,46 +164,79 @@ const evalRoute = createRoute({
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   const { service, logger } = deps;
   app.use('/admin/*', requireAdminKey(deps.limits.adminApiKey));
+  registerTaskRoutes(app, deps);
+  // A finished task's result, by kind: in the document for clients, though a task's `result` is loosely typed.
+  for (const [name, schema] of [
+    ['AnalysisReload', ReloadResult],
+    ['RetagResult', RetagResult],
+    ['IngestResult', IngestResult],
+  ] as const)
+    app.openAPIRegistry.register(name, schema);
+
   app.openapi(reloadRoute, async (c) => {
-    const requestId = c.get('requestId');
-    let lastLog = 0;
-    try {
-      const state = await service.reloadAnalysis((progress) => {
-        if (progress.phase === 'copying' && Date.now() - lastLog < 5_000) return;
-        lastLog = Date.now();
-        logger.info({ requestId, ...progress }, 'analysis reload in progress');
+    const task = startTask(c, service, 'analysis-reload', ({ signal, progress }) => {
+      let lastLog = 0;
+      return service.reloadAnalysis({
+        signal,
+        onProgress: (step: BuildProgress) => {
+          progress(step);
+          if (step.phase === 'copying' && Date.now() - lastLog < 5_000) return;
+          lastLog = Date.now();
+          logger.info({ requestId: c.get('requestId'), ...step }, 'analysis reload in progress');
+        },
       });
-      logger.info({ requestId, ...state }, 'analysis reloaded');
-      return c.json(state, 200);
-    } catch (error) {
-      if (error instanceof ReloadInProgressError) throw new ApiError(409, 'reload_in_progress', error.message);
-      throw error;
-    }
+    });
+    return acceptedTask(c, task);
   });
 
-  app.openapi(ingestRoute, async (c) => {
-    const records = await ingestBodyRecords({
-      contentType: c.req.header('content-type'),
-      contentEncoding: c.req.header('content-encoding'),
-      id: c.req.valid('query').id,
-      body: c.req.raw.body as ReadableStream | null,
-    });
-    try {
-      const report = await service.ingest(records);
-      logger.info({ requestId: c.get('requestId'), ...report, rejected: report.rejected.length }, 'articles ingested');
-      return c.json(report, 200);
-    } catch (error) {
-      if (!(error instanceof IngestInterruptedError)) throw error;
-      // What is stored stays stored: say how much, and where sending again should start.
-      const { status, body } = toErrorResponse(error.cause, c);
-      logger.warn(
-        { requestId: c.get('requestId'), ...error.report, rejected: error.report.rejected.length, notStoredFrom: error.notStoredFrom },
-        'ingest interrupted',
-      );
-      c.header('Retry-After', '5');
-      return c.json({ ...body, ingest: { ...error.report, notStoredFrom: error.notStoredFrom } }, status as 503);
-    }
+  app.openapi(retagRoute, async (c) => {
+    const task = startTask(c, service, 'tags-rebuild', ({ signal, progress }) =>
+      service.retag({ signal, onProgress: (done, total) => progress({ done, total }) }),
+    );
+    return acceptedTask(c, task);
   });
+
+  /** Receives the body, then runs `work` over its articles as a task of `kind`. */
+  const articlesTask =
+    (kind: 'ingest' | 'rebuild', work: (records: AsyncIterable<SourceRecord>, options: IngestOptions) => Promise<unknown>) => async (c: Context<AppEnv>) => {
+      refuseIfConflicting(c, service, kind);
+      const received = await receiveIngestBody({
+        contentType: c.req.header('content-type'),
+        contentEncoding: c.req.header('content-encoding'),
+        id: c.req.query('id'),
+        body: c.req.raw.body as ReadableStream | null,
+      });
+      const progressOf = (report: IngestReport) => ({ ...report, rejected: report.rejected.length });
+      try {
+        const task = startTask(
+          c,
+          service,
+          kind,
+          async ({ signal, progress }) => {
+            try {
+              return await work(received.records, { signal, onProgress: (report) => progress(progressOf(report)) });
+            } finally {
+              received.dispose();
+            }
+          },
+          // What is stored stays stored: the task says how much, and where sending again should start.
+          // A rebuild that failed leaves nothing (its version is deleted): only an ingest has a part done.
+          (error) => (kind === 'ingest' && error instanceof IngestInterruptedError ? { ...error.report, notStoredFrom: error.notStoredFrom } : undefined),
+        );
+        return acceptedTask(c, task);
+      } catch (error) {
+        received.dispose();
+        throw error;
+      }
+    };
+  app.openapi(
+    ingestRoute,
+    articlesTask('ingest', (records, options) => service.ingest(records, options)),
+  );
+  app.openapi(
+    rebuildRoute,
+    articlesTask('rebuild', (records, options) => service.rebuild(records, options)),
+  );
 
   app.openapi(evalRoute, async (c) => {
     const { profile: name, k = 10 } = c.req.valid('query');
@@ -211,11 +245,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
     const run = await service.evaluate(judgedQueries(join(service.dataRoot, 'relevance', 'judgments', 'seeds.json')), profile, k);
     const nullable = (metrics: Record<string, number | undefined>) => Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, v ?? null]));
     return c.json({ profile: profile.name, k, mean: run.mean, queries: run.queries.map((q) => ({ ...q, metrics: nullable(q.metrics) })) }, 200);
-  });
-
-  app.openapi(retagRoute, async (c) => {
-    const report = await service.retag();
-    logger.info({ requestId: c.get('requestId'), read: report.read, changed: report.changed, taxonomy: report.taxonomyVersion }, 'articles re-tagged');
-    return c.json(report, 200);
   });
 }

@@ -4,9 +4,17 @@ import { isEngineError } from '../../engine/engine-error.js';
 import { QueryTooLongError } from '../../search/build-search-body.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
+import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
+import type { ApiMetrics } from '../metrics.js';
 import { ArticleSummarySchema, errorResponses } from '../schemas.js';
+
+/** The lane a search waits in: explained, deep or very long ones cost the engine many times a plain one. */
+export function searchLane(request: { explain: boolean; from: number; size: number; q?: string }): 'cheap' | 'expensive' {
+  const words = request.q?.trim().split(/\s+/).length ?? 0;
+  return request.explain || request.from + request.size > 100 || words > 12 ? 'expensive' : 'cheap';
+}
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
@@ -120,7 +128,11 @@ const route = createRoute({
   },
 });
 
-export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies, explainSlots: ExplainSlots): void {
+export function registerSearchRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: AppDependencies,
+  traffic: { explainSlots: ExplainSlots; admission: Admission<'cheap' | 'expensive'>; metrics: ApiMetrics },
+): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
@@ -168,10 +180,15 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       facetSize: 30,
       explain,
     } as const;
+    const lane = searchLane(request);
     try {
-      const search = () => deps.service.search(request, profile, { spellcheck: true });
-      return c.json(await (explain ? explainSlots.run(search) : search()), 200);
+      const search = () => traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true }));
+      return c.json(await (explain ? traffic.explainSlots.run(search) : search()), 200);
     } catch (error) {
+      if (error instanceof OverloadedError) {
+        traffic.metrics.overloaded.inc({ lane });
+        throw new ApiError(503, 'overloaded', `Too many ${lane} searches at once; retry shortly.`);
+      }
       if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
       // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
       if (isEngineError(error, 'rejected') && error.statusCode === 400) {

@@ -25,8 +25,15 @@ export async function ingestThroughApi(context: BenchContext): Promise<RunningSe
       body: Readable.toWeb(Readable.from(corpusLines(options.corpus, options.limit))) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
-    if (!response.ok) throw new Error(`POST /admin/ingest answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as { read: number; indexed: number };
+    if (response.status !== 202) throw new Error(`POST /admin/ingest answered ${response.status}: ${await response.text()}`);
+    // The ingest runs as a task once the body is received: followed to its end.
+    let task = (await response.json()) as { id: string; state: string; result: { read: number; indexed: number }; error: unknown };
+    while (task.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      task = (await (await fetch(`${ingestingApi.url}/admin/tasks/${task.id}`, { headers: { authorization: `Bearer ${adminKey}` } })).json()) as typeof task;
+    }
+    if (task.state !== 'succeeded') throw new Error(`the ingest task ended ${task.state}: ${JSON.stringify(task.error)}`);
+    return task.result;
   });
   const apiIngestSeconds = (performance.now() - started) / 1000;
   recordMemory(context, `API process, \`POST /admin/ingest\` of ${apiIngest.result.read} articles (${apiIngestSeconds.toFixed(1)} s)`, apiIngest.memory);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineProcess, NodeExit } from './engine-process.js';
+import { superviseEngine, type SupervisedStatus } from './engine-supervisor.js';
+
+/** A stand-in for an engine process: it ends when the test says so. */
+function fakeProcess(pid: number): EngineProcess & { end(exit: NodeExit): void; stopped: boolean } {
+  let end: (exit: NodeExit) => void = () => {};
+  const exited = new Promise<NodeExit>((resolve) => (end = resolve));
+  const process = {
+    pid,
+    exited,
+    stopped: false,
+    end: (exit: NodeExit) => end(exit),
+    stop: async () => {
+      process.stopped = true;
+      end({ code: 143, signal: null });
+    },
+  };
+  return process;
+}
+
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+};
+
+describe('superviseEngine', () => {
+  it('starts the engine again when it ends unasked, after a wait that grows with each failed start', async () => {
+    const first = fakeProcess(1);
+    const second = fakeProcess(2);
+    const attempts: number[] = [];
+    const states: SupervisedStatus['state'][] = [];
+    const supervisor = superviseEngine(
+      first,
+      async () => {
+        attempts.push(Date.now());
+        if (attempts.length < 3) throw new Error('port still held');
+        return second;
+      },
+      { backoffMs: [10, 40], onChange: (status) => states.push(status.state) },
+    );
+    expect(supervisor.status()).toMatchObject({ state: 'running', pid: 1, restarts: 0 });
+
+    first.end({ code: null, signal: 'SIGKILL' });
+    await until(() => supervisor.status().state === 'restarting');
+    expect(supervisor.status()).toMatchObject({ pid: null, lastExit: { signal: 'SIGKILL' } });
+    await until(() => supervisor.status().state === 'running');
+    expect(supervisor.status()).toMatchObject({ pid: 2, restarts: 1 });
+    expect(attempts).toHaveLength(3);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(35);
+    expect(states).toEqual(['restarting', 'running']);
+
+    await supervisor.stop();
+    expect(second.stopped).toBe(true);
+    expect(supervisor.status().state).toBe('stopped');
+  });
+
+  it('does not restart an engine its owner stopped, even during a wait', async () => {
+    const first = fakeProcess(1);
+    let starts = 0;
+    const supervisor = superviseEngine(
+      first,
+      async () => {
+        starts++;
+        return fakeProcess(2);
+      },
+      { backoffMs: [60_000] },
+    );
+    first.end({ code: 1, signal: null });
+    await until(() => supervisor.status().state === 'restarting');
+    await supervisor.stop();
+    expect(starts).toBe(0);
+    expect(supervisor.status().state).toBe('stopped');
+  });
+});
