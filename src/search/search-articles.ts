@@ -1,6 +1,6 @@
 import type { SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, type QueryShape, type SearchRequest } from './build-search-body.js';
-import { FACET_FIELDS, type FacetField, type StoredArticle } from '../index/stored-article.js';
+import { buildSearchBody, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
+import type { StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
@@ -17,6 +17,7 @@ export interface ArticleHit {
   snippets: string[];
   topics: string[];
   regions: string[];
+  regions_mentioned: string[];
   people: string[];
   organizations: string[];
   explanation?: ScoreExplanation;
@@ -26,6 +27,8 @@ export interface FacetCount {
   value: string;
   count: number;
   label: { ar: string; en: string };
+  /** Of a region: the wider regions it belongs to, so a client can nest the list. */
+  parents?: string[];
 }
 
 export interface MonthCount {
@@ -39,7 +42,7 @@ export interface ArticleSearchResult {
   size: number;
   tookMs: number;
   hits: ArticleHit[];
-  facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
+  facets: Record<SearchFacet, FacetCount[]> & { published: MonthCount[] };
 }
 
 interface FacetAggregation {
@@ -59,20 +62,24 @@ export async function searchArticles(
   shape: QueryShape,
 ): Promise<ArticleSearchResult> {
   const result = await engine.search<StoredArticle>(alias, buildSearchBody(request, profile, shape));
+  const parentsOf = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
   const facets = Object.fromEntries(
-    FACET_FIELDS.map((field) => {
+    SEARCH_FACETS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
-      const labels = facetValues(taxonomy, field);
+      // Sources have no taxonomy: a source is labelled with its own name.
+      const labels = field === 'source' ? new Map<string, { ar: string; en: string }>() : facetValues(taxonomy, field);
+      const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
         (aggregation?.values?.buckets ?? []).map((b) => ({
           value: String(b.key),
           count: b.doc_count,
           label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },
+          ...(isRegion ? { parents: parentsOf.get(String(b.key)) ?? [] } : {}),
         })),
       ];
     }),
-  ) as Record<FacetField, FacetCount[]>;
+  ) as Record<SearchFacet, FacetCount[]>;
   const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   return {
     total: result.total,
@@ -88,6 +95,7 @@ export async function searchArticles(
       snippets: hit.highlight.body ?? [],
       topics: hit.source.topics ?? [],
       regions: hit.source.regions ?? [],
+      regions_mentioned: hit.source.regions_mentioned ?? [],
       people: hit.source.people ?? [],
       organizations: hit.source.organizations ?? [],
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),

@@ -6,6 +6,9 @@ import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { ArticleSummarySchema, errorResponses } from '../schemas.js';
 
+/** Facet counts a page may ask for: enough for every value the taxonomy has today. */
+export const MAX_FACET_SIZE = 500;
+
 /** Explaining a hit costs the engine far more than scoring it: few hits a page, few such requests at once. */
 const EXPLAIN_MAX_HITS = 10;
 const EXPLAIN_MAX_IN_FLIGHT = 2;
@@ -36,13 +39,23 @@ const SearchQuery = z
   .object({
     q: z.string().max(500, 'at most 500 characters').optional().openapi({ description: 'What to look for, in Arabic or Latin script', example: 'بلينكن' }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
-    region: slugList.optional().openapi({ description: 'Region slugs; several widen the result (OR)', type: 'string' }),
+    region: slugList.optional().openapi({
+      description: 'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR)',
+      type: 'string',
+    }),
+    region_mentioned: slugList
+      .optional()
+      .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
+    source: slugList.optional().openapi({ description: 'Sources (as in `facets.source`); several widen the result (OR)', type: 'string' }),
     person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
     from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
+    facet_size: wholeNumber(1)
+      .optional()
+      .openapi({ description: `Values counted per facet, most frequent first (default and most: ${MAX_FACET_SIZE}, every value)`, type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z
       .string()
@@ -63,6 +76,14 @@ const Hit = ArticleSummarySchema.extend({
   explanation: z.object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) }).optional(),
 });
 const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }));
+const RegionCounts = z.array(
+  z.object({
+    value: z.string(),
+    count: z.number().int(),
+    label: z.object({ ar: z.string(), en: z.string() }),
+    parents: z.array(z.string()).optional().openapi({ description: 'The wider regions this one belongs to: nest the list by them' }),
+  }),
+);
 const SearchResponse = z
   .object({
     total: z.number().int(),
@@ -72,9 +93,11 @@ const SearchResponse = z
     hits: z.array(Hit),
     facets: z.object({
       topics: FacetCounts,
-      regions: FacetCounts,
+      regions: RegionCounts.openapi({ description: 'Articles about each region' }),
+      regions_mentioned: RegionCounts.openapi({ description: 'Articles naming each region' }),
       people: FacetCounts,
       organizations: FacetCounts,
+      source: FacetCounts.openapi({ description: 'Articles per source' }),
       published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
     }),
   })
@@ -125,10 +148,21 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
         `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`,
         'profile',
       );
-    const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
+    if (query.facet_size !== undefined && query.facet_size > MAX_FACET_SIZE) {
+      throw new ApiError(400, 'invalid_parameter', `facet_size: at most ${MAX_FACET_SIZE}`, 'facet_size');
+    }
+    const filters = {
+      topics: query.topic ?? [],
+      regions: query.region ?? [],
+      regions_mentioned: query.region_mentioned ?? [],
+      people: query.person ?? [],
+      organizations: query.organization ?? [],
+      source: query.source ?? [],
+    };
     for (const [facet, param] of [
       ['topics', 'topic'],
       ['regions', 'region'],
+      ['regions_mentioned', 'region_mentioned'],
       ['people', 'person'],
       ['organizations', 'organization'],
     ] as const) {
@@ -148,7 +182,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       from,
       size,
       sort: query.sort ?? 'relevance',
-      facetSize: 30,
+      facetSize: query.facet_size ?? MAX_FACET_SIZE,
       explain,
     } as const;
     if (explain) explainsInFlight++;
