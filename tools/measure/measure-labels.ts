@@ -105,7 +105,10 @@ try {
   for (const id of mentionIds) {
     const labels = independent.get(id)!;
     const about = { missed: diff(widen(labels.about), tagged.get(id)!.regions), extra: diff(tagged.get(id)!.regions, widen(labels.about)) };
-    const mentioned = { missed: diff(widen(labels.mentioned), tagged.get(id)!.regions_mentioned), extra: diff(tagged.get(id)!.regions_mentioned, widen(labels.mentioned)) };
+    const mentioned = {
+      missed: diff(widen(labels.mentioned), tagged.get(id)!.regions_mentioned),
+      extra: diff(tagged.get(id)!.regions_mentioned, widen(labels.mentioned)),
+    };
     const parts = [
       about.missed.length ? `about missed ${about.missed.join(', ')}` : '',
       about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
