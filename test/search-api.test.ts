@@ -263,6 +263,7 @@ describe('articles, health and the API description', () => {
       '/admin/tags/rebuild',
       '/articles/{id}',
       '/facets',
+      '/facets/{facet}',
       '/health',
       '/search',
     ]);
