@@ -135,6 +135,20 @@ describe('the search page', () => {
     expect((await shownIds())[0]).toBe(first);
   });
 
+  it('sets apart, in the article view, the regions an article names without being about them', async () => {
+    const id = '000_fee63797c487f9cf'; // about Algeria; names Libya, Mali and Syria once, in a quote
+    const article = await api<{ regions: string[]; regions_mentioned: string[] }>(`/articles/${id}`);
+    const onlyNamed = article.regions_mentioned.filter((region) => !article.regions.includes(region));
+    expect(onlyNamed.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/?article=${id}`);
+    await page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
+    const named = await page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
+    const labels = await api<{ regions: { value: string; label: { ar: string } }[] }>('/facets');
+    const arabic = new Map(labels.regions.map((entry) => [entry.value, entry.label.ar]));
+    expect(named.sort()).toEqual(onlyNamed.map((region) => arabic.get(region)).sort());
+    expect(await page.$$eval('#article-tags .tag-regions', (tags) => tags.length)).toBe(article.regions.length);
+  });
+
   it('offers a respelling when a query finds nothing', async () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent('الجزاير')}`);
     await rendered();

@@ -271,6 +271,7 @@ describe('articles, health and the API description', () => {
       '/admin/workbench/{set}/{queryId}',
       '/articles/{id}',
       '/facets',
+      '/facets/{facet}',
       '/health',
       '/health/live',
       '/health/ready',

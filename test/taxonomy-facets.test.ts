@@ -11,17 +11,26 @@ interface Facet {
   value: string;
   count: number;
   label: { ar: string; en: string };
+  parents?: string[];
 }
 interface Result {
   total: number;
   hits: { id: string; regions: string[] }[];
-  facets: { topics: Facet[]; regions: Facet[]; people: Facet[]; organizations: Facet[]; published: { month: string; count: number }[] };
+  facets: { topics: Facet[]; regions: Facet[]; people: Facet[]; organizations: Facet[]; source: Facet[]; published: { month: string; count: number }[] };
 }
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await service.app.request(path);
   return { status: response.status, body: (await response.json()) as T };
 }
-const article = (id: string) => get<{ topics: string[]; regions: string[]; people: string[]; organizations: string[] }>(`/articles/${id}`);
+interface ArticleView {
+  topics: string[];
+  regions: string[];
+  regions_mentioned: string[];
+  region_salience: { region: string; mentions: number; title: boolean; lead: boolean }[];
+  people: string[];
+  organizations: string[];
+}
+const article = (id: string) => get<ArticleView>(`/articles/${id}`);
 
 describe('tags given at ingest', () => {
   it('tag the seeds with the regions, people and organizations they are about', async () => {
@@ -38,6 +47,22 @@ describe('tags given at ingest', () => {
     // 000 names Mali once in passing: one mention is not enough to tag it.
     expect((await article('000_fee63797c487f9cf')).body.regions).not.toContain('mali');
   });
+
+  it('keep the regions an article only mentions apart from those it is about', async () => {
+    // 000 names Libya, Mali and Syria once, in a quote: mentioned, not about.
+    const blinken = (await article('000_fee63797c487f9cf')).body;
+    for (const region of ['libya', 'mali', 'syria']) {
+      expect(blinken.regions).not.toContain(region);
+      expect(blinken.regions_mentioned).toContain(region);
+      expect(blinken.region_salience.find((s) => s.region === region)).toMatchObject({ mentions: 1, title: false });
+    }
+    expect(blinken.regions_mentioned).toEqual(expect.arrayContaining(blinken.regions));
+    const { body: about } = await get<Result>('/search?region=mali');
+    const { body: mentioning } = await get<Result>('/search?region_mentioned=mali');
+    expect(about.hits.map((h) => h.id)).not.toContain('000_fee63797c487f9cf');
+    expect(mentioning.hits.map((h) => h.id)).toContain('000_fee63797c487f9cf');
+    expect(mentioning.total).toBeGreaterThan(about.total);
+  });
 });
 
 describe('tagging many articles at once', () => {
@@ -51,7 +76,7 @@ describe('tagging many articles at once', () => {
     const together = await service.tagger.tagMany([...articles, { title: '', body: '' }]);
     const alone = await Promise.all(articles.map((a) => service.tagger.tag(a)));
     expect(together.slice(0, 3)).toEqual(alone);
-    expect(together[3]).toEqual({ topics: [], regions: [], people: [], organizations: [] });
+    expect(together[3]).toEqual({ topics: [], regions: [], regions_mentioned: [], region_salience: [], people: [], organizations: [] });
     expect(new Set(together.slice(0, 3).map((t) => JSON.stringify(t))).size).toBe(3);
   });
 });
@@ -60,7 +85,7 @@ describe('facets over the seeds', () => {
   it('count regions, people and months with Arabic and English labels', async () => {
     const { body } = await get<Result>('/search');
     const algeria = body.facets.regions.find((f) => f.value === 'algeria');
-    expect(algeria).toEqual({ value: 'algeria', count: 5, label: { ar: 'الجزائر', en: 'Algeria' } });
+    expect(algeria).toEqual({ value: 'algeria', count: 5, label: { ar: 'الجزائر', en: 'Algeria' }, parents: ['maghreb', 'north-africa'] });
     expect(body.facets.people.find((f) => f.value === 'antony-blinken')?.count).toBe(2);
     expect(body.facets.published).toEqual([
       { month: '2021-07', count: 1 },
@@ -87,9 +112,38 @@ describe('facets over the seeds', () => {
       '/facets',
     );
     expect(status).toBe(200);
-    expect(body.regions.find((r) => r.value === 'mali')).toMatchObject({ kind: 'country', parents: ['sahel', 'sub-saharan-africa'] });
+    expect(body.regions.find((r) => r.value === 'mali')).toMatchObject({
+      kind: 'country',
+      iso: 'ML',
+      parents: ['sahel', 'sub-saharan-africa', 'western-africa'],
+    });
+    expect(body.regions.find((r) => r.value === 'sahel')).toMatchObject({ children: expect.arrayContaining(['mali', 'niger', 'chad']) });
+    for (const name of ['switzerland', 'austria', 'belgium', 'croatia', 'argentina', 'western-sahara', 'kosovo', 'taiwan']) {
+      expect(body.regions.map((r) => r.value)).toContain(name);
+    }
     expect(body.topics.map((t) => t.value)).toContain('diplomacy');
     expect(body.people.length).toBeGreaterThan(10);
+  });
+});
+
+describe('facet counts and value search', () => {
+  it('count every value by default, at most facet_size when asked, and the sources', async () => {
+    const { body } = await get<Result>('/search');
+    expect(body.facets.source).toEqual([{ value: 'seed', count: 5, label: { ar: 'seed', en: 'seed' } }]);
+    expect(body.facets.regions.length).toBeGreaterThan(10);
+    expect(body.facets.regions.find((f) => f.value === 'algeria')?.parents).toEqual(['maghreb', 'north-africa']);
+    const limited = (await get<Result>('/search?facet_size=2')).body;
+    expect(limited.facets.regions).toHaveLength(2);
+    expect((await get('/search?facet_size=100000')).status).toBe(400);
+    expect((await get<Result>('/search?source=seed')).body.total).toBe(5);
+  });
+
+  it('find region values by the start of an Arabic or Latin name', async () => {
+    const { status, body } = await get<{ values: { value: string }[] }>(`/facets/regions?q=${encodeURIComponent('مال')}`);
+    expect(status).toBe(200);
+    expect(body.values.map((v) => v.value)).toEqual(expect.arrayContaining(['mali', 'malta', 'malaysia']));
+    expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
+    expect((await get('/facets/planets?q=x')).status).toBe(400);
   });
 });
 

@@ -172,10 +172,16 @@ function meta(article) {
   );
 }
 
-function tags(article) {
+/** The article's tags; with `mentioned`, also the regions it names without being about them, set apart. */
+function tags(article, { mentioned = false } = {}) {
   const items = FACETS.flatMap((facet) =>
     (article[facet.key] || []).map((value) => h('li', { class: `tag tag-${facet.key}` }, h('bdi', {}, label(facet.key, value).ar))),
   );
+  if (mentioned) {
+    const about = new Set(article.regions || []);
+    for (const value of (article.regions_mentioned || []).filter((region) => !about.has(region)))
+      items.push(h('li', { class: 'tag tag-mentioned', title: 'مذكورة في المقال، وليس موضوعه' }, h('bdi', {}, label('regions', value).ar)));
+  }
   return items.length ? h('ul', { class: 'tags', 'aria-label': 'الوسوم' }, items) : null;
 }
 
@@ -306,7 +312,7 @@ async function showArticle(state) {
     const article = answer.body;
     title.textContent = article.title;
     $('article-meta').replaceChildren(...meta(article).childNodes);
-    $('article-tags').replaceChildren(...(tags(article)?.childNodes || []));
+    $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
       ...article.body
         .split(/\n+/)

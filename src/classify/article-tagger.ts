@@ -1,4 +1,10 @@
-import { createInProcessAnalyzer, UnsupportedAnalysisError, type AnalysisSettings, type PositionedToken } from '../analysis/in-process-analyzer.js';
+import {
+  createInProcessAnalyzer,
+  forEachStandardToken,
+  UnsupportedAnalysisError,
+  type AnalysisSettings,
+  type PositionedToken,
+} from '../analysis/in-process-analyzer.js';
 import type { IndexDefinition, SearchEngine } from '../engine/search-engine.js';
 import { buildPositionIndex, classifyArticle, taxonomyTerms, type ArticleTags, type CompiledTaxonomy, type TokenPattern } from './classify-article.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -98,13 +104,23 @@ async function analyzeInEngine(engine: SearchEngine, index: string, allTexts: st
     offset += text.length + VALUE_OFFSET_GAP;
   }
   const perText: PositionedToken[][] = texts.map(() => []);
+  const bases: (number | undefined)[] = texts.map(() => undefined);
   let current = 0;
   for (const token of tokens) {
     while (current + 1 < starts.length && token.start >= starts[current + 1]!) current++;
-    if (!only || only.has(token.token)) perText[current]!.push({ token: token.token, position: token.position });
+    // Positions run on across the values of one call: each text's are rebased to start at its first
+    // word, as the in-process analysis numbers them, so the lead (first positions) means the same.
+    const base = (bases[current] ??= token.position - wordsBefore(texts[current]!, token.start - starts[current]!));
+    if (!only || only.has(token.token)) perText[current]!.push({ token: token.token, position: token.position - base });
   }
-  // Positions run on across the values of one call; classifying compares positions within one text only.
   return perText;
+}
+
+/** Words the standard tokenizer finds before a character offset: the position of the word there. */
+function wordsBefore(text: string, offset: number): number {
+  let words = 0;
+  forEachStandardToken(text.slice(0, offset), () => words++);
+  return words;
 }
 
 // About six characters a token in Arabic news: these keep a call well under 50,000 tokens.

@@ -28,7 +28,7 @@ const taxonomy: Taxonomy = {
       ambiguous: { terms: ['mali'], requireAnyOf: ['bamako', 'sahel'], reason: 'also "financial"' },
     },
   ],
-  regionRules: { minMentions: 2, titleMentions: 1 },
+  regionRules: { minMentions: 2, leadMinMentions: 2, leadTokens: 40 },
   people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'] }],
   organizations: [],
   digest: 'test',
@@ -73,6 +73,19 @@ describe('classifyArticle', () => {
   it('counts an ambiguous term only beside its context', () => {
     expect(classify('', 'mali support mali budget').regions).toEqual([]);
     expect(classify('', 'mali support mali bamako').regions).toEqual(['africa', 'mali']);
+  });
+
+  it('keeps a region named once in passing as mentioned, not about, with its salience', () => {
+    const tags = classify('talks', 'sudan talks');
+    expect(tags.regions).toEqual([]);
+    expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
+    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, lead: true }]);
+    expect(classify('sudan', 'talks sudan').region_salience).toEqual([{ region: 'sudan', mentions: 2, title: true, lead: true }]);
+  });
+
+  it('reads the lead from the first leadTokens positions of the body', () => {
+    const late = `${'word '.repeat(45)}sudan`;
+    expect(classify('', late).region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, lead: false }]);
   });
 
   it('scores a topic by distinct words, so inflections of one word cannot carry it alone', () => {

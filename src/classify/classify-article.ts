@@ -19,9 +19,26 @@ export interface CompiledTaxonomy {
   patterns: Map<string, TokenPattern>;
 }
 
+/** How central a region is to an article: counted on the region's own terms, parents not included. */
+export interface RegionSalience {
+  region: string;
+  /** Distinct mentions in title and body. */
+  mentions: number;
+  /** Named in the title. */
+  title: boolean;
+  /** Named in the lead: the body's first `leadTokens` positions. */
+  lead: boolean;
+}
+
+/** An article's tags, keyed as the index stores them. */
 export interface ArticleTags {
   topics: string[];
+  /** The regions the article is about, with their parents. */
   regions: string[];
+  /** Every region the article names, even once in passing, with their parents; includes `regions`. */
+  regions_mentioned: string[];
+  /** Per region named, how often and where: what decided between about and mentioned. */
+  region_salience: RegionSalience[];
   people: string[];
   organizations: string[];
 }
@@ -53,16 +70,16 @@ export function findOccurrences(pattern: TokenPattern | undefined, text: Positio
   return spans;
 }
 
-/** Distinct mentions: spellings that analyze alike (الكويت, الكويتي) find one word once, not twice. */
-function mentions(terms: string[], compiled: CompiledTaxonomy, text: PositionIndex, excluded: [number, number][]): number {
-  const found = new Set<string>();
+/** Distinct mentions, by start position: spellings that analyze alike (الكويت, الكويتي) find one word once, not twice. */
+function mentionStarts(terms: string[], compiled: CompiledTaxonomy, text: PositionIndex, excluded: [number, number][]): Set<number> {
+  const found = new Set<number>();
   for (const term of terms) {
     for (const [start, end] of findOccurrences(compiled.patterns.get(term), text)) {
       // A mention inside a longer name of another place (جنوب السودان) is not a mention.
-      if (!excluded.some(([from, to]) => start <= to && end >= from)) found.add(`${start}:${end}`);
+      if (!excluded.some(([from, to]) => start <= to && end >= from)) found.add(start);
     }
   }
-  return found.size;
+  return found;
 }
 
 function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
@@ -71,13 +88,31 @@ function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: An
   );
 }
 
-function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): number {
+function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): Set<number> {
   const text = article[field];
   const excluded = region.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
   const ambiguous = new Set(region.ambiguous?.terms ?? []);
   const contextFound = region.ambiguous ? occursAnywhere(region.ambiguous.requireAnyOf, compiled, article) : true;
   const counted = region.terms.filter((term) => contextFound || !ambiguous.has(term));
-  return mentions(counted, compiled, text, excluded);
+  return mentionStarts(counted, compiled, text, excluded);
+}
+
+/** How often and where the article names a region; undefined when it does not. */
+export function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
+  if (!mayOccur(region.terms, compiled, article)) return undefined;
+  const title = regionMentions(region, compiled, article, 'title');
+  const body = regionMentions(region, compiled, article, 'body');
+  if (title.size + body.size === 0) return undefined;
+  const { leadTokens } = compiled.taxonomy.regionRules;
+  return { region: region.slug, mentions: title.size + body.size, title: title.size > 0, lead: [...body].some((start) => start < leadTokens) };
+}
+
+/**
+ * Whether an article is about a region rather than naming it in passing: named in the title; or
+ * in the lead and at least `leadMinMentions` times; or at least `minMentions` times anywhere.
+ */
+export function isAbout(salience: RegionSalience, rules: Taxonomy['regionRules']): boolean {
+  return salience.title || (salience.lead && salience.mentions >= rules.leadMinMentions) || salience.mentions >= rules.minMentions;
 }
 
 /**
@@ -133,34 +168,46 @@ function mayOccur(terms: string[], compiled: CompiledTaxonomy, article: Analyzed
 
 /**
  * Tags one analyzed article. Pure: the same tokens and taxonomy give the same tags.
- * Regions: a title mention, or `minMentions` body mentions; parents of a tagged region are tagged too.
+ * Regions: every region named is mentioned; those it is about (`isAbout`) are its regions; parents
+ * of either follow.
  * Topics: the weighted count of distinct signal terms reaches `minScore`.
  */
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;
-  const { minMentions, titleMentions } = taxonomy.regionRules;
-  const direct = taxonomy.regions.filter(
-    (region) =>
-      mayOccur(region.terms, compiled, article) &&
-      (regionMentions(region, compiled, article, 'title') >= titleMentions || regionMentions(region, compiled, article, 'body') >= minMentions),
-  );
-  const bySlug = new Map(taxonomy.regions.map((r) => [r.slug, r]));
-  const regions = new Set<string>();
-  const addWithParents = (slug: string) => {
-    if (regions.has(slug)) return;
-    regions.add(slug);
-    for (const parent of bySlug.get(slug)?.parents ?? []) addWithParents(parent);
+  const salience = taxonomy.regions.flatMap((region) => regionSalience(region, compiled, article) ?? []);
+  const parentsOf = parentsBySlug(compiled);
+  const withParents = (slugs: string[]): Set<string> => {
+    const all = new Set<string>();
+    const add = (slug: string) => {
+      if (all.has(slug)) return;
+      all.add(slug);
+      for (const parent of parentsOf.get(slug) ?? []) add(parent);
+    };
+    slugs.forEach(add);
+    return all;
   };
-  direct.forEach((region) => addWithParents(region.slug));
+  const regions = withParents(salience.filter((s) => isAbout(s, taxonomy.regionRules)).map((s) => s.region));
+  const mentioned = withParents(salience.map((s) => s.region));
+  const inTaxonomyOrder = (set: Set<string>) => taxonomy.regions.map((r) => r.slug).filter((slug) => set.has(slug));
 
   return {
     topics: taxonomy.topics
       .filter((topic) => mayOccur(topic.terms, compiled, article) && topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore)
       .map((t) => t.slug),
-    regions: taxonomy.regions.map((r) => r.slug).filter((slug) => regions.has(slug)),
+    regions: inTaxonomyOrder(regions),
+    regions_mentioned: inTaxonomyOrder(mentioned),
+    region_salience: salience,
     people: namedIn(taxonomy.people, compiled, article),
     organizations: namedIn(taxonomy.organizations, compiled, article),
   };
+}
+
+const parentsByCompiled = new WeakMap<CompiledTaxonomy, Map<string, string[]>>();
+
+function parentsBySlug(compiled: CompiledTaxonomy): Map<string, string[]> {
+  let parents = parentsByCompiled.get(compiled);
+  if (!parents) parentsByCompiled.set(compiled, (parents = new Map(compiled.taxonomy.regions.map((r) => [r.slug, r.parents]))));
+  return parents;
 }
 
 /** Every distinct term a taxonomy uses, for compiling. */

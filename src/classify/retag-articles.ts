@@ -10,7 +10,7 @@ export interface RetagReport {
   failures: { id: string; reason: string }[];
 }
 
-type StoredText = Pick<StoredArticle, 'id' | 'title' | 'body' | FacetField>;
+type StoredText = Pick<StoredArticle, 'id' | 'title' | 'body' | 'region_salience' | FacetField>;
 
 const PAGE = 200;
 
@@ -35,7 +35,7 @@ export async function retagArticles(
       size: PAGE,
       sort: [{ id: 'asc' }],
       ...(after ? { search_after: after } : {}),
-      _source: ['id', 'title', 'body', 'topics', 'regions', 'people', 'organizations'],
+      _source: ['id', 'title', 'body', 'topics', 'regions', 'regions_mentioned', 'region_salience', 'people', 'organizations'],
       query: { match_all: {} },
     });
     if (page.hits.length === 0) break;
@@ -49,6 +49,8 @@ export async function retagArticles(
         const stored = {
           topics: hit.source.topics ?? [],
           regions: hit.source.regions ?? [],
+          regions_mentioned: hit.source.regions_mentioned ?? [],
+          region_salience: hit.source.region_salience ?? [],
           people: hit.source.people ?? [],
           organizations: hit.source.organizations ?? [],
         };

@@ -7,6 +7,11 @@ const labels = z.object({ ar: z.string().min(1), en: z.string().min(1) });
 
 const regionSchema = z.object({
   slug,
+  /** ISO 3166-1 alpha-2 code of a country or territory (XK for Kosovo). */
+  iso: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   kind: z.enum(['country', 'region']),
   labels,
   parents: z.array(slug).default([]),
@@ -26,7 +31,15 @@ const topicSchema = z.object({
 
 const regionsFileSchema = z.object({
   description: z.string(),
-  rules: z.object({ minMentions: z.number().int().min(1), titleMentions: z.number().int().min(1) }),
+  rules: z.object({
+    /** About a region: named this many times anywhere (title and body). */
+    minMentions: z.number().int().min(1),
+    /** About a region: named in the lead and this many times anywhere. */
+    leadMinMentions: z.number().int().min(1),
+    /** The lead: the body's first this many token positions (about a sentence or two). */
+    leadTokens: z.number().int().min(1),
+    description: z.string().optional(),
+  }),
   regions: z.array(regionSchema),
 });
 
@@ -63,7 +76,7 @@ export interface Taxonomy {
   digest: string;
 }
 
-export type FacetName = 'topics' | 'regions' | 'people' | 'organizations';
+export type FacetName = 'topics' | 'regions' | 'regions_mentioned' | 'people' | 'organizations';
 
 /**
  * Reads `taxonomy/topics.json`, `taxonomy/regions.json`, and the people and organizations of
@@ -130,7 +143,14 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
 
 /** The values a facet may take, for validating a reader's selection. */
 export function facetValues(taxonomy: Taxonomy, facet: FacetName): Map<string, { ar: string; en: string }> {
-  const entries = facet === 'topics' ? taxonomy.topics : facet === 'regions' ? taxonomy.regions : facet === 'people' ? taxonomy.people : taxonomy.organizations;
+  const entries =
+    facet === 'topics'
+      ? taxonomy.topics
+      : facet === 'regions' || facet === 'regions_mentioned'
+        ? taxonomy.regions
+        : facet === 'people'
+          ? taxonomy.people
+          : taxonomy.organizations;
   return new Map(entries.map((entry) => [entry.slug, entry.labels]));
 }
 

@@ -18,7 +18,10 @@ export const ArticleSummarySchema = z.object({
   published: z.string().nullable(),
   source: z.string().nullable().openapi({ description: 'The outlet that published it' }),
   topics: z.array(z.string()),
-  regions: z.array(z.string()),
+  regions: z
+    .array(z.string())
+    .openapi({ description: 'Regions the article is about (named in the title, in the lead and again, or repeatedly), with their parents' }),
+  regions_mentioned: z.array(z.string()).openapi({ description: 'Every region the article names, even once in passing, with their parents' }),
   people: z.array(z.string()),
   organizations: z.array(z.string()),
 });

@@ -1,9 +1,17 @@
-/** The facet keys every article carries, filled by classification: topic, region, person and organization slugs. */
-export const FACET_FIELDS = ['topics', 'regions', 'people', 'organizations'] as const;
+import type { RegionSalience } from '../classify/classify-article.js';
+
+/**
+ * The facet keys every article carries, filled by classification: topic, region, person and
+ * organization slugs. `regions` holds the regions an article is about, `regions_mentioned` every
+ * region it names.
+ */
+export const FACET_FIELDS = ['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 /** An article as the index stores it: what `mappings/articles.json` accepts. */
 export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
+  /** How often and where each region is named (stored, not indexed). */
+  region_salience?: RegionSalience[];
   id: string;
   title: string;
   /** The text as indexed: run-on words split. */

@@ -144,8 +144,10 @@ describe('buildSearchBody', () => {
     expect(body.aggs).toEqual({
       topics: { filter: { bool: { filter: [regions] } }, aggs: { values: { terms: { field: 'topics', size: 5 } } } },
       regions: { filter: { bool: { filter: [topics] } }, aggs: { values: { terms: { field: 'regions', size: 5 } } } },
+      regions_mentioned: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'regions_mentioned', size: 5 } } } },
       people: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'people', size: 5 } } } },
       organizations: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'organizations', size: 5 } } } },
+      source: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'source', size: 5 } } } },
       published: {
         filter: { bool: { filter: [topics, regions] } },
         aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },

@@ -1,14 +1,18 @@
 import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { analysisShapeOf } from '../index/index-definition.js';
-import { FACET_FIELDS, type FacetField } from '../index/stored-article.js';
+import { FACET_FIELDS } from '../index/stored-article.js';
 import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
 
+/** What `/search` counts and filters by: the facet keys, and the source an article came from. */
+export const SEARCH_FACETS = [...FACET_FIELDS, 'source'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
 export interface SearchRequest {
   q?: string;
-  /** Selected facet values: OR within a facet, AND across facets. */
-  filters: Record<FacetField, string[]>;
+  /** Selected facet values: OR within a facet, AND across facets; a facet left out selects nothing. */
+  filters: Partial<Record<SearchFacet, string[]>>;
   dateFrom?: string;
   dateTo?: string;
   from: number;
@@ -75,14 +79,15 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
       filter: dateFilters(request),
     },
   };
+  const selected = (field: SearchFacet) => request.filters[field] ?? [];
   const facetFilters = Object.fromEntries(
-    FACET_FIELDS.map((field) => [field, request.filters[field].length > 0 ? { terms: { [field]: request.filters[field] } } : undefined]),
-  ) as Record<FacetField, Clause | undefined>;
-  const allFacetFilters = FACET_FIELDS.flatMap((field) => (facetFilters[field] ? [facetFilters[field]] : []));
+    SEARCH_FACETS.map((field) => [field, selected(field).length > 0 ? { terms: { [field]: selected(field) } } : undefined]),
+  ) as Record<SearchFacet, Clause | undefined>;
+  const allFacetFilters = SEARCH_FACETS.flatMap((field) => (facetFilters[field] ? [facetFilters[field]] : []));
 
   const aggs: Record<string, Clause> = {};
-  for (const field of FACET_FIELDS) {
-    const others = FACET_FIELDS.filter((other) => other !== field).flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
+  for (const field of SEARCH_FACETS) {
+    const others = SEARCH_FACETS.filter((other) => other !== field).flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
     aggs[field] = {
       filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
       aggs: { values: { terms: { field, size: request.facetSize } } },
@@ -106,7 +111,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     ...(request.explain ? { explain: true } : {}),
     // The id last: a total order, so a cursor resumes exactly after its hit (`_id` is not sortable on every engine).
     sort: request.sort === 'newest' ? [NEWEST, '_score', BY_ID] : ['_score', NEWEST, BY_ID],
-    _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'people', 'organizations'],
+    _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
       encoder: 'html',
       pre_tags: ['<mark>'],

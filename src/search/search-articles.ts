@@ -1,8 +1,8 @@
 import type { SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, countQueryTokens, type QueryShape, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
 import { buildSpellingBody, readSpelling, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
-import { FACET_FIELDS, type FacetField, type StoredArticle } from '../index/stored-article.js';
+import type { StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
@@ -22,6 +22,7 @@ export interface ArticleHit {
   snippets: string[];
   topics: string[];
   regions: string[];
+  regions_mentioned: string[];
   people: string[];
   organizations: string[];
   explanation?: ScoreExplanation;
@@ -31,6 +32,8 @@ export interface FacetCount {
   value: string;
   count: number;
   label: { ar: string; en: string };
+  /** Of a region: the wider regions it belongs to, so a client can nest the list. */
+  parents?: string[];
 }
 
 export interface MonthCount {
@@ -46,7 +49,7 @@ export interface ArticleSearchResult {
   hits: ArticleHit[];
   /** Resumes after the last hit (`cursor=`); null on the last page. */
   nextCursor: string | null;
-  facets: Record<FacetField, FacetCount[]> & { published: MonthCount[] };
+  facets: Record<SearchFacet, FacetCount[]> & { published: MonthCount[] };
   /** A respelling of `q` from the index's own words, offered when the search finds little. */
   didYouMean?: string;
   /** Present when the query as asked found nothing and any one of its words was then enough. */
@@ -84,20 +87,24 @@ export async function searchArticles(
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
+  const parentsOf = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
   const facets = Object.fromEntries(
-    FACET_FIELDS.map((field) => {
+    SEARCH_FACETS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
-      const labels = facetValues(taxonomy, field);
+      // Sources have no taxonomy: a source is labelled with its own name.
+      const labels = field === 'source' ? new Map<string, { ar: string; en: string }>() : facetValues(taxonomy, field);
+      const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
         (aggregation?.values?.buckets ?? []).map((b) => ({
           value: String(b.key),
           count: b.doc_count,
           label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },
+          ...(isRegion ? { parents: parentsOf.get(String(b.key)) ?? [] } : {}),
         })),
       ];
     }),
-  ) as Record<FacetField, FacetCount[]>;
+  ) as Record<SearchFacet, FacetCount[]>;
   const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   const last = result.hits.at(-1);
   const full = request.size > 0 && result.hits.length === request.size;
@@ -119,6 +126,7 @@ export async function searchArticles(
       snippets: hit.highlight.body ?? [],
       topics: hit.source.topics ?? [],
       regions: hit.source.regions ?? [],
+      regions_mentioned: hit.source.regions_mentioned ?? [],
       people: hit.source.people ?? [],
       organizations: hit.source.organizations ?? [],
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),

@@ -483,7 +483,7 @@ export function otherRequest(): fc.Arbitrary<ApiRequest> {
         '/articles',
         '/articles/',
         '/articles/a/b',
-        '/facets/x',
+        '/facets/regions/x',
         '/health/',
         '/openapi',
         '/openapi.yaml',

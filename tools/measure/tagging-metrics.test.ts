@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microAverage, scoreLabel, scoreMultiLabel } from './tagging-metrics.js';
+import { cohenKappa, microAverage, scoreLabel, scoreMultiLabel } from './tagging-metrics.js';
 
 describe('tagging metrics', () => {
   it('computes precision, recall and F1 from counts', () => {
@@ -20,5 +20,14 @@ describe('tagging metrics', () => {
     ]);
     // micro: tp 2, predicted 3, actual 4.
     expect(microAverage(scores)).toMatchObject({ truePositives: 2, predicted: 3, actual: 4, precision: 2 / 3, recall: 0.5 });
+  });
+
+  it("computes Cohen's κ of two labellers' decisions", () => {
+    const d = (first: boolean, second: boolean) => ({ first, second });
+    // 20 items: 8 both yes, 8 both no, 2 + 2 disagree: observed 0.8, chance 0.5, κ 0.6.
+    const decisions = [...Array(8).fill(d(true, true)), ...Array(8).fill(d(false, false)), d(true, false), d(true, false), d(false, true), d(false, true)];
+    expect(cohenKappa(decisions)).toBeCloseTo(0.6);
+    expect(cohenKappa([d(true, true), d(false, false)])).toBe(1);
+    expect(cohenKappa([])).toBeUndefined();
   });
 });

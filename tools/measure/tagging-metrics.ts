@@ -43,3 +43,19 @@ export function microAverage(scores: LabelScore[]): LabelScore {
 export function formatRatio(value: number | undefined): string {
   return value === undefined ? '–' : value.toFixed(2);
 }
+
+/**
+ * Cohen's κ of two labellers' yes/no decisions on the same items: agreement beyond what their
+ * label rates alone would give by chance. 1 is full agreement, 0 chance level.
+ */
+export function cohenKappa(decisions: { first: boolean; second: boolean }[]): number | undefined {
+  const n = decisions.length;
+  if (n === 0) return undefined;
+  const both = decisions.filter((d) => d.first && d.second).length;
+  const neither = decisions.filter((d) => !d.first && !d.second).length;
+  const firstYes = decisions.filter((d) => d.first).length / n;
+  const secondYes = decisions.filter((d) => d.second).length / n;
+  const observed = (both + neither) / n;
+  const chance = firstYes * secondYes + (1 - firstYes) * (1 - secondYes);
+  return chance === 1 ? undefined : (observed - chance) / (1 - chance);
+}

@@ -6,6 +6,9 @@ import { ArticleSummarySchema, ErrorSchema, errorResponses } from '../schemas.js
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
+  region_salience: z
+    .array(z.object({ region: z.string(), mentions: z.number().int(), title: z.boolean(), lead: z.boolean() }))
+    .openapi({ description: 'Per region named: distinct mentions, whether in the title, whether in the lead' }),
   url: z.string().nullable(),
 }).openapi('Article');
 
@@ -43,6 +46,8 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         url: stored.url ?? null,
         topics: stored.topics ?? [],
         regions: stored.regions ?? [],
+        regions_mentioned: stored.regions_mentioned ?? [],
+        region_salience: stored.region_salience ?? [],
         people: stored.people ?? [],
         organizations: stored.organizations ?? [],
       },

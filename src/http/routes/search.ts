@@ -16,6 +16,9 @@ export function searchLane(request: { explain: boolean; from: number; size: numb
   return request.explain || request.from + request.size > 100 || words > 12 ? 'expensive' : 'cheap';
 }
 
+/** Facet counts a page may ask for: enough for every value the taxonomy has today. */
+export const MAX_FACET_SIZE = 500;
+
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
 const slugList = z
@@ -42,7 +45,14 @@ const SearchQuery = z
   .object({
     q: z.string().max(500, 'at most 500 characters').optional().openapi({ description: 'What to look for, in Arabic or Latin script', example: 'بلينكن' }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
-    region: slugList.optional().openapi({ description: 'Region slugs; several widen the result (OR)', type: 'string' }),
+    region: slugList.optional().openapi({
+      description: 'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR)',
+      type: 'string',
+    }),
+    region_mentioned: slugList
+      .optional()
+      .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
+    source: slugList.optional().openapi({ description: 'Sources (as in `facets.source`); several widen the result (OR)', type: 'string' }),
     person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
@@ -52,6 +62,9 @@ const SearchQuery = z
       description: 'Continue after the previous page: its `nextCursor`, with the same search and sort (instead of `from`; not bounded by the result window)',
     }),
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
+    facet_size: wholeNumber(1)
+      .optional()
+      .openapi({ description: `Values counted per facet, most frequent first (default and most: ${MAX_FACET_SIZE}, every value)`, type: 'integer' }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z
       .string()
@@ -72,6 +85,14 @@ const Hit = ArticleSummarySchema.extend({
   explanation: z.object({ score: z.number(), matches: z.array(z.object({ field: z.string(), term: z.string(), score: z.number() })) }).optional(),
 });
 const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.object({ ar: z.string(), en: z.string() }) }));
+const RegionCounts = z.array(
+  z.object({
+    value: z.string(),
+    count: z.number().int(),
+    label: z.object({ ar: z.string(), en: z.string() }),
+    parents: z.array(z.string()).optional().openapi({ description: 'The wider regions this one belongs to: nest the list by them' }),
+  }),
+);
 const SearchResponse = z
   .object({
     total: z.number().int(),
@@ -83,9 +104,11 @@ const SearchResponse = z
     didYouMean: z.string().optional().openapi({ description: 'A respelling of `q` from the indexed words, when the search finds little' }),
     facets: z.object({
       topics: FacetCounts,
-      regions: FacetCounts,
+      regions: RegionCounts.openapi({ description: 'Articles about each region' }),
+      regions_mentioned: RegionCounts.openapi({ description: 'Articles naming each region' }),
       people: FacetCounts,
       organizations: FacetCounts,
+      source: FacetCounts.openapi({ description: 'Articles per source' }),
       published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
     }),
     relaxed: z
@@ -157,10 +180,21 @@ export function registerSearchRoutes(
         `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`,
         'profile',
       );
-    const filters = { topics: query.topic ?? [], regions: query.region ?? [], people: query.person ?? [], organizations: query.organization ?? [] };
+    if (query.facet_size !== undefined && query.facet_size > MAX_FACET_SIZE) {
+      throw new ApiError(400, 'invalid_parameter', `facet_size: at most ${MAX_FACET_SIZE}`, 'facet_size');
+    }
+    const filters = {
+      topics: query.topic ?? [],
+      regions: query.region ?? [],
+      regions_mentioned: query.region_mentioned ?? [],
+      people: query.person ?? [],
+      organizations: query.organization ?? [],
+      source: query.source ?? [],
+    };
     for (const [facet, param] of [
       ['topics', 'topic'],
       ['regions', 'region'],
+      ['regions_mentioned', 'region_mentioned'],
       ['people', 'person'],
       ['organizations', 'organization'],
     ] as const) {
@@ -177,7 +211,7 @@ export function registerSearchRoutes(
       size,
       ...(searchAfter ? { searchAfter } : {}),
       sort: query.sort ?? 'relevance',
-      facetSize: 30,
+      facetSize: query.facet_size ?? MAX_FACET_SIZE,
       explain,
     } as const;
     const lane = searchLane(request);

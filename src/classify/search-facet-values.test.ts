@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { searchFacetValues } from './search-facet-values.js';
+
+const value = (slug: string, ar: string, en: string, terms: string[] = []) => ({ value: slug, labels: { ar, en }, terms: [ar, en, ...terms] });
+const values = [
+  value('mali', 'مالي', 'Mali'),
+  value('malaysia', 'ماليزيا', 'Malaysia'),
+  value('malta', 'مالطا', 'Malta'),
+  value('somalia', 'الصومال', 'Somalia'),
+  value('morocco', 'المغرب', 'Morocco', ['المملكة المغربية']),
+  value('united-arab-emirates', 'الإمارات', 'United Arab Emirates', ['أبوظبي']),
+];
+const found = (query: string) => searchFacetValues(values, query).map((v) => v.value);
+
+describe('searchFacetValues', () => {
+  it('matches a prefix of an Arabic label word, folded as the index folds', () => {
+    expect(found('مال')).toEqual(['mali', 'malta', 'malaysia']);
+    expect(found('الامارات')).toEqual(['united-arab-emirates']);
+    expect(found('مغرب')).toEqual(['morocco']);
+  });
+
+  it('matches Latin labels in any case, and terms after labels', () => {
+    expect(found('MAL')).toEqual(['mali', 'malta', 'malaysia']);
+    expect(found('arab')).toEqual(['united-arab-emirates']);
+    expect(found('المملكة')).toEqual(['morocco']);
+  });
+
+  it('gives every value for an empty query and none for an unknown word', () => {
+    expect(found('')).toHaveLength(values.length);
+    expect(found('أطلانتس')).toEqual([]);
+  });
+});

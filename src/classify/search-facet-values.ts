@@ -1,0 +1,33 @@
+import { foldArabic, normalizeArabicWord } from '../analysis/arabic-rules.js';
+
+/** A facet value as value search sees it: its labels and the terms that signal it. */
+export interface SearchableValue {
+  value: string;
+  labels: { ar: string; en: string };
+  terms: string[];
+}
+
+/** Folds as the index does, and drops the article (المغرب → مغرب), so a reader's prefix meets any spelling. */
+function foldWords(text: string): string[] {
+  return foldArabic(text)
+    .split(/[\s\-'’.,()]+/u)
+    .filter(Boolean)
+    .map((word) => normalizeArabicWord(word).replace(/^(و?ال)(?=\p{Script=Arabic}{2})/u, ''));
+}
+
+/**
+ * The values whose Arabic or English label, or one of whose terms, has a word sequence starting
+ * with the query's words (`مال` finds مالي, ماليزيا and مالطا; `mal` too; `الصين` finds China).
+ * Values matched on a label come first, then those matched on a term; shorter labels first.
+ */
+export function searchFacetValues<T extends SearchableValue>(values: T[], query: string): T[] {
+  const wanted = foldWords(query).join(' ');
+  if (!wanted) return values;
+  const matches = (text: string) => ` ${foldWords(text).join(' ')}`.includes(` ${wanted}`);
+  const rank = (entry: T) => (matches(entry.labels.ar) || matches(entry.labels.en) || matches(entry.value) ? 0 : entry.terms.some(matches) ? 1 : 2);
+  return values
+    .map((entry) => ({ entry, rank: rank(entry) }))
+    .filter(({ rank }) => rank < 2)
+    .sort((a, b) => a.rank - b.rank || a.entry.labels.ar.length - b.entry.labels.ar.length)
+    .map(({ entry }) => entry);
+}

@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import type { ArticleTags } from '../../src/classify/classify-article.js';
+import { loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { loadConfig } from '../../src/config.js';
+import { ensureIndex } from '../../src/index/ensure-index.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { parseSeedArticle } from '../../src/ingest/seed-parser.js';
+import { createLogger } from '../../src/logger.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { provideEngine } from '../../src/provide-engine.js';
+import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
+import { cohenKappa, formatRatio, microAverage, scoreMultiLabel } from './tagging-metrics.js';
+
+// Compares the two region label sets (taxonomy/labels/regions-gold.json and regions-independent.json,
+// made by docs/labelling-guide.md) with Cohen's κ, and measures the tagger against each: its
+// `regions` (about) against about-level labels, its `regions_mentioned` against mention-level ones.
+// Usage: npm run measure:labels [-- --corpus PATH]   (seeds always; ANT articles when the corpus is there)
+const { values: options } = parseArgs({ options: { corpus: { type: 'string' } } });
+const corpusPath = resolve(options.corpus ?? antCorpusPath());
+const labelsDir = join(PROJECT_ROOT, 'taxonomy', 'labels');
+
+const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), regions: z.array(z.string()) })) });
+const independentSchema = z.object({ articles: z.array(z.object({ id: z.string(), about: z.array(z.string()), mentioned: z.array(z.string()) })) });
+const gold = new Map(goldSchema.parse(JSON.parse(readFileSync(join(labelsDir, 'regions-gold.json'), 'utf8'))).articles.map((a) => [a.id, a.regions]));
+const independent = new Map(
+  independentSchema.parse(JSON.parse(readFileSync(join(labelsDir, 'regions-independent.json'), 'utf8'))).articles.map((a) => [a.id, a]),
+);
+
+const texts = new Map<string, { title: string; body: string }>();
+for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
+  const id = file.replace(/\.txt$/, '');
+  if (independent.has(id) || gold.has(id)) texts.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
+}
+if (existsSync(corpusPath)) {
+  for await (const article of readAntCorpus(corpusPath)) {
+    if (independent.has(article.id) || gold.has(article.id)) texts.set(article.id, { title: article.title, body: article.text });
+  }
+} else {
+  console.log(`(no ANT corpus at ${corpusPath}: the seeds only)`);
+}
+
+const taxonomy = loadTaxonomy(PROJECT_ROOT);
+const parents = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+/** Labels name countries (and a region only as a subject): measures widen them to parents, as tags are. */
+const widen = (slugs: string[]): string[] => {
+  const all = new Set<string>();
+  const add = (slug: string) => {
+    if (all.has(slug)) return;
+    all.add(slug);
+    (parents.get(slug) ?? []).forEach(add);
+  };
+  slugs.forEach(add);
+  return [...all].sort();
+};
+
+const config = loadConfig();
+const provided = await provideEngine(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+const alias = `measure-labels-${process.pid}`;
+const definition = loadIndexDefinition(PROJECT_ROOT);
+const state = await ensureIndex(provided.engine, alias, definition);
+try {
+  const tagger = await ArticleTagger.create(provided.engine, alias, definition, taxonomy);
+  const ids = [...texts.keys()];
+  const tagged = new Map<string, ArticleTags>((await tagger.tagMany(ids.map((id) => texts.get(id)!))).map((tags, i) => [ids[i]!, tags]));
+
+  const both = ids.filter((id) => gold.has(id) && independent.has(id));
+  console.log(`\n## Agreement of the two label sets (about level, ${both.length} articles labelled in both, labels widened to parents)\n`);
+  const regionsInEither = [...new Set(both.flatMap((id) => [...widen(gold.get(id)!), ...widen(independent.get(id)!.about)]))].sort();
+  const decisions = both.flatMap((id) => {
+    const first = new Set(widen(gold.get(id)!));
+    const second = new Set(widen(independent.get(id)!.about));
+    return regionsInEither.map((region) => ({ region, first: first.has(region), second: second.has(region) }));
+  });
+  const countriesOnly = decisions.filter((d) => taxonomy.regions.find((r) => r.slug === d.region)?.kind === 'country');
+  const exact = both.filter((id) => JSON.stringify(widen(gold.get(id)!)) === JSON.stringify(widen(independent.get(id)!.about))).length;
+  console.log(`| measure | value |\n|---|---|`);
+  console.log(`| Cohen's κ, every (article, region) decision over regions either set used | ${formatRatio(cohenKappa(decisions))} |`);
+  console.log(`| Cohen's κ, countries only | ${formatRatio(cohenKappa(countriesOnly))} |`);
+  console.log(`| articles with identical label sets | ${exact} of ${both.length} |`);
+  for (const id of both.filter((id) => JSON.stringify(widen(gold.get(id)!)) !== JSON.stringify(widen(independent.get(id)!.about)))) {
+    console.log(`  differs: ${id}: gold ${gold.get(id)!.join(', ') || '–'}; independent ${independent.get(id)!.about.join(', ') || '–'}`);
+  }
+
+  console.log(`\n## The tagger against each label set (micro-averaged over regions, parents included)\n`);
+  console.log(`| tagger field | labels | articles | labelled | tagged | correct | precision | recall |`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  const report = (field: 'regions' | 'regions_mentioned', name: string, labelsOf: (id: string) => string[] | undefined) => {
+    const scored = ids.filter((id) => labelsOf(id) !== undefined);
+    const micro = microAverage(scoreMultiLabel(scored.map((id) => ({ predicted: tagged.get(id)![field], gold: widen(labelsOf(id)!) }))));
+    console.log(
+      `| ${field} | ${name} | ${scored.length} | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`,
+    );
+    return scored;
+  };
+  report('regions', 'gold (about)', (id) => gold.get(id));
+  report('regions', 'independent about', (id) => independent.get(id)?.about);
+  const mentionIds = report('regions_mentioned', 'independent mentioned', (id) => independent.get(id)?.mentioned);
+  report('regions', 'independent mentioned', (id) => independent.get(id)?.mentioned);
+
+  console.log(`\n### Where the tagger and the independent labels differ\n`);
+  for (const id of mentionIds) {
+    const labels = independent.get(id)!;
+    const about = { missed: diff(widen(labels.about), tagged.get(id)!.regions), extra: diff(tagged.get(id)!.regions, widen(labels.about)) };
+    const mentioned = {
+      missed: diff(widen(labels.mentioned), tagged.get(id)!.regions_mentioned),
+      extra: diff(tagged.get(id)!.regions_mentioned, widen(labels.mentioned)),
+    };
+    const parts = [
+      about.missed.length ? `about missed ${about.missed.join(', ')}` : '',
+      about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
+      mentioned.missed.length ? `mention missed ${mentioned.missed.join(', ')}` : '',
+      mentioned.extra.length ? `mention extra ${mentioned.extra.join(', ')}` : '',
+    ].filter(Boolean);
+    if (parts.length > 0) console.log(`- ${id}: ${parts.join('; ')}`);
+  }
+} finally {
+  await provided.engine.deleteIndex(state.index);
+  await provided.release();
+}
+
+function diff(a: string[], b: string[]): string[] {
+  const other = new Set(b);
+  return a.filter((x) => !other.has(x));
+}

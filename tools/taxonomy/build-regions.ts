@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'prettier';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+
+// Writes taxonomy/regions.json: every country and territory of ISO 3166-1 (and Kosovo), named from
+// ICU's region names (Node's Intl.DisplayNames, Arabic and English), placed in the UN M49
+// sub-regions, and merged with what is written by hand in taxonomy/sources/regions-hand.json
+// (entries kept as written; per-country demonyms, spellings, ambiguity rules and groupings).
+// Usage: npm run build:regions   (the output is committed; the same inputs give the same file)
+
+interface RegionEntry {
+  slug: string;
+  iso?: string;
+  kind: 'country' | 'region';
+  labels: { ar: string; en: string };
+  parents?: string[];
+  terms: string[];
+  excludeWithin?: string[];
+  ambiguous?: { terms: string[]; requireAnyOf: string[]; reason: string };
+  notes?: string;
+}
+type CountryAddition = Partial<Omit<RegionEntry, 'kind' | 'iso'>>;
+interface HandFile {
+  description: string;
+  rules: unknown;
+  /** Generated spellings that are other words (الجاني, "the perpetrator", is no Ghanaian). */
+  droppedSpellings: { terms: string[]; reason: string };
+  regions: RegionEntry[];
+  countries: Record<string, CountryAddition>;
+}
+
+/**
+ * UN M49 sub-regions (unstats.un.org/unsd/methodology/m49) by ISO 3166-1 code, mapped onto this
+ * taxonomy's slugs: M49's Northern Africa is the existing `north-africa`. Taiwan and Kosovo,
+ * which M49 does not list, are placed where their neighbours are.
+ */
+const M49: Record<string, string> = {
+  'north-africa': 'DZ EG LY MA SD TN EH',
+  'eastern-africa': 'IO BI KM DJ ER ET TF KE MG MW MU YT MZ RE RW SC SO SS UG TZ ZM ZW',
+  'middle-africa': 'AO CM CF TD CG CD GQ GA ST',
+  'southern-africa': 'BW SZ LS NA ZA',
+  'western-africa': 'BJ BF CV CI GM GH GN GW LR ML MR NE NG SH SN SL TG',
+  caribbean: 'AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI',
+  'central-america': 'BZ CR SV GT HN MX NI PA',
+  'south-america': 'AR BO BV BR CL CO EC FK GF GY PY PE GS SR UY VE',
+  'northern-america': 'BM CA GL PM US',
+  'central-asia': 'KZ KG TJ TM UZ',
+  'eastern-asia': 'CN HK MO KP JP MN KR TW',
+  'south-eastern-asia': 'BN KH ID LA MY MM PH SG TH TL VN',
+  'southern-asia': 'AF BD BT IN IR MV NP PK LK',
+  'western-asia': 'AM AZ BH CY GE IQ IL JO KW LB OM QA SA PS SY TR AE YE',
+  'eastern-europe': 'BY BG CZ HU PL MD RO RU SK UA',
+  'northern-europe': 'AX DK EE FO FI GG IS IE IM JE LV LT NO SJ SE GB',
+  'southern-europe': 'AL AD BA HR GI GR VA IT MT ME MK PT SM RS SI ES XK',
+  'western-europe': 'AT BE FR DE LI LU MC NL CH',
+  'australia-new-zealand': 'AU CX CC HM NZ NF',
+  melanesia: 'FJ NC PG SB VU',
+  micronesia: 'GU KI MH FM NR MP PW UM',
+  polynesia: 'AS CK PF NU PN WS TK TO TV WF',
+  // Antarctica belongs to no sub-region.
+  '': 'AQ',
+};
+
+const handPath = join(PROJECT_ROOT, 'taxonomy', 'sources', 'regions-hand.json');
+const outPath = join(PROJECT_ROOT, 'taxonomy', 'regions.json');
+const hand = JSON.parse(readFileSync(handPath, 'utf8')) as HandFile;
+const arabicNames = new Intl.DisplayNames(['ar'], { type: 'region' });
+const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+const subRegionOf = new Map<string, string>();
+for (const [subRegion, codes] of Object.entries(M49)) for (const code of codes.split(' ')) subRegionOf.set(code, subRegion);
+
+const byIso = new Map(hand.regions.flatMap((r) => (r.iso ? [[r.iso, r] as const] : [])));
+const generated: RegionEntry[] = [];
+const kept = hand.regions.map((entry) => {
+  const subRegion = entry.iso ? subRegionOf.get(entry.iso) : undefined;
+  // A hand entry keeps its terms and rules; it gains its M49 sub-region as a parent.
+  return subRegion && !(entry.parents ?? []).includes(subRegion) ? { ...entry, parents: [...(entry.parents ?? []), subRegion] } : entry;
+});
+for (const [code, subRegion] of subRegionOf) {
+  if (byIso.has(code)) continue;
+  const addition = hand.countries[code] ?? {};
+  const ar = addition.labels?.ar ?? cleanName(arabicNames.of(code)!);
+  const en = addition.labels?.en ?? cleanName(englishNames.of(code)!).replace(/&/g, 'and');
+  const parents = [...new Set([...(addition.parents ?? []), ...(subRegion ? [subRegion] : [])])];
+  const nameTerms = [ar, cleanName(arabicNames.of(code)!), en, cleanName(englishNames.of(code)!).replace(/&/g, 'and')];
+  generated.push(
+    withoutEmpty({
+      slug: addition.slug ?? slugOf(en),
+      iso: code,
+      kind: 'country',
+      labels: { ar, en },
+      parents,
+      terms: withEgyptianSpellings(unique([...nameTerms, ...(addition.terms ?? [])])).filter((term) => !hand.droppedSpellings.terms.includes(term)),
+      excludeWithin: addition.excludeWithin ?? [],
+      ...(addition.ambiguous ? { ambiguous: addition.ambiguous } : {}),
+      ...(addition.notes ? { notes: addition.notes } : {}),
+    }),
+  );
+}
+generated.sort((a, b) => a.slug.localeCompare(b.slug));
+const unknown = Object.keys(hand.countries).filter((code) => !subRegionOf.has(code));
+if (unknown.length > 0) throw new Error(`regions-hand.json: countries not in the M49 table: ${unknown.join(', ')}`);
+
+const output = {
+  description:
+    'Regions an article can be tagged with: countries and territories (ISO 3166-1, and Kosovo) and the wider regions they belong to (UN M49 continents and sub-regions, and the groupings Arab newsrooms use: Maghreb, Levant, Gulf, Sahel, Horn of Africa, Middle East). GENERATED by `npm run build:regions` from ICU region names and taxonomy/sources/regions-hand.json: edit that file, not this one. `terms` are names, demonyms and a few capitals, in Arabic (any spelling; the index analysis folds letters, clitics and most demonym endings onto the name) and Latin script. `excludeWithin` lists longer names of other places that contain a term (جنوب السودان is not السودان); `ambiguous` marks terms that are also common words, which count only when one of `requireAnyOf` occurs in the same article. How often, and where, an article names a region decides whether it is about it or only mentions it (see `rules`).',
+  rules: hand.rules,
+  regions: [...kept, ...generated],
+};
+writeFileSync(outPath, await format(JSON.stringify(output), { parser: 'json', printWidth: 160 }));
+console.log(`${outPath}: ${output.regions.length} entries (${kept.length} from the hand file, ${generated.length} generated)`);
+
+/** ICU's display forms carry qualifiers a headline never uses: "ميانمار (بورما)", "الكونغو - كينشاسا". */
+function cleanName(name: string): string {
+  return name
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .replace(/\s+-\s+/g, ' ')
+    .replace(/[\u064B-\u0652]/g, '')
+    .trim();
+}
+
+/** Egyptian newsrooms write a foreign G as ج (أنجولا for أنغولا): each name gets that spelling too. */
+function withEgyptianSpellings(terms: string[]): string[] {
+  return unique(terms.flatMap((term) => (/\p{Script=Arabic}/u.test(term) && term.includes('غ') ? [term, term.replace(/غ/g, 'ج')] : [term])));
+}
+
+function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\bst\./g, 'saint')
+    .replace(/\./g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function unique(terms: string[]): string[] {
+  return [...new Set(terms.filter(Boolean))];
+}
+
+function withoutEmpty(entry: RegionEntry): RegionEntry {
+  return { ...entry, ...(entry.excludeWithin?.length ? {} : { excludeWithin: undefined }) };
+}
