@@ -1,4 +1,4 @@
-import type { NamedEntity, Region, Taxonomy, Topic } from './taxonomy.js';
+import { regionAncestry, type NamedEntity, type Region, type Taxonomy, type Topic } from './taxonomy.js';
 
 /** A term as the index analysis sees it: tokens at positions relative to the first. */
 export interface TokenPattern {
@@ -175,17 +175,7 @@ function mayOccur(terms: string[], compiled: CompiledTaxonomy, article: Analyzed
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;
   const salience = taxonomy.regions.flatMap((region) => regionSalience(region, compiled, article) ?? []);
-  const parentsOf = parentsBySlug(compiled);
-  const withParents = (slugs: string[]): Set<string> => {
-    const all = new Set<string>();
-    const add = (slug: string) => {
-      if (all.has(slug)) return;
-      all.add(slug);
-      for (const parent of parentsOf.get(slug) ?? []) add(parent);
-    };
-    slugs.forEach(add);
-    return all;
-  };
+  const withParents = ancestryOf(compiled);
   const regions = withParents(salience.filter((s) => isAbout(s, taxonomy.regionRules)).map((s) => s.region));
   const mentioned = withParents(salience.map((s) => s.region));
   const inTaxonomyOrder = (set: Set<string>) => taxonomy.regions.map((r) => r.slug).filter((slug) => set.has(slug));
@@ -202,12 +192,12 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
   };
 }
 
-const parentsByCompiled = new WeakMap<CompiledTaxonomy, Map<string, string[]>>();
+const ancestryByCompiled = new WeakMap<CompiledTaxonomy, (slugs: Iterable<string>) => Set<string>>();
 
-function parentsBySlug(compiled: CompiledTaxonomy): Map<string, string[]> {
-  let parents = parentsByCompiled.get(compiled);
-  if (!parents) parentsByCompiled.set(compiled, (parents = new Map(compiled.taxonomy.regions.map((r) => [r.slug, r.parents]))));
-  return parents;
+function ancestryOf(compiled: CompiledTaxonomy): (slugs: Iterable<string>) => Set<string> {
+  let ancestry = ancestryByCompiled.get(compiled);
+  if (!ancestry) ancestryByCompiled.set(compiled, (ancestry = regionAncestry(compiled.taxonomy)));
+  return ancestry;
 }
 
 /** Every distinct term a taxonomy uses, for compiling. */

@@ -161,3 +161,18 @@ function assertUnique(file: string, slugs: string[]): void {
     seen.add(s);
   }
 }
+
+/** A function that widens region slugs to themselves and all their parents, up the taxonomy's tree. */
+export function regionAncestry(taxonomy: Taxonomy): (slugs: Iterable<string>) => Set<string> {
+  const parentsOf = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+  return (slugs) => {
+    const all = new Set<string>();
+    const add = (slug: string) => {
+      if (all.has(slug)) return;
+      all.add(slug);
+      for (const parent of parentsOf.get(slug) ?? []) add(parent);
+    };
+    for (const slug of slugs) add(slug);
+    return all;
+  };
+}

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ArticleTagger } from '../../src/classify/article-tagger.js';
 import type { ArticleTags } from '../../src/classify/classify-article.js';
-import { loadTaxonomy } from '../../src/classify/taxonomy.js';
+import { loadTaxonomy, regionAncestry } from '../../src/classify/taxonomy.js';
 import { loadConfig } from '../../src/config.js';
 import { ensureIndex } from '../../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../../src/index/index-definition.js';
@@ -44,18 +44,9 @@ if (existsSync(corpusPath)) {
 }
 
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
-const parents = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+const ancestry = regionAncestry(taxonomy);
 /** Labels name countries (and a region only as a subject): measures widen them to parents, as tags are. */
-const widen = (slugs: string[]): string[] => {
-  const all = new Set<string>();
-  const add = (slug: string) => {
-    if (all.has(slug)) return;
-    all.add(slug);
-    (parents.get(slug) ?? []).forEach(add);
-  };
-  slugs.forEach(add);
-  return [...all].sort();
-};
+const widen = (slugs: string[]): string[] => [...ancestry(slugs)].sort();
 
 const config = loadConfig();
 const provided = await provideEngine(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ArticleTagger } from '../../src/classify/article-tagger.js';
 import type { ArticleTags } from '../../src/classify/classify-article.js';
-import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { loadTaxonomy, regionAncestry, type Taxonomy } from '../../src/classify/taxonomy.js';
 import { forEachLimited } from '../../src/concurrency/for-each-limited.js';
 import { loadConfig } from '../../src/config.js';
 import { ensureIndex } from '../../src/index/ensure-index.js';
@@ -125,18 +125,8 @@ function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<
 }
 
 function printRegionReport(taxonomy: Taxonomy, labels: { id: string; regions: string[] }[], tags: Map<string, ArticleTags>): void {
-  const parents = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
-  const withParents = (slugs: string[]): string[] => {
-    const all = new Set<string>();
-    const add = (slug: string) => {
-      if (all.has(slug)) return;
-      all.add(slug);
-      (parents.get(slug) ?? []).forEach(add);
-    };
-    slugs.forEach(add);
-    return [...all];
-  };
-  const items = labels.filter((l) => tags.has(l.id)).map((l) => ({ predicted: tags.get(l.id)!.regions, gold: withParents(l.regions) }));
+  const withParents = regionAncestry(taxonomy);
+  const items = labels.filter((l) => tags.has(l.id)).map((l) => ({ predicted: tags.get(l.id)!.regions, gold: [...withParents(l.regions)] }));
   const scores = scoreMultiLabel(items).filter((s) => s.actual >= 2 || s.predicted >= 2);
   const micro = microAverage(scoreMultiLabel(items));
   console.log(`\n## Regions on ${items.length} hand-labelled articles (gold labels widened to parent regions)\n`);
