@@ -10,7 +10,7 @@ import { guardEngine } from './engine/guard-engine.js';
 import type { SearchEngine } from './engine/search-engine.js';
 import { adoptEngineProcess, findFreePort, isProcessAlive, type EngineProcess } from './embedded/engine-process.js';
 import { superviseEngine, type SupervisedStatus } from './embedded/engine-supervisor.js';
-import { startEmbeddedOpenSearch } from './embedded/opensearch-node.js';
+import { startEmbeddedNode } from './embedded/embedded-node.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export interface ProvidedEngine {
@@ -56,7 +56,8 @@ export async function provideEngine(config: Config, logger: Logger, options: Pro
   let url = config.searchUrl;
   const workDir = resolve(PROJECT_ROOT, config.engineWorkDir);
   const recordFile = join(workDir, 'engine.json');
-  const startNode = (httpPort: number) => () => startEmbeddedOpenSearch({ workDir, heap: config.engineHeap, httpPort, log: (message) => logger.info(message) });
+  const startNode = (httpPort: number) => () =>
+    startEmbeddedNode('opensearch', { workDir, heap: config.engineHeap, httpPort, log: (message) => logger.info(message) });
   /** Records this process as the owner and keeps the node running: restarted on the same port if it ends. */
   const ownEngine = (nodeUrl: string, first: EngineProcess) => {
     let recordedPid = first.pid;

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSeededService } from './support/test-service.js';
+import { indexStoredArticles, readFixtureArticles, useSeededService } from './support/test-service.js';
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود).
-const decoys = readFileSync(new URL('./fixtures/ambiguity-articles.ndjson', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+const decoys = readFixtureArticles('ambiguity-articles.ndjson');
 
 const service = useSeededService('arabic-search');
-beforeAll(async () => {
-  const result = await service.engine.bulkIndex(
-    service.alias,
-    decoys.map((doc) => ({ id: doc.id, source: doc })),
-    { refresh: true },
-  );
-  expect(result.failures).toEqual([]);
-});
+beforeAll(() => indexStoredArticles(service.engine, service.alias, decoys));
 
 async function ids(q: string): Promise<string[]> {
   const response = await service.app.request(`/search?size=50&q=${encodeURIComponent(q)}`);

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serveApp, watchForeignRequests } from './support/browser.js';
-import { useSeededService } from './support/test-service.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, useAppInChromium } from './support/browser.js';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
 
 // The search page in a real Chromium, checked against the API's own answers.
 
@@ -19,27 +18,9 @@ const extra = Array.from({ length: 26 }, (_, i) => ({
 }));
 
 const seeded = useSeededService('browser-search', {});
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let page: Page;
-let foreign: string[];
 
-beforeAll(async () => {
-  const stored = await seeded.engine.bulkIndex(
-    seeded.alias,
-    extra.map((doc) => ({ id: doc.id, source: doc })),
-    { refresh: true },
-  );
-  expect(stored.failures).toEqual([]);
-  server = await serveApp(seeded.app.fetch);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  foreign = watchForeignRequests(page, server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, extra));
+const chromium = useAppInChromium(() => seeded.app);
 
 interface SearchAnswer {
   total: number;
@@ -52,52 +33,52 @@ async function api<T>(path: string): Promise<T> {
 }
 /** Waits until the page has drawn the answer to the search its URL names. */
 async function rendered(): Promise<URLSearchParams> {
-  await page.waitForFunction(() => {
+  await chromium.page.waitForFunction(() => {
     const params = new URLSearchParams(location.search);
     const pages = params.get('pages') || '1';
     params.delete('pages');
     params.delete('article');
     return document.body.dataset.rendered === `${params}|${pages}`;
   });
-  return new URL(page.url()).searchParams;
+  return new URL(chromium.page.url()).searchParams;
 }
-const shownIds = () => page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')));
+const shownIds = () => chromium.page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')));
 const shownCounts = (facet: string) =>
-  page.$$eval(`fieldset[data-facet="${facet}"] input`, (inputs) =>
+  chromium.page.$$eval(`fieldset[data-facet="${facet}"] input`, (inputs) =>
     Object.fromEntries(inputs.map((i) => [i.getAttribute('value'), Number(i.getAttribute('data-count'))])),
   );
 
 describe('the search page', () => {
   it('is Arabic, right to left, and loads nothing from elsewhere', async () => {
-    await page.goto(server.url);
+    await chromium.page.goto(chromium.url);
     await rendered();
-    expect(await page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
-    expect(await page.$eval('#q', (input) => (input as HTMLInputElement).labels?.[0]?.textContent)).toBe('ابحث في الأخبار');
+    expect(await chromium.page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
+    expect(await chromium.page.$eval('#q', (input) => (input as HTMLInputElement).labels?.[0]?.textContent)).toBe('ابحث في الأخبار');
   });
 
   it('suggests as one types, and a picked name filters on it', async () => {
-    await page.click('#q');
-    await page.keyboard.type('بلين');
-    await page.waitForSelector('#suggestions li[data-kind="people"]');
-    const kinds = await page.$$eval('#suggestions li', (items) => items.map((li) => li.getAttribute('data-kind')));
+    await chromium.page.click('#q');
+    await chromium.page.keyboard.type('بلين');
+    await chromium.page.waitForSelector('#suggestions li[data-kind="people"]');
+    const kinds = await chromium.page.$$eval('#suggestions li', (items) => items.map((li) => li.getAttribute('data-kind')));
     expect(kinds).toContain('title');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.$eval('#q', (input) => input.getAttribute('aria-activedescendant'))).toBe('suggestion-0');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/person=antony-blinken/);
+    await chromium.page.keyboard.press('ArrowDown');
+    expect(await chromium.page.$eval('#q', (input) => input.getAttribute('aria-activedescendant'))).toBe('suggestion-0');
+    await chromium.page.keyboard.press('Enter');
+    await chromium.page.waitForURL(/person=antony-blinken/);
     await rendered();
     const answer = await api<SearchAnswer>('/search?person=antony-blinken&size=10');
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
-    expect(await page.textContent('#status')).toContain(String(answer.total));
+    expect(await chromium.page.textContent('#status')).toContain(String(answer.total));
   });
 
   it('ticks two topics and a region: the URL, the counts and the results are the API’s', async () => {
     for (const box of ['#f-topic-diplomacy', '#f-topic-economy-energy', '#f-region-algeria']) {
-      await page.click(box);
-      await page.waitForFunction((id) => (document.querySelector(id) as HTMLInputElement | null)?.checked === true, box);
+      await chromium.page.click(box);
+      await chromium.page.waitForFunction((id) => (document.querySelector(id) as HTMLInputElement | null)?.checked === true, box);
       await rendered();
     }
-    const params = new URL(page.url()).searchParams;
+    const params = new URL(chromium.page.url()).searchParams;
     expect(params.getAll('topic').sort()).toEqual(['diplomacy', 'economy-energy']);
     expect(params.getAll('region')).toEqual(['algeria']);
     expect(params.getAll('person')).toEqual(['antony-blinken']);
@@ -110,28 +91,28 @@ describe('the search page', () => {
       for (const bucket of answer.facets[facet]!) expect(counts[bucket.value]).toBe(bucket.count);
     }
     // Regions nest under their parent region: Algeria under the Maghreb.
-    expect(await page.$eval('#f-region-algeria', (box) => box.closest('ul')?.closest('li')?.querySelector('input')?.value)).toBe('maghreb');
-    await screenshot(page, 'search-page');
+    expect(await chromium.page.$eval('#f-region-algeria', (box) => box.closest('ul')?.closest('li')?.querySelector('input')?.value)).toBe('maghreb');
+    await screenshot(chromium.page, 'search-page');
 
-    await page.click('#more');
-    await page.waitForURL((url) => url.searchParams.get('pages') === '2');
+    await chromium.page.click('#more');
+    await chromium.page.waitForURL((url) => url.searchParams.get('pages') === '2');
     await rendered();
     const second = await api<SearchAnswer>(`/search?${query}&size=10&cursor=${answer.nextCursor}`);
     expect(await shownIds()).toEqual([...answer.hits, ...second.hits].map((h) => h.id));
-    expect(new URL(page.url()).searchParams.get('pages')).toBe('2');
+    expect(new URL(chromium.page.url()).searchParams.get('pages')).toBe('2');
   });
 
   it('opens an article, and the back button returns to the same results', async () => {
-    const before = page.url();
+    const before = chromium.page.url();
     const first = (await shownIds())[0]!;
-    await page.click(`#hits a[data-id="${first}"]`);
-    await page.waitForFunction((id) => document.body.dataset.rendered === `article:${id}`, first);
+    await chromium.page.click(`#hits a[data-id="${first}"]`);
+    await chromium.page.waitForFunction((id) => document.body.dataset.rendered === `article:${id}`, first);
     const article = await api<{ title: string }>(`/articles/${first}`);
-    expect(await page.textContent('#article-title')).toBe(article.title);
-    expect(new URL(page.url()).searchParams.get('article')).toBe(first);
-    await page.goBack();
-    await page.waitForSelector('#search-view:not([hidden])');
-    expect(page.url()).toBe(before);
+    expect(await chromium.page.textContent('#article-title')).toBe(article.title);
+    expect(new URL(chromium.page.url()).searchParams.get('article')).toBe(first);
+    await chromium.page.goBack();
+    await chromium.page.waitForSelector('#search-view:not([hidden])');
+    expect(chromium.page.url()).toBe(before);
     expect((await shownIds())[0]).toBe(first);
   });
 
@@ -150,33 +131,33 @@ describe('the search page', () => {
   });
 
   it('offers a respelling when a query finds nothing', async () => {
-    await page.goto(`${server.url}/?q=${encodeURIComponent('الجزاير')}`);
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزاير')}`);
     await rendered();
-    expect(await page.textContent('#did-you-mean a')).toBe('الجزائر');
-    await page.click('#did-you-mean a');
-    await page.waitForURL((url) => url.searchParams.get('q') === 'الجزائر');
+    expect(await chromium.page.textContent('#did-you-mean a')).toBe('الجزائر');
+    await chromium.page.click('#did-you-mean a');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'الجزائر');
     await rendered();
-    expect(await page.textContent('#status')).not.toBe('لا نتائج');
+    expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
   it('has labels, a sensible focus order and readable contrast, from 320 px to desktop width', async () => {
     for (const width of [320, 768, 1280]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${server.url}/?q=${encodeURIComponent('بلينكن')}`);
+      await chromium.page.setViewportSize({ width, height: 800 });
+      await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
       await rendered();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await chromium.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
-    const unlabelled = await page.$$eval('input, select', (controls) =>
+    const unlabelled = await chromium.page.$$eval('input, select', (controls) =>
       controls.filter((c) => !(c as HTMLInputElement).labels?.length && !c.getAttribute('aria-label')).map((c) => c.outerHTML),
     );
     expect(unlabelled).toEqual([]);
     const order: string[] = [];
     for (let i = 0; i < 5; i++) {
-      await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+      await chromium.page.keyboard.press('Tab');
+      order.push(await chromium.page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
     }
     expect(order).toEqual(['انتقل إلى النتائج', 'بحث الأخبار', 'q', 'بحث', 'sort']);
-    const contrasts = await page.evaluate(() => {
+    const contrasts = await chromium.page.evaluate(() => {
       const rgb = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
       const luminance = (color: string) => {
         const [r, g, b] = rgb(color).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
@@ -198,10 +179,10 @@ describe('the search page', () => {
   });
 
   it('serves interactive API docs from this server alone', async () => {
-    await page.goto(`${server.url}/docs`);
-    await page.waitForSelector('.opblock-summary-path');
-    const paths = await page.$$eval('.opblock-summary-path', (items) => items.map((i) => i.textContent));
+    await chromium.page.goto(`${chromium.url}/docs`);
+    await chromium.page.waitForSelector('.opblock-summary-path');
+    const paths = await chromium.page.$$eval('.opblock-summary-path', (items) => items.map((i) => i.textContent));
     expect(paths).toContain('/suggest');
-    expect(foreign).toEqual([]);
+    expect(chromium.foreign).toEqual([]);
   });
 });

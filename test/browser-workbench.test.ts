@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serveApp, watchForeignRequests } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useAppInChromium } from './support/browser.js';
 import { copyDataRoot, TEST_ADMIN_KEY, useSeededService } from './support/test-service.js';
 
 // The relevance workbench in a real Chromium, grading into a throwaway copy of the judgments.
@@ -21,55 +20,44 @@ writeFileSync(
   }),
 );
 const seeded = useSeededService('browser-workbench', { dataRoot: data.dataRoot, after: async () => data.remove() });
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let page: Page;
-let foreign: string[];
+const chromium = useAppInChromium(() => seeded.app);
 
-beforeAll(async () => {
-  server = await serveApp(seeded.app.fetch);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  foreign = watchForeignRequests(page, server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const meanOf = (profile: number) => page.$eval(`#queries .overall td:nth-of-type(${profile})`, (td) => Number(td.getAttribute('data-mean')));
+const meanOf = (profile: number) => chromium.page.$eval(`#queries .overall td:nth-of-type(${profile})`, (td) => Number(td.getAttribute('data-mean')));
 
 describe('the relevance workbench', () => {
   it('asks for the admin key and keeps it in this tab only', async () => {
-    await page.goto(`${server.url}/workbench`);
-    expect(await page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
-    await page.fill('#admin-key', TEST_ADMIN_KEY);
-    await page.click('#key-form button[type="submit"]');
-    await page.waitForSelector('#overview:not([hidden])');
-    expect(await page.evaluate(() => [sessionStorage.getItem('adminKey'), localStorage.length])).toEqual([TEST_ADMIN_KEY, 0]);
-    expect(page.url()).not.toContain(TEST_ADMIN_KEY);
+    await chromium.page.goto(`${chromium.url}/workbench`);
+    expect(await chromium.page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
+    await chromium.page.fill('#admin-key', TEST_ADMIN_KEY);
+    await chromium.page.click('#key-form button[type="submit"]');
+    await chromium.page.waitForSelector('#overview:not([hidden])');
+    expect(await chromium.page.evaluate(() => [sessionStorage.getItem('adminKey'), localStorage.length])).toEqual([TEST_ADMIN_KEY, 0]);
+    expect(chromium.page.url()).not.toContain(TEST_ADMIN_KEY);
   });
 
   it('compares two profiles on a set, per query and overall', async () => {
-    await page.selectOption('#set', 'desk');
-    await page.selectOption('#profile-b', 'exact-first');
-    const before = await page.evaluate(() => document.body.dataset.compared);
-    await page.click('#choose button[type="submit"]');
-    await page.waitForFunction((previous) => document.body.dataset.compared !== previous, before);
-    const headers = await page.$$eval('#queries thead th', (ths) => ths.map((th) => th.textContent));
+    await chromium.page.selectOption('#set', 'desk');
+    await chromium.page.selectOption('#profile-b', 'exact-first');
+    const before = await chromium.page.evaluate(() => document.body.dataset.compared);
+    await chromium.page.click('#choose button[type="submit"]');
+    await chromium.page.waitForFunction((previous) => document.body.dataset.compared !== previous, before);
+    const headers = await chromium.page.$$eval('#queries thead th', (ths) => ths.map((th) => th.textContent));
     expect(headers).toEqual(['الاستعلام', 'default ndcg@10', 'exact-first ndcg@10', 'ب − أ']);
-    expect(await page.$$eval('#queries tbody tr[data-query]', (rows) => rows.map((r) => r.getAttribute('data-query')))).toEqual(['blinken', 'lamamra']);
+    expect(await chromium.page.$$eval('#queries tbody tr[data-query]', (rows) => rows.map((r) => r.getAttribute('data-query')))).toEqual([
+      'blinken',
+      'lamamra',
+    ]);
   });
 
   it('shows a query’s results side by side, with grades, explanations and the engine query', async () => {
-    await page.click('tr[data-query="blinken"] button');
-    await page.waitForSelector('.column[data-profile="exact-first"] li');
+    await chromium.page.click('tr[data-query="blinken"] button');
+    await chromium.page.waitForSelector('.column[data-profile="exact-first"] li');
     const column = '.column[data-profile="default"]';
-    const ranked = await page.$$eval(`${column} .ranked > li`, (items) => items.map((li) => li.getAttribute('data-id')));
+    const ranked = await chromium.page.$$eval(`${column} .ranked > li`, (items) => items.map((li) => li.getAttribute('data-id')));
     expect(ranked.sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
-    expect(await page.$eval(`${column} select[data-article="001_89f3d445d5bfa33a"]`, (s) => s.className)).toBe('unrated');
-    expect(await page.$$eval(`${column} .explain li`, (items) => items.length)).toBeGreaterThan(0);
-    const body = await page.$eval(`${column} .query-body`, (pre) => pre.textContent ?? '');
+    expect(await chromium.page.$eval(`${column} select[data-article="001_89f3d445d5bfa33a"]`, (s) => s.className)).toBe('unrated');
+    expect(await chromium.page.$$eval(`${column} .explain li`, (items) => items.length)).toBeGreaterThan(0);
+    const body = await chromium.page.$eval(`${column} .query-body`, (pre) => pre.textContent ?? '');
     expect(body).toMatch(new RegExp(`^GET ${seeded.alias}/_search\\n`));
     expect(JSON.parse(body.slice(body.indexOf('\n') + 1))).toEqual(
       seeded.service.searchBody(
@@ -81,17 +69,17 @@ describe('the relevance workbench', () => {
 
   it('grades an unrated result in place: written to the file, and the metric moves', async () => {
     const before = await meanOf(1);
-    const compared = await page.evaluate(() => document.body.dataset.compared);
-    await page.selectOption('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]', '3');
-    await page.waitForFunction((previous) => document.body.dataset.compared !== previous, compared);
-    await page.waitForSelector('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]:not(.unrated)');
+    const compared = await chromium.page.evaluate(() => document.body.dataset.compared);
+    await chromium.page.selectOption('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]', '3');
+    await chromium.page.waitForFunction((previous) => document.body.dataset.compared !== previous, compared);
+    await chromium.page.waitForSelector('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]:not(.unrated)');
     const after = await meanOf(1);
     expect(after).toBeGreaterThan(before);
     const saved = JSON.parse(readFileSync(judgmentsFile, 'utf8')) as { queries: { id: string; ratings: Record<string, number> }[] };
     expect(saved.queries.find((q) => q.id === 'blinken')!.ratings).toEqual({ '000_fee63797c487f9cf': 3, '001_89f3d445d5bfa33a': 3 });
     // The picture shows why the first result ranks first (the engine body names this run's own index, so it stays folded).
-    await page.click('.column[data-profile="default"] .ranked > li:first-child details summary');
-    await screenshot(page, 'workbench');
-    expect(foreign).toEqual([]);
+    await chromium.page.click('.column[data-profile="default"] .ranked > li:first-child details summary');
+    await screenshot(chromium.page, 'workbench');
+    expect(chromium.foreign).toEqual([]);
   });
 });

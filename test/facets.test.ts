@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/engine/search-engine.js';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { connectTestEngine, createTestApp, openTestService, uniqueAlias } from './support/test-service.js';
+import { connectTestEngine, createTestApp, indexStoredArticles, openTestService, readFixtureArticles, uniqueAlias } from './support/test-service.js';
 
 // Articles whose topics and regions are given, so facet counts can be checked by hand.
-const fixture = readFileSync(new URL('./fixtures/faceted-articles.ndjson', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+const fixture = readFixtureArticles('faceted-articles.ndjson');
 
 let engine: SearchEngine;
 let index: string;
@@ -20,12 +16,7 @@ beforeAll(async () => {
   engine = await connectTestEngine();
   const alias = uniqueAlias('facets');
   index = (await ensureIndex(engine, alias, loadIndexDefinition(PROJECT_ROOT))).index;
-  const result = await engine.bulkIndex(
-    alias,
-    fixture.map((doc) => ({ id: doc.id, source: doc })),
-    { refresh: true },
-  );
-  expect(result.failures).toEqual([]);
+  await indexStoredArticles(engine, alias, fixture);
   app = createTestApp(openTestService(engine, alias));
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { superviseEngine } from '../embedded/engine-supervisor.js';
-import { startEmbeddedOpenSearchCluster } from '../embedded/opensearch-node.js';
+import { startEmbeddedOpenSearchCluster } from '../embedded/opensearch-cluster.js';
 import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';

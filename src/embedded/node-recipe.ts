@@ -27,6 +27,9 @@ export type NodeModule = z.infer<typeof moduleSchema>;
 /** The engine products the project can provision and run itself. */
 export type EmbeddedProduct = 'opensearch' | 'elasticsearch';
 
+/** Each product's name in messages. */
+export const productNames: Record<EmbeddedProduct, string> = { opensearch: 'OpenSearch', elasticsearch: 'Elasticsearch' };
+
 const recipes: Record<EmbeddedProduct, unknown> = { opensearch: opensearchRecipeJson, elasticsearch: elasticsearchRecipeJson };
 
 /** The pinned recipe of an embedded node (OpenSearch unless named), validated. */

@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promise
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { artifactFileName, recipeDigest, type EmbeddedProduct, type NodeModule, type NodeRecipe } from './node-recipe.js';
+import { artifactFileName, productNames, recipeDigest, type EmbeddedProduct, type NodeModule, type NodeRecipe } from './node-recipe.js';
 
 const run = promisify(execFile);
 
@@ -12,8 +12,6 @@ const run = promisify(execFile);
 export function engineCacheDir(): string {
   return process.env.ENGINE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'arabic-news-search');
 }
-
-const productNames: Record<EmbeddedProduct, string> = { opensearch: 'OpenSearch', elasticsearch: 'Elasticsearch' };
 
 /**
  * Returns the path of a ready engine home for the recipe, assembling it on first use.

@@ -3,11 +3,12 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createHttpServer } from '../../src/http/node-server.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
 /** Debian's Chromium, installed by scripts/install-prerequisites.sh; its absence fails the suite, plainly. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
@@ -32,13 +33,44 @@ export async function serveApp(fetch: (request: Request) => Response | Promise<R
 }
 
 /** Every URL the page asks for that is not on `origin`: what must stay empty. */
-export function watchForeignRequests(page: Page, origin: string): string[] {
+function watchForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) foreign.push(url);
   });
   return foreign;
+}
+
+/** The app served on the loopback, open in a Chromium page. */
+export interface AppInChromium {
+  page: Page;
+  /** Where the app is served. */
+  url: string;
+  /** Every URL the page asked for outside the app: what must stay empty. */
+  foreign: string[];
+}
+
+/**
+ * The app served and opened in Chromium for the whole suite: before its first test (after the
+ * hooks registered earlier, so `app` may come from one of them), closed after its last. Its fields
+ * are there from the first test on.
+ */
+export function useAppInChromium(app: () => { fetch: (request: Request) => Response | Promise<Response> }): AppInChromium {
+  const opened = {} as AppInChromium;
+  let server: Awaited<ReturnType<typeof serveApp>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveApp(app().fetch);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    Object.assign(opened, { page, url: server.url, foreign: watchForeignRequests(page, server.url) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return opened;
 }
 
 /** Screenshots the README links to, retaken by every run. */

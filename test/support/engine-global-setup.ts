@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connectEngine, fetchEngine } from '../../src/engine/connect-engine.js';
 import type { EngineKind } from '../../src/engine/search-engine.js';
-import { startEmbeddedElasticsearch } from '../../src/embedded/elasticsearch-node.js';
-import type { EmbeddedNode, EmbeddedNodeOptions } from '../../src/embedded/engine-process.js';
-import { loadNodeRecipe } from '../../src/embedded/node-recipe.js';
-import { startEmbeddedOpenSearch } from '../../src/embedded/opensearch-node.js';
+import { startEmbeddedNode } from '../../src/embedded/embedded-node.js';
+import { productNames, loadNodeRecipe } from '../../src/embedded/node-recipe.js';
 
 /** One engine of the run, as the contract suite sees it. */
 export interface TestEngine {
@@ -121,20 +119,12 @@ async function hasArabicAnalysis(url: string): Promise<boolean> {
   return response.ok;
 }
 
-const productNames: Record<EngineKind, string> = { opensearch: 'OpenSearch', elasticsearch: 'Elasticsearch' };
-
-const embeddedStarters: Record<EngineKind, (options: EmbeddedNodeOptions) => Promise<EmbeddedNode>> = {
-  opensearch: startEmbeddedOpenSearch,
-  elasticsearch: startEmbeddedElasticsearch,
-};
-
 async function startEmbedded(kind: EngineKind, log: (message: string) => void): Promise<RunningEngine> {
   const name = productNames[kind];
-  const start = embeddedStarters[kind];
   const workDir = mkdtempSync(join(tmpdir(), `arabic-news-search-test-${kind}-`));
   const started = Date.now();
   try {
-    const node = await start({ workDir, log });
+    const node = await startEmbeddedNode(kind, { workDir, log });
     log(`embedded ${name} ${node.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       label: `embedded ${name}`,

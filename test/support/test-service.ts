@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -77,6 +77,24 @@ export async function runAdminTask<T = Record<string, unknown>>(
   const started = (await response.json()) as TaskView<T>;
   expect(response.headers.get('location')).toBe(`/admin/tasks/${started.id}`);
   return { task: await settleTask<T>(app, started.id) };
+}
+
+/** A fixture of articles in their stored form, one JSON object a line: `test/fixtures/<file>`. */
+export function readFixtureArticles(file: string): (Record<string, unknown> & { id: string })[] {
+  return readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+}
+
+/** Indexes articles already in their stored form, searchable at once; a refused one fails the suite. */
+export async function indexStoredArticles(engine: SearchEngine, alias: string, articles: { id: string }[]): Promise<void> {
+  const result = await engine.bulkIndex(
+    alias,
+    articles.map((article) => ({ id: article.id, source: article })),
+    { refresh: true },
+  );
+  expect(result.failures).toEqual([]);
 }
 
 /** Runs the product's ingest pipeline over the seeds. */

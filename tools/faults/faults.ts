@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { findFreePort } from '../../src/embedded/engine-process.js';
-import { startEmbeddedOpenSearchCluster } from '../../src/embedded/opensearch-node.js';
+import { startEmbeddedOpenSearchCluster } from '../../src/embedded/opensearch-cluster.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
 import { engineNodes } from '../../src/engine/rest-engine.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';

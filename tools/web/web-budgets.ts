@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { chromium } from 'playwright-core';
 import { runWithEngine } from '../../src/cli/run-with-engine.js';
 import { createApp } from '../../src/http/app.js';
 import { readSourceRecords, sourceFiles, type SourceRecord } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { serveApp, chromiumPath } from '../../test/support/browser.js';
+import { launchChromium, serveApp } from '../../test/support/browser.js';
 import { antCorpusPath } from '../measure/ant-corpus.js';
 
 // The web budgets, printed (not asserted): the JavaScript each page ships, /suggest latency over
@@ -72,7 +71,7 @@ await runWithEngine(
         suggestMs.push(performance.now() - started);
       }
 
-      const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+      const browser = await launchChromium();
       const page = await browser.newPage();
       await page.goto(server.url);
       const keystrokeMs: number[] = [];
