@@ -121,13 +121,13 @@ describe('the search page', () => {
     const article = await api<{ regions: string[]; regions_mentioned: string[] }>(`/articles/${id}`);
     const onlyNamed = article.regions_mentioned.filter((region) => !article.regions.includes(region));
     expect(onlyNamed.length).toBeGreaterThan(0);
-    await page.goto(`${server.url}/?article=${id}`);
-    await page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
-    const named = await page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
+    await chromium.page.goto(`${chromium.url}/?article=${id}`);
+    await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
+    const named = await chromium.page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
     const labels = await api<{ regions: { value: string; label: { ar: string } }[] }>('/facets');
     const arabic = new Map(labels.regions.map((entry) => [entry.value, entry.label.ar]));
     expect(named.sort()).toEqual(onlyNamed.map((region) => arabic.get(region)).sort());
-    expect(await page.$$eval('#article-tags .tag-regions', (tags) => tags.length)).toBe(article.regions.length);
+    expect(await chromium.page.$$eval('#article-tags .tag-regions', (tags) => tags.length)).toBe(article.regions.length);
   });
 
   it('offers a respelling when a query finds nothing', async () => {
