@@ -19,7 +19,7 @@ import { runWithEngine } from './run-with-engine.js';
 // same documents under the engine's stock `arabic` analyzer, plain multi_match over title^2, body),
 // on the tuning and held-out halves of the queries. The collection's indexes are built once and
 // reused while their inputs are unchanged. Writes runs as JSON and TREC, and an HTML report when comparing.
-// Usage: npm run eval [-- --collection seeds|known-item|arcd|quran-qa] [--profile default] [--compare exact-first |
+// Usage: npm run eval [-- --collection seeds|typos|known-item|arcd|quran-qa] [--profile default] [--compare exact-first |
 //                     --baseline relevance/runs/seeds-default.json] [--k 10] [--gain linear|exponential]
 //                     [--judgments FILE (seeds)] [--qrels FILE] [--per-query] [--out relevance/runs]
 const { values: options } = parseArgs({
@@ -67,8 +67,12 @@ async function evaluate(service: SearchService, name: string, index: string): Pr
 
 const f = (v: number | undefined) => (v === undefined ? '  –  ' : v.toFixed(3));
 const halves = ['tuning', 'held-out', 'all'] as const;
-const meanOf = (run: EvaluationRun, half: (typeof halves)[number]) =>
-  meanMetrics(run.queries.filter((q) => half === 'all' || splitOf(q.id) === half).map((q) => q.metrics));
+const inHalf = (id: string, half: (typeof halves)[number]) => half === 'all' || splitOf(id) === half;
+const meanWhere = (run: EvaluationRun, keep: (id: string) => boolean) => meanMetrics(run.queries.filter((q) => keep(q.id)).map((q) => q.metrics));
+const meanOf = (run: EvaluationRun, half: (typeof halves)[number]) => meanWhere(run, (id) => inHalf(id, half));
+// A collection whose queries have families (the typo set) is also reported family by family.
+const familyOf = new Map(queries.flatMap((q) => (q.family ? [[q.id, q.family] as const] : [])));
+const families = [...new Set(familyOf.values())];
 
 await runWithEngine(async ({ service }) => {
   const indexes = await ensureEvaluationIndexes(
@@ -113,6 +117,17 @@ await runWithEngine(async ({ service }) => {
     console.log(
       `${half.padEnd(9)} ${`${profileName} / reference`.padEnd(22)}${metrics.map((m) => (referenceMean[m] ? `×${(ratio[m]! / referenceMean[m]).toFixed(3)}` : '–').padStart(10)).join('')}`,
     );
+  }
+  if (families.length > 0) {
+    const metric = 'success@1';
+    console.log(`\n${metric} by family, tuning / held-out (queries in each half)`);
+    console.log(`${'family'.padEnd(18)}${'queries'.padStart(9)}${rows.map((row) => row.profile.padStart(16)).join('')}`);
+    for (const family of families) {
+      const ofHalf = (half: (typeof halves)[number]) => (id: string) => familyOf.get(id) === family && inHalf(id, half);
+      const count = (half: (typeof halves)[number]) => queries.filter((q) => ofHalf(half)(q.id)).length;
+      const cell = (row: EvaluationRun) => `${f(meanWhere(row, ofHalf('tuning'))[metric])} / ${f(meanWhere(row, ofHalf('held-out'))[metric])}`;
+      console.log(`${family.padEnd(18)}${`${count('tuning')} / ${count('held-out')}`.padStart(9)}${rows.map((row) => cell(row).padStart(16)).join('')}`);
+    }
   }
   if (options['per-query']) {
     console.log(`\nquery                     ${metrics.map((m) => m.padStart(9)).join(' ')}   unrated in top ${k}`);

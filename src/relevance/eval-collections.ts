@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readDataJson } from '../data/data-files.js';
 import { readSourceRecords, sourceFiles, type SourceRecord } from '../ingest/source-records.js';
 import { judgedQueries, SEED_JUDGMENTS } from './judged-search.js';
 import { parseTrecQrels } from './judgment-files.js';
@@ -21,7 +23,10 @@ export interface EvalCollection {
   records(): AsyncIterable<SourceRecord>;
 }
 
-export const COLLECTION_NAMES = ['seeds', 'known-item', 'arcd', 'quran-qa'] as const;
+export const COLLECTION_NAMES = ['seeds', 'typos', 'known-item', 'arcd', 'quran-qa'] as const;
+
+/** The typo set's queries, built by rule from the seed queries and names (`npm run build:typo-queries`). */
+export const TYPO_QUERIES = 'relevance/collections/typos/queries.json';
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /** Where the collections' files are, each overridable; the defaults are the project's and `../shared`'s. */
@@ -64,6 +69,8 @@ export function loadCollection(name: CollectionName, paths: Required<CollectionP
   switch (name) {
     case 'seeds':
       return seedsCollection(paths.root);
+    case 'typos':
+      return typosCollection(paths.root);
     case 'arcd':
       return arcdCollection(paths.arcd);
     case 'known-item':
@@ -80,6 +87,34 @@ function seedsCollection(root: string): EvalCollection {
     description: 'the five seed articles, 25 news queries graded 0–3 (relevance/judgments/seeds.json)',
     inputs: [SEED_JUDGMENTS, folder],
     queries: judgedQueries(),
+    records: async function* () {
+      yield* readSourceRecords(await sourceFiles([folder]));
+    },
+  };
+}
+
+const typoQueriesSchema = z.object({
+  description: z.string(),
+  queries: z.array(
+    z.object({
+      id: z.string(),
+      query: z.string().min(1),
+      family: z.string(),
+      base: z.object({ id: z.string(), query: z.string() }),
+      intended: z.array(z.string()).min(1),
+    }),
+  ),
+});
+
+/** The seed articles, asked the typo set's misspelled queries; each query's intended articles are graded 1, the others unjudged. */
+function typosCollection(root: string): EvalCollection {
+  const folder = join(root, 'seeds');
+  const typos = readDataJson(root, TYPO_QUERIES, typoQueriesSchema);
+  return {
+    name: 'typos',
+    description: `the five seed articles, ${typos.queries.length} misspelled seed queries and names (${TYPO_QUERIES}); intended article grade 1`,
+    inputs: [join(root, TYPO_QUERIES), folder],
+    queries: typos.queries.map((q) => ({ id: q.id, query: q.query, family: q.family, grades: new Map(q.intended.map((id) => [id, 1])) })),
     records: async function* () {
       yield* readSourceRecords(await sourceFiles([folder]));
     },

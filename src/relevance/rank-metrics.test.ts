@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, dcgAt, evaluateRanking, meanMetrics, ndcgAt, precisionAt, recallAt, reciprocalRank, unratedInTopK } from './rank-metrics.js';
+import { averagePrecision, dcgAt, evaluateRanking, meanMetrics, ndcgAt, precisionAt, recallAt, reciprocalRank, successAt1, unratedInTopK } from './rank-metrics.js';
 
 // Ranking d1..d5 graded [3, 0, 2, 0, 1]; d6 (grade 2) is relevant but not retrieved.
 const ranked = ['d1', 'd2', 'd3', 'd4', 'd5'];
@@ -32,6 +32,14 @@ describe('rank metrics, computed by hand', () => {
     expect(reciprocalRank(['d2', 'd3'], grades, 10)).toBe(1 / 2);
     // relevant at ranks 1, 3, 5: (1/1 + 2/3 + 3/5) / 4 relevant = 2.26667 / 4
     expect(averagePrecision(ranked, grades, 10)).toBeCloseTo(2.266667 / 4, 5);
+  });
+
+  it('success@1: the first document relevant or not, whatever follows', () => {
+    expect(successAt1(ranked, grades)).toBe(1);
+    expect(successAt1(['d2', 'd1'], grades)).toBe(0);
+    expect(successAt1(['d5'], grades)).toBe(1); // grade 1 is relevant
+    expect(successAt1([], grades)).toBe(0);
+    expect(meanMetrics([evaluateRanking(ranked, grades, 10), evaluateRanking(['d2', 'd1'], grades, 10)])['success@1']).toBe(1 / 2);
   });
 
   it('counts a repeated document once, and lists unrated ones', () => {

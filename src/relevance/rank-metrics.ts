@@ -36,6 +36,11 @@ export function reciprocalRank(ranked: readonly string[], grades: Grades, k: num
   return rank < 0 ? 0 : 1 / (rank + 1);
 }
 
+/** 1 when the first document is relevant, else 0: "the intended article first", whose mean is the share of queries that get it. */
+export function successAt1(ranked: readonly string[], grades: Grades): number {
+  return (grades.get(ranked[0] ?? '') ?? 0) >= RELEVANT ? 1 : 0;
+}
+
 /** Average precision at k, trec_eval's way: summed precision at each relevant rank, over all relevant documents. */
 export function averagePrecision(ranked: readonly string[], grades: Grades, k: number): number | undefined {
   const total = relevantCount(grades);
@@ -84,7 +89,7 @@ export function unratedInTopK(ranked: readonly string[], grades: Grades, k: numb
 
 export type QueryMetrics = Record<string, number | undefined>;
 
-/** Every metric for one query, named `ndcg@10`, `p@5`, `recall@10`, `mrr@10`, `map@10`. */
+/** Every metric for one query, named `ndcg@10`, `p@5`, `recall@10`, `mrr@10`, `map@10`, `success@1`. */
 export function evaluateRanking(ranked: readonly string[], grades: Grades, k: number, precisionK = 5, gain: GainKind = 'linear'): QueryMetrics {
   return {
     [`ndcg@${k}`]: ndcgAt(ranked, grades, k, k, gain),
@@ -92,6 +97,7 @@ export function evaluateRanking(ranked: readonly string[], grades: Grades, k: nu
     [`recall@${k}`]: recallAt(ranked, grades, k),
     [`mrr@${k}`]: reciprocalRank(ranked, grades, k),
     [`map@${k}`]: averagePrecision(ranked, grades, k),
+    'success@1': successAt1(ranked, grades),
   };
 }
 

@@ -4,6 +4,8 @@ export interface EvaluationQuery {
   id: string;
   query: string;
   grades: Grades;
+  /** What kind of query it is, when a collection reports by kind (the typo family of a typo query). */
+  family?: string;
 }
 
 export interface QueryResult {

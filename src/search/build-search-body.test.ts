@@ -22,7 +22,7 @@ const profile: SearchProfile = {
   minimumShouldMatch: '100%',
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
-  query: { questionWords: false, runOnRepair: false, relaxOnZero: false },
+  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false },
 };
 const shape: QueryShape = {
   maxClauses: 1024,

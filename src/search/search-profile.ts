@@ -23,21 +23,24 @@ const profileSchema = z.object({
       /** Split words run together in the query as ingest splits them in articles. */
       runOnRepair: z.boolean().default(false),
       /**
-       * Typo tolerance: one more should clause per field, fuzzy on the normalized, stemmed form (no
-       * synonyms), weighted below exact matches; `fuzziness` AUTO:a,b leaves words shorter than a exact.
+       * Typo tolerance: one more should clause per field, fuzzy on the field's form without synonyms
+       * (normalized, and stemmed on title and body), weighted below exact matches; `fuzziness` AUTO:a,b
+       * leaves words shorter than a exact.
        */
       fuzzy: z
         .object({
-          fields: z.record(z.string().regex(/^(title|body)$/, 'a stemmed field: title or body'), z.number().positive()),
+          fields: z.record(fieldName, z.number().positive()),
           fuzziness: z.string().regex(/^(AUTO(:\d+,\d+)?|[0-2])$/),
           prefixLength: z.number().int().min(0).max(4),
           maxExpansions: z.number().int().min(1).max(50),
         })
         .optional(),
+      /** A Latin word one or two letters off a Latin name of the synonym lists is replaced by that name (Blinkin → blinken). */
+      latinNameSpelling: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })
-    .default({ questionWords: false, runOnRepair: false, relaxOnZero: false }),
+    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false }),
 });
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */

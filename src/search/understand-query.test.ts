@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { loadQuestionWords, understandQuery } from './understand-query.js';
+import { editDistance, loadLatinNameWords, loadQuestionWords, understandQuery } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
-const off = { questionWords: false, runOnRepair: false, relaxOnZero: false };
+const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false };
 
 describe('understandQuery', () => {
   it('takes question words and particles out, whatever their hamza or punctuation', () => {
@@ -26,4 +26,25 @@ describe('understandQuery', () => {
     expect(understandQuery(glued, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الجزائر والولايات المتحدة');
     expect(understandQuery(glued, off, { questionWords, repairer })).toBe(glued);
   }, 30_000); // the word list loads in ~0.1 s alone, seconds on a loaded machine
+
+  it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {
+    const on = { ...off, latinNameSpelling: true };
+    const aids = { questionWords, latinNameWords: loadLatinNameWords(PROJECT_ROOT) };
+    expect(understandQuery('Antony Blinkin', on, aids)).toBe('Antony blinken');
+    expect(understandQuery('Boukaodum', on, aids)).toBe('boukadoum'); // two letters swapped: one edit
+    expect(understandQuery('chanegirha', on, aids)).toBe('chanegriha');
+    expect(understandQuery('sameh shukry', on, aids)).toBe('sameh shoukry'); // shoukry and shukri, one person
+    expect(understandQuery('Blinken Maghreb', on, aids)).toBe('Blinken Maghreb');
+    expect(understandQuery('kery', on, aids)).toBe('kery'); // under five letters
+    expect(understandQuery('weather', on, aids)).toBe('weather');
+    expect(understandQuery('Blinkin', off, aids)).toBe('Blinkin');
+  });
+
+  it('counts edits with adjacent swaps as one', () => {
+    expect(editDistance('blinken', 'blinken', 1)).toBe(0);
+    expect(editDistance('blinekn', 'blinken', 1)).toBe(1);
+    expect(editDistance('blnken', 'blinken', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('ab', 'abcdef', 1)).toBe(2); // more than max, said at once
+  });
 });

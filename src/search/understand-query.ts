@@ -6,10 +6,14 @@ import type { SearchProfile } from './search-profile.js';
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
 
-/** What rewriting a query may use besides the profile: the question word list and the run-on repairer. */
+/** The synonym lists whose Latin words a misspelled Latin name is matched against. */
+export const NAME_LISTS = ['analyzers/synonyms/people.txt', 'analyzers/synonyms/places.txt', 'analyzers/synonyms/organizations.txt'];
+
+/** What rewriting a query may use besides the profile: the question word list, the run-on repairer, the Latin words of names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
   repairer?: RunOnRepairer;
+  latinNameWords?: ReadonlyMap<string, number>;
 }
 
 /** The question word list of a data root, normalized as the index normalizes. */
@@ -17,17 +21,64 @@ export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
 }
 
+/** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */
+export function loadLatinNameWords(dataRoot: string): Map<string, number> {
+  const words = new Map<string, number>();
+  NAME_LISTS.flatMap((list) => readDataList(dataRoot, list)).forEach((rule, line) => {
+    for (const word of rule.toLowerCase().split(/[^\p{Script=Latin}]+/u)) if (word.length >= MIN_RESPELLED_LETTERS && !words.has(word)) words.set(word, line);
+  });
+  return words;
+}
+
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
+/** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
+const MIN_RESPELLED_LETTERS = 5;
+
+/** Edits (insert, delete, substitute, swap adjacent letters) between two words, or more than `max` as soon as it is sure. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = [...Array(a.length + 1)].map((_, i) => [...Array(b.length + 1)].map((__, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * A Latin word that is no name but one or two edits from the words of exactly one name (same first
+ * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
+ * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again.
+ */
+export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>): string {
+  return text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => {
+      const bare = word.replace(EDGE_PUNCTUATION, '').toLowerCase();
+      if (bare.length < MIN_RESPELLED_LETTERS || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
+      const max = bare.length < 8 ? 1 : 2;
+      const near = [...nameWords].filter(([name]) => name[0] === bare[0]).map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, max) }));
+      const best = Math.min(max + 1, ...near.map((n) => n.edits));
+      const nearest = near.filter((n) => n.edits === best);
+      return best <= max && new Set(nearest.map((n) => n.entity)).size === 1 ? nearest[0]!.name : word;
+    })
+    .join(' ');
+}
+
 /**
  * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`),
- * then question words and particles taken out (`questionWords`) unless nothing else is left.
+ * misspelled Latin names followed by the name meant (`latinNameSpelling`), then question words and particles taken out (`questionWords`) unless nothing else is left.
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = text;
   if (settings.runOnRepair && aids.repairer) result = aids.repairer.repairText(result).text;
+  if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const kept = words.filter((word) => {

@@ -25,7 +25,7 @@ import { searchArticles, type ArticleSearchResult } from '../search/search-artic
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { loadLatinNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -94,6 +94,7 @@ export class SearchService {
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
   private currentQuestionWords: Set<string>;
+  private currentLatinNameWords: Map<string, number>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
@@ -113,6 +114,7 @@ export class SearchService {
     this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
     this.currentQuestionWords = loadQuestionWords(options.dataRoot);
+    this.currentLatinNameWords = loadLatinNameWords(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -123,7 +125,7 @@ export class SearchService {
 
   /** What query understanding uses besides the profile: the question words and the run-on repairer. */
   queryAids(): QueryAids {
-    return { questionWords: this.currentQuestionWords, repairer: this.runOnRepairer() };
+    return { questionWords: this.currentQuestionWords, repairer: this.runOnRepairer(), latinNameWords: this.currentLatinNameWords };
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -199,6 +201,7 @@ export class SearchService {
     this.currentTagger = undefined;
     this.currentRepairer = undefined; // the word list is analysis data too
     this.currentQuestionWords = loadQuestionWords(this.dataRoot);
+    this.currentLatinNameWords = loadLatinNameWords(this.dataRoot);
     return state;
   }
 
