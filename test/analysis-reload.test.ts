@@ -76,10 +76,11 @@ describe('reloading synonyms on the live service', () => {
   });
 
   it('makes a new synonym work, with every query answered during the switch', async () => {
-    expect((await totalFor('bouqadoum')).total).toBe(0);
+    // Two edits from boukadoum in seven letters: too far for the Latin name respelling, so only a synonym finds it.
+    expect((await totalFor('bukadum')).total).toBe(0);
 
     const peopleFile = join(dataRoot, 'analyzers', 'synonyms', 'people.txt');
-    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('boukadoum, sabri boukadoum', 'boukadoum, bouqadoum, sabri boukadoum'));
+    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('boukadoum, sabri boukadoum', 'boukadoum, bukadum, sabri boukadoum'));
 
     // Readers keep searching while the new version is built and the alias moves.
     let searching = true;
@@ -98,7 +99,7 @@ describe('reloading synonyms on the live service', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((status) => status === 200)).toBe(true);
 
-    const found = await totalFor('bouqadoum');
+    const found = await totalFor('bukadum');
     expect(found.hits.map((h) => h.id)).toEqual(['002_cae385476cb3fbcb']);
     expect(await service.engine.count(service.alias)).toBe(5);
   });

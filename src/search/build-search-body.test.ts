@@ -7,6 +7,7 @@ import {
   planSynonymFields,
   QueryTooLongError,
   withoutRepeatedWords,
+  wordsToFuzz,
   type QueryShape,
   type SearchRequest,
 } from './build-search-body.js';
@@ -84,12 +85,12 @@ describe('buildSearchBody', () => {
       ...profile,
       query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 } },
     };
-    const body = buildSearchBody({ ...request, q: 'ترمب' }, fuzzy, shape);
+    const body = buildSearchBody({ ...request, q: 'ترامب' }, fuzzy, shape);
     const queries = (body.query as { bool: { must: [{ dis_max: { queries: unknown[] } }] } }).bool.must[0].dis_max.queries;
     expect(queries[2]).toEqual({
       match: {
         title: {
-          query: 'ترمب',
+          query: 'ترامب',
           boost: 0.5,
           minimum_should_match: '100%',
           fuzziness: 'AUTO:5,9',
@@ -106,6 +107,16 @@ describe('buildSearchBody', () => {
     const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
     const leaves = (JSON.stringify(buildSearchBody({ ...request, q: long }, fuzzy, shape).query).match(/"fuzziness"/g) ?? []).length;
     expect(leaves).toBe(0); // 120 × 12 = 1,440: over, so no fuzzy clause
+  });
+
+  it('fuzzes only the words long enough for an edit, counted without the article', () => {
+    expect(wordsToFuzz('تشرين الأول', 'AUTO:4,8')).toBe('تشرين');
+    expect(wordsToFuzz('مالي هود', 'AUTO:5,9')).toBe('');
+    expect(wordsToFuzz('Blinken في الجزائر', 'AUTO:5,9')).toBe('Blinken الجزائر');
+    expect(wordsToFuzz('مالي', 'AUTO')).toBe('مالي');
+    expect(wordsToFuzz('مالي', '0')).toBe('');
+    const fuzzy = { ...profile, query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 } } };
+    expect(JSON.stringify(buildSearchBody({ ...request, q: 'مالي' }, fuzzy, shape).query)).not.toContain('fuzziness');
   });
 
   it('searches a field without its synonyms through its plain analyzer', () => {

@@ -186,6 +186,7 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
 function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Clause {
   const plan = planQuery(countQueryTokens(text), profile, shape);
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
+  const fuzzyText = fuzzy ? wordsToFuzz(text, fuzzy.fuzziness) : '';
   return {
     dis_max: {
       tie_breaker: profile.tieBreaker,
@@ -200,10 +201,10 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Cla
             },
           },
         })),
-        ...Object.entries(fuzzy?.fields ?? {}).map(([field, weight]) => ({
+        ...Object.entries(fuzzyText ? fuzzy!.fields : {}).map(([field, weight]) => ({
           match: {
             [field]: {
-              query: text,
+              query: fuzzyText,
               boost: weight,
               minimum_should_match: profile.minimumShouldMatch,
               fuzziness: fuzzy!.fuzziness,
@@ -216,6 +217,21 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Cla
       ],
     },
   };
+}
+
+/**
+ * The words long enough for `fuzziness` to allow an edit, counted without the article ال: the
+ * others would only match as typed, and alone (without the synonyms that join them, as in تشرين
+ * الأول) a common short word would match everywhere.
+ */
+export function wordsToFuzz(text: string, fuzziness: string): string {
+  const auto = /^AUTO(?::(\d+),\d+)?$/.exec(fuzziness);
+  const shortest = auto ? Number(auto[1] ?? 3) : Number(fuzziness) > 0 ? 1 : Infinity;
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => {
+    if ([...word.replace(/^ال/, '')].length >= shortest) words.push(word);
+  });
+  return words.join(' ');
 }
 
 /** Phrase boosts reward the words as typed: analyzed without synonyms, one clause each whatever the text. */
