@@ -4,14 +4,14 @@ import { positionOf, type Dimension, type Knob } from './search-space.js';
 export interface Scored {
   score: number;
   rejected?: string;
+  /** What the score is made of (each collection's ratio), reported with the step. */
+  parts?: Record<string, number>;
 }
 
-export interface AscentStep {
+export interface AscentStep extends Scored {
   round: number;
   dimension: string;
   value: Knob;
-  score: number;
-  rejected?: string;
   /** The best score before this step. */
   best: number;
 }
@@ -92,14 +92,7 @@ export async function coordinateAscent<P>(
         const candidate = dimension.apply(best, value);
         const scored = await evaluate(candidate);
         if (rank(scored) > rank(winner?.scored ?? { score: -Infinity })) winner = { candidate, scored, value };
-        const step = {
-          round,
-          dimension: dimension.name,
-          value,
-          score: scored.score,
-          ...(scored.rejected ? { rejected: scored.rejected } : {}),
-          best: bestScore.score,
-        };
+        const step = { round, dimension: dimension.name, value, ...scored, best: bestScore.score };
         steps.push(step);
         options.onStep?.(step);
       }

@@ -82,7 +82,7 @@ await runWithEngine(async ({ service }) => {
   console.log(collections.map((c) => `${c.name} ${c.metric} reference ${f(meanOfHalf(c.reference, 'tuning')[c.metric])} (tuning)`).join('; '));
 
   let spentMs = 0;
-  const objective = async (profile: SearchProfile): Promise<Scored & { ratios: Record<string, number> }> => {
+  const objective = async (profile: SearchProfile): Promise<Scored> => {
     const began = Date.now();
     const ratios: Record<string, number> = {};
     let rejected: string | undefined;
@@ -95,9 +95,13 @@ await runWithEngine(async ({ service }) => {
     }
     spentMs += Date.now() - began;
     const values = Object.values(ratios);
-    return { score: values.reduce((a, b) => a + b, 0) / values.length, ratios, ...(rejected ? { rejected } : {}) };
+    return { score: values.reduce((a, b) => a + b, 0) / values.length, parts: ratios, ...(rejected ? { rejected } : {}) };
   };
 
+  const partsOf = (scored: Scored) =>
+    Object.entries(scored.parts ?? {})
+      .map(([name, ratio]) => `${name} ×${ratio.toFixed(3)}`)
+      .join(' ');
   const elapsed = () => `${(spentMs / 60_000).toFixed(1)} min`;
   const result = await coordinateAscent(start, PROFILE_SPACE, objective, {
     rounds,
@@ -105,13 +109,15 @@ await runWithEngine(async ({ service }) => {
     outOfBudget: () => spentMs >= budgetMs,
     onStep: (step) =>
       console.log(
-        `round ${step.round}  ${`${step.dimension} = ${String(step.value)}`.padEnd(36)} ${step.score.toFixed(4)}  (best ${step.best.toFixed(4)})${step.rejected ? `  rejected: ${step.rejected}` : ''}  ${elapsed()}`,
+        `round ${step.round}  ${`${step.dimension} = ${String(step.value)}`.padEnd(36)} ${step.score.toFixed(4)}  (best ${step.best.toFixed(4)})  ${partsOf(step)}${step.rejected ? `  rejected: ${step.rejected}` : ''}  ${elapsed()}`,
       ),
     onMove: (move) => console.log(`round ${move.round}  kept ${move.dimension} ${String(move.from)}→${String(move.to)}: ${move.score.toFixed(4)}`),
   });
   const changes = describeChanges(result.start, result.best, PROFILE_SPACE);
   console.log(`\nstopped: ${result.stoppedBy}, ${result.evaluations} profiles evaluated in ${elapsed()}`);
-  console.log(`objective on the tuning halves: ${startName} ${result.startScore.score.toFixed(4)} → ${result.bestScore.score.toFixed(4)}`);
+  console.log(
+    `objective on the tuning halves: ${startName} ${result.startScore.score.toFixed(4)} (${partsOf(result.startScore)}) → ${result.bestScore.score.toFixed(4)} (${partsOf(result.bestScore)})`,
+  );
   console.log(`changes: ${changes.length > 0 ? changes.join(', ') : 'none'}`);
 
   const figures = await readFigures(service, collections, result.start, result.best);
