@@ -91,6 +91,11 @@ describe('the profile search space', () => {
     expect(Object.keys(noPhrase.phrase.fields)).toEqual(['title.exact']);
   });
 
+  it('sets a weight in its place, so a written profile lists its fields in the same order', () => {
+    const heavierTitle = PROFILE_SPACE.find((d) => d.name === 'fields.title')!.apply(start, 6);
+    expect(Object.keys(heavierTitle.fields)).toEqual(Object.keys(start.fields));
+  });
+
   it('turns typo tolerance on with the measured settings and off again', () => {
     const fuzzy = PROFILE_SPACE.find((d) => d.name === 'query.fuzzy')!;
     const on = fuzzy.apply(start, true);

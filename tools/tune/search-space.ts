@@ -19,10 +19,10 @@ type SearchField = 'title' | 'title.exact' | 'body' | 'body.exact';
 /** Typo tolerance as docs/relevance.md measured it: title 1, body 0.3, words under five letters exact. */
 export const MEASURED_FUZZY = { fields: { title: 1, body: 0.3 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 };
 
-/** A record's entry set to a weight, or left out at 0 (a profile's weights are all positive). */
+/** A record's entry set to a weight, in its place, or left out at 0 (a profile's weights are all positive). */
 function withWeight(weights: Record<string, number>, field: string, weight: number): Record<string, number> {
   const { [field]: _dropped, ...others } = weights;
-  return weight > 0 ? { ...others, [field]: weight } : others;
+  return weight > 0 ? { ...weights, [field]: weight } : others;
 }
 
 function fieldWeight(field: SearchField, values: number[]): Dimension<SearchProfile> {
