@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/engine/search-engine.js';
-import { RUN_ON_WORDS } from '../src/ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
-import { ensureEvaluationIndexes, referenceSearch, type EvaluationIndexes } from '../src/relevance/collection-index.js';
+import { evaluateReference, type EvaluationIndexes } from '../src/relevance/collection-index.js';
 import { collectionAvailable, defaultCollectionPaths, loadCollection, type CollectionName } from '../src/relevance/eval-collections.js';
-import { runEvaluation } from '../src/relevance/run-evaluation.js';
 import type { SearchService } from '../src/service/search-service.js';
 import { connectTestEngine, openTestService, uniqueAlias } from './support/test-service.js';
 
@@ -38,13 +36,7 @@ afterAll(async () => {
 
 async function indexesOf(name: CollectionName): Promise<EvaluationIndexes> {
   if (!built.has(name)) {
-    const pipeline = {
-      definition: service.definition,
-      taxonomy: service.taxonomy,
-      repairer: service.runOnRepairer(),
-      pipelineInputs: [join(PROJECT_ROOT, RUN_ON_WORDS)],
-    };
-    built.set(name, await ensureEvaluationIndexes(engine, loadCollection(name, paths), pipeline));
+    built.set(name, await service.evaluationIndexes(loadCollection(name, paths)));
   }
   return built.get(name)!;
 }
@@ -61,7 +53,7 @@ describe('collection regression gates', () => {
         const indexes = await indexesOf(gate.collection);
         const profile = service.profiles.get(gate.profile)!;
         const run = await service.evaluate(collection.queries, profile, 10, undefined, { index: indexes.product });
-        const reference = await runEvaluation(collection.queries, referenceSearch(engine, indexes.reference), 10);
+        const reference = await evaluateReference(engine, indexes.reference, collection.queries, 10);
         expect(reference.mean[gate.metric]).toBeCloseTo(gate.reference, 2);
         expect(run.mean[gate.metric]).toBeGreaterThanOrEqual(gate.mean - gate.tolerance);
       },

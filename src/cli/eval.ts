@@ -1,17 +1,25 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RUN_ON_WORDS } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { ensureEvaluationIndexes, referenceSearch } from '../relevance/collection-index.js';
+import { evaluateReference } from '../relevance/collection-index.js';
 import { compareRuns } from '../relevance/compare-runs.js';
-import { COLLECTION_NAMES, defaultCollectionPaths, loadCollection, splitOf, withQrels, type CollectionName } from '../relevance/eval-collections.js';
+import {
+  COLLECTION_NAMES,
+  defaultCollectionPaths,
+  HALVES,
+  inHalf,
+  loadCollection,
+  meanOfHalf,
+  withQrels,
+  type CollectionName,
+  type Half,
+} from '../relevance/eval-collections.js';
 import { judgedQueries } from '../relevance/judged-search.js';
 import { gradesToTrecQrels, toTrecRun } from '../relevance/judgment-files.js';
-import type { GainKind } from '../relevance/rank-metrics.js';
-import { meanMetrics } from '../relevance/rank-metrics.js';
+import { meanMetrics, type GainKind } from '../relevance/rank-metrics.js';
 import { renderComparisonHtml } from '../relevance/render-report.js';
-import { runEvaluation, type EvaluationRun } from '../relevance/run-evaluation.js';
+import type { EvaluationRun } from '../relevance/run-evaluation.js';
 import type { SearchService } from '../service/search-service.js';
 import { runWithEngine } from './run-with-engine.js';
 
@@ -66,26 +74,12 @@ async function evaluate(service: SearchService, name: string, index: string): Pr
 }
 
 const f = (v: number | undefined) => (v === undefined ? '  –  ' : v.toFixed(3));
-const halves = ['tuning', 'held-out', 'all'] as const;
-const inHalf = (id: string, half: (typeof halves)[number]) => half === 'all' || splitOf(id) === half;
-const meanWhere = (run: EvaluationRun, keep: (id: string) => boolean) => meanMetrics(run.queries.filter((q) => keep(q.id)).map((q) => q.metrics));
-const meanOf = (run: EvaluationRun, half: (typeof halves)[number]) => meanWhere(run, (id) => inHalf(id, half));
 // A collection whose queries have families (the typo set) is also reported family by family.
 const familyOf = new Map(queries.flatMap((q) => (q.family ? [[q.id, q.family] as const] : [])));
 const families = [...new Set(familyOf.values())];
 
 await runWithEngine(async ({ service }) => {
-  const indexes = await ensureEvaluationIndexes(
-    service.engine,
-    collection,
-    {
-      definition: service.definition,
-      taxonomy: service.taxonomy,
-      repairer: service.runOnRepairer(),
-      pipelineInputs: [join(PROJECT_ROOT, RUN_ON_WORDS)],
-    },
-    (message) => process.stderr.write(`${message}\n`),
-  );
+  const indexes = await service.evaluationIndexes(collection, (message) => process.stderr.write(`${message}\n`));
   const reused = Object.entries(indexes.reused).filter(([, was]) => was);
   if (reused.length > 0) process.stderr.write(`reused: ${reused.map(([kind]) => kind).join(', ')} index\n`);
 
@@ -96,24 +90,24 @@ await runWithEngine(async ({ service }) => {
       ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as NamedRun)
       : undefined;
   const reference: NamedRun = {
-    ...(await runEvaluation(queries, referenceSearch(service.engine, indexes.reference), k, progress('reference'), gain)),
+    ...(await evaluateReference(service.engine, indexes.reference, queries, k, progress('reference'), gain)),
     profile: 'reference',
   };
   process.stderr.write('\n');
 
   const metrics = Object.keys(run.mean);
-  const counts = Object.fromEntries(halves.map((half) => [half, queries.filter((q) => half === 'all' || splitOf(q.id) === half).length]));
+  const counts = Object.fromEntries(HALVES.map((half) => [half, inHalf(queries, half).length]));
   console.log(`\n${collection.name}: ${collection.description}; k = ${k}, nDCG gain ${gain}`);
   console.log(`halves by SHA-256 of the query id: tuning ${counts.tuning}, held-out ${counts['held-out']} queries\n`);
   console.log(`${'half'.padEnd(9)} ${'run'.padEnd(22)}${metrics.map((m) => m.padStart(10)).join('')}`);
   const rows = [run, ...(other ? [other] : []), reference];
-  for (const half of halves) {
-    const referenceMean = meanOf(reference, half);
+  for (const half of HALVES) {
+    const referenceMean = meanOfHalf(reference, half);
     for (const row of rows) {
-      const mean = meanOf(row, half);
+      const mean = meanOfHalf(row, half);
       console.log(`${half.padEnd(9)} ${row.profile.padEnd(22)}${metrics.map((m) => f(mean[m]).padStart(10)).join('')}`);
     }
-    const ratio = meanOf(run, half);
+    const ratio = meanOfHalf(run, half);
     console.log(
       `${half.padEnd(9)} ${`${profileName} / reference`.padEnd(22)}${metrics.map((m) => (referenceMean[m] ? `×${(ratio[m]! / referenceMean[m]).toFixed(3)}` : '–').padStart(10)).join('')}`,
     );
@@ -123,9 +117,10 @@ await runWithEngine(async ({ service }) => {
     console.log(`\n${metric} by family, tuning / held-out (queries in each half)`);
     console.log(`${'family'.padEnd(18)}${'queries'.padStart(9)}${rows.map((row) => row.profile.padStart(16)).join('')}`);
     for (const family of families) {
-      const ofHalf = (half: (typeof halves)[number]) => (id: string) => familyOf.get(id) === family && inHalf(id, half);
-      const count = (half: (typeof halves)[number]) => queries.filter((q) => ofHalf(half)(q.id)).length;
-      const cell = (row: EvaluationRun) => `${f(meanWhere(row, ofHalf('tuning'))[metric])} / ${f(meanWhere(row, ofHalf('held-out'))[metric])}`;
+      const ofFamily = <T extends { id: string }>(items: T[], half: Half) => inHalf(items, half).filter((item) => familyOf.get(item.id) === family);
+      const count = (half: Half) => ofFamily(queries, half).length;
+      const meanIn = (row: EvaluationRun, half: Half) => f(meanMetrics(ofFamily(row.queries, half).map((q) => q.metrics))[metric]);
+      const cell = (row: EvaluationRun) => `${meanIn(row, 'tuning')} / ${meanIn(row, 'held-out')}`;
       console.log(`${family.padEnd(18)}${`${count('tuning')} / ${count('held-out')}`.padStart(9)}${rows.map((row) => cell(row).padStart(16)).join('')}`);
     }
   }

@@ -6,6 +6,8 @@ import { ingestArticles } from '../ingest/ingest-articles.js';
 import { parseSourceRecord } from '../ingest/prepare-article.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { digestInputs, type EvalCollection } from './eval-collections.js';
+import type { GainKind } from './rank-metrics.js';
+import { runEvaluation, type EvaluationQuery, type EvaluationRun } from './run-evaluation.js';
 
 /** Marks an evaluation index as completely filled, in its metadata: only such an index is reused. */
 const FILLED = 'evaluationFilled';
@@ -101,4 +103,16 @@ async function ensureFilled(engine: SearchEngine, index: string, definition: Ind
 /** Ranks through the reference index and query. */
 export function referenceSearch(engine: SearchEngine, index: string) {
   return async (q: string, k: number) => (await engine.search(index, referenceQuery(q, k))).hits.map((h) => h.id);
+}
+
+/** The reference row: the queries ranked through the reference index and query, and scored. */
+export function evaluateReference(
+  engine: SearchEngine,
+  index: string,
+  queries: EvaluationQuery[],
+  k: number,
+  onProgress?: (done: number, total: number) => void,
+  gain?: GainKind,
+): Promise<EvaluationRun> {
+  return runEvaluation(queries, referenceSearch(engine, index), k, onProgress, gain);
 }

@@ -6,7 +6,8 @@ import { readDataJson } from '../data/data-files.js';
 import { readSourceRecords, sourceFiles, type SourceRecord } from '../ingest/source-records.js';
 import { judgedQueries, SEED_JUDGMENTS } from './judged-search.js';
 import { parseTrecQrels } from './judgment-files.js';
-import type { EvaluationQuery } from './run-evaluation.js';
+import { meanMetrics } from './rank-metrics.js';
+import type { EvaluationQuery, EvaluationRun } from './run-evaluation.js';
 
 /**
  * A test collection is data: documents, queries, and graded judgments. Each one here reads its
@@ -215,6 +216,19 @@ export function withQrels(collection: EvalCollection, qrelsText: string): EvalCo
 /** The half a query belongs to, fixed by its id: the first byte of SHA-256(id) below 128 is `tuning`, else `held-out`. */
 export function splitOf(queryId: string): 'tuning' | 'held-out' {
   return createHash('sha256').update(queryId).digest()[0]! < 128 ? 'tuning' : 'held-out';
+}
+
+export const HALVES = ['tuning', 'held-out', 'all'] as const;
+export type Half = (typeof HALVES)[number];
+
+/** The queries (or query results) of one half; `all` keeps every one. */
+export function inHalf<T extends { id: string }>(queries: T[], half: Half): T[] {
+  return queries.filter((q) => half === 'all' || splitOf(q.id) === half);
+}
+
+/** A run's mean metrics over one half of its queries. */
+export function meanOfHalf(run: EvaluationRun, half: Half): Record<string, number> {
+  return meanMetrics(inHalf(run.queries, half).map((q) => q.metrics));
 }
 
 /** A digest of the files' content (folders: every file in them, by name): what an index built from them is named by. */

@@ -14,8 +14,10 @@ import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/ind
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
-import { loadRunOnRepairer, type RunOnRepairer } from '../ingest/run-on-repair.js';
+import { loadRunOnRepairer, RUN_ON_WORDS, type RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
+import { ensureEvaluationIndexes, type EvaluationIndexes } from '../relevance/collection-index.js';
+import type { EvalCollection } from '../relevance/eval-collections.js';
 import { productSearch } from '../relevance/judged-search.js';
 import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
@@ -269,6 +271,20 @@ export class SearchService {
   ): Promise<EvaluationRun> {
     const rank = productSearch(this.engine, options.index ?? this.alias, profile, this.currentTaxonomy, this.queryShape(), this.queryAids());
     return runEvaluation(queries, rank, k, onProgress, options.gain);
+  }
+
+  /**
+   * A test collection's product and reference indexes, built with the definition, taxonomy and
+   * run-on word list in force, or reused while none of them nor the collection's files changed.
+   */
+  async evaluationIndexes(collection: EvalCollection, onProgress?: (message: string) => void): Promise<EvaluationIndexes> {
+    const pipeline = {
+      definition: this.currentDefinition,
+      taxonomy: this.currentTaxonomy,
+      repairer: this.runOnRepairer(),
+      pipelineInputs: [join(this.dataRoot, RUN_ON_WORDS)],
+    };
+    return ensureEvaluationIndexes(this.engine, collection, pipeline, onProgress);
   }
 
   /** Engine reachable, cluster state, the served version, its build state and document count. */

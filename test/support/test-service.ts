@@ -32,9 +32,13 @@ export async function connectTestEngine(url = inject('engineUrl'), requestTimeou
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 
-/** The service over an alias, configured as in production but with silent logs. */
+/**
+ * The service over an alias, configured as in production but with silent logs; its default profile
+ * is `default` unless SEARCH_PROFILE names another (to try a candidate default under the suites).
+ */
 export function openTestService(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT): SearchService {
-  return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile: 'default', logger: pino({ level: 'silent' }) });
+  const defaultProfile = process.env.SEARCH_PROFILE ?? 'default';
+  return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }) });
 }
 
 /** The real app over a service, with the production limits and a known admin key (none given `adminApiKey: undefined`). */
