@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { connectEngine, fetchEngine } from '../../src/engine/connect-engine.js';
 import type { EngineKind } from '../../src/engine/search-engine.js';
 import { startEmbeddedNode } from '../../src/embedded/embedded-node.js';
+import { startEmbeddedOpenSearchCluster } from '../../src/embedded/opensearch-cluster.js';
 import { productNames, loadNodeRecipe } from '../../src/embedded/node-recipe.js';
 
 /** One engine of the run, as the contract suite sees it. */
@@ -41,6 +42,8 @@ interface RunningEngine extends Omit<TestEngine, 'version' | 'kind' | 'indexDefi
  * - `embedded` (default): the embedded OpenSearch node and, for the contract suite, the embedded
  *   Elasticsearch node, side by side with throwaway data folders;
  * - `opensearch`: the embedded OpenSearch node only;
+ * - `opensearch-cluster`: three embedded OpenSearch nodes on loopback, the suites talking to the
+ *   first (indices spread over all three);
  * - `docker`: the same two as the vendors' images (testcontainers), OpenSearch first;
  * - `docker-elasticsearch`: the Elasticsearch image alone, so every suite runs on a stock Elasticsearch.
  * The docker choices need a Docker engine that answers, and fail plainly without one.
@@ -52,6 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const choices: Record<string, () => Promise<RunningEngine>[]> = {
     embedded: () => [startEmbedded('opensearch', log), startEmbedded('elasticsearch', log)],
     opensearch: () => [startEmbedded('opensearch', log)],
+    'opensearch-cluster': () => [startEmbeddedCluster(3, log)],
     docker: () => [startContainer('opensearch', log), startContainer('elasticsearch', log)],
     'docker-elasticsearch': () => [startContainer('elasticsearch', log)],
   };
@@ -138,6 +142,26 @@ async function startEmbedded(kind: EngineKind, log: (message: string) => void): 
     rmSync(workDir, { recursive: true, force: true });
     if (kind === 'opensearch') throw error;
     throw new Error(`${(error as Error).message}\n(the product suites do not need it: TEST_ENGINES=opensearch runs without it)`);
+  }
+}
+
+async function startEmbeddedCluster(count: number, log: (message: string) => void): Promise<RunningEngine> {
+  const workDir = mkdtempSync(join(tmpdir(), 'arabic-news-search-test-cluster-'));
+  const started = Date.now();
+  try {
+    const cluster = await startEmbeddedOpenSearchCluster({ workDir, count, log });
+    log(`embedded OpenSearch cluster of ${count} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return {
+      label: `embedded OpenSearch cluster of ${count}`,
+      url: cluster.nodes[0]!.url,
+      stop: async () => {
+        await cluster.stop();
+        rmSync(workDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
   }
 }
 
