@@ -44,12 +44,16 @@ export function varyArticle(article: CorpusArticle, copy: number, seed: string, 
  * (`varyArticle`), one pass over the source per copy. Each variant's title borrows from one of the
  * 64 articles read before it, picked by the seed. Records that are not articles are passed on once.
  */
-export async function* corpusVariants(readRecords: () => AsyncIterable<SourceRecord>, factor: number, seed: string): AsyncGenerator<SourceRecord> {
-  for await (const record of readRecords()) yield record;
+export async function* corpusVariants(
+  readRecords: () => AsyncIterable<SourceRecord> | Promise<AsyncIterable<SourceRecord>>,
+  factor: number,
+  seed: string,
+): AsyncGenerator<SourceRecord> {
+  for await (const record of await readRecords()) yield record;
   for (let copy = 1; copy < factor; copy++) {
     const recentTitles: string[] = [];
     const pick = seededRandom(`${seed}:titles:${copy}`);
-    for await (const record of readRecords()) {
+    for await (const record of await readRecords()) {
       if (record.kind !== 'json' || !isCorpusArticle(record.value)) continue;
       const donor = recentTitles.length > 0 ? recentTitles[Math.floor(pick() * recentTitles.length)] : undefined;
       yield { ...record, file: `${record.file}#v${copy}`, value: varyArticle(record.value, copy, seed, donor) };
