@@ -32,7 +32,7 @@ async function engineCpuSeconds(context: BenchContext): Promise<number> {
 }
 
 /** Waits until no merge runs on the indices behind `alias`. */
-export async function waitForMerges(context: BenchContext, alias: string): Promise<void> {
+export async function waitForMerges(context: Pick<BenchContext, 'engineUrl'>, alias: string): Promise<void> {
   for (;;) {
     const response = await fetchEngine(context.engineUrl, `/${alias}/_stats/merge`);
     const stats = (await response.json()) as { _all: { total: { merges: { current: number } } } };

@@ -12,8 +12,14 @@ export interface RunningServer {
   url: string;
 }
 
-/** The server entry in its own process, serving `alias` of this engine: no seeds, nothing else provisioned. */
-export async function startApi(context: BenchContext, alias: string, adminKey: string): Promise<RunningServer> {
+/** What starting a process of the bench needs: the engine it serves, where its log goes, who stops it. */
+export type ProcessHost = Pick<BenchContext, 'engine' | 'engineUrl' | 'runDir' | 'children'>;
+
+/**
+ * The server entry in its own process, serving `alias` of this engine: no seeds, nothing else
+ * provisioned. `env` adds to its environment (the index layout, when not the mapping file's).
+ */
+export async function startApi(context: ProcessHost, alias: string, adminKey: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await findFreePort();
   const logFile = join(context.runDir, 'api.log');
   const output = openSync(logFile, 'w');
@@ -28,6 +34,7 @@ export async function startApi(context: BenchContext, alias: string, adminKey: s
       PORT: String(port),
       ADMIN_API_KEY: adminKey,
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', output, output],
   });

@@ -15,13 +15,13 @@ export interface BenchReport {
   memoryLimitMb: number;
 }
 
-interface Bar {
+export interface Bar {
   name: string;
   value: number;
   colour: string;
 }
 
-interface Group {
+export interface Group {
   label: string;
   bars: Bar[];
 }
@@ -32,7 +32,7 @@ const PLOT_WIDTH = 420;
 const BAR_HEIGHT = 16;
 
 /** Horizontal bars in groups, with a dashed line where the target lies. */
-function barChart(groups: Group[], unit: string, target?: { value: number; label: string }): string {
+export function barChart(groups: Group[], unit: string, target?: { value: number; label: string }): string {
   const max = Math.max(target?.value ?? 0, ...groups.flatMap((g) => g.bars.map((b) => b.value))) * 1.1 || 1;
   const x = (value: number) => LABEL_WIDTH + (Math.max(0, value) / max) * PLOT_WIDTH;
   let y = 10;
