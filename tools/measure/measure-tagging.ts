@@ -18,10 +18,13 @@ import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
 // regions against the hand labels in taxonomy/labels/regions-gold.json.
-// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH]
+// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH] [--errors]
 // The topic terms were tuned on the first 300 of each category; `--skip 300` measures on held-out ones.
-const { values: options } = parseArgs({ options: { 'per-category': { type: 'string' }, skip: { type: 'string' }, corpus: { type: 'string' } } });
-const option = (name: keyof typeof options, fallback: string) => options[name] ?? fallback;
+// `--errors` lists each mapped category's false positives and negatives, for tuning (on the tuning split only).
+const { values: options } = parseArgs({
+  options: { 'per-category': { type: 'string' }, skip: { type: 'string' }, corpus: { type: 'string' }, errors: { type: 'boolean' } },
+});
+const option = (name: Exclude<keyof typeof options, 'errors'>, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', antCorpusPath()));
@@ -74,6 +77,7 @@ try {
     'topics sample',
   );
   printTopicReport(taxonomy, sample, sampleTags);
+  if (options.errors) printTopicErrors(taxonomy, sample, sampleTags);
   if (gold.length > 0) {
     const goldTags = await tagsOf(
       [...goldArticles].map(([id, a]) => ({ id, ...a })),
@@ -121,6 +125,19 @@ function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<
     const actual = articles.filter((a) => a.category === category);
     const s = scoreLabel(slugs.join(' + '), predicted.filter((a) => a.category === category).length, predicted.length, actual.length);
     console.log(`| ${s.label} | ${category} | ${formatRatio(s.precision)} | ${formatRatio(s.recall)} | ${formatRatio(s.f1)} |`);
+  }
+}
+
+/** Per ANT category a topic maps to: articles tagged but of another category, and of it but untagged. */
+function printTopicErrors(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<string, ArticleTags>): void {
+  for (const category of [...new Set(taxonomy.topics.flatMap((t) => t.antCategory ?? []))]) {
+    const slugs = taxonomy.topics.filter((t) => t.antCategory === category).map((t) => t.slug);
+    const tagged = (a: AntArticle) => slugs.some((slug) => tags.get(a.id)?.topics.includes(slug));
+    const line = (a: AntArticle) => `- [${a.category}] ${a.id} ${a.title} (topics: ${tags.get(a.id)?.topics.join(', ') || 'none'})`;
+    console.log(`\n### ${slugs.join(' + ')}: false positives\n`);
+    articles.filter((a) => a.category !== category && tagged(a)).forEach((a) => console.log(line(a)));
+    console.log(`\n### ${slugs.join(' + ')}: false negatives\n`);
+    articles.filter((a) => a.category === category && !tagged(a)).forEach((a) => console.log(line(a)));
   }
 }
 
