@@ -14,7 +14,8 @@ writeFileSync(
     description: 'Two desk queries, partly graded.',
     scale: { '0': 'Poor', '1': 'Fair', '2': 'Good', '3': 'Perfect' },
     queries: [
-      { id: 'blinken', query: 'بلينكن', need: 'Articles in which Antony Blinken acts or speaks.', ratings: { '000_fee63797c487f9cf': 3 } },
+      // Graded 1, not 3: grading the other Blinken article 3 then moves nDCG whichever of the two ranks first.
+      { id: 'blinken', query: 'بلينكن', need: 'Articles in which Antony Blinken acts or speaks.', ratings: { '000_fee63797c487f9cf': 1 } },
       { id: 'lamamra', query: 'لعمامرة', need: "Ramtane Lamamra's diplomacy.", ratings: { '003_4e5cae1c7eaae2e4': 3 } },
     ],
   }),
@@ -74,9 +75,9 @@ describe('the relevance workbench', () => {
     await chromium.page.waitForFunction((previous) => document.body.dataset.compared !== previous, compared);
     await chromium.page.waitForSelector('.column[data-profile="default"] select[data-article="001_89f3d445d5bfa33a"]:not(.unrated)');
     const after = await meanOf(1);
-    expect(after).toBeGreaterThan(before);
+    expect(after).not.toBeCloseTo(before, 6);
     const saved = JSON.parse(readFileSync(judgmentsFile, 'utf8')) as { queries: { id: string; ratings: Record<string, number> }[] };
-    expect(saved.queries.find((q) => q.id === 'blinken')!.ratings).toEqual({ '000_fee63797c487f9cf': 3, '001_89f3d445d5bfa33a': 3 });
+    expect(saved.queries.find((q) => q.id === 'blinken')!.ratings).toEqual({ '000_fee63797c487f9cf': 1, '001_89f3d445d5bfa33a': 3 });
     // The picture shows why the first result ranks first (the engine body names this run's own index, so it stays folded).
     await chromium.page.click('.column[data-profile="default"] .ranked > li:first-child details summary');
     await screenshot(chromium.page, 'workbench');
