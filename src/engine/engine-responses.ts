@@ -1,5 +1,5 @@
 import { EngineError } from './engine-error.js';
-import type { AnalyzedToken, BulkResult, RankEvalRequest, SearchResult, TokenField } from './search-engine.js';
+import type { AnalyzedToken, BulkResult, FieldTerms, RankEvalRequest, SearchResult, TokenField } from './search-engine.js';
 
 // Response and error bodies both families share (their REST APIs have one ancestor): the adapters
 // differ in their clients, not in what the engine answers.
@@ -94,6 +94,22 @@ export function toAnalyzedTokens<F extends TokenField>(response: LooseBody, fiel
     }
     return token as Pick<AnalyzedToken, F>;
   });
+}
+
+/** An `_mtermvectors` answer (with term and field statistics) as each found document's terms in `field`. */
+export function toFieldTerms(response: LooseBody, field: string): FieldTerms {
+  let documentCount = 0;
+  const documents: FieldTerms['documents'] = new Map();
+  for (const doc of (response.docs ?? []) as LooseBody[]) {
+    if (!doc.found) continue;
+    const vector = (doc.term_vectors?.[field] ?? {}) as LooseBody;
+    documentCount = Math.max(documentCount, Number(vector.field_statistics?.doc_count ?? 0));
+    const terms = new Map<string, { frequency: number; documentFrequency: number }>();
+    for (const [term, stats] of Object.entries((vector.terms ?? {}) as Record<string, LooseBody>))
+      terms.set(term, { frequency: Number(stats.term_freq ?? 0), documentFrequency: Number(stats.doc_freq ?? 0) });
+    documents.set(String(doc._id), terms);
+  }
+  return { documentCount, documents };
 }
 
 /**

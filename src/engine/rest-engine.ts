@@ -8,6 +8,7 @@ import {
   toAnalyzedTokens,
   toBulkResult,
   toCopyOutcome,
+  toFieldTerms,
   toRankEvalScores,
   toSearchResult,
   type LooseBody,
@@ -21,6 +22,7 @@ import type {
   CopyOutcome,
   EngineInfo,
   EngineKind,
+  FieldTerms,
   IndexDefinition,
   RankEvalRequest,
   SearchBody,
@@ -291,6 +293,19 @@ export abstract class RestEngine implements SearchEngine {
       body: request,
     });
     return toAnalyzedTokens(response, fields);
+  }
+
+  async fieldTerms(index: string, ids: string[], field: string): Promise<FieldTerms> {
+    if (ids.length === 0) return { documentCount: 0, documents: new Map() };
+    const response = await this.request({
+      method: 'POST',
+      path: `/${indexPath(index)}/_mtermvectors`,
+      body: {
+        ids,
+        parameters: { fields: [field], term_statistics: true, field_statistics: true, positions: false, offsets: false, payloads: false },
+      },
+    });
+    return toFieldTerms(response, field);
   }
 
   async indexMetadata(index: string): Promise<Record<string, unknown>> {

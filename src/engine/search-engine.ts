@@ -84,6 +84,14 @@ export interface RankEvalRequest {
   ratings: { id: string; rating: number }[];
 }
 
+/** Terms of one field of some documents, as the field's index analyzer makes them. */
+export interface FieldTerms {
+  /** Documents of the index holding the field: what a term's document frequency is read against. */
+  documentCount: number;
+  /** Per document found: each term's frequency in it and how many documents of the index hold it. */
+  documents: Map<string, Map<string, { frequency: number; documentFrequency: number }>>;
+}
+
 export interface SearchEngine {
   readonly kind: EngineKind;
   info(): Promise<EngineInfo>;
@@ -124,6 +132,8 @@ export interface SearchEngine {
   rankEval(index: string, requests: RankEvalRequest[], metric: Record<string, unknown>): Promise<Map<string, { score: number; ranked: string[] }>>;
   /** Given `fields`, the engine sends only those token fields: a smaller answer when many texts are analyzed. */
   analyze<F extends TokenField = TokenField>(index: string, request: AnalyzeRequest, fields?: readonly F[]): Promise<Pick<AnalyzedToken, F>[]>;
+  /** The terms of `field` in the documents among `ids` that exist (term vectors, computed from the source when not stored). */
+  fieldTerms(index: string, ids: string[], field: string): Promise<FieldTerms>;
   refresh(index: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -101,12 +101,68 @@ describe('buildSearchBody', () => {
       },
     });
     // 1,023 leaves: a token costs 2 × 9 with synonyms plus 10 fuzzy expansions = 28.
-    expect(planQuery(36, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: true });
-    expect(planQuery(37, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: false }); // typos go first
-    expect(planQuery(57, fuzzy, shape)).toEqual({ synonymFields: new Set(), fuzzy: true }); // 57 × (2 + 10) = 684
+    expect(planQuery(36, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: true, leaves: 36 * 28 + 1 });
+    expect(planQuery(37, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: false, leaves: 37 * 18 + 1 }); // typos go first
+    expect(planQuery(57, fuzzy, shape)).toEqual({ synonymFields: new Set(), fuzzy: true, leaves: 57 * 12 + 1 }); // 57 × (2 + 10) = 684
     const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
     const leaves = (JSON.stringify(buildSearchBody({ ...request, q: long }, fuzzy, shape).query).match(/"fuzziness"/g) ?? []).length;
     expect(leaves).toBe(0); // 120 × 12 = 1,440: over, so no fuzzy clause
+  });
+
+  it('adds feedback terms as term queries on the stemmed fields at the feedback weight, the original at the rest', () => {
+    const feedback = {
+      ...profile,
+      fields: { ...profile.fields, 'body.exact': 1 },
+      query: { ...profile.query, feedback: { documents: 5, terms: 10, weight: 0.25 } },
+    };
+    const plain = buildSearchBody({ ...request, q: 'سد النهضة' }, feedback, shape);
+    const expanded = buildSearchBody({ ...request, q: 'سد النهضة' }, feedback, shape, [
+      { term: 'اثيوبي', weight: 0.75 },
+      { term: 'نيل', weight: 0.25 },
+    ]);
+    const original = plain.query as { bool: { must: unknown[]; should: unknown[]; filter: unknown[] } };
+    // Two query tokens: the expansion weighs as much as the original before the mix, as in RM3.
+    expect(expanded.query).toEqual({
+      bool: {
+        must: [{ bool: { must: original.bool.must, should: original.bool.should, boost: 0.75 } }],
+        should: [
+          {
+            bool: {
+              should: [
+                { term: { title: { value: 'اثيوبي', boost: 2 * 0.75 * 2 } } },
+                { term: { body: { value: 'اثيوبي', boost: 1 * 0.75 * 2 } } },
+                { term: { title: { value: 'نيل', boost: 2 * 0.25 * 2 } } },
+                { term: { body: { value: 'نيل', boost: 1 * 0.25 * 2 } } },
+              ],
+              boost: 0.25,
+            },
+          },
+        ],
+        filter: [],
+      },
+    });
+    expect(buildSearchBody({ ...request, q: 'سد النهضة' }, profile, shape, [{ term: 'نيل', weight: 1 }]).query).toEqual(
+      buildSearchBody({ ...request, q: 'سد النهضة' }, profile, shape).query,
+    ); // feedback off: terms ignored
+  });
+
+  it('asks only the feedback terms that fit in the clause budget left by the query', () => {
+    const feedback = { ...profile, query: { ...profile.query, feedback: { documents: 5, terms: 50, weight: 0.3 } } };
+    const terms = Array.from({ length: 50 }, (_, i) => ({ term: `t${i}`, weight: 1 / 50 }));
+    const countTermLeaves = (q: string) => (JSON.stringify(buildSearchBody({ ...request, q }, feedback, shape, terms).query).match(/"term":/g) ?? []).length;
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    // One word with synonyms on both fields costs 18 leaves and the phrase 1: all 50 terms × 2 fields fit.
+    expect(countTermLeaves('w')).toBe(100);
+    // 56 words: 56 × 18 + 1 = 1,009 leaves, 15 left: 7 terms on 2 fields.
+    expect(planQuery(56, feedback, shape).leaves).toBe(1009);
+    expect(countTermLeaves(words(56))).toBe(14);
+    // 57 words: 1,027 with synonyms, so none on any field: 57 × 2 + 1 = 115, and every term fits again.
+    expect(countTermLeaves(words(57))).toBe(100);
+    // 511 words without synonyms: 1,023 leaves, no room for a term: no expansion clause at all.
+    expect(countTermLeaves(words(511))).toBe(0);
+    expect(buildSearchBody({ ...request, q: words(511) }, feedback, shape, terms).query).toEqual(
+      buildSearchBody({ ...request, q: words(511) }, feedback, shape).query,
+    );
   });
 
   it('fuzzes only the words long enough for an edit, counted without the article', () => {

@@ -2,6 +2,7 @@ import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { analysisShapeOf } from '../index/index-definition.js';
 import { FACET_FIELDS } from '../index/stored-article.js';
+import type { FeedbackTerm } from './query-feedback.js';
 import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
 
@@ -70,15 +71,17 @@ export class QueryTooLongError extends Error {
  * Facet selections go to `post_filter`, and each facet is counted under every filter but its own,
  * so a reader sees the alternatives to what they picked (multi-select faceting).
  */
-export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape): SearchBody {
+export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
-  const query: Clause = {
-    bool: {
-      must: text ? [textQuery(text, profile, shape)] : [{ match_all: {} }],
-      should: text ? phraseQueries(text, profile, shape) : [],
-      filter: dateFilters(request),
-    },
+  const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
+  const original = {
+    must: plan ? [textQuery(text, profile, shape, plan)] : [{ match_all: {} }],
+    should: plan ? phraseQueries(text, profile, shape) : [],
   };
+  const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
+  const query: Clause = feedback
+    ? { bool: { must: [{ bool: { ...original, boost: 1 - profile.query.feedback!.weight } }], should: [feedback], filter: dateFilters(request) } }
+    : { bool: { ...original, filter: dateFilters(request) } };
   const selected = (field: SearchFacet) => request.filters[field] ?? [];
   const facetFilters = Object.fromEntries(
     SEARCH_FACETS.map((field) => [field, selected(field).length > 0 ? { terms: { [field]: selected(field) } } : undefined]),
@@ -149,6 +152,8 @@ export function countQueryTokens(text: string): number {
 export interface QueryPlan {
   synonymFields: Set<string>;
   fuzzy: boolean;
+  /** The leaf clauses the query costs at most under this plan, phrase boosts included. */
+  leaves: number;
 }
 
 /**
@@ -169,7 +174,8 @@ export function planQuery(tokens: number, profile: SearchProfile, shape: QuerySh
   const synonymPlans = [fields, fields.filter((field) => !field.endsWith('.exact')), []];
   for (const synonymFields of synonymPlans)
     for (const withFuzzy of fuzzy ? [true, false] : [false])
-      if (cost(synonymFields, withFuzzy) <= budget) return { synonymFields: new Set(synonymFields), fuzzy: withFuzzy };
+      if (cost(synonymFields, withFuzzy) <= budget)
+        return { synonymFields: new Set(synonymFields), fuzzy: withFuzzy, leaves: cost(synonymFields, withFuzzy) + shape.maxClauses - budget };
   throw new QueryTooLongError(Math.floor(budget / Math.max(fields.length, 1)));
 }
 
@@ -183,8 +189,7 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
  * tolerance joins the dis_max as one fuzzy match per field it names, at its lower weight, so a word
  * typed wrong can still match while a word typed right scores above it.
  */
-function textQuery(text: string, profile: SearchProfile, shape: QueryShape): Clause {
-  const plan = planQuery(countQueryTokens(text), profile, shape);
+function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
   const fuzzyText = fuzzy ? wordsToFuzz(text, fuzzy.fuzziness) : '';
   return {
@@ -232,6 +237,27 @@ export function wordsToFuzz(text: string, fuzziness: string): string {
     if ([...word.replace(/^ال/, '')].length >= shortest) words.push(word);
   });
   return words.join(' ');
+}
+
+/**
+ * The feedback terms as one should clause at the profile's feedback weight: a `term` query per term
+ * and stemmed field (the terms come from the index, already analyzed), each weighted by the field's
+ * weight and the term's. As in RM3 the original and the expansion each weigh 1 before they are
+ * mixed: the term weights (summing to 1) are scaled by the query's token count. Only the heaviest
+ * terms that fit in `leavesLeft` are asked; none fit or none given, no clause.
+ */
+export function feedbackQuery(terms: FeedbackTerm[], queryTokens: number, profile: SearchProfile, leavesLeft: number): Clause | undefined {
+  const fields = Object.entries(profile.fields).filter(([field]) => !field.endsWith('.exact'));
+  const kept = fields.length > 0 ? terms.slice(0, Math.max(0, Math.floor(leavesLeft / fields.length))) : [];
+  if (kept.length === 0 || !profile.query.feedback) return undefined;
+  return {
+    bool: {
+      should: kept.flatMap(({ term, weight }) =>
+        fields.map(([field, fieldWeight]) => ({ term: { [field]: { value: term, boost: fieldWeight * weight * queryTokens } } })),
+      ),
+      boost: profile.query.feedback.weight,
+    },
+  };
 }
 
 /** Phrase boosts reward the words as typed: analyzed without synonyms, one clause each whatever the text. */

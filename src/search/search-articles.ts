@@ -9,6 +9,7 @@ import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
 import { encodeCursor } from './search-cursor.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
+import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
 export interface ArticleHit {
   id: string;
@@ -64,6 +65,30 @@ interface MonthAggregation {
   months?: { buckets?: { key_as_string: string; doc_count: number }[] };
 }
 
+/**
+ * Pseudo-relevance feedback's round trips, when the profile asks for it: the query's top documents
+ * (ids and scores only), then their terms as the index holds them, weighed as RM3 does. Nothing
+ * when the search is not ranked by relevance, has no text, or finds nothing.
+ */
+async function findFeedbackTerms(
+  engine: SearchEngine,
+  alias: string,
+  request: SearchRequest,
+  profile: SearchProfile,
+  shape: QueryShape,
+): Promise<FeedbackTerm[]> {
+  const feedback = profile.query.feedback;
+  if (!feedback || !request.q?.trim() || request.sort !== 'relevance') return [];
+  const probe = await engine.search(alias, feedbackProbeBody(buildSearchBody(request, profile, shape), feedback.documents));
+  if (probe.hits.length === 0) return [];
+  const fieldTerms = await engine.fieldTerms(
+    alias,
+    probe.hits.map((hit) => hit.id),
+    FEEDBACK_FIELD,
+  );
+  return selectFeedbackTerms(probe.hits, fieldTerms, feedback.terms);
+}
+
 export async function searchArticles(
   engine: SearchEngine,
   alias: string,
@@ -77,7 +102,8 @@ export async function searchArticles(
   const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   const spellcheck = options.spellcheck && request.q && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS ? request.q : undefined;
-  const body = buildSearchBody(understood, profile, shape);
+  const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
+  const body = buildSearchBody(understood, profile, shape, feedbackTerms);
   let result = await engine.search<StoredArticle>(alias, spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body);
   const offered = spellcheck ? readSpelling(result.suggest) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.

@@ -37,6 +37,18 @@ const profileSchema = z.object({
         .optional(),
       /** A Latin word one or two letters off a Latin name of the synonym lists is replaced by that name (Blinkin → blinken). */
       latinNameSpelling: z.boolean().default(false),
+      /**
+       * Pseudo-relevance feedback (RM3): the query is asked once, the `terms` heaviest index terms of
+       * its top `documents` are weighed by frequency × document score, and the final query is the
+       * original at 1 − `weight` plus those terms at `weight`, on the stemmed fields.
+       */
+      feedback: z
+        .object({
+          documents: z.number().int().min(1).max(50),
+          terms: z.number().int().min(1).max(100),
+          weight: z.number().gt(0).lt(1),
+        })
+        .optional(),
       /** A query that finds nothing is asked again with any one of its words enough, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })

@@ -224,6 +224,17 @@ for (const testEngine of inject('engines')) {
       ]);
     });
 
+    it("reads documents' terms of a field as its index analyzer makes them, with document frequencies", async () => {
+      const terms = await engine.fieldTerms(index, ['a1', 'missing', 'a3'], 'body');
+      // Statistics count a replaced document until its segment merges: a1 was indexed twice.
+      expect(terms.documentCount).toBeGreaterThanOrEqual(3);
+      expect([...terms.documents.keys()].sort()).toEqual(['a1', 'a3']);
+      expect(terms.documents.get('a3')?.get('nato')).toEqual({ frequency: 1, documentFrequency: expect.toSatisfy((n: number) => n >= 2) });
+      expect(terms.documents.get('a3')?.get('sahel')).toEqual({ frequency: 1, documentFrequency: 1 });
+      expect(terms.documents.get('a1')?.has('libya')).toBe(false);
+      expect((await engine.fieldTerms(index, [], 'body')).documents.size).toBe(0);
+    });
+
     it('copies documents into another index, waiting for the end (server-side where the node has _reindex)', async () => {
       await engine.createIndex(copy, indexDefinitionFor(testEngine));
       expect(await engine.copyDocuments([index], copy)).toEqual({ copied: 3, failures: 0 });

@@ -39,6 +39,7 @@ export class FakeSearchEngine implements SearchEngine {
   count = () => this.answer('count', 0);
   rankEval = () => this.answer('rankEval', new Map<string, { score: number; ranked: string[] }>());
   analyze = () => this.answer('analyze', []);
+  fieldTerms = () => this.answer('fieldTerms', { documentCount: 0, documents: new Map() });
   refresh = () => this.answer('refresh', undefined);
   close = async () => {};
 }
