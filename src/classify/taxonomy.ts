@@ -142,17 +142,35 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
 }
 
 /** The values a facet may take, for validating a reader's selection. */
-export function facetValues(taxonomy: Taxonomy, facet: FacetName): Map<string, { ar: string; en: string }> {
-  const entries =
-    facet === 'topics'
-      ? taxonomy.topics
-      : facet === 'regions' || facet === 'regions_mentioned'
-        ? taxonomy.regions
-        : facet === 'people'
-          ? taxonomy.people
-          : taxonomy.organizations;
-  return new Map(entries.map((entry) => [entry.slug, entry.labels]));
+export function facetValues(taxonomy: Taxonomy, facet: FacetName): ReadonlyMap<string, { ar: string; en: string }> {
+  // Asked on every search (validation, labels): made once per taxonomy and facet.
+  let byFacet = facetValuesByTaxonomy.get(taxonomy);
+  if (!byFacet) facetValuesByTaxonomy.set(taxonomy, (byFacet = new Map()));
+  let values = byFacet.get(facet);
+  if (!values) {
+    const entries =
+      facet === 'topics'
+        ? taxonomy.topics
+        : facet === 'regions' || facet === 'regions_mentioned'
+          ? taxonomy.regions
+          : facet === 'people'
+            ? taxonomy.people
+            : taxonomy.organizations;
+    byFacet.set(facet, (values = new Map(entries.map((entry) => [entry.slug, entry.labels]))));
+  }
+  return values;
 }
+
+const facetValuesByTaxonomy = new WeakMap<Taxonomy, Map<FacetName, ReadonlyMap<string, { ar: string; en: string }>>>();
+
+/** Each region's parents by slug, made once per taxonomy. */
+export function regionParents(taxonomy: Taxonomy): ReadonlyMap<string, string[]> {
+  let parents = regionParentsByTaxonomy.get(taxonomy);
+  if (!parents) regionParentsByTaxonomy.set(taxonomy, (parents = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]))));
+  return parents;
+}
+
+const regionParentsByTaxonomy = new WeakMap<Taxonomy, ReadonlyMap<string, string[]>>();
 
 function assertUnique(file: string, slugs: string[]): void {
   const seen = new Set<string>();
@@ -164,7 +182,7 @@ function assertUnique(file: string, slugs: string[]): void {
 
 /** A function that widens region slugs to themselves and all their parents, up the taxonomy's tree. */
 export function regionAncestry(taxonomy: Taxonomy): (slugs: Iterable<string>) => Set<string> {
-  const parentsOf = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+  const parentsOf = regionParents(taxonomy);
   return (slugs) => {
     const all = new Set<string>();
     const add = (slug: string) => {

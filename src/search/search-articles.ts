@@ -5,7 +5,7 @@ import { confirmSpelling } from './suggest.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
-import { facetValues, type Taxonomy } from '../classify/taxonomy.js';
+import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
 import { encodeCursor } from './search-cursor.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
@@ -113,12 +113,12 @@ export async function searchArticles(
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
-  const parentsOf = new Map(taxonomy.regions.map((r) => [r.slug, r.parents]));
+  const parentsOf = regionParents(taxonomy);
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
       // Sources have no taxonomy: a source is labelled with its own name.
-      const labels = field === 'source' ? new Map<string, { ar: string; en: string }>() : facetValues(taxonomy, field);
+      const labels: ReadonlyMap<string, { ar: string; en: string }> = field === 'source' ? new Map() : facetValues(taxonomy, field);
       const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
