@@ -52,7 +52,9 @@ export function buildSpellingBody(text: string): SearchBody {
           gram_size: 1,
           max_errors: 2,
           confidence: 1,
-          direct_generator: [{ field: 'body.exact', suggest_mode: 'always', min_word_length: 3 }],
+          // Only words no article holds are respelled: a word the index holds is how articles write it,
+          // however much more often a look-alike occurs (الذكي is no misspelling of الذكية).
+          direct_generator: [{ field: 'body.exact', suggest_mode: 'missing', min_word_length: 3 }],
         },
       },
     },
