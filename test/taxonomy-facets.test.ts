@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_FACET_SIZE } from '../src/http/routes/search.js';
+import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
 import { copyDataRoot, runAdminTask, useSeededService } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
@@ -16,7 +18,15 @@ interface Facet {
 interface Result {
   total: number;
   hits: { id: string; regions: string[] }[];
-  facets: { topics: Facet[]; regions: Facet[]; people: Facet[]; organizations: Facet[]; source: Facet[]; published: { month: string; count: number }[] };
+  facets: {
+    topics: Facet[];
+    regions: Facet[];
+    regions_mentioned: Facet[];
+    people: Facet[];
+    organizations: Facet[];
+    source: Facet[];
+    published: { month: string; count: number }[];
+  };
 }
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await service.app.request(path);
@@ -127,8 +137,11 @@ describe('facets over the seeds', () => {
 });
 
 describe('facet counts and value search', () => {
-  it('count every value by default, at most facet_size when asked, and the sources', async () => {
+  it('count the most frequent values by default, every value with facet_size, and the sources', async () => {
     const { body } = await get<Result>('/search');
+    const every = (await get<Result>(`/search?facet_size=${MAX_FACET_SIZE}`)).body;
+    expect(body.facets.regions_mentioned).toEqual(every.facets.regions_mentioned.slice(0, DEFAULT_FACET_SIZE));
+    expect((await get<Result>('/search?facet_size=3')).body.facets.regions_mentioned).toEqual(every.facets.regions_mentioned.slice(0, 3));
     expect(body.facets.source).toEqual([{ value: 'seed', count: 5, label: { ar: 'seed', en: 'seed' } }]);
     expect(body.facets.regions.length).toBeGreaterThan(10);
     expect(body.facets.regions.find((f) => f.value === 'algeria')?.parents).toEqual(['maghreb', 'north-africa']);

@@ -10,6 +10,13 @@ import type { SearchProfile } from './search-profile.js';
 export const SEARCH_FACETS = [...FACET_FIELDS, 'source'] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
+/**
+ * Values counted per facet unless a page asks for more: the most frequent, as a facet list shows
+ * them. Counting every value of 286 regions in two facets triples the answer (51 KB instead of 18)
+ * and adds about 7 ms to each search.
+ */
+export const DEFAULT_FACET_SIZE = 30;
+
 export interface SearchRequest {
   q?: string;
   /** Selected facet values: OR within a facet, AND across facets; a facet left out selects nothing. */

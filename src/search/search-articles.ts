@@ -1,4 +1,4 @@
-import type { SearchEngine } from '../engine/search-engine.js';
+import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
 import { buildSpellingBody, readSpelling, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
@@ -89,6 +89,32 @@ async function findFeedbackTerms(
   return selectFeedbackTerms(probe.hits, fieldTerms, feedback.terms);
 }
 
+export interface SearchOptions {
+  aids?: QueryAids;
+  /** Ask for a respelling of the text in the same request (a page's search; evaluation does not). */
+  spellcheck?: boolean;
+  onSpellingError?: (error: unknown) => void;
+}
+
+/** The request as ranked: its text through query understanding, and the text a respelling is asked for, if any. */
+function understandRequest(request: SearchRequest, profile: SearchProfile, options: SearchOptions): { understood: SearchRequest; spellcheck?: string } {
+  const aids = options.aids ?? { questionWords: new Set<string>() };
+  const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
+  // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
+  const spellcheck = options.spellcheck && request.q && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS ? request.q : undefined;
+  return { understood, ...(spellcheck ? { spellcheck } : {}) };
+}
+
+function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
+  return spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body;
+}
+
+/** The body `searchArticles` sends the engine first for this request (feedback's probe aside). Pure. */
+export function articleSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, options: SearchOptions = {}): SearchBody {
+  const { understood, spellcheck } = understandRequest(request, profile, options);
+  return withSpelling(buildSearchBody(understood, profile, shape), spellcheck);
+}
+
 export async function searchArticles(
   engine: SearchEngine,
   alias: string,
@@ -96,15 +122,11 @@ export async function searchArticles(
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
-  options: { aids?: QueryAids; spellcheck?: boolean; onSpellingError?: (error: unknown) => void } = {},
+  options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const aids = options.aids ?? { questionWords: new Set<string>() };
-  const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
-  // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
-  const spellcheck = options.spellcheck && request.q && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS ? request.q : undefined;
+  const { understood, spellcheck } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
-  const body = buildSearchBody(understood, profile, shape, feedbackTerms);
-  let result = await engine.search<StoredArticle>(alias, spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body);
+  let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
   const offered = spellcheck ? readSpelling(result.suggest) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';

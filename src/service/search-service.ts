@@ -22,8 +22,8 @@ import { productSearch } from '../relevance/judged-search.js';
 import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { buildSearchBody, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
-import { searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
+import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -237,9 +237,9 @@ export class SearchService {
     });
   }
 
-  /** The exact body `search` sends the engine for this request and profile. */
-  searchBody(request: SearchRequest, profile: SearchProfile): SearchBody {
-    return buildSearchBody(request, profile, this.queryShape());
+  /** The exact body `search` sends the engine first for this request, profile and options. */
+  searchBody(request: SearchRequest, profile: SearchProfile, options: { spellcheck?: boolean } = {}): SearchBody {
+    return articleSearchBody(request, profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
   }
 
   /** Titles that complete the text, and the people, places and organizations whose names begin with it. */

@@ -10,8 +10,7 @@ import { loadIndexDefinition, type VersionedIndexDefinition } from '../../src/in
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
-import { queryShapeOf, type QueryShape } from '../../src/search/build-search-body.js';
-import { loadSearchProfile, type SearchProfile } from '../../src/search/search-profile.js';
+import { SearchService } from '../../src/service/search-service.js';
 import { dropAlias, localEngineProcessId } from './bench-engine.js';
 import { pinProcess, splitCores, type CoreSplit } from './core-affinity.js';
 import type { ResidentMemory } from './process-usage.js';
@@ -49,11 +48,10 @@ export interface BenchContext {
   cores: { enginePid: number; split: CoreSplit } | undefined;
   definition: VersionedIndexDefinition;
   taxonomy: Taxonomy;
-  profile: SearchProfile;
+  /** The service as the API under test opens it (on the API's alias): its profile, and the bodies its searches send. */
+  service: SearchService;
   /** Run-on repair over the committed word list, as ingest runs it. */
   repairer: RunOnRepairer;
-  /** What the API's query builder knows of the index and the engine's clause limit. */
-  queryShape: QueryShape;
   /** One alias per phase, named after this process, dropped at the end whatever happens. */
   aliases: { pipeline: string; tagging: string; raw: string; api: string; cli: string };
   /** `.run/bench/`: the API's log, the corpus file for the ingest CLI, the tables and the picture. */
@@ -74,6 +72,13 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
     const runDir = join(PROJECT_ROOT, '.run', 'bench');
     mkdirSync(runDir, { recursive: true });
     const id = process.pid;
+    const aliases = {
+      pipeline: `bench-pipeline-${id}`,
+      tagging: `bench-tagging-${id}`,
+      raw: `bench-raw-${id}`,
+      api: `bench-api-${id}`,
+      cli: `bench-cli-${id}`,
+    };
     const definition = loadIndexDefinition(PROJECT_ROOT);
     return {
       options,
@@ -82,11 +87,17 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
       enginePid,
       cores,
       definition,
-      queryShape: queryShapeOf(definition, config.maxQueryClauses),
       repairer: loadRunOnRepairer(PROJECT_ROOT),
       taxonomy: loadTaxonomy(PROJECT_ROOT),
-      profile: loadSearchProfile(PROJECT_ROOT, config.searchProfile),
-      aliases: { pipeline: `bench-pipeline-${id}`, tagging: `bench-tagging-${id}`, raw: `bench-raw-${id}`, api: `bench-api-${id}`, cli: `bench-cli-${id}` },
+      service: SearchService.open({
+        engine: provided.engine,
+        alias: aliases.api,
+        dataRoot: PROJECT_ROOT,
+        maxQueryClauses: config.maxQueryClauses,
+        defaultProfile: config.searchProfile,
+        logger: createLogger('warn'),
+      }),
+      aliases,
       runDir,
       children: [],
       results: { markdown: [], queries: [], memory: [] },

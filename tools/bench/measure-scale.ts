@@ -11,8 +11,6 @@ import { connectEngine, fetchEngine } from '../../src/engine/connect-engine.js';
 import { engineNodes } from '../../src/engine/rest-engine.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { queryShapeOf } from '../../src/search/build-search-body.js';
-import { loadSearchProfile } from '../../src/search/search-profile.js';
 import { SearchService, type IndexLayout } from '../../src/service/search-service.js';
 import { log } from './bench-context.js';
 import { corpusRecords } from './bench-corpus.js';
@@ -140,7 +138,7 @@ async function measureOne(options: ScaleOptions, nodes: number, factor: number, 
     const adminKey = randomBytes(24).toString('hex');
     const host = { engine, engineUrl: cluster.url, runDir, children };
     const api = await startApi(host, alias, adminKey, { INDEX_SHARDS: String(layout.shards), INDEX_REPLICAS: String(layout.replicas) });
-    const { apiRequests } = buildQueryMix(alias, loadSearchProfile(PROJECT_ROOT, 'default'), queryShapeOf(service.definition, loadConfig().maxQueryClauses));
+    const { apiRequests } = buildQueryMix(alias, service);
     log(`  ${label}: ${WARMUP_SECONDS} s of searches, not measured, then ${options.durationSeconds} s at ${CONNECTIONS} connections …`);
     await runLoad(api.url, CONNECTIONS, apiRequests, WARMUP_SECONDS);
     const { result: search, memory: apiMemory } = await withMemory(api.process.pid!, () => runLoad(api.url, CONNECTIONS, apiRequests, options.durationSeconds));

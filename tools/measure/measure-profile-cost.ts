@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runWithEngine } from '../../src/cli/run-with-engine.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { COLLECTION_NAMES, defaultCollectionPaths, loadCollection, type CollectionName } from '../../src/relevance/eval-collections.js';
+import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
 import type { SearchProfile } from '../../src/search/search-profile.js';
 
 // What a ranking profile costs against another, in one run on one collection's index: every query
@@ -32,7 +33,9 @@ await runWithEngine(async ({ service }) => {
   const timings = profiles.map(() => ({ tookMs: [] as number[], wallMs: [] as number[] }));
   const search = async (profile: SearchProfile, q: string) => {
     const started = performance.now();
-    const result = await service.search({ q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: 30, explain: false }, profile, { index: product });
+    const result = await service.search({ q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false }, profile, {
+      index: product,
+    });
     return { tookMs: result.tookMs, wallMs: performance.now() - started };
   };
   // Unmeasured first pass: the engine's caches warm for both.

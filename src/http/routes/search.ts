@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
-import { QueryTooLongError } from '../../search/build-search-body.js';
+import { DEFAULT_FACET_SIZE, QueryTooLongError } from '../../search/build-search-body.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
@@ -64,7 +64,10 @@ const SearchQuery = z
     size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
     facet_size: wholeNumber(1)
       .optional()
-      .openapi({ description: `Values counted per facet, most frequent first (default and most: ${MAX_FACET_SIZE}, every value)`, type: 'integer' }),
+      .openapi({
+        description: `Values counted per facet, most frequent first (default ${DEFAULT_FACET_SIZE}; at most ${MAX_FACET_SIZE}, every value the taxonomy has; \`GET /facets/{facet}?q=\` finds the others by name)`,
+        type: 'integer',
+      }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z
       .string()
@@ -211,7 +214,7 @@ export function registerSearchRoutes(
       size,
       ...(searchAfter ? { searchAfter } : {}),
       sort: query.sort ?? 'relevance',
-      facetSize: query.facet_size ?? MAX_FACET_SIZE,
+      facetSize: query.facet_size ?? DEFAULT_FACET_SIZE,
       explain,
     } as const;
     const lane = searchLane(request);

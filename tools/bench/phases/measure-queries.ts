@@ -14,7 +14,7 @@ const CONNECTIONS = [1, 8, 32];
  */
 export async function measureQueries(context: BenchContext, api: RunningServer): Promise<void> {
   const { options } = context;
-  const { size, apiRequests, engineRequests } = buildQueryMix(context.aliases.api, context.profile, context.queryShape);
+  const { size, apiRequests, engineRequests } = buildQueryMix(context.aliases.api, context.service);
   const apiPid = api.process.pid!;
   const proxy = await startPassThroughProxy(context);
   const proxyPid = proxy.process.pid!;

@@ -10,7 +10,7 @@ const REBUILD_ARTICLES = 5000;
 /** A rebuild of the API's alias while 8 connections search through the API: how long, and whether any query failed. */
 export async function rebuildUnderLoad(context: BenchContext, api: RunningServer): Promise<void> {
   const { engine, definition, taxonomy, aliases, options } = context;
-  const { apiRequests } = buildQueryMix(aliases.api, context.profile, context.queryShape);
+  const { apiRequests } = buildQueryMix(aliases.api, context.service);
   const rebuildCount = Math.min(options.limit, REBUILD_ARTICLES);
   log(`rebuild of ${rebuildCount} articles under query load …`);
   const underLoad = runLoad(api.url, 8, apiRequests, Math.max(options.durationSeconds, 15));
