@@ -98,8 +98,7 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
 }
 
 /** How often and where the article names a region; undefined when it does not. */
-export function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
-  if (!mayOccur(region.terms, compiled, article)) return undefined;
+function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
   if (title.size + body.size === 0) return undefined;
@@ -119,18 +118,24 @@ export function isAbout(salience: RegionSalience, rules: Taxonomy['regionRules']
  * Weighted count of distinct signal words: inflections of one word (الاقتصاد, الاقتصادية) analyze
  * alike and count once; repeats add a little, capped, so one word alone cannot carry a topic.
  */
-export function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedArticle): number {
+function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedArticle): number {
   const { bodyWeight, repeatWeight, maxPerTerm, titleWeight } = compiled.taxonomy.topicRules;
   const weights = new Map<string, number>();
   for (const term of topic.terms) {
     const pattern = compiled.patterns.get(term);
-    const key = patternKey(pattern);
+    const first = pattern?.tokens[0]?.token;
+    // Most of a topic's terms are absent: one lookup each spares the rest.
+    if (first === undefined || !(article.body.has(first) || article.title.has(first))) continue;
     const inBody = findOccurrences(pattern, article.body).length;
     const bodyScore = inBody > 0 ? Math.min(maxPerTerm, bodyWeight + repeatWeight * (inBody - 1)) : 0;
     const weight = findOccurrences(pattern, article.title).length > 0 ? Math.max(titleWeight, bodyScore) : bodyScore;
+    if (weight === 0) continue;
+    const key = patternKey(pattern);
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   }
-  return [...weights.values()].reduce((sum, w) => sum + w, 0);
+  let score = 0;
+  for (const weight of weights.values()) score += weight;
+  return score;
 }
 
 // Patterns live as long as their compiled taxonomy; their keys are worked out once, not per article.
@@ -144,26 +149,39 @@ function patternKey(pattern: TokenPattern | undefined): string {
   return key;
 }
 
-function namedIn(entities: NamedEntity[], compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {
-  return entities.filter((entity) => mayOccur(entity.terms, compiled, article) && occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
+function namedIn(entities: NamedEntity[], present: ReadonlySet<object>, compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {
+  return entities.filter((entity) => present.has(entity) && occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
 }
 
-// Per compiled taxonomy: each entry's terms → the distinct first tokens of their patterns.
-const firstTokensByTerms = new WeakMap<CompiledTaxonomy, Map<string[], string[]>>();
+/** Per compiled taxonomy: each token → the regions, topics and entities one of whose terms begins with it. */
+const entriesByFirstToken = new WeakMap<CompiledTaxonomy, Map<string, object[]>>();
 
 /**
- * Whether any of the terms can occur: the article has the first token of one of them. Most
- * entries fail this at once, which spares looking for each of their terms.
+ * The taxonomy's entries that can occur in the article: those with a term whose first token the
+ * article holds. The article's tokens are the taxonomy's only, so this looks up a few dozen tokens
+ * instead of every entry's (about 600 regions, topics, people and organizations).
  */
-function mayOccur(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
-  let cache = firstTokensByTerms.get(compiled);
-  if (!cache) firstTokensByTerms.set(compiled, (cache = new Map()));
-  let firstTokens = cache.get(terms);
-  if (!firstTokens) {
-    firstTokens = [...new Set(terms.flatMap((term) => compiled.patterns.get(term)?.tokens[0]?.token ?? []))];
-    cache.set(terms, firstTokens);
+function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticle): Set<object> {
+  let byToken = entriesByFirstToken.get(compiled);
+  if (!byToken) {
+    byToken = new Map();
+    const { regions, topics, people, organizations } = compiled.taxonomy;
+    for (const entry of [...regions, ...topics, ...people, ...organizations]) {
+      for (const term of entry.terms) {
+        const first = compiled.patterns.get(term)?.tokens[0]?.token;
+        if (first === undefined) continue;
+        const entries = byToken.get(first);
+        if (!entries) byToken.set(first, [entry]);
+        else if (!entries.includes(entry)) entries.push(entry);
+      }
+    }
+    entriesByFirstToken.set(compiled, byToken);
   }
-  return firstTokens.some((token) => article.title.has(token) || article.body.has(token));
+  const present = new Set<object>();
+  for (const field of [article.title, article.body]) {
+    for (const token of field.keys()) for (const entry of byToken.get(token) ?? []) present.add(entry);
+  }
+  return present;
 }
 
 /**
@@ -174,22 +192,35 @@ function mayOccur(terms: string[], compiled: CompiledTaxonomy, article: Analyzed
  */
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;
-  const salience = taxonomy.regions.flatMap((region) => regionSalience(region, compiled, article) ?? []);
+  const present = entriesThatMayOccur(compiled, article);
+  const salience: RegionSalience[] = [];
+  for (const region of taxonomy.regions) {
+    const named = present.has(region) ? regionSalience(region, compiled, article) : undefined;
+    if (named) salience.push(named);
+  }
   const withParents = ancestryOf(compiled);
   const regions = withParents(salience.filter((s) => isAbout(s, taxonomy.regionRules)).map((s) => s.region));
   const mentioned = withParents(salience.map((s) => s.region));
-  const inTaxonomyOrder = (set: Set<string>) => taxonomy.regions.map((r) => r.slug).filter((slug) => set.has(slug));
+  const order = regionOrder(compiled);
+  const inTaxonomyOrder = (set: Set<string>) => [...set].sort((a, b) => order.get(a)! - order.get(b)!);
 
   return {
-    topics: taxonomy.topics
-      .filter((topic) => mayOccur(topic.terms, compiled, article) && topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore)
-      .map((t) => t.slug),
+    topics: taxonomy.topics.filter((topic) => present.has(topic) && topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore).map((t) => t.slug),
     regions: inTaxonomyOrder(regions),
     regions_mentioned: inTaxonomyOrder(mentioned),
     region_salience: salience,
-    people: namedIn(taxonomy.people, compiled, article),
-    organizations: namedIn(taxonomy.organizations, compiled, article),
+    people: namedIn(taxonomy.people, present, compiled, article),
+    organizations: namedIn(taxonomy.organizations, present, compiled, article),
   };
+}
+
+const regionOrders = new WeakMap<CompiledTaxonomy, Map<string, number>>();
+
+/** Each region slug's place in the taxonomy: tags list regions in that order. */
+function regionOrder(compiled: CompiledTaxonomy): Map<string, number> {
+  let order = regionOrders.get(compiled);
+  if (!order) regionOrders.set(compiled, (order = new Map(compiled.taxonomy.regions.map((region, i) => [region.slug, i]))));
+  return order;
 }
 
 const ancestryByCompiled = new WeakMap<CompiledTaxonomy, (slugs: Iterable<string>) => Set<string>>();
