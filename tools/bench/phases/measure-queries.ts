@@ -82,4 +82,30 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     if (served.errors + served.non2xx > 0) out(context, `  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
   proxy.process.kill('SIGTERM');
+  await measureProfileCost(context);
+}
+
+/** The ranking profile in force before query understanding and typo tolerance, kept to measure what they cost. */
+const PROFILE_BEFORE_QUERY_UNDERSTANDING = 'default-v1';
+
+/**
+ * What the default profile costs against the one before query understanding: the same mix, each
+ * profile's own bodies, straight to the engine at one connection, in the order A B B A.
+ */
+async function measureProfileCost(context: BenchContext): Promise<void> {
+  const before = context.service.profiles.get(PROFILE_BEFORE_QUERY_UNDERSTANDING);
+  if (!before) return;
+  const current = context.service.profiles.get()!;
+  const bodies = [current, before].map((profile) => buildQueryMix(context.aliases.api, context.service, profile).engineRequests);
+  log(`ranking profile cost: ${current.name} against ${before.name}, 1 connection …`);
+  const load = (requests: LoadRequest[]) => runLoad(context.engineUrl, 1, requests, context.options.durationSeconds);
+  const currentFirst = await load(bodies[0]!);
+  const beforeRuns = [await load(bodies[1]!), await load(bodies[1]!)];
+  const currentRuns = [currentFirst, await load(bodies[0]!)];
+  const [now, then] = [meanLoad(currentRuns[0]!, currentRuns[1]!), meanLoad(beforeRuns[0]!, beforeRuns[1]!)];
+  out(context, `\n## Ranking profile cost (the same mix, engine only, 1 connection)\n`);
+  out(
+    context,
+    `${current.name}: p50 ${now.p50.toFixed(1)} ms, p99 ${now.p99.toFixed(1)} ms; ${before.name} (before query understanding and typo tolerance): p50 ${then.p50.toFixed(1)} ms, p99 ${then.p99.toFixed(1)} ms; ratio p50 **×${(now.p50 / then.p50).toFixed(2)}** (target ≤ ×1.5).`,
+  );
 }

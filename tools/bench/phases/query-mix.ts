@@ -17,11 +17,14 @@ const MIX: [q: string, params: Record<string, string>][] = [
 ];
 
 /**
- * The mix as GETs to the API, and as the bodies the API sends the engine first for them (the
- * service's own `searchBody`, with the respelling a page's search asks for), POSTed to `alias`.
+ * The mix as GETs to the API, and as the bodies the API sends the engine first for them under
+ * `profile` (the service's own `searchBody`, with the respelling a page's search asks for), POSTed to `alias`.
  */
-export function buildQueryMix(alias: string, service: SearchService): { size: number; apiRequests: LoadRequest[]; engineRequests: LoadRequest[] } {
-  const profile = service.profiles.get()!;
+export function buildQueryMix(
+  alias: string,
+  service: SearchService,
+  profile = service.profiles.get()!,
+): { size: number; apiRequests: LoadRequest[]; engineRequests: LoadRequest[] } {
   const mix = MIX.map(([q, extra]) => {
     const params: Record<string, string> = { ...(q ? { q } : {}), ...extra };
     const filters = {
