@@ -11,7 +11,7 @@ import { SearchService } from './service/search-service.js';
 
 // Composition root: config → engine → service (index and seeds) → HTTP API.
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { buffered: true });
 const metrics = new ApiMetrics();
 const provided = await provideEngine(config, logger, { onEngineError: metrics.engineError });
 metrics.observeEngine(provided);
