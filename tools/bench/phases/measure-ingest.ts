@@ -57,10 +57,7 @@ export async function measureIngest(context: BenchContext): Promise<void> {
   const articles = pipelineSecond.result.read;
   out(context, `\n## Ingest (${articles} ANT articles)\n`);
   const cpuCells = (run: CpuRun) => `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
-  out(
-    context,
-    'Each path ran twice, in the order pipeline, raw, raw, pipeline, after a pass of each that was not measured; the rows give the means.\n',
-  );
+  out(context, 'Each path ran twice, in the order pipeline, raw, raw, pipeline, after a pass of each that was not measured; the rows give the means.\n');
   out(context, '| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
   out(context, '|---|---|---|---|---|');
   out(context, `| pipeline (parse, clean, tag, bulk) | ${pipeline.seconds.toFixed(1)} | ${(articles / pipeline.seconds).toFixed(0)} | ${cpuCells(pipeline)} |`);
