@@ -161,6 +161,11 @@ describe('facet counts and value search', () => {
 });
 
 describe('re-tagging after a taxonomy change', () => {
+  it('changes nothing while the taxonomy is unchanged', async () => {
+    const { task } = await runAdminTask<{ read: number; changed: number }>(service.app, '/admin/tags/rebuild');
+    expect(task!.result).toMatchObject({ read: 5, changed: 0 });
+  });
+
   it('updates every article in place, with no re-ingest', async () => {
     const file = join(dataRoot, 'taxonomy', 'regions.json');
     const regions = JSON.parse(readFileSync(file, 'utf8')) as { regions: { slug: string; terms: string[] }[] };

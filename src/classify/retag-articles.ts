@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { throwIfCancelled } from '../concurrency/cancellation.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { ArticleTagger } from './article-tagger.js';
-import type { FacetField, StoredArticle } from '../index/stored-article.js';
+import { facetValuesOf, type FacetField, type StoredArticle } from '../index/stored-article.js';
+import type { ArticleTags } from './classify-article.js';
 
 export interface RetagReport {
   read: number;
@@ -46,15 +48,10 @@ export async function retagArticles(
       const tagged = await tagger.tagMany(chunk.map((hit) => ({ title: hit.source.title ?? '', body: hit.source.body ?? '' })));
       chunk.forEach((hit, i) => {
         const tags = tagged[i]!;
-        const stored = {
-          topics: hit.source.topics ?? [],
-          regions: hit.source.regions ?? [],
-          regions_mentioned: hit.source.regions_mentioned ?? [],
-          region_salience: hit.source.region_salience ?? [],
-          people: hit.source.people ?? [],
-          organizations: hit.source.organizations ?? [],
-        };
-        if (JSON.stringify(stored) !== JSON.stringify(tags)) updates.push({ id: hit.id, source: { ...tags } });
+        const stored: ArticleTags = { ...facetValuesOf(hit.source), region_salience: hit.source.region_salience ?? [] };
+        // Compared as values: the engine may hand back a stored object's keys in another order.
+        const changed = (Object.keys(tags) as (keyof ArticleTags)[]).some((key) => !isDeepStrictEqual(stored[key], tags[key]));
+        if (changed) updates.push({ id: hit.id, source: { ...tags } });
       });
     });
     const result = await engine.updateDocuments(alias, updates);

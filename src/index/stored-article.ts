@@ -8,6 +8,11 @@ import type { RegionSalience } from '../classify/classify-article.js';
 export const FACET_FIELDS = ['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
+/** An article's facet values as stored; a field it lacks (stored before the field existed) is []. */
+export function facetValuesOf(stored: Partial<Record<FacetField, string[]>>): Record<FacetField, string[]> {
+  return Object.fromEntries(FACET_FIELDS.map((field) => [field, stored[field] ?? []])) as Record<FacetField, string[]>;
+}
+
 /** An article as the index stores it: what `mappings/articles.json` accepts. */
 export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   /** How often and where each region is named (stored, not indexed). */

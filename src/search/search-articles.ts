@@ -2,7 +2,7 @@ import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
 import { buildSpellingBody, readSpelling, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
-import type { StoredArticle } from '../index/stored-article.js';
+import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
@@ -172,11 +172,7 @@ export async function searchArticles(
       source: hit.source.source ?? null,
       score: hit.score,
       snippets: hit.highlight.body ?? [],
-      topics: hit.source.topics ?? [],
-      regions: hit.source.regions ?? [],
-      regions_mentioned: hit.source.regions_mentioned ?? [],
-      people: hit.source.people ?? [],
-      organizations: hit.source.organizations ?? [],
+      ...facetValuesOf(hit.source),
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },

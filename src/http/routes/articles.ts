@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { facetValuesOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -44,12 +45,8 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,
-        topics: stored.topics ?? [],
-        regions: stored.regions ?? [],
-        regions_mentioned: stored.regions_mentioned ?? [],
+        ...facetValuesOf(stored),
         region_salience: stored.region_salience ?? [],
-        people: stored.people ?? [],
-        organizations: stored.organizations ?? [],
       },
       200,
     );
