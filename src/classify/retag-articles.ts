@@ -3,7 +3,7 @@ import { throwIfCancelled } from '../concurrency/cancellation.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import type { SearchEngine } from '../engine/search-engine.js';
 import type { ArticleTagger } from './article-tagger.js';
-import { facetValuesOf, type FacetField, type StoredArticle } from '../index/stored-article.js';
+import { storedTagsOf, type FacetField, type StoredArticle } from '../index/stored-article.js';
 import type { ArticleTags } from './classify-article.js';
 
 export interface RetagReport {
@@ -48,7 +48,7 @@ export async function retagArticles(
       const tagged = await tagger.tagMany(chunk.map((hit) => ({ title: hit.source.title ?? '', body: hit.source.body ?? '' })));
       chunk.forEach((hit, i) => {
         const tags = tagged[i]!;
-        const stored: ArticleTags = { ...facetValuesOf(hit.source), region_salience: hit.source.region_salience ?? [] };
+        const stored = storedTagsOf(hit.source);
         // Compared as values: the engine may hand back a stored object's keys in another order.
         const changed = (Object.keys(tags) as (keyof ArticleTags)[]).some((key) => !isDeepStrictEqual(stored[key], tags[key]));
         if (changed) updates.push({ id: hit.id, source: { ...tags } });

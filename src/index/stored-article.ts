@@ -1,4 +1,4 @@
-import type { RegionSalience } from '../classify/classify-article.js';
+import type { ArticleTags, RegionSalience } from '../classify/classify-article.js';
 
 /**
  * The facet keys every article carries, filled by classification: topic, region, person and
@@ -11,6 +11,11 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 /** An article's facet values as stored; a field it lacks (stored before the field existed) is []. */
 export function facetValuesOf(stored: Partial<Record<FacetField, string[]>>): Record<FacetField, string[]> {
   return Object.fromEntries(FACET_FIELDS.map((field) => [field, stored[field] ?? []])) as Record<FacetField, string[]>;
+}
+
+/** An article's tags as stored, in the tagger's shape; a field it lacks is empty. */
+export function storedTagsOf(stored: Partial<Record<FacetField, string[]>> & { region_salience?: RegionSalience[] }): ArticleTags {
+  return { ...facetValuesOf(stored), region_salience: stored.region_salience ?? [] };
 }
 
 /** An article as the index stores it: what `mappings/articles.json` accepts. */

@@ -3,10 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import type { Taxonomy } from '../../src/classify/taxonomy.js';
 import { loadConfig } from '../../src/config.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
-import { loadIndexDefinition, type VersionedIndexDefinition } from '../../src/index/index-definition.js';
+import type { VersionedIndexDefinition } from '../../src/index/index-definition.js';
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
@@ -79,24 +79,25 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
       api: `bench-api-${id}`,
       cli: `bench-cli-${id}`,
     };
-    const definition = loadIndexDefinition(PROJECT_ROOT);
+    // The data files are read once, by the service; the phases take its definition and taxonomy.
+    const service = SearchService.open({
+      engine: provided.engine,
+      alias: aliases.api,
+      dataRoot: PROJECT_ROOT,
+      maxQueryClauses: config.maxQueryClauses,
+      defaultProfile: config.searchProfile,
+      logger: createLogger('warn'),
+    });
     return {
       options,
       engine: provided.engine,
       engineUrl: provided.url,
       enginePid,
       cores,
-      definition,
+      definition: service.definition,
       repairer: loadRunOnRepairer(PROJECT_ROOT),
-      taxonomy: loadTaxonomy(PROJECT_ROOT),
-      service: SearchService.open({
-        engine: provided.engine,
-        alias: aliases.api,
-        dataRoot: PROJECT_ROOT,
-        maxQueryClauses: config.maxQueryClauses,
-        defaultProfile: config.searchProfile,
-        logger: createLogger('warn'),
-      }),
+      taxonomy: service.taxonomy,
+      service,
       aliases,
       runDir,
       children: [],

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { facetValuesOf } from '../../index/stored-article.js';
+import { storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -45,8 +45,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,
-        ...facetValuesOf(stored),
-        region_salience: stored.region_salience ?? [],
+        ...storedTagsOf(stored),
       },
       200,
     );

@@ -94,7 +94,7 @@ const PROFILE_BEFORE_QUERY_UNDERSTANDING = 'default-v1';
  */
 async function measureProfileCost(context: BenchContext): Promise<void> {
   const before = context.service.profiles.get(PROFILE_BEFORE_QUERY_UNDERSTANDING);
-  if (!before) return;
+  if (!before) return void out(context, `\nRanking profile cost: not measured (no profile named ${PROFILE_BEFORE_QUERY_UNDERSTANDING}).`);
   const current = context.service.profiles.get()!;
   const bodies = [current, before].map((profile) => buildQueryMix(context.aliases.api, context.service, profile).engineRequests);
   log(`ranking profile cost: ${current.name} against ${before.name}, 1 connection …`);
