@@ -13,11 +13,13 @@ import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
 import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
-import { cohenKappa, formatRatio, microAverage, scoreMultiLabel } from './tagging-metrics.js';
+import { cohenKappa, formatRatio, microAverage, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Compares the two region label sets (taxonomy/labels/regions-gold.json and regions-independent.json,
 // made by docs/labelling-guide.md) with Cohen's κ, and measures the tagger against each: its
 // `regions` (about) against about-level labels, its `regions_mentioned` against mention-level ones.
+// Then the same for topics: two labellers' sets (topics-independent-a.json, -b.json), κ per topic,
+// and the tagger's topics against each.
 // Usage: npm run measure:labels [-- --corpus PATH]   (seeds always; ANT articles when the corpus is there)
 const { values: options } = parseArgs({ options: { corpus: { type: 'string' } } });
 const corpusPath = resolve(options.corpus ?? antCorpusPath());
@@ -29,15 +31,20 @@ const gold = new Map(goldSchema.parse(JSON.parse(readFileSync(join(labelsDir, 'r
 const independent = new Map(
   independentSchema.parse(JSON.parse(readFileSync(join(labelsDir, 'regions-independent.json'), 'utf8'))).articles.map((a) => [a.id, a]),
 );
+const topicLabelsSchema = z.object({ articles: z.array(z.object({ id: z.string(), topics: z.array(z.string()) })) });
+const readTopicLabels = (file: string) =>
+  new Map(topicLabelsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a) => [a.id, a.topics]));
+const topicLabellers = { a: readTopicLabels('topics-independent-a.json'), b: readTopicLabels('topics-independent-b.json') };
+const isLabelled = (id: string) => gold.has(id) || independent.has(id) || topicLabellers.a.has(id) || topicLabellers.b.has(id);
 
 const texts = new Map<string, { title: string; body: string }>();
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
   const id = file.replace(/\.txt$/, '');
-  if (independent.has(id) || gold.has(id)) texts.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
+  if (isLabelled(id)) texts.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
 }
 if (existsSync(corpusPath)) {
   for await (const article of readAntCorpus(corpusPath)) {
-    if (independent.has(article.id) || gold.has(article.id)) texts.set(article.id, { title: article.title, body: article.text });
+    if (isLabelled(article.id)) texts.set(article.id, { title: article.title, body: article.text });
   }
 } else {
   console.log(`(no ANT corpus at ${corpusPath}: the seeds only)`);
@@ -108,6 +115,7 @@ try {
     ].filter(Boolean);
     if (parts.length > 0) console.log(`- ${id}: ${parts.join('; ')}`);
   }
+  reportTopics(tagged);
 } finally {
   await provided.engine.deleteIndex(state.index);
   await provided.release();
@@ -116,4 +124,38 @@ try {
 function diff(a: string[], b: string[]): string[] {
   const other = new Set(b);
   return a.filter((x) => !other.has(x));
+}
+
+/** Topics: the two labellers' agreement per topic, and the tagger against each labeller. */
+function reportTopics(tagged: Map<string, ArticleTags>): void {
+  const ids = [...topicLabellers.a.keys()].filter((id) => topicLabellers.b.has(id) && tagged.has(id));
+  const slugs = taxonomy.topics.map((t) => t.slug);
+  const unknown = [...topicLabellers.a.values(), ...topicLabellers.b.values()].flat().filter((slug) => !slugs.includes(slug));
+  if (unknown.length > 0) throw new Error(`topic labels that are not topics: ${[...new Set(unknown)].join(', ')}`);
+  const labelsOf = (labeller: 'a' | 'b', id: string) => topicLabellers[labeller].get(id)!;
+  const decisions = (slug: string) => ids.map((id) => ({ first: labelsOf('a', id).includes(slug), second: labelsOf('b', id).includes(slug) }));
+  const scoreAgainst = (labeller: 'a' | 'b') => scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labelsOf(labeller, id) })));
+  const [againstA, againstB] = [scoreAgainst('a'), scoreAgainst('b')];
+  const pr = (scores: LabelScore[], slug: string) => {
+    const s = scores.find((x) => x.label === slug);
+    return s ? `${formatRatio(s.precision)} / ${formatRatio(s.recall)}` : '– / –';
+  };
+  const count = (labeller: 'a' | 'b', slug: string) => ids.filter((id) => labelsOf(labeller, id).includes(slug)).length;
+  console.log(`\n## Topics: two independent labellers and the tagger (${ids.length} articles labelled by both)\n`);
+  console.log(`| topic | labeller a | labeller b | κ (a, b) | tagged | tagger P / R vs a | tagger P / R vs b |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  for (const slug of slugs) {
+    const taggedCount = ids.filter((id) => tagged.get(id)!.topics.includes(slug)).length;
+    console.log(
+      `| ${slug} | ${count('a', slug)} | ${count('b', slug)} | ${formatRatio(cohenKappa(decisions(slug)))} | ${taggedCount} | ${pr(againstA, slug)} | ${pr(againstB, slug)} |`,
+    );
+  }
+  const [microA, microB] = [microAverage(againstA), microAverage(againstB)];
+  const allDecisions = slugs.flatMap(decisions);
+  console.log(
+    `| **all (micro)** | ${microA.actual} | ${microB.actual} | ${formatRatio(cohenKappa(allDecisions))} | ${microA.predicted} | ` +
+      `${formatRatio(microA.precision)} / ${formatRatio(microA.recall)} | ${formatRatio(microB.precision)} / ${formatRatio(microB.recall)} |`,
+  );
+  const identical = ids.filter((id) => [...labelsOf('a', id)].sort().join() === [...labelsOf('b', id)].sort().join()).length;
+  console.log(`\nArticles with identical topic sets from both labellers: ${identical} of ${ids.length}.`);
 }

@@ -18,13 +18,21 @@ import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
 // regions against the hand labels in taxonomy/labels/regions-gold.json.
-// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--corpus PATH] [--errors]
-// The topic terms were tuned on the first 300 of each category; `--skip 300` measures on held-out ones.
+// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--spread] [--corpus PATH] [--errors]
+// Splits: the first 300 of each category (tuning, one outlet per category), the next 300 (held out,
+// `--skip 300`), and `--skip 600 --spread`: 300 spread evenly over the rest of each category, every
+// outlet (the wide tuning split).
 // `--errors` lists each mapped category's false positives and negatives, for tuning (on the tuning split only).
 const { values: options } = parseArgs({
-  options: { 'per-category': { type: 'string' }, skip: { type: 'string' }, corpus: { type: 'string' }, errors: { type: 'boolean' } },
+  options: {
+    'per-category': { type: 'string' },
+    skip: { type: 'string' },
+    spread: { type: 'boolean' },
+    corpus: { type: 'string' },
+    errors: { type: 'boolean' },
+  },
 });
-const option = (name: Exclude<keyof typeof options, 'errors'>, fallback: string) => options[name] ?? fallback;
+const option = (name: Exclude<keyof typeof options, 'errors' | 'spread'>, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', antCorpusPath()));
@@ -34,16 +42,22 @@ const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), sourc
 const gold = existsSync(goldPath) ? goldSchema.parse(JSON.parse(readFileSync(goldPath, 'utf8'))).articles : [];
 const goldIds = new Set(gold.map((g) => g.id));
 
-// A deterministic sample: `perCategory` articles of each category in corpus order, after `skip`.
-const sample: AntArticle[] = [];
+// A deterministic sample of each category after its first `skip` articles: the next `perCategory` in
+// corpus order, or with `--spread` that many spread evenly over all the rest.
+const candidates = new Map<string, AntArticle[]>();
 const goldArticles = new Map<string, { title: string; body: string }>();
-const taken = new Map<string, number>();
 for await (const article of readAntCorpus(corpusPath)) {
   if (goldIds.has(article.id)) goldArticles.set(article.id, { title: article.title, body: article.text });
-  const seen = taken.get(article.category) ?? 0;
-  taken.set(article.category, seen + 1);
-  if (seen >= skip && seen < skip + perCategory) sample.push(article);
+  const inCategory = candidates.get(article.category) ?? [];
+  candidates.set(article.category, inCategory);
+  const enough = !options.spread && inCategory.length >= skip + perCategory;
+  if (!enough) inCategory.push(article);
 }
+const sample = [...candidates.values()].flatMap((inCategory) => {
+  const rest = inCategory.slice(skip);
+  if (!options.spread || rest.length <= perCategory) return rest.slice(0, perCategory);
+  return Array.from({ length: perCategory }, (_, i) => rest[Math.floor((i * rest.length) / perCategory)]!);
+});
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
   const id = file.replace(/\.txt$/, '');
   if (goldIds.has(id)) goldArticles.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
@@ -95,7 +109,9 @@ try {
 function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<string, ArticleTags>): void {
   const categories = [...new Set(articles.map((a) => a.category))].sort();
   const topics = taxonomy.topics.map((t) => t.slug);
-  console.log(`\n## Topics on ${articles.length} ANT articles (${perCategory} of each category, after the first ${skip})\n`);
+  console.log(
+    `\n## Topics on ${articles.length} ANT articles (${perCategory} of each category, after the first ${skip}${options.spread ? ', spread over the rest' : ''})\n`,
+  );
   console.log('Rows: ANT category; columns: articles tagged with each topic (an article can have several, or none).\n');
   console.log(`| category | n | ${topics.join(' | ')} | none |`);
   console.log(`|---|---|${topics.map(() => '---').join('|')}|---|`);
