@@ -98,6 +98,8 @@ export class SearchService {
   private currentQuestionWords: Set<string>;
   private currentLatinNameWords: Map<string, number>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
+  /** Derived from the definition in force; kept because every search asks for it. */
+  private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
   /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
@@ -251,7 +253,10 @@ export class SearchService {
   }
 
   private queryShape(): QueryShape {
-    return queryShapeOf(this.currentDefinition, this.maxQueryClauses);
+    if (this.currentQueryShape?.definition !== this.currentDefinition) {
+      this.currentQueryShape = { definition: this.currentDefinition, shape: queryShapeOf(this.currentDefinition, this.maxQueryClauses) };
+    }
+    return this.currentQueryShape.shape;
   }
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
