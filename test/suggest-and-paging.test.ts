@@ -93,6 +93,14 @@ describe('did you mean', () => {
     expect(body.didYouMean).toBeUndefined();
   });
 
+  // Names of the synonym lists that the seeds hold once or through the lists only: the suggester
+  // offered ترمب → تشمل, تونس → تعكس, مصر → مصدر, الكويت → القوات, لانجلي → لانغلي.
+  it.each(['ترمب', 'تونس', 'مصر', 'الكويت', 'لانجلي'])('stays quiet on %s, a spelling of a listed name', async (q) => {
+    const { body } = await get<Page>(`/search?${new URLSearchParams({ q })}`);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.didYouMean).toBeUndefined();
+  });
+
   it('stays quiet when the words are spelled as the articles spell them', async () => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q: 'بلينكن' })}`);
     expect(body.total).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTitleSuggestBody, readSpelling, readSurfaceForm, SUGGEST_MAX_WORDS, suggestText } from './build-suggest-body.js';
+import { buildTitleSuggestBody, readSpelling, readSurfaceForm, respellsName, SUGGEST_MAX_WORDS, suggestText } from './build-suggest-body.js';
 import { markTypedWords } from './suggest.js';
 
 describe('suggestion bodies', () => {
@@ -21,6 +21,21 @@ describe('suggestion bodies', () => {
     const text = 'مع <mark>الولايات</mark> قال <mark>الولايات</mark> <mark>المتحدة</mark> و';
     expect(readSurfaceForm({ 'body.exact': [text] }, 2)).toBe('الولايات المتحدة');
     expect(readSurfaceForm({ 'body.exact': ['<mark>a</mark> x <mark>b</mark>'] }, 2)).toBeUndefined();
+  });
+});
+
+describe('respellings of known names', () => {
+  const nameWords = new Set(['رمطان', 'لعمامره', 'blinken']);
+
+  it('are refused when they change a word of a listed name, as typed with any alef, taa marbuta or punctuation', () => {
+    expect(respellsName('رمطان لعمامرة', 'رمضان لمعامله', nameWords)).toBe(true);
+    expect(respellsName('«رمطان» وزير', 'رمضان وزير', nameWords)).toBe(true);
+    expect(respellsName('Blinken', 'blinkin', nameWords)).toBe(true);
+  });
+
+  it('are kept when every listed name stays as typed', () => {
+    expect(respellsName('رمطان لعمامرة الجزاير', 'رمطان لعمامره الجزاءر', nameWords)).toBe(false);
+    expect(respellsName('الجزاير', 'الجزاءر', nameWords)).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import type { SearchBody } from '../engine/search-engine.js';
 import { withoutRepeatedWords } from './build-search-body.js';
+import { EDGE_PUNCTUATION } from './understand-query.js';
 
 /**
  * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
@@ -65,6 +67,19 @@ export function buildSpellingBody(text: string): SearchBody {
 export function readSpelling(suggest: Record<string, unknown> | undefined): string | undefined {
   const entries = (suggest?.spelling ?? []) as { options?: { text?: string }[] }[];
   return entries[0]?.options?.[0]?.text || undefined;
+}
+
+/**
+ * Whether a respelling changes a word that is a name of the synonym lists: those are spellings the
+ * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner). `spelling` is
+ * in normalized letters, as the suggester answers. Pure.
+ */
+export function respellsName(text: string, spelling: string, nameWords: ReadonlySet<string>): boolean {
+  const offered = new Set(spelling.split(/\s+/u));
+  return text
+    .split(/\s+/u)
+    .map((word) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')))
+    .some((word) => nameWords.has(word) && !offered.has(word));
 }
 
 /**

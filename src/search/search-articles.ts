@@ -1,6 +1,6 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
-import { buildSpellingBody, readSpelling, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { buildSpellingBody, readSpelling, respellsName, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
@@ -115,6 +115,8 @@ export function articleSearchBody(request: SearchRequest, profile: SearchProfile
   return withSpelling(buildSearchBody(understood, profile, shape), spellcheck);
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 export async function searchArticles(
   engine: SearchEngine,
   alias: string,
@@ -127,7 +129,9 @@ export async function searchArticles(
   const { understood, spellcheck } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
-  const offered = spellcheck ? readSpelling(result.suggest) : undefined;
+  const suggested = spellcheck ? readSpelling(result.suggest) : undefined;
+  // A respelling that "corrects" a name the synonym lists know is no correction.
+  const offered = spellcheck && suggested && !respellsName(spellcheck, suggested, options.aids?.nameWords ?? NO_WORDS) ? suggested : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));

@@ -14,11 +14,19 @@ export interface QueryAids {
   questionWords: ReadonlySet<string>;
   repairer?: RunOnRepairer;
   latinNameWords?: ReadonlyMap<string, number>;
+  /** Every word of the synonym lists' names, normalized: spellings a respelling must not "correct". */
+  nameWords?: ReadonlySet<string>;
 }
 
 /** The question word list of a data root, normalized as the index normalizes. */
 export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
+}
+
+/** Every word, Arabic or Latin, of the names in the synonym lists (لعمامرة, رمطان, blinken), normalized as the index normalizes. */
+export function loadNameWords(dataRoot: string): Set<string> {
+  const words = NAME_LISTS.flatMap((list) => readDataList(dataRoot, list)).flatMap((rule) => rule.split(/=>|,|\s+/u));
+  return new Set(words.filter(Boolean).map(normalizeArabicWord));
 }
 
 /** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */
@@ -31,7 +39,7 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
 }
 
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;

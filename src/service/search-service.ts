@@ -27,7 +27,7 @@ import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadLatinNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { loadLatinNameWords, loadNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -97,6 +97,7 @@ export class SearchService {
   private currentRepairer: RunOnRepairer | undefined;
   private currentQuestionWords: Set<string>;
   private currentLatinNameWords: Map<string, number>;
+  private currentNameWords: Set<string>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
@@ -119,6 +120,7 @@ export class SearchService {
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
     this.currentQuestionWords = loadQuestionWords(options.dataRoot);
     this.currentLatinNameWords = loadLatinNameWords(options.dataRoot);
+    this.currentNameWords = loadNameWords(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -129,7 +131,12 @@ export class SearchService {
 
   /** What query understanding uses besides the profile: the question words and the run-on repairer. */
   queryAids(): QueryAids {
-    return { questionWords: this.currentQuestionWords, repairer: this.runOnRepairer(), latinNameWords: this.currentLatinNameWords };
+    return {
+      questionWords: this.currentQuestionWords,
+      repairer: this.runOnRepairer(),
+      latinNameWords: this.currentLatinNameWords,
+      nameWords: this.currentNameWords,
+    };
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -206,6 +213,7 @@ export class SearchService {
     this.currentRepairer = undefined; // the word list is analysis data too
     this.currentQuestionWords = loadQuestionWords(this.dataRoot);
     this.currentLatinNameWords = loadLatinNameWords(this.dataRoot);
+    this.currentNameWords = loadNameWords(this.dataRoot);
     return state;
   }
 
