@@ -107,10 +107,15 @@ const typoQueriesSchema = z.object({
   ),
 });
 
+/** The typo set: each misspelled query with the base query it misspells and the articles it intends. */
+export function loadTypoQueries(root: string): z.infer<typeof typoQueriesSchema> {
+  return readDataJson(root, TYPO_QUERIES, typoQueriesSchema);
+}
+
 /** The seed articles, asked the typo set's misspelled queries; each query's intended articles are graded 1, the others unjudged. */
 function typosCollection(root: string): EvalCollection {
   const folder = join(root, 'seeds');
-  const typos = readDataJson(root, TYPO_QUERIES, typoQueriesSchema);
+  const typos = loadTypoQueries(root);
   return {
     name: 'typos',
     description: `the five seed articles, ${typos.queries.length} misspelled seed queries and names (${TYPO_QUERIES}); intended article grade 1`,

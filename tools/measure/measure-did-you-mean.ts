@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { normalizeArabicWord } from '../../src/analysis/arabic-rules.js';
+import { runWithEngine } from '../../src/cli/run-with-engine.js';
+import { readDataList } from '../../src/data/data-files.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { defaultCollectionPaths, loadCollection, loadTypoQueries } from '../../src/relevance/eval-collections.js';
+import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
+import { foldForSuggest } from '../../src/search/suggest-entities.js';
+import { NAME_LISTS } from '../../src/search/understand-query.js';
+
+// Measures "did you mean" on one collection's index: the typo set's misspelled queries (is the
+// respelling offered the query misspelled?), the seeds' own words of five letters or more (a real
+// word respelled is a false correction), and the Arabic names of the synonym lists (a listed name
+// respelled is a false correction too).
+// Usage: npm run measure:did-you-mean [-- --index-of typos|known-item]   (typos: the seeds; known-item: ANT + ARCD)
+const { values: options } = parseArgs({ options: { 'index-of': { type: 'string', default: 'typos' } } });
+const indexOf = options['index-of'];
+if (indexOf !== 'typos' && indexOf !== 'known-item') throw new Error('--index-of: typos (the seeds) or known-item (the ANT corpus and ARCD)');
+
+const MIN_LETTERS = 5;
+const seedWords = [
+  ...new Map(
+    readdirSync(join(PROJECT_ROOT, 'seeds'))
+      .flatMap((file) => readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8').split(/[^\p{Script=Arabic}]+/u))
+      .filter((word) => [...word].length >= MIN_LETTERS)
+      .map((word) => [normalizeArabicWord(word), word]),
+  ).values(),
+];
+const names = [
+  ...new Set(
+    NAME_LISTS.flatMap((list) => readDataList(PROJECT_ROOT, list))
+      .flatMap((rule) => rule.split(/=>|,/u))
+      .map((name) => name.trim())
+      .filter((name) => /\p{Script=Arabic}/u.test(name)),
+  ),
+];
+const typos = loadTypoQueries(PROJECT_ROOT).queries;
+
+await runWithEngine(async ({ service }) => {
+  const collection = loadCollection(indexOf, defaultCollectionPaths(PROJECT_ROOT));
+  const { product } = await service.evaluationIndexes(collection, (message) => process.stderr.write(`${message}\n`));
+  const respell = async (q: string) =>
+    (
+      await service.search({ q, filters: {}, from: 0, size: 1, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false }, undefined, {
+        index: product,
+        spellcheck: true,
+      })
+    ).didYouMean;
+
+  let right = 0;
+  let wrong = 0;
+  for (const typo of typos) {
+    const offered = await respell(typo.query);
+    if (offered === undefined) continue;
+    if (foldForSuggest(offered) === foldForSuggest(typo.base.query)) right++;
+    else wrong++;
+  }
+  const falseCorrections = async (texts: string[], label: string) => {
+    const respelled: string[] = [];
+    for (const text of texts) {
+      const offered = await respell(text);
+      if (offered !== undefined) respelled.push(`${text} → ${offered}`);
+    }
+    console.log(`\n${label}: ${respelled.length} of ${texts.length} respelled${respelled.length ? ': ' : ''}${respelled.slice(0, 12).join('; ')}`);
+    return respelled.length;
+  };
+  console.log(`\n## Did you mean on the index of ${indexOf} (${product})\n`);
+  console.log(
+    `Typo set: ${typos.length} misspelled queries; the query misspelled offered for ${right}, another respelling for ${wrong}, none for ${typos.length - right - wrong}.`,
+  );
+  await falseCorrections(seedWords, `The seeds' words of ${MIN_LETTERS} letters or more`);
+  await falseCorrections(names, 'The Arabic names of the synonym lists');
+  return 0;
+});
