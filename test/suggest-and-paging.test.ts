@@ -101,6 +101,17 @@ describe('did you mean', () => {
     expect(body.didYouMean).toBeUndefined();
   });
 
+  it('corrects the misspelled word beside a listed name, leaving the name as typed', async () => {
+    // The suggester answers لعمامره, اسبر (normalized): the name is the same word, not a change.
+    for (const [q, expected] of [
+      ['لعمامرة الحوات', 'لعمامرة الحوار'],
+      ['إسبر للجزائت', 'إسبر للجزائر'],
+    ]) {
+      const { body } = await get<Page>(`/search?${new URLSearchParams({ q: q! })}`);
+      expect(body.didYouMean).toBe(expected);
+    }
+  });
+
   it('stays quiet when the words are spelled as the articles spell them', async () => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q: 'بلينكن' })}`);
     expect(body.total).toBe(2);

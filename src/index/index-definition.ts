@@ -53,6 +53,12 @@ const analysisFileSchema = z.object({
   }),
 });
 
+/** What the analysis file says about names: the clitic prefixes a name takes, and the stopwords. */
+export function readNameAnalysis(rootDir: string): { cliticPrefixes: string[]; stopwords: string[] } {
+  const { inline } = readDataJson(rootDir, 'analyzers/arabic.json', analysisFileSchema);
+  return { cliticPrefixes: inline.protectedNames.cliticPrefixes, stopwords: readDataList(rootDir, join('analyzers', inline.stopwords.list)) };
+}
+
 export interface VersionedIndexDefinition extends IndexDefinition {
   /** Changes whenever mappings, analysis or a list changes: names the index version. */
   digest: string;

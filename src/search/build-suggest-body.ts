@@ -1,7 +1,7 @@
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import type { SearchBody } from '../engine/search-engine.js';
 import { withoutRepeatedWords } from './build-search-body.js';
-import { EDGE_PUNCTUATION } from './understand-query.js';
+import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 
 /**
  * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
@@ -50,7 +50,8 @@ export function buildSpellingBody(text: string): SearchBody {
         phrase: {
           field: 'body.exact',
           analyzer: 'arabic_exact',
-          size: 1,
+          // A few: the first may change a listed name (see changesListedName), the next may not.
+          size: SPELLING_OPTIONS,
           gram_size: 1,
           max_errors: 2,
           confidence: 1,
@@ -63,23 +64,28 @@ export function buildSpellingBody(text: string): SearchBody {
   };
 }
 
-/** The corrected text from a spelling answer, if the engine offered one. */
-export function readSpelling(suggest: Record<string, unknown> | undefined): string | undefined {
+/** The respellings a spelling answer offers, likeliest first. */
+export function readSpellings(suggest: Record<string, unknown> | undefined): string[] {
   const entries = (suggest?.spelling ?? []) as { options?: { text?: string }[] }[];
-  return entries[0]?.options?.[0]?.text || undefined;
+  return (entries[0]?.options ?? []).flatMap((option) => (option.text ? [option.text] : []));
 }
 
+const SPELLING_OPTIONS = 5;
+
 /**
- * Whether a respelling changes a word that is a name of the synonym lists: those are spellings the
- * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner). `spelling` is
- * in normalized letters, as the suggester answers. Pure.
+ * Whether a respelling changes a word of a listed name (the synonym lists'): those are spellings the
+ * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner). Both texts
+ * are split and normalized as the index does. Pure.
  */
-export function respellsName(text: string, spelling: string, nameWords: ReadonlySet<string>): boolean {
-  const offered = new Set(spelling.split(/\s+/u));
-  return text
-    .split(/\s+/u)
-    .map((word) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')))
-    .some((word) => nameWords.has(word) && !offered.has(word));
+export function changesListedName(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
+  const offered = new Set(normalizedWords(spelling));
+  return normalizedWords(text).some((word) => listedNameWords.has(word) && !offered.has(word));
+}
+
+function normalizedWords(text: string): string[] {
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => words.push(normalizeArabicWord(word)));
+  return words;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
-import { buildSpellingBody, readSpelling, respellsName, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { buildSpellingBody, changesListedName, readSpellings, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
@@ -129,9 +129,9 @@ export async function searchArticles(
   const { understood, spellcheck } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
-  const suggested = spellcheck ? readSpelling(result.suggest) : undefined;
-  // A respelling that "corrects" a name the synonym lists know is no correction.
-  const offered = spellcheck && suggested && !respellsName(spellcheck, suggested, options.aids?.nameWords ?? NO_WORDS) ? suggested : undefined;
+  // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
+  const listed = options.aids?.listedNameWords ?? NO_WORDS;
+  const offered = spellcheck ? readSpellings(result.suggest).find((spelling) => !changesListedName(spellcheck, spelling, listed)) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));

@@ -1,7 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
-import { buildSpellingBody, buildSpellingCheckBody, buildTitleSuggestBody, readSpelling, readSurfaceForm, suggestText } from './build-suggest-body.js';
+import { buildSpellingCheckBody, buildTitleSuggestBody, readSurfaceForm, suggestText } from './build-suggest-body.js';
 import { foldForSuggest } from './suggest-entities.js';
 
 export interface TitleSuggestion {
@@ -40,18 +40,11 @@ export function markTypedWords(title: string, typed: string): string {
   );
 }
 
-/**
- * The engine's likeliest respelling of the text from the index's own words, as an article writes
- * them, if it differs from the text and some article holds it as a phrase.
- */
-export async function suggestSpelling(engine: SearchEngine, alias: string, text: string): Promise<string | undefined> {
-  return confirmSpelling(engine, alias, text, readSpelling((await engine.search(alias, buildSpellingBody(text))).suggest));
-}
-
 /** The engine's correction of `text` as articles write it, if it is one (differs from the text, and an article holds it). */
 export async function confirmSpelling(engine: SearchEngine, alias: string, text: string, spelling: string | undefined): Promise<string | undefined> {
   if (!spelling || foldForSuggest(spelling) === foldForSuggest(text)) return undefined;
   const check = await engine.search(alias, buildSpellingCheckBody(spelling));
   if (check.hits.length === 0) return undefined;
-  return readSurfaceForm(check.hits[0]!.highlight, spelling.split(' ').length) ?? spelling;
+  // Found no run of the words as written: the suggester's normalized letters (الجزاءر) are not offered.
+  return readSurfaceForm(check.hits[0]!.highlight, spelling.split(' ').length);
 }

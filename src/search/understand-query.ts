@@ -1,5 +1,7 @@
-import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { normalizeArabicWord, protectedNameRules } from '../analysis/arabic-rules.js';
+import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
+import { readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SearchProfile } from './search-profile.js';
 
@@ -9,13 +11,13 @@ export const QUESTION_WORDS = 'relevance/question-words.txt';
 /** The synonym lists whose Latin words a misspelled Latin name is matched against. */
 export const NAME_LISTS = ['analyzers/synonyms/people.txt', 'analyzers/synonyms/places.txt', 'analyzers/synonyms/organizations.txt'];
 
-/** What rewriting a query may use besides the profile: the question word list, the run-on repairer, the Latin words of names. */
+/** What reading a query may use besides the profile: the question word list, the run-on repairer, the words of the listed names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
   repairer?: RunOnRepairer;
   latinNameWords?: ReadonlyMap<string, number>;
-  /** Every word of the synonym lists' names, normalized: spellings a respelling must not "correct". */
-  nameWords?: ReadonlySet<string>;
+  /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
+  listedNameWords?: ReadonlySet<string>;
 }
 
 /** The question word list of a data root, normalized as the index normalizes. */
@@ -23,23 +25,54 @@ export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
 }
 
-/** Every word, Arabic or Latin, of the names in the synonym lists (لعمامرة, رمطان, blinken), normalized as the index normalizes. */
-export function loadNameWords(dataRoot: string): Set<string> {
-  const words = NAME_LISTS.flatMap((list) => readDataList(dataRoot, list)).flatMap((rule) => rule.split(/=>|,|\s+/u));
-  return new Set(words.filter(Boolean).map(normalizeArabicWord));
+/** The rules of the synonym lists of names, one entity a rule (people, places, organizations). */
+export function readNameRules(dataRoot: string): string[] {
+  return NAME_LISTS.flatMap((list) => readDataList(dataRoot, list));
+}
+
+/** The spellings one rule of a synonym list gives its entity (بلينكن, antony blinken …). */
+export function spellingsOf(rule: string): string[] {
+  return rule
+    .split(/=>|,/u)
+    .map((term) => term.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Every word of the listed names (رمطان, لعمامرة, blinken; جان and ماري of جان ماري غيهينو), split as
+ * the index's tokenizer splits and normalized as it normalizes, stopwords left out, with the clitic
+ * forms a name takes (لمصر, والكويت).
+ */
+export function loadListedNameWords(dataRoot: string): Set<string> {
+  const { cliticPrefixes, stopwords } = readNameAnalysis(dataRoot);
+  const ignored = new Set(stopwords.map(normalizeArabicWord));
+  const words: string[] = [];
+  for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
+    forEachStandardToken(spelling, (word) => {
+      const normalized = normalizeArabicWord(word);
+      if (!ignored.has(normalized)) words.push(normalized);
+    });
+  }
+  const cliticForms = protectedNameRules(words, cliticPrefixes).flatMap((rule) =>
+    rule
+      .split('=>')[0]!
+      .split(',')
+      .map((form) => form.trim()),
+  );
+  return new Set([...words, ...cliticForms]);
 }
 
 /** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */
 export function loadLatinNameWords(dataRoot: string): Map<string, number> {
   const words = new Map<string, number>();
-  NAME_LISTS.flatMap((list) => readDataList(dataRoot, list)).forEach((rule, line) => {
+  readNameRules(dataRoot).forEach((rule, line) => {
     for (const word of rule.toLowerCase().split(/[^\p{Script=Latin}]+/u)) if (word.length >= MIN_RESPELLED_LETTERS && !words.has(word)) words.set(word, line);
   });
   return words;
 }
 
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
-export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;

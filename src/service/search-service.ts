@@ -27,7 +27,7 @@ import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadLatinNameWords, loadNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { loadLatinNameWords, loadListedNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -97,7 +97,7 @@ export class SearchService {
   private currentRepairer: RunOnRepairer | undefined;
   private currentQuestionWords: Set<string>;
   private currentLatinNameWords: Map<string, number>;
-  private currentNameWords: Set<string>;
+  private currentListedNameWords: Set<string>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
@@ -120,7 +120,7 @@ export class SearchService {
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
     this.currentQuestionWords = loadQuestionWords(options.dataRoot);
     this.currentLatinNameWords = loadLatinNameWords(options.dataRoot);
-    this.currentNameWords = loadNameWords(options.dataRoot);
+    this.currentListedNameWords = loadListedNameWords(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -135,7 +135,7 @@ export class SearchService {
       questionWords: this.currentQuestionWords,
       repairer: this.runOnRepairer(),
       latinNameWords: this.currentLatinNameWords,
-      nameWords: this.currentNameWords,
+      listedNameWords: this.currentListedNameWords,
     };
   }
 
@@ -213,7 +213,7 @@ export class SearchService {
     this.currentRepairer = undefined; // the word list is analysis data too
     this.currentQuestionWords = loadQuestionWords(this.dataRoot);
     this.currentLatinNameWords = loadLatinNameWords(this.dataRoot);
-    this.currentNameWords = loadNameWords(this.dataRoot);
+    this.currentListedNameWords = loadListedNameWords(this.dataRoot);
     return state;
   }
 

@@ -51,6 +51,8 @@ if (existsSync(corpusPath)) {
 }
 
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
+const unknownTopics = [...topicLabellers.a.values(), ...topicLabellers.b.values()].flat().filter((slug) => !taxonomy.topics.some((t) => t.slug === slug));
+if (unknownTopics.length > 0) throw new Error(`topic labels that are not topics: ${[...new Set(unknownTopics)].join(', ')}`);
 const ancestry = regionAncestry(taxonomy);
 /** Labels name countries (and a region only as a subject): measures widen them to parents, as tags are. */
 const widen = (slugs: string[]): string[] => [...ancestry(slugs)].sort();
@@ -130,8 +132,6 @@ function diff(a: string[], b: string[]): string[] {
 function reportTopics(tagged: Map<string, ArticleTags>): void {
   const ids = [...topicLabellers.a.keys()].filter((id) => topicLabellers.b.has(id) && tagged.has(id));
   const slugs = taxonomy.topics.map((t) => t.slug);
-  const unknown = [...topicLabellers.a.values(), ...topicLabellers.b.values()].flat().filter((slug) => !slugs.includes(slug));
-  if (unknown.length > 0) throw new Error(`topic labels that are not topics: ${[...new Set(unknown)].join(', ')}`);
   const labelsOf = (labeller: 'a' | 'b', id: string) => topicLabellers[labeller].get(id)!;
   const decisions = (slug: string) => ids.map((id) => ({ first: labelsOf('a', id).includes(slug), second: labelsOf('b', id).includes(slug) }));
   const scoreAgainst = (labeller: 'a' | 'b') => scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labelsOf(labeller, id) })));

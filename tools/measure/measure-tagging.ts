@@ -36,6 +36,8 @@ const option = (name: Exclude<keyof typeof options, 'errors' | 'spread'>, fallba
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', antCorpusPath()));
+// Spread over a whole category, the sample would take held-out articles (300–600) into a tuning split.
+if (options.spread && skip < 600) throw new Error('--spread: give --skip 600 or more (the first 600 of each category are the tuning and held-out splits)');
 const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
 
 const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });
