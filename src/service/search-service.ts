@@ -205,15 +205,19 @@ export class SearchService {
    * index-wide task at a time per alias): it copies the whole index.
    */
   async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
+    // Every file is read before the copy, so what is served after it matches the index built.
     const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
+    const questionWords = loadQuestionWords(this.dataRoot);
+    const latinNameWords = loadLatinNameWords(this.dataRoot);
+    const listedNameWords = loadListedNameWords(this.dataRoot);
     const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
     await this.applyReplicas(state.index);
     this.currentDefinition = definition;
     this.currentTagger = undefined;
     this.currentRepairer = undefined; // the word list is analysis data too
-    this.currentQuestionWords = loadQuestionWords(this.dataRoot);
-    this.currentLatinNameWords = loadLatinNameWords(this.dataRoot);
-    this.currentListedNameWords = loadListedNameWords(this.dataRoot);
+    this.currentQuestionWords = questionWords;
+    this.currentLatinNameWords = latinNameWords;
+    this.currentListedNameWords = listedNameWords;
     return state;
   }
 
