@@ -27,6 +27,7 @@ COPY analyzers ./analyzers
 COPY taxonomy ./taxonomy
 COPY relevance/profiles ./relevance/profiles
 COPY relevance/judgments ./relevance/judgments
+COPY relevance/question-words.txt ./relevance/question-words.txt
 COPY seeds ./seeds
 COPY web ./web
 # The files stay root's and read-only to the process.

@@ -1,9 +1,12 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { compiledEntryArgs } from '../tools/compiled-runtime.js';
+import { compiledEntryArgs, nodeFlags } from '../tools/compiled-runtime.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { connectTestEngine, TEST_ADMIN_KEY, uniqueAlias } from './support/test-service.js';
 
@@ -122,3 +125,67 @@ describe('the compiled server, started as npm start starts it', () => {
     expect(messages.indexOf('shutting down: finishing the requests in flight')).toBeLessThan(messages.indexOf('stopped'));
   });
 });
+
+// No Docker engine runs here, but the image's runtime stage is a list of COPY lines: the compiled
+// server started from a folder holding exactly what they copy fails here if the image forgets a
+// data file the product reads (dependencies are linked, not installed without dev ones).
+describe("the compiled server started from the Docker runtime stage's files alone", () => {
+  const imageAlias = uniqueAlias('image');
+  let imageServer: ChildProcess;
+  let imageUrl: string;
+  let imageRoot: string;
+
+  beforeAll(async () => {
+    imageRoot = mkdtempSync(join(tmpdir(), 'runtime-image-'));
+    for (const copy of runtimeStageCopies(readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8'))) {
+      for (const source of copy.sources) {
+        // `--from=build /app/dist`: the build stage's output, which is this checkout's dist/.
+        const from = copy.fromBuild ? join(PROJECT_ROOT, source.replace(/^\/app\//, '')) : join(PROJECT_ROOT, source);
+        const to = copy.target.endsWith('/') ? join(imageRoot, copy.target, basename(source)) : join(imageRoot, copy.target);
+        cpSync(from, to, { recursive: true });
+      }
+    }
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(imageRoot, 'node_modules'));
+    imageServer = spawn(process.execPath, [...nodeFlags(), 'dist/src/main.js'], {
+      cwd: imageRoot,
+      env: { ...process.env, NODE_ENV: 'production', SEARCH_URL: inject('engineUrl'), INDEX_ALIAS: imageAlias, PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    imageUrl = await new Promise<string>((resolve, reject) => {
+      imageServer.once('exit', (code) => reject(new Error(`the server in the image layout exited (${code}) before serving`)));
+      createInterface({ input: imageServer.stdout! }).on('line', (line) => {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (imageServer && imageServer.exitCode === null) {
+      const exited = new Promise((resolve) => imageServer.once('exit', resolve));
+      imageServer.kill('SIGTERM');
+      await exited;
+    }
+    const engine = await connectTestEngine();
+    for (const index of await engine.listIndices(`${imageAlias}-*`)) await engine.deleteIndex(index);
+    await engine.close();
+    if (imageRoot) rmSync(imageRoot, { recursive: true, force: true });
+  });
+
+  it('serves the seeds, the search page, the facets and the API description', async () => {
+    const search = (await (await fetch(`${imageUrl}/search?q=${encodeURIComponent('بلينكن')}`)).json()) as { total: number };
+    expect(search.total).toBe(2);
+    for (const path of ['/health/ready', '/facets', '/', '/openapi.json']) expect((await fetch(`${imageUrl}${path}`)).status, path).toBe(200);
+  });
+});
+
+/** The COPY lines of a Dockerfile's last stage: sources, target, and whether they come from the build stage. */
+function runtimeStageCopies(dockerfile: string): { fromBuild: boolean; sources: string[]; target: string }[] {
+  const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  return [...lastStage.matchAll(/^COPY\s+(.+)$/gm)].map((match) => {
+    const words = match[1]!.trim().split(/\s+/);
+    const fromBuild = words[0] === '--from=build';
+    const paths = fromBuild ? words.slice(1) : words;
+    return { fromBuild, sources: paths.slice(0, -1), target: paths.at(-1)! };
+  });
+}
