@@ -13,8 +13,11 @@ const text = (words: string) =>
   );
 
 const taxonomy: Taxonomy = {
-  topics: [{ slug: 'sport', labels: { ar: 'رياضة', en: 'Sport' }, terms: ['match', 'matches', 'team', 'goal'] }],
-  topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2 },
+  topics: [
+    { slug: 'sport', labels: { ar: 'رياضة', en: 'Sport' }, terms: ['match', 'matches', 'team', 'goal'] },
+    { slug: 'economy', labels: { ar: 'اقتصاد', en: 'Economy' }, terms: ['market', 'bank', 'budget'] },
+  ],
+  topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2, minShareOfBest: 0.6 },
   regions: [
     { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [] },
     { slug: 'sudan', kind: 'country', labels: { ar: 'السودان', en: 'Sudan' }, parents: ['africa'], terms: ['sudan'], excludeWithin: ['south sudan'] },
@@ -40,6 +43,9 @@ const compiled: CompiledTaxonomy = {
     ['matches', pattern('match')],
     ['team', pattern('team')],
     ['goal', pattern('goal')],
+    ['market', pattern('market')],
+    ['bank', pattern('bank')],
+    ['budget', pattern('budget')],
     ['africa', pattern('africa')],
     ['sudan', pattern('sudan')],
     ['south sudan', pattern('south', 'sudan')],
@@ -92,6 +98,14 @@ describe('classifyArticle', () => {
     expect(classify('', 'match matches match match').topics).toEqual([]); // one word: 1 + 0.5 × 3 capped at 2
     expect(classify('', 'match team goal').topics).toEqual(['sport']);
     expect(classify('match', 'team').topics).toEqual(['sport']); // title 2 + body 1
+  });
+
+  it('tags a second topic only when its score is a large enough share of the best one', () => {
+    // sport 6 (three title words), economy 3: enough alone, under 0.6 × 6 beside sport.
+    expect(classify('match goal team', 'market bank budget').topics).toEqual(['sport']);
+    // sport 3, economy 3: two subjects alike.
+    expect(classify('match', 'goal market bank budget').topics).toEqual(['sport', 'economy']);
+    expect(classify('', 'market bank budget').topics).toEqual(['economy']);
   });
 
   it('names the people an article names', () => {

@@ -184,11 +184,19 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
   return present;
 }
 
+function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, article: AnalyzedArticle): string[] {
+  const { topics, topicRules } = compiled.taxonomy;
+  const scores = topics.map((topic) => (present.has(topic) ? topicScore(topic, compiled, article) : 0));
+  const needed = Math.max(topicRules.minScore, topicRules.minShareOfBest * Math.max(...scores));
+  return topics.filter((_, i) => scores[i]! >= needed).map((topic) => topic.slug);
+}
+
 /**
  * Tags one analyzed article. Pure: the same tokens and taxonomy give the same tags.
  * Regions: every region named is mentioned; those it is about (`isAbout`) are its regions; parents
  * of either follow.
- * Topics: the weighted count of distinct signal terms reaches `minScore`.
+ * Topics: the weighted count of distinct signal terms reaches `minScore` and `minShareOfBest` of the
+ * best topic's count.
  */
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;
@@ -205,7 +213,7 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
   const inTaxonomyOrder = (set: Set<string>) => [...set].sort((a, b) => order.get(a)! - order.get(b)!);
 
   return {
-    topics: taxonomy.topics.filter((topic) => present.has(topic) && topicScore(topic, compiled, article) >= taxonomy.topicRules.minScore).map((t) => t.slug),
+    topics: topicsOf(compiled, present, article),
     regions: inTaxonomyOrder(regions),
     regions_mentioned: inTaxonomyOrder(mentioned),
     region_salience: salience,

@@ -51,6 +51,8 @@ const topicsFileSchema = z.object({
     repeatWeight: z.number().min(0),
     maxPerTerm: z.number().positive(),
     titleWeight: z.number().positive(),
+    /** A topic also needs this share of the article's best topic score: a passing mention of a second subject is no topic. */
+    minShareOfBest: z.number().min(0).max(1),
   }),
   topics: z.array(topicSchema),
 });
