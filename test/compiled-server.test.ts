@@ -30,32 +30,46 @@ const engineUrlWithCredentials = () => {
 
 beforeAll(async () => {
   await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, timeout: 120_000 });
-  server = spawn(process.execPath, compiledEntryArgs('src/main.js'), {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, SEARCH_URL: engineUrlWithCredentials(), INDEX_ALIAS: alias, PORT: '0', LOG_LEVEL: 'debug', ADMIN_API_KEY: TEST_ADMIN_KEY },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // The server names its address in the "API serving" log line.
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the compiled server exited (${code}) before serving`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      logLines.push(line);
+  ({ server, url: baseUrl } = await startServer(
+    compiledEntryArgs('src/main.js'),
+    PROJECT_ROOT,
+    {
+      SEARCH_URL: engineUrlWithCredentials(),
+      INDEX_ALIAS: alias,
+      LOG_LEVEL: 'debug',
+      ADMIN_API_KEY: TEST_ADMIN_KEY,
+    },
+    logLines,
+  ));
+}, 180_000);
+
+afterAll(() => stopServer(server, alias));
+
+/** Starts the compiled server and waits for its address, which it names in the "API serving" log line. */
+async function startServer(args: string[], cwd: string, env: NodeJS.ProcessEnv, lines: string[] = []): Promise<{ server: ChildProcess; url: string }> {
+  const started = spawn(process.execPath, args, { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    started.once('exit', (code) => reject(new Error(`the compiled server in ${cwd} exited (${code}) before serving`)));
+    createInterface({ input: started.stdout! }).on('line', (line) => {
+      lines.push(line);
       const entry = JSON.parse(line) as { msg?: string; url?: string };
       if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
     });
   });
-}, 180_000);
+  return { server: started, url };
+}
 
-afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
+/** Stops a server still running and deletes the indices behind its alias. */
+async function stopServer(running: ChildProcess | undefined, servedAlias: string): Promise<void> {
+  if (running && running.exitCode === null) {
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
     await exited;
   }
   const engine = await connectTestEngine();
-  for (const index of await engine.listIndices(`${alias}-*`)) await engine.deleteIndex(index);
+  for (const index of await engine.listIndices(`${servedAlias}-*`)) await engine.deleteIndex(index);
   await engine.close();
-});
+}
 
 describe('the compiled server, started as npm start starts it', () => {
   it('indexed the seeds at start and reports a healthy engine', async () => {
@@ -146,29 +160,16 @@ describe("the compiled server started from the Docker runtime stage's files alon
       }
     }
     symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(imageRoot, 'node_modules'));
-    imageServer = spawn(process.execPath, [...nodeFlags(), 'dist/src/main.js'], {
-      cwd: imageRoot,
-      env: { ...process.env, NODE_ENV: 'production', SEARCH_URL: inject('engineUrl'), INDEX_ALIAS: imageAlias, PORT: '0', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    imageUrl = await new Promise<string>((resolve, reject) => {
-      imageServer.once('exit', (code) => reject(new Error(`the server in the image layout exited (${code}) before serving`)));
-      createInterface({ input: imageServer.stdout! }).on('line', (line) => {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
-      });
-    });
+    ({ server: imageServer, url: imageUrl } = await startServer([...nodeFlags(), 'dist/src/main.js'], imageRoot, {
+      NODE_ENV: 'production',
+      SEARCH_URL: inject('engineUrl'),
+      INDEX_ALIAS: imageAlias,
+      LOG_LEVEL: 'info',
+    }));
   }, 120_000);
 
   afterAll(async () => {
-    if (imageServer && imageServer.exitCode === null) {
-      const exited = new Promise((resolve) => imageServer.once('exit', resolve));
-      imageServer.kill('SIGTERM');
-      await exited;
-    }
-    const engine = await connectTestEngine();
-    for (const index of await engine.listIndices(`${imageAlias}-*`)) await engine.deleteIndex(index);
-    await engine.close();
+    await stopServer(imageServer, imageAlias);
     if (imageRoot) rmSync(imageRoot, { recursive: true, force: true });
   });
 

@@ -79,18 +79,23 @@ export function protectedNameRules(names: string[], cliticPrefixes: string[]): s
   const target = new Map<string, string>();
   for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
     const canonical = name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name;
-    const forms = [
-      name,
-      ...cliticPrefixes.map((prefix) =>
-        // ل before the article merges with it: ل + العمامرة = للعمامرة.
-        prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
-      ),
-    ];
-    for (const form of forms) if (!target.has(form)) target.set(form, canonical);
+    for (const form of cliticFormsOf(name, cliticPrefixes)) if (!target.has(form)) target.set(form, canonical);
   }
   const byName = new Map<string, string[]>();
   for (const [form, name] of target) byName.set(name, [...(byName.get(name) ?? []), form]);
   return [...byName].map(([name, forms]) => `${forms.join(', ')} => ${name}`);
+}
+
+/** A normalized Arabic name and its forms with each clitic prefix (بواشنطن، للجزائر); other words as they are. */
+export function cliticFormsOf(name: string, cliticPrefixes: string[]): string[] {
+  if (!ARABIC_WORD.test(name)) return [name];
+  return [
+    name,
+    ...cliticPrefixes.map((prefix) =>
+      // ل before the article merges with it: ل + العمامرة = للعمامرة.
+      prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
+    ),
+  ];
 }
 
 /** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../escape-reg-exp.js';
+import { normalizeArabicWord } from './arabic-rules.js';
 
 /**
  * Runs one analyzer of the index's analysis settings in this process, token for token as the
@@ -156,6 +157,13 @@ const widthAt = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 
 
 const MAX_TOKEN_LENGTH = 255;
 const ZERO_WIDTH_JOINER = 0x200d;
+
+/** The words of a text as the standard tokenizer splits it, each folded as the index normalizes (`normalizeArabicWord`). */
+export function normalizedWordsOf(text: string): string[] {
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => words.push(normalizeArabicWord(word)));
+  return words;
+}
 
 /**
  * Calls `emit` with each word of Lucene's standard tokenizer: runs of letters and digits with their

@@ -1,7 +1,6 @@
-import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import type { SearchBody } from '../engine/search-engine.js';
 import { withoutRepeatedWords } from './build-search-body.js';
-import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 
 /**
  * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
@@ -78,14 +77,8 @@ const SPELLING_OPTIONS = 5;
  * are split and normalized as the index does. Pure.
  */
 export function changesListedName(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
-  const offered = new Set(normalizedWords(spelling));
-  return normalizedWords(text).some((word) => listedNameWords.has(word) && !offered.has(word));
-}
-
-function normalizedWords(text: string): string[] {
-  const words: string[] = [];
-  forEachStandardToken(text, (word) => words.push(normalizeArabicWord(word)));
-  return words;
+  const offered = new Set(normalizedWordsOf(spelling));
+  return normalizedWordsOf(text).some((word) => listedNameWords.has(word) && !offered.has(word));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { normalizeArabicWord, protectedNameRules } from '../analysis/arabic-rules.js';
-import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import { cliticFormsOf, normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import { readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
@@ -46,20 +46,11 @@ export function spellingsOf(rule: string): string[] {
 export function loadListedNameWords(dataRoot: string): Set<string> {
   const { cliticPrefixes, stopwords } = readNameAnalysis(dataRoot);
   const ignored = new Set(stopwords.map(normalizeArabicWord));
-  const words: string[] = [];
-  for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
-    forEachStandardToken(spelling, (word) => {
-      const normalized = normalizeArabicWord(word);
-      if (!ignored.has(normalized)) words.push(normalized);
-    });
-  }
-  const cliticForms = protectedNameRules(words, cliticPrefixes).flatMap((rule) =>
-    rule
-      .split('=>')[0]!
-      .split(',')
-      .map((form) => form.trim()),
-  );
-  return new Set([...words, ...cliticForms]);
+  const words = readNameRules(dataRoot)
+    .flatMap(spellingsOf)
+    .flatMap(normalizedWordsOf)
+    .filter((word) => !ignored.has(word));
+  return new Set(words.flatMap((word) => cliticFormsOf(word, cliticPrefixes)));
 }
 
 /** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */

@@ -129,7 +129,7 @@ export class SearchService {
     });
   }
 
-  /** What query understanding uses besides the profile: the question words and the run-on repairer. */
+  /** What query understanding uses besides the profile: the question words, the run-on repairer, the listed names' words. */
   queryAids(): QueryAids {
     return {
       questionWords: this.currentQuestionWords,
