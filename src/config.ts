@@ -1,6 +1,7 @@
 import type { EngineKind } from './engine/search-engine.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { presentFields } from './present-fields.js';
 
 const configSchema = z
   .object({
@@ -120,16 +121,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   const c = parsed.data;
   return {
+    ...presentFields({
+      searchUrl: c.SEARCH_URL,
+      searchEngine: c.SEARCH_ENGINE,
+      searchApiKey: c.SEARCH_API_KEY,
+      searchCaCertificate: c.SEARCH_CA_CERT && readFileSync(c.SEARCH_CA_CERT, 'utf8'),
+      indexShards: c.INDEX_SHARDS,
+      indexReplicas: c.INDEX_REPLICAS,
+      enginePort: c.ENGINE_PORT,
+      adminApiKey: c.ADMIN_API_KEY,
+      corsOrigins: c.CORS_ORIGINS,
+    }),
     port: c.PORT,
     host: c.HOST,
-    ...(c.SEARCH_URL ? { searchUrl: c.SEARCH_URL } : {}),
-    ...(c.SEARCH_ENGINE ? { searchEngine: c.SEARCH_ENGINE } : {}),
-    ...(c.SEARCH_API_KEY ? { searchApiKey: c.SEARCH_API_KEY } : {}),
-    ...(c.SEARCH_CA_CERT ? { searchCaCertificate: readFileSync(c.SEARCH_CA_CERT, 'utf8') } : {}),
-    ...(c.INDEX_SHARDS ? { indexShards: c.INDEX_SHARDS } : {}),
-    ...(c.INDEX_REPLICAS !== undefined ? { indexReplicas: c.INDEX_REPLICAS } : {}),
     engineRequestTimeoutMs: c.ENGINE_REQUEST_TIMEOUT_MS,
-    ...(c.ENGINE_PORT ? { enginePort: c.ENGINE_PORT } : {}),
     engineHeap: c.ENGINE_HEAP,
     engineWorkDir: c.ENGINE_WORK_DIR,
     indexAlias: c.INDEX_ALIAS,
@@ -138,8 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: c.MAX_PAGE_SIZE,
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
-    ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
-    ...(c.CORS_ORIGINS ? { corsOrigins: c.CORS_ORIGINS } : {}),
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     rateLimitBurst: c.RATE_LIMIT_BURST ?? Math.max(10, Math.ceil(c.RATE_LIMIT_PER_MINUTE / 6)),
     trustProxy: c.TRUST_PROXY === 'true',

@@ -19,38 +19,22 @@ export class ApiMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  readonly engineErrors = new Counter({
-    name: `${PREFIX}engine_errors_total`,
-    help: 'Engine calls that failed, by kind (unavailable, timeout, index_missing, rejected, not_found) and operation',
-    labelNames: ['kind', 'operation'] as const,
-    registers: [this.registry],
-  });
-  readonly ingestArticles = new Counter({
-    name: `${PREFIX}ingest_articles_total`,
-    help: 'Articles of finished ingest tasks, by outcome',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
-  readonly tasks = new Counter({
-    name: `${PREFIX}tasks_total`,
-    help: 'Tasks, by kind and state (running counts starts; the others, ends)',
-    labelNames: ['kind', 'state'] as const,
-    registers: [this.registry],
-  });
-  readonly rateLimited = new Counter({
-    name: `${PREFIX}rate_limited_requests_total`,
-    help: 'Requests answered 429 by the per-client rate limit',
-    registers: [this.registry],
-  });
-  readonly overloaded = new Counter({
-    name: `${PREFIX}search_overloaded_total`,
-    help: 'Searches refused because their lane was full, by lane',
-    labelNames: ['lane'] as const,
-    registers: [this.registry],
-  });
+  readonly engineErrors = this.counter(
+    'engine_errors_total',
+    'Engine calls that failed, by kind (unavailable, timeout, index_missing, rejected, not_found) and operation',
+    ['kind', 'operation'],
+  );
+  readonly ingestArticles = this.counter('ingest_articles_total', 'Articles of finished ingest tasks, by outcome', ['outcome']);
+  readonly tasks = this.counter('tasks_total', 'Tasks, by kind and state (running counts starts; the others, ends)', ['kind', 'state']);
+  readonly rateLimited = this.counter('rate_limited_requests_total', 'Requests answered 429 by the per-client rate limit', []);
+  readonly overloaded = this.counter('search_overloaded_total', 'Searches refused because their lane was full, by lane', ['lane']);
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
+  }
+
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name: `${PREFIX}${name}`, help, labelNames, registers: [this.registry] });
   }
 
   /** Counts every engine error (given to the engine's guard). */

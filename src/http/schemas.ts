@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 
 export const ErrorSchema = z
   .object({
@@ -54,3 +54,20 @@ export const errorResponses = {
     content: { 'application/json': { schema: ErrorSchema } },
   },
 } as const;
+
+/** A JSON answer of a route: what it means and its schema. */
+export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+type RouteWithoutSecurity<P extends string> = Omit<RouteConfig, 'path' | 'security'> & { path: P };
+
+/** A route behind the admin key: its own answers, then 401, 403 and 503. */
+export function adminRoute<P extends string, R extends RouteWithoutSecurity<P>>(config: R) {
+  return createRoute({ ...config, security: [{ adminKey: [] }], responses: { ...config.responses, ...adminErrors } });
+}
+
+/** A route anyone may call: no key; the 400 for an unreadable request unless the route names its own 400. */
+export function publicRoute<P extends string, R extends RouteWithoutSecurity<P>>(config: R) {
+  return createRoute({ ...config, security: [], responses: { ...unreadableRequest, ...config.responses } });
+}

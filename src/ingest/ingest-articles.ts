@@ -7,6 +7,7 @@ import { prepareArticle, type PreparedArticle } from './prepare-article.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 import type { StoredArticle } from '../index/stored-article.js';
+import { presentFields } from '../present-fields.js';
 
 export interface IngestReport {
   read: number;
@@ -59,11 +60,8 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
     id: article.id,
     title: article.title,
     body: article.body,
-    ...(article.bodyOriginal ? { body_original: article.bodyOriginal } : {}),
-    ...(article.published ? { published: article.published } : {}),
     source: article.source,
-    ...(article.url ? { url: article.url } : {}),
-    ...(article.category ? { source_category: article.category } : {}),
+    ...presentFields({ body_original: article.bodyOriginal, published: article.published, url: article.url, source_category: article.category }),
     ...tags,
     [HASH_FIELD]: article.contentHash,
   };

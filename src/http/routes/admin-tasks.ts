@@ -1,11 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isCancellation } from '../../concurrency/cancellation.js';
 import type { SearchService } from '../../service/search-service.js';
 import { TaskConflictError, type Task, type TaskContext, type TaskKind } from '../../service/task-registry.js';
 import { ApiError, describeEngineError, type ErrorCode } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { adminErrors, errorContent } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
 
 const TASK_KINDS = ['analysis-reload', 'tags-rebuild', 'ingest', 'rebuild'] as const satisfies readonly TaskKind[];
 
@@ -92,38 +92,32 @@ export function acceptedTask(c: Context<AppEnv>, task: Task) {
 const TaskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const notFound = { description: 'No such task (finished tasks are kept in memory, the last 100)', ...errorContent };
 
-const listRoute = createRoute({
+const listRoute = adminRoute({
   method: 'get',
   path: '/admin/tasks',
   operationId: 'listTasks',
   summary: 'The tasks of this process, newest first',
-  security: [{ adminKey: [] }],
-  responses: {
-    200: { description: 'Running and recently finished tasks', content: { 'application/json': { schema: z.object({ tasks: z.array(TaskSchema) }) } } },
-    ...adminErrors,
-  },
+  responses: { 200: jsonAnswer('Running and recently finished tasks', z.object({ tasks: z.array(TaskSchema) })) },
 });
 
-const getRoute = createRoute({
+const getRoute = adminRoute({
   method: 'get',
   path: '/admin/tasks/{id}',
   operationId: 'getTask',
   summary: "A task's state, progress and result",
-  security: [{ adminKey: [] }],
   request: { params: TaskId },
-  responses: { 200: { description: 'The task', content: { 'application/json': { schema: TaskSchema } } }, 404: notFound, ...adminErrors },
+  responses: { 200: jsonAnswer('The task', TaskSchema), 404: notFound },
 });
 
-const cancelRoute = createRoute({
+const cancelRoute = adminRoute({
   method: 'post',
   path: '/admin/tasks/{id}/cancel',
   operationId: 'cancelTask',
   summary: 'Ask a running task to stop',
   description:
     'The task stops at its next step and ends `cancelled`: a reload deletes the version it was building (the alias stays), a re-tag keeps the articles it re-tagged, an ingest finishes the batches sent and says where to resume. A task already ended is answered as it is.',
-  security: [{ adminKey: [] }],
   request: { params: TaskId },
-  responses: { 202: { description: 'Asked to stop', content: { 'application/json': { schema: TaskSchema } } }, 404: notFound, ...adminErrors },
+  responses: { 202: jsonAnswer('Asked to stop', TaskSchema), 404: notFound },
 });
 
 export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ReadableStream } from 'node:stream/web';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { IngestInterruptedError, type IngestOptions, type IngestReport } from '../../ingest/ingest-articles.js';
 import type { SourceRecord } from '../../ingest/source-records.js';
@@ -10,7 +10,7 @@ import { ApiError } from '../api-error.js';
 import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { adminErrors, errorContent } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
 import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskResponses } from './admin-tasks.js';
 
 const ReloadResult = z
@@ -24,15 +24,14 @@ const ReloadResult = z
   })
   .openapi('AnalysisReload');
 
-const reloadRoute = createRoute({
+const reloadRoute = adminRoute({
   method: 'post',
   path: '/admin/analysis/reload',
   operationId: 'reloadAnalysis',
   summary: 'Apply changed synonym lists and analysis settings without downtime',
   description:
     "Runs as a task (202, then GET /admin/tasks/{id}). Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents (articles written meanwhile are caught up), and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op. The finished task's `result` is an AnalysisReload.",
-  security: [{ adminKey: [] }],
-  responses: { ...taskResponses(ReloadResult), ...adminErrors },
+  responses: taskResponses(ReloadResult),
 });
 
 const RetagResult = z
@@ -44,15 +43,14 @@ const RetagResult = z
   })
   .openapi('RetagResult');
 
-const retagRoute = createRoute({
+const retagRoute = adminRoute({
   method: 'post',
   path: '/admin/tags/rebuild',
   operationId: 'rebuildTags',
   summary: 'Re-read the taxonomy and re-tag every article in place',
   description:
     "Runs as a task (202, then GET /admin/tasks/{id}). Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout. The finished task's `result` is a RetagResult.",
-  security: [{ adminKey: [] }],
-  responses: { ...taskResponses(RetagResult), ...adminErrors },
+  responses: taskResponses(RetagResult),
 });
 
 const IngestResult = z
@@ -68,13 +66,12 @@ const IngestResult = z
 
 /** A route that takes articles in its body (NDJSON, JSON or one scraped text) and runs a task over them. */
 const articlesBodyRoute = (path: string, operationId: string, result: z.ZodType, summary: string, description: string) =>
-  createRoute({
+  adminRoute({
     method: 'post',
     path,
     operationId,
     summary,
     description: `${description} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.`,
-    security: [{ adminKey: [] }],
     request: {
       query: z.object({
         id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
@@ -94,7 +91,6 @@ const articlesBodyRoute = (path: string, operationId: string, result: z.ZodType,
       400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
       413: { description: 'A JSON or text body over 16 MB', ...errorContent },
       415: { description: 'A Content-Encoding other than gzip', ...errorContent },
-      ...adminErrors,
     },
   });
 
@@ -131,14 +127,13 @@ const EvalRun = z
   })
   .openapi('EvaluationRun');
 
-const evalRoute = createRoute({
+const evalRoute = adminRoute({
   method: 'post',
   path: '/admin/eval',
   operationId: 'evaluateProfile',
   summary: 'Run the judged queries through a profile on the live index and score them',
   description:
     'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',
-  security: [{ adminKey: [] }],
   request: {
     query: z.object({
       profile: z
@@ -154,10 +149,8 @@ const evalRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The run', content: { 'application/json': { schema: EvalRun } } },
+    200: jsonAnswer('The run', EvalRun),
     400: { description: 'Unknown profile or bad k', ...errorContent },
-    401: adminErrors[401],
-    403: adminErrors[403],
   },
 });
 

@@ -1,9 +1,9 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { ArticleSummarySchema, ErrorSchema, errorResponses } from '../schemas.js';
+import { ArticleSummarySchema, ErrorSchema, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
@@ -13,11 +13,10 @@ const Article = ArticleSummarySchema.extend({
   url: z.string().nullable(),
 }).openapi('Article');
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/articles/{id}',
   operationId: 'getArticle',
-  security: [],
   summary: 'One article by id',
   request: {
     params: z.object({
@@ -25,8 +24,8 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The article', content: { 'application/json': { schema: Article } } },
-    404: { description: 'No article with that id', content: { 'application/json': { schema: ErrorSchema } } },
+    200: jsonAnswer('The article', Article),
+    404: jsonAnswer('No article with that id', ErrorSchema),
     ...errorResponses,
   },
 });

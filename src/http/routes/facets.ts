@@ -1,8 +1,8 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { searchFacetValues } from '../../classify/search-facet-values.js';
 import type { Taxonomy } from '../../classify/taxonomy.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { errorContent, unreadableRequest } from '../schemas.js';
+import { errorContent, jsonAnswer, publicRoute } from '../schemas.js';
 
 const Label = z.object({ ar: z.string(), en: z.string() });
 const Value = z.object({ value: z.string(), label: Label });
@@ -45,20 +45,18 @@ const FILTERS = [
   { parameter: 'source', facet: 'source', values: 'facets.source of /search', meaning: 'articles from one of the sources' },
 ];
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/facets',
   operationId: 'listFacets',
-  security: [],
   summary: 'The taxonomy: every facet value with its slug and Arabic and English labels, regions with parents and children',
-  responses: { 200: { description: 'Facet values', content: { 'application/json': { schema: Facets } } }, ...unreadableRequest },
+  responses: { 200: jsonAnswer('Facet values', Facets) },
 });
 
-const valueSearchRoute = createRoute({
+const valueSearchRoute = publicRoute({
   method: 'get',
   path: '/facets/{facet}',
   operationId: 'searchFacetValues',
-  security: [],
   summary: "One facet's values whose Arabic or English label or spelling starts with the words typed (for long lists)",
   request: {
     params: z.object({ facet: z.enum(FACET_NAMES) }),
@@ -76,7 +74,7 @@ const valueSearchRoute = createRoute({
       .strict(),
   },
   responses: {
-    200: { description: 'Matching values, labels first', content: { 'application/json': { schema: FacetValueMatches } } },
+    200: jsonAnswer('Matching values, labels first', FacetValueMatches),
     400: { description: 'An unknown facet, or an invalid parameter', ...errorContent },
   },
 });

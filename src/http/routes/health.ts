@@ -1,6 +1,6 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { unreadableRequest } from '../schemas.js';
+import { jsonAnswer, publicRoute } from '../schemas.js';
 
 const ProcessStatus = z
   .object({
@@ -40,40 +40,35 @@ const Health = z
 
 const Probe = z.object({ status: z.string(), reason: z.string().nullable().optional(), uptimeSeconds: z.number().optional() }).openapi('Probe');
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/health',
   operationId: 'getHealth',
-  security: [],
   summary: 'Engine reachable, its process, index present, document count',
   responses: {
-    200: { description: 'Serving', content: { 'application/json': { schema: Health } } },
-    503: { description: 'Engine unreachable or index missing', content: { 'application/json': { schema: Health } } },
-    ...unreadableRequest,
+    200: jsonAnswer('Serving', Health),
+    503: jsonAnswer('Engine unreachable or index missing', Health),
   },
 });
 
-const liveRoute = createRoute({
+const liveRoute = publicRoute({
   method: 'get',
   path: '/health/live',
   operationId: 'getLiveness',
-  security: [],
   summary: 'Liveness: the process answers (whatever the engine does)',
   description: 'Restart the process only when this fails: an engine that is down is waited for, not a reason to restart the API.',
-  responses: { 200: { description: 'Alive', content: { 'application/json': { schema: Probe } } }, ...unreadableRequest },
+  responses: { 200: jsonAnswer('Alive', Probe) },
 });
 
-const readyRoute = createRoute({
+const readyRoute = publicRoute({
   method: 'get',
   path: '/health/ready',
   operationId: 'getReadiness',
-  security: [],
   summary: 'Readiness: the engine reachable and the alias serving an index',
   description: 'Send traffic only while this answers 200. It answers 503 while the engine is down or restarting, and once shutdown has begun.',
   responses: {
-    200: { description: 'Ready for searches', content: { 'application/json': { schema: Probe } } },
-    503: { description: 'Not ready, and why', content: { 'application/json': { schema: Probe } } },
-    ...unreadableRequest,
+    200: jsonAnswer('Ready for searches', Probe),
+    503: jsonAnswer('Not ready, and why', Probe),
   },
 });
 

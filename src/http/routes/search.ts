@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { DEFAULT_FACET_SIZE, QueryTooLongError } from '../../search/build-search-body.js';
@@ -8,7 +8,7 @@ import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
 import type { ApiMetrics } from '../metrics.js';
-import { ArticleSummarySchema, errorResponses } from '../schemas.js';
+import { ArticleSummarySchema, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
 
 /** The lane a search waits in: explained, deep or very long ones cost the engine many times a plain one. */
 export function searchLane(request: { explain: boolean; from: number; size: number; q?: string }): 'cheap' | 'expensive' {
@@ -141,15 +141,14 @@ export function isCalendarDate(value: string): boolean {
   return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/search',
   operationId: 'searchArticles',
-  security: [],
   summary: 'Ranked, highlighted search with facet counts',
   request: { query: SearchQuery },
   responses: {
-    200: { description: 'Search result', content: { 'application/json': { schema: SearchResponse } } },
+    200: jsonAnswer('Search result', SearchResponse),
     ...errorResponses,
   },
 });

@@ -1,6 +1,6 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
 
 const SuggestQuery = z
   .object({
@@ -42,17 +42,16 @@ const Suggestions = z
   })
   .openapi('Suggestions');
 
-const route = createRoute({
+const route = publicRoute({
   method: 'get',
   path: '/suggest',
   operationId: 'suggest',
-  security: [],
   summary: 'Suggestions as the reader types: titles, people, places, organizations',
   description:
     'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text.',
   request: { query: SuggestQuery },
   responses: {
-    200: { description: 'Suggestions', content: { 'application/json': { schema: Suggestions } } },
+    200: jsonAnswer('Suggestions', Suggestions),
     ...errorResponses,
   },
 });

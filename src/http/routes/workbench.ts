@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { evaluateRanking, type QueryMetrics } from '../../relevance/rank-metrics.js';
 import { JudgmentError } from '../../relevance/judgment-store.js';
@@ -7,7 +7,7 @@ import type { SearchProfile } from '../../search/search-profile.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
-import { adminErrors, errorContent } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
 
 // The relevance workbench's data: judgment sets, profiles side by side on them, one query's
 // ranking with grades, explanations and the engine query, and grading in place.
@@ -46,37 +46,34 @@ const JudgmentSets = z
   })
   .openapi('JudgmentSets');
 
-const setsRoute = createRoute({
+const setsRoute = adminRoute({
   method: 'get',
   path: '/admin/judgments',
   operationId: 'listJudgmentSets',
   summary: 'The judgment sets and the ranking profiles, for the workbench',
-  security: [{ adminKey: [] }],
-  responses: { 200: { description: 'Sets and profiles', content: { 'application/json': { schema: JudgmentSets } } }, ...adminErrors },
+  responses: { 200: jsonAnswer('Sets and profiles', JudgmentSets) },
 });
 
 const GradeResult = z
   .object({ set: z.string(), queryId: z.string(), articleId: z.string(), grade: z.number().int(), ratings: z.record(z.string(), z.number().int()) })
   .openapi('GradeResult');
 
-const gradeRoute = createRoute({
+const gradeRoute = adminRoute({
   method: 'put',
   path: '/admin/judgments/{set}/{queryId}/{articleId}',
   operationId: 'gradeArticle',
   summary: 'Grade one article for one judged query, written back to the judgment file',
   description:
     'Sets the grade (0 Poor, 1 Fair, 2 Good, 3 Perfect) and writes relevance/judgments/<set>.json whole: a temporary file renamed over it. The article must be in the index.',
-  security: [{ adminKey: [] }],
   request: {
     params: z.object({ set: setName, queryId, articleId }),
     body: { required: true, content: { 'application/json': { schema: z.object({ grade: z.number().int().min(0).max(3) }).openapi('Grade') } } },
   },
   responses: {
-    200: { description: 'The query’s ratings after the change', content: { 'application/json': { schema: GradeResult } } },
+    200: jsonAnswer('The query’s ratings after the change', GradeResult),
     ...badRequest,
     ...notFound,
     409: { description: 'The judgment files cannot be written on this server', ...errorContent },
-    ...adminErrors,
   },
 });
 
@@ -89,14 +86,13 @@ const Comparison = z
   })
   .openapi('WorkbenchComparison');
 
-const compareRoute = createRoute({
+const compareRoute = adminRoute({
   method: 'get',
   path: '/admin/workbench/{set}',
   operationId: 'compareProfiles',
   summary: 'Every judged query of a set under one or two profiles: metrics per query and overall',
-  security: [{ adminKey: [] }],
   request: { params: z.object({ set: setName }), query: z.object({ profile: profiles }) },
-  responses: { 200: { description: 'Metrics', content: { 'application/json': { schema: Comparison } } }, ...badRequest, ...notFound, ...adminErrors },
+  responses: { 200: jsonAnswer('Metrics', Comparison), ...badRequest, ...notFound },
 });
 
 const RankedHit = z.object({
@@ -124,20 +120,18 @@ const QueryRanking = z
   })
   .openapi('WorkbenchQuery');
 
-const queryRoute = createRoute({
+const queryRoute = adminRoute({
   method: 'get',
   path: '/admin/workbench/{set}/{queryId}',
   operationId: 'explainQueryRanking',
   summary: 'One judged query under one or two profiles: the top results with grades, explanations and the engine query',
   description: `The top ${EXPLAIN_MAX_HITS} of each profile, each hit with its grade and the field/term pairs that scored it. Explained searches share the search route's limit of two at once (429 past it).`,
-  security: [{ adminKey: [] }],
   request: { params: z.object({ set: setName, queryId }), query: z.object({ profile: profiles }) },
   responses: {
-    200: { description: 'The rankings', content: { 'application/json': { schema: QueryRanking } } },
+    200: jsonAnswer('The rankings', QueryRanking),
     ...badRequest,
     ...notFound,
     429: { description: 'Two explained searches are already running', ...errorContent },
-    ...adminErrors,
   },
 });
 
