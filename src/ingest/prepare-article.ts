@@ -4,7 +4,6 @@ import { parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
-import { presentFields } from '../present-fields.js';
 
 /** The fields an incoming article may carry (ANT-style NDJSON and the like). */
 const inputSchema = z
@@ -83,7 +82,7 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
 }
 
 function finish(fields: Omit<PreparedArticle, 'contentHash'>): Prepared {
-  const article = presentFields(fields) as Omit<PreparedArticle, 'contentHash'>;
+  const article = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };
 }
 
