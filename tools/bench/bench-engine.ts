@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fetchEngine } from '../../src/engine/connect-engine.js';
 import type { BenchContext } from './bench-context.js';
-import { readCpuSeconds } from './process-usage.js';
+import { readCpuSeconds, readMachineCpuSeconds } from './process-usage.js';
 
 /**
  * The engine's process id when that process runs on this machine: it answers on loopback, and the
@@ -51,15 +51,23 @@ export interface CpuRun {
   seconds: number;
   engineCpu: number;
   benchCpu: number;
+  /** CPU seconds the rest of the machine used meanwhile: load no path of the bench made. */
+  otherCpu: number;
+  ioWaitSeconds: number;
 }
 
 /** Runs `work`, measuring its wall time, the engine's CPU and this process's CPU. */
 export async function withCpu<T>(context: BenchContext, work: () => Promise<T>): Promise<CpuRun & { result: T }> {
   const engineBefore = await engineCpuSeconds(context);
+  const machineBefore = readMachineCpuSeconds();
   const benchBefore = process.cpuUsage();
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   const bench = process.cpuUsage(benchBefore);
-  return { result, seconds, engineCpu: (await engineCpuSeconds(context)) - engineBefore, benchCpu: (bench.user + bench.system) / 1e6 };
+  const machine = readMachineCpuSeconds();
+  const engineCpu = (await engineCpuSeconds(context)) - engineBefore;
+  const benchCpu = (bench.user + bench.system) / 1e6;
+  const otherCpu = Math.max(0, machine.busy - machineBefore.busy - engineCpu - benchCpu);
+  return { result, seconds, engineCpu, benchCpu, otherCpu, ioWaitSeconds: machine.ioWait - machineBefore.ioWait };
 }

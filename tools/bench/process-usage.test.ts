@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStatCpuSeconds, parseProcStatus, readCpuSeconds, readResidentMemory } from './process-usage.js';
+import {
+  parseMachineCpuSeconds,
+  parseProcStatCpuSeconds,
+  parseProcStatus,
+  readCpuSeconds,
+  readMachineCpuSeconds,
+  readResidentMemory,
+} from './process-usage.js';
 
 const status = ['Name:\tnode', 'VmPeak:\t 1234567 kB', 'VmHWM:\t  204800 kB', 'VmRSS:\t  102400 kB', 'RssAnon:\t   81920 kB'].join('\n');
 
@@ -30,5 +37,23 @@ describe('parseProcStatCpuSeconds', () => {
     const until = Date.now() + 150;
     while (Date.now() < until); // busy on purpose
     expect(readCpuSeconds(process.pid)).toBeGreaterThan(before);
+  });
+});
+
+describe('parseMachineCpuSeconds', () => {
+  it('counts every busy state of the cpu line, not idle, and iowait apart', () => {
+    const stat = ['cpu  4000 100 900 20000 300 0 50 7 0 0', 'cpu0 2000 50 450 10000 150 0 25 4 0 0', 'intr 1 2 3'].join('\n');
+    expect(parseMachineCpuSeconds(stat)).toEqual({ busy: (4000 + 100 + 900 + 50 + 7) / 100, ioWait: 3 });
+  });
+
+  it('names what it cannot read', () => {
+    expect(() => parseMachineCpuSeconds('intr 1 2 3\n')).toThrow(/cpu line/);
+  });
+
+  it.runIf(process.platform === 'linux')('reads this machine, whose busy time grows while this process works', () => {
+    const before = readMachineCpuSeconds().busy;
+    const until = Date.now() + 150;
+    while (Date.now() < until);
+    expect(readMachineCpuSeconds().busy).toBeGreaterThan(before);
   });
 });

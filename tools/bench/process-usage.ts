@@ -61,6 +61,23 @@ export function parseProcStatCpuSeconds(stat: string): number {
   return (utime + stime) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * CPU seconds the whole machine spent busy (every state but idle and iowait), and waiting on I/O,
+ * from the `cpu` line of `/proc/stat`: what the measured processes did not use was used by others.
+ */
+export function parseMachineCpuSeconds(procStat: string): { busy: number; ioWait: number } {
+  const line = procStat.split('\n').find((l) => l.startsWith('cpu '));
+  const ticks = line?.trim().split(/\s+/).slice(1).map(Number);
+  if (!ticks || ticks.length < 5 || ticks.some((t) => !Number.isFinite(t))) throw new Error('no cpu line in /proc/stat');
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
+  const [user = 0, nice = 0, system = 0, , ioWait = 0, irq = 0, softirq = 0, steal = 0] = ticks;
+  return { busy: (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND, ioWait: ioWait / CLOCK_TICKS_PER_SECOND };
+}
+
+export function readMachineCpuSeconds(): { busy: number; ioWait: number } {
+  return parseMachineCpuSeconds(readFileSync('/proc/stat', 'utf8'));
+}
+
 export function readCpuSeconds(pid: number): number {
   return parseProcStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
