@@ -55,7 +55,8 @@ export async function measureIngest(context: BenchContext): Promise<void> {
     ioWaitSeconds: (a.ioWaitSeconds + b.ioWaitSeconds) / 2,
   });
   const fastest = (a: CpuRun, b: CpuRun) => Math.min(a.seconds, b.seconds);
-  const runCell = (run: CpuRun) => `${run.seconds.toFixed(1)} s (others ${run.otherCpu.toFixed(1)} s CPU, iowait ${run.ioWaitSeconds.toFixed(1)} s)`;
+  const runCell = (run: CpuRun) =>
+    `${run.seconds.toFixed(1)} s (CPU: engine ${run.engineCpu.toFixed(1)} s, this process ${run.benchCpu.toFixed(1)} s, others ${run.otherCpu.toFixed(1)} s; iowait ${run.ioWaitSeconds.toFixed(1)} s)`;
   const pipeline = meanOf(pipelineFirst, pipelineSecond);
   const raw = meanOf(rawFirst, rawSecond);
   const articles = pipelineSecond.result.read;
