@@ -26,15 +26,13 @@ export const ArticleSummarySchema = z.object({
   organizations: z.array(z.string()),
 });
 
+/** The body of every error answer, for a route's responses: `{ description, ...errorContent }`. */
+export const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
+
 /** What any route answers to a request the server cannot read, before any route sees it. */
 export const unreadableRequest = {
-  400: {
-    description: 'An unreadable request: raw (unencoded) bytes in the URL, or a malformed request line',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
+  400: { description: 'An unreadable request: raw (unencoded) bytes in the URL, or a malformed request line', ...errorContent },
 } as const;
-
-export const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
 
 /** What every admin endpoint can answer besides its own result. */
 export const adminErrors = {
@@ -44,18 +42,18 @@ export const adminErrors = {
 } as const;
 
 export const errorResponses = {
-  400: { description: 'Invalid parameter', content: { 'application/json': { schema: ErrorSchema } } },
+  400: { description: 'Invalid parameter', ...errorContent },
   429: {
     description: 'Too many requests from this client (RATE_LIMIT_PER_MINUTE), or explained searches at once; Retry-After says when to retry',
-    content: { 'application/json': { schema: ErrorSchema } },
+    ...errorContent,
   },
   503: {
     description: 'Search engine unavailable or restarting, or too many searches waiting (`overloaded`); Retry-After says when to retry',
-    content: { 'application/json': { schema: ErrorSchema } },
+    ...errorContent,
   },
 } as const;
 
-/** A JSON answer of a route: what it means and its schema. */
+/** A successful JSON answer of a route: what it means and its schema. */
 export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {
   return { description, content: { 'application/json': { schema } } };
 }

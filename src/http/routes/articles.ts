@@ -3,7 +3,7 @@ import { storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { ArticleSummarySchema, ErrorSchema, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
+import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
@@ -25,7 +25,7 @@ const route = publicRoute({
   },
   responses: {
     200: jsonAnswer('The article', Article),
-    404: jsonAnswer('No article with that id', ErrorSchema),
+    404: { description: 'No article with that id', ...errorContent },
     ...errorResponses,
   },
 });
