@@ -98,18 +98,20 @@ export function runLoad(url: string, connections: number, requests: LoadRequest[
   });
 }
 
-/** Two load runs of one path as one: rates and latencies averaged, counts added. */
-export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
-  const mean = (x: number, y: number) => (x + y) / 2;
+/** Load runs of one path as one: rates and latencies averaged, counts added. */
+export function meanLoad(runs: readonly LoadResult[]): LoadResult {
+  if (runs.length === 0) throw new Error('meanLoad: no runs');
+  const mean = (pick: (run: LoadResult) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  const total = (pick: (run: LoadResult) => number) => runs.reduce((sum, run) => sum + pick(run), 0);
   return {
-    requests: a.requests + b.requests,
-    rps: mean(a.rps, b.rps),
-    mean: mean(a.mean, b.mean),
-    p50: mean(a.p50, b.p50),
-    p90: mean(a.p90, b.p90),
-    p99: mean(a.p99, b.p99),
-    errors: a.errors + b.errors,
-    timeouts: a.timeouts + b.timeouts,
-    non2xx: a.non2xx + b.non2xx,
+    requests: total((r) => r.requests),
+    rps: mean((r) => r.rps),
+    mean: mean((r) => r.mean),
+    p50: mean((r) => r.p50),
+    p90: mean((r) => r.p90),
+    p99: mean((r) => r.p99),
+    errors: total((r) => r.errors),
+    timeouts: total((r) => r.timeouts),
+    non2xx: total((r) => r.non2xx),
   };
 }

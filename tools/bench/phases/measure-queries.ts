@@ -1,12 +1,14 @@
 import { log, out, recordMemory, type BenchContext } from '../bench-context.js';
 import { waitForMerges } from '../bench-engine.js';
-import { meanLoad, runLoad, startPassThroughProxy, type LoadRequest, type RunningServer } from '../bench-processes.js';
+import { meanLoad, runLoad, startPassThroughProxy, type LoadRequest, type LoadResult, type RunningServer } from '../bench-processes.js';
 import { readCpuSeconds, withMemory } from '../process-usage.js';
 import { buildQueryMix } from './query-mix.js';
 
 /** Seconds of query load per path before any query is measured. */
 const WARMUP_QUERY_SECONDS = 10;
 const CONNECTIONS = [1, 8, 32];
+/** Each path's time at a number of connections is cut into this many runs, interleaved with the others' (the host's speed drifts within a minute). */
+const CYCLES = 2;
 /**
  * After an ingest the engine answers the mix slowly for a minute or two of queries, at the same CPU
  * (measured at one connection: mean 78 ms in the first 10 s, 16 ms after 70 s; another time 54 ms
@@ -35,7 +37,8 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
   await runLoad(proxy.url, 8, engineRequests, WARMUP_QUERY_SECONDS);
   await runLoad(api.url, 8, apiRequests, WARMUP_QUERY_SECONDS);
 
-  const load = (url: string, connections: number, requests: LoadRequest[]) => runLoad(url, connections, requests, options.durationSeconds);
+  const sliceSeconds = options.durationSeconds / CYCLES;
+  const load = (url: string, connections: number, requests: LoadRequest[]) => runLoad(url, connections, requests, sliceSeconds);
   /** A load run with the CPU a process spent on it. */
   const loadWithCpu = async (pid: number, url: string, connections: number, requests: LoadRequest[]) => {
     const before = readCpuSeconds(pid);
@@ -49,7 +52,7 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
   );
   out(
     context,
-    `At each number of connections the paths ran in the order engine, proxy, API, API, proxy, engine, after the engine was warmed until settled (${settling}) and 10 s of queries on the proxy and the API; the figures are the means of the two runs.\n`,
+    `At each number of connections the paths ran ${CYCLES} times in the order engine, proxy, API, API, proxy, engine, ${sliceSeconds} s a run, after the engine was warmed until settled (${settling}) and 10 s of queries on the proxy and the API; the figures are the means of each path's runs.\n`,
   );
   out(
     context,
@@ -58,18 +61,23 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
   out(context, '|---|---|---|---|---|---|---|---|');
   for (const connections of CONNECTIONS) {
     log(`queries: ${connections} connections …`);
-    // The engine still speeds up a little from run to run: this order lets that weigh on all three paths alike.
-    const directFirst = await load(context.engineUrl, connections, engineRequests);
-    const proxiedFirst = await loadWithCpu(proxyPid, proxy.url, connections, engineRequests);
-    const { result: servedRuns, memory } = await withMemory(apiPid, async () => [
-      await loadWithCpu(apiPid, api.url, connections, apiRequests),
-      await loadWithCpu(apiPid, api.url, connections, apiRequests),
-    ]);
-    const proxiedSecond = await loadWithCpu(proxyPid, proxy.url, connections, engineRequests);
-    const directSecond = await load(context.engineUrl, connections, engineRequests);
-    const direct = meanLoad(directFirst, directSecond);
-    const proxied = meanLoad(proxiedFirst, proxiedSecond);
-    const served = meanLoad(servedRuns[0]!, servedRuns[1]!);
+    // Mirrored and repeated, so that a drift in the engine's or the host's speed weighs on all three paths alike.
+    const directRuns: LoadResult[] = [];
+    const proxiedRuns: (LoadResult & { cpuSeconds: number })[] = [];
+    const servedRuns: (LoadResult & { cpuSeconds: number })[] = [];
+    const { memory } = await withMemory(apiPid, async () => {
+      for (let cycle = 0; cycle < CYCLES; cycle++) {
+        directRuns.push(await load(context.engineUrl, connections, engineRequests));
+        proxiedRuns.push(await loadWithCpu(proxyPid, proxy.url, connections, engineRequests));
+        servedRuns.push(await loadWithCpu(apiPid, api.url, connections, apiRequests));
+        servedRuns.push(await loadWithCpu(apiPid, api.url, connections, apiRequests));
+        proxiedRuns.push(await loadWithCpu(proxyPid, proxy.url, connections, engineRequests));
+        directRuns.push(await load(context.engineUrl, connections, engineRequests));
+      }
+    });
+    const direct = meanLoad(directRuns);
+    const proxied = meanLoad(proxiedRuns);
+    const served = meanLoad(servedRuns);
     // CPU per request: on a machine the engine saturates, what each hop takes from the engine's throughput.
     const cpuMsPerRequest = (runs: { cpuSeconds: number; requests: number }[]) =>
       (runs.reduce((sum, run) => sum + run.cpuSeconds, 0) * 1000) /
@@ -87,7 +95,7 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     const ms = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
     out(
       context,
-      `| ${connections} | ${ms(direct.p50)} / ${ms(direct.p99)} | ${ms(proxied.p50)} / ${ms(proxied.p99)} | ${ms(served.p50)} / ${ms(served.p99)} | ${ms(proxied.p50 - direct.p50)} (${(proxied.mean - direct.mean).toFixed(1)}) / ${ms(served.p50 - direct.p50)} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${cpuMsPerRequest([proxiedFirst, proxiedSecond]).toFixed(2)} / ${cpuMsPerRequest(servedRuns).toFixed(2)} |`,
+      `| ${connections} | ${ms(direct.p50)} / ${ms(direct.p99)} | ${ms(proxied.p50)} / ${ms(proxied.p99)} | ${ms(served.p50)} / ${ms(served.p99)} | ${ms(proxied.p50 - direct.p50)} (${(proxied.mean - direct.mean).toFixed(1)}) / ${ms(served.p50 - direct.p50)} (${(served.mean - direct.mean).toFixed(1)}) | ${direct.rps.toFixed(0)} | ${share(proxied)} / ${share(served)} | ${cpuMsPerRequest(proxiedRuns).toFixed(2)} / ${cpuMsPerRequest(servedRuns).toFixed(2)} |`,
     );
     if (served.errors + served.non2xx > 0) out(context, `  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
@@ -112,7 +120,7 @@ async function measureProfileCost(context: BenchContext): Promise<void> {
   const currentFirst = await load(bodies[0]!);
   const beforeRuns = [await load(bodies[1]!), await load(bodies[1]!)];
   const currentRuns = [currentFirst, await load(bodies[0]!)];
-  const [now, then] = [meanLoad(currentRuns[0]!, currentRuns[1]!), meanLoad(beforeRuns[0]!, beforeRuns[1]!)];
+  const [now, then] = [meanLoad(currentRuns), meanLoad(beforeRuns)];
   out(context, `\n## Ranking profile cost (the same mix, engine only, 1 connection)\n`);
   out(
     context,
