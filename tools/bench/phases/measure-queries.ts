@@ -45,7 +45,7 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     const result = await load(url, connections, requests);
     return { ...result, cpuSeconds: readCpuSeconds(pid) - before };
   };
-  out(context, `\n## Queries (${size}-query mix: names, phrases, filters, facets; ${options.durationSeconds} s a run)\n`);
+  out(context, `\n## Queries (${size}-query mix: names, phrases, filters, facets; ${2 * options.durationSeconds} s a path at each number of connections)\n`);
   out(
     context,
     'Beside the API, a bare Node proxy (`tools/bench/pass-through-proxy.ts`: forward, parse the JSON, write it back) shows what one Node hop costs on this machine. ',
