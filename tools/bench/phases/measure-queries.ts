@@ -131,13 +131,13 @@ async function measureProfileCost(context: BenchContext): Promise<void> {
 /** Queries the engine in rounds of 10 s at one connection, the first level measured, until its mean latency settles; says how it went. */
 async function warmEngineUntilSettled(engineUrl: string, requests: LoadRequest[]): Promise<string> {
   const means: number[] = [];
-  for (let round = 1; round <= MAX_SETTLING_ROUNDS; round++) {
+  let settled = false;
+  while (!settled && means.length < MAX_SETTLING_ROUNDS) {
     const { mean } = await runLoad(engineUrl, 1, requests, WARMUP_QUERY_SECONDS);
-    log(`warm-up: engine round ${round}, mean ${mean.toFixed(1)} ms`);
+    log(`warm-up: engine round ${means.length + 1}, mean ${mean.toFixed(1)} ms`);
     const previous = means.at(-1);
     means.push(mean);
-    if (round >= MIN_SETTLING_ROUNDS && previous !== undefined && Math.abs(mean - previous) / previous < SETTLED_SHARE) break;
+    settled = means.length >= MIN_SETTLING_ROUNDS && previous !== undefined && Math.abs(mean - previous) / previous < SETTLED_SHARE;
   }
-  const settled = means.length < MAX_SETTLING_ROUNDS || Math.abs(means.at(-1)! - means.at(-2)!) / means.at(-2)! < SETTLED_SHARE;
   return `${means.length} rounds of ${WARMUP_QUERY_SECONDS} s at one connection, mean ${means.map((m) => m.toFixed(0)).join(' → ')} ms${settled ? '' : ', still moving'}`;
 }
