@@ -31,12 +31,12 @@ describe('standard tokenizer', () => {
 
 describe('Arabic light stemmer', () => {
   it.each([
-    ['one article prefix, then each suffix in turn', 'والمعلمات', 'معلم'],
-    ['و only where three letters stay', 'وقت', 'وقت'],
-    ['و before four letters', 'وكتب', 'كتب'],
-    ['a suffix only where two letters stay', 'بيتي', 'بيت'],
-    ['the article only where two letters stay', 'الم', 'الم'],
-  ])('%s: %s → %s', (_rule, word, stem) => {
+    { rule: 'an article prefix, then each suffix', word: 'والمعلمات', stem: 'معلم' },
+    { rule: 'و only where three letters stay', word: 'وقت', stem: 'وقت' },
+    { rule: 'و before four letters', word: 'وكتب', stem: 'كتب' },
+    { rule: 'a suffix only where two letters stay', word: 'بيتي', stem: 'بيت' },
+    { rule: 'the article only where two letters stay', word: 'الم', stem: 'الم' },
+  ])('$rule: $word → $stem', ({ word, stem }) => {
     expect(stemArabic(word)).toBe(stem);
   });
 });

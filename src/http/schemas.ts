@@ -58,14 +58,15 @@ export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) 
   return { description, content: { 'application/json': { schema } } };
 }
 
-type RouteWithoutSecurity<P extends string> = Omit<RouteConfig, 'path' | 'security'> & { path: P };
+type Method = RouteConfig['method'];
+type RouteDetails = Omit<RouteConfig, 'method' | 'path' | 'operationId' | 'security'>;
 
 /** A route behind the admin key: its own answers, then 401, 403 and 503. */
-export function adminRoute<P extends string, R extends RouteWithoutSecurity<P>>(config: R) {
-  return createRoute({ ...config, security: [{ adminKey: [] }], responses: { ...config.responses, ...adminErrors } });
+export function adminRoute<M extends Method, P extends string, R extends RouteDetails>(method: M, path: P, operationId: string, details: R) {
+  return createRoute({ method, path, operationId, ...details, security: [{ adminKey: [] }], responses: { ...details.responses, ...adminErrors } });
 }
 
 /** A route anyone may call: no key; the 400 for an unreadable request unless the route names its own 400. */
-export function publicRoute<P extends string, R extends RouteWithoutSecurity<P>>(config: R) {
-  return createRoute({ ...config, security: [], responses: { ...unreadableRequest, ...config.responses } });
+export function publicRoute<M extends Method, P extends string, R extends RouteDetails>(method: M, path: P, operationId: string, details: R) {
+  return createRoute({ method, path, operationId, ...details, security: [], responses: { ...unreadableRequest, ...details.responses } });
 }

@@ -5,6 +5,7 @@ import type { SearchService } from '../../service/search-service.js';
 import { TaskConflictError, type Task, type TaskContext, type TaskKind } from '../../service/task-registry.js';
 import { ApiError, describeEngineError, type ErrorCode } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import type { RouteConfig } from '@hono/zod-openapi';
 import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
 
 const TASK_KINDS = ['analysis-reload', 'tags-rebuild', 'ingest', 'rebuild'] as const satisfies readonly TaskKind[];
@@ -27,7 +28,7 @@ const TaskSchema = z
   .openapi('Task');
 
 /** What an endpoint that starts a task answers; `result` is what the task holds once it succeeded. */
-export function taskResponses(result: z.ZodType) {
+function taskResponses(result: z.ZodType) {
   return {
     202: {
       description: 'Started: the task, also at the Location header (GET /admin/tasks/{id})',
@@ -41,6 +42,22 @@ export function taskResponses(result: z.ZodType) {
     },
     409: { description: 'A task that conflicts with this one runs on the alias (its id is in the message and in Location)', ...errorContent },
   };
+}
+
+/** An admin POST that starts a task: the description says when the 202 comes (`answered`) and what the task `does`. */
+export function taskRoute<P extends string>(
+  path: P,
+  operationId: string,
+  summary: string,
+  task: { answered?: string; does: string; result: z.ZodType; request?: RouteConfig['request']; responses?: RouteConfig['responses'] },
+) {
+  const answered = task.answered ? ` ${task.answered}` : '';
+  return adminRoute('post', path, operationId, {
+    summary,
+    description: `Runs as a task (202${answered}, then GET /admin/tasks/{id}). ${task.does} The finished task's \`result\` is the 202 answer's \`result\`.`,
+    ...(task.request ? { request: task.request } : {}),
+    responses: { ...taskResponses(task.result), ...task.responses },
+  });
 }
 
 /** A task as the API shows it: its error as a code and a message. */
@@ -92,27 +109,18 @@ export function acceptedTask(c: Context<AppEnv>, task: Task) {
 const TaskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const notFound = { description: 'No such task (finished tasks are kept in memory, the last 100)', ...errorContent };
 
-const listRoute = adminRoute({
-  method: 'get',
-  path: '/admin/tasks',
-  operationId: 'listTasks',
+const listRoute = adminRoute('get', '/admin/tasks', 'listTasks', {
   summary: 'The tasks of this process, newest first',
   responses: { 200: jsonAnswer('Running and recently finished tasks', z.object({ tasks: z.array(TaskSchema) })) },
 });
 
-const getRoute = adminRoute({
-  method: 'get',
-  path: '/admin/tasks/{id}',
-  operationId: 'getTask',
+const getRoute = adminRoute('get', '/admin/tasks/{id}', 'getTask', {
   summary: "A task's state, progress and result",
   request: { params: TaskId },
   responses: { 200: jsonAnswer('The task', TaskSchema), 404: notFound },
 });
 
-const cancelRoute = adminRoute({
-  method: 'post',
-  path: '/admin/tasks/{id}/cancel',
-  operationId: 'cancelTask',
+const cancelRoute = adminRoute('post', '/admin/tasks/{id}/cancel', 'cancelTask', {
   summary: 'Ask a running task to stop',
   description:
     'The task stops at its next step and ends `cancelled`: a reload deletes the version it was building (the alias stays), a re-tag keeps the articles it re-tagged, an ingest finishes the batches sent and says where to resume. A task already ended is answered as it is.',

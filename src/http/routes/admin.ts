@@ -11,47 +11,7 @@ import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
 import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
-import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskResponses } from './admin-tasks.js';
-
-const ReloadResult = z
-  .object({
-    alias: z.string(),
-    index: z.string(),
-    created: z.boolean(),
-    copied: z.number().int(),
-    previous: z.array(z.string()),
-    removed: z.array(z.string()),
-  })
-  .openapi('AnalysisReload');
-
-const reloadRoute = adminRoute({
-  method: 'post',
-  path: '/admin/analysis/reload',
-  operationId: 'reloadAnalysis',
-  summary: 'Apply changed synonym lists and analysis settings without downtime',
-  description:
-    "Runs as a task (202, then GET /admin/tasks/{id}). Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents (articles written meanwhile are caught up), and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op. The finished task's `result` is an AnalysisReload.",
-  responses: taskResponses(ReloadResult),
-});
-
-const RetagResult = z
-  .object({
-    read: z.number().int(),
-    changed: z.number().int(),
-    failures: z.array(z.object({ id: z.string(), reason: z.string() })),
-    taxonomyVersion: z.string(),
-  })
-  .openapi('RetagResult');
-
-const retagRoute = adminRoute({
-  method: 'post',
-  path: '/admin/tags/rebuild',
-  operationId: 'rebuildTags',
-  summary: 'Re-read the taxonomy and re-tag every article in place',
-  description:
-    "Runs as a task (202, then GET /admin/tasks/{id}). Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout. The finished task's `result` is a RetagResult.",
-  responses: taskResponses(RetagResult),
-});
+import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskRoute } from './admin-tasks.js';
 
 const IngestResult = z
   .object({
@@ -64,14 +24,42 @@ const IngestResult = z
   })
   .openapi('IngestResult');
 
-/** A route that takes articles in its body (NDJSON, JSON or one scraped text) and runs a task over them. */
-const articlesBodyRoute = (path: string, operationId: string, result: z.ZodType, summary: string, description: string) =>
-  adminRoute({
-    method: 'post',
-    path,
-    operationId,
-    summary,
-    description: `${description} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.`,
+const ReloadResult = z
+  .object({
+    alias: z.string(),
+    index: z.string(),
+    created: z.boolean(),
+    copied: z.number().int(),
+    previous: z.array(z.string()),
+    removed: z.array(z.string()),
+  })
+  .openapi('AnalysisReload');
+
+const RetagResult = z
+  .object({
+    read: z.number().int(),
+    changed: z.number().int(),
+    failures: z.array(z.object({ id: z.string(), reason: z.string() })),
+    taxonomyVersion: z.string(),
+  })
+  .openapi('RetagResult');
+
+const reloadRoute = taskRoute('/admin/analysis/reload', 'reloadAnalysis', 'Apply changed synonym lists and analysis settings without downtime', {
+  does: 'Reads mappings/ and analyzers/ again. If anything changed, a new index version is built with it, filled with the served documents (articles written meanwhile are caught up), and the alias moves to it in one atomic step; queries keep answering throughout. Unchanged data is a no-op.',
+  result: ReloadResult,
+});
+
+const retagRoute = taskRoute('/admin/tags/rebuild', 'rebuildTags', 'Re-read the taxonomy and re-tag every article in place', {
+  does: 'Reads taxonomy/ and the people and organization lists again, then updates the topics, regions, people and organizations of every stored article from its stored text. Search keeps answering throughout.',
+  result: RetagResult,
+});
+
+/** A task over the articles in the request's body: NDJSON, JSON or one scraped text. */
+const articlesBodyRoute = <P extends string>(path: P, operationId: string, summary: string, task: { does: string; result: z.ZodType }) =>
+  taskRoute(path, operationId, summary, {
+    answered: 'once the body is received',
+    does: `${task.does} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.`,
+    result: task.result,
     request: {
       query: z.object({
         id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
@@ -87,28 +75,21 @@ const articlesBodyRoute = (path: string, operationId: string, result: z.ZodType,
       },
     },
     responses: {
-      ...taskResponses(result),
       400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
       413: { description: 'A JSON or text body over 16 MB', ...errorContent },
       415: { description: 'A Content-Encoding other than gzip', ...errorContent },
     },
   });
 
-const ingestRoute = articlesBodyRoute(
-  '/admin/ingest',
-  'ingestArticles',
-  IngestResult,
-  'Ingest articles through the same pipeline as the CLI',
-  "Runs as a task (202 once the body is received, then GET /admin/tasks/{id}); the finished task's `result` is an IngestResult.",
-);
+const ingestRoute = articlesBodyRoute('/admin/ingest', 'ingestArticles', 'Ingest articles through the same pipeline as the CLI', {
+  does: 'Each article is stored through the ingest pipeline; one already stored under its id is replaced only if it changed.',
+  result: IngestResult,
+});
 
-const rebuildRoute = articlesBodyRoute(
-  '/admin/rebuild',
-  'rebuildIndex',
-  IngestResult.extend({ index: z.string(), previous: z.array(z.string()), removed: z.array(z.string()) }),
-  'Build a fresh index version from the articles sent, and serve it',
-  "Runs as a task (202 once the body is received, then GET /admin/tasks/{id}). A new version is filled with the body's articles alone, through the ingest pipeline, and the alias moves to it in one step; until then, and if it fails or is cancelled, the version served stays. The finished task's `result` is an IngestResult with the new `index`, `previous` and `removed`.",
-);
+const rebuildRoute = articlesBodyRoute('/admin/rebuild', 'rebuildIndex', 'Build a fresh index version from the articles sent, and serve it', {
+  does: "A new version is filled with the body's articles alone, through the ingest pipeline, and the alias moves to it in one step; until then, and if it fails or is cancelled, the version served stays.",
+  result: IngestResult.extend({ index: z.string(), previous: z.array(z.string()), removed: z.array(z.string()) }),
+});
 
 const EvalRun = z
   .object({
@@ -127,10 +108,7 @@ const EvalRun = z
   })
   .openapi('EvaluationRun');
 
-const evalRoute = adminRoute({
-  method: 'post',
-  path: '/admin/eval',
-  operationId: 'evaluateProfile',
+const evalRoute = adminRoute('post', '/admin/eval', 'evaluateProfile', {
   summary: 'Run the judged queries through a profile on the live index and score them',
   description:
     'Uses relevance/judgments/seeds.json against the articles the service serves: per-query and mean nDCG@k, P@5, recall@k, MRR@k, MAP@k, and the unrated documents in each top k.',

@@ -13,10 +13,7 @@ const Article = ArticleSummarySchema.extend({
   url: z.string().nullable(),
 }).openapi('Article');
 
-const route = publicRoute({
-  method: 'get',
-  path: '/articles/{id}',
-  operationId: 'getArticle',
+const route = publicRoute('get', '/articles/{id}', 'getArticle', {
   summary: 'One article by id',
   request: {
     params: z.object({

@@ -45,18 +45,12 @@ const FILTERS = [
   { parameter: 'source', facet: 'source', values: 'facets.source of /search', meaning: 'articles from one of the sources' },
 ];
 
-const route = publicRoute({
-  method: 'get',
-  path: '/facets',
-  operationId: 'listFacets',
+const route = publicRoute('get', '/facets', 'listFacets', {
   summary: 'The taxonomy: every facet value with its slug and Arabic and English labels, regions with parents and children',
   responses: { 200: jsonAnswer('Facet values', Facets) },
 });
 
-const valueSearchRoute = publicRoute({
-  method: 'get',
-  path: '/facets/{facet}',
-  operationId: 'searchFacetValues',
+const valueSearchRoute = publicRoute('get', '/facets/{facet}', 'searchFacetValues', {
   summary: "One facet's values whose Arabic or English label or spelling starts with the words typed (for long lists)",
   request: {
     params: z.object({ facet: z.enum(FACET_NAMES) }),

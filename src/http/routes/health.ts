@@ -40,10 +40,7 @@ const Health = z
 
 const Probe = z.object({ status: z.string(), reason: z.string().nullable().optional(), uptimeSeconds: z.number().optional() }).openapi('Probe');
 
-const route = publicRoute({
-  method: 'get',
-  path: '/health',
-  operationId: 'getHealth',
+const route = publicRoute('get', '/health', 'getHealth', {
   summary: 'Engine reachable, its process, index present, document count',
   responses: {
     200: jsonAnswer('Serving', Health),
@@ -51,19 +48,13 @@ const route = publicRoute({
   },
 });
 
-const liveRoute = publicRoute({
-  method: 'get',
-  path: '/health/live',
-  operationId: 'getLiveness',
+const liveRoute = publicRoute('get', '/health/live', 'getLiveness', {
   summary: 'Liveness: the process answers (whatever the engine does)',
   description: 'Restart the process only when this fails: an engine that is down is waited for, not a reason to restart the API.',
   responses: { 200: jsonAnswer('Alive', Probe) },
 });
 
-const readyRoute = publicRoute({
-  method: 'get',
-  path: '/health/ready',
-  operationId: 'getReadiness',
+const readyRoute = publicRoute('get', '/health/ready', 'getReadiness', {
   summary: 'Readiness: the engine reachable and the alias serving an index',
   description: 'Send traffic only while this answers 200. It answers 503 while the engine is down or restarting, and once shutdown has begun.',
   responses: {

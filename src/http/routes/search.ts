@@ -141,10 +141,7 @@ export function isCalendarDate(value: string): boolean {
   return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 
-const route = publicRoute({
-  method: 'get',
-  path: '/search',
-  operationId: 'searchArticles',
+const route = publicRoute('get', '/search', 'searchArticles', {
   summary: 'Ranked, highlighted search with facet counts',
   request: { query: SearchQuery },
   responses: {

@@ -42,10 +42,7 @@ const Suggestions = z
   })
   .openapi('Suggestions');
 
-const route = publicRoute({
-  method: 'get',
-  path: '/suggest',
-  operationId: 'suggest',
+const route = publicRoute('get', '/suggest', 'suggest', {
   summary: 'Suggestions as the reader types: titles, people, places, organizations',
   description:
     'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text.',

@@ -46,10 +46,7 @@ const JudgmentSets = z
   })
   .openapi('JudgmentSets');
 
-const setsRoute = adminRoute({
-  method: 'get',
-  path: '/admin/judgments',
-  operationId: 'listJudgmentSets',
+const setsRoute = adminRoute('get', '/admin/judgments', 'listJudgmentSets', {
   summary: 'The judgment sets and the ranking profiles, for the workbench',
   responses: { 200: jsonAnswer('Sets and profiles', JudgmentSets) },
 });
@@ -58,10 +55,7 @@ const GradeResult = z
   .object({ set: z.string(), queryId: z.string(), articleId: z.string(), grade: z.number().int(), ratings: z.record(z.string(), z.number().int()) })
   .openapi('GradeResult');
 
-const gradeRoute = adminRoute({
-  method: 'put',
-  path: '/admin/judgments/{set}/{queryId}/{articleId}',
-  operationId: 'gradeArticle',
+const gradeRoute = adminRoute('put', '/admin/judgments/{set}/{queryId}/{articleId}', 'gradeArticle', {
   summary: 'Grade one article for one judged query, written back to the judgment file',
   description:
     'Sets the grade (0 Poor, 1 Fair, 2 Good, 3 Perfect) and writes relevance/judgments/<set>.json whole: a temporary file renamed over it. The article must be in the index.',
@@ -86,10 +80,7 @@ const Comparison = z
   })
   .openapi('WorkbenchComparison');
 
-const compareRoute = adminRoute({
-  method: 'get',
-  path: '/admin/workbench/{set}',
-  operationId: 'compareProfiles',
+const compareRoute = adminRoute('get', '/admin/workbench/{set}', 'compareProfiles', {
   summary: 'Every judged query of a set under one or two profiles: metrics per query and overall',
   request: { params: z.object({ set: setName }), query: z.object({ profile: profiles }) },
   responses: { 200: jsonAnswer('Metrics', Comparison), ...badRequest, ...notFound },
@@ -120,10 +111,7 @@ const QueryRanking = z
   })
   .openapi('WorkbenchQuery');
 
-const queryRoute = adminRoute({
-  method: 'get',
-  path: '/admin/workbench/{set}/{queryId}',
-  operationId: 'explainQueryRanking',
+const queryRoute = adminRoute('get', '/admin/workbench/{set}/{queryId}', 'explainQueryRanking', {
   summary: 'One judged query under one or two profiles: the top results with grades, explanations and the engine query',
   description: `The top ${EXPLAIN_MAX_HITS} of each profile, each hit with its grade and the field/term pairs that scored it. Explained searches share the search route's limit of two at once (429 past it).`,
   request: { params: z.object({ set: setName, queryId }), query: z.object({ profile: profiles }) },
