@@ -41,6 +41,28 @@ export async function waitForMerges(context: Pick<BenchContext, 'engineUrl'>, al
   }
 }
 
+const QUIET_SHARE_OF_A_CORE = 0.05;
+const QUIET_SECONDS = 3;
+const MAX_QUIET_WAIT_SECONDS = 60;
+
+/**
+ * Waits until the engine has used under 5 % of a core for 3 s in a row (at most a minute): what an
+ * earlier run left behind (merges, deleting its index, collecting its garbage) is then not charged to
+ * the next. Says how long it waited, and whether the engine went quiet.
+ */
+export async function waitForQuietEngine(context: BenchContext): Promise<{ seconds: number; quiet: boolean }> {
+  const started = performance.now();
+  let quietFor = 0;
+  let previous = await engineCpuSeconds(context);
+  while (quietFor < QUIET_SECONDS && performance.now() - started < MAX_QUIET_WAIT_SECONDS * 1000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await engineCpuSeconds(context);
+    quietFor = now - previous < QUIET_SHARE_OF_A_CORE ? quietFor + 1 : 0;
+    previous = now;
+  }
+  return { seconds: (performance.now() - started) / 1000, quiet: quietFor >= QUIET_SECONDS };
+}
+
 /** Drops every index version behind `alias`. */
 export async function dropAlias(context: BenchContext, alias: string): Promise<void> {
   for (const index of await context.engine.listIndices(`${alias}-*`)) await context.engine.deleteIndex(index);

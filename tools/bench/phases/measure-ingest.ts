@@ -6,7 +6,7 @@ import { ingestArticles, toStoredArticle, type IngestReport } from '../../../src
 import { prepareArticle, type PreparedArticle } from '../../../src/ingest/prepare-article.js';
 import { log, out, type BenchContext } from '../bench-context.js';
 import { corpusRecords } from '../bench-corpus.js';
-import { dropAlias, withCpu, type CpuRun } from '../bench-engine.js';
+import { dropAlias, waitForQuietEngine, withCpu, type CpuRun } from '../bench-engine.js';
 
 /** The corpus as the raw path sends it: tagged stored documents in `_bulk` batches, and what each stage took. */
 interface PreparedCorpus {
@@ -66,7 +66,7 @@ export async function measureIngest(context: BenchContext): Promise<void> {
   const cpuCells = (run: CpuRun) => `${run.engineCpu.toFixed(1)} (${(run.engineCpu / run.seconds).toFixed(2)} cores) | ${run.benchCpu.toFixed(1)}`;
   out(
     context,
-    'Each path ran twice, in the order pipeline, raw, raw, pipeline, after passes that were not measured (pipeline, raw, pipeline); the rows give the means.\n',
+    'Each path ran twice, in the order pipeline, raw, raw, pipeline, after passes that were not measured (pipeline, raw, pipeline), each run once the engine had used under 5 % of a core for 3 s; the rows give the means.\n',
   );
   out(context, '| path | seconds | docs/s | engine CPU s | ingesting process CPU s |');
   out(context, '|---|---|---|---|---|');
@@ -86,6 +86,7 @@ async function measurePipeline(context: BenchContext, tagger: ArticleTagger): Pr
   const { engine, definition, aliases, options } = context;
   const progress = { onProgress: (r: { read: number }) => process.stderr.write(`\r  ${r.read} read`) };
   await ensureIndex(engine, aliases.pipeline, definition);
+  await untilEngineQuiet(context);
   const run = await withCpu(context, async () =>
     ingestArticles(engine, aliases.pipeline, { repairer: context.repairer, tagger }, await corpusRecords(options.corpus, options.limit), progress),
   );
@@ -98,12 +99,19 @@ async function measurePipeline(context: BenchContext, tagger: ArticleTagger): Pr
 async function measureRaw(context: BenchContext, batches: BulkDocument[][]): Promise<CpuRun> {
   const { engine, definition, aliases } = context;
   await ensureIndex(engine, aliases.raw, definition);
+  await untilEngineQuiet(context);
   const run = await withCpu(context, async () => {
     await forEachLimited(batches, 2, async (batch) => void (await engine.bulkIndex(aliases.raw, batch)));
     await engine.refresh(aliases.raw);
   });
   await dropAlias(context, aliases.raw);
   return run;
+}
+
+/** Starts a run only once the engine is idle, so that no run pays for the one before it. */
+async function untilEngineQuiet(context: BenchContext): Promise<void> {
+  const wait = await waitForQuietEngine(context);
+  log(`  engine ${wait.quiet ? 'quiet' : 'still busy'} after ${wait.seconds.toFixed(0)} s`);
 }
 
 /** The corpus read, parsed, cleaned and tagged in memory, each stage timed alone. */
