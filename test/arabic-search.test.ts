@@ -63,6 +63,13 @@ describe('words run together where a space was lost', () => {
     const article = (await (await service.app.request(`/articles/${A000}`)).json()) as { body: string };
     expect(article.body).toContain('الجزائروالولاياتالمتحدة');
   });
+
+  it('splits words a reader typed together: common words by frequency, listed names in either script', async () => {
+    expect(await ids('الأممالمتحدة')).toContain(A003);
+    expect(await ids('جونكيري')).toEqual(await ids('جون كيري'));
+    expect(await ids('جونكيري')).toContain(A003);
+    expect((await ids('AntonyBlinken')).sort()).toEqual([A000, A001]);
+  });
 });
 
 describe('month names of every region', () => {

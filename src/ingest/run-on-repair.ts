@@ -63,11 +63,16 @@ export class RunOnRepairer {
     this.candidateWords = new RegExp(`${ARABIC_LETTER}{${options.minTokenLength},}`, 'g');
   }
 
+  /** Whether a token is a word of the corpus (seen often enough never to be split). */
+  isWord(token: string): boolean {
+    return (this.frequencies.get(token) ?? 0) >= this.options.minWordFrequency;
+  }
+
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
   splitToken(token: string): string[] | undefined {
     // Arabic letters are one UTF-16 unit each: length counts letters.
     if (token.length < this.options.minTokenLength) return undefined;
-    if ((this.frequencies.get(token) ?? 0) >= this.options.minWordFrequency) return undefined;
+    if (this.isWord(token)) return undefined;
     const pieces = this.jieba.cut(toCjk(token), false).map(fromCjk);
     // Re-attach proclitics to the following word: الجزائر | و | الولايات → الجزائر | والولايات.
     const words: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { editDistance, loadLatinNameWords, loadQuestionWords, understandQuery } from './understand-query.js';
+import { editDistance, loadGluedNames, loadLatinNameWords, loadQuestionWords, understandQuery } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
 const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false };
@@ -26,6 +26,17 @@ describe('understandQuery', () => {
     expect(understandQuery(glued, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الجزائر والولايات المتحدة');
     expect(understandQuery(glued, off, { questionWords, repairer })).toBe(glued);
   }, 30_000); // the word list loads in ~0.1 s alone, seconds on a loaded machine
+
+  it('spells a listed name typed without its spaces with them, in either script, unless the glued form is a word of the corpus', () => {
+    const aids = { questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), gluedNames: loadGluedNames(PROJECT_ROOT) };
+    const on = { ...off, runOnRepair: true };
+    expect(understandQuery('جونكيري', on, aids)).toBe('جون كيري');
+    expect(understandQuery('AntonyBlinken', on, aids)).toBe('antony blinken');
+    expect(understandQuery('لقاء "سامحشكري"؟', on, aids)).toBe('لقاء "سامح شكري"؟');
+    expect(understandQuery('وزير الخارجية تونيبلير', on, aids)).toBe('وزير الخارجية تونيبلير'); // no listed name
+    expect(understandQuery('عبدالعزيز', on, aids)).toBe('عبدالعزيز'); // written glued in the corpus: a word
+    expect(understandQuery('جونكيري', off, aids)).toBe('جونكيري');
+  }, 30_000);
 
   it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {
     const on = { ...off, latinNameSpelling: true };

@@ -11,10 +11,12 @@ export const QUESTION_WORDS = 'relevance/question-words.txt';
 /** The synonym lists whose Latin words a misspelled Latin name is matched against. */
 export const NAME_LISTS = ['analyzers/synonyms/people.txt', 'analyzers/synonyms/places.txt', 'analyzers/synonyms/organizations.txt'];
 
-/** What reading a query may use besides the profile: the question word list, the run-on repairer, the words of the listed names. */
+/** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
   repairer?: RunOnRepairer;
+  /** The listed names of two words or more typed without their spaces (see loadGluedNames). */
+  gluedNames?: ReadonlyMap<string, string>;
   latinNameWords?: ReadonlyMap<string, number>;
   /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
   listedNameWords?: ReadonlySet<string>;
@@ -62,6 +64,40 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
   return words;
 }
 
+/** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
+const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
+
+/**
+ * The listed names of two words or more, and every run of two or more of their words, by their
+ * letters typed without spaces: جونكيري → جون كيري, antonyblinken → antony blinken. The run-on
+ * repairer cannot split these: names are rare words of the corpus, and the word list has no Latin.
+ */
+export function loadGluedNames(dataRoot: string): Map<string, string> {
+  const glued = new Map<string, string>();
+  for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
+    const words = spelling.split(/\s+/u);
+    for (let start = 0; start < words.length - 1; start++)
+      for (let end = start + 2; end <= words.length; end++) {
+        const run = words.slice(start, end).join(' ');
+        if (!glued.has(gluedKey(run))) glued.set(gluedKey(run), run);
+      }
+  }
+  return glued;
+}
+
+/** A typed word that is a listed name without its spaces, and no word of the corpus, spelled with them. */
+export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, string>, isWord: (word: string) => boolean): string {
+  return text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => {
+      const bare = word.replace(EDGE_PUNCTUATION, '');
+      const name = gluedNames.get(gluedKey(bare));
+      return name && !isWord(bare) ? word.replace(bare, name) : word; // quotes and ؟ stay where they were
+    })
+    .join(' ');
+}
+
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
@@ -103,13 +139,18 @@ export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, n
 }
 
 /**
- * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`),
+ * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
+ * the listed names first, then the repairer's split by word frequency),
  * misspelled Latin names followed by the name meant (`latinNameSpelling`), then question words and particles taken out (`questionWords`) unless nothing else is left.
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = text;
-  if (settings.runOnRepair && aids.repairer) result = aids.repairer.repairText(result).text;
+  if (settings.runOnRepair) {
+    const { repairer } = aids;
+    if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
+    if (repairer) result = repairer.repairText(result).text;
+  }
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);

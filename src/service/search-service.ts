@@ -27,7 +27,7 @@ import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadLatinNameWords, loadListedNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { loadGluedNames, loadLatinNameWords, loadListedNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -98,6 +98,7 @@ export class SearchService {
   private currentQuestionWords: Set<string>;
   private currentLatinNameWords: Map<string, number>;
   private currentListedNameWords: Set<string>;
+  private currentGluedNames: Map<string, string>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
@@ -121,6 +122,7 @@ export class SearchService {
     this.currentQuestionWords = loadQuestionWords(options.dataRoot);
     this.currentLatinNameWords = loadLatinNameWords(options.dataRoot);
     this.currentListedNameWords = loadListedNameWords(options.dataRoot);
+    this.currentGluedNames = loadGluedNames(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -136,6 +138,7 @@ export class SearchService {
       repairer: this.runOnRepairer(),
       latinNameWords: this.currentLatinNameWords,
       listedNameWords: this.currentListedNameWords,
+      gluedNames: this.currentGluedNames,
     };
   }
 
@@ -210,6 +213,7 @@ export class SearchService {
     const questionWords = loadQuestionWords(this.dataRoot);
     const latinNameWords = loadLatinNameWords(this.dataRoot);
     const listedNameWords = loadListedNameWords(this.dataRoot);
+    const gluedNames = loadGluedNames(this.dataRoot);
     const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
     await this.applyReplicas(state.index);
     this.currentDefinition = definition;
@@ -218,6 +222,7 @@ export class SearchService {
     this.currentQuestionWords = questionWords;
     this.currentLatinNameWords = latinNameWords;
     this.currentListedNameWords = listedNameWords;
+    this.currentGluedNames = gluedNames;
     return state;
   }
 

@@ -11,7 +11,7 @@ import { makeTypo, seededFraction, TYPO_FAMILIES, type TypoFamily } from './typo
 
 // Builds relevance/collections/typos/queries.json, the typo set: each base query (a seed query, or a
 // name from the people, organization and region lists whose seed article is clear) misspelled once
-// per typo family, by rule, with choices fixed by a hash of the query id. The intended articles are
+// per typo family and once with two words typed together, by rule, with choices fixed by a hash of the query id. The intended articles are
 // the base's top-graded seeds. Usage: npm run build:typo-queries
 const SEED = 'typos-v1';
 /** A base whose top grade is shared by more articles than this has no intended article. */
@@ -101,17 +101,42 @@ function misspell(base: Base, family: TypoFamily) {
   return { id: `${base.id}~${family}`, query, family, word: chosen.word, typo: chosen.typo, base: { id: base.id, query: base.query }, intended: base.intended };
 }
 
+/**
+ * The base with two neighbouring words typed without the space between them (a pair chosen by the
+ * hash), or undefined for a one-word base or where every pair makes a real word.
+ */
+function glue(base: Base) {
+  const key = `${SEED}:${base.id}:glued`;
+  const words = base.query.split(/\s+/u);
+  const pairs = words.slice(1).flatMap((second, i) => {
+    const first = words[i]!;
+    return realWords.has(normalize(first + second)) ? [] : [{ index: i, word: `${first} ${second}`, typo: first + second }];
+  });
+  if (pairs.length === 0) return undefined;
+  const chosen = pairs[Math.floor(seededFraction(`${key}:pair`) * pairs.length)]!;
+  const query = [...words.slice(0, chosen.index), chosen.typo, ...words.slice(chosen.index + 2)].join(' ');
+  return {
+    id: `${base.id}~glued`,
+    query,
+    family: 'glued',
+    word: chosen.word,
+    typo: chosen.typo,
+    base: { id: base.id, query: base.query },
+    intended: base.intended,
+  };
+}
+
 const seeds = seedBases();
 const bases = [...seeds, ...nameBases(new Set(loadJudgments(SEED_JUDGMENTS).queries.map((q) => normalize(q.query))))];
-const queries = bases.flatMap((base) => TYPO_FAMILIES.flatMap((family) => misspell(base, family) ?? []));
+const queries = bases.flatMap((base) => [...TYPO_FAMILIES.flatMap((family) => misspell(base, family) ?? []), ...(glue(base) ? [glue(base)!] : [])]);
 const out = join(PROJECT_ROOT, TYPO_QUERIES);
 mkdirSync(dirname(out), { recursive: true });
-const byFamily = Object.fromEntries(TYPO_FAMILIES.map((family) => [family, queries.filter((q) => q.family === family).length]));
+const byFamily = Object.fromEntries([...TYPO_FAMILIES, 'glued'].map((family) => [family, queries.filter((q) => q.family === family).length]));
 writeFileSync(
   out,
   JSON.stringify(
     {
-      description: `Typo set built by rule (npm run build:typo-queries, seed "${SEED}"): ${bases.length} base queries (${seeds.length} seed queries with at most ${MAX_INTENDED} top-graded articles, the rest names from analyzers/synonyms and taxonomy/regions.json whose seed article names them most, at least ${MIN_MENTIONS} times and twice as often as any other), each misspelled once per typo family that applies. Words under 5 letters and changes that make another real word are left out. A query's intended articles are its base's top-graded seeds.`,
+      description: `Typo set built by rule (npm run build:typo-queries, seed "${SEED}"): ${bases.length} base queries (${seeds.length} seed queries with at most ${MAX_INTENDED} top-graded articles, the rest names from analyzers/synonyms and taxonomy/regions.json whose seed article names them most, at least ${MIN_MENTIONS} times and twice as often as any other), each misspelled once per typo family that applies, and once with two neighbouring words typed together (glued). Words under 5 letters and changes that make another real word are left out. A query's intended articles are its base's top-graded seeds.`,
       families: byFamily,
       queries,
     },
