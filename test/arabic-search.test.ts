@@ -72,6 +72,23 @@ describe('words run together where a space was lost', () => {
   });
 });
 
+describe('words and phrases left out with a minus sign', () => {
+  it('leaves out the articles naming Blinken in any listed spelling, and keeps the rest', async () => {
+    const algeria = await ids('الجزائر');
+    expect(algeria).toEqual(expect.arrayContaining([A000, A001]));
+    expect(await ids('الجزائر -بلينكين')).toEqual(algeria.filter((id) => id !== A000 && id !== A001));
+  });
+
+  it('leaves out a quoted phrase, and a query made only of exclusions lists every other article', async () => {
+    expect(await ids('مالي -"الأمم المتحدة"')).not.toContain(A003);
+    expect(await ids('مالي')).toContain(A003);
+    const withoutBlinken = await ids('-Blinken');
+    expect(withoutBlinken).toEqual(expect.arrayContaining([A002, A003, A004]));
+    expect(withoutBlinken).not.toContain(A000);
+    expect(withoutBlinken).not.toContain(A001);
+  });
+});
+
 describe('month names of every region', () => {
   it.each(['جانفي', 'يناير', 'كانون الثاني', 'January', 'janvier'])('%s finds the article dated by 22 جانفي / 22 يناير', async (q) => {
     expect(await ids(q)).toEqual([A002]);

@@ -117,6 +117,7 @@ describe('search parameters', () => {
     [{ date_from: '2022-01-01', date_to: '2021-01-01' }, 'date_from'],
     [{ topic: 'Not A Slug!' }, 'topic'],
     [{ q: 'x'.repeat(501) }, 'q'],
+    [{ q: Array.from({ length: 11 }, (_, i) => `-word${i}`).join(' ') }, 'q'], // more exclusions than a query may cost
     [{ colour: 'red' }, 'colour'],
   ])('rejects %j with a 400 naming %s', async (params, field) => {
     const { status, body } = await get<ErrorBody>(`/search?${new URLSearchParams(params as Record<string, string>)}`);

@@ -31,6 +31,8 @@ export interface SearchRequest {
   explain?: boolean;
   /** Resume after these sort values (a cursor's), instead of counting `from` hits. */
   searchAfter?: SortValues;
+  /** Words or phrases whose articles are left out (`-word` in what was typed), with their synonyms. */
+  exclude?: string[];
 }
 
 /**
@@ -86,9 +88,20 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     should: plan ? phraseQueries(text, profile, shape) : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
+  // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.
+  const excluded = request.exclude?.length
+    ? { must_not: request.exclude.map((term) => ({ multi_match: { query: term, fields: ['title', 'body'], type: 'phrase' } })) }
+    : {};
   const query: Clause = feedback
-    ? { bool: { must: [{ bool: { ...original, boost: 1 - profile.query.feedback!.weight } }], should: [feedback], filter: dateFilters(request) } }
-    : { bool: { ...original, filter: dateFilters(request) } };
+    ? {
+        bool: {
+          must: [{ bool: { ...original, boost: 1 - profile.query.feedback!.weight } }],
+          should: [feedback],
+          filter: dateFilters(request),
+          ...excluded,
+        },
+      }
+    : { bool: { ...original, filter: dateFilters(request), ...excluded } };
   const selected = (field: SearchFacet) => request.filters[field] ?? [];
   const facetFilters = Object.fromEntries(
     SEARCH_FACETS.map((field) => [field, selected(field).length > 0 ? { terms: { [field]: selected(field) } } : undefined]),

@@ -8,6 +8,7 @@ import { summarizeExplanation, type ScoreExplanation } from './summarize-explana
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
 import { encodeCursor } from './search-cursor.js';
+import { splitExclusions } from './excluded-terms.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
@@ -99,9 +100,15 @@ export interface SearchOptions {
 /** The request as ranked: its text through query understanding, and the text a respelling is asked for, if any. */
 function understandRequest(request: SearchRequest, profile: SearchProfile, options: SearchOptions): { understood: SearchRequest; spellcheck?: string } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
-  const understood = request.q === undefined ? request : { ...request, q: understandQuery(request.q, profile.query, aids) };
+  const { q, ...rest } = request;
+  const { text, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
+  const understood: SearchRequest = {
+    ...rest,
+    ...(text ? { q: understandQuery(text, profile.query, aids) } : {}),
+    ...(excluded.length > 0 ? { exclude: excluded } : {}),
+  };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
-  const spellcheck = options.spellcheck && request.q && !request.searchAfter && countQueryTokens(request.q) <= SPELLING_MAX_WORDS ? request.q : undefined;
+  const spellcheck = options.spellcheck && text && !request.searchAfter && countQueryTokens(text) <= SPELLING_MAX_WORDS ? text : undefined;
   return { understood, ...(spellcheck ? { spellcheck } : {}) };
 }
 

@@ -99,7 +99,7 @@ export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, st
 }
 
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;

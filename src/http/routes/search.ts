@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { DEFAULT_FACET_SIZE, QueryTooLongError } from '../../search/build-search-body.js';
+import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
@@ -43,7 +44,16 @@ const wholeNumber = (min: number) =>
 
 const SearchQuery = z
   .object({
-    q: z.string().max(500, 'at most 500 characters').optional().openapi({ description: 'What to look for, in Arabic or Latin script', example: 'بلينكن' }),
+    q: z
+      .string()
+      .max(500, 'at most 500 characters')
+      .refine((q) => splitExclusions(q).excluded.length <= MAX_EXCLUDED, `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign`)
+      .optional()
+      .openapi({
+        description:
+          'What to look for, in Arabic or Latin script. A word or a quoted phrase after a minus sign leaves out the articles that contain it (الجزائر -بلينكن, -"الأمم المتحدة"), with its synonyms.',
+        example: 'بلينكن',
+      }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
     region: slugList.optional().openapi({
       description: 'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR)',
