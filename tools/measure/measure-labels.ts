@@ -19,7 +19,8 @@ import { cohenKappa, formatRatio, microAverage, scoreMultiLabel, type LabelScore
 // made by docs/labelling-guide.md) with Cohen's κ, and measures the tagger against each: its
 // `regions` (about) against about-level labels, its `regions_mentioned` against mention-level ones.
 // Then the same for topics: two labellers' sets (topics-independent-a.json, -b.json), κ per topic,
-// and the tagger's topics against each.
+// and the tagger's topics against each. Last, a second held-out sample labelled for both by two more
+// labellers (heldout-2-e.json, -f.json): their agreement and the tagger against each.
 // Usage: npm run measure:labels [-- --corpus PATH]   (seeds always; ANT articles when the corpus is there)
 const { values: options } = parseArgs({ options: { corpus: { type: 'string' } } });
 const corpusPath = resolve(options.corpus ?? antCorpusPath());
@@ -35,7 +36,18 @@ const topicLabelsSchema = z.object({ articles: z.array(z.object({ id: z.string()
 const readTopicLabels = (file: string) =>
   new Map(topicLabelsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a) => [a.id, a.topics]));
 const topicLabellers = { a: readTopicLabels('topics-independent-a.json'), b: readTopicLabels('topics-independent-b.json') };
-const isLabelled = (id: string) => gold.has(id) || independent.has(id) || topicLabellers.a.has(id) || topicLabellers.b.has(id);
+// A second held-out sample, labelled for regions and topics at once by two more labellers (e, f).
+const heldOutSchema = z.object({
+  articles: z.array(
+    z.object({ id: z.string(), about: z.array(z.string()), mentioned: z.array(z.string()), aboutRegions: z.array(z.string()), topics: z.array(z.string()) }),
+  ),
+});
+type HeldOutLabels = z.infer<typeof heldOutSchema>['articles'][number];
+const readHeldOut = (file: string) =>
+  new Map(heldOutSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a): [string, HeldOutLabels] => [a.id, a]));
+const heldOut = { e: readHeldOut('heldout-2-e.json'), f: readHeldOut('heldout-2-f.json') };
+const isLabelled = (id: string) =>
+  gold.has(id) || independent.has(id) || topicLabellers.a.has(id) || topicLabellers.b.has(id) || heldOut.e.has(id) || heldOut.f.has(id);
 
 const texts = new Map<string, { title: string; body: string }>();
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
@@ -118,6 +130,7 @@ try {
     if (parts.length > 0) console.log(`- ${id}: ${parts.join('; ')}`);
   }
   reportTopics(tagged);
+  reportHeldOutSample(tagged);
 } finally {
   await provided.engine.deleteIndex(state.index);
   await provided.release();
@@ -158,4 +171,57 @@ function reportTopics(tagged: Map<string, ArticleTags>): void {
   );
   const identical = ids.filter((id) => [...labelsOf('a', id)].sort().join() === [...labelsOf('b', id)].sort().join()).length;
   console.log(`\nArticles with identical topic sets from both labellers: ${identical} of ${ids.length}.`);
+}
+
+/** The second held-out sample: the two labellers' agreement, and the tagger's regions and topics against each. */
+function reportHeldOutSample(tagged: Map<string, ArticleTags>): void {
+  const ids = [...heldOut.e.keys()].filter((id) => heldOut.f.has(id) && tagged.has(id));
+  const labels = (labeller: 'e' | 'f', id: string) => heldOut[labeller].get(id)!;
+  const aboutOf = (labeller: 'e' | 'f', id: string) => widen([...labels(labeller, id).about, ...labels(labeller, id).aboutRegions]);
+  const mentionedOf = (labeller: 'e' | 'f', id: string) => widen([...labels(labeller, id).mentioned, ...labels(labeller, id).aboutRegions]);
+  const kappaOver = (labelsOf: (labeller: 'e' | 'f', id: string) => string[], values: string[]) =>
+    cohenKappa(ids.flatMap((id) => values.map((v) => ({ first: labelsOf('e', id).includes(v), second: labelsOf('f', id).includes(v) }))));
+  const regionsUsed = [...new Set(ids.flatMap((id) => [...mentionedOf('e', id), ...mentionedOf('f', id), ...aboutOf('e', id), ...aboutOf('f', id)]))];
+  const slugs = taxonomy.topics.map((t) => t.slug);
+  console.log(`\n## A second held-out sample: ${ids.length} ANT articles, two more labellers (e, f), regions and topics\n`);
+  console.log(`| measure | value |\n|---|---|`);
+  console.log(`| Cohen's κ, regions about (labels widened to parents) | ${formatRatio(kappaOver(aboutOf, regionsUsed))} |`);
+  console.log(`| Cohen's κ, regions mentioned | ${formatRatio(kappaOver(mentionedOf, regionsUsed))} |`);
+  console.log(`| Cohen's κ, topics | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, slugs))} |`);
+  console.log(`\n| tagger field | labels | labelled | tagged | correct | precision | recall |\n|---|---|---|---|---|---|---|`);
+  const row = (field: keyof Pick<ArticleTags, 'regions' | 'regions_mentioned' | 'topics'>, name: string, goldOf: (id: string) => string[]) => {
+    const micro = microAverage(scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)![field], gold: goldOf(id) }))));
+    console.log(
+      `| ${field} | ${name} | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`,
+    );
+  };
+  for (const labeller of ['e', 'f'] as const) {
+    row('regions', `${labeller}, about`, (id) => aboutOf(labeller, id));
+    row('regions_mentioned', `${labeller}, mentioned`, (id) => mentionedOf(labeller, id));
+    row('topics', `${labeller}, topics (micro)`, (id) => labels(labeller, id).topics);
+  }
+  console.log(`\n| topic | e | f | κ | tagged | tagger P / R vs e | vs f |\n|---|---|---|---|---|---|---|`);
+  const scores = {
+    e: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('e', id).topics }))),
+    f: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('f', id).topics }))),
+  };
+  const pr = (labeller: 'e' | 'f', slug: string) => {
+    const score = scores[labeller].find((x) => x.label === slug);
+    return score ? `${formatRatio(score.precision)} / ${formatRatio(score.recall)}` : '– / –';
+  };
+  for (const slug of slugs) {
+    const count = (labeller: 'e' | 'f') => ids.filter((id) => labels(labeller, id).topics.includes(slug)).length;
+    const taggedCount = ids.filter((id) => tagged.get(id)!.topics.includes(slug)).length;
+    console.log(
+      `| ${slug} | ${count('e')} | ${count('f')} | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, [slug]))} | ${taggedCount} | ${pr('e', slug)} | ${pr('f', slug)} |`,
+    );
+  }
+  for (const id of ids) {
+    const about = { missed: diff(aboutOf('e', id), tagged.get(id)!.regions), extra: diff(tagged.get(id)!.regions, aboutOf('e', id)) };
+    const parts = [
+      about.missed.length ? `about missed ${about.missed.join(', ')}` : '',
+      about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
+    ].filter(Boolean);
+    if (parts.length > 0) console.log(`- ${id} (vs e): ${parts.join('; ')}`);
+  }
 }
