@@ -105,3 +105,17 @@ describe('tagging where the analysis cannot run in process', () => {
     }
   });
 });
+
+describe('the United Kingdom under its nations’ names', () => {
+  it('is mentioned by England, Scotland and the English league, and not by the English language', async () => {
+    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
+    const [league, scotland, language] = await tagger.tagMany([
+      { title: 'ليفربول يفوز', body: 'فاز ليفربول في الدوري الإنجليزي الممتاز أمس.' },
+      { title: 'انتخابات محلية', body: 'صوت الناخبون في اسكتلندا أمس.' },
+      { title: 'دروس مسائية', body: 'يتعلم الطلاب اللغة الإنجليزية والفرنسية في المدرسة.' },
+    ]);
+    expect(league!.regions_mentioned).toContain('united-kingdom');
+    expect(scotland!.regions_mentioned).toContain('united-kingdom');
+    expect(language!.regions_mentioned).not.toContain('united-kingdom');
+  });
+});
