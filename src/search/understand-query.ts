@@ -64,6 +64,9 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
   return words;
 }
 
+// Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
+export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 
@@ -97,9 +100,6 @@ export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, st
     })
     .join(' ');
 }
-
-// Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
-export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;

@@ -1,11 +1,10 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isCancellation } from '../../concurrency/cancellation.js';
 import type { SearchService } from '../../service/search-service.js';
 import { TaskConflictError, type Task, type TaskContext, type TaskKind } from '../../service/task-registry.js';
 import { ApiError, describeEngineError, type ErrorCode } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import type { RouteConfig } from '@hono/zod-openapi';
 import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
 
 const TASK_KINDS = ['analysis-reload', 'tags-rebuild', 'ingest', 'rebuild'] as const satisfies readonly TaskKind[];
@@ -54,7 +53,7 @@ export function taskRoute<P extends string>(
   const answered = task.answered ? ` ${task.answered}` : '';
   return adminRoute('post', path, operationId, {
     summary,
-    description: `Runs as a task (202${answered}, then GET /admin/tasks/{id}). ${task.does} The finished task's \`result\` is the 202 answer's \`result\`.`,
+    description: `Runs as a task (202${answered}, then GET /admin/tasks/{id}). ${task.does} Once it succeeds, the task's \`result\` has the shape the 202 answer's schema gives it.`,
     ...(task.request ? { request: task.request } : {}),
     responses: { ...taskResponses(task.result), ...task.responses },
   });
