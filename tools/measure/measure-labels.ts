@@ -141,6 +141,12 @@ function diff(a: string[], b: string[]): string[] {
   return a.filter((x) => !other.has(x));
 }
 
+/** One topic's precision / recall among a scoring's labels, or dashes where it never occurred. */
+function precisionRecall(scores: LabelScore[], slug: string): string {
+  const score = scores.find((x) => x.label === slug);
+  return score ? `${formatRatio(score.precision)} / ${formatRatio(score.recall)}` : '– / –';
+}
+
 /** Topics: the two labellers' agreement per topic, and the tagger against each labeller. */
 function reportTopics(tagged: Map<string, ArticleTags>): void {
   const ids = [...topicLabellers.a.keys()].filter((id) => topicLabellers.b.has(id) && tagged.has(id));
@@ -149,10 +155,6 @@ function reportTopics(tagged: Map<string, ArticleTags>): void {
   const decisions = (slug: string) => ids.map((id) => ({ first: labelsOf('a', id).includes(slug), second: labelsOf('b', id).includes(slug) }));
   const scoreAgainst = (labeller: 'a' | 'b') => scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labelsOf(labeller, id) })));
   const [againstA, againstB] = [scoreAgainst('a'), scoreAgainst('b')];
-  const pr = (scores: LabelScore[], slug: string) => {
-    const s = scores.find((x) => x.label === slug);
-    return s ? `${formatRatio(s.precision)} / ${formatRatio(s.recall)}` : '– / –';
-  };
   const count = (labeller: 'a' | 'b', slug: string) => ids.filter((id) => labelsOf(labeller, id).includes(slug)).length;
   console.log(`\n## Topics: two independent labellers and the tagger (${ids.length} articles labelled by both)\n`);
   console.log(`| topic | labeller a | labeller b | κ (a, b) | tagged | tagger P / R vs a | tagger P / R vs b |`);
@@ -160,7 +162,7 @@ function reportTopics(tagged: Map<string, ArticleTags>): void {
   for (const slug of slugs) {
     const taggedCount = ids.filter((id) => tagged.get(id)!.topics.includes(slug)).length;
     console.log(
-      `| ${slug} | ${count('a', slug)} | ${count('b', slug)} | ${formatRatio(cohenKappa(decisions(slug)))} | ${taggedCount} | ${pr(againstA, slug)} | ${pr(againstB, slug)} |`,
+      `| ${slug} | ${count('a', slug)} | ${count('b', slug)} | ${formatRatio(cohenKappa(decisions(slug)))} | ${taggedCount} | ${precisionRecall(againstA, slug)} | ${precisionRecall(againstB, slug)} |`,
     );
   }
   const [microA, microB] = [microAverage(againstA), microAverage(againstB)];
@@ -205,15 +207,11 @@ function reportHeldOutSample(tagged: Map<string, ArticleTags>): void {
     e: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('e', id).topics }))),
     f: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('f', id).topics }))),
   };
-  const pr = (labeller: 'e' | 'f', slug: string) => {
-    const score = scores[labeller].find((x) => x.label === slug);
-    return score ? `${formatRatio(score.precision)} / ${formatRatio(score.recall)}` : '– / –';
-  };
   for (const slug of slugs) {
     const count = (labeller: 'e' | 'f') => ids.filter((id) => labels(labeller, id).topics.includes(slug)).length;
     const taggedCount = ids.filter((id) => tagged.get(id)!.topics.includes(slug)).length;
     console.log(
-      `| ${slug} | ${count('e')} | ${count('f')} | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, [slug]))} | ${taggedCount} | ${pr('e', slug)} | ${pr('f', slug)} |`,
+      `| ${slug} | ${count('e')} | ${count('f')} | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, [slug]))} | ${taggedCount} | ${precisionRecall(scores.e, slug)} | ${precisionRecall(scores.f, slug)} |`,
     );
   }
   for (const id of ids) {

@@ -11,8 +11,8 @@ import { makeTypo, seededFraction, TYPO_FAMILIES, type TypoFamily } from './typo
 
 // Builds relevance/collections/typos/queries.json, the typo set: each base query (a seed query, or a
 // name from the people, organization and region lists whose seed article is clear) misspelled once
-// per typo family and once with two words typed together, by rule, with choices fixed by a hash of the query id. The intended articles are
-// the base's top-graded seeds. Usage: npm run build:typo-queries
+// per typo family and once with two words typed together, by rule, with choices fixed by a hash of
+// the query id. The intended articles are the base's top-graded seeds. Usage: npm run build:typo-queries
 const SEED = 'typos-v1';
 /** A base whose top grade is shared by more articles than this has no intended article. */
 const MAX_INTENDED = 2;
@@ -128,7 +128,7 @@ function glue(base: Base) {
 
 const seeds = seedBases();
 const bases = [...seeds, ...nameBases(new Set(loadJudgments(SEED_JUDGMENTS).queries.map((q) => normalize(q.query))))];
-const queries = bases.flatMap((base) => [...TYPO_FAMILIES.flatMap((family) => misspell(base, family) ?? []), ...(glue(base) ? [glue(base)!] : [])]);
+const queries = bases.flatMap((base) => [...TYPO_FAMILIES.flatMap((family) => misspell(base, family) ?? []), ...[glue(base) ?? []].flat()]);
 const out = join(PROJECT_ROOT, TYPO_QUERIES);
 mkdirSync(dirname(out), { recursive: true });
 const byFamily = Object.fromEntries([...TYPO_FAMILIES, 'glued'].map((family) => [family, queries.filter((q) => q.family === family).length]));
