@@ -15,7 +15,7 @@ const lines = [
     title: 'فوز المنتخب الجزائري',
     text: 'فاز المنتخب الجزائري في مباراة كرة القدم على ملعب الجزائر.',
     published: 'Sun, 18 Feb 2018 21:35:43 +0400',
-    source: 'skynews',
+    source: 'BBC',
     category: 'sport',
   },
   { url: 'https://example.org/news/42', title: 'أسعار النفط', text: 'ارتفعت أسعار النفط في الأسواق العالمية.', published: '22 جانفي 2025' },
@@ -53,6 +53,10 @@ describe('ingesting a corpus file', () => {
     const sport = (await (await service.app.request('/articles/ant-1')).json()) as { published: string; topics: string[]; regions: string[] };
     expect(sport.published).toBe('2018-02-18T17:35:43Z');
     expect(sport.topics).toContain('sport');
+    // A source is filtered by the name its feed gives it, capitals and all, as the facet lists it.
+    const bySource = (await (await service.app.request('/search?source=BBC')).json()) as { total: number; facets: { source: { value: string }[] } };
+    expect(bySource.total).toBe(1);
+    expect(bySource.facets.source.map((f) => f.value)).toContain('BBC');
     const search = (await (await service.app.request(`/search?q=${encodeURIComponent('النفط')}`)).json()) as { hits: { id: string; published: string }[] };
     expect(search.hits[0]?.id).toMatch(/^url-[0-9a-f]{20}$/);
     expect(search.hits[0]?.published).toBe('2025-01-22');

@@ -28,6 +28,7 @@ describe('validation, before any engine call', () => {
     ['/search?profile=../default', 'profile'],
     ['/search?topic=Not%20A%20Slug', 'topic'],
     ['/search?region=atlantis', 'region'],
+    ['/search?source=%3Cscript%3E', 'source'],
     ['/search?colour=red', 'colour'],
     ['/articles/..%2Fetc', 'id'],
   ])('%s is a 400 naming %s', async (path, field) => {

@@ -21,16 +21,20 @@ export function searchLane(request: { explain: boolean; from: number; size: numb
 export const MAX_FACET_SIZE = 500;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
+// Sources are named as their feeds name them ("BBC", "skynews"), not as taxonomy slugs.
+const sourceName = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u, 'expected a source as `facets.source` names it, such as "BBC"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
-const slugList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(slug).max(20));
+const valueList = (value: z.ZodString) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((given) =>
+      (Array.isArray(given) ? given : [given])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(value).max(20));
+const slugList = valueList(slug);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -62,7 +66,7 @@ const SearchQuery = z
     region_mentioned: slugList
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
-    source: slugList.optional().openapi({ description: 'Sources (as in `facets.source`); several widen the result (OR)', type: 'string' }),
+    source: valueList(sourceName).optional().openapi({ description: 'Sources (as in `facets.source`); several widen the result (OR)', type: 'string' }),
     person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
