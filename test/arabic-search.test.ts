@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexStoredArticles, readFixtureArticles, useSeededService } from './support/test-service.js';
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
-// (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود).
+// (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود), players
+// (اللاعبين, one letter from اللاجئين, refugees).
 const decoys = readFixtureArticles('ambiguity-articles.ndjson');
 
 const service = useSeededService('arabic-search');
@@ -69,6 +70,15 @@ describe('words run together where a space was lost', () => {
     expect(await ids('جونكيري')).toEqual(await ids('جون كيري'));
     expect(await ids('جونكيري')).toContain(A003);
     expect((await ids('AntonyBlinken')).sort()).toEqual([A000, A001]);
+  });
+});
+
+describe('typo tolerance', () => {
+  it('matches a word one edit away only when the corpus does not often spell it as typed', async () => {
+    expect(await ids('اللاجئين')).toEqual(['x-refugees']);
+    // Typed wrong (no word of the corpus), each still finds first the word one edit away.
+    expect((await ids('اللاغبين'))[0]).toBe('x-players');
+    expect((await ids('اللاجين'))[0]).toBe('x-refugees');
   });
 });
 

@@ -65,7 +65,12 @@ export class RunOnRepairer {
 
   /** Whether a token is a word of the corpus (seen often enough never to be split). */
   isWord(token: string): boolean {
-    return (this.frequencies.get(token) ?? 0) >= this.options.minWordFrequency;
+    return this.frequency(token) >= this.options.minWordFrequency;
+  }
+
+  /** How often the corpus the word list was built from spells a word this way (0: never, or under 3 times). */
+  frequency(token: string): number {
+    return this.frequencies.get(token) ?? 0;
   }
 
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */

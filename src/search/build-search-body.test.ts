@@ -165,14 +165,23 @@ describe('buildSearchBody', () => {
     );
   });
 
-  it('fuzzes only the words long enough for an edit, counted without the article', () => {
+  it('fuzzes only the words long enough for an edit, counted without the article, and not known as typed', () => {
     expect(wordsToFuzz('تشرين الأول', 'AUTO:4,8')).toBe('تشرين');
     expect(wordsToFuzz('مالي هود', 'AUTO:5,9')).toBe('');
     expect(wordsToFuzz('Blinken في الجزائر', 'AUTO:5,9')).toBe('Blinken الجزائر');
     expect(wordsToFuzz('مالي', 'AUTO')).toBe('مالي');
     expect(wordsToFuzz('مالي', '0')).toBe('');
+    expect(wordsToFuzz('اللاجئين بلنكن', 'AUTO:4,8', new Set(['اللاجئين']))).toBe('بلنكن');
     const fuzzy = { ...profile, query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 } } };
     expect(JSON.stringify(buildSearchBody({ ...request, q: 'مالي' }, fuzzy, shape).query)).not.toContain('fuzziness');
+    const known = JSON.stringify(
+      buildSearchBody(
+        { ...request, q: 'اللاجئين', knownWords: ['اللاجئين'] },
+        { ...fuzzy, query: { ...fuzzy.query, fuzzy: { ...fuzzy.query.fuzzy, fuzziness: 'AUTO:4,8' } } },
+        shape,
+      ).query,
+    );
+    expect(known).not.toContain('fuzziness');
   });
 
   it('searches a field without its synonyms through its plain analyzer', () => {

@@ -33,6 +33,8 @@ export interface SearchRequest {
   searchAfter?: SortValues;
   /** Words or phrases whose articles are left out (`-word` in what was typed), with their synonyms. */
   exclude?: string[];
+  /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */
+  knownWords?: string[];
 }
 
 /**
@@ -84,7 +86,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
   const original = {
-    must: plan ? [textQuery(text, profile, shape, plan)] : [{ match_all: {} }],
+    must: plan ? [textQuery(text, profile, shape, plan, request.knownWords)] : [{ match_all: {} }],
     should: plan ? phraseQueries(text, profile, shape) : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
@@ -209,9 +211,9 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
  * tolerance joins the dis_max as one fuzzy match per field it names, at its lower weight, so a word
  * typed wrong can still match while a word typed right scores above it.
  */
-function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan): Clause {
+function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, knownWords: string[] = []): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
-  const fuzzyText = fuzzy ? wordsToFuzz(text, fuzzy.fuzziness) : '';
+  const fuzzyText = fuzzy ? wordsToFuzz(text, fuzzy.fuzziness, new Set(knownWords)) : '';
   return {
     dis_max: {
       tie_breaker: profile.tieBreaker,
@@ -245,16 +247,16 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
 }
 
 /**
- * The words long enough for `fuzziness` to allow an edit, counted without the article ال: the
- * others would only match as typed, and alone (without the synonyms that join them, as in تشرين
- * الأول) a common short word would match everywhere.
+ * The words long enough for `fuzziness` to allow an edit, counted without the article ال, and not
+ * among `knownWords`: the others would only match as typed, and alone (without the synonyms that
+ * join them, as in تشرين الأول) a common short word would match everywhere.
  */
-export function wordsToFuzz(text: string, fuzziness: string): string {
+export function wordsToFuzz(text: string, fuzziness: string, knownWords: ReadonlySet<string> = new Set()): string {
   const auto = /^AUTO(?::(\d+),\d+)?$/.exec(fuzziness);
   const shortest = auto ? Number(auto[1] ?? 3) : Number(fuzziness) > 0 ? 1 : Infinity;
   const words: string[] = [];
   forEachStandardToken(text, (word) => {
-    if ([...word.replace(/^ال/, '')].length >= shortest) words.push(word);
+    if ([...word.replace(/^ال/, '')].length >= shortest && !knownWords.has(word)) words.push(word);
   });
   return words.join(' ');
 }

@@ -7,6 +7,8 @@ import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
+import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
@@ -102,14 +104,27 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
+  const understoodText = text ? understandQuery(text, profile.query, aids) : '';
+  const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer);
   const understood: SearchRequest = {
     ...rest,
-    ...(text ? { q: understandQuery(text, profile.query, aids) } : {}),
+    ...(understoodText ? { q: understoodText } : {}),
     ...(excluded.length > 0 ? { exclude: excluded } : {}),
+    ...(knownWords.length > 0 ? { knownWords } : {}),
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   const spellcheck = options.spellcheck && text && !request.searchAfter && countQueryTokens(text) <= SPELLING_MAX_WORDS ? text : undefined;
   return { understood, ...(spellcheck ? { spellcheck } : {}) };
+}
+
+/** The words of `text` the repairer's word list holds at least `minFrequency` times, as typed. */
+function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined): string[] {
+  if (!text || minFrequency === undefined || !repairer) return [];
+  const known: string[] = [];
+  forEachStandardToken(text, (word) => {
+    if (repairer.frequency(word) >= minFrequency) known.push(word);
+  });
+  return known;
 }
 
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {

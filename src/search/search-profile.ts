@@ -33,6 +33,11 @@ const profileSchema = z.object({
           fuzziness: z.string().regex(/^(AUTO(:\d+,\d+)?|[0-2])$/),
           prefixLength: z.number().int().min(0).max(4),
           maxExpansions: z.number().int().min(1).max(50),
+          /**
+           * A word the corpus word list spells this way at least this often is taken as typed, never
+           * matched one edit away: اللاجئين (refugees) is no typo of اللاعبين (players).
+           */
+          knownWordFrequency: z.number().int().min(1).optional(),
         })
         .optional(),
       /** A Latin word one or two letters off a Latin name of the synonym lists is replaced by that name (Blinkin → blinken). */
