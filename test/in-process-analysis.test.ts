@@ -119,3 +119,29 @@ describe('the United Kingdom under its nations’ names', () => {
     expect(language!.regions_mentioned).not.toContain('united-kingdom');
   });
 });
+
+describe('names that analyze as common words', () => {
+  it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé', async () => {
+    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
+    const [amman, muscat, student, kabul, finance, probe, blame, kim] = await tagger.tagMany([
+      { title: 'اعتصام في عمّان', body: 'طوق الأمن الأردني المشاركين في الاعتصام في عمان أمس، وقال مسؤول أردني إن عمان هادئة.' },
+      { title: 'زيارة إلى مسقط', body: 'وصل الوزير إلى مسقط حيث التقى المسؤولين العمانيين، وأشاد بدور سلطنة عمان والسلطان قابوس.' },
+      { title: 'طالب بريطاني متهم بالتجسس', body: 'طالب البرلمان بترحيل طالبي اللجوء، وقال الطالب إنه بريء.' },
+      { title: 'هجوم في كابول', body: 'تبنت حركة طالبان الهجوم في كابول، وقال مسؤول أفغاني إن طالبان تصعد هجماتها في أفغانستان.' },
+      { title: 'دعم مالي للبحرين', body: 'قدمت ثلاث دول دعما ماليا للبحرين لتحقيق التوازن المالي، وارتفعت الأسواق المالية.' },
+      { title: 'رحلة إلى عطارد', body: 'انطلق المسبار بيبي كولومبو في رحلة إلى عطارد، وكولومبو مسبار أوروبي ياباني.' },
+      { title: 'من يتحمل اللوم', body: 'ألقى الوزير اللوم على المعارضة، وقال إن اللوم يقع على الحكومة السابقة.' },
+      { title: 'قمة ترامب وكيم', body: 'التقى ترامب بكيم جونغ أون في سنغافورة، وقال كيم إن القمة ناجحة.' },
+    ]);
+    expect(amman!.regions).toContain('jordan');
+    expect(amman!.regions_mentioned).not.toContain('oman');
+    expect(muscat!.regions).toContain('oman');
+    expect(student!.regions_mentioned).not.toContain('afghanistan');
+    expect(student!.topics).not.toContain('counter-terrorism');
+    expect(kabul!.regions).toContain('afghanistan');
+    expect(finance!.regions_mentioned).not.toContain('mali');
+    expect(probe!.regions_mentioned).not.toContain('sri-lanka');
+    expect(blame!.regions_mentioned).not.toContain('togo');
+    expect(kim!.people).not.toContain('ban-ki-moon');
+  });
+});
