@@ -3,7 +3,7 @@ import { indexStoredArticles, readFixtureArticles, useSeededService } from './su
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود), players
-// (اللاعبين, one letter from اللاجئين, refugees).
+// (اللاعبين, one letter from اللاجئين, refugees), "click here" (انقر, what أنقرة stems to) and بك ("with you", بكين's stem).
 const decoys = readFixtureArticles('ambiguity-articles.ndjson');
 
 const service = useSeededService('arabic-search');
@@ -114,6 +114,10 @@ describe('Latin-script and mixed queries', () => {
     expect((await ids('Libya')).sort()).toEqual([A000, A001, A003, A004].sort());
   });
 
+  it('Latin names of countries, capitals and people reach their Arabic spellings', async () => {
+    for (const q of ['China', 'Beijing', 'Ankara', 'Putin', 'بوتين']) expect(await ids(q)).toEqual(['x-beijing']);
+  });
+
   it('a mixed query finds the article naming both', async () => {
     expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
   });
@@ -134,6 +138,11 @@ describe('no new false matches', () => {
 
   it('August in any family does not find a father (أب)', async () => {
     for (const q of ['أغسطس', 'August', 'أوت']) expect(await ids(q)).not.toContain('x-father');
+  });
+
+  it('capitals the stemmer would shorten into common words find only themselves', async () => {
+    expect(await ids('بكين')).toEqual(['x-beijing']);
+    expect(await ids('أنقرة')).toEqual(['x-beijing']); // not انقر هنا, "click here"
   });
 
   it('the short name هود does not match the longer word اليهود', async () => {

@@ -121,9 +121,9 @@ describe('the United Kingdom under its nations’ names', () => {
 });
 
 describe('names that analyze as common words', () => {
-  it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé', async () => {
+  it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé, Kane not Kenya', async () => {
     const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
-    const [amman, muscat, student, kabul, finance, probe, blame, kim] = await tagger.tagMany([
+    const [amman, muscat, student, kabul, finance, probe, blame, kim, kane] = await tagger.tagMany([
       { title: 'اعتصام في عمّان', body: 'طوق الأمن الأردني المشاركين في الاعتصام في عمان أمس، وقال مسؤول أردني إن عمان هادئة.' },
       { title: 'زيارة إلى مسقط', body: 'وصل الوزير إلى مسقط حيث التقى المسؤولين العمانيين، وأشاد بدور سلطنة عمان والسلطان قابوس.' },
       { title: 'طالب بريطاني متهم بالتجسس', body: 'طالب البرلمان بترحيل طالبي اللجوء، وقال الطالب إنه بريء.' },
@@ -132,6 +132,7 @@ describe('names that analyze as common words', () => {
       { title: 'رحلة إلى عطارد', body: 'انطلق المسبار بيبي كولومبو في رحلة إلى عطارد، وكولومبو مسبار أوروبي ياباني.' },
       { title: 'من يتحمل اللوم', body: 'ألقى الوزير اللوم على المعارضة، وقال إن اللوم يقع على الحكومة السابقة.' },
       { title: 'قمة ترامب وكيم', body: 'التقى ترامب بكيم جونغ أون في سنغافورة، وقال كيم إن القمة ناجحة.' },
+      { title: 'كين يقود إنجلترا', body: 'سجل هاري كين هدفين، وترك المدرب اللاعب الكيني على مقاعد البدلاء. انقر هنا للمشاهدة.' },
     ]);
     expect(amman!.regions).toContain('jordan');
     expect(amman!.regions_mentioned).not.toContain('oman');
@@ -143,5 +144,8 @@ describe('names that analyze as common words', () => {
     expect(probe!.regions_mentioned).not.toContain('sri-lanka');
     expect(blame!.regions_mentioned).not.toContain('togo');
     expect(kim!.people).not.toContain('ban-ki-moon');
+    // Harry Kane is no Kenyan, ترك ("left") no Turk, انقر ("click") no Ankara.
+    expect(kane!.regions_mentioned).not.toContain('kenya');
+    expect(kane!.regions_mentioned).not.toContain('turkey');
   });
 });

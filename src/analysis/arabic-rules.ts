@@ -98,6 +98,14 @@ export function cliticFormsOf(name: string, cliticPrefixes: string[]): string[] 
   ];
 }
 
+/** The spellings one rule of a synonym list gives its entity (بلينكن, antony blinken …), either side of a `=>`. */
+export function spellingsOf(rule: string): string[] {
+  return rule
+    .split(/=>|,/u)
+    .map((term) => term.trim())
+    .filter(Boolean);
+}
+
 /** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */
 export function singleWordArabicTerms(rules: string[]): string[] {
   return rules.flatMap((rule) => rule.split(/,|=>/).map((term) => term.trim())).filter((term) => /^[\u0600-\u06FF]+$/.test(term));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { spellingsOf } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
@@ -124,10 +125,7 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
  */
 export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
   return rules.flatMap((rule) => {
-    const terms = rule
-      .split(',')
-      .map((term) => term.trim())
-      .filter(Boolean);
+    const terms = [...new Set(spellingsOf(rule))];
     const isLatin = (t: string) => /^[\p{Script=Latin}\s'.-]+$/u.test(t);
     const fullNames = terms.filter((t) => t.includes(' '));
     const latin = fullNames.find(isLatin) ?? terms.find(isLatin);

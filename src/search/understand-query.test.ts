@@ -45,6 +45,9 @@ describe('understandQuery', () => {
     expect(understandQuery('Boukaodum', on, aids)).toBe('boukadoum'); // two letters swapped: one edit
     expect(understandQuery('chanegirha', on, aids)).toBe('chanegriha');
     expect(understandQuery('sameh shukry', on, aids)).toBe('sameh shoukry'); // shoukry and shukri, one person
+    expect(understandQuery('samah', on, aids)).toBe('samah'); // one edit from sameh and from salah: no guess
+    expect(understandQuery('samah shoukry', on, aids)).toBe('sameh shoukry'); // the query names which
+    expect(understandQuery('Rusia', on, aids)).toBe('russia'); // the countries' Latin names too
     expect(understandQuery('Blinken Maghreb', on, aids)).toBe('Blinken Maghreb');
     expect(understandQuery('kery', on, aids)).toBe('kery'); // under five letters
     expect(understandQuery('weather', on, aids)).toBe('weather');

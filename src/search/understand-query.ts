@@ -1,4 +1,4 @@
-import { cliticFormsOf, normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { cliticFormsOf, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import { readNameAnalysis } from '../index/index-definition.js';
@@ -9,7 +9,12 @@ import type { SearchProfile } from './search-profile.js';
 export const QUESTION_WORDS = 'relevance/question-words.txt';
 
 /** The synonym lists whose Latin words a misspelled Latin name is matched against. */
-export const NAME_LISTS = ['analyzers/synonyms/people.txt', 'analyzers/synonyms/places.txt', 'analyzers/synonyms/organizations.txt'];
+export const NAME_LISTS = [
+  'analyzers/synonyms/people.txt',
+  'analyzers/synonyms/places.txt',
+  'analyzers/synonyms/organizations.txt',
+  'analyzers/synonyms/countries.txt',
+];
 
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
@@ -30,14 +35,6 @@ export function loadQuestionWords(dataRoot: string): Set<string> {
 /** The rules of the synonym lists of names, one entity a rule (people, places, organizations). */
 export function readNameRules(dataRoot: string): string[] {
   return NAME_LISTS.flatMap((list) => readDataList(dataRoot, list));
-}
-
-/** The spellings one rule of a synonym list gives its entity (بلينكن, antony blinken …). */
-export function spellingsOf(rule: string): string[] {
-  return rule
-    .split(/=>|,/u)
-    .map((term) => term.trim())
-    .filter(Boolean);
 }
 
 /**
@@ -120,20 +117,25 @@ export function editDistance(a: string, b: string, max: number): number {
 /**
  * A Latin word that is no name but one or two edits from the words of exactly one name (same first
  * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
- * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again.
+ * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
+ * near two names, it goes to the one another word of the query spells (samah shoukry: sameh, not salah).
  */
 export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>): string {
-  return text
-    .split(/\s+/u)
-    .filter(Boolean)
+  const words = text.split(/\s+/u).filter(Boolean);
+  const bareOf = (word: string) => word.replace(EDGE_PUNCTUATION, '').toLowerCase();
+  const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
+  return words
     .map((word) => {
-      const bare = word.replace(EDGE_PUNCTUATION, '').toLowerCase();
+      const bare = bareOf(word);
       if (bare.length < MIN_RESPELLED_LETTERS || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
       const max = bare.length < 8 ? 1 : 2;
       const near = [...nameWords].filter(([name]) => name[0] === bare[0]).map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, max) }));
       const best = Math.min(max + 1, ...near.map((n) => n.edits));
       const nearest = near.filter((n) => n.edits === best);
-      return best <= max && new Set(nearest.map((n) => n.entity)).size === 1 ? nearest[0]!.name : word;
+      const named = nearest.filter((n) => namedInQuery.has(n.entity));
+      const onlyOne = (candidates: typeof nearest) => (new Set(candidates.map((n) => n.entity)).size === 1 ? candidates[0] : undefined);
+      const chosen = best <= max ? (onlyOne(nearest) ?? onlyOne(named)) : undefined;
+      return chosen ? chosen.name : word;
     })
     .join(' ');
 }

@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../../src/project-root.js';
 import { defaultCollectionPaths, loadCollection, loadTypoQueries } from '../../src/relevance/eval-collections.js';
 import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
 import { foldForSuggest } from '../../src/search/suggest-entities.js';
-import { readNameRules, spellingsOf } from '../../src/search/understand-query.js';
+import { spellingsOf } from '../../src/analysis/arabic-rules.js';
+import { readNameRules } from '../../src/search/understand-query.js';
 
 // Measures "did you mean" on one collection's index: the typo set's misspelled queries (is the
 // respelling offered the query misspelled?), the seeds' own words of five letters or more (a real
