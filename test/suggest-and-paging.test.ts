@@ -59,9 +59,25 @@ describe('paging with a cursor', () => {
     expect(whole.nextCursor).toBeNull();
   });
 
-  it('refuses a cursor that is not one, of another sort, or given with from', async () => {
+  it('ends with the last hit, counting from where the cursor went on, when the pages fill exactly', async () => {
+    const q = encodeURIComponent('بلينكن');
+    const first = (await get<Page>(`/search?q=${q}&size=1`)).body;
+    expect(first.total).toBe(2);
+    const second = (await get<Page & { from: number }>(`/search?q=${q}&size=1&cursor=${first.nextCursor}`)).body;
+    expect(second.hits).toHaveLength(1);
+    expect(second.from).toBe(1);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor that is not one, of another sort or search, or given with from', async () => {
     const { body: first } = await get<Page>('/search?size=2');
-    for (const path of ['/search?cursor=nope!', `/search?sort=newest&cursor=${first.nextCursor}`, `/search?from=2&cursor=${first.nextCursor}`]) {
+    for (const path of [
+      '/search?cursor=nope!',
+      `/search?sort=newest&cursor=${first.nextCursor}`,
+      `/search?from=2&cursor=${first.nextCursor}`,
+      `/search?q=${encodeURIComponent('الجزائر')}&cursor=${first.nextCursor}`,
+      `/search?topic=diplomacy&cursor=${first.nextCursor}`,
+    ]) {
       const { status, body } = await get<ErrorBody>(path);
       expect(status).toBe(400);
       expect(body.error).toMatchObject({ code: 'invalid_parameter', field: 'cursor' });

@@ -21,6 +21,8 @@ async function errorOf(path: string, init?: RequestInit) {
 describe('validation, before any engine call', () => {
   it.each([
     ['/search?size=51', 'size'],
+    ['/search?size=1000000', 'size'],
+    ['/facets/regions?size=101', 'size'],
     ['/search?from=-1', 'from'],
     ['/search?date_from=2021-02-30', 'date_from'],
     ['/search?date_to=2021-04-31', 'date_to'],
@@ -29,12 +31,22 @@ describe('validation, before any engine call', () => {
     ['/search?topic=Not%20A%20Slug', 'topic'],
     ['/search?region=atlantis', 'region'],
     ['/search?source=%3Cscript%3E', 'source'],
+    ['/search?q=%ED%A0%80', 'q'],
+    ['/search?q=%D8%A8%00%D9%84', 'q'],
+    ['/facets/regions?q=%E2%82', 'q'],
     ['/search?colour=red', 'colour'],
     ['/articles/..%2Fetc', 'id'],
   ])('%s is a 400 naming %s', async (path, field) => {
     const error = await errorOf(path);
     expect(error).toMatchObject({ status: 400, field });
     expect(engine.calls.filter((call) => call === 'search' || call === 'getDocument')).toEqual([]);
+  });
+});
+
+describe('limits say themselves', () => {
+  it('names the limit a number passes, however many digits it has', async () => {
+    expect((await errorOf('/search?size=1000000')).message).toBe('size: at most 50');
+    expect((await errorOf('/facets/regions?size=1000')).message).toBe('size: at most 100');
   });
 });
 
@@ -60,5 +72,11 @@ describe('error shapes', () => {
     const closed = createTestApp(openTestService(engine, 'articles'), { adminApiKey: undefined });
     const response = await closed.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect(response.status).toBe(403);
+  });
+
+  it('reads the Bearer scheme in any case, and no other scheme', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER'])
+      expect((await app.request('/admin/tasks', { headers: { authorization: `${scheme} ${TEST_ADMIN_KEY}` } })).status).toBe(200);
+    expect(await errorOf('/admin/tasks', { headers: { authorization: `Basic ${TEST_ADMIN_KEY}` } })).toMatchObject({ status: 401 });
   });
 });

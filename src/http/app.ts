@@ -11,6 +11,7 @@ import { ApiError, errorBody, toErrorResponse } from './api-error.js';
 import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { ApiMetrics } from './metrics.js';
+import { findMalformedParameter } from './query-string.js';
 import { RateLimiter } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
@@ -75,6 +76,13 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       },
       'request',
     );
+  });
+
+  app.use(async (c, next) => {
+    const start = c.req.url.indexOf('?');
+    const malformed = start < 0 ? undefined : findMalformedParameter(c.req.url.slice(start + 1));
+    if (malformed) return c.json(errorBody(c, 'invalid_parameter', malformed.message, malformed.field), 400);
+    await next();
   });
 
   if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));

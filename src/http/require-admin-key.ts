@@ -6,8 +6,10 @@ import { ApiError } from './api-error.js';
 export function requireAdminKey(adminApiKey: string | undefined): MiddlewareHandler {
   return async (_c, next) => {
     if (!adminApiKey) throw new ApiError(403, 'admin_disabled', 'Admin endpoints are disabled: no ADMIN_API_KEY is configured.');
+    // The scheme's name is case-insensitive (RFC 9110 §11.1): bearer and BEARER are Bearer.
     const header = _c.req.header('authorization') ?? '';
-    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    const scheme = /^bearer +/i.exec(header);
+    const given = Buffer.from(scheme ? header.slice(scheme[0].length) : '');
     const expected = Buffer.from(adminApiKey);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new ApiError(401, 'unauthorized', 'A valid admin key is required (Authorization: Bearer …).');

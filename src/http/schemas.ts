@@ -70,3 +70,12 @@ export function adminRoute<M extends Method, P extends string, R extends RouteDe
 export function publicRoute<M extends Method, P extends string, R extends RouteDetails>(method: M, path: P, operationId: string, details: R) {
   return createRoute({ method, path, operationId, ...details, security: [], responses: { ...unreadableRequest, ...details.responses } });
 }
+
+/** A whole number given in a query string: digits only, within `min`..`max`, each bound a 400 that says it. */
+export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${max}`));
+}

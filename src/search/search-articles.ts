@@ -9,7 +9,7 @@ import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.
 import { escapeHtml } from '../escape-html.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
-import { encodeCursor } from './search-cursor.js';
+import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -139,6 +139,11 @@ export function articleSearchBody(request: SearchRequest, profile: SearchProfile
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** What a cursor must continue: the text, filters, dates and profile that decide the hits and their order. */
+export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): string {
+  return searchDigest({ q: request.q ?? '', filters: request.filters, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
+}
+
 export async function searchArticles(
   engine: SearchEngine,
   alias: string,
@@ -181,15 +186,14 @@ export async function searchArticles(
   ) as Record<SearchFacet, FacetCount[]>;
   const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   const last = result.hits.at(-1);
-  const full = request.size > 0 && result.hits.length === request.size;
-  // Past a cursor the offset is unknown: a full page may have a next one.
-  const more = full && (request.searchAfter !== undefined || request.from + result.hits.length < result.total);
+  const seen = request.from + result.hits.length;
+  const more = request.size > 0 && result.hits.length === request.size && seen < result.total;
   return {
     total: result.total,
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,
-    nextCursor: more && last?.sort ? encodeCursor(request.sort, last.sort) : null,
+    nextCursor: more && last?.sort ? encodeCursor({ sort: request.sort, search: cursorSearchOf(request, profile), seen, after: last.sort }) : null,
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.source.title,

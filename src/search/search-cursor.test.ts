@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './search-cursor.js';
+import { decodeCursor, encodeCursor, InvalidCursorError, searchDigest, type CursorPosition } from './search-cursor.js';
+
+const search = searchDigest({ q: 'بلينكن', filters: {} });
+const position = (after: readonly unknown[], sort: CursorPosition['sort'] = 'relevance'): CursorPosition => ({ sort, search, seen: 10, after });
 
 describe('search cursor', () => {
-  it('hands back the sort values it was made of', () => {
-    const cursor = encodeCursor('relevance', [2.5, 1627344000000, '004_cacf537383d56ce7']);
+  it('hands back the sort values it was made of and the hits already listed', () => {
+    const cursor = encodeCursor(position([2.5, 1627344000000, '004_cacf537383d56ce7']));
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor, 'relevance')).toEqual([2.5, 1627344000000, '004_cacf537383d56ce7']);
-    expect(decodeCursor(encodeCursor('newest', [Number.MIN_SAFE_INTEGER, 1, 'a']), 'newest')).toEqual([Number.MIN_SAFE_INTEGER, 1, 'a']);
+    expect(decodeCursor(cursor, { sort: 'relevance', search })).toEqual({ after: [2.5, 1627344000000, '004_cacf537383d56ce7'], seen: 10 });
+    expect(decodeCursor(encodeCursor(position([Number.MIN_SAFE_INTEGER, 1, 'a'], 'newest')), { sort: 'newest', search }).after).toEqual([
+      Number.MIN_SAFE_INTEGER,
+      1,
+      'a',
+    ]);
   });
 
-  it('refuses a cursor of another sort order', () => {
-    expect(() => decodeCursor(encodeCursor('newest', [1, 1, 'a']), 'relevance')).toThrow(/sorted by newest/);
+  it('refuses a cursor of another sort order or another search', () => {
+    expect(() => decodeCursor(encodeCursor(position([1, 1, 'a'], 'newest')), { sort: 'relevance', search })).toThrow(/sorted by newest/);
+    const other = searchDigest({ q: 'ترامب', filters: {} });
+    expect(other).not.toBe(search);
+    expect(() => decodeCursor(encodeCursor(position([1, 1, 'a'])), { sort: 'relevance', search: other })).toThrow(/another search/);
   });
 
   it.each([
     ['not base64url', 'abc+/='],
     ['not JSON', Buffer.from('{nope').toString('base64url')],
     ['JSON of another shape', Buffer.from('[1,2,3]').toString('base64url')],
-    ['too few values', encodeCursor('relevance', [1, 2])],
-    ['a date that is no whole millisecond', encodeCursor('relevance', [1, 2.5, 'a'])],
-    ['an id that is no string', encodeCursor('relevance', [1, 2, { id: 'a' }])],
+    ['too few values', encodeCursor(position([1, 2]))],
+    ['a date that is no whole millisecond', encodeCursor(position([1, 2.5, 'a']))],
+    ['an id that is no string', encodeCursor(position([1, 2, { id: 'a' }]))],
+    ['no count of hits seen', encodeCursor({ ...position([1, 2, 'a']), seen: 0 })],
     ['far too long', 'A'.repeat(600)],
   ])('refuses %s', (_label, cursor) => {
-    expect(() => decodeCursor(cursor, 'relevance')).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(cursor, { sort: 'relevance', search })).toThrow(InvalidCursorError);
   });
 });

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
+
 /** The sort orders a search can have; a cursor belongs to one of them. */
 export type SearchSort = 'relevance' | 'newest';
 
 /** One hit's sort values: score and publication time (epoch ms) in the order's sequence, then the id. */
 export type SortValues = [number, number, string];
 
-/** A cursor that cannot be read, or that belongs to another sort order. */
+/** A cursor that cannot be read, or that belongs to another search or sort order. */
 export class InvalidCursorError extends Error {
   constructor(reason: string) {
     super(reason);
@@ -15,16 +17,30 @@ export class InvalidCursorError extends Error {
 const MAX_CURSOR_LENGTH = 512;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-/**
- * The opaque `cursor` of the next page: base64url of the last hit's sort values and the sort they
- * belong to. The engine resumes after those values (`search_after`), however deep the page.
- */
-export function encodeCursor(sort: SearchSort, values: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify({ s: sort, a: values })).toString('base64url');
+/** What a cursor holds: the sort and search it continues, the hits already listed, and the last one's sort values. */
+export interface CursorPosition {
+  sort: SearchSort;
+  /** `searchDigest` of the search: a cursor only continues the search that made it. */
+  search: string;
+  seen: number;
+  after: readonly unknown[];
 }
 
-/** The sort values a cursor holds, checked for shape and sort order; anything else is refused. */
-export function decodeCursor(cursor: string, sort: SearchSort): SortValues {
+/** A short digest of what decides a search's hits and their order beside the sort (text, filters, profile). */
+export function searchDigest(search: unknown): string {
+  return createHash('sha256').update(JSON.stringify(search)).digest('base64url').slice(0, 12);
+}
+
+/**
+ * The opaque `cursor` of the next page: base64url of a `CursorPosition`. The engine resumes after
+ * the last hit's sort values (`search_after`), however deep the page.
+ */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify({ s: position.sort, k: position.search, n: position.seen, a: position.after })).toString('base64url');
+}
+
+/** Where a cursor resumes, checked for shape, sort order and search; anything else is refused. */
+export function decodeCursor(cursor: string, expected: { sort: SearchSort; search: string }): { after: SortValues; seen: number } {
   if (cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) throw new InvalidCursorError('not a cursor this API gave');
   let decoded: unknown;
   try {
@@ -32,19 +48,21 @@ export function decodeCursor(cursor: string, sort: SearchSort): SortValues {
   } catch {
     throw new InvalidCursorError('not a cursor this API gave');
   }
-  const { s, a } = (decoded ?? {}) as { s?: unknown; a?: unknown };
+  const { s, k, n, a } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown };
   if (s !== 'relevance' && s !== 'newest') throw new InvalidCursorError('not a cursor this API gave');
-  if (s !== sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${s}, not ${sort}`);
+  if (s !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${s}, not ${expected.sort}`);
+  if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
+  if (k !== expected.search) throw new InvalidCursorError('this cursor continues another search: give it with the same q, filters and profile');
   const valid =
     Array.isArray(a) &&
     a.length === 3 &&
     Number.isFinite(a[0]) &&
     Number.isFinite(a[1]) &&
     // Publication times are whole milliseconds the engine can read back exactly.
-    Number.isSafeInteger(sort === 'newest' ? a[0] : a[1]) &&
+    Number.isSafeInteger(s === 'newest' ? a[0] : a[1]) &&
     typeof a[2] === 'string' &&
     a[2].length > 0 &&
     a[2].length <= 128;
   if (!valid) throw new InvalidCursorError('not a cursor this API gave');
-  return a as SortValues;
+  return { after: a as SortValues, seen: n as number };
 }

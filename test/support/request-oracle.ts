@@ -101,8 +101,21 @@ export function expectedAnswer(request: ApiRequest, world: ApiWorld): Expected {
   }
 }
 
-/** A route that takes no query parameters may ignore unknown ones or refuse them, naming one. */
+/** C0 controls and DEL but tab and line breaks: refused in any parameter, on every route. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+
+/** The named parameters holding a control character in name or value. */
+function withControlCharacters(params: [string, string][]): string[] {
+  return params
+    .map(([name, value]) => [wellFormed(name), wellFormed(value)])
+    .filter(([name, value]) => name !== '' && (CONTROL_CHARACTER.test(name!) || CONTROL_CHARACTER.test(value!)))
+    .map(([name]) => name!);
+}
+
+/** A route that takes no query parameters may ignore unknown ones or refuse them, naming one; a control character it refuses. */
 function withIgnorableParams(expected: Expected, params: [string, string][]): Expected {
+  const controlled = withControlCharacters(params);
+  if (controlled.length > 0) return { statuses: [400], fields: new Set(controlled) };
   const names = params.map(([name]) => wellFormed(name)).filter((name) => name !== '');
   if (names.length === 0) return expected;
   return { ...expected, statuses: [...new Set([...expected.statuses, 400])], fields: new Set([...expected.fields, ...names]) };
@@ -139,6 +152,7 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
     if (name === '') continue;
     values.set(name, [...(values.get(name) ?? []), wellFormed(rawValue)]);
   }
+  for (const name of withControlCharacters(pairs)) faults.add(name);
   const single = new Map<string, string>();
   for (const [name, list] of values) {
     if (!KNOWN_PARAMS.has(name)) faults.add(name);

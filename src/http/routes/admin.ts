@@ -10,7 +10,7 @@ import { ApiError } from '../api-error.js';
 import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer, wholeNumber } from '../schemas.js';
 import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskRoute } from './admin-tasks.js';
 
 const IngestResult = z
@@ -118,12 +118,7 @@ const evalRoute = adminRoute('post', '/admin/eval', 'evaluateProfile', {
         .string()
         .regex(/^[a-z0-9-]{1,64}$/)
         .optional(),
-      k: z
-        .string()
-        .regex(/^\d{1,3}$/, 'expected a whole number')
-        .transform(Number)
-        .pipe(z.number().int().min(1).max(100))
-        .optional(),
+      k: wholeNumber(1, 100).optional(),
     }),
   },
   responses: {

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { searchFacetValues } from '../../classify/search-facet-values.js';
 import type { Taxonomy } from '../../classify/taxonomy.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { errorContent, jsonAnswer, publicRoute } from '../schemas.js';
+import { errorContent, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
 
 const Label = z.object({ ar: z.string(), en: z.string() });
 const Value = z.object({ value: z.string(), label: Label });
@@ -57,13 +57,9 @@ const valueSearchRoute = publicRoute('get', '/facets/{facet}', 'searchFacetValue
     query: z
       .object({
         q: z.string().max(100, 'at most 100 characters').optional().openapi({ description: 'Start of a name, in Arabic or Latin script', example: 'مال' }),
-        size: z
-          .string()
-          .regex(/^\d{1,3}$/, 'expected a whole number')
-          .transform(Number)
-          .pipe(z.number().int().min(1))
+        size: wholeNumber(1, 100)
           .optional()
-          .openapi({ description: 'At most this many values (default 20)', type: 'integer' }),
+          .openapi({ description: 'At most this many values (default 20, at most 100)', type: 'integer', minimum: 1, maximum: 100, default: 20 }),
       })
       .strict(),
   },
@@ -106,7 +102,7 @@ export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
       entries.map((entry) => ({ value: entry.slug, labels: entry.labels, terms: entry.terms, parents: 'parents' in entry ? entry.parents : undefined })),
       q,
     )
-      .slice(0, Math.min(size, 100))
+      .slice(0, size)
       .map((entry) => ({ value: entry.value, label: entry.labels, ...(entry.parents ? { parents: entry.parents } : {}) }));
     return c.json({ facet, q, values }, 200);
   });

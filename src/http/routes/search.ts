@@ -1,18 +1,19 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
-import { DEFAULT_FACET_SIZE, QueryTooLongError } from '../../search/build-search-body.js';
+import { DEFAULT_FACET_SIZE, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
+import { cursorSearchOf } from '../../search/search-articles.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
 import type { ApiMetrics } from '../metrics.js';
-import { ArticleSummarySchema, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
+import { ArticleSummarySchema, errorResponses, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
 
 /** The lane a search waits in: explained, deep or very long ones cost the engine many times a plain one. */
-export function searchLane(request: { explain: boolean; from: number; size: number; q?: string }): 'cheap' | 'expensive' {
+export function searchLane(request: { explain?: boolean; from: number; size: number; q?: string }): 'cheap' | 'expensive' {
   const words = request.q?.trim().split(/\s+/).length ?? 0;
   return request.explain || request.from + request.size > 100 || words > 12 ? 'expensive' : 'cheap';
 }
@@ -39,13 +40,6 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'not a day of the calendar');
-const wholeNumber = (min: number) =>
-  z
-    .string()
-    .regex(/^\d{1,6}$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min));
-
 const SearchQuery = z
   .object({
     q: z
@@ -71,16 +65,27 @@ const SearchQuery = z
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
-    from: wholeNumber(0).optional().openapi({ description: 'Offset of the first hit', type: 'integer' }),
-    cursor: z.string().optional().openapi({
-      description: 'Continue after the previous page: its `nextCursor`, with the same search and sort (instead of `from`; not bounded by the result window)',
+    from: wholeNumber(0).optional().openapi({
+      description: 'Offset of the first hit (from + size at most MAX_RESULT_WINDOW, 1,000 unless configured; past it, `cursor`)',
+      type: 'integer',
+      minimum: 0,
+      default: 0,
     }),
-    size: wholeNumber(0).optional().openapi({ description: 'Hits per page', type: 'integer' }),
-    facet_size: wholeNumber(1)
+    cursor: z.string().optional().openapi({
+      description:
+        'Continue after the previous page: its `nextCursor`, with the same search and sort (instead of `from`; not bounded by the result window). A cursor of another search, filters or sort is refused.',
+    }),
+    size: wholeNumber(0)
+      .optional()
+      .openapi({ description: 'Hits per page (at most MAX_PAGE_SIZE, 50 unless configured)', type: 'integer', minimum: 0, default: 10 }),
+    facet_size: wholeNumber(1, MAX_FACET_SIZE)
       .optional()
       .openapi({
         description: `Values counted per facet, most frequent first (default ${DEFAULT_FACET_SIZE}; at most ${MAX_FACET_SIZE}, every value the taxonomy has; \`GET /facets/{facet}?q=\` finds the others by name)`,
         type: 'integer',
+        minimum: 1,
+        maximum: MAX_FACET_SIZE,
+        default: DEFAULT_FACET_SIZE,
       }),
     sort: z.enum(['relevance', 'newest']).optional(),
     profile: z
@@ -135,9 +140,9 @@ const SearchResponse = z
   })
   .openapi('SearchResponse');
 
-function readCursor(cursor: string, sort: SearchSort): SortValues {
+function readCursor(cursor: string, expected: { sort: SearchSort; search: string }): { after: SortValues; seen: number } {
   try {
-    return decodeCursor(cursor, sort);
+    return decodeCursor(cursor, expected);
   } catch (error) {
     if (error instanceof InvalidCursorError) throw new ApiError(400, 'invalid_parameter', `cursor: ${error.message}`, 'cursor');
     throw error;
@@ -174,10 +179,9 @@ export function registerSearchRoutes(
     const from = query.from ?? 0;
     const size = query.size ?? 10;
     if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
-    const searchAfter = query.cursor === undefined ? undefined : readCursor(query.cursor, query.sort ?? 'relevance');
-    if (searchAfter && query.from !== undefined)
+    if (query.cursor !== undefined && query.from !== undefined)
       throw new ApiError(400, 'invalid_parameter', 'cursor: a cursor says where to go on; give no from with it', 'cursor');
-    if (!searchAfter && from + size > deps.limits.maxResultWindow) {
+    if (query.cursor === undefined && from + size > deps.limits.maxResultWindow) {
       throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.limits.maxResultWindow}; narrow the search instead`, 'from');
     }
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
@@ -193,9 +197,6 @@ export function registerSearchRoutes(
         `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`,
         'profile',
       );
-    if (query.facet_size !== undefined && query.facet_size > MAX_FACET_SIZE) {
-      throw new ApiError(400, 'invalid_parameter', `facet_size: at most ${MAX_FACET_SIZE}`, 'facet_size');
-    }
     const filters = {
       topics: query.topic ?? [],
       regions: query.region ?? [],
@@ -215,19 +216,22 @@ export function registerSearchRoutes(
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
-    const request = {
+    const asked: SearchRequest = {
       ...(query.q ? { q: query.q } : {}),
       filters,
       ...(query.date_from ? { dateFrom: query.date_from } : {}),
       ...(query.date_to ? { dateTo: query.date_to } : {}),
       from,
       size,
-      ...(searchAfter ? { searchAfter } : {}),
       sort: query.sort ?? 'relevance',
       facetSize: query.facet_size ?? DEFAULT_FACET_SIZE,
       explain,
-    } as const;
-    const lane = searchLane(request);
+    };
+    // A cursor continues the very search that gave it, after the hits it has listed.
+    const position = query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: cursorSearchOf(asked, profile) });
+    const request: SearchRequest = position ? { ...asked, from: position.seen, searchAfter: position.after } : asked;
+    // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
+    const lane = searchLane(asked);
     try {
       const search = () => traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true }));
       return c.json(await (explain ? traffic.explainSlots.run(search) : search()), 200);

@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
+import { errorResponses, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
 
 const SuggestQuery = z
   .object({
@@ -9,13 +9,9 @@ const SuggestQuery = z
       .min(1, 'at least one character')
       .max(100, 'at most 100 characters')
       .openapi({ description: 'What the reader has typed so far', example: 'بلين' }),
-    size: z
-      .string()
-      .regex(/^\d{1,2}$/, 'expected a whole number')
-      .transform(Number)
-      .pipe(z.number().int().min(1).max(10))
+    size: wholeNumber(1, 10)
       .optional()
-      .openapi({ description: 'Titles and names each, at most (default 5, at most 10)', type: 'integer' }),
+      .openapi({ description: 'Titles and names each, at most (default 5, at most 10)', type: 'integer', minimum: 1, maximum: 10, default: 5 }),
   })
   .strict();
 
