@@ -82,6 +82,22 @@ describe('typo tolerance', () => {
   });
 });
 
+describe('quoted phrases and words joined by a colon', () => {
+  it('a quoted phrase must occur word for word, with its synonyms; reversed it finds nothing', async () => {
+    const loose = await ids('المتحدة الأمم');
+    expect(loose.length).toBeGreaterThan(0);
+    expect(await ids('"المتحدة الأمم"')).toEqual([]);
+    const quoted = await ids('«الأمم المتحدة»');
+    expect(quoted).toContain(A003);
+    expect(quoted.length).toBeLessThan(loose.length);
+    expect((await ids('"Antony Blinken"')).sort()).toEqual([A000, A001]);
+  });
+
+  it('reads words joined by a colon as two words', async () => {
+    expect((await ids('بلينكن:لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
+  });
+});
+
 describe('words and phrases left out with a minus sign', () => {
   it('leaves out the articles naming Blinken in any listed spelling, and keeps the rest', async () => {
     const algeria = await ids('الجزائر');

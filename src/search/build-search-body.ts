@@ -35,6 +35,8 @@ export interface SearchRequest {
   exclude?: string[];
   /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */
   knownWords?: string[];
+  /** Phrases quoted in what was typed: an article must hold each, word for word, with its synonyms. */
+  phrases?: string[];
 }
 
 /**
@@ -91,19 +93,19 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.
-  const excluded = request.exclude?.length
-    ? { must_not: request.exclude.map((term) => ({ multi_match: { query: term, fields: ['title', 'body'], type: 'phrase' } })) }
-    : {};
+  const asPhrase = (text: string) => ({ multi_match: { query: text, fields: ['title', 'body'], type: 'phrase' } });
+  const excluded = request.exclude?.length ? { must_not: request.exclude.map(asPhrase) } : {};
+  const filter = [...dateFilters(request), ...(request.phrases ?? []).map(asPhrase)];
   const query: Clause = feedback
     ? {
         bool: {
           must: [{ bool: { ...original, boost: 1 - profile.query.feedback!.weight } }],
           should: [feedback],
-          filter: dateFilters(request),
+          filter,
           ...excluded,
         },
       }
-    : { bool: { ...original, filter: dateFilters(request), ...excluded } };
+    : { bool: { ...original, filter, ...excluded } };
   const selected = (field: SearchFacet) => request.filters[field] ?? [];
   const facetFilters = Object.fromEntries(
     SEARCH_FACETS.map((field) => [field, selected(field).length > 0 ? { terms: { [field]: selected(field) } } : undefined]),

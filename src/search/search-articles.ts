@@ -11,6 +11,7 @@ import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
+import { quotedPhrases } from './quoted-phrases.js';
 import { understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
@@ -103,14 +104,18 @@ export interface SearchOptions {
 function understandRequest(request: SearchRequest, profile: SearchProfile, options: SearchOptions): { understood: SearchRequest; spellcheck?: string } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
-  const { text, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
+  const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
+  // Unicode's word rules keep letters joined by a colon as one word: a reader's ترامب:ميركل is two.
+  const text = typed.replace(/(?<=[\p{L}\p{N}]):(?=[\p{L}\p{N}])/gu, ' ');
   const understoodText = text ? understandQuery(text, profile.query, aids) : '';
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer);
+  const phrases = quotedPhrases(text);
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
     ...(excluded.length > 0 ? { exclude: excluded } : {}),
     ...(knownWords.length > 0 ? { knownWords } : {}),
+    ...(phrases.length > 0 ? { phrases } : {}),
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   const spellcheck = options.spellcheck && text && !request.searchAfter && countQueryTokens(text) <= SPELLING_MAX_WORDS ? text : undefined;

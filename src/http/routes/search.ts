@@ -3,6 +3,7 @@ import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { DEFAULT_FACET_SIZE, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
+import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { cursorSearchOf } from '../../search/search-articles.js';
 import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
@@ -46,10 +47,11 @@ const SearchQuery = z
       .string()
       .max(500, 'at most 500 characters')
       .refine((q) => splitExclusions(q).excluded.length <= MAX_EXCLUDED, `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign`)
+      .refine((q) => quotedPhrases(splitExclusions(q).text).length <= MAX_QUOTED, `at most ${MAX_QUOTED} quoted phrases`)
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A word or a quoted phrase after a minus sign leaves out the articles that contain it (الجزائر -بلينكن, -"الأمم المتحدة"), with its synonyms.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur word for word; a word or a quoted phrase after a minus sign leaves out the articles that contain it (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),

@@ -1,0 +1,20 @@
+import { EDGE_PUNCTUATION } from './understand-query.js';
+
+/** At most this many quoted phrases in one query: each costs clauses of its own. */
+export const MAX_QUOTED = 10;
+
+// Text between straight quotes, curly quotes or guillemets (« », as Arabic is often typed).
+const QUOTED = /"([^"]*)"|“([^”]*)”|«([^»]*)»/gu;
+
+/**
+ * The phrases quoted in a query's text ("كأس العالم", «الأمم المتحدة»): each must occur in an article
+ * as written, word for word, with its synonyms. A quote left open or holding no word is no phrase.
+ */
+export function quotedPhrases(text: string): string[] {
+  const phrases: string[] = [];
+  for (const match of text.matchAll(QUOTED)) {
+    const phrase = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '');
+    if (/\p{L}|\p{N}/u.test(phrase) && !phrases.includes(phrase)) phrases.push(phrase);
+  }
+  return phrases;
+}
