@@ -54,9 +54,14 @@ describe('ingesting a corpus file', () => {
     expect(sport.published).toBe('2018-02-18T17:35:43Z');
     expect(sport.topics).toContain('sport');
     // A source is filtered by the name its feed gives it, capitals and all, as the facet lists it.
-    const bySource = (await (await service.app.request('/search?source=BBC')).json()) as { total: number; facets: { source: { value: string }[] } };
+    const bySource = (await (await service.app.request('/search?source=BBC')).json()) as {
+      total: number;
+      facets: { source: { value: string; label: { ar: string; en: string } }[] };
+    };
     expect(bySource.total).toBe(1);
-    expect(bySource.facets.source.map((f) => f.value)).toContain('BBC');
+    const label = (value: string) => bySource.facets.source.find((f) => f.value === value)?.label;
+    expect(label('BBC')?.en).toBe('BBC Arabic');
+    expect(label('unknown')).toEqual({ ar: 'unknown', en: 'unknown' }); // a source nobody named: its own name
     const search = (await (await service.app.request(`/search?q=${encodeURIComponent('النفط')}`)).json()) as { hits: { id: string; published: string }[] };
     expect(search.hits[0]?.id).toMatch(/^url-[0-9a-f]{20}$/);
     expect(search.hits[0]?.published).toBe('2025-01-22');

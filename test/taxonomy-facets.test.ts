@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { MAX_FACET_SIZE } from '../src/http/routes/search.js';
+import { PROJECT_ROOT } from '../src/project-root.js';
 import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
 import { copyDataRoot, runAdminTask, useSeededService } from './support/test-service.js';
 
@@ -142,7 +144,8 @@ describe('facet counts and value search', () => {
     const every = (await get<Result>(`/search?facet_size=${MAX_FACET_SIZE}`)).body;
     expect(body.facets.regions_mentioned).toEqual(every.facets.regions_mentioned.slice(0, DEFAULT_FACET_SIZE));
     expect((await get<Result>('/search?facet_size=3')).body.facets.regions_mentioned).toEqual(every.facets.regions_mentioned.slice(0, 3));
-    expect(body.facets.source).toEqual([{ value: 'seed', count: 5, label: { ar: 'seed', en: 'seed' } }]);
+    expect(body.facets.source).toEqual([{ value: 'seed', count: 5, label: loadTaxonomy(PROJECT_ROOT).sourceLabels.get('seed') }]);
+    expect(body.facets.source[0]!.label.ar).not.toBe('seed'); // named for readers in taxonomy/sources.json
     expect(body.facets.regions.length).toBeGreaterThan(10);
     expect(body.facets.regions.find((f) => f.value === 'algeria')?.parents).toEqual(['maghreb', 'north-africa']);
     const limited = (await get<Result>('/search?facet_size=2')).body;

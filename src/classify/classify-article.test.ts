@@ -34,6 +34,7 @@ const taxonomy: Taxonomy = {
   regionRules: { minMentions: 2, leadMinMentions: 2, leadTokens: 40 },
   people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'] }],
   organizations: [],
+  sourceLabels: new Map(),
   digest: 'test',
 };
 const compiled: CompiledTaxonomy = {

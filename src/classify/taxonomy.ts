@@ -58,6 +58,11 @@ const topicsFileSchema = z.object({
   topics: z.array(topicSchema),
 });
 
+const sourcesFileSchema = z.object({
+  description: z.string(),
+  sources: z.array(z.object({ value: z.string().min(1), labels: z.object({ ar: z.string().min(1), en: z.string().min(1) }) })),
+});
+
 export type Region = z.infer<typeof regionSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -75,6 +80,8 @@ export interface Taxonomy {
   regionRules: z.infer<typeof regionsFileSchema>['rules'];
   people: NamedEntity[];
   organizations: NamedEntity[];
+  /** Labels of the sources (`taxonomy/sources.json`), by the value ingest stores. */
+  sourceLabels: ReadonlyMap<string, { ar: string; en: string }>;
   /** Changes with any taxonomy or list change: tells whether stored tags are current. */
   digest: string;
 }
@@ -82,7 +89,7 @@ export interface Taxonomy {
 export type FacetName = 'topics' | 'regions' | 'regions_mentioned' | 'people' | 'organizations';
 
 /**
- * Reads `taxonomy/topics.json`, `taxonomy/regions.json`, and the people and organizations of
+ * Reads `taxonomy/topics.json`, `taxonomy/regions.json`, `taxonomy/sources.json`, and the people and organizations of
  * `analyzers/synonyms/` (one entity a line), validating references between entries.
  */
 export function loadTaxonomy(rootDir: string): Taxonomy {
@@ -115,7 +122,10 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     people,
     organizations,
   };
-  return { ...taxonomy, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
+  const sourcesFile = readDataJson(rootDir, 'taxonomy/sources.json', sourcesFileSchema);
+  // Labels decide no tag: outside the digest, so renaming a source asks for no re-tagging.
+  const sourceLabels = new Map(sourcesFile.sources.map((source) => [source.value, source.labels]));
+  return { ...taxonomy, sourceLabels, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
 }
 
 /**

@@ -175,8 +175,8 @@ export async function searchArticles(
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((field) => {
       const aggregation = result.aggregations[field] as FacetAggregation | undefined;
-      // Sources have no taxonomy: a source is labelled with its own name.
-      const labels: ReadonlyMap<string, { ar: string; en: string }> = field === 'source' ? new Map() : facetValues(taxonomy, field);
+      // A source not in taxonomy/sources.json is labelled with its own name (below).
+      const labels: ReadonlyMap<string, { ar: string; en: string }> = field === 'source' ? taxonomy.sourceLabels : facetValues(taxonomy, field);
       const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
