@@ -34,6 +34,7 @@ describe('validation, before any engine call', () => {
     ['/search?q=%ED%A0%80', 'q'],
     ['/search?q=%D8%A8%00%D9%84', 'q'],
     ['/facets/regions?q=%E2%82', 'q'],
+    [`/search?q=${encodeURIComponent(Array.from({ length: 11 }, (_, i) => `"a${i} b"`).join(' '))}`, 'q'],
     ['/search?colour=red', 'colour'],
     ['/articles/..%2Fetc', 'id'],
   ])('%s is a 400 naming %s', async (path, field) => {

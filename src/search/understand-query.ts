@@ -27,6 +27,16 @@ export interface QueryAids {
   listedNameWords?: ReadonlySet<string>;
 }
 
+/** Every list query understanding reads from a data root: all but the repairer, which ingest shares. */
+export function loadQueryLists(dataRoot: string): Required<Omit<QueryAids, 'repairer'>> {
+  return {
+    questionWords: loadQuestionWords(dataRoot),
+    latinNameWords: loadLatinNameWords(dataRoot),
+    listedNameWords: loadListedNameWords(dataRoot),
+    gluedNames: loadGluedNames(dataRoot),
+  };
+}
+
 /** The question word list of a data root, normalized as the index normalizes. */
 export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));

@@ -27,7 +27,7 @@ import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadGluedNames, loadLatinNameWords, loadListedNameWords, loadQuestionWords, type QueryAids } from '../search/understand-query.js';
+import { loadQueryLists, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -95,10 +95,7 @@ export class SearchService {
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
-  private currentQuestionWords: Set<string>;
-  private currentLatinNameWords: Map<string, number>;
-  private currentListedNameWords: Set<string>;
-  private currentGluedNames: Map<string, string>;
+  private currentQueryLists: ReturnType<typeof loadQueryLists>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
@@ -119,10 +116,7 @@ export class SearchService {
     this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
-    this.currentQuestionWords = loadQuestionWords(options.dataRoot);
-    this.currentLatinNameWords = loadLatinNameWords(options.dataRoot);
-    this.currentListedNameWords = loadListedNameWords(options.dataRoot);
-    this.currentGluedNames = loadGluedNames(options.dataRoot);
+    this.currentQueryLists = loadQueryLists(options.dataRoot);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -133,13 +127,7 @@ export class SearchService {
 
   /** What query understanding uses besides the profile: the question words, the run-on repairer, the listed names' words. */
   queryAids(): QueryAids {
-    return {
-      questionWords: this.currentQuestionWords,
-      repairer: this.runOnRepairer(),
-      latinNameWords: this.currentLatinNameWords,
-      listedNameWords: this.currentListedNameWords,
-      gluedNames: this.currentGluedNames,
-    };
+    return { ...this.currentQueryLists, repairer: this.runOnRepairer() };
   }
 
   /** Reads and validates the data files; touches no engine until asked. */
@@ -210,19 +198,13 @@ export class SearchService {
   async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
     // Every file is read before the copy, so what is served after it matches the index built.
     const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
-    const questionWords = loadQuestionWords(this.dataRoot);
-    const latinNameWords = loadLatinNameWords(this.dataRoot);
-    const listedNameWords = loadListedNameWords(this.dataRoot);
-    const gluedNames = loadGluedNames(this.dataRoot);
+    const queryLists = loadQueryLists(this.dataRoot);
     const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
     await this.applyReplicas(state.index);
     this.currentDefinition = definition;
     this.currentTagger = undefined;
     this.currentRepairer = undefined; // the word list is analysis data too
-    this.currentQuestionWords = questionWords;
-    this.currentLatinNameWords = latinNameWords;
-    this.currentListedNameWords = listedNameWords;
-    this.currentGluedNames = gluedNames;
+    this.currentQueryLists = queryLists;
     return state;
   }
 

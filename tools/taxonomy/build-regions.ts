@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
+import { spellingsOf } from '../../src/analysis/arabic-rules.js';
+import { readDataList } from '../../src/data/data-files.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
 // Writes taxonomy/regions.json: every country and territory of ISO 3166-1 (and Kosovo), named from
@@ -119,10 +121,9 @@ console.log(`${outPath}: ${output.regions.length} entries (${kept.length} from t
 const synonymsDir = join(PROJECT_ROOT, 'analyzers', 'synonyms');
 const handSpellings = new Set(
   ['people.txt', 'places.txt', 'organizations.txt'].flatMap((list) =>
-    readFileSync(join(synonymsDir, list), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() && !line.startsWith('#'))
-      .flatMap((line) => line.split(/=>|,/).map((term) => term.trim().toLowerCase())),
+    readDataList(PROJECT_ROOT, `analyzers/synonyms/${list}`)
+      .flatMap(spellingsOf)
+      .map((term) => term.toLowerCase()),
   ),
 );
 const leftOut = new Set(hand.partsNotSearchedAsTheWhole.terms.map((term) => term.toLowerCase()));

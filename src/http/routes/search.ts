@@ -46,8 +46,12 @@ const SearchQuery = z
     q: z
       .string()
       .max(500, 'at most 500 characters')
-      .refine((q) => splitExclusions(q).excluded.length <= MAX_EXCLUDED, `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign`)
-      .refine((q) => quotedPhrases(splitExclusions(q).text).length <= MAX_QUOTED, `at most ${MAX_QUOTED} quoted phrases`)
+      .superRefine((q, context) => {
+        const { text, excluded } = splitExclusions(q);
+        if (excluded.length > MAX_EXCLUDED)
+          context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign` });
+        if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
+      })
       .optional()
       .openapi({
         description:
