@@ -80,6 +80,7 @@ describe('POST /admin/ingest', () => {
     body: string | Buffer,
     headers: Record<string, string>,
     query = '',
+    state: TaskView['state'] = 'succeeded',
   ): Promise<{ status: number; json: Record<string, unknown>; task?: TaskView }> => {
     const response = await service.app.request(`/admin/ingest${query}`, {
       method: 'POST',
@@ -89,7 +90,7 @@ describe('POST /admin/ingest', () => {
     const json = (await response.json()) as Record<string, unknown>;
     if (response.status !== 202) return { status: response.status, json };
     const task = await settleTask<Record<string, unknown>>(service.app, String(json.id));
-    expect(task).toMatchObject({ kind: 'ingest', state: 'succeeded' });
+    expect(task).toMatchObject({ kind: 'ingest', state });
     return { status: response.status, json, task };
   };
   const report = async (...args: Parameters<typeof post>) => (await post(...args)).task?.result;
@@ -106,7 +107,7 @@ describe('POST /admin/ingest', () => {
   it('needs the admin key and a body it can read', async () => {
     expect((await post('{}', { 'content-type': 'application/x-ndjson', authorization: 'Bearer wrong' })).status).toBe(401);
     const wrongType = await post('<a/>', { 'content-type': 'application/xml' });
-    expect(wrongType).toMatchObject({ status: 400, json: { error: { field: 'body' } } });
+    expect(wrongType).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type', field: 'content-type' } } });
     const brotli = await post('{}', { 'content-type': 'application/json', 'content-encoding': 'br' });
     expect(brotli).toMatchObject({ status: 415, json: { error: { field: 'content-encoding' } } });
   });
@@ -128,16 +129,62 @@ describe('POST /admin/ingest', () => {
     expect(await report(jsonBody, { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ indexed: 1 });
   });
 
-  it('keeps the articles before a break in a gzip NDJSON body, and reports where it broke', async () => {
+  it('keeps the articles before a break in a gzip NDJSON body, and fails saying from which line to send again', async () => {
     const whole = gzipSync(Array.from({ length: 200 }, (_, i) => JSON.stringify(article(`cut-${i}`))).join('\n'));
-    const cut = (await report(whole.subarray(0, Math.floor(whole.length * 0.6)), { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' })) as {
-      indexed: number;
-      rejected: { line: number; reason: string }[];
-    };
+    const { task } = await post(
+      whole.subarray(0, Math.floor(whole.length * 0.6)),
+      { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' },
+      '',
+      'failed',
+    );
+    expect(task).toMatchObject({ error: { code: 'task_failed', message: expect.stringMatching(/broke off at line \d+/) } });
+    const cut = task!.result as { indexed: number; rejected: unknown[]; notStoredFrom: { file: string; line: number } };
     expect(cut.indexed).toBeGreaterThan(0);
     expect(cut.indexed).toBeLessThan(200);
-    expect(cut.rejected.at(-1)).toMatchObject({ line: cut.indexed + 1, reason: expect.stringMatching(/broke off/) });
+    expect(cut.rejected).toEqual([]);
+    expect(cut.notStoredFrom).toEqual({ file: 'request', line: cut.indexed + 1 });
     expect((await service.app.request('/articles/cut-0')).status).toBe(200);
+    expect((await service.app.request(`/articles/cut-${cut.indexed - 1}`)).status).toBe(200);
+  });
+
+  it('refuses at once a body that holds no article, naming what is wrong', async () => {
+    const refused = async (body: string | Buffer, headers: Record<string, string>, query = '') => {
+      const answer = await post(body, headers, query);
+      expect(answer.status).toBe(400);
+      return (answer.json as { error: { field: string; message: string } }).error;
+    };
+    const json = { 'content-type': 'application/json' };
+    expect(await refused('{"id":"x",', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/invalid JSON/) });
+    expect(await refused('[]', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/no article/) });
+    expect(await refused(Buffer.from([0x7b, 0xe9, 0x7d]), json)).toMatchObject({ field: 'body', message: expect.stringMatching(/UTF-8/) });
+    expect(await refused('  \n', { 'content-type': 'text/plain' }, '?id=empty-1')).toMatchObject({ field: 'body', message: expect.stringMatching(/empty/) });
+    expect(await refused(JSON.stringify(article('with-id')), json, '?id=with-id')).toMatchObject({ field: 'id' });
+    expect(await refused(JSON.stringify(article('with-source')), json, '?source=BBC')).toMatchObject({ field: 'source' });
+    expect((await service.app.request('/articles/with-id')).status).toBe(404);
+  });
+
+  it('reads a publication date in the forms newsrooms write, and rejects one it cannot read rather than store none', async () => {
+    const dated = (id: string, published: string) => ({ ...article(id), published });
+    const result = (await report(
+      JSON.stringify([
+        dated('date-levant', '14 أيار/مايو 2023'),
+        dated('date-comma', 'مايو 14، 2023'),
+        dated('date-feb-30', '2023-02-30'),
+        dated('date-words', 'yesterday'),
+        dated('date-future', '2999-01-01'),
+      ]),
+      { 'content-type': 'application/json' },
+    )) as { indexed: number; rejected: { id: string; reason: string }[] };
+    expect(result.indexed).toBe(2);
+    expect(result.rejected.map((r) => [r.id, r.reason.split(':')[0]])).toEqual([
+      ['date-feb-30', 'published'],
+      ['date-words', 'published'],
+      ['date-future', 'published'],
+    ]);
+    expect(result.rejected[2]!.reason).toMatch(/in the future/);
+    for (const id of ['date-levant', 'date-comma']) {
+      expect(((await (await service.app.request(`/articles/${id}`)).json()) as { published: string }).published).toBe('2023-05-14');
+    }
   });
 
   it('rejects a line longer than the limit by its number, reads on past it, and holds no more of it in memory', async () => {
@@ -174,7 +221,9 @@ describe('POST /admin/ingest', () => {
     expect(await report(seedText, { 'content-type': 'text/plain; charset=utf-8' }, '?id=scraped-1')).toMatchObject({ read: 1, indexed: 1 });
     const stored = (await (await service.app.request('/articles/scraped-1')).json()) as { title: string; published: string };
     const seed = (await (await service.app.request('/articles/001_89f3d445d5bfa33a')).json()) as { title: string; published: string };
-    expect(stored).toMatchObject({ title: seed.title, published: seed.published });
+    expect(stored).toMatchObject({ title: seed.title, published: seed.published, source: 'unknown' });
+    expect(await report(seedText, { 'content-type': 'text/plain' }, '?id=scraped-2&source=BBC')).toMatchObject({ indexed: 1 });
+    expect(((await (await service.app.request('/articles/scraped-2')).json()) as { source: string }).source).toBe('BBC');
   });
 
   it('runs one ingest at a time; cancelled, it says where it stopped, and sending the same body again completes it', async () => {

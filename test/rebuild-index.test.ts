@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
@@ -43,5 +44,30 @@ describe('a full rebuild', () => {
     expect(task).toMatchObject({ kind: 'rebuild', state: 'succeeded', result: { read: 3, indexed: 3, previous: [before] } });
     expect(await service.engine.aliasTargets(service.alias)).toEqual([task!.result.index]);
     expect(await service.engine.count(service.alias)).toBe(3);
+  });
+
+  it('never serves a version that stored nothing, nor one cut short: the version served stays', async () => {
+    const [before] = await service.engine.aliasTargets(service.alias);
+    const served = await service.engine.count(service.alias);
+    const unreadable = await runAdminTask(service.app, '/admin/rebuild', { body: '{bad', headers: { 'content-type': 'application/json' } });
+    expect(unreadable.refused?.status).toBe(400);
+    const nothingStored = await runAdminTask<{ read: number; rejected: unknown[] }>(service.app, '/admin/rebuild', {
+      body: '{bad\n{"id":"no-title","text":"نص"}',
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(nothingStored.task).toMatchObject({
+      state: 'failed',
+      error: { code: 'task_failed', message: expect.stringMatching(/^nothing to serve/) },
+      result: { read: 2, indexed: 0, rejected: [{ line: 1 }, { line: 2 }] },
+    });
+    const articles = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `cut-${i}`, title: `مقال ${i}`, text: 'نص عن الجزائر.' }));
+    const whole = gzipSync(articles.join('\n'));
+    const cut = await runAdminTask(service.app, '/admin/rebuild', {
+      body: new Uint8Array(whole.subarray(0, Math.floor(whole.length / 2))),
+      headers: { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' },
+    });
+    expect(cut.task).toMatchObject({ state: 'failed', error: { message: expect.stringMatching(/broke off at line \d+/) } });
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([before]);
+    expect(await service.engine.count(service.alias)).toBe(served);
   });
 });

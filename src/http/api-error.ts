@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'request_too_large'
   | 'payload_too_large'
   | 'unsupported_encoding'
+  | 'unsupported_media_type'
   | 'query_rejected'
   | 'judgments_read_only'
   | 'task_conflict'

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +6,8 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
-import { ARTICLE_ID } from '../ingest/prepare-article.js';
-import { jsonDocumentRecords, readNdjson, type SourceRecord } from '../ingest/source-records.js';
+import { ARTICLE_ID, SOURCE_NAME } from '../ingest/prepare-article.js';
+import { jsonDocumentRecords, readNdjson, untilBroken, type SourceRecord } from '../ingest/source-records.js';
 import { ApiError } from './api-error.js';
 
 /** Bodies read whole (JSON, a scraped article) stop here. */
@@ -24,6 +25,8 @@ export interface IngestBody {
   contentEncoding: string | undefined;
   /** Required with text/plain: the scraped article's id, as a seed file's stem is. */
   id: string | undefined;
+  /** With text/plain: the source the article came from (else `unknown`, as for JSON articles without one). */
+  source: string | undefined;
   body: ReadableStream | null;
 }
 
@@ -46,7 +49,7 @@ export interface ReceivedIngestBody {
  */
 export async function receiveIngestBody(request: IngestBody): Promise<ReceivedIngestBody> {
   const { mediaType, encoding, body } = checkIngestBody(request);
-  if (mediaType !== 'application/x-ndjson') return { records: await recordsOf(mediaType, encoding, request.id, Readable.fromWeb(body)), dispose: () => {} };
+  if (mediaType !== 'application/x-ndjson') return { records: await recordsOf(mediaType, encoding, request, Readable.fromWeb(body)), dispose: () => {} };
   const folder = mkdtempSync(join(tmpdir(), 'arabic-news-search-ingest-'));
   const dispose = () => rmSync(folder, { recursive: true, force: true });
   const file = join(folder, 'body');
@@ -56,7 +59,7 @@ export async function receiveIngestBody(request: IngestBody): Promise<ReceivedIn
     dispose();
     throw new ApiError(400, 'invalid_parameter', `body: could not be received whole: ${(error as Error).message}`, 'body');
   }
-  return { records: await recordsOf(mediaType, encoding, request.id, createReadStream(file)), dispose };
+  return { records: await recordsOf(mediaType, encoding, request, createReadStream(file)), dispose };
 }
 
 type IngestMediaType = (typeof INGEST_MEDIA_TYPES)[number];
@@ -64,14 +67,15 @@ type IngestMediaType = (typeof INGEST_MEDIA_TYPES)[number];
 /** The body's media type and encoding, checked before any of it is read. */
 function checkIngestBody(request: IngestBody): { mediaType: IngestMediaType; encoding: string | undefined; body: ReadableStream } {
   const mediaType = request.contentType?.split(';')[0]!.trim().toLowerCase();
-  if (!INGEST_MEDIA_TYPES.includes(mediaType as IngestMediaType) || !request.body) {
+  if (!INGEST_MEDIA_TYPES.includes(mediaType as IngestMediaType)) {
     throw new ApiError(
-      400,
-      'invalid_parameter',
-      'body: send application/x-ndjson (one article a line), application/json (an article or an array of them) or text/plain (a scraped article, with ?id=)',
-      'body',
+      415,
+      'unsupported_media_type',
+      'content-type: send application/x-ndjson (one article a line), application/json (an article or an array of them) or text/plain (a scraped article, with ?id=)',
+      'content-type',
     );
   }
+  if (!request.body) throw new ApiError(400, 'invalid_parameter', 'body: no articles sent', 'body');
   const encoding = request.contentEncoding?.trim().toLowerCase();
   if (encoding && encoding !== 'gzip' && encoding !== 'identity') {
     throw new ApiError(415, 'unsupported_encoding', `content-encoding: "${encoding}" is not read; send gzip or no encoding`, 'content-encoding');
@@ -79,26 +83,45 @@ function checkIngestBody(request: IngestBody): { mediaType: IngestMediaType; enc
   if (mediaType === 'text/plain' && !(request.id && ARTICLE_ID.test(request.id))) {
     throw new ApiError(400, 'invalid_parameter', 'id: a scraped article (text/plain) needs ?id= (letters, digits, _ : . and -, at most 128)', 'id');
   }
+  // JSON and NDJSON articles carry their own id and source.
+  for (const [field, value] of [
+    ['id', request.id],
+    ['source', request.source],
+  ] as const) {
+    if (value !== undefined && mediaType !== 'text/plain')
+      throw new ApiError(400, 'invalid_parameter', `${field}: only a text/plain article takes ?${field}=`, field);
+  }
+  if (request.source !== undefined && !SOURCE_NAME.test(request.source)) {
+    throw new ApiError(400, 'invalid_parameter', 'source: letters, digits, space, _ . and -, at most 64, such as "BBC"', 'source');
+  }
   return { mediaType: mediaType as IngestMediaType, encoding, body: request.body };
 }
 
 async function recordsOf(
   mediaType: IngestMediaType,
   encoding: string | undefined,
-  id: string | undefined,
+  { id, source }: Pick<IngestBody, 'id' | 'source'>,
   received: Readable,
 ): Promise<AsyncIterable<SourceRecord>> {
   const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
   if (mediaType === 'application/x-ndjson')
-    return reportBrokenStream(
+    return untilBroken(
       readNdjson(
         pipeline(content, byteLimit(STREAMED_BODY_LIMIT_BYTES), () => {}),
         REQUEST_LABEL,
       ),
     );
   const text = await readWhole(content, encoding === 'gzip');
-  if (mediaType === 'application/json') return eachOf(jsonDocumentRecords(text, REQUEST_LABEL));
-  return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: id!, text }]);
+  // Read whole, a body that holds no article is refused now, not reported later by a task that "succeeded".
+  if (mediaType === 'application/json') {
+    const records = [...jsonDocumentRecords(text, REQUEST_LABEL)];
+    const first = records[0];
+    if (first?.kind === 'unreadable') throw new ApiError(400, 'invalid_parameter', `body: ${first.reason}`, 'body');
+    if (!first) throw new ApiError(400, 'invalid_parameter', 'body: an empty array holds no article', 'body');
+    return eachOf(records);
+  }
+  if (!text.trim()) throw new ApiError(400, 'invalid_parameter', 'body: the text is empty', 'body');
+  return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: id!, text, source: source ?? 'unknown' }]);
 }
 
 /** Passes bytes through until `limit`, then fails the stream: what came before is still read. */
@@ -139,22 +162,7 @@ async function readWhole(content: Readable, gzipped: boolean): Promise<string> {
     if (error instanceof ApiError) throw error;
     throw new ApiError(400, 'invalid_parameter', `body: could not be read${gzipped ? ' as gzip' : ''}: ${(error as Error).message}`, 'body');
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * NDJSON records until the stream breaks (damaged gzip, a dropped connection); the break becomes
- * a rejected record, so the report says where the articles stopped instead of the request failing
- * after some were indexed.
- */
-async function* reportBrokenStream(records: AsyncGenerator<SourceRecord>): AsyncGenerator<SourceRecord> {
-  let line = 0;
-  try {
-    for await (const record of records) {
-      line = record.line;
-      yield record;
-    }
-  } catch (error) {
-    yield { kind: 'unreadable', file: REQUEST_LABEL, line: line + 1, reason: `the body broke off here: ${(error as Error).message}` };
-  }
+  const bytes = Buffer.concat(chunks);
+  if (!isUtf8(bytes)) throw new ApiError(400, 'invalid_parameter', 'body: not UTF-8 text', 'body');
+  return bytes.toString('utf8');
 }

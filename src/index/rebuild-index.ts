@@ -14,6 +14,14 @@ export interface RebuildReport extends IngestReport {
   removed: string[];
 }
 
+/** A rebuild that stored no article: serving its version would empty the search. */
+export class EmptyRebuildError extends Error {
+  constructor(readonly report: IngestReport) {
+    super(`nothing to serve: none of the ${report.read} articles read was stored (${report.rejected.length} rejected); the version served stays`);
+    this.name = 'EmptyRebuildError';
+  }
+}
+
 /**
  * Builds a fresh index version from the sources and moves the alias to it in one atomic step.
  * Until then every query answers from the version served now; if the build fails, the new
@@ -33,6 +41,7 @@ export async function rebuildIndex(
   try {
     const tagger = await ArticleTagger.create(engine, index, definition, taxonomy);
     const report = await ingestArticles(engine, index, { repairer, tagger }, records, options);
+    if (report.indexed === 0) throw new EmptyRebuildError(report);
     const built = await fingerprintIndex(engine, index);
     await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState });
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);

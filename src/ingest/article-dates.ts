@@ -23,6 +23,17 @@ export interface PublishedDateOptions extends DateOptions {
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
+/**
+ * `2021-02-30` has the shape of a date but is none: the engine would refuse it. Checked on the
+ * (proleptic Gregorian) calendar itself: `Date` reads years below 100 as other dates.
+ */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
 /** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits by ASCII digits. */
 export function toAsciiDigits(text: string): string {
   return text
@@ -57,6 +68,8 @@ const MONTH_ALTERNATION = [...MONTH_NUMBERS.keys()]
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
 const YEAR = '(\\d{4})(?!\\d)';
+// The month's name in a second family after a slash, as Levantine outlets write it: `أيار/مايو`.
+const OTHER_NAME = `(?:\\s*/\\s*(?:${MONTH_ALTERNATION}))?`;
 
 interface DatePattern {
   regex: RegExp;
@@ -75,13 +88,16 @@ const PATTERNS: DatePattern[] = [
     parts: (m) => ({ year: m[4], month: Number(m[3]), day: m[1] }),
   },
   {
-    // مارس 9, 2025 / August 6, 2021 / August 6th 2021 / مارس 9
-    regex: new RegExp(`${WORD_START}(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*${YEAR})?`, 'gu'),
+    // مارس 9, 2025 / مايو 14، 2023 / August 6, 2021 / August 6th 2021 / مارس 9
+    regex: new RegExp(`${WORD_START}(${MONTH_ALTERNATION})${OTHER_NAME}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*[,،]?\\s*${YEAR})?`, 'gu'),
     parts: (m) => ({ year: m[3], month: monthNumber(m[1] ?? ''), day: m[2] }),
   },
   {
-    // 3 فبراير 2025 / 22 جانفي / 6 août 2021 / 1er janvier 2021
-    regex: new RegExp(`${WORD_START}(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})\\.?${WORD_END}(?:\\s*,?\\s*${YEAR})?`, 'gu'),
+    // 3 فبراير 2025 / 14 أيار/مايو 2023 / 22 جانفي / 6 août 2021 / 1er janvier 2021
+    regex: new RegExp(
+      `${WORD_START}(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:de\\s+)?(${MONTH_ALTERNATION})${OTHER_NAME}\\.?${WORD_END}(?:\\s*[,،]?\\s*${YEAR})?`,
+      'gu',
+    ),
     parts: (m) => ({ year: m[3], month: monthNumber(m[2] ?? ''), day: m[1] }),
   },
 ];

@@ -156,6 +156,13 @@ export async function ingestArticles(
       batch = [];
       break;
     }
+    if (record.kind === 'broken') {
+      // What was read before the break is stored; the rest must be sent again, from this line.
+      if (batch.length > 0) send(batch);
+      batch = [];
+      failed = { batch: Number.MAX_SAFE_INTEGER, from: record, cause: new Error(record.reason) };
+      break;
+    }
     report.read++;
     const prepared = prepareArticle(record, repairer);
     if (!prepared.ok) {

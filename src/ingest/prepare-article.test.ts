@@ -33,6 +33,12 @@ describe('normalizeDate', () => {
     ['2021-07-27', '2021-07-27'],
     ['2021-07-27T10:00:00Z', '2021-07-27T10:00:00Z'],
     ['22 جانفي 2025', '2025-01-22'],
+    ['14 أيار/مايو 2023', '2023-05-14'],
+    ['مايو 14، 2023', '2023-05-14'],
+    // Days the calendar lacks, which Date would roll into March, and hours past 23.
+    ['2023-02-30', undefined],
+    ['Thu, 30 Feb 2023 10:00:00 GMT', undefined],
+    ['2023-05-14T25:00:00', undefined],
     ['not a date', undefined],
     [undefined, undefined],
   ])('%s → %s', (input, expected) => {

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseArabicDate } from './article-dates.js';
+import { isCalendarDate, parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
+
+/** A source as its feed names it (`BBC`, `skynews`): the search's `source=` filters by it. */
+export const SOURCE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
 
 /** The fields an incoming article may carry (ANT-style NDJSON and the like). */
 const inputSchema = z
@@ -14,7 +17,7 @@ const inputSchema = z
     text: z.string().optional(),
     body: z.string().optional(),
     published: z.string().optional(),
-    source: z.string().optional(),
+    source: z.string().regex(SOURCE_NAME, 'expected a name such as "BBC": letters, digits, space, _ . and -, at most 64').optional(),
     category: z.string().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
@@ -56,10 +59,12 @@ export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): P
 
 /** Parses one source record into an article as published: no run-on repair. */
 export function parseSourceRecord(record: SourceRecord): Prepared {
-  if (record.kind === 'unreadable') return { ok: false, reason: record.reason };
+  if (record.kind === 'unreadable' || record.kind === 'broken') return { ok: false, reason: record.reason };
   if (record.kind === 'seed-text') {
     const parsed = parseSeedArticle(record.id, record.text);
-    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: parsed.published, source: 'seed' });
+    if (!parsed.title.trim()) return { ok: false, id: record.id, reason: 'title: the text has no title line' };
+    if (!parsed.body.trim()) return { ok: false, id: record.id, reason: 'text: the text has no body after its title' };
+    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: parsed.published, source: record.source ?? 'seed' });
   }
   const parsed = inputSchema.safeParse(record.value);
   if (!parsed.success) {
@@ -70,11 +75,14 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   const input = parsed.data;
   const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(input.url!).digest('hex').slice(0, 20)}`;
   if (!ARTICLE_ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
+  const published = normalizeDate(input.published);
+  const problem = publishedProblem(input.published, published);
+  if (problem) return { ok: false, reason: problem, id };
   return finish({
     id,
     title: input.title.replace(/\s+/g, ' '),
     body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
-    published: normalizeDate(input.published),
+    published,
     source: input.source ?? 'unknown',
     url: input.url,
     category: input.category,
@@ -86,13 +94,46 @@ function finish(fields: Omit<PreparedArticle, 'contentHash'>): Prepared {
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };
 }
 
-/** RFC 2822 and ISO dates through Date; Arabic and other month names through the date parser. */
+const RFC_2822_DAY = /(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{4})/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * RFC 2822 and ISO dates through Date; Arabic and other month names through the date parser.
+ * `undefined` for a value that is no date, including days the calendar lacks (`Date` would read
+ * 30 February as 2 March) and times past 23:59.
+ */
 export function normalizeDate(value: string | undefined): string | undefined {
-  if (!value?.trim()) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
-  if (/[a-z]{3},? \d{1,2} [a-z]{3} \d{4}|^\d{4}-\d{2}-\d{2}T/i.test(value)) {
-    const time = Date.parse(value);
-    if (!Number.isNaN(time)) return new Date(time).toISOString().replace('.000Z', 'Z');
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isCalendarDate(text) ? text : undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}T/.test(text);
+  if (iso || /[a-z]{3},? \d{1,2} [a-z]{3} \d{4}/i.test(text)) {
+    const time = Date.parse(text);
+    const day = iso ? text.slice(0, 10) : rfc2822Day(text);
+    if (!Number.isNaN(time) && day !== undefined && isCalendarDate(day)) return new Date(time).toISOString().replace('.000Z', 'Z');
+    if (iso) return undefined;
   }
-  return parseArabicDate(value)?.date;
+  return parseArabicDate(text)?.date;
+}
+
+function rfc2822Day(text: string): string | undefined {
+  const match = RFC_2822_DAY.exec(text);
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
+  return `${match[3]}-${String(month).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+}
+
+/** Clock skew between a feed and this machine, and time zones ahead of UTC. */
+const FUTURE_SLACK_MS = 2 * 24 * 3600 * 1000;
+const EARLIEST_PUBLISHED = '1900-01-01';
+
+/** Why a publication date given with an article cannot be stored, if it cannot. */
+function publishedProblem(given: string | undefined, read: string | undefined, now = Date.now()): string | undefined {
+  if (!given?.trim()) return undefined;
+  if (read === undefined) {
+    return `published: "${given.trim().slice(0, 40)}" is not a date read here (ISO 8601 such as 2021-07-27, RFC 2822, or a day, month name and year)`;
+  }
+  if (read < EARLIEST_PUBLISHED) return `published: ${read} is before ${EARLIEST_PUBLISHED.slice(0, 4)}`;
+  if (Date.parse(read.length === 10 ? `${read}T00:00:00Z` : read) > now + FUTURE_SLACK_MS) return `published: ${read} is in the future`;
+  return undefined;
 }

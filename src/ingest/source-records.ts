@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -7,8 +8,10 @@ import { createGunzip } from 'node:zlib';
 /** One article as read from a source file, before any parsing of its fields. */
 export type SourceRecord =
   | { kind: 'json'; file: string; line: number; value: unknown }
-  | { kind: 'seed-text'; file: string; line: number; id: string; text: string }
-  | { kind: 'unreadable'; file: string; line: number; reason: string };
+  | { kind: 'seed-text'; file: string; line: number; id: string; text: string; source?: string }
+  | { kind: 'unreadable'; file: string; line: number; reason: string }
+  /** The input ended before its end (a damaged gzip, a dropped connection): nothing from `line` on was read. */
+  | { kind: 'broken'; file: string; line: number; reason: string };
 
 export const SOURCE_EXTENSIONS = ['.ndjson', '.jsonl', '.json', '.txt', '.ndjson.gz', '.jsonl.gz', '.json.gz'];
 
@@ -60,7 +63,24 @@ export async function* readSourceRecords(files: { path: string }[], onBytes: (by
       yield* jsonDocumentRecords(Buffer.concat(chunks).toString('utf8'), path);
       continue;
     }
-    yield* readNdjson(input, path);
+    yield* untilBroken(readNdjson(input, path));
+  }
+}
+
+/**
+ * NDJSON records until the input breaks (a damaged gzip, a dropped connection); the break becomes a
+ * `broken` record, so an ingest ends interrupted and says from which line to send again.
+ */
+export async function* untilBroken(records: AsyncGenerator<SourceRecord>): AsyncGenerator<SourceRecord> {
+  let file = '';
+  let line = 0;
+  try {
+    for await (const record of records) {
+      ({ file, line } = record);
+      yield record;
+    }
+  } catch (error) {
+    yield { kind: 'broken', file, line: line + 1, reason: `the input broke off at line ${line + 1}: ${(error as Error).message}` };
   }
 }
 
@@ -99,6 +119,8 @@ export async function* readNdjson(input: NodeJS.ReadableStream, label: string, m
       tooLong = false;
       return { kind: 'unreadable', file: label, line, reason: `line longer than ${maxLineBytes / 1024 / 1024} MB: skipped` };
     }
+    // Bytes of another encoding would be stored as U+FFFD replacement characters, silently.
+    if (!isUtf8(bytes)) return { kind: 'unreadable', file: label, line, reason: 'not UTF-8 text' };
     const text = bytes.toString('utf8');
     if (!text.trim()) return undefined;
     try {

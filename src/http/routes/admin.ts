@@ -6,6 +6,7 @@ import { IngestInterruptedError, type IngestOptions, type IngestReport } from '.
 import type { SourceRecord } from '../../ingest/source-records.js';
 import { judgedQueries } from '../../relevance/judged-search.js';
 import type { BuildProgress } from '../../index/ensure-index.js';
+import { EmptyRebuildError } from '../../index/rebuild-index.js';
 import { ApiError } from '../api-error.js';
 import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -63,6 +64,7 @@ const articlesBodyRoute = <P extends string>(path: P, operationId: string, summa
     request: {
       query: z.object({
         id: z.string().optional().openapi({ description: 'The id of a text/plain article, as a seed file’s stem is', example: '001_89f3d445d5bfa33a' }),
+        source: z.string().optional().openapi({ description: 'The source of a text/plain article, as its feed names it (else `unknown`)', example: 'BBC' }),
       }),
       body: {
         required: true,
@@ -77,7 +79,7 @@ const articlesBodyRoute = <P extends string>(path: P, operationId: string, summa
     responses: {
       400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
       413: { description: 'A JSON or text body over 16 MB', ...errorContent },
-      415: { description: 'A Content-Encoding other than gzip', ...errorContent },
+      415: { description: 'A Content-Type other than these three, or a Content-Encoding other than gzip', ...errorContent },
     },
   });
 
@@ -170,6 +172,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
         contentType: c.req.header('content-type'),
         contentEncoding: c.req.header('content-encoding'),
         id: c.req.query('id'),
+        source: c.req.query('source'),
         body: c.req.raw.body as ReadableStream | null,
       });
       const progressOf = (report: IngestReport) => ({ ...report, rejected: report.rejected.length });
@@ -186,8 +189,11 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
             }
           },
           // What is stored stays stored: the task says how much, and where sending again should start.
-          // A rebuild that failed leaves nothing (its version is deleted): only an ingest has a part done.
-          (error) => (kind === 'ingest' && error instanceof IngestInterruptedError ? { ...error.report, notStoredFrom: error.notStoredFrom } : undefined),
+          // A rebuild that failed leaves nothing (its version is deleted); one that stored nothing says why.
+          (error) => {
+            if (kind === 'ingest' && error instanceof IngestInterruptedError) return { ...error.report, notStoredFrom: error.notStoredFrom };
+            return error instanceof EmptyRebuildError ? error.report : undefined;
+          },
         );
         return acceptedTask(c, task);
       } catch (error) {

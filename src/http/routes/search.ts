@@ -1,6 +1,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
+import { isCalendarDate } from '../../ingest/article-dates.js';
+import { SOURCE_NAME } from '../../ingest/prepare-article.js';
 import { DEFAULT_FACET_SIZE, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
@@ -24,7 +26,7 @@ export const MAX_FACET_SIZE = 500;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 // Sources are named as their feeds name them ("BBC", "skynews"), not as taxonomy slugs.
-const sourceName = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u, 'expected a source as `facets.source` names it, such as "BBC"');
+const sourceName = z.string().regex(SOURCE_NAME, 'expected a source as `facets.source` names it, such as "BBC"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
 const valueList = (value: z.ZodString) =>
   z
@@ -153,17 +155,6 @@ function readCursor(cursor: string, expected: { sort: SearchSort; search: string
     if (error instanceof InvalidCursorError) throw new ApiError(400, 'invalid_parameter', `cursor: ${error.message}`, 'cursor');
     throw error;
   }
-}
-
-/**
- * `2021-02-30` has the shape of a date but is none: the engine would refuse it. Checked on the
- * (proleptic Gregorian) calendar itself: `Date` reads years below 100 as other dates.
- */
-export function isCalendarDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
 
 const route = publicRoute('get', '/search', 'searchArticles', {
