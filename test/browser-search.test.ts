@@ -62,6 +62,17 @@ describe('the search page', () => {
     await chromium.page.waitForSelector('#suggestions li[data-kind="people"]');
     const kinds = await chromium.page.$$eval('#suggestions li', (items) => items.map((li) => li.getAttribute('data-kind')));
     expect(kinds).toContain('title');
+    // A name matched under another spelling shows that spelling beside its label, as text.
+    const people = await chromium.page.$$eval('#suggestions li[data-kind="people"]', (items) => items.map((li) => li.textContent ?? ''));
+    expect(people.join(' ')).toContain('بلينكن');
+    expect(people.join(' ')).not.toContain('[object');
+    // Escape closes the suggestions and keeps what was typed.
+    await chromium.page.keyboard.press('Escape');
+    expect(await chromium.page.$eval('#suggestions', (list) => (list as HTMLElement).hidden)).toBe(true);
+    expect(await chromium.page.inputValue('#q')).toBe('بلين');
+    await chromium.page.keyboard.type('ك');
+    await chromium.page.keyboard.press('Backspace');
+    await chromium.page.waitForSelector('#suggestions li[data-kind="people"]');
     await chromium.page.keyboard.press('ArrowDown');
     expect(await chromium.page.$eval('#q', (input) => input.getAttribute('aria-activedescendant'))).toBe('suggestion-0');
     await chromium.page.keyboard.press('Enter');

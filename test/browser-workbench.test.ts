@@ -29,11 +29,16 @@ describe('the relevance workbench', () => {
   it('asks for the admin key and keeps it in this tab only', async () => {
     await chromium.page.goto(`${chromium.url}/workbench`);
     expect(await chromium.page.$eval('html', (html) => [html.lang, html.dir])).toEqual(['ar', 'rtl']);
+    await chromium.page.fill('#admin-key', 'not-the-key');
+    await chromium.page.click('#key-form button[type="submit"]');
+    await chromium.page.waitForFunction(() => (document.getElementById('key-status')?.textContent ?? '') !== '');
     await chromium.page.fill('#admin-key', TEST_ADMIN_KEY);
     await chromium.page.click('#key-form button[type="submit"]');
     await chromium.page.waitForSelector('#overview:not([hidden])');
     expect(await chromium.page.evaluate(() => [sessionStorage.getItem('adminKey'), localStorage.length])).toEqual([TEST_ADMIN_KEY, 0]);
     expect(chromium.page.url()).not.toContain(TEST_ADMIN_KEY);
+    // The refusal of the wrong key does not outlive the right one.
+    expect(await chromium.page.textContent('#key-status')).toBe('');
   });
 
   it('compares two profiles on a set, per query and overall', async () => {
@@ -57,6 +62,12 @@ describe('the relevance workbench', () => {
     const ranked = await chromium.page.$$eval(`${column} .ranked > li`, (items) => items.map((li) => li.getAttribute('data-id')));
     expect(ranked.sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
     expect(await chromium.page.$eval(`${column} select[data-article="001_89f3d445d5bfa33a"]`, (s) => s.className)).toBe('unrated');
+    // Both columns grade the same articles: every control keeps an id, and so a label, of its own.
+    const ids = await chromium.page.$$eval('.column select', (selects) => selects.map((s) => s.id));
+    expect(ids.length).toBeGreaterThan(2);
+    expect(new Set(ids).size).toBe(ids.length);
+    const labelled = await chromium.page.$$eval('.column select', (selects) => selects.map((s) => (s as HTMLSelectElement).labels?.length ?? 0));
+    expect(labelled.every((count) => count === 1)).toBe(true);
     expect(await chromium.page.$$eval(`${column} .explain li`, (items) => items.length)).toBeGreaterThan(0);
     const body = await chromium.page.$eval(`${column} .query-body`, (pre) => pre.textContent ?? '');
     expect(body).toMatch(new RegExp(`^GET ${seeded.alias}/_search\\n`));

@@ -9,7 +9,8 @@ export function h(tag, attributes, ...children) {
     if (typeof value === 'function') element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) element.append(child);
+  // Children nest as conditional groups ([' ', node] or null): flattened whatever their depth.
+  for (const child of children.flat(Infinity)) if (child !== undefined && child !== null && child !== false) element.append(child);
   return element;
 }
 

@@ -415,7 +415,9 @@ input.addEventListener('keydown', (event) => {
   } else if (event.key === 'Enter' && suggest.active >= 0) {
     event.preventDefault();
     pick(suggest.options[suggest.active]);
-  } else if (event.key === 'Escape') {
+  } else if (event.key === 'Escape' && !list.hidden) {
+    // Closes the suggestions only: a search field's own Escape would also wipe what was typed.
+    event.preventDefault();
     closeSuggestions();
   }
 });

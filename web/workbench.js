@@ -29,6 +29,7 @@ async function start() {
     if (answer.status === 401) sessionStorage.removeItem(KEY);
     return;
   }
+  $('key-status').textContent = '';
   $('key-form').hidden = true;
   $('choose').hidden = false;
   bench.sets = answer.body.sets;
@@ -127,7 +128,7 @@ function renderColumn(detail, profile) {
     h(
       'ol',
       { class: 'ranked' },
-      profile.hits.map((hit) => renderHit(detail, hit)),
+      profile.hits.map((hit) => renderHit(detail, profile.name, hit)),
     ),
     h(
       'details',
@@ -139,8 +140,9 @@ function renderColumn(detail, profile) {
   );
 }
 
-function renderHit(detail, hit) {
-  const id = `grade-${detail.query.id}-${hit.id}`;
+function renderHit(detail, profileName, hit) {
+  // One id per column: two profiles often rank the same article, and a label names one control.
+  const id = `grade-${profileName}-${detail.query.id}-${hit.id}`;
   const select = h(
     'select',
     { id, 'data-article': hit.id, class: hit.grade === null ? 'unrated' : null, onchange: (event) => grade(detail, hit.id, Number(event.target.value)) },

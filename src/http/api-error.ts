@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isEngineError } from '../engine/engine-error.js';
 
@@ -53,6 +54,13 @@ export function errorBody(c: Context, code: ErrorCode, message: string, field?: 
 /** Maps any thrown error to a status and a body; an unexpected one becomes a 500 with no internals. */
 export function toErrorResponse(error: unknown, c: Context): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof ApiError) return { status: error.status, body: errorBody(c, error.code, error.message, error.field) };
+  // Hono's body validators refuse a JSON body that does not parse (400) or is not sent as JSON (415).
+  if (error instanceof HTTPException && error.status === 415) {
+    return { status: 415, body: errorBody(c, 'unsupported_media_type', 'content-type: send the body as application/json', 'content-type') };
+  }
+  if (error instanceof HTTPException && error.status === 400) {
+    return { status: 400, body: errorBody(c, 'invalid_parameter', `body: ${error.message || 'unreadable'}`, 'body') };
+  }
   const known = describeEngineError(error);
   if (known) return { status: 503, body: errorBody(c, known.code, known.message) };
   return { status: 500, body: errorBody(c, 'internal_error', 'An unexpected error occurred.') };

@@ -69,10 +69,23 @@ describe('error shapes', () => {
   });
 
   it('needs the admin key: 401 without, and 403 when none is configured', async () => {
-    expect(await errorOf('/admin/analysis/reload', { method: 'POST' })).toMatchObject({ status: 401, code: 'unauthorized' });
+    const missing = await errorOf('/admin/analysis/reload', { method: 'POST' });
+    expect(missing).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer /);
     const closed = createTestApp(openTestService(engine, 'articles'), { adminApiKey: undefined });
     const response = await closed.request('/admin/analysis/reload', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect(response.status).toBe(403);
+  });
+
+  it('answers a grade whose body is not JSON 400, and one not sent as JSON 415, naming the field', async () => {
+    const grade = (body: string, contentType: string) =>
+      errorOf('/admin/judgments/seeds/blinken-ar/001_89f3d445d5bfa33a', {
+        method: 'PUT',
+        body,
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': contentType },
+      });
+    expect(await grade('{bad', 'application/json')).toMatchObject({ status: 400, code: 'invalid_parameter', field: 'body' });
+    expect(await grade('{"grade":1}', 'text/plain')).toMatchObject({ status: 415, code: 'unsupported_media_type', field: 'content-type' });
   });
 
   it('reads the Bearer scheme in any case, and no other scheme', async () => {
