@@ -82,7 +82,7 @@ describe('typo tolerance', () => {
   });
 });
 
-describe('quoted phrases and words joined by a colon', () => {
+describe('quoted phrases and words joined by a colon or an underscore', () => {
   it('a quoted phrase must occur word for word, with its synonyms; reversed it finds nothing', async () => {
     const loose = await ids('المتحدة الأمم');
     expect(loose.length).toBeGreaterThan(0);
@@ -93,8 +93,10 @@ describe('quoted phrases and words joined by a colon', () => {
     expect((await ids('"Antony Blinken"')).sort()).toEqual([A000, A001]);
   });
 
-  it('reads words joined by a colon as two words', async () => {
+  it('reads words joined by a colon or an underscore as two words', async () => {
     expect((await ids('بلينكن:لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
+    // A hashtag joins its words with underscores.
+    expect((await ids('#بلينكن_لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
   });
 });
 

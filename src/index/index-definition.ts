@@ -5,6 +5,7 @@ import {
   monthFamilies,
   monthSynonymRules,
   monthTableSchema,
+  normalizeArabicWord,
   presentationFormMappings,
   protectedNameRules,
   singleWordArabicTerms,
@@ -107,12 +108,23 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
  * alternatives any synonym rule offers for one match (`a, b, c` → 3; `a => b, c` → 2), and each
  * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms.
  */
-export function analysisShapeOf(definition: IndexDefinition): { maxSynonymAlternatives: number; plainAnalyzers: Record<string, string> } {
-  const filters = (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {};
+export function analysisShapeOf(definition: IndexDefinition): {
+  maxSynonymAlternatives: number;
+  plainAnalyzers: Record<string, string>;
+  stopwords: ReadonlySet<string>;
+} {
+  const filters =
+    (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[]; stopwords?: string[] | string }> } }).analysis
+      ?.filter ?? {};
   const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
   const alternatives = rules.map((rule) => (rule.split('=>').at(-1) ?? '').split(',').filter((term) => term.trim()).length);
+  const stopwords = Object.values(filters).flatMap((filter) => (filter.type === 'stop' && Array.isArray(filter.stopwords) ? filter.stopwords : []));
   const properties = (definition.mappings as { properties?: Record<string, unknown> }).properties ?? {};
-  return { maxSynonymAlternatives: Math.max(1, ...alternatives), plainAnalyzers: indexAnalyzersOf(properties) };
+  return {
+    maxSynonymAlternatives: Math.max(1, ...alternatives),
+    plainAnalyzers: indexAnalyzersOf(properties),
+    stopwords: new Set(stopwords.map(normalizeArabicWord)),
+  };
 }
 
 /** Each text field (and sub-field, as `title.exact`) with its index analyzer, which has no synonyms. */

@@ -29,6 +29,7 @@ const shape: QueryShape = {
   maxClauses: 1024,
   maxSynonymAlternatives: 9,
   plainAnalyzers: { title: 'plain', body: 'plain', 'title.exact': 'plain_exact', 'body.exact': 'plain_exact' },
+  stopwords: new Set(['في', 'الي']),
 };
 const request: SearchRequest = { filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
 
@@ -182,6 +183,18 @@ describe('buildSearchBody', () => {
       ).query,
     );
     expect(known).not.toContain('fuzziness');
+  });
+
+  it('asks the exact fields, which keep stopwords, for the other words only; phrases and the stemmed fields get the text', () => {
+    const exact = { ...profile, fields: { body: 1, 'body.exact': 0.5 } };
+    const body = buildSearchBody({ ...request, q: 'الفيضانات في الهند وصلت إلى' }, exact, shape);
+    const asked = JSON.stringify(body.query);
+    const matches = (body.query as { bool: { must: [{ dis_max: { queries: Record<string, Record<string, { query: string }>>[] } }] } }).bool.must[0].dis_max
+      .queries;
+    expect(matches.map((m) => Object.values(m.match!)[0]!.query)).toEqual(['الفيضانات في الهند وصلت إلى', 'الفيضانات الهند وصلت']);
+    expect(asked).toContain('"match_phrase":{"body.exact":{"query":"الفيضانات في الهند وصلت إلى"');
+    const alone = buildSearchBody({ ...request, q: 'في' }, exact, shape);
+    expect(JSON.stringify(alone.query)).toContain('"body.exact":{"query":"في"');
   });
 
   it('searches a field without its synonyms through its plain analyzer', () => {

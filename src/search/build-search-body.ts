@@ -1,5 +1,6 @@
 import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { analysisShapeOf } from '../index/index-definition.js';
 import { FACET_FIELDS } from '../index/stored-article.js';
 import type { FeedbackTerm } from './query-feedback.js';
@@ -63,6 +64,11 @@ export interface QueryShape {
   maxSynonymAlternatives: number;
   /** Per searchable field, the analyzer that analyzes as its search analyzer does, minus synonyms. */
   plainAnalyzers: Record<string, string>;
+  /**
+   * The words the stemmed fields' analyzers drop (normalized as `normalizeArabicWord` does). The
+   * exact fields keep them for phrases, so a match there on في alone would find nearly every article.
+   */
+  stopwords: ReadonlySet<string>;
 }
 
 /** The shape of queries against an index built from `definition`, on an engine with this clause limit. */
@@ -215,7 +221,10 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
  */
 function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, knownWords: string[] = []): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
-  const fuzzyText = fuzzy ? wordsToFuzz(text, fuzzy.fuzziness, new Set(knownWords)) : '';
+  const contentText = withoutStopwords(text, shape.stopwords);
+  // A text of stopwords alone is searched as typed: they are all it asks for.
+  const exactText = contentText || text;
+  const fuzzyText = fuzzy ? wordsToFuzz(contentText, fuzzy.fuzziness, new Set(knownWords)) : '';
   return {
     dis_max: {
       tie_breaker: profile.tieBreaker,
@@ -223,7 +232,7 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
         ...Object.entries(profile.fields).map(([field, weight]) => ({
           match: {
             [field]: {
-              query: text,
+              query: field.endsWith('.exact') ? exactText : text,
               boost: weight,
               minimum_should_match: profile.minimumShouldMatch,
               ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
@@ -246,6 +255,15 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
       ],
     },
   };
+}
+
+/** The words of `text` but its stopwords, in order. */
+export function withoutStopwords(text: string, stopwords: ReadonlySet<string>): string {
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => {
+    if (!stopwords.has(normalizeArabicWord(word))) words.push(word);
+  });
+  return words.join(' ');
 }
 
 /**

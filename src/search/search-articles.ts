@@ -105,8 +105,9 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
-  // Unicode's word rules keep letters joined by a colon as one word: a reader's ترامب:ميركل is two.
-  const text = typed.replace(/(?<=[\p{L}\p{N}]):(?=[\p{L}\p{N}])/gu, ' ');
+  // Unicode's word rules keep letters joined by a colon or an underscore as one word: a reader's
+  // ترامب:ميركل is two words, and so is a hashtag's #مونديال_روسيا.
+  const text = typed.replace(/(?<=[\p{L}\p{N}])[:_](?=[\p{L}\p{N}])/gu, ' ');
   const understoodText = text ? understandQuery(text, profile.query, aids) : '';
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer);
   const phrases = quotedPhrases(text);
@@ -122,14 +123,29 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
   return { understood, ...(spellcheck ? { spellcheck } : {}) };
 }
 
-/** The words of `text` the repairer's word list holds at least `minFrequency` times, as typed. */
+/**
+ * The words of `text` the repairer's word list holds at least `minFrequency` times, in any spelling
+ * the index folds together: الدوحه is الدوحة, السيسى is السيسي, and none is a typo to fuzz.
+ */
 function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined): string[] {
   if (!text || minFrequency === undefined || !repairer) return [];
   const known: string[] = [];
   forEachStandardToken(text, (word) => {
-    if (repairer.frequency(word) >= minFrequency) known.push(word);
+    const frequency = foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+    if (frequency >= minFrequency) known.push(word);
   });
   return known;
+}
+
+/** The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at the start. */
+export function foldedSpellings(word: string): string[] {
+  const ends = /[هة]$/.test(word) ? ['ه', 'ة'] : /[يى]$/.test(word) ? ['ي', 'ى'] : [''];
+  const stem = ends[0] ? word.slice(0, -1) : word;
+  const article = stem.startsWith('ال') ? 'ال' : '';
+  const alefs = 'اأإآ'.includes(stem[article.length] ?? '-') ? ['ا', 'أ', 'إ', 'آ'] : undefined;
+  const starts = alefs ? alefs.map((alef) => `${article}${alef}`) : [''];
+  const rest = alefs ? stem.slice(article.length + 1) : stem;
+  return starts.flatMap((first) => ends.map((end) => `${first}${rest}${end}`));
 }
 
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
