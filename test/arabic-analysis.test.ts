@@ -90,6 +90,21 @@ describe('search-time synonyms', () => {
     expect(august).toEqual(expect.arrayContaining(['شهر', 'اب', 'اوت']));
   });
 
+  it('reaches from the Latin names readers type to the Arabic ones, and joins a name written apart or together', async () => {
+    expect(await tokens('arabic_exact_search', 'Assad')).toEqual(expect.arrayContaining(['بشار', 'الاسد']));
+    expect(await tokens('arabic_exact_search', 'Hezbollah')).toEqual(expect.arrayContaining(['حزب', 'الله']));
+    expect(await tokens('arabic_exact_search', 'Britain')).toEqual(expect.arrayContaining(['بريطانيا']));
+    expect(await tokens('arabic_exact_search', 'نصرالله')).toEqual(expect.arrayContaining(['نصر', 'الله', 'نصرالله']));
+    // An Arabic query expands no further than its spelling variants: no Latin alternative is added.
+    expect(await tokens('arabic_exact_search', 'حماس')).toEqual(['حماس']);
+  });
+
+  it('keeps the city of Hama apart from حماية ("protection")', async () => {
+    const [hama] = await tokens('arabic_index', 'حماة');
+    const [protection] = await tokens('arabic_index', 'حماية');
+    expect(hama).not.toBe(protection);
+  });
+
   it('joins organizations and their acronyms', async () => {
     expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
   });
