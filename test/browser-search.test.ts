@@ -24,9 +24,9 @@ const chromium = useAppInChromium(() => seeded.app);
 
 interface SearchAnswer {
   total: number;
-  hits: { id: string; title: string }[];
+  hits: { id: string; title: string; source: string | null }[];
   nextCursor: string | null;
-  facets: Record<string, { value: string; count: number }[]>;
+  facets: Record<string, { value: string; count: number; label: { ar: string; en: string } }[]>;
 }
 async function api<T>(path: string): Promise<T> {
   return (await (await seeded.app.request(path)).json()) as T;
@@ -97,10 +97,15 @@ describe('the search page', () => {
     const answer = await api<SearchAnswer>(`/search?${query}&size=10`);
     expect(answer.total).toBeGreaterThan(10);
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
-    for (const facet of ['topics', 'regions', 'people']) {
+    for (const facet of ['topics', 'regions', 'people', 'source']) {
       const counts = await shownCounts(facet);
       for (const bucket of answer.facets[facet]!) expect(counts[bucket.value]).toBe(bucket.count);
     }
+    // A source reads as its label, in the facet and on each hit, not as the feed's slug.
+    const sourceLabel = new Map(answer.facets.source!.map((bucket) => [bucket.value, bucket.label.ar]));
+    const shownSources = await chromium.page.$$eval('#hits .meta > bdi', (names) => names.map((name) => name.textContent));
+    expect(shownSources).toEqual(answer.hits.map((hit) => sourceLabel.get(hit.source!)));
+    expect(answer.hits.some((hit) => sourceLabel.get(hit.source!) !== hit.source)).toBe(true);
     // Regions nest under their parent region: Algeria under the Maghreb.
     expect(await chromium.page.$eval('#f-region-algeria', (box) => box.closest('ul')?.closest('li')?.querySelector('input')?.value)).toBe('maghreb');
     await screenshot(chromium.page, 'search-page');

@@ -2,12 +2,14 @@
 // answer comes from this API, and all text is set as text.
 import { callJson, errorMessage, formatDate, formatMonth, h, marked } from './common.js';
 
-const FACETS = [
+/** The facets an article is tagged with; the source facet below them is the article's outlet. */
+const TAG_FACETS = [
   { key: 'topics', param: 'topic' },
   { key: 'regions', param: 'region' },
   { key: 'people', param: 'person' },
   { key: 'organizations', param: 'organization' },
 ];
+const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
 const PAGE_SIZE = 10;
 const MAX_PAGES = 20;
 const KIND = { people: 'شخص', regions: 'مكان', organizations: 'منظمة' };
@@ -17,7 +19,7 @@ const input = $('q');
 const list = $('suggestions');
 
 /** Facet value → { ar, en } labels, and each region's parents, from GET /facets. */
-const taxonomy = { labels: {}, parents: new Map() };
+const taxonomy = { labels: { source: new Map() }, parents: new Map() };
 /** What is on screen: the search it answers, the hits so far, and the cursor of the next page. */
 const shown = { key: '', hits: [], nextCursor: null };
 let searchRun = 0;
@@ -124,6 +126,8 @@ function renderResult(result, state) {
       '؟',
     );
   }
+  // Sources are open-ended: /facets does not list them, each answer labels its own.
+  for (const bucket of result.facets.source) taxonomy.labels.source.set(bucket.value, bucket.label);
   $('hits').replaceChildren(...shown.hits.map((hit) => renderHit(hit, state)));
   $('more').hidden = !shown.nextCursor;
   renderHistogram(result.facets.published, state);
@@ -166,7 +170,7 @@ function meta(article) {
   return h(
     'p',
     { class: 'meta' },
-    article.source ? h('bdi', {}, article.source) : null,
+    article.source ? h('bdi', {}, label('source', article.source).ar) : null,
     article.source && article.published ? ' · ' : null,
     article.published ? h('time', { datetime: article.published }, formatDate(article.published)) : null,
   );
@@ -174,7 +178,7 @@ function meta(article) {
 
 /** The article's tags; with `mentioned`, also the regions it names without being about them, set apart. */
 function tags(article, { mentioned = false } = {}) {
-  const items = FACETS.flatMap((facet) =>
+  const items = TAG_FACETS.flatMap((facet) =>
     (article[facet.key] || []).map((value) => h('li', { class: `tag tag-${facet.key}` }, h('bdi', {}, label(facet.key, value).ar))),
   );
   if (mentioned) {
@@ -436,7 +440,7 @@ window.addEventListener('popstate', () => show(readState()));
 
 const facets = await callJson('facets');
 if (facets.status === 200) {
-  for (const facet of FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.key].map((entry) => [entry.value, entry.label]));
+  for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.key].map((entry) => [entry.value, entry.label]));
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
 }
 show(readState());
