@@ -240,9 +240,14 @@ describe('POST /admin/ingest', () => {
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ error: { code: 'task_conflict' } });
 
-    await service.app.request(`/admin/tasks/${started.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    const cancel = () => service.app.request(`/admin/tasks/${started.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect((await cancel()).status).toBe(202);
     const cancelled = await settleTask<{ indexed: number; notStoredFrom: { file: string; line: number } }>(service.app, started.id);
     expect(cancelled).toMatchObject({ state: 'cancelled', error: { code: 'task_cancelled' }, result: { notStoredFrom: { file: 'request' } } });
+    // Once ended, there is nothing to stop: the task as it ended, 200.
+    const again = await cancel();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: started.id, state: 'cancelled' });
     const { line } = cancelled.result.notStoredFrom;
     expect(line).toBeLessThan(3_000);
     await service.engine.refresh(service.alias);

@@ -122,9 +122,9 @@ const getRoute = adminRoute('get', '/admin/tasks/{id}', 'getTask', {
 const cancelRoute = adminRoute('post', '/admin/tasks/{id}/cancel', 'cancelTask', {
   summary: 'Ask a running task to stop',
   description:
-    'The task stops at its next step and ends `cancelled`: a reload deletes the version it was building (the alias stays), a re-tag keeps the articles it re-tagged, an ingest finishes the batches sent and says where to resume. A task already ended is answered as it is.',
+    'The task stops at its next step and ends `cancelled`: a reload deletes the version it was building (the alias stays), a re-tag keeps the articles it re-tagged, an ingest finishes the batches sent and says where to resume. A task already ended is answered 200, as it is: there was nothing to stop.',
   request: { params: TaskId },
-  responses: { 202: jsonAnswer('Asked to stop', TaskSchema), 404: notFound },
+  responses: { 200: jsonAnswer('Already ended: the task as it ended', TaskSchema), 202: jsonAnswer('Asked to stop', TaskSchema), 404: notFound },
 });
 
 export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
@@ -138,7 +138,7 @@ export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenci
   app.openapi(getRoute, (c) => c.json(renderTask(found(c.req.valid('param').id)), 200));
   app.openapi(cancelRoute, (c) => {
     const { id } = c.req.valid('param');
-    found(id);
+    if (found(id).state !== 'running') return c.json(renderTask(found(id)), 200);
     deps.logger.info({ requestId: c.get('requestId'), task: id }, 'task cancellation asked');
     return c.json(renderTask(tasks.cancel(id)!), 202);
   });
