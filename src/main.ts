@@ -43,7 +43,7 @@ try {
 
 let draining = false;
 const app = createApp({ service, limits: config, logger, metrics, lifecycle: { draining: () => draining } });
-const server = createHttpServer(app.fetch, config.host);
+const server = createHttpServer(app.fetch, config.host, (status) => metrics.refusedRequests.inc({ status }));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -35,15 +35,16 @@ export function clientErrorResponse(parserCode: string | undefined): { status: 4
 }
 
 /** Answers a request the parser refused (the server's 'clientError' event) and closes its connection. */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): number | undefined {
   // A connection reset or a timed-out socket has nobody left to answer.
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
-    return;
+    return undefined;
   }
   const { status, reason, body } = clientErrorResponse(error.code);
   const json = JSON.stringify(body);
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
   );
+  return status;
 }

@@ -34,6 +34,11 @@ export class ApiMetrics {
   readonly ingestArticles = this.counter('ingest_articles_total', 'Articles of finished ingest tasks, by outcome', ['outcome']);
   readonly tasks = this.counter('tasks_total', 'Tasks, by kind and state (running counts starts; the others, ends)', ['kind', 'state']);
   readonly rateLimited = this.counter('rate_limited_requests_total', 'Requests answered 429 by the per-client rate limit', []);
+  readonly refusedRequests = this.counter(
+    'http_requests_refused_total',
+    "Requests answered before routing, so not in the request histogram: Node's parser refused them (raw bytes in the URL, a malformed request line, headers too large), or CONNECT; by status",
+    ['status'],
+  );
   readonly overloaded = this.counter('search_overloaded_total', 'Searches refused because their lane was full, by lane', ['lane']);
 
   constructor() {

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from './node-server.js';
 
-const server = createHttpServer(() => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }), '127.0.0.1');
+const refused: number[] = [];
+const server = createHttpServer(
+  () => new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }),
+  '127.0.0.1',
+  (status) => refused.push(status),
+);
 let port: number;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +47,14 @@ describe('the HTTP server', () => {
     const { head, body } = await rawRequest('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 405 /);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
+  it('answers raw bytes in the URL with a JSON 400, and tells who counts what the app never sees', async () => {
+    const before = refused.length;
+    const { head, body } = await rawRequest('GET /search?q=\u0628 HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'invalid_url' } });
+    expect(refused.slice(before)).toEqual([400]);
   });
 
   it('passes ordinary requests to the app', async () => {

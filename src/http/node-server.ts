@@ -10,15 +10,27 @@ import { answerClientError } from './client-error.js';
  * refuses (`clientError`), request targets that are no path (`GET *`), and CONNECT, which Node
  * hands to a 'connect' listener or else closes without a word.
  */
-export function createHttpServer(fetch: (request: Request) => Response | Promise<Response>, hostname: string): Server {
+export function createHttpServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  hostname: string,
+  /** Told the status of each answer given here, before the app: the app's metrics never see these requests. */
+  onRefused: (status: number) => void = () => {},
+): Server {
   const server = createServer(
     getRequestListener(fetch, {
       hostname,
-      errorHandler: () => jsonError(400, 'bad_request', 'The request target must be a path such as /search.'),
+      errorHandler: () => {
+        onRefused(400);
+        return jsonError(400, 'bad_request', 'The request target must be a path such as /search.');
+      },
     }),
   );
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
+    const status = answerClientError(error, socket);
+    if (status !== undefined) onRefused(status);
+  });
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    onRefused(405);
     const body: ErrorBody = {
       error: { code: 'method_not_allowed', message: 'CONNECT is not served: this is an HTTP API, not a proxy.', requestId: randomUUID() },
     };
