@@ -32,8 +32,10 @@ const taxonomy: Taxonomy = {
     },
   ],
   regionRules: { minMentions: 2, leadMinMentions: 2, leadTokens: 40 },
-  people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'] }],
-  organizations: [],
+  people: [{ slug: 'antony-blinken', labels: { ar: 'أنتوني بلينكن', en: 'Antony Blinken' }, terms: ['blinken', 'antony blinken'], excludeWithin: [] }],
+  organizations: [
+    { slug: 'african-union', labels: { ar: 'الاتحاد الأفريقي', en: 'African Union' }, terms: ['african union'], excludeWithin: ['african union football'] },
+  ],
   sourceLabels: new Map(),
   digest: 'test',
 };
@@ -55,6 +57,8 @@ const compiled: CompiledTaxonomy = {
     ['sahel', pattern('sahel')],
     ['blinken', pattern('blinken')],
     ['antony blinken', pattern('antony', 'blinken')],
+    ['african union', pattern('african', 'union')],
+    ['african union football', pattern('african', 'union', 'football')],
   ]),
 };
 const classify = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, compiled);
@@ -70,6 +74,11 @@ describe('classifyArticle', () => {
     expect(classify('', 'sudan talks sudan').regions).toEqual(['africa', 'sudan']);
     expect(classify('sudan', 'talks').regions).toEqual(['africa', 'sudan']);
     expect(classify('', 'sudan talks').regions).toEqual([]);
+  });
+
+  it('does not count an organization inside the longer name of another that holds its own', () => {
+    expect(classify('', 'the african union football confederation').organizations).toEqual([]);
+    expect(classify('african union football cup', 'the african union summit').organizations).toEqual(['african-union']);
   });
 
   it('does not count a place inside the longer name of another place', () => {

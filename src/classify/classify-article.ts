@@ -150,7 +150,16 @@ function patternKey(pattern: TokenPattern | undefined): string {
 }
 
 function namedIn(entities: NamedEntity[], present: ReadonlySet<object>, compiled: CompiledTaxonomy, article: AnalyzedArticle): string[] {
-  return entities.filter((entity) => present.has(entity) && occursAnywhere(entity.terms, compiled, article)).map((entity) => entity.slug);
+  return entities.filter((entity) => present.has(entity) && isNamed(entity, compiled, article)).map((entity) => entity.slug);
+}
+
+/** Named once anywhere, outside the longer names of others that hold its own. */
+function isNamed(entity: NamedEntity, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
+  if (entity.excludeWithin.length === 0) return occursAnywhere(entity.terms, compiled, article);
+  return (['title', 'body'] as const).some((field) => {
+    const excluded = entity.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), article[field]));
+    return mentionStarts(entity.terms, compiled, article[field], excluded).size > 0;
+  });
 }
 
 /** Per compiled taxonomy: each token → the regions, topics and entities one of whose terms begins with it. */
@@ -246,6 +255,6 @@ export function taxonomyTerms(taxonomy: Taxonomy): string[] {
     [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? [])].forEach((t) => terms.add(t));
   }
   for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
-  for (const entity of [...taxonomy.people, ...taxonomy.organizations]) entity.terms.forEach((t) => terms.add(t));
+  for (const entity of [...taxonomy.people, ...taxonomy.organizations]) [...entity.terms, ...entity.excludeWithin].forEach((t) => terms.add(t));
   return [...terms];
 }

@@ -63,6 +63,12 @@ const sourcesFileSchema = z.object({
   sources: z.array(z.object({ value: z.string().min(1), labels: z.object({ ar: z.string().min(1), en: z.string().min(1) }) })),
 });
 
+/** Per person or organization (by slug), phrases inside which its name is another's. */
+const entityExclusionsSchema = z.object({
+  description: z.string(),
+  excludeWithin: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+});
+
 export type Region = z.infer<typeof regionSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -71,6 +77,8 @@ export interface NamedEntity {
   slug: string;
   labels: { ar: string; en: string };
   terms: string[];
+  /** Longer names of others that begin or hold this one's (the African football confederation's holds the African Union's). */
+  excludeWithin: string[];
 }
 
 export interface Taxonomy {
@@ -112,8 +120,14 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     'taxonomy/topics.json',
     topicsFile.topics.map((t) => t.slug),
   );
-  const people = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/people.txt'));
-  const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt'));
+  const { excludeWithin } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
+  const withExclusions = (entity: NamedEntity) => ({ ...entity, excludeWithin: excludeWithin[entity.slug] ?? [] });
+  const people = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/people.txt')).map(withExclusions);
+  const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt')).map(withExclusions);
+  const entitySlugs = new Set([...people, ...organizations].map((entity) => entity.slug));
+  for (const slug of Object.keys(excludeWithin)) {
+    if (!entitySlugs.has(slug)) throw new Error(`taxonomy/entity-exclusions.json: no person or organization "${slug}" in analyzers/synonyms/`);
+  }
   const taxonomy = {
     topics: topicsFile.topics,
     topicRules: topicsFile.rules,
@@ -147,7 +161,7 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) }, terms }];
+    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) }, terms, excludeWithin: [] }];
   });
 }
 
