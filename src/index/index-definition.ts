@@ -105,8 +105,9 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
 
 /**
  * What query building must know of an index definition's analysis (see `QueryShape`): the most
- * alternatives any synonym rule offers for one match (`a, b, c` → 3; `a => b, c` → 2), and each
- * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms.
+ * alternatives any synonym rule offers for one match (`a, b, c` → 3; `a => b, c` → 2), each
+ * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms, and
+ * the words its stop filters drop.
  */
 export function analysisShapeOf(definition: IndexDefinition): {
   maxSynonymAlternatives: number;
