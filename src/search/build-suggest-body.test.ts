@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
-import { buildTitleSuggestBody, changesListedName, readSpellings, readSurfaceForm, SUGGEST_MAX_WORDS, suggestText } from './build-suggest-body.js';
+import {
+  buildTitleSuggestBody,
+  changesListedName,
+  chooseSpelling,
+  readSpellings,
+  readSurfaceForm,
+  SUGGEST_MAX_WORDS,
+  suggestText,
+} from './build-suggest-body.js';
 import { loadListedNameWords } from './understand-query.js';
+import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { markTypedWords } from './suggest.js';
 
 describe('suggestion bodies', () => {
@@ -43,6 +52,22 @@ describe('respellings of listed names', () => {
     expect(changesListedName('رمطان لعمامرة الجزاير', 'رمطان لعمامره الجزاءر', listed)).toBe(false);
     expect(changesListedName('ban ki-moon الجزاير', 'ban ki moon الجزاءر', listed)).toBe(false);
     expect(changesListedName('في الجزاير', 'من الجزاءر', listed)).toBe(false); // a stopword is no name
+  });
+});
+
+describe('choosing among respellings', () => {
+  // The suggester's options for الجزاير on the ANT corpus, likeliest first, in its normalized letters.
+  const offered = ['الجزيره', 'الجزاءر', 'الجماهير'];
+  const hits = (...texts: string[]) => texts.map((text) => new Set(normalizedWordsOf(text)));
+
+  it('offers the respelling most of the search’s own hits hold, over a likelier one', () => {
+    expect(chooseSpelling(offered, 'الجزاير', hits('الجزائر تسلك طريق الحرير', 'تعديل وزاري في الجزائر', 'قناة الجزيرة'))).toBe('الجزاءر');
+  });
+
+  it('looks only at the words it changes, and else offers the likeliest', () => {
+    expect(chooseSpelling(['الرءيس الجزاءري', 'الرءيس الجماهيري'], 'الرئيس الجزايري', hits('المنتخب الجزائري'))).toBe('الرءيس الجزاءري');
+    expect(chooseSpelling(offered, 'الجزاير', hits('لا شيء هنا'))).toBe('الجزيره');
+    expect(chooseSpelling([], 'الجزاير', [])).toBeUndefined();
   });
 });
 

@@ -82,6 +82,24 @@ export function changesListedName(text: string, spelling: string, listedNameWord
 }
 
 /**
+ * Of the respellings offered (likeliest first, none changing a listed name), the one the search's
+ * own hits hold in the most of them, each hit's words given normalized as the index does: الجزاير
+ * finds Algeria (through the exact fields' typo tolerance), so الجزائر is offered, not the likelier
+ * الجزيرة (Al Jazeera). The likeliest when no hit holds any. Pure.
+ */
+export function chooseSpelling(spellings: string[], text: string, hitWords: ReadonlySet<string>[]): string | undefined {
+  const typed = new Set(normalizedWordsOf(text));
+  let chosen = spellings[0];
+  let most = 0;
+  for (const spelling of spellings) {
+    const changed = normalizedWordsOf(spelling).filter((word) => !typed.has(word));
+    const holding = hitWords.filter((words) => changed.every((word) => words.has(word))).length;
+    if (holding > most) [chosen, most] = [spelling, holding];
+  }
+  return chosen;
+}
+
+/**
  * One article holding the respelled words as a phrase, its text with those words marked as the
  * article writes them: the suggester answers in normalized letters (الجزاءر), readers want الجزائر. Pure.
  */

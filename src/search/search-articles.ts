@@ -1,13 +1,13 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
-import { buildSpellingBody, changesListedName, readSpellings, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
-import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
+import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
@@ -179,7 +179,10 @@ export async function searchArticles(
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
-  const offered = spellcheck ? readSpellings(result.suggest).find((spelling) => !changesListedName(spellcheck, spelling, listed)) : undefined;
+  const spellings = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
+  const hitWords =
+    spellings.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
+  const offered = spellcheck ? chooseSpelling(spellings, spellcheck, hitWords) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));
