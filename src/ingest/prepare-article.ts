@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isCalendarDate, parseArabicDate } from './article-dates.js';
+import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
@@ -94,8 +94,7 @@ function finish(fields: Omit<PreparedArticle, 'contentHash'>): Prepared {
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };
 }
 
-const RFC_2822_DAY = /(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{4})/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RFC_2822_DAY = /(\d{1,2}) ([a-z]{3,9}) (\d{4})/i;
 
 /**
  * RFC 2822 and ISO dates through Date; Arabic and other month names through the date parser.
@@ -118,8 +117,8 @@ export function normalizeDate(value: string | undefined): string | undefined {
 
 function rfc2822Day(text: string): string | undefined {
   const match = RFC_2822_DAY.exec(text);
-  if (!match) return undefined;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
+  const month = match && monthNumber(match[2]!);
+  if (!month) return undefined;
   return `${match[3]}-${String(month).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
 }
 
