@@ -6,7 +6,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
-import { ARTICLE_ID, SOURCE_NAME } from '../ingest/prepare-article.js';
+import { ARTICLE_ID, SOURCE_NAME, SOURCE_NAME_RULE } from '../ingest/prepare-article.js';
 import { jsonDocumentRecords, readNdjson, untilBroken, type SourceRecord } from '../ingest/source-records.js';
 import { ApiError } from './api-error.js';
 
@@ -92,7 +92,7 @@ function checkIngestBody(request: IngestBody): { mediaType: IngestMediaType; enc
       throw new ApiError(400, 'invalid_parameter', `${field}: only a text/plain article takes ?${field}=`, field);
   }
   if (request.source !== undefined && !SOURCE_NAME.test(request.source)) {
-    throw new ApiError(400, 'invalid_parameter', 'source: letters, digits, space, _ . and -, at most 64, such as "BBC"', 'source');
+    throw new ApiError(400, 'invalid_parameter', `source: ${SOURCE_NAME_RULE}`, 'source');
   }
   return { mediaType: mediaType as IngestMediaType, encoding, body: request.body };
 }

@@ -7,6 +7,8 @@ import type { SourceRecord } from './source-records.js';
 
 /** A source as its feed names it (`BBC`, `skynews`): the search's `source=` filters by it. */
 export const SOURCE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
+/** `SOURCE_NAME` in words, for the errors that refuse a source. */
+export const SOURCE_NAME_RULE = 'letters, digits, space, _ . and -, at most 64, such as "BBC"';
 
 /** The fields an incoming article may carry (ANT-style NDJSON and the like). */
 const inputSchema = z
@@ -17,7 +19,7 @@ const inputSchema = z
     text: z.string().optional(),
     body: z.string().optional(),
     published: z.string().optional(),
-    source: z.string().regex(SOURCE_NAME, 'expected a name such as "BBC": letters, digits, space, _ . and -, at most 64').optional(),
+    source: z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`).optional(),
     category: z.string().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
@@ -127,12 +129,12 @@ const FUTURE_SLACK_MS = 2 * 24 * 3600 * 1000;
 const EARLIEST_PUBLISHED = '1900-01-01';
 
 /** Why a publication date given with an article cannot be stored, if it cannot. */
-function publishedProblem(given: string | undefined, read: string | undefined, now = Date.now()): string | undefined {
+function publishedProblem(given: string | undefined, read: string | undefined): string | undefined {
   if (!given?.trim()) return undefined;
   if (read === undefined) {
     return `published: "${given.trim().slice(0, 40)}" is not a date read here (ISO 8601 such as 2021-07-27, RFC 2822, or a day, month name and year)`;
   }
   if (read < EARLIEST_PUBLISHED) return `published: ${read} is before ${EARLIEST_PUBLISHED.slice(0, 4)}`;
-  if (Date.parse(read.length === 10 ? `${read}T00:00:00Z` : read) > now + FUTURE_SLACK_MS) return `published: ${read} is in the future`;
+  if (Date.parse(read.length === 10 ? `${read}T00:00:00Z` : read) > Date.now() + FUTURE_SLACK_MS) return `published: ${read} is in the future`;
   return undefined;
 }

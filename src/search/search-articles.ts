@@ -137,7 +137,11 @@ function knownWordsOf(text: string, minFrequency: number | undefined, repairer: 
   return known;
 }
 
-/** The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at the start. */
+/**
+ * The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
+ * the start. Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
+ * it keyed by normalized form would stay in the API's memory for a few lookups a search.
+ */
 export function foldedSpellings(word: string): string[] {
   const ends = /[هة]$/.test(word) ? ['ه', 'ة'] : /[يى]$/.test(word) ? ['ي', 'ى'] : [''];
   const stem = ends[0] ? word.slice(0, -1) : word;
