@@ -110,6 +110,11 @@ describe('classifyArticle', () => {
     expect(classify('match', 'team').topics).toEqual(['sport']); // title 2 + body 1
   });
 
+  it('adds a headline word to what the body says with it: the subject of a short article', () => {
+    expect(classify('match', 'the match ended').topics).toEqual(['sport']); // title 2 + the same word in the body 1
+    expect(classify('match', 'the game ended').topics).toEqual([]); // title 2 alone
+  });
+
   it('tags a second topic only when its score is a large enough share of the best one', () => {
     // sport 6 (three title words), economy 3: enough alone, under 0.6 × 6 beside sport.
     expect(classify('match goal team', 'market bank budget').topics).toEqual(['sport']);

@@ -128,7 +128,8 @@ function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedA
     if (first === undefined || !(article.body.has(first) || article.title.has(first))) continue;
     const inBody = findOccurrences(pattern, article.body).length;
     const bodyScore = inBody > 0 ? Math.min(maxPerTerm, bodyWeight + repeatWeight * (inBody - 1)) : 0;
-    const weight = findOccurrences(pattern, article.title).length > 0 ? Math.max(titleWeight, bodyScore) : bodyScore;
+    // A headline's word the body goes on to use is the article's subject: the two add up.
+    const weight = (findOccurrences(pattern, article.title).length > 0 ? titleWeight : 0) + bodyScore;
     if (weight === 0) continue;
     const key = patternKey(pattern);
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
