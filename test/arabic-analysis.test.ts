@@ -34,6 +34,7 @@ describe('normalization (exact field chain)', () => {
     ['Arabic-Indic and Persian digits', '٢٠٢١ ۲۰۲۱', ['2021', '2021']],
     ['zero-width and direction marks', 'بلي\u200cنكن \u200fالرئيس\u200e', ['بلينكن', 'الرءيس']],
     ['Persian letter forms', 'کتاب یوم', ['كتاب', 'يوم']],
+    ['the letters for p, v and ch', 'پوتين ڤلاديمير ڥيينا الچنرال', ['بوتين', 'فلاديمير', 'فيينا', 'الجنرال']],
     ['the spelling variant أميركي → أمريكي', 'الأميركية', ['الامريكيه']],
     ['Latin case and accents', 'Algérie BLINKEN', ['algerie', 'blinken']],
   ])('%s', async (_rule, text, expected) => {
@@ -41,7 +42,25 @@ describe('normalization (exact field chain)', () => {
   });
 
   it('agrees with the normalization used to write list files', async () => {
-    const words = ['أنطوني', 'بلينكين', 'لعمامرة', 'مسئولية', 'الأميركيين', 'إثيوبيا', 'آب', 'ﺍﻟﺠﺰﺍﺋﺮ', 'مُحَمَّد', 'الـــجزائر', 'ٱلكتاب', 'مصطفى', 'کتاب'];
+    const words = [
+      'أنطوني',
+      'بلينكين',
+      'لعمامرة',
+      'مسئولية',
+      'الأميركيين',
+      'إثيوبيا',
+      'آب',
+      'ﺍﻟﺠﺰﺍﺋﺮ',
+      'مُحَمَّد',
+      'الـــجزائر',
+      'ٱلكتاب',
+      'مصطفى',
+      'کتاب',
+      'پوتين',
+      'ڤلاديمير',
+      'ڥيينا',
+      'چاي',
+    ];
     for (const word of words) expect([normalizeArabicWord(word)]).toEqual(await tokens('arabic_exact', word));
   });
 });

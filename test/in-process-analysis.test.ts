@@ -45,7 +45,7 @@ const inProcess = (analyzer: string) => {
 /** Texts that hit each rule the interpreter implements, beside the articles. */
 const EDGE_CASES = [
   'ﺍﻟﺠﺰﺍﺋﺮ ﻻ مُحَمَّدٌ الـــجزائر أحمد إبراهيم آذار ٱلكتاب هٰذا مسؤول مسئول سورية إلى مصطفى',
-  '٢٠٢١ ۲۰۲۱ 𝟐𝟎 بلي\u200cنكن \u200fالرئيس\u200e کتاب یوم الأميركية Algérie BLINKEN Straße Łódź Ørsted',
+  '٢٠٢١ ۲۰۲۱ 𝟐𝟎 بلي\u200cنكن \u200fالرئيس\u200e کتاب یوم پوتين ڤلاديمير الچنرال الأميركية Algérie BLINKEN Straße Łódź Ørsted',
   "U.S. o'brien O’Brien 3.5 1,000 ٣٫٥ ١٬٠٠٠ a_b e-mail x.y.z 2019م x²y ½",
   'a😀b ©x ™ 👍🏽 ok 👨‍👩‍👧 #1 中文字 ひらがな カタカナ 한국어 ไทย ً كتاب َ a\u0301b',
   'والكتاب وقت ولد بالمدينة كالبحر فالقوم للرجل المعلمون المعلمين المعلمات مكتبها بيتي مدرسته واشنطن وبواشنطن للجزائر مالي المالية',
