@@ -124,10 +124,11 @@ describe('search-time synonyms', () => {
     expect(hama).not.toBe(protection);
   });
 
-  it('joins the spellings of platforms and places written joined or apart, with غ or ج, ك or ج', async () => {
+  it('joins the spellings of platforms, places and people written joined or apart, with غ or ج, ك or ج', async () => {
     expect(await tokens('arabic_exact_search', 'فيس بوك')).toEqual(expect.arrayContaining(['فيسبوك', 'فايسبوك', 'facebook']));
     expect(await tokens('arabic_exact_search', 'instagram')).toEqual(expect.arrayContaining(['انستغرام', 'انستجرام']));
     expect(await tokens('arabic_exact_search', 'England')).toEqual(expect.arrayContaining(['انجلترا', 'انكلترا']));
+    expect(await tokens('arabic_exact_search', 'جوتيريس')).toEqual(expect.arrayContaining(['غوتيريش', 'غوتيريس']));
   });
 
   it('joins organizations and their acronyms', async () => {
