@@ -98,6 +98,21 @@ export function runLoad(url: string, connections: number, requests: LoadRequest[
   });
 }
 
+/**
+ * One connection, paired (`paired-worker.ts`): every query of the mix down each path in turn, `rounds`
+ * times over the mix; each path's latencies in ms, index i of every path being the same query at about the same moment.
+ */
+export function runPaired(paths: { url: string; requests: LoadRequest[] }[], rounds: number): Promise<number[][]> {
+  return new Promise<number[][]>((resolvePaired, reject) => {
+    const worker = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'bench', 'paired-worker.ts'), JSON.stringify({ paths, rounds })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let printed = '';
+    worker.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    worker.on('exit', (code) => (code === 0 ? resolvePaired(JSON.parse(printed)) : reject(new Error(`paired worker exited ${code}`))));
+  });
+}
+
 /** Load runs of one path as one: rates and latencies averaged, counts added. */
 export function meanLoad(runs: readonly LoadResult[]): LoadResult {
   if (runs.length === 0) throw new Error('meanLoad: no runs');

@@ -1,6 +1,6 @@
 import { log, out, recordMemory, type BenchContext } from '../bench-context.js';
 import { waitForMerges } from '../bench-engine.js';
-import { meanLoad, runLoad, startPassThroughProxy, type LoadRequest, type LoadResult, type RunningServer } from '../bench-processes.js';
+import { meanLoad, runLoad, runPaired, startPassThroughProxy, type LoadRequest, type LoadResult, type RunningServer } from '../bench-processes.js';
 import { readCpuSeconds, withMemory } from '../process-usage.js';
 import { buildQueryMix } from './query-mix.js';
 
@@ -19,6 +19,8 @@ const CYCLES = 2;
 const SETTLED_SHARE = 0.05;
 const MIN_SETTLING_ROUNDS = 9;
 const MAX_SETTLING_ROUNDS = 18;
+/** Rounds over the mix of the paired one-connection run: 60 × 10 queries, each down the three paths. */
+const PAIRED_ROUNDS = 60;
 
 /**
  * Queries at 1, 8 and 32 connections down three paths: the engine itself, a bare Node proxy and the
@@ -99,8 +101,40 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
     );
     if (served.errors + served.non2xx > 0) out(context, `  (API errors ${served.errors}, non-2xx ${served.non2xx})`);
   }
+  await measurePairedOneConnection(context, proxy.url, api.url, engineRequests, apiRequests);
   proxy.process.kill('SIGTERM');
   await measureProfileCost(context);
+}
+
+/** The value below which a share `q` of the sorted values lies (nearest rank). */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * The latency each hop adds at one connection, from pairs: each query down the engine, the proxy and
+ * the API in turn (the order rotating), the difference taken within the pair. Runs of several seconds
+ * a path see the engine's speed drift by more than the hop costs; within a pair it hardly moves.
+ */
+async function measurePairedOneConnection(context: BenchContext, proxyUrl: string, apiUrl: string, engineRequests: LoadRequest[], apiRequests: LoadRequest[]) {
+  log(`queries: 1 connection, paired, ${PAIRED_ROUNDS} rounds over the mix …`);
+  const [engine, proxied, served] = await runPaired(
+    [
+      { url: context.engineUrl, requests: engineRequests },
+      { url: proxyUrl, requests: engineRequests },
+      { url: apiUrl, requests: apiRequests },
+    ],
+    PAIRED_ROUNDS,
+  );
+  const added = (path: number[]) => path.map((latency, i) => latency - engine![i]!).sort((a, b) => a - b);
+  const describe = (differences: number[]) =>
+    `${quantile(differences, 0.5).toFixed(2)} ms (middle half ${quantile(differences, 0.25).toFixed(2)} to ${quantile(differences, 0.75).toFixed(2)})`;
+  const sortedEngine = [...engine!].sort((a, b) => a - b);
+  out(
+    context,
+    `\nOne connection, paired: ${engine!.length} queries, each down the engine, the proxy and the API in turn (the order rotating); engine p50 ${quantile(sortedEngine, 0.5).toFixed(1)} ms. ` +
+      `Latency added, the median of the pairs' differences: proxy ${describe(added(proxied!))}, API ${describe(added(served!))}.\n`,
+  );
 }
 
 /** The ranking profile in force before query understanding and typo tolerance, kept to measure what they cost. */
