@@ -89,6 +89,17 @@ describe('search parameters', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('lists newest first only the articles that hold every word, and says so when it must relax that', async () => {
+    const q = 'بلينكن الجزائر';
+    const ranked = await search({ q });
+    const newest = await search({ q, sort: 'newest' });
+    const blinken = await search({ q: 'بلينكن' });
+    expect(ranked.body.total).toBeGreaterThan(blinken.body.total); // ranked, any word is enough
+    expect(newest.body.hits.map((h) => h.id).sort()).toEqual(blinken.body.hits.map((h) => h.id).sort());
+    const relaxed = await search({ q: 'بلينكن طماطم', sort: 'newest' });
+    expect(relaxed.body).toMatchObject({ relaxed: true, total: blinken.body.total });
+  });
+
   it('filters by publication date range', async () => {
     const { body } = await search({ date_from: '2021-07-01', date_to: '2021-08-31' });
     expect(body.hits.map((h) => h.id).sort()).toEqual(['001_89f3d445d5bfa33a', '004_cacf537383d56ce7']);

@@ -12,6 +12,7 @@ import {
   type SearchRequest,
 } from './build-search-body.js';
 import type { SearchProfile } from './search-profile.js';
+import type { SearchBody } from '../engine/search-engine.js';
 
 const profile: SearchProfile = {
   name: 'test',
@@ -218,6 +219,14 @@ describe('buildSearchBody', () => {
     expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [] } });
     expect(body.sort).toEqual([{ published: { order: 'desc', missing: NO_DATE } }, '_score', { id: 'asc' }]);
   });
+  it("asks for every word newest first, and for the profile's share ranked by relevance or relaxed", () => {
+    const rules = (body: SearchBody) => new Set(JSON.stringify(body.query).match(/"minimum_should_match":"[^"]*"/g));
+    const q = 'محمد بن سلمان';
+    expect(rules(buildSearchBody({ ...request, q, sort: 'newest' }, profile, shape))).toEqual(new Set(['"minimum_should_match":"100%"']));
+    expect(rules(buildSearchBody({ ...request, q }, profile, shape))).toEqual(new Set([`"minimum_should_match":"${profile.minimumShouldMatch}"`]));
+    expect(rules(buildSearchBody({ ...request, q, sort: 'newest', anyWordEnough: true }, profile, shape))).toEqual(new Set(['"minimum_should_match":"1"']));
+  });
+
   it('resumes after a cursor instead of an offset', () => {
     const body = buildSearchBody({ ...request, searchAfter: [1.5, 1627344000000, '004_x'] }, profile, shape);
     expect(body.search_after).toEqual([1.5, 1627344000000, '004_x']);

@@ -38,6 +38,18 @@ export interface SearchRequest {
   knownWords?: string[];
   /** Phrases quoted in what was typed: an article must hold each, word for word, with its synonyms. */
   phrases?: string[];
+  /** Any one word of `q` is enough, whatever the profile or the sort asks (a search relaxed after finding nothing). */
+  anyWordEnough?: boolean;
+}
+
+/**
+ * How many of the words an article must hold. Ranked by relevance, the profile's rule: articles with
+ * every word rank above those with some. Newest first, the order says nothing of how many words an
+ * article holds, so all of them: else محمد بن سلمان lists the newest articles naming any Mohammed.
+ */
+export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'anyWordEnough'>, profile: SearchProfile): string {
+  if (request.anyWordEnough) return '1';
+  return request.sort === 'newest' ? '100%' : profile.minimumShouldMatch;
 }
 
 /**
@@ -94,7 +106,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
   const original = {
-    must: plan ? [textQuery(text, profile, shape, plan, request.knownWords)] : [{ match_all: {} }],
+    must: plan ? [textQuery(text, profile, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
     should: plan ? phraseQueries(text, profile, shape) : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
@@ -219,7 +231,7 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
  * tolerance joins the dis_max as one fuzzy match per field it names, at its lower weight, so a word
  * typed wrong can still match while a word typed right scores above it.
  */
-function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, knownWords: string[] = []): Clause {
+function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, minimumShouldMatch: string, knownWords: string[] = []): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
   const contentText = withoutStopwords(text, shape.stopwords);
   // A text of stopwords alone is searched as typed: they are all it asks for.
@@ -234,7 +246,7 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
             [field]: {
               query: field.endsWith('.exact') ? exactText : text,
               boost: weight,
-              minimum_should_match: profile.minimumShouldMatch,
+              minimum_should_match: minimumShouldMatch,
               ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
             },
           },
@@ -244,7 +256,7 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
             [field]: {
               query: fuzzyText,
               boost: weight,
-              minimum_should_match: profile.minimumShouldMatch,
+              minimum_should_match: minimumShouldMatch,
               fuzziness: fuzzy!.fuzziness,
               prefix_length: fuzzy!.prefixLength,
               max_expansions: fuzzy!.maxExpansions,

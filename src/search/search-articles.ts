@@ -1,5 +1,5 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, countQueryTokens, SEARCH_FACETS, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
+import { buildSearchBody, countQueryTokens, SEARCH_FACETS, wordsToMatch, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
 import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
@@ -188,8 +188,8 @@ export async function searchArticles(
     spellings.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
   const offered = spellcheck ? chooseSpelling(spellings, spellcheck, hitWords) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
-  const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && profile.minimumShouldMatch !== '1';
-  if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody(understood, { ...profile, minimumShouldMatch: '1' }, shape));
+  const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && wordsToMatch(understood, profile) !== '1';
+  if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
   const didYouMean = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
