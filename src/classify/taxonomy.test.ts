@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../project-root.js';
+import { loadTaxonomy } from './taxonomy.js';
+
+describe('the taxonomy as the project ships it', () => {
+  it('tags organizations from their list, and no platform the news quotes in passing', () => {
+    const slugs = loadTaxonomy(PROJECT_ROOT).organizations.map((organization) => organization.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['nato', 'african-union']));
+    // Multi-word spellings (فيس بوك، واتس آب، سناب شات) would make entities of them in organizations.txt.
+    for (const platform of ['facebook', 'whatsapp', 'snapchat', 'twitter', 'google']) expect(slugs).not.toContain(platform);
+  });
+});
