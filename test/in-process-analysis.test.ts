@@ -148,4 +148,23 @@ describe('names that analyze as common words', () => {
     expect(kane!.regions_mentioned).not.toContain('kenya');
     expect(kane!.regions_mentioned).not.toContain('turkey');
   });
+
+  it('tag no place inside the name of another, and the Western Sahara only beside its context', async () => {
+    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
+    const [storm, copa, recipe, desert, polisario, belgrade] = await tagger.tagMany([
+      { title: 'العاصفة تقترب من خليج المكسيك', body: 'تتجه العاصفة إلى خليج المكسيك، وحذرت السلطات سكان الساحل من خليج المكسيك.' },
+      { title: 'البرازيل تفوز بكوبا أمريكا', body: 'فازت البرازيل بلقب كوبا أمريكا بعد نهائي كوبا أمريكا في ريو.' },
+      { title: 'وصفة بالفول السوداني وجوز الهند', body: 'أضف الفول السوداني وجوز الهند، ثم الفول السوداني المحمص.' },
+      { title: 'اشتباك في الصحراء الغربية', body: 'قتل جنود مصريون في الصحراء الغربية قرب الحدود مع ليبيا، وتمشط القوات الصحراء الغربية.' },
+      { title: 'البوليساريو تحتج', body: 'احتجت جبهة البوليساريو على قرار الرباط، وقالت البوليساريو إنها ستلجأ إلى الأمم المتحدة.' },
+      { title: 'انتخابات في صربيا', body: 'يصوت الناخبون في صربيا اليوم، وتتابع بلغراد النتائج.' },
+    ]);
+    expect(storm!.regions_mentioned).not.toContain('gulf');
+    expect(copa!.regions_mentioned).not.toContain('united-states');
+    expect(recipe!.regions_mentioned).not.toContain('sudan');
+    expect(recipe!.regions_mentioned).not.toContain('india');
+    expect(desert!.regions_mentioned).not.toContain('western-sahara');
+    expect(polisario!.regions).toContain('western-sahara');
+    expect(belgrade!.regions).toEqual(expect.arrayContaining(['serbia', 'balkans']));
+  });
 });
