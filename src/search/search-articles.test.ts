@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldedSpellings } from './search-articles.js';
+import { loadIndexDefinition } from '../index/index-definition.js';
+import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { queryShapeOf } from './build-search-body.js';
+import { articleSearchBody, foldedSpellings } from './search-articles.js';
+import { loadSearchProfile } from './search-profile.js';
+import { loadListedNameWords } from './understand-query.js';
 
 describe('foldedSpellings', () => {
   it('gives the spellings the index folds together: ة/ه and ى/ي at the end, the alef at the start', () => {
@@ -7,5 +13,23 @@ describe('foldedSpellings', () => {
     expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
     expect(foldedSpellings('الامارات')).toEqual(['الامارات', 'الأمارات', 'الإمارات', 'الآمارات']);
     expect(foldedSpellings('بايدن')).toEqual(['بايدن']);
+  });
+});
+
+describe('typo tolerance in the body a search sends', () => {
+  const profile = loadSearchProfile(PROJECT_ROOT, 'default');
+  const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+  const request = { filters: {}, from: 0, size: 10, sort: 'relevance' as const, facetSize: 5 };
+  const fuzzes = (q: string, listedNameWords: ReadonlySet<string>) =>
+    JSON.stringify(articleSearchBody({ ...request, q }, profile, shape, { aids: { questionWords: new Set(), repairer, listedNameWords } })).includes(
+      'fuzziness',
+    );
+
+  it('leaves a name of the synonym lists as typed, however rare in the corpus', () => {
+    const listed = loadListedNameWords(PROJECT_ROOT);
+    expect(fuzzes('العمامرة', new Set())).toBe(true); // rare in 2018: one edit from المؤامرة
+    expect(fuzzes('العمامرة', listed)).toBe(false);
+    expect(fuzzes('الانتخبات', listed)).toBe(true); // a typo is still fuzzed
   });
 });

@@ -7,6 +7,7 @@ import type { SearchProfile } from './search-profile.js';
 import { summarizeExplanation, type ScoreExplanation } from './summarize-explanation.js';
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
@@ -109,7 +110,7 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
   // ترامب:ميركل is two words, and so is a hashtag's #مونديال_روسيا.
   const text = typed.replace(/(?<=[\p{L}\p{N}])[:_](?=[\p{L}\p{N}])/gu, ' ');
   const understoodText = text ? understandQuery(text, profile.query, aids) : '';
-  const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer);
+  const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const phrases = quotedPhrases(text);
   const understood: SearchRequest = {
     ...rest,
@@ -123,16 +124,19 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
   return { understood, ...(spellcheck ? { spellcheck } : {}) };
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /**
  * The words of `text` the repairer's word list holds at least `minFrequency` times, in any spelling
- * the index folds together: الدوحه is الدوحة, السيسى is السيسي, and none is a typo to fuzz.
+ * the index folds together (الدوحه is الدوحة, السيسى is السيسي), and the words of the names the
+ * synonym lists spell (العمامرة, rare in a corpus of 2018, is no typo of المؤامرة): none is fuzzed.
  */
-function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined): string[] {
+function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined, listed: ReadonlySet<string> = NO_WORDS): string[] {
   if (!text || minFrequency === undefined || !repairer) return [];
   const known: string[] = [];
   forEachStandardToken(text, (word) => {
     const frequency = foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
-    if (frequency >= minFrequency) known.push(word);
+    if (frequency >= minFrequency || listed.has(normalizeArabicWord(word))) known.push(word);
   });
   return known;
 }
@@ -161,8 +165,6 @@ export function articleSearchBody(request: SearchRequest, profile: SearchProfile
   const { understood, spellcheck } = understandRequest(request, profile, options);
   return withSpelling(buildSearchBody(understood, profile, shape), spellcheck);
 }
-
-const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** What a cursor must continue: the text, filters, dates and profile that decide the hits and their order. */
 export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): string {
