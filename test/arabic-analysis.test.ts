@@ -118,6 +118,10 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'حماس')).toEqual(['حماس']);
   });
 
+  it('keeps a rare name whole: تبون (Tebboune) is not تب', async () => {
+    expect(await tokens('arabic_index', 'تبون')).toEqual(['تبون']);
+  });
+
   it('keeps the city of Hama apart from حماية ("protection")', async () => {
     const [hama] = await tokens('arabic_index', 'حماة');
     const [protection] = await tokens('arabic_index', 'حماية');
@@ -129,6 +133,10 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'instagram')).toEqual(expect.arrayContaining(['انستغرام', 'انستجرام']));
     expect(await tokens('arabic_exact_search', 'England')).toEqual(expect.arrayContaining(['انجلترا', 'انكلترا']));
     expect(await tokens('arabic_exact_search', 'جوتيريس')).toEqual(expect.arrayContaining(['غوتيريش', 'غوتيريس']));
+    expect(await tokens('arabic_exact_search', 'Liverpool')).toEqual(expect.arrayContaining(['ليفربول']));
+    expect(await tokens('arabic_exact_search', 'poutine')).toEqual(expect.arrayContaining(['بوتين']));
+    expect(await tokens('arabic_exact_search', 'European Union')).toEqual(expect.arrayContaining(['الاتحاد', 'الاوروبي']));
+    expect(await tokens('arabic_exact_search', 'Bolton')).toEqual(expect.arrayContaining(['بولتون']));
   });
 
   it('joins organizations and their acronyms', async () => {

@@ -13,6 +13,9 @@ describe('understandQuery', () => {
     expect(understandQuery('كم عدد سكان الجزائر؟', on, { questionWords })).toBe('عدد سكان الجزائر؟');
     expect(understandQuery('إين تقع مالي', on, { questionWords })).toBe('تقع مالي');
     expect(understandQuery('ما هي عاصمة مصر', on, { questionWords })).toBe('عاصمة مصر');
+    expect(understandQuery('شنو صار بالعراق', on, { questionWords })).toBe('صار بالعراق'); // dialect: Iraqi, Levantine, Egyptian
+    expect(understandQuery('وين تقع الموصل', on, { questionWords })).toBe('تقع الموصل');
+    expect(understandQuery('ازاي تسافر مصر', on, { questionWords })).toBe('تسافر مصر');
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {

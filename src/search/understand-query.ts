@@ -15,6 +15,7 @@ export const NAME_LISTS = [
   'analyzers/synonyms/organizations.txt',
   'analyzers/synonyms/countries.txt',
   'analyzers/synonyms/platforms.txt',
+  'analyzers/synonyms/clubs.txt',
 ];
 
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
