@@ -167,4 +167,18 @@ describe('names that analyze as common words', () => {
     expect(polisario!.regions).toContain('western-sahara');
     expect(belgrade!.regions).toEqual(expect.arrayContaining(['serbia', 'balkans']));
   });
+
+  it('name Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion', async () => {
+    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
+    const [talks, crowd, regime, zoo] = await tagger.tagMany([
+      { title: 'محادثات المصالحة', body: 'وصل وفد حماس إلى القاهرة لبحث المصالحة بين فتح وحماس.' },
+      { title: 'فوز كبير', body: 'استقبل الجمهور الفريق بحماس كبير، وعم حماس الجماهير المدرجات.' },
+      { title: 'تقدم في إدلب', body: 'تقدمت قوات الأسد في ريف إدلب، وقال نظام الأسد إن العملية مستمرة.' },
+      { title: 'حديقة الحيوان', body: 'ولد شبل في حديقة الحيوان، وقالت الإدارة إن الأسد بصحة جيدة.' },
+    ]);
+    expect(talks!.organizations).toContain('hamas');
+    expect(crowd!.organizations).not.toContain('hamas');
+    expect(regime!.people).toContain('bashar-al-assad');
+    expect(zoo!.people).not.toContain('bashar-al-assad');
+  });
 });
