@@ -106,10 +106,14 @@ describe('tagging where the analysis cannot run in process', () => {
   });
 });
 
+/** Tags articles with the taxonomy the project ships, analyzed as the test index analyzes. */
+async function tagWithProjectTaxonomy(articles: { title: string; body: string }[]) {
+  return (await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT))).tagMany(articles);
+}
+
 describe('the United Kingdom under its nations’ names', () => {
   it('is mentioned by England, Scotland and the English league, and not by the English language', async () => {
-    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
-    const [league, scotland, language] = await tagger.tagMany([
+    const [league, scotland, language] = await tagWithProjectTaxonomy([
       { title: 'ليفربول يفوز', body: 'فاز ليفربول في الدوري الإنجليزي الممتاز أمس.' },
       { title: 'انتخابات محلية', body: 'صوت الناخبون في اسكتلندا أمس.' },
       { title: 'دروس مسائية', body: 'يتعلم الطلاب اللغة الإنجليزية والفرنسية في المدرسة.' },
@@ -122,8 +126,7 @@ describe('the United Kingdom under its nations’ names', () => {
 
 describe('names that analyze as common words', () => {
   it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé, Kane not Kenya', async () => {
-    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
-    const [amman, muscat, student, kabul, finance, probe, blame, kim, kane] = await tagger.tagMany([
+    const [amman, muscat, student, kabul, finance, probe, blame, kim, kane] = await tagWithProjectTaxonomy([
       { title: 'اعتصام في عمّان', body: 'طوق الأمن الأردني المشاركين في الاعتصام في عمان أمس، وقال مسؤول أردني إن عمان هادئة.' },
       { title: 'زيارة إلى مسقط', body: 'وصل الوزير إلى مسقط حيث التقى المسؤولين العمانيين، وأشاد بدور سلطنة عمان والسلطان قابوس.' },
       { title: 'طالب بريطاني متهم بالتجسس', body: 'طالب البرلمان بترحيل طالبي اللجوء، وقال الطالب إنه بريء.' },
@@ -150,8 +153,7 @@ describe('names that analyze as common words', () => {
   });
 
   it('tag no place inside the name of another, and the Western Sahara only beside its context', async () => {
-    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
-    const [storm, copa, recipe, desert, polisario, belgrade] = await tagger.tagMany([
+    const [storm, copa, recipe, desert, polisario, belgrade] = await tagWithProjectTaxonomy([
       { title: 'العاصفة تقترب من خليج المكسيك', body: 'تتجه العاصفة إلى خليج المكسيك، وحذرت السلطات سكان الساحل من خليج المكسيك.' },
       { title: 'البرازيل تفوز بكوبا أمريكا', body: 'فازت البرازيل بلقب كوبا أمريكا بعد نهائي كوبا أمريكا في ريو.' },
       { title: 'وصفة بالفول السوداني وجوز الهند', body: 'أضف الفول السوداني وجوز الهند، ثم الفول السوداني المحمص.' },
@@ -169,8 +171,7 @@ describe('names that analyze as common words', () => {
   });
 
   it('name Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion', async () => {
-    const tagger = await ArticleTagger.create(engine, index, definition, loadTaxonomy(PROJECT_ROOT));
-    const [talks, crowd, regime, zoo] = await tagger.tagMany([
+    const [talks, crowd, regime, zoo] = await tagWithProjectTaxonomy([
       { title: 'محادثات المصالحة', body: 'وصل وفد حماس إلى القاهرة لبحث المصالحة بين فتح وحماس.' },
       { title: 'فوز كبير', body: 'استقبل الجمهور الفريق بحماس كبير، وعم حماس الجماهير المدرجات.' },
       { title: 'تقدم في إدلب', body: 'تقدمت قوات الأسد في ريف إدلب، وقال نظام الأسد إن العملية مستمرة.' },
