@@ -95,7 +95,11 @@ const SearchQuery = z
         maximum: MAX_FACET_SIZE,
         default: DEFAULT_FACET_SIZE,
       }),
-    sort: z.enum(['relevance', 'newest']).optional(),
+    sort: z.enum(['relevance', 'newest']).optional().openapi({
+      description:
+        'relevance (the default): articles holding more of the words rank first, any one word is enough to be found; newest: newest first, among the articles holding every word (any one, with `relaxed`, when none holds them all)',
+      default: 'relevance',
+    }),
     profile: z
       .string()
       .regex(/^[a-z0-9-]{1,64}$/, 'expected a profile name')
