@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
-import { loadTaxonomy } from './taxonomy.js';
+import { entitiesFromSynonyms, loadTaxonomy } from './taxonomy.js';
 
 describe('the taxonomy as the project ships it', () => {
   it('tags organizations from their list, and no platform the news quotes in passing', () => {
@@ -8,5 +8,10 @@ describe('the taxonomy as the project ships it', () => {
     expect(slugs).toEqual(expect.arrayContaining(['nato', 'african-union']));
     // Multi-word spellings (فيس بوك، واتس آب، سناب شات) would make entities of them in organizations.txt.
     for (const platform of ['facebook', 'whatsapp', 'snapchat', 'twitter', 'google']) expect(slugs).not.toContain(platform);
+  });
+
+  it('labels an entity in Latin with each word capitalized, not the letter after an apostrophe', () => {
+    const [army] = entitiesFromSynonyms(["الجيش الوطني الشعبي, people's national army"]);
+    expect(army!.labels).toEqual({ ar: 'الجيش الوطني الشعبي', en: "People's National Army" });
   });
 });

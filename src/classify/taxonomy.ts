@@ -161,7 +161,7 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) }, terms, excludeWithin: [] }];
+    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/(?<![\p{L}'’])\p{L}/gu, (c) => c.toUpperCase()) }, terms, excludeWithin: [] }];
   });
 }
 
