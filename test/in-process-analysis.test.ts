@@ -170,6 +170,17 @@ describe('names that analyze as common words', () => {
     expect(belgrade!.regions).toEqual(expect.arrayContaining(['serbia', 'balkans']));
   });
 
+  it('call a Formula 1 race or a boxing night sport, and no arms race', async () => {
+    const [race, bout, arms] = await tagWithProjectTaxonomy([
+      { title: 'فورمولا 1: هاميلتون يفوز في البحرين', body: 'فاز البريطاني لويس هاميلتون بسباق جائزة البحرين الكبرى، ويتصدر بطولة العالم لسباقات فورمولا 1.' },
+      { title: 'ليلة الملاكمة', body: 'احتفظ البطل بلقبه في الملاكمة بعد فوزه بالميدالية الذهبية في بطولة العالم.' },
+      { title: 'سباق التسلح', body: 'حذر الخبراء من سباق التسلح بين القوى الكبرى، وقالوا إن السباق يهدد الأمن.' },
+    ]);
+    expect(race!.topics).toContain('sport');
+    expect(bout!.topics).toContain('sport');
+    expect(arms!.topics).not.toContain('sport');
+  });
+
   it('name Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion', async () => {
     const [talks, crowd, regime, zoo] = await tagWithProjectTaxonomy([
       { title: 'محادثات المصالحة', body: 'وصل وفد حماس إلى القاهرة لبحث المصالحة بين فتح وحماس.' },
