@@ -8,16 +8,6 @@ import type { SearchProfile } from './search-profile.js';
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
 
-/** The synonym lists whose Latin words a misspelled Latin name is matched against. */
-export const NAME_LISTS = [
-  'analyzers/synonyms/people.txt',
-  'analyzers/synonyms/places.txt',
-  'analyzers/synonyms/organizations.txt',
-  'analyzers/synonyms/countries.txt',
-  'analyzers/synonyms/platforms.txt',
-  'analyzers/synonyms/clubs.txt',
-];
-
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
@@ -44,9 +34,9 @@ export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
 }
 
-/** The rules of the synonym lists of names, one entity a rule (people, places, organizations). */
+/** The rules of the synonym lists the index searches with (people, places, organizations, platforms, clubs …), one entity a rule. */
 export function readNameRules(dataRoot: string): string[] {
-  return NAME_LISTS.flatMap((list) => readDataList(dataRoot, list));
+  return readNameAnalysis(dataRoot).synonymLists.flatMap((list) => readDataList(dataRoot, list));
 }
 
 /**
