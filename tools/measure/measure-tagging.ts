@@ -18,26 +18,29 @@ import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
 // regions against the hand labels in taxonomy/labels/regions-gold.json.
-// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--spread] [--corpus PATH] [--errors]
+// Usage: npm run measure:tagging [-- --per-category 300] [--skip 0] [--spread [--other-half]] [--corpus PATH] [--errors]
 // Splits: the first 300 of each category (tuning, one outlet per category), the next 300 (held out,
-// `--skip 300`), and `--skip 600 --spread`: 300 spread evenly over the rest of each category, every
-// outlet (the wide tuning split).
+// `--skip 300`), `--skip 600 --spread`: 300 spread evenly over the rest of each category, every
+// outlet (the wide tuning split), and `--skip 600 --spread --other-half`: up to 300 spread evenly over
+// the articles of the rest the wide tuning split does not take (the wide held-out split).
 // `--errors` lists each mapped category's false positives and negatives, for tuning (on the tuning split only).
 const { values: options } = parseArgs({
   options: {
     'per-category': { type: 'string' },
     skip: { type: 'string' },
     spread: { type: 'boolean' },
+    'other-half': { type: 'boolean' },
     corpus: { type: 'string' },
     errors: { type: 'boolean' },
   },
 });
-const option = (name: Exclude<keyof typeof options, 'errors' | 'spread'>, fallback: string) => options[name] ?? fallback;
+const option = (name: Exclude<keyof typeof options, 'errors' | 'spread' | 'other-half'>, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', antCorpusPath()));
 // Spread over a whole category, the sample would take held-out articles (300–600) into a tuning split.
 if (options.spread && skip < 600) throw new Error('--spread: give --skip 600 or more (the first 600 of each category are the tuning and held-out splits)');
+if (options['other-half'] && !options.spread) throw new Error('--other-half: give it with --spread');
 const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
 
 const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });
@@ -55,10 +58,15 @@ for await (const article of readAntCorpus(corpusPath)) {
   const enough = !options.spread && inCategory.length >= skip + perCategory;
   if (!enough) inCategory.push(article);
 }
+const spreadEvenly = <T>(items: T[]): T[] =>
+  items.length <= perCategory ? items : Array.from({ length: perCategory }, (_, i) => items[Math.floor((i * items.length) / perCategory)]!);
 const sample = [...candidates.values()].flatMap((inCategory) => {
   const rest = inCategory.slice(skip);
-  if (!options.spread || rest.length <= perCategory) return rest.slice(0, perCategory);
-  return Array.from({ length: perCategory }, (_, i) => rest[Math.floor((i * rest.length) / perCategory)]!);
+  if (!options.spread) return rest.slice(0, perCategory);
+  const wideTuning = spreadEvenly(rest);
+  if (!options['other-half']) return wideTuning;
+  const taken = new Set(wideTuning);
+  return spreadEvenly(rest.filter((article) => !taken.has(article)));
 });
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
   const id = file.replace(/\.txt$/, '');
@@ -112,7 +120,7 @@ function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<
   const categories = [...new Set(articles.map((a) => a.category))].sort();
   const topics = taxonomy.topics.map((t) => t.slug);
   console.log(
-    `\n## Topics on ${articles.length} ANT articles (${perCategory} of each category, after the first ${skip}${options.spread ? ', spread over the rest' : ''})\n`,
+    `\n## Topics on ${articles.length} ANT articles (up to ${perCategory} of each category, after the first ${skip}${options.spread ? `, spread over the rest${options['other-half'] ? ' the wide tuning split does not take' : ''}` : ''})\n`,
   );
   console.log('Rows: ANT category; columns: articles tagged with each topic (an article can have several, or none).\n');
   console.log(`| category | n | ${topics.join(' | ')} | none |`);
