@@ -222,6 +222,23 @@ const TAG_CASES: TagCase[] = [
     slug: 'sport',
     tagged: false,
   },
+  // Markets news names currencies, gold prices and ratings agencies, not the economy itself.
+  {
+    why: 'a currency and gold prices are economy',
+    title: 'الليرة تهبط وأسعار الذهب ترتفع',
+    body: 'هبطت الليرة التركية إلى أدنى مستوى، وارتفعت أسعار الذهب إلى 1300 دولار للأونصة، وخفضت موديز التصنيف الائتماني لتركيا.',
+    field: 'topics',
+    slug: 'economy-energy',
+    tagged: true,
+  },
+  {
+    why: 'a gold medal is no gold price',
+    title: 'ذهبية جديدة',
+    body: 'فاز العداء بالميدالية الذهبية، وقال إن الذهب كان حلمه منذ الطفولة.',
+    field: 'topics',
+    slug: 'economy-energy',
+    tagged: false,
+  },
   // Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion.
   {
     why: "Hamas's delegation names Hamas",
