@@ -91,6 +91,8 @@ describe('did you mean', () => {
     ['الجزاير', 'الجزائر'],
     // One right word finds articles (any word may match), and the misspelled one still gets its correction.
     ['الولايات المتحدت', 'الولايات المتحدة'],
+    // A listed name misspelled (Esper): the name, not the commoner look-alike أبرز the suggester ranks first.
+    ['إسبرر', 'إسبر'],
   ])('offers %s the spelling the articles use (%s)', async (q, expected) => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q })}`);
     expect(body.didYouMean).toBe(expected);

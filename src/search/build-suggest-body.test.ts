@@ -6,6 +6,7 @@ import {
   chooseSpelling,
   readSpellings,
   readSurfaceForm,
+  respellToListedNames,
   SUGGEST_MAX_WORDS,
   suggestText,
 } from './build-suggest-body.js';
@@ -52,6 +53,27 @@ describe('respellings of listed names', () => {
     expect(changesListedName('رمطان لعمامرة الجزاير', 'رمطان لعمامره الجزاءر', listed)).toBe(false);
     expect(changesListedName('ban ki-moon الجزاير', 'ban ki moon الجزاءر', listed)).toBe(false);
     expect(changesListedName('في الجزاير', 'من الجزاءر', listed)).toBe(false); // a stopword is no name
+  });
+});
+
+describe('misspelled listed names', () => {
+  const listed = loadListedNameWords(PROJECT_ROOT);
+
+  // The suggester's likeliest respellings on the ANT corpus, in its normalized letters.
+  it.each([
+    ['بيلنكين', 'بالسكين', 'بلينكين'], // two letters swapped: one edit
+    ['بلنكين', 'بنكين', 'بلينكين'], // a letter left out
+    ['لعمارة', 'لاماره', 'لعمامره'], // a clitic form of the name
+    ['الحوتيين', 'الحوثيين', 'الحوثيين'], // the Houthis, not whales (الحوت)
+    ['زيارة بيلنكين', 'زياره بالسكين', 'زياره بلينكين'], // the other words stay (normalized)
+  ])('respell %s to the name (the suggester said %s)', (typed, likeliest, expected) => {
+    expect(respellToListedNames(typed, likeliest, listed)).toBe(expected);
+  });
+
+  it('leave alone the words the likeliest respelling keeps, short words, and words far from any name', () => {
+    expect(respellToListedNames('بيلنكين', 'بيلنكين', listed)).toBeUndefined(); // kept: no word of the index is missing
+    expect(respellToListedNames('مصدد', 'مصدر', listed)).toBeUndefined(); // four letters, one edit from مصر
+    expect(respellToListedNames('البرتقالل', 'البرتقال', listed)).toBeUndefined(); // no name near it
   });
 });
 

@@ -1,6 +1,7 @@
 import type { SearchBody } from '../engine/search-engine.js';
 import { withoutRepeatedWords } from './build-search-body.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
+import { editDistance } from './understand-query.js';
 
 /**
  * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
@@ -79,6 +80,43 @@ const SPELLING_OPTIONS = 5;
 export function changesListedName(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
   const offered = new Set(normalizedWordsOf(spelling));
   return normalizedWordsOf(text).some((word) => listedNameWords.has(word) && !offered.has(word));
+}
+
+/** Words shorter than this are never respelled to a name: one letter off, a short word is another word. */
+const MIN_NAME_TYPO_LETTERS = 5;
+
+/**
+ * The text with each word the likeliest respelling changes replaced by the one word of the listed
+ * names near it (same first letter; one edit under eight letters, two from eight; no farther than
+ * the suggester's own word), if any word is: بيلنكين is a misspelled بلينكين, where the suggester,
+ * which knows only the index's commoner words, offered بالسكين ("with a knife"); البرتقالل stays
+ * البرتقال (oranges), one edit, not البرتغال (Portugal), two. Words are given as the index
+ * normalizes them. Pure.
+ */
+export function respellToListedNames(text: string, likeliest: string, listedNameWords: ReadonlySet<string>): string | undefined {
+  const typed = normalizedWordsOf(text);
+  const offered = normalizedWordsOf(likeliest);
+  const offeredSet = new Set(offered);
+  const suggestedWords = offered.filter((word) => !typed.includes(word));
+  let respelledAny = false;
+  const words = typed.map((word) => {
+    const letters = [...word].length;
+    if (offeredSet.has(word) || listedNameWords.has(word) || letters < MIN_NAME_TYPO_LETTERS) return word;
+    const suggesterEdits = Math.min(...suggestedWords.map((suggested) => editDistance(word, suggested, 2)));
+    const max = Math.min(letters < 8 ? 1 : 2, suggesterEdits);
+    let fewest = max + 1;
+    let nearest: string[] = [];
+    for (const name of listedNameWords) {
+      if (name[0] !== word[0]) continue;
+      const edits = editDistance(word, name, max);
+      if (edits < fewest) [fewest, nearest] = [edits, [name]];
+      else if (edits === fewest) nearest.push(name);
+    }
+    if (fewest > max || nearest.length !== 1) return word;
+    respelledAny = true;
+    return nearest[0]!;
+  });
+  return respelledAny ? words.join(' ') : undefined;
 }
 
 /**

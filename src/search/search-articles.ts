@@ -1,6 +1,6 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
 import { buildSearchBody, countQueryTokens, SEARCH_FACETS, wordsToMatch, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
-import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, respellToListedNames, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
@@ -185,7 +185,10 @@ export async function searchArticles(
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
-  const spellings = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
+  const suggested = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
+  // A misspelled name is offered the name before the index's commoner look-alikes.
+  const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
+  const spellings = named ? [named, ...suggested] : suggested;
   const hitWords =
     spellings.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
   const offered = spellcheck ? chooseSpelling(spellings, spellcheck, hitWords) : undefined;
