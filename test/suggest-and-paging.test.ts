@@ -93,6 +93,8 @@ describe('did you mean', () => {
     ['الولايات المتحدت', 'الولايات المتحدة'],
     // A listed name misspelled (Esper): the name, not the commoner look-alike أبرز the suggester ranks first.
     ['إسبرر', 'إسبر'],
+    // Words typed together (as a seed writes them too): offered as the search split them.
+    ['الولاياتالمتحدة', 'الولايات المتحدة'],
   ])('offers %s the spelling the articles use (%s)', async (q, expected) => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q })}`);
     expect(body.didYouMean).toBe(expected);

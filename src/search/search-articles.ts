@@ -13,7 +13,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { understandQuery, type QueryAids } from './understand-query.js';
+import { splitRunOns, understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
 export interface ArticleHit {
@@ -102,7 +102,11 @@ export interface SearchOptions {
 }
 
 /** The request as ranked: its text through query understanding, and the text a respelling is asked for, if any. */
-function understandRequest(request: SearchRequest, profile: SearchProfile, options: SearchOptions): { understood: SearchRequest; spellcheck?: string } {
+function understandRequest(
+  request: SearchRequest,
+  profile: SearchProfile,
+  options: SearchOptions,
+): { understood: SearchRequest; spellcheck?: string; typed?: string } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
@@ -120,8 +124,10 @@ function understandRequest(request: SearchRequest, profile: SearchProfile, optio
     ...(phrases.length > 0 ? { phrases } : {}),
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
-  const spellcheck = options.spellcheck && text && !request.searchAfter && countQueryTokens(text) <= SPELLING_MAX_WORDS ? text : undefined;
-  return { understood, ...(spellcheck ? { spellcheck } : {}) };
+  // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
+  const split = text ? splitRunOns(text, profile.query, aids) : '';
+  const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
+  return { understood, ...(spellcheck ? { spellcheck, typed: text } : {}) };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -180,7 +186,7 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const { understood, spellcheck } = understandRequest(request, profile, options);
+  const { understood, spellcheck, typed } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
@@ -191,13 +197,14 @@ export async function searchArticles(
   const spellings = named ? [named, ...suggested] : suggested;
   const hitWords =
     spellings.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
-  const offered = spellcheck ? chooseSpelling(spellings, spellcheck, hitWords) : undefined;
+  // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
+  const offered = spellcheck ? (chooseSpelling(spellings, spellcheck, hitWords) ?? spellcheck) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && wordsToMatch(understood, profile) !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
   const didYouMean = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
-      await confirmSpelling(engine, alias, spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
+      await confirmSpelling(engine, alias, typed!, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
   const parentsOf = regionParents(taxonomy);
   const facets = Object.fromEntries(

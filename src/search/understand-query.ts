@@ -142,6 +142,16 @@ export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, n
     .join(' ');
 }
 
+/** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
+export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
+  if (!settings.runOnRepair) return text;
+  const { repairer } = aids;
+  let result = text;
+  if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
+  if (repairer) result = repairer.repairText(result).text;
+  return result;
+}
+
 /**
  * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
  * the listed names first, then the repairer's split by word frequency),
@@ -149,12 +159,7 @@ export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, n
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
-  let result = text;
-  if (settings.runOnRepair) {
-    const { repairer } = aids;
-    if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-    if (repairer) result = repairer.repairText(result).text;
-  }
+  let result = splitRunOns(text, settings, aids);
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
