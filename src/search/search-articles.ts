@@ -204,7 +204,7 @@ export async function searchArticles(
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
   const didYouMean = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
-      await confirmSpelling(engine, alias, typed!, offered).catch((error: unknown) => void options.onSpellingError?.(error))
+      await confirmSpelling(engine, alias, typed ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
   const parentsOf = regionParents(taxonomy);
   const facets = Object.fromEntries(

@@ -135,7 +135,10 @@ const SearchResponse = z
     tookMs: z.number(),
     hits: z.array(Hit),
     nextCursor: z.string().nullable().openapi({ description: 'Give as `cursor` for the next page; null on the last page' }),
-    didYouMean: z.string().optional().openapi({ description: 'A respelling of `q` from the indexed words, when the search finds little' }),
+    didYouMean: z.string().optional().openapi({
+      description:
+        'A respelling of `q` from the indexed words and the listed names, for a word no article holds; or, for words typed together, `q` as the search split them',
+    }),
     facets: z.object({
       topics: FacetCounts,
       regions: RegionCounts.openapi({ description: 'Articles about each region' }),
