@@ -232,6 +232,14 @@ const TAG_CASES: TagCase[] = [
     tagged: true,
   },
   {
+    why: 'Real Madrid (الريال) is no riyal',
+    title: 'الريال يستعد للكلاسيكو',
+    body: 'يستعد الريال لمواجهة برشلونة، وقال مدرب الريال إن ريال مدريد جاهز، ويأمل الريال في الفوز.',
+    field: 'topics',
+    slug: 'economy-energy',
+    tagged: false,
+  },
+  {
     why: 'a gold medal is no gold price',
     title: 'ذهبية جديدة',
     body: 'فاز العداء بالميدالية الذهبية، وقال إن الذهب كان حلمه منذ الطفولة.',
