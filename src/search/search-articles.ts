@@ -192,13 +192,13 @@ export async function searchArticles(
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
   const suggested = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
-  // A misspelled name is offered the name before the index's commoner look-alikes.
+  // A misspelled name is offered the name, whatever the hits (الموسل: the season's stories, الموسم, come
+  // first through typo tolerance; Mosul, الموصل, is meant).
   const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
-  const spellings = named ? [named, ...suggested] : suggested;
   const hitWords =
-    spellings.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
+    !named && suggested.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
-  const offered = spellcheck ? (chooseSpelling(spellings, spellcheck, hitWords) ?? spellcheck) : undefined;
+  const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && wordsToMatch(understood, profile) !== '1';
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
