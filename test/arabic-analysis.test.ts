@@ -137,6 +137,10 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'poutine')).toEqual(expect.arrayContaining(['بوتين']));
     expect(await tokens('arabic_exact_search', 'European Union')).toEqual(expect.arrayContaining(['الاتحاد', 'الاوروبي']));
     expect(await tokens('arabic_exact_search', 'Bolton')).toEqual(expect.arrayContaining(['بولتون']));
+    // Readers' Latin spellings of 2018's names, accents or not.
+    expect(await tokens('arabic_exact_search', 'Mbappé')).toEqual(expect.arrayContaining(['مبابي']));
+    expect(await tokens('arabic_exact_search', 'Salvini')).toEqual(expect.arrayContaining(['سالفيني']));
+    expect(await tokens('arabic_exact_search', 'Bolsonaro')).toEqual(expect.arrayContaining(['بولسونارو']));
   });
 
   it('joins organizations and their acronyms', async () => {
