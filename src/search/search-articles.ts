@@ -106,7 +106,7 @@ function understandRequest(
   request: SearchRequest,
   profile: SearchProfile,
   options: SearchOptions,
-): { understood: SearchRequest; spellcheck?: string; typed?: string } {
+): { understood: SearchRequest; spellcheck?: string; unsplit?: string } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
@@ -127,7 +127,8 @@ function understandRequest(
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
   const split = text ? splitRunOns(text, profile.query, aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
-  return { understood, ...(spellcheck ? { spellcheck, typed: text } : {}) };
+  // A respelling is offered against the words as typed, before the run-on split.
+  return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}) };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -186,7 +187,7 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const { understood, spellcheck, typed } = understandRequest(request, profile, options);
+  const { understood, spellcheck, unsplit } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
@@ -204,7 +205,7 @@ export async function searchArticles(
   if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
   const didYouMean = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
-      await confirmSpelling(engine, alias, typed ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
+      await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
   const parentsOf = regionParents(taxonomy);
   const facets = Object.fromEntries(
