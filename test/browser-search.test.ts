@@ -146,6 +146,20 @@ describe('the search page', () => {
     expect(await chromium.page.$$eval('#article-tags .tag-regions', (tags) => tags.length)).toBe(article.regions.length);
   });
 
+  it('says how many articles hold every word: the ones its facets count', async () => {
+    const q = encodeURIComponent('بلينكن الجزائر');
+    await chromium.page.goto(`${chromium.url}/?q=${q}`);
+    await rendered();
+    const answer = await api<SearchAnswer & { totalAllWords?: number }>(`/search?q=${q}&size=10`);
+    expect(answer.totalAllWords).toBeGreaterThan(0);
+    expect(answer.totalAllWords).toBeLessThan(answer.total);
+    const status = await chromium.page.textContent('#status');
+    expect(status).toContain(String(answer.total));
+    expect(status).toContain(String(answer.totalAllWords));
+    const counts = await shownCounts('topics');
+    for (const bucket of answer.facets.topics!) expect(counts[bucket.value]).toBe(bucket.count);
+  });
+
   it('offers a respelling when a query finds nothing', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزاير')}`);
     await rendered();

@@ -26,6 +26,7 @@ afterAll(async () => {
 
 interface Result {
   total: number;
+  totalAllWords?: number;
   hits: { id: string }[];
   facets: { topics: { value: string; count: number }[]; regions: { value: string; count: number }[] };
 }
@@ -62,5 +63,22 @@ describe('facets', () => {
     const result = await search(`q=${encodeURIComponent('الجزائر')}&date_to=2022-12-31`);
     expect(result.hits.map((h) => h.id).sort()).toEqual(['f1', 'f3']);
     expect(counts(result.facets.regions)).toEqual({ algeria: 2, sahel: 1 });
+    expect(result.totalAllWords).toBeUndefined();
+  });
+
+  it('count, when any one of the words finds an article, the articles holding every word', async () => {
+    const result = await search(`q=${encodeURIComponent('الجزائر الغاز')}`);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['f1', 'f3', 'f5']);
+    expect(result.totalAllWords).toBe(1);
+    expect(counts(result.facets.topics)).toEqual({ 'economy-energy': 1 });
+    expect(counts(result.facets.regions)).toEqual({ algeria: 1 });
+  });
+
+  it('count every hit when no article holds every word', async () => {
+    const result = await search(`q=${encodeURIComponent('ليبيا الغاز')}`);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['f2', 'f3']);
+    expect(result.totalAllWords).toBe(0);
+    expect(counts(result.facets.topics)).toEqual({ diplomacy: 1, 'economy-energy': 1 });
+    expect(counts(result.facets.regions)).toEqual({ libya: 1, algeria: 1 });
   });
 });

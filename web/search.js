@@ -116,7 +116,9 @@ function showError(answer) {
 }
 
 function renderResult(result, state) {
-  $('status').textContent = result.total === 0 ? 'لا نتائج' : `عدد النتائج: ${result.total}`;
+  // The facets count the articles holding every word when the list also holds some with only a few.
+  const allWords = result.totalAllWords ? ` (تحوي كل الكلمات: ${result.totalAllWords}، وعليها تُحصى التصنيفات)` : '';
+  $('status').textContent = result.total === 0 ? 'لا نتائج' : `عدد النتائج: ${result.total}${allWords}`;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
   if (result.didYouMean) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSearchBody,
   countQueryTokens,
+  EVERY_WORD,
+  facetsOverHitsBody,
   NO_DATE,
   planQuery,
   planSynonymFields,
@@ -251,6 +253,22 @@ describe('buildSearchBody', () => {
         aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
       },
     });
+  });
+
+  it('counts the facets over the articles holding every word when some of the words find an article', () => {
+    const anyWord = { ...profile, minimumShouldMatch: '1' };
+    const body = buildSearchBody({ ...request, q: 'كأس العالم' }, anyWord, shape);
+    const { [EVERY_WORD]: everyWord, ...others } = body.aggs as Record<string, { filter: unknown; aggs: unknown }>;
+    expect(others).toEqual({});
+    // The articles the newest-first list holds, counted as it counts them.
+    const newest = buildSearchBody({ ...request, q: 'كأس العالم', sort: 'newest' }, anyWord, shape);
+    expect(everyWord!.filter).toEqual((newest.query as { bool: { must: unknown[] } }).bool.must[0]);
+    expect(everyWord!.aggs).toEqual(newest.aggs);
+    expect(facetsOverHitsBody(body)).toEqual({ query: body.query, aggs: newest.aggs, size: 0, track_total_hits: false });
+    // One word but stopwords, every word asked already, or any word after a relaxation: the facets count the hits.
+    for (const asked of [{ q: 'في العالم' }, { q: 'كأس العالم', sort: 'newest' as const }, { q: 'كأس العالم', anyWordEnough: true }]) {
+      expect(buildSearchBody({ ...request, ...asked }, anyWord, shape).aggs).not.toHaveProperty(EVERY_WORD);
+    }
   });
 
   it('narrows by publication date in the query, so facets count within the range', () => {

@@ -52,6 +52,18 @@ export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'anyWordEnoug
   return request.sort === 'newest' ? '100%' : profile.minimumShouldMatch;
 }
 
+/** The aggregation the facets are counted under when they count the articles holding every word (`countsEveryWord`). */
+export const EVERY_WORD = 'every_word';
+
+/**
+ * Whether an article can be found with only some of the words: ranked by a profile that lets it, for
+ * a text of two words or more that are not stopwords. Then the facets count the articles holding
+ * every word, as the newest-first list holds them.
+ */
+export function countsEveryWord(request: Pick<SearchRequest, 'sort' | 'anyWordEnough'>, profile: SearchProfile, text: string, shape: QueryShape): boolean {
+  return !request.anyWordEnough && wordsToMatch(request, profile) !== '100%' && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
+}
+
 /**
  * "No date" in sorts: a whole millisecond count that JSON carries exactly, so a cursor can hand it
  * back. The engine's own default for a missing date (Long.MIN_VALUE) comes back from JSON rounded,
@@ -130,20 +142,24 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   ) as Record<SearchFacet, Clause | undefined>;
   const allFacetFilters = SEARCH_FACETS.flatMap((field) => (facetFilters[field] ? [facetFilters[field]] : []));
 
-  const aggs: Record<string, Clause> = {};
+  const facetAggs: Record<string, Clause> = {};
   for (const field of SEARCH_FACETS) {
     const others = SEARCH_FACETS.filter((other) => other !== field).flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
-    aggs[field] = {
+    facetAggs[field] = {
       filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
       aggs: { values: { terms: { field, size: request.facetSize } } },
     };
   }
 
   // The month histogram counts what the reader sees: under every facet selection.
-  aggs.published = {
+  facetAggs.published = {
     filter: allFacetFilters.length > 0 ? { bool: { filter: allFacetFilters } } : { match_all: {} },
     aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
   };
+  // Ranked with some of the words enough, the facets count the articles holding every word: a reader
+  // of كأس العالم counts the World Cup's stories, not every article naming the world.
+  const everyWord = plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, profile, shape, plan, '100%', request.knownWords) : undefined;
+  const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
 
   return {
     query,
@@ -171,6 +187,16 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
       },
     },
   };
+}
+
+/**
+ * For a search whose facets counted the articles holding every word and found none: the same query,
+ * its facets counted over every hit, and nothing else asked.
+ */
+export function facetsOverHitsBody(body: SearchBody): SearchBody {
+  const counted = (body.aggs as Record<string, { aggs?: Clause }> | undefined)?.[EVERY_WORD]?.aggs;
+  if (!counted) throw new Error('the body counts no facets over the articles holding every word');
+  return { query: body.query, aggs: counted, size: 0, track_total_hits: false };
 }
 
 /** The text with each word kept once (case-insensitive): `بلينكن بلينكن` asks no more than `بلينكن`. */

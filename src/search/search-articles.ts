@@ -1,5 +1,15 @@
 import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
-import { buildSearchBody, countQueryTokens, SEARCH_FACETS, wordsToMatch, type QueryShape, type SearchFacet, type SearchRequest } from './build-search-body.js';
+import {
+  buildSearchBody,
+  countQueryTokens,
+  EVERY_WORD,
+  facetsOverHitsBody,
+  SEARCH_FACETS,
+  wordsToMatch,
+  type QueryShape,
+  type SearchFacet,
+  type SearchRequest,
+} from './build-search-body.js';
 import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, respellToListedNames, SPELLING_MAX_WORDS } from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
@@ -55,6 +65,11 @@ export interface ArticleSearchResult {
   hits: ArticleHit[];
   /** Resumes after the last hit (`cursor=`); null on the last page. */
   nextCursor: string | null;
+  /**
+   * When the ranked list also holds articles with only some of the words: how many hold every word.
+   * The facets count those, or every hit when none does.
+   */
+  totalAllWords?: number;
   facets: Record<SearchFacet, FacetCount[]> & { published: MonthCount[] };
   /** A respelling of `q` from the index's own words, offered when the search finds little. */
   didYouMean?: string;
@@ -163,6 +178,23 @@ export function foldedSpellings(word: string): string[] {
   return starts.flatMap((first) => ends.map((end) => `${first}${rest}${end}`));
 }
 
+/**
+ * The facet aggregations of an answer and, when they count the articles holding every word, how many
+ * do. When none does, the facets count every hit instead, asked of the engine again: a list of hits
+ * beside empty facets would say nothing.
+ */
+async function facetAggregationsOf(
+  engine: SearchEngine,
+  alias: string,
+  body: SearchBody,
+  result: { total: number; aggregations: Record<string, unknown> },
+): Promise<{ aggregations: Record<string, unknown>; totalAllWords?: number }> {
+  const everyWord = result.aggregations[EVERY_WORD] as ({ doc_count: number } & Record<string, unknown>) | undefined;
+  if (!everyWord) return { aggregations: result.aggregations };
+  if (everyWord.doc_count > 0 || result.total === 0) return { aggregations: everyWord, totalAllWords: everyWord.doc_count };
+  return { aggregations: (await engine.search(alias, facetsOverHitsBody(body))).aggregations, totalAllWords: 0 };
+}
+
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
   return spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body;
 }
@@ -189,7 +221,8 @@ export async function searchArticles(
 ): Promise<ArticleSearchResult> {
   const { understood, spellcheck, unsplit } = understandRequest(request, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
-  let result = await engine.search<StoredArticle>(alias, withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck));
+  let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
+  let result = await engine.search<StoredArticle>(alias, body);
   // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
   const suggested = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
@@ -202,7 +235,11 @@ export async function searchArticles(
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.
   const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && wordsToMatch(understood, profile) !== '1';
-  if (relax) result = await engine.search<StoredArticle>(alias, buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape));
+  if (relax) {
+    body = buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape);
+    result = await engine.search<StoredArticle>(alias, body);
+  }
+  const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
   const didYouMean = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
@@ -210,7 +247,7 @@ export async function searchArticles(
   const parentsOf = regionParents(taxonomy);
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((field) => {
-      const aggregation = result.aggregations[field] as FacetAggregation | undefined;
+      const aggregation = aggregations[field] as FacetAggregation | undefined;
       // A source not in taxonomy/sources.json is labelled with its own name (below).
       const labels: ReadonlyMap<string, { ar: string; en: string }> = field === 'source' ? taxonomy.sourceLabels : facetValues(taxonomy, field);
       const isRegion = field === 'regions' || field === 'regions_mentioned';
@@ -225,12 +262,13 @@ export async function searchArticles(
       ];
     }),
   ) as Record<SearchFacet, FacetCount[]>;
-  const months = (result.aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
+  const months = (aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   const last = result.hits.at(-1);
   const seen = request.from + result.hits.length;
   const more = request.size > 0 && result.hits.length === request.size && seen < result.total;
   return {
     total: result.total,
+    ...(totalAllWords !== undefined ? { totalAllWords } : {}),
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,

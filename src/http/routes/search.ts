@@ -130,6 +130,10 @@ const RegionCounts = z.array(
 const SearchResponse = z
   .object({
     total: z.number().int(),
+    totalAllWords: z.number().int().optional().openapi({
+      description:
+        'Present when the ranked list also holds articles with only some of the words of `q` (relevance, two words or more): how many hold every word, in any spelling the search reads. The facets and the month counts count these articles; when none holds every word, every hit.',
+    }),
     from: z.number().int(),
     size: z.number().int(),
     tookMs: z.number(),
