@@ -98,6 +98,10 @@ describe('search parameters', () => {
     expect(newest.body.hits.map((h) => h.id).sort()).toEqual(blinken.body.hits.map((h) => h.id).sort());
     const relaxed = await search({ q: 'بلينكن طماطم', sort: 'newest' });
     expect(relaxed.body).toMatchObject({ relaxed: true, total: blinken.body.total });
+    // Relaxed and still nothing: nothing was relaxed into the answer, so it does not say so.
+    const nothing = await search({ q: 'بلينكن طماطم', sort: 'newest', date_to: '2001-01-01' });
+    expect(nothing.body.total).toBe(0);
+    expect(nothing.body).not.toHaveProperty('relaxed');
   });
 
   it('filters by publication date range', async () => {

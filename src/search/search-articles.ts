@@ -286,6 +286,6 @@ export async function searchArticles(
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
     ...(didYouMean ? { didYouMean } : {}),
-    ...(relax ? { relaxed: true as const } : {}),
+    ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
   };
 }
