@@ -23,8 +23,20 @@ describe('search cursor', () => {
     expect(() => decodeCursor(encodeCursor(position([1, 1, 'a'])), { sort: 'relevance', search: other })).toThrow(/another search/);
   });
 
+  const edited = (changes: Record<string, unknown>) => {
+    const fields = JSON.parse(Buffer.from(encodeCursor(position([1, 2, 'a'])), 'base64url').toString('utf8')) as Record<string, unknown>;
+    return Buffer.from(JSON.stringify({ ...fields, ...changes })).toString('base64url');
+  };
+
+  it('reads its own fields back, and nothing edited', () => {
+    expect(decodeCursor(edited({}), { sort: 'relevance', search })).toEqual({ after: [1, 2, 'a'], seen: 10 });
+  });
+
   it.each([
     ['not base64url', 'abc+/='],
+    ['with another count of hits seen', edited({ n: 999999 })],
+    ['with other sort values', edited({ a: [1, 3, 'a'] })],
+    ['without its checksum', edited({ c: undefined })],
     ['not JSON', Buffer.from('{nope').toString('base64url')],
     ['JSON of another shape', Buffer.from('[1,2,3]').toString('base64url')],
     ['too few values', encodeCursor(position([1, 2]))],

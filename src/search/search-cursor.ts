@@ -32,11 +32,21 @@ export function searchDigest(search: unknown): string {
 }
 
 /**
- * The opaque `cursor` of the next page: base64url of a `CursorPosition`. The engine resumes after
- * the last hit's sort values (`search_after`), however deep the page.
+ * The opaque `cursor` of the next page: base64url of a `CursorPosition` and a checksum of it. The
+ * engine resumes after the last hit's sort values (`search_after`), however deep the page.
  */
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify({ s: position.sort, k: position.search, n: position.seen, a: position.after })).toString('base64url');
+  const fields = { s: position.sort, k: position.search, n: position.seen, a: position.after };
+  return Buffer.from(JSON.stringify({ ...fields, c: cursorChecksum(fields) })).toString('base64url');
+}
+
+/**
+ * A checksum, not a secret: an edited cursor (another count of hits seen, other sort values) is
+ * refused like any other, instead of paging from the wrong place. A cursor moves only its own
+ * reader's paging, so nothing more is guarded.
+ */
+function cursorChecksum(fields: { s: unknown; k: unknown; n: unknown; a: unknown }): string {
+  return searchDigest([fields.s, fields.k, fields.n, fields.a]);
 }
 
 /** Where a cursor resumes, checked for shape, sort order and search; anything else is refused. */
@@ -48,8 +58,8 @@ export function decodeCursor(cursor: string, expected: { sort: SearchSort; searc
   } catch {
     throw new InvalidCursorError('not a cursor this API gave');
   }
-  const { s, k, n, a } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown };
-  if (s !== 'relevance' && s !== 'newest') throw new InvalidCursorError('not a cursor this API gave');
+  const { s, k, n, a, c } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown; c?: unknown };
+  if ((s !== 'relevance' && s !== 'newest') || c !== cursorChecksum({ s, k, n, a })) throw new InvalidCursorError('not a cursor this API gave');
   if (s !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${s}, not ${expected.sort}`);
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
   if (k !== expected.search) throw new InvalidCursorError('this cursor continues another search: give it with the same q, filters and profile');
