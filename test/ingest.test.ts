@@ -156,6 +156,8 @@ describe('POST /admin/ingest', () => {
     const json = { 'content-type': 'application/json' };
     expect(await refused('{"id":"x",', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/invalid JSON/) });
     expect(await refused('[]', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/no article/) });
+    expect(await refused('42', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/no article/) });
+    expect(await refused('["a", null]', json)).toMatchObject({ field: 'body', message: expect.stringMatching(/no article/) });
     expect(await refused(Buffer.from([0x7b, 0xe9, 0x7d]), json)).toMatchObject({ field: 'body', message: expect.stringMatching(/UTF-8/) });
     expect(await refused('  \n', { 'content-type': 'text/plain' }, '?id=empty-1')).toMatchObject({ field: 'body', message: expect.stringMatching(/empty/) });
     expect(await refused(JSON.stringify(article('with-id')), json, '?id=with-id')).toMatchObject({ field: 'id' });

@@ -118,6 +118,9 @@ async function recordsOf(
     const first = records[0];
     if (first?.kind === 'unreadable') throw new ApiError(400, 'invalid_parameter', `body: ${first.reason}`, 'body');
     if (!first) throw new ApiError(400, 'invalid_parameter', 'body: an empty array holds no article', 'body');
+    const isArticle = (record: SourceRecord) =>
+      record.kind === 'json' && typeof record.value === 'object' && record.value !== null && !Array.isArray(record.value);
+    if (!records.some(isArticle)) throw new ApiError(400, 'invalid_parameter', 'body: holds no article: send a JSON object, or an array of them', 'body');
     return eachOf(records);
   }
   if (!text.trim()) throw new ApiError(400, 'invalid_parameter', 'body: the text is empty', 'body');
