@@ -141,9 +141,17 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'Mbappé')).toEqual(expect.arrayContaining(['مبابي']));
     expect(await tokens('arabic_exact_search', 'Salvini')).toEqual(expect.arrayContaining(['سالفيني']));
     expect(await tokens('arabic_exact_search', 'Bolsonaro')).toEqual(expect.arrayContaining(['بولسونارو']));
+    expect(await tokens('arabic_exact_search', 'Zidane')).toEqual(expect.arrayContaining(['زيدان']));
+    expect(await tokens('arabic_exact_search', 'Skripal')).toEqual(expect.arrayContaining(['سكريبال']));
+    expect(await tokens('arabic_exact_search', 'Hariri')).toEqual(expect.arrayContaining(['سعد', 'الحريري']));
+    expect(await tokens('arabic_exact_search', 'MBS')).toEqual(expect.arrayContaining(['محمد', 'بن', 'سلمان']));
   });
 
   it('joins organizations and their acronyms', async () => {
     expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
+    expect(await tokens('arabic_exact_search', 'ناتو')).toEqual(expect.arrayContaining(['الناتو']));
+    expect(await tokens('arabic_exact_search', 'OPEC')).toEqual(expect.arrayContaining(['اوبك']));
+    expect(await tokens('arabic_exact_search', 'UNRWA')).toEqual(expect.arrayContaining(['الاونروا']));
+    expect(await tokens('arabic_exact_search', 'Aramco')).toEqual(expect.arrayContaining(['ارامكو']));
   });
 });
