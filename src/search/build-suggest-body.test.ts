@@ -6,6 +6,7 @@ import {
   chooseSpelling,
   readSpellings,
   readSurfaceForm,
+  respellsToUnlistedLatin,
   respellToListedNames,
   SUGGEST_MAX_WORDS,
   suggestText,
@@ -53,6 +54,14 @@ describe('respellings of listed names', () => {
     expect(changesListedName('رمطان لعمامرة الجزاير', 'رمطان لعمامره الجزاءر', listed)).toBe(false);
     expect(changesListedName('ban ki-moon الجزاير', 'ban ki moon الجزاءر', listed)).toBe(false);
     expect(changesListedName('في الجزاير', 'من الجزاءر', listed)).toBe(false); // a stopword is no name
+  });
+
+  it('are refused when they bring in a Latin word no listed name holds, and kept when one does', () => {
+    expect(respellsToUnlistedLatin('Hariri', 'Harry', listed)).toBe(true);
+    expect(respellsToUnlistedLatin('Obma الجزاير', 'OCHA الجزاير', listed)).toBe(true);
+    expect(respellsToUnlistedLatin('Egipt', 'Egypt', listed)).toBe(false);
+    expect(respellsToUnlistedLatin('Trumpp visit', 'Trump visit', listed)).toBe(false); // visit stays as typed
+    expect(respellsToUnlistedLatin('الجزاير', 'الجزاءر', listed)).toBe(false);
   });
 });
 

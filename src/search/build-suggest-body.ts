@@ -82,6 +82,17 @@ export function changesListedName(text: string, spelling: string, listedNameWord
   return normalizedWordsOf(text).some((word) => listedNameWords.has(word) && !offered.has(word));
 }
 
+/**
+ * Whether a respelling puts in place of a typed word a Latin word no listed name holds. The index's
+ * Latin words are the few an Arabic corpus quotes, so its likeliest respellings of a Latin name it
+ * lacks are other words (Hariri → Harry, Obma → OCHA, Liby → Life); a listed name (Egipt → Egypt)
+ * is still offered. Words are compared as the index normalizes them. Pure.
+ */
+export function respellsToUnlistedLatin(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
+  const typed = new Set(normalizedWordsOf(text));
+  return normalizedWordsOf(spelling).some((word) => !typed.has(word) && /\p{Script=Latin}/u.test(word) && !listedNameWords.has(word));
+}
+
 /** Words shorter than this are never respelled to a name: one letter off, a short word is another word. */
 const MIN_NAME_TYPO_LETTERS = 5;
 

@@ -10,7 +10,15 @@ import {
   type SearchFacet,
   type SearchRequest,
 } from './build-search-body.js';
-import { buildSpellingBody, changesListedName, chooseSpelling, readSpellings, respellToListedNames, SPELLING_MAX_WORDS } from './build-suggest-body.js';
+import {
+  buildSpellingBody,
+  changesListedName,
+  chooseSpelling,
+  readSpellings,
+  respellsToUnlistedLatin,
+  respellToListedNames,
+  SPELLING_MAX_WORDS,
+} from './build-suggest-body.js';
 import { confirmSpelling } from './suggest.js';
 import { facetValuesOf, type StoredArticle } from '../index/stored-article.js';
 import type { SearchProfile } from './search-profile.js';
@@ -223,9 +231,14 @@ export async function searchArticles(
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
-  // A respelling that "corrects" a name the synonym lists know is no correction: the next one may be.
+  // A respelling that "corrects" a name the synonym lists know, or offers a Latin word they do not,
+  // is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
-  const suggested = spellcheck ? readSpellings(result.suggest).filter((spelling) => !changesListedName(spellcheck, spelling, listed)) : [];
+  const suggested = spellcheck
+    ? readSpellings(result.suggest).filter(
+        (spelling) => !changesListedName(spellcheck, spelling, listed) && !respellsToUnlistedLatin(spellcheck, spelling, listed),
+      )
+    : [];
   // A misspelled name is offered the name, whatever the hits (الموسل: the season's stories, الموسم, come
   // first through typo tolerance; Mosul, الموصل, is meant).
   const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
