@@ -166,6 +166,7 @@ interface TagCase {
 const storm = { title: 'العاصفة تقترب من خليج المكسيك', body: 'تتجه العاصفة إلى خليج المكسيك، وحذرت السلطات سكان الساحل من خليج المكسيك.' };
 const recipe = { title: 'وصفة بالفول السوداني وجوز الهند', body: 'أضف الفول السوداني وجوز الهند، ثم الفول السوداني المحمص.' };
 const belgrade = { title: 'انتخابات في صربيا', body: 'يصوت الناخبون في صربيا اليوم، وتتابع بلغراد النتائج.' };
+const koreas = { title: 'انطلاق القمة التاريخية بين زعيمي الكوريتين', body: 'بدأت القمة بين الكوريتين في المنطقة المنزوعة السلاح.' };
 const TAG_CASES: TagCase[] = [
   // A place inside the name of another, and the Western Sahara only beside its context.
   { why: 'the Gulf of Mexico is not the Gulf', ...storm, field: 'regions_mentioned', slug: 'gulf', tagged: false },
@@ -196,6 +197,8 @@ const TAG_CASES: TagCase[] = [
     tagged: true,
   },
   { why: 'Serbia is Serbia', ...belgrade, field: 'regions', slug: 'serbia', tagged: true },
+  { why: 'the two Koreas are North Korea', ...koreas, field: 'regions', slug: 'north-korea', tagged: true },
+  { why: 'the two Koreas are South Korea', ...koreas, field: 'regions', slug: 'south-korea', tagged: true },
   { why: 'Serbia is in the Balkans', ...belgrade, field: 'regions', slug: 'balkans', tagged: true },
   // A Formula 1 race or a boxing night is sport, and no arms race.
   {
