@@ -31,6 +31,9 @@ const service = SearchService.open({
 try {
   const state = await service.ensureIndex();
   logger.info(state, state.created ? 'index version created' : 'index version in place');
+  const tagging = await service.tagsState();
+  if (tagging.tags === 'stale')
+    logger.warn(tagging, 'the served articles were tagged with another taxonomy: facets follow it until POST /admin/tags/rebuild (npm run tags:rebuild)');
   if (config.ingestSeeds) {
     const report = await service.ingest(readSourceRecords(await sourceFiles([join(PROJECT_ROOT, 'seeds')])));
     logger.info(report, 'seed articles indexed');

@@ -102,6 +102,8 @@ describe('reloading synonyms on the live service', () => {
     const found = await totalFor('bukadum');
     expect(found.hits.map((h) => h.id)).toEqual(['002_cae385476cb3fbcb']);
     expect(await service.engine.count(service.alias)).toBe(5);
+    // The copy's tags are the old version's, and the new version says with which taxonomy they were made.
+    expect(await service.service.tagsState()).toMatchObject({ tags: 'current' });
   });
 });
 

@@ -44,6 +44,7 @@ describe('a full rebuild', () => {
     expect(task).toMatchObject({ kind: 'rebuild', state: 'succeeded', result: { read: 3, indexed: 3, previous: [before] } });
     expect(await service.engine.aliasTargets(service.alias)).toEqual([task!.result.index]);
     expect(await service.engine.count(service.alias)).toBe(3);
+    expect(await service.service.tagsState()).toMatchObject({ tags: 'current' }); // tagged as built
   });
 
   it('never serves a version that stored nothing, nor one cut short: the version served stays', async () => {

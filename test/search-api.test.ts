@@ -239,7 +239,7 @@ describe('articles, health and the API description', () => {
     expect(body.status).toBe('ok');
     expect(body.engine.reachable).toBe(true);
     expect(body.engine.version).toMatch(/^\d+\.\d+/);
-    expect(body.index).toMatchObject({ present: true, documents: 5, version: service.index, build: 'complete' });
+    expect(body.index).toMatchObject({ present: true, documents: 5, version: service.index, build: 'complete', tags: 'current' });
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { loadTaxonomy } from '../src/classify/taxonomy.js';
 import { MAX_FACET_SIZE } from '../src/http/routes/search.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
-import { copyDataRoot, runAdminTask, useSeededService } from './support/test-service.js';
+import { copyDataRoot, openTestService, runAdminTask, useSeededService } from './support/test-service.js';
 
 // A copy of the data folders, so the suite can change the taxonomy as an editor would.
 const { dataRoot, remove: removeDataRoot } = copyDataRoot('taxonomy-facets');
@@ -175,12 +175,17 @@ describe('re-tagging after a taxonomy change', () => {
     // The editor drops Libya from the taxonomy.
     regions.regions = regions.regions.filter((r) => r.slug !== 'libya');
     writeFileSync(file, JSON.stringify(regions));
+    // A service started on the edited files sees that the stored tags were made with the old taxonomy.
+    const restarted = openTestService(service.engine, service.alias, dataRoot);
+    expect(await service.service.tagsState()).toMatchObject({ tags: 'current' });
+    expect(await restarted.tagsState()).toMatchObject({ tags: 'stale', taxonomy: loadTaxonomy(dataRoot).digest });
 
     const { task } = await runAdminTask<{ read: number; changed: number; failures: unknown[] }>(service.app, '/admin/tags/rebuild');
     expect(task).toMatchObject({ kind: 'tags-rebuild', state: 'succeeded', progress: { done: 5, total: 5 } });
     const report = task!.result;
     expect(report).toMatchObject({ read: 5, failures: [] });
     expect(report.changed).toBeGreaterThan(0);
+    expect(await restarted.tagsState()).toMatchObject({ tags: 'current' });
 
     expect((await article('004_cacf537383d56ce7')).body.regions).not.toContain('libya');
     const { body } = await get<Result>('/search');

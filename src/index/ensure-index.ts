@@ -35,8 +35,13 @@ export interface BuildState {
 export type BuildProgress =
   { phase: 'copying'; done: number; total: number } | { phase: 'catching-up'; round: number; articles: number } | { phase: 'verifying' };
 
+/** The index metadata key naming the taxonomy (its digest) the stored articles' tags were made with. */
+export const TAGGED_WITH = 'taxonomy';
+
 export interface EnsureIndexOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** The digest of the taxonomy in force: recorded on a new version that starts empty, as its articles will be tagged with it. */
+  taxonomy?: string;
   /** Aborting stops the build (the engine's copy is cancelled, the new version deleted); the alias stays. */
   signal?: AbortSignal;
   /**
@@ -82,7 +87,12 @@ export async function ensureIndex(
     await exclusive(async () => {
       onProgress({ phase: 'verifying' });
       const built = previous.length > 0 ? (await catchUp(engine, previous, index, 1, onProgress, options.signal)).copy : await fingerprintIndex(engine, index);
-      await engine.updateIndexMetadata(index, { build: { state: 'complete', from: previous, ...built } satisfies BuildState });
+      // A copy's tags are its source's: made with whatever taxonomy tagged them there.
+      const taggedWith = previous.length === 1 ? (await engine.indexMetadata(previous[0]!))[TAGGED_WITH] : copied === 0 ? options.taxonomy : undefined;
+      await engine.updateIndexMetadata(index, {
+        build: { state: 'complete', from: previous, ...built } satisfies BuildState,
+        ...(typeof taggedWith === 'string' ? { [TAGGED_WITH]: taggedWith } : {}),
+      });
       await engine.pointAlias(alias, index);
     });
   } else if (served.length !== 1) await engine.pointAlias(alias, index);

@@ -4,7 +4,7 @@ import type { SearchEngine } from '../engine/search-engine.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SourceRecord } from '../ingest/source-records.js';
-import { removeStaleVersions, versionedIndexName, type BuildState } from './ensure-index.js';
+import { removeStaleVersions, TAGGED_WITH, versionedIndexName, type BuildState } from './ensure-index.js';
 import { fingerprintIndex } from './verify-copy.js';
 import type { VersionedIndexDefinition } from './index-definition.js';
 
@@ -43,7 +43,7 @@ export async function rebuildIndex(
     const report = await ingestArticles(engine, index, { repairer, tagger }, records, options);
     if (report.indexed === 0) throw new EmptyRebuildError(report);
     const built = await fingerprintIndex(engine, index);
-    await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState });
+    await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState, [TAGGED_WITH]: taxonomy.digest });
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);
     await engine.pointAlias(alias, index);
     const removed = await removeStaleVersions(engine, alias, [index, ...previous]);

@@ -9,7 +9,7 @@ import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchBody, SearchEngine } from '../engine/search-engine.js';
 import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
 import { WriteGate } from '../concurrency/write-gate.js';
-import { ensureIndex, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
+import { ensureIndex, TAGGED_WITH, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
 import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import type { StoredArticle } from '../index/stored-article.js';
@@ -72,8 +72,18 @@ export interface ServiceHealth {
     /** The embedded node's process, when this service supervises it. */
     process: SupervisedStatus | null;
   };
-  index: { alias: string; present: boolean; documents: number | null; version: string | null; build: 'complete' | 'copying' | 'unrecorded' | null };
+  index: {
+    alias: string;
+    present: boolean;
+    documents: number | null;
+    version: string | null;
+    build: 'complete' | 'copying' | 'unrecorded' | null;
+    tags: TagsState | null;
+  };
 }
+
+/** Whether the served articles were tagged with the taxonomy in force (`unrecorded`: tagged before that was recorded). */
+export type TagsState = 'current' | 'stale' | 'unrecorded';
 
 /**
  * The index being served, and everything done to it: the engine, the alias, the data root, and
@@ -145,9 +155,25 @@ export class SearchService {
 
   /** Makes the alias serve a version built from the definition in force (see `ensureIndex`). */
   async ensureIndex(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
-    const state = await ensureIndex(this.engine, this.alias, this.currentDefinition, { ...options, exclusive: this.writes.exclusive });
+    const state = await ensureIndex(this.engine, this.alias, this.currentDefinition, {
+      ...options,
+      taxonomy: this.currentTaxonomy.digest,
+      exclusive: this.writes.exclusive,
+    });
     await this.applyReplicas(state.index);
     return state;
+  }
+
+  /** Whether the articles of the served version were tagged with the taxonomy in force. */
+  async tagsState(): Promise<{ tags: TagsState; taggedWith: string | null; taxonomy: string }> {
+    const [served] = await this.engine.aliasTargets(this.alias);
+    const metadata = served ? await this.engine.indexMetadata(served) : {};
+    const recorded = metadata[TAGGED_WITH];
+    return {
+      tags: tagsStateOf(metadata, this.currentTaxonomy.digest),
+      taggedWith: typeof recorded === 'string' ? recorded : null,
+      taxonomy: this.currentTaxonomy.digest,
+    };
   }
 
   /** Replicas can change on a live index: the configured count is set on the served version as it stands. */
@@ -199,7 +225,11 @@ export class SearchService {
     // Every file is read before the copy, so what is served after it matches the index built.
     const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
     const queryLists = loadQueryLists(this.dataRoot);
-    const state = await ensureIndex(this.engine, this.alias, definition, { ...options, exclusive: this.writes.exclusive });
+    const state = await ensureIndex(this.engine, this.alias, definition, {
+      ...options,
+      taxonomy: this.currentTaxonomy.digest,
+      exclusive: this.writes.exclusive,
+    });
     await this.applyReplicas(state.index);
     this.currentDefinition = definition;
     this.currentTagger = undefined;
@@ -218,6 +248,9 @@ export class SearchService {
     this.currentTaxonomy = taxonomy;
     this.currentTagger = Promise.resolve(tagger);
     const report = await retagArticles(this.engine, this.alias, tagger, options);
+    if (report.failures.length === 0) {
+      for (const served of await this.engine.aliasTargets(this.alias)) await this.engine.updateIndexMetadata(served, { [TAGGED_WITH]: taxonomy.digest });
+    }
     return { ...report, taxonomyVersion: taxonomy.digest };
   }
 
@@ -303,7 +336,7 @@ export class SearchService {
       refusedBecause: this.engineStatus?.availability().reason ?? null,
       process: this.engineStatus?.process() ?? null,
     };
-    const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null };
+    const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null, tags: null };
     try {
       const info: EngineInfo = await this.engine.info();
       const cluster = await this.engine.clusterHealth();
@@ -317,8 +350,9 @@ export class SearchService {
       index.documents = await this.engine.count(this.alias);
       index.present = true;
       index.version = (await this.engine.aliasTargets(this.alias))[0] ?? null;
-      const build = index.version ? ((await this.engine.indexMetadata(index.version)).build as BuildState | undefined) : undefined;
-      index.build = build?.state ?? 'unrecorded';
+      const metadata = index.version ? await this.engine.indexMetadata(index.version) : {};
+      index.build = (metadata.build as BuildState | undefined)?.state ?? 'unrecorded';
+      index.tags = tagsStateOf(metadata, this.currentTaxonomy.digest);
     } catch (error) {
       if (!isEngineError(error)) throw error;
     }
@@ -341,6 +375,12 @@ export class SearchService {
       return { ready: false, reason: error.message };
     }
   }
+}
+
+/** Whether an index version's metadata records its tags as made with `taxonomy` (a digest). */
+function tagsStateOf(metadata: Record<string, unknown>, taxonomy: string): TagsState {
+  const recorded = metadata[TAGGED_WITH];
+  return typeof recorded !== 'string' ? 'unrecorded' : recorded === taxonomy ? 'current' : 'stale';
 }
 
 /** A result for the log: its lists (rejected records, failures) as their lengths. */

@@ -34,6 +34,10 @@ const Health = z
         .enum(['complete', 'copying', 'unrecorded'])
         .nullable()
         .openapi({ description: "The served version's build state; a version built before states were recorded is `unrecorded`" }),
+      tags: z.enum(['current', 'stale', 'unrecorded']).nullable().openapi({
+        description:
+          'Whether the served articles were tagged with the taxonomy in force: `stale` after a change to taxonomy/ or the people and organization lists, until `POST /admin/tags/rebuild`; `unrecorded` for a version tagged before this was recorded',
+      }),
     }),
   })
   .openapi('Health');
