@@ -47,7 +47,21 @@ describe('validation, before any engine call', () => {
 describe('limits say themselves', () => {
   it('names the limit a number passes, however many digits it has', async () => {
     expect((await errorOf('/search?size=1000000')).message).toBe('size: at most 50');
+    expect((await errorOf('/search?size=99999999999999999999')).message).toBe('size: at most 50');
     expect((await errorOf('/facets/regions?size=1000')).message).toBe('size: at most 100');
+    expect((await errorOf('/search?from=-1')).message).toBe('from: expected a whole number, at least 0');
+  });
+});
+
+describe('mistakes said plainly', () => {
+  it.each([
+    ['/suggest', 'q: required'],
+    ['/search?size=5&size=6', 'size: given more than once: give it once'],
+    ['/search?sort=newest&sort=relevance', 'sort: given more than once: give it once'],
+    ['/search?colour=red', 'colour: not a parameter of GET /search (/openapi.json lists them)'],
+    ['/facets/regions?colour=red', 'colour: not a parameter of GET /facets/:facet (/openapi.json lists them)'],
+  ])('%s: %s', async (path, message) => {
+    expect(await errorOf(path)).toMatchObject({ status: 400, message });
   });
 });
 

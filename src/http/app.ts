@@ -21,6 +21,7 @@ import { registerSearchRoutes } from './routes/search.js';
 import { registerSuggestRoutes } from './routes/suggest.js';
 import { registerWebRoutes } from './routes/web.js';
 import { registerWorkbenchRoutes } from './routes/workbench.js';
+import '../zod-messages.js';
 
 /** A client's own request id is kept for the logs if it is plain printable text; ours is always generated. */
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
@@ -33,7 +34,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       if (result.success) return;
       const issue = result.error.issues[0];
       const field = issue ? String(issue.path[0] ?? ('keys' in issue ? (issue.keys as string[])[0] : '')) : '';
-      const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid request';
+      const said = issue?.code === 'unrecognized_keys' ? `not a parameter of ${c.req.method} ${c.req.routePath} (/openapi.json lists them)` : issue?.message;
+      const message = said ? `${field ? `${field}: ` : ''}${said}` : 'invalid request';
       return c.json(errorBody(c, 'invalid_parameter', message, field || undefined), 400);
     },
   });

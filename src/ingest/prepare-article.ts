@@ -4,6 +4,7 @@ import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
+import '../zod-messages.js';
 
 /** A source as its feed names it (`BBC`, `skynews`): the search's `source=` filters by it. */
 export const SOURCE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;

@@ -17,7 +17,7 @@ const route = publicRoute('get', '/articles/{id}', 'getArticle', {
   summary: 'One article by id',
   request: {
     params: z.object({
-      id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -)').openapi({ example: '000_fee63797c487f9cf' }),
+      id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -, at most 128)').openapi({ example: '000_fee63797c487f9cf' }),
     }),
   },
   responses: {
