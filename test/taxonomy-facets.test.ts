@@ -152,6 +152,10 @@ describe('facet counts and value search', () => {
     expect(limited.facets.regions).toHaveLength(2);
     expect((await get('/search?facet_size=100000')).status).toBe(400);
     expect((await get<Result>('/search?source=seed')).body.total).toBe(5);
+    expect((await get<Result>('/search?source=SEED')).body.total).toBe(5); // as a reader types it
+    const unknown = await get<{ error: { field: string; message: string } }>('/search?source=seed&source=nosuch');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ field: 'source', message: expect.stringContaining('"nosuch"') });
   });
 
   it('find region values by the start of an Arabic or Latin name', async () => {

@@ -109,6 +109,8 @@ export class SearchService {
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
+  /** The sources the served articles come from, as stored: refreshed when a search names another (`storedSources`). */
+  private knownSources: readonly string[] = [];
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
   /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
@@ -162,6 +164,26 @@ export class SearchService {
     });
     await this.applyReplicas(state.index);
     return state;
+  }
+
+  /**
+   * The stored spelling of each source asked for, matched without regard to case (bbc is BBC), or
+   * the first one no served article comes from. The sources are asked of the engine again whenever
+   * a value is not among those known, so one ingested a moment ago is found.
+   */
+  async storedSources(asked: readonly string[]): Promise<{ sources: string[]; unknown?: string }> {
+    if (asked.length === 0) return { sources: [] };
+    const find = (known: readonly string[]) =>
+      asked.map((value) => known.find((stored) => stored === value) ?? known.find((stored) => stored.toLowerCase() === value.toLowerCase()));
+    let found = find(this.knownSources);
+    if (found.includes(undefined)) {
+      const result = await this.engine.search(this.alias, { size: 0, aggs: { sources: { terms: { field: 'source', size: MAX_SOURCES } } } });
+      const buckets = (result.aggregations.sources as { buckets?: { key: string }[] } | undefined)?.buckets ?? [];
+      this.knownSources = buckets.map((bucket) => String(bucket.key));
+      found = find(this.knownSources);
+    }
+    const unknown = asked.find((_, i) => found[i] === undefined);
+    return unknown === undefined ? { sources: found as string[] } : { sources: [], unknown };
   }
 
   /** Whether the articles of the served version were tagged with the taxonomy in force. */
@@ -376,6 +398,9 @@ export class SearchService {
     }
   }
 }
+
+/** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
+const MAX_SOURCES = 10_000;
 
 /** Whether an index version's metadata records its tags as made with `taxonomy` (a digest). */
 function tagsStateOf(metadata: Record<string, unknown>, taxonomy: string): TagsState {

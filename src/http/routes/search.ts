@@ -68,7 +68,12 @@ const SearchQuery = z
     region_mentioned: slugList
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
-    source: valueList(sourceName).optional().openapi({ description: 'Sources (as in `facets.source`); several widen the result (OR)', type: 'string' }),
+    source: valueList(sourceName)
+      .optional()
+      .openapi({
+        description: 'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from is a 400',
+        type: 'string',
+      }),
     person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
@@ -224,6 +229,11 @@ export function registerSearchRoutes(
       const unknown = filters[facet].find((value) => !known.has(value));
       if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
     }
+    const { sources, unknown } = await deps.service.storedSources(filters.source);
+    if (unknown !== undefined) {
+      throw new ApiError(400, 'invalid_parameter', `source: no article comes from "${unknown}" (a search's facets.source lists the sources)`, 'source');
+    }
+    filters.source = sources;
     const asked: SearchRequest = {
       ...(query.q ? { q: query.q } : {}),
       filters,
