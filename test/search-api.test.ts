@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { ingestSeeds, useSeededService } from './support/test-service.js';
 
@@ -240,6 +241,22 @@ describe('articles, health and the API description', () => {
     expect(body.engine.reachable).toBe(true);
     expect(body.engine.version).toMatch(/^\d+\.\d+/);
     expect(body.index).toMatchObject({ present: true, documents: 5, version: service.index, build: 'complete', tags: 'current' });
+  });
+
+  it('sends gzip to a client that takes it, and answers an unchanged facet list or article with 304', async () => {
+    const zipped = await service.app.request(`/search?q=${encodeURIComponent('الجزائر')}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const plain = await service.app.request(`/search?q=${encodeURIComponent('الجزائر')}`);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'))).toMatchObject({
+      total: ((await plain.json()) as { total: number }).total,
+    });
+    for (const path of ['/facets', '/articles/000_fee63797c487f9cf']) {
+      const first = await service.app.request(path);
+      const tag = first.headers.get('etag');
+      expect(tag).toBeTruthy();
+      expect((await service.app.request(path, { headers: { 'if-none-match': tag! } })).status).toBe(304);
+    }
   });
 
   it.each([

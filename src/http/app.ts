@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
 import { matchedRoutes } from 'hono/route';
 import { loadConfig } from '../config.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
@@ -88,6 +90,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
 
   if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));
+  // A client that accepts gzip gets it: a search's answer of 25 KB travels as about 5.
+  app.use(compress());
+  // What changes seldom is revalidated by its ETag (304, no body): the pages, the facet lists, an article, the API description.
+  for (const path of REVALIDATED_PATHS) app.use(path, etag());
   if (limits.rateLimitPerMinute > 0) {
     const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);
     app.use('/search', limit);
@@ -134,6 +140,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
   return app;
 }
+
+const REVALIDATED_PATHS = ['/', '/workbench', '/docs', '/docs/*', '/web/*', '/facets', '/facets/*', '/articles/*', '/openapi.json'];
 
 /**
  * CORS for the listed origins (`*`: any). Only a real preflight (with Access-Control-Request-Method)
