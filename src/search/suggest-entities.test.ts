@@ -30,6 +30,22 @@ describe('entity suggestions', () => {
     expect(suggestions[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
   });
 
+  it('put, among names that begin alike, the ones more articles carry first', () => {
+    const bySpelling = suggester.suggest('ماك', 5).map((s) => s.value);
+    expect(bySpelling.indexOf('macao')).toBeLessThan(bySpelling.indexOf('emmanuel-macron')); // shorter name first
+    const byArticles = suggester
+      .suggest(
+        'ماك',
+        5,
+        new Map([
+          ['people:emmanuel-macron', 1910],
+          ['regions:macao', 3],
+        ]),
+      )
+      .map((s) => s.value);
+    expect(byArticles.indexOf('emmanuel-macron')).toBeLessThan(byArticles.indexOf('macao'));
+  });
+
   it('suggest nothing for a single letter', () => {
     expect(suggester.suggest('ب', 5)).toEqual([]);
   });

@@ -65,8 +65,12 @@ export class EntitySuggester {
     );
   }
 
-  /** At most `size` entities, those whose name begins with the text first, then those with a word that does. */
-  suggest(text: string, size: number): EntitySuggestion[] {
+  /**
+   * At most `size` entities, those whose name begins with the text first, then those with a word
+   * that does; within each, the ones more articles carry first (`articles`, by `facet:value`), then
+   * the shorter names: ماك is Macron before Macao.
+   */
+  suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map()): EntitySuggestion[] {
     const typed = foldForSuggest(text);
     if ([...typed].length < 2) return [];
     const best = new Map<string, { entry: Entry; rank: number }>();
@@ -78,7 +82,12 @@ export class EntitySuggester {
       if (!seen || rank < seen.rank || (rank === seen.rank && entry.spelling.length < seen.entry.spelling.length)) best.set(key, { entry, rank });
     }
     return [...best.values()]
-      .sort((a, b) => a.rank - b.rank || a.entry.spelling.length - b.entry.spelling.length)
+      .sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          (articles.get(`${b.entry.facet}:${b.entry.value}`) ?? 0) - (articles.get(`${a.entry.facet}:${a.entry.value}`) ?? 0) ||
+          a.entry.spelling.length - b.entry.spelling.length,
+      )
       .slice(0, size)
       .map(({ entry }) => ({ facet: entry.facet, value: entry.value, label: entry.label, matched: entry.spelling }));
   }
