@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
 import { Admission } from './admission.js';
 import { ApiError, errorBody, toErrorResponse } from './api-error.js';
+import { unreadableRequest } from './schemas.js';
 import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { ApiMetrics } from './metrics.js';
@@ -101,6 +102,14 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     app.use('/articles/*', limit);
   }
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics: request latency by route and status, engine errors by kind, search lanes, ingest and tasks',
+    security: [],
+    responses: { 200: { description: "Prometheus' text format", content: { 'text/plain': { schema: z.string() } } }, ...unreadableRequest },
+  });
 
   const explainSlots = new ExplainSlots();
   registerSearchRoutes(app, deps, { explainSlots, admission, metrics });

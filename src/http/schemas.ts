@@ -15,7 +15,10 @@ export const ErrorSchema = z
 export const ArticleSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
-  published: z.string().nullable(),
+  published: z.string().nullable().openapi({
+    description:
+      'When it was published, as its source dated it: a day (2021-08-06), or a day and time in ISO 8601 with the offset when the source gave one (2018-10-19T16:00:51Z) and without one when it gave none; null when undated. Sorting and date filters read it in UTC.',
+  }),
   source: z.string().nullable().openapi({ description: 'The outlet that published it' }),
   topics: z.array(z.string()),
   regions: z
@@ -32,6 +35,7 @@ export const errorContent = { content: { 'application/json': { schema: ErrorSche
 /** What any route answers to a request the server cannot read, before any route sees it. */
 export const unreadableRequest = {
   400: { description: 'An unreadable request: raw (unencoded) bytes in the URL, or a malformed request line', ...errorContent },
+  431: { description: 'A request line or headers too long to read (a q past its limit, percent-encoded, can be one)', ...errorContent },
 } as const;
 
 /** What every admin endpoint can answer besides its own result. */

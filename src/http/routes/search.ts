@@ -68,12 +68,10 @@ const SearchQuery = z
     region_mentioned: slugList
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
-    source: valueList(sourceName)
-      .optional()
-      .openapi({
-        description: 'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from is a 400',
-        type: 'string',
-      }),
+    source: valueList(sourceName).optional().openapi({
+      description: 'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from is a 400',
+      type: 'string',
+    }),
     person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
     organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
@@ -148,15 +146,20 @@ const SearchResponse = z
       description:
         'A respelling of `q` from the indexed words and the listed names, for a word no article holds; or, for words typed together, `q` as the search split them',
     }),
-    facets: z.object({
-      topics: FacetCounts,
-      regions: RegionCounts.openapi({ description: 'Articles about each region' }),
-      regions_mentioned: RegionCounts.openapi({ description: 'Articles naming each region' }),
-      people: FacetCounts,
-      organizations: FacetCounts,
-      source: FacetCounts.openapi({ description: 'Articles per source' }),
-      published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
-    }),
+    facets: z
+      .object({
+        topics: FacetCounts,
+        regions: RegionCounts.openapi({ description: 'Articles about each region' }),
+        regions_mentioned: RegionCounts.openapi({ description: 'Articles naming each region' }),
+        people: FacetCounts,
+        organizations: FacetCounts,
+        source: FacetCounts.openapi({ description: 'Articles per source' }),
+        published: z.array(z.object({ month: z.string().openapi({ example: '2021-07' }), count: z.number().int() })),
+      })
+      .openapi({
+        description:
+          'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection. With `totalAllWords`, the articles holding every word are counted.',
+      }),
     relaxed: z
       .literal(true)
       .optional()
