@@ -111,6 +111,11 @@ describe('buildSearchBody', () => {
     const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
     const leaves = (JSON.stringify(buildSearchBody({ ...request, q: long }, fuzzy, shape).query).match(/"fuzziness"/g) ?? []).length;
     expect(leaves).toBe(0); // 120 × 12 = 1,440: over, so no fuzzy clause
+    // Newest first, one edit at most, from the same word length on.
+    const newest = JSON.stringify(buildSearchBody({ ...request, q: 'الكركرات', sort: 'newest' }, fuzzy, shape).query);
+    expect(newest.match(/"fuzziness":"[^"]*"/g)).toEqual(['"fuzziness":"AUTO:5,1000"']);
+    const numeric = { ...fuzzy, query: { ...fuzzy.query, fuzzy: { ...fuzzy.query.fuzzy, fuzziness: '2' } } };
+    expect(JSON.stringify(buildSearchBody({ ...request, q: 'الكركرات', sort: 'newest' }, numeric, shape).query)).toContain('"fuzziness":"1"');
   });
 
   it('adds feedback terms as term queries on the stemmed fields at the feedback weight, the original at the rest', () => {

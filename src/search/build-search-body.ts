@@ -52,6 +52,20 @@ export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'anyWordEnoug
   return request.sort === 'newest' ? '100%' : profile.minimumShouldMatch;
 }
 
+/**
+ * The profile with its typo tolerance cut to one edit. Newest first, the order says nothing of how
+ * well an article matches, so a look-alike two edits off would sit among the articles holding the
+ * word: الكركرات (Guerguerat, in two articles) listed الشركات and القرارات first.
+ */
+export function withOneEditAtMost(profile: SearchProfile): SearchProfile {
+  const fuzzy = profile.query.fuzzy;
+  if (!fuzzy) return profile;
+  const auto = /^AUTO(?::(\d+),\d+)?$/.exec(fuzzy.fuzziness);
+  // AUTO:low,high gives two edits from `high` letters on: past the longest word q can hold (500 characters), never.
+  const fuzziness = auto ? `AUTO:${auto[1] ?? 3},1000` : fuzzy.fuzziness === '2' ? '1' : fuzzy.fuzziness;
+  return { ...profile, query: { ...profile.query, fuzzy: { ...fuzzy, fuzziness } } };
+}
+
 /** The aggregation the facets are counted under when they count the articles holding every word (`countsEveryWord`). */
 export const EVERY_WORD = 'every_word';
 
@@ -117,8 +131,9 @@ export class QueryTooLongError extends Error {
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
+  const matching = request.sort === 'newest' ? withOneEditAtMost(profile) : profile;
   const original = {
-    must: plan ? [textQuery(text, profile, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
+    must: plan ? [textQuery(text, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
     should: plan ? phraseQueries(text, profile, shape) : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
