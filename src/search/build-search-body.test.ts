@@ -261,7 +261,11 @@ describe('buildSearchBody', () => {
   });
 
   it('counts the facets over the articles holding every word when some of the words find an article', () => {
-    const anyWord = { ...profile, minimumShouldMatch: '1' };
+    const anyWord = {
+      ...profile,
+      minimumShouldMatch: '1',
+      query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:4,8', prefixLength: 1, maxExpansions: 10 } },
+    };
     const body = buildSearchBody({ ...request, q: 'كأس العالم' }, anyWord, shape);
     const { [EVERY_WORD]: everyWord, ...others } = body.aggs as Record<string, { filter: unknown; aggs: unknown }>;
     expect(others).toEqual({});

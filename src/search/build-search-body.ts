@@ -171,9 +171,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     filter: allFacetFilters.length > 0 ? { bool: { filter: allFacetFilters } } : { match_all: {} },
     aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
   };
-  // Ranked with some of the words enough, the facets count the articles holding every word: a reader
-  // of كأس العالم counts the World Cup's stories, not every article naming the world.
-  const everyWord = plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, profile, shape, plan, '100%', request.knownWords) : undefined;
+  // Ranked with some of the words enough, the facets count the articles holding every word, those the
+  // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
+  const everyWord =
+    plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, withOneEditAtMost(profile), shape, plan, '100%', request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
 
   return {
