@@ -308,6 +308,7 @@ describe('articles, health and the API description', () => {
       '/health',
       '/health/live',
       '/health/ready',
+      '/metrics',
       '/search',
       '/suggest',
     ]);
