@@ -47,6 +47,7 @@ describe('hostile traffic', () => {
     await app.request('/search?q=Blinken');
     await app.request('/articles/no-such-article');
     await app.request('/no-such-route');
+    await app.request('/search', { method: 'POST' });
     await Promise.all([app.request('/search?q=x&from=500&size=10'), app.request('/search?q=y&from=500&size=10')]);
     const { task } = await runAdminTask(app, '/admin/ingest', {
       body: JSON.stringify({ id: 'metrics-1', title: 'مقال', text: 'نص عن الجزائر.' }),
@@ -61,6 +62,7 @@ describe('hostile traffic', () => {
     expect(text).toMatch(/search_api_http_request_duration_seconds_count\{method="GET",route="\/search",status="200"\} [1-9]/);
     expect(text).toMatch(/search_api_http_request_duration_seconds_count\{method="GET",route="\/articles\/:id",status="404"\} 1/);
     expect(text).toMatch(/search_api_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} 1/);
+    expect(text).toMatch(/search_api_http_request_duration_seconds_count\{method="POST",route="\/search",status="405"\} 1/); // misused, not unknown
     expect(text).toMatch(/search_api_search_overloaded_total\{lane="expensive"\} [1-9]/);
     expect(text).toMatch(/search_api_tasks_total\{kind="ingest",state="succeeded"\} 1/);
     expect(text).toMatch(/search_api_ingest_articles_total\{outcome="indexed"\} 1/);

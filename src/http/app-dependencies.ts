@@ -20,4 +20,11 @@ export interface AppDependencies {
   lifecycle?: { draining(): boolean };
 }
 
-export type AppEnv = { Variables: { requestId: string; clientRequestId?: string } };
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    clientRequestId?: string;
+    /** The route a request refused for its method (405, or a preflight) was for: where the metrics count it. */
+    refusedRoute?: string;
+  };
+};

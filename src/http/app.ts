@@ -68,7 +68,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const started = performance.now();
     await next();
     const last = matchedRoutes(c).at(-1);
-    const route = last && last.method !== 'ALL' ? last.path : 'unmatched';
+    const route = last && last.method !== 'ALL' ? last.path : (c.get('refusedRoute') ?? 'unmatched');
     metrics.requestDuration.observe({ method: c.req.method, route, status: c.res.status }, (performance.now() - started) / 1000);
     deps.logger.info(
       {
@@ -136,8 +136,9 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   const routeMethods = methodsByRoute(app);
   app.notFound((c) => {
-    const allowed = routeMethods(c.req.path);
-    if (allowed.length === 0) return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+    const { route, methods: allowed } = routeMethods(c.req.path);
+    if (!route) return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+    c.set('refusedRoute', route);
     c.header('Allow', allowed.join(', '));
     if (c.req.method === 'OPTIONS') return c.body(null, 204);
     return c.json(errorBody(c, 'method_not_allowed', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`), 405);
@@ -200,12 +201,13 @@ function clientOf(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** For a path, the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */
-function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => string[] {
+/** For a path, the route it belongs to and the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */
+function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => { route?: string; methods: string[] } {
   const routes = app.routes
     .filter((route) => route.method !== 'ALL')
     .map((route) => ({
       method: route.method,
+      path: route.path,
       pattern: new RegExp(
         `^${route.path
           .split('/')
@@ -214,10 +216,11 @@ function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => string[] {
       ),
     }));
   return (path) => {
-    const methods = new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method));
-    if (methods.size === 0) return [];
+    const matching = routes.filter((route) => route.pattern.test(path));
+    if (matching.length === 0) return { methods: [] };
+    const methods = new Set(matching.map((route) => route.method));
     if (methods.has('GET')) methods.add('HEAD');
     methods.add('OPTIONS');
-    return [...methods].sort();
+    return { route: matching[0]!.path, methods: [...methods].sort() };
   };
 }
