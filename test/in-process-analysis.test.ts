@@ -198,6 +198,22 @@ const TAG_CASES: TagCase[] = [
   },
   { why: 'Serbia is Serbia', ...belgrade, field: 'regions', slug: 'serbia', tagged: true },
   { why: 'the two Koreas are North Korea', ...koreas, field: 'regions', slug: 'north-korea', tagged: true },
+  {
+    why: 'a Gutiérrez is not Guterres',
+    title: 'كولومبيا تعتقل مشتبها به',
+    body: 'وصل المشتبه به راؤل غوتيريز إلى المحكمة، ودفع غوتيريز بأنه ليس مذنبا.',
+    field: 'people',
+    slug: 'antonio-guterres',
+    tagged: false,
+  },
+  {
+    why: 'Guterres by his full name in that spelling is Guterres',
+    title: 'الأمم المتحدة تحذر',
+    body: 'وحذر أنطونيو غوتيريز الأمين العام للأمم المتحدة من التصعيد، وقال أنطونيو غوتيريز إن الحل سياسي.',
+    field: 'people',
+    slug: 'antonio-guterres',
+    tagged: true,
+  },
   { why: 'the two Koreas are South Korea', ...koreas, field: 'regions', slug: 'south-korea', tagged: true },
   { why: 'Serbia is in the Balkans', ...belgrade, field: 'regions', slug: 'balkans', tagged: true },
   // A Formula 1 race or a boxing night is sport, and no arms race.
