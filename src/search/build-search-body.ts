@@ -131,7 +131,9 @@ export class QueryTooLongError extends Error {
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
-  const matching = request.sort === 'newest' ? withOneEditAtMost(profile) : profile;
+  // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
+  const oneEdit = withOneEditAtMost(profile);
+  const matching = request.sort === 'newest' ? oneEdit : profile;
   const original = {
     must: plan ? [textQuery(text, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
     should: plan ? phraseQueries(text, profile, shape) : [],
@@ -173,8 +175,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   };
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
-  const everyWord =
-    plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, withOneEditAtMost(profile), shape, plan, '100%', request.knownWords) : undefined;
+  const everyWord = plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
 
   return {

@@ -179,9 +179,8 @@ export class SearchService {
       asked.map((value) => known.find((stored) => stored === value) ?? known.find((stored) => stored.toLowerCase() === value.toLowerCase()));
     let found = find(this.knownSources);
     if (found.includes(undefined)) {
-      const result = await this.engine.search(this.alias, { size: 0, aggs: { sources: { terms: { field: 'source', size: MAX_SOURCES } } } });
-      const buckets = (result.aggregations.sources as { buckets?: { key: string }[] } | undefined)?.buckets ?? [];
-      this.knownSources = buckets.map((bucket) => String(bucket.key));
+      const { source } = await this.countValues({ source: 'source' }, MAX_SOURCES);
+      this.knownSources = [...source!.keys()];
       found = find(this.knownSources);
     }
     const unknown = asked.find((_, i) => found[i] === undefined);
@@ -316,17 +315,23 @@ export class SearchService {
    */
   private async entityArticleCounts(): Promise<ReadonlyMap<string, number>> {
     if (this.entityCounts && Date.now() - this.entityCounts.at < ENTITY_COUNTS_TTL_MS) return this.entityCounts.counts;
-    const fields = { people: 'people', regions: 'regions_mentioned', organizations: 'organizations' } as const;
-    const aggs = Object.fromEntries(Object.entries(fields).map(([facet, field]) => [facet, { terms: { field, size: MAX_ENTITY_VALUES } }]));
-    const result = await this.engine.search(this.alias, { size: 0, aggs });
-    const counts = new Map<string, number>();
-    for (const facet of Object.keys(fields)) {
-      for (const bucket of (result.aggregations[facet] as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? []) {
-        counts.set(`${facet}:${bucket.key}`, bucket.doc_count);
-      }
-    }
+    const byFacet = await this.countValues({ people: 'people', regions: 'regions_mentioned', organizations: 'organizations' }, MAX_ENTITY_VALUES);
+    const counts = new Map(Object.entries(byFacet).flatMap(([facet, values]) => [...values].map(([value, count]) => [`${facet}:${value}`, count] as const)));
     this.entityCounts = { counts, at: Date.now() };
     return counts;
+  }
+
+  /** For each name, how many served articles carry each value of its keyword field (the `size` commonest), in one request. */
+  private async countValues<N extends string>(fields: Record<N, string>, size: number): Promise<Record<N, Map<string, number>>> {
+    const names = Object.keys(fields) as N[];
+    const aggs = Object.fromEntries(names.map((name) => [name, { terms: { field: fields[name], size } }]));
+    const result = await this.engine.search(this.alias, { size: 0, aggs });
+    return Object.fromEntries(
+      names.map((name) => {
+        const buckets = (result.aggregations[name] as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
+        return [name, new Map(buckets.map((bucket) => [String(bucket.key), bucket.doc_count]))];
+      }),
+    ) as Record<N, Map<string, number>>;
   }
 
   private queryShape(): QueryShape {
