@@ -3,7 +3,8 @@ import { indexStoredArticles, readFixtureArticles, useSeededService } from './su
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود), players
-// (اللاعبين, one letter from اللاجئين, refugees), "click here" (انقر, what أنقرة stems to) and بك ("with you", بكين's stem).
+// (اللاعبين, one letter from اللاجئين, refugees), "click here" (انقر, what أنقرة stems to), بك ("with you", بكين's stem)
+// and a tour (جولة, what الجولان stemmed to).
 const decoys = readFixtureArticles('ambiguity-articles.ndjson');
 
 const service = useSeededService('arabic-search');
@@ -161,6 +162,11 @@ describe('no new false matches', () => {
   it('capitals the stemmer would shorten into common words find only themselves', async () => {
     expect(await ids('بكين')).toEqual(['x-beijing']);
     expect(await ids('أنقرة')).toEqual(['x-beijing']); // not انقر هنا, "click here"
+  });
+
+  it('the Golan, in either script, does not find a tour (جولة), nor a tour the Golan', async () => {
+    for (const q of ['الجولان', 'Golan', 'golan heights']) expect(await ids(q)).toEqual(['x-golan']);
+    expect(await ids('جولة')).not.toContain('x-golan');
   });
 
   it('the short name هود does not match the longer word اليهود', async () => {
