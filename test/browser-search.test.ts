@@ -130,6 +130,48 @@ describe('the search page', () => {
     await chromium.page.waitForSelector('#search-view:not([hidden])');
     expect(chromium.page.url()).toBe(before);
     expect((await shownIds())[0]).toBe(first);
+    // A keyboard reader goes on from the article they opened, not from the top of the page.
+    await chromium.page.waitForFunction((id) => document.activeElement?.getAttribute('data-id') === id, first);
+  });
+
+  it('shows every filter in force above the results: a new search keeps them, each can be removed there', async () => {
+    await chromium.page.goto(`${chromium.url}/?topic=diplomacy&person=antony-blinken`);
+    await rendered();
+    const chips = () => chromium.page.$$eval('#active-filters .chip bdi', (names) => names.map((name) => name.textContent));
+    const labels = await api<Record<string, { value: string; label: { ar: string } }[]>>('/facets');
+    const arabic = (facet: string, value: string) => labels[facet]!.find((entry) => entry.value === value)!.label.ar;
+    expect(await chips()).toEqual([arabic('topics', 'diplomacy'), arabic('people', 'antony-blinken')]);
+    await chromium.page.fill('#q', 'الجزائر');
+    await chromium.page.press('#q', 'Enter');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'الجزائر');
+    const params = await rendered();
+    expect(params.getAll('topic')).toEqual(['diplomacy']);
+    expect(await chips()).toHaveLength(2);
+    expect(await chromium.page.title()).toContain('الجزائر');
+    await chromium.page.click(`#active-filters .chip[aria-label$="${arabic('topics', 'diplomacy')}"]`);
+    await chromium.page.waitForURL((url) => !url.searchParams.has('topic'));
+    const after = await rendered();
+    expect(after.getAll('person')).toEqual(['antony-blinken']);
+    expect(await chips()).toEqual([arabic('people', 'antony-blinken')]);
+    const answer = await api<SearchAnswer>(`/search?${after}&size=10`);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+  });
+
+  it('says so when the server cannot be reached, and searches again once it can', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
+    await rendered();
+    await chromium.page.route('**/search?*', (route) => route.abort('internetdisconnected'));
+    await chromium.page.fill('#q', 'الجزائر');
+    await chromium.page.press('#q', 'Enter');
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:0');
+    expect(await chromium.page.textContent('#status')).toContain('تعذّر الاتصال بالخادم');
+    expect(await shownIds()).toEqual([]);
+    await chromium.page.unroute('**/search?*');
+    await chromium.page.press('#q', 'Enter');
+    const params = await rendered();
+    const answer = await api<SearchAnswer>(`/search?${params}&size=10`);
+    expect(answer.total).toBeGreaterThan(0);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
   it('sets apart, in the article view, the regions an article names without being about them', async () => {

@@ -40,9 +40,14 @@ export function marked(tag, attributes, escaped) {
   return element;
 }
 
-/** GET or send JSON; resolves to { status, body } whatever the status, rejects only when no answer came. */
+/** GET or send JSON; resolves to { status, body } whatever the status: status 0 when no answer came. */
 export async function callJson(url, options) {
-  const response = await fetch(url, options);
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch {
+    return { status: 0, body: null };
+  }
   let body = null;
   try {
     body = await response.json();
@@ -54,6 +59,7 @@ export async function callJson(url, options) {
 
 /** The message of an API error body, or a generic one. */
 export function errorMessage(answer) {
+  if (answer.status === 0) return 'تعذّر الاتصال بالخادم، تحقّق من الشبكة ثم أعد المحاولة';
   return (answer.body && answer.body.error && answer.body.error.message) || `HTTP ${answer.status}`;
 }
 

@@ -11,8 +11,10 @@ const TAG_FACETS = [
 ];
 const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
 const PAGE_SIZE = 10;
-const MAX_PAGES = 20;
+// A shared link shows at most this many pages (the API's result window, 1,000 hits, by default).
+const MAX_PAGES = 100;
 const KIND = { people: 'شخص', regions: 'مكان', organizations: 'منظمة' };
+const SITE_TITLE = 'بحث الأخبار';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -23,6 +25,8 @@ const taxonomy = { labels: { source: new Map() }, parents: new Map() };
 /** What is on screen: the search it answers, the hits so far, and the cursor of the next page. */
 const shown = { key: '', hits: [], nextCursor: null };
 let searchRun = 0;
+/** The article last opened, whose link takes the focus back when the reader returns to the results. */
+let lastArticle = '';
 
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
@@ -77,7 +81,13 @@ function show(state) {
   if (state.article) return showArticle(state);
   $('article-view').hidden = true;
   $('search-view').hidden = false;
-  return runSearch(state);
+  document.title = state.q ? `${state.q} — ${SITE_TITLE}` : SITE_TITLE;
+  return runSearch(state).then(() => {
+    // Back from an article: the focus returns to the link that opened it, not to the top of the page.
+    const opened = lastArticle && document.querySelector(`#hits a[data-id="${CSS.escape(lastArticle)}"]`);
+    lastArticle = '';
+    if (opened) opened.focus();
+  });
 }
 
 // ---- results -------------------------------------------------------------------------------
@@ -85,6 +95,7 @@ function show(state) {
 async function runSearch(state) {
   const params = searchParams(state);
   const key = `${params}|${state.pages}`;
+  renderActiveFilters(state);
   if (key === shown.key) return;
   const run = ++searchRun;
   $('status').textContent = 'جارٍ البحث…';
@@ -110,15 +121,23 @@ async function runSearch(state) {
 
 function showError(answer) {
   $('status').textContent = `تعذّر البحث: ${errorMessage(answer)}`;
+  // Nothing shown belongs to this search any more: the next attempt starts afresh.
+  shown.key = '';
   $('hits').replaceChildren();
+  $('did-you-mean').hidden = true;
   $('more').hidden = true;
   document.body.dataset.rendered = `error:${answer.status}`;
 }
 
 function renderResult(result, state) {
   // The facets count the articles holding every word when the list also holds some with only a few.
-  const allWords = result.totalAllWords ? ` (تحوي كل الكلمات: ${result.totalAllWords}، وعليها تُحصى التصنيفات)` : '';
-  $('status').textContent = result.total === 0 ? 'لا نتائج' : `عدد النتائج: ${result.total}${allWords}`;
+  const allWords =
+    result.totalAllWords && result.totalAllWords !== result.total ? ` (تحوي كل الكلمات: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)` : '';
+  const filtered = FACETS.some((facet) => state[facet.key].length) || state.dateFrom || state.dateTo;
+  $('status').textContent =
+    result.total === 0
+      ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}`
+      : `عدد النتائج: ${count(result.total)}${allWords}`;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
   if (result.didYouMean) {
@@ -134,6 +153,60 @@ function renderResult(result, state) {
   $('more').hidden = !shown.nextCursor;
   renderHistogram(result.facets.published, state);
   for (const facet of FACETS) renderFacet(facet, result.facets[facet.key], state);
+}
+
+const NUMBER = new Intl.NumberFormat('ar-u-nu-latn');
+
+/** A count with its thousands marked (9,339). */
+function count(value) {
+  return NUMBER.format(value);
+}
+
+/** Every filter in force, above the results, each with its own remove button: a new search keeps them. */
+function renderActiveFilters(state) {
+  const chips = [];
+  for (const facet of FACETS) {
+    for (const value of state[facet.key]) {
+      const name = label(facet.key, value).ar;
+      chips.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'chip',
+            'aria-label': `إزالة التصفية: ${name}`,
+            onclick: () => navigate({ [facet.key]: state[facet.key].filter((v) => v !== value) }),
+          },
+          h('bdi', {}, name),
+          ' ×',
+        ),
+      );
+    }
+  }
+  if (state.dateFrom || state.dateTo)
+    chips.push(
+      h(
+        'button',
+        { type: 'button', class: 'chip', 'aria-label': 'إزالة التصفية: التاريخ', onclick: () => navigate({ dateFrom: '', dateTo: '' }) },
+        h('bdi', {}, dateRangeText(state)),
+        ' ×',
+      ),
+    );
+  const bar = $('active-filters');
+  bar.hidden = chips.length === 0;
+  const clearAll = Object.fromEntries([...FACETS.map((facet) => [facet.key, []]), ['dateFrom', ''], ['dateTo', '']]);
+  bar.replaceChildren(
+    ...(chips.length
+      ? ['التصفية: ', ...chips, chips.length > 1 ? h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, 'إزالة الكل') : null]
+      : []),
+  );
+}
+
+/** The dates filtered on, as an Arabic reader writes them (a whole month by its name). */
+function dateRangeText(state) {
+  const month = state.dateFrom.slice(0, 7);
+  if (state.dateFrom && state.dateTo && monthRange(month).dateFrom === state.dateFrom && monthRange(month).dateTo === state.dateTo) return formatMonth(month);
+  return `${state.dateFrom ? formatDate(state.dateFrom) : '…'} – ${state.dateTo ? formatDate(state.dateTo) : '…'}`;
 }
 
 /** A link's click handled in the page (the href stays, for a new tab or a copy). */
@@ -215,7 +288,7 @@ function renderFacet(facet, buckets, state) {
         { for: id, title: label(facet.key, value).en },
         h('bdi', {}, label(facet.key, value).ar),
         ' ',
-        h('span', { class: 'count' }, counts.get(value)),
+        h('span', { class: 'count' }, count(counts.get(value))),
       ),
       children && children.length ? h('ul', {}, children) : null,
     );
@@ -265,11 +338,16 @@ function renderHistogram(months, state) {
     return bar;
   });
   $('histogram').replaceChildren(...(bars.length ? bars : [h('p', { class: 'empty' }, '—')]));
+  // The bars carry their months on hover only: the first and last are written under them.
+  const span = $('histogram-span');
+  span.hidden = months.length === 0;
+  if (months.length)
+    span.textContent = months.length === 1 ? formatMonth(months[0].month) : `${formatMonth(months[0].month)} – ${formatMonth(months[months.length - 1].month)}`;
   const range = $('date-range');
   range.hidden = !state.dateFrom && !state.dateTo;
   if (!range.hidden) {
     range.replaceChildren(
-      h('bdi', {}, `${state.dateFrom || '…'} – ${state.dateTo || '…'}`),
+      h('bdi', {}, dateRangeText(state)),
       ' ',
       h('button', { type: 'button', class: 'link', onclick: () => navigate({ dateFrom: '', dateTo: '' }) }, 'كل التواريخ'),
     );
@@ -287,6 +365,8 @@ $('more').addEventListener('click', async () => {
   $('more').disabled = false;
   // The reader went elsewhere meanwhile (another search, an article): this page is not theirs now.
   if (shown.key !== key || readState().article) return;
+  // No answer: the results shown stay, and the button, for another try.
+  if (answer.status === 0) return void ($('status').textContent = errorMessage(answer));
   if (answer.status !== 200) return showError(answer);
   const first = shown.hits.length;
   shown.hits = shown.hits.concat(answer.body.hits);
@@ -308,15 +388,18 @@ async function showArticle(state) {
   $('article-view').hidden = false;
   const title = $('article-title');
   title.textContent = '…';
+  lastArticle = state.article;
   const answer = await callJson(`articles/${encodeURIComponent(state.article)}`);
   if (readState().article !== state.article) return;
   if (answer.status !== 200) {
     title.textContent = 'تعذّر عرض المقال';
-    $('article-body').replaceChildren(h('p', {}, errorMessage(answer)));
+    const reason = answer.status === 404 ? 'لم يعد هذا المقال موجودًا، أو أن الرابط غير صحيح.' : errorMessage(answer);
+    $('article-body').replaceChildren(h('p', {}, reason));
     for (const id of ['article-meta', 'article-tags', 'article-link']) $(id).replaceChildren();
   } else {
     const article = answer.body;
     title.textContent = article.title;
+    document.title = `${article.title} — ${SITE_TITLE}`;
     $('article-meta').replaceChildren(...meta(article).childNodes);
     $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
