@@ -81,6 +81,13 @@ describe('typo tolerance', () => {
     expect((await ids('اللاغبين'))[0]).toBe('x-players');
     expect((await ids('اللاجين'))[0]).toBe('x-refugees');
   });
+
+  it('marks the word a misspelling matched, in the title and the snippets', async () => {
+    const response = await service.app.request(`/search?q=${encodeURIComponent('اللاجين')}`);
+    const first = ((await response.json()) as { hits: { id: string; titleHighlighted: string; snippets: string[] }[] }).hits[0]!;
+    expect(first.id).toBe('x-refugees');
+    expect([first.titleHighlighted, ...first.snippets].join(' ')).toMatch(/<mark>[^<]*اللاجئين<\/mark>/);
+  });
 });
 
 describe('quoted phrases and words joined by a colon or an underscore', () => {
