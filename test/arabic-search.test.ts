@@ -144,6 +144,14 @@ describe('Latin-script and mixed queries', () => {
     for (const q of ['China', 'Beijing', 'Ankara', 'Putin', 'بوتين']) expect(await ids(q)).toEqual(['x-beijing']);
   });
 
+  it('two countries asked for: an article naming both ranks above one writing the second’s full name', async () => {
+    // x-usa writes الولايات المتحدة الأمريكية twice, and never Algeria: the full name held the short one and counted twice.
+    const found = await ids('الجزائر الولايات المتحدة');
+    expect(found).toContain('x-usa');
+    expect(found.indexOf('x-usa')).toBeGreaterThan(found.indexOf(A001));
+    expect(found.indexOf('x-usa')).toBeGreaterThan(found.indexOf(A004));
+  });
+
   it('a mixed query finds the article naming both', async () => {
     expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
   });

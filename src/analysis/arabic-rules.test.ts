@@ -8,6 +8,7 @@ import {
   presentationFormMappings,
   protectedNameRules,
   singleWordArabicTerms,
+  withoutContainedAlternatives,
 } from './arabic-rules.js';
 
 describe('list files', () => {
@@ -27,6 +28,23 @@ describe('protectedNameRules', () => {
 
   it('normalizes names and drops too-short or non-Arabic ones', () => {
     expect(protectedNameRules(['أوباما', 'مع', 'Obama'], [])).toEqual(['اوباما => اوباما']);
+  });
+});
+
+describe('withoutContainedAlternatives', () => {
+  it('drops an alternative holding another word for word, and keeps every form as a trigger', () => {
+    expect(withoutContainedAlternatives('الولايات المتحدة, الولايات المتحدة الأمريكية, أمريكا')).toBe(
+      'الولايات المتحدة, الولايات المتحدة الأمريكية, أمريكا => الولايات المتحدة, أمريكا',
+    );
+    expect(withoutContainedAlternatives('hariri, saad hariri => سعد الحريري, hariri, saad hariri')).toBe('hariri, saad hariri => سعد الحريري, hariri');
+    // Spelled apart after normalization only (أ and ا fold together): still held.
+    expect(withoutContainedAlternatives('امريكا, أمريكا الشمالية')).toBe('امريكا, أمريكا الشمالية => امريكا');
+  });
+
+  it('leaves a rule alone when no alternative holds another whole', () => {
+    for (const rule of ['بلينكن, بلينكين, blinken', 'عبد الله, عبدالله', 'assad => بشار الأسد, نظام الأسد, assad']) {
+      expect(withoutContainedAlternatives(rule)).toBe(rule);
+    }
   });
 });
 

@@ -112,6 +112,26 @@ export function spellingsOf(rule: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A synonym rule without the alternatives that hold another alternative word for word (الولايات
+ * المتحدة الأمريكية beside الولايات المتحدة): the shorter already matches wherever the longer does, and
+ * the engine adds up every alternative a text matches, so an article writing the full name scored
+ * the country twice and outranked one that names both countries a reader asked for. What a rule
+ * is matched on (its left side, or every alternative of an equivalence) still triggers it, so the
+ * longer form typed is read as the whole name.
+ */
+export function withoutContainedAlternatives(rule: string): string {
+  const arrow = rule.indexOf('=>');
+  const targets = (arrow >= 0 ? rule.slice(arrow + 2) : rule).split(',').map((term) => term.trim());
+  const wordsOf = (term: string) => term.split(/\s+/u).map((word) => normalizeArabicWord(word));
+  const holds = (longer: string[], shorter: string[]) =>
+    shorter.length < longer.length && longer.some((_, start) => shorter.every((word, offset) => longer[start + offset] === word));
+  const kept = targets.filter((term) => !targets.some((other) => holds(wordsOf(term), wordsOf(other))));
+  if (kept.length === targets.length) return rule;
+  // An equivalence becomes one way from all its forms: the longer form typed is still read whole.
+  return `${(arrow >= 0 ? rule.slice(0, arrow) : rule).trim()} => ${kept.join(', ')}`;
+}
+
 /** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */
 export function singleWordArabicTerms(rules: string[]): string[] {
   return rules.flatMap((rule) => rule.split(/,|=>/).map((term) => term.trim())).filter((term) => /^[\u0600-\u06FF]+$/.test(term));

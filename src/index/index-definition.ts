@@ -8,6 +8,7 @@ import {
   normalizeArabicWord,
   presentationFormMappings,
   protectedNameRules,
+  withoutContainedAlternatives,
   singleWordArabicTerms,
 } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
@@ -81,7 +82,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const readList = (path: string) => readDataList(rootDir, join('analyzers', path));
 
   const synonymRules = [
-    ...inline.synonyms.lists.flatMap((file) => readList(join('synonyms', file))),
+    ...inline.synonyms.lists.flatMap((file) => readList(join('synonyms', file))).map(withoutContainedAlternatives),
     ...monthSynonymRules(
       monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),
       inline.synonyms.months.phraseOnly,
