@@ -200,6 +200,13 @@ describe('the search page', () => {
     expect(status).toContain(String(answer.totalAllWords));
     const counts = await shownCounts('topics');
     for (const bucket of answer.facets.topics!) expect(counts[bucket.value]).toBe(bucket.count);
+    // Newest first lists those articles only, and says so: the count changed with the sort.
+    await chromium.page.selectOption('#sort', 'newest');
+    await chromium.page.waitForURL((url) => url.searchParams.get('sort') === 'newest');
+    await rendered();
+    const newest = await api<SearchAnswer>(`/search?q=${q}&sort=newest&size=10`);
+    expect(newest.total).toBe(answer.totalAllWords);
+    expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)`);
   });
 
   it('offers a respelling when a query finds nothing', async () => {

@@ -137,7 +137,7 @@ function renderResult(result, state) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}`
-      : `عدد النتائج: ${count(result.total)}${allWords}`;
+      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}`;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
   if (result.didYouMean) {
@@ -160,6 +160,12 @@ const NUMBER = new Intl.NumberFormat('ar-u-nu-latn');
 /** A count with its thousands marked (9,339). */
 function count(value) {
   return NUMBER.format(value);
+}
+
+/** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
+function newestNote(result, state) {
+  const words = state.q.trim().split(/\s+/u).filter(Boolean).length;
+  return state.sort === 'newest' && words > 1 && !result.relaxed ? ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)' : '';
 }
 
 /** Every filter in force, above the results, each with its own remove button: a new search keeps them. */
