@@ -152,6 +152,11 @@ describe('Latin-script and mixed queries', () => {
     expect(found.indexOf('x-usa')).toBeGreaterThan(found.indexOf(A004));
   });
 
+  it('an English word of the news reaches its Arabic word, not only the English titles Arabic articles quote', async () => {
+    expect((await ids('murder')).sort()).toEqual(['x-killing', 'x-series']);
+    expect((await ids('khashoggi murder'))[0]).toBe('x-killing');
+  });
+
   it('a mixed query finds the article naming both', async () => {
     expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
   });
