@@ -182,10 +182,31 @@ describe('the search page', () => {
     await chromium.page.goto(`${chromium.url}/?article=${id}`);
     await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
     const named = await chromium.page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
-    const labels = await api<{ regions: { value: string; label: { ar: string } }[] }>('/facets');
+    const labels = await api<{ regions: { value: string; label: { ar: string }; parents: string[] }[] }>('/facets');
     const arabic = new Map(labels.regions.map((entry) => [entry.value, entry.label.ar]));
-    expect(named.sort()).toEqual(onlyNamed.map((region) => arabic.get(region)).sort());
-    expect(await chromium.page.$$eval('#article-tags .tag-regions', (tags) => tags.length)).toBe(article.regions.length);
+    const parents = new Map(labels.regions.map((entry) => [entry.value, entry.parents]));
+    // Each region shown without the regions it lies within (Algeria, not also North Africa and Africa).
+    const ancestorsOf = (region: string): string[] => (parents.get(region) ?? []).flatMap((parent) => [parent, ...ancestorsOf(parent)]);
+    const mostSpecific = (regions: string[]) => regions.filter((region) => !regions.some((other) => ancestorsOf(other).includes(region)));
+    expect(mostSpecific(article.regions).length).toBeLessThan(article.regions.length);
+    expect(named.sort()).toEqual(
+      mostSpecific(onlyNamed)
+        .map((region) => arabic.get(region))
+        .sort(),
+    );
+    const about = await chromium.page.$$eval('#article-tags .tag-regions', (tags) => tags.map((tag) => tag.textContent));
+    expect(about.sort()).toEqual(
+      mostSpecific(article.regions)
+        .map((region) => arabic.get(region))
+        .sort(),
+    );
+    // A tag is a filter: following it searches every article with that region.
+    await chromium.page.click('#article-tags .tag-regions a');
+    const params = await rendered();
+    expect(params.getAll('region')).toHaveLength(1);
+    expect(mostSpecific(article.regions)).toContain(params.get('region'));
+    const answer = await api<SearchAnswer>(`/search?${params}&size=10`);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
   it('says how many articles hold every word: the ones its facets count', async () => {

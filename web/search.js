@@ -257,14 +257,41 @@ function meta(article) {
   );
 }
 
-/** The article's tags; with `mentioned`, also the regions it names without being about them, set apart. */
+/** The regions but those another of them lies within: Algeria, not also the Maghreb, North Africa and Africa. */
+function mostSpecific(regions) {
+  const within = new Set();
+  const climb = (region) => {
+    for (const parent of taxonomy.parents.get(region) || []) {
+      if (parent === region || within.has(parent)) continue;
+      within.add(parent);
+      climb(parent);
+    }
+  };
+  regions.forEach(climb);
+  return regions.filter((region) => !within.has(region));
+}
+
+/**
+ * The article's tags, each a link that adds it to the filters (regions the most specific only); with
+ * `mentioned`, also the regions it names without being about them, set apart.
+ */
 function tags(article, { mentioned = false } = {}) {
-  const items = TAG_FACETS.flatMap((facet) =>
-    (article[facet.key] || []).map((value) => h('li', { class: `tag tag-${facet.key}` }, h('bdi', {}, label(facet.key, value).ar))),
-  );
+  const items = TAG_FACETS.flatMap((facet) => {
+    const values = facet.key === 'regions' ? mostSpecific(article.regions || []) : article[facet.key] || [];
+    return values.map((value) => {
+      const filtered = (state) => ({ [facet.key]: [...new Set([...state[facet.key], value])] });
+      const link = h(
+        'a',
+        { href: pageUrl({ ...readState(), ...filtered(readState()), article: '', pages: 1 }), title: `تصفية النتائج: ${label(facet.key, value).ar}` },
+        h('bdi', {}, label(facet.key, value).ar),
+      );
+      link.addEventListener('click', (event) => follow(filtered(readState()))(event));
+      return h('li', { class: `tag tag-${facet.key}` }, link);
+    });
+  });
   if (mentioned) {
     const about = new Set(article.regions || []);
-    for (const value of (article.regions_mentioned || []).filter((region) => !about.has(region)))
+    for (const value of mostSpecific((article.regions_mentioned || []).filter((region) => !about.has(region))))
       items.push(h('li', { class: 'tag tag-mentioned', title: 'مذكورة في المقال، وليس موضوعه' }, h('bdi', {}, label('regions', value).ar)));
   }
   return items.length ? h('ul', { class: 'tags', 'aria-label': 'الوسوم' }, items) : null;
