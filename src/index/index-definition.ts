@@ -30,8 +30,10 @@ const analysisFileSchema = z.object({
   inline: z.object({
     synonyms: z.object({
       filter: z.string(),
-      /** Solr-format lists in analyzers/synonyms/. */
+      /** Solr-format lists of names in analyzers/synonyms/: query understanding reads them as names too. */
       lists: z.array(z.string()),
+      /** Solr-format lists of common words (news-words.txt): search synonyms only, never read as names. */
+      wordLists: z.array(z.string()),
       months: z.object({
         table: z.string(),
         /** Month names that are also common words: expanded only inside `شهر …` ("month of …"). */
@@ -82,7 +84,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const readList = (path: string) => readDataList(rootDir, join('analyzers', path));
 
   const synonymRules = [
-    ...inline.synonyms.lists.flatMap((file) => readList(join('synonyms', file))).map(withoutContainedAlternatives),
+    ...[...inline.synonyms.lists, ...inline.synonyms.wordLists].flatMap((file) => readList(join('synonyms', file))).map(withoutContainedAlternatives),
     ...monthSynonymRules(
       monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),
       inline.synonyms.months.phraseOnly,
