@@ -177,7 +177,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
   const everyWord = plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
-  const misspelled = plan ? typoHighlightQuery(text, matching, shape, plan, request.knownWords) : undefined;
+  // Typo tolerance matches on the exact fields, which the shown fields' highlighting does not mark:
+  // when a word is fuzzed, those are highlighted too and the answer takes whichever marks more.
+  const fuzzed = plan ? hasFuzzedWords(text, matching, shape, plan, request.knownWords) : false;
 
   return {
     query,
@@ -192,8 +194,6 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     sort: request.sort === 'newest' ? [NEWEST, '_score', BY_ID] : ['_score', NEWEST, BY_ID],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
-      // A word matched through typo tolerance (الجزاير for الجزائر) is marked too, not only words typed right.
-      ...(misspelled ? { highlight_query: { bool: { should: [query, misspelled] } } } : {}),
       encoder: 'html',
       pre_tags: ['<mark>'],
       post_tags: ['</mark>'],
@@ -204,6 +204,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           number_of_fragments: profile.highlight.fragments,
           no_match_size: profile.highlight.fragmentSize,
         },
+        ...(fuzzed
+          ? {
+              'title.exact': { number_of_fragments: 0 },
+              'body.exact': { fragment_size: profile.highlight.fragmentSize, number_of_fragments: profile.highlight.fragments },
+            }
+          : {}),
       },
     },
   };
@@ -315,28 +321,10 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
   };
 }
 
-/**
- * The typo-tolerant match of `textQuery` on the highlighted fields themselves: its fuzzy matches are
- * on the exact fields, which the highlighter does not mark, so a misspelled search showed no marks.
- * One edit on the stem whatever its length: the stem is shorter than the word the profile's
- * fuzziness was set for (اللاجين is لاج, اللاجئين لاجئ), and a mark decides nothing about the hits.
- */
-function typoHighlightQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, knownWords: string[] = []): Clause | undefined {
+/** Whether `textQuery` fuzzes a word of the text (a word the corpus does not know, long enough for an edit). */
+function hasFuzzedWords(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, knownWords: string[] = []): boolean {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
-  const fuzzyText = fuzzy ? wordsToFuzz(withoutStopwords(text, shape.stopwords), fuzzy.fuzziness, new Set(knownWords)) : '';
-  if (!fuzzy || !fuzzyText) return undefined;
-  const fuzzyMatch = (field: string) => ({
-    match: {
-      [field]: {
-        query: fuzzyText,
-        fuzziness: 1,
-        prefix_length: fuzzy.prefixLength,
-        max_expansions: fuzzy.maxExpansions,
-        analyzer: plainAnalyzer(shape, field),
-      },
-    },
-  });
-  return { bool: { should: [fuzzyMatch('title'), fuzzyMatch('body')] } };
+  return Boolean(fuzzy && wordsToFuzz(withoutStopwords(text, shape.stopwords), fuzzy.fuzziness, new Set(knownWords)));
 }
 
 /** The words of `text` but its stopwords, in order. */

@@ -161,6 +161,12 @@ const NO_WORDS: ReadonlySet<string> = new Set();
  * the index folds together (الدوحه is الدوحة, السيسى is السيسي), and the words of the names the
  * synonym lists spell (العمامرة, rare in a corpus of 2018, is no typo of المؤامرة): none is fuzzed.
  */
+/** Of a field's highlight and its exact subfield's, the one with more marks (the exact fields hold the typo-tolerant matches). */
+function mostMarked(shown: string[] | undefined, exact: string[] | undefined): string[] | undefined {
+  const marks = (fragments: string[] | undefined) => (fragments ?? []).reduce((sum, fragment) => sum + fragment.split('<mark>').length - 1, 0);
+  return exact && marks(exact) > marks(shown) ? exact : shown;
+}
+
 function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined, listed: ReadonlySet<string> = NO_WORDS): string[] {
   if (!text || minFrequency === undefined || !repairer) return [];
   const known: string[] = [];
@@ -289,11 +295,11 @@ export async function searchArticles(
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.source.title,
-      titleHighlighted: hit.highlight.title?.[0] ?? escapeHtml(hit.source.title),
+      titleHighlighted: (mostMarked(hit.highlight.title, hit.highlight['title.exact']) ?? [])[0] ?? escapeHtml(hit.source.title),
       published: hit.source.published ?? null,
       source: hit.source.source ?? null,
       score: hit.score,
-      snippets: hit.highlight.body ?? [],
+      snippets: mostMarked(hit.highlight.body, hit.highlight['body.exact']) ?? [],
       ...facetValuesOf(hit.source),
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
