@@ -155,6 +155,15 @@ describe('the search page', () => {
     expect(await chips()).toEqual([arabic('people', 'antony-blinken')]);
     const answer = await api<SearchAnswer>(`/search?${after}&size=10`);
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+    // A source reads as its name, as in the facet; a month no calendar has still leaves a page that answers.
+    await chromium.page.goto(`${chromium.url}/?source=seed`);
+    await rendered();
+    const seedSource = (await api<SearchAnswer>('/search?source=seed&size=1')).facets.source!.find((bucket) => bucket.value === 'seed')!;
+    expect(seedSource.label.ar).not.toBe('seed');
+    expect(await chips()).toEqual([seedSource.label.ar]);
+    await chromium.page.goto(`${chromium.url}/?date_from=2018-13-01&date_to=2018-13-31`);
+    await chromium.page.waitForFunction(() => (document.body.dataset.rendered || '').startsWith('error:'));
+    expect(await chromium.page.textContent('#status')).toContain('date_from');
   });
 
   it('says so when the server cannot be reached, and searches again once it can', async () => {

@@ -11,7 +11,7 @@ const TAG_FACETS = [
 ];
 const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
 const PAGE_SIZE = 10;
-// A shared link shows at most this many pages (the API's result window, 1,000 hits, by default).
+// A shared link shows at most this many pages, asked one after another (1,000 hits).
 const MAX_PAGES = 100;
 const KIND = { people: 'شخص', regions: 'مكان', organizations: 'منظمة' };
 const SITE_TITLE = 'بحث الأخبار';
@@ -23,7 +23,7 @@ const list = $('suggestions');
 /** Facet value → { ar, en } labels, and each region's parents, from GET /facets. */
 const taxonomy = { labels: { source: new Map() }, parents: new Map() };
 /** What is on screen: the search it answers, the hits so far, and the cursor of the next page. */
-const shown = { key: '', hits: [], nextCursor: null };
+const shown = { key: '', hits: [], nextCursor: null, status: '' };
 let searchRun = 0;
 /** The article last opened, whose link takes the focus back when the reader returns to the results. */
 let lastArticle = '';
@@ -70,6 +70,8 @@ function pageUrl(state) {
 }
 
 function navigate(changes, { replace = false } = {}) {
+  // Only back (the browser's or the page's) returns the focus to the article last opened.
+  lastArticle = '';
   const state = { ...readState(), pages: 1, article: '', ...changes };
   history[replace ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
   show(state);
@@ -115,6 +117,8 @@ async function runSearch(state) {
   Object.assign(shown, { key, hits, nextCursor });
   const focused = document.activeElement && document.activeElement.id;
   renderResult(first.body, state);
+  // Again, now the answer has labelled its sources.
+  renderActiveFilters(state);
   if (focused && document.activeElement !== $(focused)) $(focused)?.focus();
   document.body.dataset.rendered = key;
 }
@@ -138,6 +142,7 @@ function renderResult(result, state) {
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}`
       : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}`;
+  shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
   if (result.didYouMean) {
@@ -181,7 +186,7 @@ function renderActiveFilters(state) {
             type: 'button',
             class: 'chip',
             'aria-label': `إزالة التصفية: ${name}`,
-            onclick: () => navigate({ [facet.key]: state[facet.key].filter((v) => v !== value) }),
+            onclick: () => removeFilter({ [facet.key]: state[facet.key].filter((v) => v !== value) }),
           },
           h('bdi', {}, name),
           ' ×',
@@ -193,7 +198,7 @@ function renderActiveFilters(state) {
     chips.push(
       h(
         'button',
-        { type: 'button', class: 'chip', 'aria-label': 'إزالة التصفية: التاريخ', onclick: () => navigate({ dateFrom: '', dateTo: '' }) },
+        { type: 'button', class: 'chip', 'aria-label': 'إزالة التصفية: التاريخ', onclick: () => removeFilter({ dateFrom: '', dateTo: '' }) },
         h('bdi', {}, dateRangeText(state)),
         ' ×',
       ),
@@ -203,15 +208,23 @@ function renderActiveFilters(state) {
   const clearAll = Object.fromEntries([...FACETS.map((facet) => [facet.key, []]), ['dateFrom', ''], ['dateTo', '']]);
   bar.replaceChildren(
     ...(chips.length
-      ? ['التصفية: ', ...chips, chips.length > 1 ? h('button', { type: 'button', class: 'link', onclick: () => navigate(clearAll) }, 'إزالة الكل') : null]
+      ? ['التصفية: ', ...chips, chips.length > 1 ? h('button', { type: 'button', class: 'link', onclick: () => removeFilter(clearAll) }, 'إزالة الكل') : null]
       : []),
   );
+}
+
+/** A filter removed from its chip: the button goes with it, so the focus moves to the results. */
+function removeFilter(changes) {
+  navigate(changes);
+  $('results').focus();
 }
 
 /** The dates filtered on, as an Arabic reader writes them (a whole month by its name). */
 function dateRangeText(state) {
   const month = state.dateFrom.slice(0, 7);
-  if (state.dateFrom && state.dateTo && monthRange(month).dateFrom === state.dateFrom && monthRange(month).dateTo === state.dateTo) return formatMonth(month);
+  // A month as the histogram picks it; anything else (a mistyped link too) as the days given.
+  const whole = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) && monthRange(month).dateFrom === state.dateFrom && monthRange(month).dateTo === state.dateTo;
+  if (whole) return formatMonth(month);
   return `${state.dateFrom ? formatDate(state.dateFrom) : '…'} – ${state.dateTo ? formatDate(state.dateTo) : '…'}`;
 }
 
@@ -400,6 +413,7 @@ $('more').addEventListener('click', async () => {
   if (shown.key !== key || readState().article) return;
   // No answer: the results shown stay, and the button, for another try.
   if (answer.status === 0) return void ($('status').textContent = errorMessage(answer));
+  $('status').textContent = shown.status;
   if (answer.status !== 200) return showError(answer);
   const first = shown.hits.length;
   shown.hits = shown.hits.concat(answer.body.hits);
@@ -426,6 +440,7 @@ async function showArticle(state) {
   if (readState().article !== state.article) return;
   if (answer.status !== 200) {
     title.textContent = 'تعذّر عرض المقال';
+    document.title = `${title.textContent} — ${SITE_TITLE}`;
     const reason = answer.status === 404 ? 'لم يعد هذا المقال موجودًا، أو أن الرابط غير صحيح.' : errorMessage(answer);
     $('article-body').replaceChildren(h('p', {}, reason));
     for (const id of ['article-meta', 'article-tags', 'article-link']) $(id).replaceChildren();
