@@ -120,10 +120,9 @@ export function spellingsOf(rule: string): string[] {
  * is matched on (its left side, or every alternative of an equivalence) still triggers it, so the
  * longer form typed is read as the whole name.
  */
-export function withoutContainedAlternatives(rule: string): string {
+export function withoutContainedAlternatives(rule: string, wordsOf: (term: string) => string[]): string {
   const arrow = rule.indexOf('=>');
   const targets = (arrow >= 0 ? rule.slice(arrow + 2) : rule).split(',').map((term) => term.trim());
-  const wordsOf = (term: string) => term.split(/\s+/u).map((word) => normalizeArabicWord(word));
   const holds = (longer: string[], shorter: string[]) =>
     shorter.length < longer.length && longer.some((_, start) => shorter.every((word, offset) => longer[start + offset] === word));
   const kept = targets.filter((term) => !targets.some((other) => holds(wordsOf(term), wordsOf(other))));

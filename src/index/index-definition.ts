@@ -12,6 +12,7 @@ import {
   singleWordArabicTerms,
 } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
+import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 
 const mappingFileSchema = z.object({
@@ -84,7 +85,9 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const readList = (path: string) => readDataList(rootDir, join('analyzers', path));
 
   const synonymRules = [
-    ...[...inline.synonyms.lists, ...inline.synonyms.wordLists].flatMap((file) => readList(join('synonyms', file))).map(withoutContainedAlternatives),
+    ...[...inline.synonyms.lists, ...inline.synonyms.wordLists]
+      .flatMap((file) => readList(join('synonyms', file)))
+      .map((rule) => withoutContainedAlternatives(rule, normalizedWordsOf)),
     ...monthSynonymRules(
       monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),
       inline.synonyms.months.phraseOnly,
