@@ -70,6 +70,8 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Sent as they are (the paired run's browser-like `accept-encoding`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {

@@ -5,7 +5,7 @@ import { Agent, request } from 'node:http';
 // path's latencies (ms, in pair order) as JSON. Input: a JSON object on argv[2].
 interface PathSpec {
   url: string;
-  requests: { method: 'GET' | 'POST'; path: string; body?: string }[];
+  requests: { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }[];
 }
 interface PairedSpec {
   paths: PathSpec[];
@@ -21,7 +21,11 @@ function timeRequest(path: PathSpec, index: number, agent: Agent): Promise<numbe
   return new Promise((done, fail) => {
     const sent = request(
       target,
-      { method: one.method, agent, headers: one.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(one.body) } : {} },
+      {
+        method: one.method,
+        agent,
+        headers: { ...one.headers, ...(one.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(one.body) } : {}) },
+      },
       (response) => {
         response.resume();
         response.on('end', () =>

@@ -19,7 +19,10 @@ const CYCLES = 2;
 const SETTLED_SHARE = 0.05;
 const MIN_SETTLING_ROUNDS = 9;
 const MAX_SETTLING_ROUNDS = 18;
-/** Rounds over the mix of the paired one-connection run: 60 × 10 queries, each down the three paths. */
+/** What Chromium sends on a page's fetch. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/** Rounds over the mix of the paired one-connection run: 60 × 10 queries, each down the four paths. */
 const PAIRED_ROUNDS = 60;
 
 /**
@@ -113,16 +116,19 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /**
  * The latency each hop adds at one connection, from pairs: each query down the engine, the proxy and
- * the API in turn (the order rotating), the difference taken within the pair. Runs of several seconds
+ * the API, plain and gzipped, in turn (the order rotating), the difference taken within the pair. Runs of several seconds
  * a path see the engine's speed drift by more than the hop costs; within a pair it hardly moves.
  */
 async function measurePairedOneConnection(context: BenchContext, proxyUrl: string, apiUrl: string, engineRequests: LoadRequest[], apiRequests: LoadRequest[]) {
   log(`queries: 1 connection, paired, ${PAIRED_ROUNDS} rounds over the mix …`);
-  const [engine, proxied, served] = await runPaired(
+  // A browser asks for compressed answers: what gzip adds is measured beside the plain API path.
+  const browserRequests = apiRequests.map((request) => ({ ...request, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } }));
+  const [engine, proxied, served, compressed] = await runPaired(
     [
       { url: context.engineUrl, requests: engineRequests },
       { url: proxyUrl, requests: engineRequests },
       { url: apiUrl, requests: apiRequests },
+      { url: apiUrl, requests: browserRequests },
     ],
     PAIRED_ROUNDS,
   );
@@ -132,8 +138,8 @@ async function measurePairedOneConnection(context: BenchContext, proxyUrl: strin
   const sortedEngine = [...engine!].sort((a, b) => a - b);
   out(
     context,
-    `\nOne connection, paired: ${engine!.length} queries, each down the engine, the proxy and the API in turn (the order rotating); engine p50 ${quantile(sortedEngine, 0.5).toFixed(1)} ms. ` +
-      `Latency added, the median of the pairs' differences: proxy ${describe(added(proxied!))}, API ${describe(added(served!))}.\n`,
+    `\nOne connection, paired: ${engine!.length} queries, each down the engine, the proxy, the API and the API asked for gzip as a browser asks, in turn (the order rotating); engine p50 ${quantile(sortedEngine, 0.5).toFixed(1)} ms. ` +
+      `Latency added, the median of the pairs' differences: proxy ${describe(added(proxied!))}, API ${describe(added(served!))}, API with gzip ${describe(added(compressed!))}.\n`,
   );
 }
 
