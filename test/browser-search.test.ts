@@ -239,6 +239,28 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)`);
   });
 
+  it('marks the months without articles between the histogram’s bars', async () => {
+    const q = encodeURIComponent('بلينكن');
+    await chromium.page.goto(`${chromium.url}/?q=${q}`);
+    await rendered();
+    const months = (await api<{ facets: { published: { month: string }[] } }>(`/search?q=${q}&size=0`)).facets.published.map((m) => m.month);
+    const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+    const gapsAfter = months.filter((month, i) => i + 1 < months.length && monthNumber(months[i + 1]!) - monthNumber(month) > 1);
+    // The extra articles run January to June 2021, the seeds from 2021 to 2025: at least one gap.
+    expect(gapsAfter.length).toBeGreaterThan(0);
+    const marks = await chromium.page.$$eval('#histogram > *', (children) => children.map((child) => child.getAttribute('class')));
+    expect(marks.filter((mark) => mark === 'bar')).toHaveLength(months.length);
+    expect(marks.filter((mark) => mark === 'gap')).toHaveLength(gapsAfter.length);
+    // Each gap stands right after the bar of the month before it, and says which months it stands for.
+    const barsBefore = marks.flatMap((mark, i) => (mark === 'gap' ? [marks.slice(0, i).filter((m) => m === 'bar').length] : []));
+    expect(barsBefore).toEqual(gapsAfter.map((month) => months.indexOf(month) + 1));
+    const labels = await chromium.page.$$eval('#histogram .gap', (gaps) => gaps.map((gap) => gap.getAttribute('aria-label')!));
+    gapsAfter.forEach((month, i) => {
+      const missing = monthNumber(months[months.indexOf(month) + 1]!) - monthNumber(month) - 1;
+      expect(labels[i]).toMatch(missing === 1 ? /^لا مقالات في \S/ : /^لا مقالات من \S.* إلى \S/);
+    });
+  });
+
   it('offers a respelling when a query finds nothing', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزاير')}`);
     await rendered();

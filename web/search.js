@@ -363,9 +363,35 @@ function monthRange(month) {
   return { dateFrom: `${month}-01`, dateTo: `${month}-${String(last).padStart(2, '0')}` };
 }
 
+/** The month `offset` months after `month` (yyyy-MM). */
+function addMonths(month, offset) {
+  const [year, number] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year, number - 1 + offset, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+function monthsBetween(earlier, later) {
+  const index = (month) =>
+    month
+      .split('-')
+      .map(Number)
+      .reduce((year, number) => year * 12 + number);
+  return index(later) - index(earlier);
+}
+
+/** A mark where months without articles lie between two bars: the bars are evenly spaced, time is not. */
+function histogramGap(before, after) {
+  const first = addMonths(before, 1);
+  const last = addMonths(after, -1);
+  const label = first === last ? `لا مقالات في ${formatMonth(first)}` : `لا مقالات من ${formatMonth(first)} إلى ${formatMonth(last)}`;
+  return h('span', { class: 'gap', role: 'img', 'aria-label': label, title: label }, '⋯');
+}
+
 function renderHistogram(months, state) {
   const max = Math.max(1, ...months.map((m) => m.count));
-  const bars = months.map((m) => {
+  const bars = months.flatMap((m, i) => {
+    const previous = months[i - 1];
+    const gap = previous && monthsBetween(previous.month, m.month) > 1 ? [histogramGap(previous.month, m.month)] : [];
     const range = monthRange(m.month);
     const pressed = state.dateFrom === range.dateFrom && state.dateTo === range.dateTo;
     const bar = h(
@@ -381,7 +407,7 @@ function renderHistogram(months, state) {
       h('span', { class: 'fill' }),
     );
     bar.firstChild.style.height = `${Math.max(4, (m.count / max) * 100)}%`;
-    return bar;
+    return [...gap, bar];
   });
   $('histogram').replaceChildren(...(bars.length ? bars : [h('p', { class: 'empty' }, '—')]));
   // The bars carry their months on hover only: the first and last are written under them.
