@@ -166,6 +166,29 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).toContain('date_from');
   });
 
+  it('explains in Arabic what the API refused, naming the parameter of the link at fault', async () => {
+    const refused = await seeded.app.request('/search?organization=no-such-organization');
+    const { error } = (await refused.json()) as { error: { code: string; message: string; field: string } };
+    expect([refused.status, error.code, error.field]).toEqual([400, 'invalid_parameter', 'organization']);
+    await chromium.page.goto(`${chromium.url}/?organization=no-such-organization`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    const status = await chromium.page.textContent('#status');
+    expect(status).toContain('قيمة غير صالحة في الرابط (organization)');
+    expect(status).not.toContain(error.message);
+    // An engine that is down: the API's 503, as engine-unavailable.test.ts gets it from a stopped engine.
+    await chromium.page.route('**/search?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'engine_unavailable', message: 'The search engine is not reachable.', requestId: 'r' } }),
+      }),
+    );
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:503');
+    expect(await chromium.page.textContent('#status')).toContain('محرك البحث غير متاح الآن');
+    await chromium.page.unroute('**/search?*');
+  });
+
   it('says so when the server cannot be reached, and searches again once it can', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
     await rendered();

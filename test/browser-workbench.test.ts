@@ -32,6 +32,7 @@ describe('the relevance workbench', () => {
     await chromium.page.fill('#admin-key', 'not-the-key');
     await chromium.page.click('#key-form button[type="submit"]');
     await chromium.page.waitForFunction(() => (document.getElementById('key-status')?.textContent ?? '') !== '');
+    expect(await chromium.page.textContent('#key-status')).toContain('مفتاح الإدارة غير صحيح');
     await chromium.page.fill('#admin-key', TEST_ADMIN_KEY);
     await chromium.page.click('#key-form button[type="submit"]');
     await chromium.page.waitForSelector('#overview:not([hidden])');

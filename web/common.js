@@ -57,10 +57,27 @@ export async function callJson(url, options) {
   return { status: response.status, body };
 }
 
-/** The message of an API error body, or a generic one. */
+/** What a reader can do about each error the API may give a page; the API's own (English) message otherwise. */
+const ERROR_MESSAGES = {
+  invalid_parameter: (field) => `قيمة غير صالحة في الرابط${field ? ` (${field})` : ''}؛ صحّح الرابط أو ابدأ بحثًا جديدًا`,
+  query_rejected: () => 'لم يستطع محرك البحث تنفيذ هذا البحث؛ اختصره أو بسّطه',
+  too_many_requests: () => 'طلبات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل',
+  overloaded: () => 'الخادم مشغول الآن؛ أعد المحاولة بعد قليل',
+  engine_unavailable: () => 'محرك البحث غير متاح الآن؛ أعد المحاولة بعد قليل',
+  engine_timeout: () => 'تأخر محرك البحث في الرد؛ أعد المحاولة بعد قليل',
+  index_missing: () => 'لا فهرس للمقالات بعد؛ أعد المحاولة بعد قليل',
+  request_timeout: () => 'انتهت مهلة الطلب؛ أعد المحاولة',
+  internal_error: () => 'خطأ في الخادم؛ أعد المحاولة بعد قليل',
+  unauthorized: () => 'مفتاح الإدارة غير صحيح',
+  admin_disabled: () => 'الإدارة غير مفعّلة على هذا الخادم',
+};
+
+/** The message of an API error body in Arabic by its code, or the API's own, or a generic one. */
 export function errorMessage(answer) {
   if (answer.status === 0) return 'تعذّر الاتصال بالخادم، تحقّق من الشبكة ثم أعد المحاولة';
-  return (answer.body && answer.body.error && answer.body.error.message) || `HTTP ${answer.status}`;
+  const error = answer.body && answer.body.error;
+  const arabic = error && Object.hasOwn(ERROR_MESSAGES, error.code) ? ERROR_MESSAGES[error.code](error.field) : undefined;
+  return arabic || (error && error.message) || `HTTP ${answer.status}`;
 }
 
 const AR_DATE = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
