@@ -28,6 +28,14 @@ describe('one name in several spellings', () => {
     expect((await ids(q)).sort()).toEqual(LAMAMRA_ARTICLES);
   });
 
+  it('ranks the articles in one order whichever spelling of the name is typed', async () => {
+    const orders = await Promise.all(['لعمامرة', 'العمامرة', 'Lamamra', 'بلينكن', 'بلينكين', 'Blinken'].map(ids));
+    expect(orders[1]).toEqual(orders[0]);
+    expect(orders[2]).toEqual(orders[0]);
+    expect(orders[4]).toEqual(orders[3]);
+    expect(orders[5]).toEqual(orders[3]);
+  });
+
   it.each(['أنتوني', 'أنطوني', 'Antony'])('%s finds both spellings of Antony', async (q) => {
     expect((await ids(q)).sort()).toEqual([A000, A001]);
   });

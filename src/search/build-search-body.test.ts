@@ -59,6 +59,14 @@ describe('buildSearchBody', () => {
     expect(body.post_filter).toBeUndefined();
   });
 
+  it('leaves the phrase boost out for a text that is only listed names, whose spelling typed is no evidence', () => {
+    const named = buildSearchBody({ ...request, q: 'ترمب', onlyListedNames: true }, profile, shape);
+    expect((named.query as { bool: { should: unknown[]; must: unknown[] } }).bool.should).toEqual([]);
+    expect((named.query as { bool: { must: unknown[] } }).bool.must).toEqual(
+      (buildSearchBody({ ...request, q: 'ترمب' }, profile, shape).query as { bool: { must: unknown[] } }).bool.must,
+    );
+  });
+
   it('asks a repeated word once', () => {
     expect(withoutRepeatedWords('بلينكن  بلينكن Blinken blinken بلينكن')).toBe('بلينكن Blinken');
     const body = buildSearchBody({ ...request, q: 'بلينكن بلينكن بلينكن' }, profile, shape);

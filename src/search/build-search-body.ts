@@ -40,6 +40,11 @@ export interface SearchRequest {
   phrases?: string[];
   /** Any one word of `q` is enough, whatever the profile or the sort asks (a search relaxed after finding nothing). */
   anyWordEnough?: boolean;
+  /**
+   * `q` is a listed name in one of its spellings (or names of one word each): no phrase boost, which
+   * rewards the spelling typed. ترمب listed Al Arabiya's articles alone, ترامب the other outlets'.
+   */
+  onlyListedNames?: boolean;
 }
 
 /**
@@ -136,7 +141,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const matching = request.sort === 'newest' ? oneEdit : profile;
   const original = {
     must: plan ? [textQuery(text, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
-    should: plan ? phraseQueries(text, profile, shape) : [],
+    should: plan && !request.onlyListedNames ? phraseQueries(text, profile, shape) : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.

@@ -31,7 +31,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { splitRunOns, understandQuery, type QueryAids } from './understand-query.js';
+import { isOnlyListedNames, splitRunOns, understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
 export interface ArticleHit {
@@ -145,6 +145,7 @@ function understandRequest(
     ...(excluded.length > 0 ? { exclude: excluded } : {}),
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
+    ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.

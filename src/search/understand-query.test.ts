@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { editDistance, loadGluedNames, loadLatinNameWords, loadQuestionWords, understandQuery } from './understand-query.js';
+import {
+  editDistance,
+  isOnlyListedNames,
+  loadGluedNames,
+  loadLatinNameWords,
+  loadListedNameSpellings,
+  loadQuestionWords,
+  understandQuery,
+} from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
 const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false };
@@ -63,5 +71,19 @@ describe('understandQuery', () => {
     expect(editDistance('blnken', 'blinken', 1)).toBe(1);
     expect(editDistance('kitten', 'sitting', 3)).toBe(3);
     expect(editDistance('ab', 'abcdef', 1)).toBe(2); // more than max, said at once
+  });
+});
+
+describe('isOnlyListedNames', () => {
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+
+  it('knows a listed name in any of its spellings, whole, whatever its case or hamza', () => {
+    for (const name of ['ترمب', 'ترامب', 'Trump', 'دونالد ترامب', 'Donald Trump', 'بلينكين', 'ترمب بوتين'])
+      expect(isOnlyListedNames(name, spellings), name).toBe(true);
+  });
+
+  it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
+    for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
+      expect(isOnlyListedNames(text, spellings), text).toBe(false);
   });
 });

@@ -17,6 +17,8 @@ export interface QueryAids {
   latinNameWords?: ReadonlyMap<string, number>;
   /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
   listedNameWords?: ReadonlySet<string>;
+  /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
+  listedNameSpellings?: ReadonlySet<string>;
 }
 
 /** Every list query understanding reads from a data root: all but the repairer, which ingest shares. */
@@ -25,6 +27,7 @@ export function loadQueryLists(dataRoot: string): Required<Omit<QueryAids, 'repa
     questionWords: loadQuestionWords(dataRoot),
     latinNameWords: loadLatinNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
+    listedNameSpellings: loadListedNameSpellings(dataRoot),
     gluedNames: loadGluedNames(dataRoot),
   };
 }
@@ -52,6 +55,25 @@ export function loadListedNameWords(dataRoot: string): Set<string> {
     .flatMap(normalizedWordsOf)
     .filter((word) => !ignored.has(word));
   return new Set(words.flatMap((word) => cliticFormsOf(word, cliticPrefixes)));
+}
+
+/** A text's words as the index folds them, lowercased, one space apart: the key of a name's spelling. */
+export function nameSpellingKey(text: string): string {
+  return normalizedWordsOf(text).join(' ').toLowerCase();
+}
+
+/** Every spelling of the listed names, whole, keyed by `nameSpellingKey`. */
+export function loadListedNameSpellings(dataRoot: string): Set<string> {
+  return new Set(readNameRules(dataRoot).flatMap(spellingsOf).map(nameSpellingKey));
+}
+
+/**
+ * Whether `text` is one spelling of a listed name, or only names of one word each (ترمب بوتين): the
+ * synonym lists make every spelling of them one, so nothing in the spelling typed is worth rewarding.
+ */
+export function isOnlyListedNames(text: string, spellings: ReadonlySet<string>): boolean {
+  const key = nameSpellingKey(text);
+  return key !== '' && (spellings.has(key) || key.split(' ').every((word) => spellings.has(word)));
 }
 
 /** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */
