@@ -59,6 +59,18 @@ describe('buildSearchBody', () => {
     expect(body.post_filter).toBeUndefined();
   });
 
+  it('asks a title for the question as typed, at the title phrase weight, within the clause budget', () => {
+    const titled = { ...profile, phrase: { fields: { 'title.exact': 4, 'body.exact': 2 }, slop: 1 } };
+    const asked = buildSearchBody({ ...request, q: 'جمال خاشقجي', question: 'من هو جمال خاشقجي؟' }, titled, shape);
+    expect((asked.query as { bool: { should: unknown[] } }).bool.should).toContainEqual({
+      match_phrase: { 'title.exact': { query: 'من هو جمال خاشقجي؟', boost: 4, analyzer: 'plain_exact' } },
+    });
+    // No title phrase boost in the profile, no question clause.
+    const untitled = buildSearchBody({ ...request, q: 'جمال خاشقجي', question: 'من هو جمال خاشقجي؟' }, profile, shape);
+    expect(JSON.stringify(untitled.query)).not.toContain('من هو');
+    expect(planQuery(10, titled, shape, 1).leaves).toBe(planQuery(10, titled, shape).leaves + 1);
+  });
+
   it('leaves the phrase boost out for a text that is only listed names, whose spelling typed is no evidence', () => {
     const named = buildSearchBody({ ...request, q: 'ترمب', onlyListedNames: true }, profile, shape);
     expect((named.query as { bool: { should: unknown[]; must: unknown[] } }).bool.should).toEqual([]);

@@ -45,6 +45,11 @@ export interface SearchRequest {
    * rewards the spelling typed. ترمب listed Al Arabiya's articles alone, ترامب the other outlets'.
    */
   onlyListedNames?: boolean;
+  /**
+   * The question as typed, when its question words were taken out of `q` (من هو جمال خاشقجي): a title
+   * asking it, an explainer's, is the answer a reader expects first.
+   */
+  question?: string;
 }
 
 /**
@@ -135,13 +140,14 @@ export class QueryTooLongError extends Error {
  */
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
-  const plan = text ? planQuery(countQueryTokens(text), profile, shape) : undefined;
+  const questionTitle = text && request.question ? questionTitleQuery(request.question, profile, shape) : undefined;
+  const plan = text ? planQuery(countQueryTokens(text), profile, shape, questionTitle ? 1 : 0) : undefined;
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
   const matching = request.sort === 'newest' ? oneEdit : profile;
   const original = {
     must: plan ? [textQuery(text, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
-    should: plan && !request.onlyListedNames ? phraseQueries(text, profile, shape) : [],
+    should: plan ? [...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.
@@ -263,9 +269,9 @@ export interface QueryPlan {
  * typo tolerance; longer ones give up typo tolerance first, then synonyms on the exact fields, then
  * everywhere. Past that, the query is refused.
  */
-export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape): QueryPlan {
+export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraPhrases = 0): QueryPlan {
   const fields = Object.keys(profile.fields);
-  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length;
+  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraPhrases;
   const fuzzy = profile.query.fuzzy;
   const fuzzyLeaves = fuzzy ? Object.keys(fuzzy.fields).length * fuzzy.maxExpansions : 0;
   const cost = (withSynonyms: string[], withFuzzy: boolean) =>
@@ -383,6 +389,15 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
     match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost, analyzer: plainAnalyzer(shape, field) } },
   }));
 }
+
+/** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
+function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {
+  const boost = profile.phrase.fields[QUESTION_TITLE_FIELD];
+  if (!boost) return undefined;
+  return { match_phrase: { [QUESTION_TITLE_FIELD]: { query: question, boost, analyzer: plainAnalyzer(shape, QUESTION_TITLE_FIELD) } } };
+}
+
+const QUESTION_TITLE_FIELD = 'title.exact';
 
 function plainAnalyzer(shape: QueryShape, field: string): string {
   const analyzer = shape.plainAnalyzers[field];

@@ -31,7 +31,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { isOnlyListedNames, splitRunOns, understandQuery, type QueryAids } from './understand-query.js';
+import { isOnlyListedNames, splitRunOns, startsWithQuestionWord, understandQuery, type QueryAids } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
 export interface ArticleHit {
@@ -146,6 +146,9 @@ function understandRequest(
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
+    ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
+      ? { question: text.trim() }
+      : {}),
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 import {
   editDistance,
   isOnlyListedNames,
+  startsWithQuestionWord,
   loadGluedNames,
   loadLatinNameWords,
   loadListedNameSpellings,
@@ -85,5 +86,13 @@ describe('isOnlyListedNames', () => {
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(isOnlyListedNames(text, spellings), text).toBe(false);
+  });
+});
+
+describe('startsWithQuestionWord', () => {
+  it('knows a question by its first word, whatever its hamza or punctuation', () => {
+    for (const text of ['من هو جمال خاشقجي؟', ' ما هي عاصمة مصر', '«كيف» تعمل الانتخابات', 'إين تقع مالي'])
+      expect(startsWithQuestionWord(text, questionWords), text).toBe(true);
+    for (const text of ['جمال خاشقجي من هو', 'الجزائر', '', '؟']) expect(startsWithQuestionWord(text, questionWords), text).toBe(false);
   });
 });
