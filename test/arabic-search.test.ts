@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, readFixtureArticles, useSeededService } from './support/test-service.js';
+import { indexStoredArticles, rankedIds, readFixtureArticles, useSeededService } from './support/test-service.js';
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود), players
@@ -10,11 +10,7 @@ const decoys = readFixtureArticles('ambiguity-articles.ndjson');
 const service = useSeededService('arabic-search');
 beforeAll(() => indexStoredArticles(service.engine, service.alias, decoys));
 
-async function ids(q: string): Promise<string[]> {
-  const response = await service.app.request(`/search?size=50&q=${encodeURIComponent(q)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { hits: { id: string }[] }).hits.map((h) => h.id);
-}
+const ids = (q: string) => rankedIds(service, q);
 
 const A000 = '000_fee63797c487f9cf';
 const A001 = '001_89f3d445d5bfa33a';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, useSeededService } from './support/test-service.js';
+import { indexStoredArticles, rankedIds, useSeededService } from './support/test-service.js';
 
 // A reader asking "who is" expects the article that answers it first: the explainer whose title asks
 // the question, not the news that names the person most often.
@@ -22,11 +22,7 @@ const articles = [
 const seeded = useSeededService('question-ranking');
 beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, articles));
 
-async function ids(q: string): Promise<string[]> {
-  const response = await seeded.app.request(`/search?size=10&q=${encodeURIComponent(q)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
-}
+const ids = (q: string) => rankedIds(seeded, q);
 
 describe('a question typed as a reader asks it', () => {
   it('lists first the article whose title asks it; the name alone ranks the news that names it most', async () => {
