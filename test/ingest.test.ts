@@ -122,6 +122,39 @@ describe('POST /admin/ingest', () => {
     expect((await service.app.request('/articles/json-3')).status).toBe(200);
   });
 
+  it('stores a story an outlet filed twice under two ids, and lists it once', async () => {
+    const story = { title: 'افتتاح قمة الطاقة المتجددة في وهران', source: 'وكالة الأنباء', published: '2025-02-03T10:15:00Z' };
+    const copy = (id: string, text: string, published = story.published) => ({ ...story, id, text, published });
+    const first = await report(
+      JSON.stringify([
+        copy('story-a', 'افتتحت في وهران قمة الطاقة المتجددة بحضور وزراء المنطقة.'),
+        copy('story-b', 'افتتحت في وهران قمة الطاقة المتجددة بحضور وزراء المنطقة .'),
+        copy('story-c', 'اليوم الثاني من قمة الطاقة المتجددة في وهران.', '2025-02-04T09:00:00Z'),
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(first).toMatchObject({ read: 3, indexed: 3, repeatedStories: 1, rejected: [] });
+    const listed = async () => {
+      const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('"قمة الطاقة المتجددة"')}`)).json()) as {
+        total: number;
+        hits: { id: string }[];
+      };
+      return { total: answer.total, ids: answer.hits.map((hit) => hit.id).sort() };
+    };
+    expect(await listed()).toEqual({ total: 2, ids: ['story-a', 'story-c'] });
+    // The copy is stored all the same: nothing sent is lost.
+    expect((await service.app.request('/articles/story-b')).status).toBe(200);
+    // A later ingest: a third copy is found against what is stored; the first, sent again, is no copy of itself.
+    const later = await report(
+      JSON.stringify([copy('story-d', 'نص ثالث للخبر نفسه.'), copy('story-a', 'افتتحت في وهران قمة الطاقة المتجددة بحضور وزراء المنطقة.')]),
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect(later).toMatchObject({ read: 2, indexed: 1, unchanged: 1, repeatedStories: 1 });
+    expect(await listed()).toEqual({ total: 2, ids: ['story-a', 'story-c'] });
+  });
+
   it('reads gzip bodies (Content-Encoding: gzip), NDJSON and JSON alike', async () => {
     const ndjsonBody = gzipSync([article('gz-1'), article('gz-2')].map((a) => JSON.stringify(a)).join('\n'));
     expect(await report(ndjsonBody, { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' })).toMatchObject({ indexed: 2 });

@@ -59,8 +59,9 @@ export class ApiMetrics {
     this.tasks.inc({ kind: task.kind, state: task.state });
     const report = task.result as Record<string, unknown> | null;
     if (task.kind !== 'ingest' || task.state === 'running' || !report) return;
-    for (const outcome of ['indexed', 'updated', 'unchanged', 'duplicates'] as const) {
-      if (typeof report[outcome] === 'number') this.ingestArticles.inc({ outcome }, report[outcome]);
+    const outcomes = { indexed: 'indexed', updated: 'updated', unchanged: 'unchanged', duplicates: 'duplicates', repeatedStories: 'repeated_stories' };
+    for (const [field, outcome] of Object.entries(outcomes)) {
+      if (typeof report[field] === 'number') this.ingestArticles.inc({ outcome }, report[field]);
     }
     if (Array.isArray(report.rejected)) this.ingestArticles.inc({ outcome: 'rejected' }, report.rejected.length);
   };

@@ -35,4 +35,8 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   source_category?: string;
   /** Lets a re-run of ingest skip an unchanged article. */
   content_hash?: string;
+  /** The story by its outlet, title and publication time (`storyKeyOf`); none without a publication time. */
+  story_key?: string;
+  /** The article stored first with this story_key: this one is a copy of it, left out of searches. */
+  duplicate_of?: string;
 }

@@ -17,6 +17,8 @@ export interface IngestReport {
   unchanged: number;
   /** The same id met again in this run: the first one wins. */
   duplicates: number;
+  /** Stored as copies of a story stored under another id (same outlet, title and time): left out of searches. */
+  repeatedStories: number;
   rejected: { file: string; line: number; id?: string; reason: string }[];
 }
 
@@ -55,7 +57,7 @@ const HASH_FIELD = 'content_hash' satisfies keyof StoredArticle;
 const TAG_CHUNK = 25;
 
 /** The stored form of an article: what mappings/articles.json accepts. */
-export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>): StoredArticle {
+export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>, duplicateOf?: string): StoredArticle {
   return {
     id: article.id,
     title: article.title,
@@ -64,6 +66,7 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
     ...presentFields({ body_original: article.bodyOriginal, published: article.published, url: article.url, source_category: article.category }),
     ...tags,
     [HASH_FIELD]: article.contentHash,
+    ...presentFields({ story_key: article.storyKey, duplicate_of: duplicateOf }),
   };
 }
 
@@ -90,10 +93,12 @@ export async function ingestArticles(
   const aroundWrite = options.aroundWrite ?? ((write) => write());
   const batchSize = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 2;
-  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: [] };
+  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, repeatedStories: 0, rejected: [] };
   const seen = new Set<string>();
+  // The first id each story was read under in this run; stories stored before it are asked per batch.
+  const firstOfStory = new Map<string, string>();
   const inFlight = new Set<Promise<void>>();
-  let batch: { article: PreparedArticle; record: SourceRecord }[] = [];
+  let batch: { article: PreparedArticle; record: SourceRecord; duplicateOf?: string }[] = [];
   // Batches are numbered in reading order, so the earliest one that failed says where to resume.
   let batchNumber = 0;
   let failed: { batch: number; from: SourceRecord; cause: unknown } | undefined;
@@ -113,7 +118,11 @@ export async function ingestArticles(
       items.map((i) => i.article.id),
       [HASH_FIELD],
     );
-    const changed = items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
+    const changed = await withStoredStories(
+      engine,
+      alias,
+      items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash),
+    );
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];
     const tagger = await taggerNow();
@@ -122,13 +131,13 @@ export async function ingestArticles(
     await forEachLimited(chunks, 2, async (chunk) => {
       try {
         const tags = await tagger.tagMany(chunk.map((c) => c.article));
-        chunk.forEach(({ article }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!) }));
+        chunk.forEach(({ article, duplicateOf }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!, duplicateOf) }));
       } catch (error) {
         if (!isEngineError(error, 'rejected')) throw error;
         // The engine refused the batch: tag one by one, so only the article at fault is rejected.
-        for (const { article, record } of chunk) {
+        for (const { article, record, duplicateOf } of chunk) {
           try {
-            documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article)) });
+            documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article), duplicateOf) });
           } catch (single) {
             if (!isEngineError(single, 'rejected')) throw single;
             report.rejected.push({ file: record.file, line: record.line, id: article.id, reason: `tagging: ${single.message}` });
@@ -139,6 +148,8 @@ export async function ingestArticles(
     const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000], aroundWrite);
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;
+    const failedIds = new Set(result.failures.map((failure) => failure.id));
+    report.repeatedStories += changed.filter((i) => i.duplicateOf && !failedIds.has(i.article.id)).length;
     const byId = new Map(items.map((i) => [i.article.id, i.record]));
     for (const failure of result.failures) {
       const record = byId.get(failure.id);
@@ -174,7 +185,10 @@ export async function ingestArticles(
       continue;
     }
     seen.add(prepared.article.id);
-    batch.push({ article: prepared.article, record });
+    const story = prepared.article.storyKey;
+    const first = story === undefined ? undefined : firstOfStory.get(story);
+    if (story !== undefined && first === undefined) firstOfStory.set(story, prepared.article.id);
+    batch.push({ article: prepared.article, record, ...(first ? { duplicateOf: first } : {}) });
     if (batch.length >= batchSize) {
       send(batch);
       batch = [];
@@ -187,6 +201,29 @@ export async function ingestArticles(
   await engine.refresh(alias);
   options.onProgress?.(report);
   return report;
+}
+
+/**
+ * The items with `duplicateOf` set where an article stored under another id (and itself no copy)
+ * already tells their story: one search for the batch's story keys.
+ */
+async function withStoredStories<T extends { article: PreparedArticle; duplicateOf?: string }>(engine: SearchEngine, alias: string, items: T[]): Promise<T[]> {
+  const keys = [...new Set(items.flatMap((item) => (item.duplicateOf ? [] : (item.article.storyKey ?? []))))];
+  if (keys.length === 0) return items;
+  const stored = await engine.search<Pick<StoredArticle, 'story_key'>>(alias, {
+    // Articles stored before story keys were compared may share one: room for a few each.
+    size: keys.length * 2,
+    query: { bool: { filter: [{ terms: { story_key: keys } }], must_not: [{ exists: { field: 'duplicate_of' } }] } },
+    _source: ['story_key'],
+    sort: [{ id: 'asc' }],
+  });
+  const storedUnder = new Map<string, string>();
+  for (const hit of stored.hits) if (hit.source.story_key && !storedUnder.has(hit.source.story_key)) storedUnder.set(hit.source.story_key, hit.id);
+  return items.map((item) => {
+    const key = item.duplicateOf ? undefined : item.article.storyKey;
+    const original = key === undefined ? undefined : storedUnder.get(key);
+    return original && original !== item.article.id ? { ...item, duplicateOf: original } : item;
+  });
 }
 
 /** A bulk the engine refuses as a whole (unavailable, overloaded) or per document (429) is retried after a wait. */

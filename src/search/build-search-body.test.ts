@@ -54,6 +54,8 @@ describe('buildSearchBody', () => {
         ],
         should: [{ match_phrase: { 'body.exact': { query: 'بلينكن', slop: 1, boost: 3, analyzer: 'plain_exact' } } }],
         filter: [],
+        // A story's second copy under another id is never listed.
+        must_not: [{ exists: { field: 'duplicate_of' } }],
       },
     });
     expect(body.post_filter).toBeUndefined();
@@ -168,6 +170,7 @@ describe('buildSearchBody', () => {
           },
         ],
         filter: [],
+        must_not: [{ exists: { field: 'duplicate_of' } }],
       },
     });
     expect(buildSearchBody({ ...request, q: 'سد النهضة' }, profile, shape, [{ term: 'نيل', weight: 1 }]).query).toEqual(
@@ -243,7 +246,7 @@ describe('buildSearchBody', () => {
 
   it('matches everything without text and sorts newest first on request', () => {
     const body = buildSearchBody({ ...request, sort: 'newest' }, profile, shape);
-    expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [] } });
+    expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [], must_not: [{ exists: { field: 'duplicate_of' } }] } });
     expect(body.sort).toEqual([{ published: { order: 'desc', missing: NO_DATE } }, '_score', { id: 'asc' }]);
   });
   it("asks for every word newest first, and for the profile's share ranked by relevance or relaxed", () => {

@@ -2,7 +2,7 @@ import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { analysisShapeOf } from '../index/index-definition.js';
-import { FACET_FIELDS } from '../index/stored-article.js';
+import { FACET_FIELDS, type StoredArticle } from '../index/stored-article.js';
 import type { FeedbackTerm } from './query-feedback.js';
 import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
@@ -152,7 +152,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.
   const asPhrase = (text: string) => ({ multi_match: { query: text, fields: ['title', 'body'], type: 'phrase' } });
-  const excluded = request.exclude?.length ? { must_not: request.exclude.map(asPhrase) } : {};
+  const excluded = { must_not: [A_STORY_COPY, ...(request.exclude ?? []).map(asPhrase)] };
   const filter = [...dateFilters(request), ...(request.phrases ?? []).map(asPhrase)];
   const query: Clause = feedback
     ? {
@@ -389,6 +389,9 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
     match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost, analyzer: plainAnalyzer(shape, field) } },
   }));
 }
+
+/** An article ingest found to be a copy of a story stored under another id: never listed, counted or faceted. */
+const A_STORY_COPY: Clause = { exists: { field: 'duplicate_of' satisfies keyof StoredArticle } };
 
 /** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
 function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {
