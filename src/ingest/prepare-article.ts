@@ -146,7 +146,7 @@ function publishedProblem(given: string | undefined, read: string | undefined): 
 
 /**
  * A story's key: its outlet, title and publication time. Outlets file one story twice under two ids
- * (255 of ANT's 30,337 articles, most word for word); without a publication time nothing says two
+ * (248 of ANT's 30,337 articles, most word for word); without a publication time nothing says two
  * articles of one title are one story.
  */
 function storyKeyOf(article: Pick<PreparedArticle, 'source' | 'title' | 'published'>): string | undefined {
