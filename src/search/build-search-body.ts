@@ -390,8 +390,8 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
   }));
 }
 
-/** An article ingest found to be a copy of a story stored under another id: never listed, counted or faceted. */
-const A_STORY_COPY: Clause = { exists: { field: 'duplicate_of' satisfies keyof StoredArticle } };
+/** An article ingest found to be a copy of a story stored under another id: never listed, counted, faceted or suggested. */
+export const A_STORY_COPY: Clause = { exists: { field: 'duplicate_of' satisfies keyof StoredArticle } };
 
 /** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
 function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {

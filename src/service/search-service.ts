@@ -22,7 +22,7 @@ import { productSearch } from '../relevance/judged-search.js';
 import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
+import { A_STORY_COPY, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
@@ -325,7 +325,7 @@ export class SearchService {
   private async countValues<N extends string>(fields: Record<N, string>, size: number): Promise<Record<N, Map<string, number>>> {
     const names = Object.keys(fields) as N[];
     const aggs = Object.fromEntries(names.map((name) => [name, { terms: { field: fields[name], size } }]));
-    const result = await this.engine.search(this.alias, { size: 0, aggs });
+    const result = await this.engine.search(this.alias, { size: 0, query: { bool: { must_not: [A_STORY_COPY] } }, aggs });
     return Object.fromEntries(
       names.map((name) => {
         const buckets = (result.aggregations[name] as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
