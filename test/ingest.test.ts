@@ -153,6 +153,27 @@ describe('POST /admin/ingest', () => {
     );
     expect(later).toMatchObject({ read: 2, indexed: 1, unchanged: 1, repeatedStories: 1 });
     expect(await listed()).toEqual({ total: 2, ids: ['story-a', 'story-c'] });
+    // Both edited and read the other way round (a newest-first feed): the stored original stays the original.
+    const reread = await report(JSON.stringify([copy('story-b', 'نص معدّل للنسخة.'), copy('story-a', 'نص معدّل للأصل.')]), {
+      'content-type': 'application/json',
+    });
+    expect(reread).toMatchObject({ read: 2, updated: 2, repeatedStories: 1 });
+    expect(await listed()).toEqual({ total: 2, ids: ['story-a', 'story-c'] });
+  });
+
+  it('lists a copy whose original the engine refused: the story is told once, not nowhere', async () => {
+    const story = { title: 'مهرجان الفيلم القصير في بجاية', source: 'وكالة الأنباء', published: '2025-03-01T18:00:00Z' };
+    const sent = await report(
+      JSON.stringify([
+        // A category past the engine's longest term: the engine refuses this one article.
+        { ...story, id: 'festival-a', text: 'افتتح مهرجان الفيلم القصير في بجاية.', category: 'x'.repeat(40_000) },
+        { ...story, id: 'festival-b', text: 'افتتح مهرجان الفيلم القصير في بجاية أمس.' },
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(sent).toMatchObject({ read: 2, indexed: 1, repeatedStories: 0, rejected: [{ id: 'festival-a' }] });
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('"مهرجان الفيلم القصير"')}`)).json()) as { hits: { id: string }[] };
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['festival-b']);
   });
 
   it('reads gzip bodies (Content-Encoding: gzip), NDJSON and JSON alike', async () => {

@@ -57,9 +57,31 @@ export async function callJson(url, options) {
   return { status: response.status, body };
 }
 
+/** The search page's parameters that only a link sets (the search box sets q). */
+const LINK_PARAMETERS = new Set([
+  'topic',
+  'region',
+  'region_mentioned',
+  'person',
+  'organization',
+  'source',
+  'date_from',
+  'date_to',
+  'sort',
+  'cursor',
+  'from',
+  'size',
+  'facet_size',
+]);
+
 /** What a reader can do about each error the API may give a page; the API's own (English) message otherwise. */
 const ERROR_MESSAGES = {
-  invalid_parameter: (field) => `قيمة غير صالحة في الرابط${field ? ` (${field})` : ''}؛ صحّح الرابط أو ابدأ بحثًا جديدًا`,
+  invalid_parameter: (field) =>
+    field === 'q'
+      ? 'نص البحث غير مقبول؛ اختصره أو عدّله'
+      : LINK_PARAMETERS.has(field)
+        ? `قيمة غير صالحة في الرابط (${field})؛ صحّح الرابط أو ابدأ بحثًا جديدًا`
+        : undefined,
   query_rejected: () => 'لم يستطع محرك البحث تنفيذ هذا البحث؛ اختصره أو بسّطه',
   too_many_requests: () => 'طلبات كثيرة في وقت قصير؛ أعد المحاولة بعد قليل',
   overloaded: () => 'الخادم مشغول الآن؛ أعد المحاولة بعد قليل',

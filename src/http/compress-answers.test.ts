@@ -59,6 +59,15 @@ describe('compressAnswers', () => {
     expect(zipped.headers.get('etag')).toBe(`W/${plain.headers.get('etag')}`);
     const again = await served.request('/tagged', { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } });
     expect(again.status).toBe(304);
+    // The 304 says what its 200 would: the same ETag and Vary.
+    expect([again.headers.get('etag'), again.headers.get('vary')]).toEqual([zipped.headers.get('etag'), 'Accept-Encoding']);
+  });
+
+  it('answers HEAD with the headers of the GET it stands for', async () => {
+    const head = await app().request('/long', { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+    expect(head.status).toBe(200);
+    expect([head.headers.get('content-encoding'), head.headers.get('vary')]).toEqual(['gzip', 'Accept-Encoding']);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('compresses an error answer too', async () => {

@@ -20,26 +20,32 @@ export function compressAnswers(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const answer = c.res;
-    const type = answer.headers.get('content-type');
-    if (!answer.body || !type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type)) return;
-    if (c.req.method === 'HEAD' || answer.status === 206 || answer.headers.has('content-encoding')) return;
+    if (answer.status === 206 || answer.headers.has('content-encoding')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(answer.headers.get('cache-control') ?? '')) return;
+    // A 304 carries the headers its 200 would: the same Vary and ETag.
+    const revalidated = answer.status === 304;
+    const type = answer.headers.get('content-type');
+    if (!revalidated && (!answer.body || !type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type))) return;
     const headers = new Headers(answer.headers);
     const vary = headers.get('vary');
     if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary ?? '')) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    const encoding = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' });
-    const bytes = new Uint8Array(await answer.arrayBuffer());
+    const gzipped = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
+    // Compressed bytes differ from the ones an ETag named: it is weak then.
+    const weakenETag = () => {
+      const etag = headers.get('etag');
+      if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+    };
+    const bytes = revalidated ? null : new Uint8Array(await answer.arrayBuffer());
     // Set whole: assigned over an answer, Hono copies the old one's headers (length, ETag) onto the new.
     c.res = undefined;
-    if (encoding !== 'gzip' || bytes.byteLength < MIN_COMPRESSED_BYTES) {
+    if (bytes === null || !gzipped || bytes.byteLength < MIN_COMPRESSED_BYTES) {
+      if (bytes === null && gzipped) weakenETag();
       c.res = new Response(bytes, { status: answer.status, headers });
       return;
     }
     headers.set('content-encoding', 'gzip');
     headers.delete('content-length');
-    // The compressed bytes differ from the ones the ETag named.
-    const etag = headers.get('etag');
-    if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+    weakenETag();
     c.res = new Response(await gzip(bytes, { level: GZIP_LEVEL }), { status: answer.status, headers });
   };
 }

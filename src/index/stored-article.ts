@@ -18,6 +18,9 @@ export function storedTagsOf(stored: Partial<Record<FacetField, string[]>> & { r
   return { ...facetValuesOf(stored), region_salience: stored.region_salience ?? [] };
 }
 
+/** An article ingest found to copy a story stored under another id (`duplicate_of`): never listed, counted, faceted or suggested. */
+export const A_STORY_COPY = { exists: { field: 'duplicate_of' } } as const;
+
 /** An article as the index stores it: what `mappings/articles.json` accepts. */
 export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   /** How often and where each region is named (stored, not indexed). */

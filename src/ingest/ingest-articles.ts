@@ -4,6 +4,7 @@ import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';
+import { StoryCopies } from './story-copies.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 import type { StoredArticle } from '../index/stored-article.js';
@@ -95,10 +96,9 @@ export async function ingestArticles(
   const concurrency = options.concurrency ?? 2;
   const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, repeatedStories: 0, rejected: [] };
   const seen = new Set<string>();
-  // The first id each story was read under in this run; stories stored before it are asked per batch.
-  const firstOfStory = new Map<string, string>();
+  const storyCopies = new StoryCopies(engine, alias);
   const inFlight = new Set<Promise<void>>();
-  let batch: { article: PreparedArticle; record: SourceRecord; duplicateOf?: string }[] = [];
+  let batch: { article: PreparedArticle; record: SourceRecord }[] = [];
   // Batches are numbered in reading order, so the earliest one that failed says where to resume.
   let batchNumber = 0;
   let failed: { batch: number; from: SourceRecord; cause: unknown } | undefined;
@@ -113,16 +113,14 @@ export async function ingestArticles(
   };
 
   const flush = async (items: typeof batch) => {
-    const stored = await engine.getSources<{ [HASH_FIELD]?: string }>(
+    const storedHashes = await engine.getSources<{ [HASH_FIELD]?: string }>(
       alias,
       items.map((i) => i.article.id),
       [HASH_FIELD],
     );
-    const changed = await withStoredStories(
-      engine,
-      alias,
-      items.filter((i) => stored.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash),
-    );
+    const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
+    const originals = await storyCopies.originalsOf(changedItems.map((i) => i.article));
+    const changed = changedItems.map((item, i) => ({ ...item, duplicateOf: originals[i] }));
     report.unchanged += items.length - changed.length;
     const documents: BulkDocument[] = [];
     const tagger = await taggerNow();
@@ -145,11 +143,13 @@ export async function ingestArticles(
         }
       }
     });
-    const result = await bulkWithBackoff(engine, alias, documents, options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000], aroundWrite);
+    const delays = options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000];
+    const batchIds = new Set(changed.map((i) => i.article.id));
+    const { result, stored } = await writeBatch(documents, batchIds, (sent) => bulkWithBackoff(engine, alias, sent, delays, aroundWrite));
+    storyCopies.written(stored);
+    report.repeatedStories += stored.filter((article) => article.duplicate_of !== undefined).length;
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;
-    const failedIds = new Set(result.failures.map((failure) => failure.id));
-    report.repeatedStories += changed.filter((i) => i.duplicateOf && !failedIds.has(i.article.id)).length;
     const byId = new Map(items.map((i) => [i.article.id, i.record]));
     for (const failure of result.failures) {
       const record = byId.get(failure.id);
@@ -185,10 +185,7 @@ export async function ingestArticles(
       continue;
     }
     seen.add(prepared.article.id);
-    const story = prepared.article.storyKey;
-    const first = story === undefined ? undefined : firstOfStory.get(story);
-    if (story !== undefined && first === undefined) firstOfStory.set(story, prepared.article.id);
-    batch.push({ article: prepared.article, record, ...(first ? { duplicateOf: first } : {}) });
+    batch.push({ article: prepared.article, record });
     if (batch.length >= batchSize) {
       send(batch);
       batch = [];
@@ -204,26 +201,33 @@ export async function ingestArticles(
 }
 
 /**
- * The items with `duplicateOf` set where an article stored under another id (and itself no copy)
- * already tells their story: one search for the batch's story keys.
+ * Writes a batch's documents. A copy whose original is of this batch but not stored (rejected by
+ * tagging, or refused by the engine) is written as an original: its story would be listed nowhere.
  */
-async function withStoredStories<T extends { article: PreparedArticle; duplicateOf?: string }>(engine: SearchEngine, alias: string, items: T[]): Promise<T[]> {
-  const keys = [...new Set(items.flatMap((item) => (item.duplicateOf ? [] : (item.article.storyKey ?? []))))];
-  if (keys.length === 0) return items;
-  const stored = await engine.search<Pick<StoredArticle, 'story_key'>>(alias, {
-    // Articles stored before story keys were compared may share one: room for a few each.
-    size: keys.length * 2,
-    query: { bool: { filter: [{ terms: { story_key: keys } }], must_not: [{ exists: { field: 'duplicate_of' } }] } },
-    _source: ['story_key'],
-    sort: [{ id: 'asc' }],
-  });
-  const storedUnder = new Map<string, string>();
-  for (const hit of stored.hits) if (hit.source.story_key && !storedUnder.has(hit.source.story_key)) storedUnder.set(hit.source.story_key, hit.id);
-  return items.map((item) => {
-    const key = item.duplicateOf ? undefined : item.article.storyKey;
-    const original = key === undefined ? undefined : storedUnder.get(key);
-    return original && original !== item.article.id ? { ...item, duplicateOf: original } : item;
-  });
+async function writeBatch(
+  documents: BulkDocument[],
+  batchIds: ReadonlySet<string>,
+  write: (documents: BulkDocument[]) => Promise<BulkResult>,
+): Promise<{ result: BulkResult; stored: StoredArticle[] }> {
+  const copyOfMissing = (document: BulkDocument, stored: (id: string) => boolean) => {
+    const original = (document.source as StoredArticle).duplicate_of;
+    return original !== undefined && batchIds.has(original) && !stored(original);
+  };
+  const tagged = new Set(documents.map((document) => document.id));
+  const sent = documents.map((document) => (copyOfMissing(document, (id) => tagged.has(id)) ? withoutOriginal(document) : document));
+  const result = await write(sent);
+  const refused = new Set(result.failures.map((failure) => failure.id));
+  const accepted = sent.filter((document) => !refused.has(document.id));
+  const orphans = new Set(accepted.filter((document) => copyOfMissing(document, (id) => !refused.has(id))).map((document) => document.id));
+  const stored = accepted.map((document) => (orphans.has(document.id) ? withoutOriginal(document) : document));
+  if (orphans.size > 0) await write(stored.filter((document) => orphans.has(document.id)));
+  return { result, stored: stored.map((document) => document.source as StoredArticle) };
+}
+
+/** The document as an original: its `duplicate_of` dropped. */
+function withoutOriginal(document: BulkDocument): BulkDocument {
+  const { duplicate_of: _original, ...source } = document.source as StoredArticle;
+  return { ...document, source };
 }
 
 /** A bulk the engine refuses as a whole (unavailable, overloaded) or per document (429) is retried after a wait. */

@@ -20,6 +20,25 @@ describe('prepareArticle', () => {
     expect(a.ok && b.ok && a.article.id === b.article.id).toBe(true);
   });
 
+  it('keys a story by its outlet, title and time of publication, and gives none without an outlet or a time of day', () => {
+    const key = (fields: Record<string, string>) => {
+      const prepared = json({ id: fields.id ?? 'a', title: 'أسعار الذهب اليوم', text: 'نص', ...fields });
+      return prepared.ok ? prepared.article.storyKey : 'rejected';
+    };
+    const timed = { source: 'bbc', published: '2018-05-01T09:30:00Z' };
+    expect(key({ ...timed, id: 'a' })).toMatch(/^[0-9a-f]{40}$/);
+    expect(key({ ...timed, id: 'b', text: 'نص آخر' })).toBe(key({ ...timed, id: 'a' }));
+    expect(key({ ...timed, title: 'أسعار  الذهب اليوم ' })).toBe(key(timed));
+    for (const other of [
+      { ...timed, source: 'cnn' },
+      { ...timed, published: '2018-05-01T09:31:00Z' },
+      { ...timed, title: 'أسعار النفط اليوم' },
+    ])
+      expect(key(other)).not.toBe(key(timed));
+    expect(key({ source: 'bbc', published: '2018-05-01' })).toBeUndefined(); // a daily column's items share a date
+    expect(key({ published: timed.published })).toBeUndefined(); // no outlet named
+  });
+
   it('rejects what cannot be an article, naming the field', () => {
     expect(json({ id: 'a', text: 'b' })).toMatchObject({ ok: false, reason: 'title: required' });
     expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });

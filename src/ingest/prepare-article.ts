@@ -88,7 +88,7 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
     title: input.title.replace(/\s+/g, ' '),
     body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
     published,
-    source: input.source ?? 'unknown',
+    source: input.source ?? UNKNOWN_SOURCE,
     url: input.url,
     category: input.category,
   });
@@ -144,13 +144,17 @@ function publishedProblem(given: string | undefined, read: string | undefined): 
   return undefined;
 }
 
+/** The source of an article that names none. */
+const UNKNOWN_SOURCE = 'unknown';
+
 /**
  * A story's key: its outlet, title and publication time. Outlets file one story twice under two ids
- * (248 of ANT's 30,337 articles, most word for word); without a publication time nothing says two
- * articles of one title are one story.
+ * (248 of ANT's 30,337 articles, most word for word). None without an outlet or a time of day: a
+ * date alone would make one story of a daily column's every item (أسعار الذهب اليوم).
  */
 function storyKeyOf(article: Pick<PreparedArticle, 'source' | 'title' | 'published'>): string | undefined {
-  if (!article.published) return undefined;
+  const timed = article.published !== undefined && article.published.length > 'yyyy-mm-dd'.length;
+  if (!timed || article.source === UNKNOWN_SOURCE) return undefined;
   const title = article.title.replace(/\s+/gu, ' ').trim();
   return createHash('sha1').update(`${article.source}\n${title}\n${article.published}`).digest('hex');
 }

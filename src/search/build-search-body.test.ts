@@ -98,7 +98,7 @@ describe('buildSearchBody', () => {
       fields: { title: 3, 'title.exact': 4, body: 1, 'body.exact': 1.5 },
       phrase: { fields: { 'title.exact': 4, 'body.exact': 2 }, slop: 2 },
     };
-    // 1,022 leaves to spend: 9 alternatives in each of 4 fields is 36 a token.
+    // 1,021 leaves to spend (1,024 less two phrases and the copies left out): 9 alternatives in each of 4 fields is 36 a token.
     expect([...planSynonymFields(28, four, shape)]).toEqual(['title', 'title.exact', 'body', 'body.exact']);
     expect([...planSynonymFields(29, four, shape)]).toEqual(['title', 'body']); // 29 × (2 × 9 + 2) = 580
     expect([...planSynonymFields(52, four, shape)]).toEqual([]); // 52 × 20 = 1,040: over
@@ -126,10 +126,10 @@ describe('buildSearchBody', () => {
         },
       },
     });
-    // 1,023 leaves: a token costs 2 × 9 with synonyms plus 10 fuzzy expansions = 28.
-    expect(planQuery(36, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: true, leaves: 36 * 28 + 1 });
-    expect(planQuery(37, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: false, leaves: 37 * 18 + 1 }); // typos go first
-    expect(planQuery(57, fuzzy, shape)).toEqual({ synonymFields: new Set(), fuzzy: true, leaves: 57 * 12 + 1 }); // 57 × (2 + 10) = 684
+    // 1,022 leaves: a token costs 2 × 9 with synonyms plus 10 fuzzy expansions = 28; the phrase and the copies left out 2.
+    expect(planQuery(36, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: true, leaves: 36 * 28 + 2 });
+    expect(planQuery(37, fuzzy, shape)).toEqual({ synonymFields: new Set(['title', 'body']), fuzzy: false, leaves: 37 * 18 + 2 }); // typos go first
+    expect(planQuery(57, fuzzy, shape)).toEqual({ synonymFields: new Set(), fuzzy: true, leaves: 57 * 12 + 2 }); // 57 × (2 + 10) = 684
     const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
     const leaves = (JSON.stringify(buildSearchBody({ ...request, q: long }, fuzzy, shape).query).match(/"fuzziness"/g) ?? []).length;
     expect(leaves).toBe(0); // 120 × 12 = 1,440: over, so no fuzzy clause
@@ -183,14 +183,14 @@ describe('buildSearchBody', () => {
     const terms = Array.from({ length: 50 }, (_, i) => ({ term: `t${i}`, weight: 1 / 50 }));
     const countTermLeaves = (q: string) => (JSON.stringify(buildSearchBody({ ...request, q }, feedback, shape, terms).query).match(/"term":/g) ?? []).length;
     const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
-    // One word with synonyms on both fields costs 18 leaves and the phrase 1: all 50 terms × 2 fields fit.
+    // One word with synonyms on both fields costs 18 leaves, the phrase and the copies left out 2: all 50 terms × 2 fields fit.
     expect(countTermLeaves('w')).toBe(100);
-    // 56 words: 56 × 18 + 1 = 1,009 leaves, 15 left: 7 terms on 2 fields.
-    expect(planQuery(56, feedback, shape).leaves).toBe(1009);
+    // 56 words: 56 × 18 + 2 = 1,010 leaves, 14 left: 7 terms on 2 fields.
+    expect(planQuery(56, feedback, shape).leaves).toBe(1010);
     expect(countTermLeaves(words(56))).toBe(14);
-    // 57 words: 1,027 with synonyms, so none on any field: 57 × 2 + 1 = 115, and every term fits again.
+    // 57 words: 1,028 with synonyms, so none on any field: 57 × 2 + 2 = 116, and every term fits again.
     expect(countTermLeaves(words(57))).toBe(100);
-    // 511 words without synonyms: 1,023 leaves, no room for a term: no expansion clause at all.
+    // 511 words without synonyms: 1,024 leaves, no room for a term: no expansion clause at all.
     expect(countTermLeaves(words(511))).toBe(0);
     expect(buildSearchBody({ ...request, q: words(511) }, feedback, shape, terms).query).toEqual(
       buildSearchBody({ ...request, q: words(511) }, feedback, shape).query,

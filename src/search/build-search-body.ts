@@ -2,7 +2,7 @@ import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { analysisShapeOf } from '../index/index-definition.js';
-import { FACET_FIELDS, type StoredArticle } from '../index/stored-article.js';
+import { A_STORY_COPY, FACET_FIELDS } from '../index/stored-article.js';
 import type { FeedbackTerm } from './query-feedback.js';
 import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
@@ -271,7 +271,8 @@ export interface QueryPlan {
  */
 export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraPhrases = 0): QueryPlan {
   const fields = Object.keys(profile.fields);
-  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraPhrases;
+  // Every query also leaves out a story's copies: one leaf.
+  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraPhrases - 1;
   const fuzzy = profile.query.fuzzy;
   const fuzzyLeaves = fuzzy ? Object.keys(fuzzy.fields).length * fuzzy.maxExpansions : 0;
   const cost = (withSynonyms: string[], withFuzzy: boolean) =>
@@ -389,9 +390,6 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
     match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost, analyzer: plainAnalyzer(shape, field) } },
   }));
 }
-
-/** An article ingest found to be a copy of a story stored under another id: never listed, counted, faceted or suggested. */
-export const A_STORY_COPY: Clause = { exists: { field: 'duplicate_of' satisfies keyof StoredArticle } };
 
 /** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
 function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {

@@ -21,7 +21,9 @@ describe('suggestion bodies', () => {
     expect(suggestText(typed).split(' ')).toHaveLength(SUGGEST_MAX_WORDS);
     expect(suggestText('وزير وزير الخار')).toBe('وزير الخار');
     const body = buildTitleSuggestBody('{"match_all":{}} بلين', 5);
-    expect(body.query).toEqual({ match: { 'title.prefix': { query: '{"match_all":{}} بلين', operator: 'and' } } });
+    expect(body.query).toEqual({
+      bool: { must: [{ match: { 'title.prefix': { query: '{"match_all":{}} بلين', operator: 'and' } } }], must_not: [{ exists: { field: 'duplicate_of' } }] },
+    });
     expect(body.rescore).toEqual({
       window_size: 15,
       query: { rescore_query: { match: { 'title.exact': { query: '{"match_all":{}} بلين', analyzer: 'arabic_exact' } } } },

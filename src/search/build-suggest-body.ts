@@ -1,4 +1,5 @@
 import type { SearchBody } from '../engine/search-engine.js';
+import { A_STORY_COPY } from '../index/stored-article.js';
 import { withoutRepeatedWords } from './build-search-body.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { editDistance } from './understand-query.js';
@@ -25,7 +26,7 @@ export function suggestText(text: string): string {
 export function buildTitleSuggestBody(text: string, size: number): SearchBody {
   const words = suggestText(text);
   return {
-    query: { match: { 'title.prefix': { query: words, operator: 'and' } } },
+    query: { bool: { must: [{ match: { 'title.prefix': { query: words, operator: 'and' } } }], must_not: [A_STORY_COPY] } },
     rescore: { window_size: size * 3, query: { rescore_query: { match: { 'title.exact': { query: words, analyzer: 'arabic_exact' } } } } },
     size,
     track_total_hits: false,

@@ -174,18 +174,18 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   return result;
 }
 
-/**
- * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
- * the listed names first, then the repairer's split by word frequency),
- * misspelled Latin names followed by the name meant (`latinNameSpelling`), then question words and particles taken out (`questionWords`) unless nothing else is left.
- * Pure but for the repairer, which is itself a pure function of its word list.
- */
 /** Whether the first word of `text` is a question word (من, ما, كيف …), whatever its hamza or punctuation. */
 export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<string>): boolean {
   const first = text.trim().split(/\s+/u)[0]?.replace(EDGE_PUNCTUATION, '') ?? '';
   return first !== '' && questionWords.has(normalizeArabicWord(first));
 }
 
+/**
+ * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
+ * the listed names first, then the repairer's split by word frequency),
+ * misspelled Latin names followed by the name meant (`latinNameSpelling`), then question words and particles taken out (`questionWords`) unless nothing else is left.
+ * Pure but for the repairer, which is itself a pure function of its word list.
+ */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = splitRunOns(text, settings, aids);
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);

@@ -143,10 +143,6 @@ export async function createSeededService(suite: string, options: { url?: string
   };
 }
 
-/**
- * A seeded service for the whole suite: made before its first test (after `before`), its indices
- * dropped after the last (after `after`). Its fields are there from the first test on.
- */
 /** The ids `GET /search` ranks for `q`, up to `size`; the answer must be a 200. */
 export async function rankedIds(seeded: Pick<SeededService, 'app'>, q: string, size = 50): Promise<string[]> {
   const response = await seeded.app.request(`/search?size=${size}&q=${encodeURIComponent(q)}`);
@@ -154,6 +150,10 @@ export async function rankedIds(seeded: Pick<SeededService, 'app'>, q: string, s
   return ((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
 }
 
+/**
+ * A seeded service for the whole suite: made before its first test (after `before`), its indices
+ * dropped after the last (after `after`). Its fields are there from the first test on.
+ */
 export function useSeededService(
   suite: string,
   options: { url?: () => string; dataRoot?: string; before?: () => Promise<void>; after?: () => Promise<void> } = {},
