@@ -2,6 +2,9 @@ import type { SearchEngine } from '../engine/search-engine.js';
 import { A_STORY_COPY, type StoredArticle } from '../index/stored-article.js';
 import type { PreparedArticle } from './prepare-article.js';
 
+/** How many of the originals written last are kept in memory: ten batches of 500, several seconds of ingest. */
+const RECENT_ORIGINALS = 5_000;
+
 /**
  * Which articles of an ingest copy a story already told under another id (same outlet, title and
  * publication time: `storyKey`). The original is, in this order: the article the index stores as
@@ -10,7 +13,10 @@ import type { PreparedArticle } from './prepare-article.js';
  * whose original is not known to be stored is listed twice rather than not at all.
  */
 export class StoryCopies {
-  /** Originals this run has written, by story key. */
+  /**
+   * Originals this run has written lately, by story key: a search sees a write after the index's next
+   * refresh (a second), so the last few thousand are enough, and a corpus of millions costs no memory.
+   */
   private readonly writtenOriginals = new Map<string, string>();
 
   constructor(
@@ -36,6 +42,10 @@ export class StoryCopies {
   written(articles: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void {
     for (const article of articles) {
       if (article.story_key && !article.duplicate_of && !this.writtenOriginals.has(article.story_key)) this.writtenOriginals.set(article.story_key, article.id);
+    }
+    for (const key of this.writtenOriginals.keys()) {
+      if (this.writtenOriginals.size <= RECENT_ORIGINALS) break;
+      this.writtenOriginals.delete(key);
     }
   }
 
