@@ -21,12 +21,9 @@ const IngestResult = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     duplicates: z.number().int(),
-    repeatedStories: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Stored as copies of a story already stored under another id (same source, title and publication time): kept, left out of searches.',
-      }),
+    repeatedStories: z.number().int().openapi({
+      description: 'Stored as copies of a story already stored under another id (same source, title and publication time): kept, left out of searches.',
+    }),
     rejected: z.array(z.object({ file: z.string(), line: z.number().int(), id: z.string().optional(), reason: z.string() })),
   })
   .openapi('IngestResult');
