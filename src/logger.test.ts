@@ -1,5 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { redactCredentials } from './logger.js';
+import { createLogger, redactCredentials } from './logger.js';
 
 describe('redactCredentials', () => {
   it('masks the password of every URL in a text, and leaves the rest alone', () => {
@@ -7,5 +8,18 @@ describe('redactCredentials', () => {
       'engine at https://elastic:***@search.example:9243/ and http://u:***@h',
     );
     expect(redactCredentials('http://127.0.0.1:9200 has no credentials; a@b:c is no URL')).toBe('http://127.0.0.1:9200 has no credentials; a@b:c is no URL');
+  });
+});
+
+describe('createLogger', () => {
+  it('logs an error with its type, message and stack, the password of a URL in it masked', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
+    const logger = createLogger('info', { destination: sink });
+    logger.error({ err: new TypeError('engine at http://admin:s3cret@search:9200 refused') }, 'could not prepare the index');
+    const line = JSON.parse(lines[0]!) as { err: { type: string; message: string; stack: string }; msg: string };
+    expect(line.err).toMatchObject({ type: 'TypeError', message: 'engine at http://admin:***@search:9200 refused' });
+    expect(line.err.stack).toContain('logger.test.ts');
+    expect(lines.join('')).not.toContain('s3cret');
   });
 });

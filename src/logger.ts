@@ -10,6 +10,8 @@ export function redactCredentials(text: string): string {
 
 function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactCredentials(value);
+  // An error's message and stack are not its own enumerable fields: serialized first, or nothing of it would remain.
+  if (value instanceof Error) return redactDeep(pino.stdSerializers.err(value), depth + 1);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, depth + 1)]));
@@ -22,8 +24,8 @@ function redactDeep(value: unknown, depth = 0): unknown {
  * API's CPU under load. The buffer is written out when the process exits; a kill -9 loses at
  * most that second.
  */
-export function createLogger(level: string, options: { buffered?: boolean } = {}): Logger {
-  const destination = options.buffered ? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }) : undefined;
+export function createLogger(level: string, options: { buffered?: boolean; destination?: pino.DestinationStream } = {}): Logger {
+  const destination = options.destination ?? (options.buffered ? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }) : undefined);
   const settings: pino.LoggerOptions = {
     level,
     base: { service: 'arabic-news-search' },
@@ -32,7 +34,8 @@ export function createLogger(level: string, options: { buffered?: boolean } = {}
         method.apply(this, args.map((arg) => redactDeep(arg)) as Parameters<typeof method>);
       },
     },
-    serializers: { err: (error: Error) => redactDeep(pino.stdSerializers.err(error)) as ReturnType<typeof pino.stdSerializers.err> },
+    // The hook above has serialized every error already (with its type, message and stack).
+    serializers: { err: (error: unknown) => redactDeep(error) },
   };
   return destination ? pino(settings, destination) : pino(settings);
 }
