@@ -2,6 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ensureIndex } from '../src/index/ensure-index.js';
 import { loadIndexDefinition } from '../src/index/index-definition.js';
+import { rebuildIndex } from '../src/index/rebuild-index.js';
+import type { SearchEngine } from '../src/engine/search-engine.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { runAdminTask, useSeededService, SEEDS_DIR } from './support/test-service.js';
@@ -70,5 +72,35 @@ describe('a full rebuild', () => {
     expect(cut.task).toMatchObject({ state: 'failed', error: { message: expect.stringMatching(/broke off at line \d+/) } });
     expect(await service.engine.aliasTargets(service.alias)).toEqual([before]);
     expect(await service.engine.count(service.alias)).toBe(served);
+  });
+
+  it('keeps serving the version it moved the alias to, whatever fails after the move', async () => {
+    const rebuildThrough = async (engine: SearchEngine) =>
+      rebuildIndex(
+        engine,
+        service.alias,
+        loadIndexDefinition(PROJECT_ROOT),
+        service.service.taxonomy,
+        service.service.runOnRepairer(),
+        readSourceRecords(await sourceFiles([SEEDS_DIR])),
+      );
+    const timedOut = () => Promise.reject(new Error('the engine timed out'));
+    // The old version's removal times out: the rebuild is done all the same.
+    const [old] = await service.engine.aliasTargets(service.alias);
+    const report = await rebuildThrough(Object.assign(Object.create(service.engine) as SearchEngine, { deleteIndex: timedOut }));
+    expect(await service.engine.aliasTargets(service.alias)).toEqual([report.index]);
+    expect([report.removed, await service.engine.count(service.alias)]).toEqual([[], 5]);
+    await service.engine.deleteIndex(old!);
+    // The move is applied, then reported as timed out: the version it serves is not deleted.
+    const moved = Object.assign(Object.create(service.engine) as SearchEngine, {
+      pointAlias: async (alias: string, index: string) => {
+        await service.engine.pointAlias(alias, index);
+        throw new Error('the engine timed out');
+      },
+    });
+    await expect(rebuildThrough(moved)).rejects.toThrow('timed out');
+    const [serving] = await service.engine.aliasTargets(service.alias);
+    expect(serving).not.toBe(report.index);
+    expect(await service.engine.count(service.alias)).toBe(5);
   });
 });

@@ -46,10 +46,17 @@ export async function rebuildIndex(
     await engine.updateIndexMetadata(index, { build: { state: 'complete', from: 'ingest', ...built } satisfies BuildState, [TAGGED_WITH]: taxonomy.digest });
     const previous = (await engine.aliasTargets(alias)).filter((name) => name !== index);
     await engine.pointAlias(alias, index);
-    const removed = await removeStaleVersions(engine, alias, [index, ...previous]);
+    // The new version serves from here on: an old one left by a failed removal goes at the next start or rebuild.
+    const removed = await removeStaleVersions(engine, alias, [index, ...previous]).catch(() => []);
     return { ...report, index, previous, removed };
   } catch (error) {
-    await engine.deleteIndex(index);
+    // The unfinished version goes, unless the alias may serve it (a move the engine applied, then
+    // timed out on). Its removal failing must not hide why the rebuild failed.
+    const served = await engine.aliasTargets(alias).then(
+      (targets) => targets.includes(index),
+      () => true,
+    );
+    if (!served) await engine.deleteIndex(index).catch(() => undefined);
     throw error;
   }
 }
