@@ -71,5 +71,11 @@ export function describeEngineError(error: unknown): { code: ErrorCode; message:
   if (isEngineError(error, 'unavailable')) return { code: 'engine_unavailable', message: 'The search engine is unavailable; try again shortly.' };
   if (isEngineError(error, 'timeout')) return { code: 'engine_timeout', message: 'The search engine did not answer in time; try again shortly.' };
   if (isEngineError(error, 'index_missing')) return { code: 'index_missing', message: 'The article index is not available yet; try again shortly.' };
+  // Refusals that are no fault of the request: the service's credentials, or an engine at capacity.
+  if (isEngineError(error, 'rejected') && (error.statusCode === 401 || error.statusCode === 403)) {
+    return { code: 'engine_unavailable', message: "The search engine refused this service's credentials; an operator must check them." };
+  }
+  if (isEngineError(error, 'rejected') && error.statusCode === 429)
+    return { code: 'overloaded', message: 'The search engine is at capacity; try again shortly.' };
   return undefined;
 }

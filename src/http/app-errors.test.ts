@@ -78,6 +78,19 @@ describe('error shapes', () => {
     expect(await errorOf('/articles/a1')).toMatchObject({ status: 503, code: 'engine_timeout' });
   });
 
+  it('answers 503, not 500, when the engine refuses the service itself: its credentials, or a load past capacity', async () => {
+    engine.failWith = 'rejected';
+    for (const [status, code] of [
+      [401, 'engine_unavailable'],
+      [403, 'engine_unavailable'],
+      [429, 'overloaded'],
+    ] as const) {
+      engine.failStatus = status;
+      for (const path of ['/articles/a1', '/suggest?q=بلين', '/search?q=x'])
+        expect(await errorOf(path), `${status} ${path}`).toMatchObject({ status: 503, code });
+    }
+  });
+
   it('answers 404 for an unknown article, naming the id', async () => {
     expect(await errorOf('/articles/a1')).toMatchObject({ status: 404, code: 'not_found', field: 'id' });
   });

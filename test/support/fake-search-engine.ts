@@ -10,12 +10,14 @@ export class FakeSearchEngine implements SearchEngine {
   readonly kind = 'opensearch' as const;
   /** Every call fails with this kind while set, as a dead or overloaded engine would. */
   failWith: EngineErrorKind | undefined;
+  /** The engine's HTTP status on those failures (a refusal's 401, 403 or 429). */
+  failStatus: number | undefined;
   /** What the fake was asked, by method name: a test can check a request never reached it. */
   readonly calls: string[] = [];
 
   private async answer<T>(method: string, value: T): Promise<T> {
     this.calls.push(method);
-    if (this.failWith) throw new EngineError(this.failWith, `fake engine: ${this.failWith}`);
+    if (this.failWith) throw new EngineError(this.failWith, `fake engine: ${this.failWith}`, 'opensearch', this.failStatus);
     return value;
   }
 
