@@ -220,8 +220,13 @@ async function writeBatch(
   const accepted = sent.filter((document) => !refused.has(document.id));
   const orphans = new Set(accepted.filter((document) => copyOfMissing(document, (id) => !refused.has(id))).map((document) => document.id));
   const stored = accepted.map((document) => (orphans.has(document.id) ? withoutOriginal(document) : document));
-  if (orphans.size > 0) await write(stored.filter((document) => orphans.has(document.id)));
-  return { result, stored: stored.map((document) => document.source as StoredArticle) };
+  // Written a second time: if the engine refuses that too, the article stays a hidden copy, and is reported.
+  const again = orphans.size > 0 ? await write(stored.filter((document) => orphans.has(document.id))) : undefined;
+  const hidden = new Set(again?.failures.map((failure) => failure.id));
+  for (const failure of again?.failures ?? []) {
+    result.failures.push({ ...failure, reason: `stored as a copy of an article the engine refused, so not listed: ${failure.reason}` });
+  }
+  return { result, stored: stored.filter((document) => !hidden.has(document.id)).map((document) => document.source as StoredArticle) };
 }
 
 /** The document as an original: its `duplicate_of` dropped. */
