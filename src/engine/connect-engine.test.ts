@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { fetchEngine, redactUrl } from './connect-engine.js';
+import { detectEngine, fetchEngine, redactUrl } from './connect-engine.js';
 
 describe('fetchEngine', () => {
   it('sends the URL credentials as a Basic header, never in the URL, below any path prefix', async () => {
@@ -22,6 +22,18 @@ describe('fetchEngine', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('detectEngine', () => {
+  it('says why no engine answers (the connection refused), the password hidden', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const refused = detectEngine(`http://elastic:secret@127.0.0.1:${port}`, 2000);
+    await expect(refused).rejects.toThrow(/ECONNREFUSED/);
+    await expect(refused).rejects.toThrow(`http://elastic:***@127.0.0.1:${port}`);
   });
 });
 

@@ -37,7 +37,10 @@ export async function detectEngine(url: string, timeoutMs: number, apiKey?: stri
     product = response.headers.get('x-elastic-product');
     root = ((await response.json().catch(() => ({}))) ?? {}) as typeof root;
   } catch (error) {
-    throw new EngineError('unavailable', `no search engine answers at ${redactUrl(url)}: ${(error as Error).message}`);
+    // Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, a certificate refused) as its cause.
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const reason = cause instanceof Error ? `${(error as Error).message}: ${cause.message}` : (error as Error).message;
+    throw new EngineError('unavailable', `no search engine answers at ${redactUrl(url)}: ${reason}`);
   }
   const version = root.version?.number ? { version: String(root.version.number) } : {};
   if (root.version?.distribution === 'opensearch') return { kind: 'opensearch', ...version };

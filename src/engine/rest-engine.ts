@@ -334,8 +334,10 @@ function indexPath(names: string): string {
 export function toEngineError(error: unknown): EngineError {
   if (error instanceof EngineError) return error;
   const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return new EngineError('timeout', 'the search engine did not answer in time');
-  if (name === 'ConnectionError' || name === 'NoLivingConnectionsError') return new EngineError('unavailable', 'the search engine cannot be reached');
+  // The client's own words kept (ECONNREFUSED, a certificate refused, a name not found): what an operator needs.
+  const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+  if (name === 'TimeoutError') return new EngineError('timeout', `the search engine did not answer in time${detail}`);
+  if (name === 'ConnectionError' || name === 'NoLivingConnectionsError') return new EngineError('unavailable', `the search engine cannot be reached${detail}`);
   if (name === 'ProductNotSupportedError') return new EngineError('rejected', 'the service answering is not Elasticsearch (no x-elastic-product header)');
   if (name === 'ResponseError') {
     const meta = (error as Error & { meta: { statusCode?: number; body?: unknown } }).meta;
