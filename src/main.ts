@@ -46,7 +46,12 @@ try {
 
 let draining = false;
 const app = createApp({ service, limits: config, logger, metrics, lifecycle: { draining: () => draining } });
-const server = createHttpServer(app.fetch, config.host, (status) => metrics.refusedRequests.inc({ status }));
+const server = createHttpServer(
+  app.fetch,
+  config.host,
+  (status) => metrics.refusedRequests.inc({ status }),
+  (error) => logger.error({ err: error }, 'request failed outside the app'),
+);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -62,4 +62,23 @@ describe('the HTTP server', () => {
     expect(head).toMatch(/^HTTP\/1\.1 200 /);
     expect(JSON.parse(body)).toEqual({ ok: true });
   });
+
+  it('answers a failure the app did not answer itself with a JSON 500, and says so to whoever logs it', async () => {
+    const failures: unknown[] = [];
+    const failing = createHttpServer(
+      () => Promise.reject('not an Error'),
+      '127.0.0.1',
+      () => {},
+      (error) => failures.push(error),
+    );
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/search?q=x`);
+      expect(answer.status).toBe(500);
+      expect(await answer.json()).toMatchObject({ error: { code: 'internal_error' } });
+      expect(failures).toEqual(['not an Error']);
+    } finally {
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+  });
 });

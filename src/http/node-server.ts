@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ErrorBody, ErrorCode } from './api-error.js';
 import { answerClientError } from './client-error.js';
 
@@ -15,13 +15,21 @@ export function createHttpServer(
   hostname: string,
   /** Told the status of each answer given here, before the app: the app's metrics never see these requests. */
   onRefused: (status: number) => void = () => {},
+  /** Told of a failure the app did not answer itself (a value thrown that is no Error escapes its error handler). */
+  onFailure: (error: unknown) => void = () => {},
 ): Server {
   const server = createServer(
     getRequestListener(fetch, {
       hostname,
-      errorHandler: () => {
-        onRefused(400);
-        return jsonError(400, 'bad_request', 'The request target must be a path such as /search.');
+      errorHandler: (error: unknown) => {
+        // No request could be made of what was sent: the client's fault.
+        if (error instanceof RequestError) {
+          onRefused(400);
+          return jsonError(400, 'bad_request', 'The request target must be a path such as /search.');
+        }
+        onRefused(500);
+        onFailure(error);
+        return jsonError(500, 'internal_error', 'An unexpected error occurred.');
       },
     }),
   );
