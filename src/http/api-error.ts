@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'request_timeout'
   | 'request_too_large'
   | 'payload_too_large'
+  | 'insufficient_storage'
   | 'unsupported_encoding'
   | 'unsupported_media_type'
   | 'query_rejected'
@@ -41,8 +42,10 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** The failure behind it, for the log (a 5xx is logged with it); never in the answer. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'ApiError';
   }
 }

@@ -47,19 +47,33 @@ export interface ReceivedIngestBody {
  * temporary folder, read again when the ingest runs, and removed by `dispose`; a JSON or text body
  * is read and parsed whole now. A body that cannot be read whole is answered 400 or 413 here.
  */
-export async function receiveIngestBody(request: IngestBody): Promise<ReceivedIngestBody> {
+export async function receiveIngestBody(request: IngestBody, streamedLimitBytes = STREAMED_BODY_LIMIT_BYTES): Promise<ReceivedIngestBody> {
   const { mediaType, encoding, body } = checkIngestBody(request);
-  if (mediaType !== 'application/x-ndjson') return { records: await recordsOf(mediaType, encoding, request, Readable.fromWeb(body)), dispose: () => {} };
-  const folder = mkdtempSync(join(tmpdir(), 'arabic-news-search-ingest-'));
-  const dispose = () => rmSync(folder, { recursive: true, force: true });
-  const file = join(folder, 'body');
+  if (mediaType !== 'application/x-ndjson')
+    return { records: await recordsOf(mediaType, encoding, request, Readable.fromWeb(body), streamedLimitBytes), dispose: () => {} };
+  let folder: string | undefined;
+  const dispose = () => folder && rmSync(folder, { recursive: true, force: true });
+  // Which side failed decides the answer: the client's body (400, 413) or this server's disk (507).
+  let storageFailure: Error | undefined;
   try {
-    await pipelineAsync(Readable.fromWeb(body), byteLimit(STREAMED_BODY_LIMIT_BYTES), createWriteStream(file));
+    folder = mkdtempSync(join(tmpdir(), 'arabic-news-search-ingest-'));
+    const spool = createWriteStream(join(folder, 'body')).on('error', (error) => (storageFailure ??= error));
+    await pipelineAsync(Readable.fromWeb(body), byteLimit(streamedLimitBytes, 'as sent'), spool);
   } catch (error) {
     dispose();
+    if (error instanceof BodyTooLargeError) throw new ApiError(413, 'payload_too_large', `body: ${error.message}`, 'body');
+    if (storageFailure || !folder) {
+      throw new ApiError(
+        507,
+        'insufficient_storage',
+        'The server could not store the body to read it (its disk is full or refused the write); nothing was ingested. Try again later.',
+        'body',
+        error,
+      );
+    }
     throw new ApiError(400, 'invalid_parameter', `body: could not be received whole: ${(error as Error).message}`, 'body');
   }
-  return { records: await recordsOf(mediaType, encoding, request, createReadStream(file)), dispose };
+  return { records: await recordsOf(mediaType, encoding, request, createReadStream(join(folder, 'body')), streamedLimitBytes), dispose };
 }
 
 type IngestMediaType = (typeof INGEST_MEDIA_TYPES)[number];
@@ -102,12 +116,13 @@ async function recordsOf(
   encoding: string | undefined,
   { id, source }: Pick<IngestBody, 'id' | 'source'>,
   received: Readable,
+  streamedLimitBytes: number,
 ): Promise<AsyncIterable<SourceRecord>> {
   const content = encoding === 'gzip' ? pipeline(received, createGunzip(), () => {}) : received;
   if (mediaType === 'application/x-ndjson')
     return untilBroken(
       readNdjson(
-        pipeline(content, byteLimit(STREAMED_BODY_LIMIT_BYTES), () => {}),
+        pipeline(content, byteLimit(streamedLimitBytes, 'once inflated'), () => {}),
         REQUEST_LABEL,
       ),
     );
@@ -127,13 +142,17 @@ async function recordsOf(
   return eachOf([{ kind: 'seed-text', file: REQUEST_LABEL, line: 1, id: id!, text, source: source ?? 'unknown' }]);
 }
 
+class BodyTooLargeError extends Error {}
+
+const formatBytes = (bytes: number) => (bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes} bytes`);
+
 /** Passes bytes through until `limit`, then fails the stream: what came before is still read. */
-function byteLimit(limit: number): Transform {
+function byteLimit(limit: number, measured: 'as sent' | 'once inflated'): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limit) done(new Error(`the body passes ${limit / 1024 / 1024} MB once inflated; send the rest in another request`));
+      if (seen > limit) done(new BodyTooLargeError(`passes ${formatBytes(limit)} ${measured}; send the rest in another request`));
       else done(null, chunk);
     },
   });

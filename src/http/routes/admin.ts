@@ -81,8 +81,9 @@ const articlesBodyRoute = <P extends string>(path: P, operationId: string, summa
     },
     responses: {
       400: { description: 'An unreadable body, or a text/plain body without a valid id', ...errorContent },
-      413: { description: 'A JSON or text body over 16 MB', ...errorContent },
+      413: { description: 'A JSON or text body over 16 MB, or an NDJSON body over 1 GB as sent', ...errorContent },
       415: { description: 'A Content-Type other than these three, or a Content-Encoding other than gzip', ...errorContent },
+      507: { description: 'The server could not store an NDJSON body to read it (a full disk); nothing was ingested', ...errorContent },
     },
   });
 
