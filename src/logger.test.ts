@@ -22,4 +22,18 @@ describe('createLogger', () => {
     expect(line.err.stack).toContain('logger.test.ts');
     expect(lines.join('')).not.toContain('s3cret');
   });
+
+  it('keeps ten items of a long list, however deep it lies, and says how many more there were', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
+    const logger = createLogger('info', { destination: sink });
+    const rejected = Array.from({ length: 2_500 }, (_, line) => ({ line, reason: 'title: missing' }));
+    const failure = Object.assign(new Error('ingest interrupted'), { report: { rejected } });
+    logger.warn({ err: failure, tags: ['a', 'b'] }, 'task failed');
+    const line = JSON.parse(lines[0]!) as { err: { report: { rejected: unknown[] } }; tags: string[] };
+    expect(line.err.report.rejected).toHaveLength(11);
+    expect(line.err.report.rejected.at(-1)).toBe('… 2490 more');
+    expect(line.tags).toEqual(['a', 'b']);
+    expect(lines[0]!.length).toBeLessThan(3_000);
+  });
 });

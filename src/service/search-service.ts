@@ -135,7 +135,7 @@ export class SearchService {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
       else if (task.state === 'failed') this.logger.warn({ ...fields, err: task.error }, 'task failed');
-      else this.logger.info({ ...fields, result: countLists(task.result) }, 'task ended');
+      else this.logger.info({ ...fields, result: task.result }, 'task ended');
     });
   }
 
@@ -438,12 +438,6 @@ const MAX_SOURCES = 10_000;
 function tagsStateOf(metadata: Record<string, unknown>, taxonomy: string): TagsState {
   const recorded = metadata[TAGGED_WITH];
   return typeof recorded !== 'string' ? 'unrecorded' : recorded === taxonomy ? 'current' : 'stale';
-}
-
-/** A result for the log: its lists (rejected records, failures) as their lengths. */
-function countLists(result: unknown): unknown {
-  if (!result || typeof result !== 'object') return result;
-  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, Array.isArray(value) && value.length > 10 ? value.length : value]));
 }
 
 /**
