@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { describe, expect, it } from 'vitest';
-import { compressAnswers } from './compress-answers.js';
+import { acceptsGzip, compressAnswers } from './compress-answers.js';
 
 const LONG = { words: Array.from({ length: 400 }, (_, i) => `كلمة ${i}`) };
 
@@ -35,7 +35,7 @@ describe('compressAnswers', () => {
   });
 
   it('sends the answer as it is to a client that refuses gzip or takes only other encodings', async () => {
-    for (const accepted of ['gzip;q=0', 'br', 'identity']) {
+    for (const accepted of ['gzip;q=0', 'br', 'identity', 'gzip;q=0, *', '*;q=0']) {
       const answer = await app().request('/long', { headers: { 'accept-encoding': accepted } });
       expect(answer.headers.get('content-encoding'), accepted).toBeNull();
       expect(answer.headers.get('vary'), accepted).toBe('Accept-Encoding');
@@ -76,4 +76,19 @@ describe('compressAnswers', () => {
     expect(answer.headers.get('content-encoding')).toBe('gzip');
     expect(JSON.parse(gunzipSync(Buffer.from(await answer.arrayBuffer())).toString('utf8'))).toMatchObject({ error: { code: 'internal' } });
   });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['GZIP;Q=0.5', true],
+    ['*', true],
+    ['br, *;q=0.1', true],
+    ['gzip;q=0, *', false],
+    ['*;q=0', false],
+    ['gzip;q=0.000', false],
+    ['br', false],
+    ['', false],
+    [undefined, false],
+  ])('%s: %s', (header, accepted) => expect(acceptsGzip(header)).toBe(accepted));
 });

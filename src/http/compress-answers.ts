@@ -1,7 +1,6 @@
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { accepts } from 'hono/accepts';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 
 const gzip = promisify(gzipCallback);
@@ -29,7 +28,7 @@ export function compressAnswers(): MiddlewareHandler {
     const headers = new Headers(answer.headers);
     const vary = headers.get('vary');
     if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary ?? '')) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    const gzipped = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
+    const gzipped = acceptsGzip(c.req.header('accept-encoding'));
     // Compressed bytes differ from the ones an ETag named: it is weak then.
     const weakenETag = () => {
       const etag = headers.get('etag');
@@ -48,4 +47,16 @@ export function compressAnswers(): MiddlewareHandler {
     weakenETag();
     c.res = new Response(await gzip(bytes, { level: GZIP_LEVEL }), { status: answer.status, headers });
   };
+}
+
+/** RFC 9110's rule: gzip is acceptable if listed with a weight above 0, or, unlisted, if `*` is. */
+export function acceptsGzip(header: string | undefined): boolean {
+  const weights = new Map<string, number>();
+  for (const entry of (header ?? '').split(',')) {
+    const [coding, ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());
+    if (!coding) continue;
+    const q = parameters.find((parameter) => parameter.startsWith('q='));
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
 }
