@@ -188,7 +188,10 @@ export abstract class RestEngine implements SearchEngine {
     if (taskId === undefined) return this.copyThroughClient(sources, destination, signal);
     for (;;) {
       if (signal?.aborted) {
-        await this.request({ method: 'POST', path: `/_tasks/${encodeURIComponent(taskId)}/_cancel` }).catch(() => {});
+        // Waited for: a copy still writing into a version about to be deleted would create it again, unmapped.
+        await this.request({ method: 'POST', path: `/_tasks/${encodeURIComponent(taskId)}/_cancel`, querystring: { wait_for_completion: true } }).catch(
+          () => {},
+        );
         throw new OperationCancelledError(`copying into ${destination} cancelled`);
       }
       const task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
