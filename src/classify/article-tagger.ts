@@ -1,3 +1,4 @@
+import { INDEX_ANALYZER } from '../index/index-definition.js';
 import {
   createInProcessAnalyzer,
   forEachStandardToken,
@@ -10,7 +11,6 @@ import { buildPositionIndex, classifyArticle, taxonomyTerms, type ArticleTags, t
 import type { Taxonomy } from './taxonomy.js';
 
 /** The analyzer that indexes `title` and `body`: tags see words exactly as search does. */
-const INDEX_ANALYZER = 'arabic_index';
 /** What classifying needs of each token: the engine sends nothing more, which matters at a corpus's volume. */
 const TAGGING_TOKEN_FIELDS = ['token', 'start', 'position'] as const;
 

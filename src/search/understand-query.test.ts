@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import {
+  detachNameClitics,
   editDistance,
+  loadNameCliticForms,
   isOnlyListedNames,
   startsWithQuestionWord,
   loadGluedNames,
@@ -86,6 +89,31 @@ describe('isOnlyListedNames', () => {
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(isOnlyListedNames(text, spellings), text).toBe(false);
+  });
+});
+
+describe('detachNameClitics', () => {
+  const forms = loadNameCliticForms(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT));
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+  const detach = (text: string) => detachNameClitics(text, forms, spellings);
+
+  it('takes a clitic off a listed name as the index takes it off: و and the article always, any clitic of a protected name', () => {
+    expect(detach('وترامب وبوتين')).toBe('ترامب بوتين');
+    expect(detach('لبلينكن؟ بالجزائر')).toBe('بلينكن؟ الجزائر');
+    expect(detach('للسعودية والولايات المتحدة')).toBe('السعودية الولايات المتحدة');
+  });
+
+  it('leaves a word the index reads as another word, a listed word itself, and every other word as typed', () => {
+    // كابل (Kabul, a cable) is not ك + آبل; برايس not ب + رايس; وحماس is written so in "فتح وحماس".
+    for (const text of ['كابل', 'برايس', 'وحماس', 'بشار', 'لبنان', 'وزير الخارجية', 'Trump']) expect(detach(text), text).toBe(text);
+  });
+
+  it('takes it off only where the word begins a whole listed spelling, which an article may not write as typed', () => {
+    // الدولة is a word of تنظيم الدولة الإسلامية, and المحيط الهندي of a longer name: neither is one alone.
+    expect(detach('للدولة الفاطمية')).toBe('للدولة الفاطمية');
+    expect(detach('للمحيط الهندي')).toBe('للمحيط الهندي');
+    expect(detach('والولايات المتحدة')).toBe('الولايات المتحدة');
+    expect(detach('والولايات')).toBe('والولايات');
   });
 });
 

@@ -1,7 +1,8 @@
 import { cliticFormsOf, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
-import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
+import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
-import { readNameAnalysis } from '../index/index-definition.js';
+import type { IndexDefinition } from '../engine/search-engine.js';
+import { INDEX_ANALYZER, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SearchProfile } from './search-profile.js';
 
@@ -19,11 +20,14 @@ export interface QueryAids {
   listedNameWords?: ReadonlySet<string>;
   /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
   listedNameSpellings?: ReadonlySet<string>;
+  /** A listed name's word with a clitic, normalized (وترامب, للسعوديه), to the word as the list writes it (see loadNameCliticForms). */
+  nameCliticForms?: ReadonlyMap<string, string>;
 }
 
-/** Every list query understanding reads from a data root: all but the repairer, which ingest shares. */
-export function loadQueryLists(dataRoot: string): Required<Omit<QueryAids, 'repairer'>> {
+/** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
+export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer'>> {
   return {
+    nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
     latinNameWords: loadLatinNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
@@ -55,6 +59,70 @@ export function loadListedNameWords(dataRoot: string): Set<string> {
     .flatMap(normalizedWordsOf)
     .filter((word) => !ignored.has(word));
   return new Set(words.flatMap((word) => cliticFormsOf(word, cliticPrefixes)));
+}
+
+/**
+ * The listed names' words as typed with a clitic (وترامب, لبوتين, والسعودية, للسعودية), each to the
+ * word without it, where the index's analyzer already makes the two one term (the stemmer takes و
+ * and the article's prefixes off any word, the protected names any clitic): taking it off changes
+ * nothing a search matches but this, that the synonym lists, which match whole words, see the name
+ * and add its other spellings (وترامب found Al Arabiya's ترمب no more than وبوتين found بوتن).
+ * A clitic form that is a listed word itself, or another word to the index (كابل is not ك + آبل),
+ * stays as typed.
+ */
+export function loadNameCliticForms(dataRoot: string, definition: IndexDefinition): Map<string, string> {
+  let analyze: (text: string) => string;
+  try {
+    const analyzer = createInProcessAnalyzer(definition.settings.analysis as AnalysisSettings, INDEX_ANALYZER);
+    analyze = (text) =>
+      analyzer(text)
+        .map((token) => token.token)
+        .join(' ');
+  } catch (error) {
+    // An analysis this process cannot mirror: names are taken as typed, as before.
+    if (error instanceof UnsupportedAnalysisError) return new Map();
+    throw error;
+  }
+  const { cliticPrefixes } = readNameAnalysis(dataRoot);
+  const words = readNameRules(dataRoot)
+    .flatMap(spellingsOf)
+    .flatMap((spelling) => spelling.split(/\s+/u));
+  const listed = new Set(words.map(normalizeArabicWord));
+  const forms = new Map<string, string>();
+  for (const word of words) {
+    const term = analyze(word);
+    if (!term) continue; // a stopword
+    for (const form of cliticFormsOf(word, cliticPrefixes).slice(1)) {
+      const key = normalizeArabicWord(form);
+      if (!listed.has(key) && !forms.has(key) && analyze(form) === term) forms.set(key, word);
+    }
+  }
+  return forms;
+}
+
+/** The most words a listed spelling is looked for over, from a word with a clitic on. */
+const MAX_NAME_WORDS = 6;
+
+/**
+ * Each word that is a listed name's word with a clitic (see loadNameCliticForms), as the name's word,
+ * where it begins a whole listed spelling: وترامب, والولايات المتحدة; not للدولة الفاطمية, which
+ * no list names, and whose clitic form an article may write word for word. Punctuation stays.
+ */
+export function detachNameClitics(text: string, forms: ReadonlyMap<string, string>, spellings: ReadonlySet<string>): string {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words
+    .map((word, at) => {
+      const bare = word.replace(EDGE_PUNCTUATION, '');
+      const name = forms.get(normalizeArabicWord(bare));
+      if (!name) return word;
+      const after = words.slice(at + 1, at + MAX_NAME_WORDS);
+      // The name's word alone, or with the next one, two … of the words typed after it.
+      const beginsSpelling = Array.from({ length: after.length + 1 }, (_, count) => [name, ...after.slice(0, count)].join(' ')).some((run) =>
+        spellings.has(nameSpellingKey(run)),
+      );
+      return beginsSpelling ? word.replace(bare, name) : word;
+    })
+    .join(' ');
 }
 
 /** A text's words as the index folds them, lowercased, one space apart: the key of a name's spelling. */
@@ -183,12 +251,14 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 /**
  * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
  * the listed names first, then the repairer's split by word frequency),
- * misspelled Latin names followed by the name meant (`latinNameSpelling`), then question words and particles taken out (`questionWords`) unless nothing else is left.
+ * misspelled Latin names followed by the name meant (`latinNameSpelling`), a listed name's clitic taken off
+ * (always: it changes no match but the synonyms'), then question words and particles taken out (`questionWords`) unless nothing else is left.
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = splitRunOns(text, settings, aids);
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
+  if (aids.nameCliticForms && aids.listedNameSpellings) result = detachNameClitics(result, aids.nameCliticForms, aids.listedNameSpellings);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const kept = words.filter((word) => {

@@ -130,7 +130,7 @@ export class SearchService {
     this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
     this.currentTaxonomy = loadTaxonomy(options.dataRoot);
-    this.currentQueryLists = loadQueryLists(options.dataRoot);
+    this.currentQueryLists = loadQueryLists(options.dataRoot, this.currentDefinition);
     this.tasks.watch((task) => {
       const fields = { task: task.id, kind: task.kind, alias: task.alias, state: task.state };
       if (task.state === 'running') this.logger.info(fields, 'task started');
@@ -247,7 +247,7 @@ export class SearchService {
   async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
     // Every file is read before the copy, so what is served after it matches the index built.
     const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
-    const queryLists = loadQueryLists(this.dataRoot);
+    const queryLists = loadQueryLists(this.dataRoot, definition);
     const state = await ensureIndex(this.engine, this.alias, definition, {
       ...options,
       taxonomy: this.currentTaxonomy.digest,

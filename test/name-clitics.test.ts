@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStoredArticles, rankedIds, useSeededService } from './support/test-service.js';
+
+// Outlets spell a name their own way (Al Arabiya ترمب, Sky News بوتن); a reader types it as a
+// sentence joins it, with و or a preposition in front, and expects every outlet's articles.
+const articles = [
+  { id: 'c_trump_arabiya', title: 'ترمب يصل إلى بروكسل', body: 'وصل الرئيس الأمريكي ترمب إلى بروكسل لحضور القمة.' },
+  { id: 'c_trump_bbc', title: 'ترامب في بروكسل', body: 'وصل الرئيس الأمريكي ترامب إلى بروكسل لحضور القمة.' },
+  { id: 'c_putin_sky', title: 'بوتن يستقبل ضيوفه', body: 'استقبل الرئيس الروسي بوتن ضيوفه في الكرملين.' },
+  { id: 'c_kabul', title: 'انفجار في كابل', body: 'وقع انفجار في العاصمة الأفغانية كابل صباح اليوم.' },
+  { id: 'c_apple', title: 'آبل تطرح هاتفا جديدا', body: 'أعلنت شركة آبل عن هاتفها الجديد.' },
+].map((article) => ({ ...article, source: 'وكالة الأنباء', published: '2018-07-11', topics: [], regions: [], people: [], organizations: [] }));
+
+const seeded = useSeededService('name-clitics');
+beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, articles));
+
+const ids = async (q: string) => (await rankedIds(seeded, q)).filter((id) => id.startsWith('c_')).sort();
+
+describe('a listed name typed with a clitic', () => {
+  it('finds every spelling of the name, as the name alone does', async () => {
+    const trump = ['c_trump_arabiya', 'c_trump_bbc'];
+    expect(await ids('ترامب')).toEqual(trump);
+    for (const q of ['وترامب', 'لترامب', 'وترمب', 'بترامب؟']) expect(await ids(q), q).toEqual(trump);
+    for (const q of ['بوتين', 'وبوتين', 'لبوتين']) expect(await ids(q), q).toEqual(['c_putin_sky']);
+  });
+
+  it('leaves a word the index reads as another word alone: كابل is no clitic of آبل', async () => {
+    expect(await ids('كابل')).toEqual(['c_kabul']);
+  });
+});
