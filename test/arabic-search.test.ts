@@ -193,6 +193,15 @@ describe('no new false matches', () => {
     expect(await ids('جولة')).not.toContain('x-golan');
   });
 
+  it('one group under any of its names: داعش, تنظيم الدولة, ISIS and ISIL find the articles writing either', async () => {
+    for (const q of ['داعش', 'تنظيم الدولة الإسلامية', 'ISIS', 'ISIL'])
+      expect((await ids(q)).sort(), q).toEqual(['x-islamic-state-bbc', 'x-islamic-state-sky']);
+  });
+
+  it('a minister the Latin press spells Jubeir reaches الجبير', async () => {
+    for (const q of ['Jubeir', 'Adel al-Jubeir']) expect(await ids(q), q).toEqual(['x-jubeir']);
+  });
+
   it('the short name هود does not match the longer word اليهود', async () => {
     const found = await ids('هود');
     expect(found).not.toContain('x-jews');
