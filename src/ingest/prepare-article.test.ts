@@ -29,6 +29,8 @@ describe('prepareArticle', () => {
     expect(key({ ...timed, id: 'a' })).toMatch(/^[0-9a-f]{40}$/);
     expect(key({ ...timed, id: 'b', text: 'نص آخر' })).toBe(key({ ...timed, id: 'a' }));
     expect(key({ ...timed, title: 'أسعار  الذهب اليوم ' })).toBe(key(timed));
+    for (const refiled of ['أسعار الذهب اليوم؟', '"أسعار الذهب" اليوم', 'أسعارُ الذهبِ اليوم'])
+      expect(key({ ...timed, title: refiled }), refiled).toBe(key(timed));
     for (const other of [
       { ...timed, source: 'cnn' },
       { ...timed, published: '2018-05-01T09:31:00Z' },

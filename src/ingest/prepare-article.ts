@@ -155,6 +155,10 @@ const UNKNOWN_SOURCE = 'unknown';
 function storyKeyOf(article: Pick<PreparedArticle, 'source' | 'title' | 'published'>): string | undefined {
   const timed = article.published !== undefined && article.published.length > 'yyyy-mm-dd'.length;
   if (!timed || article.source === UNKNOWN_SOURCE) return undefined;
-  // The title comes with its spaces folded and trimmed (the input schema, or the seed parser's lines).
-  return createHash('sha1').update(`${article.source}\n${article.title}\n${article.published}`).digest('hex');
+  // Of the title, its letters and digits: an outlet re-filing a story adds a ؟ or a quote mark, or takes off a vowel mark.
+  const titleWords = article.title
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return createHash('sha1').update(`${article.source}\n${titleWords}\n${article.published}`).digest('hex');
 }
