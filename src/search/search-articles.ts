@@ -1,4 +1,4 @@
-import type { SearchBody, SearchEngine } from '../engine/search-engine.js';
+import type { SearchBody, SearchEngine, SearchHit, SearchResult } from '../engine/search-engine.js';
 import {
   buildSearchBody,
   countQueryTokens,
@@ -160,6 +160,21 @@ function understandRequest(
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** The hits a respelling is chosen by: the search's first ten, whatever page was asked, so that the offer is the query's, not the page's. */
+const SPELLING_HITS = 10;
+
+async function topHitsOf(
+  engine: SearchEngine,
+  alias: string,
+  body: SearchBody,
+  result: SearchResult<StoredArticle>,
+  request: SearchRequest,
+): Promise<SearchHit<StoredArticle>[]> {
+  if (request.from === 0 && request.size >= SPELLING_HITS) return result.hits.slice(0, SPELLING_HITS);
+  const { aggs: _aggs, suggest: _suggest, ...query } = body;
+  return (await engine.search<StoredArticle>(alias, { ...query, from: 0, size: SPELLING_HITS, track_total_hits: false })).hits;
+}
+
 /**
  * The words of `text` the repairer's word list holds at least `minFrequency` times, in any spelling
  * the index folds together (الدوحه is الدوحة, السيسى is السيسي), and the words of the names the
@@ -253,7 +268,11 @@ export async function searchArticles(
   // first through typo tolerance; Mosul, الموصل, is meant).
   const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
   const hitWords =
-    !named && suggested.length > 1 ? result.hits.map((hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' ')))) : [];
+    !named && suggested.length > 1
+      ? (await topHitsOf(engine, alias, body, result, request)).map(
+          (hit) => new Set(normalizedWordsOf([hit.source.title, ...(hit.highlight.body ?? [])].join(' '))),
+        )
+      : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
   // Zero results never silently: ask again with any one word enough, and say so.

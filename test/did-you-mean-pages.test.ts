@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
+
+// الشذر is one letter from الشعر (the moon, the commoner word here) and from الشجر (wheat), which
+// the farmers' articles hold. The respelling is chosen by the words of the search's first hits:
+// the first one alone (a page of one hit) names neither, the next two wheat.
+const article = (id: string, title: string, body: string) => ({
+  id,
+  title,
+  body,
+  source: 'وكالة الأنباء',
+  published: '2018-07-11',
+  topics: [],
+  regions: [],
+  people: [],
+  organizations: [],
+});
+const articles = [
+  article('f_first', 'المزارعون', 'المزارعون المزارعون المزارعون يطالبون بالدعم.'),
+  article('f_trees_1', 'في الحقول', 'زرع المزارعون الشجر في الحقول، وقال المزارعون إن الشجر يحتاج الماء.'),
+  article('f_trees_2', 'الري', 'سقى المزارعون الشجر صباحا.'),
+  ...[1, 2, 3, 4, 5, 6].map((n) => article(`f_poetry_${n}`, 'أمسية أدبية', `قرأ الشاعر الشعر، وأحب الناس الشعر في الأمسية، وكتب النقاد عن الشعر (${n}).`)),
+];
+
+const seeded = useSeededService('did-you-mean-pages');
+beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, articles));
+
+describe('did you mean, page by page', () => {
+  it('offers one respelling whatever the page asked, chosen by the search’s first hits', async () => {
+    const offered = async (page: string) => {
+      const response = await seeded.app.request(`/search?${new URLSearchParams({ q: 'المزارعون الشذر' })}&${page}`);
+      const body = (await response.json()) as { hits: { id: string }[]; didYouMean?: string };
+      return { first: body.hits[0]?.id, didYouMean: body.didYouMean };
+    };
+    expect(await offered('size=10')).toEqual({ first: 'f_first', didYouMean: 'المزارعون الشجر' });
+    for (const page of ['size=1', 'size=0', 'from=1&size=1', 'size=50']) expect((await offered(page)).didYouMean, page).toBe('المزارعون الشجر');
+  });
+});
