@@ -16,12 +16,19 @@ beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, articles));
 
 const ids = async (q: string) => (await rankedIds(seeded, q)).filter((id) => id.startsWith('c_')).sort();
 
-describe('a listed name typed with a clitic', () => {
+describe('a listed name typed with a clitic or an article', () => {
   it('finds every spelling of the name, as the name alone does', async () => {
     const trump = ['c_trump_arabiya', 'c_trump_bbc'];
     expect(await ids('ترامب')).toEqual(trump);
     for (const q of ['وترامب', 'لترامب', 'وترمب', 'بترامب؟']) expect(await ids(q), q).toEqual(trump);
     for (const q of ['بوتين', 'وبوتين', 'لبوتين']) expect(await ids(q), q).toEqual(['c_putin_sky']);
+  });
+
+  it('reads a name typed with an article it never takes as the name, and offers the name', async () => {
+    expect(await ids('البوتين')).toEqual(['c_putin_sky']);
+    const answer = (await (await seeded.app.request(`/search?q=${encodeURIComponent('الترامب')}`)).json()) as { didYouMean?: string };
+    expect(answer.didYouMean).toBe('ترامب');
+    expect(await ids('الترامب')).toEqual(['c_trump_arabiya', 'c_trump_bbc']);
   });
 
   it('leaves a word the index reads as another word alone: كابل is no clitic of آبل', async () => {

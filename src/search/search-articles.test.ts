@@ -3,18 +3,9 @@ import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { queryShapeOf } from './build-search-body.js';
-import { articleSearchBody, foldedSpellings } from './search-articles.js';
+import { articleSearchBody } from './search-articles.js';
 import { loadSearchProfile } from './search-profile.js';
 import { loadListedNameWords } from './understand-query.js';
-
-describe('foldedSpellings', () => {
-  it('gives the spellings the index folds together: ة/ه and ى/ي at the end, the alef at the start', () => {
-    expect(foldedSpellings('الدوحه')).toEqual(['الدوحه', 'الدوحة']);
-    expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
-    expect(foldedSpellings('الامارات')).toEqual(['الامارات', 'الأمارات', 'الإمارات', 'الآمارات']);
-    expect(foldedSpellings('بايدن')).toEqual(['بايدن']);
-  });
-});
 
 describe('typo tolerance in the body a search sends', () => {
   const profile = loadSearchProfile(PROJECT_ROOT, 'default');

@@ -31,7 +31,15 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { isOnlyListedNames, splitRunOns, startsWithQuestionWord, understandQuery, type QueryAids } from './understand-query.js';
+import {
+  foldedSpellings,
+  isOnlyListedNames,
+  splitRunOns,
+  startsWithQuestionWord,
+  understandQuery,
+  withoutArticleOnNames,
+  type QueryAids,
+} from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
 
 export interface ArticleHit {
@@ -152,7 +160,7 @@ function understandRequest(
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
-  const split = text ? splitRunOns(text, profile.query, aids) : '';
+  const split = text ? withoutArticleOnNames(splitRunOns(text, profile.query, aids), aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}) };
@@ -194,21 +202,6 @@ function knownWordsOf(text: string, minFrequency: number | undefined, repairer: 
     if (frequency >= minFrequency || listed.has(normalizeArabicWord(word))) known.push(word);
   });
   return known;
-}
-
-/**
- * The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
- * the start. Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
- * it keyed by normalized form would stay in the API's memory for a few lookups a search.
- */
-export function foldedSpellings(word: string): string[] {
-  const ends = /[هة]$/.test(word) ? ['ه', 'ة'] : /[يى]$/.test(word) ? ['ي', 'ى'] : [''];
-  const stem = ends[0] ? word.slice(0, -1) : word;
-  const article = stem.startsWith('ال') ? 'ال' : '';
-  const alefs = 'اأإآ'.includes(stem[article.length] ?? '-') ? ['ا', 'أ', 'إ', 'آ'] : undefined;
-  const starts = alefs ? alefs.map((alef) => `${article}${alef}`) : [''];
-  const rest = alefs ? stem.slice(article.length + 1) : stem;
-  return starts.flatMap((first) => ends.map((end) => `${first}${rest}${end}`));
 }
 
 /**

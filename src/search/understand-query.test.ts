@@ -5,6 +5,8 @@ import { PROJECT_ROOT } from '../project-root.js';
 import {
   detachNameClitics,
   editDistance,
+  foldedSpellings,
+  withoutArticleOnNames,
   loadNameCliticForms,
   isOnlyListedNames,
   startsWithQuestionWord,
@@ -122,5 +124,28 @@ describe('startsWithQuestionWord', () => {
     for (const text of ['من هو جمال خاشقجي؟', ' ما هي عاصمة مصر', '«كيف» تعمل الانتخابات', 'إين تقع مالي'])
       expect(startsWithQuestionWord(text, questionWords), text).toBe(true);
     for (const text of ['جمال خاشقجي من هو', 'الجزائر', '', '؟']) expect(startsWithQuestionWord(text, questionWords), text).toBe(false);
+  });
+});
+
+describe('foldedSpellings', () => {
+  it('gives the spellings the index folds together: ة/ه and ى/ي at the end, the alef at the start', () => {
+    expect(foldedSpellings('الدوحه')).toEqual(['الدوحه', 'الدوحة']);
+    expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
+    expect(foldedSpellings('الامارات')).toEqual(['الامارات', 'الأمارات', 'الإمارات', 'الآمارات']);
+    expect(foldedSpellings('بايدن')).toEqual(['بايدن']);
+  });
+});
+
+describe('withoutArticleOnNames', () => {
+  const aids = { questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), listedNameSpellings: loadListedNameSpellings(PROJECT_ROOT) };
+
+  it('takes off an article a listed name is never written with', () => {
+    expect(withoutArticleOnNames('الخامنئي البوتين؟', aids)).toBe('خامنئي بوتين؟');
+    expect(withoutArticleOnNames('تصريحات الترامب', aids)).toBe('تصريحات ترامب');
+  });
+
+  it('leaves a word the corpus writes, a listed spelling with its article, and any word with no aids', () => {
+    for (const text of ['الأمل', 'الامل', 'الأسد', 'السيسي', 'الجزائر', 'الخارجية']) expect(withoutArticleOnNames(text, aids), text).toBe(text);
+    expect(withoutArticleOnNames('الخامنئي', { questionWords })).toBe('الخامنئي');
   });
 });

@@ -100,6 +100,47 @@ export function loadNameCliticForms(dataRoot: string, definition: IndexDefinitio
   return forms;
 }
 
+/**
+ * The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
+ * the start. Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
+ * it keyed by normalized form would stay in the API's memory for a few lookups a search.
+ */
+export function foldedSpellings(word: string): string[] {
+  const ends = /[هة]$/.test(word) ? ['ه', 'ة'] : /[يى]$/.test(word) ? ['ي', 'ى'] : [''];
+  const stem = ends[0] ? word.slice(0, -1) : word;
+  const article = stem.startsWith('ال') ? 'ال' : '';
+  const alefs = 'اأإآ'.includes(stem[article.length] ?? '-') ? ['ا', 'أ', 'إ', 'آ'] : undefined;
+  const starts = alefs ? alefs.map((alef) => `${article}${alef}`) : [''];
+  const rest = alefs ? stem.slice(article.length + 1) : stem;
+  return starts.flatMap((first) => ends.map((end) => `${first}${rest}${end}`));
+}
+
+/**
+ * A listed name of one word typed with an article it is never written with (الخامنئي, البوتين,
+ * الترامب), as the name. The index reads the article form as another word (الخامنئي stems to
+ * خامنئ), which typo tolerance then took for الأمني. Only where the corpus does not write the
+ * article form (الأمل is a word, أمل a name) and no list names it (الأسد). The respelling offered
+ * is the name too.
+ */
+export function withoutArticleOnNames(text: string, aids: QueryAids): string {
+  const { listedNameSpellings: spellings, repairer } = aids;
+  if (!spellings || !repairer) return text;
+  return text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => {
+      const bare = word.replace(EDGE_PUNCTUATION, '');
+      const name = bare.slice('ال'.length);
+      const needless =
+        bare.startsWith('ال') &&
+        spellings.has(nameSpellingKey(name)) &&
+        !spellings.has(nameSpellingKey(bare)) &&
+        !foldedSpellings(bare).some((spelling) => repairer.isWord(spelling));
+      return needless ? word.replace(bare, name) : word;
+    })
+    .join(' ');
+}
+
 /** The most words a listed spelling is looked for over, from a word with a clitic on. */
 const MAX_NAME_WORDS = 6;
 
@@ -258,6 +299,7 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = splitRunOns(text, settings, aids);
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
+  result = withoutArticleOnNames(result, aids);
   if (aids.nameCliticForms && aids.listedNameSpellings) result = detachNameClitics(result, aids.nameCliticForms, aids.listedNameSpellings);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
