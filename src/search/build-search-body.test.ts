@@ -26,7 +26,7 @@ const profile: SearchProfile = {
   minimumShouldMatch: '100%',
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
-  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false },
+  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false },
 };
 const shape: QueryShape = {
   maxClauses: 1024,

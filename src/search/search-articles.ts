@@ -32,8 +32,10 @@ import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
 import {
+  arabicNameRespellings,
   foldedSpellings,
   isOnlyListedNames,
+  respellWords,
   splitRunOns,
   startsWithQuestionWord,
   understandQuery,
@@ -168,6 +170,32 @@ function understandRequest(
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/**
+ * The request with its misspelled listed names respelled (the profile's `arabicNameSpelling`; see
+ * arabicNameRespellings), those of them that no article's title or text holds as typed: one small
+ * request to the index, asked only when the text has such a word.
+ */
+async function withMisspelledNamesRespelled(
+  engine: SearchEngine,
+  alias: string,
+  request: SearchRequest,
+  profile: SearchProfile,
+  aids: QueryAids | undefined,
+): Promise<SearchRequest> {
+  if (!request.q || !profile.query.arabicNameSpelling || !aids?.arabicNameWords || !aids.repairer) return request;
+  const candidates = [...arabicNameRespellings(request.q, aids.arabicNameWords, aids.repairer)];
+  if (candidates.length === 0) return request;
+  const holding = (typed: string) => ({ multi_match: { query: typed, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact', operator: 'and' } });
+  const held = await engine.search(alias, {
+    size: 0,
+    track_total_hits: false,
+    aggs: { typed: { filters: { filters: Object.fromEntries(candidates.map(([typed], at) => [String(at), holding(typed)])) } } },
+  });
+  const counts = (held.aggregations.typed as { buckets?: Record<string, { doc_count?: number }> } | undefined)?.buckets ?? {};
+  const missing = new Map(candidates.filter((_, at) => !counts[String(at)]?.doc_count));
+  return missing.size > 0 ? { ...request, q: respellWords(request.q, missing) } : request;
+}
+
 /** The hits a respelling is chosen by: the search's first ten, whatever page was asked, so that the offer is the query's, not the page's. */
 const SPELLING_HITS = 10;
 
@@ -245,7 +273,8 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const { understood, spellcheck, unsplit } = understandRequest(request, profile, options);
+  const respelled = await withMisspelledNamesRespelled(engine, alias, request, profile, options.aids);
+  const { understood, spellcheck, unsplit } = understandRequest(respelled, profile, options);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);

@@ -43,6 +43,11 @@ const profileSchema = z.object({
       /** A Latin word one or two letters off a Latin name of the synonym lists is replaced by that name (Blinkin → blinken). */
       latinNameSpelling: z.boolean().default(false),
       /**
+       * An Arabic word no article writes, one or two edits from the words of exactly one listed name
+       * (same first letter after the article), is replaced by that word: مكرون → ماكرون, الحوتي → الحوثي.
+       */
+      arabicNameSpelling: z.boolean().default(false),
+      /**
        * Pseudo-relevance feedback (RM3): the query is asked once, the `terms` heaviest index terms of
        * its top `documents` are weighed by frequency × document score, and the final query is the
        * original at 1 − `weight` plus those terms at `weight`, on the stemmed fields.
@@ -57,7 +62,7 @@ const profileSchema = z.object({
       /** A query that finds nothing is asked again with any one of its words enough, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })
-    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false }),
+    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false }),
 });
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */

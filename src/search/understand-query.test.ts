@@ -3,8 +3,10 @@ import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import {
+  arabicNameRespellings,
   detachNameClitics,
   editDistance,
+  loadArabicNameWords,
   foldedSpellings,
   withoutArticleOnNames,
   loadNameCliticForms,
@@ -18,7 +20,7 @@ import {
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
-const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, relaxOnZero: false };
+const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false };
 
 describe('understandQuery', () => {
   it('takes question words and particles out, whatever their hamza or punctuation', () => {
@@ -147,5 +149,26 @@ describe('withoutArticleOnNames', () => {
   it('leaves a word the corpus writes, a listed spelling with its article, and any word with no aids', () => {
     for (const text of ['الأمل', 'الامل', 'الأسد', 'السيسي', 'الجزائر', 'الخارجية']) expect(withoutArticleOnNames(text, aids), text).toBe(text);
     expect(withoutArticleOnNames('الخامنئي', { questionWords })).toBe('الخامنئي');
+  });
+});
+
+describe('arabicNameRespellings', () => {
+  const nameWords = loadArabicNameWords(PROJECT_ROOT);
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+  const respellings = (text: string) => Object.fromEntries(arabicNameRespellings(text, nameWords, repairer));
+
+  it('offers the listed name one or two edits from a word the corpus does not write, the first letter as typed', () => {
+    expect(respellings('تصريحات مكرون')).toEqual({ مكرون: 'ماكرون' });
+    expect(respellings('ميركيل؟')).toEqual({ ميركيل: 'ميركل' });
+    expect(respellings('هجمات الحوتي')).toEqual({ الحوتي: 'الحوثي' });
+  });
+
+  it('leaves words the corpus writes, listed names, short words and words near no single name', () => {
+    // مكون is a word (not Macron); شمالاً is شمالا with its tanwin.
+    expect(respellings('بدر مكون شمالاً بوتين ترامب')).toEqual({});
+  });
+
+  it('offers a word the news corpus lacks though other texts write it: the search asks the index first', () => {
+    expect(respellings('غزوة')).toEqual({ غزوة: 'غزه' });
   });
 });

@@ -20,6 +20,8 @@ export interface QueryAids {
   listedNameWords?: ReadonlySet<string>;
   /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
   listedNameSpellings?: ReadonlySet<string>;
+  /** Every Arabic word of the listed names, normalized, with the number of its line: its entity (see respellArabicNames). */
+  arabicNameWords?: ReadonlyMap<string, number>;
   /** A listed name's word with a clitic, normalized (وترامب, للسعوديه), to the word as the list writes it (see loadNameCliticForms). */
   nameCliticForms?: ReadonlyMap<string, string>;
 }
@@ -30,6 +32,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
     latinNameWords: loadLatinNameWords(dataRoot),
+    arabicNameWords: loadArabicNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
     listedNameSpellings: loadListedNameSpellings(dataRoot),
     gluedNames: loadGluedNames(dataRoot),
@@ -194,6 +197,19 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
   return words;
 }
 
+/** Every Arabic word of the names in the synonym lists, normalized as the index does, stopwords left out, with the number of its line: its entity. */
+export function loadArabicNameWords(dataRoot: string): Map<string, number> {
+  const ignored = new Set(readNameAnalysis(dataRoot).stopwords.map(normalizeArabicWord));
+  const words = new Map<string, number>();
+  readNameRules(dataRoot).forEach((rule, line) => {
+    for (const word of spellingsOf(rule).flatMap(normalizedWordsOf))
+      if (ARABIC_ONLY.test(word) && !ignored.has(word) && !words.has(word)) words.set(word, line);
+  });
+  return words;
+}
+
+const ARABIC_ONLY = /^\p{Script=Arabic}+$/u;
+
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
 export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
@@ -248,6 +264,62 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
+ * The name meant by `bare`, a word that is no name: the nearest of `nameWords` (one edit under eight
+ * letters, two from eight, the first letter as typed), if they are all one entity's, or, equally near
+ * two, the one another word of the query names (`namedInQuery`).
+ */
+function nearestName(bare: string, nameWords: ReadonlyMap<string, number>, namedInQuery: ReadonlySet<number>, skipped = 0): string | undefined {
+  const max = bare.length - skipped < 8 ? 1 : 2;
+  const first = bare[skipped];
+  const near = [...nameWords]
+    .filter(([name]) => name[skipped] === first && name.startsWith(bare.slice(0, skipped)))
+    .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, max) }));
+  const best = Math.min(max + 1, ...near.map((n) => n.edits));
+  const nearest = near.filter((n) => n.edits === best);
+  const onlyOne = (candidates: typeof nearest) => (new Set(candidates.map((n) => n.entity)).size === 1 ? candidates[0] : undefined);
+  return best <= max ? (onlyOne(nearest) ?? onlyOne(nearest.filter((n) => namedInQuery.has(n.entity))))?.name : undefined;
+}
+
+/**
+ * The Arabic words of `text` that may be a listed name misspelled, each with the name's word meant:
+ * a word of four letters or more besides the article, no listed name's, that the corpus word list
+ * does not hold in any spelling the index folds together, replaced by the nearest listed name's word
+ * (see nearestName; an article typed must be the name's too): مكرون → ماكرون, ميركيل → ميركل,
+ * الحوتي → الحوثي. The word list is the news corpus's, so a caller still asks the index whether any
+ * article holds the word (المانغا, manga, is no typo of ألمانيا). Pure but for the repairer.
+ */
+export function arabicNameRespellings(text: string, nameWords: ReadonlyMap<string, number>, repairer: RunOnRepairer): Map<string, string> {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
+  const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
+  const isCorpusWord = (typed: string) => foldedSpellings(typed.replace(/\p{M}|\u0640/gu, '')).some((spelling) => repairer.isWord(spelling));
+  const respellings = new Map<string, string>();
+  for (const word of words) {
+    const typed = word.replace(EDGE_PUNCTUATION, '');
+    const bare = bareOf(word);
+    const article = bare.startsWith('ال') ? 'ال'.length : 0;
+    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || isCorpusWord(typed)) continue;
+    const name = nearestName(bare, nameWords, namedInQuery, article);
+    if (name) respellings.set(typed, name);
+  }
+  return respellings;
+}
+
+/** `text` with the typed words of `respellings` replaced; punctuation stays. */
+export function respellWords(text: string, respellings: ReadonlyMap<string, string>): string {
+  if (respellings.size === 0) return text;
+  return text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => {
+      const typed = word.replace(EDGE_PUNCTUATION, '');
+      const name = respellings.get(typed);
+      return name ? word.replace(typed, name) : word;
+    })
+    .join(' ');
+}
+
+/**
  * A Latin word that is no name but one or two edits from the words of exactly one name (same first
  * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
  * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
@@ -261,14 +333,7 @@ export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, n
     .map((word) => {
       const bare = bareOf(word);
       if (bare.length < MIN_RESPELLED_LETTERS || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
-      const max = bare.length < 8 ? 1 : 2;
-      const near = [...nameWords].filter(([name]) => name[0] === bare[0]).map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, max) }));
-      const best = Math.min(max + 1, ...near.map((n) => n.edits));
-      const nearest = near.filter((n) => n.edits === best);
-      const named = nearest.filter((n) => namedInQuery.has(n.entity));
-      const onlyOne = (candidates: typeof nearest) => (new Set(candidates.map((n) => n.entity)).size === 1 ? candidates[0] : undefined);
-      const chosen = best <= max ? (onlyOne(nearest) ?? onlyOne(named)) : undefined;
-      return chosen ? chosen.name : word;
+      return nearestName(bare, nameWords, namedInQuery) ?? word;
     })
     .join(' ');
 }
