@@ -139,6 +139,8 @@ function understandRequest(
   request: SearchRequest,
   profile: SearchProfile,
   options: SearchOptions,
+  /** Misspelled names to search as the names (see misspelledNamesOf); the respelling is still offered of the text as typed. */
+  respellings: ReadonlyMap<string, string> = new Map(),
 ): { understood: SearchRequest; spellcheck?: string; unsplit?: string } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
@@ -146,7 +148,7 @@ function understandRequest(
   // Unicode's word rules keep letters joined by a colon or an underscore as one word: a reader's
   // ترامب:ميركل is two words, and so is a hashtag's #مونديال_روسيا.
   const text = typed.replace(/(?<=[\p{L}\p{N}])[:_](?=[\p{L}\p{N}])/gu, ' ');
-  const understoodText = text ? understandQuery(text, profile.query, aids) : '';
+  const understoodText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const phrases = quotedPhrases(text);
   const understood: SearchRequest = {
@@ -171,20 +173,20 @@ function understandRequest(
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
- * The request with its misspelled listed names respelled (the profile's `arabicNameSpelling`; see
- * arabicNameRespellings), those of them that no article's title or text holds as typed: one small
- * request to the index, asked only when the text has such a word.
+ * The misspelled listed names of the request's text, each with the name's word (the profile's
+ * `arabicNameSpelling`; see arabicNameRespellings): those that no article's title or text holds as
+ * typed. One small request to the index, asked only when the text has such a word.
  */
-async function withMisspelledNamesRespelled(
+async function misspelledNamesOf(
   engine: SearchEngine,
   alias: string,
   request: SearchRequest,
   profile: SearchProfile,
   aids: QueryAids | undefined,
-): Promise<SearchRequest> {
-  if (!request.q || !profile.query.arabicNameSpelling || !aids?.arabicNameWords || !aids.repairer) return request;
+): Promise<Map<string, string>> {
+  if (!request.q || !profile.query.arabicNameSpelling || !aids?.arabicNameWords || !aids.repairer) return new Map();
   const candidates = [...arabicNameRespellings(request.q, aids.arabicNameWords, aids.repairer)];
-  if (candidates.length === 0) return request;
+  if (candidates.length === 0) return new Map();
   const holding = (typed: string) => ({ multi_match: { query: typed, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact', operator: 'and' } });
   const held = await engine.search(alias, {
     size: 0,
@@ -192,8 +194,7 @@ async function withMisspelledNamesRespelled(
     aggs: { typed: { filters: { filters: Object.fromEntries(candidates.map(([typed], at) => [String(at), holding(typed)])) } } },
   });
   const counts = (held.aggregations.typed as { buckets?: Record<string, { doc_count?: number }> } | undefined)?.buckets ?? {};
-  const missing = new Map(candidates.filter((_, at) => !counts[String(at)]?.doc_count));
-  return missing.size > 0 ? { ...request, q: respellWords(request.q, missing) } : request;
+  return new Map(candidates.filter((_, at) => !counts[String(at)]?.doc_count));
 }
 
 /** The hits a respelling is chosen by: the search's first ten, whatever page was asked, so that the offer is the query's, not the page's. */
@@ -273,8 +274,8 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const respelled = await withMisspelledNamesRespelled(engine, alias, request, profile, options.aids);
-  const { understood, spellcheck, unsplit } = understandRequest(respelled, profile, options);
+  const misspelledNames = await misspelledNamesOf(engine, alias, request, profile, options.aids);
+  const { understood, spellcheck, unsplit } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
