@@ -118,6 +118,20 @@ describe('the search page', () => {
     expect(new URL(chromium.page.url()).searchParams.get('pages')).toBe('2');
   });
 
+  it('shows a shared link of three pages whole, asking the two after the first in one request', async () => {
+    const asked: string[] = [];
+    const count = (request: { url(): string }) => void (request.url().includes('/search?') && asked.push(request.url()));
+    chromium.page.on('request', count);
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}&pages=3`);
+    await rendered();
+    chromium.page.off('request', count);
+    // The index holds 28: the second request, for 20, brings the last 18.
+    const whole = await api<SearchAnswer>(`/search?q=${encodeURIComponent('بلينكن')}&size=30`);
+    expect(whole.hits.length).toBeGreaterThan(20);
+    expect(await shownIds()).toEqual(whole.hits.map((hit) => hit.id));
+    expect(asked.map((url) => new URL(url).searchParams.get('size'))).toEqual(['10', '20']);
+  });
+
   it('opens an article, and the back button returns to the same results', async () => {
     const before = chromium.page.url();
     const first = (await shownIds())[0]!;
