@@ -274,6 +274,11 @@ describe('the search page', () => {
     const newest = await api<SearchAnswer>(`/search?q=${q}&sort=newest&size=10`);
     expect(newest.total).toBe(answer.totalAllWords);
     expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)`);
+    // Under a filter, the count is of the articles the filter keeps, as the hits are.
+    const filtered = await api<SearchAnswer & { totalAllWords?: number }>(`/search?q=${q}&source=Echorouk&size=10`);
+    const filteredNewest = await api<SearchAnswer>(`/search?q=${q}&source=Echorouk&sort=newest&size=10`);
+    expect(filteredNewest.total).toBeLessThan(newest.total);
+    expect(filtered.totalAllWords).toBe(filteredNewest.total);
   });
 
   it('marks the months without articles between the histogram’s bars', async () => {

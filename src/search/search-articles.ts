@@ -246,7 +246,9 @@ async function facetAggregationsOf(
 ): Promise<{ aggregations: Record<string, unknown>; totalAllWords?: number }> {
   const everyWord = result.aggregations[EVERY_WORD] as ({ doc_count: number } & Record<string, unknown>) | undefined;
   if (!everyWord) return { aggregations: result.aggregations };
-  if (everyWord.doc_count > 0 || result.total === 0) return { aggregations: everyWord, totalAllWords: everyWord.doc_count };
+  // The month histogram counts under every facet selection, as the hits do (`post_filter`): its count is theirs.
+  const selected = (everyWord.published as { doc_count?: number } | undefined)?.doc_count ?? everyWord.doc_count;
+  if (everyWord.doc_count > 0 || result.total === 0) return { aggregations: everyWord, totalAllWords: selected };
   return { aggregations: (await engine.search(alias, facetsOverHitsBody(body))).aggregations, totalAllWords: 0 };
 }
 
