@@ -37,9 +37,18 @@ describe('a listed name typed with a clitic or an article', () => {
   it('reads a misspelled name no article writes as the name; a word an article writes stays that word', async () => {
     expect(await ids('مكرون')).toEqual(['c_macron']);
     expect(await ids('زيارة مكرون')).toEqual(['c_macron']);
+    // The respelling offered is the one searched, not the suggester's look-alike.
+    const answer = (await (await seeded.app.request(`/search?q=${encodeURIComponent('مكرون')}`)).json()) as { didYouMean?: string };
+    expect(answer.didYouMean).toBe('ماكرون');
     // غزوة is one letter from غزة, but an article writes it: it is searched as typed (typo tolerance
     // still lists Gaza after it), where respelled it would have found Gaza alone.
     expect((await rankedIds(seeded, 'غزوة')).filter((id) => id.startsWith('c_'))).toEqual(['c_badr', 'c_gaza']);
+  });
+
+  it('leaves out a name excluded with a clitic or misspelled as it finds it', async () => {
+    expect(await ids('الرئيس')).toContain('c_putin_sky');
+    for (const q of ['الرئيس -بوتين', 'الرئيس -وبوتين', 'الرئيس -لبوتين']) expect(await ids(q), q).not.toContain('c_putin_sky');
+    expect(await ids('الرئيس -مكرون')).not.toContain('c_macron');
   });
 
   it('leaves a word the index reads as another word alone: كابل is no clitic of آبل', async () => {

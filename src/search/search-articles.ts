@@ -38,6 +38,7 @@ import {
   respellWords,
   splitRunOns,
   startsWithQuestionWord,
+  namesAsListed,
   understandQuery,
   withoutArticleOnNames,
   type QueryAids,
@@ -154,7 +155,8 @@ function understandRequest(
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
-    ...(excluded.length > 0 ? { exclude: excluded } : {}),
+    // Left out as searched: -وبوتين and -بلنكن leave out what بوتين and بلينكن find.
+    ...(excluded.length > 0 ? { exclude: excluded.map((words) => namesAsListed(respellWords(words, respellings), aids)) } : {}),
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
@@ -164,7 +166,8 @@ function understandRequest(
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
-  const split = text ? withoutArticleOnNames(splitRunOns(text, profile.query, aids), aids) : '';
+  // A misspelled name searched as the name is offered as the name (قطرر: قطر, not the suggester's قرر).
+  const split = text ? withoutArticleOnNames(respellWords(splitRunOns(text, profile.query, aids), respellings), aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}) };
@@ -187,7 +190,9 @@ async function misspelledNamesOf(
   if (!request.q || !profile.query.arabicNameSpelling || !aids?.arabicNameWords || !aids.repairer) return new Map();
   const candidates = [...arabicNameRespellings(request.q, aids.arabicNameWords, aids.repairer)];
   if (candidates.length === 0) return new Map();
-  const holding = (typed: string) => ({ multi_match: { query: typed, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact', operator: 'and' } });
+  // As typed, or without its article: المانغا is no typo of ألمانيا where articles write مانغا.
+  const written = (word: string) => ({ multi_match: { query: word, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact' } });
+  const holding = (typed: string) => ({ bool: { should: [typed, ...(typed.startsWith('ال') ? [typed.slice('ال'.length)] : [])].map(written) } });
   const held = await engine.search(alias, {
     size: 0,
     track_total_hits: false,

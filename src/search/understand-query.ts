@@ -144,6 +144,14 @@ export function withoutArticleOnNames(text: string, aids: QueryAids): string {
     .join(' ');
 }
 
+/** Listed names typed with an article they never take or with a clitic, as the lists write them (always: the words the query and its exclusions are read with). */
+export function namesAsListed(text: string, aids: QueryAids): string {
+  const withoutArticles = withoutArticleOnNames(text, aids);
+  return aids.nameCliticForms && aids.listedNameSpellings
+    ? detachNameClitics(withoutArticles, aids.nameCliticForms, aids.listedNameSpellings)
+    : withoutArticles;
+}
+
 /** The most words a listed spelling is looked for over, from a word with a clitic on. */
 const MAX_NAME_WORDS = 6;
 
@@ -364,8 +372,7 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = splitRunOns(text, settings, aids);
   if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
-  result = withoutArticleOnNames(result, aids);
-  if (aids.nameCliticForms && aids.listedNameSpellings) result = detachNameClitics(result, aids.nameCliticForms, aids.listedNameSpellings);
+  result = namesAsListed(result, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const kept = words.filter((word) => {
