@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexStoredArticles, useSeededService } from './support/test-service.js';
 
-// الشذر is one letter from الشعر (the moon, the commoner word here) and from الشجر (wheat), which
-// the farmers' articles hold. The respelling is chosen by the words of the search's first hits:
-// the first one alone (a page of one hit) names neither, the next two wheat.
+// الشذر is one letter from الشعر (poetry, the commoner word here) and from الشجر (trees), which the
+// farmers' articles hold. The respelling is chosen by the words of the search's first hits: the
+// first alone (a page of one hit) names neither, the next two the trees.
 const article = (id: string, title: string, body: string) => ({
   id,
   title,

@@ -28,7 +28,7 @@ describe('receiving an NDJSON body', () => {
       status: 413,
       code: 'payload_too_large',
       field: 'body',
-      message: 'body: passes 1024 bytes as sent; send the rest in another request',
+      message: 'body: passes 1024 bytes as sent; split it into smaller requests',
     });
   });
 

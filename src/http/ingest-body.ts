@@ -152,7 +152,12 @@ function byteLimit(limit: number, measured: 'as sent' | 'once inflated'): Transf
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limit) done(new BodyTooLargeError(`passes ${formatBytes(limit)} ${measured}; send the rest in another request`));
+      if (seen > limit)
+        done(
+          new BodyTooLargeError(
+            `passes ${formatBytes(limit)} ${measured}; ${measured === 'as sent' ? 'split it into smaller requests' : 'send the rest in another request'}`,
+          ),
+        );
       else done(null, chunk);
     },
   });

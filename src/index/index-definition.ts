@@ -73,13 +73,13 @@ export interface VersionedIndexDefinition extends IndexDefinition {
   digest: string;
 }
 
+/** The analyzer articles are indexed with (title and body): what tagging and query understanding mirror in process. */
+export const INDEX_ANALYZER = 'arabic_index';
+
 /**
  * Builds the index definition from the data files under `rootDir`: `mappings/articles.json`,
  * `analyzers/arabic.json`, and the lists it names, inlined into their filters.
  */
-/** The analyzer articles are indexed with (title and body): what tagging and query understanding mirror in process. */
-export const INDEX_ANALYZER = 'arabic_index';
-
 export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const mappingFile = readDataJson(rootDir, 'mappings/articles.json', mappingFileSchema);
   const analysisFile = readDataJson(rootDir, 'analyzers/arabic.json', analysisFileSchema);

@@ -146,12 +146,10 @@ function understandRequest(
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
-  // Unicode's word rules keep letters joined by a colon or an underscore as one word: a reader's
-  // ترامب:ميركل is two words, and so is a hashtag's #مونديال_روسيا.
-  const text = typed.replace(/(?<=[\p{L}\p{N}])[:_](?=[\p{L}\p{N}])/gu, ' ');
+  const text = wordsOf(typed);
   const understoodText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
-  const phrases = quotedPhrases(text);
+  const phrases = quotedPhrases(respellWords(text, respellings));
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -176,6 +174,14 @@ function understandRequest(
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
+ * The text with letters joined by a colon or an underscore apart: Unicode's word rules keep them one
+ * word, but a reader's ترامب:ميركل is two words, and so is a hashtag's #مونديال_روسيا.
+ */
+function wordsOf(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N}])[:_](?=[\p{L}\p{N}])/gu, ' ');
+}
+
+/**
  * The misspelled listed names of the request's text, each with the name's word (the profile's
  * `arabicNameSpelling`; see arabicNameRespellings): those that no article's title or text holds as
  * typed. One small request to the index, asked only when the text has such a word.
@@ -185,21 +191,27 @@ async function misspelledNamesOf(
   alias: string,
   request: SearchRequest,
   profile: SearchProfile,
-  aids: QueryAids | undefined,
+  options: SearchOptions,
 ): Promise<Map<string, string>> {
-  if (!request.q || !profile.query.arabicNameSpelling || !aids?.arabicNameWords || !aids.repairer) return new Map();
-  const candidates = [...arabicNameRespellings(request.q, aids.arabicNameWords, aids.repairer)];
+  if (!request.q || !profile.query.arabicNameSpelling || !options.aids) return new Map();
+  const candidates = [...arabicNameRespellings(wordsOf(request.q), options.aids)];
   if (candidates.length === 0) return new Map();
   // As typed, or without its article: المانغا is no typo of ألمانيا where articles write مانغا.
   const written = (word: string) => ({ multi_match: { query: word, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact' } });
   const holding = (typed: string) => ({ bool: { should: [typed, ...(typed.startsWith('ال') ? [typed.slice('ال'.length)] : [])].map(written) } });
-  const held = await engine.search(alias, {
-    size: 0,
-    track_total_hits: false,
-    aggs: { typed: { filters: { filters: Object.fromEntries(candidates.map(([typed], at) => [String(at), holding(typed)])) } } },
-  });
-  const counts = (held.aggregations.typed as { buckets?: Record<string, { doc_count?: number }> } | undefined)?.buckets ?? {};
-  return new Map(candidates.filter((_, at) => !counts[String(at)]?.doc_count));
+  try {
+    const held = await engine.search(alias, {
+      size: 0,
+      track_total_hits: false,
+      aggs: { typed: { filters: { filters: Object.fromEntries(candidates.map(([typed], at) => [String(at), holding(typed)])) } } },
+    });
+    const counts = (held.aggregations.typed as { buckets?: Record<string, { doc_count?: number }> } | undefined)?.buckets ?? {};
+    return new Map(candidates.filter((_, at) => !counts[String(at)]?.doc_count));
+  } catch (error) {
+    // A courtesy, as the respelling offered is: the search goes on with the words as typed.
+    options.onSpellingError?.(error);
+    return new Map();
+  }
 }
 
 /** The hits a respelling is chosen by: the search's first ten, whatever page was asked, so that the offer is the query's, not the page's. */
@@ -212,9 +224,19 @@ async function topHitsOf(
   result: SearchResult<StoredArticle>,
   request: SearchRequest,
 ): Promise<SearchHit<StoredArticle>[]> {
-  if (request.from === 0 && request.size >= SPELLING_HITS) return result.hits.slice(0, SPELLING_HITS);
-  const { aggs: _aggs, suggest: _suggest, ...query } = body;
-  return (await engine.search<StoredArticle>(alias, { ...query, from: 0, size: SPELLING_HITS, track_total_hits: false })).hits;
+  if ((request.from === 0 && request.size >= SPELLING_HITS) || result.total === 0) return result.hits.slice(0, SPELLING_HITS);
+  const { aggs: _aggs, suggest: _suggest, explain: _explain, ...query } = body;
+  // Failing, the page's own hits choose, as they did.
+  return engine
+    .search<StoredArticle>(alias, { ...query, from: 0, size: SPELLING_HITS, track_total_hits: false })
+    .then((top) => top.hits)
+    .catch(() => result.hits);
+}
+
+/** Of a field's highlight and its exact subfield's, the one with more marks (the exact fields hold the typo-tolerant matches). */
+function mostMarked(shown: string[] | undefined, exact: string[] | undefined): string[] | undefined {
+  const marks = (fragments: string[] | undefined) => (fragments ?? []).reduce((sum, fragment) => sum + fragment.split('<mark>').length - 1, 0);
+  return exact && marks(exact) > marks(shown) ? exact : shown;
 }
 
 /**
@@ -222,12 +244,6 @@ async function topHitsOf(
  * the index folds together (الدوحه is الدوحة, السيسى is السيسي), and the words of the names the
  * synonym lists spell (العمامرة, rare in a corpus of 2018, is no typo of المؤامرة): none is fuzzed.
  */
-/** Of a field's highlight and its exact subfield's, the one with more marks (the exact fields hold the typo-tolerant matches). */
-function mostMarked(shown: string[] | undefined, exact: string[] | undefined): string[] | undefined {
-  const marks = (fragments: string[] | undefined) => (fragments ?? []).reduce((sum, fragment) => sum + fragment.split('<mark>').length - 1, 0);
-  return exact && marks(exact) > marks(shown) ? exact : shown;
-}
-
 function knownWordsOf(text: string, minFrequency: number | undefined, repairer: RunOnRepairer | undefined, listed: ReadonlySet<string> = NO_WORDS): string[] {
   if (!text || minFrequency === undefined || !repairer) return [];
   const known: string[] = [];
@@ -261,7 +277,7 @@ function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchB
   return spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body;
 }
 
-/** The body `searchArticles` sends the engine first for this request (feedback's probe aside). Pure. */
+/** The body `searchArticles` sends the engine first for this request (feedback's probe, and misspelled names it respells after asking the index, aside). Pure. */
 export function articleSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, options: SearchOptions = {}): SearchBody {
   const { understood, spellcheck } = understandRequest(request, profile, options);
   return withSpelling(buildSearchBody(understood, profile, shape), spellcheck);
@@ -281,7 +297,7 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const misspelledNames = await misspelledNamesOf(engine, alias, request, profile, options.aids);
+  const misspelledNames = await misspelledNamesOf(engine, alias, request, profile, options);
   const { understood, spellcheck, unsplit } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);

@@ -20,7 +20,9 @@ export interface QueryAids {
   listedNameWords?: ReadonlySet<string>;
   /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
   listedNameSpellings?: ReadonlySet<string>;
-  /** Every Arabic word of the listed names, normalized, with the number of its line: its entity (see respellArabicNames). */
+  /** The spellings of the people's list alone, keyed the same way (see withoutArticleOnNames). */
+  personNames?: ReadonlySet<string>;
+  /** Every Arabic word of the listed names, normalized, with the number of its line: its entity (see arabicNameRespellings). */
   arabicNameWords?: ReadonlyMap<string, number>;
   /** A listed name's word with a clitic, normalized (وترامب, للسعوديه), to the word as the list writes it (see loadNameCliticForms). */
   nameCliticForms?: ReadonlyMap<string, string>;
@@ -35,9 +37,13 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     arabicNameWords: loadArabicNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
     listedNameSpellings: loadListedNameSpellings(dataRoot),
+    personNames: new Set(readDataList(dataRoot, PEOPLE_LIST).flatMap(spellingsOf).map(nameSpellingKey)),
     gluedNames: loadGluedNames(dataRoot),
   };
 }
+
+/** The synonym list of people (one person a line). */
+const PEOPLE_LIST = 'analyzers/synonyms/people.txt';
 
 /** The question word list of a data root, normalized as the index normalizes. */
 export function loadQuestionWords(dataRoot: string): Set<string> {
@@ -119,29 +125,26 @@ export function foldedSpellings(word: string): string[] {
 }
 
 /**
- * A listed name of one word typed with an article it is never written with (الخامنئي, البوتين,
- * الترامب), as the name. The index reads the article form as another word (الخامنئي stems to
- * خامنئ), which typo tolerance then took for الأمني. Only where the corpus does not write the
- * article form (الأمل is a word, أمل a name) and no list names it (الأسد). The respelling offered
- * is the name too.
+ * A person of the lists named in one word, typed with an article a person's name never takes
+ * (الخامنئي, البوتين, الترامب), as the name. The index reads the article form as another word
+ * (الخامنئي stems to خامنئ), which typo tolerance then took for الأمني. People only: a place or a
+ * thing with the article is often a word (البنين, boys, is not Benin; القطر, a country's land, not
+ * Qatar); and only where the corpus does not write the article form (الأمل is a word, أمل a name).
+ * The respelling offered is the name too.
  */
 export function withoutArticleOnNames(text: string, aids: QueryAids): string {
-  const { listedNameSpellings: spellings, repairer } = aids;
-  if (!spellings || !repairer) return text;
-  return text
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((word) => {
-      const bare = word.replace(EDGE_PUNCTUATION, '');
-      const name = bare.slice('ال'.length);
-      const needless =
-        bare.startsWith('ال') &&
-        spellings.has(nameSpellingKey(name)) &&
-        !spellings.has(nameSpellingKey(bare)) &&
-        !foldedSpellings(bare).some((spelling) => repairer.isWord(spelling));
-      return needless ? word.replace(bare, name) : word;
-    })
-    .join(' ');
+  const { personNames, listedNameSpellings, repairer } = aids;
+  if (!personNames || !listedNameSpellings || !repairer) return text;
+  return mapWords(text, (bare) => {
+    const letters = lettersOf(bare);
+    const name = letters.slice('ال'.length);
+    const needless =
+      letters.startsWith('ال') &&
+      personNames.has(nameSpellingKey(name)) &&
+      !listedNameSpellings.has(nameSpellingKey(letters)) &&
+      !foldedSpellings(letters).some((spelling) => repairer.isWord(spelling));
+    return needless ? name : undefined;
+  });
 }
 
 /** Listed names typed with an article they never take or with a clitic, as the lists write them (always: the words the query and its exclusions are read with). */
@@ -161,20 +164,16 @@ const MAX_NAME_WORDS = 6;
  * no list names, and whose clitic form an article may write word for word. Punctuation stays.
  */
 export function detachNameClitics(text: string, forms: ReadonlyMap<string, string>, spellings: ReadonlySet<string>): string {
-  const words = text.split(/\s+/u).filter(Boolean);
-  return words
-    .map((word, at) => {
-      const bare = word.replace(EDGE_PUNCTUATION, '');
-      const name = forms.get(normalizeArabicWord(bare));
-      if (!name) return word;
-      const after = words.slice(at + 1, at + MAX_NAME_WORDS);
-      // The name's word alone, or with the next one, two … of the words typed after it.
-      const beginsSpelling = Array.from({ length: after.length + 1 }, (_, count) => [name, ...after.slice(0, count)].join(' ')).some((run) =>
-        spellings.has(nameSpellingKey(run)),
-      );
-      return beginsSpelling ? word.replace(bare, name) : word;
-    })
-    .join(' ');
+  return mapWords(text, (bare, at, words) => {
+    const name = forms.get(normalizeArabicWord(bare));
+    if (!name) return undefined;
+    const after = words.slice(at + 1, at + MAX_NAME_WORDS);
+    // The name's word alone, or with the next one, two … of the words typed after it.
+    const beginsSpelling = Array.from({ length: after.length + 1 }, (_, count) => [name, ...after.slice(0, count)].join(' ')).some((run) =>
+      spellings.has(nameSpellingKey(run)),
+    );
+    return beginsSpelling ? name : undefined;
+  });
 }
 
 /** A text's words as the index folds them, lowercased, one space apart: the key of a name's spelling. */
@@ -218,6 +217,21 @@ export function loadArabicNameWords(dataRoot: string): Map<string, number> {
 
 const ARABIC_ONLY = /^\p{Script=Arabic}+$/u;
 
+/** Each word of `text` given to `replace` (without the punctuation at its ends, and with it); undefined keeps the word as typed. */
+function mapWords(text: string, replace: (bare: string, at: number, words: string[]) => string | undefined): string {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words
+    .map((word, at) => {
+      const bare = word.replace(EDGE_PUNCTUATION, '');
+      const replaced = bare ? replace(bare, at, words) : undefined;
+      return replaced === undefined ? word : word.replace(bare, replaced); // quotes and ؟ stay where they were
+    })
+    .join(' ');
+}
+
+/** A typed word's letters alone: vowel marks and tatweel off, as the index takes them off. */
+const lettersOf = (word: string) => word.replace(/\p{M}|\u0640/gu, '');
+
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
 export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
@@ -244,15 +258,10 @@ export function loadGluedNames(dataRoot: string): Map<string, string> {
 
 /** A typed word that is a listed name without its spaces, and no word of the corpus, spelled with them. */
 export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, string>, isWord: (word: string) => boolean): string {
-  return text
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((word) => {
-      const bare = word.replace(EDGE_PUNCTUATION, '');
-      const name = gluedNames.get(gluedKey(bare));
-      return name && !isWord(bare) ? word.replace(bare, name) : word; // quotes and ؟ stay where they were
-    })
-    .join(' ');
+  return mapWords(text, (bare) => {
+    const name = gluedNames.get(gluedKey(bare));
+    return name && !isWord(bare) ? name : undefined;
+  });
 }
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
@@ -296,17 +305,21 @@ function nearestName(bare: string, nameWords: ReadonlyMap<string, number>, named
  * الحوتي → الحوثي. The word list is the news corpus's, so a caller still asks the index whether any
  * article holds the word (المانغا, manga, is no typo of ألمانيا). Pure but for the repairer.
  */
-export function arabicNameRespellings(text: string, nameWords: ReadonlyMap<string, number>, repairer: RunOnRepairer): Map<string, string> {
+export function arabicNameRespellings(text: string, aids: Pick<QueryAids, 'arabicNameWords' | 'listedNameWords' | 'repairer'>): Map<string, string> {
+  const { arabicNameWords: nameWords, listedNameWords, repairer } = aids;
+  const respellings = new Map<string, string>();
+  if (!nameWords || !repairer) return respellings;
   const words = text.split(/\s+/u).filter(Boolean);
   const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
-  const isCorpusWord = (typed: string) => foldedSpellings(typed.replace(/\p{M}|\u0640/gu, '')).some((spelling) => repairer.isWord(spelling));
-  const respellings = new Map<string, string>();
+  const isCorpusWord = (typed: string) => foldedSpellings(lettersOf(typed)).some((spelling) => repairer.isWord(spelling));
   for (const word of words) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
     const bare = bareOf(word);
     const article = bare.startsWith('ال') ? 'ال'.length : 0;
-    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || isCorpusWord(typed)) continue;
+    // A listed name with a clitic (كسوريا, لعدن) is that name, not a misspelling of another (كوريا, لندن).
+    const listed = nameWords.has(bare) || (listedNameWords?.has(bare) ?? false);
+    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || isCorpusWord(typed)) continue;
     const name = nearestName(bare, nameWords, namedInQuery, article);
     if (name) respellings.set(typed, name);
   }
@@ -315,16 +328,7 @@ export function arabicNameRespellings(text: string, nameWords: ReadonlyMap<strin
 
 /** `text` with the typed words of `respellings` replaced; punctuation stays. */
 export function respellWords(text: string, respellings: ReadonlyMap<string, string>): string {
-  if (respellings.size === 0) return text;
-  return text
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((word) => {
-      const typed = word.replace(EDGE_PUNCTUATION, '');
-      const name = respellings.get(typed);
-      return name ? word.replace(typed, name) : word;
-    })
-    .join(' ');
+  return respellings.size === 0 ? text : mapWords(text, (bare) => respellings.get(bare));
 }
 
 /**
