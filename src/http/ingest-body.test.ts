@@ -32,6 +32,13 @@ describe('receiving an NDJSON body', () => {
     });
   });
 
+  it('refuses a body announced over the limit before reading any of it', async () => {
+    const announced = { ...ndjsonBody('{}'), contentLength: String(2 * 1024 ** 3) };
+    expect(await refusal(receiveIngestBody(announced))).toMatchObject({ status: 413, code: 'payload_too_large', field: 'body' });
+    const json = { ...ndjsonBody('{}'), contentType: 'application/json', contentLength: String(17 * 1024 ** 2) };
+    expect(await refusal(receiveIngestBody(json))).toMatchObject({ status: 413, message: expect.stringMatching(/over 16 MB/) });
+  });
+
   it("is the server's 507, not the client's 400, when it has nowhere to spool the body", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ingest-body-'));
     // A temporary folder that is a file: mkdtemp fails as on a full or read-only disk.

@@ -23,6 +23,8 @@ const INGEST_MEDIA_TYPES = ['application/x-ndjson', 'application/json', 'text/pl
 export interface IngestBody {
   contentType: string | undefined;
   contentEncoding: string | undefined;
+  /** The length the client announced, if any: a body announced over the limit is refused before it is read. */
+  contentLength?: string | undefined;
   /** Required with text/plain: the scraped article's id, as a seed file's stem is. */
   id: string | undefined;
   /** With text/plain: the source the article came from (else `unknown`, as for JSON articles without one). */
@@ -49,6 +51,15 @@ export interface ReceivedIngestBody {
  */
 export async function receiveIngestBody(request: IngestBody, streamedLimitBytes = STREAMED_BODY_LIMIT_BYTES): Promise<ReceivedIngestBody> {
   const { mediaType, encoding, body } = checkIngestBody(request);
+  const limit = mediaType === 'application/x-ndjson' ? streamedLimitBytes : WHOLE_BODY_LIMIT_BYTES;
+  if (Number(request.contentLength) > limit) {
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `body: announced as ${request.contentLength} bytes, over ${formatBytes(limit)}; split it into smaller requests`,
+      'body',
+    );
+  }
   if (mediaType !== 'application/x-ndjson')
     return { records: await recordsOf(mediaType, encoding, request, Readable.fromWeb(body), streamedLimitBytes), dispose: () => {} };
   let folder: string | undefined;

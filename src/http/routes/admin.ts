@@ -175,6 +175,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
       const received = await receiveIngestBody({
         contentType: c.req.header('content-type'),
         contentEncoding: c.req.header('content-encoding'),
+        contentLength: c.req.header('content-length'),
         id: c.req.query('id'),
         source: c.req.query('source'),
         body: c.req.raw.body as ReadableStream | null,
