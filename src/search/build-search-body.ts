@@ -32,6 +32,8 @@ export interface SearchRequest {
   explain?: boolean;
   /** Resume after these sort values (a cursor's), instead of counting `from` hits. */
   searchAfter?: SortValues;
+  /** With `searchAfter`: the misspelled names the first page searched as names (its cursor's), read the same way again. */
+  respelled?: Readonly<Record<string, string>>;
   /** Words or phrases whose articles are left out (`-word` in what was typed), with their synonyms. */
   exclude?: string[];
   /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */

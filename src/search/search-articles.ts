@@ -297,7 +297,10 @@ export async function searchArticles(
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
-  const misspelledNames = await misspelledNamesOf(engine, alias, request, profile, options);
+  // A next page reads the text as its first page did, whatever the index holds since.
+  const misspelledNames = request.searchAfter
+    ? new Map(Object.entries(request.respelled ?? {}))
+    : await misspelledNamesOf(engine, alias, request, profile, options);
   const { understood, spellcheck, unsplit } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
@@ -360,7 +363,10 @@ export async function searchArticles(
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,
-    nextCursor: more && last?.sort ? encodeCursor({ sort: request.sort, search: cursorSearchOf(request, profile), seen, after: last.sort }) : null,
+    nextCursor:
+      more && last?.sort
+        ? encodeCursor({ sort: request.sort, search: cursorSearchOf(request, profile), seen, after: last.sort, respelled: Object.fromEntries(misspelledNames) })
+        : null,
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.source.title,

@@ -32,6 +32,17 @@ describe('search cursor', () => {
     expect(decodeCursor(edited({}), { sort: 'relevance', search })).toEqual({ after: [1, 2, 'a'], seen: 10 });
   });
 
+  it('carries the names its first page respelled, and refuses them edited', () => {
+    const respelled = { مكرون: 'ماكرون' };
+    const cursor = encodeCursor({ ...position([1, 2, 'a']), respelled });
+    expect(decodeCursor(cursor, { sort: 'relevance', search })).toEqual({ after: [1, 2, 'a'], seen: 10, respelled });
+    // None respelled: the cursor is what it was before respellings were carried.
+    expect(encodeCursor({ ...position([1, 2, 'a']), respelled: {} })).toBe(encodeCursor(position([1, 2, 'a'])));
+    const fields = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const tampered = Buffer.from(JSON.stringify({ ...fields, r: { مكرون: 'بوتين' } })).toString('base64url');
+    expect(() => decodeCursor(tampered, { sort: 'relevance', search })).toThrow(InvalidCursorError);
+  });
+
   it.each([
     ['not base64url', 'abc+/='],
     ['with another count of hits seen', edited({ n: 999999 })],

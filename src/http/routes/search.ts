@@ -7,7 +7,7 @@ import { DEFAULT_FACET_SIZE, QueryTooLongError, type SearchRequest } from '../..
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { cursorSearchOf } from '../../search/search-articles.js';
-import { decodeCursor, InvalidCursorError, type SearchSort, type SortValues } from '../../search/search-cursor.js';
+import { decodeCursor, InvalidCursorError, type SearchSort } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -167,7 +167,7 @@ const SearchResponse = z
   })
   .openapi('SearchResponse');
 
-function readCursor(cursor: string, expected: { sort: SearchSort; search: string }): { after: SortValues; seen: number } {
+function readCursor(cursor: string, expected: { sort: SearchSort; search: string }): ReturnType<typeof decodeCursor> {
   try {
     return decodeCursor(cursor, expected);
   } catch (error) {
@@ -250,7 +250,9 @@ export function registerSearchRoutes(
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
     const position = query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: cursorSearchOf(asked, profile) });
-    const request: SearchRequest = position ? { ...asked, from: position.seen, searchAfter: position.after } : asked;
+    const request: SearchRequest = position
+      ? { ...asked, from: position.seen, searchAfter: position.after, ...(position.respelled ? { respelled: position.respelled } : {}) }
+      : asked;
     // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
     const lane = searchLane(asked);
     try {
