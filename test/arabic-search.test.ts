@@ -205,6 +205,11 @@ describe('no new false matches', () => {
       expect((await ids(q)).sort(), q).toEqual(['x-islamic-state-bbc', 'x-islamic-state-sky']);
   });
 
+  it('Boko Haram and Bin Salman, as the Latin press writes them, reach their Arabic names', async () => {
+    expect(await ids('Boko Haram')).toEqual(['x-boko-haram']);
+    expect(await ids('Bin Salman')).toEqual(['x-mbs']);
+  });
+
   it('a minister the Latin press spells Jubeir reaches الجبير', async () => {
     for (const q of ['Jubeir', 'Adel al-Jubeir']) expect(await ids(q), q).toEqual(['x-jubeir']);
   });
