@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { spellingsOf } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
+import { PEOPLE_LIST } from '../index/index-definition.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 const labels = z.object({ ar: z.string().min(1), en: z.string().min(1) });
@@ -122,7 +123,7 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   );
   const { excludeWithin } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
   const withExclusions = (entity: NamedEntity) => ({ ...entity, excludeWithin: excludeWithin[entity.slug] ?? [] });
-  const people = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/people.txt')).map(withExclusions);
+  const people = entitiesFromSynonyms(readDataList(rootDir, PEOPLE_LIST)).map(withExclusions);
   const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt')).map(withExclusions);
   const entitySlugs = new Set([...people, ...organizations].map((entity) => entity.slug));
   for (const slug of Object.keys(excludeWithin)) {

@@ -73,6 +73,9 @@ export interface VersionedIndexDefinition extends IndexDefinition {
   digest: string;
 }
 
+/** The synonym list of people, one person a line: tagging's people and the names query understanding knows for persons. */
+export const PEOPLE_LIST = 'analyzers/synonyms/people.txt';
+
 /** The analyzer articles are indexed with (title and body): what tagging and query understanding mirror in process. */
 export const INDEX_ANALYZER = 'arabic_index';
 

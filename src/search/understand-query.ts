@@ -2,7 +2,7 @@ import { cliticFormsOf, normalizeArabicWord, spellingsOf } from '../analysis/ara
 import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
-import { INDEX_ANALYZER, readNameAnalysis } from '../index/index-definition.js';
+import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import type { SearchProfile } from './search-profile.js';
 
@@ -42,9 +42,6 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
   };
 }
 
-/** The synonym list of people (one person a line). */
-const PEOPLE_LIST = 'analyzers/synonyms/people.txt';
-
 /** The question word list of a data root, normalized as the index normalizes. */
 export function loadQuestionWords(dataRoot: string): Set<string> {
   return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
@@ -61,13 +58,18 @@ export function readNameRules(dataRoot: string): string[] {
  * forms a name takes (لمصر, والكويت).
  */
 export function loadListedNameWords(dataRoot: string): Set<string> {
-  const { cliticPrefixes, stopwords } = readNameAnalysis(dataRoot);
-  const ignored = new Set(stopwords.map(normalizeArabicWord));
-  const words = readNameRules(dataRoot)
-    .flatMap(spellingsOf)
-    .flatMap(normalizedWordsOf)
-    .filter((word) => !ignored.has(word));
-  return new Set(words.flatMap((word) => cliticFormsOf(word, cliticPrefixes)));
+  const { cliticPrefixes } = readNameAnalysis(dataRoot);
+  return new Set(nameWordsByRule(dataRoot).flatMap((words) => words.flatMap((word) => cliticFormsOf(word, cliticPrefixes))));
+}
+
+/** Each rule's words, split and normalized as the index does, stopwords left out: the words of one entity. */
+function nameWordsByRule(dataRoot: string): string[][] {
+  const ignored = new Set(readNameAnalysis(dataRoot).stopwords.map(normalizeArabicWord));
+  return readNameRules(dataRoot).map((rule) =>
+    spellingsOf(rule)
+      .flatMap(normalizedWordsOf)
+      .filter((word) => !ignored.has(word)),
+  );
 }
 
 /**
@@ -142,7 +144,7 @@ export function withoutArticleOnNames(text: string, aids: QueryAids): string {
       letters.startsWith('ال') &&
       personNames.has(nameSpellingKey(name)) &&
       !listedNameSpellings.has(nameSpellingKey(letters)) &&
-      !foldedSpellings(letters).some((spelling) => repairer.isWord(spelling));
+      !isCorpusWord(letters, repairer);
     return needless ? name : undefined;
   });
 }
@@ -206,11 +208,9 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
 
 /** Every Arabic word of the names in the synonym lists, normalized as the index does, stopwords left out, with the number of its line: its entity. */
 export function loadArabicNameWords(dataRoot: string): Map<string, number> {
-  const ignored = new Set(readNameAnalysis(dataRoot).stopwords.map(normalizeArabicWord));
   const words = new Map<string, number>();
-  readNameRules(dataRoot).forEach((rule, line) => {
-    for (const word of spellingsOf(rule).flatMap(normalizedWordsOf))
-      if (ARABIC_ONLY.test(word) && !ignored.has(word) && !words.has(word)) words.set(word, line);
+  nameWordsByRule(dataRoot).forEach((ruleWords, line) => {
+    for (const word of ruleWords) if (ARABIC_ONLY.test(word) && !words.has(word)) words.set(word, line);
   });
   return words;
 }
@@ -231,6 +231,9 @@ function mapWords(text: string, replace: (bare: string, at: number, words: strin
 
 /** A typed word's letters alone: vowel marks and tatweel off, as the index takes them off. */
 const lettersOf = (word: string) => word.replace(/\p{M}|\u0640/gu, '');
+
+/** Whether the corpus word list holds a typed word in any spelling the index folds together. */
+const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(lettersOf(word)).some((spelling) => repairer.isWord(spelling));
 
 // Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
 export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
@@ -312,14 +315,13 @@ export function arabicNameRespellings(text: string, aids: Pick<QueryAids, 'arabi
   const words = text.split(/\s+/u).filter(Boolean);
   const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
-  const isCorpusWord = (typed: string) => foldedSpellings(lettersOf(typed)).some((spelling) => repairer.isWord(spelling));
   for (const word of words) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
     const bare = bareOf(word);
     const article = bare.startsWith('ال') ? 'ال'.length : 0;
     // A listed name with a clitic (كسوريا, لعدن) is that name, not a misspelling of another (كوريا, لندن).
     const listed = nameWords.has(bare) || (listedNameWords?.has(bare) ?? false);
-    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || isCorpusWord(typed)) continue;
+    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || isCorpusWord(typed, repairer)) continue;
     const name = nearestName(bare, nameWords, namedInQuery, article);
     if (name) respellings.set(typed, name);
   }
