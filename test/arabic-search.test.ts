@@ -112,6 +112,20 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     expect(await ids('"الرئيس الأمريكي ترمب"')).toEqual(['x-trump-short']);
   });
 
+  it('a quoted phrase is matched as written: its first word with a clitic, never another word of its stem', async () => {
+    // The stemmer takes no ل off كرة, and takes الدولة and الدول to one stem.
+    expect(await ids('"كرة القدم"')).toEqual(['x-football-clitic']);
+    expect(await ids('"الدولة الإسلامية"')).toEqual(['x-islamic-state-bbc']);
+    expect(await ids('"الدول الإسلامية"')).toEqual(['x-islamic-states']);
+  });
+
+  it('a quoted phrase no article writes as written is looked for in any form, and the answer says so', async () => {
+    const response = await service.app.request(`/search?q=${encodeURIComponent('"المنتخبات الوطنية"')}`);
+    const body = (await response.json()) as { relaxed?: true; hits: { id: string }[] };
+    expect(body.relaxed).toBe(true);
+    expect(body.hits.map((hit) => hit.id)).toEqual(['x-football-clitic']);
+  });
+
   it('reads words joined by a colon or an underscore as two words', async () => {
     expect((await ids('بلينكن:لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
     // A hashtag joins its words with underscores.
@@ -133,6 +147,13 @@ describe('words and phrases left out with a minus sign', () => {
     expect(withoutBlinken).toEqual(expect.arrayContaining([A002, A003, A004]));
     expect(withoutBlinken).not.toContain(A000);
     expect(withoutBlinken).not.toContain(A001);
+  });
+
+  it('leaves out a phrase in any form: its stem, or its first word with a clitic', async () => {
+    expect(await ids('المنتخب')).toContain('x-football-clitic');
+    expect(await ids('المنتخب -"كرة القدم"')).not.toContain('x-football-clitic');
+    expect(await ids('الإسلامية')).toEqual(expect.arrayContaining(['x-islamic-state-bbc', 'x-islamic-states']));
+    expect(await ids('الإسلامية -"الدولة الإسلامية"')).toEqual([]);
   });
 });
 

@@ -313,6 +313,14 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
+  it('says why it lists articles when a quoted phrase is nowhere as written', async () => {
+    // 002 writes الصفقات العسكرية; no seed writes the singular.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('"الصفقة العسكرية"')}`);
+    await rendered();
+    expect(await shownIds()).toEqual(['002_cae385476cb3fbcb']);
+    expect(await chromium.page.textContent('#status')).toContain('لا شيء يطابق البحث كما كُتب');
+  });
+
   it('has labels, a sensible focus order and readable contrast, from 320 px to desktop width', async () => {
     for (const width of [320, 768, 1280]) {
       await chromium.page.setViewportSize({ width, height: 800 });

@@ -151,7 +151,7 @@ function renderResult(result, state) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}`
-      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}`;
+      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
@@ -176,6 +176,9 @@ const NUMBER = new Intl.NumberFormat('ar-u-nu-latn');
 function count(value) {
   return NUMBER.format(value);
 }
+
+/** A search that found nothing as typed was asked again more loosely: said, so a reader knows why these hits. */
+const RELAXED_NOTE = ' (لا شيء يطابق البحث كما كُتب؛ هذه نتائج تحوي بعض كلماته أو صيغًا أخرى منها)';
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
 function newestNote(result, state) {

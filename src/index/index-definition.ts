@@ -71,6 +71,8 @@ export function readNameAnalysis(rootDir: string): { cliticPrefixes: string[]; s
 export interface VersionedIndexDefinition extends IndexDefinition {
   /** Changes whenever mappings, analysis or a list changes: names the index version. */
   digest: string;
+  /** The clitics a word takes in front (و, ل, ب …), as the analysis file lists them for names. */
+  cliticPrefixes: string[];
 }
 
 /** The synonym list of people, one person a line: tagging's people and the names query understanding knows for persons. */
@@ -116,7 +118,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const settings = { index: mappingFile.settings, analysis };
   const mappings = mappingFile.mappings;
   const digest = createHash('sha256').update(JSON.stringify({ settings, mappings })).digest('hex').slice(0, 10);
-  return { settings, mappings: { ...mappings, _meta: { definition: digest } }, digest };
+  return { settings, mappings: { ...mappings, _meta: { definition: digest } }, digest, cliticPrefixes: inline.protectedNames.cliticPrefixes };
 }
 
 /**
@@ -125,10 +127,11 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
  * text field's index analyzer, which analyzes as its search analyzer does minus the synonyms, and
  * the words its stop filters drop.
  */
-export function analysisShapeOf(definition: IndexDefinition): {
+export function analysisShapeOf(definition: VersionedIndexDefinition): {
   maxSynonymAlternatives: number;
   plainAnalyzers: Record<string, string>;
   stopwords: ReadonlySet<string>;
+  cliticPrefixes: readonly string[];
 } {
   const filters =
     (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[]; stopwords?: string[] | string }> } }).analysis
@@ -141,6 +144,7 @@ export function analysisShapeOf(definition: IndexDefinition): {
     maxSynonymAlternatives: Math.max(1, ...alternatives),
     plainAnalyzers: indexAnalyzersOf(properties),
     stopwords: new Set(stopwords.map(normalizeArabicWord)),
+    cliticPrefixes: definition.cliticPrefixes,
   };
 }
 

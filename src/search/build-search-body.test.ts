@@ -33,6 +33,7 @@ const shape: QueryShape = {
   maxSynonymAlternatives: 9,
   plainAnalyzers: { title: 'plain', body: 'plain', 'title.exact': 'plain_exact', 'body.exact': 'plain_exact' },
   stopwords: new Set(['في', 'الي']),
+  cliticPrefixes: ['و', 'ل'],
 };
 const request: SearchRequest = { filters: { topics: [], regions: [], people: [], organizations: [] }, from: 0, size: 10, sort: 'relevance', facetSize: 5 };
 
@@ -216,6 +217,26 @@ describe('buildSearchBody', () => {
     expect(known).not.toContain('fuzziness');
   });
 
+  it('looks for a quoted phrase as written, its first word with each clitic, its clauses counted against the limit', () => {
+    const body = buildSearchBody({ ...request, q: '"كرة القدم"', phrases: ['كرة القدم'] }, profile, shape);
+    const filter = JSON.stringify((body.query as { bool: { filter: unknown[] } }).bool.filter);
+    for (const form of ['كرة القدم', 'وكرة القدم', 'لكرة القدم']) expect(filter).toContain(`"query":"${form}","fields":["title.exact","body.exact"]`);
+    expect(filter).not.toContain('"fields":["title","body"]');
+    const mostWords = (phrases: string[]) => {
+      for (let words = 1; ; words++) {
+        const q = Array.from({ length: words }, (_, i) => `w${i}`).join(' ');
+        try {
+          buildSearchBody({ ...request, q, phrases, exclude: phrases }, profile, shape);
+        } catch (error) {
+          if (error instanceof QueryTooLongError) return words - 1;
+          throw error;
+        }
+      }
+    };
+    const phrases = Array.from({ length: 10 }, (_, i) => `كلمة${i} أخرى`);
+    expect(mostWords(phrases)).toBeLessThan(mostWords([]));
+  });
+
   it('asks the exact fields, which keep stopwords, for the other words only; phrases and the stemmed fields get the text', () => {
     const exact = { ...profile, fields: { body: 1, 'body.exact': 0.5 } };
     const body = buildSearchBody({ ...request, q: 'الفيضانات في الهند وصلت إلى' }, exact, shape);
@@ -254,7 +275,7 @@ describe('buildSearchBody', () => {
     const q = 'محمد بن سلمان';
     expect(rules(buildSearchBody({ ...request, q, sort: 'newest' }, profile, shape))).toEqual(new Set(['"minimum_should_match":"100%"']));
     expect(rules(buildSearchBody({ ...request, q }, profile, shape))).toEqual(new Set([`"minimum_should_match":"${profile.minimumShouldMatch}"`]));
-    expect(rules(buildSearchBody({ ...request, q, sort: 'newest', anyWordEnough: true }, profile, shape))).toEqual(new Set(['"minimum_should_match":"1"']));
+    expect(rules(buildSearchBody({ ...request, q, sort: 'newest', relaxed: true }, profile, shape))).toEqual(new Set(['"minimum_should_match":"1"']));
   });
 
   it('resumes after a cursor instead of an offset', () => {
@@ -298,7 +319,7 @@ describe('buildSearchBody', () => {
     expect(everyWord!.aggs).toEqual(newest.aggs);
     expect(facetsOverHitsBody(body)).toEqual({ query: body.query, aggs: newest.aggs, size: 0, track_total_hits: false });
     // One word but stopwords, every word asked already, or any word after a relaxation: the facets count the hits.
-    for (const asked of [{ q: 'في العالم' }, { q: 'كأس العالم', sort: 'newest' as const }, { q: 'كأس العالم', anyWordEnough: true }]) {
+    for (const asked of [{ q: 'في العالم' }, { q: 'كأس العالم', sort: 'newest' as const }, { q: 'كأس العالم', relaxed: true }]) {
       expect(buildSearchBody({ ...request, ...asked }, anyWord, shape).aggs).not.toHaveProperty(EVERY_WORD);
     }
   });

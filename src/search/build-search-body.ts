@@ -1,7 +1,7 @@
-import type { IndexDefinition, SearchBody } from '../engine/search-engine.js';
+import type { SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
-import { normalizeArabicWord } from '../analysis/arabic-rules.js';
-import { analysisShapeOf, INDEX_ANALYZER } from '../index/index-definition.js';
+import { cliticFormsOf, normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { analysisShapeOf, INDEX_ANALYZER, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { A_STORY_COPY, FACET_FIELDS } from '../index/stored-article.js';
 import type { FeedbackTerm } from './query-feedback.js';
 import type { SortValues } from './search-cursor.js';
@@ -34,14 +34,14 @@ export interface SearchRequest {
   searchAfter?: SortValues;
   /** With `searchAfter`: the misspelled names the first page searched as names (its cursor's), read the same way again. */
   respelled?: Readonly<Record<string, string>>;
-  /** Words or phrases whose articles are left out (`-word` in what was typed), with their synonyms. */
+  /** Words or phrases whose articles are left out (`-word` in what was typed), in any form, with their synonyms. */
   exclude?: string[];
   /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */
   knownWords?: string[];
-  /** Phrases quoted in what was typed: an article must hold each, word for word, with its synonyms. */
+  /** Phrases quoted in what was typed: an article must hold each as written, word for word, with its synonyms. */
   phrases?: string[];
-  /** Any one word of `q` is enough, whatever the profile or the sort asks (a search relaxed after finding nothing). */
-  anyWordEnough?: boolean;
+  /** Relaxed after finding nothing: any one word of `q` is enough, whatever the profile or the sort asks, and `phrases` match in any form. */
+  relaxed?: boolean;
   /**
    * `q` is a listed name in one of its spellings (or names of one word each): no phrase boost, which
    * rewards the spelling typed. ترمب listed Al Arabiya's articles alone, ترامب the other outlets'.
@@ -59,8 +59,8 @@ export interface SearchRequest {
  * every word rank above those with some. Newest first, the order says nothing of how many words an
  * article holds, so all of them: else محمد بن سلمان lists the newest articles naming any Mohammed.
  */
-export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'anyWordEnough'>, profile: SearchProfile): string {
-  if (request.anyWordEnough) return '1';
+export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed'>, profile: SearchProfile): string {
+  if (request.relaxed) return '1';
   return request.sort === 'newest' ? '100%' : profile.minimumShouldMatch;
 }
 
@@ -86,8 +86,8 @@ export const EVERY_WORD = 'every_word';
  * a text of two words or more that are not stopwords. Then the facets count the articles holding
  * every word, as the newest-first list holds them.
  */
-export function countsEveryWord(request: Pick<SearchRequest, 'sort' | 'anyWordEnough'>, profile: SearchProfile, text: string, shape: QueryShape): boolean {
-  return !request.anyWordEnough && wordsToMatch(request, profile) !== '100%' && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
+export function countsEveryWord(request: Pick<SearchRequest, 'sort' | 'relaxed'>, profile: SearchProfile, text: string, shape: QueryShape): boolean {
+  return !request.relaxed && wordsToMatch(request, profile) !== '100%' && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
 }
 
 /**
@@ -119,10 +119,12 @@ export interface QueryShape {
    * exact fields keep them for phrases, so a match there on في alone would find nearly every article.
    */
   stopwords: ReadonlySet<string>;
+  /** The clitics a word takes in front (و, ل, ب …): a phrase as written is looked for with each on its first word. */
+  cliticPrefixes: readonly string[];
 }
 
 /** The shape of queries against an index built from `definition`, on an engine with this clause limit. */
-export function queryShapeOf(definition: IndexDefinition, maxClauses: number): QueryShape {
+export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: number): QueryShape {
   return { maxClauses, ...analysisShapeOf(definition) };
 }
 
@@ -143,7 +145,11 @@ export class QueryTooLongError extends Error {
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const questionTitle = text && request.question ? questionTitleQuery(request.question, profile, shape) : undefined;
-  const plan = text ? planQuery(countQueryTokens(text), profile, shape, questionTitle ? 1 : 0) : undefined;
+  const exclusions = (request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)]));
+  const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
+  const excluded = { must_not: [A_STORY_COPY, ...exclusions] };
+  const filter = [...dateFilters(request), ...phrases];
+  const plan = text ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + leavesOf([...exclusions, ...phrases])) : undefined;
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
   const matching = request.sort === 'newest' ? oneEdit : profile;
@@ -152,19 +158,6 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     should: plan ? [...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
-  // On the stemmed fields, whose search analyzer applies the synonyms: -بلينكن leaves out بلينكين too.
-  // Also word for word without them: the synonyms read a listed name inside a phrase as its shortest
-  // spelling ("الأميركي دونالد ترامب" as الأميركي ترامب), and found 20 of ANT's 2,514 articles writing it.
-  const asPhrase = (text: string) => ({
-    bool: {
-      should: [
-        { multi_match: { query: text, fields: ['title', 'body'], type: 'phrase' } },
-        { multi_match: { query: text, fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER } },
-      ],
-    },
-  });
-  const excluded = { must_not: [A_STORY_COPY, ...(request.exclude ?? []).map(asPhrase)] };
-  const filter = [...dateFilters(request), ...(request.phrases ?? []).map(asPhrase)];
   const query: Clause = feedback
     ? {
         bool: {
@@ -276,14 +269,15 @@ export interface QueryPlan {
  * The plan that keeps the query within the clause limit: each token costs `maxSynonymAlternatives`
  * leaves in a field searched with synonyms, one leaf in a field searched with its plain analyzer, and
  * `maxExpansions` leaves in each fuzzy field (a fuzzy term rewrites to at most that many terms); each
- * phrase boost is one leaf (phrases never expand). Short queries search every field with synonyms and
+ * phrase boost is one leaf (phrases never expand), and `extraLeaves` are spent already (the quoted and
+ * excluded phrases, one leaf a field and form, and a question's title phrase). Short queries search every field with synonyms and
  * typo tolerance; longer ones give up typo tolerance first, then synonyms on the exact fields, then
  * everywhere. Past that, the query is refused.
  */
-export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraPhrases = 0): QueryPlan {
+export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraLeaves = 0): QueryPlan {
   const fields = Object.keys(profile.fields);
   // Every query also leaves out a story's copies: one leaf.
-  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraPhrases - 1;
+  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraLeaves - 1;
   const fuzzy = profile.query.fuzzy;
   const fuzzyLeaves = fuzzy ? Object.keys(fuzzy.fields).length * fuzzy.maxExpansions : 0;
   const cost = (withSynonyms: string[], withFuzzy: boolean) =>
@@ -410,6 +404,49 @@ function questionTitleQuery(question: string, profile: SearchProfile, shape: Que
 }
 
 const QUESTION_TITLE_FIELD = 'title.exact';
+
+/** The unstemmed fields: a phrase there is looked for as written. */
+export const EXACT_FIELDS = ['title.exact', 'body.exact'];
+
+const anyOf = (clauses: Clause[]): Clause => ({ bool: { should: clauses } });
+
+/**
+ * Words or a phrase in any form, on the stemmed fields: with the synonyms their search analyzer
+ * applies (-بلينكن leaves out بلينكين too), and word for word without them, since the synonyms read a
+ * listed name inside a phrase as its shortest spelling ("الأميركي دونالد ترامب" as الأميركي ترامب).
+ */
+function inAnyForm(text: string): Clause[] {
+  return [
+    { multi_match: { query: text, fields: ['title', 'body'], type: 'phrase' } },
+    { multi_match: { query: text, fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER } },
+  ];
+}
+
+/**
+ * A phrase as written, on the unstemmed fields: with its synonyms, and word for word without them,
+ * its first word also with each clitic (والدولة الإسلامية, لكرة القدم). The stemmed fields take
+ * الدول for الدولة, and their stemmer takes no ل, ب, ك or ف off a word without the article: there,
+ * "كرة القدم" missed 2,284 of ANT's 3,656 articles holding it (لكرة القدم, بكرة القدم).
+ */
+function asWritten(phrase: string, shape: QueryShape): Clause[] {
+  const [first = '', ...rest] = phrase.split(' ');
+  const analyzer = plainAnalyzer(shape, EXACT_FIELDS[0]!);
+  return [
+    { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } },
+    ...cliticFormsOf(first, [...shape.cliticPrefixes]).map((form) => ({
+      multi_match: { query: [form, ...rest].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer },
+    })),
+  ];
+}
+
+/** The leaf clauses these phrase clauses cost: one a field. */
+function leavesOf(clauses: Clause[]): number {
+  return clauses.reduce<number>((sum, clause) => {
+    const should = (clause.bool as { should?: Clause[] } | undefined)?.should;
+    if (should) return sum + leavesOf(should);
+    return sum + ((clause.multi_match as { fields?: string[] } | undefined)?.fields?.length ?? 1);
+  }, 0);
+}
 
 function plainAnalyzer(shape: QueryShape, field: string): string {
   const analyzer = shape.plainAnalyzers[field];

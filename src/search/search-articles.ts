@@ -3,6 +3,7 @@ import {
   buildSearchBody,
   countQueryTokens,
   EVERY_WORD,
+  EXACT_FIELDS,
   facetsOverHitsBody,
   SEARCH_FACETS,
   wordsToMatch,
@@ -92,7 +93,7 @@ export interface ArticleSearchResult {
   facets: Record<SearchFacet, FacetCount[]> & { published: MonthCount[] };
   /** A respelling of `q` from the index's own words, offered when the search finds little. */
   didYouMean?: string;
-  /** Present when the query as asked found nothing and any one of its words was then enough. */
+  /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form. */
   relaxed?: true;
 }
 
@@ -197,7 +198,7 @@ async function misspelledNamesOf(
   const candidates = [...arabicNameRespellings(wordsOf(request.q), options.aids)];
   if (candidates.length === 0) return new Map();
   // As typed, or without its article: المانغا is no typo of ألمانيا where articles write مانغا.
-  const written = (word: string) => ({ multi_match: { query: word, fields: ['title.exact', 'body.exact'], analyzer: 'arabic_exact' } });
+  const written = (word: string) => ({ multi_match: { query: word, fields: EXACT_FIELDS, analyzer: 'arabic_exact' } });
   const holding = (typed: string) => ({ bool: { should: [typed, ...(typed.startsWith('ال') ? [typed.slice('ال'.length)] : [])].map(written) } });
   try {
     const held = await engine.search(alias, {
@@ -324,10 +325,11 @@ export async function searchArticles(
       : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
-  // Zero results never silently: ask again with any one word enough, and say so.
-  const relax = result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && wordsToMatch(understood, profile) !== '1';
+  // Zero results never silently: ask again with any one word enough and quoted phrases in any form, and say so.
+  const relax =
+    result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length);
   if (relax) {
-    body = buildSearchBody({ ...understood, anyWordEnough: true }, profile, shape);
+    body = buildSearchBody({ ...understood, relaxed: true }, profile, shape);
     result = await engine.search<StoredArticle>(alias, body);
   }
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);

@@ -59,7 +59,7 @@ const profileSchema = z.object({
           weight: z.number().gt(0).lt(1),
         })
         .optional(),
-      /** A query that finds nothing is asked again with any one of its words enough, and the answer says `relaxed`. */
+      /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })
     .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false }),

@@ -459,5 +459,5 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
   };
   const digest = shardsChange ? createHash('sha256').update(`${definition.digest}:shards=${layout.shards}`).digest('hex').slice(0, 10) : definition.digest;
   const meta = (definition.mappings._meta ?? {}) as Record<string, unknown>;
-  return { settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
+  return { ...definition, settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
 }

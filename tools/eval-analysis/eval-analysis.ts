@@ -7,7 +7,7 @@ import { loadTaxonomy } from '../../src/classify/taxonomy.js';
 import { loadConfig } from '../../src/config.js';
 import { queryShapeOf } from '../../src/search/build-search-body.js';
 import type { IndexDefinition, SearchEngine } from '../../src/engine/search-engine.js';
-import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { loadIndexDefinition, type VersionedIndexDefinition } from '../../src/index/index-definition.js';
 import { ingestArticles } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { createLogger } from '../../src/logger.js';
@@ -35,7 +35,7 @@ const { engine } = provided;
 const base = loadIndexDefinition(PROJECT_ROOT);
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const profile = loadSearchProfile(PROJECT_ROOT, config.searchProfile);
-const search = (index: string, definition: IndexDefinition) =>
+const search = (index: string, definition: VersionedIndexDefinition) =>
   productSearch(engine, index, profile, taxonomy, queryShapeOf(definition, config.maxQueryClauses));
 const seedQueries = judgedQueries();
 const passages = readFileSync(join(quranDir, 'passages.tsv'), 'utf8')
@@ -56,7 +56,7 @@ async function withIndex<T>(
   variant: AnalysisVariant,
   name: string,
   fill: (index: string, definition: IndexDefinition) => Promise<void>,
-  use: (index: string, definition: IndexDefinition) => Promise<T>,
+  use: (index: string, definition: VersionedIndexDefinition) => Promise<T>,
 ): Promise<T> {
   const index = `eval-${name}-${variant}-${process.pid}`;
   const definition = definitionWithVariant(base, variant);

@@ -57,7 +57,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur word for word; a word or a quoted phrase after a minus sign leaves out the articles that contain it (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on its first word allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
@@ -160,10 +160,10 @@ const SearchResponse = z
         description:
           'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection. With `totalAllWords`, the articles holding every word are counted.',
       }),
-    relaxed: z
-      .literal(true)
-      .optional()
-      .openapi({ description: 'Present when the query as asked found nothing and these hits match any one of its words instead.' }),
+    relaxed: z.literal(true).optional().openapi({
+      description:
+        'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة).',
+    }),
   })
   .openapi('SearchResponse');
 
