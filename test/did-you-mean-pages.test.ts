@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, useSeededService } from './support/test-service.js';
+import { createTestApp, engineRefusingSearches, indexStoredArticles, openTestService, useSeededService } from './support/test-service.js';
 
 // الشذر is one letter from الشعر (poetry, the commoner word here) and from الشجر (trees), which the
 // farmers' articles hold. The respelling is chosen by the words of the search's first hits: the
@@ -34,5 +34,17 @@ describe('did you mean, page by page', () => {
     };
     expect(await offered('size=10')).toEqual({ first: 'f_first', didYouMean: 'المزارعون الشجر' });
     for (const page of ['size=1', 'size=0', 'from=1&size=1', 'size=50']) expect((await offered(page)).didYouMean, page).toBe('المزارعون الشجر');
+  });
+
+  it('answers the page, its own hits choosing the respelling, when the engine fails the request for the first ten', async () => {
+    const topTen = engineRefusingSearches(seeded.engine, (body) => body.size === 10 && body.track_total_hits === false);
+    const app = createTestApp(openTestService(topTen.engine, seeded.alias));
+    const response = await app.request(`/search?${new URLSearchParams({ q: 'المزارعون الشذر', size: '1' })}`);
+    expect(response.status).toBe(200);
+    expect(topTen.refused()).toBe(1);
+    const body = (await response.json()) as { hits: { id: string }[]; didYouMean?: string };
+    expect(body.hits.map((hit) => hit.id)).toEqual(['f_first']);
+    // The page's one hit names neither the trees nor the poetry: no respelling it can choose.
+    expect(body.didYouMean).toBeUndefined();
   });
 });

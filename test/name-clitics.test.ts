@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, rankedIds, useSeededService } from './support/test-service.js';
+import { createTestApp, engineRefusingSearches, indexStoredArticles, openTestService, rankedIds, useSeededService } from './support/test-service.js';
 
 // Outlets spell a name their own way (Al Arabiya ترمب, Sky News بوتن); a reader types it as a
 // sentence joins it, with و or a preposition in front, and expects every outlet's articles.
@@ -57,6 +57,16 @@ describe('a listed name typed with a clitic or an article', () => {
   });
 
   // Last: it writes مكرون into the index.
+  it('answers with the words as typed when the engine fails the check of a misspelled name', async () => {
+    const checking = engineRefusingSearches(seeded.engine, (body) => Boolean((body.aggs as Record<string, unknown> | undefined)?.typed));
+    const app = createTestApp(openTestService(checking.engine, seeded.alias));
+    const response = await app.request(`/search?q=${encodeURIComponent('مكرون')}`);
+    expect(response.status).toBe(200);
+    expect(checking.refused()).toBe(1);
+    // Typo tolerance still finds the name one letter away.
+    expect(((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id)).toContain('c_macron');
+  });
+
   it('reads a misspelled name on the next page as its first page did, whatever the index holds since', async () => {
     const page = async (query: string) =>
       (await (await seeded.app.request(`/search?${query}`)).json()) as { hits: { id: string }[]; nextCursor: string | null };

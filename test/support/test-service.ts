@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { ArticleTagger } from '../../src/classify/article-tagger.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
-import type { SearchEngine } from '../../src/engine/search-engine.js';
+import type { SearchBody, SearchEngine } from '../../src/engine/search-engine.js';
 import { createApp } from '../../src/http/app.js';
 import type { IngestReport } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
@@ -39,6 +39,23 @@ export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 export function openTestService(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT): SearchService {
   const defaultProfile = process.env.SEARCH_PROFILE ?? 'default';
   return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }) });
+}
+
+/**
+ * The engine with its searches refused wherever `refuses` says of the body, as an engine failing one
+ * request of several would: the rest reach the engine. `refused` counts the refusals.
+ */
+export function engineRefusingSearches(engine: SearchEngine, refuses: (body: SearchBody) => boolean): { engine: SearchEngine; refused: () => number } {
+  let refused = 0;
+  const wrapped = new Proxy(engine, {
+    get(target, key) {
+      if (key === 'search')
+        return (index: string, body: SearchBody) => (refuses(body) ? Promise.reject(new Error(`refused (${++refused})`)) : target.search(index, body));
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { engine: wrapped, refused: () => refused };
 }
 
 /** The real app over a service, with the production limits and a known admin key (none given `adminApiKey: undefined`). */
