@@ -117,6 +117,8 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     expect(await ids('"كرة القدم"')).toEqual(['x-football-clitic']);
     expect(await ids('"الدولة الإسلامية"')).toEqual(['x-islamic-state-bbc']);
     expect(await ids('"الدول الإسلامية"')).toEqual(['x-islamic-states']);
+    // A word alone is as written: no phrase tells ل + كرة in لكرة from ف + كرة in فكرة, an idea.
+    expect(await ids('"كرة"')).toEqual([]);
   });
 
   it('a quoted phrase no article writes as written is looked for in any form, and the answer says so', async () => {

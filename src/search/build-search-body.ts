@@ -424,18 +424,18 @@ function inAnyForm(text: string): Clause[] {
 
 /**
  * A phrase as written, on the unstemmed fields: with its synonyms, and word for word without them,
- * its first word also with each clitic (والدولة الإسلامية, لكرة القدم). The stemmed fields take
- * الدول for الدولة, and their stemmer takes no ل, ب, ك or ف off a word without the article: there,
- * "كرة القدم" missed 2,284 of ANT's 3,656 articles holding it (لكرة القدم, بكرة القدم).
+ * the first word of two or more also with each clitic (والدولة الإسلامية, لكرة القدم). The stemmed
+ * fields take الدول for الدولة, and their stemmer takes no ل, ب, ك or ف off a word without the
+ * article: there, "كرة القدم" missed 2,284 of ANT's 3,656 articles holding it. A word alone has no
+ * phrase to tell its clitic from its letters: فكرة is an idea, not ف + كرة.
  */
 function asWritten(phrase: string, shape: QueryShape): Clause[] {
   const [first = '', ...rest] = phrase.split(' ');
   const analyzer = plainAnalyzer(shape, EXACT_FIELDS[0]!);
+  const forms = rest.length > 0 ? cliticFormsOf(first, [...shape.cliticPrefixes]) : [first];
   return [
     { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } },
-    ...cliticFormsOf(first, [...shape.cliticPrefixes]).map((form) => ({
-      multi_match: { query: [form, ...rest].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer },
-    })),
+    ...forms.map((form) => ({ multi_match: { query: [form, ...rest].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
   ];
 }
 

@@ -57,7 +57,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on its first word allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
