@@ -72,6 +72,25 @@ describe('ingesting a corpus file', () => {
     expect(again).toMatchObject({ read: 6, indexed: 0, updated: 0, unchanged: 2, duplicates: 1 });
     expect(await service.engine.count(service.alias)).toBe(7);
   });
+  it('lists a story once when its copies are in batches written at the same time', async () => {
+    const story = { title: 'تدشين خط الترامواي الجديد في قسنطينة', source: 'وكالة الأنباء', published: '2025-04-01T08:00:00Z' };
+    const file = join(folder, 'copies.ndjson');
+    writeFileSync(
+      file,
+      ['a', 'b', 'c', 'd'].map((n) => JSON.stringify({ ...story, id: `tram-${n}`, text: `دشنت قسنطينة خط الترامواي الجديد (${n}).` })).join('\n'),
+    );
+    // One article a batch, two batches in flight: the second asks the index before the first is written.
+    const report = await ingestArticles(
+      service.engine,
+      service.alias,
+      { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+      readSourceRecords(await sourceFiles([file])),
+      { batchSize: 1, concurrency: 2 },
+    );
+    expect(report).toMatchObject({ read: 4, indexed: 4, repeatedStories: 3, rejected: [] });
+    const found = (await (await service.app.request(`/search?q=${encodeURIComponent('"خط الترامواي"')}`)).json()) as { hits: { id: string }[] };
+    expect(found.hits.map((hit) => hit.id)).toEqual(['tram-a']);
+  });
 });
 
 describe('POST /admin/ingest', () => {

@@ -98,7 +98,8 @@ export async function ingestArticles(
   const seen = new Set<string>();
   const storyCopies = new StoryCopies(engine, alias);
   const inFlight = new Set<Promise<void>>();
-  let batch: { article: PreparedArticle; record: SourceRecord }[] = [];
+  type Item = { article: PreparedArticle; record: SourceRecord };
+  let batch: Item[] = [];
   // Batches are numbered in reading order, so the earliest one that failed says where to resume.
   let batchNumber = 0;
   let failed: { batch: number; from: SourceRecord; cause: unknown } | undefined;
@@ -112,30 +113,23 @@ export async function ingestArticles(
     inFlight.add(task);
   };
 
-  const flush = async (items: typeof batch) => {
-    const storedHashes = await engine.getSources<{ [HASH_FIELD]?: string }>(
-      alias,
-      items.map((i) => i.article.id),
-      [HASH_FIELD],
-    );
-    const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
-    const originals = await storyCopies.originalsOf(changedItems.map((i) => i.article));
-    const changed = changedItems.map((item, i) => ({ ...item, duplicateOf: originals[i] }));
-    report.unchanged += items.length - changed.length;
-    const documents: BulkDocument[] = [];
+  // Tags first, then each article's original (a batch of the same stories still being written is
+  // waited for only then), then the write.
+  const tagAndWrite = async (changed: Item[], originalsOf: Promise<(string | undefined)[]>) => {
+    const tagged = new Map<string, Awaited<ReturnType<ArticleTagger['tag']>>>();
     const tagger = await taggerNow();
     const chunks: (typeof changed)[] = [];
     for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
     await forEachLimited(chunks, 2, async (chunk) => {
       try {
         const tags = await tagger.tagMany(chunk.map((c) => c.article));
-        chunk.forEach(({ article, duplicateOf }, i) => documents.push({ id: article.id, source: toStoredArticle(article, tags[i]!, duplicateOf) }));
+        chunk.forEach(({ article }, i) => tagged.set(article.id, tags[i]!));
       } catch (error) {
         if (!isEngineError(error, 'rejected')) throw error;
         // The engine refused the batch: tag one by one, so only the article at fault is rejected.
-        for (const { article, record, duplicateOf } of chunk) {
+        for (const { article, record } of chunk) {
           try {
-            documents.push({ id: article.id, source: toStoredArticle(article, await tagger.tag(article), duplicateOf) });
+            tagged.set(article.id, await tagger.tag(article));
           } catch (single) {
             if (!isEngineError(single, 'rejected')) throw single;
             report.rejected.push({ file: record.file, line: record.line, id: article.id, reason: `tagging: ${single.message}` });
@@ -143,10 +137,33 @@ export async function ingestArticles(
         }
       }
     });
+    const originals = await originalsOf;
+    const documents: BulkDocument[] = changed.flatMap(({ article }, i) => {
+      const tags = tagged.get(article.id);
+      return tags ? [{ id: article.id, source: toStoredArticle(article, tags, originals[i]) }] : [];
+    });
     const delays = options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000];
     const batchIds = new Set(changed.map((i) => i.article.id));
-    const { result, stored } = await writeBatch(documents, batchIds, (sent) => bulkWithBackoff(engine, alias, sent, delays, aroundWrite));
-    storyCopies.written(stored);
+    return writeBatch(documents, batchIds, (sent) => bulkWithBackoff(engine, alias, sent, delays, aroundWrite));
+  };
+
+  const flush = async (items: typeof batch) => {
+    const storedHashes = await engine.getSources<{ [HASH_FIELD]?: string }>(
+      alias,
+      items.map((i) => i.article.id),
+      [HASH_FIELD],
+    );
+    const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
+    report.unchanged += items.length - changedItems.length;
+    const claim = storyCopies.claim(changedItems.map((i) => i.article));
+    let written: Awaited<ReturnType<typeof writeBatch>> | undefined;
+    try {
+      written = await tagAndWrite(changedItems, claim.originals);
+    } finally {
+      // Whatever became of the write: a later batch of the same stories waits for this.
+      claim.settle(written?.stored ?? []);
+    }
+    const { result, stored } = written;
     report.repeatedStories += stored.filter((article) => article.duplicate_of !== undefined).length;
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;

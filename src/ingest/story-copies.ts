@@ -5,12 +5,24 @@ import type { PreparedArticle } from './prepare-article.js';
 /** How many of the originals written last are kept in memory: ten batches of 500, several seconds of ingest. */
 const RECENT_ORIGINALS = 5_000;
 
+/** A batch's say on its articles' stories, until it is written. */
+export interface StoryClaim {
+  /** For each article, in order, the id of the original it copies, or undefined for an original. */
+  originals: Promise<(string | undefined)[]>;
+  /**
+   * The batch's write ended: the originals it stored (none when it failed). Later batches holding
+   * the same stories wait for this. Once is enough; more calls change nothing.
+   */
+  settle(stored: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void;
+}
+
 /**
  * Which articles of an ingest copy a story already told under another id (same outlet, title and
  * publication time: `storyKey`). The original is, in this order: the article the index stores as
- * the story's original (even when this run reads its copy first), one this run has written since
- * (the index shows it to a search only after its next refresh), or the first of the batch. A story
- * whose original is not known to be stored is listed twice rather than not at all.
+ * the story's original (even when this run reads its copy first), one an earlier batch of this run
+ * stored (the index shows it to a search only after its next refresh; a batch still being written
+ * is waited for), or the first of the batch. A story whose original is not known to be stored is
+ * listed twice rather than not at all.
  */
 export class StoryCopies {
   /**
@@ -18,28 +30,60 @@ export class StoryCopies {
    * refresh (a second), so the last few thousand are enough, and a corpus of millions costs no memory.
    */
   private readonly writtenOriginals = new Map<string, string>();
+  /** The stories of batches not yet written, by key: the original each will have stored, once it has. */
+  private readonly pending = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly engine: SearchEngine,
     private readonly alias: string,
   ) {}
 
-  /** For each article, in order, the id of the original it copies, or undefined for an original. */
-  async originalsOf(articles: readonly PreparedArticle[]): Promise<(string | undefined)[]> {
+  /**
+   * Claims the articles' stories at once and decides each one's original; the caller settles the
+   * claim once the batch's write has ended, whatever its outcome.
+   */
+  claim(articles: readonly PreparedArticle[]): StoryClaim {
     const keys = [...new Set(articles.flatMap((article) => article.storyKey ?? []))];
-    const stored = keys.length > 0 ? await this.storedOriginals(keys) : new Map<string, string>();
-    const firstInBatch = new Map<string, string>();
-    return articles.map((article) => {
-      const key = article.storyKey;
-      if (key === undefined) return undefined;
-      const original = stored.get(key) ?? this.writtenOriginals.get(key) ?? firstInBatch.get(key);
-      if (original === undefined) firstInBatch.set(key, article.id);
-      return original === article.id ? undefined : original;
+    // Claimed before any wait: a batch that starts later waits for this one's write (two batches in
+    // flight at once each kept their copy as an original: 8 ANT stories were listed twice).
+    const earlier = keys.flatMap((key) => {
+      const claim = this.pending.get(key);
+      return claim ? [[key, claim] as const] : [];
     });
+    const resolvers = new Map<string, (original: string | undefined) => void>();
+    for (const key of keys) if (!this.pending.has(key)) this.pending.set(key, new Promise((resolve) => resolvers.set(key, resolve)));
+    const decided = new Map<string, string>();
+    const settle = (stored: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]) => {
+      this.remember(stored);
+      for (const [key, resolve] of resolvers) {
+        resolve(decided.get(key) ?? this.writtenOriginals.get(key));
+        this.pending.delete(key);
+      }
+      resolvers.clear();
+    };
+    const decide = async () => {
+      const [stored, ofEarlier] = await Promise.all([
+        keys.length > 0 ? this.storedOriginals(keys) : new Map<string, string>(),
+        Promise.all(earlier.map(async ([key, claim]) => [key, await claim] as const)),
+      ]);
+      for (const [key, original] of [...ofEarlier, ...stored]) if (original !== undefined) decided.set(key, original);
+      const firstInBatch = new Map<string, string>();
+      return articles.map((article) => {
+        const key = article.storyKey;
+        if (key === undefined) return undefined;
+        const original = decided.get(key) ?? this.writtenOriginals.get(key) ?? firstInBatch.get(key);
+        if (original === undefined) firstInBatch.set(key, article.id);
+        return original === article.id ? undefined : original;
+      });
+    };
+    const originals = decide();
+    // Awaited after the batch's tagging: a failed lookup must not end the process as unhandled meanwhile.
+    originals.catch(() => undefined);
+    return { originals, settle };
   }
 
   /** Remembers the originals a batch wrote. */
-  written(articles: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void {
+  private remember(articles: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void {
     for (const article of articles) {
       if (article.story_key && !article.duplicate_of && !this.writtenOriginals.has(article.story_key)) this.writtenOriginals.set(article.story_key, article.id);
     }
