@@ -93,13 +93,17 @@ export function protectedNameRules(names: string[], cliticPrefixes: string[]): s
 }
 
 /** A normalized Arabic name and its forms with each clitic prefix (بواشنطن، للجزائر); other words as they are. */
-export function cliticFormsOf(name: string, cliticPrefixes: string[]): string[] {
-  if (!ARABIC_WORD.test(name)) return [name];
+export function cliticFormsOf(name: string, cliticPrefixes: readonly string[]): string[] {
+  return ARABIC_WORD.test(name) ? prefixedForms(name, cliticPrefixes) : [name];
+}
+
+/** An Arabic word of any length and its forms with each clitic prefix (ومن, للعالم). */
+export function prefixedForms(word: string, cliticPrefixes: readonly string[]): string[] {
   return [
-    name,
+    word,
     ...cliticPrefixes.map((prefix) =>
       // ل before the article merges with it: ل + العمامرة = للعمامرة.
-      prefix.endsWith('ل') && name.startsWith('ال') ? prefix + name.slice(1) : prefix + name,
+      prefix.endsWith('ل') && word.startsWith('ال') ? prefix + word.slice(1) : prefix + word,
     ),
   ];
 }

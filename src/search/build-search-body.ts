@@ -1,8 +1,9 @@
 import type { SearchBody } from '../engine/search-engine.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
-import { cliticFormsOf, normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { normalizeArabicWord, prefixedForms } from '../analysis/arabic-rules.js';
 import { analysisShapeOf, INDEX_ANALYZER, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { A_STORY_COPY, FACET_FIELDS } from '../index/stored-article.js';
+import { withoutQuotedPhrases } from './quoted-phrases.js';
 import type { FeedbackTerm } from './query-feedback.js';
 import type { SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
@@ -153,9 +154,13 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
   const matching = request.sort === 'newest' ? oneEdit : profile;
+  // A quoted phrase's words are the phrase filter's to require: they only rank (its first word may
+  // carry a clitic the stemmed fields keep: لريال مدريد holds no ريال there).
+  const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
+  const quoted = request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan!, '1', request.knownWords)] : [];
   const original = {
-    must: plan ? [textQuery(text, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : [{ match_all: {} }],
-    should: plan ? [...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
+    must: plan ? (required ? [textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : []) : [{ match_all: {} }],
+    should: plan ? [...quoted, ...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   const query: Clause = feedback
@@ -190,7 +195,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   };
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
-  const everyWord = plan && countsEveryWord(request, profile, text, shape) ? textQuery(text, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
+  const everyWord =
+    plan && countsEveryWord(request, profile, required, shape) ? textQuery(required, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
   // Typo tolerance matches on the exact fields, which the shown fields' highlighting does not mark:
   // when a word is fuzzed, those are highlighted too and the answer takes whichever marks more.
@@ -430,12 +436,15 @@ function inAnyForm(text: string): Clause[] {
  * phrase to tell its clitic from its letters: فكرة is an idea, not ف + كرة.
  */
 function asWritten(phrase: string, shape: QueryShape): Clause[] {
-  const [first = '', ...rest] = phrase.split(' ');
+  // The words as the index's tokenizer splits them (ولي-العهد, الأمم، المتحدة), the first without its vowel marks.
+  const words: string[] = [];
+  forEachStandardToken(phrase, (word) => words.push(word));
+  const first = (words[0] ?? '').replace(/\p{Mn}/gu, '');
+  const forms = words.length > 1 && /^\p{Script=Arabic}+$/u.test(first) ? prefixedForms(first, shape.cliticPrefixes) : [first];
   const analyzer = plainAnalyzer(shape, EXACT_FIELDS[0]!);
-  const forms = rest.length > 0 ? cliticFormsOf(first, [...shape.cliticPrefixes]) : [first];
   return [
     { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } },
-    ...forms.map((form) => ({ multi_match: { query: [form, ...rest].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
+    ...forms.map((form) => ({ multi_match: { query: [form, ...words.slice(1)].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotedPhrases } from './quoted-phrases.js';
+import { quotedPhrases, withoutQuotedPhrases } from './quoted-phrases.js';
 
 describe('quotedPhrases', () => {
   it.each([
@@ -13,5 +13,12 @@ describe('quotedPhrases', () => {
     ['بلا علامات', []],
   ])('%s → %j', (text, phrases) => {
     expect(quotedPhrases(text)).toEqual(phrases);
+  });
+});
+
+describe('withoutQuotedPhrases', () => {
+  it('keeps the words outside every kind of quotes', () => {
+    expect(withoutQuotedPhrases('الأهلي "ريال مدريد" «دوري الأبطال» فوز')).toBe('الأهلي فوز');
+    expect(withoutQuotedPhrases('"كرة القدم"')).toBe('');
   });
 });

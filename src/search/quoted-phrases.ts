@@ -4,7 +4,8 @@ import { EDGE_PUNCTUATION } from './understand-query.js';
 export const MAX_QUOTED = 10;
 
 // Text between straight quotes, curly quotes or guillemets (« », as Arabic is often typed).
-const QUOTED = /"([^"]*)"|“([^”]*)”|«([^»]*)»/gu;
+export const QUOTED_SOURCE = '"([^"]*)"|“([^”]*)”|«([^»]*)»';
+const QUOTED = new RegExp(QUOTED_SOURCE, 'gu');
 
 /**
  * The phrases quoted in a query's text ("كأس العالم", «الأمم المتحدة»): each must occur in an article
@@ -17,4 +18,9 @@ export function quotedPhrases(text: string): string[] {
     if (/\p{L}|\p{N}/u.test(phrase) && !phrases.includes(phrase)) phrases.push(phrase);
   }
   return phrases;
+}
+
+/** The text without its quoted phrases: the words an article must hold besides them. */
+export function withoutQuotedPhrases(text: string): string {
+  return text.replace(QUOTED, ' ').replace(/\s+/gu, ' ').trim();
 }

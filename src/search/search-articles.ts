@@ -93,7 +93,7 @@ export interface ArticleSearchResult {
   facets: Record<SearchFacet, FacetCount[]> & { published: MonthCount[] };
   /** A respelling of `q` from the index's own words, offered when the search finds little. */
   didYouMean?: string;
-  /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form. */
+  /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form or, that failing, as words. */
   relaxed?: true;
 }
 
@@ -325,12 +325,16 @@ export async function searchArticles(
       : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
-  // Zero results never silently: ask again with any one word enough and quoted phrases in any form, and say so.
+  // Zero results never silently: ask again with any one word enough and quoted phrases in any form,
+  // then, if still nothing, with their words alone; and say so.
   const relax =
     result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length);
   if (relax) {
-    body = buildSearchBody({ ...understood, relaxed: true }, profile, shape);
-    result = await engine.search<StoredArticle>(alias, body);
+    for (const relaxed of [{ ...understood, relaxed: true }, ...(understood.phrases?.length ? [{ ...understood, relaxed: true, phrases: [] }] : [])]) {
+      body = buildSearchBody(relaxed, profile, shape);
+      result = await engine.search<StoredArticle>(alias, body);
+      if (result.total > 0) break;
+    }
   }
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
   const didYouMean = spellcheck

@@ -162,7 +162,7 @@ const SearchResponse = z
       }),
     relaxed: z.literal(true).optional().openapi({
       description:
-        'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة).',
+        'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
     }),
   })
   .openapi('SearchResponse');
