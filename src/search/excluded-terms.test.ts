@@ -7,7 +7,7 @@ describe('splitExclusions', () => {
     { q: '-"الأمم المتحدة" مالي', text: 'مالي', excluded: ['الأمم المتحدة'] },
     { q: 'Mali −Libya -Libya', text: 'Mali', excluded: ['Libya'] },
     { q: '-بلينكن،', text: '', excluded: ['بلينكن'] },
-    { q: 'مصر -«كرة القدم» -“ولي العهد”', text: 'مصر', excluded: ['كرة القدم', 'ولي العهد'] },
+    { q: 'مصر -«كرة القدم» -“ولي العهد” -”مجلس الأمن”', text: 'مصر', excluded: ['كرة القدم', 'ولي العهد', 'مجلس الأمن'] },
   ])('$q: looks for "$text", leaves out $excluded', ({ q, text, excluded }) => {
     expect(splitExclusions(q)).toEqual({ text, excluded });
   });

@@ -14,8 +14,9 @@ const EXCLUSION = new RegExp(`(?<=^|\\s)[-−](?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S
  */
 export function splitExclusions(q: string): { text: string; excluded: string[] } {
   const excluded: string[] = [];
-  const text = q.replace(EXCLUSION, (_match, straight?: string, curly?: string, guillemets?: string, word?: string) => {
-    const term = (straight ?? curly ?? guillemets ?? word ?? '').trim().replace(EDGE_PUNCTUATION, '');
+  const text = q.replace(EXCLUSION, (...match: unknown[]) => {
+    // The groups: one a kind of quotes (QUOTED_SOURCE), then the word; the offset and the text after them.
+    const term = ((match.slice(1, -2).find((group) => typeof group === 'string') as string | undefined) ?? '').trim().replace(EDGE_PUNCTUATION, '');
     if (term && !excluded.includes(term)) excluded.push(term);
     return ' ';
   });

@@ -3,8 +3,10 @@ import { EDGE_PUNCTUATION } from './understand-query.js';
 /** At most this many quoted phrases in one query: each costs clauses of its own. */
 export const MAX_QUOTED = 10;
 
-// Text between straight quotes, curly quotes or guillemets (« », as Arabic is often typed).
-export const QUOTED_SOURCE = '"([^"]*)"|“([^”]*)”|«([^»]*)»';
+// Text between straight quotes, curly quotes however paired (“…”, ”…”, „…“: keyboards and
+// right-to-left typing mix them) or guillemets either way round (« », as Arabic is often typed).
+// Each kind captures one group; the phrase is whichever matched.
+export const QUOTED_SOURCE = '"([^"]*)"|[“”„]([^“”„]*)[“”]|«([^«»]*)»|»([^«»]*)«';
 const QUOTED = new RegExp(QUOTED_SOURCE, 'gu');
 
 /**
@@ -14,7 +16,7 @@ const QUOTED = new RegExp(QUOTED_SOURCE, 'gu');
 export function quotedPhrases(text: string): string[] {
   const phrases: string[] = [];
   for (const match of text.matchAll(QUOTED)) {
-    const phrase = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '');
+    const phrase = (match.slice(1).find((group) => group !== undefined) ?? '').replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '');
     if (/\p{L}|\p{N}/u.test(phrase) && !phrases.includes(phrase)) phrases.push(phrase);
   }
   return phrases;
