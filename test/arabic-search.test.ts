@@ -142,6 +142,15 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     }
   });
 
+  it('marks a quoted phrase as written, not the other words of its stem', async () => {
+    const response = await service.app.request(`/search?q=${encodeURIComponent('"مصر"')}`);
+    const hit = ((await response.json()) as { hits: { id: string; titleHighlighted: string; snippets: string[] }[] }).hits.find(
+      (h) => h.id === 'x-egypt-adjective',
+    )!;
+    expect(hit.titleHighlighted).toBe('زيارة إلى <mark>مصر</mark>');
+    expect(hit.snippets.join(' ')).toBe('التقى الوفد المصري مسؤولين في <mark>مصر</mark> أمس.');
+  });
+
   it('a quoted phrase no article writes as written is looked for in any form, and the answer says so', async () => {
     const response = await service.app.request(`/search?q=${encodeURIComponent('"المنتخبات الوطنية"')}`);
     const body = (await response.json()) as { relaxed?: true; hits: { id: string }[] };

@@ -198,9 +198,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const everyWord =
     plan && countsEveryWord(request, profile, required, shape) ? textQuery(required, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
-  // Typo tolerance matches on the exact fields, which the shown fields' highlighting does not mark:
-  // when a word is fuzzed, those are highlighted too and the answer takes whichever marks more.
-  const fuzzed = plan ? hasFuzzedWords(text, matching, shape, plan, request.knownWords) : false;
+  // Typo tolerance and quoted phrases match on the exact fields, which the shown fields' highlighting
+  // does not mark: then those are highlighted too, and the answer takes theirs (see `highlightsOf`).
+  const exactHighlights = Boolean(request.phrases?.length) || (plan ? hasFuzzedWords(text, matching, shape, plan, request.knownWords) : false);
 
   return {
     query,
@@ -225,7 +225,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           number_of_fragments: profile.highlight.fragments,
           no_match_size: profile.highlight.fragmentSize,
         },
-        ...(fuzzed
+        ...(exactHighlights
           ? {
               'title.exact': { number_of_fragments: 0 },
               'body.exact': { fragment_size: profile.highlight.fragmentSize, number_of_fragments: profile.highlight.fragments },

@@ -234,10 +234,14 @@ async function topHitsOf(
     .catch(() => result.hits);
 }
 
-/** Of a field's highlight and its exact subfield's, the one with more marks (the exact fields hold the typo-tolerant matches). */
-function mostMarked(shown: string[] | undefined, exact: string[] | undefined): string[] | undefined {
+/**
+ * Of a field's highlight and its exact subfield's, the one to show: the exact one where the query
+ * quotes a phrase and it marks anything (the stemmed one marks المصرية for "مصر"), else the one with
+ * more marks (the exact fields hold the typo-tolerant matches).
+ */
+function highlightsOf(shown: string[] | undefined, exact: string[] | undefined, quoted: boolean): string[] | undefined {
   const marks = (fragments: string[] | undefined) => (fragments ?? []).reduce((sum, fragment) => sum + fragment.split('<mark>').length - 1, 0);
-  return exact && marks(exact) > marks(shown) ? exact : shown;
+  return exact && marks(exact) > (quoted ? 0 : marks(shown)) ? exact : shown;
 }
 
 /**
@@ -342,6 +346,7 @@ export async function searchArticles(
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
   const parentsOf = regionParents(taxonomy);
+  const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((field) => {
       const aggregation = aggregations[field] as FacetAggregation | undefined;
@@ -376,11 +381,11 @@ export async function searchArticles(
     hits: result.hits.map((hit) => ({
       id: hit.id,
       title: hit.source.title,
-      titleHighlighted: (mostMarked(hit.highlight.title, hit.highlight['title.exact']) ?? [])[0] ?? escapeHtml(hit.source.title),
+      titleHighlighted: (highlightsOf(hit.highlight.title, hit.highlight['title.exact'], quoted) ?? [])[0] ?? escapeHtml(hit.source.title),
       published: hit.source.published ?? null,
       source: hit.source.source ?? null,
       score: hit.score,
-      snippets: mostMarked(hit.highlight.body, hit.highlight['body.exact']) ?? [],
+      snippets: highlightsOf(hit.highlight.body, hit.highlight['body.exact'], quoted) ?? [],
       ...facetValuesOf(hit.source),
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
