@@ -237,6 +237,15 @@ describe('buildSearchBody', () => {
     expect(mostWords(phrases)).toBeLessThan(mostWords([]));
   });
 
+  it('with cliticForms, boosts the text as a phrase in each clitic form of its first word, a field counting its best once', () => {
+    const withForms = { ...profile, phrase: { ...profile.phrase, cliticForms: true } };
+    const should = (body: SearchBody) => JSON.stringify((body.query as { bool: { should: unknown[] } }).bool.should);
+    const boosted = should(buildSearchBody({ ...request, q: 'كرة القدم' }, withForms, shape));
+    expect(boosted).toContain('"dis_max"');
+    for (const form of ['كرة القدم', 'وكرة القدم', 'لكرة القدم']) expect(boosted).toContain(`"query":"${form}"`);
+    expect(should(buildSearchBody({ ...request, q: 'كرة' }, withForms, shape))).not.toContain('لكرة');
+  });
+
   it('asks the exact fields, which keep stopwords, for the other words only; phrases and the stemmed fields get the text', () => {
     const exact = { ...profile, fields: { body: 1, 'body.exact': 0.5 } };
     const body = buildSearchBody({ ...request, q: 'الفيضانات في الهند وصلت إلى' }, exact, shape);

@@ -283,7 +283,8 @@ export interface QueryPlan {
 export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraLeaves = 0): QueryPlan {
   const fields = Object.keys(profile.fields);
   // Every query also leaves out a story's copies: one leaf.
-  const budget = shape.maxClauses - Object.keys(profile.phrase.fields).length - extraLeaves - 1;
+  const phraseLeaves = Object.keys(profile.phrase.fields).length * (profile.phrase.cliticForms ? 1 + shape.cliticPrefixes.length : 1);
+  const budget = shape.maxClauses - phraseLeaves - extraLeaves - 1;
   const fuzzy = profile.query.fuzzy;
   const fuzzyLeaves = fuzzy ? Object.keys(fuzzy.fields).length * fuzzy.maxExpansions : 0;
   const cost = (withSynonyms: string[], withFuzzy: boolean) =>
@@ -397,9 +398,24 @@ export function feedbackQuery(terms: FeedbackTerm[], queryTokens: number, profil
 
 /** Phrase boosts reward the words as typed: analyzed without synonyms, one clause each whatever the text. */
 function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape): Clause[] {
-  return Object.entries(profile.phrase.fields).map(([field, boost]) => ({
-    match_phrase: { [field]: { query: text, slop: profile.phrase.slop, boost, analyzer: plainAnalyzer(shape, field) } },
-  }));
+  const forms = profile.phrase.cliticForms ? phraseForms(text, shape) : [text];
+  return Object.entries(profile.phrase.fields).map(([field, boost]) => {
+    const phrases = forms.map((form) => ({ match_phrase: { [field]: { query: form, slop: profile.phrase.slop, analyzer: plainAnalyzer(shape, field) } } }));
+    return phrases.length === 1 ? { match_phrase: { [field]: { ...phrases[0]!.match_phrase[field], boost } } } : { dis_max: { queries: phrases, boost } };
+  });
+}
+
+/**
+ * A text of two words or more with each clitic on its first word, as the index's tokenizer splits it
+ * and without vowel marks (والدولة الإسلامية, لكرة القدم): the stemmer takes no ل, ب, ك or ف off a word
+ * without the article. A word alone stays as it is: nothing tells ل + كرة in لكرة from فكرة, an idea.
+ */
+function phraseForms(text: string, shape: QueryShape): string[] {
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => words.push(word));
+  const first = (words[0] ?? '').replace(/\p{Mn}/gu, '');
+  if (words.length < 2 || !/^\p{Script=Arabic}+$/u.test(first)) return [text];
+  return prefixedForms(first, shape.cliticPrefixes).map((form) => [form, ...words.slice(1)].join(' '));
 }
 
 /** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
@@ -429,22 +445,15 @@ function inAnyForm(text: string): Clause[] {
 }
 
 /**
- * A phrase as written, on the unstemmed fields: with its synonyms, and word for word without them,
- * the first word of two or more also with each clitic (والدولة الإسلامية, لكرة القدم). The stemmed
- * fields take الدول for الدولة, and their stemmer takes no ل, ب, ك or ف off a word without the
- * article: there, "كرة القدم" missed 2,284 of ANT's 3,656 articles holding it. A word alone has no
- * phrase to tell its clitic from its letters: فكرة is an idea, not ف + كرة.
+ * A phrase as written, on the unstemmed fields: with its synonyms, and word for word without them in
+ * each of its forms (`phraseForms`). The stemmed fields take الدول for الدولة, and missed 2,284 of
+ * ANT's 3,656 articles holding "كرة القدم" (لكرة القدم, بكرة القدم).
  */
 function asWritten(phrase: string, shape: QueryShape): Clause[] {
-  // The words as the index's tokenizer splits them (ولي-العهد, الأمم، المتحدة), the first without its vowel marks.
-  const words: string[] = [];
-  forEachStandardToken(phrase, (word) => words.push(word));
-  const first = (words[0] ?? '').replace(/\p{Mn}/gu, '');
-  const forms = words.length > 1 && /^\p{Script=Arabic}+$/u.test(first) ? prefixedForms(first, shape.cliticPrefixes) : [first];
   const analyzer = plainAnalyzer(shape, EXACT_FIELDS[0]!);
   return [
     { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } },
-    ...forms.map((form) => ({ multi_match: { query: [form, ...words.slice(1)].join(' '), fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
+    ...phraseForms(phrase, shape).map((form) => ({ multi_match: { query: form, fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
   ];
 }
 

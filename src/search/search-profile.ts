@@ -13,7 +13,12 @@ const profileSchema = z.object({
   fields: z.record(fieldName, z.number().positive()),
   tieBreaker: z.number().min(0).max(1),
   minimumShouldMatch: z.string().regex(/^[0-9<>%\s-]+$/),
-  phrase: z.object({ fields: z.record(fieldName, z.number().positive()), slop: z.number().int().min(0).max(10) }),
+  phrase: z.object({
+    fields: z.record(fieldName, z.number().positive()),
+    slop: z.number().int().min(0).max(10),
+    /** The boost also for the text with a clitic on its first word (لكرة القدم for كرة القدم), each field's best form counted once. */
+    cliticForms: z.boolean().optional(),
+  }),
   highlight: z.object({ fragmentSize: z.number().int().min(20).max(1000), fragments: z.number().int().min(1).max(10) }),
   /** Query understanding, each step a switch, all off unless a profile turns them on. */
   query: z
