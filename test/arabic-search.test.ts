@@ -205,6 +205,15 @@ describe('Latin-script and mixed queries', () => {
     expect((await ids('Libya')).sort()).toEqual([A000, A001, A003, A004].sort());
   });
 
+  it('offers a listed name for a short Latin word one letter off when nothing is found, without searching it', async () => {
+    const answer = (await (await service.app.request('/search?q=Putn')).json()) as { total: number; didYouMean?: string };
+    expect(answer).toMatchObject({ total: 0, didYouMean: 'putin' });
+    // Found as typed, a short word is offered nothing: one letter off, it is often another word.
+    const found = (await (await service.app.request('/search?q=Mali')).json()) as { total: number; didYouMean?: string };
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.didYouMean).toBeUndefined();
+  });
+
   it('Latin names of countries, capitals and people reach their Arabic spellings', async () => {
     for (const q of ['China', 'Beijing', 'Ankara', 'Putin', 'بوتين']) expect(await ids(q)).toEqual(['x-beijing']);
   });

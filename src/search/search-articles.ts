@@ -36,6 +36,8 @@ import {
   arabicNameRespellings,
   foldedSpellings,
   isOnlyListedNames,
+  MIN_OFFERED_LETTERS,
+  respellLatinNames,
   respellWords,
   splitRunOns,
   startsWithQuestionWord,
@@ -215,6 +217,17 @@ async function misspelledNamesOf(
   }
 }
 
+/**
+ * For a search that found nothing: the text with a Latin word too short to be respelled (see
+ * `respellLatinNames`) as the listed name one letter off, offered and not searched (Putn: putin).
+ */
+function shortLatinNameOffer(q: string | undefined, profile: SearchProfile, options: SearchOptions): string | undefined {
+  const nameWords = options.aids?.latinNameWords;
+  if (!q || !profile.query.latinNameSpelling || !nameWords) return undefined;
+  const offer = respellLatinNames(q, nameWords, MIN_OFFERED_LETTERS);
+  return offer === q ? undefined : offer;
+}
+
 /** The hits a respelling is chosen by: the search's first ten, whatever page was asked, so that the offer is the query's, not the page's. */
 const SPELLING_HITS = 10;
 
@@ -341,10 +354,11 @@ export async function searchArticles(
     }
   }
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
-  const didYouMean = spellcheck
+  const spelled = spellcheck
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
+  const didYouMean = spelled ?? (result.total === 0 ? shortLatinNameOffer(request.q, profile, options) : undefined);
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(

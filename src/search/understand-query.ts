@@ -270,6 +270,9 @@ export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, st
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;
 
+/** Latin words this long are offered a listed name one letter off when the search finds nothing (Putn: Putin), never searched as it. */
+export const MIN_OFFERED_LETTERS = 4;
+
 /** Edits (insert, delete, substitute, swap adjacent letters) between two words, or more than `max` as soon as it is sure. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -339,14 +342,14 @@ export function respellWords(text: string, respellings: ReadonlyMap<string, stri
  * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
  * near two names, it goes to the one another word of the query spells (samah shoukry: sameh, not salah).
  */
-export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>): string {
+export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>, minLetters = MIN_RESPELLED_LETTERS): string {
   const words = text.split(/\s+/u).filter(Boolean);
   const bareOf = (word: string) => word.replace(EDGE_PUNCTUATION, '').toLowerCase();
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
   return words
     .map((word) => {
       const bare = bareOf(word);
-      if (bare.length < MIN_RESPELLED_LETTERS || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
+      if (bare.length < minLetters || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
       return nearestName(bare, nameWords, namedInQuery) ?? word;
     })
     .join(' ');
