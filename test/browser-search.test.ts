@@ -337,7 +337,7 @@ describe('the search page', () => {
       await chromium.page.keyboard.press('Tab');
       order.push(await chromium.page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
     }
-    expect(order).toEqual(['انتقل إلى النتائج', 'بحث الأخبار', 'q', 'بحث', 'sort']);
+    expect(order).toEqual(['انتقل إلى النتائج', 'بحث الأخبار', 'q', 'بحث', 'طريقة البحث']);
     const contrasts = await chromium.page.evaluate(() => {
       const rgb = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
       const luminance = (color: string) => {
@@ -351,10 +351,9 @@ describe('the search page', () => {
         const [a, b] = [luminance(style.color), luminance(back ? getComputedStyle(back).backgroundColor : 'rgb(255,255,255)')];
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
       };
-      return ['#status', '#hits a', '#hits .meta', '#hits .snippet', '#hits mark', '.count', 'button[type="submit"]', '.tag'].map((s) => [
-        s,
-        ratio(document.querySelector(s)!),
-      ]);
+      return ['#status', '#hits a', '#hits .meta', '#hits .snippet', '#hits mark', '.count', 'button[type="submit"]', '.tag', '.search-tips summary'].map(
+        (s) => [s, ratio(document.querySelector(s)!)],
+      );
     });
     for (const [selector, ratio] of contrasts) expect(ratio, String(selector)).toBeGreaterThanOrEqual(4.5);
   });
