@@ -157,9 +157,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // A quoted phrase's words are the phrase filter's to require: they only rank (its first word may
   // carry a clitic the stemmed fields keep: لريال مدريد holds no ريال there).
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
-  const quoted = request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan!, '1', request.knownWords)] : [];
+  const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
   const original = {
-    must: plan ? (required ? [textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords)] : []) : [{ match_all: {} }],
+    must: [plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : { match_all: {} }],
     should: plan ? [...quoted, ...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
@@ -275,10 +275,11 @@ export interface QueryPlan {
  * The plan that keeps the query within the clause limit: each token costs `maxSynonymAlternatives`
  * leaves in a field searched with synonyms, one leaf in a field searched with its plain analyzer, and
  * `maxExpansions` leaves in each fuzzy field (a fuzzy term rewrites to at most that many terms); each
- * phrase boost is one leaf (phrases never expand), and `extraLeaves` are spent already (the quoted and
- * excluded phrases, one leaf a field and form, and a question's title phrase). Short queries search every field with synonyms and
- * typo tolerance; longer ones give up typo tolerance first, then synonyms on the exact fields, then
- * everywhere. Past that, the query is refused.
+ * phrase boost is one leaf a field and form (phrases never expand), and `extraLeaves` are spent
+ * already (the quoted and excluded phrases, one leaf a field and form, and a question's title
+ * phrase). Short queries search every field with synonyms and typo tolerance; longer ones give up
+ * typo tolerance first, then synonyms on the exact fields, then everywhere. Past that, the query is
+ * refused.
  */
 export function planQuery(tokens: number, profile: SearchProfile, shape: QueryShape, extraLeaves = 0): QueryPlan {
   const fields = Object.keys(profile.fields);
