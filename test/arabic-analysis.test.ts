@@ -70,6 +70,12 @@ describe('stopwords and stemming (the stemmed field chain)', () => {
     expect(await tokens('arabic_index', 'في الجزائر من أجل')).toEqual(['جزاءر', 'اجل']);
   });
 
+  it('drops على, حتى and لدى as typed, and keeps علي, the name, that normalization makes of على', async () => {
+    expect(await tokens('arabic_index', 'غارات على غزة حتى الصباح لدى')).toEqual(['غار', 'غزه', 'صباح']);
+    expect(await tokens('arabic_search', 'غارات على غزة حتى الصباح لدى')).toEqual(expect.not.arrayContaining(['عل', 'حت', 'لد', 'علي']));
+    for (const analyzer of ['arabic_index', 'arabic_search']) expect(await tokens(analyzer, 'علي')).toHaveLength(1);
+  });
+
   it('strips clitics so clitic forms meet the bare word', async () => {
     const [bare] = await tokens('arabic_index', 'الجزائر');
     for (const form of ['بالجزائر', 'والجزائر', 'للجزائر']) expect(await tokens('arabic_index', form)).toEqual([bare]);

@@ -52,8 +52,11 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
-    /** The stop filter's words, one a line (Lucene's default Arabic list, written out). */
-    stopwords: z.object({ filter: z.string(), list: z.string() }),
+    /**
+     * The stop filter's words, one a line (Lucene's default Arabic list, written out), and the filter
+     * that drops, before normalization, those it would change into no word of the list (see loadIndexDefinition).
+     */
+    stopwords: z.object({ filter: z.string(), asTypedFilter: z.string(), list: z.string() }),
     presentationForms: z.object({ charFilter: z.string() }),
   }),
 });
@@ -112,7 +115,15 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
-  filterNamed(analysis.filter, inline.stopwords.filter).stopwords = readList(inline.stopwords.list);
+  const stopwords = readList(inline.stopwords.list);
+  filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
+  // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
+  // become علي (Ali, kept) and matched nearly every article. Such words are dropped as typed, first.
+  const listed = new Set(stopwords);
+  filterNamed(analysis.filter, inline.stopwords.asTypedFilter).stopwords = stopwords.filter((word) => {
+    const normalized = normalizeArabicWord(word);
+    return normalized !== word && !listed.has(normalized);
+  });
   filterNamed(analysis.char_filter, inline.presentationForms.charFilter).mappings = presentationFormMappings();
 
   const settings = { index: mappingFile.settings, analysis };
@@ -143,7 +154,7 @@ export function analysisShapeOf(definition: VersionedIndexDefinition): {
   return {
     maxSynonymAlternatives: Math.max(1, ...alternatives),
     plainAnalyzers: indexAnalyzersOf(properties),
-    stopwords: new Set(stopwords.map(normalizeArabicWord)),
+    stopwords: new Set(stopwords),
     cliticPrefixes: definition.cliticPrefixes,
   };
 }

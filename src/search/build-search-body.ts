@@ -116,8 +116,9 @@ export interface QueryShape {
   /** Per searchable field, the analyzer that analyzes as its search analyzer does, minus synonyms. */
   plainAnalyzers: Record<string, string>;
   /**
-   * The words the stemmed fields' analyzers drop (normalized as `normalizeArabicWord` does). The
-   * exact fields keep them for phrases, so a match there on في alone would find nearly every article.
+   * The words the stemmed fields' analyzers drop, as their stop filters list them (a word typed is one
+   * as typed or once normalized: see `withoutStopwords`). The exact fields keep them for phrases, so a
+   * match there on في alone would find nearly every article.
    */
   stopwords: ReadonlySet<string>;
   /** The clitics a word takes in front (و, ل, ب …): a phrase as written is looked for with each on its first word. */
@@ -356,7 +357,8 @@ function hasFuzzedWords(text: string, profile: SearchProfile, shape: QueryShape,
 export function withoutStopwords(text: string, stopwords: ReadonlySet<string>): string {
   const words: string[] = [];
   forEachStandardToken(text, (word) => {
-    if (!stopwords.has(normalizeArabicWord(word))) words.push(word);
+    // As the analyzers drop them: as typed (على), or once normalized (الى, إلى → الي).
+    if (!stopwords.has(word) && !stopwords.has(normalizeArabicWord(word))) words.push(word);
   });
   return words.join(' ');
 }
