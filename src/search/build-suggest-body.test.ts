@@ -50,6 +50,7 @@ describe('respellings of listed names', () => {
     expect(changesListedName('«رمطان»،لعمامرة', 'رمضان لعمامره', listed)).toBe(true);
     expect(changesListedName('لمصر', 'لمصدر', listed)).toBe(true); // a clitic form of مصر
     expect(changesListedName('Blinken', 'blinkin', listed)).toBe(true);
+    expect(changesListedName('قدس', 'قدم', listed)).toBe(true); // القدس without its article
   });
 
   it('are kept when every listed name stays as typed, hyphenated Latin names included', () => {

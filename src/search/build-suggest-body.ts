@@ -75,12 +75,14 @@ const SPELLING_OPTIONS = 5;
 
 /**
  * Whether a respelling changes a word of a listed name (the synonym lists'): those are spellings the
- * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner). Both texts
- * are split and normalized as the index does. Pure.
+ * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner), typed with
+ * the article or without it (قدس is القدس to the stemmed fields, not a misspelling of قدم). Both
+ * texts are split and normalized as the index does. Pure.
  */
 export function changesListedName(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
   const offered = new Set(normalizedWordsOf(spelling));
-  return normalizedWordsOf(text).some((word) => listedNameWords.has(word) && !offered.has(word));
+  const listed = (word: string) => listedNameWords.has(word) || listedNameWords.has(`ال${word}`);
+  return normalizedWordsOf(text).some((word) => listed(word) && !offered.has(word));
 }
 
 /**
