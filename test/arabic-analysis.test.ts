@@ -120,6 +120,9 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'Hezbollah')).toEqual(expect.arrayContaining(['حزب', 'الله']));
     expect(await tokens('arabic_exact_search', 'Britain')).toEqual(expect.arrayContaining(['بريطانيا']));
     expect(await tokens('arabic_exact_search', 'نصرالله')).toEqual(expect.arrayContaining(['نصر', 'الله', 'نصرالله']));
+    // Short forms readers type: Kim Jong (no "Un"), ابن سلمان (ابن for بن).
+    expect(await tokens('arabic_exact_search', 'Kim Jong')).toEqual(expect.arrayContaining(['كيم', 'جونغ', 'اون']));
+    expect(await tokens('arabic_exact_search', 'ابن سلمان')).toEqual(expect.arrayContaining(['محمد', 'بن', 'سلمان']));
     // An Arabic query expands no further than its spelling variants: no Latin alternative is added.
     expect(await tokens('arabic_exact_search', 'حماس')).toEqual(['حماس']);
   });
