@@ -54,7 +54,8 @@ const analysisFileSchema = z.object({
     }),
     /**
      * The stop filter's words, one a line (Lucene's default Arabic list, written out), and the filter
-     * that drops, before normalization, those it would change into no word of the list (see loadIndexDefinition).
+     * that drops, before normalization, those it would change into no word of the list (see
+     * loadIndexDefinition).
      */
     stopwords: z.object({ filter: z.string(), asTypedFilter: z.string(), list: z.string() }),
     presentationForms: z.object({ charFilter: z.string() }),

@@ -9,8 +9,8 @@ const EXCLUSION = new RegExp(`(?<=^|\\s)[-−](?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S
 
 /**
  * A query's text split into what to look for and what to leave out: `الجزائر -بلينكن` and
- * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`) leave out the articles that contain بلينكن or the phrase. A hyphen inside a word
- * (co-operation) or standing alone is text.
+ * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`) leave out the articles that contain بلينكن or the phrase. A
+ * hyphen inside a word (co-operation) or standing alone is text.
  */
 export function splitExclusions(q: string): { text: string; excluded: string[] } {
   const excluded: string[] = [];
