@@ -115,7 +115,7 @@ export async function ingestArticles(
 
   // Tags first, then each article's original (a batch of the same stories still being written is
   // waited for only then), then the write.
-  const tagAndWrite = async (changed: Item[], originalsOf: Promise<(string | undefined)[]>) => {
+  const tagAndWrite = async (changed: Item[], originalsOf: Promise<ReadonlyMap<string, string>>) => {
     const tagged = new Map<string, Awaited<ReturnType<ArticleTagger['tag']>>>();
     const tagger = await taggerNow();
     const chunks: (typeof changed)[] = [];
@@ -138,9 +138,9 @@ export async function ingestArticles(
       }
     });
     const originals = await originalsOf;
-    const documents: BulkDocument[] = changed.flatMap(({ article }, i) => {
+    const documents: BulkDocument[] = changed.flatMap(({ article }) => {
       const tags = tagged.get(article.id);
-      return tags ? [{ id: article.id, source: toStoredArticle(article, tags, originals[i]) }] : [];
+      return tags ? [{ id: article.id, source: toStoredArticle(article, tags, originals.get(article.id)) }] : [];
     });
     const delays = options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000];
     const batchIds = new Set(changed.map((i) => i.article.id));
@@ -148,16 +148,17 @@ export async function ingestArticles(
   };
 
   const flush = async (items: typeof batch) => {
-    const storedHashes = await engine.getSources<{ [HASH_FIELD]?: string }>(
-      alias,
-      items.map((i) => i.article.id),
-      [HASH_FIELD],
-    );
-    const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
-    report.unchanged += items.length - changedItems.length;
-    const claim = storyCopies.claim(changedItems.map((i) => i.article));
+    // Claimed before any wait, in reading order: the first of a story read is its original.
+    const claim = storyCopies.claim(items.map((i) => i.article));
     let written: Awaited<ReturnType<typeof writeBatch>> | undefined;
     try {
+      const storedHashes = await engine.getSources<{ [HASH_FIELD]?: string }>(
+        alias,
+        items.map((i) => i.article.id),
+        [HASH_FIELD],
+      );
+      const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
+      report.unchanged += items.length - changedItems.length;
       written = await tagAndWrite(changedItems, claim.originals);
     } finally {
       // Whatever became of the write: a later batch of the same stories waits for this.

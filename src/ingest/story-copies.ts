@@ -7,8 +7,8 @@ const RECENT_ORIGINALS = 5_000;
 
 /** A batch's say on its articles' stories, until it is written. */
 export interface StoryClaim {
-  /** For each article, in order, the id of the original it copies, or undefined for an original. */
-  originals: Promise<(string | undefined)[]>;
+  /** The id of the original each copy copies, by the copy's id (originals are not in it). */
+  originals: Promise<ReadonlyMap<string, string>>;
   /**
    * The batch's write ended: the originals it stored (none when it failed). Later batches holding
    * the same stories wait for this. Once is enough; more calls change nothing.
@@ -68,13 +68,15 @@ export class StoryCopies {
       ]);
       for (const [key, original] of [...ofEarlier, ...stored]) if (original !== undefined) decided.set(key, original);
       const firstInBatch = new Map<string, string>();
-      return articles.map((article) => {
+      const originals = new Map<string, string>();
+      for (const article of articles) {
         const key = article.storyKey;
-        if (key === undefined) return undefined;
+        if (key === undefined) continue;
         const original = decided.get(key) ?? this.writtenOriginals.get(key) ?? firstInBatch.get(key);
         if (original === undefined) firstInBatch.set(key, article.id);
-        return original === article.id ? undefined : original;
-      });
+        else if (original !== article.id) originals.set(article.id, original);
+      }
+      return originals;
     };
     const originals = decide();
     // Awaited after the batch's tagging: a failed lookup must not end the process as unhandled meanwhile.
