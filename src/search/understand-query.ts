@@ -344,15 +344,12 @@ export function respellWords(text: string, respellings: ReadonlyMap<string, stri
  */
 export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>, minLetters = MIN_RESPELLED_LETTERS): string {
   const words = text.split(/\s+/u).filter(Boolean);
-  const bareOf = (word: string) => word.replace(EDGE_PUNCTUATION, '').toLowerCase();
-  const namedInQuery = new Set(words.flatMap((word) => nameWords.get(bareOf(word)) ?? []));
-  return words
-    .map((word) => {
-      const bare = bareOf(word);
-      if (bare.length < minLetters || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return word;
-      return nearestName(bare, nameWords, namedInQuery) ?? word;
-    })
-    .join(' ');
+  const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
+  return mapWords(text, (typed) => {
+    const bare = typed.toLowerCase();
+    if (bare.length < minLetters || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return undefined;
+    return nearestName(bare, nameWords, namedInQuery);
+  });
 }
 
 /** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
