@@ -12,7 +12,7 @@ import {
   singleWordArabicTerms,
 } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
-import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
+import { normalizedWordsOf, stemArabic } from '../analysis/in-process-analyzer.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 
 const mappingFileSchema = z.object({
@@ -52,6 +52,8 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
+    /** Words written as ب or ل + an indefinite noun (بدعم), read as the noun (see cliticWordRules). */
+    cliticWords: z.object({ filter: z.string(), list: z.string() }),
     /**
      * The stop filter's words, one a line (Lucene's default Arabic list, written out), and the filter
      * that drops, before normalization, those it would change into no word of the list (see
@@ -116,6 +118,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
+  filterNamed(analysis.filter, inline.cliticWords.filter).rules = cliticWordRules(readList(inline.cliticWords.list));
   const stopwords = readList(inline.stopwords.list);
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
   // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
@@ -131,6 +134,15 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const mappings = mappingFile.mappings;
   const digest = createHash('sha256').update(JSON.stringify({ settings, mappings })).digest('hex').slice(0, 10);
   return { settings, mappings: { ...mappings, _meta: { definition: digest } }, digest, cliticPrefixes: inline.protectedNames.cliticPrefixes };
+}
+
+/**
+ * `stemmer_override` rules for words written as a clitic ب or ل + an indefinite noun, which the light
+ * stemmer keeps whole (it takes ل and ب off only with the article: للكأس, بالكأس): each, and each
+ * with و before it, becomes the noun's stem (لكأس, ولكأس => كاس), so كأس finds لكأس.
+ */
+export function cliticWordRules(words: string[]): string[] {
+  return words.map(normalizeArabicWord).map((word) => `${word}, و${word} => ${stemArabic(word.slice(1))}`);
 }
 
 /**

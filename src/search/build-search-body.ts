@@ -156,7 +156,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const oneEdit = withOneEditAtMost(profile);
   const matching = request.sort === 'newest' ? oneEdit : profile;
   // A quoted phrase's words are the phrase filter's to require: they only rank (its first word may
-  // carry a clitic the stemmed fields keep: لريال مدريد holds no ريال there).
+  // carry a clitic the stemmed fields keep: كريال مدريد holds no ريال there).
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
   const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
   const original = {
@@ -410,8 +410,8 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
 
 /**
  * A text of two words or more with each clitic on its first word, as the index's tokenizer splits it
- * and without vowel marks (والدولة الإسلامية, لكرة القدم): the stemmer takes no ل, ب, ك or ف off a word
- * without the article. A word alone stays as it is: nothing tells ل + كرة in لكرة from فكرة, an idea.
+ * and without vowel marks (والدولة الإسلامية, لكرة القدم): the exact fields keep every word as written.
+ * A word alone stays as it is: nothing tells ل + كرة in لكرة from فكرة, an idea.
  */
 function phraseForms(text: string, shape: QueryShape): string[] {
   const words: string[] = [];
