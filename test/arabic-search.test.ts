@@ -57,6 +57,11 @@ describe('clitics glued to words', () => {
     expect(await ids('هدفين')).toEqual(['x-football-clitic']);
     expect(await ids('فكرة')).toEqual(['x-idea']);
   });
+
+  it('finds a noun written with its accusative alif (شخصا) under the noun', async () => {
+    expect(await ids('شخص')).toContain('x-tanween');
+    expect(await ids('شخصا')).toContain('x-tanween');
+  });
 });
 
 describe('words run together where a space was lost', () => {

@@ -52,8 +52,13 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
-    /** Words written as ب or ل + an indefinite noun (بدعم), read as the noun (see cliticWordRules). */
-    cliticWords: z.object({ filter: z.string(), list: z.string() }),
+    /** Forms of an indefinite noun the light stemmer keeps whole, read as the noun (see wordFormRules). */
+    wordForms: z.object({
+      /** ب or ل joined to it: بدعم. */
+      clitic: z.object({ filter: z.string(), list: z.string() }),
+      /** Its accusative alif: شخصا. */
+      tanween: z.object({ filter: z.string(), list: z.string() }),
+    }),
     /**
      * The stop filter's words, one a line (Lucene's default Arabic list, written out), and the filter
      * that drops, before normalization, those it would change into no word of the list (see
@@ -118,7 +123,9 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
-  filterNamed(analysis.filter, inline.cliticWords.filter).rules = cliticWordRules(readList(inline.cliticWords.list));
+  const { clitic, tanween } = inline.wordForms;
+  filterNamed(analysis.filter, clitic.filter).rules = wordFormRules(readList(clitic.list), (form) => form.slice(1));
+  filterNamed(analysis.filter, tanween.filter).rules = wordFormRules(readList(tanween.list), (form) => form.slice(0, -1));
   const stopwords = readList(inline.stopwords.list);
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
   // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
@@ -137,12 +144,12 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
 }
 
 /**
- * `stemmer_override` rules for words written as a clitic ب or ل + an indefinite noun, which the light
- * stemmer keeps whole (it takes ل and ب off only with the article: للكأس, بالكأس): each, and each
- * with و before it, becomes the noun's stem (لكأس, ولكأس => كاس), so كأس finds لكأس.
+ * `stemmer_override` rules for forms of an indefinite noun the light stemmer keeps whole: it takes ب
+ * and ل off only with the article (للكأس), and no accusative alif (شخصا). Each form, and each with و
+ * before it, becomes the stem of its noun (لكأس, ولكأس => كاس), so كأس finds لكأس and شخص شخصا.
  */
-export function cliticWordRules(words: string[]): string[] {
-  return words.map(normalizeArabicWord).map((word) => `${word}, و${word} => ${stemArabic(word.slice(1))}`);
+export function wordFormRules(forms: string[], nounOf: (form: string) => string): string[] {
+  return forms.map(normalizeArabicWord).map((form) => `${form}, و${form} => ${stemArabic(nounOf(form))}`);
 }
 
 /**
