@@ -14,7 +14,12 @@ const text = (words: string) =>
 
 const taxonomy: Taxonomy = {
   topics: [
-    { slug: 'sport', labels: { ar: 'رياضة', en: 'Sport' }, terms: ['match', 'matches', 'team', 'goal'] },
+    {
+      slug: 'sport',
+      labels: { ar: 'رياضة', en: 'Sport' },
+      terms: ['match', 'matches', 'team', 'goal'],
+      ambiguous: { terms: ['team', 'goal'], reason: 'a team of investigators, an aim' },
+    },
     { slug: 'economy', labels: { ar: 'اقتصاد', en: 'Economy' }, terms: ['market', 'bank', 'budget'] },
   ],
   topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2, minShareOfBest: 0.6 },
@@ -113,6 +118,12 @@ describe('classifyArticle', () => {
   it('adds a headline word to what the body says with it: the subject of a short article', () => {
     expect(classify('match', 'the match ended').topics).toEqual(['sport']); // title 2 + the same word in the body 1
     expect(classify('match', 'the game ended').topics).toEqual([]); // title 2 alone
+  });
+
+  it('counts a topic’s ambiguous terms only beside one of its other terms', () => {
+    expect(classify('team', 'the team met').topics).toEqual([]); // title 2 + body 1, all of it ambiguous
+    expect(classify('team goal', 'the team met').topics).toEqual([]);
+    expect(classify('team', 'the team met after the match').topics).toEqual(['sport']);
   });
 
   it('tags a second topic only when its score is a large enough share of the best one', () => {

@@ -116,11 +116,14 @@ export function isAbout(salience: RegionSalience, rules: Taxonomy['regionRules']
 
 /**
  * Weighted count of distinct signal words: inflections of one word (الاقتصاد, الاقتصادية) analyze
- * alike and count once; repeats add a little, capped, so one word alone cannot carry a topic.
+ * alike and count once; repeats add a little, capped. The topic's ambiguous terms count only beside
+ * one of its other terms: a headline and a body naming الفريق (a team of investigators) are no sport.
  */
 function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedArticle): number {
   const { bodyWeight, repeatWeight, maxPerTerm, titleWeight } = compiled.taxonomy.topicRules;
+  const ambiguous = new Set(topic.ambiguous?.terms ?? []);
   const weights = new Map<string, number>();
+  let unambiguousFound = false;
   for (const term of topic.terms) {
     const pattern = compiled.patterns.get(term);
     const first = pattern?.tokens[0]?.token;
@@ -131,9 +134,11 @@ function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedA
     // A headline's word the body goes on to use is the article's subject: the two add up.
     const weight = (findOccurrences(pattern, article.title).length > 0 ? titleWeight : 0) + bodyScore;
     if (weight === 0) continue;
+    if (!ambiguous.has(term)) unambiguousFound = true;
     const key = patternKey(pattern);
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   }
+  if (!unambiguousFound) return 0;
   let score = 0;
   for (const weight of weights.values()) score += weight;
   return score;

@@ -28,6 +28,8 @@ const topicSchema = z.object({
   labels,
   antCategory: z.string().optional(),
   terms: z.array(z.string().min(1)).min(1),
+  /** Terms of the topic that are also other words (الفريق, a team of investigators): they count only beside one that is not. */
+  ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
   notes: z.string().optional(),
 });
 
@@ -111,6 +113,11 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     }
     for (const term of region.ambiguous?.terms ?? []) {
       if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
+    }
+  }
+  for (const topic of topicsFile.topics) {
+    for (const term of topic.ambiguous?.terms ?? []) {
+      if (!topic.terms.includes(term)) throw new Error(`taxonomy/topics.json: ${topic.slug}: ambiguous term "${term}" is not one of its terms`);
     }
   }
   assertUnique(
