@@ -229,6 +229,7 @@ describe('Latin-script and mixed queries', () => {
 
   it('Latin names of countries, capitals and people reach their Arabic spellings', async () => {
     for (const q of ['China', 'Beijing', 'Ankara', 'Putin', 'بوتين']) expect(await ids(q)).toEqual(['x-beijing']);
+    expect(await ids('White House')).toEqual(['x-trump-phrase']);
   });
 
   it('two countries asked for: an article naming both ranks above one writing the second’s full name', async () => {
