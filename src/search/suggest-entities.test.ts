@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { PROJECT_ROOT } from '../project-root.js';
+import { readNameAnalysis } from '../index/index-definition.js';
 import { EntitySuggester, foldForSuggest } from './suggest-entities.js';
 
-const suggester = new EntitySuggester(loadTaxonomy(PROJECT_ROOT));
+const suggester = new EntitySuggester(loadTaxonomy(PROJECT_ROOT), readNameAnalysis(PROJECT_ROOT).cliticPrefixes);
 const values = (text: string) => suggester.suggest(text, 5).map((s) => `${s.facet}:${s.value}`);
 
 describe('entity suggestions', () => {
@@ -44,6 +45,14 @@ describe('entity suggestions', () => {
       )
       .map((s) => s.value);
     expect(byArticles.indexOf('emmanuel-macron')).toBeLessThan(byArticles.indexOf('macao'));
+  });
+
+  it('find a name typed with a clitic joined to it when nothing begins with the text as typed', () => {
+    expect(values('وأردو')).toContain('people:recep-tayyip-erdogan');
+    expect(values('للجزا')).toContain('regions:algeria');
+    expect(values('لليبي')).toContain('regions:libya');
+    // A name that begins with a clitic's letter is found as typed, first.
+    expect(values('بلينكن')[0]).toBe('people:antony-blinken');
   });
 
   it('suggest nothing for a single letter', () => {

@@ -49,7 +49,11 @@ function withoutArticle(folded: string): string {
 export class EntitySuggester {
   private readonly entries: Entry[];
 
-  constructor(taxonomy: Taxonomy) {
+  /** `cliticPrefixes`: what a sentence joins to a name (و, ب, ل …), taken off when nothing matches as typed. */
+  constructor(
+    taxonomy: Taxonomy,
+    private readonly cliticPrefixes: readonly string[] = [],
+  ) {
     const sources: [EntityFacet, { slug: string; labels: { ar: string; en: string }; terms: string[] }[]][] = [
       ['people', taxonomy.people],
       ['regions', taxonomy.regions],
@@ -73,6 +77,17 @@ export class EntitySuggester {
   suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map()): EntitySuggestion[] {
     const typed = foldForSuggest(text);
     if ([...typed].length < 2) return [];
+    const found = this.beginningWith(typed, size, articles);
+    if (found.length > 0) return found;
+    // وأردو, للجزا: the name after a clitic, the longest clitic first.
+    for (const rest of withoutClitic(typed, this.cliticPrefixes)) {
+      const behindClitic = this.beginningWith(rest, size, articles);
+      if (behindClitic.length > 0) return behindClitic;
+    }
+    return [];
+  }
+
+  private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>): EntitySuggestion[] {
     const best = new Map<string, { entry: Entry; rank: number }>();
     for (const entry of this.entries) {
       const rank = entry.forms.some((form) => form.startsWith(` ${typed}`)) ? 0 : entry.forms.some((form) => form.includes(` ${typed}`)) ? 1 : -1;
@@ -91,4 +106,16 @@ export class EntitySuggester {
       .slice(0, size)
       .map(({ entry }) => ({ facet: entry.facet, value: entry.value, label: entry.label, matched: entry.spelling }));
   }
+}
+
+/** The text without each clitic it may begin with, longest first: للجزائر is ل + الجزائر, لليبيا ل + ليبيا. */
+function withoutClitic(typed: string, cliticPrefixes: readonly string[]): string[] {
+  return [...cliticPrefixes]
+    .sort((a, b) => b.length - a.length)
+    .filter((prefix) => typed.startsWith(prefix))
+    .flatMap((prefix) => {
+      const rest = typed.slice(prefix.length);
+      return prefix.endsWith('ل') && rest.startsWith('ل') ? [`ا${rest}`, rest] : [rest];
+    })
+    .filter((rest) => [...rest].length >= 2);
 }

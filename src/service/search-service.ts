@@ -302,7 +302,7 @@ export class SearchService {
   /** Titles that complete the text, and the people, places and organizations whose names begin with it. */
   async suggest(text: string, size: number): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
     if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
-      this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy) };
+      this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }
     const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
     return { titles, entities: this.entitySuggester.suggester.suggest(text, size, articles) };
