@@ -64,6 +64,18 @@ export function readDataList(root: string, path: string): string[] {
   return parseListText(readText(root, path));
 }
 
+/** A `word<TAB>word` list (the word forms and the nouns they are read as): every line checked. */
+export function readWordPairs(root: string, path: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [index, line] of readText(root, path).split('\n').entries()) {
+    if (!line || line.startsWith('#')) continue;
+    const [first, second, ...rest] = line.split('\t');
+    if (!first || !second || rest.length > 0) throw new DataFileError(path, `line ${index + 1}: expected "word<TAB>word", got "${line}"`);
+    pairs.push([first, second]);
+  }
+  return pairs;
+}
+
 /** A `word<TAB>count` list (the run-on word frequencies): every line checked. */
 export function readWordFrequencies(root: string, path: string): Map<string, number> {
   const frequencies = new Map<string, number>();

@@ -11,7 +11,7 @@ import {
   withoutContainedAlternatives,
   singleWordArabicTerms,
 } from '../analysis/arabic-rules.js';
-import { readDataJson, readDataList } from '../data/data-files.js';
+import { readDataJson, readDataList, readWordPairs } from '../data/data-files.js';
 import { normalizedWordsOf, stemArabic } from '../analysis/in-process-analyzer.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 
@@ -52,13 +52,8 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       cliticPrefixes: z.array(z.string()),
     }),
-    /** Forms of an indefinite noun the light stemmer keeps whole, read as the noun (see wordFormRules). */
-    wordForms: z.object({
-      /** ب or ل joined to it: بدعم. */
-      clitic: z.object({ filter: z.string(), list: z.string() }),
-      /** Its accusative alif: شخصا. */
-      tanween: z.object({ filter: z.string(), list: z.string() }),
-    }),
+    /** Word forms the light stemmer misreads, each with the noun it is read as (see wordFormRules). */
+    wordForms: z.object({ filter: z.string(), list: z.string() }),
     /**
      * The stop filter's words, one a line (Lucene's default Arabic list, written out), and the filter
      * that drops, before normalization, those it would change into no word of the list (see
@@ -123,9 +118,7 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ),
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
-  const { clitic, tanween } = inline.wordForms;
-  filterNamed(analysis.filter, clitic.filter).rules = wordFormRules(readList(clitic.list), (form) => form.slice(1));
-  filterNamed(analysis.filter, tanween.filter).rules = wordFormRules(readList(tanween.list), (form) => form.slice(0, -1));
+  filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
   const stopwords = readList(inline.stopwords.list);
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
   // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
@@ -144,12 +137,19 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
 }
 
 /**
- * `stemmer_override` rules for forms of an indefinite noun the light stemmer keeps whole: it takes ب
- * and ل off only with the article (للكأس), and no accusative alif (شخصا). Each form, and each with و
- * before it, becomes the stem of its noun (لكأس, ولكأس => كاس), so كأس finds لكأس and شخص شخصا.
+ * `stemmer_override` rules for word forms the light stemmer misreads, each read as its noun's stem.
+ * It takes ب and ل off only with the article (للكأس), no accusative alif (شخصا), and و off every
+ * word of four letters, a root's too (وزير → زير, while الوزير → وزير). A noun beginning with و
+ * takes the stem its form with the article gets: بوزير, وزير and الوزير meet.
  */
-export function wordFormRules(forms: string[], nounOf: (form: string) => string): string[] {
-  return forms.map(normalizeArabicWord).map((form) => `${form}, و${form} => ${stemArabic(nounOf(form))}`);
+export function wordFormRules(pairs: [form: string, noun: string][]): string[] {
+  const formsByStem = new Map<string, string[]>();
+  for (const [form, noun] of pairs) {
+    const normalized = normalizeArabicWord(noun);
+    const stem = stemArabic(normalized.startsWith('و') ? `ال${normalized}` : normalized);
+    formsByStem.set(stem, [...(formsByStem.get(stem) ?? []), normalizeArabicWord(form)]);
+  }
+  return [...formsByStem].map(([stem, forms]) => `${forms.join(', ')} => ${stem}`);
 }
 
 /**
