@@ -58,6 +58,10 @@ describe('clitics glued to words', () => {
     expect(await ids('فكرة')).toEqual(['x-idea']);
   });
 
+  it('finds a listed name with ب or ل joined to it (لمانشستر) under the name', async () => {
+    expect(await ids('مانشستر')).toContain('x-manchester');
+  });
+
   it('finds a word whose first letter و is its own in every form: وزير and الوزير, ولاية and بولاية', async () => {
     // The light stemmer took و off وزير (زير) but not off الوزير (وزير).
     expect(await ids('وزير')).toContain('x-minister');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeArabicWord } from '../../src/analysis/arabic-rules.js';
+import { normalizeArabicWord, spellingsOf } from '../../src/analysis/arabic-rules.js';
+import { readNameAnalysis } from '../../src/index/index-definition.js';
 import { readDataList, readWordFrequencies } from '../../src/data/data-files.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
@@ -15,7 +16,8 @@ import { PROJECT_ROOT } from '../../src/project-root.js';
 //   were the conjunction: وزير became زير while الوزير stays وزير, and وادي met أدى.
 // A form of a noun is listed when everything says it is the noun's: it takes the article
 // (almost) never itself (الفكرة shows فكرة is a word, الدنيا that دنيا's alif is its own); the noun
-// takes the article (الكأس, الشخص), or does once a possessive ending is off (بحقوقهم: الحقوق), and is
+// takes the article (الكأس, الشخص), or does once a possessive ending is off (بحقوقهم: الحقوق), or is
+// a word of a listed name (لمانشستر), and is
 // seen at least a quarter as often as the form (لبنان is no ل + بنان); no stopword is involved
 // (بعده is بعد + ه, وهما و + هما). A clitic form also takes no ب, ل or ك itself (لبوتين: بوتين is a
 // word, not ب + وتين). ف and ك are left out: ف joins verbs more than nouns and ك begins too many
@@ -48,8 +50,8 @@ const takesArticle = (word: string) => seen(`ال${word}`) > 0 || withoutEnding(
 // The form with a clitic or a possessive ending taken off is a stopword: بعده (بعد + ه), وهما (و + هما).
 const holdsStopword = (word: string) => [word, ...withoutEnding(word), ...(/^[وبل]/.test(word) ? [word.slice(1)] : [])].some((part) => stopwords.has(part));
 
-/** Forms of a noun the stemmer keeps whole, with the noun each is read as. */
-function formsOfNouns(nounOf: (form: string) => string | undefined): [string, string][] {
+/** Forms of a noun the stemmer keeps whole, with the noun each is read as; `namesToo`: of a listed name's word too. */
+function formsOfNouns(nounOf: (form: string) => string | undefined, namesToo: boolean): [string, string][] {
   return [...counts].flatMap(([form, n]): [string, string][] => {
     const noun = nounOf(form);
     const listed =
@@ -59,7 +61,7 @@ function formsOfNouns(nounOf: (form: string) => string | undefined): [string, st
       rarelyWithArticle(form) &&
       !holdsStopword(form) &&
       !stopwords.has(noun) &&
-      takesArticle(noun) &&
+      (takesArticle(noun) || (namesToo && nameWords.has(noun))) &&
       seen(noun) >= n * MIN_SHARE_OF_FORM;
     if (!listed) return [];
     // ولكأس is و + لكأس; ولاية is no و + لاية: the article goes with it.
@@ -75,6 +77,15 @@ function formsOfNouns(nounOf: (form: string) => string | undefined): [string, st
 }
 
 const rarelyWithArticle = (form: string) => seen(`ال${form}`) <= seen(form) * MAX_SHARE_WITH_ARTICLE;
+// The words of the listed names that take no article, of four letters or more: لمانشستر, بغوغل,
+// لكوريا are ل or ب + a name (بان, of Ban Ki-moon, is too short to tell from بأن).
+const nameWords = new Set(
+  readNameAnalysis(PROJECT_ROOT)
+    .synonymLists.flatMap((list) => readDataList(PROJECT_ROOT, list))
+    .flatMap((rule) => spellingsOf(rule).flatMap((spelling) => spelling.split(/\s+/)))
+    .map(normalizeArabicWord)
+    .filter((word) => /^[\u0621-\u064A]{4,}$/.test(word) && rarelyWithArticle(word)),
+);
 
 const cliticForms = formsOfNouns((form) => {
   const [clitic, noun] = [form[0]!, form.slice(1)];
@@ -82,13 +93,13 @@ const cliticForms = formsOfNouns((form) => {
   // للX is ل + الX: a clitic ل is told only before a word not starting with ل.
   const takesClitic = ['ب', 'ل', 'ك'].some((other) => !(other === 'ل' && form.startsWith('ل')) && seen(other + form) > 0);
   return takesClitic ? undefined : noun;
-});
+}, true);
 const tanweenForms = formsOfNouns((form) => {
   const noun = form.slice(0, -1);
   // The article never goes with tanween; وا ends verbs (قالوا), ها and هما possessives (احدهما, not متهما).
   const dualPossessive = noun.endsWith('هم') && noun.length >= 5 && takesArticle(noun.slice(0, -2).replace(/ت$/, 'ه'));
   return form.endsWith('ا') && !form.startsWith('ال') && !/[اوه]$/.test(noun) && !dualPossessive ? noun : undefined;
-});
+}, false);
 // The stemmer takes و off words of four letters or more; the article before one shows the و is the word's.
 // The article's share decides: الوزير is 13 % of وزير, الوحول (mud) 3 % of وحول (and around); a
 // possessive form (وزارتها) needs its noun with the article (الوزارة) a quarter as often as itself.
