@@ -43,10 +43,13 @@ const seen = (word: string) => counts.get(word) ?? 0;
 const stopwords = new Set(readDataList(PROJECT_ROOT, 'analyzers/arabic-stopwords.txt').map(normalizeArabicWord));
 const keptWhole = new Set(readDataList(PROJECT_ROOT, 'analyzers/word-forms-kept-whole.txt').map(normalizeArabicWord));
 
+const withArticle = (word: string) => seen(`ال${word}`);
 const withoutEnding = (word: string) =>
   POSSESSIVE_ENDINGS.filter((ending) => word.endsWith(ending) && word.length - ending.length >= 3).map((ending) => word.slice(0, -ending.length));
 // A noun before a possessive ending writes its ة as ت: سياستها is سياسة + ها.
-const takesArticle = (word: string) => seen(`ال${word}`) > 0 || withoutEnding(word).some((stem) => seen(`ال${stem.replace(/ت$/, 'ه')}`) > 0);
+const asNoun = (base: string) => base.replace(/ت$/, 'ه');
+const takesArticle = (word: string) => withArticle(word) > 0 || withoutEnding(word).some((base) => withArticle(asNoun(base)) > 0);
+const rarelyWithArticle = (form: string) => withArticle(form) <= seen(form) * MAX_SHARE_WITH_ARTICLE;
 // The form with a clitic or a possessive ending taken off is a stopword: بعده (بعد + ه), وهما (و + هما).
 const holdsStopword = (word: string) => [word, ...withoutEnding(word), ...(/^[وبل]/.test(word) ? [word.slice(1)] : [])].some((part) => stopwords.has(part));
 
@@ -76,7 +79,6 @@ function formsOfNouns(nounOf: (form: string) => string | undefined, namesToo: bo
   });
 }
 
-const rarelyWithArticle = (form: string) => seen(`ال${form}`) <= seen(form) * MAX_SHARE_WITH_ARTICLE;
 // The words of the listed names that take no article, of four letters or more: لمانشستر, بغوغل,
 // لكوريا are ل or ب + a name (بان, of Ban Ki-moon, is too short to tell from بأن).
 const nameWords = new Set(
@@ -97,7 +99,7 @@ const cliticForms = formsOfNouns((form) => {
 const tanweenForms = formsOfNouns((form) => {
   const noun = form.slice(0, -1);
   // The article never goes with tanween; وا ends verbs (قالوا), ها and هما possessives (احدهما, not متهما).
-  const dualPossessive = noun.endsWith('هم') && noun.length >= 5 && takesArticle(noun.slice(0, -2).replace(/ت$/, 'ه'));
+  const dualPossessive = noun.endsWith('هم') && noun.length >= 5 && takesArticle(asNoun(noun.slice(0, -2)));
   return form.endsWith('ا') && !form.startsWith('ال') && !/[اوه]$/.test(noun) && !dualPossessive ? noun : undefined;
 }, false);
 // The stemmer takes و off words of four letters or more; the article before one shows the و is the word's.
@@ -110,8 +112,7 @@ const ownWawWords: [string, string][] = [...counts]
       word.length >= 4 &&
       !keptWhole.has(word) &&
       !holdsStopword(word) &&
-      (seen(`ال${word}`) >= n * MIN_SHARE_WITH_ARTICLE_OF_OWN_WAW ||
-        withoutEnding(word).some((base) => seen(`ال${base.replace(/ت$/, 'ه')}`) >= n * MIN_SHARE_OF_FORM)),
+      (withArticle(word) >= n * MIN_SHARE_WITH_ARTICLE_OF_OWN_WAW || withoutEnding(word).some((base) => withArticle(asNoun(base)) >= n * MIN_SHARE_OF_FORM)),
   )
   .map(([word]) => [word, word]);
 
