@@ -17,7 +17,7 @@ export const ArticleSummarySchema = z.object({
   title: z.string(),
   published: z.string().nullable().openapi({
     description:
-      'When it was published, as its source dated it: a day (2021-08-06), or a day and time in ISO 8601 with the offset when the source gave one (2018-10-19T16:00:51Z) and without one when it gave none; null when undated. Sorting and date filters read it in UTC.',
+      "When it was published, as its source dated it: a day (2021-08-06), or a day and time in UTC, ISO 8601 (2018-10-19T16:00:51Z: a source's offset applied, a time given without one read as UTC); null when undated. Sorting, date filters and the month facet read it in UTC.",
   }),
   source: z.string().nullable().openapi({ description: 'The outlet that published it' }),
   topics: z.array(z.string()),

@@ -1,6 +1,6 @@
 import { PROJECT_ROOT } from '../project-root.js';
 import { loadRunOnRepairer } from './run-on-repair.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDate, prepareArticle } from './prepare-article.js';
 
 const repairer = loadRunOnRepairer(PROJECT_ROOT);
@@ -53,6 +53,8 @@ describe('normalizeDate', () => {
     ['Sun, 18 Feb 2018 21:35:43 +0400', '2018-02-18T17:35:43Z'],
     ['2021-07-27', '2021-07-27'],
     ['2021-07-27T10:00:00Z', '2021-07-27T10:00:00Z'],
+    ['2021-07-27T12:00:00+02:00', '2021-07-27T10:00:00Z'],
+    ['Sun, 18 Feb 2018 21:35:43 GMT', '2018-02-18T21:35:43Z'],
     ['22 جانفي 2025', '2025-01-22'],
     ['14 أيار/مايو 2023', '2023-05-14'],
     ['مايو 14، 2023', '2023-05-14'],
@@ -64,5 +66,19 @@ describe('normalizeDate', () => {
     [undefined, undefined],
   ])('%s → %s', (input, expected) => {
     expect(normalizeDate(input)).toBe(expected);
+  });
+
+  describe('a time without a zone is UTC, on a machine whose clock is not', () => {
+    const machineZone = process.env.TZ;
+    beforeAll(() => void (process.env.TZ = 'Asia/Riyadh'));
+    afterAll(() => void (machineZone === undefined ? delete process.env.TZ : (process.env.TZ = machineZone)));
+    it.each([
+      ['2021-07-27T10:00:00', '2021-07-27T10:00:00Z'],
+      ['Sun, 18 Feb 2018 21:35:43', '2018-02-18T21:35:43Z'],
+      ['Sun, 18 Feb 2018 21:35:43 +0400', '2018-02-18T17:35:43Z'],
+    ])('%s → %s', (input, expected) => {
+      expect(new Date(2021, 0, 1).getTimezoneOffset()).toBe(-180);
+      expect(normalizeDate(input)).toBe(expected);
+    });
   });
 });

@@ -114,13 +114,17 @@ export function normalizeDate(value: string | undefined): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isCalendarDate(text) ? text : undefined;
   const iso = /^\d{4}-\d{2}-\d{2}T/.test(text);
   if (iso || /[a-z]{3},? \d{1,2} [a-z]{3} \d{4}/i.test(text)) {
-    const time = Date.parse(text);
+    // A time without a zone is read as UTC, not as this machine's local time.
+    const time = Date.parse(HAS_ZONE.test(text) ? text : iso ? `${text}Z` : `${text} GMT`);
     const day = iso ? text.slice(0, 10) : rfc2822Day(text);
     if (!Number.isNaN(time) && day !== undefined && isCalendarDate(day)) return new Date(time).toISOString().replace('.000Z', 'Z');
     if (iso) return undefined;
   }
   return parseArabicDate(text)?.date;
 }
+
+/** An offset (+04:00, +0400), Z, or a zone's name (GMT, EST) at the end of a date-time. */
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC?|[ECMP][SD]T))$/i;
 
 function rfc2822Day(text: string): string | undefined {
   const match = RFC_2822_DAY.exec(text);
