@@ -36,6 +36,14 @@ describe('understandQuery', () => {
     expect(understandQuery('ازاي تسافر مصر', on, { questionWords })).toBe('تسافر مصر');
   });
 
+  it("takes out an English query's function words, but not an abbreviation typed in capitals", () => {
+    const on = { ...off, questionWords: true };
+    expect(understandQuery('What happened in Ghouta?', on, { questionWords })).toBe('Ghouta?');
+    expect(understandQuery('the Iran nuclear deal', on, { questionWords })).toBe('Iran nuclear deal');
+    expect(understandQuery('WHO warns on Ebola', on, { questionWords })).toBe('WHO warns Ebola');
+    expect(understandQuery('US sanctions on Iran', on, { questionWords })).toBe('US sanctions Iran');
+  });
+
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
     expect(understandQuery('من هو؟', { ...off, questionWords: true }, { questionWords })).toBe('من هو؟');
     expect(understandQuery('من هو بلينكن', off, { questionWords })).toBe('من هو بلينكن');

@@ -368,6 +368,11 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
   return first !== '' && questionWords.has(normalizeArabicWord(first));
 }
 
+/** A Latin word typed in capitals (WHO, US) is an abbreviation, never the question or function word it spells. */
+function isLatinCapitals(word: string): boolean {
+  return /^[A-Z]{2,}$/.test(word);
+}
+
 /**
  * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
  * the listed names first, then the repairer's split by word frequency),
@@ -383,7 +388,7 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
     const words = result.split(/\s+/u).filter(Boolean);
     const kept = words.filter((word) => {
       const bare = word.replace(EDGE_PUNCTUATION, '');
-      return bare !== '' && !aids.questionWords.has(normalizeArabicWord(bare));
+      return bare !== '' && (isLatinCapitals(bare) || !aids.questionWords.has(normalizeArabicWord(bare)));
     });
     if (kept.length > 0) result = kept.join(' ');
   }
