@@ -68,6 +68,12 @@ describe('clitics glued to words', () => {
     expect(await ids('ولاية')).toContain('x-state-hospital');
   });
 
+  it('finds a place written apart or together, with the article or without it, under either form', async () => {
+    expect(await ids('بيونغيانغ')).toEqual(['x-pyongyang-apart']);
+    expect(await ids('غوطة')).toEqual(['x-ghouta']);
+    expect(await ids('البريميرليغ')).toEqual(await ids('الدوري الإنجليزي الممتاز'));
+  });
+
   it('finds a noun written with its accusative alif (شخصا) under the noun', async () => {
     expect(await ids('شخص')).toContain('x-tanween');
     expect(await ids('شخصا')).toContain('x-tanween');
@@ -266,6 +272,21 @@ describe('Latin-script and mixed queries', () => {
     };
     expect(newest.relaxed).toBeUndefined();
     expect(newest.hits.map((hit) => hit.id)).toContain('x-killing');
+  });
+
+  it('the abbreviations and demonyms an analyst types reach the Arabic names: UN, U.N., EU, US, Egyptian', async () => {
+    const unitedNations = (await ids('الأمم المتحدة')).sort();
+    expect(unitedNations).toContain('x-un-yemen');
+    for (const q of ['UN', 'U.N.']) expect((await ids(q)).sort(), q).toEqual(unitedNations);
+    expect(await ids('EU')).toEqual(['x-un-yemen']);
+    expect((await ids('US')).sort()).toEqual((await ids('الولايات المتحدة')).sort());
+    expect(await ids('Egyptian')).toEqual(await ids('مصر'));
+  });
+
+  it('names and words of the 2018 news in Latin script: Pyongyang, Premier League, crown prince', async () => {
+    expect(await ids('Pyongyang')).toEqual(['x-pyongyang-apart']);
+    expect(await ids('Premier League')).toEqual(['x-premier-league']);
+    expect((await ids('crown prince')).sort()).toEqual(['x-crown-prince', 'x-mbs']);
   });
 
   it('a mixed query finds the article naming both', async () => {
