@@ -68,6 +68,11 @@ describe('clitics glued to words', () => {
     expect(await ids('ولاية')).toContain('x-state-hospital');
   });
 
+  it('finds a verbal noun with ب or ل (بمقتل, لمقتل) under the noun, though it never takes the article', async () => {
+    expect(await ids('مقتل')).toContain('x-killed-in-blast');
+    expect(await ids('بمقتل')).toContain('x-killing');
+  });
+
   it('finds a place written apart or together, with the article or without it, under either form', async () => {
     expect(await ids('بيونغيانغ')).toEqual(['x-pyongyang-apart']);
     expect(await ids('غوطة')).toEqual(['x-ghouta']);
@@ -257,7 +262,7 @@ describe('Latin-script and mixed queries', () => {
   });
 
   it('an English word of the news reaches its Arabic word, not only the English titles Arabic articles quote', async () => {
-    expect((await ids('murder')).sort()).toEqual(['x-killing', 'x-series']);
+    expect((await ids('murder')).sort()).toEqual(['x-killed-in-blast', 'x-killing', 'x-series']);
     expect((await ids('khashoggi murder'))[0]).toBe('x-killing');
   });
 

@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from '../../src/project-root.js';
 // A form of a noun is listed when everything says it is the noun's: it takes the article
 // (almost) never itself (الفكرة shows فكرة is a word, الدنيا that دنيا's alif is its own); the noun
 // takes the article (الكأس, الشخص), or does once a possessive ending is off (بحقوقهم: الحقوق), or is
-// a word of a listed name (لمانشستر), and is
+// a word of a listed name (لمانشستر), or takes both prepositions itself (بمقتل, لمقتل), and is
 // seen at least a quarter as often as the form (لبنان is no ل + بنان); no stopword is involved
 // (بعده is بعد + ه, وهما و + هما). A clitic form also takes no ب, ل or ك itself (لبوتين: بوتين is a
 // word, not ب + وتين). ف and ك are left out: ف joins verbs more than nouns and ك begins too many
@@ -32,6 +32,8 @@ const MIN_SHARE_WITH_ARTICLE_OF_OWN_WAW = 0.04;
 /** رد, حل, طن: a tanween form (ردا) is read as a noun of two letters too; a clitic's needs three (بأن is no ب + ان). */
 const MIN_NOUN_LETTERS = 2;
 const CLITICS = ['ب', 'ل'];
+/** How often each of بX and لX is seen before X counts as a noun by its prepositions alone. */
+const MIN_PREPOSITION_FORMS = 3;
 const POSSESSIVE_ENDINGS = ['هما', 'هم', 'ها', 'كم', 'نا', 'ه', 'ي', 'ك'];
 
 const counts = new Map<string, number>();
@@ -53,8 +55,8 @@ const rarelyWithArticle = (form: string) => withArticle(form) <= seen(form) * MA
 // The form with a clitic or a possessive ending taken off is a stopword: بعده (بعد + ه), وهما (و + هما).
 const holdsStopword = (word: string) => [word, ...withoutEnding(word), ...(/^[وبل]/.test(word) ? [word.slice(1)] : [])].some((part) => stopwords.has(part));
 
-/** Forms of a noun the stemmer keeps whole, with the noun each is read as; `namesToo`: of a listed name's word too. */
-function formsOfNouns(nounOf: (form: string) => string | undefined, namesToo: boolean): [string, string][] {
+/** Forms of a noun the stemmer keeps whole, with the noun each is read as; `alsoNoun`: what else shows a word is a noun. */
+function formsOfNouns(nounOf: (form: string) => string | undefined, alsoNoun: (word: string) => boolean = () => false): [string, string][] {
   return [...counts].flatMap(([form, n]): [string, string][] => {
     const noun = nounOf(form);
     const listed =
@@ -64,7 +66,7 @@ function formsOfNouns(nounOf: (form: string) => string | undefined, namesToo: bo
       rarelyWithArticle(form) &&
       !holdsStopword(form) &&
       !stopwords.has(noun) &&
-      (takesArticle(noun) || (namesToo && nameWords.has(noun))) &&
+      (takesArticle(noun) || alsoNoun(noun)) &&
       seen(noun) >= n * MIN_SHARE_OF_FORM;
     if (!listed) return [];
     // ولكأس is و + لكأس; ولاية is no و + لاية: the article goes with it.
@@ -89,19 +91,30 @@ const nameWords = new Set(
     .filter((word) => /^[\u0621-\u064A]{4,}$/.test(word) && rarelyWithArticle(word)),
 );
 
-const cliticForms = formsOfNouns((form) => {
-  const [clitic, noun] = [form[0]!, form.slice(1)];
-  if (!CLITICS.includes(clitic) || noun.length < 3 || noun.startsWith('ال') || form.startsWith('لل')) return undefined;
-  // للX is ل + الX: a clitic ل is told only before a word not starting with ل.
-  const takesClitic = ['ب', 'ل', 'ك'].some((other) => !(other === 'ل' && form.startsWith('ل')) && seen(other + form) > 0);
-  return takesClitic ? undefined : noun;
-}, true);
+// A word that takes neither article but both prepositions, each in a form that never takes the article
+// either and is seen less often than the word itself, is a noun too: مقتل, a verbal noun (بمقتل,
+// لمقتل; المقتل is not written). Not أن with a pronoun (بأنهم, لأنهم), nor a name a preposition begins
+// (بوست of واشنطن بوست is seen more often than وست; بكين, Beijing, has no لكين).
+const takesBothPrepositions = (noun: string) =>
+  !/^ان(?:ه|ها|هم|هما|هن|ك|كم|ني|نا)?$/.test(noun) &&
+  CLITICS.every((clitic) => seen(clitic + noun) >= MIN_PREPOSITION_FORMS && seen(clitic + noun) <= seen(noun) && rarelyWithArticle(clitic + noun));
+
+const cliticForms = formsOfNouns(
+  (form) => {
+    const [clitic, noun] = [form[0]!, form.slice(1)];
+    if (!CLITICS.includes(clitic) || noun.length < 3 || noun.startsWith('ال') || form.startsWith('لل')) return undefined;
+    // للX is ل + الX: a clitic ل is told only before a word not starting with ل.
+    const takesClitic = ['ب', 'ل', 'ك'].some((other) => !(other === 'ل' && form.startsWith('ل')) && seen(other + form) > 0);
+    return takesClitic ? undefined : noun;
+  },
+  (noun) => nameWords.has(noun) || takesBothPrepositions(noun),
+);
 const tanweenForms = formsOfNouns((form) => {
   const noun = form.slice(0, -1);
   // The article never goes with tanween; وا ends verbs (قالوا), ها and هما possessives (احدهما, not متهما).
   const dualPossessive = noun.endsWith('هم') && noun.length >= 5 && takesArticle(asNoun(noun.slice(0, -2)));
   return form.endsWith('ا') && !form.startsWith('ال') && !/[اوه]$/.test(noun) && !dualPossessive ? noun : undefined;
-}, false);
+});
 // The stemmer takes و off words of four letters or more; the article before one shows the و is the word's.
 // The article's share decides: الوزير is 13 % of وزير, الوحول (mud) 3 % of وحول (and around); a
 // possessive form (وزارتها) needs its noun with the article (الوزارة) a quarter as often as itself.
