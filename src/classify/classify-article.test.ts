@@ -25,7 +25,15 @@ const taxonomy: Taxonomy = {
   topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2, minShareOfBest: 0.6 },
   regions: [
     { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [] },
-    { slug: 'sudan', kind: 'country', labels: { ar: 'السودان', en: 'Sudan' }, parents: ['africa'], terms: ['sudan'], excludeWithin: ['south sudan'] },
+    {
+      slug: 'sudan',
+      kind: 'country',
+      labels: { ar: 'السودان', en: 'Sudan' },
+      parents: ['africa'],
+      terms: ['sudan'],
+      excludeWithin: ['south sudan'],
+      leaders: ['omar bashir'],
+    },
     {
       slug: 'mali',
       kind: 'country',
@@ -57,6 +65,7 @@ const compiled: CompiledTaxonomy = {
     ['africa', pattern('africa')],
     ['sudan', pattern('sudan')],
     ['south sudan', pattern('south', 'sudan')],
+    ['omar bashir', pattern('omar', 'bashir')],
     ['mali', pattern('mali')],
     ['bamako', pattern('bamako')],
     ['sahel', pattern('sahel')],
@@ -102,6 +111,14 @@ describe('classifyArticle', () => {
     expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
     expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, lead: true }]);
     expect(classify('sudan', 'talks sudan').region_salience).toEqual([{ region: 'sudan', mentions: 2, title: true, lead: true }]);
+  });
+
+  it('tags the country whose leader a title names as about it, and a leader named in the body alone as nothing', () => {
+    const tags = classify('omar bashir visits cairo', 'talks');
+    expect(tags.regions).toEqual(['africa', 'sudan']);
+    expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
+    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: true, lead: false }]);
+    expect(classify('talks in cairo', 'omar bashir said omar bashir').regions_mentioned).toEqual([]);
   });
 
   it('reads the lead from the first leadTokens positions of the body', () => {

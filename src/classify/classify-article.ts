@@ -24,7 +24,7 @@ export interface RegionSalience {
   region: string;
   /** Distinct mentions in title and body. */
   mentions: number;
-  /** Named in the title. */
+  /** Named in the title, or its leader is (the region's `leaders`). */
   title: boolean;
   /** Named in the lead: the body's first `leadTokens` positions. */
   lead: boolean;
@@ -101,9 +101,10 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
 function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
-  if (title.size + body.size === 0) return undefined;
+  const leaderInTitle = (region.leaders ?? []).some((leader) => findOccurrences(compiled.patterns.get(leader), article.title).length > 0);
+  if (title.size + body.size === 0 && !leaderInTitle) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
-  return { region: region.slug, mentions: title.size + body.size, title: title.size > 0, lead: [...body].some((start) => start < leadTokens) };
+  return { region: region.slug, mentions: title.size + body.size, title: title.size > 0 || leaderInTitle, lead: [...body].some((start) => start < leadTokens) };
 }
 
 /**
@@ -181,8 +182,9 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
   if (!byToken) {
     byToken = new Map();
     const { regions, topics, people, organizations } = compiled.taxonomy;
+    const termsOf = (entry: { terms: string[]; leaders?: string[] }) => [...entry.terms, ...(entry.leaders ?? [])];
     for (const entry of [...regions, ...topics, ...people, ...organizations]) {
-      for (const term of entry.terms) {
+      for (const term of termsOf(entry)) {
         const first = compiled.patterns.get(term)?.tokens[0]?.token;
         if (first === undefined) continue;
         const entries = byToken.get(first);
@@ -258,7 +260,7 @@ function ancestryOf(compiled: CompiledTaxonomy): (slugs: Iterable<string>) => Se
 export function taxonomyTerms(taxonomy: Taxonomy): string[] {
   const terms = new Set<string>();
   for (const region of taxonomy.regions) {
-    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? [])].forEach((t) => terms.add(t));
+    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? []), ...(region.leaders ?? [])].forEach((t) => terms.add(t));
   }
   for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
   for (const entity of [...taxonomy.people, ...taxonomy.organizations]) [...entity.terms, ...entity.excludeWithin].forEach((t) => terms.add(t));

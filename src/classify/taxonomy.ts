@@ -20,6 +20,8 @@ const regionSchema = z.object({
   terms: z.array(z.string().min(1)).min(1),
   excludeWithin: z.array(z.string().min(1)).default([]),
   ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
+  /** Heads of state or government: named in a title, the article is about the country (its government acts); not mentions of it. */
+  leaders: z.array(z.string().min(1)).optional(),
   notes: z.string().optional(),
 });
 
