@@ -31,6 +31,10 @@ describe('suggestions as the reader types', () => {
     expect(body.entities[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
   });
 
+  it('complete titles from a name typed whole in Latin script, through the synonym lists', async () => {
+    expect((await suggest('Blinken')).body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
+  });
+
   it('name a person typed in Latin script, and a place', async () => {
     expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));

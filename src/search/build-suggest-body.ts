@@ -18,15 +18,20 @@ export function suggestText(text: string): string {
 
 /**
  * Titles that complete what is typed: every word must begin a word of the title (`title.prefix`
- * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter). Among the first
+ * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter); or, for a text in
+ * Latin script, whose words no Arabic title begins with, every word must meet the title through the
+ * search-time synonyms (Trump, Liverpool: titles writing ترامب, ليفربول). Among the first
  * matches, titles holding the typed words whole rank higher: a rescore, so that second query runs on
  * a few hits only and the first can skip through the postings. No engine highlighting: the words
  * are marked in process (`markTypedWords`). The text lands only in `query` strings. Pure.
  */
 export function buildTitleSuggestBody(text: string, size: number): SearchBody {
   const words = suggestText(text);
+  const beginning = { match: { 'title.prefix': { query: words, operator: 'and' } } };
+  // Arabic words typed are not read through the stemmer: بلين, half of بلينكن, is ب + لين to it.
+  const named = /\p{Script=Latin}/u.test(words) ? [{ match: { title: { query: words, operator: 'and' } } }] : [];
   return {
-    query: { bool: { must: [{ match: { 'title.prefix': { query: words, operator: 'and' } } }], must_not: [A_STORY_COPY] } },
+    query: { bool: { should: [beginning, ...named], minimum_should_match: 1, must_not: [A_STORY_COPY] } },
     rescore: { window_size: size * 3, query: { rescore_query: { match: { 'title.exact': { query: words, analyzer: 'arabic_exact' } } } } },
     size,
     track_total_hits: false,
