@@ -111,6 +111,11 @@ describe('words run together where a space was lost', () => {
 });
 
 describe('typo tolerance', () => {
+  it('never reads a number as a typo of another: 2014 does not find 2013', async () => {
+    expect(await ids('2013')).toEqual(['x-elections-2013']);
+    expect(await ids('2014')).toEqual([]);
+  });
+
   it('matches a word one edit away only when the corpus does not often spell it as typed', async () => {
     expect(await ids('اللاجئين')).toEqual(['x-refugees']);
     // Typed wrong (no word of the corpus), each still finds first the word one edit away.

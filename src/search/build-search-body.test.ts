@@ -203,6 +203,7 @@ describe('buildSearchBody', () => {
     expect(wordsToFuzz('مالي هود', 'AUTO:5,9')).toBe('');
     expect(wordsToFuzz('Blinken في الجزائر', 'AUTO:5,9')).toBe('Blinken الجزائر');
     expect(wordsToFuzz('مالي', 'AUTO')).toBe('مالي');
+    expect(wordsToFuzz('انتخابات 2014', 'AUTO:4,8')).toBe('انتخابات');
     expect(wordsToFuzz('مالي', '0')).toBe('');
     expect(wordsToFuzz('اللاجئين بلنكن', 'AUTO:4,8', new Set(['اللاجئين']))).toBe('بلنكن');
     const fuzzy = { ...profile, query: { ...profile.query, fuzzy: { fields: { title: 0.5 }, fuzziness: 'AUTO:5,9', prefixLength: 1, maxExpansions: 10 } } };

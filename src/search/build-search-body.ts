@@ -366,14 +366,15 @@ export function withoutStopwords(text: string, stopwords: ReadonlySet<string>): 
 /**
  * The words long enough for `fuzziness` to allow an edit, counted without the article ال, and not
  * among `knownWords`: the others would only match as typed, and alone (without the synonyms that
- * join them, as in تشرين الأول) a common short word would match everywhere.
+ * join them, as in تشرين الأول) a common short word would match everywhere. No number: 2014 one
+ * edit away is 2011, 2013 or 2018, no typo of it.
  */
 export function wordsToFuzz(text: string, fuzziness: string, knownWords: ReadonlySet<string> = new Set()): string {
   const auto = /^AUTO(?::(\d+),\d+)?$/.exec(fuzziness);
   const shortest = auto ? Number(auto[1] ?? 3) : Number(fuzziness) > 0 ? 1 : Infinity;
   const words: string[] = [];
   forEachStandardToken(text, (word) => {
-    if ([...word.replace(/^ال/, '')].length >= shortest && !knownWords.has(word)) words.push(word);
+    if ([...word.replace(/^ال/, '')].length >= shortest && !knownWords.has(word) && !/\p{N}/u.test(word)) words.push(word);
   });
   return words.join(' ');
 }
