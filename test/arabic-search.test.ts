@@ -237,6 +237,10 @@ describe('month names of every region', () => {
   it.each(['تشرين الأول', 'October', 'أكتوبر'])('%s finds the article that mentions أكتوبر', async (q) => {
     expect(await ids(q)).toEqual([A004]);
   });
+
+  it.each(['June', 'جوان', 'يونيو'])('%s does not find air strikes (الجوية, what جوان stemmed to)', async (q) => {
+    expect(await ids(q)).not.toContain('x-air-strikes');
+  });
 });
 
 describe('Latin-script and mixed queries', () => {
