@@ -301,6 +301,9 @@ describe('Latin-script and mixed queries', () => {
     expect(await ids('Pyongyang')).toEqual(['x-pyongyang-apart']);
     expect(await ids('Premier League')).toEqual(['x-premier-league']);
     expect((await ids('crown prince')).sort()).toEqual(['x-crown-prince', 'x-mbs']);
+    expect((await ids('Helsinki summit'))[0]).toBe('x-helsinki');
+    // WHO typed in capitals is the organization; who, a question word, is taken out.
+    expect(await ids('WHO')).toEqual(['x-helsinki']);
   });
 
   it('a mixed query finds the article naming both', async () => {

@@ -10,6 +10,14 @@ describe('the taxonomy as the project ships it', () => {
     for (const platform of ['facebook', 'whatsapp', 'snapchat', 'twitter', 'google']) expect(slugs).not.toContain(platform);
   });
 
+  it('names each person and organization once: no second entry under the same Arabic name (a one-way abbreviation, UN, made one)', () => {
+    const { people, organizations } = loadTaxonomy(PROJECT_ROOT);
+    for (const entities of [people, organizations]) {
+      const names = entities.map((entity) => entity.labels.ar);
+      expect(names.filter((name, at) => names.indexOf(name) !== at)).toEqual([]);
+    }
+  });
+
   it('labels an entity in Latin with each word capitalized, not the letter after an apostrophe', () => {
     const [army] = entitiesFromSynonyms(["الجيش الوطني الشعبي, people's national army"]);
     expect(army!.labels).toEqual({ ar: 'الجيش الوطني الشعبي', en: "People's National Army" });
