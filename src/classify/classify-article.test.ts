@@ -31,7 +31,7 @@ const taxonomy: Taxonomy = {
       labels: { ar: 'السودان', en: 'Sudan' },
       parents: ['africa'],
       terms: ['sudan'],
-      excludeWithin: ['south sudan'],
+      excludeWithin: ['south sudan', 'omar bashir street'],
       leaders: ['omar bashir'],
     },
     {
@@ -66,6 +66,7 @@ const compiled: CompiledTaxonomy = {
     ['sudan', pattern('sudan')],
     ['south sudan', pattern('south', 'sudan')],
     ['omar bashir', pattern('omar', 'bashir')],
+    ['omar bashir street', pattern('omar', 'bashir', 'street')],
     ['mali', pattern('mali')],
     ['bamako', pattern('bamako')],
     ['sahel', pattern('sahel')],
@@ -119,6 +120,8 @@ describe('classifyArticle', () => {
     expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
     expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: true, lead: false }]);
     expect(classify('talks in cairo', 'omar bashir said omar bashir').regions_mentioned).toEqual([]);
+    // Inside a longer name that is not the leader (Jim Yong Kim is no Kim Jong-un), nothing either.
+    expect(classify('omar bashir street reopens', 'talks').regions).toEqual([]);
   });
 
   it('reads the lead from the first leadTokens positions of the body', () => {

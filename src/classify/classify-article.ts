@@ -88,9 +88,14 @@ function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: An
   );
 }
 
+/** The spans of `text` inside a longer name that is not the region (جنوب السودان, كيم كارداشيان). */
+function excludedSpans(region: Region, compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
+  return region.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
+}
+
 function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): Set<number> {
   const text = article[field];
-  const excluded = region.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
+  const excluded = excludedSpans(region, compiled, text);
   const ambiguous = new Set(region.ambiguous?.terms ?? []);
   const contextFound = region.ambiguous ? occursAnywhere(region.ambiguous.requireAnyOf, compiled, article) : true;
   const counted = region.terms.filter((term) => contextFound || !ambiguous.has(term));
@@ -101,7 +106,7 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
 function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
-  const leaderInTitle = (region.leaders ?? []).some((leader) => findOccurrences(compiled.patterns.get(leader), article.title).length > 0);
+  const leaderInTitle = mentionStarts(region.leaders ?? [], compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
   if (title.size + body.size === 0 && !leaderInTitle) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
   return { region: region.slug, mentions: title.size + body.size, title: title.size > 0 || leaderInTitle, lead: [...body].some((start) => start < leadTokens) };
