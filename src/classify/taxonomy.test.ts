@@ -18,6 +18,11 @@ describe('the taxonomy as the project ships it', () => {
     }
   });
 
+  it("labels a one-way rule's entity with the name as the news writes it, its right side", () => {
+    const [crownPrince] = entitiesFromSynonyms(['mohammed bin salman, محمد ابن سلمان => محمد بن سلمان, mohammed bin salman']);
+    expect(crownPrince!.labels).toEqual({ ar: 'محمد بن سلمان', en: 'Mohammed Bin Salman' });
+  });
+
   it('labels an entity in Latin with each word capitalized, not the letter after an apostrophe', () => {
     const [army] = entitiesFromSynonyms(["الجيش الوطني الشعبي, people's national army"]);
     expect(army!.labels).toEqual({ ar: 'الجيش الوطني الشعبي', en: "People's National Army" });

@@ -163,7 +163,10 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
     const isLatin = (t: string) => /^[\p{Script=Latin}\s'.-]+$/u.test(t);
     const fullNames = terms.filter((t) => t.includes(' '));
     const latin = fullNames.find(isLatin) ?? terms.find(isLatin);
-    const arabic = fullNames.find((t) => /\p{Script=Arabic}/u.test(t)) ?? terms.find((t) => /\p{Script=Arabic}/u.test(t));
+    // A one-way rule's right side is how the news writes the name (محمد بن سلمان, not a reader's محمد ابن سلمان).
+    const written = rule.includes('=>') ? [...new Set(spellingsOf(rule.slice(rule.indexOf('=>') + 2)))] : terms;
+    const isArabic = (t: string) => /\p{Script=Arabic}/u.test(t);
+    const arabic = written.find((t) => t.includes(' ') && isArabic(t)) ?? written.find(isArabic);
     if (fullNames.length === 0 || !latin || !arabic) return [];
     const slugText = latin
       .normalize('NFKD')
