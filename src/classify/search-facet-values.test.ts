@@ -25,6 +25,15 @@ describe('searchFacetValues', () => {
     expect(found('المملكة')).toEqual(['morocco']);
   });
 
+  it('puts the values more articles carry first, whatever matched', () => {
+    const carried = new Map([
+      ['united-arab-emirates', 900],
+      ['malta', 3],
+    ]);
+    expect(searchFacetValues(values, 'ma', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['malta', 'mali', 'malaysia']);
+    expect(searchFacetValues(values, 'ا', (slug) => carried.get(slug) ?? 0)[0]!.value).toBe('united-arab-emirates');
+  });
+
   it('gives every value for an empty query and none for an unknown word', () => {
     expect(found('')).toHaveLength(values.length);
     expect(found('أطلانتس')).toEqual([]);

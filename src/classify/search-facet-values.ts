@@ -18,9 +18,10 @@ function foldWords(text: string): string[] {
 /**
  * The values whose Arabic or English label, or one of whose terms, has a word sequence starting
  * with the query's words (`مال` finds مالي, ماليزيا and مالطا; `mal` too; `الصين` finds China).
- * Values matched on a label come first, then those matched on a term; shorter labels first.
+ * Those more served articles carry come first (`articles`, when counted: `US` is the United States
+ * before the US Virgin Islands); then values matched on a label, then on a term; shorter labels first.
  */
-export function searchFacetValues<T extends SearchableValue>(values: T[], query: string): T[] {
+export function searchFacetValues<T extends SearchableValue>(values: T[], query: string, articles: (value: string) => number = () => 0): T[] {
   const wanted = foldWords(query).join(' ');
   if (!wanted) return values;
   const matches = (text: string) => ` ${foldWords(text).join(' ')}`.includes(` ${wanted}`);
@@ -28,6 +29,6 @@ export function searchFacetValues<T extends SearchableValue>(values: T[], query:
   return values
     .map((entry) => ({ entry, rank: rank(entry) }))
     .filter(({ rank }) => rank < 2)
-    .sort((a, b) => a.rank - b.rank || a.entry.labels.ar.length - b.entry.labels.ar.length)
+    .sort((a, b) => articles(b.entry.value) - articles(a.entry.value) || a.rank - b.rank || a.entry.labels.ar.length - b.entry.labels.ar.length)
     .map(({ entry }) => entry);
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
+import { searchFacetValues, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchBody, SearchEngine } from '../engine/search-engine.js';
@@ -306,6 +307,22 @@ export class SearchService {
     }
     const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
     return { titles, entities: this.entitySuggester.suggester.suggest(text, size, articles) };
+  }
+
+  /**
+   * One facet's values whose names begin with the words typed, those more served articles carry
+   * first (as suggestions order them); by name alone when the engine cannot count them.
+   */
+  async searchFacetValues(facet: 'topics' | 'regions' | 'people' | 'organizations', q: string): Promise<(SearchableValue & { parents?: string[] })[]> {
+    const taxonomy = this.currentTaxonomy;
+    const entries: { slug: string; labels: { ar: string; en: string }; terms: string[]; parents?: string[] }[] =
+      facet === 'regions' ? taxonomy.regions : facet === 'topics' ? taxonomy.topics : taxonomy[facet];
+    const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
+    return searchFacetValues(
+      entries.map((entry) => ({ value: entry.slug, labels: entry.labels, terms: entry.terms, parents: entry.parents })),
+      q,
+      (value) => counts.get(`${facet}:${value}`) ?? 0,
+    );
   }
 
   /**

@@ -1,5 +1,4 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { searchFacetValues } from '../../classify/search-facet-values.js';
 import type { Taxonomy } from '../../classify/taxonomy.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { errorContent, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
@@ -93,15 +92,10 @@ export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
     );
   });
 
-  app.openapi(valueSearchRoute, (c) => {
+  app.openapi(valueSearchRoute, async (c) => {
     const { facet } = c.req.valid('param');
     const { q = '', size = 20 } = c.req.valid('query');
-    const taxonomy = deps.service.taxonomy;
-    const entries = facet === 'regions' ? taxonomy.regions : facet === 'topics' ? taxonomy.topics : taxonomy[facet];
-    const values = searchFacetValues(
-      entries.map((entry) => ({ value: entry.slug, labels: entry.labels, terms: entry.terms, parents: 'parents' in entry ? entry.parents : undefined })),
-      q,
-    )
+    const values = (await deps.service.searchFacetValues(facet, q))
       .slice(0, size)
       .map((entry) => ({ value: entry.value, label: entry.labels, ...(entry.parents ? { parents: entry.parents } : {}) }));
     return c.json({ facet, q, values }, 200);
