@@ -65,12 +65,13 @@ const analysisFileSchema = z.object({
 });
 
 /** What the analysis file says about names: the clitic prefixes a name takes, the stopwords, and the synonym lists (paths from `rootDir`). */
-export function readNameAnalysis(rootDir: string): { cliticPrefixes: string[]; stopwords: string[]; synonymLists: string[] } {
+export function readNameAnalysis(rootDir: string): { cliticPrefixes: string[]; stopwords: string[]; synonymLists: string[]; wordLists: string[] } {
   const { inline } = readDataJson(rootDir, 'analyzers/arabic.json', analysisFileSchema);
   return {
     cliticPrefixes: inline.protectedNames.cliticPrefixes,
     stopwords: readDataList(rootDir, join('analyzers', inline.stopwords.list)),
     synonymLists: inline.synonyms.lists.map((file) => join('analyzers', 'synonyms', file)),
+    wordLists: inline.synonyms.wordLists.map((file) => join('analyzers', 'synonyms', file)),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   isOnlyListedNames,
   startsWithQuestionWord,
   loadGluedNames,
+  loadLatinAbbreviations,
   loadLatinNameWords,
   loadListedNameSpellings,
   loadListedNameWords,
@@ -36,12 +37,16 @@ describe('understandQuery', () => {
     expect(understandQuery('ازاي تسافر مصر', on, { questionWords })).toBe('تسافر مصر');
   });
 
-  it("takes out an English query's function words, but not an abbreviation typed in capitals", () => {
+  it("takes out an English query's function words, but not an abbreviation typed in capitals nor a listed name's own", () => {
     const on = { ...off, questionWords: true };
-    expect(understandQuery('What happened in Ghouta?', on, { questionWords })).toBe('Ghouta?');
-    expect(understandQuery('the Iran nuclear deal', on, { questionWords })).toBe('Iran nuclear deal');
-    expect(understandQuery('WHO warns on Ebola', on, { questionWords })).toBe('WHO warns Ebola');
-    expect(understandQuery('US sanctions on Iran', on, { questionWords })).toBe('US sanctions Iran');
+    const aids = { questionWords, latinAbbreviations: loadLatinAbbreviations(PROJECT_ROOT), listedNameSpellings: loadListedNameSpellings(PROJECT_ROOT) };
+    expect(understandQuery('What happened in Ghouta?', on, aids)).toBe('Ghouta?');
+    expect(understandQuery('WHAT HAPPENED IN GHOUTA', on, aids)).toBe('GHOUTA');
+    expect(understandQuery('the Iran nuclear deal', on, aids)).toBe('Iran nuclear deal');
+    expect(understandQuery('WHO warns on Ebola', on, aids)).toBe('who warns Ebola');
+    expect(understandQuery('UN envoy in Yemen', on, aids)).toBe('u.n envoy Yemen');
+    expect(understandQuery('drought in the Horn of Africa', on, aids)).toBe('drought Horn of Africa');
+    expect(understandQuery('Bosnia and Herzegovina', on, aids)).toBe('Bosnia and Herzegovina');
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
@@ -135,6 +140,8 @@ describe('startsWithQuestionWord', () => {
   it('knows a question by its first word, whatever its hamza or punctuation', () => {
     for (const text of ['من هو جمال خاشقجي؟', ' ما هي عاصمة مصر', '«كيف» تعمل الانتخابات', 'إين تقع مالي'])
       expect(startsWithQuestionWord(text, questionWords), text).toBe(true);
+    // An English text is no Arabic title's question, whatever its function words.
+    expect(startsWithQuestionWord('the Iran nuclear deal', questionWords)).toBe(false);
     for (const text of ['جمال خاشقجي من هو', 'الجزائر', '', '؟']) expect(startsWithQuestionWord(text, questionWords), text).toBe(false);
   });
 });

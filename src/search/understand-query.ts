@@ -26,6 +26,8 @@ export interface QueryAids {
   arabicNameWords?: ReadonlyMap<string, number>;
   /** A listed name's word with a clitic, normalized (وترامب, للسعوديه), to the word as the list writes it (see loadNameCliticForms). */
   nameCliticForms?: ReadonlyMap<string, string>;
+  /** The lists' abbreviations by their capitals (see loadLatinAbbreviations). */
+  latinAbbreviations?: ReadonlyMap<string, string>;
 }
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
@@ -39,6 +41,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     listedNameSpellings: loadListedNameSpellings(dataRoot),
     personNames: new Set(readDataList(dataRoot, PEOPLE_LIST).flatMap(spellingsOf).map(nameSpellingKey)),
     gluedNames: loadGluedNames(dataRoot),
+    latinAbbreviations: loadLatinAbbreviations(dataRoot),
   };
 }
 
@@ -365,12 +368,45 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
 /** Whether the first word of `text` is a question word (من, ما, كيف …), whatever its hamza or punctuation. */
 export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<string>): boolean {
   const first = text.trim().split(/\s+/u)[0]?.replace(EDGE_PUNCTUATION, '') ?? '';
-  return first !== '' && questionWords.has(normalizeArabicWord(first));
+  // An Arabic question: an English one (the Iran deal, in Syria) is no title an Arabic article asks.
+  return ARABIC_LETTER.test(first) && questionWords.has(normalizeArabicWord(first));
 }
 
-/** A Latin word typed in capitals (WHO, US) is an abbreviation, never the question or function word it spells. */
-function isLatinCapitals(word: string): boolean {
-  return /^[A-Z]{2,}$/.test(word);
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+
+/** Words a listed spelling of two or more words can have. */
+const LONGEST_LISTED_SPELLING = 6;
+
+/**
+ * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
+ * Herzegovina): their function words are the name's.
+ */
+function insideListedSpellings(words: string[], spellings: ReadonlySet<string>): Set<number> {
+  const inside = new Set<number>();
+  for (let start = 0; start < words.length; start++) {
+    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
+      if (!spellings.has(nameSpellingKey(words.slice(start, start + length).join(' ')))) continue;
+      for (let at = start; at < start + length; at++) inside.add(at);
+      break;
+    }
+  }
+  return inside;
+}
+
+/**
+ * The abbreviations of the synonym lists (two to four letters) by their capitals (UN → u.n, WHO → who, NATO → nato): typed
+ * in capitals, a word is the abbreviation, never the function word it spells (who, us).
+ */
+export function loadLatinAbbreviations(dataRoot: string): Map<string, string> {
+  const abbreviations = new Map<string, string>();
+  const { synonymLists, wordLists } = readNameAnalysis(dataRoot);
+  for (const list of [...synonymLists, ...wordLists]) {
+    for (const spelling of readDataList(dataRoot, list).flatMap(spellingsOf)) {
+      const letters = spelling.toLowerCase().replace(/\./g, '');
+      if (/^[a-z]{2,4}$/.test(letters) && /^[a-z.]+$/i.test(spelling)) abbreviations.set(letters.toUpperCase(), spelling.toLowerCase());
+    }
+  }
+  return abbreviations;
 }
 
 /**
@@ -386,9 +422,14 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
   result = namesAsListed(result, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
-    const kept = words.filter((word) => {
+    const isQuestionWord = (word: string) => aids.questionWords.has(normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')));
+    const inListedSpelling = words.some(isQuestionWord) && aids.listedNameSpellings ? insideListedSpellings(words, aids.listedNameSpellings) : new Set();
+    const kept = words.flatMap((word, at) => {
       const bare = word.replace(EDGE_PUNCTUATION, '');
-      return bare !== '' && (isLatinCapitals(bare) || !aids.questionWords.has(normalizeArabicWord(bare)));
+      const abbreviation = aids.latinAbbreviations?.get(bare);
+      if (bare === '') return [];
+      if (abbreviation) return [word.replace(bare, abbreviation)];
+      return inListedSpelling.has(at) || !isQuestionWord(word) ? [word] : [];
     });
     if (kept.length > 0) result = kept.join(' ');
   }
