@@ -18,7 +18,7 @@ export function suggestText(text: string): string {
 
 /**
  * Titles that complete what is typed: every word must begin a word of the title (`title.prefix`
- * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter); or, for a text in
+ * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter); or, for a text all in
  * Latin script, whose words no Arabic title begins with, every word must meet the title through the
  * search-time synonyms (Trump, Liverpool: titles writing ترامب, ليفربول). Among the first
  * matches, titles holding the typed words whole rank higher: a rescore, so that second query runs on
@@ -29,7 +29,7 @@ export function buildTitleSuggestBody(text: string, size: number): SearchBody {
   const words = suggestText(text);
   const beginning = { match: { 'title.prefix': { query: words, operator: 'and' } } };
   // Arabic words typed are not read through the stemmer: بلين, half of بلينكن, is ب + لين to it.
-  const named = /\p{Script=Latin}/u.test(words) ? [{ match: { title: { query: words, operator: 'and' } } }] : [];
+  const named = /\p{Script=Latin}/u.test(words) && !/\p{Script=Arabic}/u.test(words) ? [{ match: { title: { query: words, operator: 'and' } } }] : [];
   return {
     query: { bool: { should: [beginning, ...named], minimum_should_match: 1, must_not: [A_STORY_COPY] } },
     rescore: { window_size: size * 3, query: { rescore_query: { match: { 'title.exact': { query: words, analyzer: 'arabic_exact' } } } } },
