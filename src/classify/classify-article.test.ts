@@ -32,7 +32,7 @@ const taxonomy: Taxonomy = {
       parents: ['africa'],
       terms: ['sudan'],
       excludeWithin: ['south sudan', 'omar bashir street'],
-      leaders: ['omar bashir'],
+      leaders: ['omar bashir', 'bashir'],
     },
     {
       slug: 'mali',
@@ -67,6 +67,7 @@ const compiled: CompiledTaxonomy = {
     ['south sudan', pattern('south', 'sudan')],
     ['omar bashir', pattern('omar', 'bashir')],
     ['omar bashir street', pattern('omar', 'bashir', 'street')],
+    ['bashir', pattern('bashir')],
     ['mali', pattern('mali')],
     ['bamako', pattern('bamako')],
     ['sahel', pattern('sahel')],
@@ -122,6 +123,9 @@ describe('classifyArticle', () => {
     expect(classify('talks in cairo', 'omar bashir said omar bashir').regions_mentioned).toEqual([]);
     // Inside a longer name that is not the leader (Jim Yong Kim is no Kim Jong-un), nothing either.
     expect(classify('omar bashir street reopens', 'talks').regions).toEqual([]);
+    // A leader of one word counts only beside the country named: Kim is many Koreans.
+    expect(classify('bashir visits cairo', 'talks').regions).toEqual([]);
+    expect(classify('bashir visits cairo', 'talks in sudan').regions).toEqual(['africa', 'sudan']);
   });
 
   it('reads the lead from the first leadTokens positions of the body', () => {

@@ -88,9 +88,9 @@ function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: An
   );
 }
 
-/** The spans of `text` inside a longer name that is not the region (جنوب السودان, كيم كارداشيان). */
-function excludedSpans(region: Region, compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
-  return region.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
+/** The spans of `text` inside a longer name that is not the entry's (جنوب السودان, كيم كارداشيان). */
+function excludedSpans(entry: { excludeWithin: string[] }, compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
+  return entry.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
 }
 
 function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): Set<number> {
@@ -106,8 +106,11 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
 function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
-  const leaderInTitle = mentionStarts(region.leaders ?? [], compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
-  if (title.size + body.size === 0 && !leaderInTitle) return undefined;
+  // A leader of one word (كيم) counts only where the article names the country too: Kim is many Koreans.
+  const named = title.size + body.size > 0;
+  const leaders = (region.leaders ?? []).filter((leader) => named || (compiled.patterns.get(leader)?.tokens.length ?? 0) > 1);
+  const leaderInTitle = leaders.length > 0 && mentionStarts(leaders, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
+  if (!named && !leaderInTitle) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
   return { region: region.slug, mentions: title.size + body.size, title: title.size > 0 || leaderInTitle, lead: [...body].some((start) => start < leadTokens) };
 }
@@ -169,8 +172,7 @@ function namedIn(entities: NamedEntity[], present: ReadonlySet<object>, compiled
 function isNamed(entity: NamedEntity, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
   if (entity.excludeWithin.length === 0) return occursAnywhere(entity.terms, compiled, article);
   return (['title', 'body'] as const).some((field) => {
-    const excluded = entity.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), article[field]));
-    return mentionStarts(entity.terms, compiled, article[field], excluded).size > 0;
+    return mentionStarts(entity.terms, compiled, article[field], excludedSpans(entity, compiled, article[field])).size > 0;
   });
 }
 

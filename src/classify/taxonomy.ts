@@ -155,7 +155,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
 /**
  * Each synonym rule with a full (multi-word) name is one entity; a rule of single words only is a
  * first-name or spelling line (أنتوني, أنطوني, antony), not a person. Slug and English label come
- * from the first multi-word Latin name, the Arabic label from the first multi-word Arabic one.
+ * from the first multi-word Latin name, the Arabic label from the first multi-word Arabic one (of a
+ * one-way rule's right side: as the news writes the name).
  */
 export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
   return rules.flatMap((rule) => {

@@ -317,7 +317,9 @@ export class SearchService {
     const taxonomy = this.currentTaxonomy;
     const entries: { slug: string; labels: { ar: string; en: string }; terms: string[]; parents?: string[] }[] =
       facet === 'regions' ? taxonomy.regions : facet === 'topics' ? taxonomy.topics : taxonomy[facet];
-    const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
+    // Topics are few and not counted; with nothing typed, every value is listed in taxonomy order.
+    const counts =
+      facet === 'topics' || !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     return searchFacetValues(
       entries.map((entry) => ({ value: entry.slug, labels: entry.labels, terms: entry.terms, parents: entry.parents })),
       q,

@@ -63,7 +63,7 @@ const valueSearchRoute = publicRoute('get', '/facets/{facet}', 'searchFacetValue
       .strict(),
   },
   responses: {
-    200: jsonAnswer('Matching values, labels first', FacetValueMatches),
+    200: jsonAnswer('Matching values, those more served articles carry first, then those matched on a label', FacetValueMatches),
     400: { description: 'An unknown facet, or an invalid parameter', ...errorContent },
   },
 });
