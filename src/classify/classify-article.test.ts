@@ -111,15 +111,15 @@ describe('classifyArticle', () => {
     const tags = classify('talks', 'sudan talks');
     expect(tags.regions).toEqual([]);
     expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
-    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, lead: true }]);
-    expect(classify('sudan', 'talks sudan').region_salience).toEqual([{ region: 'sudan', mentions: 2, title: true, lead: true }]);
+    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, leader: false, lead: true }]);
+    expect(classify('sudan', 'talks sudan').region_salience).toEqual([{ region: 'sudan', mentions: 2, title: true, leader: false, lead: true }]);
   });
 
   it('tags the country whose leader a title names as about it, and a leader named in the body alone as nothing', () => {
     const tags = classify('omar bashir visits cairo', 'talks');
     expect(tags.regions).toEqual(['africa', 'sudan']);
     expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
-    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: true, lead: false }]);
+    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: false, leader: true, lead: false }]);
     expect(classify('talks in cairo', 'omar bashir said omar bashir').regions_mentioned).toEqual([]);
     // Inside a longer name that is not the leader (Jim Yong Kim is no Kim Jong-un), nothing either.
     expect(classify('omar bashir street reopens', 'talks').regions).toEqual([]);
@@ -130,7 +130,7 @@ describe('classifyArticle', () => {
 
   it('reads the lead from the first leadTokens positions of the body', () => {
     const late = `${'word '.repeat(45)}sudan`;
-    expect(classify('', late).region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, lead: false }]);
+    expect(classify('', late).region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, leader: false, lead: false }]);
   });
 
   it('scores a topic by distinct words, so inflections of one word cannot carry it alone', () => {

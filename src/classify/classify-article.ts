@@ -24,8 +24,10 @@ export interface RegionSalience {
   region: string;
   /** Distinct mentions in title and body. */
   mentions: number;
-  /** Named in the title, or its leader is (the region's `leaders`). */
+  /** Named in the title. */
   title: boolean;
+  /** One of its `leaders` named in the title: its government acts in the story. */
+  leader: boolean;
   /** Named in the lead: the body's first `leadTokens` positions. */
   lead: boolean;
 }
@@ -112,15 +114,21 @@ function regionSalience(region: Region, compiled: CompiledTaxonomy, article: Ana
   const leaderInTitle = leaders.length > 0 && mentionStarts(leaders, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
   if (!named && !leaderInTitle) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
-  return { region: region.slug, mentions: title.size + body.size, title: title.size > 0 || leaderInTitle, lead: [...body].some((start) => start < leadTokens) };
+  return {
+    region: region.slug,
+    mentions: title.size + body.size,
+    title: title.size > 0,
+    leader: leaderInTitle,
+    lead: [...body].some((start) => start < leadTokens),
+  };
 }
 
 /**
- * Whether an article is about a region rather than naming it in passing: named in the title; or
- * in the lead and at least `leadMinMentions` times; or at least `minMentions` times anywhere.
+ * Whether an article is about a region rather than naming it in passing: named in the title, or its
+ * leader is; or in the lead and at least `leadMinMentions` times; or at least `minMentions` times anywhere.
  */
 export function isAbout(salience: RegionSalience, rules: Taxonomy['regionRules']): boolean {
-  return salience.title || (salience.lead && salience.mentions >= rules.leadMinMentions) || salience.mentions >= rules.minMentions;
+  return salience.title || salience.leader || (salience.lead && salience.mentions >= rules.leadMinMentions) || salience.mentions >= rules.minMentions;
 }
 
 /**

@@ -8,8 +8,19 @@ import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicR
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
   region_salience: z
-    .array(z.object({ region: z.string(), mentions: z.number().int(), title: z.boolean(), lead: z.boolean() }))
-    .openapi({ description: 'Per region named: distinct mentions, whether in the title, whether in the lead' }),
+    .array(
+      z.object({
+        region: z.string(),
+        mentions: z.number().int(),
+        title: z.boolean(),
+        leader: z
+          .boolean()
+          .optional()
+          .openapi({ description: 'Whether its head of state or government is named in the title (absent on articles tagged before this was recorded)' }),
+        lead: z.boolean(),
+      }),
+    )
+    .openapi({ description: 'Per region named: distinct mentions, whether in the title, whether its leader is, whether in the lead' }),
   url: z.string().nullable(),
 }).openapi('Article');
 
