@@ -179,6 +179,13 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
   });
 }
 
+/** A facet's entries in taxonomy order: the regions for both region facets. */
+export function facetEntries(taxonomy: Taxonomy, facet: FacetName): readonly (Topic | Region | NamedEntity)[] {
+  if (facet === 'topics') return taxonomy.topics;
+  if (facet === 'regions' || facet === 'regions_mentioned') return taxonomy.regions;
+  return facet === 'people' ? taxonomy.people : taxonomy.organizations;
+}
+
 /** The values a facet may take, for validating a reader's selection. */
 export function facetValues(taxonomy: Taxonomy, facet: FacetName): ReadonlyMap<string, { ar: string; en: string }> {
   // Asked on every search (validation, labels): made once per taxonomy and facet.
@@ -186,15 +193,7 @@ export function facetValues(taxonomy: Taxonomy, facet: FacetName): ReadonlyMap<s
   if (!byFacet) facetValuesByTaxonomy.set(taxonomy, (byFacet = new Map()));
   let values = byFacet.get(facet);
   if (!values) {
-    const entries =
-      facet === 'topics'
-        ? taxonomy.topics
-        : facet === 'regions' || facet === 'regions_mentioned'
-          ? taxonomy.regions
-          : facet === 'people'
-            ? taxonomy.people
-            : taxonomy.organizations;
-    byFacet.set(facet, (values = new Map(entries.map((entry) => [entry.slug, entry.labels]))));
+    byFacet.set(facet, (values = new Map(facetEntries(taxonomy, facet).map((entry) => [entry.slug, entry.labels]))));
   }
   return values;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
-import { loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
+import { facetEntries, loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
 import { searchFacetValues, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
@@ -314,14 +314,16 @@ export class SearchService {
    * first (as suggestions order them); by name alone when the engine cannot count them.
    */
   async searchFacetValues(facet: 'topics' | 'regions' | 'people' | 'organizations', q: string): Promise<(SearchableValue & { parents?: string[] })[]> {
-    const taxonomy = this.currentTaxonomy;
-    const entries: { slug: string; labels: { ar: string; en: string }; terms: string[]; parents?: string[] }[] =
-      facet === 'regions' ? taxonomy.regions : facet === 'topics' ? taxonomy.topics : taxonomy[facet];
     // Topics are few and not counted; with nothing typed, every value is listed in taxonomy order.
     const counts =
       facet === 'topics' || !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     return searchFacetValues(
-      entries.map((entry) => ({ value: entry.slug, labels: entry.labels, terms: entry.terms, parents: entry.parents })),
+      facetEntries(this.currentTaxonomy, facet).map((entry) => ({
+        value: entry.slug,
+        labels: entry.labels,
+        terms: entry.terms,
+        parents: 'parents' in entry ? entry.parents : undefined,
+      })),
       q,
       (value) => counts.get(`${facet}:${value}`) ?? 0,
     );
