@@ -91,6 +91,83 @@ describe('ingesting a corpus file', () => {
     const found = (await (await service.app.request(`/search?q=${encodeURIComponent('"خط الترامواي"')}`)).json()) as { hits: { id: string }[] };
     expect(found.hits.map((hit) => hit.id)).toEqual(['tram-a']);
   });
+
+  it('cuts the leads of other stories an article ends with, whichever of them is read first', async () => {
+    const whaleLead = 'جنح حوت أزرق ضخم على شاطئ قرب نواكشوط في موريتانيا، الأحد، وحاول الصيادون إعادته إلى البحر دون جدوى.';
+    const lithiumLead = 'أعلنت حكومة تشيلي، الإثنين، خطة لرفع إنتاج الليثيوم من مناجم الشمال بمشاركة شركات أجنبية خلال السنوات المقبلة.';
+    const dateline = 'دبي، الإمارات العربية المتحدة (CNN)— ';
+    const article = (id: string, title: string, ...paragraphs: string[]) => ({
+      id,
+      title,
+      text: paragraphs.join('\n'),
+      source: 'CNN',
+      published: '2018-05-01T09:30:00Z',
+    });
+    const airlineLead = `${dateline}أعلنت شركة الطيران الوطنية عن خطة جديدة لتوسيع أسطولها بطائرات حديثة خلال السنوات الخمس المقبلة.`;
+    const ingest = async (name: string, records: object[]) => {
+      const file = join(folder, name);
+      writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
+      return ingestArticles(
+        service.engine,
+        service.alias,
+        { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+        readSourceRecords(await sourceFiles([file])),
+        { batchSize: 1, concurrency: 2 },
+      );
+    };
+    // Stored before the stories its last two paragraphs lead: cut when a later ingest brings them.
+    const first = await ingest('teasers-1.ndjson', [
+      article('cnn-airline', 'خطة لتوسيع أسطول الطيران', airlineLead, 'وقال مدير الشركة إن الطائرات الجديدة ستصل تباعا.', whaleLead, lithiumLead),
+    ]);
+    expect(first).toMatchObject({ read: 1, indexed: 1, withTeasers: 0 });
+    const report = await ingest('teasers-2.ndjson', [
+      article('cnn-whale', 'حوت أزرق على شاطئ نواكشوط', `${dateline}${whaleLead}`, 'وتجمع السكان حول الحوت طوال اليوم.'),
+      article('cnn-lithium', 'تشيلي ترفع إنتاج الليثيوم', `${dateline}${lithiumLead}`, 'ويعد الليثيوم مادة أساسية في صناعة البطاريات.'),
+      // Read after them: cut before it is written.
+      article(
+        'cnn-rail',
+        'قطار سريع جديد',
+        `${dateline}افتتحت السلطات خط قطار سريع يربط بين مدينتين كبيرتين في رحلة تستغرق ساعة واحدة.`,
+        lithiumLead,
+        whaleLead,
+      ),
+      // Its teaser is the abstract the feed gives, not its lead.
+      {
+        ...article('cnn-bridge', 'جسر معلق جديد', `${dateline}بدأت الشركة المنفذة تركيب الأجزاء الأخيرة من الجسر المعلق فوق النهر الكبير وسط المدينة القديمة.`),
+        abstract: 'اقترب الجسر المعلق الأطول في المنطقة من الاكتمال بعد ثلاث سنوات من العمل المتواصل في وسط المدينة.',
+      },
+      // CNN closes with five (taxonomy/sources.json): one known teaser among them cuts all five.
+      article(
+        'cnn-museum',
+        'افتتاح متحف جديد',
+        `${dateline}افتتحت وزارة الثقافة متحفا جديدا للفنون الحديثة يضم مئات اللوحات من مختلف العصور.`,
+        'وقال الوزير إن المتحف سيستقبل الزوار مجانا.',
+        ...[1, 2, 3, 4].map((n) => `قال مسؤول في المدينة رقم ${n}، الأحد، إن العمل في المشروع الجديد سيبدأ الشهر المقبل بتكلفة كبيرة.`),
+        'اقترب الجسر المعلق الأطول في المنطقة من الاكتمال بعد ثلاث سنوات من العمل المتواصل في وسط المدينة.',
+      ),
+      // One paragraph another story began with: background this story repeats, kept.
+      article(
+        'cnn-whale-again',
+        'الحوت الأزرق يعود إلى البحر',
+        `${dateline}عاد الحوت الأزرق إلى البحر بعد يومين من محاولات الإنقاذ التي شارك فيها مئات المتطوعين.`,
+        whaleLead,
+      ),
+    ]);
+    expect(report).toMatchObject({ read: 6, indexed: 6, withTeasers: 3, rejected: [] });
+    const view = async (id: string) =>
+      (await (await service.app.request(`/articles/${id}`)).json()) as { body: string; teasers: string[]; regions_mentioned: string[] };
+    const airline = await view('cnn-airline');
+    expect(airline.teasers).toEqual([whaleLead, lithiumLead]);
+    expect(airline.body).not.toContain('حوت');
+    expect(airline.regions_mentioned).not.toContain('mauritania');
+    expect((await view('cnn-rail')).teasers).toEqual([lithiumLead, whaleLead]);
+    expect((await view('cnn-whale-again')).teasers).toEqual([]);
+    expect((await view('cnn-museum')).teasers).toHaveLength(5);
+    const hits = async (q: string) =>
+      ((await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id).sort();
+    expect(await hits('الليثيوم')).toEqual(['cnn-lithium']);
+    expect(await hits('نواكشوط')).toEqual(['cnn-whale', 'cnn-whale-again']);
+  });
 });
 
 describe('POST /admin/ingest', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TAIL_PARAGRAPHS } from '../ingest/teasers.js';
 import { z } from 'zod';
 import { spellingsOf } from '../analysis/arabic-rules.js';
 import { readDataJson, readDataList } from '../data/data-files.js';
@@ -65,7 +66,13 @@ const topicsFileSchema = z.object({
 
 const sourcesFileSchema = z.object({
   description: z.string(),
-  sources: z.array(z.object({ value: z.string().min(1), labels: z.object({ ar: z.string().min(1), en: z.string().min(1) }) })),
+  sources: z.array(
+    z.object({
+      value: z.string().min(1),
+      labels: z.object({ ar: z.string().min(1), en: z.string().min(1) }),
+      teaserParagraphs: z.number().int().min(1).max(TAIL_PARAGRAPHS).optional(),
+    }),
+  ),
 });
 
 /** Per person or organization (by slug), phrases inside which its name is another's. */
@@ -95,6 +102,8 @@ export interface Taxonomy {
   organizations: NamedEntity[];
   /** Labels of the sources (`taxonomy/sources.json`), by the value ingest stores. */
   sourceLabels: ReadonlyMap<string, { ar: string; en: string }>;
+  /** How many paragraphs of other stories' leads a source closes an article with, where it is known (`cutTeasers`). */
+  teaserParagraphs: ReadonlyMap<string, number>;
   /** Changes with any taxonomy or list change: tells whether stored tags are current. */
   digest: string;
 }
@@ -149,7 +158,11 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const sourcesFile = readDataJson(rootDir, 'taxonomy/sources.json', sourcesFileSchema);
   // Labels decide no tag: outside the digest, so renaming a source asks for no re-tagging.
   const sourceLabels = new Map(sourcesFile.sources.map((source) => [source.value, source.labels]));
-  return { ...taxonomy, sourceLabels, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
+  // Nor does a teaser block: it applies to articles ingested from then on.
+  const teaserParagraphs = new Map(
+    sourcesFile.sources.flatMap((source) => (source.teaserParagraphs ? [[source.value, source.teaserParagraphs] as const] : [])),
+  );
+  return { ...taxonomy, sourceLabels, teaserParagraphs, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
 }
 
 /**

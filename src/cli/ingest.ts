@@ -40,7 +40,7 @@ await runWithEngine(async ({ service }) => {
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `read ${report.read}, indexed ${report.indexed}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
-        `duplicates skipped ${report.duplicates}, stories stored twice ${report.repeatedStories}, rejected ${report.rejected.length} — ${seconds.toFixed(1)} s, ${(report.read / seconds).toFixed(0)} articles/s`,
+        `duplicates skipped ${report.duplicates}, stories stored twice ${report.repeatedStories}, with teasers cut ${report.withTeasers}, rejected ${report.rejected.length} — ${seconds.toFixed(1)} s, ${(report.read / seconds).toFixed(0)} articles/s`,
     );
     for (const rejected of report.rejected.slice(0, 50)) {
       console.log(`  rejected ${rejected.file}:${rejected.line}${rejected.id ? ` (${rejected.id})` : ''}: ${rejected.reason}`);

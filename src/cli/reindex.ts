@@ -16,7 +16,7 @@ await runWithEngine(async ({ service }) => {
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(
       `${service.alias} now serves ${report.index} (was ${report.previous.join(', ') || 'nothing'}; removed ${report.removed.join(', ') || 'none'}): ` +
-        `read ${report.read}, indexed ${report.indexed}, duplicates ${report.duplicates}, stories stored twice ${report.repeatedStories}, rejected ${report.rejected.length} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `read ${report.read}, indexed ${report.indexed}, duplicates ${report.duplicates}, stories stored twice ${report.repeatedStories}, with teasers cut ${report.withTeasers}, rejected ${report.rejected.length} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     for (const rejected of report.rejected.slice(0, 20)) console.log(`  rejected ${rejected.file}:${rejected.line}: ${rejected.reason}`);
     return 0;

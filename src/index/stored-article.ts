@@ -42,4 +42,10 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   story_key?: string;
   /** The article stored first with this story_key: this one is a copy of it, left out of searches. */
   duplicate_of?: string;
+  /** How another article of its outlet would end with this one as a teaser: its first paragraph's key and its abstract's (`leadKeysOf`). */
+  lead_keys?: string[];
+  /** The keys of the last paragraphs still in `body`: a lead stored later may make them teasers. */
+  tail_keys?: string[];
+  /** Other stories' leads the article ended with, as published: cut from `body`, stored, not searched. */
+  teasers?: string;
 }

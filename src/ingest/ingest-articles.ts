@@ -5,6 +5,7 @@ import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';
 import { StoryCopies } from './story-copies.js';
+import { TeaserCuts } from './teaser-cuts.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import type { SourceRecord } from './source-records.js';
 import type { StoredArticle } from '../index/stored-article.js';
@@ -20,6 +21,8 @@ export interface IngestReport {
   duplicates: number;
   /** Stored as copies of a story stored under another id (same outlet, title and time): left out of searches. */
   repeatedStories: number;
+  /** Stored with the other stories' leads they ended with cut from the searched text (`cutTeasers`). */
+  withTeasers: number;
   rejected: { file: string; line: number; id?: string; reason: string }[];
 }
 
@@ -67,7 +70,9 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
     ...presentFields({ body_original: article.bodyOriginal, published: article.published, url: article.url, source_category: article.category }),
     ...tags,
     [HASH_FIELD]: article.contentHash,
-    ...presentFields({ story_key: article.storyKey, duplicate_of: duplicateOf }),
+    ...presentFields({ story_key: article.storyKey, duplicate_of: duplicateOf, teasers: article.teasers }),
+    ...(article.leadKeys?.length ? { lead_keys: article.leadKeys } : {}),
+    ...(article.tailKeys?.length ? { tail_keys: article.tailKeys } : {}),
   };
 }
 
@@ -94,9 +99,10 @@ export async function ingestArticles(
   const aroundWrite = options.aroundWrite ?? ((write) => write());
   const batchSize = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 2;
-  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, repeatedStories: 0, rejected: [] };
+  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, repeatedStories: 0, withTeasers: 0, rejected: [] };
   const seen = new Set<string>();
   const storyCopies = new StoryCopies(engine, alias);
+  const teaserCuts = new TeaserCuts(engine, alias);
   const inFlight = new Set<Promise<void>>();
   type Item = { article: PreparedArticle; record: SourceRecord };
   let batch: Item[] = [];
@@ -159,13 +165,22 @@ export async function ingestArticles(
       );
       const changedItems = items.filter((i) => storedHashes.get(i.article.id)?.[HASH_FIELD] !== i.article.contentHash);
       report.unchanged += items.length - changedItems.length;
-      written = await tagAndWrite(changedItems, claim.originals);
+      const { teaserParagraphs } = (await taggerNow()).compiled.taxonomy;
+      const cut = await teaserCuts.cut(
+        changedItems.map((item) => item.article),
+        teaserParagraphs,
+      );
+      written = await tagAndWrite(
+        changedItems.map((item, index) => ({ ...item, article: cut[index]! })),
+        claim.originals,
+      );
     } finally {
       // Whatever became of the write: a later batch of the same stories waits for this.
       claim.settle(written?.stored ?? []);
     }
     const { result, stored } = written;
     report.repeatedStories += stored.filter((article) => article.duplicate_of !== undefined).length;
+    report.withTeasers += stored.filter((article) => article.teasers !== undefined).length;
     report.indexed += result.created;
     report.updated += result.updated + result.unchanged;
     const byId = new Map(items.map((i) => [i.article.id, i.record]));
@@ -203,6 +218,7 @@ export async function ingestArticles(
       continue;
     }
     seen.add(prepared.article.id);
+    teaserCuts.noteRead(prepared.article);
     batch.push({ article: prepared.article, record });
     if (batch.length >= batchSize) {
       send(batch);
@@ -214,6 +230,21 @@ export async function ingestArticles(
   await Promise.all(inFlight);
   if (failed) throw new IngestInterruptedError(report, { file: failed.from.file, line: failed.from.line }, failed.cause);
   await engine.refresh(alias);
+  const earlier = await teaserCuts
+    .cutEarlier(await taggerNow(), (updates) => aroundWrite(() => engine.updateDocuments(alias, updates)))
+    .catch((cause: unknown) => {
+      throw new Error(
+        `every article is stored, but the teasers of articles stored before were not all cut (the same ingest again finishes it): ${(cause as Error)?.message ?? String(cause)}`,
+        { cause },
+      );
+    });
+  report.withTeasers += earlier.cut;
+  if (earlier.failures.length > 0) {
+    // Every article is stored; a refused update of fields the mapping holds is a defect to see.
+    const [first] = earlier.failures;
+    throw new Error(`${earlier.failures.length} stored articles keep their teasers, the engine refused to cut them: ${first!.id}: ${first!.reason}`);
+  }
+  if (earlier.cut > 0) await engine.refresh(alias);
   options.onProgress?.(report);
   return report;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
+import { leadKeysOf } from './teasers.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
 
@@ -22,6 +23,8 @@ const inputSchema = z
     published: z.string().optional(),
     source: z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`).optional(),
     category: z.string().optional(),
+    /** A summary the feed gives beside the text (ANT's), read for teaser keys only: never a reason to refuse the article. */
+    abstract: z.unknown().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
   .refine((a) => a.id !== undefined || a.url !== undefined, { message: 'needs an id or a url', path: ['id'] });
@@ -43,6 +46,11 @@ export interface PreparedArticle {
   category?: string;
   /** The story by its outlet, title and publication time (`storyKeyOf`). */
   storyKey?: string;
+  /** The keys of the first paragraph and the abstract, and of the last paragraphs that could be other stories' teasers (`leadKeysOf`). */
+  leadKeys?: string[];
+  tailKeys?: string[];
+  /** The other stories' leads the article ended with, cut from `body` (`cutTeasers`). */
+  teasers?: string;
   contentHash: string;
 }
 
@@ -83,20 +91,23 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   const published = normalizeDate(input.published);
   const problem = publishedProblem(input.published, published);
   if (problem) return { ok: false, reason: problem, id };
-  return finish({
-    id,
-    title: input.title.replace(/\s+/g, ' '),
-    body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
-    published,
-    source: input.source ?? UNKNOWN_SOURCE,
-    url: input.url,
-    category: input.category,
-  });
+  return finish(
+    {
+      id,
+      title: input.title.replace(/\s+/g, ' '),
+      body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
+      published,
+      source: input.source ?? UNKNOWN_SOURCE,
+      url: input.url,
+      category: input.category,
+    },
+    typeof input.abstract === 'string' ? input.abstract : undefined,
+  );
 }
 
-function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey'>): Prepared {
-  // The story key is hashed with the rest: articles stored before it had one are written again.
-  const withKey = { ...fields, storyKey: storyKeyOf(fields) };
+function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers'>, abstract?: string): Prepared {
+  // The keys are hashed with the rest: articles stored before they had them are written again.
+  const withKey = { ...fields, storyKey: storyKeyOf(fields), ...leadKeysOf(fields.source, fields.body, abstract) };
   const article = Object.fromEntries(Object.entries(withKey).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };
 }

@@ -12,7 +12,7 @@ import { parseSeedArticle } from '../../src/ingest/seed-parser.js';
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
-import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
+import { antCorpusPath, readAntCorpusAsIngested } from './ant-corpus.js';
 import { cohenKappa, formatRatio, microAverage, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Compares the two region label sets (taxonomy/labels/regions-gold.json and regions-independent.json,
@@ -55,7 +55,7 @@ for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
   if (isLabelled(id)) texts.set(id, parseSeedArticle(id, readFileSync(join(PROJECT_ROOT, 'seeds', file), 'utf8')));
 }
 if (existsSync(corpusPath)) {
-  for await (const article of readAntCorpus(corpusPath)) {
+  for await (const article of readAntCorpusAsIngested(corpusPath)) {
     if (isLabelled(article.id)) texts.set(article.id, { title: article.title, body: article.text });
   }
 } else {

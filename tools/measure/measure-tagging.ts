@@ -13,7 +13,7 @@ import { parseSeedArticle } from '../../src/ingest/seed-parser.js';
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
-import { antCorpusPath, readAntCorpus, type AntArticle } from './ant-corpus.js';
+import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-corpus.js';
 import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
@@ -51,7 +51,7 @@ const goldIds = new Set(gold.map((g) => g.id));
 // corpus order, or with `--spread` that many spread evenly over all the rest.
 const candidates = new Map<string, AntArticle[]>();
 const goldArticles = new Map<string, { title: string; body: string }>();
-for await (const article of readAntCorpus(corpusPath)) {
+for await (const article of readAntCorpusAsIngested(corpusPath)) {
   if (goldIds.has(article.id)) goldArticles.set(article.id, { title: article.title, body: article.text });
   const inCategory = candidates.get(article.category) ?? [];
   candidates.set(article.category, inCategory);

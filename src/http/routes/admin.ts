@@ -24,6 +24,9 @@ const IngestResult = z
     repeatedStories: z.number().int().openapi({
       description: 'Stored as copies of a story already stored under another id (same source, title and publication time): kept, left out of searches.',
     }),
+    withTeasers: z.number().int().openapi({
+      description: 'Stored with the leads of the source\'s other stories they ended with (a "read also" block) cut from the searched text.',
+    }),
     rejected: z.array(z.object({ file: z.string(), line: z.number().int(), id: z.string().optional(), reason: z.string() })),
   })
   .openapi('IngestResult');

@@ -7,6 +7,10 @@ import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicR
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
+  teasers: z.array(z.string()).openapi({
+    description:
+      'The leads of the source\'s other stories the article ended with (a "read also" block), as published: cut from the searched text, so they bring it no hits and no tags',
+  }),
   region_salience: z
     .array(
       z.object({
@@ -49,6 +53,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         title: stored.title,
         // Readers see the text as published; the index holds it with run-on words split.
         body: stored.body_original ?? stored.body,
+        teasers: stored.teasers?.split('\n\n') ?? [],
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * An outlet may close an article with the first paragraphs of its other stories, each a link on the
+ * page ("read also"): CNN does so under 899 of its 3,461 ANT articles, five paragraphs as a rule,
+ * written as each story's lead without its dateline. Searched as the article's text, they made it a
+ * hit for those stories (a Khashoggi query listed an article on a detained student) and tagged it with
+ * their people and places. Such a paragraph is recognised as another article's lead, from the same
+ * outlet, and the block is cut from the searched text into `teasers`.
+ */
+
+/** The last paragraphs keyed: CNN's block is five; one more leaves room for a closing line after it. */
+export const TAIL_PARAGRAPHS = 6;
+/** A shorter paragraph ("شاهد الفيديو") recurs in many articles without being any story's lead. */
+const LEAD_MIN_WORDS = 8;
+/**
+ * Leads of other stories among an article's last paragraphs that make a block of teasers. One alone
+ * may be background the story repeats from an earlier report (7 ANT articles outside CNN do so, with
+ * paragraphs of their own after it).
+ */
+const LEADS_FOR_A_BLOCK = 2;
+
+/** A dateline before a lead, "دبي، الإمارات العربية المتحدة (CNN)— ": the teaser leaves it out. */
+const DATELINE = /^[^()\n]{0,60}\([^()\n]{1,20}\)\s*[-—–]+\s*/u;
+
+/** How prepared and stored texts separate paragraphs. */
+const PARAGRAPH_BREAK = '\n\n';
+
+/** A paragraph's key within its outlet: its words without a dateline; none for a short paragraph. */
+export function paragraphKey(source: string, paragraph: string): string | undefined {
+  const words = paragraph
+    .replace(DATELINE, '')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (words.split(' ').length < LEAD_MIN_WORDS) return undefined;
+  return createHash('sha1').update(`${source}\n${words}`).digest('hex').slice(0, 24);
+}
+
+/**
+ * How an article's teaser may read (its first paragraph, and the abstract its feed gives: CNN's
+ * teasers are the abstracts, which 1,336 times in ANT differ from the lead), and the last paragraphs
+ * that could be other stories' teasers (never the first one).
+ */
+export interface LeadKeys {
+  leadKeys: string[];
+  tailKeys: string[];
+}
+
+export function leadKeysOf(source: string, body: string, abstract?: string): LeadKeys {
+  const paragraphs = body.split(PARAGRAPH_BREAK);
+  const keysOf = (texts: (string | undefined)[]) => [...new Set(texts.flatMap((text) => (text ? (paragraphKey(source, text) ?? []) : [])))];
+  const tail = paragraphs.slice(Math.max(1, paragraphs.length - TAIL_PARAGRAPHS));
+  return { leadKeys: keysOf([paragraphs[0], abstract]), tailKeys: keysOf(tail) };
+}
+
+/** An article's text with the teasers it ends with cut into `teasers`. */
+export interface WithoutTeasers {
+  body: string;
+  /** The text as published, cut where `body` is. */
+  bodyOriginal?: string;
+  /** The paragraphs cut, as published, after any cut before. */
+  teasers?: string;
+  tailKeys: string[];
+}
+
+/**
+ * Cuts the block of teasers an article ends with. Where the outlet's block is known to be
+ * `blockParagraphs` long, its last that many paragraphs once one of them is a known lead of the same
+ * outlet (a teaser's story may not be stored: CNN's ANT articles show 5, one in the corpus or more);
+ * else from the first of its last paragraphs that is a known lead, once two of them are (one more,
+ * where a block was cut before). `undefined` when nothing is cut.
+ */
+export function cutTeasers(
+  article: { source: string; body: string; bodyOriginal?: string; teasers?: string },
+  isLead: (key: string) => boolean,
+  blockParagraphs?: number,
+): WithoutTeasers | undefined {
+  const published = (article.bodyOriginal ?? article.body).split(PARAGRAPH_BREAK);
+  const indexed = article.body.split(PARAGRAPH_BREAK);
+  // Run-on repair keeps paragraphs; should it not, the two texts could not be cut alike.
+  if (published.length !== indexed.length) return undefined;
+  // A text no longer than the block is not an article followed by one.
+  const block = blockParagraphs !== undefined && published.length > blockParagraphs ? blockParagraphs : undefined;
+  if (block !== undefined && article.teasers !== undefined) return undefined;
+  const from = Math.max(1, published.length - (block ?? TAIL_PARAGRAPHS));
+  const leads = published.flatMap((paragraph, index) => {
+    const key = index >= from ? paragraphKey(article.source, paragraph) : undefined;
+    return key !== undefined && isLead(key) ? [index] : [];
+  });
+  if (leads.length < (block !== undefined || article.teasers !== undefined ? 1 : LEADS_FOR_A_BLOCK)) return undefined;
+  const start = block !== undefined ? from : leads[0]!;
+  const body = indexed.slice(0, start).join(PARAGRAPH_BREAK);
+  const teasers = [...published.slice(start), ...(article.teasers ? [article.teasers] : [])].join(PARAGRAPH_BREAK);
+  return {
+    body,
+    ...(article.bodyOriginal !== undefined ? { bodyOriginal: published.slice(0, start).join(PARAGRAPH_BREAK) } : {}),
+    teasers,
+    tailKeys: leadKeysOf(article.source, article.bodyOriginal !== undefined ? published.slice(0, start).join(PARAGRAPH_BREAK) : body).tailKeys,
+  };
+}
