@@ -170,6 +170,31 @@ describe('ingesting a corpus file', () => {
   });
 });
 
+describe('lines linking other stories', () => {
+  it('are taken out of the searched text and listed with the article', async () => {
+    const file = join(folder, 'links.ndjson');
+    const text = [
+      'افتتحت حديقة الحيوان في المدينة جناحا جديدا للطيور النادرة.',
+      'للمزيد: زرافة تلد توأما في حديقة باريس',
+      'وقال المدير إن الجناح مفتوح للجميع.',
+    ];
+    writeFileSync(file, JSON.stringify({ id: 'fr-birds', title: 'جناح جديد للطيور', text: text.join('\n'), source: 'france24' }));
+    const report = await ingestArticles(
+      service.engine,
+      service.alias,
+      { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+      readSourceRecords(await sourceFiles([file])),
+    );
+    expect(report).toMatchObject({ read: 1, indexed: 1, rejected: [] });
+    const view = (await (await service.app.request('/articles/fr-birds')).json()) as { body: string; links: string[] };
+    expect(view.links).toEqual([text[1]]);
+    expect(view.body).toBe([text[0], text[2]].join('\n\n'));
+    const found = async (q: string) => ((await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { total: number }).total;
+    expect(await found('الطيور النادرة')).toBe(1);
+    expect(await found('زرافة')).toBe(0);
+  });
+});
+
 describe('POST /admin/ingest', () => {
   /** The answer when the body is refused; else 202, and the ingest task followed to its end. */
   const post = async (

@@ -48,4 +48,6 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   tail_keys?: string[];
   /** Other stories' leads the article ended with, as published: cut from `body`, stored, not searched. */
   teasers?: string;
+  /** Lines linking other stories of the outlet, as published: taken out of `body`, stored, not searched. */
+  links?: string[];
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js';
 import { normalizeLines, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
-import { leadKeysOf } from './teasers.js';
+import { leadKeysOf, withoutLinkLines } from './teasers.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
 
@@ -51,6 +51,8 @@ export interface PreparedArticle {
   tailKeys?: string[];
   /** The other stories' leads the article ended with, cut from `body` (`cutTeasers`). */
   teasers?: string;
+  /** Lines linking other stories of the outlet ("اقرأ أيضا: …"), taken out of `body` (`withoutLinkLines`). */
+  links?: string[];
   contentHash: string;
 }
 
@@ -105,9 +107,16 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   );
 }
 
-function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers'>, abstract?: string): Prepared {
-  // The keys are hashed with the rest: articles stored before they had them are written again.
-  const withKey = { ...fields, storyKey: storyKeyOf(fields), ...leadKeysOf(fields.source, fields.body, abstract) };
+function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>, abstract?: string): Prepared {
+  const { body, links } = withoutLinkLines(fields.body);
+  // The keys and links are hashed with the rest: articles stored before they had them are written again.
+  const withKey = {
+    ...fields,
+    body,
+    ...(links.length > 0 ? { links } : {}),
+    storyKey: storyKeyOf(fields),
+    ...leadKeysOf(fields.source, body, abstract),
+  };
   const article = Object.fromEntries(Object.entries(withKey).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };
 }

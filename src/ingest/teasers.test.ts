@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutTeasers, leadKeysOf, paragraphKey } from './teasers.js';
+import { cutTeasers, leadKeysOf, paragraphKey, withoutLinkLines } from './teasers.js';
 
 const lead = (n: number) => `قال المتحدث باسم الوزارة في بيان صدر اليوم إن الاجتماع رقم ${n} سيعقد الأسبوع المقبل في العاصمة.`;
 const body = (...paragraphs: string[]) => paragraphs.join('\n\n');
@@ -59,5 +59,35 @@ describe('cutTeasers', () => {
     expect(leadKeysOf('CNN', body(lead(1), lead(2)))).toEqual({ leadKeys: [paragraphKey('CNN', lead(1))], tailKeys: [paragraphKey('CNN', lead(2))] });
     // A teaser may be the abstract the feed gives, not the lead.
     expect(leadKeysOf('CNN', lead(1), lead(5)).leadKeys).toEqual([paragraphKey('CNN', lead(1)), paragraphKey('CNN', lead(5))]);
+  });
+});
+
+describe('withoutLinkLines', () => {
+  it("takes out lines that link the outlet's other stories, wherever they stand but first", () => {
+    const text = body(lead(1), 'للمزيد: آلاف يتظاهرون في العاصمة', 'فقرة من القصة.', 'قد يهمك/ ترامب يهدد بعقاب شديد', 'شاهد .. أكبر 10 أكاذيب في التاريخ');
+    expect(withoutLinkLines(text)).toEqual({
+      body: body(lead(1), 'فقرة من القصة.'),
+      links: ['للمزيد: آلاف يتظاهرون في العاصمة', 'قد يهمك/ ترامب يهدد بعقاب شديد', 'شاهد .. أكبر 10 أكاذيب في التاريخ'],
+    });
+    expect(withoutLinkLines(body('اقرأ أيضا: عنوان', lead(1))).links).toEqual([]);
+  });
+
+  it('takes the headlines under a cue on its own line, up to the first sentence', () => {
+    const text = body(
+      lead(1),
+      'اقرأ أيضاً:',
+      'أزمة كوريا الشمالية في سطور',
+      'مدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية',
+      'وقال المسؤول إن المحادثات ستستمر.',
+    );
+    expect(withoutLinkLines(text)).toEqual({
+      body: body(lead(1), 'وقال المسؤول إن المحادثات ستستمر.'),
+      links: ['اقرأ أيضاً:', 'أزمة كوريا الشمالية في سطور', 'مدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية'],
+    });
+  });
+
+  it('keeps a sentence that only begins like a cue', () => {
+    const text = body(lead(1), 'أيضا، قال الوزير إن الاجتماع سيعقد غدا.', 'شاهد العالم كله المباراة النهائية.');
+    expect(withoutLinkLines(text).links).toEqual([]);
   });
 });

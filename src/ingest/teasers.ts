@@ -99,3 +99,29 @@ export function cutTeasers(
     tailKeys: leadKeysOf(article.source, article.bodyOriginal !== undefined ? published.slice(0, start).join(PARAGRAPH_BREAK) : body).tailKeys,
   };
 }
+
+/** A line that links another story of the outlet: "اقرأ أيضا: …", "للمزيد - …", "قد يهمك.. …", "شاهد.. …". */
+const LINK_CUE = String.raw`(?:(?:اقرأ|إقرأ|اقرا)(?:\s+(?:أيضا|أيضاً|ايضا|المزيد))?|شاهد|أيضا|أيضاً|قد يهمك|للمزيد)`;
+const LINK_SEPARATOR = String.raw`(?:\.{2,}|…|:|/|-|–)`;
+const LINK_LINE = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}\s*\S`, 'u');
+/** The cue alone ("اقرأ أيضاً:"), the links' headlines on the lines after it. */
+const LINK_HEADER = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}?$`, 'u');
+/** A headline after a link header: short, and no sentence (BBC's end with no full stop). */
+const HEADLINE_MAX_WORDS = 20;
+
+/**
+ * The lines of an article that link other stories of its outlet, taken out of its text (never the
+ * first paragraph): 530 in 438 ANT articles of France 24, CNN and BBC, each another story's headline.
+ */
+export function withoutLinkLines(body: string): { body: string; links: string[] } {
+  const kept: string[] = [];
+  const links: string[] = [];
+  let underHeader = false;
+  body.split(PARAGRAPH_BREAK).forEach((paragraph, index) => {
+    const headline = underHeader && paragraph.split(/\s+/).length <= HEADLINE_MAX_WORDS && !/[.:]$/.test(paragraph);
+    underHeader = index > 0 && (LINK_HEADER.test(paragraph) || (underHeader && headline));
+    if (index > 0 && (underHeader || headline || LINK_LINE.test(paragraph))) links.push(paragraph);
+    else kept.push(paragraph);
+  });
+  return { body: kept.join(PARAGRAPH_BREAK), links };
+}

@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import { loadTaxonomy } from '../../src/classify/taxonomy.js';
-import { cutTeasers, leadKeysOf } from '../../src/ingest/teasers.js';
-import { normalizeLines } from '../../src/ingest/seed-parser.js';
+import { parseSourceRecord } from '../../src/ingest/prepare-article.js';
+import { cutTeasers } from '../../src/ingest/teasers.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
 /**
@@ -39,21 +39,23 @@ export async function* readAntCorpus(path: string): AsyncGenerator<AntArticle> {
 }
 
 /**
- * The corpus as the product tags and searches it once all of it is ingested: the other stories'
- * leads an article ends with cut from its text (`cutTeasers`). Reads the file twice: the leads
- * first, then the articles.
+ * The corpus as the product tags and searches it once all of it is ingested: lines linking other
+ * stories taken out, and the other stories' leads an article ends with cut (`parseSourceRecord`,
+ * `cutTeasers`). Reads the file twice: the leads first, then the articles.
  */
 export async function* readAntCorpusAsIngested(path: string): AsyncGenerator<AntArticle> {
   const blocks = loadTaxonomy(PROJECT_ROOT).teaserParagraphs;
-  const bodyOf = (article: AntArticle) => normalizeLines(article.text).join('\n\n');
+  const prepare = (article: AntArticle) => {
+    const prepared = parseSourceRecord({ kind: 'json', file: path, line: 0, value: article });
+    if (!prepared.ok) throw new Error(`${article.id}: ${prepared.reason}`);
+    return prepared.article;
+  };
   const leads = new Set<string>();
+  for await (const article of readAntCorpus(path)) for (const key of prepare(article).leadKeys ?? []) leads.add(key);
   for await (const article of readAntCorpus(path)) {
-    for (const key of leadKeysOf(article.source, bodyOf(article), article.abstract ?? undefined).leadKeys) leads.add(key);
-  }
-  for await (const article of readAntCorpus(path)) {
-    const body = bodyOf(article);
-    const own = leadKeysOf(article.source, body, article.abstract ?? undefined).leadKeys;
-    const cut = cutTeasers({ source: article.source, body }, (key) => !own.includes(key) && leads.has(key), blocks.get(article.source));
-    yield cut ? { ...article, text: cut.body } : article;
+    const prepared = prepare(article);
+    const cut = cutTeasers(prepared, (key) => !prepared.leadKeys?.includes(key) && leads.has(key), blocks.get(article.source));
+    // An article neither changes keeps its text as the corpus gives it.
+    yield cut || prepared.links ? { ...article, text: cut?.body ?? prepared.body } : article;
   }
 }

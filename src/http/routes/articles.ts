@@ -11,6 +11,9 @@ const Article = ArticleSummarySchema.extend({
     description:
       'The leads of the source\'s other stories the article ended with (a "read also" block), as published: cut from the searched text, so they bring it no hits and no tags',
   }),
+  links: z.array(z.string()).openapi({
+    description: 'Lines of the article linking the source\'s other stories ("اقرأ أيضا: …", "للمزيد: …"), as published: not searched',
+  }),
   region_salience: z
     .array(
       z.object({
@@ -54,6 +57,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         // Readers see the text as published; the index holds it with run-on words split.
         body: stored.body_original ?? stored.body,
         teasers: stored.teasers?.split('\n\n') ?? [],
+        links: stored.links ?? [],
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,
