@@ -17,6 +17,8 @@ const lines = [
     published: 'Sun, 18 Feb 2018 21:35:43 +0400',
     source: 'BBC',
     category: 'sport',
+    author: 'الجزائر - مراسلنا',
+    abstract: 'المنتخب يفوز على أرضه.',
   },
   { url: 'https://example.org/news/42', title: 'أسعار النفط', text: 'ارتفعت أسعار النفط في الأسواق العالمية.', published: '22 جانفي 2025' },
   { id: 'ant-1', title: 'نسخة مكررة', text: 'المقال نفسه مرة ثانية.' },
@@ -50,8 +52,15 @@ describe('ingesting a corpus file', () => {
   });
 
   it('stores dates as ISO, ids from urls, the source category, and tags', async () => {
-    const sport = (await (await service.app.request('/articles/ant-1')).json()) as { published: string; topics: string[]; regions: string[] };
+    const sport = (await (await service.app.request('/articles/ant-1')).json()) as {
+      published: string;
+      topics: string[];
+      regions: string[];
+      author: string;
+      abstract: string;
+    };
     expect(sport.published).toBe('2018-02-18T17:35:43Z');
+    expect(sport).toMatchObject({ author: 'الجزائر - مراسلنا', abstract: 'المنتخب يفوز على أرضه.' });
     expect(sport.topics).toContain('sport');
     // A source is filtered by the name its feed gives it, capitals and all, as the facet lists it.
     const bySource = (await (await service.app.request('/search?source=BBC')).json()) as {

@@ -34,6 +34,9 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   published?: string;
   source?: string;
   url?: string;
+  /** The summary and the byline the source gave, stored for display, not searched. */
+  abstract?: string;
+  author?: string;
   /** The category the source gave (ANT's, for instance). */
   source_category?: string;
   /** Lets a re-run of ingest skip an unchanged article. */

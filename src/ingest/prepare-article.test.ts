@@ -13,6 +13,15 @@ describe('prepareArticle', () => {
     expect(prepared.ok && prepared.article.contentHash).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it('keeps the byline and summary a feed gives as one line each, and ignores them when they are no text', () => {
+    expect(json({ id: 1, title: 't', text: 'b', author: ' القاهرة -\n أحمد ', abstract: 'ملخص  المقال' })).toMatchObject({
+      ok: true,
+      article: { author: 'القاهرة - أحمد', abstract: 'ملخص المقال' },
+    });
+    const odd = json({ id: 1, title: 't', text: 'b', author: 42, abstract: null });
+    expect(odd.ok && [odd.article.author, odd.article.abstract]).toEqual([undefined, undefined]);
+  });
+
   it('derives a stable id from the url when there is none', () => {
     const a = json({ url: 'https://x.org/1', title: 't', text: 'b' });
     const b = json({ url: 'https://x.org/1', title: 't', text: 'b' });

@@ -23,8 +23,9 @@ const inputSchema = z
     published: z.string().optional(),
     source: z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`).optional(),
     category: z.string().optional(),
-    /** A summary the feed gives beside the text (ANT's), read for teaser keys only: never a reason to refuse the article. */
+    // Shown with the article, and the abstract read for teaser keys: neither is a reason to refuse it.
     abstract: z.unknown().optional(),
+    author: z.unknown().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
   .refine((a) => a.id !== undefined || a.url !== undefined, { message: 'needs an id or a url', path: ['id'] });
@@ -44,6 +45,9 @@ export interface PreparedArticle {
   source: string;
   url?: string;
   category?: string;
+  /** The summary and the byline the feed gives, for display. */
+  abstract?: string;
+  author?: string;
   /** The story by its outlet, title and publication time (`storyKeyOf`). */
   storyKey?: string;
   /** The keys of the first paragraph and the abstract, and of the last paragraphs that could be other stories' teasers (`leadKeysOf`). */
@@ -93,21 +97,25 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   const published = normalizeDate(input.published);
   const problem = publishedProblem(input.published, published);
   if (problem) return { ok: false, reason: problem, id };
-  return finish(
-    {
-      id,
-      title: input.title.replace(/\s+/g, ' '),
-      body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
-      published,
-      source: input.source ?? UNKNOWN_SOURCE,
-      url: input.url,
-      category: input.category,
-    },
-    typeof input.abstract === 'string' ? input.abstract : undefined,
-  );
+  return finish({
+    id,
+    title: input.title.replace(/\s+/g, ' '),
+    body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
+    published,
+    source: input.source ?? UNKNOWN_SOURCE,
+    url: input.url,
+    category: input.category,
+    abstract: oneLine(input.abstract),
+    author: oneLine(input.author),
+  });
 }
 
-function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>, abstract?: string): Prepared {
+/** A feed's text field as one line; nothing for a value that is no text or is blank. */
+function oneLine(value: unknown): string | undefined {
+  return typeof value === 'string' ? normalizeLines(value).join(' ') || undefined : undefined;
+}
+
+function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>): Prepared {
   const { body, links } = withoutLinkLines(fields.body);
   // The keys and links are hashed with the rest: articles stored before they had them are written again.
   const withKey = {
@@ -115,7 +123,7 @@ function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'lead
     body,
     ...(links.length > 0 ? { links } : {}),
     storyKey: storyKeyOf(fields),
-    ...leadKeysOf(fields.source, body, abstract),
+    ...leadKeysOf(fields.source, body, fields.abstract),
   };
   const article = Object.fromEntries(Object.entries(withKey).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
   return { ok: true, article: { ...article, contentHash: createHash('sha1').update(JSON.stringify(article)).digest('hex') } };

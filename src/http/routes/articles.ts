@@ -7,6 +7,8 @@ import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicR
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
+  abstract: z.string().nullable().openapi({ description: 'The summary the source gave with the article, if any (not searched)' }),
+  author: z.string().nullable().openapi({ description: 'The byline the source gave, if any: a name, a place, or the outlet itself' }),
   teasers: z.array(z.string()).openapi({
     description:
       'The leads of the source\'s other stories the article ended with (a "read also" block), as published: cut from the searched text, so they bring it no hits and no tags',
@@ -56,6 +58,8 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         title: stored.title,
         // Readers see the text as published; the index holds it with run-on words split.
         body: stored.body_original ?? stored.body,
+        abstract: stored.abstract ?? null,
+        author: stored.author ?? null,
         teasers: stored.teasers?.split('\n\n') ?? [],
         links: stored.links ?? [],
         published: stored.published ?? null,
