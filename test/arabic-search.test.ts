@@ -306,6 +306,12 @@ describe('Latin-script and mixed queries', () => {
     expect(await ids('WHO')).toEqual(['x-helsinki']);
   });
 
+  it('an English adjective before its noun is looked for in Arabic order: Turkish foreign minister is وزير الخارجية التركي', async () => {
+    // x-turkey-apart names Turkey and a foreign minister, another country's.
+    const found = await ids('Turkish foreign minister');
+    expect(found.slice(0, 2)).toEqual(['x-turkish-fm', 'x-turkey-apart']);
+  });
+
   it('a mixed query finds the article naming both', async () => {
     expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
   });

@@ -26,7 +26,7 @@ const profile: SearchProfile = {
   minimumShouldMatch: '100%',
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
-  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false },
+  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false },
 };
 const shape: QueryShape = {
   maxClauses: 1024,
@@ -80,6 +80,15 @@ describe('buildSearchBody', () => {
     expect((named.query as { bool: { must: unknown[] } }).bool.must).toEqual(
       (buildSearchBody({ ...request, q: 'ترمب' }, profile, shape).query as { bool: { must: unknown[] } }).bool.must,
     );
+  });
+
+  it("looks for a Latin query's Arabic order as a phrase on the stemmed fields, at the exact phrase boosts' weights", () => {
+    const ordered = buildSearchBody({ ...request, q: 'turkish president', arabicOrder: 'الرئيس التركي' }, profile, shape);
+    const should = (ordered.query as { bool: { should: unknown[] } }).bool.should;
+    expect(should).toContainEqual({ match_phrase: { body: { query: 'الرئيس التركي', slop: 1, analyzer: shape.plainAnalyzers.body, boost: 3 } } });
+    // Only listed names: no phrase of any kind.
+    const named = buildSearchBody({ ...request, q: 'trump putin', arabicOrder: 'بوتين ترامب', onlyListedNames: true }, profile, shape);
+    expect((named.query as { bool: { should: unknown[] } }).bool.should).toEqual([]);
   });
 
   it('asks a repeated word once', () => {

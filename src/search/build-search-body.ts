@@ -53,6 +53,8 @@ export interface SearchRequest {
    * asking it, an explainer's, is the answer a reader expects first.
    */
   question?: string;
+  /** A Latin `q` of the lists' spellings as Arabic orders them (see arabicWordOrder): a phrase boost on the stemmed fields. */
+  arabicOrder?: string;
 }
 
 /**
@@ -151,7 +153,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excluded = { must_not: [A_STORY_COPY, ...exclusions] };
   const filter = [...dateFilters(request), ...phrases];
-  const plan = text ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + leavesOf([...exclusions, ...phrases])) : undefined;
+  const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
+  const plan = text
+    ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + arabicOrder.length + leavesOf([...exclusions, ...phrases]))
+    : undefined;
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
   const matching = request.sort === 'newest' ? oneEdit : profile;
@@ -161,7 +166,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
   const original = {
     must: [plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : { match_all: {} }],
-    should: plan ? [...quoted, ...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...(questionTitle ? [questionTitle] : [])] : [],
+    should: plan
+      ? [...quoted, ...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...arabicOrder, ...(questionTitle ? [questionTitle] : [])]
+      : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
   const query: Clause = feedback
@@ -406,6 +413,18 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
   return Object.entries(profile.phrase.fields).map(([field, boost]) => {
     const phrases = forms.map((form) => ({ match_phrase: { [field]: { query: form, slop: profile.phrase.slop, analyzer: plainAnalyzer(shape, field) } } }));
     return phrases.length === 1 ? { match_phrase: { [field]: { ...phrases[0]!.match_phrase[field], boost } } } : { dis_max: { queries: phrases, boost } };
+  });
+}
+
+/**
+ * A Latin query's Arabic order as a phrase on each stemmed field the profile's phrase boosts read
+ * exact, at their weight and slop: the stemmed field folds السعودي into السعودية. The index's analyzer,
+ * without synonyms, analyzes it.
+ */
+function arabicOrderQueries(arabicOrder: string, profile: SearchProfile, shape: QueryShape): Clause[] {
+  return Object.entries(profile.phrase.fields).map(([field, boost]) => {
+    const stemmed = field.replace(/\.exact$/, '');
+    return { match_phrase: { [stemmed]: { query: arabicOrder, slop: profile.phrase.slop, analyzer: plainAnalyzer(shape, stemmed), boost } } };
   });
 }
 

@@ -43,6 +43,7 @@ import {
   startsWithQuestionWord,
   namesAsListed,
   understandQuery,
+  arabicWordOrder,
   withoutArticleOnNames,
   type QueryAids,
 } from './understand-query.js';
@@ -153,6 +154,7 @@ function understandRequest(
   const understoodText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const phrases = quotedPhrases(respellWords(text, respellings));
+  const arabicOrder = profile.query.arabicWordOrder && understoodText && aids.arabicOfLatin ? arabicWordOrder(understoodText, aids.arabicOfLatin) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -161,6 +163,7 @@ function understandRequest(
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
+    ...(arabicOrder ? { arabicOrder } : {}),
     ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
       ? { question: text.trim() }
       : {}),

@@ -64,10 +64,15 @@ const profileSchema = z.object({
           weight: z.number().gt(0).lt(1),
         })
         .optional(),
+      /**
+       * A Latin query made of the lists' spellings is also looked for as Arabic orders it, a phrase on
+       * the stemmed fields: Turkish foreign minister as وزير الخارجية التركي (see arabicWordOrder).
+       */
+      arabicWordOrder: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })
-    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false }),
+    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false }),
 });
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */

@@ -4,6 +4,8 @@ import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import {
   arabicNameRespellings,
+  arabicWordOrder,
+  loadArabicOfLatin,
   detachNameClitics,
   editDistance,
   loadArabicNameWords,
@@ -23,7 +25,7 @@ import {
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
-const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, relaxOnZero: false };
+const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false };
 
 describe('understandQuery', () => {
   it('takes question words and particles out, whatever their hamza or punctuation', () => {
@@ -193,5 +195,33 @@ describe('arabicNameRespellings', () => {
 
   it('takes a listed name with a clitic for that name, not for a misspelling of another', () => {
     expect(respellings('كسوريا لعدن بهنغاريا برومانيا لبنين بشات')).toEqual({});
+  });
+});
+
+describe('arabicWordOrder', () => {
+  const arabicOf = new Map([
+    ['saudi', 'السعودي'],
+    ['foreign minister', 'وزير الخارجية'],
+    ['minister', 'وزير'],
+    ['khashoggi', 'خاشقجي'],
+    ['murder', 'مقتل'],
+  ]);
+
+  it('puts the Arabic of each listed spelling in Arabic order, the longest spelling first', () => {
+    expect(arabicWordOrder('Saudi foreign minister', arabicOf)).toBe('وزير الخارجية السعودي');
+    expect(arabicWordOrder('Khashoggi murder.', arabicOf)).toBe('مقتل خاشقجي');
+  });
+
+  it('gives nothing for one spelling, a word no list spells, or Arabic in the text', () => {
+    expect(arabicWordOrder('foreign minister', arabicOf)).toBeUndefined();
+    expect(arabicWordOrder('Saudi foreign minister resigns', arabicOf)).toBeUndefined();
+    expect(arabicWordOrder('Saudi وزير', arabicOf)).toBeUndefined();
+  });
+
+  it('reads the adjectives before the lists, and the lists for the rest', () => {
+    const lists = loadArabicOfLatin(PROJECT_ROOT);
+    expect(lists.get('turkish')).toBe('التركي');
+    expect(lists.get('foreign minister')).toBe('وزير الخارجية');
+    expect(lists.get('egyptian')).toBe('مصر');
   });
 });

@@ -28,6 +28,8 @@ export interface QueryAids {
   nameCliticForms?: ReadonlyMap<string, string>;
   /** The lists' abbreviations by their capitals (see loadLatinAbbreviations). */
   latinAbbreviations?: ReadonlyMap<string, string>;
+  /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
+  arabicOfLatin?: ReadonlyMap<string, string>;
 }
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
@@ -42,6 +44,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     personNames: new Set(readDataList(dataRoot, PEOPLE_LIST).flatMap(spellingsOf).map(nameSpellingKey)),
     gluedNames: loadGluedNames(dataRoot),
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
+    arabicOfLatin: loadArabicOfLatin(dataRoot),
   };
 }
 
@@ -407,6 +410,58 @@ export function loadLatinAbbreviations(dataRoot: string): Map<string, string> {
     }
   }
   return abbreviations;
+}
+
+/** English adjectives of countries to the Arabic adjective, where the index keeps it apart from the country's name. */
+const ADJECTIVES_LIST = 'relevance/adjectives.txt';
+
+/**
+ * Each Latin spelling of the synonym and word lists, in lower case, to the first Arabic spelling of
+ * its rule: what a Latin query's words stand for in the articles (see arabicWordOrder); an adjective
+ * of `relevance/adjectives.txt` to its Arabic adjective.
+ */
+export function loadArabicOfLatin(dataRoot: string): Map<string, string> {
+  const arabicOf = new Map<string, string>();
+  const { synonymLists, wordLists } = readNameAnalysis(dataRoot);
+  for (const list of [ADJECTIVES_LIST, ...synonymLists, ...wordLists]) {
+    for (const spellings of readDataList(dataRoot, list).map(spellingsOf)) {
+      const arabic = spellings.find((spelling) => /\p{Script=Arabic}/u.test(spelling));
+      if (!arabic) continue;
+      for (const spelling of spellings) {
+        const latin = spelling.toLowerCase();
+        if (/^[a-z][a-z0-9 .'-]*$/.test(latin) && !arabicOf.has(latin)) arabicOf.set(latin, arabic);
+      }
+    }
+  }
+  return arabicOf;
+}
+
+/** The most words a listed spelling has that arabicWordOrder looks for. */
+const LONGEST_SPELLING_WORDS = 5;
+
+/**
+ * A Latin query made of two or more spellings of the lists, as Arabic orders them: the Arabic of
+ * each, the last first. English puts the modifier before its noun (Saudi foreign minister, Khashoggi
+ * murder), Arabic after it (وزير الخارجية السعودي, مقتل خاشقجي), and stemmed, السعودية and السعودي are
+ * one word. `undefined` for a text with Arabic in it, or a word the lists do not spell.
+ */
+export function arabicWordOrder(text: string, arabicOf: ReadonlyMap<string, string>): string | undefined {
+  if (/\p{Script=Arabic}/u.test(text)) return undefined;
+  const words = text
+    .toLowerCase()
+    .split(/\s+/u)
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter(Boolean);
+  const arabic: string[] = [];
+  for (let at = 0; at < words.length;) {
+    // The longest spelling first: "crown prince" before "prince".
+    let length = Math.min(LONGEST_SPELLING_WORDS, words.length - at);
+    while (length > 0 && !arabicOf.has(words.slice(at, at + length).join(' '))) length--;
+    if (length === 0) return undefined;
+    arabic.push(arabicOf.get(words.slice(at, at + length).join(' '))!);
+    at += length;
+  }
+  return arabic.length >= 2 ? arabic.reverse().join(' ') : undefined;
 }
 
 /**
