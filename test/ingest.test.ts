@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/ingest/ingest-articles.js';
+import { paragraphKey } from '../src/ingest/teasers.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { settleTask, useSeededService, TEST_ADMIN_KEY, type TaskView } from './support/test-service.js';
@@ -176,6 +177,40 @@ describe('ingesting a corpus file', () => {
       ((await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id).sort();
     expect(await hits('الليثيوم')).toEqual(['cnn-lithium']);
     expect(await hits('نواكشوط')).toEqual(['cnn-whale', 'cnn-whale-again']);
+  });
+});
+
+describe('teasers of stories stored by an earlier ingest', () => {
+  it('are known by their leads, though the story is stored with its abstract beside its lead', async () => {
+    const lead = 'توقعت هيئة الأرصاد الجوية أن تشهد المنطقة الشمالية أمطارا غزيرة خلال الأيام الثلاثة المقبلة.';
+    // An abstract whose key sorts before the lead's: the index lists it first among the story's keys.
+    const abstract = [...Array(50).keys()]
+      .map((n) => `ملخص النشرة رقم ${n}: أمطار غزيرة تضرب المنطقة الشمالية خلال الأيام المقبلة.`)
+      .find((text) => paragraphKey('BBC', text)! < paragraphKey('BBC', lead)!)!;
+    const windLead = 'حذرت هيئة الأرصاد الجوية من رياح قوية تضرب السواحل الغربية مساء اليوم وحتى صباح الغد.';
+    const ingest = async (name: string, records: object[]) => {
+      const file = join(folder, name);
+      writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
+      return ingestArticles(
+        service.engine,
+        service.alias,
+        { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+        readSourceRecords(await sourceFiles([file])),
+      );
+    };
+    await ingest('weather-1.ndjson', [{ id: 'bbc-rain', title: 'أمطار غزيرة', text: `${lead}\nوقالت الهيئة إن على السكان الحذر.`, abstract, source: 'BBC' }]);
+    const later = await ingest('weather-2.ndjson', [
+      { id: 'bbc-wind', title: 'رياح قوية', text: `${windLead}\nوقالت الهيئة إن على السكان الحذر.`, source: 'BBC' },
+      {
+        id: 'bbc-roads',
+        title: 'إغلاق طرق',
+        text: ['أغلقت السلطات عدة طرق رئيسية.', 'وقال مسؤول إن الطرق ستفتح قريبا.', lead, windLead].join('\n'),
+        source: 'BBC',
+      },
+    ]);
+    expect(later).toMatchObject({ read: 2, indexed: 2, withTeasers: 1 });
+    const roads = (await (await service.app.request('/articles/bbc-roads')).json()) as { teasers: string[] };
+    expect(roads.teasers).toEqual([lead, windLead]);
   });
 });
 

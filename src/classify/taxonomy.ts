@@ -158,7 +158,7 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const sourcesFile = readDataJson(rootDir, 'taxonomy/sources.json', sourcesFileSchema);
   // Labels decide no tag: outside the digest, so renaming a source asks for no re-tagging.
   const sourceLabels = new Map(sourcesFile.sources.map((source) => [source.value, source.labels]));
-  // Nor does a teaser block: it applies to articles ingested from then on.
+  // Nor does a teaser block: ingest cuts by it; articles stored before a change keep their cut until written again.
   const teaserParagraphs = new Map(
     sourcesFile.sources.flatMap((source) => (source.teaserParagraphs ? [[source.value, source.teaserParagraphs] as const] : [])),
   );

@@ -50,7 +50,7 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   /** The keys of the last paragraphs still in `body`: a lead stored later may make them teasers. */
   tail_keys?: string[];
   /** Other stories' leads the article ended with, as published: cut from `body`, stored, not searched. */
-  teasers?: string;
+  teasers?: string[];
   /** Lines linking other stories of the outlet, as published: taken out of `body`, stored, not searched. */
   links?: string[];
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SearchEngine } from '../engine/search-engine.js';
 
-/** What a copy must match: how many articles, and a digest of every (id, content hash) pair. */
+/** What a copy must match: how many articles, and a digest of every (id, content hash and tail keys) pair. */
 export interface IndexFingerprint {
   documents: number;
   digest: string;
@@ -22,19 +22,20 @@ const PAGE_SIZE = 5_000;
 /** Articles fetched and written per request when a copy is caught up. */
 const CATCH_UP_CHUNK = 200;
 
-/** An index's (id, content hash) pairs, page by page in id order. */
+/** An index's (id, content hash and tail keys) pairs, page by page in id order. */
 async function* idsAndHashes(engine: SearchEngine, index: string): AsyncGenerator<[string, string]> {
   let after: unknown[] | undefined;
   for (;;) {
-    const page = await engine.search<{ content_hash?: string }>(index, {
+    const page = await engine.search<{ content_hash?: string; tail_keys?: string[] }>(index, {
       query: { match_all: {} },
       size: PAGE_SIZE,
       sort: [{ id: 'asc' }],
-      _source: ['content_hash'],
+      _source: ['content_hash', 'tail_keys'],
       track_total_hits: false,
       ...(after ? { search_after: after } : {}),
     });
-    for (const hit of page.hits) yield [hit.id, hit.source.content_hash ?? ''];
+    // Cutting an article's teasers in place keeps its content hash and changes its tail keys.
+    for (const hit of page.hits) yield [hit.id, `${hit.source.content_hash ?? ''} ${(hit.source.tail_keys ?? []).join(',')}`];
     if (page.hits.length < PAGE_SIZE) return;
     after = page.hits.at(-1)!.sort;
   }

@@ -236,23 +236,31 @@ export async function ingestArticles(
   }
   if (batch.length > 0 && !failed) send(batch);
   await Promise.all(inFlight);
-  if (failed) throw new IngestInterruptedError(report, { file: failed.from.file, line: failed.from.line }, failed.cause);
-  await engine.refresh(alias);
-  const earlier = await teaserCuts
-    .cutEarlier(await taggerNow(), (updates) => aroundWrite(() => engine.updateDocuments(alias, updates)))
-    .catch((cause: unknown) => {
-      throw new Error(
-        `every article is stored, but the teasers of articles stored before were not all cut (the same ingest again finishes it): ${(cause as Error)?.message ?? String(cause)}`,
-        { cause },
-      );
-    });
-  report.withTeasers += earlier.cut;
-  if (earlier.failures.length > 0) {
-    // Every article is stored; a refused update of fields the mapping holds is a defect to see.
-    const [first] = earlier.failures;
-    throw new Error(`${earlier.failures.length} stored articles keep their teasers, the engine refused to cut them: ${first!.id}: ${first!.reason}`);
+  // Articles stored before the stories their last paragraphs lead: cut now the run has read those.
+  const cutEarlierTeasers = async () => {
+    await engine.refresh(alias);
+    const earlier = await teaserCuts.cutEarlier(await taggerNow(), (updates) => aroundWrite(() => engine.updateDocuments(alias, updates)));
+    report.withTeasers += earlier.cut;
+    if (earlier.written > 0) await engine.refresh(alias);
+    return earlier.failures;
+  };
+  if (failed) {
+    // What was written is cut as far as this run read, unless the engine is what failed; sending
+    // the rest again reads only the rest.
+    if (!(failed.cause instanceof OperationCancelledError)) await cutEarlierTeasers().catch(() => undefined);
+    throw new IngestInterruptedError(report, { file: failed.from.file, line: failed.from.line }, failed.cause);
   }
-  if (earlier.cut > 0) await engine.refresh(alias);
+  const refused = await cutEarlierTeasers().catch((cause: unknown) => {
+    throw new Error(
+      `every article is stored, but the teasers of articles stored before were not all cut (the same ingest again finishes it): ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+  });
+  if (refused.length > 0) {
+    // Every article is stored; one tagging or the engine refused to cut is a defect to see.
+    const [first] = refused;
+    throw new Error(`${refused.length} stored articles keep their teasers, cutting them was refused: ${first!.id}: ${first!.reason}`);
+  }
   options.onProgress?.(report);
   return report;
 }

@@ -54,7 +54,7 @@ export interface PreparedArticle {
   leadKeys?: string[];
   tailKeys?: string[];
   /** The other stories' leads the article ended with, cut from `body` (`cutTeasers`). */
-  teasers?: string;
+  teasers?: string[];
   /** Lines linking other stories of the outlet ("اقرأ أيضا: …"), taken out of `body` (`withoutLinkLines`). */
   links?: string[];
   contentHash: string;

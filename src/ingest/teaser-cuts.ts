@@ -1,15 +1,18 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
+import type { ArticleTags } from '../classify/classify-article.js';
+import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { presentFields } from '../present-fields.js';
 import type { PreparedArticle } from './prepare-article.js';
 import { cutTeasers } from './teasers.js';
 
-/** Lead keys asked of the index at once, and articles read a page. */
+/** Lead keys asked of the index at once, articles read a page, and articles tagged a call. */
 const KEYS_PER_SEARCH = 1_000;
 const PAGE = 200;
+const TAG_CHUNK = 25;
 
-type StoredText = Pick<StoredArticle, 'id' | 'title' | 'body' | 'body_original' | 'source' | 'lead_keys' | 'tail_keys' | 'teasers'>;
+type StoredEnd = Pick<StoredArticle, 'id' | 'title' | 'body' | 'body_original' | 'source' | 'lead_keys' | 'tail_keys' | 'teasers'>;
 
 /**
  * Cuts, for one ingest run, the teasers articles end with (`cutTeasers`): by the leads stored before
@@ -18,7 +21,7 @@ type StoredText = Pick<StoredArticle, 'id' | 'title' | 'body' | 'body_original' 
  * with paragraphs that turned out to be leads are cut and tagged again (`cutEarlier`).
  */
 export class TeaserCuts {
-  /** Every lead read in this run, written or not yet: about 60 bytes an article. */
+  /** Every lead read in this run, written or not yet: one or two keys of 24 characters an article. */
   private readonly readLeads = new Set<string>();
 
   constructor(
@@ -30,29 +33,32 @@ export class TeaserCuts {
     for (const key of article.leadKeys ?? []) this.readLeads.add(key);
   }
 
-  /** The articles, those that end with teasers cut; `blocks`: the sources' known teaser paragraphs. */
-  async cut(articles: readonly PreparedArticle[], blocks: ReadonlyMap<string, number>): Promise<PreparedArticle[]> {
+  /** The articles, those that end with teasers cut; `teaserParagraphs`: a source's block length, where known. */
+  async cut(articles: readonly PreparedArticle[], teaserParagraphs: ReadonlyMap<string, number>): Promise<PreparedArticle[]> {
     const isLead = await this.leadTest(articles.flatMap((article) => article.tailKeys ?? []));
     return articles.map((article) => {
-      const cut = cutTeasers(article, (key) => !article.leadKeys?.includes(key) && isLead(key), blocks.get(article.source));
+      const cut = cutTeasers(article, (key) => !article.leadKeys?.includes(key) && isLead(key), teaserParagraphs.get(article.source));
       return cut ? { ...article, ...cut } : article;
     });
   }
 
   /**
    * After the run's last write and a refresh: the stored articles ending with leads of stories this
-   * run read, cut and tagged again in place. Returns how many were cut for the first time, and the
-   * updates the engine refused.
+   * run read, cut and tagged again in place. Returns how many were cut for the first time, how many
+   * were written, and the articles that could not be (tagging or the engine refused them).
    */
-  async cutEarlier(tagger: ArticleTagger, write: (updates: BulkDocument[]) => Promise<BulkResult>): Promise<{ cut: number; failures: BulkResult['failures'] }> {
+  async cutEarlier(
+    tagger: ArticleTagger,
+    write: (updates: BulkDocument[]) => Promise<BulkResult>,
+  ): Promise<{ cut: number; written: number; failures: { id: string; reason: string }[] }> {
     const leads = [...this.readLeads];
     const seen = new Set<string>();
-    const outcome = { cut: 0, failures: [] as BulkResult['failures'] };
+    const outcome = { cut: 0, written: 0, failures: [] as { id: string; reason: string }[] };
     for (let i = 0; i < leads.length; i += KEYS_PER_SEARCH) {
       const chunk = leads.slice(i, i + KEYS_PER_SEARCH);
       let after: unknown[] | undefined;
       for (;;) {
-        const page = await this.engine.search<StoredText>(this.alias, {
+        const page = await this.engine.search<StoredEnd>(this.alias, {
           size: PAGE,
           sort: [{ id: 'asc' }],
           ...(after ? { search_after: after } : {}),
@@ -64,30 +70,40 @@ export class TeaserCuts {
         const fresh = page.hits.map((hit) => hit.source).filter((stored) => !seen.has(stored.id));
         for (const stored of fresh) seen.add(stored.id);
         const cuts = await this.cutStored(fresh, tagger.compiled.taxonomy.teaserParagraphs);
-        if (cuts.length === 0) continue;
-        const tags = await tagger.tagMany(cuts.map(({ stored, cut }) => ({ title: stored.title, body: cut.body })));
-        const result = await write(
-          cuts.map(({ stored, cut }, index) => ({
-            id: stored.id,
-            source: { body: cut.body, ...presentFields({ body_original: cut.bodyOriginal }), teasers: cut.teasers, tail_keys: cut.tailKeys, ...tags[index]! },
-          })),
-        );
-        // An article cut before (in this run, or an earlier one) is counted once.
+        const updates: BulkDocument[] = [];
+        for (let at = 0; at < cuts.length; at += TAG_CHUNK) {
+          const tagged = await tagEach(
+            tagger,
+            cuts.slice(at, at + TAG_CHUNK).map(({ stored, cut }) => ({ id: stored.id, title: stored.title, body: cut.body })),
+            outcome.failures,
+          );
+          for (const { stored, cut } of cuts.slice(at, at + TAG_CHUNK)) {
+            const tags = tagged.get(stored.id);
+            if (!tags) continue;
+            const source = { body: cut.body, ...presentFields({ body_original: cut.bodyOriginal }), teasers: cut.teasers, tail_keys: cut.tailKeys, ...tags };
+            updates.push({ id: stored.id, source });
+          }
+        }
+        if (updates.length === 0) continue;
+        const result = await write(updates);
         const refused = new Set(result.failures.map((failure) => failure.id));
-        outcome.cut += cuts.filter(({ stored }) => stored.teasers === undefined && !refused.has(stored.id)).length;
-        outcome.failures.push(...result.failures);
+        const written = new Set(updates.map((update) => update.id).filter((id) => !refused.has(id)));
+        outcome.written += written.size;
+        // An article cut before (in this run, or an earlier one) is counted once.
+        outcome.cut += cuts.filter(({ stored }) => stored.teasers === undefined && written.has(stored.id)).length;
+        outcome.failures.push(...result.failures.map(({ id, reason }) => ({ id, reason })));
       }
     }
     return outcome;
   }
 
-  private async cutStored(articles: StoredText[], blocks: ReadonlyMap<string, number>) {
+  private async cutStored(articles: StoredEnd[], teaserParagraphs: ReadonlyMap<string, number>) {
     const isLead = await this.leadTest(articles.flatMap((article) => article.tail_keys ?? []));
     return articles.flatMap((stored) => {
       const cut = cutTeasers(
         { source: stored.source ?? '', body: stored.body, ...presentFields({ bodyOriginal: stored.body_original, teasers: stored.teasers }) },
         (key) => !stored.lead_keys?.includes(key) && isLead(key),
-        blocks.get(stored.source ?? ''),
+        teaserParagraphs.get(stored.source ?? ''),
       );
       return cut ? [{ stored, cut }] : [];
     });
@@ -102,11 +118,36 @@ export class TeaserCuts {
       const found = await this.engine.search(this.alias, {
         size: 0,
         query: { terms: { lead_keys: chunk } },
-        aggs: { leads: { terms: { field: 'lead_keys', size: chunk.length } } },
+        // Only the keys asked: an article found holds its abstract's key beside its lead's.
+        aggs: { leads: { terms: { field: 'lead_keys', include: chunk, size: chunk.length } } },
       });
       const buckets = (found.aggregations.leads as { buckets: { key: string }[] } | undefined)?.buckets ?? [];
       for (const bucket of buckets) stored.add(bucket.key);
     }
     return (key) => this.readLeads.has(key) || stored.has(key);
   }
+}
+
+/** Tags the articles together; should the engine refuse that, one by one, the ones it refuses noted in `failures`. */
+async function tagEach(
+  tagger: ArticleTagger,
+  articles: { id: string; title: string; body: string }[],
+  failures: { id: string; reason: string }[],
+): Promise<Map<string, ArticleTags>> {
+  try {
+    const tags = await tagger.tagMany(articles);
+    return new Map(articles.map((article, index) => [article.id, tags[index]!]));
+  } catch (error) {
+    if (!isEngineError(error, 'rejected')) throw error;
+  }
+  const tagged = new Map<string, ArticleTags>();
+  for (const article of articles) {
+    try {
+      tagged.set(article.id, await tagger.tag(article));
+    } catch (single) {
+      if (!isEngineError(single, 'rejected')) throw single;
+      failures.push({ id: article.id, reason: `tagging: ${single.message}` });
+    }
+  }
+  return tagged;
 }

@@ -22,25 +22,28 @@ describe('cutTeasers', () => {
 
   it('cuts from the first of two known leads to the end, unknown paragraphs after it too', () => {
     const cut = cutTeasers({ source: 'CNN', body: body(lead(1), 'فقرة من القصة نفسها تشرح التفاصيل.', lead(2), lead(9), lead(3)) }, isLead);
-    expect(cut).toMatchObject({ body: body(lead(1), 'فقرة من القصة نفسها تشرح التفاصيل.'), teasers: body(lead(2), lead(9), lead(3)) });
+    expect(cut).toMatchObject({ body: body(lead(1), 'فقرة من القصة نفسها تشرح التفاصيل.'), teasers: [lead(2), lead(9), lead(3)] });
     expect(cut?.tailKeys).toEqual([]);
   });
 
-  it('keeps one known lead, background a story may repeat, unless a block was cut before', () => {
-    const article = { source: 'CNN', body: body(lead(1), 'فقرة من القصة نفسها تشرح التفاصيل.', lead(2)) };
+  it('keeps one known lead, background a story may repeat, unless it is right before a block cut before', () => {
+    const own = 'فقرة من القصة نفسها تشرح التفاصيل.';
+    const article = { source: 'CNN', body: body(lead(1), own, lead(2)) };
     expect(cutTeasers(article, isLead)).toBeUndefined();
-    expect(cutTeasers({ ...article, teasers: lead(3) }, isLead)).toMatchObject({ teasers: body(lead(2), lead(3)) });
+    expect(cutTeasers({ ...article, teasers: [lead(3)] }, isLead)).toMatchObject({ body: body(lead(1), own), teasers: [lead(2), lead(3)] });
+    // Further up, with the article's own paragraphs after it, it stays.
+    expect(cutTeasers({ ...article, body: body(lead(1), lead(2), own, own), teasers: [lead(9)] }, isLead)).toBeUndefined();
   });
 
   it("cuts an outlet's whole block of known length once one paragraph of it is a known lead", () => {
     const own = 'فقرة من القصة نفسها تشرح التفاصيل.';
     const article = { source: 'CNN', body: body(lead(1), own, lead(7), lead(8), lead(2), lead(9), lead(10)) };
-    expect(cutTeasers(article, isLead, 5)).toMatchObject({ body: body(lead(1), own), teasers: body(lead(7), lead(8), lead(2), lead(9), lead(10)) });
+    expect(cutTeasers(article, isLead, 5)).toMatchObject({ body: body(lead(1), own), teasers: [lead(7), lead(8), lead(2), lead(9), lead(10)] });
     expect(cutTeasers(article, () => false, 5)).toBeUndefined();
     // No longer than the block: no article before it, so the rule for an unknown block decides.
     expect(cutTeasers({ source: 'CNN', body: body(lead(1), own, lead(2)) }, isLead, 5)).toBeUndefined();
     // Cut once: the block was all of it.
-    expect(cutTeasers({ ...article, body: body(lead(1), own, lead(2), lead(3), own, own), teasers: lead(9) }, isLead, 5)).toBeUndefined();
+    expect(cutTeasers({ ...article, body: body(lead(1), own, lead(2), lead(3), own, own), teasers: [lead(9)] }, isLead, 5)).toBeUndefined();
   });
 
   it('never cuts the lead, nor paragraphs before the last six', () => {
@@ -52,7 +55,7 @@ describe('cutTeasers', () => {
   it('cuts the text as published where the indexed one is cut', () => {
     const published = body(lead(1), lead(2), lead(3));
     const cut = cutTeasers({ source: 'CNN', body: published.replace('الوزارة', 'ال وزارة'), bodyOriginal: published }, isLead);
-    expect(cut).toMatchObject({ body: lead(1).replace('الوزارة', 'ال وزارة'), bodyOriginal: lead(1), teasers: body(lead(2), lead(3)) });
+    expect(cut).toMatchObject({ body: lead(1).replace('الوزارة', 'ال وزارة'), bodyOriginal: lead(1), teasers: [lead(2), lead(3)] });
   });
 
   it('keys the lead and the tail, never the lead as tail', () => {
@@ -89,5 +92,14 @@ describe('withoutLinkLines', () => {
   it('keeps a sentence that only begins like a cue', () => {
     const text = body(lead(1), 'أيضا، قال الوزير إن الاجتماع سيعقد غدا.', 'شاهد العالم كله المباراة النهائية.');
     expect(withoutLinkLines(text).links).toEqual([]);
+  });
+});
+
+describe('withoutLinkLines under a header', () => {
+  it("stops at the article's next paragraph, begun with و or ended by a full stop, and after five headlines", () => {
+    const text = body(lead(1), 'اقرأ أيضاً:', 'هل تنجح المفاوضات بين الطرفين؟', 'وأضاف الوزير أن الحكومة ستواصل العمل', 'فقرة أخرى');
+    expect(withoutLinkLines(text).links).toEqual(['اقرأ أيضاً:', 'هل تنجح المفاوضات بين الطرفين؟']);
+    const many = body(lead(1), 'اقرأ أيضاً:', ...[1, 2, 3, 4, 5, 6].map((n) => `عنوان قصة رقم ${n}`));
+    expect(withoutLinkLines(many).body).toBe(body(lead(1), 'عنوان قصة رقم 6'));
   });
 });

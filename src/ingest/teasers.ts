@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * An outlet may close an article with the first paragraphs of its other stories, each a link on the
- * page ("read also"): CNN does so under 899 of its 3,461 ANT articles, five paragraphs as a rule,
- * written as each story's lead without its dateline. Searched as the article's text, they made it a
+ * page ("read also"): CNN does so, five paragraphs, each another story's lead or abstract without its
+ * dateline (docs/ingest-and-benchmarks.md has the figures). Searched as the article's text, they made it a
  * hit for those stories (a Khashoggi query listed an article on a detained student) and tagged it with
  * their people and places. Such a paragraph is recognised as another article's lead, from the same
  * outlet, and the block is cut from the searched text into `teasers`.
@@ -59,8 +59,8 @@ export interface WithoutTeasers {
   body: string;
   /** The text as published, cut where `body` is. */
   bodyOriginal?: string;
-  /** The paragraphs cut, as published, after any cut before. */
-  teasers?: string;
+  /** The paragraphs cut, as published, those of any cut before after them. */
+  teasers?: string[];
   tailKeys: string[];
 }
 
@@ -68,11 +68,12 @@ export interface WithoutTeasers {
  * Cuts the block of teasers an article ends with. Where the outlet's block is known to be
  * `blockParagraphs` long, its last that many paragraphs once one of them is a known lead of the same
  * outlet (a teaser's story may not be stored: CNN's ANT articles show 5, one in the corpus or more);
- * else from the first of its last paragraphs that is a known lead, once two of them are (one more,
- * where a block was cut before). `undefined` when nothing is cut.
+ * else from the first of its last paragraphs that is a known lead, once two of them are. Where a block
+ * was cut before, only known leads right before it join it: a lead further up is background the
+ * story repeats. `undefined` when nothing is cut.
  */
 export function cutTeasers(
-  article: { source: string; body: string; bodyOriginal?: string; teasers?: string },
+  article: { source: string; body: string; bodyOriginal?: string; teasers?: string[] },
   isLead: (key: string) => boolean,
   blockParagraphs?: number,
 ): WithoutTeasers | undefined {
@@ -80,23 +81,29 @@ export function cutTeasers(
   const indexed = article.body.split(PARAGRAPH_BREAK);
   // Run-on repair keeps paragraphs; should it not, the two texts could not be cut alike.
   if (published.length !== indexed.length) return undefined;
+  const isLeadAt = (index: number) => {
+    const key = paragraphKey(article.source, published[index]!);
+    return key !== undefined && isLead(key);
+  };
   // A text no longer than the block is not an article followed by one.
   const block = blockParagraphs !== undefined && published.length > blockParagraphs ? blockParagraphs : undefined;
-  if (block !== undefined && article.teasers !== undefined) return undefined;
-  const from = Math.max(1, published.length - (block ?? TAIL_PARAGRAPHS));
-  const leads = published.flatMap((paragraph, index) => {
-    const key = index >= from ? paragraphKey(article.source, paragraph) : undefined;
-    return key !== undefined && isLead(key) ? [index] : [];
-  });
-  if (leads.length < (block !== undefined || article.teasers !== undefined ? 1 : LEADS_FOR_A_BLOCK)) return undefined;
-  const start = block !== undefined ? from : leads[0]!;
-  const body = indexed.slice(0, start).join(PARAGRAPH_BREAK);
-  const teasers = [...published.slice(start), ...(article.teasers ? [article.teasers] : [])].join(PARAGRAPH_BREAK);
+  let start: number;
+  if (article.teasers !== undefined) {
+    if (block !== undefined) return undefined; // the whole block went the first time
+    for (start = published.length; start > 1 && isLeadAt(start - 1); start--);
+  } else {
+    const from = Math.max(1, published.length - (block ?? TAIL_PARAGRAPHS));
+    const leads = published.flatMap((_, index) => (index >= from && isLeadAt(index) ? [index] : []));
+    if (leads.length < (block !== undefined ? 1 : LEADS_FOR_A_BLOCK)) return undefined;
+    start = block !== undefined ? from : leads[0]!;
+  }
+  if (start === published.length) return undefined;
+  const keptPublished = published.slice(0, start).join(PARAGRAPH_BREAK);
   return {
-    body,
-    ...(article.bodyOriginal !== undefined ? { bodyOriginal: published.slice(0, start).join(PARAGRAPH_BREAK) } : {}),
-    teasers,
-    tailKeys: leadKeysOf(article.source, article.bodyOriginal !== undefined ? published.slice(0, start).join(PARAGRAPH_BREAK) : body).tailKeys,
+    body: indexed.slice(0, start).join(PARAGRAPH_BREAK),
+    ...(article.bodyOriginal !== undefined ? { bodyOriginal: keptPublished } : {}),
+    teasers: [...published.slice(start), ...(article.teasers ?? [])],
+    tailKeys: leadKeysOf(article.source, keptPublished).tailKeys,
   };
 }
 
@@ -106,21 +113,29 @@ const LINK_SEPARATOR = String.raw`(?:\.{2,}|…|:|/|-|–)`;
 const LINK_LINE = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}\s*\S`, 'u');
 /** The cue alone ("اقرأ أيضاً:"), the links' headlines on the lines after it. */
 const LINK_HEADER = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}?$`, 'u');
-/** A headline after a link header: short, and no sentence (BBC's end with no full stop). */
+/**
+ * A headline under a link header: short, ending in no full stop (BBC's headlines end with none, or a
+ * ؟), and not begun with و, as the article's next paragraph usually is; at most a few of them.
+ */
 const HEADLINE_MAX_WORDS = 20;
+const HEADLINES_UNDER_A_HEADER = 5;
+const NO_HEADLINE = /[.:!]$|^و/u;
 
 /**
  * The lines of an article that link other stories of its outlet, taken out of its text (never the
- * first paragraph): 530 in 438 ANT articles of France 24, CNN and BBC, each another story's headline.
+ * first paragraph), each another story's headline (France 24, CNN and BBC in ANT: the figures are in
+ * docs/ingest-and-benchmarks.md).
  */
 export function withoutLinkLines(body: string): { body: string; links: string[] } {
   const kept: string[] = [];
   const links: string[] = [];
-  let underHeader = false;
+  // Headlines still to be taken under the last header: 0 outside one.
+  let headlinesLeft = 0;
   body.split(PARAGRAPH_BREAK).forEach((paragraph, index) => {
-    const headline = underHeader && paragraph.split(/\s+/).length <= HEADLINE_MAX_WORDS && !/[.:]$/.test(paragraph);
-    underHeader = index > 0 && (LINK_HEADER.test(paragraph) || (underHeader && headline));
-    if (index > 0 && (underHeader || headline || LINK_LINE.test(paragraph))) links.push(paragraph);
+    const headline = headlinesLeft > 0 && paragraph.split(/\s+/u).length <= HEADLINE_MAX_WORDS && !NO_HEADLINE.test(paragraph);
+    const header = index > 0 && LINK_HEADER.test(paragraph);
+    headlinesLeft = header ? HEADLINES_UNDER_A_HEADER : headline ? headlinesLeft - 1 : 0;
+    if (index > 0 && (header || headline || LINK_LINE.test(paragraph))) links.push(paragraph);
     else kept.push(paragraph);
   });
   return { body: kept.join(PARAGRAPH_BREAK), links };

@@ -436,9 +436,6 @@ export function loadArabicOfLatin(dataRoot: string): Map<string, string> {
   return arabicOf;
 }
 
-/** The most words a listed spelling has that arabicWordOrder looks for. */
-const LONGEST_SPELLING_WORDS = 5;
-
 /**
  * A Latin query made of two or more spellings of the lists, as Arabic orders them: the Arabic of
  * each, the last first. English puts the modifier before its noun (Saudi foreign minister, Khashoggi
@@ -455,7 +452,7 @@ export function arabicWordOrder(text: string, arabicOf: ReadonlyMap<string, stri
   const arabic: string[] = [];
   for (let at = 0; at < words.length;) {
     // The longest spelling first: "crown prince" before "prince".
-    let length = Math.min(LONGEST_SPELLING_WORDS, words.length - at);
+    let length = words.length - at;
     while (length > 0 && !arabicOf.has(words.slice(at, at + length).join(' '))) length--;
     if (length === 0) return undefined;
     arabic.push(arabicOf.get(words.slice(at, at + length).join(' '))!);

@@ -44,7 +44,7 @@ export async function* readAntCorpus(path: string): AsyncGenerator<AntArticle> {
  * `cutTeasers`). Reads the file twice: the leads first, then the articles.
  */
 export async function* readAntCorpusAsIngested(path: string): AsyncGenerator<AntArticle> {
-  const blocks = loadTaxonomy(PROJECT_ROOT).teaserParagraphs;
+  const { teaserParagraphs } = loadTaxonomy(PROJECT_ROOT);
   const prepare = (article: AntArticle) => {
     const prepared = parseSourceRecord({ kind: 'json', file: path, line: 0, value: article });
     if (!prepared.ok) throw new Error(`${article.id}: ${prepared.reason}`);
@@ -54,7 +54,7 @@ export async function* readAntCorpusAsIngested(path: string): AsyncGenerator<Ant
   for await (const article of readAntCorpus(path)) for (const key of prepare(article).leadKeys ?? []) leads.add(key);
   for await (const article of readAntCorpus(path)) {
     const prepared = prepare(article);
-    const cut = cutTeasers(prepared, (key) => !prepared.leadKeys?.includes(key) && leads.has(key), blocks.get(article.source));
+    const cut = cutTeasers(prepared, (key) => !prepared.leadKeys?.includes(key) && leads.has(key), teaserParagraphs.get(article.source));
     // An article neither changes keeps its text as the corpus gives it.
     yield cut || prepared.links ? { ...article, text: cut?.body ?? prepared.body } : article;
   }

@@ -60,7 +60,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDepende
         body: stored.body_original ?? stored.body,
         abstract: stored.abstract ?? null,
         author: stored.author ?? null,
-        teasers: stored.teasers?.split('\n\n') ?? [],
+        teasers: stored.teasers ?? [],
         links: stored.links ?? [],
         published: stored.published ?? null,
         source: stored.source ?? null,
