@@ -40,6 +40,19 @@ const ingestFile = async () =>
     readSourceRecords(await sourceFiles([gzFile])),
   );
 
+/** Writes the records to a file of the test's folder and ingests it. */
+const ingestRecords = async (name: string, records: object[], options?: Parameters<typeof ingestArticles>[4]) => {
+  const file = join(folder, name);
+  writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
+  return ingestArticles(
+    service.engine,
+    service.alias,
+    { repairer: service.service.runOnRepairer(), tagger: service.tagger },
+    readSourceRecords(await sourceFiles([file])),
+    options,
+  );
+};
+
 describe('ingesting a corpus file', () => {
   it('indexes good articles and reports every other line with its reason and line number', async () => {
     const report = await ingestFile();
@@ -114,17 +127,8 @@ describe('ingesting a corpus file', () => {
       published: '2018-05-01T09:30:00Z',
     });
     const airlineLead = `${dateline}أعلنت شركة الطيران الوطنية عن خطة جديدة لتوسيع أسطولها بطائرات حديثة خلال السنوات الخمس المقبلة.`;
-    const ingest = async (name: string, records: object[]) => {
-      const file = join(folder, name);
-      writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
-      return ingestArticles(
-        service.engine,
-        service.alias,
-        { repairer: service.service.runOnRepairer(), tagger: service.tagger },
-        readSourceRecords(await sourceFiles([file])),
-        { batchSize: 1, concurrency: 2 },
-      );
-    };
+    // One article a batch, two batches in flight.
+    const ingest = (name: string, records: object[]) => ingestRecords(name, records, { batchSize: 1, concurrency: 2 });
     // Stored before the stories its last two paragraphs lead: cut when a later ingest brings them.
     const first = await ingest('teasers-1.ndjson', [
       article('cnn-airline', 'خطة لتوسيع أسطول الطيران', airlineLead, 'وقال مدير الشركة إن الطائرات الجديدة ستصل تباعا.', whaleLead, lithiumLead),
@@ -188,16 +192,7 @@ describe('teasers of stories stored by an earlier ingest', () => {
       .map((n) => `ملخص النشرة رقم ${n}: أمطار غزيرة تضرب المنطقة الشمالية خلال الأيام المقبلة.`)
       .find((text) => paragraphKey('BBC', text)! < paragraphKey('BBC', lead)!)!;
     const windLead = 'حذرت هيئة الأرصاد الجوية من رياح قوية تضرب السواحل الغربية مساء اليوم وحتى صباح الغد.';
-    const ingest = async (name: string, records: object[]) => {
-      const file = join(folder, name);
-      writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n'));
-      return ingestArticles(
-        service.engine,
-        service.alias,
-        { repairer: service.service.runOnRepairer(), tagger: service.tagger },
-        readSourceRecords(await sourceFiles([file])),
-      );
-    };
+    const ingest = (name: string, records: object[]) => ingestRecords(name, records);
     await ingest('weather-1.ndjson', [{ id: 'bbc-rain', title: 'أمطار غزيرة', text: `${lead}\nوقالت الهيئة إن على السكان الحذر.`, abstract, source: 'BBC' }]);
     const later = await ingest('weather-2.ndjson', [
       { id: 'bbc-wind', title: 'رياح قوية', text: `${windLead}\nوقالت الهيئة إن على السكان الحذر.`, source: 'BBC' },
