@@ -1,6 +1,5 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
 import { OperationCancelledError } from '../concurrency/cancellation.js';
-import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import { prepareArticle, type PreparedArticle } from './prepare-article.js';
@@ -57,8 +56,6 @@ export class IngestInterruptedError extends Error {
 }
 
 const HASH_FIELD = 'content_hash' satisfies keyof StoredArticle;
-// Articles tagged per `_analyze` call: fewer round trips, requests still small.
-const TAG_CHUNK = 25;
 
 /** The stored form of an article: what mappings/articles.json accepts. */
 export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnType<ArticleTagger['tag']>>, duplicateOf?: string): StoredArticle {
@@ -130,27 +127,9 @@ export async function ingestArticles(
   // Tags first, then each article's original (a batch of the same stories still being written is
   // waited for only then), then the write.
   const tagAndWrite = async (changed: Item[], originalsOf: Promise<ReadonlyMap<string, string>>) => {
-    const tagged = new Map<string, Awaited<ReturnType<ArticleTagger['tag']>>>();
-    const tagger = await taggerNow();
-    const chunks: (typeof changed)[] = [];
-    for (let i = 0; i < changed.length; i += TAG_CHUNK) chunks.push(changed.slice(i, i + TAG_CHUNK));
-    await forEachLimited(chunks, 2, async (chunk) => {
-      try {
-        const tags = await tagger.tagMany(chunk.map((c) => c.article));
-        chunk.forEach(({ article }, i) => tagged.set(article.id, tags[i]!));
-      } catch (error) {
-        if (!isEngineError(error, 'rejected')) throw error;
-        // The engine refused the batch: tag one by one, so only the article at fault is rejected.
-        for (const { article, record } of chunk) {
-          try {
-            tagged.set(article.id, await tagger.tag(article));
-          } catch (single) {
-            if (!isEngineError(single, 'rejected')) throw single;
-            report.rejected.push({ file: record.file, line: record.line, id: article.id, reason: `tagging: ${single.message}` });
-          }
-        }
-      }
-    });
+    const { tags: tagged, refused } = await (await taggerNow()).tagEach(changed.map((item) => item.article));
+    const recordOf = new Map(changed.map((item) => [item.article.id, item.record]));
+    for (const { id, reason } of refused) report.rejected.push({ file: recordOf.get(id)!.file, line: recordOf.get(id)!.line, id, reason });
     const originals = await originalsOf;
     const documents: BulkDocument[] = changed.flatMap(({ article }) => {
       const tags = tagged.get(article.id);

@@ -1,16 +1,13 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
-import type { ArticleTags } from '../classify/classify-article.js';
-import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { presentFields } from '../present-fields.js';
 import type { PreparedArticle } from './prepare-article.js';
 import { cutTeasers } from './teasers.js';
 
-/** Lead keys asked of the index at once, articles read a page, and articles tagged a call. */
+/** Lead keys asked of the index at once, and articles read a page. */
 const KEYS_PER_SEARCH = 1_000;
 const PAGE = 200;
-const TAG_CHUNK = 25;
 
 type StoredEnd = Pick<StoredArticle, 'id' | 'title' | 'body' | 'body_original' | 'source' | 'lead_keys' | 'tail_keys' | 'teasers'>;
 
@@ -70,20 +67,20 @@ export class TeaserCuts {
         const fresh = page.hits.map((hit) => hit.source).filter((stored) => !seen.has(stored.id));
         for (const stored of fresh) seen.add(stored.id);
         const cuts = await this.cutStored(fresh, tagger.compiled.taxonomy.teaserParagraphs);
-        const updates: BulkDocument[] = [];
-        for (let at = 0; at < cuts.length; at += TAG_CHUNK) {
-          const tagged = await tagEach(
-            tagger,
-            cuts.slice(at, at + TAG_CHUNK).map(({ stored, cut }) => ({ id: stored.id, title: stored.title, body: cut.body })),
-            outcome.failures,
-          );
-          for (const { stored, cut } of cuts.slice(at, at + TAG_CHUNK)) {
-            const tags = tagged.get(stored.id);
-            if (!tags) continue;
-            const source = { body: cut.body, ...presentFields({ body_original: cut.bodyOriginal }), teasers: cut.teasers, tail_keys: cut.tailKeys, ...tags };
-            updates.push({ id: stored.id, source });
-          }
-        }
+        const { tags: tagged, refused: untagged } = await tagger.tagEach(
+          cuts.map(({ stored, cut }) => ({ id: stored.id, title: stored.title, body: cut.body })),
+        );
+        outcome.failures.push(...untagged);
+        const updates: BulkDocument[] = cuts.flatMap(({ stored, cut }) => {
+          const tags = tagged.get(stored.id);
+          if (!tags) return [];
+          return [
+            {
+              id: stored.id,
+              source: { body: cut.body, ...presentFields({ body_original: cut.bodyOriginal }), teasers: cut.teasers, tail_keys: cut.tailKeys, ...tags },
+            },
+          ];
+        });
         if (updates.length === 0) continue;
         const result = await write(updates);
         const refused = new Set(result.failures.map((failure) => failure.id));
@@ -126,28 +123,4 @@ export class TeaserCuts {
     }
     return (key) => this.readLeads.has(key) || stored.has(key);
   }
-}
-
-/** Tags the articles together; should the engine refuse that, one by one, the ones it refuses noted in `failures`. */
-async function tagEach(
-  tagger: ArticleTagger,
-  articles: { id: string; title: string; body: string }[],
-  failures: { id: string; reason: string }[],
-): Promise<Map<string, ArticleTags>> {
-  try {
-    const tags = await tagger.tagMany(articles);
-    return new Map(articles.map((article, index) => [article.id, tags[index]!]));
-  } catch (error) {
-    if (!isEngineError(error, 'rejected')) throw error;
-  }
-  const tagged = new Map<string, ArticleTags>();
-  for (const article of articles) {
-    try {
-      tagged.set(article.id, await tagger.tag(article));
-    } catch (single) {
-      if (!isEngineError(single, 'rejected')) throw single;
-      failures.push({ id: article.id, reason: `tagging: ${single.message}` });
-    }
-  }
-  return tagged;
 }
