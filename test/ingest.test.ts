@@ -97,19 +97,9 @@ describe('ingesting a corpus file', () => {
   });
   it('lists a story once when its copies are in batches written at the same time', async () => {
     const story = { title: 'تدشين خط الترامواي الجديد في قسنطينة', source: 'وكالة الأنباء', published: '2025-04-01T08:00:00Z' };
-    const file = join(folder, 'copies.ndjson');
-    writeFileSync(
-      file,
-      ['a', 'b', 'c', 'd'].map((n) => JSON.stringify({ ...story, id: `tram-${n}`, text: `دشنت قسنطينة خط الترامواي الجديد (${n}).` })).join('\n'),
-    );
+    const copies = ['a', 'b', 'c', 'd'].map((n) => ({ ...story, id: `tram-${n}`, text: `دشنت قسنطينة خط الترامواي الجديد (${n}).` }));
     // One article a batch, two batches in flight: the second asks the index before the first is written.
-    const report = await ingestArticles(
-      service.engine,
-      service.alias,
-      { repairer: service.service.runOnRepairer(), tagger: service.tagger },
-      readSourceRecords(await sourceFiles([file])),
-      { batchSize: 1, concurrency: 2 },
-    );
+    const report = await ingestRecords('copies.ndjson', copies, { batchSize: 1, concurrency: 2 });
     expect(report).toMatchObject({ read: 4, indexed: 4, repeatedStories: 3, rejected: [] });
     const found = (await (await service.app.request(`/search?q=${encodeURIComponent('"خط الترامواي"')}`)).json()) as { hits: { id: string }[] };
     expect(found.hits.map((hit) => hit.id)).toEqual(['tram-a']);
@@ -192,9 +182,10 @@ describe('teasers of stories stored by an earlier ingest', () => {
       .map((n) => `ملخص النشرة رقم ${n}: أمطار غزيرة تضرب المنطقة الشمالية خلال الأيام المقبلة.`)
       .find((text) => paragraphKey('BBC', text)! < paragraphKey('BBC', lead)!)!;
     const windLead = 'حذرت هيئة الأرصاد الجوية من رياح قوية تضرب السواحل الغربية مساء اليوم وحتى صباح الغد.';
-    const ingest = (name: string, records: object[]) => ingestRecords(name, records);
-    await ingest('weather-1.ndjson', [{ id: 'bbc-rain', title: 'أمطار غزيرة', text: `${lead}\nوقالت الهيئة إن على السكان الحذر.`, abstract, source: 'BBC' }]);
-    const later = await ingest('weather-2.ndjson', [
+    await ingestRecords('weather-1.ndjson', [
+      { id: 'bbc-rain', title: 'أمطار غزيرة', text: `${lead}\nوقالت الهيئة إن على السكان الحذر.`, abstract, source: 'BBC' },
+    ]);
+    const later = await ingestRecords('weather-2.ndjson', [
       { id: 'bbc-wind', title: 'رياح قوية', text: `${windLead}\nوقالت الهيئة إن على السكان الحذر.`, source: 'BBC' },
       {
         id: 'bbc-roads',
@@ -211,19 +202,12 @@ describe('teasers of stories stored by an earlier ingest', () => {
 
 describe('lines linking other stories', () => {
   it('are taken out of the searched text and listed with the article', async () => {
-    const file = join(folder, 'links.ndjson');
     const text = [
       'افتتحت حديقة الحيوان في المدينة جناحا جديدا للطيور النادرة.',
       'للمزيد: زرافة تلد توأما في حديقة باريس',
       'وقال المدير إن الجناح مفتوح للجميع.',
     ];
-    writeFileSync(file, JSON.stringify({ id: 'fr-birds', title: 'جناح جديد للطيور', text: text.join('\n'), source: 'france24' }));
-    const report = await ingestArticles(
-      service.engine,
-      service.alias,
-      { repairer: service.service.runOnRepairer(), tagger: service.tagger },
-      readSourceRecords(await sourceFiles([file])),
-    );
+    const report = await ingestRecords('links.ndjson', [{ id: 'fr-birds', title: 'جناح جديد للطيور', text: text.join('\n'), source: 'france24' }]);
     expect(report).toMatchObject({ read: 1, indexed: 1, rejected: [] });
     const view = (await (await service.app.request('/articles/fr-birds')).json()) as { body: string; links: string[] };
     expect(view.links).toEqual([text[1]]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js';
-import { normalizeLines, parseSeedArticle } from './seed-parser.js';
+import { normalizeLines, PARAGRAPH_BREAK, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import { leadKeysOf, withoutLinkLines } from './teasers.js';
 import type { SourceRecord } from './source-records.js';
@@ -100,7 +100,7 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   return finish({
     id,
     title: input.title.replace(/\s+/g, ' '),
-    body: normalizeLines(input.text ?? input.body ?? '').join('\n\n'),
+    body: normalizeLines(input.text ?? input.body ?? '').join(PARAGRAPH_BREAK),
     published,
     source: input.source ?? UNKNOWN_SOURCE,
     url: input.url,

@@ -20,6 +20,9 @@ export interface ParsedArticle {
   removed: RemovedText[];
 }
 
+/** How an article's body separates its paragraphs, as prepared and stored. */
+export const PARAGRAPH_BREAK = '\n\n';
+
 const MAX_TITLE_LINE_WORDS = 20;
 const MAX_DERIVED_TITLE_WORDS = 14;
 // A cut shorter than this says too little to be a headline; fall back to the next rule instead.
@@ -278,7 +281,7 @@ export function parseSeedArticle(id: string, rawText: string): ParsedArticle {
   return {
     id,
     title,
-    body: paragraphs.join('\n\n'),
+    body: paragraphs.join(PARAGRAPH_BREAK),
     ...(published === undefined ? {} : { published }),
     removed: removed.sort((a, b) => a.at - b.at).map(({ kind, text }) => ({ kind, text })),
   };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PARAGRAPH_BREAK } from './seed-parser.js';
 
 /**
  * An outlet may close an article with the first paragraphs of its other stories, each a link on the
@@ -22,9 +23,6 @@ const LEADS_FOR_A_BLOCK = 2;
 
 /** A dateline before a lead, "دبي، الإمارات العربية المتحدة (CNN)— ": the teaser leaves it out. */
 const DATELINE = /^[^()\n]{0,60}\([^()\n]{1,20}\)\s*[-—–]+\s*/u;
-
-/** How prepared and stored texts separate paragraphs. */
-const PARAGRAPH_BREAK = '\n\n';
 
 /** A paragraph's key within its outlet: its words without a dateline; none for a short paragraph. */
 export function paragraphKey(source: string, paragraph: string): string | undefined {
