@@ -19,6 +19,8 @@ RUN npm run build
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
+# FreeDict's English–Arabic dictionary: English words of a query searched in Arabic (ENGLISH_DICTIONARY).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends dict-freedict-eng-ara && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist

@@ -2,6 +2,7 @@ import type { EngineKind } from './engine/search-engine.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { presentFields } from './present-fields.js';
+import { DEFAULT_ENGLISH_DICTIONARY } from './search/english-words.js';
 
 const configSchema = z
   .object({
@@ -43,6 +44,12 @@ const configSchema = z
       .string()
       .regex(/^[a-z0-9-]+$/)
       .default('default'),
+    /**
+     * FreeDict's English–Arabic dictionary in dictd format, its path without `.index` / `.dict.dz`
+     * (Debian's dict-freedict-eng-ara, which the install script installs); absent, English words the
+     * lists do not spell are searched as typed.
+     */
+    ENGLISH_DICTIONARY: z.string().default(DEFAULT_ENGLISH_DICTIONARY),
     MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(50),
     MAX_RESULT_WINDOW: z.coerce.number().int().min(10).max(10_000).default(1_000),
     /** The engine's `indices.query.bool.max_clause_count`; queries are built to stay within it. */
@@ -98,6 +105,7 @@ export type Config = {
   indexAlias: string;
   ingestSeeds: boolean;
   searchProfile: string;
+  englishDictionary: string;
   maxPageSize: number;
   maxResultWindow: number;
   maxQueryClauses: number;
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexAlias: c.INDEX_ALIAS,
     ingestSeeds: c.INGEST_SEEDS === 'true',
     searchProfile: c.SEARCH_PROFILE,
+    englishDictionary: c.ENGLISH_DICTIONARY,
     maxPageSize: c.MAX_PAGE_SIZE,
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,

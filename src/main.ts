@@ -21,6 +21,7 @@ const service = SearchService.open({
   dataRoot: PROJECT_ROOT,
   maxQueryClauses: config.maxQueryClauses,
   defaultProfile: config.searchProfile,
+  englishDictionary: config.englishDictionary,
   logger,
   engineStatus: provided,
   indexLayout: {

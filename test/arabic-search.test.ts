@@ -1,5 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, rankedIds, readFixtureArticles, useSeededService } from './support/test-service.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/project-root.js';
+import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
+import { writeDictdDictionary } from './support/dictd-dictionary.js';
+import { createTestApp, indexStoredArticles, openTestService, rankedIds, readFixtureArticles, useSeededService } from './support/test-service.js';
 
 // The seeds plus a few articles built to tempt false matches: finance (المالية vs Mali), a coast
 // (الساحل vs the Sahel), a father (أب vs the month آب), "the Jews" (اليهود vs the name هود), players
@@ -314,6 +320,49 @@ describe('Latin-script and mixed queries', () => {
 
   it('a mixed query finds the article naming both', async () => {
     expect((await ids('Kerry واشنطن'))[0]).toBe(A003);
+  });
+});
+
+describe('English words the lists do not spell, through an English–Arabic dictionary', () => {
+  // Written here in FreeDict's layout; coach is the bus there, as in FreeDict.
+  const dir = mkdtempSync(join(tmpdir(), 'eng-ara-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dictionary = writeDictdDictionary(dir, { vaccine: 'اللقاح', outbreak: 'التفشّي', cholera: 'الكوليرا', coach: 'الحافلة', communism: 'الشيوعية' });
+  const withDictionary = () => ({ app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary })) });
+
+  it('vaccines and cholera outbreak find the Arabic article, which without the dictionary they do not', async () => {
+    expect(await rankedIds(withDictionary(), 'vaccines')).toEqual(['x-cholera']);
+    expect((await rankedIds(withDictionary(), 'cholera outbreak'))[0]).toBe('x-cholera');
+    expect(await ids('vaccines')).toEqual([]);
+  });
+
+  it('a word of the lists is read as they spell it, not as the dictionary does: coach is the trainer, not the bus', async () => {
+    const found = await rankedIds(withDictionary(), 'coach');
+    expect(found[0]).toBe('x-coach');
+    expect(found).not.toContain('x-bus');
+  });
+
+  it('a Latin word in an Arabic query is the foreign term itself, searched as typed', () => {
+    const dictionaryService = openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary });
+    const searched = (q: string) =>
+      JSON.stringify(
+        dictionaryService.searchBody(
+          { q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false },
+          dictionaryService.profiles.get()!,
+        ),
+      );
+    expect(searched('communism')).toContain('الشيوعية');
+    expect(searched('ممن اشتقت كلمة communism')).not.toContain('الشيوعية');
+    expect(searched('ممن اشتقت كلمة communism')).toContain('communism');
+  });
+
+  it('the answer is the same with no dictionary installed, and a profile without englishWords asks none', async () => {
+    const missing = { app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: join(dir, 'none') })) };
+    expect(await rankedIds(missing, 'vaccines')).toEqual([]);
+    const dictionaryService = openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary });
+    const request = { q: 'vaccines', filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false } as const;
+    expect((await dictionaryService.search(request, dictionaryService.profiles.get('default-v8')!)).hits).toEqual([]);
+    expect((await dictionaryService.search(request, dictionaryService.profiles.get()!)).hits.map((hit) => hit.id)).toEqual(['x-cholera']);
   });
 });
 

@@ -29,6 +29,7 @@ export async function runWithEngine(command: (context: CommandContext) => Promis
       dataRoot: PROJECT_ROOT,
       maxQueryClauses: config.maxQueryClauses,
       defaultProfile: config.searchProfile,
+      englishDictionary: config.englishDictionary,
       logger,
       indexLayout: {
         ...(config.indexShards ? { shards: config.indexShards } : {}),

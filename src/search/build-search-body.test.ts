@@ -13,7 +13,7 @@ import {
   type QueryShape,
   type SearchRequest,
 } from './build-search-body.js';
-import type { SearchProfile } from './search-profile.js';
+import { QUERY_SWITCHES_OFF, type SearchProfile } from './search-profile.js';
 import type { SearchBody } from '../engine/search-engine.js';
 
 const profile: SearchProfile = {
@@ -26,7 +26,7 @@ const profile: SearchProfile = {
   minimumShouldMatch: '100%',
   phrase: { fields: { 'body.exact': 3 }, slop: 1 },
   highlight: { fragmentSize: 100, fragments: 1 },
-  query: { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false },
+  query: QUERY_SWITCHES_OFF,
 };
 const shape: QueryShape = {
   maxClauses: 1024,

@@ -1,5 +1,5 @@
 import { QUOTED_SOURCE } from './quoted-phrases.js';
-import { EDGE_PUNCTUATION } from './understand-query.js';
+import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
 /** At most this many words or phrases may be excluded in one query: each costs clauses of its own. */
 export const MAX_EXCLUDED = 10;

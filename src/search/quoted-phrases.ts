@@ -1,4 +1,4 @@
-import { EDGE_PUNCTUATION } from './understand-query.js';
+import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
 /** At most this many quoted phrases in one query: each costs clauses of its own. */
 export const MAX_QUOTED = 10;

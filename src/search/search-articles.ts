@@ -32,6 +32,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
+import { withEnglishWordsInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
   foldedSpellings,
@@ -151,10 +152,13 @@ function understandRequest(
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
   const text = wordsOf(typed);
-  const understoodText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
+  const latinText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
+  // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
+  const english = profile.query.englishWords && latinText && aids.arabicOfLatin && !/["\p{Script=Arabic}]/u.test(latinText) ? aids.englishWords?.() : undefined;
+  const understoodText = english ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const phrases = quotedPhrases(respellWords(text, respellings));
-  const arabicOrder = profile.query.arabicWordOrder && understoodText && aids.arabicOfLatin ? arabicWordOrder(understoodText, aids.arabicOfLatin) : undefined;
+  const arabicOrder = profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),

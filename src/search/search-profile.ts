@@ -5,6 +5,17 @@ import { readDataJson } from '../data/data-files.js';
 
 const fieldName = z.string().regex(/^(title|body)(\.exact)?$/, 'a searchable field: title, body, title.exact or body.exact');
 
+/** Every switch of a profile's `query` off: what a profile that names none gets. */
+export const QUERY_SWITCHES_OFF = {
+  questionWords: false,
+  runOnRepair: false,
+  latinNameSpelling: false,
+  arabicNameSpelling: false,
+  arabicWordOrder: false,
+  englishWords: false,
+  relaxOnZero: false,
+} as const;
+
 const profileSchema = z.object({
   description: z.string(),
   /** Selectable by anyone with `?profile=`; the others serve evaluation and tuning only. */
@@ -69,10 +80,16 @@ const profileSchema = z.object({
        * the stemmed fields: Turkish foreign minister as وزير الخارجية التركي (see arabicWordOrder).
        */
       arabicWordOrder: z.boolean().default(false),
+      /**
+       * In a query without Arabic, a Latin word or phrase the lists do not spell is searched in the
+       * Arabic of the English–Arabic dictionary's first sense (vaccine → اللقاح), and counts for the
+       * Arabic word order too.
+       */
+      englishWords: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })
-    .default({ questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false }),
+    .default(QUERY_SWITCHES_OFF),
 });
 
 /** The tuning knobs of ranking, as data: a profile never holds DSL text. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
+import { QUERY_SWITCHES_OFF } from './search-profile.js';
 import {
   arabicNameRespellings,
   arabicWordOrder,
@@ -25,7 +26,7 @@ import {
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
-const off = { questionWords: false, runOnRepair: false, latinNameSpelling: false, arabicNameSpelling: false, arabicWordOrder: false, relaxOnZero: false };
+const off = QUERY_SWITCHES_OFF;
 
 describe('understandQuery', () => {
   it('takes question words and particles out, whatever their hamza or punctuation', () => {

@@ -4,6 +4,8 @@ import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
+import { EDGE_PUNCTUATION } from './edge-punctuation.js';
+import { readLatinStretches, type EnglishWords } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
@@ -30,10 +32,12 @@ export interface QueryAids {
   latinAbbreviations?: ReadonlyMap<string, string>;
   /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
   arabicOfLatin?: ReadonlyMap<string, string>;
+  /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
+  englishWords?: () => EnglishWords | undefined;
 }
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
-export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer'>> {
+export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer' | 'englishWords'>> {
   return {
     nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
@@ -241,9 +245,6 @@ const lettersOf = (word: string) => word.replace(/\p{M}|\u0640/gu, '');
 /** Whether the corpus word list holds a typed word in any spelling the index folds together. */
 const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(lettersOf(word)).some((spelling) => repairer.isWord(spelling));
 
-// Punctuation a typed word may carry at either end: ؟ ، ؛ and the Latin ones, quotes, dashes.
-export const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
-
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 
@@ -437,28 +438,18 @@ export function loadArabicOfLatin(dataRoot: string): Map<string, string> {
 }
 
 /**
- * A Latin query made of two or more spellings of the lists, as Arabic orders them: the Arabic of
- * each, the last first. English puts the modifier before its noun (Saudi foreign minister, Khashoggi
- * murder), Arabic after it (وزير الخارجية السعودي, مقتل خاشقجي), and stemmed, السعودية and السعودي are
- * one word. `undefined` for a text with Arabic in it, or a word the lists do not spell.
+ * A Latin query made of two or more spellings of the lists or phrases of the dictionary, as Arabic
+ * orders them: the Arabic of each, the last first. English puts the modifier before its noun (Saudi
+ * foreign minister, Khashoggi murder, cholera outbreak), Arabic after it (وزير الخارجية السعودي, مقتل
+ * خاشقجي, تفشي الكوليرا), and stemmed, السعودية and السعودي are one word. `undefined` for a text with
+ * Arabic in it, or a word neither spells.
  */
-export function arabicWordOrder(text: string, arabicOf: ReadonlyMap<string, string>): string | undefined {
+export function arabicWordOrder(text: string, arabicOf: ReadonlyMap<string, string>, english?: EnglishWords): string | undefined {
   if (/\p{Script=Arabic}/u.test(text)) return undefined;
-  const words = text
-    .toLowerCase()
-    .split(/\s+/u)
-    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
-    .filter(Boolean);
-  const arabic: string[] = [];
-  for (let at = 0; at < words.length;) {
-    // The longest spelling first: "crown prince" before "prince".
-    let length = words.length - at;
-    while (length > 0 && !arabicOf.has(words.slice(at, at + length).join(' '))) length--;
-    if (length === 0) return undefined;
-    arabic.push(arabicOf.get(words.slice(at, at + length).join(' '))!);
-    at += length;
-  }
-  return arabic.length >= 2 ? arabic.reverse().join(' ') : undefined;
+  const arabic = readLatinStretches(text, arabicOf, english)
+    .filter((stretch) => stretch.words.some((word) => word.replace(EDGE_PUNCTUATION, '')))
+    .map((stretch) => stretch.listed ?? stretch.arabic);
+  return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
 }
 
 /**

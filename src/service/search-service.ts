@@ -1,3 +1,4 @@
+import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -46,6 +47,8 @@ export interface SearchServiceOptions {
   engineStatus?: EngineStatusSource;
   /** Shards and replicas of the index, instead of the mapping file's (INDEX_SHARDS, INDEX_REPLICAS). */
   indexLayout?: IndexLayout;
+  /** The English–Arabic dictionary (ENGLISH_DICTIONARY: its path without extensions); unset, none. */
+  englishDictionary?: string;
 }
 
 export interface IndexLayout {
@@ -106,6 +109,9 @@ export class SearchService {
   private currentTaxonomy: Taxonomy;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
+  /** Read at the first search that asks for it: 3 MB, which a service that only ingests never holds. */
+  private englishWords: { words: EnglishWords | undefined } | undefined;
+  private readonly englishDictionary: string | undefined;
   private currentQueryLists: ReturnType<typeof loadQueryLists>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
@@ -127,6 +133,7 @@ export class SearchService {
     this.maxQueryClauses = options.maxQueryClauses;
     this.engineStatus = options.engineStatus;
     this.layout = options.indexLayout ?? {};
+    this.englishDictionary = options.englishDictionary;
     this.profiles = new ProfileStore(options.dataRoot, options.defaultProfile);
     this.judgments = new JudgmentStore(join(options.dataRoot, 'relevance', 'judgments'));
     this.currentDefinition = withLayout(loadIndexDefinition(options.dataRoot), this.layout);
@@ -142,7 +149,20 @@ export class SearchService {
 
   /** What query understanding uses besides the profile: the question words, the run-on repairer, the listed names' words. */
   queryAids(): QueryAids {
-    return { ...this.currentQueryLists, repairer: this.runOnRepairer() };
+    return { ...this.currentQueryLists, repairer: this.runOnRepairer(), englishWords: () => this.englishDictionaryWords() };
+  }
+
+  private englishDictionaryWords(): EnglishWords | undefined {
+    if (!this.englishWords && this.englishDictionary) {
+      const words = loadEnglishWords(this.englishDictionary);
+      if (!words)
+        this.logger.warn(
+          { dictionary: this.englishDictionary },
+          'no English–Arabic dictionary there: English words the lists do not spell are searched as typed',
+        );
+      this.englishWords = { words };
+    }
+    return this.englishWords?.words;
   }
 
   /** Reads and validates the data files; touches no engine until asked. */

@@ -10,7 +10,7 @@ import { createApp } from '../../src/http/app.js';
 import type { IngestReport } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { SearchService } from '../../src/service/search-service.js';
+import { SearchService, type SearchServiceOptions } from '../../src/service/search-service.js';
 
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
 
@@ -36,9 +36,14 @@ export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
  * The service over an alias, configured as in production but with silent logs; its default profile
  * is `default` unless SEARCH_PROFILE names another (to try a candidate default under the suites).
  */
-export function openTestService(engine: SearchEngine, alias: string, dataRoot = PROJECT_ROOT): SearchService {
+export function openTestService(
+  engine: SearchEngine,
+  alias: string,
+  dataRoot = PROJECT_ROOT,
+  options: Pick<SearchServiceOptions, 'englishDictionary'> = {},
+): SearchService {
   const defaultProfile = process.env.SEARCH_PROFILE ?? 'default';
-  return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }) });
+  return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }), ...options });
 }
 
 /**

@@ -1,7 +1,8 @@
 // Measures how far an English query finds what the same query in Arabic finds: for each pair of
 // relevance/english-arabic-pairs.tsv (tuning) or --pairs FILE (held out), how many of the Arabic
 // query's first ten articles the English query ranks first ten, under the default profile and under
-// --compare (default-v7: no Arabic word order), in one run, on the known-item index (the ANT corpus
+// --compare (default-v8: no English–Arabic dictionary) and the reference row (the English query on the
+// stock-analyzer index, a plain multi_match), in one run, on the known-item index (the ANT corpus
 // and ARCD's paragraphs).
 // Usage: npm run measure:cross-script [-- --pairs FILE] [--compare PROFILE]
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithEngine } from '../../src/cli/run-with-engine.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
+import { referenceQuery } from '../../src/relevance/collection-index.js';
 import { defaultCollectionPaths, loadCollection } from '../../src/relevance/eval-collections.js';
 import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
 import type { SearchProfile } from '../../src/search/search-profile.js';
@@ -16,7 +18,7 @@ import type { SearchProfile } from '../../src/search/search-profile.js';
 const { values: options } = parseArgs({
   options: {
     pairs: { type: 'string', default: join(PROJECT_ROOT, 'relevance', 'english-arabic-pairs.tsv') },
-    compare: { type: 'string', default: 'default-v7' },
+    compare: { type: 'string', default: 'default-v8' },
   },
 });
 const pairs = readFileSync(resolve(options.pairs), 'utf8')
@@ -29,7 +31,7 @@ const pairs = readFileSync(resolve(options.pairs), 'utf8')
   });
 
 await runWithEngine(async ({ service }) => {
-  const { product } = await service.evaluationIndexes(loadCollection('known-item', defaultCollectionPaths(PROJECT_ROOT)), (message) =>
+  const { product, reference } = await service.evaluationIndexes(loadCollection('known-item', defaultCollectionPaths(PROJECT_ROOT)), (message) =>
     process.stderr.write(`${message}\n`),
   );
   const profile = service.profiles.get()!;
@@ -41,19 +43,26 @@ await runWithEngine(async ({ service }) => {
         await service.search({ q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false }, under, { index: product })
       ).hits.map((hit) => hit.id),
     );
+  // The reference row: the English query on the stock-analyzer index, as a plain multi_match.
+  const referenceTen = async (q: string) => new Set((await service.engine.search(reference, referenceQuery(q, 10))).hits.map((hit) => hit.id));
   const shared = (a: Set<string>, b: Set<string>) => [...a].filter((id) => b.has(id)).length;
-  const totals = { default: 0, compared: 0 };
-  console.log(`| English | Arabic | ${profile.name} | ${compared.name} |\n|---|---|---|---|`);
+  const totals = { default: 0, compared: 0, reference: 0 };
+  console.log(`| English | Arabic | ${profile.name} | ${compared.name} | reference |\n|---|---|---|---|---|`);
   for (const { english, arabic } of pairs) {
     const wanted = await firstTen(arabic, profile);
-    const [now, before] = [shared(wanted, await firstTen(english, profile)), shared(wanted, await firstTen(english, compared))];
+    const [now, before, stock] = [
+      shared(wanted, await firstTen(english, profile)),
+      shared(wanted, await firstTen(english, compared)),
+      shared(wanted, await referenceTen(english)),
+    ];
     totals.default += now;
     totals.compared += before;
-    console.log(`| ${english} | ${arabic} | ${now} | ${before} |`);
+    totals.reference += stock;
+    console.log(`| ${english} | ${arabic} | ${now} | ${before} | ${stock} |`);
   }
   const mean = (total: number) => (total / pairs.length).toFixed(2);
   console.log(
-    `\nMean of the Arabic query's first ten the English query also ranks first ten (${pairs.length} pairs): ${profile.name} ${mean(totals.default)}, ${compared.name} ${mean(totals.compared)}`,
+    `\nMean of the Arabic query's first ten the English query also ranks first ten (${pairs.length} pairs): ${profile.name} ${mean(totals.default)}, ${compared.name} ${mean(totals.compared)}, reference ${mean(totals.reference)}`,
   );
   return 0;
 });

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeDictdDictionary } from '../../test/support/dictd-dictionary.js';
+import { DEFAULT_ENGLISH_DICTIONARY, firstSense, loadEnglishWords, readLatinStretches, withEnglishWordsInArabic } from './english-words.js';
+import { arabicWordOrder } from './understand-query.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'english-words-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const english = loadEnglishWords(
+  writeDictdDictionary(dir, {
+    vaccine: 'اللقاح',
+    outbreak: 'التفشّي',
+    cholera: 'الكوليرا',
+    war: 'الحرب',
+    ward: 'الجناح',
+    'bird flu': 'إنفلونزا الطيور',
+    study: 'الدراسة',
+    tuition: 'مصاريف او تكاليف التعليم',
+    meter: '1. العداد\n2. المتر',
+    nasa: 'الوكالة الوطنية للفضاء والطيران',
+    aids: 'الإيدز',
+    "o'clock": 'تماما',
+    ok: 'OK',
+  }),
+)!;
+const listed = new Map([
+  ['murder', 'مقتل'],
+  ['khashoggi', 'خاشقجي'],
+  ['world cup', 'كأس العالم'],
+  ['u.n', 'الأمم المتحدة'],
+]);
+
+describe('the English–Arabic dictionary', () => {
+  it('is absent where it is not installed', () => {
+    expect(loadEnglishWords(join(dir, 'none'))).toBeUndefined();
+  });
+
+  it('gives each headword its first sense, without diacritics, numbering or alternatives', () => {
+    expect(english.arabicOf('vaccine')).toBe('اللقاح');
+    expect(english.arabicOf('outbreak')).toBe('التفشي');
+    expect(english.arabicOf('tuition')).toBe('مصاريف');
+    expect(english.arabicOf('meter')).toBe('العداد');
+    expect(english.arabicOf('bird flu')).toBe('إنفلونزا الطيور');
+    expect(english.arabicOf("o'clock")).toBe('تماما');
+    expect(english.longestPhrase).toBe(2);
+  });
+
+  it('finds a word beside others that begin with it, and nothing for what it lacks or holds no Arabic for', () => {
+    expect(english.arabicOf('war')).toBe('الحرب');
+    expect(english.arabicOf('ward')).toBe('الجناح');
+    expect(english.arabicOf('wa')).toBeUndefined();
+    expect(english.arabicOf('wards')).toBeUndefined();
+    expect(english.arabicOf('ok')).toBeUndefined();
+    expect(firstSense('Ok /x/\nOK\n')).toBeUndefined();
+  });
+
+  it.skipIf(!existsSync(`${DEFAULT_ENGLISH_DICTIONARY}.index`))(
+    'reads the installed FreeDict dictionary (skipped where dict-freedict-eng-ara is not installed)',
+    () => {
+      const installed = loadEnglishWords(DEFAULT_ENGLISH_DICTIONARY)!;
+      expect(installed.arabicOf('vaccine')).toBe('اللقاح');
+      expect(installed.arabicOf('cholera')).toBe('الكوليرا');
+      expect(installed.arabicOf('zzzz')).toBeUndefined();
+    },
+  );
+});
+
+describe('a Latin query read against the lists and the dictionary', () => {
+  it('searches the words the lists do not spell in Arabic, the longest phrase first', () => {
+    expect(withEnglishWordsInArabic('cholera outbreak', listed, english)).toBe('الكوليرا التفشي');
+    expect(withEnglishWordsInArabic('Bird Flu vaccine', listed, english)).toBe('إنفلونزا الطيور اللقاح');
+  });
+
+  it('keeps the lists’ spellings as typed, for the index’s synonyms read them', () => {
+    expect(withEnglishWordsInArabic('Khashoggi murder', listed, english)).toBe('Khashoggi murder');
+    expect(withEnglishWordsInArabic('world cup war', listed, english)).toBe('world cup الحرب');
+    expect(withEnglishWordsInArabic('U.N. vaccine', listed, english)).toBe('U.N. اللقاح');
+  });
+
+  it('takes a plural the dictionary lacks as its singular: vaccines, studies', () => {
+    expect(withEnglishWordsInArabic('vaccines studies', listed, english)).toBe('اللقاح الدراسة');
+  });
+
+  it('keeps Arabic words, words it lacks, abbreviations in capitals, and translations too long to mean one word', () => {
+    expect(withEnglishWordsInArabic('لقاح cholera xyzzy', listed, english)).toBe('لقاح الكوليرا xyzzy');
+    expect(withEnglishWordsInArabic('AIDS aids', listed, english)).toBe('AIDS الإيدز');
+    expect(withEnglishWordsInArabic('nasa', listed, english)).toBe('nasa');
+  });
+
+  it('marks what each stretch is', () => {
+    expect(readLatinStretches('Khashoggi cholera? xyzzy', listed, english)).toEqual([
+      { words: ['Khashoggi'], listed: 'خاشقجي' },
+      { words: ['cholera?'], arabic: 'الكوليرا' },
+      { words: ['xyzzy'] },
+    ]);
+    expect(readLatinStretches('cholera', listed)).toEqual([{ words: ['cholera'] }]);
+  });
+
+  it('puts a query of dictionary phrases and listed spellings in Arabic order', () => {
+    expect(arabicWordOrder('cholera outbreak', listed, english)).toBe('التفشي الكوليرا');
+    expect(arabicWordOrder('Khashoggi murder', listed, english)).toBe('مقتل خاشقجي');
+    expect(arabicWordOrder('cholera outbreak', listed)).toBeUndefined();
+    expect(arabicWordOrder('cholera xyzzy', listed, english)).toBeUndefined();
+  });
+});
