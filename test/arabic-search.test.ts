@@ -332,6 +332,12 @@ describe('English words the lists do not spell, through an English–Arabic dict
 
   it('vaccines and cholera outbreak find the Arabic article, which without the dictionary they do not', async () => {
     expect(await rankedIds(withDictionary(), 'vaccines')).toEqual(['x-cholera']);
+    const answer = (await (await withDictionary().app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown };
+    expect(answer.searchedInArabic).toEqual([
+      { english: 'cholera', arabic: 'الكوليرا' },
+      { english: 'outbreak', arabic: 'التفشي' },
+    ]);
+    expect(((await (await service.app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown }).searchedInArabic).toBeUndefined();
     expect((await rankedIds(withDictionary(), 'cholera outbreak'))[0]).toBe('x-cholera');
     expect(await ids('vaccines')).toEqual([]);
   });

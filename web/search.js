@@ -151,7 +151,7 @@ function renderResult(result, state) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}`
-      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}`;
+      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
@@ -179,6 +179,15 @@ function count(value) {
 
 /** A search that found nothing as typed was asked again more loosely: said, so a reader knows why these hits. */
 const RELAXED_NOTE = ' (لا شيء يطابق البحث كما كُتب؛ هذه نتائج تحوي بعض كلماته أو صيغًا أخرى منها)';
+
+/**
+ * English words searched as their Arabic: said, so a reader sees what was looked for, "اللقاح (vaccine)"
+ * (the English isolated, so that it keeps its place in the Arabic line).
+ */
+function inArabicNote(result) {
+  const pairs = result.searchedInArabic ?? [];
+  return pairs.length ? ` (بُحث بالعربية عن: ${pairs.map((pair) => `${pair.arabic} (\u2068${pair.english}\u2069)`).join('، ')})` : '';
+}
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
 function newestNote(result, state) {

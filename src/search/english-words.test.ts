@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDictdDictionary } from '../../test/support/dictd-dictionary.js';
-import { DEFAULT_ENGLISH_DICTIONARY, firstSense, loadEnglishWords, readLatinStretches, withEnglishWordsInArabic } from './english-words.js';
+import { DEFAULT_ENGLISH_DICTIONARY, firstSense, loadEnglishWords, readLatinStretches, withEnglishWordsInArabic, type EnglishWords } from './english-words.js';
 import { arabicWordOrder } from './understand-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'english-words-'));
@@ -68,25 +68,34 @@ describe('the English–Arabic dictionary', () => {
 });
 
 describe('a Latin query read against the lists and the dictionary', () => {
+  const inArabic = (text: string, lists: ReadonlyMap<string, string>, words: EnglishWords) => withEnglishWordsInArabic(text, lists, words).text;
+
   it('searches the words the lists do not spell in Arabic, the longest phrase first', () => {
-    expect(withEnglishWordsInArabic('cholera outbreak', listed, english)).toBe('الكوليرا التفشي');
-    expect(withEnglishWordsInArabic('Bird Flu vaccine', listed, english)).toBe('إنفلونزا الطيور اللقاح');
+    expect(inArabic('cholera outbreak', listed, english)).toBe('الكوليرا التفشي');
+    expect(inArabic('Bird Flu vaccine', listed, english)).toBe('إنفلونزا الطيور اللقاح');
   });
 
   it('keeps the lists’ spellings as typed, for the index’s synonyms read them', () => {
-    expect(withEnglishWordsInArabic('Khashoggi murder', listed, english)).toBe('Khashoggi murder');
-    expect(withEnglishWordsInArabic('world cup war', listed, english)).toBe('world cup الحرب');
-    expect(withEnglishWordsInArabic('U.N. vaccine', listed, english)).toBe('U.N. اللقاح');
+    expect(inArabic('Khashoggi murder', listed, english)).toBe('Khashoggi murder');
+    expect(inArabic('world cup war', listed, english)).toBe('world cup الحرب');
+    expect(inArabic('U.N. vaccine', listed, english)).toBe('U.N. اللقاح');
   });
 
   it('takes a plural the dictionary lacks as its singular: vaccines, studies', () => {
-    expect(withEnglishWordsInArabic('vaccines studies', listed, english)).toBe('اللقاح الدراسة');
+    expect(inArabic('vaccines studies', listed, english)).toBe('اللقاح الدراسة');
   });
 
   it('keeps Arabic words, words it lacks, abbreviations in capitals, and translations too long to mean one word', () => {
-    expect(withEnglishWordsInArabic('لقاح cholera xyzzy', listed, english)).toBe('لقاح الكوليرا xyzzy');
-    expect(withEnglishWordsInArabic('AIDS aids', listed, english)).toBe('AIDS الإيدز');
-    expect(withEnglishWordsInArabic('nasa', listed, english)).toBe('nasa');
+    expect(inArabic('لقاح cholera xyzzy', listed, english)).toBe('لقاح الكوليرا xyzzy');
+    expect(inArabic('AIDS aids', listed, english)).toBe('AIDS الإيدز');
+    expect(inArabic('nasa', listed, english)).toBe('nasa');
+  });
+
+  it('says which words it searched in Arabic, as typed but for edge punctuation', () => {
+    expect(withEnglishWordsInArabic('Khashoggi cholera? Bird Flu', listed, english).translated).toEqual([
+      { english: 'cholera', arabic: 'الكوليرا' },
+      { english: 'Bird Flu', arabic: 'إنفلونزا الطيور' },
+    ]);
   });
 
   it('marks what each stretch is', () => {

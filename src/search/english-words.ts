@@ -166,13 +166,27 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
   return stretches;
 }
 
+/** A Latin word or phrase of a query and the Arabic it was searched as. */
+export interface EnglishInArabic {
+  english: string;
+  arabic: string;
+}
+
 /**
  * The text with each Latin word or phrase the lists do not spell in the Arabic of the dictionary's
- * first sense (cholera outbreak → الكوليرا التفشي): the lists' spellings stay, for the index's synonyms
- * read them, and so does a word the dictionary lacks.
+ * first sense (cholera outbreak → الكوليرا التفشي), and those replaced: the lists' spellings stay, for
+ * the index's synonyms read them, and so does a word the dictionary lacks.
  */
-export function withEnglishWordsInArabic(text: string, listed: ReadonlyMap<string, string>, english: EnglishWords): string {
-  return readLatinStretches(text, listed, english)
-    .map((stretch) => stretch.arabic ?? stretch.words.join(' '))
-    .join(' ');
+export function withEnglishWordsInArabic(
+  text: string,
+  listed: ReadonlyMap<string, string>,
+  english: EnglishWords,
+): { text: string; translated: EnglishInArabic[] } {
+  const stretches = readLatinStretches(text, listed, english);
+  return {
+    text: stretches.map((stretch) => stretch.arabic ?? stretch.words.join(' ')).join(' '),
+    translated: stretches.flatMap((stretch) =>
+      stretch.arabic ? [{ english: stretch.words.join(' ').replace(EDGE_PUNCTUATION, ''), arabic: stretch.arabic }] : [],
+    ),
+  };
 }

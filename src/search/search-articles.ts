@@ -32,7 +32,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { withEnglishWordsInArabic } from './english-words.js';
+import { withEnglishWordsInArabic, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
   foldedSpellings,
@@ -99,6 +99,8 @@ export interface ArticleSearchResult {
   didYouMean?: string;
   /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form or, that failing, as words. */
   relaxed?: true;
+  /** The English words the dictionary gave Arabic for, as searched (see `englishWords`). */
+  searchedInArabic?: EnglishInArabic[];
 }
 
 interface FacetAggregation {
@@ -147,7 +149,7 @@ function understandRequest(
   options: SearchOptions,
   /** Misspelled names to search as the names (see misspelledNamesOf); the respelling is still offered of the text as typed. */
   respellings: ReadonlyMap<string, string> = new Map(),
-): { understood: SearchRequest; spellcheck?: string; unsplit?: string } {
+): { understood: SearchRequest; spellcheck?: string; unsplit?: string; translated?: EnglishInArabic[] } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
@@ -155,7 +157,8 @@ function understandRequest(
   const latinText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
   // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
   const english = profile.query.englishWords && latinText && aids.arabicOfLatin && !/["\p{Script=Arabic}]/u.test(latinText) ? aids.englishWords?.() : undefined;
-  const understoodText = english ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : latinText;
+  const inArabic = english ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : undefined;
+  const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const phrases = quotedPhrases(respellWords(text, respellings));
   const arabicOrder = profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english) : undefined;
@@ -178,7 +181,7 @@ function understandRequest(
   const split = text ? withoutArticleOnNames(respellWords(splitRunOns(text, profile.query, aids), respellings), aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
-  return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}) };
+  return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}), ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}) };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -326,7 +329,7 @@ export async function searchArticles(
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
     : await misspelledNamesOf(engine, alias, request, profile, options);
-  const { understood, spellcheck, unsplit } = understandRequest(request, profile, options, misspelledNames);
+  const { understood, spellcheck, unsplit, translated } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
@@ -413,5 +416,6 @@ export async function searchArticles(
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
     ...(didYouMean ? { didYouMean } : {}),
     ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
+    ...(translated ? { searchedInArabic: translated } : {}),
   };
 }

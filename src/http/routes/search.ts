@@ -160,6 +160,14 @@ const SearchResponse = z
         description:
           'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection. With `totalAllWords`, the articles holding every word are counted.',
       }),
+    searchedInArabic: z
+      .array(z.object({ english: z.string(), arabic: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'For a query without Arabic: its English words the synonym lists do not spell, each with the Arabic it was searched as (the first sense in the English–Arabic dictionary)',
+        example: [{ english: 'vaccine', arabic: 'اللقاح' }],
+      }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
