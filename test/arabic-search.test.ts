@@ -340,6 +340,16 @@ describe('English words the lists do not spell, through an English–Arabic dict
     ]);
     const without = (await (await withoutDictionary().app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown };
     expect(without.searchedInArabic).toBeUndefined();
+    // Misspelled, a word is read as the dictionary's nearest, and the answer says which.
+    const misspelled = (await (await withDictionary().app.request('/search?q=cholra%20outbrak')).json()) as {
+      hits: { id: string }[];
+      searchedInArabic?: unknown;
+    };
+    expect(misspelled.hits[0]?.id).toBe('x-cholera');
+    expect(misspelled.searchedInArabic).toEqual([
+      { english: 'cholra', arabic: 'الكوليرا', respelled: 'cholera' },
+      { english: 'outbrak', arabic: 'التفشي', respelled: 'outbreak' },
+    ]);
     expect((await rankedIds(withDictionary(), 'cholera outbreak'))[0]).toBe('x-cholera');
     expect(await rankedIds(withoutDictionary(), 'vaccines')).toEqual([]);
   });

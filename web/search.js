@@ -186,7 +186,7 @@ const RELAXED_NOTE = ' (لا شيء يطابق البحث كما كُتب؛ هذ
  */
 function inArabicNote(result) {
   const pairs = result.searchedInArabic ?? [];
-  return pairs.length ? ` (بُحث بالعربية عن: ${pairs.map((pair) => `${pair.arabic} (\u2068${pair.english}\u2069)`).join('، ')})` : '';
+  return pairs.length ? ` (بُحث بالعربية عن: ${pairs.map((pair) => `${pair.arabic} (\u2068${pair.respelled ?? pair.english}\u2069)`).join('، ')})` : '';
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDictdDictionary } from '../../test/support/dictd-dictionary.js';
-import { DEFAULT_ENGLISH_DICTIONARY, firstSense, loadEnglishWords, readLatinStretches, withEnglishWordsInArabic, type EnglishWords } from './english-words.js';
+import {
+  DEFAULT_ENGLISH_DICTIONARY,
+  firstSense,
+  loadEnglishWords,
+  nearestEnglishWord,
+  readLatinStretches,
+  withEnglishWordsInArabic,
+  type EnglishWords,
+} from './english-words.js';
 import { arabicWordOrder } from './understand-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'english-words-'));
@@ -29,6 +37,9 @@ const english = loadEnglishWords(
     hunt: 'الصيد',
     bird: 'الطّائر',
     flu: 'الإنفلونزا',
+    valine: 'فالين',
+    health: 'الصحة',
+    heath: 'الخلنج',
     aids: 'الإيدز',
     "o'clock": 'تماما',
     ok: 'OK',
@@ -138,5 +149,33 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(arabicWordOrder('Khashoggi murder', listed, english)).toBe('مقتل خاشقجي');
     expect(arabicWordOrder('cholera outbreak', listed)).toBeUndefined();
     expect(arabicWordOrder('cholera xyzzy', listed, english)).toBeUndefined();
+  });
+});
+
+describe('an English word misspelled', () => {
+  const anyArabic = () => true;
+
+  it('is read as the one word of the dictionary one edit away, a doubled letter first', () => {
+    // valine is one letter from vacine too, but a missed double letter is the likelier slip.
+    expect(nearestEnglishWord(english, 'vacine', anyArabic)).toBe('vaccine');
+    expect(nearestEnglishWord(english, 'cholra', anyArabic)).toBe('cholera');
+    expect(nearestEnglishWord(english, 'vacines', anyArabic)).toBe('vaccines');
+  });
+
+  it('is left as typed when two words are as near, the word is short, or the Arabic is no news word', () => {
+    expect(nearestEnglishWord(english, 'helth', anyArabic)).toBeUndefined();
+    expect(nearestEnglishWord(english, 'vacc', anyArabic)).toBeUndefined();
+    expect(nearestEnglishWord(english, 'cholra', (arabic) => arabic !== 'الكوليرا')).toBeUndefined();
+  });
+
+  it('is searched in the Arabic of the word meant, and says which word that was', () => {
+    expect(withEnglishWordsInArabic('cholra vacine', listed, english, anyArabic)).toEqual({
+      text: 'الكوليرا اللقاح',
+      translated: [
+        { english: 'cholra', arabic: 'الكوليرا', respelled: 'cholera' },
+        { english: 'vacine', arabic: 'اللقاح', respelled: 'vaccine' },
+      ],
+    });
+    expect(withEnglishWordsInArabic('cholra', listed, english).text).toBe('cholra');
   });
 });

@@ -160,6 +160,47 @@ export interface LatinStretch {
   words: string[];
   listed?: string;
   arabic?: string;
+  /** The dictionary's word a misspelled one was read as (vacine: vaccine). */
+  respelled?: string;
+}
+
+/** Shorter words are left as typed: one letter off, a short word is often another. */
+const MIN_RESPELLED_LETTERS = 5;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The one word of the dictionary (or the plural of one) one edit from `word` with the same first
+ * letter, if exactly one is, asked in the order typing errs most: a letter doubled or not (vacine:
+ * vaccine, not valine), two letters swapped, then a letter dropped, added or changed (diabtes:
+ * diabetes); none for helth, which is health and hell one letter apart alike. Only a word whose
+ * Arabic `inTheNews` (tarrifs is no tarries, يتلكأ, which no article writes).
+ */
+export function nearestEnglishWord(english: EnglishWords, word: string, inTheNews: (arabic: string) => boolean): string | undefined {
+  if (word.length < MIN_RESPELLED_LETTERS || !/^[a-z]+$/u.test(word)) return undefined;
+  // A headword, or the plural of one: not the looser reading of arabicOfPhrase (selfis is no plural of self).
+  const held = (candidate: string) => {
+    if (candidate === word || candidate[0] !== word[0]) return false;
+    const arabic = english.arabicOf(candidate) ?? (candidate.endsWith('s') ? english.arabicOf(candidate.slice(0, -1)) : undefined);
+    return arabic !== undefined && inTheNews(arabic);
+  };
+  const doubled: string[] = [];
+  const swapped: string[] = [];
+  const other: string[] = [];
+  for (let at = 0; at <= word.length; at++) {
+    const [before, after] = [word.slice(0, at), word.slice(at)];
+    if (after) (after[0] === before.at(-1) || after[0] === after[1] ? doubled : other).push(before + after.slice(1));
+    if (after) doubled.push(before + after[0] + after);
+    if (after.length >= 2) swapped.push(before + after[1] + after[0] + after.slice(2));
+    for (const letter of ALPHABET) {
+      other.push(before + letter + after);
+      if (after) other.push(before + letter + after.slice(1));
+    }
+  }
+  for (const tier of [doubled, swapped, other]) {
+    const found = new Set(tier.filter(held));
+    if (found.size > 0) return found.size === 1 ? [...found][0] : undefined;
+  }
+  return undefined;
 }
 
 const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
@@ -170,9 +211,15 @@ const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
  * Punctuation alone is no word. Not the dictionary's: a word of two to five capitals where the query
  * has lower case too, an abbreviation (AIDS, IT); a capitalized word right after a capitalized given
  * name, a surname (Jeremy Hunt, Gordon Brown, Liam Fox), which the dictionary would read as a common
- * word (hunt, brown, fox).
+ * word (hunt, brown, fox). With `inTheNews`, a word neither holds is read as the dictionary's nearest
+ * (see nearestEnglishWord).
  */
-export function readLatinStretches(text: string, listed: ReadonlyMap<string, string>, english?: EnglishWords): LatinStretch[] {
+export function readLatinStretches(
+  text: string,
+  listed: ReadonlyMap<string, string>,
+  english?: EnglishWords,
+  inTheNews?: (arabic: string) => boolean,
+): LatinStretch[] {
   const typed = text.split(/\s+/u).filter((word) => word.replace(EDGE_PUNCTUATION, ''));
   const bare = typed.map(bareWord);
   // Without a possessive: Macron's speech, as people's national army is listed with it.
@@ -200,15 +247,18 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
     while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
-    take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
+    const respelled = length === 0 && inTheNews && english && !abbreviation && !surname ? nearestEnglishWord(english, plain[at]!, inTheNews) : undefined;
+    if (respelled) take(1, { arabic: arabicOfPhrase(english!, respelled)!, respelled });
+    else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
   }
   return stretches;
 }
 
-/** A Latin word or phrase of a query and the Arabic it was searched as. */
+/** A Latin word or phrase of a query and the Arabic it was searched as (and the word it was read as, if misspelled). */
 export interface EnglishInArabic {
   english: string;
   arabic: string;
+  respelled?: string;
 }
 
 /**
@@ -220,12 +270,21 @@ export function withEnglishWordsInArabic(
   text: string,
   listed: ReadonlyMap<string, string>,
   english: EnglishWords,
+  inTheNews?: (arabic: string) => boolean,
 ): { text: string; translated: EnglishInArabic[] } {
-  const stretches = readLatinStretches(text, listed, english);
+  const stretches = readLatinStretches(text, listed, english, inTheNews);
   return {
     text: stretches.map((stretch) => stretch.arabic ?? stretch.words.join(' ')).join(' '),
     translated: stretches.flatMap((stretch) =>
-      stretch.arabic ? [{ english: stretch.words.join(' ').replace(EDGE_PUNCTUATION, ''), arabic: stretch.arabic }] : [],
+      stretch.arabic
+        ? [
+            {
+              english: stretch.words.join(' ').replace(EDGE_PUNCTUATION, ''),
+              arabic: stretch.arabic,
+              ...(stretch.respelled ? { respelled: stretch.respelled } : {}),
+            },
+          ]
+        : [],
     ),
   };
 }

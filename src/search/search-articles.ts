@@ -159,17 +159,24 @@ function understandRequest(
   // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
   const english =
     profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !/\p{Script=Arabic}/u.test(q) ? aids.englishWords?.() : undefined;
-  const inArabic = english && latinText ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english) : undefined;
+  // A misspelled English word is read as the dictionary's nearest whose Arabic the corpus word list holds.
+  const repairer = aids.repairer;
+  const respell =
+    profile.query.englishSpelling && repairer
+      ? (arabic: string) => arabic.split(' ').every((word) => corpusFrequency(word, repairer) >= NEWS_WORD_FREQUENCY)
+      : undefined;
+  const inArabic = english && latinText ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english, respell) : undefined;
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));
   // An English exclusion leaves out its Arabic too: vaccine -malaria leaves out الملاريا.
   const excludedInArabic = english
     ? excludedAsListed
-        .map((words) => withEnglishWordsInArabic(words, aids.arabicOfLatin!, english).text)
+        .map((words) => withEnglishWordsInArabic(words, aids.arabicOfLatin!, english, respell).text)
         .filter((arabic, at) => arabic !== excludedAsListed[at])
     : [];
-  const arabicOrder = profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english) : undefined;
+  const arabicOrder =
+    profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english, respell) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -193,6 +200,14 @@ function understandRequest(
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** How often the corpus word list spells a word, in every spelling the index folds together. */
+function corpusFrequency(word: string, repairer: RunOnRepairer): number {
+  return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+}
+
+/** A respelled English word's Arabic must be this common in the corpus word list: يتلكأ (tarries) is not. */
+const NEWS_WORD_FREQUENCY = 5;
 
 /**
  * The text with letters joined by a colon or an underscore apart: Unicode's word rules keep them one
@@ -284,8 +299,7 @@ function knownWordsOf(text: string, minFrequency: number | undefined, repairer: 
   if (!text || minFrequency === undefined || !repairer) return [];
   const known: string[] = [];
   forEachStandardToken(text, (word) => {
-    const frequency = foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
-    if (frequency >= minFrequency || listed.has(normalizeArabicWord(word))) known.push(word);
+    if (corpusFrequency(word, repairer) >= minFrequency || listed.has(normalizeArabicWord(word))) known.push(word);
   });
   return known;
 }

@@ -13,6 +13,7 @@ export const QUERY_SWITCHES_OFF = {
   arabicNameSpelling: false,
   arabicWordOrder: false,
   englishWords: false,
+  englishSpelling: false,
   relaxOnZero: false,
 } as const;
 
@@ -86,6 +87,8 @@ const profileSchema = z.object({
        * Arabic word order too.
        */
       englishWords: z.boolean().default(false),
+      /** With `englishWords`: an English word of five letters or more that neither the lists nor the dictionary hold is read as the dictionary's one word one edit from it (vacine: vaccine). */
+      englishSpelling: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })

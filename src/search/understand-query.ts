@@ -444,9 +444,14 @@ export function loadArabicOfLatin(dataRoot: string): Map<string, string> {
  * خاشقجي, تفشي الكوليرا), and stemmed, السعودية and السعودي are one word. `undefined` for a text with
  * Arabic in it, or a word neither spells.
  */
-export function arabicWordOrder(text: string, arabicOf: ReadonlyMap<string, string>, english?: EnglishWords): string | undefined {
+export function arabicWordOrder(
+  text: string,
+  arabicOf: ReadonlyMap<string, string>,
+  english?: EnglishWords,
+  inTheNews?: (arabic: string) => boolean,
+): string | undefined {
   if (/\p{Script=Arabic}/u.test(text)) return undefined;
-  const arabic = readLatinStretches(text, arabicOf, english)
+  const arabic = readLatinStretches(text, arabicOf, english, inTheNews)
     .filter((stretch) => stretch.words.some((word) => word.replace(EDGE_PUNCTUATION, '')))
     .map((stretch) => stretch.listed ?? stretch.arabic);
   return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;

@@ -161,7 +161,13 @@ const SearchResponse = z
           'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection. With `totalAllWords`, the articles holding every word are counted.',
       }),
     searchedInArabic: z
-      .array(z.object({ english: z.string(), arabic: z.string() }))
+      .array(
+        z.object({
+          english: z.string(),
+          arabic: z.string(),
+          respelled: z.string().optional().openapi({ description: 'The word a misspelled one was read as' }),
+        }),
+      )
       .optional()
       .openapi({
         description:
