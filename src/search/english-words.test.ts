@@ -40,6 +40,7 @@ const english = loadEnglishWords(
     valine: 'فالين',
     health: 'الصحة',
     heath: 'الخلنج',
+    counterrevolutionaries: 'المعادون للثورة',
     aids: 'الإيدز',
     "o'clock": 'تماما',
     ok: 'OK',
@@ -177,5 +178,11 @@ describe('an English word misspelled', () => {
       ],
     });
     expect(withEnglishWordsInArabic('cholra', listed, english).text).toBe('cholra');
+  });
+
+  it('looks up four words of a query at most, and none longer than twenty letters', () => {
+    expect(withEnglishWordsInArabic('cholra cholra cholra cholra cholra', listed, english, anyArabic).text).toBe('الكوليرا الكوليرا الكوليرا الكوليرا cholra');
+    // One r short of a word of 22 letters: found by a doubled letter, were it not so long.
+    expect(nearestEnglishWord(english, 'counterevolutionaries', anyArabic)).toBeUndefined();
   });
 });

@@ -166,6 +166,10 @@ export interface LatinStretch {
 
 /** Shorter words are left as typed: one letter off, a short word is often another. */
 const MIN_RESPELLED_LETTERS = 5;
+/** A longer word is no slip of a dictionary word; each letter costs some 50 lookups. */
+const MAX_RESPELLED_LETTERS = 20;
+/** Words of a query looked up one edit away, at most: a query of 60 unknown words would cost some 27,000 lookups. */
+const MAX_RESPELLED_A_QUERY = 4;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
@@ -176,7 +180,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
  * Arabic `inTheNews` (tarrifs is no tarries, يتلكأ, which no article writes).
  */
 export function nearestEnglishWord(english: EnglishWords, word: string, inTheNews: (arabic: string) => boolean): string | undefined {
-  if (word.length < MIN_RESPELLED_LETTERS || !/^[a-z]+$/u.test(word)) return undefined;
+  if (word.length < MIN_RESPELLED_LETTERS || word.length > MAX_RESPELLED_LETTERS || !/^[a-z]+$/u.test(word)) return undefined;
   // A headword, or the plural of one: not the looser reading of arabicOfPhrase (selfis is no plural of self).
   const held = (candidate: string) => {
     if (candidate === word || candidate[0] !== word[0]) return false;
@@ -226,6 +230,7 @@ export function readLatinStretches(
   const plain = bare.map((word) => word.replace(/'s$/u, ''));
   const hasLowerCase = /\p{Ll}/u.test(text);
   const stretches: LatinStretch[] = [];
+  let respellings = 0;
   for (let at = 0; at < typed.length;) {
     const listedAs = (length: number) => [bare, plain].map((form) => form.slice(at, at + length).join(' ')).find((phrase) => listed.has(phrase));
     const take = (length: number, found: Omit<LatinStretch, 'words'>) => {
@@ -247,7 +252,8 @@ export function readLatinStretches(
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
     while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
-    const respelled = length === 0 && inTheNews && english && !abbreviation && !surname ? nearestEnglishWord(english, plain[at]!, inTheNews) : undefined;
+    const respelling = length === 0 && inTheNews && english && !abbreviation && !surname && respellings++ < MAX_RESPELLED_A_QUERY;
+    const respelled = respelling ? nearestEnglishWord(english, plain[at]!, inTheNews) : undefined;
     if (respelled) take(1, { arabic: arabicOfPhrase(english!, respelled)!, respelled });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
   }
