@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { PROJECT_ROOT } from '../src/project-root.js';
+import { SearchService } from '../src/service/search-service.js';
 import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
 import { writeDictdDictionary } from './support/dictd-dictionary.js';
 import { createTestApp, indexStoredArticles, openTestService, rankedIds, readFixtureArticles, useSeededService } from './support/test-service.js';
@@ -376,19 +378,32 @@ describe('English words the lists do not spell, through an English–Arabic dict
     for (const q of ['"communism" vaccine', '“communism” vaccine']) expect(searched(q)).not.toContain('اللقاح');
   });
 
-  it('an English exclusion leaves out what its Arabic finds too', async () => {
+  it('an English exclusion leaves out what its Arabic finds too, a phrase in Arabic order', async () => {
     expect(await rankedIds(withDictionary(), 'vaccines')).toEqual(['x-cholera']);
     expect(await rankedIds(withDictionary(), 'vaccines -cholera')).toEqual([]);
+    // The article writes تفشي الكوليرا: word for word, the English phrase is الكوليرا التفشي.
+    expect(await rankedIds(withDictionary(), 'vaccines -"cholera outbreak"')).toEqual([]);
   });
 
   it('the answer is the same with no dictionary installed, and a profile without englishWords asks none', async () => {
     const missing = { app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: join(dir, 'none') })) };
     expect(await rankedIds(missing, 'vaccines')).toEqual([]);
-    // A dictionary that cannot be read is no dictionary, and is not read again at every search.
+    // A dictionary that cannot be read is no dictionary, said once, not at every search.
     writeFileSync(join(dir, 'broken.index'), 'vaccine\tA\tZ\n');
     writeFileSync(join(dir, 'broken.dict.dz'), 'not gzip');
-    const broken = { app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: join(dir, 'broken') })) };
+    const warnings: string[] = [];
+    const brokenService = SearchService.open({
+      engine: service.engine,
+      alias: service.alias,
+      dataRoot: PROJECT_ROOT,
+      maxQueryClauses: 1024,
+      defaultProfile: 'default',
+      logger: pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) }),
+      englishDictionary: join(dir, 'broken'),
+    });
+    const broken = { app: createTestApp(brokenService) };
     for (let twice = 0; twice < 2; twice++) expect(await rankedIds(broken, 'vaccines')).toEqual([]);
+    expect(warnings.filter((line) => line.includes('cannot be read'))).toHaveLength(1);
     const dictionaryService = openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: dictionary });
     const request = { q: 'vaccines', filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false } as const;
     expect((await dictionaryService.search(request, dictionaryService.profiles.get('default-v8')!)).hits).toEqual([]);

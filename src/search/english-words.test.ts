@@ -41,6 +41,7 @@ const english = loadEnglishWords(
     health: 'الصحة',
     heath: 'الخلنج',
     counterrevolutionaries: 'المعادون للثورة',
+    justing: 'المشاركة',
     aids: 'الإيدز',
     "o'clock": 'تماما',
     ok: 'OK',
@@ -158,14 +159,15 @@ describe('an English word misspelled', () => {
 
   it('is read as the one word of the dictionary one edit away, a doubled letter first', () => {
     // valine is one letter from vacine too, but a missed double letter is the likelier slip.
-    expect(nearestEnglishWord(english, 'vacine', anyArabic)).toBe('vaccine');
-    expect(nearestEnglishWord(english, 'cholra', anyArabic)).toBe('cholera');
-    expect(nearestEnglishWord(english, 'vacines', anyArabic)).toBe('vaccines');
+    expect(nearestEnglishWord(english, 'vacine', anyArabic)).toEqual({ word: 'vaccine', arabic: 'اللقاح' });
+    expect(nearestEnglishWord(english, 'cholra', anyArabic)?.word).toBe('cholera');
+    expect(nearestEnglishWord(english, 'vacines', anyArabic)?.word).toBe('vaccines');
   });
 
   it('is left as typed when two words are as near, the word is short, or the Arabic is no news word', () => {
     expect(nearestEnglishWord(english, 'helth', anyArabic)).toBeUndefined();
-    expect(nearestEnglishWord(english, 'vacc', anyArabic)).toBeUndefined();
+    // wadr is ward with two letters swapped, but four letters are too few to tell a slip from another word.
+    expect(nearestEnglishWord(english, 'wadr', anyArabic)).toBeUndefined();
     expect(nearestEnglishWord(english, 'cholra', (arabic) => arabic !== 'الكوليرا')).toBeUndefined();
   });
 
@@ -180,8 +182,18 @@ describe('an English word misspelled', () => {
     expect(withEnglishWordsInArabic('cholra', listed, english).text).toBe('cholra');
   });
 
+  it('is no name: a word with a capital, or on the lists of given names, stays as typed', () => {
+    expect(withEnglishWordsInArabic('Cholra', listed, english, anyArabic).text).toBe('Cholra');
+    // justing is one letter from justin, a given name.
+    expect(nearestEnglishWord(english, 'justin', anyArabic)?.word).toBe('justing');
+    expect(withEnglishWordsInArabic('justin', listed, english, anyArabic).text).toBe('justin');
+    expect(withEnglishWordsInArabic('(Jeremy Hunt)', listed, english, anyArabic).text).toBe('جيرمي Hunt)');
+  });
+
   it('looks up four words of a query at most, and none longer than twenty letters', () => {
     expect(withEnglishWordsInArabic('cholra cholra cholra cholra cholra', listed, english, anyArabic).text).toBe('الكوليرا الكوليرا الكوليرا الكوليرا cholra');
+    // Only the words looked up count: numbers and short words do not.
+    expect(withEnglishWordsInArabic('19 2020 2021 2022 abc cholra', listed, english, anyArabic).text).toBe('19 2020 2021 2022 abc الكوليرا');
     // One r short of a word of 22 letters: found by a doubled letter, were it not so long.
     expect(nearestEnglishWord(english, 'counterevolutionaries', anyArabic)).toBeUndefined();
   });

@@ -15,6 +15,8 @@ export interface EnglishWords {
   arabicOf(english: string): string | undefined;
   /** Whether a lower-case word is a given name the dictionary holds as no common noun (jeremy, gordon; not rose, bird). */
   isGivenName(word: string): boolean;
+  /** Whether a lower-case word is on the given-name lists at all (justin, imran, rose): never respelled. */
+  isOnNameLists(word: string): boolean;
   /** Words in the longest phrase held. */
   readonly longestPhrase: number;
 }
@@ -76,16 +78,17 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
   }
   const { bytes, starts } = packLines(headwords, senses);
   const arabicOf = (english: string) => lookUp(bytes, starts, english);
-  return { arabicOf, isGivenName: givenNamesBeside(arabicOf), longestPhrase };
+  return { arabicOf, ...nameListsBeside(arabicOf), longestPhrase };
 }
 
 /**
- * The English given names (stdlib's lists of common first names) that the dictionary holds as no
- * noun with the article: Jeremy is جيرمي there, but Rose الوردة, Bird الطائر, Hope الأمل.
+ * stdlib's lists of common English first names, and of them the given names the dictionary holds as
+ * no noun with the article: Jeremy is جيرمي there, but Rose الوردة, Bird الطائر, Hope الأمل.
  */
-function givenNamesBeside(arabicOf: (english: string) => string | undefined): (word: string) => boolean {
-  const names = new Set([...maleFirstNames(), ...femaleFirstNames()].map((name) => name.toLowerCase()).filter((name) => !arabicOf(name)?.startsWith('ال')));
-  return (word) => names.has(word);
+function nameListsBeside(arabicOf: (english: string) => string | undefined): Pick<EnglishWords, 'isGivenName' | 'isOnNameLists'> {
+  const onNameLists = new Set([...maleFirstNames(), ...femaleFirstNames()].map((name) => name.toLowerCase()));
+  const givenNames = new Set([...onNameLists].filter((name) => !arabicOf(name)?.startsWith('ال')));
+  return { isGivenName: (word) => givenNames.has(word), isOnNameLists: (word) => onNameLists.has(word) };
 }
 
 /**
@@ -176,17 +179,18 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
  * The one word of the dictionary (or the plural of one) one edit from `word` with the same first
  * letter, if exactly one is, asked in the order typing errs most: a letter doubled or not (vacine:
  * vaccine, not valine), two letters swapped, then a letter dropped, added or changed (diabtes:
- * diabetes); none for helth, which is health and hell one letter apart alike. Only a word whose
- * Arabic `inTheNews` (tarrifs is no tarries, يتلكأ, which no article writes).
+ * diabetes); none for helth, which is health and heath one letter apart alike. Only a word whose
+ * Arabic `inTheNews` (tarrifs is no tarries, يتلكأ, which no article writes), and the Arabic with it.
  */
-export function nearestEnglishWord(english: EnglishWords, word: string, inTheNews: (arabic: string) => boolean): string | undefined {
-  if (word.length < MIN_RESPELLED_LETTERS || word.length > MAX_RESPELLED_LETTERS || !/^[a-z]+$/u.test(word)) return undefined;
+export function nearestEnglishWord(english: EnglishWords, word: string, inTheNews: (arabic: string) => boolean): { word: string; arabic: string } | undefined {
+  if (!isRespellable(word)) return undefined;
   // A headword, or the plural of one: not the looser reading of arabicOfPhrase (selfis is no plural of self).
-  const held = (candidate: string) => {
-    if (candidate === word || candidate[0] !== word[0]) return false;
+  const arabicOf = (candidate: string) => {
+    if (candidate === word || candidate[0] !== word[0]) return undefined;
     const arabic = english.arabicOf(candidate) ?? (candidate.endsWith('s') ? english.arabicOf(candidate.slice(0, -1)) : undefined);
-    return arabic !== undefined && inTheNews(arabic);
+    return arabic && arabic.split(' ').length <= MAX_ARABIC_WORDS_A_WORD && inTheNews(arabic) ? arabic : undefined;
   };
+  const held = (candidate: string) => arabicOf(candidate) !== undefined;
   const doubled: string[] = [];
   const swapped: string[] = [];
   const other: string[] = [];
@@ -201,10 +205,15 @@ export function nearestEnglishWord(english: EnglishWords, word: string, inTheNew
     }
   }
   for (const tier of [doubled, swapped, other]) {
-    const found = new Set(tier.filter(held));
-    if (found.size > 0) return found.size === 1 ? [...found][0] : undefined;
+    const found = [...new Set(tier.filter(held))];
+    if (found.length > 0) return found.length === 1 ? { word: found[0]!, arabic: arabicOf(found[0]!)! } : undefined;
   }
   return undefined;
+}
+
+/** A word the respelling looks up: five to twenty small letters. */
+function isRespellable(word: string): boolean {
+  return word.length >= MIN_RESPELLED_LETTERS && word.length <= MAX_RESPELLED_LETTERS && /^[a-z]+$/u.test(word);
 }
 
 const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
@@ -245,16 +254,28 @@ export function readLatinStretches(
     }
     const word = typed[at]!.replace(EDGE_PUNCTUATION, '');
     const abbreviation = hasLowerCase && word.length <= LONGEST_ABBREVIATION && /^\p{Lu}{2,}$/u.test(word);
-    const surname = at > 0 && INITIAL_CAPITAL.test(word) && INITIAL_CAPITAL.test(typed[at - 1]!) && Boolean(english?.isGivenName(plain[at - 1]!));
+    const surname =
+      at > 0 &&
+      INITIAL_CAPITAL.test(word) &&
+      INITIAL_CAPITAL.test(typed[at - 1]!.replace(EDGE_PUNCTUATION, '')) &&
+      Boolean(english?.isGivenName(plain[at - 1]!));
     const phrase = (length: number) => {
       const words = plain.slice(at, at + length);
       return words.every((one) => LATIN_WORD.test(one)) ? words.join(' ') : undefined;
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
     while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
-    const respelling = length === 0 && inTheNews && english && !abbreviation && !surname && respellings++ < MAX_RESPELLED_A_QUERY;
-    const respelled = respelling ? nearestEnglishWord(english, plain[at]!, inTheNews) : undefined;
-    if (respelled) take(1, { arabic: arabicOfPhrase(english!, respelled)!, respelled });
+    // Typed in small letters and on no list of given names: Justin, Imran, Sunak are names, no slips of justing, iran, sunk.
+    const respelling =
+      length === 0 &&
+      inTheNews &&
+      english &&
+      word === plain[at] &&
+      isRespellable(word) &&
+      !english.isOnNameLists(word) &&
+      respellings++ < MAX_RESPELLED_A_QUERY;
+    const respelled = respelling ? nearestEnglishWord(english, word, inTheNews) : undefined;
+    if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
   }
   return stretches;

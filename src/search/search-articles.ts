@@ -169,11 +169,14 @@ function understandRequest(
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));
-  // An English exclusion leaves out its Arabic too: vaccine -malaria leaves out الملاريا.
+  // An English exclusion leaves out its Arabic too, in Arabic order where it has two words or more:
+  // vaccine -malaria leaves out الملاريا, Yemen -"cholera outbreak" تفشي الكوليرا.
   const excludedInArabic = english
-    ? excludedAsListed
-        .map((words) => withEnglishWordsInArabic(words, aids.arabicOfLatin!, english, respell).text)
-        .filter((arabic, at) => arabic !== excludedAsListed[at])
+    ? excludedAsListed.flatMap((words) => {
+        const arabic = withEnglishWordsInArabic(words, aids.arabicOfLatin!, english, respell).text;
+        const ordered = arabicWordOrder(words, aids.arabicOfLatin!, english, respell);
+        return [...new Set([arabic, ...(ordered ? [ordered] : [])])].filter((form) => form !== words);
+      })
     : [];
   const arabicOrder =
     profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english, respell) : undefined;
