@@ -131,8 +131,8 @@ function lookUp(bytes: Buffer, starts: Uint32Array, english: string): string | u
 const LATIN_WORD = /^[a-z][a-z'-]*$/;
 /** Longer translations (nasa: الوكالة الوطنية للفضاء والطيران) bring more common words than meaning. */
 const MAX_ARABIC_WORDS_A_WORD = 3;
-/** The longest spelling of the lists a Latin query is read against (crown prince, international criminal court). */
-const LONGEST_LISTED_SPELLING = 6;
+/** Words a listed spelling can have: the longest a Latin query is read against (crown prince, international criminal court). */
+export const LONGEST_LISTED_SPELLING = 6;
 /** Longer words in capitals are a word typed in capitals (MALARIA), not an abbreviation. */
 const LONGEST_ABBREVIATION = 5;
 
@@ -299,7 +299,11 @@ export function withEnglishWordsInArabic(
   english: EnglishWords,
   inTheNews?: (arabic: string) => boolean,
 ): { text: string; translated: EnglishInArabic[] } {
-  const stretches = readLatinStretches(text, listed, english, inTheNews);
+  return searchedAs(readLatinStretches(text, listed, english, inTheNews));
+}
+
+/** The stretches as searched: each dictionary phrase in its Arabic, the rest as typed; and what was translated. */
+export function searchedAs(stretches: LatinStretch[]): { text: string; translated: EnglishInArabic[] } {
   return {
     text: stretches.map((stretch) => stretch.arabic ?? stretch.words.join(' ')).join(' '),
     translated: stretches.flatMap((stretch) =>
@@ -314,4 +318,10 @@ export function withEnglishWordsInArabic(
         : [],
     ),
   };
+}
+
+/** Two or more stretches, each a listed spelling or a dictionary phrase, in Arabic order: the Arabic of each, the last first (see arabicWordOrder). */
+export function inArabicOrder(stretches: LatinStretch[]): string | undefined {
+  const arabic = stretches.map((stretch) => stretch.listed ?? stretch.arabic);
+  return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
 }

@@ -32,7 +32,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { withEnglishWordsInArabic, type EnglishInArabic } from './english-words.js';
+import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
   foldedSpellings,
@@ -44,7 +44,6 @@ import {
   startsWithQuestionWord,
   namesAsListed,
   understandQuery,
-  arabicWordOrder,
   withoutArticleOnNames,
   type QueryAids,
 } from './understand-query.js';
@@ -165,7 +164,12 @@ function understandRequest(
     profile.query.englishSpelling && repairer
       ? (arabic: string) => arabic.split(' ').every((word) => corpusFrequency(word, repairer) >= NEWS_WORD_FREQUENCY)
       : undefined;
-  const inArabic = english && latinText ? withEnglishWordsInArabic(latinText, aids.arabicOfLatin!, english, respell) : undefined;
+  // Read once, for the text searched and for the Arabic word order alike.
+  const stretches =
+    latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !/\p{Script=Arabic}/u.test(latinText)
+      ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell)
+      : undefined;
+  const inArabic = english && stretches ? searchedAs(stretches) : undefined;
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));
@@ -173,13 +177,12 @@ function understandRequest(
   // vaccine -malaria leaves out الملاريا, Yemen -"cholera outbreak" تفشي الكوليرا.
   const excludedInArabic = english
     ? excludedAsListed.flatMap((words) => {
-        const arabic = withEnglishWordsInArabic(words, aids.arabicOfLatin!, english, respell).text;
-        const ordered = arabicWordOrder(words, aids.arabicOfLatin!, english, respell);
-        return [...new Set([arabic, ...(ordered ? [ordered] : [])])].filter((form) => form !== words);
+        const read = readLatinStretches(words, aids.arabicOfLatin!, english, respell);
+        const ordered = inArabicOrder(read);
+        return [...new Set([searchedAs(read).text, ...(ordered ? [ordered] : [])])].filter((form) => form !== words);
       })
     : [];
-  const arabicOrder =
-    profile.query.arabicWordOrder && latinText && aids.arabicOfLatin ? arabicWordOrder(latinText, aids.arabicOfLatin, english, respell) : undefined;
+  const arabicOrder = profile.query.arabicWordOrder && stretches ? inArabicOrder(stretches) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),

@@ -5,7 +5,7 @@ import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
-import { readLatinStretches, type EnglishWords } from './english-words.js';
+import { inArabicOrder, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
@@ -378,9 +378,6 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
-/** Words a listed spelling of two or more words can have. */
-const LONGEST_LISTED_SPELLING = 6;
-
 /**
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
  * Herzegovina): their function words are the name's.
@@ -450,11 +447,7 @@ export function arabicWordOrder(
   english?: EnglishWords,
   inTheNews?: (arabic: string) => boolean,
 ): string | undefined {
-  if (/\p{Script=Arabic}/u.test(text)) return undefined;
-  const arabic = readLatinStretches(text, arabicOf, english, inTheNews)
-    .filter((stretch) => stretch.words.some((word) => word.replace(EDGE_PUNCTUATION, '')))
-    .map((stretch) => stretch.listed ?? stretch.arabic);
-  return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
+  return ARABIC_LETTER.test(text) ? undefined : inArabicOrder(readLatinStretches(text, arabicOf, english, inTheNews));
 }
 
 /**
