@@ -35,6 +35,12 @@ describe('suggestions as the reader types', () => {
     expect((await suggest('Blinken')).body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
   });
 
+  it('complete titles from the beginning of a name typed in Latin script, marking the name as the title writes it', async () => {
+    const { body } = await suggest('Blin');
+    expect(body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
+    expect(body.titles[0]!.titleHighlighted).toContain('<mark>بلينكين</mark>');
+  });
+
   it('name a person typed in Latin script, and a place', async () => {
     expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));

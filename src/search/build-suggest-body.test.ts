@@ -13,7 +13,7 @@ import {
 } from './build-suggest-body.js';
 import { loadListedNameWords } from './understand-query.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
-import { markTypedWords } from './suggest.js';
+import { markTypedWords, nameBegunInLatin } from './suggest.js';
 
 describe('suggestion bodies', () => {
   it('search the last words typed, each once, as query strings only', () => {
@@ -120,5 +120,33 @@ describe('marking the typed words in a title', () => {
     expect(markTypedWords('لقاء أنطوني بلينكين <مع> الجزائريين', 'انطوني بلين الجزائ')).toBe(
       'لقاء <mark>أنطوني</mark> <mark>بلينكين</mark> &#60;مع&#62; <mark>الجزائريين</mark>',
     );
+  });
+});
+
+describe('a name begun in Latin script', () => {
+  const arabicOfLatin = new Map([
+    ['idlib', 'إدلب'],
+    ['idaho', 'أيداهو'],
+    ['gaza', 'غزة'],
+    ['gaza strip', 'قطاع غزة'],
+  ]);
+  const frequency = (word: string) => ({ إدلب: 900, أيداهو: 3, غزة: 2000, قطاع: 500 })[word] ?? 0;
+  const palestine = { facet: 'regions' as const, value: 'palestine', label: { ar: 'فلسطين', en: 'Palestine' }, matched: 'Gaza' };
+
+  it('is the first suggested entity whose Latin spelling the text begins, as the lists write that spelling', () => {
+    expect(nameBegunInLatin('Gaz', [palestine], arabicOfLatin, frequency)).toBe('غزة');
+    expect(nameBegunInLatin('Pal', [{ ...palestine, matched: 'Palestine' }], arabicOfLatin, frequency)).toBe('فلسطين');
+  });
+
+  it('is otherwise the listed spelling it begins whose Arabic the corpus writes most', () => {
+    expect(nameBegunInLatin('Id', [], arabicOfLatin, frequency)).toBeUndefined();
+    expect(nameBegunInLatin('Ida', [], arabicOfLatin, frequency)).toBe('أيداهو');
+    expect(nameBegunInLatin('idl', [], arabicOfLatin, frequency)).toBe('إدلب');
+    expect(nameBegunInLatin('Gaza s', [], arabicOfLatin, frequency)).toBe('قطاع غزة');
+  });
+
+  it('is nothing for a text with Arabic in it, or an entity matched in Arabic', () => {
+    expect(nameBegunInLatin('Idl إدلب', [], arabicOfLatin, frequency)).toBeUndefined();
+    expect(nameBegunInLatin('غز', [{ ...palestine, matched: 'غزة' }], arabicOfLatin, frequency)).toBeUndefined();
   });
 });

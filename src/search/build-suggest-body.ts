@@ -20,23 +20,42 @@ export function suggestText(text: string): string {
  * Titles that complete what is typed: every word must begin a word of the title (`title.prefix`
  * holds each word's beginnings, normalized, so أ/ا/إ, ة/ه, ى/ي do not matter); or, for a text all in
  * Latin script, whose words no Arabic title begins with, every word must meet the title through the
- * search-time synonyms (Trump, Liverpool: titles writing ترامب, ليفربول). Among the first
+ * search-time synonyms (Trump, Liverpool: titles writing ترامب, ليفربول), or hold `nameBegun`, the
+ * Arabic name of the person or place whose Latin spelling the text begins (Tru: ترامب). Among the first
  * matches, titles holding the typed words whole rank higher: a rescore, so that second query runs on
- * a few hits only and the first can skip through the postings. No engine highlighting: the words
- * are marked in process (`markTypedWords`). The text lands only in `query` strings. Pure.
+ * a few hits only and the first can skip through the postings. The words typed are marked in
+ * process (`markTypedWords`), a name begun by the engine. The text lands only in `query` strings. Pure.
  */
-export function buildTitleSuggestBody(text: string, size: number): SearchBody {
+export function buildTitleSuggestBody(text: string, size: number, nameBegun?: string): SearchBody {
   const words = suggestText(text);
   const beginning = { match: { 'title.prefix': { query: words, operator: 'and' } } };
   // Arabic words typed are not read through the stemmer: بلين, half of بلينكن, is ب + لين to it.
-  const named = /\p{Script=Latin}/u.test(words) && !/\p{Script=Arabic}/u.test(words) ? [{ match: { title: { query: words, operator: 'and' } } }] : [];
+  const named = isLatinOnly(words)
+    ? [{ match: { title: { query: words, operator: 'and' } } }, ...(nameBegun ? [{ match_phrase: { title: nameBegun } }] : [])]
+    : [];
   return {
     query: { bool: { should: [beginning, ...named], minimum_should_match: 1, must_not: [A_STORY_COPY] } },
     rescore: { window_size: size * 3, query: { rescore_query: { match: { 'title.exact': { query: words, analyzer: 'arabic_exact' } } } } },
+    // The name as each title spells it (بلينكين for بلينكن) is the engine's to find.
+    ...(named.length > 1
+      ? {
+          highlight: {
+            encoder: 'html',
+            pre_tags: ['<mark>'],
+            post_tags: ['</mark>'],
+            fields: { title: { number_of_fragments: 0, highlight_query: { match_phrase: { title: nameBegun } } } },
+          },
+        }
+      : {}),
     size,
     track_total_hits: false,
     _source: ['id', 'title'],
   };
+}
+
+/** Text in Latin script and none in Arabic: a name may be typed as the lists spell it in English. */
+export function isLatinOnly(text: string): boolean {
+  return /\p{Script=Latin}/u.test(text) && !/\p{Script=Arabic}/u.test(text);
 }
 
 /** Words past which a spelling suggestion is not asked: the phrase suggester's work grows with each. */

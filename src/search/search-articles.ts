@@ -208,7 +208,7 @@ function understandRequest(
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** How often the corpus word list spells a word, in every spelling the index folds together. */
-function corpusFrequency(word: string, repairer: RunOnRepairer): number {
+export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
   return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
 }
 

@@ -1,8 +1,8 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
-import { buildSpellingCheckBody, buildTitleSuggestBody, readSurfaceForm, suggestText } from './build-suggest-body.js';
-import { foldForSuggest } from './suggest-entities.js';
+import { buildSpellingCheckBody, buildTitleSuggestBody, isLatinOnly, readSurfaceForm, suggestText } from './build-suggest-body.js';
+import { foldForSuggest, type EntitySuggestion } from './suggest-entities.js';
 
 export interface TitleSuggestion {
   id: string;
@@ -11,9 +11,12 @@ export interface TitleSuggestion {
   titleHighlighted: string;
 }
 
-/** Titles completing the text, the same title once (several sources often run one story). */
-export async function suggestTitles(engine: SearchEngine, alias: string, text: string, size: number): Promise<TitleSuggestion[]> {
-  const result = await engine.search<Pick<StoredArticle, 'id' | 'title'>>(alias, buildTitleSuggestBody(text, size * 2));
+/**
+ * Titles completing the text, the same title once (several sources often run one story); for Latin
+ * text, also those holding `nameBegun`, the Arabic name of the entity its spelling begins.
+ */
+export async function suggestTitles(engine: SearchEngine, alias: string, text: string, size: number, nameBegun?: string): Promise<TitleSuggestion[]> {
+  const result = await engine.search<Pick<StoredArticle, 'id' | 'title'>>(alias, buildTitleSuggestBody(text, size * 2, nameBegun));
   const seen = new Set<string>();
   return result.hits
     .filter((hit) => {
@@ -21,7 +24,7 @@ export async function suggestTitles(engine: SearchEngine, alias: string, text: s
       return !seen.has(key) && seen.add(key);
     })
     .slice(0, size)
-    .map((hit) => ({ id: hit.id, title: hit.source.title, titleHighlighted: markTypedWords(hit.source.title, text) }));
+    .map((hit) => ({ id: hit.id, title: hit.source.title, titleHighlighted: hit.highlight?.title?.[0] ?? markTypedWords(hit.source.title, text) }));
 }
 
 /** The title HTML-escaped, each word that begins with a typed word (folded as the index folds) in <mark>. */
@@ -47,4 +50,33 @@ export async function confirmSpelling(engine: SearchEngine, alias: string, text:
   if (check.hits.length === 0) return undefined;
   // Found no run of the words as written: the suggester's normalized letters (الجزاءر) are not offered.
   return readSurfaceForm(check.hits[0]!.highlight, spelling.split(' ').length);
+}
+
+/** Letters of a Latin beginning below which no listed spelling is guessed: Id is too many names. */
+const LISTED_BEGINNING_MIN_LETTERS = 3;
+
+/**
+ * The Arabic name a Latin text begins to spell, if any: the first suggested entity whose Latin
+ * spelling begins with it (Tru: ترامب), as the lists write that spelling where they do, or else the listed spelling beginning with it whose Arabic
+ * the corpus writes most (Idl: إدلب, Liverp: ليفربول). `undefined` for text with Arabic in it.
+ */
+export function nameBegunInLatin(
+  text: string,
+  entities: readonly EntitySuggestion[],
+  arabicOfLatin: ReadonlyMap<string, string>,
+  frequency: (arabicWord: string) => number,
+): string | undefined {
+  if (!isLatinOnly(text)) return undefined;
+  const typed = foldForSuggest(text);
+  const entity = entities.find((e) => isLatinOnly(e.matched) && foldForSuggest(e.matched).startsWith(typed));
+  // Gaza is a spelling of Palestine's: titles write غزة, not فلسطين.
+  if (entity) return arabicOfLatin.get(entity.matched.toLowerCase()) ?? entity.label.ar;
+  if (typed.length < LISTED_BEGINNING_MIN_LETTERS) return undefined;
+  let best: { arabic: string; frequency: number } | undefined;
+  for (const [latin, arabic] of arabicOfLatin) {
+    if (!foldForSuggest(latin).startsWith(typed)) continue;
+    const written = Math.min(...arabic.split(' ').map(frequency));
+    if (written > 0 && (!best || written > best.frequency)) best = { arabic, frequency: written };
+  }
+  return best?.arabic;
 }

@@ -25,10 +25,10 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
-import { articleSearchBody, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { articleSearchBody, corpusFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
-import { suggestTitles, type TitleSuggestion } from '../search/suggest.js';
+import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, type QueryAids } from '../search/understand-query.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -331,8 +331,10 @@ export class SearchService {
     if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }
-    const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
-    return { titles, entities: this.entitySuggester.suggester.suggest(text, size, articles) };
+    const entities = this.entitySuggester.suggester.suggest(text, size, await this.entityArticleCounts());
+    const repairer = this.runOnRepairer();
+    const nameBegun = nameBegunInLatin(text, entities, this.currentQueryLists.arabicOfLatin ?? new Map(), (word) => corpusFrequency(word, repairer));
+    return { titles: await suggestTitles(this.engine, this.alias, text, size, nameBegun), entities };
   }
 
   /**
