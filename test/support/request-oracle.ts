@@ -165,6 +165,8 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
     // "At most 500 characters": certainly past it in code points; in UTF-16 units only, it is open.
     if ([...q].length > MAX_QUERY_LENGTH) faults.add('q');
     else if (q.length > MAX_QUERY_LENGTH || [...q].length > QUERY_TOKENS_REFUSABLE) either.add('q');
+    // Nothing to search: punctuation, symbols or emoji alone.
+    else if (q.trim() && !/[\p{L}\p{N}]/u.test(q)) faults.add('q');
   }
 
   for (const param of LIST_PARAMS) {

@@ -53,6 +53,8 @@ const SearchQuery = z
         if (excluded.length > MAX_EXCLUDED)
           context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign` });
         if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
+        // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match.
+        if (q.trim() && !/[\p{L}\p{N}]/u.test(q)) context.addIssue({ code: 'custom', message: 'nothing to search: give a letter or a digit, or leave q out' });
       })
       .optional()
       .openapi({
