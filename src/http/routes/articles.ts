@@ -39,6 +39,8 @@ const route = publicRoute('get', '/articles/{id}', 'getArticle', {
     params: z.object({
       id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -, at most 128)').openapi({ example: '000_fee63797c487f9cf' }),
     }),
+    // Refused like /search's: a misspelt parameter is said, not silently ignored.
+    query: z.object({}).strict(),
   },
   responses: {
     200: jsonAnswer('The article', Article),
