@@ -38,6 +38,9 @@ const english = loadEnglishWords(
     bird: 'الطّائر',
     flu: 'الإنفلونزا',
     valine: 'فالين',
+    prices: 'الأسعار',
+    prizes: 'الجوائز',
+    pries: 'يحدق',
     health: 'الصحة',
     heath: 'الخلنج',
     counterrevolutionaries: 'المعادون للثورة',
@@ -155,7 +158,7 @@ describe('a Latin query read against the lists and the dictionary', () => {
 });
 
 describe('an English word misspelled', () => {
-  const anyArabic = () => true;
+  const anyArabic = () => 100;
 
   it('is read as the one word of the dictionary one edit away, a doubled letter first', () => {
     // valine is one letter from vacine too, but a missed double letter is the likelier slip.
@@ -168,7 +171,16 @@ describe('an English word misspelled', () => {
     expect(nearestEnglishWord(english, 'helth', anyArabic)).toBeUndefined();
     // wadr is ward with two letters swapped, but four letters are too few to tell a slip from another word.
     expect(nearestEnglishWord(english, 'wadr', anyArabic)).toBeUndefined();
-    expect(nearestEnglishWord(english, 'cholra', (arabic) => arabic !== 'الكوليرا')).toBeUndefined();
+    expect(nearestEnglishWord(english, 'cholra', (arabic) => (arabic === 'الكوليرا' ? 4 : 100))).toBeUndefined();
+  });
+
+  it('is, of two words as near, the one whose Arabic the corpus writes ten times more', () => {
+    const written = (counts: Record<string, number>) => (arabic: string) => counts[arabic] ?? 0;
+    expect(nearestEnglishWord(english, 'prises', written({ الأسعار: 5000, الجوائز: 400 }))?.word).toBe('prices');
+    expect(nearestEnglishWord(english, 'prises', written({ الأسعار: 5000, الجوائز: 600 }))).toBeUndefined();
+    // pries is a headword, but priess is no plural of it (prises was read as priess, يحدق).
+    expect(nearestEnglishWord(english, 'priesss', written({ يحدق: 9000 }))).toBeUndefined();
+    expect(nearestEnglishWord(english, 'priees', written({ يحدق: 9000 }))?.word).toBe('pries');
   });
 
   it('is searched in the Arabic of the word meant, and says which word that was', () => {

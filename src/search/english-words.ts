@@ -175,20 +175,31 @@ const MAX_RESPELLED_LETTERS = 20;
 const MAX_RESPELLED_A_QUERY = 4;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
+/** How often the corpus writes an Arabic phrase: the count of its least written word. */
+export type NewsFrequency = (arabic: string) => number;
+
+/** A respelled word's Arabic must be this common in the corpus word list: يتلكأ (tarries) is not. */
+export const NEWS_WORD_FREQUENCY = 5;
+
+/** Of two words as near, the one whose Arabic the corpus writes this many times more is the one meant. */
+const CLEAR_FAVOURITE = 10;
+
 /**
- * The one word of the dictionary (or the plural of one) one edit from `word` with the same first
- * letter, if exactly one is, asked in the order typing errs most: a letter doubled or not (vacine:
- * vaccine, not valine), two letters swapped, then a letter dropped, added or changed (diabtes:
- * diabetes); none for helth, which is health and heath one letter apart alike. Only a word whose
- * Arabic `inTheNews` (tarrifs is no tarries, يتلكأ, which no article writes), and the Arabic with it.
+ * The word of the dictionary (or the plural of one) one edit from `word` with the same first
+ * letter, asked in the order typing errs most: a letter doubled or not (vacine: vaccine, not
+ * valine), two letters swapped, then a letter dropped, added or changed (diabtes: diabetes). Of
+ * several as near, the one whose Arabic the corpus writes ten times more than any other's (prises:
+ * prices, الأسعار, not prizes); none for helth, which is health and heath alike. Only a word whose
+ * Arabic is in the news (tarrifs is no tarries, يتلكأ, which no article writes), and the Arabic with it.
  */
-export function nearestEnglishWord(english: EnglishWords, word: string, inTheNews: (arabic: string) => boolean): { word: string; arabic: string } | undefined {
+export function nearestEnglishWord(english: EnglishWords, word: string, newsFrequency: NewsFrequency): { word: string; arabic: string } | undefined {
   if (!isRespellable(word)) return undefined;
-  // A headword, or the plural of one: not the looser reading of arabicOfPhrase (selfis is no plural of self).
+  // A headword, or the plural of one: not the looser reading of arabicOfPhrase (selfis is no plural of
+  // self, priess none of pries).
   const arabicOf = (candidate: string) => {
     if (candidate === word || candidate[0] !== word[0]) return undefined;
-    const arabic = english.arabicOf(candidate) ?? (candidate.endsWith('s') ? english.arabicOf(candidate.slice(0, -1)) : undefined);
-    return arabic && arabic.split(' ').length <= MAX_ARABIC_WORDS_A_WORD && inTheNews(arabic) ? arabic : undefined;
+    const arabic = english.arabicOf(candidate) ?? (/[^s]s$/u.test(candidate) ? english.arabicOf(candidate.slice(0, -1)) : undefined);
+    return arabic && arabic.split(' ').length <= MAX_ARABIC_WORDS_A_WORD && newsFrequency(arabic) >= NEWS_WORD_FREQUENCY ? arabic : undefined;
   };
   const held = (candidate: string) => arabicOf(candidate) !== undefined;
   const doubled: string[] = [];
@@ -205,8 +216,13 @@ export function nearestEnglishWord(english: EnglishWords, word: string, inTheNew
     }
   }
   for (const tier of [doubled, swapped, other]) {
-    const found = [...new Set(tier.filter(held))];
-    if (found.length > 0) return found.length === 1 ? { word: found[0]!, arabic: arabicOf(found[0]!)! } : undefined;
+    const found = [...new Set(tier.filter(held))]
+      .map((candidate) => ({ word: candidate, arabic: arabicOf(candidate)! }))
+      .map((candidate) => ({ ...candidate, frequency: newsFrequency(candidate.arabic) }))
+      .sort((a, b) => b.frequency - a.frequency);
+    if (found.length === 0) continue;
+    const [first, second] = found;
+    return !second || first!.frequency >= CLEAR_FAVOURITE * second.frequency ? { word: first!.word, arabic: first!.arabic } : undefined;
   }
   return undefined;
 }
@@ -224,15 +240,10 @@ const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
  * Punctuation alone is no word. Not the dictionary's: a word of two to five capitals where the query
  * has lower case too, an abbreviation (AIDS, IT); a capitalized word right after a capitalized given
  * name, a surname (Jeremy Hunt, Gordon Brown, Liam Fox), which the dictionary would read as a common
- * word (hunt, brown, fox). With `inTheNews`, a word neither holds is read as the dictionary's nearest
+ * word (hunt, brown, fox). With `newsFrequency`, a word neither holds is read as the dictionary's nearest
  * (see nearestEnglishWord).
  */
-export function readLatinStretches(
-  text: string,
-  listed: ReadonlyMap<string, string>,
-  english?: EnglishWords,
-  inTheNews?: (arabic: string) => boolean,
-): LatinStretch[] {
+export function readLatinStretches(text: string, listed: ReadonlyMap<string, string>, english?: EnglishWords, newsFrequency?: NewsFrequency): LatinStretch[] {
   const typed = text.split(/\s+/u).filter((word) => word.replace(EDGE_PUNCTUATION, ''));
   const bare = typed.map(bareWord);
   // Without a possessive: Macron's speech, as people's national army is listed with it.
@@ -268,13 +279,13 @@ export function readLatinStretches(
     // Typed in small letters and on no list of given names: Justin, Imran, Sunak are names, no slips of justing, iran, sunk.
     const respelling =
       length === 0 &&
-      inTheNews &&
+      newsFrequency &&
       english &&
       word === plain[at] &&
       isRespellable(word) &&
       !english.isOnNameLists(word) &&
       respellings++ < MAX_RESPELLED_A_QUERY;
-    const respelled = respelling ? nearestEnglishWord(english, word, inTheNews) : undefined;
+    const respelled = respelling ? nearestEnglishWord(english, word, newsFrequency) : undefined;
     if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
   }
@@ -297,9 +308,9 @@ export function withEnglishWordsInArabic(
   text: string,
   listed: ReadonlyMap<string, string>,
   english: EnglishWords,
-  inTheNews?: (arabic: string) => boolean,
+  newsFrequency?: NewsFrequency,
 ): { text: string; translated: EnglishInArabic[] } {
-  return searchedAs(readLatinStretches(text, listed, english, inTheNews));
+  return searchedAs(readLatinStretches(text, listed, english, newsFrequency));
 }
 
 /** The stretches as searched: each dictionary phrase in its Arabic, the rest as typed; and what was translated. */

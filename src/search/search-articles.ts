@@ -161,9 +161,7 @@ function understandRequest(
   // A misspelled English word is read as the dictionary's nearest whose Arabic the corpus word list holds.
   const repairer = aids.repairer;
   const respell =
-    profile.query.englishSpelling && repairer
-      ? (arabic: string) => arabic.split(' ').every((word) => corpusFrequency(word, repairer) >= NEWS_WORD_FREQUENCY)
-      : undefined;
+    profile.query.englishSpelling && repairer ? (arabic: string) => Math.min(...arabic.split(' ').map((word) => corpusFrequency(word, repairer))) : undefined;
   // Read once, for the text searched and for the Arabic word order alike.
   const stretches =
     latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !/\p{Script=Arabic}/u.test(latinText)
@@ -211,9 +209,6 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
   return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
 }
-
-/** A respelled English word's Arabic must be this common in the corpus word list: يتلكأ (tarries) is not. */
-const NEWS_WORD_FREQUENCY = 5;
 
 /**
  * The text with letters joined by a colon or an underscore apart: Unicode's word rules keep them one

@@ -153,8 +153,16 @@ describe('foldedSpellings', () => {
   it('gives the spellings the index folds together: ة/ه and ى/ي at the end, the alef at the start', () => {
     expect(foldedSpellings('الدوحه')).toEqual(['الدوحه', 'الدوحة']);
     expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
-    expect(foldedSpellings('الامارات')).toEqual(['الامارات', 'الأمارات', 'الإمارات', 'الآمارات']);
-    expect(foldedSpellings('بايدن')).toEqual(['بايدن']);
+    expect(foldedSpellings('الأمير')).toEqual(['الامير', 'الأمير', 'الإمير', 'الآمير']);
+    expect(foldedSpellings('بوتين')).toEqual(['بوتين']);
+  });
+
+  it('gives a bare alef inside a word its hamza forms, as readers leave the hamza out', () => {
+    expect(foldedSpellings('بكاس')).toEqual(['بكاس', 'بكأس', 'بكآس']);
+    expect(foldedSpellings('القران')).toEqual(['القران', 'القرأن', 'القرآن']);
+    // The last letter is no inner alef, and two inner alefs at most get hamza forms.
+    expect(foldedSpellings('سما')).toEqual(['سما']);
+    expect(foldedSpellings('تاباتاب')).toHaveLength(9);
   });
 });
 

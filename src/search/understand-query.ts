@@ -5,7 +5,7 @@ import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
-import { inArabicOrder, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords } from './english-words.js';
+import { inArabicOrder, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
@@ -121,9 +121,13 @@ export function loadNameCliticForms(dataRoot: string, definition: IndexDefinitio
   return forms;
 }
 
+/** Bare alefs inside a word given their hamza forms too, at most: each doubles or triples the lookups. */
+const MAX_INNER_ALEFS = 2;
+
 /**
  * The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
- * the start. Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
+ * the start, and a bare alef inside as أ or آ (بكاس is بكأس, القران القرآن, as readers leave the
+ * hamza out). Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
  * it keyed by normalized form would stay in the API's memory for a few lookups a search.
  */
 export function foldedSpellings(word: string): string[] {
@@ -131,9 +135,21 @@ export function foldedSpellings(word: string): string[] {
   const stem = ends[0] ? word.slice(0, -1) : word;
   const article = stem.startsWith('ال') ? 'ال' : '';
   const alefs = 'اأإآ'.includes(stem[article.length] ?? '-') ? ['ا', 'أ', 'إ', 'آ'] : undefined;
-  const starts = alefs ? alefs.map((alef) => `${article}${alef}`) : [''];
-  const rest = alefs ? stem.slice(article.length + 1) : stem;
-  return starts.flatMap((first) => ends.map((end) => `${first}${rest}${end}`));
+  const starts = alefs ? alefs.map((alef) => `${article}${alef}`) : [article];
+  const rest = stem.slice(article.length + (alefs ? 1 : 0));
+  const insides = withInnerHamzas(rest.slice(0, -1)).map((inside) => inside + rest.slice(-1));
+  return starts.flatMap((first) => insides.flatMap((inside) => ends.map((end) => `${first}${inside}${end}`)));
+}
+
+/** `letters` as written, and with each of its first bare alefs as أ and as آ. */
+function withInnerHamzas(letters: string): string[] {
+  let forms = [''];
+  let alefs = 0;
+  for (const letter of letters) {
+    const choices = letter === 'ا' && alefs++ < MAX_INNER_ALEFS ? ['ا', 'أ', 'آ'] : [letter];
+    forms = forms.flatMap((form) => choices.map((choice) => form + choice));
+  }
+  return forms;
 }
 
 /**
@@ -445,9 +461,9 @@ export function arabicWordOrder(
   text: string,
   arabicOf: ReadonlyMap<string, string>,
   english?: EnglishWords,
-  inTheNews?: (arabic: string) => boolean,
+  newsFrequency?: NewsFrequency,
 ): string | undefined {
-  return ARABIC_LETTER.test(text) ? undefined : inArabicOrder(readLatinStretches(text, arabicOf, english, inTheNews));
+  return ARABIC_LETTER.test(text) ? undefined : inArabicOrder(readLatinStretches(text, arabicOf, english, newsFrequency));
 }
 
 /**
