@@ -77,6 +77,16 @@ describe('tags given at ingest', () => {
   });
 });
 
+describe('names inside longer names', () => {
+  it('do not tag the person whose name another one holds', async () => {
+    const peopleOf = async (body: string) => (await service.tagger.tag({ title: '', body })).people;
+    expect(await peopleOf('رحلت الأديبة إميلي نصر الله، وكانت إميلي نصر الله من أبرز الروائيات')).not.toContain('hassan-nasrallah');
+    expect(await peopleOf('قال حسن نصر الله إن الحزب، وأضاف نصر الله')).toContain('hassan-nasrallah');
+    expect(await peopleOf('أسقطت الجنسية عن صلاح الدين محمد محمد صلاح الدين وشقيقه')).not.toContain('mohamed-salah');
+    expect(await peopleOf('سجل محمد صلاح هدفين، وقال محمد صلاح بعد المباراة')).toContain('mohamed-salah');
+  });
+});
+
 describe('tagging many articles at once', () => {
   it('gives each article the tags it gets alone', async () => {
     const articles = await Promise.all(
