@@ -48,6 +48,7 @@ describe('understandQuery', () => {
     expect(understandQuery('the Iran nuclear deal', on, aids)).toBe('Iran nuclear deal');
     expect(understandQuery('WHO warns on Ebola', on, aids)).toBe('who warns Ebola');
     expect(understandQuery('UN envoy in Yemen', on, aids)).toBe('u.n envoy Yemen');
+    expect(understandQuery('KIM JONG UN', on, aids)).toBe('KIM JONG UN');
     expect(understandQuery('drought in the Horn of Africa', on, aids)).toBe('drought Horn of Africa');
     expect(understandQuery('Bosnia and Herzegovina', on, aids)).toBe('Bosnia and Herzegovina');
   });

@@ -480,12 +480,17 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const isQuestionWord = (word: string) => aids.questionWords.has(normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')));
-    const inListedSpelling = words.some(isQuestionWord) && aids.listedNameSpellings ? insideListedSpellings(words, aids.listedNameSpellings) : new Set();
+    const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
+    // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word.
+    const inListedSpelling =
+      words.some((word) => isQuestionWord(word) || abbreviationOf(word)) && aids.listedNameSpellings
+        ? insideListedSpellings(words, aids.listedNameSpellings)
+        : new Set();
     const kept = words.flatMap((word, at) => {
       const bare = word.replace(EDGE_PUNCTUATION, '');
-      const abbreviation = aids.latinAbbreviations?.get(bare);
+      const abbreviation = abbreviationOf(word);
       if (bare === '') return [];
-      if (abbreviation) return [word.replace(bare, abbreviation)];
+      if (abbreviation && !inListedSpelling.has(at)) return [word.replace(bare, abbreviation)];
       return inListedSpelling.has(at) || !isQuestionWord(word) ? [word] : [];
     });
     if (kept.length > 0) result = kept.join(' ');
