@@ -342,6 +342,11 @@ describe('English words the lists do not spell, through an English–Arabic dict
     ]);
     const without = (await (await withoutDictionary().app.request('/search?q=cholera%20outbreak')).json()) as { searchedInArabic?: unknown };
     expect(without.searchedInArabic).toBeUndefined();
+    // A word it does not know either is said: searched as typed, it finds only Latin text.
+    const unknown = (await (await withDictionary().app.request('/search?q=cholera%20Xyzzy')).json()) as { searchedAsTyped?: unknown };
+    expect(unknown.searchedAsTyped).toEqual(['Xyzzy']);
+    const unknownWithout = (await (await withoutDictionary().app.request('/search?q=cholera%20Xyzzy')).json()) as { searchedAsTyped?: unknown };
+    expect(unknownWithout.searchedAsTyped).toBeUndefined();
     // Misspelled, a word is read as the dictionary's nearest, and the answer says which.
     const misspelled = (await (await withDictionary().app.request('/search?q=cholra%20outbrak')).json()) as {
       hits: { id: string }[];

@@ -182,11 +182,17 @@ const RELAXED_NOTE = ' (لا شيء يطابق البحث كما كُتب؛ هذ
 
 /**
  * English words searched as their Arabic: said, so a reader sees what was looked for, "اللقاح (vaccine)"
- * (the English isolated, so that it keeps its place in the Arabic line).
+ * (the English isolated, so that it keeps its place in the Arabic line); and those with no Arabic
+ * known, which find only articles writing them in Latin letters.
  */
 function inArabicNote(result) {
   const pairs = result.searchedInArabic ?? [];
-  return pairs.length ? ` (بُحث بالعربية عن: ${pairs.map((pair) => `${pair.arabic} (\u2068${pair.respelled ?? pair.english}\u2069)`).join('، ')})` : '';
+  const asTyped = result.searchedAsTyped ?? [];
+  const translated = pairs.length
+    ? ` (بُحث بالعربية عن: ${pairs.map((pair) => `${pair.arabic} (\u2068${pair.respelled ?? pair.english}\u2069)`).join('، ')})`
+    : '';
+  const untranslated = asTyped.length ? ` (لا مقابل عربيًا معروفًا لـ: ${asTyped.map((word) => `\u2068${word}\u2069`).join('، ')}؛ اكتبه بالعربية)` : '';
+  return translated + untranslated;
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */

@@ -149,6 +149,14 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(readLatinStretches('cholera', listed)).toEqual([{ words: ['cholera'] }]);
   });
 
+  it('says which Latin words neither the lists nor the dictionary know, numbers aside', () => {
+    expect(withEnglishWordsInArabic('Khashoggi cholera? (xyzzy) 2018', listed, english)).toEqual({
+      text: 'Khashoggi الكوليرا (xyzzy) 2018',
+      translated: [{ english: 'cholera', arabic: 'الكوليرا' }],
+      asTyped: ['xyzzy'],
+    });
+  });
+
   it('puts a query of dictionary phrases and listed spellings in Arabic order', () => {
     expect(arabicWordOrder('cholera outbreak', listed, english)).toBe('التفشي الكوليرا');
     expect(arabicWordOrder('Khashoggi murder', listed, english)).toBe('مقتل خاشقجي');
@@ -190,6 +198,7 @@ describe('an English word misspelled', () => {
         { english: 'cholra', arabic: 'الكوليرا', respelled: 'cholera' },
         { english: 'vacine', arabic: 'اللقاح', respelled: 'vaccine' },
       ],
+      asTyped: [],
     });
     expect(withEnglishWordsInArabic('cholra', listed, english).text).toBe('cholra');
   });

@@ -309,13 +309,21 @@ export function withEnglishWordsInArabic(
   listed: ReadonlyMap<string, string>,
   english: EnglishWords,
   newsFrequency?: NewsFrequency,
-): { text: string; translated: EnglishInArabic[] } {
+): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
   return searchedAs(readLatinStretches(text, listed, english, newsFrequency));
 }
 
-/** The stretches as searched: each dictionary phrase in its Arabic, the rest as typed; and what was translated. */
-export function searchedAs(stretches: LatinStretch[]): { text: string; translated: EnglishInArabic[] } {
+/**
+ * The stretches as searched: each dictionary phrase in its Arabic, the rest as typed; what was
+ * translated; and the Latin words neither the lists nor the dictionary know, which only an article
+ * writing them in Latin letters holds (Orban, before the lists spelled أوربان).
+ */
+export function searchedAs(stretches: LatinStretch[]): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
   return {
+    asTyped: stretches
+      .filter((stretch) => !stretch.arabic && !stretch.listed)
+      .flatMap((stretch) => stretch.words.map((word) => word.replace(EDGE_PUNCTUATION, '')))
+      .filter((word) => /\p{Script=Latin}/u.test(word)),
     text: stretches.map((stretch) => stretch.arabic ?? stretch.words.join(' ')).join(' '),
     translated: stretches.flatMap((stretch) =>
       stretch.arabic

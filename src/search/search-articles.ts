@@ -100,6 +100,8 @@ export interface ArticleSearchResult {
   relaxed?: true;
   /** The English words the dictionary gave Arabic for, as searched (see `englishWords`). */
   searchedInArabic?: EnglishInArabic[];
+  /** The query's Latin words neither the lists nor the English–Arabic dictionary know, searched as typed. */
+  searchedAsTyped?: string[];
 }
 
 interface FacetAggregation {
@@ -148,7 +150,7 @@ function understandRequest(
   options: SearchOptions,
   /** Misspelled names to search as the names (see misspelledNamesOf); the respelling is still offered of the text as typed. */
   respellings: ReadonlyMap<string, string> = new Map(),
-): { understood: SearchRequest; spellcheck?: string; unsplit?: string; translated?: EnglishInArabic[] } {
+): { understood: SearchRequest; spellcheck?: string; unsplit?: string; translated?: EnglishInArabic[]; asTyped?: string[] } {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
@@ -200,7 +202,12 @@ function understandRequest(
   const split = text ? withoutArticleOnNames(respellWords(splitRunOns(text, profile.query, aids), respellings), aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
-  return { understood, ...(spellcheck ? { spellcheck, unsplit: text } : {}), ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}) };
+  return {
+    understood,
+    ...(spellcheck ? { spellcheck, unsplit: text } : {}),
+    ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}),
+    ...(inArabic?.asTyped.length ? { asTyped: inArabic.asTyped } : {}),
+  };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -352,7 +359,7 @@ export async function searchArticles(
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
     : await misspelledNamesOf(engine, alias, request, profile, options);
-  const { understood, spellcheck, unsplit, translated } = understandRequest(request, profile, options, misspelledNames);
+  const { understood, spellcheck, unsplit, translated, asTyped } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
@@ -440,5 +447,6 @@ export async function searchArticles(
     ...(didYouMean ? { didYouMean } : {}),
     ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
     ...(translated ? { searchedInArabic: translated } : {}),
+    ...(asTyped ? { searchedAsTyped: asTyped } : {}),
   };
 }

@@ -176,6 +176,14 @@ const SearchResponse = z
           'For a query without Arabic and without a quoted phrase: its English words the synonym lists do not spell, each with the Arabic it was searched as (the first sense in the English–Arabic dictionary: of `respelled`, where a misspelled word was read as that one); excluded words are not listed',
         example: [{ english: 'vaccine', arabic: 'اللقاح' }],
       }),
+    searchedAsTyped: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          'For a query without Arabic and without a quoted phrase, where the English–Arabic dictionary is installed: its Latin words neither the synonym lists nor the dictionary know, searched as typed. Arabic articles write names in Arabic, so such a word finds only an article that writes it in Latin letters: the Arabic spelling finds more.',
+        example: ['Orban'],
+      }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
