@@ -89,6 +89,21 @@ describe('withoutLinkLines', () => {
     });
   });
 
+  it('reads a bar after the cue as its separator, a headline after it or on the next line', () => {
+    const text = body(
+      lead(1),
+      'اقرأ أيضا|\u00a0السعودية تنفي أنباء مقتل جمال خاشقجي',
+      'فقرة من القصة.',
+      'اقرأ أيضا|',
+      'أول تعليق من ترامب بشأن جمال خاشقجي',
+      'ولفت بومبيو إلى أن المسؤولين تحدثوا.',
+    );
+    expect(withoutLinkLines(text)).toEqual({
+      body: body(lead(1), 'فقرة من القصة.', 'ولفت بومبيو إلى أن المسؤولين تحدثوا.'),
+      links: ['اقرأ أيضا|\u00a0السعودية تنفي أنباء مقتل جمال خاشقجي', 'اقرأ أيضا|', 'أول تعليق من ترامب بشأن جمال خاشقجي'],
+    });
+  });
+
   it('keeps a sentence that only begins like a cue', () => {
     const text = body(lead(1), 'أيضا، قال الوزير إن الاجتماع سيعقد غدا.', 'شاهد العالم كله المباراة النهائية.');
     expect(withoutLinkLines(text).links).toEqual([]);

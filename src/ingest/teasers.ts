@@ -107,7 +107,8 @@ export function cutTeasers(
 
 /** A line that links another story of the outlet: "اقرأ أيضا: …", "للمزيد - …", "قد يهمك.. …", "شاهد.. …". */
 const LINK_CUE = String.raw`(?:(?:اقرأ|إقرأ|اقرا)(?:\s+(?:أيضا|أيضاً|ايضا|المزيد))?|شاهد|أيضا|أيضاً|قد يهمك|للمزيد)`;
-const LINK_SEPARATOR = String.raw`(?:\.{2,}|…|:|/|-|–)`;
+// CNN writes "اقرأ أيضا|" and "قد يهمك|", a bar between cue and headline.
+const LINK_SEPARATOR = String.raw`(?:\.{2,}|…|:|/|-|–|\|)`;
 const LINK_LINE = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}\s*\S`, 'u');
 /** The cue alone ("اقرأ أيضاً:"), the links' headlines on the lines after it. */
 const LINK_HEADER = new RegExp(String.raw`^${LINK_CUE}\s*${LINK_SEPARATOR}?$`, 'u');
