@@ -122,6 +122,13 @@ describe('facets over the seeds', () => {
     expect(body.facets.people.find((f) => f.value === 'john-kerry')?.count).toBe(1);
   });
 
+  it('read a value typed with capitals as its slug', async () => {
+    const ids = async (path: string) => (await get<Result>(path)).body.hits.map((h) => h.id).sort();
+    const kerry = await ids('/search?person=john-kerry&region=mali');
+    expect(kerry.length).toBeGreaterThan(0);
+    expect(await ids('/search?person=John-Kerry&region=MALI')).toEqual(kerry);
+  });
+
   it('reject an unknown facet value with a 400 naming it', async () => {
     const { status, body } = await get<{ error: { field: string; message: string } }>('/search?region=atlantis');
     expect(status).toBe(400);

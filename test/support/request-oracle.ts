@@ -223,7 +223,7 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
 /** `a,b` and repeated parameters select several values; blanks between commas are forgiven. */
 function checkSlugList(param: ListParam, list: string[], known: string[], faults: Set<string>, either: Set<string>): void {
   const items = list.flatMap((v) => v.split(','));
-  const slugs = items.map((s) => s.trim()).filter(Boolean);
+  const slugs = items.map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (slugs.length > 20 || slugs.some((s) => !known.includes(s))) faults.add(param);
   // An empty item ("a,,b", "topic=") may be skipped or refused.
   else if (slugs.length < items.length) either.add(param);

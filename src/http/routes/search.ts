@@ -27,18 +27,19 @@ export const MAX_FACET_SIZE = 500;
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
 // Sources are named as their feeds name them ("BBC", "skynews"), not as taxonomy slugs.
 const sourceName = z.string().regex(SOURCE_NAME, 'expected a source as `facets.source` names it, such as "BBC"');
-/** `?topic=a&topic=b` and `?topic=a,b` both select two values. */
-const valueList = (value: z.ZodString) =>
+/** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
+const valueList = (value: z.ZodString, fold: (given: string) => string = (given) => given) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((given) =>
       (Array.isArray(given) ? given : [given])
         .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
+        .map((v) => fold(v.trim()))
         .filter(Boolean),
     )
     .pipe(z.array(value).max(20));
-const slugList = valueList(slug);
+// region=Syria is syria: slugs are written in small letters, and readers type names with capitals.
+const slugList = valueList(slug, (given) => given.toLowerCase());
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
