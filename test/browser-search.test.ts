@@ -313,6 +313,15 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
+  it('shows the respelling’s results when nothing matches as typed, and says so in the box, the URL and the count', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=Kery`);
+    await rendered();
+    expect(new URL(chromium.page.url()).searchParams.get('q')).toBe('kerry');
+    expect(await chromium.page.inputValue('#q')).toBe('kerry');
+    expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج لـ «\u2068Kery\u2069»، فعُرضت نتائج «\u2068kerry\u2069»\. عدد النتائج: [1-9]/);
+    expect(await chromium.page.locator('#hits li').count()).toBeGreaterThan(0);
+  });
+
   it('says why it lists articles when a quoted phrase is nowhere as written', async () => {
     // 002 writes الصفقات العسكرية; no seed writes the singular.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('"الصفقة العسكرية"')}`);

@@ -96,8 +96,8 @@ function show(state) {
 // ---- results -------------------------------------------------------------------------------
 
 async function runSearch(state) {
-  const params = searchParams(state);
-  const key = `${params}|${state.pages}`;
+  let params = searchParams(state);
+  let key = `${params}|${state.pages}`;
   renderActiveFilters(state);
   if (key === shown.key) return;
   const run = ++searchRun;
@@ -105,6 +105,16 @@ async function runSearch(state) {
   const first = await callJson(`search?${params}&size=${PAGE_SIZE}`);
   if (run !== searchRun) return;
   if (first.status !== 200) return showError(first);
+  // Nothing as typed, so the API searched its respelling: the box and the URL say what was searched,
+  // and more pages are asked of it.
+  const typed = state.q;
+  if (first.body.searchedInstead) {
+    state = { ...state, q: first.body.searchedInstead };
+    params = searchParams(state);
+    key = `${params}|${state.pages}`;
+    history.replaceState(history.state, '', pageUrl(state));
+    input.value = state.q;
+  }
   let hits = first.body.hits;
   let nextCursor = first.body.nextCursor;
   // A shared link with pages=N shows the same N pages: the rest asked after the first in as few
@@ -126,7 +136,7 @@ async function runSearch(state) {
   }
   Object.assign(shown, { key, hits, nextCursor });
   const focused = document.activeElement && document.activeElement.id;
-  renderResult(first.body, state);
+  renderResult(first.body, state, typed);
   // Again, now the answer has labelled its sources.
   renderActiveFilters(state);
   if (focused && document.activeElement !== $(focused)) $(focused)?.focus();
@@ -143,7 +153,7 @@ function showError(answer) {
   document.body.dataset.rendered = `error:${answer.status}`;
 }
 
-function renderResult(result, state) {
+function renderResult(result, state, typed = state.q) {
   // The facets count the articles holding every word when the list also holds some with only a few.
   const allWords =
     result.totalAllWords && result.totalAllWords !== result.total ? ` (تحوي كل الكلمات: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)` : '';
@@ -151,7 +161,7 @@ function renderResult(result, state) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
-      : `عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
+      : `${insteadNote(result, typed)}عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean;
@@ -193,6 +203,11 @@ function inArabicNote(result) {
     : '';
   const untranslated = asTyped.length ? ` (لا مقابل عربيًا معروفًا لـ: ${asTyped.map((word) => `\u2068${word}\u2069`).join('، ')}؛ اكتبه بالعربية)` : '';
   return translated + untranslated;
+}
+
+/** A search that found nothing as typed and was answered with its respelling: said first. */
+function insteadNote(result, typed) {
+  return result.searchedInstead ? `لا نتائج لـ «\u2068${typed}\u2069»، فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». ` : '';
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */

@@ -102,6 +102,8 @@ export interface ArticleSearchResult {
   searchedInArabic?: EnglishInArabic[];
   /** The query's Latin words neither the lists nor the English–Arabic dictionary know, searched as typed. */
   searchedAsTyped?: string[];
+  /** Nothing matched `q` as typed, so these hits are its respelling's: a next page asks with `q` set to it. */
+  searchedInstead?: string;
 }
 
 interface FacetAggregation {

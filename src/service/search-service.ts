@@ -314,11 +314,21 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string } = {},
   ): Promise<ArticleSearchResult> {
-    return searchArticles(this.engine, options.index ?? this.alias, request, profile, this.currentTaxonomy, this.queryShape(), {
-      aids: this.queryAids(),
-      spellcheck: options.spellcheck ?? false,
-      onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
-    });
+    const searched = (asked: SearchRequest, spellcheck: boolean) =>
+      searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
+        aids: this.queryAids(),
+        spellcheck,
+        onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
+      });
+    const result = await searched(request, options.spellcheck ?? false);
+    // Nothing as typed, even loosened (Raqa): the respelling offered (the whole text, its exclusions and
+    // quotes kept) is searched, and the answer says so. A next page asks for the respelling itself. Not
+    // one that changes a number: 2014 is no typo of 2013.
+    const respelling = result.total === 0 && profile.query.relaxOnZero && !request.searchAfter ? result.didYouMean : undefined;
+    const digits = (text: string) => text.replace(/\P{Nd}/gu, '');
+    if (!respelling || digits(respelling) !== digits(request.q ?? '')) return result;
+    const instead = await searched({ ...request, q: respelling }, false);
+    return instead.total > 0 ? { ...instead, searchedInstead: respelling } : result;
   }
 
   /** The exact body `search` sends the engine first for this request, profile and options. */

@@ -185,6 +185,11 @@ const SearchResponse = z
           'For a query without Arabic and without a quoted phrase, where the English–Arabic dictionary is installed: its Latin words neither the synonym lists nor the dictionary know, searched as typed. Arabic articles write names in Arabic, so such a word finds only an article that writes it in Latin letters: the Arabic spelling finds more.',
         example: ['Orban'],
       }),
+    searchedInstead: z.string().optional().openapi({
+      description:
+        'Nothing matched `q` as typed, even with any one word enough, so the hits are those of this respelling (the `didYouMean` it would have offered). A next page asks with `q` set to it.',
+      example: 'raqqa',
+    }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
