@@ -46,8 +46,13 @@ type HeldOutLabels = z.infer<typeof heldOutSchema>['articles'][number];
 const readHeldOut = (file: string) =>
   new Map(heldOutSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a): [string, HeldOutLabels] => [a.id, a]));
 const heldOut = { e: readHeldOut('heldout-2-e.json'), f: readHeldOut('heldout-2-f.json') };
+// News-section articles the tagger tagged culture, economy-energy or neither, labelled by g.
+const newsSectionsSchema = z.object({ articles: z.array(z.object({ id: z.string(), sampledAs: z.string(), topics: z.array(z.string()) })) });
+const newsSections = new Map(
+  newsSectionsSchema.parse(JSON.parse(readFileSync(join(labelsDir, 'news-sections-g.json'), 'utf8'))).articles.map((a) => [a.id, a.topics]),
+);
 const isLabelled = (id: string) =>
-  gold.has(id) || independent.has(id) || topicLabellers.a.has(id) || topicLabellers.b.has(id) || heldOut.e.has(id) || heldOut.f.has(id);
+  gold.has(id) || independent.has(id) || topicLabellers.a.has(id) || topicLabellers.b.has(id) || heldOut.e.has(id) || heldOut.f.has(id) || newsSections.has(id);
 
 const texts = new Map<string, { title: string; body: string }>();
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
@@ -131,6 +136,7 @@ try {
   }
   reportTopics(tagged);
   reportHeldOutSample(tagged);
+  reportNewsSections(tagged);
 } finally {
   await provided.engine.deleteIndex(state.index);
   await provided.release();
@@ -221,5 +227,18 @@ function reportHeldOutSample(tagged: Map<string, ArticleTags>): void {
       about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
     ].filter(Boolean);
     if (parts.length > 0) console.log(`- ${id} (vs e): ${parts.join('; ')}`);
+  }
+}
+
+/** How far the culture and economy facets hold in the news sections, where ANT's categories cannot say. */
+function reportNewsSections(tagged: Map<string, ArticleTags>): void {
+  const ids = [...newsSections.keys()].filter((id) => tagged.has(id));
+  console.log(`\n## Culture and economy in the news sections: ${ids.length} articles, labeller g (news-sections-g.json)\n`);
+  console.log(`| topic | tagged now | of those, labelled it | precision | labelled it, not tagged |\n|---|---|---|---|---|`);
+  for (const slug of ['culture', 'economy-energy']) {
+    const taggedIds = ids.filter((id) => tagged.get(id)!.topics.includes(slug));
+    const right = taggedIds.filter((id) => newsSections.get(id)!.includes(slug)).length;
+    const missed = ids.filter((id) => !taggedIds.includes(id) && newsSections.get(id)!.includes(slug)).length;
+    console.log(`| ${slug} | ${taggedIds.length} | ${right} | ${formatRatio(right / taggedIds.length)} | ${missed} |`);
   }
 }
