@@ -113,7 +113,8 @@ async function runSearch(state) {
     params = searchParams(state);
     key = `${params}|${state.pages}`;
     history.replaceState(history.state, '', pageUrl(state));
-    input.value = state.q;
+    if (document.activeElement !== input) input.value = state.q;
+    document.title = `${state.q} — ${SITE_TITLE}`;
   }
   let hits = first.body.hits;
   let nextCursor = first.body.nextCursor;

@@ -6,6 +6,7 @@ import {
   chooseSpelling,
   readSpellings,
   readSurfaceForm,
+  respellsOnlyToNames,
   respellsToUnlistedLatin,
   respellToListedNames,
   SUGGEST_MAX_WORDS,
@@ -75,6 +76,17 @@ describe('respellings of listed names', () => {
     expect(respellsToUnlistedLatin('Egipt', 'Egypt', listed)).toBe(false);
     expect(respellsToUnlistedLatin('Trumpp visit', 'Trump visit', listed)).toBe(false); // visit stays as typed
     expect(respellsToUnlistedLatin('الجزاير', 'الجزاءر', listed)).toBe(false);
+  });
+
+  it('are searched in place of a text that finds nothing only when they change words into listed names alone', () => {
+    expect(respellsOnlyToNames('Putn', 'putin', listed)).toBe(true);
+    expect(respellsOnlyToNames('الموسل', 'الموصل', listed)).toBe(true);
+    expect(respellsOnlyToNames('Putn -China', 'putin -China', listed)).toBe(true);
+    // A word no article holds turned into a commoner one; a respelling without the exclusion, or the quotes; a number.
+    expect(respellsOnlyToNames('زرافة', 'زراعة', listed)).toBe(false);
+    expect(respellsOnlyToNames('الموسل -داعش', 'الموصل', listed)).toBe(false);
+    expect(respellsOnlyToNames('"الموسل"', 'الموصل', listed)).toBe(false);
+    expect(respellsOnlyToNames('الموسل 2014', 'الموصل 2013', listed)).toBe(false);
   });
 });
 

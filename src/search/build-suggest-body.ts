@@ -3,6 +3,8 @@ import { A_STORY_COPY } from '../index/stored-article.js';
 import { withoutRepeatedWords } from './build-search-body.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { editDistance } from './understand-query.js';
+import { splitExclusions } from './excluded-terms.js';
+import { quotedPhrases } from './quoted-phrases.js';
 
 /**
  * The words of a suggestion query that count: the last ones, where the reader is typing. Each is
@@ -203,4 +205,22 @@ export function readSurfaceForm(highlight: Record<string, string[]> | undefined,
     if (adjacent) return run.map((mark) => mark[1]!.replaceAll('_', ' ')).join(' ');
   }
   return undefined;
+}
+
+/**
+ * Whether `respelling` changes `typed` only into words of listed names, keeping its exclusions, quoted
+ * phrases and numbers: sure enough to be searched in its place. The phrase suggester also turns a
+ * word no article holds into a commoner one (زرافة, a giraffe, into another animal or a farm), which
+ * is only offered; and it respells the text without its exclusions.
+ */
+export function respellsOnlyToNames(typed: string, respelling: string, listedNameWords: ReadonlySet<string>): boolean {
+  const [was, now] = [splitExclusions(typed), splitExclusions(respelling)];
+  const same = (a: string[], b: string[]) =>
+    a.length === b.length && a.every((item, i) => normalizedWordsOf(item).join(' ') === normalizedWordsOf(b[i]!).join(' '));
+  const digits = (text: string) => text.replace(/\P{Nd}/gu, '');
+  if (!same(was.excluded, now.excluded) || quotedPhrases(was.text).length !== quotedPhrases(now.text).length || digits(typed) !== digits(respelling))
+    return false;
+  const typedWords = new Set(normalizedWordsOf(was.text));
+  const changed = normalizedWordsOf(now.text).filter((word) => !typedWords.has(word));
+  return changed.length > 0 && changed.every((word) => listedNameWords.has(word));
 }

@@ -77,7 +77,10 @@ export function decodeCursor(
   if (r !== undefined && !isRespelled(r)) throw new InvalidCursorError('not a cursor this API gave');
   if (s !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${s}, not ${expected.sort}`);
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
-  if (k !== expected.search) throw new InvalidCursorError('this cursor continues another search: give it with the same q, filters and profile');
+  if (k !== expected.search)
+    throw new InvalidCursorError(
+      "this cursor continues another search: give it with the same q (an answer's searchedInstead, where it has one), filters and profile",
+    );
   const valid =
     Array.isArray(a) &&
     a.length === 3 &&

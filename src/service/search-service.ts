@@ -26,6 +26,7 @@ import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, corpusFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { isLatinOnly, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -321,12 +322,10 @@ export class SearchService {
         onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
       });
     const result = await searched(request, options.spellcheck ?? false);
-    // Nothing as typed, even loosened (Raqa): the respelling offered (the whole text, its exclusions and
-    // quotes kept) is searched, and the answer says so. A next page asks for the respelling itself. Not
-    // one that changes a number: 2014 is no typo of 2013.
+    // Nothing as typed, even loosened (Raqa, Putn): a respelling into a listed name is searched, and the
+    // answer says so; a next page asks for the respelling itself. Any other stays an offer.
     const respelling = result.total === 0 && profile.query.relaxOnZero && !request.searchAfter ? result.didYouMean : undefined;
-    const digits = (text: string) => text.replace(/\P{Nd}/gu, '');
-    if (!respelling || digits(respelling) !== digits(request.q ?? '')) return result;
+    if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, this.queryAids().listedNameWords ?? new Set())) return result;
     const instead = await searched({ ...request, q: respelling }, false);
     return instead.total > 0 ? { ...instead, searchedInstead: respelling } : result;
   }
@@ -341,7 +340,13 @@ export class SearchService {
     if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }
-    const entities = this.entitySuggester.suggester.suggest(text, size, await this.entityArticleCounts());
+    const { suggester } = this.entitySuggester;
+    // Only a Latin text's titles wait for the entities (Tru: Trump's titles); the rest ask at once.
+    if (!isLatinOnly(text)) {
+      const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
+      return { titles, entities: suggester.suggest(text, size, articles) };
+    }
+    const entities = suggester.suggest(text, size, await this.entityArticleCounts());
     const repairer = this.runOnRepairer();
     const nameBegun = nameBegunInLatin(text, entities, this.currentQueryLists.arabicOfLatin ?? new Map(), (word) => corpusFrequency(word, repairer));
     return { titles: await suggestTitles(this.engine, this.alias, text, size, nameBegun), entities };

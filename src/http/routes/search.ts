@@ -60,7 +60,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms. A text without a letter or a digit (symbols, emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
@@ -187,7 +187,7 @@ const SearchResponse = z
       }),
     searchedInstead: z.string().optional().openapi({
       description:
-        'Nothing matched `q` as typed, even with any one word enough, so the hits are those of this respelling (the `didYouMean` it would have offered). A next page asks with `q` set to it.',
+        "Nothing matched `q` as typed, even with any one word enough, and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know: the hits are the respelling's. A next page asks with `q` set to it.",
       example: 'raqqa',
     }),
     relaxed: z.literal(true).optional().openapi({
