@@ -19,6 +19,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const english = loadEnglishWords(
   writeDictdDictionary(dir, {
     vaccine: 'اللقاح',
+    rocket: 'الصاروخ',
+    rockets: 'الصواريخ',
     outbreak: 'التفشّي',
     cholera: 'الكوليرا',
     war: 'الحرب',
@@ -182,8 +184,10 @@ describe('an English word misspelled', () => {
     expect(nearestEnglishWord(english, 'cholra', (arabic) => (arabic === 'الكوليرا' ? 4 : 100))).toBeUndefined();
   });
 
-  it('is, of two words as near, the one whose Arabic the corpus writes ten times more', () => {
+  it('is, of two words as near, the one whose Arabic the corpus writes ten times more; a word and its plural are one', () => {
     const written = (counts: Record<string, number>) => (arabic: string) => counts[arabic] ?? 0;
+    // rockes is rocket and rockets alike, one reading: the one the news writes more.
+    expect(nearestEnglishWord(english, 'rockes', written({ الصاروخ: 53, الصواريخ: 33 }))).toEqual({ word: 'rocket', arabic: 'الصاروخ' });
     expect(nearestEnglishWord(english, 'prises', written({ الأسعار: 5000, الجوائز: 400 }))?.word).toBe('prices');
     expect(nearestEnglishWord(english, 'prises', written({ الأسعار: 5000, الجوائز: 600 }))).toBeUndefined();
     // pries is a headword, but priess is no plural of it (prises was read as priess, يحدق).

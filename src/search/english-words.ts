@@ -188,8 +188,9 @@ const CLEAR_FAVOURITE = 10;
  * The word of the dictionary (or the plural of one) one edit from `word` with the same first
  * letter, asked in the order typing errs most: a letter doubled or not (vacine: vaccine, not
  * valine), two letters swapped, then a letter dropped, added or changed (diabtes: diabetes). Of
- * several as near, the one whose Arabic the corpus writes ten times more than any other's (prises:
- * prices, الأسعار, not prizes); none for helth, which is health and heath alike. Only a word whose
+ * several as near, a word and its plural are one (vaccins: vaccine, vaccines), and one whose Arabic
+ * the corpus writes ten times more than any other's is meant; none for helth, which is health
+ * and heath alike, nor prises (prices and prizes: الأسعار is only 4.4 times الجوائز). Only a word whose
  * Arabic is in the news (tarrifs is no tarries, يتلكأ, which no article writes), and the Arabic with it.
  */
 export function nearestEnglishWord(english: EnglishWords, word: string, newsFrequency: NewsFrequency): { word: string; arabic: string } | undefined {
@@ -216,15 +217,23 @@ export function nearestEnglishWord(english: EnglishWords, word: string, newsFreq
     }
   }
   for (const tier of [doubled, swapped, other]) {
-    const found = [...new Set(tier.filter(held))]
-      .map((candidate) => ({ word: candidate, arabic: arabicOf(candidate)! }))
-      .map((candidate) => ({ ...candidate, frequency: newsFrequency(candidate.arabic) }))
+    const found: { word: string; arabic: string; frequency: number }[] = [];
+    const ranked = [...new Set(tier.filter(held))]
+      .map((candidate) => ({ word: candidate, arabic: arabicOf(candidate)!, frequency: newsFrequency(arabicOf(candidate)!) }))
       .sort((a, b) => b.frequency - a.frequency);
+    // A word and its plural are one reading, the commoner in the news (vaccins: vaccine and vaccines, not rivals).
+    for (const candidate of ranked) if (!found.some((kept) => isPluralPair(kept.word, candidate.word))) found.push(candidate);
     if (found.length === 0) continue;
     const [first, second] = found;
     return !second || first!.frequency >= CLEAR_FAVOURITE * second.frequency ? { word: first!.word, arabic: first!.arabic } : undefined;
   }
   return undefined;
+}
+
+/** Whether one word is the other with a plural ending. */
+function isPluralPair(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long === `${short}s` || long === `${short}es`;
 }
 
 /** A word the respelling looks up: five to twenty small letters. */

@@ -52,6 +52,15 @@ export async function confirmSpelling(engine: SearchEngine, alias: string, text:
   return readSurfaceForm(check.hits[0]!.highlight, spelling.split(' ').length);
 }
 
+const folded = new WeakMap<ReadonlyMap<string, string>, [string, string][]>();
+
+/** The lists' Latin spellings folded as typed text is, once a list (some 900 of them, asked at each keystroke). */
+function foldedOnce(arabicOfLatin: ReadonlyMap<string, string>): [string, string][] {
+  let entries = folded.get(arabicOfLatin);
+  if (!entries) folded.set(arabicOfLatin, (entries = [...arabicOfLatin].map(([latin, arabic]) => [foldForSuggest(latin), arabic])));
+  return entries;
+}
+
 /** Letters of a Latin beginning below which no listed spelling is guessed: Id is too many names. */
 const LISTED_BEGINNING_MIN_LETTERS = 3;
 
@@ -73,8 +82,8 @@ export function nameBegunInLatin(
   if (entity) return arabicOfLatin.get(entity.matched.toLowerCase()) ?? entity.label.ar;
   if (typed.length < LISTED_BEGINNING_MIN_LETTERS) return undefined;
   let best: { arabic: string; frequency: number } | undefined;
-  for (const [latin, arabic] of arabicOfLatin) {
-    if (!foldForSuggest(latin).startsWith(typed)) continue;
+  for (const [latin, arabic] of foldedOnce(arabicOfLatin)) {
+    if (!latin.startsWith(typed)) continue;
     const written = Math.min(...arabic.split(' ').map(frequency));
     if (written > 0 && (!best || written > best.frequency)) best = { arabic, frequency: written };
   }

@@ -239,6 +239,6 @@ function reportNewsSections(tagged: Map<string, ArticleTags>): void {
     const taggedIds = ids.filter((id) => tagged.get(id)!.topics.includes(slug));
     const right = taggedIds.filter((id) => newsSections.get(id)!.includes(slug)).length;
     const missed = ids.filter((id) => !taggedIds.includes(id) && newsSections.get(id)!.includes(slug)).length;
-    console.log(`| ${slug} | ${taggedIds.length} | ${right} | ${formatRatio(right / taggedIds.length)} | ${missed} |`);
+    console.log(`| ${slug} | ${taggedIds.length} | ${right} | ${taggedIds.length ? formatRatio(right / taggedIds.length) : '–'} | ${missed} |`);
   }
 }
