@@ -66,8 +66,9 @@ const LISTED_BEGINNING_MIN_LETTERS = 3;
 
 /**
  * The Arabic name a Latin text begins to spell, if any: the first suggested entity whose Latin
- * spelling begins with it (Tru: ترامب), as the lists write that spelling where they do, or else the listed spelling beginning with it whose Arabic
- * the corpus writes most (Idl: إدلب, Liverp: ليفربول). `undefined` for text with Arabic in it.
+ * spelling begins with it (Tru: ترامب), as the lists write that spelling where they do, or else the
+ * listed spelling beginning with it whose Arabic the corpus writes most (Idl: إدلب, Liverp: ليفربول).
+ * `undefined` for text with Arabic in it.
  */
 export function nameBegunInLatin(
   text: string,
