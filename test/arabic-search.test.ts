@@ -261,6 +261,10 @@ describe('Latin-script and mixed queries', () => {
     const answer = (await (await service.app.request('/search?q=Putn')).json()) as Answer;
     expect(answer.searchedInstead).toBe('putin');
     expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('Putin'));
+    // Asked as typed, it is only offered.
+    const asTyped = (await (await service.app.request('/search?q=Putn&respell=false')).json()) as Answer;
+    expect(asTyped).toMatchObject({ total: 0, didYouMean: 'putin' });
+    expect(asTyped.searchedInstead).toBeUndefined();
     // Found as typed, a short word is offered nothing: one letter off, it is often another word.
     const found = (await (await service.app.request('/search?q=Mali')).json()) as Answer;
     expect(found.total).toBeGreaterThan(0);

@@ -320,6 +320,12 @@ describe('the search page', () => {
     expect(await chromium.page.inputValue('#q')).toBe('kerry');
     expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج لـ «\u2068Kery\u2069»، فعُرضت نتائج «\u2068kerry\u2069»\. عدد النتائج: [1-9]/);
     expect(await chromium.page.locator('#hits li').count()).toBeGreaterThan(0);
+    // The reader meant what they typed: one click asks for it as typed.
+    await chromium.page.click('#did-you-mean a');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'Kery' && url.searchParams.get('respell') === 'false');
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج/);
+    expect(await chromium.page.textContent('#did-you-mean a')).toBe('kerry');
   });
 
   it('says why it lists articles when a quoted phrase is nowhere as written', async () => {

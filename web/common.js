@@ -59,6 +59,7 @@ export async function callJson(url, options) {
 
 /** The search page's parameters that only a link sets (the search box sets q). */
 const LINK_PARAMETERS = new Set([
+  'respell',
   'topic',
   'region',
   'region_mentioned',

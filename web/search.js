@@ -38,6 +38,8 @@ function readState(search = location.search) {
     dateTo: params.get('date_to') || '',
     pages: Math.min(Math.max(parseInt(params.get('pages') || '1', 10) || 1, 1), MAX_PAGES),
     article: params.get('article') || '',
+    // 'false': the text as typed, even when it finds nothing (no respelling searched in its place).
+    respell: params.get('respell') === 'false' ? 'false' : '',
   };
   for (const facet of FACETS)
     state[facet.key] = [
@@ -59,6 +61,7 @@ function searchParams(state) {
   if (state.dateFrom) params.set('date_from', state.dateFrom);
   if (state.dateTo) params.set('date_to', state.dateTo);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.respell) params.set('respell', state.respell);
   return params;
 }
 
@@ -74,6 +77,8 @@ function navigate(changes, { replace = false } = {}) {
   // Only back (the browser's or the page's) returns the focus to the article last opened.
   lastArticle = '';
   const state = { ...readState(), pages: 1, article: '', ...changes };
+  // Searching as typed holds for the text it was asked of, not the next one.
+  if ('q' in changes && !('respell' in changes)) state.respell = '';
   history[replace ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
   show(state);
 }
@@ -165,8 +170,13 @@ function renderResult(result, state, typed = state.q) {
       : `${insteadNote(result, typed)}عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
-  suggestion.hidden = !result.didYouMean;
-  if (result.didYouMean) {
+  suggestion.hidden = !result.didYouMean && !result.searchedInstead;
+  if (result.searchedInstead) {
+    suggestion.replaceChildren(
+      'ابحث عمّا كُتب: ',
+      h('a', { href: pageUrl({ ...state, q: typed, respell: 'false', pages: 1 }), dir: 'auto', onclick: follow({ q: typed, respell: 'false' }) }, typed),
+    );
+  } else if (result.didYouMean) {
     suggestion.replaceChildren(
       'هل تقصد: ',
       h('a', { href: pageUrl({ ...state, q: result.didYouMean, pages: 1 }), dir: 'auto', onclick: follow({ q: result.didYouMean }) }, result.didYouMean),

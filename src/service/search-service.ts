@@ -313,7 +313,7 @@ export class SearchService {
   async search(
     request: SearchRequest,
     profile: SearchProfile = this.profiles.get()!,
-    options: { spellcheck?: boolean; index?: string } = {},
+    options: { spellcheck?: boolean; index?: string; respellOnZero?: boolean } = {},
   ): Promise<ArticleSearchResult> {
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
@@ -324,7 +324,7 @@ export class SearchService {
     const result = await searched(request, options.spellcheck ?? false);
     // Nothing as typed, even loosened (Raqa, Putn): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other stays an offer.
-    const respelling = result.total === 0 && profile.query.relaxOnZero && !request.searchAfter ? result.didYouMean : undefined;
+    const respelling = result.total === 0 && options.respellOnZero && profile.query.relaxOnZero && !request.searchAfter ? result.didYouMean : undefined;
     if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, this.queryAids().listedNameWords ?? new Set())) return result;
     const instead = await searched({ ...request, q: respelling }, false);
     return instead.total > 0 ? { ...instead, searchedInstead: respelling } : result;

@@ -12,7 +12,7 @@ export interface ApiWorld {
 
 export const LIST_PARAMS = ['topic', 'region', 'person', 'organization'] as const;
 export type ListParam = (typeof LIST_PARAMS)[number];
-export const SEARCH_PARAMS = ['q', ...LIST_PARAMS, 'date_from', 'date_to', 'from', 'size', 'sort', 'profile', 'explain'] as const;
+export const SEARCH_PARAMS = ['q', ...LIST_PARAMS, 'date_from', 'date_to', 'from', 'size', 'sort', 'profile', 'explain', 'respell'] as const;
 
 /** The read-only routes: they answer GET (and HEAD) and nothing else. */
 export const GET_ROUTES = ['/search', '/facets', '/health', '/openapi.json'] as const;
@@ -341,7 +341,7 @@ export function searchParam(world: ApiWorld): fc.Arbitrary<[string, string]> {
     { arbitrary: fc.tuple(fc.constantFrom('from', 'size'), numberValue), weight: 3 },
     fc.tuple(fc.constant('sort'), odd('relevance', 'newest', 'oldest', 'NEWEST', '', 'relevance ')),
     fc.tuple(fc.constant('profile'), odd(...world.profiles, 'no-such-profile', 'DEFAULT', '../default', 'default.json', '', 'a'.repeat(65))),
-    fc.tuple(fc.constant('explain'), odd('true', 'false', 'TRUE', '1', 'yes', '')),
+    fc.tuple(fc.constantFrom('explain', 'respell'), odd('true', 'false', 'TRUE', '1', 'yes', '')),
     fc.tuple(unknownName, fc.oneof(fc.constantFrom('', 'red', '1'), unicodeText)),
   );
 }

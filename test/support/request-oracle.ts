@@ -210,6 +210,8 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
   if (profile !== undefined && !world.profiles.includes(profile)) faults.add('profile');
   const explain = single.get('explain');
   if (explain !== undefined && explain !== 'true' && explain !== 'false') faults.add('explain');
+  const respell = single.get('respell');
+  if (respell !== undefined && respell !== 'true' && respell !== 'false') faults.add('respell');
 
   if (explain === 'true' && size !== undefined && size > EXPLAIN_MAX_HITS) faults.add('size');
 

@@ -115,6 +115,11 @@ const SearchQuery = z
       .enum(['true', 'false'])
       .optional()
       .openapi({ description: `Add, per hit, which field and term scored how much (at most ${EXPLAIN_MAX_HITS} hits a page)` }),
+    respell: z.enum(['true', 'false']).optional().openapi({
+      description:
+        '`false`: a search that finds nothing as typed says so (with `didYouMean`) rather than answering with its respelling into a listed name (`searchedInstead`): the reader meant what they typed',
+      default: 'true',
+    }),
   })
   .strict();
 
@@ -286,7 +291,8 @@ export function registerSearchRoutes(
     // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
     const lane = searchLane(asked);
     try {
-      const search = () => traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true }));
+      const search = () =>
+        traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true, respellOnZero: query.respell !== 'false' }));
       return c.json(await (explain ? traffic.explainSlots.run(search) : search()), 200);
     } catch (error) {
       if (error instanceof OverloadedError) {
