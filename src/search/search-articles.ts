@@ -35,6 +35,7 @@ import { quotedPhrases } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
+  ARABIC_LETTER,
   foldedSpellings,
   isOnlyListedNames,
   MIN_OFFERED_LETTERS,
@@ -160,15 +161,13 @@ function understandRequest(
   const latinText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
   const phrases = quotedPhrases(respellWords(text, respellings));
   // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
-  const english =
-    profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !/\p{Script=Arabic}/u.test(q) ? aids.englishWords?.() : undefined;
+  const english = profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !ARABIC_LETTER.test(q) ? aids.englishWords?.() : undefined;
   // A misspelled English word is read as the dictionary's nearest whose Arabic the corpus word list holds.
   const repairer = aids.repairer;
-  const respell =
-    profile.query.englishSpelling && repairer ? (arabic: string) => Math.min(...arabic.split(' ').map((word) => corpusFrequency(word, repairer))) : undefined;
+  const respell = profile.query.englishSpelling && repairer ? (arabic: string) => phraseFrequency(arabic, repairer) : undefined;
   // Read once, for the text searched and for the Arabic word order alike.
   const stretches =
-    latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !/\p{Script=Arabic}/u.test(latinText)
+    latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !ARABIC_LETTER.test(latinText)
       ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell)
       : undefined;
   const inArabic = english && stretches ? searchedAs(stretches) : undefined;
@@ -215,8 +214,13 @@ function understandRequest(
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** How often the corpus word list spells a word, in every spelling the index folds together. */
-export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
+function corpusFrequency(word: string, repairer: RunOnRepairer): number {
   return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+}
+
+/** How often the corpus word list spells an Arabic phrase: the count of its least written word (a `NewsFrequency`). */
+export function phraseFrequency(arabic: string, repairer: RunOnRepairer): number {
+  return Math.min(...arabic.split(' ').map((word) => corpusFrequency(word, repairer)));
 }
 
 /**

@@ -3,6 +3,7 @@ import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { buildSpellingCheckBody, buildTitleSuggestBody, isLatinOnly, readSurfaceForm, suggestText } from './build-suggest-body.js';
 import { foldForSuggest, type EntitySuggestion } from './suggest-entities.js';
+import type { NewsFrequency } from './english-words.js';
 
 export interface TitleSuggestion {
   id: string;
@@ -74,7 +75,7 @@ export function nameBegunInLatin(
   text: string,
   entities: readonly EntitySuggestion[],
   arabicOfLatin: ReadonlyMap<string, string>,
-  frequency: (arabicWord: string) => number,
+  newsFrequency: NewsFrequency,
 ): string | undefined {
   if (!isLatinOnly(text)) return undefined;
   const typed = foldForSuggest(text);
@@ -85,7 +86,7 @@ export function nameBegunInLatin(
   let best: { arabic: string; frequency: number } | undefined;
   for (const [latin, arabic] of foldedOnce(arabicOfLatin)) {
     if (!latin.startsWith(typed)) continue;
-    const written = Math.min(...arabic.split(' ').map(frequency));
+    const written = newsFrequency(arabic);
     if (written > 0 && (!best || written > best.frequency)) best = { arabic, frequency: written };
   }
   return best?.arabic;

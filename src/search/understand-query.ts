@@ -392,7 +392,8 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
   return ARABIC_LETTER.test(first) && questionWords.has(normalizeArabicWord(first));
 }
 
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
+/** A text with an Arabic letter in it: a reader writing Arabic, whose Latin words are foreign terms. */
+export const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 /**
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and

@@ -1,4 +1,3 @@
-import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -25,7 +24,8 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
-import { articleSearchBody, corpusFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { isLatinOnly, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
@@ -348,7 +348,7 @@ export class SearchService {
     }
     const entities = suggester.suggest(text, size, await this.entityArticleCounts());
     const repairer = this.runOnRepairer();
-    const nameBegun = nameBegunInLatin(text, entities, this.currentQueryLists.arabicOfLatin ?? new Map(), (word) => corpusFrequency(word, repairer));
+    const nameBegun = nameBegunInLatin(text, entities, this.currentQueryLists.arabicOfLatin ?? new Map(), (arabic) => phraseFrequency(arabic, repairer));
     return { titles: await suggestTitles(this.engine, this.alias, text, size, nameBegun), entities };
   }
 
