@@ -272,6 +272,17 @@ describe('Latin-script and mixed queries', () => {
     expect(found.searchedInstead).toBeUndefined();
   });
 
+  it('searches a Latin name two slips off that sounds the same when nothing is found as typed; a name that sounds otherwise is not offered', async () => {
+    type Answer = { total: number; hits: { id: string }[]; didYouMean?: string; searchedInstead?: string };
+    const answer = (await (await service.app.request('/search?q=Kashogi')).json()) as Answer;
+    expect(answer.searchedInstead).toBe('khashoggi');
+    expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('Khashoggi'));
+    expect(answer.hits.length).toBeGreaterThan(0);
+    const unlisted = (await (await service.app.request('/search?q=Gebran')).json()) as Answer;
+    expect(unlisted.didYouMean).toBeUndefined(); // German is two edits off, and sounds otherwise
+    expect(unlisted.searchedInstead).toBeUndefined();
+  });
+
   it('Latin names of countries, capitals and people reach their Arabic spellings', async () => {
     for (const q of ['China', 'Beijing', 'Ankara', 'Putin', 'بوتين']) expect(await ids(q)).toEqual(['x-beijing']);
     expect(await ids('White House')).toEqual(['x-trump-phrase']);

@@ -38,7 +38,7 @@ import {
   ARABIC_LETTER,
   foldedSpellings,
   isOnlyListedNames,
-  MIN_OFFERED_LETTERS,
+  offeredNameReach,
   respellLatinNames,
   respellWords,
   splitRunOns,
@@ -265,13 +265,28 @@ async function misspelledNamesOf(
 }
 
 /**
- * For a search that found nothing: the text with a Latin word too short to be respelled (see
- * `respellLatinNames`) as the listed name one letter off, offered and not searched (Putn: putin).
+ * The text with each Latin word neither the lists nor the dictionary know (`asTyped`) as the listed
+ * name near it (see offeredNameReach), offered and not searched: too short or too far off to be
+ * searched as the name (Putn: putin, Kashogi: khashoggi). A word of a listed name stays (Saad of Saad
+ * Hariri is no Saudi), and beside another word nobody lists, a word is only taken for a name one
+ * letter off: Mahsa Amini is a name the lists lack, not Mahsa Omani. A word of one listed name typed
+ * alone, which finds no name, is offered the name (Bashar: bashar assad). Without the dictionary,
+ * every unlisted word is unknown and offered only when the search found nothing.
  */
-function shortLatinNameOffer(q: string | undefined, profile: SearchProfile, options: SearchOptions): string | undefined {
+function latinNameOffer(q: string | undefined, asTyped: string[] | undefined, found: number, profile: SearchProfile, options: SearchOptions) {
   const nameWords = options.aids?.latinNameWords;
-  if (!q || !profile.query.latinNameSpelling || !nameWords) return undefined;
-  const offer = respellLatinNames(q, nameWords, MIN_OFFERED_LETTERS);
+  if (!q || !profile.query.latinNameSpelling || !nameWords || (!asTyped && found > 0)) return undefined;
+  const { listedNameWords = NO_WORDS, listedNameSpellings = NO_WORDS, latinNamesOfWords } = options.aids ?? {};
+  const typed = normalizedWordsOf(q);
+  const wholeName = typed.length === 1 && asTyped?.length === 1 ? latinNamesOfWords?.get(typed[0]!.toLowerCase()) : undefined;
+  if (wholeName) return wholeName;
+  const unknown = asTyped && new Set(asTyped.map((word) => word.toLowerCase()).filter((word) => !listedNameWords.has(word)));
+  const { soundsAlike, ...reach } = offeredNameReach(listedNameSpellings);
+  const offer = respellLatinNames(q, nameWords, {
+    ...reach,
+    ...(!unknown || unknown.size === 1 ? { soundsAlike } : {}),
+    accepts: (word) => (!unknown || unknown.has(word)) && !listedNameWords.has(word),
+  });
   return offer === q ? undefined : offer;
 }
 
@@ -404,7 +419,8 @@ export async function searchArticles(
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
-  const didYouMean = spelled ?? (result.total === 0 ? shortLatinNameOffer(request.q, profile, options) : undefined);
+  // A listed name near an unknown Latin word is a surer offer than the index's commoner words (Asad: assad, not Arab).
+  const didYouMean = latinNameOffer(request.q, asTyped, result.total, profile, options) ?? spelled;
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(

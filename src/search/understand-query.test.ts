@@ -17,11 +17,14 @@ import {
   startsWithQuestionWord,
   loadGluedNames,
   loadLatinAbbreviations,
+  loadLatinNamesOfWords,
   loadLatinNameWords,
   loadListedNameSpellings,
   loadListedNameWords,
   loadQueryLists,
   loadQuestionWords,
+  offeredNameReach,
+  respellLatinNames,
   understandQuery,
 } from './understand-query.js';
 
@@ -90,6 +93,32 @@ describe('understandQuery', () => {
     expect(understandQuery('kery', on, aids)).toBe('kery'); // under five letters
     expect(understandQuery('weather', on, aids)).toBe('weather');
     expect(understandQuery('Blinkin', off, aids)).toBe('Blinkin');
+  });
+
+  it('offers an unknown Latin word a listed name that sounds the same two edits off, never a name a letter off that sounds otherwise', () => {
+    const nameWords = loadLatinNameWords(PROJECT_ROOT);
+    const offered = (text: string) => respellLatinNames(text, nameWords, { ...offeredNameReach(loadListedNameSpellings(PROJECT_ROOT)), accepts: () => true });
+    expect(offered('Kashogi')).toBe('khashoggi'); // two letters missing
+    expect(offered('Kerkuc')).toBe('kirkuk');
+    expect(offered('Estanbol')).toBe('istanbul'); // a vowel for a vowel, first letter too
+    expect(offered('Mesi')).toBe('messi'); // four letters, one edit, the same sound
+    expect(offered('Gazza')).toBe('gaza'); // a name of four letters: one edit, the same sound, a name alone
+    expect(offered('Milei')).toBe('Milei'); // Mali sounds the same, but two edits from a name so short
+    expect(offered('Bashar al-Asad')).toBe('Bashar al-assad'); // each part of a hyphenated word
+    expect(offered('Gebran')).toBe('Gebran'); // German is two edits off, but sounds otherwise
+    expect(offered('Imran')).toBe('Imran'); // Iran, one letter off, sounds otherwise
+    expect(offered('Baghdadi')).toBe('Baghdadi'); // of Baghdad, no misspelling of it
+    // Searched, not offered: a word is read as a name one edit off only from five letters, whatever its sound.
+    expect(respellLatinNames('Kashogi', nameWords)).toBe('Kashogi');
+    expect(respellLatinNames('Bashar al-Asad', nameWords)).toBe('Bashar al-Asad');
+  });
+
+  it('gives a word of one listed name, no name alone, the shortest spelling holding it', () => {
+    const names = loadLatinNamesOfWords(PROJECT_ROOT);
+    expect(names.get('bashar')).toBe('bashar assad');
+    expect(names.get('moqtada')).toBe('moqtada al-sadr');
+    expect(names.has('assad')).toBe(false); // a spelling alone
+    expect(names.has('mohammed')).toBe(false); // of several names
   });
 
   it('counts edits with adjacent swaps as one', () => {

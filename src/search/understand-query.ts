@@ -1,3 +1,4 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { cliticFormsOf, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
 import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
@@ -18,6 +19,8 @@ export interface QueryAids {
   /** The listed names of two words or more typed without their spaces (see loadGluedNames). */
   gluedNames?: ReadonlyMap<string, string>;
   latinNameWords?: ReadonlyMap<string, number>;
+  /** A word of one listed name only, no name alone, to that name's shortest spelling (see loadLatinNamesOfWords). */
+  latinNamesOfWords?: ReadonlyMap<string, string>;
   /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
   listedNameWords?: ReadonlySet<string>;
   /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
@@ -42,6 +45,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
     latinNameWords: loadLatinNameWords(dataRoot),
+    latinNamesOfWords: loadLatinNamesOfWords(dataRoot),
     arabicNameWords: loadArabicNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
     listedNameSpellings: loadListedNameSpellings(dataRoot),
@@ -223,14 +227,39 @@ export function isOnlyListedNames(text: string, spellings: ReadonlySet<string>):
   return key !== '' && (spellings.has(key) || key.split(' ').every((word) => spellings.has(word)));
 }
 
-/** Every Latin word of the names in the synonym lists (blinken, antony, africom, maghreb), lowercased, with the number of its line: its entity. */
+/** Every Latin word of four letters or more of the names in the synonym lists (blinken, antony, africom, gaza), lowercased, with the number of its line: its entity. */
 export function loadLatinNameWords(dataRoot: string): Map<string, number> {
   const words = new Map<string, number>();
   readNameRules(dataRoot).forEach((rule, line) => {
-    for (const word of rule.toLowerCase().split(/[^\p{Script=Latin}]+/u)) if (word.length >= MIN_RESPELLED_LETTERS && !words.has(word)) words.set(word, line);
+    for (const word of rule.toLowerCase().split(/[^\p{Script=Latin}]+/u)) if (word.length >= MIN_NAME_WORD_LETTERS && !words.has(word)) words.set(word, line);
   });
   return words;
 }
+
+/**
+ * Each Latin word of a listed name of two words or more that is no spelling alone (bashar, moqtada)
+ * to the shortest spelling holding it (bashar assad, moqtada al-sadr); a word two names hold
+ * (mohammed) is left out. Typed alone, such a word matches no name.
+ */
+export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
+  const rules = readNameRules(dataRoot).map((rule) => spellingsOf(rule).filter((spelling) => /^[a-z][a-z .'-]*$/i.test(spelling)));
+  const alone = new Set(rules.flat().map((spelling) => spelling.toLowerCase()));
+  const names = new Map<string, { spelling: string; line: number } | null>();
+  rules.forEach((spellings, line) => {
+    for (const spelling of spellings) {
+      for (const word of new Set(spelling.toLowerCase().split(/[^\p{Script=Latin}]+/u))) {
+        if (word.length < MIN_NAME_WORD_LETTERS || alone.has(word)) continue;
+        const known = names.get(word);
+        if (known === undefined) names.set(word, { spelling, line });
+        else if (known && known.line !== line) names.set(word, null);
+        else if (known && spelling.length < known.spelling.length) names.set(word, { spelling, line });
+      }
+    }
+  });
+  return new Map([...names].flatMap(([word, name]) => (name ? [[word, name.spelling.toLowerCase()] as const] : [])));
+}
+
+const MIN_NAME_WORD_LETTERS = 4;
 
 /** Every Arabic word of the names in the synonym lists, normalized as the index does, stopwords left out, with the number of its line: its entity. */
 export function loadArabicNameWords(dataRoot: string): Map<string, number> {
@@ -293,9 +322,6 @@ export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, st
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
 const MIN_RESPELLED_LETTERS = 5;
 
-/** Latin words this long are offered a listed name one letter off when the search finds nothing (Putn: Putin), never searched as it. */
-export const MIN_OFFERED_LETTERS = 4;
-
 /** Edits (insert, delete, substitute, swap adjacent letters) between two words, or more than `max` as soon as it is sure. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -310,20 +336,60 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * The name meant by `bare`, a word that is no name: the nearest of `nameWords` (one edit under eight
- * letters, two from eight, the first letter as typed), if they are all one entity's, or, equally near
- * two, the one another word of the query names (`namedInQuery`).
+ * How far a typed word may be from a listed name's word to be taken for it: `maxEdits` for its
+ * letters, the first letter as typed; or, `soundsAlike`, its `edits` from a word that sounds the same
+ * (a Double Metaphone code in common), its first letter as typed or both vowels (Estanbol: istanbul),
+ * and, two edits off, a whole name alone (of `names`: Leone, Zayed and Hassan only begin or end one).
+ * A name under `shortestName` letters is reached only one edit off, sounding the same, whole
+ * (Gazza: gaza; Milei is no Mali).
  */
-function nearestName(bare: string, nameWords: ReadonlyMap<string, number>, namedInQuery: ReadonlySet<number>, skipped = 0): string | undefined {
-  const max = bare.length - skipped < 8 ? 1 : 2;
-  const first = bare[skipped];
+export type NameReach = {
+  maxEdits: (letters: number) => number;
+  /** Names shorter are reached only sounding the same (see above). */
+  shortestName?: number;
+  soundsAlike?: { edits: (letters: number) => number; names: ReadonlySet<string> };
+};
+
+/** Searched as the name: one edit under eight letters, two from eight. */
+export const SEARCHED_NAME_REACH: NameReach = { maxEdits: (letters) => (letters < 8 ? 1 : 2) };
+
+const LATIN_VOWEL = /^[aeiou]$/;
+
+function soundsAlike(a: string, b: string): boolean {
+  const [codesA, codesB] = [doubleMetaphone(a), doubleMetaphone(b)];
+  return (a[0] === b[0] || (LATIN_VOWEL.test(a[0]!) && LATIN_VOWEL.test(b[0]!))) && codesA.some((code) => codesB.includes(code));
+}
+
+/**
+ * The name meant by `bare`, a word that is no name: the nearest of `nameWords` within `reach`, if
+ * they are all one entity's, or, equally near two, the one another word of the query names
+ * (`namedInQuery`). `skipped` letters (an article typed) must begin the name too.
+ */
+function nearestName(
+  bare: string,
+  nameWords: ReadonlyMap<string, number>,
+  namedInQuery: ReadonlySet<number>,
+  skipped = 0,
+  reach = SEARCHED_NAME_REACH,
+): string | undefined {
+  const letters = bare.length - skipped;
+  const max = reach.maxEdits(letters);
+  const sound = reach.soundsAlike;
+  const soundMax = sound?.edits(letters) ?? 0;
   const near = [...nameWords]
-    .filter(([name]) => name[skipped] === first && name.startsWith(bare.slice(0, skipped)))
-    .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, max) }));
-  const best = Math.min(max + 1, ...near.map((n) => n.edits));
+    // A name with -i is of the name (Baghdadi, of Baghdad), no misspelling of it.
+    .filter(([name]) => name.startsWith(bare.slice(0, skipped + (sound ? 0 : 1))) && bare !== `${name}i`)
+    .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, Math.max(max, soundMax)) }))
+    .filter(({ name, edits }) => {
+      const short = name.length - skipped < (reach.shortestName ?? 0);
+      if (edits <= max && !short && name[skipped] === bare[skipped]) return true;
+      const wholeName = sound?.names.has(name) ?? false;
+      return edits <= soundMax && (short ? edits <= 1 && wholeName : edits <= 1 || wholeName) && soundsAlike(bare, name);
+    });
+  const best = Math.min(...near.map((n) => n.edits));
   const nearest = near.filter((n) => n.edits === best);
   const onlyOne = (candidates: typeof nearest) => (new Set(candidates.map((n) => n.entity)).size === 1 ? candidates[0] : undefined);
-  return best <= max ? (onlyOne(nearest) ?? onlyOne(nearest.filter((n) => namedInQuery.has(n.entity))))?.name : undefined;
+  return nearest.length > 0 ? (onlyOne(nearest) ?? onlyOne(nearest.filter((n) => namedInQuery.has(n.entity))))?.name : undefined;
 }
 
 /**
@@ -364,15 +430,43 @@ export function respellWords(text: string, respellings: ReadonlyMap<string, stri
  * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
  * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
  * near two names, it goes to the one another word of the query spells (samah shoukry: sameh, not salah).
+ * `looser` widens that for an offer (see offeredNameReach), to the words it accepts alone.
  */
-export function respellLatinNames(text: string, nameWords: ReadonlyMap<string, number>, minLetters = MIN_RESPELLED_LETTERS): string {
+export function respellLatinNames(
+  text: string,
+  nameWords: ReadonlyMap<string, number>,
+  looser?: NameReach & { minLetters: number; accepts: (word: string) => boolean },
+): string {
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
+  const respell = (part: string) =>
+    part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) || !/^\p{Script=Latin}+$/u.test(part) || nameWords.has(part)
+      ? undefined
+      : nearestName(part, nameWords, namedInQuery, 0, looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS });
   return mapWords(text, (typed) => {
     const bare = typed.toLowerCase();
-    if (bare.length < minLetters || !/^\p{Script=Latin}+$/u.test(bare) || nameWords.has(bare)) return undefined;
-    return nearestName(bare, nameWords, namedInQuery);
+    if (looser && !looser.accepts(bare)) return undefined;
+    // Offered, al-Asad is al-assad: each part of a hyphenated word is a word of its own.
+    const parts = looser ? bare.split('-') : [bare];
+    const respelled = parts.map((part) => respell(part) ?? part);
+    return respelled.some((part, at) => part !== parts[at]) ? respelled.join('-') : undefined;
   });
+}
+
+/**
+ * How far a Latin word neither the lists nor the dictionary know may be from a listed name to be
+ * offered it (searched as it only when the search finds nothing): from six letters, as far as a name
+ * is searched; any word of four letters or more, one edit from a name that sounds the same (Mesi:
+ * messi; Sadir is no Sadiq, Imran no Iran), two from five letters (Kashogi: khashoggi, Kerkuc:
+ * kirkuk; Gebran is no German). `names` are the lists' spellings, whole.
+ */
+export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minLetters: number } {
+  return {
+    minLetters: MIN_NAME_WORD_LETTERS,
+    shortestName: MIN_RESPELLED_LETTERS,
+    maxEdits: (letters) => (letters < 6 ? 0 : SEARCHED_NAME_REACH.maxEdits(letters)),
+    soundsAlike: { edits: (letters) => (letters < 5 ? 1 : 2), names },
+  };
 }
 
 /** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
