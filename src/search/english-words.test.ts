@@ -50,6 +50,8 @@ const english = loadEnglishWords(
     aids: 'الإيدز',
     "o'clock": 'تماما',
     ok: 'OK',
+    al: 'ولاية ألاباما',
+    bin: 'الصندوق',
   }),
 )!;
 const listed = new Map([
@@ -157,6 +159,13 @@ describe('a Latin query read against the lists and the dictionary', () => {
       translated: [{ english: 'cholera', arabic: 'الكوليرا' }],
       asTyped: ['xyzzy'],
     });
+  });
+
+  it('reads al, bin and the other particles of a name as no English word, and searches none of them', () => {
+    expect(withEnglishWordsInArabic('Bashar al Asad', listed, english)).toEqual({ text: 'Bashar Asad', translated: [], asTyped: ['Bashar', 'Asad'] });
+    expect(withEnglishWordsInArabic('Alwaleed bin Talal', listed, english).text).toBe('Alwaleed Talal');
+    expect(withEnglishWordsInArabic('bin', listed, english).text).toBe('الصندوق'); // alone, the word itself
+    expect(arabicWordOrder('Khashoggi al murder', listed, english)).toBe('مقتل خاشقجي');
   });
 
   it('puts a query of dictionary phrases and listed spellings in Arabic order', () => {

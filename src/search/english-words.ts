@@ -165,7 +165,12 @@ export interface LatinStretch {
   arabic?: string;
   /** The dictionary's word a misspelled one was read as (vacine: vaccine). */
   respelled?: string;
+  /** A particle of a name (al, bin, de), which Arabic writes joined or not at all: not searched. */
+  particle?: true;
 }
+
+/** Particles of names: in Bashar al Asad, bin Talal or de Mistura, no English word (Alabama, a bin, Delaware). */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abou', 'de', 'di', 'da', 'du', 'del', 'van', 'von', 'der']);
 
 /** Shorter words are left as typed: one letter off, a short word is often another. */
 const MIN_RESPELLED_LETTERS = 5;
@@ -285,6 +290,10 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
     while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
+    if (length <= 1 && typed.length > 1 && NAME_PARTICLES.has(plain[at]!.toLowerCase())) {
+      take(1, { particle: true });
+      continue;
+    }
     // Typed in small letters and on no list of given names: Justin, Imran, Sunak are names, no slips of justing, iran, sunk.
     const respelling =
       length === 0 &&
@@ -327,7 +336,8 @@ export function withEnglishWordsInArabic(
  * translated; and the Latin words neither the lists nor the dictionary know, which only an article
  * writing them in Latin letters holds (Orban, before the lists spelled أوربان).
  */
-export function searchedAs(stretches: LatinStretch[]): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
+export function searchedAs(allStretches: LatinStretch[]): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
+  const stretches = allStretches.filter((stretch) => !stretch.particle);
   return {
     asTyped: stretches
       .filter((stretch) => !stretch.arabic && !stretch.listed)
@@ -350,6 +360,6 @@ export function searchedAs(stretches: LatinStretch[]): { text: string; translate
 
 /** Two or more stretches, each a listed spelling or a dictionary phrase, in Arabic order: the Arabic of each, the last first (see arabicWordOrder). */
 export function inArabicOrder(stretches: LatinStretch[]): string | undefined {
-  const arabic = stretches.map((stretch) => stretch.listed ?? stretch.arabic);
+  const arabic = stretches.filter((stretch) => !stretch.particle).map((stretch) => stretch.listed ?? stretch.arabic);
   return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
 }
