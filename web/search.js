@@ -216,9 +216,11 @@ function inArabicNote(result) {
   return translated + untranslated;
 }
 
-/** A search that found nothing as typed and was answered with its respelling: said first. */
+/** A search that found nothing, or next to nothing, as typed and was answered with its respelling: said first. */
 function insteadNote(result, typed) {
-  return result.searchedInstead ? `لا نتائج لـ «\u2068${typed}\u2069»، فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». ` : '';
+  if (!result.searchedInstead) return '';
+  const found = result.totalAsTyped ? `نتائج قليلة (${count(result.totalAsTyped)})` : 'لا نتائج';
+  return `${found} لـ «\u2068${typed}\u2069»، فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». `;
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */

@@ -6,6 +6,7 @@ import {
   chooseSpelling,
   readSpellings,
   readSurfaceForm,
+  respellingFindsMore,
   respellsOnlyToNames,
   respellsToUnlistedLatin,
   respellToListedNames,
@@ -162,5 +163,16 @@ describe('a name begun in Latin script', () => {
   it('is nothing for a text with Arabic in it, or an entity matched in Arabic', () => {
     expect(nameBegunInLatin('Idl إدلب', [], arabicOfLatin, frequency)).toBeUndefined();
     expect(nameBegunInLatin('غز', [{ ...palestine, matched: 'غزة' }], arabicOfLatin, frequency)).toBeUndefined();
+  });
+});
+
+describe('respellingFindsMore', () => {
+  it('searches a respelling in place of nothing, or of next to nothing where it finds twenty times as many', () => {
+    expect(respellingFindsMore(0, 1)).toBe(true);
+    expect(respellingFindsMore(0, 0)).toBe(false);
+    expect(respellingFindsMore(1, 585)).toBe(true); // Mesi: one article's MCSI; messi
+    expect(respellingFindsMore(2, 39)).toBe(false); // not twenty times as many
+    expect(respellingFindsMore(5, 100)).toBe(true);
+    expect(respellingFindsMore(6, 10_000)).toBe(false); // six articles are something as typed
   });
 });

@@ -224,3 +224,16 @@ export function respellsOnlyToNames(typed: string, respelling: string, listedNam
   const changed = normalizedWordsOf(now.text).filter((word) => !typedWords.has(word));
   return changed.length > 0 && changed.every((word) => listedNameWords.has(word));
 }
+
+/** As typed, this few hits are next to nothing where a respelling into a listed name finds many more. */
+export const FEW_AS_TYPED = 5;
+
+/**
+ * Whether a respelling finds enough more than the text as typed to be searched in its place: anything
+ * where the text found nothing; twenty times as many where it found next to nothing (Mesi matched one
+ * article's MCSI; messi, 585). Pure.
+ */
+export function respellingFindsMore(foundAsTyped: number, foundRespelled: number): boolean {
+  if (foundAsTyped > FEW_AS_TYPED) return false;
+  return foundAsTyped === 0 ? foundRespelled > 0 : foundRespelled >= 20 * foundAsTyped;
+}

@@ -103,8 +103,10 @@ export interface ArticleSearchResult {
   searchedInArabic?: EnglishInArabic[];
   /** The query's Latin words neither the lists nor the English–Arabic dictionary know, searched as typed. */
   searchedAsTyped?: string[];
-  /** Nothing matched `q` as typed, so these hits are its respelling's: a next page asks with `q` set to it. */
+  /** Nothing, or next to nothing, matched `q` as typed, so these hits are its respelling's: a next page asks with `q` set to it. */
   searchedInstead?: string;
+  /** With `searchedInstead`, what `q` as typed found when it found anything (1 for Mesi). */
+  totalAsTyped?: number;
 }
 
 interface FacetAggregation {

@@ -26,7 +26,7 @@ import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../rele
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
-import { isLatinOnly, respellsOnlyToNames } from '../search/build-suggest-body.js';
+import { FEW_AS_TYPED, isLatinOnly, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -313,7 +313,7 @@ export class SearchService {
   async search(
     request: SearchRequest,
     profile: SearchProfile = this.profiles.get()!,
-    options: { spellcheck?: boolean; index?: string; respellOnZero?: boolean } = {},
+    options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
@@ -322,12 +322,15 @@ export class SearchService {
         onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
       });
     const result = await searched(request, options.spellcheck ?? false);
-    // Nothing as typed, even loosened (Raqa, Putn): a respelling into a listed name is searched, and the
+    // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
+    // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other stays an offer.
-    const respelling = result.total === 0 && options.respellOnZero && profile.query.relaxOnZero && !request.searchAfter ? result.didYouMean : undefined;
+    const asked = result.total <= FEW_AS_TYPED && options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
+    const respelling = asked ? result.didYouMean : undefined;
     if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, this.queryAids().listedNameWords ?? new Set())) return result;
     const instead = await searched({ ...request, q: respelling }, false);
-    return instead.total > 0 ? { ...instead, searchedInstead: respelling } : result;
+    if (!respellingFindsMore(result.total, instead.total)) return result;
+    return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
   }
 
   /** The exact body `search` sends the engine first for this request, profile and options. */

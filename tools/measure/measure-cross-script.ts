@@ -43,7 +43,7 @@ await runWithEngine(async ({ service }) => {
     service.search({ q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE, explain: false }, under, {
       index: product,
       spellcheck: true,
-      respellOnZero: true,
+      searchRespelling: true,
     });
   const firstTen = async (q: string, under: SearchProfile) => new Set((await answer(q, under)).hits.map((hit) => hit.id));
   // The reference row: the English query on the stock-analyzer index, as a plain multi_match.

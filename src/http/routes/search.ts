@@ -117,7 +117,7 @@ const SearchQuery = z
       .openapi({ description: `Add, per hit, which field and term scored how much (at most ${EXPLAIN_MAX_HITS} hits a page)` }),
     respell: z.enum(['true', 'false']).optional().openapi({
       description:
-        '`false`: a search that finds nothing as typed says so (with `didYouMean`) rather than answering with its respelling into a listed name (`searchedInstead`): the reader meant what they typed',
+        '`false`: a search that finds nothing or next to nothing as typed says so (with `didYouMean`) rather than answering with its respelling into a listed name (`searchedInstead`): the reader meant what they typed',
       default: 'true',
     }),
   })
@@ -192,8 +192,12 @@ const SearchResponse = z
       }),
     searchedInstead: z.string().optional().openapi({
       description:
-        "Nothing matched `q` as typed, even with any one word enough, and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know: the hits are the respelling's. A next page asks with `q` set to it.",
+        "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know: the hits are the respelling's. A next page asks with `q` set to it.",
       example: 'raqqa',
+    }),
+    totalAsTyped: z.number().int().optional().openapi({
+      description: 'With `searchedInstead`, how many articles `q` as typed matched, when it matched any.',
+      example: 1,
     }),
     relaxed: z.literal(true).optional().openapi({
       description:
@@ -292,7 +296,7 @@ export function registerSearchRoutes(
     const lane = searchLane(asked);
     try {
       const search = () =>
-        traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true, respellOnZero: query.respell !== 'false' }));
+        traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true, searchRespelling: query.respell !== 'false' }));
       return c.json(await (explain ? traffic.explainSlots.run(search) : search()), 200);
     } catch (error) {
       if (error instanceof OverloadedError) {
