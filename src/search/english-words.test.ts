@@ -6,13 +6,16 @@ import { writeDictdDictionary } from '../../test/support/dictd-dictionary.js';
 import {
   DEFAULT_ENGLISH_DICTIONARY,
   firstSense,
+  isEnglishWord,
   loadEnglishWords,
   nearestEnglishWord,
   readLatinStretches,
   withEnglishWordsInArabic,
   type EnglishWords,
 } from './english-words.js';
-import { arabicWordOrder } from './understand-query.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { QUERY_SWITCHES_OFF } from './search-profile.js';
+import { arabicWordOrder, loadLatinNameWords, understandQuery } from './understand-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'english-words-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,6 +54,8 @@ const english = loadEnglishWords(
     "o'clock": 'تماما',
     ok: 'OK',
     al: 'ولاية ألاباما',
+    sale: 'البيع',
+    damask: 'الدمقس',
     bin: 'الصندوق',
   }),
 )!;
@@ -166,6 +171,16 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(withEnglishWordsInArabic('Alwaleed bin Talal', listed, english).text).toBe('Alwaleed Talal');
     expect(withEnglishWordsInArabic('bin', listed, english).text).toBe('الصندوق'); // alone, the word itself
     expect(arabicWordOrder('Khashoggi al murder', listed, english)).toBe('مقتل خاشقجي');
+  });
+
+  it('never reads a word of the dictionary as a misspelled name: sales is not Saleh', () => {
+    const switches = { ...QUERY_SWITCHES_OFF, latinNameSpelling: true, englishWords: true };
+    const aids = { questionWords: new Set<string>(), latinNameWords: loadLatinNameWords(PROJECT_ROOT) };
+    expect(understandQuery('smartphone sales', switches, { ...aids, englishWords: () => english })).toBe('smartphone sales');
+    expect(understandQuery('smartphone sales', switches, aids)).toBe('smartphone saleh'); // without the dictionary, one edit off
+    expect(understandQuery('Blinkin', switches, { ...aids, englishWords: () => english })).toBe('blinken');
+    expect(isEnglishWord(english, 'sales')).toBe(true);
+    expect(isEnglishWord(english, 'Damaskas')).toBe(false); // no plural of damask: Damascus misspelled
   });
 
   it('puts a query of dictionary phrases and listed spellings in Arabic order', () => {

@@ -148,13 +148,19 @@ function bareWord(typed: string): string {
  * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
  * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray).
  */
+/** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */
+export function isEnglishWord(english: EnglishWords, word: string): boolean {
+  return arabicOfPhrase(english, word.toLowerCase()) !== undefined;
+}
+
 function arabicOfPhrase(english: EnglishWords, phrase: string): string | undefined {
   const key = phrase.replace(/['-]/gu, '');
   const found =
     english.arabicOf(key) ??
     (key.includes(' ') || !key.endsWith('s')
       ? undefined
-      : (english.arabicOf(key.slice(0, -1)) ?? (key.endsWith('ies') ? english.arabicOf(`${key.slice(0, -3)}y`) : english.arabicOf(key.slice(0, -2)))));
+      : (english.arabicOf(key.slice(0, -1)) ??
+        (key.endsWith('ies') ? english.arabicOf(`${key.slice(0, -3)}y`) : key.endsWith('es') ? english.arabicOf(key.slice(0, -2)) : undefined)));
   return found && found.split(' ').length <= MAX_ARABIC_WORDS_A_WORD * phrase.split(' ').length ? found : undefined;
 }
 

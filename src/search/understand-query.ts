@@ -6,7 +6,7 @@ import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
-import { inArabicOrder, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
+import { inArabicOrder, isEnglishWord, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
@@ -436,6 +436,7 @@ export function respellLatinNames(
   text: string,
   nameWords: ReadonlyMap<string, number>,
   looser?: NameReach & { minLetters: number; accepts: (word: string) => boolean },
+  isEnglish: (word: string) => boolean = () => false,
 ): string {
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
@@ -445,7 +446,7 @@ export function respellLatinNames(
       : nearestName(part, nameWords, namedInQuery, 0, looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS });
   return mapWords(text, (typed) => {
     const bare = typed.toLowerCase();
-    if (looser && !looser.accepts(bare)) return undefined;
+    if ((looser && !looser.accepts(bare)) || isEnglish(bare)) return undefined;
     // Offered, al-Asad is al-assad: each part of a hyphenated word is a word of its own.
     const parts = looser ? bare.split('-') : [bare];
     const respelled = parts.map((part) => respell(part) ?? part);
@@ -570,7 +571,11 @@ export function arabicWordOrder(
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = splitRunOns(text, settings, aids);
-  if (settings.latinNameSpelling && aids.latinNameWords) result = respellLatinNames(result, aids.latinNameWords);
+  if (settings.latinNameSpelling && aids.latinNameWords) {
+    // A word of the dictionary is no misspelled name: sales is not Saleh.
+    const english = settings.englishWords ? aids.englishWords?.() : undefined;
+    result = respellLatinNames(result, aids.latinNameWords, undefined, english && ((word) => isEnglishWord(english, word)));
+  }
   result = namesAsListed(result, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
