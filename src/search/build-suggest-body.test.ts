@@ -6,6 +6,7 @@ import {
   chooseSpelling,
   readSpellings,
   readSurfaceForm,
+  nearEnoughToSearch,
   respellingFindsMore,
   respellsOnlyToNames,
   respellsToUnlistedLatin,
@@ -174,5 +175,18 @@ describe('respellingFindsMore', () => {
     expect(respellingFindsMore(2, 39)).toBe(false); // not twenty times as many
     expect(respellingFindsMore(5, 100)).toBe(true);
     expect(respellingFindsMore(6, 10_000)).toBe(false); // six articles are something as typed
+  });
+});
+
+describe('nearEnoughToSearch', () => {
+  it('searches in place only a respelling near what was typed, of Latin words nobody knows that sound like it', () => {
+    expect(nearEnoughToSearch('Putn', 'putin', ['Putn'])).toBe(true);
+    expect(nearEnoughToSearch('Kerkuc', 'kirkuk', ['Kerkuc'])).toBe(true); // two edits from six letters
+    expect(nearEnoughToSearch('Bashar al-Asad', 'Bashar al-assad', ['Bashar', 'al-Asad'])).toBe(true);
+    expect(nearEnoughToSearch('Bashar', 'bashar assad', [])).toBe(true); // a name begun, completed
+    expect(nearEnoughToSearch('الموسل', 'الموصل', undefined)).toBe(true);
+    expect(nearEnoughToSearch('Guta', 'GULF', ['Guta'])).toBe(false); // two edits from four letters, and sounds otherwise
+    expect(nearEnoughToSearch('grace', 'Grand', [])).toBe(false); // a word the dictionary read
+    expect(nearEnoughToSearch('Mbapi', 'mbappe', ['Mbapi'])).toBe(false); // two edits from five letters: offered only
   });
 });

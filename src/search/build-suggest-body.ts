@@ -2,7 +2,7 @@ import type { SearchBody } from '../engine/search-engine.js';
 import { A_STORY_COPY } from '../index/stored-article.js';
 import { withoutRepeatedWords } from './build-search-body.js';
 import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
-import { editDistance } from './understand-query.js';
+import { editDistance, soundsAlike } from './understand-query.js';
 import { splitExclusions } from './excluded-terms.js';
 import { quotedPhrases } from './quoted-phrases.js';
 
@@ -236,4 +236,24 @@ export const FEW_AS_TYPED = 5;
 export function respellingFindsMore(foundAsTyped: number, foundRespelled: number): boolean {
   if (foundAsTyped > FEW_AS_TYPED) return false;
   return foundAsTyped === 0 ? foundRespelled > 0 : foundRespelled >= 20 * foundAsTyped;
+}
+
+/**
+ * Whether a respelling is near enough the text to be searched in its place, not only offered: each
+ * word it changes one edit off, or two from six letters; a Latin word only if neither the lists nor
+ * the dictionary know it (of `asTyped`, where the dictionary read the text) and it sounds like its
+ * respelling. Guta is no Gulf, grace (a word) no Grand. A respelling that completes a name begun
+ * (Bashar: bashar assad) keeps every typed word and is near. Pure.
+ */
+export function nearEnoughToSearch(typed: string, respelling: string, asTyped: readonly string[] | undefined): boolean {
+  const [was, now] = [normalizedWordsOf(typed), normalizedWordsOf(respelling)];
+  if (was.length !== now.length) return was.every((word) => now.includes(word));
+  const unknown = asTyped && new Set(asTyped.flatMap((word) => normalizedWordsOf(word)));
+  return was.every((word, at) => {
+    const respelled = now[at]!;
+    if (word === respelled) return true;
+    if (editDistance(word, respelled, 2) > ([...word].length < 6 ? 1 : 2)) return false;
+    const latin = /\p{Script=Latin}/u.test(word);
+    return !latin || ((!unknown || unknown.has(word)) && soundsAlike(word, respelled));
+  });
 }

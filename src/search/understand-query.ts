@@ -355,7 +355,8 @@ export const SEARCHED_NAME_REACH: NameReach = { maxEdits: (letters) => (letters 
 
 const LATIN_VOWEL = /^[aeiou]$/;
 
-function soundsAlike(a: string, b: string): boolean {
+/** Whether two Latin words sound the same (a Double Metaphone code in common), their first letters the same or both vowels. */
+export function soundsAlike(a: string, b: string): boolean {
   const [codesA, codesB] = [doubleMetaphone(a), doubleMetaphone(b)];
   return (a[0] === b[0] || (LATIN_VOWEL.test(a[0]!) && LATIN_VOWEL.test(b[0]!))) && codesA.some((code) => codesB.includes(code));
 }
@@ -377,8 +378,7 @@ function nearestName(
   const sound = reach.soundsAlike;
   const soundMax = sound?.edits(letters) ?? 0;
   const near = [...nameWords]
-    // A name with -i is of the name (Baghdadi, of Baghdad), no misspelling of it.
-    .filter(([name]) => name.startsWith(bare.slice(0, skipped + (sound ? 0 : 1))) && bare !== `${name}i`)
+    .filter(([name]) => name.startsWith(bare.slice(0, skipped + (sound ? 0 : 1))))
     .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, Math.max(max, soundMax)) }))
     .filter(({ name, edits }) => {
       const short = name.length - skipped < (reach.shortestName ?? 0);
@@ -440,8 +440,12 @@ export function respellLatinNames(
 ): string {
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
+  // A name with -i is of the name (Baghdadi, of Baghdad; Sudani), no misspelling of another.
   const respell = (part: string) =>
-    part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) || !/^\p{Script=Latin}+$/u.test(part) || nameWords.has(part)
+    part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) ||
+    !/^\p{Script=Latin}+$/u.test(part) ||
+    nameWords.has(part) ||
+    nameWords.has(part.replace(/i$/u, ''))
       ? undefined
       : nearestName(part, nameWords, namedInQuery, 0, looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS });
   return mapWords(text, (typed) => {
@@ -459,7 +463,7 @@ export function respellLatinNames(
  * offered it (searched as it only when the search finds nothing): from six letters, as far as a name
  * is searched; any word of four letters or more, one edit from a name that sounds the same (Mesi:
  * messi; Sadir is no Sadiq, Imran no Iran), two from five letters (Kashogi: khashoggi, Kerkuc:
- * kirkuk; Gebran is no German). `names` are the lists' spellings, whole.
+ * kirkuk; Marcos is no Macron). `names` are the lists' spellings, whole.
  */
 export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minLetters: number } {
   return {

@@ -26,7 +26,7 @@ import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../rele
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
-import { FEW_AS_TYPED, isLatinOnly, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
+import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -324,10 +324,12 @@ export class SearchService {
     const result = await searched(request, options.spellcheck ?? false);
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
-    // answer says so; a next page asks for the respelling itself. Any other stays an offer.
+    // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
     const asked = result.total <= FEW_AS_TYPED && options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
     const respelling = asked ? result.didYouMean : undefined;
-    if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, this.queryAids().listedNameWords ?? new Set())) return result;
+    const listed = this.queryAids().listedNameWords ?? new Set<string>();
+    if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, listed) || !nearEnoughToSearch(request.q, respelling, result.searchedAsTyped))
+      return result;
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
     return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
