@@ -183,10 +183,11 @@ describe('nearEnoughToSearch', () => {
     expect(nearEnoughToSearch('Putn', 'putin', ['Putn'])).toBe(true);
     expect(nearEnoughToSearch('Kerkuc', 'kirkuk', ['Kerkuc'])).toBe(true); // two edits from six letters
     expect(nearEnoughToSearch('Bashar al-Asad', 'Bashar al-assad', ['Bashar', 'al-Asad'])).toBe(true);
-    expect(nearEnoughToSearch('Bashar', 'bashar assad', [])).toBe(true); // a name begun, completed
+    expect(nearEnoughToSearch('Bashar', 'bashar assad', [])).toBe(false); // a name begun, completed: offered only
     expect(nearEnoughToSearch('الموسل', 'الموصل', undefined)).toBe(true);
     expect(nearEnoughToSearch('Guta', 'GULF', ['Guta'])).toBe(false); // two edits from four letters, and sounds otherwise
-    expect(nearEnoughToSearch('grace', 'Grand', [])).toBe(false); // a word the dictionary read
+    expect(nearEnoughToSearch('tramp', 'trump', [])).toBe(false); // a word the dictionary read
+    expect(nearEnoughToSearch('tramp', 'trump', ['tramp'])).toBe(true);
     expect(nearEnoughToSearch('Mbapi', 'mbappe', ['Mbapi'])).toBe(false); // two edits from five letters: offered only
   });
 });

@@ -242,12 +242,12 @@ export function respellingFindsMore(foundAsTyped: number, foundRespelled: number
  * Whether a respelling is near enough the text to be searched in its place, not only offered: each
  * word it changes one edit off, or two from six letters; a Latin word only if neither the lists nor
  * the dictionary know it (of `asTyped`, where the dictionary read the text) and it sounds like its
- * respelling. Guta is no Gulf, grace (a word) no Grand. A respelling that completes a name begun
- * (Bashar: bashar assad) keeps every typed word and is near. Pure.
+ * respelling. Guta is no Gulf, tramp (a word) no Trump. A respelling that completes a name begun
+ * (Bashar: bashar assad) is only offered: Omar alone is not Omar al-Bashir. Pure.
  */
 export function nearEnoughToSearch(typed: string, respelling: string, asTyped: readonly string[] | undefined): boolean {
   const [was, now] = [normalizedWordsOf(typed), normalizedWordsOf(respelling)];
-  if (was.length !== now.length) return was.every((word) => now.includes(word));
+  if (was.length !== now.length) return false;
   const unknown = asTyped && new Set(asTyped.flatMap((word) => normalizedWordsOf(word)));
   return was.every((word, at) => {
     const respelled = now[at]!;

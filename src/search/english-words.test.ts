@@ -56,6 +56,8 @@ const english = loadEnglishWords(
     al: 'ولاية ألاباما',
     sale: 'البيع',
     damask: 'الدمقس',
+    van: 'الشاحنة',
+    attack: 'الهجوم',
     bin: 'الصندوق',
   }),
 )!;
@@ -170,6 +172,7 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(withEnglishWordsInArabic('Bashar al Asad', listed, english)).toEqual({ text: 'Bashar Asad', translated: [], asTyped: ['Bashar', 'Asad'] });
     expect(withEnglishWordsInArabic('Alwaleed bin Talal', listed, english).text).toBe('Alwaleed Talal');
     expect(withEnglishWordsInArabic('bin', listed, english).text).toBe('الصندوق'); // alone, the word itself
+    expect(withEnglishWordsInArabic('van attack', listed, english).text).toBe('الشاحنة الهجوم'); // before an English word, a word
     expect(arabicWordOrder('Khashoggi al murder', listed, english)).toBe('مقتل خاشقجي');
   });
 

@@ -144,15 +144,15 @@ function bareWord(typed: string): string {
     .toLowerCase();
 }
 
-/**
- * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
- * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray).
- */
 /** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */
 export function isEnglishWord(english: EnglishWords, word: string): boolean {
   return arabicOfPhrase(english, word.toLowerCase()) !== undefined;
 }
 
+/**
+ * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
+ * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray).
+ */
 function arabicOfPhrase(english: EnglishWords, phrase: string): string | undefined {
   const key = phrase.replace(/['-]/gu, '');
   const found =
@@ -296,7 +296,10 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
     while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
-    if (length <= 1 && typed.length > 1 && NAME_PARTICLES.has(plain[at]!.toLowerCase())) {
+    // Before a name (a capital, a listed name, or no English word): van attack and trash bin keep their English.
+    const next = typed[at + 1]?.replace(EDGE_PUNCTUATION, '');
+    const beforeName = next !== undefined && (INITIAL_CAPITAL.test(next) || listed.has(plain[at + 1]!) || !english || !isEnglishWord(english, plain[at + 1]!));
+    if (length <= 1 && beforeName && NAME_PARTICLES.has(plain[at]!.toLowerCase())) {
       take(1, { particle: true });
       continue;
     }

@@ -209,7 +209,8 @@ function understandRequest(
     understood,
     ...(spellcheck ? { spellcheck, unsplit: text } : {}),
     ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}),
-    ...(inArabic?.asTyped.length ? { asTyped: inArabic.asTyped } : {}),
+    // Empty where the dictionary read every Latin word: none is unknown.
+    ...(inArabic ? { asTyped: inArabic.asTyped } : {}),
   };
 }
 
@@ -270,8 +271,8 @@ async function misspelledNamesOf(
  * The text with each Latin word neither the lists nor the dictionary know (`asTyped`) as the listed
  * name near it (see offeredNameReach), offered and not searched: too short or too far off to be
  * searched as the name (Putn: putin, Kashogi: khashoggi). A word of a listed name stays (Saad of Saad
- * Hariri is no Saudi), and beside another word nobody lists, a word is only taken for a name one
- * letter off: Mahsa Amini is a name the lists lack, not Mahsa Omani. A word of one listed name typed
+ * Hariri is no Saudi), and beside another word nobody lists, none is: Mahsa Amini is a name the
+ * lists lack, not Mahsa Omani. A word of one listed name typed
  * alone, which finds no name, is offered the name (Bashar: bashar assad). Without the dictionary,
  * every unlisted word is unknown and offered only when the search found nothing.
  */
@@ -471,6 +472,6 @@ export async function searchArticles(
     ...(didYouMean ? { didYouMean } : {}),
     ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
     ...(translated ? { searchedInArabic: translated } : {}),
-    ...(asTyped ? { searchedAsTyped: asTyped } : {}),
+    ...(asTyped?.length ? { searchedAsTyped: asTyped } : {}),
   };
 }

@@ -347,6 +347,8 @@ export type NameReach = {
   maxEdits: (letters: number) => number;
   /** Names shorter are reached only sounding the same (see above). */
   shortestName?: number;
+  /** Where given, a name's word is reached only if this accepts it (see respellLatinNames). */
+  reachable?: (name: string, entity: number) => boolean;
   soundsAlike?: { edits: (letters: number) => number; names: ReadonlySet<string> };
 };
 
@@ -380,6 +382,7 @@ function nearestName(
   const near = [...nameWords]
     .filter(([name]) => name.startsWith(bare.slice(0, skipped + (sound ? 0 : 1))))
     .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, Math.max(max, soundMax)) }))
+    .filter(({ name, entity }) => !reach.reachable || reach.reachable(name, entity))
     .filter(({ name, edits }) => {
       const short = name.length - skipped < (reach.shortestName ?? 0);
       if (edits <= max && !short && name[skipped] === bare[skipped]) return true;
@@ -437,39 +440,51 @@ export function respellLatinNames(
   nameWords: ReadonlyMap<string, number>,
   looser?: NameReach & { minLetters: number; accepts: (word: string) => boolean },
   isEnglish: (word: string) => boolean = () => false,
+  wholeNames?: { has(spelling: string): boolean },
 ): string {
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
-  // A name with -i is of the name (Baghdadi, of Baghdad; Sudani), no misspelling of another.
-  const respell = (part: string) =>
-    part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) ||
-    !/^\p{Script=Latin}+$/u.test(part) ||
-    nameWords.has(part) ||
-    nameWords.has(part.replace(/i$/u, ''))
+  // A name with -i is of the name (Baghdadi, of Baghdad; Sudani), no misspelling of another; Gaddafii is a slip.
+  const respell = (part: string, neighbours: string[]) => {
+    // Searched, a name's word must be a whole name, of a name the query names, or one with a word beside it (artificial intelligence).
+    const reachable = (name: string, entity: number) =>
+      wholeNames!.has(name) || namedInQuery.has(entity) || neighbours.some((word) => wholeNames!.has(`${word} ${name}`) || wholeNames!.has(`${name} ${word}`));
+    return part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) ||
+      !/^\p{Script=Latin}+$/u.test(part) ||
+      nameWords.has(part) ||
+      (/[^i]i$/u.test(part) && nameWords.has(part.slice(0, -1)))
       ? undefined
-      : nearestName(part, nameWords, namedInQuery, 0, looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS });
-  return mapWords(text, (typed) => {
+      : nearestName(
+          part,
+          nameWords,
+          namedInQuery,
+          0,
+          looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS, ...(wholeNames ? { reachable } : {}) },
+        );
+  };
+  return mapWords(text, (typed, at, all) => {
+    const neighbours = [all[at - 1], all[at + 1]].flatMap((word) => (word ? [word.replace(EDGE_PUNCTUATION, '').toLowerCase()] : []));
     const bare = typed.toLowerCase();
     if ((looser && !looser.accepts(bare)) || isEnglish(bare)) return undefined;
     // Offered, al-Asad is al-assad: each part of a hyphenated word is a word of its own.
     const parts = looser ? bare.split('-') : [bare];
-    const respelled = parts.map((part) => respell(part) ?? part);
+    const respelled = parts.map((part) => respell(part, neighbours) ?? part);
     return respelled.some((part, at) => part !== parts[at]) ? respelled.join('-') : undefined;
   });
 }
 
 /**
  * How far a Latin word neither the lists nor the dictionary know may be from a listed name to be
- * offered it (searched as it only when the search finds nothing): from six letters, as far as a name
- * is searched; any word of four letters or more, one edit from a name that sounds the same (Mesi:
- * messi; Sadir is no Sadiq, Imran no Iran), two from five letters (Kashogi: khashoggi, Kerkuc:
- * kirkuk; Marcos is no Macron). `names` are the lists' spellings, whole.
+ * offered it (searched in its place only when near, see nearEnoughToSearch): a name that sounds the
+ * same, one edit off from four letters (Mesi: messi; Sadir is no Sadiq, Franco no France), two from
+ * five (Kashogi: khashoggi, Kerkuc: kirkuk; Marcos is no Macron); from seven letters, any one edit
+ * off (Bagdadi: baghdadi). `names` are the lists' spellings, whole.
  */
 export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minLetters: number } {
   return {
     minLetters: MIN_NAME_WORD_LETTERS,
     shortestName: MIN_RESPELLED_LETTERS,
-    maxEdits: (letters) => (letters < 6 ? 0 : SEARCHED_NAME_REACH.maxEdits(letters)),
+    maxEdits: (letters) => (letters < 7 ? 0 : 1),
     soundsAlike: { edits: (letters) => (letters < 5 ? 1 : 2), names },
   };
 }
@@ -578,7 +593,16 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
   if (settings.latinNameSpelling && aids.latinNameWords) {
     // A word of the dictionary is no misspelled name: sales is not Saleh.
     const english = settings.englishWords ? aids.englishWords?.() : undefined;
-    result = respellLatinNames(result, aids.latinNameWords, undefined, english && ((word) => isEnglishWord(english, word)));
+    // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
+    const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
+    // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
+    result = respellLatinNames(
+      result,
+      aids.latinNameWords,
+      undefined,
+      english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
+      aids.arabicOfLatin,
+    );
   }
   result = namesAsListed(result, aids);
   if (settings.questionWords) {

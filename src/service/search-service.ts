@@ -325,10 +325,20 @@ export class SearchService {
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
-    const asked = result.total <= FEW_AS_TYPED && options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
+    // Next to nothing only for a Latin text: a rare Arabic word one letter from a name is often a word.
+    const asked =
+      (result.total === 0 || (result.total <= FEW_AS_TYPED && isLatinOnly(request.q ?? ''))) &&
+      options.searchRespelling &&
+      profile.query.relaxOnZero &&
+      !request.searchAfter;
     const respelling = asked ? result.didYouMean : undefined;
     const listed = this.queryAids().listedNameWords ?? new Set<string>();
-    if (!respelling || !request.q || !respellsOnlyToNames(request.q, respelling, listed) || !nearEnoughToSearch(request.q, respelling, result.searchedAsTyped))
+    if (
+      !respelling ||
+      !request.q ||
+      !respellsOnlyToNames(request.q, respelling, listed) ||
+      !nearEnoughToSearch(request.q, respelling, result.searchedAsTyped ?? (result.searchedInArabic ? [] : undefined))
+    )
       return result;
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
