@@ -110,7 +110,7 @@ async function runSearch(state) {
   const first = await callJson(`search?${params}&size=${PAGE_SIZE}`);
   if (run !== searchRun) return;
   if (first.status !== 200) return showError(first);
-  // Nothing as typed, so the API searched its respelling: the box and the URL say what was searched,
+  // Nothing, or next to nothing, as typed, so the API searched its respelling: the box and the URL say what was searched,
   // and more pages are asked of it.
   const typed = state.q;
   if (first.body.searchedInstead) {
