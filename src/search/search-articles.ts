@@ -286,9 +286,11 @@ function latinNameOffer(q: string | undefined, asTyped: string[] | undefined, fo
   const unknown = asTyped && new Set(asTyped.map((word) => word.toLowerCase()).filter((word) => !listedNameWords.has(word)));
   const { soundsAlike, ...reach } = offeredNameReach(listedNameSpellings);
   const offer = respellLatinNames(q, nameWords, {
-    ...reach,
-    ...(!unknown || unknown.size === 1 ? { soundsAlike } : {}),
-    accepts: (word) => (!unknown || unknown.has(word)) && !listedNameWords.has(word),
+    offer: {
+      ...reach,
+      ...(!unknown || unknown.size === 1 ? { soundsAlike } : {}),
+      accepts: (word) => (!unknown || unknown.has(word)) && !listedNameWords.has(word),
+    },
   });
   return offer === q ? undefined : offer;
 }

@@ -104,7 +104,8 @@ describe('understandQuery', () => {
 
   it('offers an unknown Latin word a listed name that sounds the same two edits off, never a name a letter off that sounds otherwise', () => {
     const nameWords = loadLatinNameWords(PROJECT_ROOT);
-    const offered = (text: string) => respellLatinNames(text, nameWords, { ...offeredNameReach(loadListedNameSpellings(PROJECT_ROOT)), accepts: () => true });
+    const offered = (text: string) =>
+      respellLatinNames(text, nameWords, { offer: { ...offeredNameReach(loadListedNameSpellings(PROJECT_ROOT)), accepts: () => true } });
     expect(offered('Kashogi')).toBe('khashoggi'); // two letters missing
     expect(offered('Kerkuc')).toBe('kirkuk');
     expect(offered('Estanbol')).toBe('istanbul'); // a vowel for a vowel, first letter too

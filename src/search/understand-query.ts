@@ -382,13 +382,14 @@ function nearestName(
   const near = [...nameWords]
     .filter(([name]) => name.startsWith(bare.slice(0, skipped + (sound ? 0 : 1))))
     .map(([name, entity]) => ({ name, entity, edits: editDistance(bare, name, Math.max(max, soundMax)) }))
-    .filter(({ name, entity }) => !reach.reachable || reach.reachable(name, entity))
     .filter(({ name, edits }) => {
       const short = name.length - skipped < (reach.shortestName ?? 0);
       if (edits <= max && !short && name[skipped] === bare[skipped]) return true;
       const wholeName = sound?.names.has(name) ?? false;
       return edits <= soundMax && (short ? edits <= 1 && wholeName : edits <= 1 || wholeName) && soundsAlike(bare, name);
-    });
+    })
+    // Asked only of the few names near enough: it looks up phrases.
+    .filter(({ name, entity }) => !reach.reachable || reach.reachable(name, entity));
   const best = Math.min(...near.map((n) => n.edits));
   const nearest = near.filter((n) => n.edits === best);
   const onlyOne = (candidates: typeof nearest) => (new Set(candidates.map((n) => n.entity)).size === 1 ? candidates[0] : undefined);
@@ -433,43 +434,49 @@ export function respellWords(text: string, respellings: ReadonlyMap<string, stri
  * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
  * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
  * near two names, it goes to the one another word of the query spells (samah shoukry: sameh, not salah).
- * `looser` widens that for an offer (see offeredNameReach), to the words it accepts alone.
+ * `offer` widens that for an offer (see offeredNameReach), to the words it accepts alone; `isEnglish`
+ * words are never respelled; with `wholeNames`, a searched name's word must be a whole name, of a
+ * name the query names, or one with a word beside it (artificial intelligence).
  */
 export function respellLatinNames(
   text: string,
   nameWords: ReadonlyMap<string, number>,
-  looser?: NameReach & { minLetters: number; accepts: (word: string) => boolean },
-  isEnglish: (word: string) => boolean = () => false,
-  wholeNames?: { has(spelling: string): boolean },
+  options: {
+    offer?: NameReach & { minLetters: number; accepts: (word: string) => boolean };
+    isEnglish?: (word: string) => boolean;
+    wholeNames?: { has(spelling: string): boolean };
+  } = {},
 ): string {
+  const { offer, isEnglish, wholeNames } = options;
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
+  const searchedReach = (neighbours: string[]): NameReach => ({
+    ...SEARCHED_NAME_REACH,
+    shortestName: MIN_RESPELLED_LETTERS,
+    ...(wholeNames
+      ? {
+          reachable: (name, entity) =>
+            wholeNames.has(name) ||
+            namedInQuery.has(entity) ||
+            neighbours.some((word) => wholeNames.has(`${word} ${name}`) || wholeNames.has(`${name} ${word}`)),
+        }
+      : {}),
+  });
   // A name with -i is of the name (Baghdadi, of Baghdad; Sudani), no misspelling of another; Gaddafii is a slip.
-  const respell = (part: string, neighbours: string[]) => {
-    // Searched, a name's word must be a whole name, of a name the query names, or one with a word beside it (artificial intelligence).
-    const reachable = (name: string, entity: number) =>
-      wholeNames!.has(name) || namedInQuery.has(entity) || neighbours.some((word) => wholeNames!.has(`${word} ${name}`) || wholeNames!.has(`${name} ${word}`));
-    return part.length < (looser?.minLetters ?? MIN_RESPELLED_LETTERS) ||
-      !/^\p{Script=Latin}+$/u.test(part) ||
-      nameWords.has(part) ||
-      (/[^i]i$/u.test(part) && nameWords.has(part.slice(0, -1)))
-      ? undefined
-      : nearestName(
-          part,
-          nameWords,
-          namedInQuery,
-          0,
-          looser ?? { ...SEARCHED_NAME_REACH, shortestName: MIN_RESPELLED_LETTERS, ...(wholeNames ? { reachable } : {}) },
-        );
-  };
+  const respellable = (part: string) =>
+    part.length >= (offer?.minLetters ?? MIN_RESPELLED_LETTERS) &&
+    /^\p{Script=Latin}+$/u.test(part) &&
+    !nameWords.has(part) &&
+    !(/[^i]i$/u.test(part) && nameWords.has(part.slice(0, -1)));
   return mapWords(text, (typed, at, all) => {
-    const neighbours = [all[at - 1], all[at + 1]].flatMap((word) => (word ? [word.replace(EDGE_PUNCTUATION, '').toLowerCase()] : []));
     const bare = typed.toLowerCase();
-    if ((looser && !looser.accepts(bare)) || isEnglish(bare)) return undefined;
+    if ((offer && !offer.accepts(bare)) || isEnglish?.(bare)) return undefined;
+    const neighbours = [all[at - 1], all[at + 1]].flatMap((word) => (word ? [word.replace(EDGE_PUNCTUATION, '').toLowerCase()] : []));
+    const reach = offer ?? searchedReach(neighbours);
     // Offered, al-Asad is al-assad: each part of a hyphenated word is a word of its own.
-    const parts = looser ? bare.split('-') : [bare];
-    const respelled = parts.map((part) => respell(part, neighbours) ?? part);
-    return respelled.some((part, at) => part !== parts[at]) ? respelled.join('-') : undefined;
+    const parts = offer ? bare.split('-') : [bare];
+    const respelled = parts.map((part) => (respellable(part) ? nearestName(part, nameWords, namedInQuery, 0, reach) : undefined) ?? part);
+    return respelled.some((part, i) => part !== parts[i]) ? respelled.join('-') : undefined;
   });
 }
 
@@ -596,13 +603,10 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
     // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
     const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
     // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
-    result = respellLatinNames(
-      result,
-      aids.latinNameWords,
-      undefined,
-      english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
-      aids.arabicOfLatin,
-    );
+    result = respellLatinNames(result, aids.latinNameWords, {
+      isEnglish: english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
+      wholeNames: aids.arabicOfLatin,
+    });
   }
   result = namesAsListed(result, aids);
   if (settings.questionWords) {
