@@ -23,6 +23,8 @@ import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore
 // `--skip 300`), `--skip 600 --spread`: 300 spread evenly over the rest of each category, every
 // outlet (the wide tuning split), and `--skip 600 --spread --other-half`: up to 300 spread evenly over
 // the articles of the rest the wide tuning split does not take (the wide held-out split).
+// `--unsampled` takes instead every article past the first 600 that neither wide split takes (a third
+// tuning pool, the largest), `--source S` only those of one outlet (as the corpus names it: BBC, CNN …).
 // `--errors` lists each mapped category's false positives and negatives, for tuning (on the tuning split only).
 const { values: options } = parseArgs({
   options: {
@@ -32,15 +34,18 @@ const { values: options } = parseArgs({
     'other-half': { type: 'boolean' },
     corpus: { type: 'string' },
     errors: { type: 'boolean' },
+    unsampled: { type: 'boolean' },
+    source: { type: 'string' },
   },
 });
-const option = (name: Exclude<keyof typeof options, 'errors' | 'spread' | 'other-half'>, fallback: string) => options[name] ?? fallback;
+const option = (name: Exclude<keyof typeof options, 'errors' | 'spread' | 'other-half' | 'unsampled'>, fallback: string) => options[name] ?? fallback;
 const perCategory = Number(option('per-category', '300'));
 const skip = Number(option('skip', '0'));
 const corpusPath = resolve(option('corpus', antCorpusPath()));
 // Spread over a whole category, the sample would take held-out articles (300–600) into a tuning split.
 if (options.spread && skip < 600) throw new Error('--spread: give --skip 600 or more (the first 600 of each category are the tuning and held-out splits)');
 if (options['other-half'] && !options.spread) throw new Error('--other-half: give it with --spread');
+if (options.unsampled && (options.spread || skip < 600)) throw new Error('--unsampled: give it with --skip 600 or more, without --spread');
 const goldPath = join(PROJECT_ROOT, 'taxonomy', 'labels', 'regions-gold.json');
 
 const goldSchema = z.object({ articles: z.array(z.object({ id: z.string(), source: z.string(), regions: z.array(z.string()) })) });
@@ -55,13 +60,20 @@ for await (const article of readAntCorpusAsIngested(corpusPath)) {
   if (goldIds.has(article.id)) goldArticles.set(article.id, { title: article.title, body: article.text });
   const inCategory = candidates.get(article.category) ?? [];
   candidates.set(article.category, inCategory);
-  const enough = !options.spread && inCategory.length >= skip + perCategory;
+  const enough = !options.spread && !options.unsampled && inCategory.length >= skip + perCategory;
   if (!enough) inCategory.push(article);
 }
 const spreadEvenly = <T>(items: T[]): T[] =>
   items.length <= perCategory ? items : Array.from({ length: perCategory }, (_, i) => items[Math.floor((i * items.length) / perCategory)]!);
 const sample = [...candidates.values()].flatMap((inCategory) => {
   const rest = inCategory.slice(skip);
+  if (options.unsampled) {
+    const wideTuning = spreadEvenly(rest);
+    const taken = new Set(wideTuning);
+    const wideHeldOut = spreadEvenly(rest.filter((article) => !taken.has(article)));
+    for (const article of wideHeldOut) taken.add(article);
+    return rest.filter((article) => !taken.has(article) && (!options.source || article.source === options.source));
+  }
   if (!options.spread) return rest.slice(0, perCategory);
   const wideTuning = spreadEvenly(rest);
   if (!options['other-half']) return wideTuning;
@@ -120,7 +132,9 @@ function printTopicReport(taxonomy: Taxonomy, articles: AntArticle[], tags: Map<
   const categories = [...new Set(articles.map((a) => a.category))].sort();
   const topics = taxonomy.topics.map((t) => t.slug);
   console.log(
-    `\n## Topics on ${articles.length} ANT articles (up to ${perCategory} of each category, after the first ${skip}${options.spread ? `, spread over the rest${options['other-half'] ? ' the wide tuning split does not take' : ''}` : ''})\n`,
+    options.unsampled
+      ? `\n## Topics on ${articles.length} ANT articles (past the first ${skip} of each category, those neither wide split takes${options.source ? `, ${options.source} only` : ''})\n`
+      : `\n## Topics on ${articles.length} ANT articles (up to ${perCategory} of each category, after the first ${skip}${options.spread ? `, spread over the rest${options['other-half'] ? ' the wide tuning split does not take' : ''}` : ''})\n`,
   );
   console.log('Rows: ANT category; columns: articles tagged with each topic (an article can have several, or none).\n');
   console.log(`| category | n | ${topics.join(' | ')} | none |`);
