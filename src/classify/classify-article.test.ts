@@ -159,6 +159,18 @@ describe('classifyArticle', () => {
     expect(classify('', 'market bank budget').topics).toEqual(['economy']);
   });
 
+  it('keeps a topic beside a companion that outscores it, and not beside others', () => {
+    const withCompanions: CompiledTaxonomy = {
+      ...compiled,
+      taxonomy: { ...taxonomy, topics: taxonomy.topics.map((topic) => (topic.slug === 'economy' ? { ...topic, companions: ['sport'] } : topic)) },
+    };
+    const classifyWith = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, withCompanions);
+    // sport 6, economy 3: economy is measured against the best topic but sport, itself.
+    expect(classifyWith('match goal team', 'market bank budget').topics).toEqual(['sport', 'economy']);
+    // The rule runs one way: sport 3 under 0.6 × economy 6 still drops.
+    expect(classifyWith('market bank budget', 'match goal team').topics).toEqual(['economy']);
+  });
+
   it('names the people an article names', () => {
     expect(classify('', 'talks with antony blinken').people).toEqual(['antony-blinken']);
     expect(classify('', 'talks').people).toEqual([]);

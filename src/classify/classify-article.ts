@@ -219,8 +219,9 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
 function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, article: AnalyzedArticle): string[] {
   const { topics, topicRules } = compiled.taxonomy;
   const scores = topics.map((topic) => (present.has(topic) ? topicScore(topic, compiled, article) : 0));
-  const needed = Math.max(topicRules.minScore, topicRules.minShareOfBest * Math.max(...scores));
-  return topics.filter((_, i) => scores[i]! >= needed).map((topic) => topic.slug);
+  const overallBest = Math.max(...scores);
+  const best = (topic: Topic) => (topic.companions ? Math.max(...scores.filter((_, i) => !topic.companions!.includes(topics[i]!.slug))) : overallBest);
+  return topics.filter((topic, i) => scores[i]! >= Math.max(topicRules.minScore, topicRules.minShareOfBest * best(topic))).map((topic) => topic.slug);
 }
 
 /**
@@ -228,7 +229,7 @@ function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, arti
  * Regions: every region named is mentioned; those it is about (`isAbout`) are its regions; parents
  * of either follow.
  * Topics: the weighted count of distinct signal terms reaches `minScore` and `minShareOfBest` of the
- * best topic's count.
+ * best topic's count (of the best but for the topic's companions).
  */
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;

@@ -33,6 +33,11 @@ const topicSchema = z.object({
   terms: z.array(z.string().min(1)).min(1),
   /** Terms of the topic that are also other words (الفريق, a team of investigators): they count only beside one that is not. */
   ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
+  /**
+   * Topics that do not crowd this one out: its share of the best score is taken against the best of
+   * the others (a study of a diet is health and science, however much more it says of health).
+   */
+  companions: z.array(slug).optional(),
   notes: z.string().optional(),
 });
 
@@ -126,7 +131,12 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
       if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
     }
   }
+  const topicSlugs = new Set(topicsFile.topics.map((t) => t.slug));
   for (const topic of topicsFile.topics) {
+    for (const companion of topic.companions ?? []) {
+      if (!topicSlugs.has(companion) || companion === topic.slug)
+        throw new Error(`taxonomy/topics.json: ${topic.slug}: companion "${companion}" is no other topic`);
+    }
     for (const term of topic.ambiguous?.terms ?? []) {
       if (!topic.terms.includes(term)) throw new Error(`taxonomy/topics.json: ${topic.slug}: ambiguous term "${term}" is not one of its terms`);
     }
