@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
 import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-corpus.js';
+import { splitCategory } from './ant-splits.js';
 import { formatRatio, microAverage, scoreLabel, scoreMultiLabel, type LabelScore } from './tagging-metrics.js';
 
 // Measures tagging: topics against the ANT corpus's category labels (a sample per category), and
@@ -63,22 +64,11 @@ for await (const article of readAntCorpusAsIngested(corpusPath)) {
   const enough = !options.spread && !options.unsampled && inCategory.length >= skip + perCategory;
   if (!enough) inCategory.push(article);
 }
-const spreadEvenly = <T>(items: T[]): T[] =>
-  items.length <= perCategory ? items : Array.from({ length: perCategory }, (_, i) => items[Math.floor((i * items.length) / perCategory)]!);
 const sample = [...candidates.values()].flatMap((inCategory) => {
-  const rest = inCategory.slice(skip);
-  if (options.unsampled) {
-    const wideTuning = spreadEvenly(rest);
-    const taken = new Set(wideTuning);
-    const wideHeldOut = spreadEvenly(rest.filter((article) => !taken.has(article)));
-    for (const article of wideHeldOut) taken.add(article);
-    return rest.filter((article) => !taken.has(article) && (!options.source || article.source === options.source));
-  }
-  if (!options.spread) return rest.slice(0, perCategory);
-  const wideTuning = spreadEvenly(rest);
-  if (!options['other-half']) return wideTuning;
-  const taken = new Set(wideTuning);
-  return spreadEvenly(rest.filter((article) => !taken.has(article)));
+  const splits = splitCategory(inCategory, skip, perCategory);
+  if (options.unsampled) return splits.unsampled.filter((article) => !options.source || article.source === options.source);
+  if (!options.spread) return splits.next;
+  return options['other-half'] ? splits.wideHeldOut : splits.wideTuning;
 });
 for (const file of readdirSync(join(PROJECT_ROOT, 'seeds'))) {
   const id = file.replace(/\.txt$/, '');
