@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { INGEST_BATCH_SIZE } from '../src/ingest/ingest-articles.js';
 import { runAdminTask, useSeededService } from './support/test-service.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
@@ -34,7 +35,8 @@ describe('when the engine goes away and comes back', () => {
 });
 
 describe('when the engine goes away in the middle of an ingest', () => {
-  const articles = Array.from({ length: 1_500 }, (_, i) => ({
+  // Three batches, so that the engine can be cut off while one is written and another waits.
+  const articles = Array.from({ length: 3 * INGEST_BATCH_SIZE }, (_, i) => ({
     id: `cut-off-${String(i).padStart(4, '0')}`,
     title: `مقال رقم ${i}`,
     text: `نص المقال رقم ${i} عن الجزائر.`,
@@ -49,7 +51,7 @@ describe('when the engine goes away in the middle of an ingest', () => {
   };
 
   it('reports what was stored and where to resume; sending it again completes it, nothing lost or doubled', { timeout: 60_000 }, async () => {
-    // Cut the engine off when the third batch of 500 asks which of its articles are stored.
+    // Cut the engine off when the third batch asks which of its articles are stored.
     let lookups = 0;
     proxy.onClientData = (chunk) => {
       if (chunk.toString('latin1').includes('/_mget') && ++lookups === 3) void proxy.close();
@@ -57,16 +59,16 @@ describe('when the engine goes away in the middle of an ingest', () => {
     const cut = await ingest();
     proxy.onClientData = () => {};
     expect(cut).toMatchObject({ state: 'failed', error: { code: 'engine_unavailable' } });
-    expect(cut.result.indexed).toBeGreaterThanOrEqual(500);
+    expect(cut.result.indexed).toBeGreaterThanOrEqual(INGEST_BATCH_SIZE);
     // A batch starts there: the third, or an earlier one still in flight when the engine went (batches overlap).
-    expect([1, 501, 1001]).toContain(cut.result.notStoredFrom.line);
+    expect([1, INGEST_BATCH_SIZE + 1, 2 * INGEST_BATCH_SIZE + 1]).toContain(cut.result.notStoredFrom.line);
 
     await proxy.open();
     await service.engine.refresh(service.alias); // the interrupted ingest could not refresh
     const stored = await service.engine.count(service.alias);
     // Every article before the line named is stored (plus the five seeds).
     expect(stored - 5).toBeGreaterThanOrEqual(cut.result.notStoredFrom.line - 1);
-    expect(await ingest()).toMatchObject({ state: 'succeeded', result: { read: 1_500, rejected: [] } });
-    expect(await service.engine.count(service.alias)).toBe(1_505);
+    expect(await ingest()).toMatchObject({ state: 'succeeded', result: { read: articles.length, rejected: [] } });
+    expect(await service.engine.count(service.alias)).toBe(articles.length + 5);
   });
 });

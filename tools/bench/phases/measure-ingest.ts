@@ -2,7 +2,7 @@ import { ArticleTagger } from '../../../src/classify/article-tagger.js';
 import { forEachLimited } from '../../../src/concurrency/for-each-limited.js';
 import type { BulkDocument } from '../../../src/engine/search-engine.js';
 import { ensureIndex } from '../../../src/index/ensure-index.js';
-import { ingestArticles, toStoredArticle, type IngestReport } from '../../../src/ingest/ingest-articles.js';
+import { INGEST_BATCH_SIZE, ingestArticles, toStoredArticle, type IngestReport } from '../../../src/ingest/ingest-articles.js';
 import { prepareArticle, type PreparedArticle } from '../../../src/ingest/prepare-article.js';
 import { log, out, type BenchContext } from '../bench-context.js';
 import { corpusRecords } from '../bench-corpus.js';
@@ -133,6 +133,6 @@ async function prepareCorpus(context: BenchContext, tagger: ArticleTagger): Prom
   });
   const tagSeconds = (performance.now() - started) / 1000;
   const batches: BulkDocument[][] = [];
-  for (let i = 0; i < documents.length; i += 500) batches.push(documents.slice(i, i + 500));
+  for (let i = 0; i < documents.length; i += INGEST_BATCH_SIZE) batches.push(documents.slice(i, i + INGEST_BATCH_SIZE));
   return { batches, documents: documents.length, prepareSeconds, tagSeconds };
 }
