@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
@@ -24,7 +26,9 @@ import {
   loadQueryLists,
   loadQuestionWords,
   offeredNameReach,
+  loadLatinSpellings,
   respellLatinNames,
+  respellWholeLatinNames,
   understandQuery,
 } from './understand-query.js';
 
@@ -120,6 +124,37 @@ describe('understandQuery', () => {
     // Searched, not offered: a word is read as a name one edit off only from five letters, whatever its sound.
     expect(respellLatinNames('Kashogi', nameWords)).toBe('Kashogi');
     expect(respellLatinNames('Bashar al-Asad', nameWords)).toBe('Bashar al-Asad');
+  });
+
+  it('reads a run of Latin words as the listed name of as many words it misspells, where a word alone would not be', () => {
+    const spellings = loadLatinSpellings(PROJECT_ROOT);
+    const english = new Set(['basil', 'untied', 'nations', 'north', 'korean', 'white', 'hose']);
+    const respelled = (text: string) => respellWholeLatinNames(text, spellings, (word) => english.has(word));
+    expect(respelled('Imran Kahn')).toBe('imran khan'); // Kahn: four letters, too short alone
+    expect(respelled('Gebran Basil')).toBe('gebran bassil'); // basil is an English word, but not beside Gebran
+    expect(respelled('Nabih Bery')).toBe('nabih berri'); // two edits, one word as the name writes it
+    expect(respelled('Mahmood Abaas')).toBe('Mahmood Abaas'); // two edits, no word as written: no guess
+    expect(respelled('Masrour Barzani')).toBe('Masrour Barzani'); // two edits from Masoud Barzani, but another sound: his son
+    expect(respelled('Paris Saint Germaine')).toBe('paris saint-germain'); // a hyphen parts words as a space does
+    expect(respelled('"Imran Kahn"? Pakistan')).toBe('"imran khan"? Pakistan'); // punctuation around the run stays
+    expect(respelled('Untied Nations')).toBe('united nations'); // English words, the name's letters swapped
+    expect(respelled('north korean')).toBe('north korean'); // English words, another form of the name
+    expect(respelled('white hose')).toBe('white hose');
+    expect(respelled('Iran Khan')).toBe('Iran Khan'); // Iran is a name alone, typed right
+    expect(respelled('Kais Saied')).toBe('Kais Saied'); // names the lists lack stay as typed
+    expect(respelled('Mahsa Amini')).toBe('Mahsa Amini');
+    expect(respelled('imran khan')).toBe('imran khan');
+    // Names spelled right, many sharing a word with a listed name, stay as typed.
+    const spelledRight = readFileSync(join(PROJECT_ROOT, 'relevance', 'latin-names-spelled-right.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'));
+    expect(spelledRight.length).toBeGreaterThan(100);
+    expect(spelledRight.filter((name) => respelled(name).toLowerCase() !== name.toLowerCase())).toEqual([]);
+    // Searched: the synonym lists then carry the name to its Arabic.
+    const on = { ...off, latinNameSpelling: true };
+    expect(understandQuery('Imran Kahn', on, { questionWords, latinNameWords: loadLatinNameWords(PROJECT_ROOT), latinSpellings: spellings })).toBe(
+      'imran khan',
+    );
   });
 
   it('gives a word of one listed name, no name alone, the shortest spelling holding it', () => {

@@ -21,6 +21,8 @@ export interface QueryAids {
   latinNameWords?: ReadonlyMap<string, number>;
   /** A word of one listed name only, no name alone, to that name's shortest spelling (see loadLatinNamesOfWords). */
   latinNamesOfWords?: ReadonlyMap<string, string>;
+  /** Every Latin spelling of the lists, lowercased, with the number of its line: its entity (see respellWholeLatinNames). */
+  latinSpellings?: ReadonlyMap<string, number>;
   /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
   listedNameWords?: ReadonlySet<string>;
   /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
@@ -46,6 +48,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     questionWords: loadQuestionWords(dataRoot),
     latinNameWords: loadLatinNameWords(dataRoot),
     latinNamesOfWords: loadLatinNamesOfWords(dataRoot),
+    latinSpellings: loadLatinSpellings(dataRoot),
     arabicNameWords: loadArabicNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
     listedNameSpellings: loadListedNameSpellings(dataRoot),
@@ -260,6 +263,102 @@ export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
 }
 
 const MIN_NAME_WORD_LETTERS = 4;
+
+/** Every Latin spelling of the listed names (blinken, gebran bassil, deir ez-zor), lowercased, with the number of its line: its entity. */
+export function loadLatinSpellings(dataRoot: string): Map<string, number> {
+  const spellings = new Map<string, number>();
+  readNameRules(dataRoot).forEach((rule, line) => {
+    for (const spelling of spellingsOf(rule)) {
+      const latin = spelling.toLowerCase();
+      if (/^[a-z][a-z .'-]*$/.test(latin) && !spellings.has(latin)) spellings.set(latin, line);
+    }
+  });
+  return spellings;
+}
+
+const sortedLetters = (text: string) => [...text.replace(/[ -]/gu, '')].sort().join('');
+
+/** Letters in a run of typed words (spaces aside) from which a whole name may be two edits off, not one. */
+const TWO_EDIT_NAME_LETTERS = 8;
+type WholeName = { name: string; entity: number; words: string[] };
+const wholeNames = new WeakMap<ReadonlyMap<string, number>, Map<string, WholeName[]>>();
+const wholeNameKey = (words: string[]) => `${words.length} ${words[0]![0]}`;
+
+/** The spellings of two words or more (a hyphen parting words as a space does) of as many words, the first beginning as `words`' does; grouped once a list. */
+function wholeNamesLike(spellings: ReadonlyMap<string, number>, words: string[]): WholeName[] {
+  let groups = wholeNames.get(spellings);
+  if (!groups) {
+    groups = new Map();
+    for (const [name, entity] of spellings) {
+      if (!name.includes(' ')) continue;
+      const nameWords = name.split(/[ -]/u);
+      const key = wholeNameKey(nameWords);
+      groups.set(key, [...(groups.get(key) ?? []), { name, entity, words: nameWords }]);
+    }
+    wholeNames.set(spellings, groups);
+  }
+  return groups.get(wholeNameKey(words)) ?? [];
+}
+
+/** Words in the longest run read as one name. */
+const LONGEST_RESPELLED_NAME = 4;
+
+/**
+ * Runs of two to four Latin words typed as a listed name of as many words misspelled, replaced by the
+ * name: one edit off in all (Imran Kahn: imran khan; Gebran Basil: gebran bassil, though basil is an
+ * English word), or two from eight letters with one word typed as the name writes it and the others
+ * sounding as the name's (Nabih Bery: nabih berri; Masrour Barzani is no Masoud Barzani). Each word
+ * must begin with its word's letter; the name must be one entity's, nearer than any other's; and a
+ * run is left alone when the lists already spell it, when one of its words is alone another entity's
+ * spelling typed otherwise than the name (Iran Khan names Iran), or when every word of it is an
+ * English word and the name is not its very letters swapped (Untied Nations is united nations, North
+ * Korean no misspelled North Korea). Hyphens part words as spaces do (Paris Saint Germaine).
+ */
+export function respellWholeLatinNames(text: string, spellings: ReadonlyMap<string, number>, isEnglish: (word: string) => boolean = () => false): string {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const bare = words.map((word) => word.replace(EDGE_PUNCTUATION, '').toLowerCase());
+  const latin = bare.map((word) => /^\p{Script=Latin}[\p{Script=Latin}'-]*$/u.test(word));
+  const out: string[] = [];
+  for (let start = 0; start < words.length;) {
+    let replaced = false;
+    for (let length = Math.min(LONGEST_RESPELLED_NAME, words.length - start); length >= 2 && !replaced; length--) {
+      const run = bare.slice(start, start + length);
+      const typed = run.join(' ');
+      // Punctuation may stand before and after the run (a quote, a question mark), not inside it.
+      const inside = words
+        .slice(start, start + length)
+        .map((word, i) => (i === 0 ? word.replace(/^\P{L}+/u, '') : i === length - 1 ? word.replace(/\P{L}+$/u, '') : word));
+      const clean = inside.every((word, i) => word.toLowerCase() === run[i]);
+      if (!clean || !latin.slice(start, start + length).every(Boolean) || spellings.has(typed)) continue;
+      // Hyphens part words as spaces do: Paris Saint Germaine is paris saint-germain.
+      const typedWords = typed.split(/[ -]/u);
+      const letters = typedWords.join('').length;
+      const max = letters < TWO_EDIT_NAME_LETTERS ? 1 : 2;
+      const english = run.every(isEnglish);
+      const near = wholeNamesLike(spellings, typedWords).flatMap(({ name, entity, words: nameWords }) => {
+        if (nameWords.some((word, i) => word[0] !== typedWords[i]![0])) return [];
+        const edits = editDistance(typedWords.join(' '), nameWords.join(' '), max);
+        // Two edits only with a word as the name writes it, and each word typed otherwise sounding as the name's (Masrour Barzani is no Masoud).
+        const twoEditsHeld =
+          typedWords.some((word, i) => word === nameWords[i]) && typedWords.every((word, i) => word === nameWords[i] || soundsAlike(word, nameWords[i]!));
+        if (edits > max || (edits === 2 && !twoEditsHeld)) return [];
+        // English words typed are a name only with its very letters swapped (Untied Nations), never another form (North Korean).
+        if (english && sortedLetters(typed) !== sortedLetters(name)) return [];
+        // A word typed otherwise than the name writes it that is alone another entity's spelling is that entity, typed right.
+        if (typedWords.some((word, i) => word !== nameWords[i] && (spellings.get(word) ?? entity) !== entity)) return [];
+        return [{ name, entity, edits }];
+      });
+      const best = Math.min(...near.map((n) => n.edits));
+      const nearest = near.filter((n) => n.edits === best);
+      if (nearest.length === 0 || new Set(nearest.map((n) => n.entity)).size > 1) continue;
+      out.push(`${/^\P{L}*/u.exec(words[start]!)![0]}${nearest[0]!.name}${/\P{L}*$/u.exec(words[start + length - 1]!)![0]}`);
+      start += length;
+      replaced = true;
+    }
+    if (!replaced) out.push(words[start++]!);
+  }
+  return out.join(' ');
+}
 
 /** Every Arabic word of the names in the synonym lists, normalized as the index does, stopwords left out, with the number of its line: its entity. */
 export function loadArabicNameWords(dataRoot: string): Map<string, number> {
@@ -603,6 +702,7 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
     // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
     const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
     // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
+    if (aids.latinSpellings) result = respellWholeLatinNames(result, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)));
     result = respellLatinNames(result, aids.latinNameWords, {
       isEnglish: english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
       wholeNames: aids.arabicOfLatin,
