@@ -133,6 +133,7 @@ describe('understandQuery', () => {
     expect(respelled('Imran Kahn')).toBe('imran khan'); // Kahn: four letters, too short alone
     expect(respelled('Gebran Basil')).toBe('gebran bassil'); // basil is an English word, but not beside Gebran
     expect(respelled('Nabih Bery')).toBe('nabih berri'); // two edits, one word as the name writes it
+    expect(respelled('Justin Trudo')).toBe('justin trudeau'); // three edits, one word as written, the other the same sound
     expect(respelled('Mahmood Abaas')).toBe('Mahmood Abaas'); // two edits, no word as written: no guess
     expect(respelled('Masrour Barzani')).toBe('Masrour Barzani'); // two edits from Masoud Barzani, but another sound: his son
     expect(respelled('Paris Saint Germaine')).toBe('paris saint-germain'); // a hyphen parts words as a space does

@@ -278,8 +278,10 @@ export function loadLatinSpellings(dataRoot: string): Map<string, number> {
 
 const sortedLetters = (text: string) => [...text.replace(/[ -]/gu, '')].sort().join('');
 
-/** Letters in a run of typed words (spaces aside) from which a whole name may be two edits off, not one. */
-const TWO_EDIT_NAME_LETTERS = 8;
+/** Letters in a run of typed words (spaces aside) from which a whole name may be more than one edit off. */
+const FAR_NAME_LETTERS = 8;
+/** Edits from a name at most, from FAR_NAME_LETTERS on. */
+const FAR_NAME_EDITS = 3;
 type WholeName = { name: string; entity: number; words: string[] };
 const wholeNames = new WeakMap<ReadonlyMap<string, number>, Map<string, WholeName[]>>();
 const wholeNameKey = (words: string[]) => `${words.length} ${words[0]![0]}`;
@@ -306,13 +308,14 @@ const LONGEST_RESPELLED_NAME = 4;
 /**
  * Runs of two to four Latin words typed as a listed name of as many words misspelled, replaced by the
  * name: one edit off in all (Imran Kahn: imran khan; Gebran Basil: gebran bassil, though basil is an
- * English word), or two from eight letters with one word typed as the name writes it and the others
- * sounding as the name's (Nabih Bery: nabih berri; Masrour Barzani is no Masoud Barzani). Each word
- * must begin with its word's letter; the name must be one entity's, nearer than any other's; and a
- * run is left alone when the lists already spell it, when one of its words is alone another entity's
- * spelling typed otherwise than the name (Iran Khan names Iran), or when every word of it is an
- * English word and the name is not its very letters swapped (Untied Nations is united nations, North
- * Korean no misspelled North Korea). Hyphens part words as spaces do (Paris Saint Germaine).
+ * English word), or up to three from eight letters with one word typed as the name writes it and the
+ * others sounding as the name's (Nabih Bery: nabih berri; Justin Trudo: justin trudeau; Masrour
+ * Barzani is no Masoud Barzani). Each word must begin with its word's letter; the name must be one
+ * entity's, nearer than any other's; and a run is left alone when the lists already spell it, when
+ * one of its words is alone another entity's spelling typed otherwise than the name (Iran Khan names
+ * Iran), or when every word of it is an English word and the name is not its very letters swapped
+ * (Untied Nations is united nations, North Korean no misspelled North Korea). Hyphens part words as
+ * spaces do (Paris Saint Germaine).
  */
 export function respellWholeLatinNames(text: string, spellings: ReadonlyMap<string, number>, isEnglish: (word: string) => boolean = () => false): string {
   const words = text.split(/\s+/u).filter(Boolean);
@@ -333,15 +336,15 @@ export function respellWholeLatinNames(text: string, spellings: ReadonlyMap<stri
       // Hyphens part words as spaces do: Paris Saint Germaine is paris saint-germain.
       const typedWords = typed.split(/[ -]/u);
       const letters = typedWords.join('').length;
-      const max = letters < TWO_EDIT_NAME_LETTERS ? 1 : 2;
+      const max = letters < FAR_NAME_LETTERS ? 1 : FAR_NAME_EDITS;
       const english = run.every(isEnglish);
       const near = wholeNamesLike(spellings, typedWords).flatMap(({ name, entity, words: nameWords }) => {
         if (nameWords.some((word, i) => word[0] !== typedWords[i]![0])) return [];
         const edits = editDistance(typedWords.join(' '), nameWords.join(' '), max);
-        // Two edits only with a word as the name writes it, and each word typed otherwise sounding as the name's (Masrour Barzani is no Masoud).
-        const twoEditsHeld =
+        // More than one edit only with a word as the name writes it, and each word typed otherwise sounding as the name's (Masrour Barzani is no Masoud).
+        const farHeld =
           typedWords.some((word, i) => word === nameWords[i]) && typedWords.every((word, i) => word === nameWords[i] || soundsAlike(word, nameWords[i]!));
-        if (edits > max || (edits === 2 && !twoEditsHeld)) return [];
+        if (edits > max || (edits > 1 && !farHeld)) return [];
         // English words typed are a name only with its very letters swapped (Untied Nations), never another form (North Korean).
         if (english && sortedLetters(typed) !== sortedLetters(name)) return [];
         // A word typed otherwise than the name writes it that is alone another entity's spelling is that entity, typed right.
