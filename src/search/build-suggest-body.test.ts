@@ -73,7 +73,7 @@ describe('respellings of listed names', () => {
   });
 
   it('are refused when they bring in a Latin word no listed name holds, and kept when one does', () => {
-    expect(respellsToUnlistedLatin('Hariri', 'Harry', listed)).toBe(true);
+    expect(respellsToUnlistedLatin('Hariri', 'Hairy', listed)).toBe(true);
     expect(respellsToUnlistedLatin('Obma الجزاير', 'OCHA الجزاير', listed)).toBe(true);
     expect(respellsToUnlistedLatin('Egipt', 'Egypt', listed)).toBe(false);
     expect(respellsToUnlistedLatin('Trumpp visit', 'Trump visit', listed)).toBe(false); // visit stays as typed
