@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 import { queryShapeOf } from './build-search-body.js';
 import { articleSearchBody } from './search-articles.js';
 import { loadSearchProfile } from './search-profile.js';
-import { loadListedNameWords } from './understand-query.js';
+import { loadArabicOfLatin, loadLatinNameWords, loadLatinSpellings, loadListedNameWords } from './understand-query.js';
 
 describe('typo tolerance in the body a search sends', () => {
   const profile = loadSearchProfile(PROJECT_ROOT, 'default');
@@ -22,5 +22,28 @@ describe('typo tolerance in the body a search sends', () => {
     expect(fuzzes('العمامرة', new Set())).toBe(true); // rare in 2018: one edit from المؤامرة
     expect(fuzzes('العمامرة', listed)).toBe(false);
     expect(fuzzes('الانتخبات', listed)).toBe(true); // a typo is still fuzzed
+  });
+});
+
+describe('the respelling a search asks for', () => {
+  const profile = loadSearchProfile(PROJECT_ROOT, 'default');
+  const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
+  const aids = {
+    questionWords: new Set<string>(),
+    latinNameWords: loadLatinNameWords(PROJECT_ROOT),
+    latinSpellings: loadLatinSpellings(PROJECT_ROOT),
+    listedNameWords: loadListedNameWords(PROJECT_ROOT),
+    arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT),
+  };
+  const askedOf = (q: string) =>
+    (
+      articleSearchBody({ filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: 5, q }, profile, shape, { aids, spellcheck: true }).suggest as
+        { text?: string } | undefined
+    )?.text;
+
+  it('is asked of the Latin names as searched, so that it offers no other name for them', () => {
+    expect(askedOf('Mousl')).toBe('mosul'); // searched as Mosul; asked as typed, the suggester offered Musk
+    expect(askedOf('Imran Kahn')).toBe('imran khan');
+    expect(askedOf('Mosul')).toBe('Mosul');
   });
 });

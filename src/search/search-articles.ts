@@ -40,6 +40,7 @@ import {
   isOnlyListedNames,
   offeredNameReach,
   respellLatinNames,
+  respellLatinNamesOf,
   respellWords,
   splitRunOns,
   startsWithQuestionWord,
@@ -201,8 +202,11 @@ function understandRequest(
   };
   // The correction is asked in the same request: a misspelled word among right ones still finds plenty.
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
-  // A misspelled name searched as the name is offered as the name (قطرر: قطر, not the suggester's قرر).
-  const split = text ? withoutArticleOnNames(respellWords(splitRunOns(text, profile.query, aids), respellings), aids) : '';
+  // A misspelled name searched as the name is offered as the name (قطرر: قطر, not the suggester's قرر;
+  // Mousl: mosul, not Musk; Imran Kahn: imran khan).
+  const split = text
+    ? withoutArticleOnNames(respellLatinNamesOf(respellWords(splitRunOns(text, profile.query, aids), respellings), profile.query, aids), aids)
+    : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return {

@@ -691,6 +691,26 @@ export function arabicWordOrder(
 }
 
 /**
+ * The text with its misspelled Latin names as the listed names meant (`latinNameSpelling`): runs of
+ * words as a whole name first (respellWholeLatinNames), then single words (respellLatinNames).
+ */
+export function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
+  if (!settings.latinNameSpelling || !aids.latinNameWords) return text;
+  // A word of the dictionary is no misspelled name: sales is not Saleh.
+  const english = settings.englishWords ? aids.englishWords?.() : undefined;
+  // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
+  const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
+  const wholeNamesRespelled = aids.latinSpellings
+    ? respellWholeLatinNames(text, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)))
+    : text;
+  // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
+  return respellLatinNames(wholeNamesRespelled, aids.latinNameWords, {
+    isEnglish: english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
+    wholeNames: aids.arabicOfLatin,
+  });
+}
+
+/**
  * The text a profile's query switches make of what was typed: words run together split (`runOnRepair`:
  * the listed names first, then the repairer's split by word frequency),
  * misspelled Latin names followed by the name meant (`latinNameSpelling`), a listed name's clitic taken off
@@ -698,19 +718,7 @@ export function arabicWordOrder(
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
-  let result = splitRunOns(text, settings, aids);
-  if (settings.latinNameSpelling && aids.latinNameWords) {
-    // A word of the dictionary is no misspelled name: sales is not Saleh.
-    const english = settings.englishWords ? aids.englishWords?.() : undefined;
-    // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
-    const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
-    // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
-    if (aids.latinSpellings) result = respellWholeLatinNames(result, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)));
-    result = respellLatinNames(result, aids.latinNameWords, {
-      isEnglish: english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
-      wholeNames: aids.arabicOfLatin,
-    });
-  }
+  let result = respellLatinNamesOf(splitRunOns(text, settings, aids), settings, aids);
   result = namesAsListed(result, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
