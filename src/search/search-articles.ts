@@ -40,12 +40,11 @@ import {
   isOnlyListedNames,
   offeredNameReach,
   respellLatinNames,
-  respellLatinNamesOf,
+  readWordsAndNames,
   respellWords,
-  splitRunOns,
   startsWithQuestionWord,
   namesAsListed,
-  understandQuery,
+  understandReadQuery,
   withoutArticleOnNames,
   type QueryAids,
 } from './understand-query.js';
@@ -161,7 +160,9 @@ function understandRequest(
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
   const text = wordsOf(typed);
-  const latinText = text ? understandQuery(respellWords(text, respellings), profile.query, aids) : '';
+  // Read once: what is searched and the text a respelling is asked for both begin here.
+  const read = text ? readWordsAndNames(respellWords(text, respellings), profile.query, aids) : '';
+  const latinText = read ? understandReadQuery(read, profile.query, aids) : '';
   const phrases = quotedPhrases(respellWords(text, respellings));
   // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
   const english = profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !ARABIC_LETTER.test(q) ? aids.englishWords?.() : undefined;
@@ -204,9 +205,7 @@ function understandRequest(
   // Of the words as the search splits them: جونكيري is searched as جون كيري, no typo of جهانكيري.
   // A misspelled name searched as the name is offered as the name (قطرر: قطر, not the suggester's قرر;
   // Mousl: mosul, not Musk; Imran Kahn: imran khan).
-  const split = text
-    ? withoutArticleOnNames(respellLatinNamesOf(respellWords(splitRunOns(text, profile.query, aids), respellings), profile.query, aids), aids)
-    : '';
+  const split = read ? withoutArticleOnNames(read, aids) : '';
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return {

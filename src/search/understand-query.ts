@@ -245,12 +245,12 @@ export function loadLatinNameWords(dataRoot: string): Map<string, number> {
  * (mohammed) is left out. Typed alone, such a word matches no name.
  */
 export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
-  const rules = readNameRules(dataRoot).map((rule) => spellingsOf(rule).filter((spelling) => /^[a-z][a-z .'-]*$/i.test(spelling)));
-  const alone = new Set(rules.flat().map((spelling) => spelling.toLowerCase()));
+  const rules = readNameRules(dataRoot).map(latinSpellingsOf);
+  const alone = new Set(rules.flat());
   const names = new Map<string, { spelling: string; line: number } | null>();
   rules.forEach((spellings, line) => {
     for (const spelling of spellings) {
-      for (const word of new Set(spelling.toLowerCase().split(/[^\p{Script=Latin}]+/u))) {
+      for (const word of new Set(spelling.split(/[^\p{Script=Latin}]+/u))) {
         if (word.length < MIN_NAME_WORD_LETTERS || alone.has(word)) continue;
         const known = names.get(word);
         if (known === undefined) names.set(word, { spelling, line });
@@ -259,7 +259,14 @@ export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
       }
     }
   });
-  return new Map([...names].flatMap(([word, name]) => (name ? [[word, name.spelling.toLowerCase()] as const] : [])));
+  return new Map([...names].flatMap(([word, name]) => (name ? [[word, name.spelling] as const] : [])));
+}
+
+/** A rule's Latin spellings (blinken, gebran bassil, deir ez-zor), lowercased. */
+function latinSpellingsOf(rule: string): string[] {
+  return spellingsOf(rule)
+    .map((spelling) => spelling.toLowerCase())
+    .filter((spelling) => /^[a-z][a-z .'-]*$/.test(spelling));
 }
 
 const MIN_NAME_WORD_LETTERS = 4;
@@ -268,10 +275,7 @@ const MIN_NAME_WORD_LETTERS = 4;
 export function loadLatinSpellings(dataRoot: string): Map<string, number> {
   const spellings = new Map<string, number>();
   readNameRules(dataRoot).forEach((rule, line) => {
-    for (const spelling of spellingsOf(rule)) {
-      const latin = spelling.toLowerCase();
-      if (/^[a-z][a-z .'-]*$/.test(latin) && !spellings.has(latin)) spellings.set(latin, line);
-    }
+    for (const spelling of latinSpellingsOf(rule)) if (!spellings.has(spelling)) spellings.set(spelling, line);
   });
   return spellings;
 }
@@ -282,7 +286,7 @@ const sortedLetters = (text: string) => [...text.replace(/[ -]/gu, '')].sort().j
 const FAR_NAME_LETTERS = 8;
 /** Edits from a name at most, from FAR_NAME_LETTERS on. */
 const FAR_NAME_EDITS = 3;
-type WholeName = { name: string; entity: number; words: string[] };
+type WholeName = { name: string; entity: number; words: string[]; spaced: string };
 const wholeNames = new WeakMap<ReadonlyMap<string, number>, Map<string, WholeName[]>>();
 const wholeNameKey = (words: string[]) => `${words.length} ${words[0]![0]}`;
 
@@ -295,7 +299,8 @@ function wholeNamesLike(spellings: ReadonlyMap<string, number>, words: string[])
       if (!name.includes(' ')) continue;
       const nameWords = name.split(/[ -]/u);
       const key = wholeNameKey(nameWords);
-      groups.set(key, [...(groups.get(key) ?? []), { name, entity, words: nameWords }]);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push({ name, entity, words: nameWords, spaced: nameWords.join(' ') });
     }
     wholeNames.set(spellings, groups);
   }
@@ -335,18 +340,19 @@ export function respellWholeLatinNames(text: string, spellings: ReadonlyMap<stri
       if (!clean || !latin.slice(start, start + length).every(Boolean) || spellings.has(typed)) continue;
       // Hyphens part words as spaces do: Paris Saint Germaine is paris saint-germain.
       const typedWords = typed.split(/[ -]/u);
-      const letters = typedWords.join('').length;
+      const typedSpaced = typedWords.join(' ');
+      const letters = typedSpaced.length - (typedWords.length - 1);
       const max = letters < FAR_NAME_LETTERS ? 1 : FAR_NAME_EDITS;
-      const english = run.every(isEnglish);
-      const near = wholeNamesLike(spellings, typedWords).flatMap(({ name, entity, words: nameWords }) => {
+      // English words typed are a name only with its very letters swapped (Untied Nations), never another form (North Korean).
+      const englishLetters = run.every(isEnglish) ? sortedLetters(typed) : undefined;
+      const near = wholeNamesLike(spellings, typedWords).flatMap(({ name, entity, words: nameWords, spaced }) => {
         if (nameWords.some((word, i) => word[0] !== typedWords[i]![0])) return [];
-        const edits = editDistance(typedWords.join(' '), nameWords.join(' '), max);
+        const edits = editDistance(typedSpaced, spaced, max);
         // More than one edit only with a word as the name writes it, and each word typed otherwise sounding as the name's (Masrour Barzani is no Masoud).
         const farHeld =
           typedWords.some((word, i) => word === nameWords[i]) && typedWords.every((word, i) => word === nameWords[i] || soundsAlike(word, nameWords[i]!));
         if (edits > max || (edits > 1 && !farHeld)) return [];
-        // English words typed are a name only with its very letters swapped (Untied Nations), never another form (North Korean).
-        if (english && sortedLetters(typed) !== sortedLetters(name)) return [];
+        if (englishLetters !== undefined && englishLetters !== sortedLetters(name)) return [];
         // A word typed otherwise than the name writes it that is alone another entity's spelling is that entity, typed right.
         if (typedWords.some((word, i) => word !== nameWords[i] && (spellings.get(word) ?? entity) !== entity)) return [];
         return [{ name, entity, edits }];
@@ -694,7 +700,7 @@ export function arabicWordOrder(
  * The text with its misspelled Latin names as the listed names meant (`latinNameSpelling`): runs of
  * words as a whole name first (respellWholeLatinNames), then single words (respellLatinNames).
  */
-export function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
+function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.latinNameSpelling || !aids.latinNameWords) return text;
   // A word of the dictionary is no misspelled name: sales is not Saleh.
   const english = settings.englishWords ? aids.englishWords?.() : undefined;
@@ -718,8 +724,20 @@ export function respellLatinNamesOf(text: string, settings: SearchProfile['query
  * Pure but for the repairer, which is itself a pure function of its word list.
  */
 export function understandQuery(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
-  let result = respellLatinNamesOf(splitRunOns(text, settings, aids), settings, aids);
-  result = namesAsListed(result, aids);
+  return understandReadQuery(readWordsAndNames(text, settings, aids), settings, aids);
+}
+
+/**
+ * The words and names of a typed text as the search reads them: words run together split, misspelled
+ * Latin names as the names meant (the first steps of understandQuery; the respelling offered is asked of this too).
+ */
+export function readWordsAndNames(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
+  return respellLatinNamesOf(splitRunOns(text, settings, aids), settings, aids);
+}
+
+/** understandQuery's remaining steps, on a text readWordsAndNames has read. */
+export function understandReadQuery(read: string, settings: SearchProfile['query'], aids: QueryAids): string {
+  let result = namesAsListed(read, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const isQuestionWord = (word: string) => aids.questionWords.has(normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')));
