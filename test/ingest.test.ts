@@ -306,6 +306,56 @@ describe('POST /admin/ingest', () => {
     expect(await listed()).toEqual({ total: 2, ids: ['story-a', 'story-c'] });
   });
 
+  it('lists once a story its outlet re-filed word for word under another title or time, not short captions or another outlet', async () => {
+    const text = [
+      'أعلنت وزارة الموارد المائية في تلمسان عن إطلاق مشروع لتحلية مياه البحر يزود المدينة وضواحيها بالماء الصالح للشرب طوال السنة.',
+      'وقال المسؤولون إن المحطة الجديدة ستنتج مئة ألف متر مكعب يوميا وإن الأشغال تنطلق في الربيع المقبل بتمويل من الخزينة العمومية.',
+      'ويأمل السكان أن ينهي المشروع انقطاعات الماء التي عرفتها الأحياء الشرقية خلال الصيف الماضي.',
+    ].join('\n');
+    const filed = (id: string, title: string, fields: object = {}) => ({
+      id,
+      title,
+      text,
+      source: 'وكالة الأنباء',
+      published: '2025-05-02T08:00:00Z',
+      ...fields,
+    });
+    const caption = (id: string, title: string) => ({
+      id,
+      title,
+      text: 'شاهد محطة تحلية مياه البحر في تلمسان.',
+      source: 'وكالة الأنباء',
+      published: '2025-05-02T09:00:00Z',
+    });
+    const first = await report(
+      JSON.stringify([
+        filed('desal-a', 'تلمسان تطلق مشروع تحلية مياه البحر'),
+        // Re-filed a minute later with an edited title and its text's vowel marks and punctuation touched.
+        filed('desal-b', 'محطة لتحلية مياه البحر في تلمسان', { text: `${text.replace('الماء', 'الماءَ')} .`, published: '2025-05-02T08:01:00Z' }),
+        filed('desal-other-outlet', 'تلمسان: مشروع لتحلية مياه البحر', { source: 'وكالة أخرى' }),
+        caption('desal-clip-1', 'فيديو: محطة التحلية'),
+        caption('desal-clip-2', 'فيديو: الأشغال في محطة التحلية'),
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(first).toMatchObject({ read: 5, indexed: 5, repeatedStories: 1, rejected: [] });
+    const listed = async () => {
+      const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('تحلية مياه البحر تلمسان')}&size=50`)).json()) as {
+        hits: { id: string }[];
+      };
+      return answer.hits.flatMap((hit) => (hit.id.startsWith('desal-') ? [hit.id] : [])).sort();
+    };
+    const apart = ['desal-a', 'desal-clip-1', 'desal-clip-2', 'desal-other-outlet'];
+    expect(await listed()).toEqual(apart);
+    // Filed again days later under a third title: found against what is stored.
+    const later = await report(JSON.stringify([filed('desal-c', 'مشروع التحلية في تلمسان يتقدم', { published: '2025-05-09T10:00:00Z' })]), {
+      'content-type': 'application/json',
+    });
+    expect(later).toMatchObject({ read: 1, indexed: 1, repeatedStories: 1 });
+    expect(await listed()).toEqual(apart);
+    expect((await service.app.request('/articles/desal-c')).status).toBe(200);
+  });
+
   it('lists a copy whose original the engine refused: the story is told once, not nowhere', async () => {
     const story = { title: 'مهرجان الفيلم القصير في بجاية', source: 'وكالة الأنباء', published: '2025-03-01T18:00:00Z' };
     const sent = await report(

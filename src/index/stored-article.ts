@@ -43,7 +43,9 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   content_hash?: string;
   /** The story by its outlet, title and publication time (`storyKeyOf`); none without a publication time. */
   story_key?: string;
-  /** The article stored first with this story_key: this one is a copy of it, left out of searches. */
+  /** The story by its outlet and text word for word (`textKeyOf`); none for a short text. */
+  text_key?: string;
+  /** The article stored first with this story_key or text_key: this one is a copy of it, left out of searches. */
   duplicate_of?: string;
   /** How another article of its outlet would end with this one as a teaser: its first paragraph's key and its abstract's (`leadKeysOf`). */
   lead_keys?: string[];

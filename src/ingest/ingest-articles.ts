@@ -80,7 +80,7 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
     }),
     ...tags,
     [HASH_FIELD]: article.contentHash,
-    ...presentFields({ story_key: article.storyKey, duplicate_of: duplicateOf, teasers: article.teasers }),
+    ...presentFields({ story_key: article.storyKey, text_key: article.textKey, duplicate_of: duplicateOf, teasers: article.teasers }),
     ...(article.leadKeys?.length ? { lead_keys: article.leadKeys } : {}),
     ...(article.links?.length ? { links: article.links } : {}),
     ...(article.tailKeys?.length ? { tail_keys: article.tailKeys } : {}),

@@ -50,6 +50,27 @@ describe('prepareArticle', () => {
     expect(key({ published: timed.published })).toBeUndefined(); // no outlet named
   });
 
+  it('keys a story by its outlet and its text word for word, from 40 words, whatever its title and time', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
+    const key = (fields: Record<string, string>) => {
+      const prepared = json({ id: 'a', title: 'عنوان', text, source: 'bbc', published: '2018-05-01T09:30:00Z', ...fields });
+      return prepared.ok ? prepared.article.textKey : 'rejected';
+    };
+    expect(key({})).toMatch(/^[0-9a-f]{40}$/);
+    const refilings: Record<string, string>[] = [
+      { title: 'عنوان آخر' },
+      { published: '2018-05-09' },
+      { text: `${text.replace('كلمة3', 'كلمةٌ3')}.` },
+      { text: text.replace(' ', '\n\n') },
+    ];
+    for (const refiled of refilings) expect(key(refiled), JSON.stringify(refiled)).toBe(key({}));
+    expect(key({ source: 'cnn' })).not.toBe(key({}));
+    expect(key({ text: text.replace('كلمة39', 'كلمة40') })).not.toBe(key({}));
+    expect(key({ text: text.replace(' كلمة39', '') })).toBeUndefined(); // 39 words: an outlet's captions repeat
+    const unnamed = json({ id: 'a', title: 'عنوان', text });
+    expect(unnamed.ok && unnamed.article.textKey).toBeUndefined(); // no outlet named
+  });
+
   it('rejects what cannot be an article, naming the field', () => {
     expect(json({ id: 'a', text: 'b' })).toMatchObject({ ok: false, reason: 'title: required' });
     expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });

@@ -50,6 +50,8 @@ export interface PreparedArticle {
   author?: string;
   /** The story by its outlet, title and publication time (`storyKeyOf`). */
   storyKey?: string;
+  /** The story by its outlet and its text word for word (`textKeyOf`): a copy re-filed under a new title or time. */
+  textKey?: string;
   /** The keys of the first paragraph and the abstract, and of the last paragraphs that could be other stories' teasers (`leadKeysOf`). */
   leadKeys?: string[];
   tailKeys?: string[];
@@ -115,7 +117,7 @@ function oneLine(value: unknown): string | undefined {
   return typeof value === 'string' ? normalizeLines(value).join(' ') || undefined : undefined;
 }
 
-function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>): Prepared {
+function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>): Prepared {
   const { body, links } = withoutLinkLines(fields.body);
   // The keys and links are hashed with the rest: articles stored before they had them are written again.
   const withKey = {
@@ -123,6 +125,7 @@ function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'lead
     body,
     ...(links.length > 0 ? { links } : {}),
     storyKey: storyKeyOf(fields),
+    textKey: textKeyOf(fields.source, body),
     ...leadKeysOf(fields.source, body, fields.abstract),
   };
   const article = Object.fromEntries(Object.entries(withKey).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
@@ -188,9 +191,32 @@ function storyKeyOf(article: Pick<PreparedArticle, 'source' | 'title' | 'publish
   const timed = article.published !== undefined && article.published.length > 'yyyy-mm-dd'.length;
   if (!timed || article.source === UNKNOWN_SOURCE) return undefined;
   // Of the title, its letters and digits: an outlet re-filing a story adds a ؟ or a quote mark, or takes off a vowel mark.
-  const titleWords = article.title
+  return createHash('sha1')
+    .update(`${article.source}\n${lettersAndDigits(article.title)}\n${article.published}`)
+    .digest('hex');
+}
+
+/**
+ * Texts shorter than this share no key: an outlet gives its video clips and columns one short
+ * caption (11 ANT columns share 7 words, two clips of different stories 20).
+ */
+const TEXT_KEY_MIN_WORDS = 40;
+
+/**
+ * A story's key by its outlet and text: an outlet re-files a story under an edited title (114 ANT
+ * articles, most at the same minute: هزيمة عربية جديدة.. تونس تسقط أمام إنجلترا, then بهدف إنجليزي
+ * قاتل), or files it again days later. The text counts by its letters and digits, as the title does.
+ */
+function textKeyOf(source: string, body: string): string | undefined {
+  const words = lettersAndDigits(body);
+  if (source === UNKNOWN_SOURCE || words.split(' ').length < TEXT_KEY_MIN_WORDS) return undefined;
+  return createHash('sha1').update(`${source}\n${words}`).digest('hex');
+}
+
+/** The words of a text, by their letters and digits alone, one space between them. */
+function lettersAndDigits(text: string): string {
+  return text
     .replace(/\p{M}/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return createHash('sha1').update(`${article.source}\n${titleWords}\n${article.published}`).digest('hex');
 }

@@ -5,6 +5,13 @@ import type { PreparedArticle } from './prepare-article.js';
 /** How many of the originals written last are kept in memory: ten batches of 500, several seconds of ingest. */
 const RECENT_ORIGINALS = 5_000;
 
+/** What a batch's write tells of an article it stored. */
+type WrittenArticle = Pick<StoredArticle, 'id' | 'story_key' | 'text_key' | 'duplicate_of'>;
+
+/** The fields that key a story, and an article's keys among them. */
+const KEY_FIELDS = ['story_key', 'text_key'] as const;
+const keysOf = (article: PreparedArticle) => [article.storyKey, article.textKey].filter((key) => key !== undefined);
+
 /** A batch's say on its articles' stories, until it is written. */
 export interface StoryClaim {
   /** The id of the original each copy copies, by the copy's id (originals are not in it). */
@@ -13,21 +20,22 @@ export interface StoryClaim {
    * The batch's write ended: the originals it stored (none when it failed). Later batches holding
    * the same stories wait for this. Once is enough; more calls change nothing.
    */
-  settle(stored: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void;
+  settle(stored: readonly WrittenArticle[]): void;
 }
 
 /**
- * Which articles of an ingest copy a story already told under another id (same outlet, title and
- * publication time: `storyKey`). The original is, in this order: the article the index stores as
- * the story's original (even when this run reads its copy first), one an earlier batch of this run
- * stored (the index shows it to a search only after its next refresh; a batch still being written
- * is waited for), or the first of the batch. A story whose original is not known to be stored is
+ * Which articles of an ingest copy a story already told under another id: the same outlet, title
+ * and publication time (`storyKey`), or the same outlet and text (`textKey`). The original is, in
+ * this order: the article the index stores as the story's original (even when this run reads its
+ * copy first), one an earlier batch of this run stored (the index shows it to a search only after
+ * its next refresh; a batch still being written is waited for), or the first of the batch. A story whose original is not known to be stored is
  * listed twice rather than not at all.
  */
 export class StoryCopies {
   /**
-   * Originals this run has written lately, by story key: a search sees a write after the index's next
-   * refresh (a second), so the last few thousand are enough, and a corpus of millions costs no memory.
+   * Originals this run has written lately, by each of their keys: a search sees a write after the
+   * index's next refresh (a second), so the last few thousand are enough, and a corpus of millions
+   * costs no memory.
    */
   private readonly writtenOriginals = new Map<string, string>();
   /** The stories of batches not yet written, by key: the original each will have stored, once it has. */
@@ -43,7 +51,7 @@ export class StoryCopies {
    * claim once the batch's write has ended, whatever its outcome.
    */
   claim(articles: readonly PreparedArticle[]): StoryClaim {
-    const keys = [...new Set(articles.flatMap((article) => article.storyKey ?? []))];
+    const keys = [...new Set(articles.flatMap(keysOf))];
     // Claimed before any wait: a batch that starts later waits for this one's write (two batches in
     // flight at once each kept their copy as an original: 8 ANT stories were listed twice).
     const earlier = keys.flatMap((key) => {
@@ -53,7 +61,7 @@ export class StoryCopies {
     const resolvers = new Map<string, (original: string | undefined) => void>();
     for (const key of keys) if (!this.pending.has(key)) this.pending.set(key, new Promise((resolve) => resolvers.set(key, resolve)));
     const decided = new Map<string, string>();
-    const settle = (stored: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]) => {
+    const settle = (stored: readonly WrittenArticle[]) => {
       this.remember(stored);
       for (const [key, resolve] of resolvers) {
         resolve(decided.get(key) ?? this.writtenOriginals.get(key));
@@ -70,11 +78,11 @@ export class StoryCopies {
       const firstInBatch = new Map<string, string>();
       const originals = new Map<string, string>();
       for (const article of articles) {
-        const key = article.storyKey;
-        if (key === undefined) continue;
-        const original = decided.get(key) ?? this.writtenOriginals.get(key) ?? firstInBatch.get(key);
-        if (original === undefined) firstInBatch.set(key, article.id);
-        else if (original !== article.id) originals.set(article.id, original);
+        const known = keysOf(article).map((key) => decided.get(key) ?? this.writtenOriginals.get(key) ?? firstInBatch.get(key));
+        // An original of its title that copies another's text is a copy: the story is listed once.
+        const original = known.find((id) => id !== undefined && id !== article.id);
+        if (original !== undefined) originals.set(article.id, original);
+        else for (const key of keysOf(article)) if (!firstInBatch.has(key)) firstInBatch.set(key, article.id);
       }
       return originals;
     };
@@ -85,9 +93,13 @@ export class StoryCopies {
   }
 
   /** Remembers the originals a batch wrote. */
-  private remember(articles: readonly Pick<StoredArticle, 'id' | 'story_key' | 'duplicate_of'>[]): void {
+  private remember(articles: readonly WrittenArticle[]): void {
     for (const article of articles) {
-      if (article.story_key && !article.duplicate_of && !this.writtenOriginals.has(article.story_key)) this.writtenOriginals.set(article.story_key, article.id);
+      if (article.duplicate_of) continue;
+      for (const field of KEY_FIELDS) {
+        const key = article[field];
+        if (key && !this.writtenOriginals.has(key)) this.writtenOriginals.set(key, article.id);
+      }
     }
     for (const key of this.writtenOriginals.keys()) {
       if (this.writtenOriginals.size <= RECENT_ORIGINALS) break;
@@ -95,15 +107,23 @@ export class StoryCopies {
     }
   }
 
-  /** The stored original of each key (the lowest id when several claim one), in one search. */
+  /** The stored original of each key (the lowest id when several claim one), in a search per key field. */
   private async storedOriginals(keys: string[]): Promise<Map<string, string>> {
-    const found = await this.engine.search<Pick<StoredArticle, 'story_key'>>(this.alias, {
-      size: keys.length,
-      query: { bool: { filter: [{ terms: { story_key: keys } }], must_not: [A_STORY_COPY] } },
-      collapse: { field: 'story_key' },
-      sort: [{ id: 'asc' }],
-      _source: ['story_key'],
-    });
-    return new Map(found.hits.flatMap((hit) => (hit.source.story_key ? [[hit.source.story_key, hit.id] as const] : [])));
+    const byField = await Promise.all(
+      KEY_FIELDS.map(async (field) => {
+        const found = await this.engine.search<WrittenArticle>(this.alias, {
+          size: keys.length,
+          query: { bool: { filter: [{ terms: { [field]: keys } }], must_not: [A_STORY_COPY] } },
+          collapse: { field },
+          sort: [{ id: 'asc' }],
+          _source: [field],
+        });
+        return found.hits.flatMap((hit) => {
+          const key = hit.source[field];
+          return key ? [[key, hit.id] as const] : [];
+        });
+      }),
+    );
+    return new Map(byField.flat());
   }
 }

@@ -22,7 +22,8 @@ const IngestResult = z
     unchanged: z.number().int(),
     duplicates: z.number().int(),
     repeatedStories: z.number().int().openapi({
-      description: 'Stored as copies of a story already stored under another id (same source, title and publication time): kept, left out of searches.',
+      description:
+        'Stored as copies of a story already stored under another id (the same source, and the same title and publication time or the same text word for word): kept, left out of searches.',
     }),
     withTeasers: z.number().int().openapi({
       description: 'Stored with the leads of the source\'s other stories they ended with (a "read also" block) cut from the searched text.',
