@@ -59,6 +59,8 @@ const english = loadEnglishWords(
     van: 'الشاحنة',
     attack: 'الهجوم',
     bin: 'الصندوق',
+    ABA: 'رابطة المصرفيين الأمريكية',
+    CEO: 'المدير التنفيذي',
   }),
 )!;
 const listed = new Map([
@@ -136,6 +138,16 @@ describe('a Latin query read against the lists and the dictionary', () => {
 
   it('takes a plural the dictionary lacks as its singular: vaccines, studies', () => {
     expect(inArabic('vaccines studies', listed, english)).toBe('اللقاح الدراسة');
+  });
+
+  it('reads a plural off an abbreviation, unless the word is typed as a name: CEOs and ceos, abas, not Abas', () => {
+    expect(english.isAbbreviation('aba')).toBe(true);
+    expect(english.isAbbreviation('vaccine')).toBe(false);
+    expect(inArabic('CEOs ceos', listed, english)).toBe('المدير التنفيذي المدير التنفيذي');
+    expect(inArabic('abas', listed, english)).toBe('رابطة المصرفيين الأمريكية');
+    expect(inArabic('Abas', listed, english)).toBe('Abas');
+    expect(inArabic('Vaccines', listed, english)).toBe('اللقاح');
+    expect(isEnglishWord(english, 'Abas')).toBe(false);
   });
 
   it('keeps Arabic words, words it lacks, abbreviations in capitals, and translations too long to mean one word', () => {

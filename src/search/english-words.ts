@@ -17,6 +17,8 @@ export interface EnglishWords {
   isGivenName(word: string): boolean;
   /** Whether a lower-case word is on the given-name lists at all (justin, imran, rose): never respelled. */
   isOnNameLists(word: string): boolean;
+  /** Whether the dictionary writes a lower-case headword in capitals: an abbreviation (aba: ABA, the American Bankers Association). */
+  isAbbreviation(word: string): boolean;
   /** Words in the longest phrase held. */
   readonly longestPhrase: number;
 }
@@ -24,6 +26,8 @@ export interface EnglishWords {
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const HEADWORD = /^[a-z][a-z' -]*$/;
 const MAX_PHRASE_WORDS = 3;
+/** An entry whose headword line writes it in capitals (`ABA /ɐbˈa/`): 286 of FreeDict's. */
+const ABBREVIATION_ENTRY = /^\p{Lu}{2,}[ \n]/u;
 // Harakat, shadda, sukun, superscript alef and tatweel: the index folds them away, so they only cost memory here.
 const DIACRITICS = /[\u064B-\u0652\u0670\u0640]/g;
 
@@ -61,6 +65,7 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
   const index = readFileSync(`${path}.index`);
   const headwords: string[] = [];
   const senses: string[] = [];
+  const abbreviations = new Set<string>();
   let longestPhrase = 1;
   for (let start = 0; start < index.length;) {
     const end = index.indexOf(10, start) < 0 ? index.length : index.indexOf(10, start);
@@ -70,15 +75,17 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
     const words = headword.split(' ').length;
     if (words > MAX_PHRASE_WORDS) continue;
     const from = decodeNumber(offset);
-    const sense = firstSense(entries.toString('utf8', from, from + decodeNumber(length)));
+    const entry = entries.toString('utf8', from, from + decodeNumber(length));
+    const sense = firstSense(entry);
     if (!sense) continue;
+    if (ABBREVIATION_ENTRY.test(entry)) abbreviations.add(headword);
     headwords.push(headword);
     senses.push(sense);
     longestPhrase = Math.max(longestPhrase, words);
   }
   const { bytes, starts } = packLines(headwords, senses);
   const arabicOf = (english: string) => lookUp(bytes, starts, english);
-  return { arabicOf, ...nameListsBeside(arabicOf), longestPhrase };
+  return { arabicOf, ...nameListsBeside(arabicOf), isAbbreviation: (word) => abbreviations.has(word), longestPhrase };
 }
 
 /**
@@ -146,22 +153,36 @@ function bareWord(typed: string): string {
 
 /** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */
 export function isEnglishWord(english: EnglishWords, word: string): boolean {
-  return arabicOfPhrase(english, word.toLowerCase()) !== undefined;
+  return arabicOfPhrase(english, word.toLowerCase(), word) !== undefined;
 }
 
 /**
  * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
- * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray).
+ * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray). `typed` is the
+ * phrase as typed, its case kept.
  */
-function arabicOfPhrase(english: EnglishWords, phrase: string): string | undefined {
+function arabicOfPhrase(english: EnglishWords, phrase: string, typed = phrase): string | undefined {
   const key = phrase.replace(/['-]/gu, '');
-  const found =
-    english.arabicOf(key) ??
-    (key.includes(' ') || !key.endsWith('s')
-      ? undefined
-      : (english.arabicOf(key.slice(0, -1)) ??
-        (key.endsWith('ies') ? english.arabicOf(`${key.slice(0, -3)}y`) : key.endsWith('es') ? english.arabicOf(key.slice(0, -2)) : undefined)));
+  const found = english.arabicOf(key) ?? (key.includes(' ') || !key.endsWith('s') ? undefined : arabicOfSingular(english, key, typed));
   return found && found.split(' ').length <= MAX_ARABIC_WORDS_A_WORD * phrase.split(' ').length ? found : undefined;
+}
+
+/** A word typed as a name is: a capital, then small letters. */
+const TYPED_AS_NAME = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * The Arabic of a plural's singular. Not of an abbreviation's for a word typed as a name: Abas
+ * (Mahmoud Abbas misspelled) is no plural of ABA, the American Bankers Association; CEOs and ceos are.
+ */
+function arabicOfSingular(english: EnglishWords, plural: string, typed: string): string | undefined {
+  const singulars = [plural.slice(0, -1), plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.endsWith('es') ? plural.slice(0, -2) : undefined];
+  const asName = TYPED_AS_NAME.test(typed);
+  for (const singular of singulars) {
+    if (singular === undefined || (asName && english.isAbbreviation(singular))) continue;
+    const arabic = english.arabicOf(singular);
+    if (arabic !== undefined) return arabic;
+  }
+  return undefined;
 }
 
 /** One stretch of a Latin query: a spelling of the lists, a phrase of the dictionary, or a word of neither. */
@@ -295,7 +316,16 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
       return words.every((one) => LATIN_WORD.test(one)) ? words.join(' ') : undefined;
     };
     length = abbreviation || surname || !english ? 0 : Math.min(english.longestPhrase, typed.length - at);
-    while (length > 0 && !(phrase(length) && arabicOfPhrase(english!, phrase(length)!))) length--;
+    const arabicOfTyped = (length: number) =>
+      arabicOfPhrase(
+        english!,
+        phrase(length)!,
+        typed
+          .slice(at, at + length)
+          .join(' ')
+          .replace(EDGE_PUNCTUATION, ''),
+      );
+    while (length > 0 && !(phrase(length) && arabicOfTyped(length))) length--;
     // Before a name (a capital, a listed name, or no English word): van attack and trash bin keep their English.
     const next = typed[at + 1]?.replace(EDGE_PUNCTUATION, '');
     const beforeName = next !== undefined && (INITIAL_CAPITAL.test(next) || listed.has(plain[at + 1]!) || !english || !isEnglishWord(english, plain[at + 1]!));
@@ -314,7 +344,7 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
       respellings++ < MAX_RESPELLED_A_QUERY;
     const respelled = respelling ? nearestEnglishWord(english, word, newsFrequency) : undefined;
     if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
-    else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfPhrase(english!, phrase(length)!)! } : {});
+    else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;
 }

@@ -22,11 +22,13 @@ export function writeDictdDictionary(dir: string, entries: Record<string, string
   let text = '';
   const index: string[] = [];
   for (const [headword, senses] of Object.entries(entries)) {
-    const entry = `${headword[0]!.toUpperCase()}${headword.slice(1)} /ˈx/\n${senses}\n`;
+    // An abbreviation in capitals as FreeDict writes one (ABA), any other word with a capital (Vaccine).
+    const shown = /^[A-Z]{2,}$/.test(headword) ? headword : `${headword[0]!.toUpperCase()}${headword.slice(1)}`;
+    const entry = `${shown} /ˈx/\n${senses}\n`;
     const offset = Buffer.byteLength(text, 'utf8');
     text += entry;
     // dictfmt keys an entry without its hyphens and apostrophes (x-ray is xray), as FreeDict's index does.
-    index.push(`${headword.replace(/['-]/g, '')}\t${encodeNumber(offset)}\t${encodeNumber(Buffer.byteLength(entry, 'utf8'))}`);
+    index.push(`${headword.toLowerCase().replace(/['-]/g, '')}\t${encodeNumber(offset)}\t${encodeNumber(Buffer.byteLength(entry, 'utf8'))}`);
   }
   const path = join(dir, name);
   writeFileSync(`${path}.index`, `00databaseurl\tA\tB\n${index.join('\n')}\n`);
