@@ -105,6 +105,17 @@ describe('words run together where a space was lost', () => {
     expect(body.hits.find((h) => h.id === A003)!.snippets.join(' ')).toMatch(/<mark>الأمم<\/mark> <mark>المتحدة<\/mark>/);
   });
 
+  it('marks a listed name whole where the index searches it by a shorter form: بلينكن, Blinken and بلينكين mark أنتوني بلينكن', async () => {
+    for (const typed of ['بلينكن', 'Blinken', 'بلينكين']) {
+      const response = await service.app.request(`/search?q=${encodeURIComponent(typed)}`);
+      const body = (await response.json()) as { hits: { id: string; snippets: string[] }[] };
+      const snippets = body.hits.find((h) => h.id === A000)!.snippets.join(' ');
+      expect(snippets, typed).toMatch(/<mark>أنتوني<\/mark> <mark>بلينكن<\/mark>/);
+      // Only the name: the words beside it stay unmarked.
+      expect(snippets, typed).not.toMatch(/<mark>(الأمريكي|مساعد|كاتب)<\/mark>/);
+    }
+  });
+
   it('keeps the text as published for readers', async () => {
     const article = (await (await service.app.request(`/articles/${A000}`)).json()) as { body: string };
     expect(article.body).toContain('الجزائروالولاياتالمتحدة');

@@ -15,6 +15,7 @@ import {
 } from './build-search-body.js';
 import { QUERY_SWITCHES_OFF, type SearchProfile } from './search-profile.js';
 import type { SearchBody } from '../engine/search-engine.js';
+import { INDEX_ANALYZER } from '../index/index-definition.js';
 
 const profile: SearchProfile = {
   name: 'test',
@@ -89,6 +90,18 @@ describe('buildSearchBody', () => {
     // Only listed names: no phrase of any kind.
     const named = buildSearchBody({ ...request, q: 'trump putin', arabicOrder: 'بوتين ترامب', onlyListedNames: true }, profile, shape);
     expect((named.query as { bool: { should: unknown[] } }).bool.should).toEqual([]);
+  });
+
+  it("asks the highlighter alone for the whole forms of the names typed, beside the query's own matches", () => {
+    const plain = buildSearchBody({ ...request, q: 'داعش' }, profile, shape);
+    expect(plain.highlight).not.toHaveProperty('highlight_query');
+    const whole = buildSearchBody({ ...request, q: 'داعش', wholeNames: ['تنظيم الدولة الإسلامية'] }, profile, shape);
+    expect(whole.query).toEqual(plain.query);
+    expect((whole.highlight as { highlight_query: unknown }).highlight_query).toEqual({
+      bool: {
+        should: [plain.query, { multi_match: { query: 'تنظيم الدولة الإسلامية', fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER } }],
+      },
+    });
   });
 
   it('asks a repeated word once', () => {

@@ -55,6 +55,8 @@ export interface SearchRequest {
   question?: string;
   /** A Latin `q` of the lists' spellings as Arabic orders them (see arabicWordOrder): a phrase boost on the stemmed fields. */
   arabicOrder?: string;
+  /** The longer Arabic forms of the names `q` names (see wholeNamesIn): highlighted whole, not searched. */
+  wholeNames?: string[];
 }
 
 /**
@@ -223,6 +225,20 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     sort: request.sort === 'newest' ? [NEWEST, '_score', BY_ID] : ['_score', NEWEST, BY_ID],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
+      // The index searches a name by its shortest form (تنظيم الدولة), so a longer one is highlighted only
+      // as far as that: تنظيم "الدولة" الإسلامية. The whole form is asked of the highlighter alone.
+      ...(request.wholeNames?.length
+        ? {
+            highlight_query: {
+              bool: {
+                should: [
+                  query,
+                  ...request.wholeNames.map((name) => ({ multi_match: { query: name, fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER } })),
+                ],
+              },
+            },
+          }
+        : {}),
       encoder: 'html',
       pre_tags: ['<mark>'],
       post_tags: ['</mark>'],

@@ -46,6 +46,7 @@ import {
   namesAsListed,
   understandReadQuery,
   withoutArticleOnNames,
+  wholeNamesIn,
   type QueryAids,
 } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -188,6 +189,7 @@ function understandRequest(
       })
     : [];
   const arabicOrder = profile.query.arabicWordOrder && stretches ? inArabicOrder(stretches) : undefined;
+  const wholeNames = understoodText && aids.wholeNames ? wholeNamesIn(understoodText, aids.wholeNames) : [];
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -197,6 +199,7 @@ function understandRequest(
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
+    ...(wholeNames.length > 0 ? { wholeNames } : {}),
     ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
       ? { question: text.trim() }
       : {}),

@@ -30,6 +30,8 @@ import {
   respellLatinNames,
   respellWholeLatinNames,
   understandQuery,
+  loadWholeNames,
+  wholeNamesIn,
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
@@ -307,5 +309,21 @@ describe('arabicWordOrder', () => {
     expect(lists.get('turkish')).toBe('التركي');
     expect(lists.get('foreign minister')).toBe('وزير الخارجية');
     expect(lists.get('egyptian')).toBe('مصر');
+  });
+});
+
+describe('wholeNamesIn', () => {
+  const wholeNames = loadWholeNames(PROJECT_ROOT);
+
+  it('gives the longer Arabic forms of the names a text names, in any of their spellings', () => {
+    expect(wholeNamesIn('داعش', wholeNames)).toContain('تنظيم الدولة الإسلامية');
+    expect(wholeNamesIn('ISIS', wholeNames)).toContain('تنظيم الدولة الإسلامية');
+    expect(wholeNamesIn('لقاء بلينكن', wholeNames)).toEqual(expect.arrayContaining(['أنتوني بلينكن', 'أنطوني بلينكين']));
+    expect(wholeNamesIn('blinken', wholeNames)).toContain('أنتوني بلينكن');
+  });
+
+  it('gives none for words no listed name holds a longer form of', () => {
+    expect(wholeNamesIn('أسعار النفط', wholeNames)).toEqual([]);
+    expect(wholeNamesIn('', wholeNames)).toEqual([]);
   });
 });

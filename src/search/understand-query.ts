@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import { cliticFormsOf, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
+import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
 import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
@@ -37,6 +37,8 @@ export interface QueryAids {
   latinAbbreviations?: ReadonlyMap<string, string>;
   /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
   arabicOfLatin?: ReadonlyMap<string, string>;
+  /** Each spelling of a listed name, as `nameSpellingKey` keys it, to its rule's longer Arabic forms (see loadWholeNames). */
+  wholeNames?: ReadonlyMap<string, readonly string[]>;
   /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
   englishWords?: () => EnglishWords | undefined;
 }
@@ -56,7 +58,42 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     gluedNames: loadGluedNames(dataRoot),
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
     arabicOfLatin: loadArabicOfLatin(dataRoot),
+    wholeNames: loadWholeNames(dataRoot),
   };
+}
+
+/**
+ * Each spelling of a listed name to the Arabic forms of its rule that hold a shorter one (تنظيم الدولة
+ * الإسلامية beside تنظيم الدولة, دونالد ترامب beside ترامب). The index searches with the shorter alone
+ * (`withoutContainedAlternatives`), so its highlights stopped partway: تنظيم "الدولة" الإسلامية.
+ */
+export function loadWholeNames(dataRoot: string): Map<string, string[]> {
+  const wholeNames = new Map<string, string[]>();
+  for (const rule of readNameRules(dataRoot)) {
+    const longer = containedAlternatives(rule, normalizedWordsOf).filter((form) => ARABIC_SCRIPT.test(form));
+    if (longer.length === 0) continue;
+    for (const spelling of spellingsOf(rule)) {
+      const key = nameSpellingKey(spelling);
+      wholeNames.set(key, [...new Set([...(wholeNames.get(key) ?? []), ...longer])]);
+    }
+  }
+  return wholeNames;
+}
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+/** Whole names a search highlights at most: a long text of names would make the highlighting query as long. */
+const MAX_WHOLE_NAMES = 12;
+
+/** The longer Arabic forms of the listed names a text names (see loadWholeNames), for highlighting. */
+export function wholeNamesIn(text: string, wholeNames: ReadonlyMap<string, readonly string[]>): string[] {
+  const words = nameSpellingKey(text).split(' ');
+  const found = new Set<string>();
+  for (let start = 0; start < words.length; start++) {
+    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 1; length--) {
+      for (const form of wholeNames.get(words.slice(start, start + length).join(' ')) ?? []) found.add(form);
+    }
+  }
+  return [...found].slice(0, MAX_WHOLE_NAMES);
 }
 
 /** The question word list of a data root, normalized as the index normalizes. */
