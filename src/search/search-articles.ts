@@ -47,6 +47,7 @@ import {
   understandReadQuery,
   withoutArticleOnNames,
   wholeNamesIn,
+  transposedNameOffer,
   type QueryAids,
 } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -431,7 +432,10 @@ export async function searchArticles(
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
   // A listed name near an unknown Latin word is a surer offer than the index's commoner words (Asad: assad, not Arab).
-  const didYouMean = latinNameOffer(request.q, asTyped, result.total, profile, options) ?? spelled;
+  const didYouMean =
+    latinNameOffer(request.q, asTyped, result.total, profile, options) ??
+    spelled ??
+    (profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter ? transposedNameOffer(request.q, options.aids) : undefined);
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(

@@ -31,6 +31,7 @@ import {
   respellWholeLatinNames,
   understandQuery,
   loadWholeNames,
+  transposedNameOffer,
   wholeNamesIn,
 } from './understand-query.js';
 
@@ -325,5 +326,23 @@ describe('wholeNamesIn', () => {
   it('gives none for words no listed name holds a longer form of', () => {
     expect(wholeNamesIn('أسعار النفط', wholeNames)).toEqual([]);
     expect(wholeNamesIn('', wholeNames)).toEqual([]);
+  });
+});
+
+describe('transposedNameOffer', () => {
+  const aids = { ...loadQueryLists(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT)), repairer: loadRunOnRepairer(PROJECT_ROOT) };
+
+  it('offers a listed name for a word swapping two of its letters that the corpus writes far less often', () => {
+    // The corpus holds خاشجقي 5 times, خاشقجي 2,111: a corpus word, but a slip.
+    expect(transposedNameOffer('خاشجقي', aids)).toBe('خاشقجي');
+    expect(transposedNameOffer('مقتل خاشجقي؟', aids)).toBe('مقتل خاشقجي؟');
+    expect(transposedNameOffer('أرودغان', aids)).toBe('اردوغان');
+  });
+
+  it('offers nothing for names, short words, or words whose swap is no one-word name', () => {
+    expect(transposedNameOffer('خاشقجي', aids)).toBeUndefined();
+    expect(transposedNameOffer('إيرنا', aids)).toBeUndefined(); // IRNA, the agency: five letters
+    expect(transposedNameOffer('لامركزية', aids)).toBeUndefined(); // المركزية is a word of names, no name alone
+    expect(transposedNameOffer('أسعار النفط', aids)).toBeUndefined();
   });
 });

@@ -569,6 +569,42 @@ export function arabicNameRespellings(text: string, aids: Pick<QueryAids, 'arabi
   return respellings;
 }
 
+/** Letters besides the article from which a word swapping two of a name's is read as a slip: إيرنا (IRNA) is no إيران. */
+const MIN_TRANSPOSED_LETTERS = 6;
+/** How many times more often the corpus must write the name than the word swapping two of its letters. */
+const TRANSPOSED_NAME_RATIO = 20;
+
+/**
+ * The text with each Arabic word that swaps two neighbouring letters of a listed one-word name, which
+ * the corpus writes at least 20 times as often, as that name: خاشجقي (5 ANT articles hold the slip)
+ * → خاشقجي (2,111), أرودغان → اردوغان, تليرسون → تيلرسون. For an offer: the slip's own articles are
+ * the reader's to keep. `undefined` when no word is such a slip.
+ */
+export function transposedNameOffer(
+  text: string,
+  aids: Pick<QueryAids, 'arabicNameWords' | 'listedNameWords' | 'listedNameSpellings' | 'repairer'>,
+): string | undefined {
+  const { arabicNameWords: nameWords, listedNameWords, listedNameSpellings, repairer } = aids;
+  if (!nameWords || !listedNameSpellings || !repairer) return undefined;
+  const frequency = (word: string) => foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+  const respellings = new Map<string, string>();
+  for (const word of text.split(/\s+/u)) {
+    const typed = word.replace(EDGE_PUNCTUATION, '');
+    const bare = normalizeArabicWord(typed);
+    const letters = bare.length - (bare.startsWith('ال') ? 'ال'.length : 0);
+    if (letters < MIN_TRANSPOSED_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
+    const written = Math.max(frequency(bare), 1);
+    for (let at = 0; at + 1 < bare.length; at++) {
+      const name = bare.slice(0, at) + bare[at + 1] + bare[at] + bare.slice(at + 2);
+      if (nameWords.has(name) && listedNameSpellings.has(name) && frequency(name) >= TRANSPOSED_NAME_RATIO * written) {
+        respellings.set(typed, name);
+        break;
+      }
+    }
+  }
+  return respellings.size > 0 ? respellWords(text, respellings) : undefined;
+}
+
 /** `text` with the typed words of `respellings` replaced; punctuation stays. */
 export function respellWords(text: string, respellings: ReadonlyMap<string, string>): string {
   return respellings.size === 0 ? text : mapWords(text, (bare) => respellings.get(bare));
