@@ -226,6 +226,32 @@ describe('articles, health and the API description', () => {
     expect(body.error.field).toBe('id');
   });
 
+  it('lists the articles related to one, most related first, without the article itself', async () => {
+    type Related = { id: string; related: { id: string; title: string; score: number | null; topics: string[] }[] };
+    // The five seeds all tell of Algeria and the United States: the other four come first.
+    const { status, body } = await get<Related>('/articles/000_fee63797c487f9cf/related?size=3');
+    expect(status).toBe(200);
+    expect(body.id).toBe('000_fee63797c487f9cf');
+    expect(body.related).toHaveLength(3);
+    for (const hit of body.related) expect(['001_89f3d445d5bfa33a', '002_cae385476cb3fbcb', '003_4e5cae1c7eaae2e4', '004_cacf537383d56ce7']).toContain(hit.id);
+    expect(body.related.map((hit) => hit.id)).not.toContain('000_fee63797c487f9cf');
+    expect(body.related[0]).toMatchObject({ title: expect.any(String), topics: expect.any(Array) });
+  });
+
+  it('answers 404 for related articles of an unknown id, and 400 naming a size out of bounds or an unknown parameter', async () => {
+    const unknown = await get<ErrorBody>('/articles/no_such_article/related');
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.field]).toEqual([404, 'not_found', 'id']);
+    for (const [query, field] of [
+      ['size=0', 'size'],
+      ['size=21', 'size'],
+      ['size=abc', 'size'],
+      ['sise=5', 'sise'],
+    ]) {
+      const { status, body } = await get<ErrorBody>(`/articles/000_fee63797c487f9cf/related?${query}`);
+      expect([status, body.error.field], query).toEqual([400, field]);
+    }
+  });
+
   it('answers 400 for an id that cannot be one', async () => {
     const { status, body } = await get<ErrorBody>('/articles/..%2Fetc');
     expect(status).toBe(400);
@@ -303,6 +329,7 @@ describe('articles, health and the API description', () => {
       '/admin/workbench/{set}',
       '/admin/workbench/{set}/{queryId}',
       '/articles/{id}',
+      '/articles/{id}/related',
       '/facets',
       '/facets/{facet}',
       '/health',

@@ -116,7 +116,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const explainSlots = new ExplainSlots();
   registerSearchRoutes(app, deps, { explainSlots, admission, metrics });
   registerSuggestRoutes(app, deps);
-  registerArticleRoutes(app, deps);
+  registerArticleRoutes(app, deps, { admission, metrics });
   registerFacetRoutes(app, deps);
   registerHealthRoutes(app, deps);
   registerAdminRoutes(app, deps);

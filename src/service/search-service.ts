@@ -7,7 +7,7 @@ import { facetEntries, loadTaxonomy, type Taxonomy } from '../classify/taxonomy.
 import { searchFacetValues, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
-import type { EngineInfo, SearchBody, SearchEngine } from '../engine/search-engine.js';
+import type { EngineInfo, SearchBody, SearchEngine, SearchHit } from '../engine/search-engine.js';
 import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
 import { WriteGate } from '../concurrency/write-gate.js';
 import { ensureIndex, TAGGED_WITH, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
@@ -26,6 +26,7 @@ import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../rele
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
+import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
 import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
@@ -422,6 +423,20 @@ export class SearchService {
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.engine.getDocument<StoredArticle>(this.alias, id);
+  }
+
+  /**
+   * The articles most like article `id` (see relatedArticlesBody), on the served alias unless `index`
+   * names another; `undefined` when no article has that id.
+   */
+  async relatedArticles(id: string, size: number, options: { index?: string; terms?: RelatedTerms } = {}): Promise<SearchHit<StoredArticle>[] | undefined> {
+    const index = options.index ?? this.alias;
+    // Asked together: an unknown id finds no related article, and only the lookup says it is unknown.
+    const [article, related] = await Promise.all([
+      this.engine.getSources<Pick<StoredArticle, 'id'>>(index, [id], ['id']),
+      this.engine.search<StoredArticle>(index, relatedArticlesBody(id, size, options.terms)),
+    ]);
+    return article.has(id) ? related.hits : undefined;
   }
 
   /**

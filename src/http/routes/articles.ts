@@ -1,9 +1,17 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { storedTagsOf } from '../../index/stored-article.js';
+import { facetValuesOf, storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
+import { OverloadedError, type Admission } from '../admission.js';
 import { ApiError } from '../api-error.js';
+import type { ApiMetrics } from '../metrics.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicRoute } from '../schemas.js';
+import { MAX_RELATED } from '../../search/related-articles.js';
+import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
+
+const ArticleId = z
+  .string()
+  .regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -, at most 128)')
+  .openapi({ example: '000_fee63797c487f9cf' });
 
 const Article = ArticleSummarySchema.extend({
   body: z.string(),
@@ -37,7 +45,7 @@ const route = publicRoute('get', '/articles/{id}', 'getArticle', {
   summary: 'One article by id',
   request: {
     params: z.object({
-      id: z.string().regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -, at most 128)').openapi({ example: '000_fee63797c487f9cf' }),
+      id: ArticleId,
     }),
     // Refused like /search's: a misspelt parameter is said, not silently ignored.
     query: z.object({}).strict(),
@@ -49,7 +57,68 @@ const route = publicRoute('get', '/articles/{id}', 'getArticle', {
   },
 });
 
-export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
+const RelatedArticles = z
+  .object({
+    id: z.string().openapi({ description: 'The article the others are related to' }),
+    related: z.array(
+      ArticleSummarySchema.extend({ score: z.number().nullable().openapi({ description: 'How much of its telling words the article shares' }) }),
+    ),
+  })
+  .openapi('RelatedArticles');
+
+const relatedRoute = publicRoute('get', '/articles/{id}/related', 'getRelatedArticles', {
+  summary: 'Articles related to one article',
+  description:
+    "The articles sharing the most telling words of its title and text (other outlets' reports of the same story first, then its background), the article itself and story copies left out.",
+  request: {
+    params: z.object({ id: ArticleId }),
+    query: z
+      .object({
+        size: wholeNumber(1, MAX_RELATED)
+          .optional()
+          .openapi({ type: 'integer', minimum: 1, maximum: MAX_RELATED, description: `How many, 5 unless given (at most ${MAX_RELATED})` }),
+      })
+      .strict(),
+  },
+  responses: {
+    200: jsonAnswer('The related articles, most related first', RelatedArticles),
+    404: { description: 'No article with that id', ...errorContent },
+    ...errorResponses,
+  },
+});
+
+export function registerArticleRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: AppDependencies,
+  traffic: { admission: Admission<'cheap' | 'expensive'>; metrics: ApiMetrics },
+): void {
+  app.openapi(relatedRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    // A more-like-this costs the engine what a long search does: it waits in the expensive lane.
+    const related = await traffic.admission
+      .run('expensive', () => deps.service.relatedArticles(id, c.req.valid('query').size ?? 5))
+      .catch((error: unknown) => {
+        if (!(error instanceof OverloadedError)) throw error;
+        traffic.metrics.overloaded.inc({ lane: 'expensive' });
+        throw new ApiError(503, 'overloaded', 'Too many expensive requests at once; retry shortly.');
+      });
+    if (!related) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
+    return c.json(
+      {
+        id,
+        related: related.map((hit) => ({
+          id: hit.id,
+          title: hit.source.title,
+          published: hit.source.published ?? null,
+          source: hit.source.source ?? null,
+          score: hit.score,
+          ...facetValuesOf(hit.source),
+        })),
+      },
+      200,
+    );
+  });
+
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const stored = await deps.service.getArticle(id);

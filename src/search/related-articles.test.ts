@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { A_STORY_COPY } from '../index/stored-article.js';
+import { RELATED_TERMS, relatedArticlesBody } from './related-articles.js';
+
+describe('relatedArticlesBody', () => {
+  it("asks for the articles like one's title and text, itself and every story copy left out", () => {
+    const body = relatedArticlesBody('a-1', 7);
+    expect(body.size).toBe(7);
+    const { must, must_not } = (body.query as { bool: { must: { more_like_this: Record<string, unknown> }[]; must_not: unknown[] } }).bool;
+    expect(must[0]!.more_like_this).toMatchObject({
+      fields: ['title', 'body'],
+      like: [{ _id: 'a-1' }],
+      max_query_terms: RELATED_TERMS.maxQueryTerms,
+      min_doc_freq: RELATED_TERMS.minDocFreq,
+      minimum_should_match: RELATED_TERMS.minimumShouldMatch,
+    });
+    expect(must_not).toEqual([A_STORY_COPY, { ids: { values: ['a-1'] } }]);
+  });
+
+  it('takes the terms it is given', () => {
+    const body = relatedArticlesBody('a-1', 5, { maxQueryTerms: 10, minDocFreq: 3, minimumShouldMatch: '20%' });
+    const [clause] = (body.query as { bool: { must: { more_like_this: Record<string, unknown> }[] } }).bool.must;
+    expect(clause!.more_like_this).toMatchObject({ max_query_terms: 10, min_doc_freq: 3, minimum_should_match: '20%' });
+  });
+});

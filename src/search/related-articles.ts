@@ -1,0 +1,48 @@
+import type { SearchBody } from '../engine/search-engine.js';
+import { A_STORY_COPY } from '../index/stored-article.js';
+
+/** Related articles a request may ask for at most. */
+export const MAX_RELATED = 20;
+
+/** What an article's words must be to pick its related articles (see relatedArticlesBody). */
+export interface RelatedTerms {
+  /** The article's words asked at most, its most telling by tf-idf. */
+  maxQueryTerms: number;
+  /** A word the index holds in fewer articles says nothing of a story (a typo, a rare name's slip). */
+  minDocFreq: number;
+  /** Of the words asked, how many an article must hold. */
+  minimumShouldMatch: string;
+}
+
+/** Chosen on the tuning half of `npm run measure:related` (docs/relevance.md#related-articles). */
+export const RELATED_TERMS: RelatedTerms = { maxQueryTerms: 50, minDocFreq: 2, minimumShouldMatch: '30%' };
+
+/**
+ * The articles whose title and text share the most telling words of article `id` (the engine's
+ * more-like-this over the stemmed fields, so بالانتخابات meets الانتخابات), itself and every story
+ * copy left out: other outlets' reports of the same story first, then its background.
+ */
+export function relatedArticlesBody(id: string, size: number, terms: RelatedTerms = RELATED_TERMS): SearchBody {
+  return {
+    size,
+    track_total_hits: false,
+    query: {
+      bool: {
+        must: [
+          {
+            more_like_this: {
+              fields: ['title', 'body'],
+              like: [{ _id: id }],
+              min_term_freq: 1,
+              min_doc_freq: terms.minDocFreq,
+              max_query_terms: terms.maxQueryTerms,
+              minimum_should_match: terms.minimumShouldMatch,
+            },
+          },
+        ],
+        must_not: [A_STORY_COPY, { ids: { values: [id] } }],
+      },
+    },
+    _source: ['id', 'title', 'published', 'source', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
+  };
+}
