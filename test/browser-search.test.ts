@@ -140,6 +140,13 @@ describe('the search page', () => {
     const article = await api<{ title: string }>(`/articles/${first}`);
     expect(await chromium.page.textContent('#article-title')).toBe(article.title);
     expect(new URL(chromium.page.url()).searchParams.get('article')).toBe(first);
+    // Below it, the articles related to it, as the API lists them.
+    await chromium.page.waitForFunction((id) => document.body.dataset.related === id, first);
+    const related = await api<{ related: { id: string }[] }>(`/articles/${first}/related?size=5`);
+    expect(await chromium.page.$$eval('#related-list a', (links) => links.map((link) => link.getAttribute('data-id')))).toEqual(
+      related.related.map((hit) => hit.id),
+    );
+    expect(related.related.length).toBeGreaterThan(0);
     await chromium.page.goBack();
     await chromium.page.waitForSelector('#search-view:not([hidden])');
     expect(chromium.page.url()).toBe(before);

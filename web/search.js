@@ -543,8 +543,32 @@ async function showArticle(state) {
       ...(safeUrl ? [h('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, 'المصدر الأصلي')] : []),
     );
   }
+  $('article-related').hidden = true;
+  if (answer.status === 200) showRelated(state.article);
   title.focus();
   document.body.dataset.rendered = `article:${state.article}`;
+}
+
+/** Below the article, once it shows: the articles like it (other outlets' reports of the story first). */
+async function showRelated(id) {
+  const answer = await callJson(`articles/${encodeURIComponent(id)}/related?size=5`);
+  if (readState().article !== id || answer.status !== 200 || answer.body.related.length === 0) return;
+  $('related-list').replaceChildren(
+    ...answer.body.related.map((related) =>
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          { href: pageUrl({ ...readState(), article: related.id }), 'data-id': related.id, onclick: follow({ article: related.id }) },
+          h('span', { dir: 'auto' }, related.title),
+        ),
+        meta(related),
+      ),
+    ),
+  );
+  $('article-related').hidden = false;
+  document.body.dataset.related = id;
 }
 
 $('back').addEventListener('click', () => {
