@@ -125,21 +125,26 @@ export function spellingsOf(rule: string): string[] {
  * longer form typed is read as the whole name.
  */
 export function withoutContainedAlternatives(rule: string, wordsOf: (term: string) => string[]): string {
-  const arrow = rule.indexOf('=>');
   const dropped = new Set(containedAlternatives(rule, wordsOf));
   if (dropped.size === 0) return rule;
-  const targets = (arrow >= 0 ? rule.slice(arrow + 2) : rule).split(',').map((term) => term.trim());
+  const { matched, targets } = sidesOf(rule);
   // An equivalence becomes one way from all its forms: the longer form typed is still read whole.
-  return `${(arrow >= 0 ? rule.slice(0, arrow) : rule).trim()} => ${targets.filter((term) => !dropped.has(term)).join(', ')}`;
+  return `${matched} => ${targets.filter((term) => !dropped.has(term)).join(', ')}`;
 }
 
 /** The alternatives of a rule that hold another alternative word for word: those `withoutContainedAlternatives` drops. */
 export function containedAlternatives(rule: string, wordsOf: (term: string) => string[]): string[] {
-  const arrow = rule.indexOf('=>');
-  const targets = (arrow >= 0 ? rule.slice(arrow + 2) : rule).split(',').map((term) => term.trim());
+  const { targets } = sidesOf(rule);
   const holds = (longer: string[], shorter: string[]) =>
     shorter.length < longer.length && longer.some((_, start) => shorter.every((word, offset) => longer[start + offset] === word));
   return targets.filter((term) => targets.some((other) => holds(wordsOf(term), wordsOf(other))));
+}
+
+/** What a rule is matched on (its left side, or the whole of an equivalence), and the alternatives it gives. */
+function sidesOf(rule: string): { matched: string; targets: string[] } {
+  const arrow = rule.indexOf('=>');
+  const matched = (arrow >= 0 ? rule.slice(0, arrow) : rule).trim();
+  return { matched, targets: (arrow >= 0 ? rule.slice(arrow + 2) : rule).split(',').map((term) => term.trim()) };
 }
 
 /** Single-word Arabic terms of a Solr synonym list (multi-word names are matched as phrases). */

@@ -95,7 +95,7 @@ describe('buildSearchBody', () => {
   it("asks the highlighter alone for the whole forms of the names typed, beside the query's own matches", () => {
     const plain = buildSearchBody({ ...request, q: 'داعش' }, profile, shape);
     expect(plain.highlight).not.toHaveProperty('highlight_query');
-    const whole = buildSearchBody({ ...request, q: 'داعش', wholeNames: ['تنظيم الدولة الإسلامية'] }, profile, shape);
+    const whole = buildSearchBody({ ...request, q: 'داعش', fullNameForms: ['تنظيم الدولة الإسلامية'] }, profile, shape);
     expect(whole.query).toEqual(plain.query);
     expect((whole.highlight as { highlight_query: unknown }).highlight_query).toEqual({
       bool: {

@@ -55,8 +55,8 @@ export interface SearchRequest {
   question?: string;
   /** A Latin `q` of the lists' spellings as Arabic orders them (see arabicWordOrder): a phrase boost on the stemmed fields. */
   arabicOrder?: string;
-  /** The longer Arabic forms of the names `q` names (see wholeNamesIn): highlighted whole, not searched. */
-  wholeNames?: string[];
+  /** The longer Arabic forms of the names `q` names (see fullNameFormsIn): highlighted whole, not searched. */
+  fullNameForms?: string[];
 }
 
 /**
@@ -227,13 +227,15 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     highlight: {
       // The index searches a name by its shortest form (تنظيم الدولة), so a longer one is highlighted only
       // as far as that: تنظيم "الدولة" الإسلامية. The whole form is asked of the highlighter alone.
-      ...(request.wholeNames?.length
+      ...(request.fullNameForms?.length
         ? {
             highlight_query: {
               bool: {
                 should: [
                   query,
-                  ...request.wholeNames.map((name) => ({ multi_match: { query: name, fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER } })),
+                  ...request.fullNameForms.map((name) => ({
+                    multi_match: { query: name, fields: ['title', 'body'], type: 'phrase', analyzer: INDEX_ANALYZER },
+                  })),
                 ],
               },
             },

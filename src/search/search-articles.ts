@@ -36,7 +36,7 @@ import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } f
 import {
   arabicNameRespellings,
   ARABIC_LETTER,
-  foldedSpellings,
+  corpusFrequency,
   isOnlyListedNames,
   offeredNameReach,
   respellLatinNames,
@@ -46,7 +46,7 @@ import {
   namesAsListed,
   understandReadQuery,
   withoutArticleOnNames,
-  wholeNamesIn,
+  fullNameFormsIn,
   transposedNameOffer,
   type QueryAids,
 } from './understand-query.js';
@@ -190,7 +190,7 @@ function understandRequest(
       })
     : [];
   const arabicOrder = profile.query.arabicWordOrder && stretches ? inArabicOrder(stretches) : undefined;
-  const wholeNames = understoodText && aids.wholeNames ? wholeNamesIn(understoodText, aids.wholeNames) : [];
+  const fullNameForms = understoodText && aids.fullNameForms ? fullNameFormsIn(understoodText, aids.fullNameForms) : [];
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -200,7 +200,7 @@ function understandRequest(
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
-    ...(wholeNames.length > 0 ? { wholeNames } : {}),
+    ...(fullNameForms.length > 0 ? { fullNameForms } : {}),
     ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
       ? { question: text.trim() }
       : {}),
@@ -222,11 +222,6 @@ function understandRequest(
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
-
-/** How often the corpus word list spells a word, in every spelling the index folds together. */
-function corpusFrequency(word: string, repairer: RunOnRepairer): number {
-  return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
-}
 
 /** How often the corpus word list spells an Arabic phrase: the count of its least written word (a `NewsFrequency`). */
 export function phraseFrequency(arabic: string, repairer: RunOnRepairer): number {

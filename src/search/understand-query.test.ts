@@ -30,9 +30,9 @@ import {
   respellLatinNames,
   respellWholeLatinNames,
   understandQuery,
-  loadWholeNames,
+  loadFullNameForms,
   transposedNameOffer,
-  wholeNamesIn,
+  fullNameFormsIn,
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
@@ -313,19 +313,19 @@ describe('arabicWordOrder', () => {
   });
 });
 
-describe('wholeNamesIn', () => {
-  const wholeNames = loadWholeNames(PROJECT_ROOT);
+describe('fullNameFormsIn', () => {
+  const fullNameForms = loadFullNameForms(PROJECT_ROOT);
 
   it('gives the longer Arabic forms of the names a text names, in any of their spellings', () => {
-    expect(wholeNamesIn('داعش', wholeNames)).toContain('تنظيم الدولة الإسلامية');
-    expect(wholeNamesIn('ISIS', wholeNames)).toContain('تنظيم الدولة الإسلامية');
-    expect(wholeNamesIn('لقاء بلينكن', wholeNames)).toEqual(expect.arrayContaining(['أنتوني بلينكن', 'أنطوني بلينكين']));
-    expect(wholeNamesIn('blinken', wholeNames)).toContain('أنتوني بلينكن');
+    expect(fullNameFormsIn('داعش', fullNameForms)).toContain('تنظيم الدولة الإسلامية');
+    expect(fullNameFormsIn('ISIS', fullNameForms)).toContain('تنظيم الدولة الإسلامية');
+    expect(fullNameFormsIn('لقاء بلينكن', fullNameForms)).toEqual(expect.arrayContaining(['أنتوني بلينكن', 'أنطوني بلينكين']));
+    expect(fullNameFormsIn('blinken', fullNameForms)).toContain('أنتوني بلينكن');
   });
 
   it('gives none for words no listed name holds a longer form of', () => {
-    expect(wholeNamesIn('أسعار النفط', wholeNames)).toEqual([]);
-    expect(wholeNamesIn('', wholeNames)).toEqual([]);
+    expect(fullNameFormsIn('أسعار النفط', fullNameForms)).toEqual([]);
+    expect(fullNameFormsIn('', fullNameForms)).toEqual([]);
   });
 });
 

@@ -37,8 +37,8 @@ export interface QueryAids {
   latinAbbreviations?: ReadonlyMap<string, string>;
   /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
   arabicOfLatin?: ReadonlyMap<string, string>;
-  /** Each spelling of a listed name, as `nameSpellingKey` keys it, to its rule's longer Arabic forms (see loadWholeNames). */
-  wholeNames?: ReadonlyMap<string, readonly string[]>;
+  /** Each spelling of a listed name, as `nameSpellingKey` keys it, to its rule's longer Arabic forms (see loadFullNameForms). */
+  fullNameForms?: ReadonlyMap<string, readonly string[]>;
   /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
   englishWords?: () => EnglishWords | undefined;
 }
@@ -58,7 +58,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     gluedNames: loadGluedNames(dataRoot),
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
     arabicOfLatin: loadArabicOfLatin(dataRoot),
-    wholeNames: loadWholeNames(dataRoot),
+    fullNameForms: loadFullNameForms(dataRoot),
   };
 }
 
@@ -67,33 +67,33 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
  * الإسلامية beside تنظيم الدولة, دونالد ترامب beside ترامب). The index searches with the shorter alone
  * (`withoutContainedAlternatives`), so its highlights stopped partway: تنظيم "الدولة" الإسلامية.
  */
-export function loadWholeNames(dataRoot: string): Map<string, string[]> {
-  const wholeNames = new Map<string, string[]>();
+export function loadFullNameForms(dataRoot: string): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
   for (const rule of readNameRules(dataRoot)) {
     const longer = containedAlternatives(rule, normalizedWordsOf).filter((form) => ARABIC_SCRIPT.test(form));
     if (longer.length === 0) continue;
     for (const spelling of spellingsOf(rule)) {
       const key = nameSpellingKey(spelling);
-      wholeNames.set(key, [...new Set([...(wholeNames.get(key) ?? []), ...longer])]);
+      forms.set(key, [...new Set([...(forms.get(key) ?? []), ...longer])]);
     }
   }
-  return wholeNames;
+  return forms;
 }
 
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
-/** Whole names a search highlights at most: a long text of names would make the highlighting query as long. */
-const MAX_WHOLE_NAMES = 12;
+/** Full names a search highlights at most: a long text of names would make the highlighting query as long. */
+const MAX_FULL_NAME_FORMS = 12;
 
-/** The longer Arabic forms of the listed names a text names (see loadWholeNames), for highlighting. */
-export function wholeNamesIn(text: string, wholeNames: ReadonlyMap<string, readonly string[]>): string[] {
+/** The longer Arabic forms of the listed names a text names (see loadFullNameForms), for highlighting. */
+export function fullNameFormsIn(text: string, fullNameForms: ReadonlyMap<string, readonly string[]>): string[] {
   const words = nameSpellingKey(text).split(' ');
   const found = new Set<string>();
   for (let start = 0; start < words.length; start++) {
     for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 1; length--) {
-      for (const form of wholeNames.get(words.slice(start, start + length).join(' ')) ?? []) found.add(form);
+      for (const form of fullNameForms.get(words.slice(start, start + length).join(' ')) ?? []) found.add(form);
     }
   }
-  return [...found].slice(0, MAX_WHOLE_NAMES);
+  return [...found].slice(0, MAX_FULL_NAME_FORMS);
 }
 
 /** The question word list of a data root, normalized as the index normalizes. */
@@ -435,6 +435,11 @@ const lettersOf = (word: string) => word.replace(/\p{M}|\u0640/gu, '');
 /** Whether the corpus word list holds a typed word in any spelling the index folds together. */
 const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(lettersOf(word)).some((spelling) => repairer.isWord(spelling));
 
+/** How often the corpus word list spells a word, in every spelling the index folds together. */
+export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
+  return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+}
+
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 
@@ -586,17 +591,16 @@ export function transposedNameOffer(
 ): string | undefined {
   const { arabicNameWords: nameWords, listedNameWords, listedNameSpellings, repairer } = aids;
   if (!nameWords || !listedNameSpellings || !repairer) return undefined;
-  const frequency = (word: string) => foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
   const respellings = new Map<string, string>();
   for (const word of text.split(/\s+/u)) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
     const bare = normalizeArabicWord(typed);
     const letters = bare.length - (bare.startsWith('ال') ? 'ال'.length : 0);
     if (letters < MIN_TRANSPOSED_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
-    const written = Math.max(frequency(bare), 1);
+    const written = Math.max(corpusFrequency(bare, repairer), 1);
     for (let at = 0; at + 1 < bare.length; at++) {
       const name = bare.slice(0, at) + bare[at + 1] + bare[at] + bare.slice(at + 2);
-      if (nameWords.has(name) && listedNameSpellings.has(name) && frequency(name) >= TRANSPOSED_NAME_RATIO * written) {
+      if (nameWords.has(name) && listedNameSpellings.has(name) && corpusFrequency(name, repairer) >= TRANSPOSED_NAME_RATIO * written) {
         respellings.set(typed, name);
         break;
       }
