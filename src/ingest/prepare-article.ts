@@ -4,6 +4,7 @@ import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js
 import { normalizeLines, PARAGRAPH_BREAK, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import { leadKeysOf, withoutLinkLines } from './teasers.js';
+import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
 
@@ -208,15 +209,8 @@ const TEXT_KEY_MIN_WORDS = 40;
  * قاتل), or files it again days later. The text counts by its letters and digits, as the title does.
  */
 function textKeyOf(source: string, body: string): string | undefined {
+  if (source === UNKNOWN_SOURCE) return undefined;
   const words = lettersAndDigits(body);
-  if (source === UNKNOWN_SOURCE || words.split(' ').length < TEXT_KEY_MIN_WORDS) return undefined;
+  if (wordCount(words) < TEXT_KEY_MIN_WORDS) return undefined;
   return createHash('sha1').update(`${source}\n${words}`).digest('hex');
-}
-
-/** The words of a text, by their letters and digits alone, one space between them. */
-function lettersAndDigits(text: string): string {
-  return text
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

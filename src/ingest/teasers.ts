@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PARAGRAPH_BREAK } from './seed-parser.js';
+import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 
 /**
  * An outlet may close an article with the first paragraphs of its other stories, each a link on the
@@ -26,12 +27,8 @@ const DATELINE = /^[^()\n]{0,60}\([^()\n]{1,20}\)\s*[-—–]+\s*/u;
 
 /** A paragraph's key within its outlet: its words without a dateline; none for a short paragraph. */
 export function paragraphKey(source: string, paragraph: string): string | undefined {
-  const words = paragraph
-    .replace(DATELINE, '')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (words.split(' ').length < LEAD_MIN_WORDS) return undefined;
+  const words = lettersAndDigits(paragraph.replace(DATELINE, ''));
+  if (wordCount(words) < LEAD_MIN_WORDS) return undefined;
   return createHash('sha1').update(`${source}\n${words}`).digest('hex').slice(0, 24);
 }
 

@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../classify/taxonomy.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { lettersAndDigits } from '../analysis/letters-and-digits.js';
 
 /** The facets whose values are suggested by name: people, places and organizations. */
 export type EntityFacet = 'people' | 'regions' | 'organizations';
@@ -27,11 +28,7 @@ interface Entry {
  * diacritics, case), Latin accents dropped, anything not a letter or digit a single space.
  */
 export function foldForSuggest(text: string): string {
-  return normalizeArabicWord(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return lettersAndDigits(normalizeArabicWord(text).normalize('NFKD'));
 }
 
 /** `الجزائر` is also typed `جزائر`: each word also without its article. */
