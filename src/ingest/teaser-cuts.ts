@@ -116,7 +116,7 @@ export class TeaserCuts {
         size: 0,
         query: { terms: { lead_keys: chunk } },
         // Only the keys asked: an article found holds its abstract's key beside its lead's.
-        aggs: { leads: { terms: { field: 'lead_keys', include: chunk, size: chunk.length } } },
+        aggs: { leads: { terms: { field: 'lead_keys', include: chunk, size: chunk.length, execution_hint: 'map' } } },
       });
       const buckets = (found.aggregations.leads as { buckets: { key: string }[] } | undefined)?.buckets ?? [];
       for (const bucket of buckets) stored.add(bucket.key);
