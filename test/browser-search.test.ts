@@ -106,6 +106,18 @@ describe('the search page', () => {
     const shownSources = await chromium.page.$$eval('#hits .meta > bdi', (names) => names.map((name) => name.textContent));
     expect(shownSources).toEqual(answer.hits.map((hit) => sourceLabel.get(hit.source!)));
     expect(answer.hits.some((hit) => sourceLabel.get(hit.source!) !== hit.source)).toBe(true);
+    // The page's feed follows the same selection, and is one.
+    const feed = new URL(await chromium.page.$eval('#feed-link', (link) => (link as HTMLAnchorElement).href));
+    expect(feed.pathname).toBe('/search/feed');
+    expect([...feed.searchParams.keys()].sort()).toEqual(['person', 'region', 'topic', 'topic']);
+    expect([feed.searchParams.getAll('topic').sort(), feed.searchParams.getAll('region'), feed.searchParams.getAll('person')]).toEqual([
+      ['diplomacy', 'economy-energy'],
+      ['algeria'],
+      ['antony-blinken'],
+    ]);
+    const followed = await fetch(feed);
+    expect([followed.status, followed.headers.get('content-type')]).toEqual([200, 'application/atom+xml; charset=utf-8']);
+    expect((await followed.text()).match(/<entry>/g)?.length).toBeGreaterThan(0);
     // Regions nest under their parent region: Algeria under the Maghreb.
     expect(await chromium.page.$eval('#f-region-algeria', (box) => box.closest('ul')?.closest('li')?.querySelector('input')?.value)).toBe('maghreb');
     await screenshot(chromium.page, 'search-page');

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { ingestSeeds, useSeededService } from './support/test-service.js';
 
@@ -252,6 +253,46 @@ describe('articles, health and the API description', () => {
     }
   });
 
+  it('follows a search as an Atom feed: its newest articles, each linking its view on the search page', async () => {
+    const q = encodeURIComponent('بلينكن');
+    const response = await service.app.request(`/search/feed?q=${q}&size=5`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const { feed } = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(await response.text()) as {
+      feed: { title: string; link: { '@_rel'?: string; '@_href': string }[]; entry: { id: string; updated: string; link: { '@_href': string }[] }[] };
+    };
+    expect(feed.title).toContain('بلينكن');
+    expect(feed.link).toContainEqual({ '@_rel': 'self', '@_href': `http://localhost/search/feed?q=${q}&size=5` });
+    expect(feed.link).toContainEqual({ '@_rel': 'alternate', '@_href': `http://localhost/?q=${q}` });
+    const newest = await search({ q: 'بلينكن', sort: 'newest', size: '5' });
+    const dated = newest.body.hits.filter((hit) => hit.published !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(feed.entry.map((entry) => entry.link[0]!['@_href'])).toEqual(dated.map((hit) => `http://localhost/?article=${hit.id}`));
+    const times = feed.entry.map((entry) => Date.parse(entry.updated));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Forwarded headers are believed only behind a proxy the configuration trusts (TRUST_PROXY).
+    const forged = await service.app.request(`/search/feed?q=${q}`, { headers: { 'x-forwarded-host': 'elsewhere.example', 'x-forwarded-proto': 'https' } });
+    expect(await forged.text()).not.toContain('elsewhere.example');
+  });
+
+  it('answers a feed unchanged with 304, and 400 naming a bad parameter', async () => {
+    const path = `/search/feed?q=${encodeURIComponent('الجزائر')}`;
+    const first = await service.app.request(path);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect((await service.app.request(path, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    for (const [query, field] of [
+      ['size=0', 'size'],
+      ['size=51', 'size'],
+      ['sort=relevance', 'sort'],
+      ['region=atlantis', 'region'],
+      ['date_from=2021-02-30', 'date_from'],
+    ]) {
+      const { status, body } = await get<ErrorBody>(`/search/feed?${query}`);
+      expect([status, body.error.field], query).toEqual([400, field]);
+    }
+  });
+
   it('answers 400 for an id that cannot be one', async () => {
     const { status, body } = await get<ErrorBody>('/articles/..%2Fetc');
     expect(status).toBe(400);
@@ -337,6 +378,7 @@ describe('articles, health and the API description', () => {
       '/health/ready',
       '/metrics',
       '/search',
+      '/search/feed',
       '/suggest',
     ]);
     const ingest = body.paths['/admin/ingest'] as { post: { requestBody: { content: Record<string, unknown> } } };

@@ -65,6 +65,15 @@ function searchParams(state) {
   return params;
 }
 
+/** The search's feed (newest first, so without a sort; the text as typed, so without respell). */
+function feedUrl(state) {
+  const params = searchParams(state);
+  params.delete('sort');
+  params.delete('respell');
+  const query = params.toString();
+  return query ? `search/feed?${query}` : 'search/feed';
+}
+
 function pageUrl(state) {
   const params = searchParams(state);
   if (state.pages > 1) params.set('pages', String(state.pages));
@@ -86,6 +95,7 @@ function navigate(changes, { replace = false } = {}) {
 function show(state) {
   if (document.activeElement !== input) input.value = state.q;
   $('sort').value = state.sort;
+  $('feed-link').href = feedUrl(state);
   if (state.article) return showArticle(state);
   $('article-view').hidden = true;
   $('search-view').hidden = false;
@@ -120,6 +130,7 @@ async function runSearch(state) {
     history.replaceState(history.state, '', pageUrl(state));
     if (document.activeElement !== input) input.value = state.q;
     document.title = `${state.q} — ${SITE_TITLE}`;
+    $('feed-link').href = feedUrl(state);
   }
   let hits = first.body.hits;
   let nextCursor = first.body.nextCursor;

@@ -21,6 +21,7 @@ import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerSearchFeedRoute } from './routes/search-feed.js';
 import { registerSuggestRoutes } from './routes/suggest.js';
 import { registerWebRoutes } from './routes/web.js';
 import { registerWorkbenchRoutes } from './routes/workbench.js';
@@ -95,11 +96,12 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   // by untouched: reading the answer's headers would cost the fast path of the Node adapter.
   const compressing = compressAnswers();
   app.use((c, next) => (c.req.header('accept-encoding') ? compressing(c, next) : next()));
-  // What changes seldom is revalidated by its ETag (304, no body): the pages, the facet lists, an article, the API description.
+  // What changes seldom is revalidated by its ETag (304, no body): the pages, the facet lists, an article, the API description, a feed a reader polls.
   for (const path of REVALIDATED_PATHS) app.use(path, etag());
   if (limits.rateLimitPerMinute > 0) {
     const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);
     app.use('/search', limit);
+    app.use('/search/feed', limit);
     app.use('/suggest', limit);
     app.use('/articles/*', limit);
   }
@@ -115,6 +117,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   const explainSlots = new ExplainSlots();
   registerSearchRoutes(app, deps, { explainSlots, admission, metrics });
+  registerSearchFeedRoute(app, deps, { explainSlots, admission, metrics });
   registerSuggestRoutes(app, deps);
   registerArticleRoutes(app, deps, { admission, metrics });
   registerFacetRoutes(app, deps);
@@ -153,7 +156,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   return app;
 }
 
-const REVALIDATED_PATHS = ['/', '/workbench', '/docs', '/docs/*', '/web/*', '/facets', '/facets/*', '/articles/*', '/openapi.json'];
+const REVALIDATED_PATHS = ['/', '/workbench', '/docs', '/docs/*', '/web/*', '/facets', '/facets/*', '/articles/*', '/openapi.json', '/search/feed'];
 
 /**
  * CORS for the listed origins (`*`: any). Only a real preflight (with Access-Control-Request-Method)

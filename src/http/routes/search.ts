@@ -123,6 +123,58 @@ const SearchQuery = z
   })
   .strict();
 
+/** The parameters that say which articles a search (or its feed) lists: the text, the facet values and the dates. */
+export const SelectionQuery = SearchQuery.pick({
+  q: true,
+  topic: true,
+  region: true,
+  region_mentioned: true,
+  source: true,
+  person: true,
+  organization: true,
+  date_from: true,
+  date_to: true,
+});
+
+/** The text, filters and dates of a request, each facet value and source checked against what exists: a 400 naming the parameter otherwise. */
+export async function readSelection(
+  query: z.infer<typeof SelectionQuery>,
+  deps: AppDependencies,
+): Promise<Pick<SearchRequest, 'q' | 'filters' | 'dateFrom' | 'dateTo'>> {
+  if (query.date_from && query.date_to && query.date_from > query.date_to) {
+    throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
+  }
+  const filters = {
+    topics: query.topic ?? [],
+    regions: query.region ?? [],
+    regions_mentioned: query.region_mentioned ?? [],
+    people: query.person ?? [],
+    organizations: query.organization ?? [],
+    source: query.source ?? [],
+  };
+  for (const [facet, param] of [
+    ['topics', 'topic'],
+    ['regions', 'region'],
+    ['regions_mentioned', 'region_mentioned'],
+    ['people', 'person'],
+    ['organizations', 'organization'],
+  ] as const) {
+    const known = facetValues(deps.service.taxonomy, facet);
+    const unknown = filters[facet].find((value) => !known.has(value));
+    if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
+  }
+  const { sources, unknown } = await deps.service.storedSources(filters.source);
+  if (unknown !== undefined) {
+    throw new ApiError(400, 'invalid_parameter', `source: no article comes from "${unknown}" (a search's facets.source lists the sources)`, 'source');
+  }
+  return {
+    ...(query.q ? { q: query.q } : {}),
+    filters: { ...filters, source: sources },
+    ...(query.date_from ? { dateFrom: query.date_from } : {}),
+    ...(query.date_to ? { dateTo: query.date_to } : {}),
+  };
+}
+
 const Hit = ArticleSummarySchema.extend({
   titleHighlighted: z.string(),
   score: z.number().nullable(),
@@ -215,6 +267,37 @@ function readCursor(cursor: string, expected: { sort: SearchSort; search: string
   }
 }
 
+/** What a search needs of the API's traffic control: its lanes, the explained searches' slots, and the metrics. */
+export interface SearchTraffic {
+  explainSlots: ExplainSlots;
+  admission: Admission<'cheap' | 'expensive'>;
+  metrics: ApiMetrics;
+}
+
+/** Runs a search in its lane (and an explained one in a slot of its own), its failures answered as the API answers them. */
+export async function runInLane<T>(
+  traffic: SearchTraffic,
+  lane: 'cheap' | 'expensive',
+  search: () => Promise<T>,
+  options: { explain?: boolean } = {},
+): Promise<T> {
+  const admitted = () => traffic.admission.run(lane, search);
+  try {
+    return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
+  } catch (error) {
+    if (error instanceof OverloadedError) {
+      traffic.metrics.overloaded.inc({ lane });
+      throw new ApiError(503, 'overloaded', `Too many ${lane} searches at once; retry shortly.`);
+    }
+    if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
+    if (isEngineError(error, 'rejected') && error.statusCode === 400) {
+      throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
+    }
+    throw error;
+  }
+}
+
 const route = publicRoute('get', '/search', 'searchArticles', {
   summary: 'Ranked, highlighted search with facet counts',
   request: { query: SearchQuery },
@@ -224,11 +307,7 @@ const route = publicRoute('get', '/search', 'searchArticles', {
   },
 });
 
-export function registerSearchRoutes(
-  app: OpenAPIHono<AppEnv>,
-  deps: AppDependencies,
-  traffic: { explainSlots: ExplainSlots; admission: Admission<'cheap' | 'expensive'>; metrics: ApiMetrics },
-): void {
+export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies, traffic: SearchTraffic): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
@@ -238,9 +317,6 @@ export function registerSearchRoutes(
       throw new ApiError(400, 'invalid_parameter', 'cursor: a cursor says where to go on; give no from with it', 'cursor');
     if (query.cursor === undefined && from + size > deps.limits.maxResultWindow) {
       throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.limits.maxResultWindow}; narrow the search instead`, 'from');
-    }
-    if (query.date_from && query.date_to && query.date_from > query.date_to) {
-      throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
     }
     const explain = query.explain === 'true';
     if (explain && size > EXPLAIN_MAX_HITS) throw new ApiError(400, 'invalid_parameter', `size: at most ${EXPLAIN_MAX_HITS} with explain=true`, 'size');
@@ -252,35 +328,8 @@ export function registerSearchRoutes(
         `profile: no public profile named "${query.profile}" (${deps.service.profiles.publicNames().join(', ')})`,
         'profile',
       );
-    const filters = {
-      topics: query.topic ?? [],
-      regions: query.region ?? [],
-      regions_mentioned: query.region_mentioned ?? [],
-      people: query.person ?? [],
-      organizations: query.organization ?? [],
-      source: query.source ?? [],
-    };
-    for (const [facet, param] of [
-      ['topics', 'topic'],
-      ['regions', 'region'],
-      ['regions_mentioned', 'region_mentioned'],
-      ['people', 'person'],
-      ['organizations', 'organization'],
-    ] as const) {
-      const known = facetValues(deps.service.taxonomy, facet);
-      const unknown = filters[facet].find((value) => !known.has(value));
-      if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
-    }
-    const { sources, unknown } = await deps.service.storedSources(filters.source);
-    if (unknown !== undefined) {
-      throw new ApiError(400, 'invalid_parameter', `source: no article comes from "${unknown}" (a search's facets.source lists the sources)`, 'source');
-    }
-    filters.source = sources;
     const asked: SearchRequest = {
-      ...(query.q ? { q: query.q } : {}),
-      filters,
-      ...(query.date_from ? { dateFrom: query.date_from } : {}),
-      ...(query.date_to ? { dateTo: query.date_to } : {}),
+      ...(await readSelection(query, deps)),
       from,
       size,
       sort: query.sort ?? 'relevance',
@@ -294,21 +343,7 @@ export function registerSearchRoutes(
       : asked;
     // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
     const lane = searchLane(asked);
-    try {
-      const search = () =>
-        traffic.admission.run(lane, () => deps.service.search(request, profile, { spellcheck: true, searchRespelling: query.respell !== 'false' }));
-      return c.json(await (explain ? traffic.explainSlots.run(search) : search()), 200);
-    } catch (error) {
-      if (error instanceof OverloadedError) {
-        traffic.metrics.overloaded.inc({ lane });
-        throw new ApiError(503, 'overloaded', `Too many ${lane} searches at once; retry shortly.`);
-      }
-      if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
-      // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
-      if (isEngineError(error, 'rejected') && error.statusCode === 400) {
-        throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
-      }
-      throw error;
-    }
+    const search = () => deps.service.search(request, profile, { spellcheck: true, searchRespelling: query.respell !== 'false' });
+    return c.json(await runInLane(traffic, lane, search, { explain }), 200);
   });
 }

@@ -1,0 +1,66 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { facetValues } from '../../classify/taxonomy.js';
+import type { SearchRequest } from '../../search/build-search-body.js';
+import { atomFeedOf } from '../../search/search-feed.js';
+import { ApiError } from '../api-error.js';
+import type { AppDependencies, AppEnv } from '../app-dependencies.js';
+import { errorResponses, publicRoute, wholeNumber } from '../schemas.js';
+import { readSelection, runInLane, SelectionQuery, type SearchTraffic } from './search.js';
+
+/** Entries of a feed unless `size` says otherwise: a day's news on a busy subject. */
+const FEED_SIZE = 20;
+const SITE_TITLE = 'بحث الأخبار';
+
+const FeedQuery = SelectionQuery.extend({
+  size: wholeNumber(1)
+    .optional()
+    .openapi({ description: `Entries (at most MAX_PAGE_SIZE, 50 unless configured)`, type: 'integer', minimum: 1, default: FEED_SIZE }),
+}).strict();
+
+const route = publicRoute('get', '/search/feed', 'searchFeed', {
+  summary: 'A search as an Atom feed: its newest articles, for a feed reader to follow',
+  description:
+    'The articles `GET /search` lists with `sort=newest` for the same text, filters and dates, newest first, as Atom 1.0: each entry links the article on the search page, and carries its publication time, its source, the passage that matched (its words in `<mark>`), its topics and its most specific regions. The text is searched as typed (no respelling in its place); undated articles are left out. Revalidated by its ETag.',
+  request: { query: FeedQuery },
+  responses: {
+    200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } },
+    ...errorResponses,
+  },
+});
+
+/** Where the API is reached from outside: behind a trusted proxy, the scheme and host it was asked for. */
+function publicOrigin(c: Context<AppEnv>, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const host = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host || url.host}`;
+}
+
+export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDependencies, traffic: SearchTraffic): void {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const size = query.size ?? FEED_SIZE;
+    if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
+    const request: SearchRequest = { ...(await readSelection(query, deps)), from: 0, size, sort: 'newest', facetSize: 1, explain: false };
+    const result = await runInLane(traffic, 'cheap', () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
+    const origin = publicOrigin(c, deps.limits.trustProxy ?? false);
+    const selection = new URL(c.req.url).searchParams;
+    selection.delete('size');
+    const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const).flatMap((facet) =>
+      (request.filters[facet] ?? []).map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value),
+    );
+    const title = [SITE_TITLE, [request.q, ...named, ...(request.filters.source ?? [])].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
+    const xml = atomFeedOf(
+      result.hits,
+      title,
+      {
+        self: `${origin}${c.req.path}${new URL(c.req.url).search}`,
+        searchPage: `${origin}/${selection.size > 0 ? `?${selection}` : ''}`,
+        article: (id) => `${origin}/?article=${encodeURIComponent(id)}`,
+      },
+      deps.service.taxonomy,
+    );
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+  });
+}
