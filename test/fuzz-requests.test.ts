@@ -8,6 +8,7 @@ import { ProfileStore } from '../src/search/search-profile.js';
 import {
   articleRequest,
   datesRequest,
+  feedRequest,
   namesRequest,
   otherRequest,
   pagingRequest,
@@ -47,7 +48,8 @@ beforeAll(async () => {
 
 /** Each property's share of the runs, fewer where a request costs the engine more. */
 const properties: [title: string, share: number, requests: (world: ApiWorld) => fc.Arbitrary<ApiRequest>][] = [
-  ['GET /search with any mix of parameters, valid and not, repeated and unknown ones', 0.24, searchRequest],
+  ['GET /search with any mix of parameters, valid and not, repeated and unknown ones', 0.2, searchRequest],
+  ['GET /search/feed with any mix of the search parameters, valid and not, repeated and unknown ones', 0.04, feedRequest],
   ['GET /search with five to ten names, or one name repeated, explain and pages up to 50', 0.06, namesRequest],
   ['GET /search with real, impossible and malformed dates', 0.14, datesRequest],
   ['GET /search with from and size at and past their limits', 0.12, pagingRequest],

@@ -21,6 +21,8 @@ export const GET_ROUTES = ['/search', '/facets', '/health', '/openapi.json'] as 
 export type ApiRequest =
   /** GET /search with these query pairs, encoded as a browser would. */
   | { kind: 'search'; params: [string, string][] }
+  /** GET /search/feed with these query pairs: the search's own, some of which the feed does not take. */
+  | { kind: 'feed'; params: [string, string][] }
   /** GET /search with a query string sent exactly as written (broken percent-encoding and all). */
   | { kind: 'search-raw'; query: string }
   | { kind: 'article'; method: 'GET' | 'HEAD'; id: string; params: [string, string][] }
@@ -35,6 +37,8 @@ export function requestUrl(request: ApiRequest): string {
   switch (request.kind) {
     case 'search':
       return withQuery('/search', request.params);
+    case 'feed':
+      return withQuery('/search/feed', request.params);
     case 'search-raw':
       return `/search?${request.query}`;
     case 'article':
@@ -349,6 +353,11 @@ export function searchParam(world: ApiWorld): fc.Arbitrary<[string, string]> {
 /** /search with zero to six parameters in any order, repeats included. */
 export function searchRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
   return fc.array(searchParam(world), { maxLength: 6 }).map((params) => ({ kind: 'search', params }));
+}
+
+/** /search/feed with zero to six of the search's parameters in any order, repeats included. */
+export function feedRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
+  return fc.array(searchParam(world), { maxLength: 6 }).map((params) => ({ kind: 'feed', params }));
 }
 
 /** /search with five to ten names (or one repeated), often with explain and a large page. */

@@ -27,6 +27,8 @@ export interface Expected {
   articleId?: string;
   /** The search page's HTML, not JSON: what `/` answers. */
   html?: true;
+  /** An Atom feed, not JSON: what `/search/feed` answers with 200. */
+  atom?: true;
 }
 
 export interface Answer {
@@ -86,6 +88,8 @@ export function expectedAnswer(request: ApiRequest, world: ApiWorld): Expected {
   switch (request.kind) {
     case 'search':
       return expectSearch(request.params, world);
+    case 'feed':
+      return expectFeed(request.params, world);
     case 'search-raw':
       // Broken encodings are read leniently or refused; either way a 400 names some parameter.
       return { statuses: [200, 400], fields: new Set() };
@@ -222,6 +226,23 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
   return { statuses: [200, ...busy], fields: new Set(), page };
 }
 
+/** The search's parameters a feed does not take: it lists the newest first page, as typed. */
+const NOT_FEED_PARAMS = new Set(['from', 'cursor', 'sort', 'facet_size', 'profile', 'explain', 'respell']);
+
+/** /search/feed: what /search answers to the parameters it shares, a 400 for the others, and a size of at least 1. */
+function expectFeed(pairs: [string, string][], world: ApiWorld): Expected {
+  const refused = new Set(pairs.map(([name]) => wellFormed(name)).filter((name) => NOT_FEED_PARAMS.has(name)));
+  const sizes = pairs.filter(([name]) => wellFormed(name) === 'size').map(([, value]) => wellFormed(value));
+  if (sizes.length === 1 && /^0+$/.test(sizes[0]!)) refused.add('size');
+  const shared = expectSearch(
+    pairs.filter(([name]) => !NOT_FEED_PARAMS.has(wellFormed(name))),
+    world,
+  );
+  const { page: _page, ...asSearch } = shared;
+  if (refused.size > 0) return { statuses: [400], fields: new Set([...refused, ...shared.fields]) };
+  return { ...asSearch, statuses: asSearch.statuses.filter((status) => status !== 429), atom: true };
+}
+
 /** `a,b` and repeated parameters select several values; blanks between commas are forgiven. */
 function checkSlugList(param: ListParam, list: string[], known: string[], faults: Set<string>, either: Set<string>): void {
   const items = list.flatMap((v) => v.split(','));
@@ -253,6 +274,12 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
   if (answer.ms > ANSWER_LIMIT_MS) throw new ContractViolation('slow', seen);
   if (expected.html) {
     if (answer.status !== 200 || !/^text\/html\b/.test(answer.contentType ?? '')) throw new ContractViolation('not the page', seen);
+    return;
+  }
+  if (expected.atom && answer.status === 200) {
+    if (!/^application\/atom\+xml\b/.test(answer.contentType ?? '') || !answer.text.includes('<feed xmlns="http://www.w3.org/2005/Atom">'))
+      throw new ContractViolation('not a feed', seen);
+    if (!expected.statuses.includes(200)) throw new ContractViolation('bad input accepted', `expected ${expected.statuses.join(' or ')}; ${seen}`);
     return;
   }
   // HEAD and 204 answers carry no body.
