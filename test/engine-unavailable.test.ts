@@ -22,6 +22,9 @@ describe('when the engine goes away and comes back', () => {
     expect(await during.json()).toMatchObject({ error: { code: 'engine_unavailable', message: expect.stringContaining('unavailable') } });
     const article = await service.app.request('/articles/000_fee63797c487f9cf');
     expect(article.status).toBe(503);
+    const feed = await service.app.request('/search/feed?q=Blinken');
+    expect(feed.status).toBe(503);
+    expect(await feed.json()).toMatchObject({ error: { code: 'engine_unavailable' } });
     const health = await service.app.request('/health');
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unavailable', engine: { reachable: false } });
