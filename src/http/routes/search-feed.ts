@@ -6,7 +6,7 @@ import { atomFeedOf } from '../../search/search-feed.js';
 import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { errorResponses, publicRoute, wholeNumber } from '../schemas.js';
-import { readSelection, runInLane, SelectionQuery, type SearchTraffic } from './search.js';
+import { readSelection, runInLane, searchLane, SelectionQuery, type SearchTraffic } from './search.js';
 
 /** Entries of a feed unless `size` says otherwise: a day's news on a busy subject. */
 const FEED_SIZE = 20;
@@ -30,8 +30,7 @@ const route = publicRoute('get', '/search/feed', 'searchFeed', {
 });
 
 /** Where the API is reached from outside: behind a trusted proxy, the scheme and host it was asked for. */
-function publicOrigin(c: Context<AppEnv>, trustProxy: boolean): string {
-  const url = new URL(c.req.url);
+function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean): string {
   const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
   const host = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host || url.host}`;
@@ -43,9 +42,10 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
     const size = query.size ?? FEED_SIZE;
     if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
     const request: SearchRequest = { ...(await readSelection(query, deps)), from: 0, size, sort: 'newest', facetSize: 1, explain: false };
-    const result = await runInLane(traffic, 'cheap', () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
-    const origin = publicOrigin(c, deps.limits.trustProxy ?? false);
-    const selection = new URL(c.req.url).searchParams;
+    const result = await runInLane(traffic, searchLane(request), () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
+    const url = new URL(c.req.url);
+    const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false);
+    const selection = new URLSearchParams(url.search);
     selection.delete('size');
     const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const).flatMap((facet) =>
       (request.filters[facet] ?? []).map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value),
@@ -55,7 +55,7 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
       result.hits,
       title,
       {
-        self: `${origin}${c.req.path}${new URL(c.req.url).search}`,
+        self: `${origin}${url.pathname}${url.search}`,
         searchPage: `${origin}/${selection.size > 0 ? `?${selection}` : ''}`,
         article: (id) => `${origin}/?article=${encodeURIComponent(id)}`,
       },
