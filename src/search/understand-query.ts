@@ -700,6 +700,8 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 
 /** A text with an Arabic letter in it: a reader writing Arabic, whose Latin words are foreign terms. */
 export const ARABIC_LETTER = /\p{Script=Arabic}/u;
+/** Any Latin-script letter: the respelling of Latin names reads only words of them. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
@@ -779,6 +781,8 @@ export function arabicWordOrder(
  */
 function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.latinNameSpelling || !aids.latinNameWords) return text;
+  // No Latin letter, no Latin name to respell: the words as both steps below would join them.
+  if (!LATIN_LETTER.test(text)) return text.split(/\s+/u).filter(Boolean).join(' ');
   // A word of the dictionary is no misspelled name: sales is not Saleh.
   const english = settings.englishWords ? aids.englishWords?.() : undefined;
   // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
