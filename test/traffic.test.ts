@@ -17,6 +17,7 @@ describe('hostile traffic', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await app.request('/search?q=Blinken')).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await app.request('/search/feed?q=Blinken')).status).toBe(429);
     const refused = await app.request('/articles/000_fee63797c487f9cf');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -25,6 +26,15 @@ describe('hostile traffic', () => {
     // Off by default, for local use.
     const open = appWith({});
     for (let i = 0; i < 20; i++) expect((await open.request('/search?q=Blinken')).status).toBe(200);
+  });
+
+  it('gives a feed the scheme and host of a trusted proxy, and no more entries than a page may hold', async () => {
+    const app = appWith({ trustProxy: true, maxPageSize: 1 });
+    const feed = await app.request('/search/feed?q=Blinken', { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'news.example' } });
+    expect(feed.status).toBe(200);
+    const xml = await feed.text();
+    expect(xml).toContain('<link rel="self" href="https://news.example/search/feed?q=Blinken"/>');
+    expect(xml.match(/<entry>/g)).toHaveLength(1);
   });
 
   it('keeps answering cheap searches while a burst of expensive ones fills its own lane', async () => {

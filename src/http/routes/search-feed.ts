@@ -8,7 +8,7 @@ import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { errorResponses, publicRoute, wholeNumber } from '../schemas.js';
 import { readSelection, runInLane, searchLane, SelectionQuery, type SearchTraffic } from './search.js';
 
-/** Entries of a feed unless `size` says otherwise: a day's news on a busy subject. */
+/** Entries of a feed unless `size` says otherwise (or the page size is smaller): a day's news on a busy subject. */
 const FEED_SIZE = 20;
 const SITE_TITLE = 'بحث الأخبار';
 
@@ -39,7 +39,7 @@ function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean): string
 export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDependencies, traffic: SearchTraffic): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
-    const size = query.size ?? FEED_SIZE;
+    const size = query.size ?? Math.min(FEED_SIZE, deps.limits.maxPageSize);
     if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
     const request: SearchRequest = { ...(await readSelection(query, deps)), from: 0, size, sort: 'newest', facetSize: 1, explain: false };
     const result = await runInLane(traffic, searchLane(request), () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
