@@ -115,6 +115,10 @@ describe('the search page', () => {
       ['algeria'],
       ['antony-blinken'],
     ]);
+    // The page's head names the feed of the newest articles, for a reader given the site's address.
+    expect(await chromium.page.$eval('link[rel="alternate"][type="application/atom+xml"]', (link) => new URL((link as HTMLLinkElement).href).pathname)).toBe(
+      '/search/feed',
+    );
     const followed = await fetch(feed);
     expect([followed.status, followed.headers.get('content-type')]).toEqual([200, 'application/atom+xml; charset=utf-8']);
     expect((await followed.text()).match(/<entry>/g)?.length).toBeGreaterThan(0);
