@@ -1,7 +1,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValuesOf, storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
-import { OverloadedError, type Admission } from '../admission.js';
+import type { Admission } from '../admission.js';
+import { inLane } from './search.js';
 import { ApiError } from '../api-error.js';
 import type { ApiMetrics } from '../metrics.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -95,13 +96,7 @@ export function registerArticleRoutes(
   app.openapi(relatedRoute, async (c) => {
     const { id } = c.req.valid('param');
     // A more-like-this costs the engine what a long search does: it waits in the expensive lane.
-    const related = await traffic.admission
-      .run('expensive', () => deps.service.relatedArticles(id, c.req.valid('query').size ?? 5))
-      .catch((error: unknown) => {
-        if (!(error instanceof OverloadedError)) throw error;
-        traffic.metrics.overloaded.inc({ lane: 'expensive' });
-        throw new ApiError(503, 'overloaded', 'Too many expensive requests at once; retry shortly.');
-      });
+    const related = await inLane(traffic, 'expensive', () => deps.service.relatedArticles(id, c.req.valid('query').size ?? 5), 'requests');
     if (!related) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
     return c.json(
       {

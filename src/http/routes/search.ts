@@ -274,6 +274,22 @@ export interface SearchTraffic {
   metrics: ApiMetrics;
 }
 
+/** Runs `work` once its lane has a place; a full lane answers 503 `overloaded`, counted by lane, saying what waited. */
+export async function inLane<T>(
+  traffic: Pick<SearchTraffic, 'admission' | 'metrics'>,
+  lane: 'cheap' | 'expensive',
+  work: () => Promise<T>,
+  waiting = 'searches',
+): Promise<T> {
+  try {
+    return await traffic.admission.run(lane, work);
+  } catch (error) {
+    if (!(error instanceof OverloadedError)) throw error;
+    traffic.metrics.overloaded.inc({ lane });
+    throw new ApiError(503, 'overloaded', `Too many ${lane} ${waiting} at once; retry shortly.`);
+  }
+}
+
 /** Runs a search in its lane (and an explained one in a slot of its own), its failures answered as the API answers them. */
 export async function runInLane<T>(
   traffic: SearchTraffic,
@@ -281,14 +297,10 @@ export async function runInLane<T>(
   search: () => Promise<T>,
   options: { explain?: boolean } = {},
 ): Promise<T> {
-  const admitted = () => traffic.admission.run(lane, search);
+  const admitted = () => inLane(traffic, lane, search);
   try {
     return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
   } catch (error) {
-    if (error instanceof OverloadedError) {
-      traffic.metrics.overloaded.inc({ lane });
-      throw new ApiError(503, 'overloaded', `Too many ${lane} searches at once; retry shortly.`);
-    }
     if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
     if (isEngineError(error, 'rejected') && error.statusCode === 400) {
