@@ -127,6 +127,20 @@ describe('words run together where a space was lost', () => {
     expect(await ids('جونكيري')).toContain(A003);
     expect((await ids('AntonyBlinken')).sort()).toEqual([A000, A001]);
   });
+
+  it('searches two names typed as one word as the two names, in either script', async () => {
+    for (const [typed, spaced] of [
+      ['بلينكنالجزائر', 'بلينكن الجزائر'],
+      ['blinkenalgeria', 'blinken algeria'],
+      ['لعمامرةبلينكن', 'لعمامرة بلينكن'],
+    ] as const) {
+      const found = await ids(typed);
+      expect(found.length, typed).toBeGreaterThan(0);
+      expect(found, typed).toEqual(await ids(spaced));
+    }
+    // Both names in one article: it comes first, as it does for the two names typed apart.
+    expect((await ids('lamamrablinken')).slice(0, 2).sort()).toEqual([A000, A001]);
+  });
 });
 
 describe('typo tolerance', () => {

@@ -86,6 +86,21 @@ describe('understandQuery', () => {
     expect(understandQuery('جونكيري', off, aids)).toBe('جونكيري');
   }, 30_000);
 
+  it('spells two or three listed names typed as one word apart, the fewest that make it up, each of three letters or more', () => {
+    const aids = { questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), gluedNames: loadGluedNames(PROJECT_ROOT) };
+    const on = { ...off, runOnRepair: true };
+    expect(understandQuery('ترامبكيم', on, aids)).toBe('ترامب كيم');
+    expect(understandQuery('بلينكنالجزائر', on, aids)).toBe('بلينكن الجزائر');
+    expect(understandQuery('trumpputin', on, aids)).toBe('trump putin');
+    expect(understandQuery('Macronalgeria?', on, aids)).toBe('macron algeria?');
+    expect(understandQuery('antonyblinkenalgeria', on, aids)).toBe('antony blinken algeria'); // a listed run and a name
+    expect(understandQuery('مصرقطرغزة', on, aids)).toBe('مصر قطر غزة');
+    expect(understandQuery('trumpputinkimmacron', on, aids)).toBe('trumpputinkimmacron'); // four names: no reader typed that
+    expect(understandQuery('usuk', on, aids)).toBe('usuk'); // names of two letters
+    expect(understandQuery('kimono', on, aids)).toBe('kimono'); // a name and letters that are none
+    expect(understandQuery('trumpkim', off, aids)).toBe('trumpkim');
+  }, 30_000);
+
   it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {
     const on = { ...off, latinNameSpelling: true };
     const aids = { questionWords, latinNameWords: loadLatinNameWords(PROJECT_ROOT) };

@@ -16,8 +16,8 @@ export const QUESTION_WORDS = 'relevance/question-words.txt';
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
   repairer?: RunOnRepairer;
-  /** The listed names of two words or more typed without their spaces (see loadGluedNames). */
-  gluedNames?: ReadonlyMap<string, string>;
+  /** The listed names typed without their spaces (see loadGluedNames). */
+  gluedNames?: GluedNames;
   latinNameWords?: ReadonlyMap<string, number>;
   /** A word of one listed name only, no name alone, to that name's shortest spelling (see loadLatinNamesOfWords). */
   latinNamesOfWords?: ReadonlyMap<string, string>;
@@ -443,30 +443,73 @@ export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 
-/**
- * The listed names of two words or more, and every run of two or more of their words, by their
- * letters typed without spaces: جونكيري → جون كيري, antonyblinken → antony blinken. The run-on
- * repairer cannot split these: names are rare words of the corpus, and the word list has no Latin.
- */
-export function loadGluedNames(dataRoot: string): Map<string, string> {
-  const glued = new Map<string, string>();
-  for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
-    const words = spelling.split(/\s+/u);
-    for (let start = 0; start < words.length - 1; start++)
-      for (let end = start + 2; end <= words.length; end++) {
-        const run = words.slice(start, end).join(' ');
-        if (!glued.has(gluedKey(run))) glued.set(gluedKey(run), run);
-      }
-  }
-  return glued;
+/** Listed names typed without their spaces, by their letters (see gluedKey). */
+export interface GluedNames {
+  /**
+   * The listed names of two words or more, and every run of two or more of their words: جونكيري →
+   * جون كيري, antonyblinken → antony blinken.
+   */
+  runs: ReadonlyMap<string, string>;
+  /** The listed names of one word (كيم, بلينكن, algeria), which two names typed as one are made of. */
+  words: ReadonlyMap<string, string>;
 }
 
-/** A typed word that is a listed name without its spaces, and no word of the corpus, spelled with them. */
-export function splitGluedNames(text: string, gluedNames: ReadonlyMap<string, string>, isWord: (word: string) => boolean): string {
+/**
+ * The listed names as a reader may type them without spaces. The run-on repairer cannot split
+ * these: names are rare words of the corpus, and the word list has no Latin.
+ */
+export function loadGluedNames(dataRoot: string): GluedNames {
+  const runs = new Map<string, string>();
+  const words = new Map<string, string>();
+  for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
+    const spellingWords = spelling.split(/\s+/u);
+    if (spellingWords.length === 1 && !words.has(gluedKey(spelling))) words.set(gluedKey(spelling), spelling);
+    for (let start = 0; start < spellingWords.length - 1; start++)
+      for (let end = start + 2; end <= spellingWords.length; end++) {
+        const run = spellingWords.slice(start, end).join(' ');
+        if (!runs.has(gluedKey(run))) runs.set(gluedKey(run), run);
+      }
+  }
+  return { runs, words };
+}
+
+/** A name in a word of names typed as one has at least this many letters (كيم, kim, usa): no ending is a name. */
+const MIN_GLUED_NAME_LETTERS = 3;
+/** At most this many names typed as one word are split apart. */
+const MAX_GLUED_NAMES = 3;
+/** A longer word is no names typed as one: looking would cost the square of its length. */
+const MAX_GLUED_NAMES_LETTERS = 48;
+
+/**
+ * A typed word that is no word of the corpus, spelled with its spaces when it is a listed name
+ * without them (جونكيري → جون كيري) or two or three listed names typed as one (ترامبكيم → ترامب كيم,
+ * trumpputin → trump putin, بلينكنالجزائر → بلينكن الجزائر): the fewest names that make it up, each
+ * of three letters or more. No English word is two names run together (of the dictionary's 87,129
+ * one-word entries, whitehouse alone, which is one).
+ */
+export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (word: string) => boolean): string {
   return mapWords(text, (bare) => {
-    const name = gluedNames.get(gluedKey(bare));
-    return name && !isWord(bare) ? name : undefined;
+    const key = gluedKey(bare);
+    const names = gluedNames.runs.get(key) ?? (gluedNames.words.has(key) ? undefined : namesMakingUp(key, gluedNames)?.join(' '));
+    return names && !isWord(bare) ? names : undefined;
   });
+}
+
+/** The fewest listed names (runs or one-word names) whose keys make up `key`, when two to MAX_GLUED_NAMES do. */
+function namesMakingUp(key: string, { runs, words }: GluedNames): string[] | undefined {
+  if (key.length > MAX_GLUED_NAMES_LETTERS) return undefined;
+  // fewest[end]: the fewest names making up key.slice(0, end), if any do.
+  const fewest: (string[] | undefined)[] = [[]];
+  for (let end = MIN_GLUED_NAME_LETTERS; end <= key.length; end++)
+    for (let start = 0; start <= end - MIN_GLUED_NAME_LETTERS; start++) {
+      const before = fewest[start];
+      if (!before || before.length >= MAX_GLUED_NAMES) continue;
+      const piece = key.slice(start, end);
+      const name = runs.get(piece) ?? words.get(piece);
+      if (name && (!fewest[end] || before.length + 1 < fewest[end]!.length)) fewest[end] = [...before, name];
+    }
+  const names = fewest[key.length];
+  return names && names.length >= 2 ? names : undefined;
 }
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
