@@ -517,3 +517,49 @@ describe('no new false matches', () => {
     expect(found.sort()).toEqual([A001, A004]);
   });
 });
+
+describe('a pasted link', () => {
+  // Stored as a feed gives it (http, www., the path in its letters); pasted as a browser copies it.
+  const linkedArticle = {
+    id: 'x-linked',
+    title: 'معرض للزهور النادرة في الربيع',
+    body: 'افتتح معرض للزهور النادرة أبوابه للزوار.',
+    url: 'http://www.example-news.com/ar/20210806-معرض-الزهور',
+  };
+  // An outlet's re-filed copy of it, which searches leave out for the original.
+  const copy = { id: 'x-linked-copy', title: linkedArticle.title, body: linkedArticle.body, url: `${linkedArticle.url}-2`, duplicate_of: 'x-linked' };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [linkedArticle, copy]));
+
+  const search = async (q: string) => {
+    const response = await service.app.request(`/search?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as { hits: { id: string }[]; total: number; linked?: true };
+  };
+
+  it('lists the article stored under it, whichever form of the link is pasted', async () => {
+    for (const pasted of [
+      linkedArticle.url,
+      `https://example-news.com${encodeURI('/ar/20210806-معرض-الزهور')}/?utm_source=share#top`,
+      'www.example-news.com/ar/20210806-معرض-الزهور',
+    ]) {
+      const answer = await search(pasted);
+      expect(
+        answer.hits.map((hit) => hit.id),
+        pasted,
+      ).toEqual(['x-linked']);
+      expect(answer.linked, pasted).toBe(true);
+    }
+  });
+
+  it('lists the original of a story copy stored under it', async () => {
+    const answer = await search(copy.url);
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['x-linked']);
+    expect(answer.linked).toBe(true);
+  });
+
+  it('searches the words of a link no article is stored under', async () => {
+    const answer = await search('https://www.example-news.com/ar/20210807-الزهور');
+    expect(answer.linked).toBeUndefined();
+    expect(answer.hits.map((hit) => hit.id)).toContain('x-linked');
+  });
+});

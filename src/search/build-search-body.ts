@@ -57,6 +57,8 @@ export interface SearchRequest {
   arabicOrder?: string;
   /** The longer Arabic forms of the names `q` names (see fullNameFormsIn): highlighted whole, not searched. */
   fullNameForms?: string[];
+  /** `q` is a link (see linkFormsOf): these articles, stored under it (or their story's original), its text not searched. */
+  linkedArticles?: string[];
 }
 
 /**
@@ -154,7 +156,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const exclusions = (request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)]));
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excluded = { must_not: [A_STORY_COPY, ...exclusions] };
-  const filter = [...dateFilters(request), ...phrases];
+  const filter = [...dateFilters(request), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const plan = text
     ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + arabicOrder.length + leavesOf([...exclusions, ...phrases]))

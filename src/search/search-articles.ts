@@ -109,6 +109,8 @@ export interface ArticleSearchResult {
   searchedInstead?: string;
   /** With `searchedInstead`, what `q` as typed found when it found anything (1 for Mesi). */
   totalAsTyped?: number;
+  /** `q` is the link of the articles listed (see linkFormsOf), not words to search. */
+  linked?: true;
 }
 
 interface FacetAggregation {
@@ -377,12 +379,14 @@ export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): 
 export async function searchArticles(
   engine: SearchEngine,
   alias: string,
-  request: SearchRequest,
+  asked: SearchRequest,
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
   options: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
+  // A link stands for the articles stored under it: its letters are not read. Its cursor is still q's.
+  const request = asked.linkedArticles ? { ...asked, q: undefined } : asked;
   // A next page reads the text as its first page did, whatever the index holds since.
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
@@ -462,7 +466,7 @@ export async function searchArticles(
     tookMs: result.tookMs,
     nextCursor:
       more && last?.sort
-        ? encodeCursor({ sort: request.sort, search: cursorSearchOf(request, profile), seen, after: last.sort, respelled: Object.fromEntries(misspelledNames) })
+        ? encodeCursor({ sort: request.sort, search: cursorSearchOf(asked, profile), seen, after: last.sort, respelled: Object.fromEntries(misspelledNames) })
         : null,
     hits: result.hits.map((hit) => ({
       id: hit.id,

@@ -32,6 +32,7 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, type QueryAids } from '../search/understand-query.js';
+import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -322,6 +323,10 @@ export class SearchService {
         spellcheck,
         onSpellingError: (error) => this.logger.warn({ err: error }, 'spelling suggestion failed; search answered without one'),
       });
+    // A pasted link: the article stored under it, where the index holds one; else a search of its words.
+    const links = request.q === undefined ? undefined : linkFormsOf(request.q);
+    const linkedArticles = links ? await this.articlesStoredUnder(links, options.index ?? this.alias) : [];
+    if (linkedArticles.length > 0) return { ...(await searched({ ...request, linkedArticles }, false)), linked: true };
     const result = await searched(request, options.spellcheck ?? false);
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
@@ -344,6 +349,20 @@ export class SearchService {
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
     return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+  }
+
+  /**
+   * The articles stored under any of these links. A story copy, which searches leave out, stands for
+   * its original: a reader pasting the link of an outlet's re-filed story gets the story.
+   */
+  private async articlesStoredUnder(links: string[], index: string): Promise<string[]> {
+    const stored = await this.engine.search<Pick<StoredArticle, 'duplicate_of'>>(index, {
+      size: MAX_LINKED_ARTICLES,
+      track_total_hits: false,
+      query: { terms: { url: links } },
+      _source: ['duplicate_of'],
+    });
+    return [...new Set(stored.hits.map((hit) => hit.source.duplicate_of ?? hit.id))];
   }
 
   /** The exact body `search` sends the engine first for this request, profile and options. */
@@ -527,6 +546,9 @@ const MAX_ENTITY_VALUES = 1_000;
 
 /** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
 const MAX_SOURCES = 10_000;
+
+/** A link names one article; a few more where an outlet stored one under several ids. */
+const MAX_LINKED_ARTICLES = 10;
 
 /** Whether an index version's metadata records its tags as made with `taxonomy` (a digest). */
 function tagsStateOf(metadata: Record<string, unknown>, taxonomy: string): TagsState {

@@ -251,6 +251,10 @@ const SearchResponse = z
       description: 'With `searchedInstead`, how many articles `q` as typed matched, when it matched any.',
       example: 1,
     }),
+    linked: z.literal(true).optional().openapi({
+      description:
+        'Present when `q` is a link (http, https or www.) the index holds articles under: the hits are those articles (a re-filed copy’s original in its place, as searches list the story once), whether the link was pasted with http or https, with or without www., its path percent-encoded or not, a trailing slash, a query or a fragment. A link it holds nothing under is searched as words.',
+    }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
