@@ -19,7 +19,21 @@ const extra = Array.from({ length: 26 }, (_, i) => ({
 
 const seeded = useSeededService('browser-search', {});
 
-beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, extra));
+/** An article stored under its outlet's link, as a feed gives it. */
+const linkedArticle = {
+  id: 'desk_linked',
+  title: 'معرض الكتاب يفتح أبوابه',
+  body: 'افتتح معرض الكتاب أبوابه للزوار.',
+  published: '2021-03-10',
+  source: 'Echorouk',
+  topics: ['culture'],
+  regions: [],
+  people: [],
+  organizations: [],
+  url: 'http://www.example-desk.com/ar/book-fair',
+};
+
+beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, [...extra, linkedArticle]));
 const chromium = useAppInChromium(() => seeded.app);
 
 interface SearchAnswer {
@@ -349,6 +363,13 @@ describe('the search page', () => {
     await rendered();
     expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج/);
     expect(await chromium.page.textContent('#did-you-mean a')).toBe('kerry');
+  });
+
+  it('lists the article of a pasted link, and says it is the link’s', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('https://example-desk.com/ar/book-fair/?utm_source=share')}`);
+    await rendered();
+    expect(await shownIds()).toEqual(['desk_linked']);
+    expect(await chromium.page.$eval('#status', (status) => status.textContent)).toMatch(/^المنشور بهذا الرابط\. عدد النتائج: 1/);
   });
 
   it('says why it lists articles when a quoted phrase is nowhere as written', async () => {

@@ -178,7 +178,7 @@ function renderResult(result, state, typed = state.q) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
-      : `${insteadNote(result, typed)}عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
+      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean && !result.searchedInstead;
@@ -208,6 +208,9 @@ const NUMBER = new Intl.NumberFormat('ar-u-nu-latn');
 function count(value) {
   return NUMBER.format(value);
 }
+
+/** A pasted link was read as the address of the articles listed, not searched as words: said first. */
+const LINKED_NOTE = 'المنشور بهذا الرابط. ';
 
 /** A search that found nothing as typed was asked again more loosely: said, so a reader knows why these hits. */
 const RELAXED_NOTE = ' (لا شيء يطابق البحث كما كُتب؛ هذه نتائج تحوي بعض كلماته أو صيغًا أخرى منها)';
