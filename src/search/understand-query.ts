@@ -441,7 +441,7 @@ export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
 }
 
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
-const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
+export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 
 /** Listed names typed without their spaces, by their letters (see gluedKey). */
 export interface GluedNames {
@@ -490,8 +490,10 @@ const MAX_GLUED_NAMES_LETTERS = 48;
 export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (word: string) => boolean): string {
   return mapWords(text, (bare) => {
     const key = gluedKey(bare);
-    const names = gluedNames.runs.get(key) ?? (gluedNames.words.has(key) ? undefined : namesMakingUp(key, gluedNames)?.join(' '));
-    return names && !isWord(bare) ? names : undefined;
+    const run = gluedNames.runs.get(key);
+    if (run) return isWord(bare) ? undefined : run;
+    // A word, or one name, needs no search for the names making it up.
+    return gluedNames.words.has(key) || isWord(bare) ? undefined : namesMakingUp(key, gluedNames)?.join(' ');
   });
 }
 

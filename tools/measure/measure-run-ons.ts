@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { readWordFrequencies } from '../../src/data/data-files.js';
 import { RUN_ON_WORDS, RunOnRepairer } from '../../src/ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
-import { normalizeArabicWord } from '../../src/analysis/arabic-rules.js';
 import { DEFAULT_ENGLISH_DICTIONARY } from '../../src/search/english-words.js';
-import { loadGluedNames, splitGluedNames } from '../../src/search/understand-query.js';
+import { gluedKey, loadGluedNames, splitGluedNames } from '../../src/search/understand-query.js';
 import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
 
 // Precision and recall of run-on repair on the labelled list relevance/run-ons.tsv, and how often it
@@ -98,21 +97,20 @@ const englishEntries = existsSync(dictionaryIndex)
 const englishSplit = englishEntries ? namesSplit(englishEntries, () => false) : [];
 
 // Two names drawn at random (a fixed seed), typed as one: split where one ends and the other begins?
-const key = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
 let seed = 7;
 const draw = <T>(items: T[]) => items[(seed = (seed * 48271) % 2147483647) % items.length]!;
 const pairRows = [
   ['Arabic', /\p{Script=Arabic}/u],
   ['Latin', /\p{Script=Latin}/u],
 ].map(([script, letters]) => {
-  const names = [...glued.words.values()].filter((name) => (letters as RegExp).test(name) && !/[.\d]/.test(name) && key(name).length >= 3);
+  const names = [...glued.words.values()].filter((name) => (letters as RegExp).test(name) && !/[.\d]/.test(name) && gluedKey(name).length >= 3);
   let apart = 0;
   const pairs = 2000;
   for (let i = 0; i < pairs; i++) {
     const [first, second] = [draw(names), draw(names)];
-    const words = splitGluedNames(key(first + second), glued, () => false).split(' ');
+    const words = splitGluedNames(gluedKey(first + second), glued, () => false).split(' ');
     // Apart where the first name ends: some run of the words spells it (سنابشات as سناب شات counts).
-    if (words.length >= 2 && words.some((_, at) => key(words.slice(0, at + 1).join('')) === key(first))) apart++;
+    if (words.length >= 2 && words.some((_, at) => gluedKey(words.slice(0, at + 1).join('')) === gluedKey(first))) apart++;
   }
   return `| ${pairs} pairs of ${script} one-word names (of ${names.length}) typed as one, split between the two | ${apart} / ${pairs} = ${pct(apart, pairs)} |`;
 });
