@@ -5,6 +5,13 @@ import type { PreparedArticle } from './prepare-article.js';
 /** How many of the originals written last are kept in memory: ten batches of 500, several seconds of ingest. */
 const RECENT_ORIGINALS = 5_000;
 
+/**
+ * Bits of a key remembered for every original a run into an empty index writes: a small number,
+ * so 30,000 articles cost about a megabyte. Another key sharing them is only asked of the index.
+ */
+const KEY_PREFIX_HEX = 7;
+const prefixOf = (key: string) => Number.parseInt(key.slice(0, KEY_PREFIX_HEX), 16);
+
 /** What a batch's write tells of an article it stored. */
 type WrittenArticle = Pick<StoredArticle, 'id' | 'story_key' | 'text_key' | 'duplicate_of'>;
 
@@ -29,7 +36,8 @@ export interface StoryClaim {
  * this order: the article the index stores as the story's original (even when this run reads its
  * copy first), one an earlier batch of this run stored (the index shows it to a search only after
  * its next refresh; a batch still being written is waited for), or the first of the batch. A story whose original is not known to be stored is
- * listed twice rather than not at all.
+ * listed twice rather than not at all. Into an index that began the run empty, only keys this run
+ * wrote are asked about: most batches need no lookup.
  */
 export class StoryCopies {
   /**
@@ -41,9 +49,18 @@ export class StoryCopies {
   /** The stories of batches not yet written, by key: the original each will have stored, once it has. */
   private readonly pending = new Map<string, Promise<string | undefined>>();
 
+  /** Every original this run wrote, by key prefix: in an empty index, the only keys a lookup can find. */
+  private readonly writtenThisRun = new Set<number>();
+
+  /**
+   * `startedEmpty`: whether the index held no article when the run began (a first load, a rebuild):
+   * then only keys this run wrote are asked of the index.
+   */
   constructor(
     private readonly engine: SearchEngine,
     private readonly alias: string,
+    private readonly startedEmpty: Promise<boolean>,
+    private readonly recentOriginals = RECENT_ORIGINALS,
   ) {}
 
   /**
@@ -71,7 +88,7 @@ export class StoryCopies {
     };
     const decide = async () => {
       const [stored, ofEarlier] = await Promise.all([
-        keys.length > 0 ? this.storedOriginals(keys) : new Map<string, string>(),
+        this.storedOriginals(keys),
         Promise.all(earlier.map(async ([key, claim]) => [key, await claim] as const)),
       ]);
       for (const [key, original] of [...ofEarlier, ...stored]) if (original !== undefined) decided.set(key, original);
@@ -98,17 +115,31 @@ export class StoryCopies {
       if (article.duplicate_of) continue;
       for (const field of KEY_FIELDS) {
         const key = article[field];
-        if (key && !this.writtenOriginals.has(key)) this.writtenOriginals.set(key, article.id);
+        if (!key) continue;
+        this.writtenThisRun.add(prefixOf(key));
+        if (!this.writtenOriginals.has(key)) this.writtenOriginals.set(key, article.id);
       }
     }
     for (const key of this.writtenOriginals.keys()) {
-      if (this.writtenOriginals.size <= RECENT_ORIGINALS) break;
+      if (this.writtenOriginals.size <= this.recentOriginals) break;
       this.writtenOriginals.delete(key);
     }
   }
 
+  /**
+   * The stored original of each key. Into an index that began the run empty, the originals the run
+   * remembers are the index's, and a key it never wrote is stored nowhere: only the rest is searched.
+   */
+  private async storedOriginals(claimed: string[]): Promise<Map<string, string>> {
+    if (!(await this.startedEmpty)) return this.searchOriginals(claimed);
+    const remembered = new Map(claimed.flatMap((key) => (this.writtenOriginals.has(key) ? [[key, this.writtenOriginals.get(key)!] as const] : [])));
+    const forgotten = claimed.filter((key) => !remembered.has(key) && this.writtenThisRun.has(prefixOf(key)));
+    return new Map([...(forgotten.length > 0 ? await this.searchOriginals(forgotten) : []), ...remembered]);
+  }
+
   /** The stored original of each key (the lowest id when several claim one), in a search per key field. */
-  private async storedOriginals(keys: string[]): Promise<Map<string, string>> {
+  private async searchOriginals(keys: string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
     const byField = await Promise.all(
       KEY_FIELDS.map(async (field) => {
         const found = await this.engine.search<WrittenArticle>(this.alias, {

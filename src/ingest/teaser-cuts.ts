@@ -21,9 +21,11 @@ export class TeaserCuts {
   /** Every lead read in this run, written or not yet: one or two keys of 24 characters an article. */
   private readonly readLeads = new Set<string>();
 
+  /** `startedEmpty`: the index held no article when the run began, so every stored lead is one it read. */
   constructor(
     private readonly engine: SearchEngine,
     private readonly alias: string,
+    private readonly startedEmpty: Promise<boolean>,
   ) {}
 
   noteRead(article: Pick<PreparedArticle, 'leadKeys'>): void {
@@ -108,7 +110,7 @@ export class TeaserCuts {
 
   /** Whether a key is a lead read in this run or stored: the index is asked about the keys given. */
   private async leadTest(keys: readonly string[]): Promise<(key: string) => boolean> {
-    const unknown = [...new Set(keys.filter((key) => !this.readLeads.has(key)))];
+    const unknown = (await this.startedEmpty) ? [] : [...new Set(keys.filter((key) => !this.readLeads.has(key)))];
     const stored = new Set<string>();
     for (let i = 0; i < unknown.length; i += KEYS_PER_SEARCH) {
       const chunk = unknown.slice(i, i + KEYS_PER_SEARCH);
