@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../src/project-root.js';
 import { SearchService } from '../src/service/search-service.js';
+import { jsonDocumentRecords } from '../src/ingest/source-records.js';
 import { DEFAULT_FACET_SIZE } from '../src/search/build-search-body.js';
 import { writeDictdDictionary } from './support/dictd-dictionary.js';
 import { createTestApp, indexStoredArticles, openTestService, rankedIds, readFixtureArticles, useSeededService } from './support/test-service.js';
@@ -140,6 +141,24 @@ describe('words run together where a space was lost', () => {
     }
     // Both names in one article: it comes first, as it does for the two names typed apart.
     expect((await ids('lamamrablinken')).slice(0, 2).sort()).toEqual([A000, A001]);
+  });
+
+  it('searches a hashtag or handle pasted from a post as its words where it finds nothing as typed, and says so', async () => {
+    const answer = async (q: string) =>
+      (await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; searchedInstead?: string };
+    for (const [tag, words] of [
+      ['#BlinkenVisit', 'Blinken Visit'],
+      ['@realAntonyBlinken', 'Antony Blinken'],
+    ] as const) {
+      const found = await answer(tag);
+      expect(found.searchedInstead, tag).toBe(words);
+      expect(found.hits.length, tag).toBeGreaterThan(0);
+      expect(found.hits.map((hit) => hit.id)).toEqual(await ids(words));
+    }
+    // The index reads an underscore as a space: found as typed.
+    const arabicTag = await answer('#بلينكن_الجزائر');
+    expect(arabicTag.searchedInstead).toBeUndefined();
+    expect(arabicTag.hits.map((hit) => hit.id)).toEqual(await ids('بلينكن الجزائر'));
   });
 });
 
@@ -561,5 +580,24 @@ describe('a pasted link', () => {
     const answer = await search('https://www.example-news.com/ar/20210807-الزهور');
     expect(answer.linked).toBeUndefined();
     expect(answer.hits.map((hit) => hit.id)).toContain('x-linked');
+  });
+});
+
+// Last: it adds an article to the suite's index.
+describe('a hashtag an article quotes', () => {
+  it('is searched as typed, not as its words', async () => {
+    const quoting = { id: 'x-hashtag', title: 'حملة على مواقع التواصل', text: 'انتشر وسم #BlinkenVisit على مواقع التواصل الاجتماعي.', source: 'BBC' };
+    await service.service.ingest(
+      (async function* () {
+        yield* jsonDocumentRecords(JSON.stringify(quoting), 'hashtag.json');
+      })(),
+    );
+    await service.engine.refresh(service.alias);
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('#BlinkenVisit')}`)).json()) as {
+      hits: { id: string }[];
+      searchedInstead?: string;
+    };
+    expect(answer.searchedInstead).toBeUndefined();
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['x-hashtag']);
   });
 });

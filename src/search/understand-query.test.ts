@@ -33,6 +33,7 @@ import {
   loadFullNameForms,
   transposedNameOffer,
   fullNameFormsIn,
+  splitTags,
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
@@ -100,6 +101,26 @@ describe('understandQuery', () => {
     expect(understandQuery('kimono', on, aids)).toBe('kimono'); // a name and letters that are none
     expect(understandQuery('trumpkim', off, aids)).toBe('trumpkim');
   }, 30_000);
+
+  it('reads a hashtag or handle pasted from a post as its words, a one-name tag as that name', () => {
+    const gluedNames = loadGluedNames(PROJECT_ROOT);
+    for (const [typed, read] of [
+      ['#WorldCup', 'World Cup'],
+      ['#WorldCup2018', 'World Cup 2018'],
+      ['(#Russia2018)', '(Russia 2018)'],
+      ['#BBCArabic', 'BBC Arabic'],
+      ['@realDonaldTrump', 'Donald Trump'],
+      ['#كأس_العالم', 'كأس العالم'],
+      ['قمة #ترامب_كيم،', 'قمة ترامب كيم،'],
+      ['#TrumpKimSummit', 'Trump Kim Summit'],
+      ['#YouTube', 'YouTube'], // a listed name
+      ['#iPhone', 'iPhone'], // one small letter before a capital: no word
+      ['#G20', 'G20'], // no year
+      ['real estate', 'real estate'],
+      ['a@b.com C#', 'a@b.com C#'],
+    ] as const)
+      expect(splitTags(typed, gluedNames), typed).toBe(read);
+  });
 
   it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {
     const on = { ...off, latinNameSpelling: true };

@@ -726,6 +726,38 @@ export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minL
   };
 }
 
+/** A hashtag or handle pasted from a post, with any punctuation around it: #كأس_العالم, #WorldCup2018, (@realDonaldTrump). */
+const TAG = /^([^\p{L}\p{N}#@]*)([#@])([\p{L}\p{N}_]+)([^\p{L}\p{N}]*)$/u;
+
+/**
+ * The words of hashtags and handles: the sign off, underscores as spaces, words in capitals split
+ * (WorldCup, BBCArabic), a year set apart (Russia2018), and a handle's "real" before a capital
+ * taken off (the platform's mark of a person's own account: @realDonaldTrump is Donald Trump).
+ * A tag that is one listed name (#YouTube, @WhatsApp) stays one word. Searched only where the tag
+ * as typed finds nothing: an article quoting #DeleteFacebook holds it as one word.
+ */
+export function splitTags(text: string, gluedNames: GluedNames | undefined): string {
+  const isOneName = (word: string) => gluedNames?.words.has(gluedKey(word)) ?? false;
+  return text
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((token) => {
+      const tag = TAG.exec(token);
+      if (!tag) return token;
+      const [, before, sign, name, after] = tag as unknown as [string, string, string, string, string];
+      const words = sign === '@' ? name.replace(/^real(?=\p{Lu})/u, '') : name;
+      if (isOneName(words)) return `${before}${words}${after}`;
+      const split = words
+        .replace(/(?<=\p{Ll}{2})(?=\p{Lu})/gu, ' ')
+        .replace(/(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu, ' ')
+        .replace(/(?<=\p{L}{2})(?=(?:19|20)\d\d$)/u, ' ')
+        .replace(/_+/gu, ' ')
+        .trim();
+      return `${before}${split}${after}`;
+    })
+    .join(' ');
+}
+
 /** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.runOnRepair) return text;

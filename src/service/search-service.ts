@@ -31,7 +31,7 @@ import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, res
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadQueryLists, type QueryAids } from '../search/understand-query.js';
+import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -328,6 +328,8 @@ export class SearchService {
     const linkedArticles = links ? await this.articlesStoredUnder(links, options.index ?? this.alias) : [];
     if (linkedArticles.length > 0) return { ...(await searched({ ...request, linkedArticles }, false)), linked: true };
     const result = await searched(request, options.spellcheck ?? false);
+    const tagWords = await this.searchTagWords(request, result, profile, options, searched);
+    if (tagWords) return tagWords;
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
@@ -349,6 +351,25 @@ export class SearchService {
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
     return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+  }
+
+  /**
+   * A hashtag or handle pasted from a post (#WorldCup, @realDonaldTrump) that finds nothing as typed:
+   * searched as its words (`splitTags`), and the answer says so as it says of a respelling. An
+   * article quoting the tag finds it as typed.
+   */
+  private async searchTagWords(
+    request: SearchRequest,
+    result: ArticleSearchResult,
+    profile: SearchProfile,
+    options: { searchRespelling?: boolean },
+    searched: (asked: SearchRequest, spellcheck: boolean) => Promise<ArticleSearchResult>,
+  ): Promise<ArticleSearchResult | undefined> {
+    if (!request.q || request.searchAfter || result.total > 0 || !options.searchRespelling || !profile.query.runOnRepair) return undefined;
+    const words = splitTags(request.q, this.queryAids().gluedNames);
+    if (words === request.q.trim().split(/\s+/u).join(' ')) return undefined;
+    const instead = await searched({ ...request, q: words }, false);
+    return instead.total > 0 ? { ...instead, searchedInstead: words } : undefined;
   }
 
   /**
