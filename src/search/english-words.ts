@@ -156,6 +156,11 @@ export function isEnglishWord(english: EnglishWords, word: string): boolean {
   return arabicOfPhrase(english, word.toLowerCase(), word) !== undefined;
 }
 
+/** Whether the dictionary holds a word at all, however long its Arabic, and not as an abbreviation alone (al: AL, Alabama). */
+export function isDictionaryWord(english: EnglishWords, word: string): boolean {
+  return english.arabicOf(word) !== undefined && !english.isAbbreviation(word);
+}
+
 /**
  * The Arabic of a Latin phrase, or of its one word without a plural ending the dictionary lacks
  * (vaccines: vaccine). dictd keys drop hyphens and apostrophes (x-ray is xray). `typed` is the

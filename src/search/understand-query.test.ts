@@ -120,6 +120,16 @@ describe('understandQuery', () => {
       ['a@b.com C#', 'a@b.com C#'],
     ] as const)
       expect(splitTags(typed, gluedNames), typed).toBe(read);
+    // In small letters: the fewest English words or listed names making it up, two to four.
+    const english = new Set(['world', 'cup', 'bring', 'back', 'our', 'girls', 'summit', 'a', 'wor', 'ld', 'time', 'times', 'sup', 'up']);
+    const isEnglish = (word: string) => english.has(word);
+    expect(splitTags('#worldcup', gluedNames, isEnglish)).toBe('world cup');
+    expect(splitTags('#bringbackourgirls', gluedNames, isEnglish)).toBe('bring back our girls');
+    expect(splitTags('#trumpkimsummit', gluedNames, isEnglish)).toBe('trump kim summit');
+    expect(splitTags('#timesup', gluedNames, isEnglish)).toBe('times up'); // as many words: the longer first
+    expect(splitTags('#worldcupx', gluedNames, isEnglish)).toBe('worldcupx'); // x is no word
+    expect(splitTags('#aworldcup', gluedNames, isEnglish)).toBe('aworldcup'); // no one-letter word
+    expect(splitTags('#worldcup', gluedNames)).toBe('worldcup'); // no dictionary
   });
 
   it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {

@@ -499,19 +499,38 @@ export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (w
 
 /** The fewest listed names (runs or one-word names) whose keys make up `key`, when two to MAX_GLUED_NAMES do. */
 function namesMakingUp(key: string, { runs, words }: GluedNames): string[] | undefined {
-  if (key.length > MAX_GLUED_NAMES_LETTERS) return undefined;
-  // fewest[end]: the fewest names making up key.slice(0, end), if any do.
-  const fewest: (string[] | undefined)[] = [[]];
-  for (let end = MIN_GLUED_NAME_LETTERS; end <= key.length; end++)
-    for (let start = 0; start <= end - MIN_GLUED_NAME_LETTERS; start++) {
-      const before = fewest[start];
-      if (!before || before.length >= MAX_GLUED_NAMES) continue;
-      const piece = key.slice(start, end);
-      const name = runs.get(piece) ?? words.get(piece);
-      if (name && (!fewest[end] || before.length + 1 < fewest[end]!.length)) fewest[end] = [...before, name];
+  return piecesMakingUp(key, { readingOf: (piece) => runs.get(piece) ?? words.get(piece), minLetters: MIN_GLUED_NAME_LETTERS, maxPieces: MAX_GLUED_NAMES });
+}
+
+/** How letters typed together may be read as pieces: each piece's reading (none: no piece), its fewest letters, the most pieces. */
+interface PieceRules {
+  readingOf(piece: string): string | undefined;
+  minLetters: number;
+  maxPieces: number;
+  /** Of two splits into as many pieces, the one whose earlier pieces are longer (times up, not time sup); else the first found. */
+  longerFirst?: boolean;
+}
+
+/** The readings of the fewest pieces (two or more) making up `letters`, or undefined. */
+function piecesMakingUp(letters: string, rules: PieceRules): string[] | undefined {
+  if (letters.length > MAX_GLUED_NAMES_LETTERS) return undefined;
+  // best[end]: the split of letters.slice(0, end) into the fewest pieces, if any.
+  const best: ({ readings: string[]; lengths: number[] } | undefined)[] = [{ readings: [], lengths: [] }];
+  const better = (lengths: number[], other: number[]) => {
+    if (lengths.length !== other.length) return lengths.length < other.length;
+    const differing = lengths.findIndex((length, at) => length !== other[at]);
+    return rules.longerFirst === true && differing >= 0 && lengths[differing]! > other[differing]!;
+  };
+  for (let end = rules.minLetters; end <= letters.length; end++)
+    for (let start = 0; start <= end - rules.minLetters; start++) {
+      const before = best[start];
+      if (!before || before.readings.length >= rules.maxPieces) continue;
+      const reading = rules.readingOf(letters.slice(start, end));
+      const lengths = [...before.lengths, end - start];
+      if (reading !== undefined && (!best[end] || better(lengths, best[end]!.lengths))) best[end] = { readings: [...before.readings, reading], lengths };
     }
-  const names = fewest[key.length];
-  return names && names.length >= 2 ? names : undefined;
+  const readings = best[letters.length]?.readings;
+  return readings && readings.length >= 2 ? readings : undefined;
 }
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */
@@ -733,11 +752,14 @@ const TAG = /^([^\p{L}\p{N}#@]*)([#@])([\p{L}\p{N}_]+)([^\p{L}\p{N}]*)$/u;
  * The words of hashtags and handles: the sign off, underscores as spaces, words in capitals split
  * (WorldCup, BBCArabic), a year set apart (Russia2018), and a handle's "real" before a capital
  * taken off (the platform's mark of a person's own account: @realDonaldTrump is Donald Trump).
- * A tag that is one listed name (#YouTube, @WhatsApp) stays one word. Searched only where the tag
- * as typed finds nothing: an article quoting #DeleteFacebook holds it as one word.
+ * A tag that is one listed name (#YouTube, @WhatsApp) stays one word; one in small letters alone is
+ * split into the fewest English words or listed names making it up (#worldcup), where `isEnglish`
+ * is given. Searched only where the tag as typed finds nothing: an article quoting #DeleteFacebook
+ * holds it as one word.
  */
-export function splitTags(text: string, gluedNames: GluedNames | undefined): string {
+export function splitTags(text: string, gluedNames: GluedNames | undefined, isEnglish?: (word: string) => boolean): string {
   const isOneName = (word: string) => gluedNames?.words.has(gluedKey(word)) ?? false;
+  const isWordOfTag = (word: string) => isOneName(word) || (isEnglish?.(word) ?? false);
   return text
     .split(/\s+/u)
     .filter(Boolean)
@@ -747,6 +769,15 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined): str
       const [, before, sign, name, after] = tag as unknown as [string, string, string, string, string];
       const words = sign === '@' ? name.replace(/^real(?=\p{Lu})/u, '') : name;
       if (isOneName(words)) return `${before}${words}${after}`;
+      if (/^[a-z]+$/u.test(words)) {
+        const rules = {
+          readingOf: (piece: string) => (isWordOfTag(piece) ? piece : undefined),
+          minLetters: MIN_TAG_WORD_LETTERS,
+          maxPieces: MAX_TAG_WORDS,
+          longerFirst: true,
+        };
+        return `${before}${piecesMakingUp(words, rules)?.join(' ') ?? words}${after}`;
+      }
       const split = words
         .replace(/(?<=\p{Ll}{2})(?=\p{Lu})/gu, ' ')
         .replace(/(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu, ' ')
@@ -757,6 +788,10 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined): str
     })
     .join(' ');
 }
+
+/** A word of a tag in small letters has at least this many (no, us, war); at most this many make one up. */
+const MIN_TAG_WORD_LETTERS = 2;
+const MAX_TAG_WORDS = 4;
 
 /** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {

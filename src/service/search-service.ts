@@ -25,7 +25,7 @@ import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
-import { loadEnglishWords, type EnglishWords } from '../search/english-words.js';
+import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
 import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
@@ -366,7 +366,9 @@ export class SearchService {
     searched: (asked: SearchRequest, spellcheck: boolean) => Promise<ArticleSearchResult>,
   ): Promise<ArticleSearchResult | undefined> {
     if (!request.q || request.searchAfter || result.total > 0 || !options.searchRespelling || !profile.query.runOnRepair) return undefined;
-    const words = splitTags(request.q, this.queryAids().gluedNames);
+    const aids = this.queryAids();
+    const english = aids.englishWords?.();
+    const words = splitTags(request.q, aids.gluedNames, english && ((word) => isDictionaryWord(english, word)));
     if (words === request.q.trim().split(/\s+/u).join(' ')) return undefined;
     const instead = await searched({ ...request, q: words }, false);
     return instead.total > 0 ? { ...instead, searchedInstead: words } : undefined;
