@@ -143,6 +143,13 @@ describe('words run together where a space was lost', () => {
     expect((await ids('lamamrablinken')).slice(0, 2).sort()).toEqual([A000, A001]);
   });
 
+  it("searches a country's flag as the country's name", async () => {
+    const flag = await ids('🇩🇿');
+    expect(flag.length).toBeGreaterThan(0);
+    expect(flag).toEqual(await ids('الجزائر'));
+    expect(await ids('بلينكن 🇩🇿')).toEqual(await ids('بلينكن الجزائر'));
+  });
+
   it('searches a hashtag or handle pasted from a post as its words where it finds nothing as typed, and says so', async () => {
     const answer = async (q: string) =>
       (await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; searchedInstead?: string };

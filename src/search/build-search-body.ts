@@ -144,6 +144,14 @@ export class QueryTooLongError extends Error {
   }
 }
 
+/** A text with nothing to search once read: no letter, no digit, no flag of a known country. */
+export class NothingToSearchError extends Error {
+  constructor(reason: string) {
+    super(`nothing to search: ${reason}`);
+    this.name = 'NothingToSearchError';
+  }
+}
+
 /**
  * The engine query for a search request under a profile. Pure: the same input gives the same body.
  * The user's text only ever lands in `query` strings of match queries, never parsed as DSL.

@@ -23,7 +23,7 @@ import { productSearch } from '../relevance/judged-search.js';
 import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
-import { queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
+import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
@@ -32,6 +32,7 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
+import { countryNamesByCode, flagsAsCountryNames, holdsFlag } from '../search/country-flags.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -110,6 +111,8 @@ export class SearchService {
   private readonly layout: IndexLayout;
   private currentDefinition: VersionedIndexDefinition;
   private currentTaxonomy: Taxonomy;
+  /** The countries' Arabic names by ISO code, of the taxonomy they were read from. */
+  private countryNames: { taxonomy: Taxonomy; byCode: Map<string, string> } | undefined;
   private currentTagger: Promise<ArticleTagger> | undefined;
   private currentRepairer: RunOnRepairer | undefined;
   /** Read at the first search that asks for it: 3 MB, which a service that only ingests never holds. */
@@ -317,6 +320,7 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
+    request = this.withFlagsNamed(request);
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
         aids: this.queryAids(),
@@ -351,6 +355,17 @@ export class SearchService {
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
     return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+  }
+
+  /** The request with the countries' flags in `q` read as their names (🇩🇿: الجزائر), by the taxonomy in force. */
+  private withFlagsNamed(request: SearchRequest): SearchRequest {
+    if (request.q === undefined || !holdsFlag(request.q)) return request;
+    if (this.countryNames?.taxonomy !== this.currentTaxonomy)
+      this.countryNames = { taxonomy: this.currentTaxonomy, byCode: countryNamesByCode(this.currentTaxonomy) };
+    const q = flagsAsCountryNames(request.q, this.countryNames.byCode);
+    // Flags alone, none a country's: searching nothing would list every article.
+    if (!/[\p{L}\p{N}]/u.test(q)) throw new NothingToSearchError('no country has the flags given; give a letter or a digit');
+    return { ...request, q };
   }
 
   /**

@@ -3,7 +3,7 @@ import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { isCalendarDate } from '../../ingest/article-dates.js';
 import { SOURCE_NAME } from '../../ingest/prepare-article.js';
-import { DEFAULT_FACET_SIZE, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
+import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { cursorSearchOf } from '../../search/search-articles.js';
@@ -54,13 +54,14 @@ const SearchQuery = z
         if (excluded.length > MAX_EXCLUDED)
           context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign` });
         if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
-        // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match.
-        if (q.trim() && !/[\p{L}\p{N}]/u.test(q)) context.addIssue({ code: 'custom', message: 'nothing to search: give a letter or a digit, or leave q out' });
+        // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match. A country flag is its name.
+        if (q.trim() && !/[\p{L}\p{N}]|\p{RI}{2}/u.test(q))
+          context.addIssue({ code: 'custom', message: 'nothing to search: give a letter, a digit or a country flag, or leave q out' });
       })
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms. A text without a letter or a digit (symbols, emoji) is refused.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
@@ -305,7 +306,7 @@ export async function runInLane<T>(
   try {
     return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
   } catch (error) {
-    if (error instanceof QueryTooLongError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
     if (isEngineError(error, 'rejected') && error.statusCode === 400) {
       throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');

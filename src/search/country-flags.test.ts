@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../classify/taxonomy.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { countryNamesByCode, flagsAsCountryNames } from './country-flags.js';
+
+describe('flagsAsCountryNames', () => {
+  const names = countryNamesByCode(loadTaxonomy(PROJECT_ROOT));
+
+  it("reads each country's flag as the taxonomy's Arabic name of it, wherever it stands", () => {
+    expect(flagsAsCountryNames('🇸🇦', names)).toBe('السعودية');
+    expect(flagsAsCountryNames('🇩🇿🇲🇦', names)).toBe('الجزائر المغرب');
+    expect(flagsAsCountryNames('مباراة 🇩🇿 و🇲🇦 اليوم', names)).toBe('مباراة الجزائر و المغرب اليوم');
+  });
+
+  it('takes out a flag of no country the taxonomy holds, and leaves a text without flags as typed', () => {
+    expect(flagsAsCountryNames('🇦🇦 كرة', names)).toBe('كرة');
+    expect(flagsAsCountryNames('🇦🇦', names)).toBe('');
+    expect(flagsAsCountryNames('  كأس  العالم 😀', names)).toBe('  كأس  العالم 😀');
+  });
+});

@@ -1,0 +1,27 @@
+import type { Taxonomy } from '../classify/taxonomy.js';
+
+/** A country's flag: two regional indicator symbols spelling its ISO 3166 code (🇸🇦 is S A). */
+const FLAG = /\p{RI}{2}/gu;
+const REGIONAL_INDICATOR_A = 0x1f1e6;
+
+/** Whether a text holds a country's flag. */
+export const holdsFlag = (text: string) => /\p{RI}{2}/u.test(text);
+
+/** Each country of the taxonomy by its ISO code, to its Arabic name. */
+export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<string, string> {
+  return new Map(taxonomy.regions.flatMap((region) => (region.kind === 'country' && region.iso ? [[region.iso, region.labels.ar] as const] : [])));
+}
+
+/**
+ * The text with each flag of a known country read as its name (🇸🇦 السعودية: السعودية السعودية), as a
+ * reader pasting a post's flags means. A flag of no known country is taken out.
+ */
+export function flagsAsCountryNames(text: string, namesByCode: ReadonlyMap<string, string>): string {
+  if (!holdsFlag(text)) return text;
+  const named = text.replace(FLAG, (flag) => {
+    const code = String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0)));
+    const name = namesByCode.get(code);
+    return name === undefined ? ' ' : ` ${name} `;
+  });
+  return named.replace(/\s+/gu, ' ').trim();
+}
