@@ -148,6 +148,10 @@ describe('words run together where a space was lost', () => {
     expect(flag.length).toBeGreaterThan(0);
     expect(flag).toEqual(await ids('الجزائر'));
     expect(await ids('بلينكن 🇩🇿')).toEqual(await ids('بلينكن الجزائر'));
+    // The workbench shows the body a search sends: the flag read there too.
+    const body = (q: string) =>
+      service.service.searchBody({ q, filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: DEFAULT_FACET_SIZE }, service.service.profiles.get()!);
+    expect(body('🇩🇿')).toEqual(body('الجزائر'));
   });
 
   it('searches a hashtag or handle pasted from a post as its words where it finds nothing as typed, and says so', async () => {

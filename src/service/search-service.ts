@@ -405,7 +405,7 @@ export class SearchService {
 
   /** The exact body `search` sends the engine first for this request, profile and options. */
   searchBody(request: SearchRequest, profile: SearchProfile, options: { spellcheck?: boolean } = {}): SearchBody {
-    return articleSearchBody(request, profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
+    return articleSearchBody(this.withFlagsNamed(request), profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
   }
 
   /** Titles that complete the text, and the people, places and organizations whose names begin with it. */
