@@ -6,22 +6,14 @@ import type { SourceRecord } from '../src/ingest/source-records.js';
 import { StoryCopies } from '../src/ingest/story-copies.js';
 import type { StoredArticle } from '../src/index/stored-article.js';
 import type { SearchService } from '../src/service/search-service.js';
+import { CNN_DATELINE, cnnArticle, LITHIUM_LEAD, WHALE_LEAD } from './support/cnn-teasers.js';
 import { connectTestEngine, openTestService, uniqueAlias } from './support/test-service.js';
 
 // A first load or a rebuild writes into an empty index: the pipeline then asks the index nothing it
 // can only know from this run (stored hashes, story originals, leads). What it stores must be what
 // the same run stores into an index that already holds articles, where it asks.
 
-const dateline = 'دبي، الإمارات العربية المتحدة (CNN)— ';
-const whaleLead = 'جنح حوت أزرق ضخم على شاطئ قرب نواكشوط في موريتانيا، الأحد، وحاول الصيادون إعادته إلى البحر دون جدوى.';
-const lithiumLead = 'أعلنت حكومة تشيلي، الإثنين، خطة لرفع إنتاج الليثيوم من مناجم الشمال بمشاركة شركات أجنبية خلال السنوات المقبلة.';
-const cnn = (id: string, title: string, ...paragraphs: string[]) => ({
-  id,
-  title,
-  text: paragraphs.join('\n'),
-  source: 'CNN',
-  published: '2018-05-01T09:30:00Z',
-});
+const [dateline, whaleLead, lithiumLead, cnn] = [CNN_DATELINE, WHALE_LEAD, LITHIUM_LEAD, cnnArticle];
 const tram = { title: 'تدشين خط الترامواي الجديد في قسنطينة', source: 'وكالة الأنباء', published: '2025-04-01T08:00:00Z' };
 const corpus = [
   // Ends with the leads of two stories read after it: cut once the run has read them.

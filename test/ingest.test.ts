@@ -7,6 +7,7 @@ import { ingestArticles } from '../src/ingest/ingest-articles.js';
 import { paragraphKey } from '../src/ingest/teasers.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
+import { CNN_DATELINE, cnnArticle, LITHIUM_LEAD, WHALE_LEAD } from './support/cnn-teasers.js';
 import { settleTask, useSeededService, TEST_ADMIN_KEY, type TaskView } from './support/test-service.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ingest-'));
@@ -106,16 +107,7 @@ describe('ingesting a corpus file', () => {
   });
 
   it('cuts the leads of other stories an article ends with, whichever of them is read first', async () => {
-    const whaleLead = 'جنح حوت أزرق ضخم على شاطئ قرب نواكشوط في موريتانيا، الأحد، وحاول الصيادون إعادته إلى البحر دون جدوى.';
-    const lithiumLead = 'أعلنت حكومة تشيلي، الإثنين، خطة لرفع إنتاج الليثيوم من مناجم الشمال بمشاركة شركات أجنبية خلال السنوات المقبلة.';
-    const dateline = 'دبي، الإمارات العربية المتحدة (CNN)— ';
-    const article = (id: string, title: string, ...paragraphs: string[]) => ({
-      id,
-      title,
-      text: paragraphs.join('\n'),
-      source: 'CNN',
-      published: '2018-05-01T09:30:00Z',
-    });
+    const [whaleLead, lithiumLead, dateline, article] = [WHALE_LEAD, LITHIUM_LEAD, CNN_DATELINE, cnnArticle];
     const airlineLead = `${dateline}أعلنت شركة الطيران الوطنية عن خطة جديدة لتوسيع أسطولها بطائرات حديثة خلال السنوات الخمس المقبلة.`;
     // One article a batch, two batches in flight.
     const ingest = (name: string, records: object[]) => ingestRecords(name, records, { batchSize: 1, concurrency: 2 });

@@ -7,6 +7,9 @@ const REGIONAL_INDICATOR_A = 0x1f1e6;
 /** Whether a text holds a country's flag. */
 export const holdsFlag = (text: string) => /\p{RI}{2}/u.test(text);
 
+/** Whether a text holds something to search as words: a letter or a digit. */
+export const holdsLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
 /** Each country of the taxonomy by its ISO code, to its Arabic name. */
 export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<string, string> {
   return new Map(taxonomy.regions.flatMap((region) => (region.kind === 'country' && region.iso ? [[region.iso, region.labels.ar] as const] : [])));

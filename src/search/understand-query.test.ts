@@ -38,6 +38,9 @@ import {
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
 const off = QUERY_SWITCHES_OFF;
+const repairingRunOns = { ...off, runOnRepair: true };
+/** What splitting glued names reads: the word list (seconds to load on a busy machine, so in each test's time) and the names. */
+const gluedNameAids = () => ({ questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), gluedNames: loadGluedNames(PROJECT_ROOT) });
 
 describe('understandQuery', () => {
   it('takes question words and particles out, whatever their hamza or punctuation', () => {
@@ -77,28 +80,26 @@ describe('understandQuery', () => {
   }, 30_000); // the word list loads in ~0.1 s alone, seconds on a loaded machine
 
   it('spells a listed name typed without its spaces with them, in either script, unless the glued form is a word of the corpus', () => {
-    const aids = { questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), gluedNames: loadGluedNames(PROJECT_ROOT) };
-    const on = { ...off, runOnRepair: true };
-    expect(understandQuery('جونكيري', on, aids)).toBe('جون كيري');
-    expect(understandQuery('AntonyBlinken', on, aids)).toBe('antony blinken');
-    expect(understandQuery('لقاء "سامحشكري"؟', on, aids)).toBe('لقاء "سامح شكري"؟');
-    expect(understandQuery('وزير الخارجية تونيبلير', on, aids)).toBe('وزير الخارجية تونيبلير'); // no listed name
-    expect(understandQuery('عبدالعزيز', on, aids)).toBe('عبدالعزيز'); // written glued in the corpus: a word
+    const aids = gluedNameAids();
+    expect(understandQuery('جونكيري', repairingRunOns, aids)).toBe('جون كيري');
+    expect(understandQuery('AntonyBlinken', repairingRunOns, aids)).toBe('antony blinken');
+    expect(understandQuery('لقاء "سامحشكري"؟', repairingRunOns, aids)).toBe('لقاء "سامح شكري"؟');
+    expect(understandQuery('وزير الخارجية تونيبلير', repairingRunOns, aids)).toBe('وزير الخارجية تونيبلير'); // no listed name
+    expect(understandQuery('عبدالعزيز', repairingRunOns, aids)).toBe('عبدالعزيز'); // written glued in the corpus: a word
     expect(understandQuery('جونكيري', off, aids)).toBe('جونكيري');
   }, 30_000);
 
   it('spells two or three listed names typed as one word apart, the fewest that make it up, each of three letters or more', () => {
-    const aids = { questionWords, repairer: loadRunOnRepairer(PROJECT_ROOT), gluedNames: loadGluedNames(PROJECT_ROOT) };
-    const on = { ...off, runOnRepair: true };
-    expect(understandQuery('ترامبكيم', on, aids)).toBe('ترامب كيم');
-    expect(understandQuery('بلينكنالجزائر', on, aids)).toBe('بلينكن الجزائر');
-    expect(understandQuery('trumpputin', on, aids)).toBe('trump putin');
-    expect(understandQuery('Macronalgeria?', on, aids)).toBe('macron algeria?');
-    expect(understandQuery('antonyblinkenalgeria', on, aids)).toBe('antony blinken algeria'); // a listed run and a name
-    expect(understandQuery('مصرقطرغزة', on, aids)).toBe('مصر قطر غزة');
-    expect(understandQuery('trumpputinkimmacron', on, aids)).toBe('trumpputinkimmacron'); // four names: no reader typed that
-    expect(understandQuery('usuk', on, aids)).toBe('usuk'); // names of two letters
-    expect(understandQuery('kimono', on, aids)).toBe('kimono'); // a name and letters that are none
+    const aids = gluedNameAids();
+    expect(understandQuery('ترامبكيم', repairingRunOns, aids)).toBe('ترامب كيم');
+    expect(understandQuery('بلينكنالجزائر', repairingRunOns, aids)).toBe('بلينكن الجزائر');
+    expect(understandQuery('trumpputin', repairingRunOns, aids)).toBe('trump putin');
+    expect(understandQuery('Macronalgeria?', repairingRunOns, aids)).toBe('macron algeria?');
+    expect(understandQuery('antonyblinkenalgeria', repairingRunOns, aids)).toBe('antony blinken algeria'); // a listed run and a name
+    expect(understandQuery('مصرقطرغزة', repairingRunOns, aids)).toBe('مصر قطر غزة');
+    expect(understandQuery('trumpputinkimmacron', repairingRunOns, aids)).toBe('trumpputinkimmacron'); // four names: no reader typed that
+    expect(understandQuery('usuk', repairingRunOns, aids)).toBe('usuk'); // names of two letters
+    expect(understandQuery('kimono', repairingRunOns, aids)).toBe('kimono'); // a name and letters that are none
     expect(understandQuery('trumpkim', off, aids)).toBe('trumpkim');
   }, 30_000);
 

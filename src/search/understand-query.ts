@@ -745,6 +745,10 @@ export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minL
   };
 }
 
+/** A word of a tag in small letters has at least this many (no, us, war); at most this many make one up. */
+const MIN_TAG_WORD_LETTERS = 2;
+const MAX_TAG_WORDS = 4;
+
 /** A hashtag or handle pasted from a post, with any punctuation around it: #كأس_العالم, #WorldCup2018, (@realDonaldTrump). */
 const TAG = /^([^\p{L}\p{N}#@]*)([#@])([\p{L}\p{N}_]+)([^\p{L}\p{N}]*)$/u;
 
@@ -760,38 +764,31 @@ const TAG = /^([^\p{L}\p{N}#@]*)([#@])([\p{L}\p{N}_]+)([^\p{L}\p{N}]*)$/u;
 export function splitTags(text: string, gluedNames: GluedNames | undefined, isEnglish?: (word: string) => boolean): string {
   const isOneName = (word: string) => gluedNames?.words.has(gluedKey(word)) ?? false;
   const isWordOfTag = (word: string) => isOneName(word) || (isEnglish?.(word) ?? false);
-  return text
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((token) => {
-      const tag = TAG.exec(token);
-      if (!tag) return token;
-      const [, before, sign, name, after] = tag as unknown as [string, string, string, string, string];
-      const words = sign === '@' ? name.replace(/^real(?=\p{Lu})/u, '') : name;
-      if (isOneName(words)) return `${before}${words}${after}`;
-      if (/^[a-z]+$/u.test(words)) {
-        const rules = {
-          readingOf: (piece: string) => (isWordOfTag(piece) ? piece : undefined),
-          minLetters: MIN_TAG_WORD_LETTERS,
-          maxPieces: MAX_TAG_WORDS,
-          longerFirst: true,
-        };
-        return `${before}${piecesMakingUp(words, rules)?.join(' ') ?? words}${after}`;
-      }
-      const split = words
-        .replace(/(?<=\p{Ll}{2})(?=\p{Lu})/gu, ' ')
-        .replace(/(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu, ' ')
-        .replace(/(?<=\p{L}{2})(?=(?:19|20)\d\d$)/u, ' ')
-        .replace(/_+/gu, ' ')
-        .trim();
-      return `${before}${split}${after}`;
-    })
-    .join(' ');
+  // Each word read alone; the spaces between them stay as typed, so a text without tags comes back the same.
+  return text.replace(/\S+/gu, (token) => {
+    const tag = TAG.exec(token);
+    if (!tag) return token;
+    const [, before, sign, name, after] = tag as unknown as [string, string, string, string, string];
+    const words = sign === '@' ? name.replace(/^real(?=\p{Lu})/u, '') : name;
+    if (isOneName(words)) return `${before}${words}${after}`;
+    if (/^[a-z]+$/u.test(words)) {
+      const rules = {
+        readingOf: (piece: string) => (isWordOfTag(piece) ? piece : undefined),
+        minLetters: MIN_TAG_WORD_LETTERS,
+        maxPieces: MAX_TAG_WORDS,
+        longerFirst: true,
+      };
+      return `${before}${piecesMakingUp(words, rules)?.join(' ') ?? words}${after}`;
+    }
+    const split = words
+      .replace(/(?<=\p{Ll}{2})(?=\p{Lu})/gu, ' ')
+      .replace(/(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu, ' ')
+      .replace(/(?<=\p{L}{2})(?=(?:19|20)\d\d$)/u, ' ')
+      .replace(/_+/gu, ' ')
+      .trim();
+    return `${before}${split}${after}`;
+  });
 }
-
-/** A word of a tag in small letters has at least this many (no, us, war); at most this many make one up. */
-const MIN_TAG_WORD_LETTERS = 2;
-const MAX_TAG_WORDS = 4;
 
 /** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {

@@ -32,7 +32,7 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
-import { countryNamesByCode, flagsAsCountryNames, holdsFlag } from '../search/country-flags.js';
+import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -364,7 +364,7 @@ export class SearchService {
       this.countryNames = { taxonomy: this.currentTaxonomy, byCode: countryNamesByCode(this.currentTaxonomy) };
     const q = flagsAsCountryNames(request.q, this.countryNames.byCode);
     // Flags alone, none a country's: searching nothing would list every article.
-    if (!/[\p{L}\p{N}]/u.test(q)) throw new NothingToSearchError('no country has the flags given; give a letter or a digit');
+    if (!holdsLetterOrDigit(q)) throw new NothingToSearchError('no country has the flags given; give a letter or a digit');
     return { ...request, q };
   }
 
@@ -384,7 +384,7 @@ export class SearchService {
     const aids = this.queryAids();
     const english = aids.englishWords?.();
     const words = splitTags(request.q, aids.gluedNames, english && ((word) => isDictionaryWord(english, word)));
-    if (words === request.q.trim().split(/\s+/u).join(' ')) return undefined;
+    if (words === request.q) return undefined;
     const instead = await searched({ ...request, q: words }, false);
     return instead.total > 0 ? { ...instead, searchedInstead: words } : undefined;
   }

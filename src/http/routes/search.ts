@@ -4,6 +4,7 @@ import { isEngineError } from '../../engine/engine-error.js';
 import { isCalendarDate } from '../../ingest/article-dates.js';
 import { SOURCE_NAME } from '../../ingest/prepare-article.js';
 import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
+import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { cursorSearchOf } from '../../search/search-articles.js';
@@ -55,7 +56,7 @@ const SearchQuery = z
           context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign` });
         if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
         // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match. A country flag is its name.
-        if (q.trim() && !/[\p{L}\p{N}]|\p{RI}{2}/u.test(q))
+        if (q.trim() && !holdsLetterOrDigit(q) && !holdsFlag(q))
           context.addIssue({ code: 'custom', message: 'nothing to search: give a letter, a digit or a country flag, or leave q out' });
       })
       .optional()
