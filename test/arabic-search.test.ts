@@ -154,7 +154,7 @@ describe('words run together where a space was lost', () => {
     expect(body('🇩🇿')).toEqual(body('الجزائر'));
   });
 
-  it('searches a hashtag or handle pasted from a post as its words where it finds nothing as typed, and says so', async () => {
+  it('searches a hashtag or handle pasted from a post as its words where no article holds every word as typed, and says so', async () => {
     const answer = async (q: string) =>
       (await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; searchedInstead?: string };
     for (const [tag, words] of [
@@ -166,6 +166,15 @@ describe('words run together where a space was lost', () => {
       expect(found.hits.length, tag).toBeGreaterThan(0);
       expect(found.hits.map((hit) => hit.id)).toEqual(await ids(words));
     }
+    // Beside words that find articles, a tag no article holds as typed is searched as its words too.
+    const mixed = (await (await service.app.request(`/search?q=${encodeURIComponent('@realAntonyBlinken الجزائر')}`)).json()) as {
+      hits: { id: string }[];
+      searchedInstead?: string;
+      totalAsTyped?: number;
+    };
+    expect(mixed.searchedInstead).toBe('Antony Blinken الجزائر');
+    expect(mixed.totalAsTyped).toBe((await ids('الجزائر')).length);
+    expect(mixed.hits.map((hit) => hit.id)).toEqual(await ids('Antony Blinken الجزائر'));
     // The index reads an underscore as a space: found as typed.
     const arabicTag = await answer('#بلينكن_الجزائر');
     expect(arabicTag.searchedInstead).toBeUndefined();

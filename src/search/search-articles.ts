@@ -113,6 +113,11 @@ export interface ArticleSearchResult {
   linked?: true;
 }
 
+/** How many articles of an answer hold every word of the query (none when it was relaxed to any one word). */
+export function articlesHoldingEveryWord(result: Pick<ArticleSearchResult, 'total' | 'totalAllWords' | 'relaxed'>): number {
+  return result.relaxed ? 0 : (result.totalAllWords ?? result.total);
+}
+
 interface FacetAggregation {
   values?: { buckets?: { key: string; doc_count: number }[] };
 }

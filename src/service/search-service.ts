@@ -24,7 +24,7 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
-import { articleSearchBody, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import { articleSearchBody, articlesHoldingEveryWord, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
 import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
@@ -369,9 +369,10 @@ export class SearchService {
   }
 
   /**
-   * A hashtag or handle pasted from a post (#WorldCup, @realDonaldTrump) that finds nothing as typed:
-   * searched as its words (`splitTags`), and the answer says so as it says of a respelling. An
-   * article quoting the tag finds it as typed.
+   * A hashtag or handle pasted from a post (#WorldCup, @realDonaldTrump) where no article holds every
+   * word as typed (`#WorldCup Messi` found Messi alone): searched as its words (`splitTags`) when
+   * some article holds all of those, and the answer says so as it says of a respelling. An article
+   * quoting the tag finds it as typed.
    */
   private async searchTagWords(
     request: SearchRequest,
@@ -380,13 +381,14 @@ export class SearchService {
     options: { searchRespelling?: boolean },
     searched: (asked: SearchRequest, spellcheck: boolean) => Promise<ArticleSearchResult>,
   ): Promise<ArticleSearchResult | undefined> {
-    if (!request.q || request.searchAfter || result.total > 0 || !options.searchRespelling || !profile.query.runOnRepair) return undefined;
+    if (!request.q || request.searchAfter || articlesHoldingEveryWord(result) > 0 || !options.searchRespelling || !profile.query.runOnRepair) return undefined;
     const aids = this.queryAids();
     const english = aids.englishWords?.();
     const words = splitTags(request.q, aids.gluedNames, english && ((word) => isDictionaryWord(english, word)));
     if (words === request.q) return undefined;
     const instead = await searched({ ...request, q: words }, false);
-    return instead.total > 0 ? { ...instead, searchedInstead: words } : undefined;
+    if (articlesHoldingEveryWord(instead) === 0) return undefined;
+    return { ...instead, searchedInstead: words, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
   }
 
   /**
