@@ -46,6 +46,13 @@ describe('suggestions as the reader types', () => {
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));
   });
 
+  it("read a country's flag as the country's name, and offer nothing for a flag of no country", async () => {
+    const flag = (await suggest('🇩🇿')).body;
+    expect(flag.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));
+    expect(flag).toEqual((await suggest('الجزائر')).body);
+    expect((await suggest('🇦🇦')).body).toEqual({ titles: [], entities: [] });
+  });
+
   it('refuse an empty or overlong text, naming q', async () => {
     for (const q of ['', 'ا'.repeat(101)]) {
       const { status, body } = await get<ErrorBody>(`/suggest?${new URLSearchParams({ q })}`);

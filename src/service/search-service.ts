@@ -360,12 +360,18 @@ export class SearchService {
   /** The request with the countries' flags in `q` read as their names (🇩🇿: الجزائر), by the taxonomy in force. */
   private withFlagsNamed(request: SearchRequest): SearchRequest {
     if (request.q === undefined || !holdsFlag(request.q)) return request;
-    if (this.countryNames?.taxonomy !== this.currentTaxonomy)
-      this.countryNames = { taxonomy: this.currentTaxonomy, byCode: countryNamesByCode(this.currentTaxonomy) };
-    const q = flagsAsCountryNames(request.q, this.countryNames.byCode);
+    const q = this.flagsNamed(request.q);
     // Flags alone, none a country's: searching nothing would list every article.
     if (!holdsLetterOrDigit(q)) throw new NothingToSearchError('no country has the flags given; give a letter or a digit');
     return { ...request, q };
+  }
+
+  /** The text with the countries' flags in it read as their names, by the taxonomy in force. */
+  private flagsNamed(text: string): string {
+    if (!holdsFlag(text)) return text;
+    if (this.countryNames?.taxonomy !== this.currentTaxonomy)
+      this.countryNames = { taxonomy: this.currentTaxonomy, byCode: countryNamesByCode(this.currentTaxonomy) };
+    return flagsAsCountryNames(text, this.countryNames.byCode);
   }
 
   /**
@@ -410,8 +416,10 @@ export class SearchService {
     return articleSearchBody(this.withFlagsNamed(request), profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
   }
 
-  /** Titles that complete the text, and the people, places and organizations whose names begin with it. */
-  async suggest(text: string, size: number): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
+  /** Titles that complete the text, and the people, places and organizations whose names begin with it; a country's flag is its name. */
+  async suggest(typed: string, size: number): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
+    const text = this.flagsNamed(typed);
+    if (!holdsLetterOrDigit(text)) return { titles: [], entities: [] };
     if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }

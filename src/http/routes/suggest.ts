@@ -41,7 +41,7 @@ const Suggestions = z
 const route = publicRoute('get', '/suggest', 'suggest', {
   summary: 'Suggestions as the reader types: titles, people, places, organizations',
   description:
-    'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text.',
+    'Titles whose words begin with the typed words (أ/ا/إ, ة/ه and ى/ي do not matter), from the index, and the people, places and organizations of the taxonomy whose names in any known spelling, Arabic or Latin script, begin with the text. The flag of a country (🇩🇿) is read as the name of the country.',
   request: { query: SuggestQuery },
   responses: {
     200: jsonAnswer('Suggestions', Suggestions),
