@@ -603,6 +603,25 @@ describe('a pasted link', () => {
   });
 });
 
+describe('a Latin query of listed words', () => {
+  // The FIFA eWorld Cup's story writes "World Cup" in Latin letters, rare in an Arabic index and so weighed heavily.
+  const quotingEnglish = {
+    id: 'x-eworld-cup',
+    title: 'سعودي يفوز بلقب البطولة الإلكترونية',
+    body: 'فاز لاعب سعودي في لندن بلقب FIFA eWorld Cup، وهي البطولة التي تعرف بكأس العالم الإلكترونية. وقال إن الفوز بلقب World Cup الإلكترونية حلم تحقق.',
+  };
+  const aboutIt = {
+    id: 'x-world-cup',
+    title: 'المنتخبات العربية تستعد لكأس العالم',
+    body: 'تستعد أربعة منتخبات عربية للمشاركة في كأس العالم في روسيا، ويأمل المشجعون أن تتجاوز الدور الأول من المونديال.',
+  };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [quotingEnglish, aboutIt]));
+
+  it('ranks the article about the thing above one quoting the English words', async () => {
+    expect(await ids('world cup')).toEqual(['x-world-cup', 'x-eworld-cup']);
+  });
+});
+
 // Last: it adds an article to the suite's index.
 describe('a hashtag an article quotes', () => {
   it('is searched as typed, not as its words', async () => {

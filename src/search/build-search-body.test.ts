@@ -87,6 +87,12 @@ describe('buildSearchBody', () => {
     const ordered = buildSearchBody({ ...request, q: 'turkish president', arabicOrder: 'الرئيس التركي' }, profile, shape);
     const should = (ordered.query as { bool: { should: unknown[] } }).bool.should;
     expect(should).toContainEqual({ match_phrase: { body: { query: 'الرئيس التركي', slop: 1, analyzer: shape.plainAnalyzers.body, boost: 3 } } });
+    expect(JSON.stringify(should)).toContain('"query":"turkish president"');
+    // Every word put in Arabic: the phrase as typed is left out.
+    const translated = buildSearchBody({ ...request, q: 'turkish president', arabicOrder: 'الرئيس التركي', translatedWhole: true }, profile, shape);
+    expect((translated.query as { bool: { should: unknown[] } }).bool.should).toEqual(
+      should.filter((clause) => !JSON.stringify(clause).includes('"query":"turkish president"')),
+    );
     // Only listed names: no phrase of any kind.
     const named = buildSearchBody({ ...request, q: 'trump putin', arabicOrder: 'بوتين ترامب', onlyListedNames: true }, profile, shape);
     expect((named.query as { bool: { should: unknown[] } }).bool.should).toEqual([]);

@@ -55,6 +55,8 @@ export interface SearchRequest {
   question?: string;
   /** A Latin `q` of the lists' spellings as Arabic orders them (see arabicWordOrder): a phrase boost on the stemmed fields. */
   arabicOrder?: string;
+  /** Every word of a Latin `q` has its Arabic (the profile's `translatedPhrase`): no phrase boost as typed, only `arabicOrder`'s. */
+  translatedWhole?: boolean;
   /** The longer Arabic forms of the names `q` names (see fullNameFormsIn): highlighted whole, not searched. */
   fullNameForms?: string[];
   /** `q` is a link (see linkFormsOf): these articles, stored under it (or their story's original), its text not searched. */
@@ -179,7 +181,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const original = {
     must: [plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : { match_all: {} }],
     should: plan
-      ? [...quoted, ...(request.onlyListedNames ? [] : phraseQueries(text, profile, shape)), ...arabicOrder, ...(questionTitle ? [questionTitle] : [])]
+      ? [
+          ...quoted,
+          ...(request.onlyListedNames || request.translatedWhole ? [] : phraseQueries(text, profile, shape)),
+          ...arabicOrder,
+          ...(questionTitle ? [questionTitle] : []),
+        ]
       : [],
   };
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);

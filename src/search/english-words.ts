@@ -402,8 +402,8 @@ export function searchedAs(allStretches: LatinStretch[]): { text: string; transl
   };
 }
 
-/** Two or more stretches, each a listed spelling or a dictionary phrase, in Arabic order: the Arabic of each, the last first (see arabicWordOrder). */
-export function inArabicOrder(stretches: LatinStretch[]): string | undefined {
+/** `fewest` stretches or more (two unless said), each a listed spelling or a dictionary phrase, in Arabic order: the Arabic of each, the last first (see arabicWordOrder). */
+export function inArabicOrder(stretches: LatinStretch[], fewest = 2): string | undefined {
   const arabic = stretches.filter((stretch) => !stretch.particle).map((stretch) => stretch.listed ?? stretch.arabic);
-  return arabic.length >= 2 && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
+  return arabic.length >= fewest && arabic.every(Boolean) ? arabic.reverse().join(' ') : undefined;
 }

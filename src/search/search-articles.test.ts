@@ -47,3 +47,28 @@ describe('the respelling a search asks for', () => {
     expect(askedOf('Mosul')).toBe('Mosul');
   });
 });
+
+describe('the phrase boost of a Latin query put in Arabic', () => {
+  const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
+  const aids = { questionWords: new Set<string>(), arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT) };
+  const phraseBoosts = (q: string, profileName: string) => {
+    const body = articleSearchBody(
+      { filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: 5, q },
+      loadSearchProfile(PROJECT_ROOT, profileName),
+      shape,
+      {
+        aids,
+      },
+    );
+    return (body.query as { bool: { should: { match_phrase?: Record<string, { query: string }> }[] } }).bool.should.flatMap((clause) =>
+      Object.entries(clause.match_phrase ?? {}).map(([field, { query }]) => `${field}: ${query}`),
+    );
+  };
+
+  it('is on the Arabic alone, a listed phrase of one rule too: an Arabic article holds the English only in a quote', () => {
+    expect(phraseBoosts('world cup', 'default')).toEqual(['title: كأس العالم', 'body: كأس العالم']);
+    expect(phraseBoosts('world cup', 'default-v10')).toEqual(['title.exact: world cup', 'body.exact: world cup']);
+    // A word the lists do not spell keeps the phrase as typed, and no Arabic order is asked.
+    expect(phraseBoosts('world cup qwzx', 'default')).toEqual(['title.exact: world cup qwzx', 'body.exact: world cup qwzx']);
+  });
+});

@@ -36,6 +36,7 @@ import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } f
 import {
   arabicNameRespellings,
   ARABIC_LETTER,
+  LATIN_LETTER,
   corpusFrequency,
   isOnlyListedNames,
   offeredNameReach,
@@ -196,7 +197,14 @@ function understandRequest(
         return [...new Set([searchedAs(read).text, ...(ordered ? [ordered] : [])])].filter((form) => form !== words);
       })
     : [];
-  const arabicOrder = profile.query.arabicWordOrder && stretches ? inArabicOrder(stretches) : undefined;
+  // Every word has its Arabic, and the lists' spellings stay Latin for the synonyms: the phrase boost is
+  // the Arabic's alone, a listed phrase's too (world cup: كأس العالم). Searched in the dictionary's Arabic, the text is its own.
+  const wholeInArabic = profile.query.arabicWordOrder && profile.query.translatedPhrase && stretches ? inArabicOrder(stretches, 1) : undefined;
+  const latinKept = wholeInArabic !== undefined && LATIN_LETTER.test(understoodText);
+  const arabicOrder =
+    profile.query.arabicWordOrder && stretches
+      ? (inArabicOrder(stretches) ?? (latinKept && wholeInArabic.includes(' ') ? wholeInArabic : undefined))
+      : undefined;
   const fullNameForms = understoodText && aids.fullNameForms ? fullNameFormsIn(understoodText, aids.fullNameForms) : [];
   const understood: SearchRequest = {
     ...rest,
@@ -207,6 +215,7 @@ function understandRequest(
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
+    ...(latinKept ? { translatedWhole: true } : {}),
     ...(fullNameForms.length > 0 ? { fullNameForms } : {}),
     ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
       ? { question: text.trim() }

@@ -14,6 +14,7 @@ export const QUERY_SWITCHES_OFF = {
   arabicWordOrder: false,
   englishWords: false,
   englishSpelling: false,
+  translatedPhrase: false,
   relaxOnZero: false,
 } as const;
 
@@ -89,6 +90,13 @@ const profileSchema = z.object({
       englishWords: z.boolean().default(false),
       /** With `englishWords`: an English word of five letters or more that neither the lists nor the dictionary hold is read as the dictionary's one word one edit from it (vacine: vaccine). */
       englishSpelling: z.boolean().default(false),
+      /**
+       * With `arabicWordOrder`: a Latin query every word of which has its Arabic, the lists' spellings
+       * kept Latin for the synonyms, has its phrase boost in that Arabic alone, one listed phrase too
+       * (world cup as كأس العالم), not as typed: an Arabic article holds the Latin words only in a quote,
+       * rare enough to outscore every article about the thing (the FIFA eWorld Cup's English name over the World Cup).
+       */
+      translatedPhrase: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })

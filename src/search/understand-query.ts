@@ -810,7 +810,7 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 /** A text with an Arabic letter in it: a reader writing Arabic, whose Latin words are foreign terms. */
 export const ARABIC_LETTER = /\p{Script=Arabic}/u;
 /** Any Latin-script letter: the respelling of Latin names reads only words of them. */
-const LATIN_LETTER = /\p{Script=Latin}/u;
+export const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
