@@ -454,6 +454,18 @@ describe('English words the lists do not spell, through an English–Arabic dict
     expect(await rankedIds(withoutDictionary(), 'vaccines')).toEqual([]);
   });
 
+  it('Arabic typed in Latin letters is read as the word it sounds like, where the dictionary tells it from English', async () => {
+    const answer = (await (await withDictionary().app.request(`/search?q=${encodeURIComponent('el djazair')}`)).json()) as {
+      hits: { id: string }[];
+      searchedInArabic?: unknown;
+    };
+    expect(answer.searchedInArabic).toEqual([{ english: 'djazair', arabic: 'الجزائر' }]);
+    expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('الجزائر'));
+    expect(await rankedIds(withDictionary(), '7arb')).toEqual(await ids('حرب'));
+    // Without the dictionary no word can be told from English: none is read so.
+    expect(await rankedIds(withoutDictionary(), 'el djazair')).toEqual([]);
+  });
+
   it('a word of the lists is read as they spell it, not as the dictionary does: coach is the trainer, not the bus', async () => {
     const found = await rankedIds(withDictionary(), 'coach');
     expect(found[0]).toBe('x-coach');

@@ -180,6 +180,13 @@ export function analysisShapeOf(definition: VersionedIndexDefinition): {
   };
 }
 
+/** Every Latin word of the index's synonym rules, lowercased: the words the engine itself reads (names, news words, month names). */
+export function latinWordsOfSynonyms(definition: IndexDefinition): Set<string> {
+  const filters = (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {};
+  const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
+  return new Set(rules.flatMap((rule) => rule.toLowerCase().split(/[\s,]+|=>/u)).filter((word) => /^\p{Script=Latin}/u.test(word)));
+}
+
 /** Each text field (and sub-field, as `title.exact`) with its index analyzer, which has no synonyms. */
 function indexAnalyzersOf(properties: Record<string, unknown>, prefix = ''): Record<string, string> {
   const analyzers: Record<string, string> = {};

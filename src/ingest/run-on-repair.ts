@@ -68,6 +68,11 @@ export class RunOnRepairer {
     return this.frequency(token) >= this.options.minWordFrequency;
   }
 
+  /** The word list: each word and how often the corpus spells it so. */
+  words(): WordFrequencies {
+    return this.frequencies;
+  }
+
   /** How often the corpus the word list was built from spells a word this way (0: never, or under 3 times). */
   frequency(token: string): number {
     return this.frequencies.get(token) ?? 0;

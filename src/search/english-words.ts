@@ -201,6 +201,9 @@ export interface LatinStretch {
   particle?: true;
 }
 
+/** The corpus word a Latin word of Arabic sounds like (`article`: it followed al or el), or undefined. */
+export type ArabiziReading = (word: string, article: boolean) => string | undefined;
+
 /** Particles of names: in Bashar al Asad, bin Talal or de Mistura, no English word (Alabama, a bin, Delaware). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'de', 'di', 'da', 'du', 'del', 'van', 'von', 'der']);
 
@@ -289,7 +292,13 @@ const INITIAL_CAPITAL = /^\p{Lu}\p{Ll}/u;
  * word (hunt, brown, fox). With `newsFrequency`, a word neither holds is read as the dictionary's nearest
  * (see nearestEnglishWord).
  */
-export function readLatinStretches(text: string, listed: ReadonlyMap<string, string>, english?: EnglishWords, newsFrequency?: NewsFrequency): LatinStretch[] {
+export function readLatinStretches(
+  text: string,
+  listed: ReadonlyMap<string, string>,
+  english?: EnglishWords,
+  newsFrequency?: NewsFrequency,
+  arabizi?: ArabiziReading,
+): LatinStretch[] {
   const typed = text.split(/\s+/u).filter((word) => word.replace(EDGE_PUNCTUATION, ''));
   const bare = typed.map(bareWord);
   // Without a possessive: Macron's speech, as people's national army is listed with it.
@@ -348,7 +357,14 @@ export function readLatinStretches(text: string, listed: ReadonlyMap<string, str
       !english.isOnNameLists(word) &&
       respellings++ < MAX_RESPELLED_A_QUERY;
     const respelled = respelling ? nearestEnglishWord(english, word, newsFrequency) : undefined;
+    // Neither the lists' nor the dictionary's, nor an English word misspelled: Arabic typed in Latin letters (masr, el 3ira9)?
+    const previous = stretches.at(-1);
+    const transliterated =
+      length === 0 && !respelled && !abbreviation && arabizi && !(english && isDictionaryWord(english, word.toLowerCase()))
+        ? arabizi(word, Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!)))
+        : undefined;
     if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
+    else if (transliterated) take(1, { arabic: transliterated });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;

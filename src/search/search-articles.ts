@@ -39,6 +39,7 @@ import {
   LATIN_LETTER,
   corpusFrequency,
   isOnlyListedNames,
+  nearListedNameWord,
   offeredNameReach,
   respellLatinNames,
   readWordsAndNames,
@@ -180,9 +181,21 @@ function understandRequest(
   const repairer = aids.repairer;
   const respell = profile.query.englishSpelling && repairer ? (arabic: string) => phraseFrequency(arabic, repairer) : undefined;
   // Read once, for the text searched and for the Arabic word order alike.
+  // Arabic typed in Latin letters (masr), read as the corpus word it sounds like: only beside the dictionary, which tells English words apart.
+  const reader = english && profile.query.arabizi ? aids.arabizi?.() : undefined;
+  // A word the synonym rules read is theirs (janvier, gebran); a slip of a listed name's is left to the names' respelling (Raqa: Raqqa).
+  const arabizi =
+    reader &&
+    ((word: string, article: boolean) => {
+      const lower = word.toLowerCase();
+      // A digit is no slip of a name: ba7rain is read, not left to Bahrain's respelling.
+      const nameSlip = !/\d/u.test(lower) && aids.latinNameWords !== undefined && nearListedNameWord(lower, aids.latinNameWords);
+      if (aids.synonymLatinWords?.has(lower) || nameSlip) return undefined;
+      return reader.read(word, article);
+    });
   const stretches =
     latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !ARABIC_LETTER.test(latinText)
-      ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell)
+      ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell, arabizi)
       : undefined;
   const inArabic = english && stretches ? searchedAs(stretches) : undefined;
   const understoodText = inArabic?.text ?? latinText;
@@ -192,7 +205,7 @@ function understandRequest(
   // vaccine -malaria leaves out الملاريا, Yemen -"cholera outbreak" تفشي الكوليرا.
   const excludedInArabic = english
     ? excludedAsListed.flatMap((words) => {
-        const read = readLatinStretches(words, aids.arabicOfLatin!, english, respell);
+        const read = readLatinStretches(words, aids.arabicOfLatin!, english, respell, arabizi);
         const ordered = inArabicOrder(read);
         return [...new Set([searchedAs(read).text, ...(ordered ? [ordered] : [])])].filter((form) => form !== words);
       })

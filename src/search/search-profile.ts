@@ -15,6 +15,7 @@ export const QUERY_SWITCHES_OFF = {
   englishWords: false,
   englishSpelling: false,
   translatedPhrase: false,
+  arabizi: false,
   relaxOnZero: false,
 } as const;
 
@@ -97,6 +98,12 @@ const profileSchema = z.object({
        * rare enough to outscore every article about the thing (the FIFA eWorld Cup's English name over the World Cup).
        */
       translatedPhrase: z.boolean().default(false),
+      /**
+       * In a query without Arabic, a Latin word that neither the lists nor the dictionary know, nor an
+       * English word misspelled, is read as the corpus word it sounds like, Arabic typed in Latin letters
+       * (masr: مصر, el 3ira9: العراق; see ArabiziReader).
+       */
+      arabizi: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
     })

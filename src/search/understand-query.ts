@@ -3,11 +3,12 @@ import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf 
 import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
-import { INDEX_ANALYZER, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
+import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 import { inArabicOrder, isEnglishWord, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
+import type { ArabiziReader } from './arabizi.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
@@ -41,10 +42,14 @@ export interface QueryAids {
   fullNameForms?: ReadonlyMap<string, readonly string[]>;
   /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
   englishWords?: () => EnglishWords | undefined;
+  /** Every Latin word of the index's synonym rules (see latinWordsOfSynonyms): never read as Arabic typed in Latin letters. */
+  synonymLatinWords?: ReadonlySet<string>;
+  /** The reader of Arabic typed in Latin letters, over the repairer's word list, built at its first use. */
+  arabizi?: () => ArabiziReader;
 }
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
-export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer' | 'englishWords'>> {
+export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer' | 'englishWords' | 'arabizi'>> {
   return {
     nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
@@ -59,6 +64,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
     arabicOfLatin: loadArabicOfLatin(dataRoot),
     fullNameForms: loadFullNameForms(dataRoot),
+    synonymLatinWords: latinWordsOfSynonyms(definition),
   };
 }
 
@@ -531,6 +537,17 @@ function piecesMakingUp(letters: string, rules: PieceRules): string[] | undefine
     }
   const readings = best[letters.length]?.readings;
   return readings && readings.length >= 2 ? readings : undefined;
+}
+
+/**
+ * Whether a Latin word is a slip of a listed name's word: its first letter, one edit off. Such a word
+ * is left to the names' respelling (Raqa: Raqqa, Putn: Putin), not read as Arabic typed in Latin
+ * letters (عراقية).
+ */
+export function nearListedNameWord(typed: string, nameWords: ReadonlyMap<string, number>): boolean {
+  const word = typed.toLowerCase();
+  for (const name of nameWords.keys()) if (name[0] === word[0] && editDistance(word, name, 1) <= 1) return true;
+  return false;
 }
 
 /** Latin words shorter than this are never respelled: one letter off, a short word is another word. */

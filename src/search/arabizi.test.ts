@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { arabicSounds, ArabiziReader, latinSounds, MIN_ARABIZI_FREQUENCY, vowelDistance } from './arabizi.js';
+
+describe('Arabic typed in Latin letters', () => {
+  const reader = ArabiziReader.fromWords(
+    new Map([
+      ['مصر', 3000],
+      ['مسار', 200],
+      ['حرب', 900],
+      ['هرب', 60],
+      ['العراق', 2500],
+      ['الجزائر', 1500],
+      ['جزيرة', 300],
+      ['سعد', 400],
+      ['الأسد', 1200],
+      ['نادر', MIN_ARABIZI_FREQUENCY - 1],
+    ]),
+  );
+
+  it('reads letters by their sounds, digits for the letters Latin lacks', () => {
+    expect(arabicSounds('العراق')).toBe('al3raq');
+    expect(arabicSounds('الجزائر')).toBe('aljzair');
+    expect(latinSounds('3ira9')).toEqual(['3iraq', '3iras']);
+    expect(latinSounds('7arb')).toEqual(['harb']);
+    expect(latinSounds('hassan')).toEqual(['hasan']);
+    expect(latinSounds('shou')).toEqual(['cu']);
+  });
+
+  it('weighs vowels only, the consonants agreeing', () => {
+    expect(vowelDistance('masr', 'msr')).toBeCloseTo(0.3);
+    expect(vowelDistance('masr', 'msar')).toBeCloseTo(0.6);
+    expect(vowelDistance('masr', 'mrs')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('reads a word as the commoner of the words it sounds like, the vowels deciding among near ones', () => {
+    expect(reader.read('masr')).toBe('مصر');
+    expect(reader.read('Masr')).toBe('مصر');
+    expect(reader.read('7arb')).toBe('حرب');
+    expect(reader.read('harb')).toBe('حرب');
+    expect(reader.read('3ira9', true)).toBe('العراق');
+    expect(reader.read('3iraq')).toBe('العراق');
+    // The article typed glued, or before the word: الجزائر, not جزيرة (an island).
+    expect(reader.read('eljazair')).toBe('الجزائر');
+    expect(reader.read('jazair', true)).toBe('الجزائر');
+    // A doubled vowel is often ع: saad is سعد, not الأسد.
+    expect(reader.read('saad')).toBe('سعد');
+  });
+
+  it('reads no word the news writes rarely, none without two consonants, and none of other letters', () => {
+    expect(reader.read('nadir')).toBeUndefined();
+    expect(reader.read('ya')).toBeUndefined();
+    expect(reader.read('aaa')).toBeUndefined();
+    expect(reader.read('ma-sr')).toBeUndefined();
+    // Two consonants: only a near match of the vowels. Omar is no مرة, "once".
+    const two = ArabiziReader.fromWords(
+      new Map([
+        ['مرة', 9000],
+        ['سوريا', 3000],
+      ]),
+    );
+    expect(two.read('omar')).toBeUndefined();
+    expect(two.read('souriya')).toBe('سوريا');
+  });
+
+  it('reads the words of the news from the corpus word list', () => {
+    const news = ArabiziReader.fromWords(loadRunOnRepairer(PROJECT_ROOT).words());
+    for (const [typed, arabic] of [
+      ['masr', 'مصر'],
+      ['loubnan', 'لبنان'],
+      ['filastin', 'فلسطين'],
+      ['intikhabat', 'انتخابات'],
+      ['ghaza', 'غزة'],
+    ] as const)
+      expect(news.read(typed), typed).toBe(arabic);
+  });
+});

@@ -1,0 +1,247 @@
+import type { WordFrequencies } from '../ingest/run-on-repair.js';
+
+/**
+ * Arabic words typed in Latin letters, as Arab readers type them (masr, loubnan, el 3ira9, 7arb):
+ * each read as the corpus word it sounds like. Letters are compared by sound classes (ص and س are
+ * both s, ح and ه both h; 7 is ح, 3 ع, 5 خ, 9 ق), the consonants must agree, and the vowels,
+ * which Arabic writes only when long, weigh against the word's frequency in the news.
+ */
+
+/** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels (ئ and ؤ as their seats), 3 for ع, 2 for hamza alone. */
+const ARABIC_SOUNDS: Record<string, string> = {
+  ب: 'b',
+  ت: 't',
+  ط: 't',
+  ث: 't',
+  ج: 'j',
+  ح: 'h',
+  ه: 'h',
+  خ: 'x',
+  د: 'd',
+  ض: 'd',
+  ذ: 'z',
+  ز: 'z',
+  ظ: 'z',
+  ر: 'r',
+  س: 's',
+  ص: 's',
+  ش: 'c',
+  غ: 'g',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ا: 'a',
+  أ: 'a',
+  إ: 'a',
+  آ: 'a',
+  ى: 'a',
+  ة: 'a',
+  و: 'u',
+  ي: 'i',
+  ع: '3',
+  ء: '2',
+  ئ: 'i',
+  ؤ: 'u',
+};
+
+/** Latin letters and digits to the sound classes they may stand for, two letters before one (kh, sh, ou …). */
+const LATIN_SOUNDS: [string, string[]][] = [
+  ['aa', ['a3a']],
+  ['kh', ['x']],
+  ['sh', ['c']],
+  ['ch', ['c']],
+  ['gh', ['g']],
+  ['th', ['t', 'z']],
+  ['dh', ['d', 'z']],
+  ['dj', ['j']],
+  ['ph', ['f']],
+  ['ou', ['u']],
+  ['oo', ['u']],
+  ['ee', ['i']],
+  ['b', ['b']],
+  ['p', ['b']],
+  ['t', ['t']],
+  ['j', ['j']],
+  ['g', ['j', 'g']],
+  ['h', ['h']],
+  ['7', ['h']],
+  ['5', ['x']],
+  ['d', ['d', 'z']],
+  ['z', ['z']],
+  ['r', ['r']],
+  ['s', ['s']],
+  ['c', ['k', 's']],
+  ['q', ['q']],
+  ['k', ['k', 'q']],
+  ['9', ['q', 's']],
+  ['8', ['g']],
+  ['6', ['t']],
+  ['f', ['f']],
+  ['v', ['f']],
+  ['l', ['l']],
+  ['m', ['m']],
+  ['n', ['n']],
+  ['a', ['a']],
+  ['e', ['i']],
+  ['i', ['i']],
+  ['y', ['i']],
+  ['o', ['u']],
+  ['u', ['u']],
+  ['w', ['u']],
+  ['3', ['3']],
+  ['2', ['2']],
+];
+
+const SOUNDLESS = /[aiu32]/gu;
+/** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
+const MAX_READINGS = 32;
+/** The commonest few words of a consonant skeleton are kept: enough for a typed word's vowels to choose among. */
+const WORDS_A_SKELETON = 8;
+/** A word the news writes less often than this is no reading: a rare word that sounds alike is likelier a slip. */
+export const MIN_ARABIZI_FREQUENCY = 10;
+/** How much a tenfold commoner word outweighs one vowel unlike the typed word's. */
+const FREQUENCY_WEIGHT = 0.5;
+/** A reading whose vowels differ more than this from what was typed is none. */
+const MAX_VOWEL_DISTANCE = 1.5;
+/** Two consonants say little (Omar and مرة, "once"; emir and مرة too): such a reading must near match its vowels (souriya: سوريا). */
+const MAX_VOWEL_DISTANCE_OF_TWO = 0.6;
+
+interface Reading {
+  word: string;
+  /** Without the article, where the word has it. */
+  sounds: string;
+  frequency: number;
+  article: boolean;
+}
+
+/** Sounds with each run of one sound once (hassan: hasan), as spelling doubles a letter where Arabic writes it once. */
+function once(sounds: string): string {
+  return sounds.replace(/(.)\1+/gu, '$1');
+}
+
+/** The consonants of sounds: what must agree. */
+function skeletonOf(sounds: string): string {
+  return sounds.replace(SOUNDLESS, '');
+}
+
+/** An Arabic word's sounds, or undefined for a word with a letter outside the table. A first و or ي is a consonant (وزير, يمن). */
+export function arabicSounds(word: string): string | undefined {
+  let sounds = word.startsWith('و') ? 'w' : word.startsWith('ي') ? 'y' : '';
+  for (const letter of sounds ? word.slice(1) : word) {
+    const sound = ARABIC_SOUNDS[letter];
+    if (sound === undefined) return undefined;
+    sounds += sound;
+  }
+  return once(sounds);
+}
+
+/** The sounds a Latin word may stand for, every reading of its ambiguous letters (at most MAX_READINGS). */
+export function latinSounds(word: string): string[] {
+  const first = /^[wy]/u.test(word) ? word[0]! : '';
+  let readings = [first];
+  for (let at = first.length; at < word.length;) {
+    const match = LATIN_SOUNDS.find(([letters]) => word.startsWith(letters, at));
+    if (!match) return [];
+    const [letters, sounds] = match;
+    readings = readings.flatMap((reading) => sounds.map((sound) => reading + sound)).slice(0, MAX_READINGS);
+    at += letters.length;
+  }
+  return readings.map(once);
+}
+
+/** What a typed sound the written word lacks costs: a short vowel 0.3, a 3 or 2 typed for ع or hamza 1, a consonant never. */
+function typedAlone(sound: string): number {
+  return /[aiu]/u.test(sound) ? 0.3 : /[32]/u.test(sound) ? 1 : Number.POSITIVE_INFINITY;
+}
+
+/** What a written sound the typed word lacks costs: a vowel, ع or hamza 0.3 (short vowels and ع go untyped), a consonant never. */
+function writtenAlone(sound: string): number {
+  return /[aiu32]/u.test(sound) ? 0.3 : Number.POSITIVE_INFINITY;
+}
+
+/** One vowel sound for another (or ع for a vowel) 0.5; consonants only as themselves. */
+function substituted(typed: string, written: string): number {
+  return typed === written ? 0 : /[aiu32]/u.test(typed) && /[aiu32]/u.test(written) ? 0.5 : Number.POSITIVE_INFINITY;
+}
+
+/** How far what was typed is from what is written, in vowels: the consonants must agree (a weighted edit distance). */
+export function vowelDistance(typed: string, written: string): number {
+  let previous = [0];
+  for (let j = 1; j <= written.length; j++) previous.push(previous[j - 1]! + writtenAlone(written[j - 1]!));
+  for (let i = 1; i <= typed.length; i++) {
+    const current = [previous[0]! + typedAlone(typed[i - 1]!)];
+    for (let j = 1; j <= written.length; j++) {
+      current.push(
+        Math.min(
+          previous[j - 1]! + substituted(typed[i - 1]!, written[j - 1]!),
+          previous[j]! + typedAlone(typed[i - 1]!),
+          current[j - 1]! + writtenAlone(written[j - 1]!),
+        ),
+      );
+    }
+    previous = current;
+  }
+  return previous[written.length]!;
+}
+
+/** The article typed or not where the word has it or not: el qahira and qahira are both القاهرة, the second a little less. */
+const ARTICLE_UNTYPED = 0.3;
+
+export class ArabiziReader {
+  private constructor(private readonly bySkeleton: ReadonlyMap<string, Reading[]>) {}
+
+  /** The reader over the corpus word list: each word under its skeleton, one with ال without it. */
+  static fromWords(words: WordFrequencies): ArabiziReader {
+    const bySkeleton = new Map<string, Reading[]>();
+    for (const [word, frequency] of words) {
+      if (frequency < MIN_ARABIZI_FREQUENCY) continue;
+      const article = word.startsWith('ال') && word.length > 3;
+      const sounds = arabicSounds(article ? word.slice(2) : word);
+      if (!sounds) continue;
+      const skeleton = skeletonOf(sounds);
+      if (skeleton.length < 2) continue;
+      const readings = bySkeleton.get(skeleton) ?? [];
+      readings.push({ word, sounds, frequency, article });
+      bySkeleton.set(skeleton, readings);
+    }
+    for (const readings of bySkeleton.values()) {
+      readings.sort((a, b) => b.frequency - a.frequency);
+      readings.splice(WORDS_A_SKELETON);
+    }
+    return new ArabiziReader(bySkeleton);
+  }
+
+  /**
+   * The corpus word a Latin word sounds like, or undefined: none of its consonants, or none near
+   * enough in its vowels. `article`: the word followed al or el.
+   */
+  read(typed: string, article = false): string | undefined {
+    const word = typed.toLowerCase();
+    if (word.length < 3 || !/^[a-z0-9]+$/u.test(word) || !/[a-z]/u.test(word)) return undefined;
+    // The article joined: eldjazair, alqahira.
+    const glued = /^(al|el)../u.test(word) && !article;
+    const forms = glued
+      ? [
+          { letters: word, article },
+          { letters: word.slice(2), article: true },
+        ]
+      : [{ letters: word, article }];
+    let best: { word: string; score: number } | undefined;
+    for (const form of forms) {
+      for (const sounds of latinSounds(form.letters)) {
+        const skeleton = skeletonOf(sounds);
+        if (skeleton.length < 2) continue;
+        for (const reading of this.bySkeleton.get(skeleton) ?? []) {
+          const distance = vowelDistance(sounds, reading.sounds) + (reading.article === form.article ? 0 : ARTICLE_UNTYPED);
+          if (distance > (skeleton.length === 2 ? MAX_VOWEL_DISTANCE_OF_TWO : MAX_VOWEL_DISTANCE)) continue;
+          const score = distance - FREQUENCY_WEIGHT * Math.log10(reading.frequency);
+          if (!best || score < best.score) best = { word: reading.word, score };
+        }
+      }
+    }
+    return best?.word;
+  }
+}
