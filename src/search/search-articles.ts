@@ -180,7 +180,6 @@ function understandRequest(
   // A misspelled English word is read as the dictionary's nearest whose Arabic the corpus word list holds.
   const repairer = aids.repairer;
   const respell = profile.query.englishSpelling && repairer ? (arabic: string) => phraseFrequency(arabic, repairer) : undefined;
-  // Read once, for the text searched and for the Arabic word order alike.
   // Arabic typed in Latin letters (masr), read as the corpus word it sounds like: only beside the dictionary, which tells English words apart.
   const reader = english && profile.query.arabizi ? aids.arabizi?.() : undefined;
   // A word the synonym rules read is theirs (janvier, gebran); a slip of a listed name's is left to the names' respelling (Raqa: Raqqa).
@@ -193,6 +192,7 @@ function understandRequest(
       if (aids.synonymLatinWords?.has(lower) || nameSlip) return undefined;
       return reader.read(word, article);
     });
+  // Read once, for the text searched and for the Arabic word order alike.
   const stretches =
     latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !ARABIC_LETTER.test(latinText)
       ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell, arabizi)
