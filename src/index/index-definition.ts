@@ -165,10 +165,8 @@ export function analysisShapeOf(definition: VersionedIndexDefinition): {
   stopwords: ReadonlySet<string>;
   cliticPrefixes: readonly string[];
 } {
-  const filters =
-    (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[]; stopwords?: string[] | string }> } }).analysis
-      ?.filter ?? {};
-  const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
+  const filters = analysisFiltersOf(definition);
+  const rules = synonymRulesOf(definition);
   const alternatives = rules.map((rule) => (rule.split('=>').at(-1) ?? '').split(',').filter((term) => term.trim()).length);
   const stopwords = Object.values(filters).flatMap((filter) => (filter.type === 'stop' && Array.isArray(filter.stopwords) ? filter.stopwords : []));
   const properties = (definition.mappings as { properties?: Record<string, unknown> }).properties ?? {};
@@ -180,11 +178,27 @@ export function analysisShapeOf(definition: VersionedIndexDefinition): {
   };
 }
 
+type AnalysisFilter = { type?: string; synonyms?: string[]; stopwords?: string[] | string };
+
+/** The token filters of the definition's analysis settings, by name. */
+function analysisFiltersOf(definition: IndexDefinition): Record<string, AnalysisFilter> {
+  return (definition.settings as { analysis?: { filter?: Record<string, AnalysisFilter> } }).analysis?.filter ?? {};
+}
+
+/** Every rule of the definition's synonym filters. */
+function synonymRulesOf(definition: IndexDefinition): string[] {
+  return Object.values(analysisFiltersOf(definition)).flatMap((filter) =>
+    filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : [],
+  );
+}
+
 /** Every Latin word of the index's synonym rules, lowercased: the words the engine itself reads (names, news words, month names). */
 export function latinWordsOfSynonyms(definition: IndexDefinition): Set<string> {
-  const filters = (definition.settings as { analysis?: { filter?: Record<string, { type?: string; synonyms?: string[] }> } }).analysis?.filter ?? {};
-  const rules = Object.values(filters).flatMap((filter) => (filter.type === 'synonym_graph' || filter.type === 'synonym' ? (filter.synonyms ?? []) : []));
-  return new Set(rules.flatMap((rule) => rule.toLowerCase().split(/[\s,]+|=>/u)).filter((word) => /^\p{Script=Latin}/u.test(word)));
+  return new Set(
+    synonymRulesOf(definition)
+      .flatMap((rule) => rule.toLowerCase().split(/[\s,]+|=>/u))
+      .filter((word) => /^\p{Script=Latin}/u.test(word)),
+  );
 }
 
 /** Each text field (and sub-field, as `title.exact`) with its index analyzer, which has no synonyms. */

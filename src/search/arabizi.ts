@@ -8,92 +8,24 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
  */
 
 /** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels (ئ and ؤ as their seats), 3 for ع, 2 for hamza alone. */
-const ARABIC_SOUNDS: Record<string, string> = {
-  ب: 'b',
-  ت: 't',
-  ط: 't',
-  ث: 't',
-  ج: 'j',
-  ح: 'h',
-  ه: 'h',
-  خ: 'x',
-  د: 'd',
-  ض: 'd',
-  ذ: 'z',
-  ز: 'z',
-  ظ: 'z',
-  ر: 'r',
-  س: 's',
-  ص: 's',
-  ش: 'c',
-  غ: 'g',
-  ف: 'f',
-  ق: 'q',
-  ك: 'k',
-  ل: 'l',
-  م: 'm',
-  ن: 'n',
-  ا: 'a',
-  أ: 'a',
-  إ: 'a',
-  آ: 'a',
-  ى: 'a',
-  ة: 'a',
-  و: 'u',
-  ي: 'i',
-  ع: '3',
-  ء: '2',
-  ئ: 'i',
-  ؤ: 'u',
-};
+const ARABIC_SOUNDS = new Map(
+  'ب:b تطث:t ج:j حه:h خ:x دض:d ذزظ:z ر:r سص:s ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اأإآىة:a وؤ:u يئ:i ع:3 ء:2'.split(' ').flatMap((group) => {
+    const [letters, sound] = group.split(':') as [string, string];
+    return [...letters].map((letter) => [letter, sound] as const);
+  }),
+);
 
-/** Latin letters and digits to the sound classes they may stand for, two letters before one (kh, sh, ou …). */
-const LATIN_SOUNDS: [string, string[]][] = [
-  ['aa', ['a3a']],
-  ['kh', ['x']],
-  ['sh', ['c']],
-  ['ch', ['c']],
-  ['gh', ['g']],
-  ['th', ['t', 'z']],
-  ['dh', ['d', 'z']],
-  ['dj', ['j']],
-  ['ph', ['f']],
-  ['ou', ['u']],
-  ['oo', ['u']],
-  ['ee', ['i']],
-  ['b', ['b']],
-  ['p', ['b']],
-  ['t', ['t']],
-  ['j', ['j']],
-  ['g', ['j', 'g']],
-  ['h', ['h']],
-  ['7', ['h']],
-  ['5', ['x']],
-  ['d', ['d', 'z']],
-  ['z', ['z']],
-  ['r', ['r']],
-  ['s', ['s']],
-  ['c', ['k', 's']],
-  ['q', ['q']],
-  ['k', ['k', 'q']],
-  ['9', ['q', 's']],
-  ['8', ['g']],
-  ['6', ['t']],
-  ['f', ['f']],
-  ['v', ['f']],
-  ['l', ['l']],
-  ['m', ['m']],
-  ['n', ['n']],
-  ['a', ['a']],
-  ['e', ['i']],
-  ['i', ['i']],
-  ['y', ['i']],
-  ['o', ['u']],
-  ['u', ['u']],
-  ['w', ['u']],
-  ['3', ['3']],
-  ['2', ['2']],
-];
+/** Latin letters and digits to the sound classes they may stand for (`/` between readings), two letters before one (kh, sh, ou …). */
+const LATIN_SOUNDS: [string, string[]][] = (
+  'aa:a3a kh:x sh:c ch:c gh:g th:t/z dh:d/z dj:j ph:f ou:u oo:u ee:i ' +
+  'b:b p:b t:t j:j g:j/g h:h 7:h 5:x d:d/z z:z r:r s:s c:k/s q:q k:k/q 9:q/s 8:g 6:t f:f v:f l:l m:m n:n ' +
+  'a:a e:i i:i y:i o:u u:u w:u 3:3 2:2'
+)
+  .split(' ')
+  .map((entry) => {
+    const [letters, sounds] = entry.split(':') as [string, string];
+    return [letters, sounds.split('/')];
+  });
 
 const SOUNDLESS = /[aiu32]/gu;
 /** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
@@ -131,7 +63,7 @@ function skeletonOf(sounds: string): string {
 export function arabicSounds(word: string): string | undefined {
   let sounds = word.startsWith('و') ? 'w' : word.startsWith('ي') ? 'y' : '';
   for (const letter of sounds ? word.slice(1) : word) {
-    const sound = ARABIC_SOUNDS[letter];
+    const sound = ARABIC_SOUNDS.get(letter);
     if (sound === undefined) return undefined;
     sounds += sound;
   }
