@@ -26,12 +26,18 @@ describe('Arabic typed in Latin letters', () => {
     expect(latinSounds('7arb')).toEqual(['harb']);
     expect(latinSounds('hassan')).toEqual(['hasan']);
     expect(latinSounds('shou')).toEqual(['cu']);
+    // A vowel typed double is long: aa is also ع between two vowels.
+    expect(latinSounds('noor')).toEqual(['nUr']);
+    expect(latinSounds('salaam')).toEqual(['salAm', 'sala3am']);
   });
 
   it('weighs vowels only, the consonants agreeing', () => {
     expect(vowelDistance('masr', 'msr')).toBeCloseTo(0.3);
     expect(vowelDistance('masr', 'msar')).toBeCloseTo(0.6);
     expect(vowelDistance('masr', 'mrs')).toBe(Number.POSITIVE_INFINITY);
+    // A long vowel is written: its letter costs nothing, its absence more than a short vowel's.
+    expect(vowelDistance('mahmUd', 'mhmud')).toBeCloseTo(0.3);
+    expect(vowelDistance('mahmUd', 'mhmd')).toBeCloseTo(1.3);
   });
 
   it('reads a word as the commoner of the words it sounds like, the vowels deciding among near ones', () => {
@@ -72,6 +78,11 @@ describe('Arabic typed in Latin letters', () => {
       ['filastin', 'فلسطين'],
       ['intikhabat', 'انتخابات'],
       ['ghaza', 'غزة'],
+      // Long vowels typed double: محمود, not the commoner محمد; وليد, not والذي.
+      ['mahmood', 'محمود'],
+      ['waleed', 'وليد'],
+      ['baghdaad', 'بغداد'],
+      ['mudhaaharaat', 'مظاهرات'],
     ] as const)
       expect(news.read(typed), typed).toBe(arabic);
   });

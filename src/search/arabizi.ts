@@ -15,9 +15,12 @@ const ARABIC_SOUNDS = new Map(
   }),
 );
 
-/** Latin letters and digits to the sound classes they may stand for (`/` between readings), two letters before one (kh, sh, ou …). */
+/**
+ * Latin letters and digits to the sound classes they may stand for (`/` between readings), two letters
+ * before one (kh, sh, ou …). A vowel typed double is long, A I U, which Arabic writes (Mahmood: محمود, not محمد).
+ */
 const LATIN_SOUNDS: [string, string[]][] = (
-  'aa:a3a kh:x sh:c ch:c gh:g th:t/z dh:d/z dj:j ph:f ou:u oo:u ee:i ' +
+  'aa:A/a3a ii:I uu:U kh:x sh:c ch:c gh:g th:t/z dh:d/z dj:j ph:f ou:u oo:U ee:I ' +
   'b:b p:b t:t j:j g:j/g h:h 7:h 5:x d:d/z z:z r:r s:s c:k/s q:q k:k/q 9:q/s 8:g 6:t f:f v:f l:l m:m n:n ' +
   'a:a e:i i:i y:i o:u u:u w:u 3:3 2:2'
 )
@@ -27,7 +30,7 @@ const LATIN_SOUNDS: [string, string[]][] = (
     return [letters, sounds.split('/')];
   });
 
-const SOUNDLESS = /[aiu32]/gu;
+const SOUNDLESS = /[aiuAIU32]/gu;
 /** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
 const MAX_READINGS = 32;
 /** The commonest few words of a consonant skeleton are kept: enough for a typed word's vowels to choose among. */
@@ -84,9 +87,9 @@ export function latinSounds(word: string): string[] {
   return readings.map(once);
 }
 
-/** What a typed sound the written word lacks costs: a short vowel 0.3, a 3 or 2 typed for ع or hamza 1, a consonant never. */
+/** What a typed sound the written word lacks costs: a short vowel 0.3, a long vowel, or a 3 or 2 typed for ع or hamza, 1, a consonant never. */
 function typedAlone(sound: string): number {
-  return /[aiu]/u.test(sound) ? 0.3 : /[32]/u.test(sound) ? 1 : Number.POSITIVE_INFINITY;
+  return /[aiu]/u.test(sound) ? 0.3 : /[AIU32]/u.test(sound) ? 1 : Number.POSITIVE_INFINITY;
 }
 
 /** What a written sound the typed word lacks costs: a vowel, ع or hamza 0.3 (short vowels and ع go untyped), a consonant never. */
@@ -94,9 +97,9 @@ function writtenAlone(sound: string): number {
   return /[aiu32]/u.test(sound) ? 0.3 : Number.POSITIVE_INFINITY;
 }
 
-/** One vowel sound for another (or ع for a vowel) 0.5; consonants only as themselves. */
+/** One vowel sound for another (or ع for a vowel) 0.5, a long vowel for its letter nothing; consonants only as themselves. */
 function substituted(typed: string, written: string): number {
-  return typed === written ? 0 : /[aiu32]/u.test(typed) && /[aiu32]/u.test(written) ? 0.5 : Number.POSITIVE_INFINITY;
+  return typed.toLowerCase() === written ? 0 : /[aiuAIU32]/u.test(typed) && /[aiu32]/u.test(written) ? 0.5 : Number.POSITIVE_INFINITY;
 }
 
 /** How far what was typed is from what is written, in vowels: the consonants must agree (a weighted edit distance). */
