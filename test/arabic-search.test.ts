@@ -322,11 +322,13 @@ describe('Latin-script and mixed queries', () => {
 
   it('searches the listed name a short Latin word one letter off is offered when nothing is found as typed, and says so', async () => {
     type Answer = { total: number; hits: { id: string }[]; didYouMean?: string; searchedInstead?: string };
-    const answer = (await (await service.app.request('/search?q=Putn')).json()) as Answer;
+    // Without an English–Arabic dictionary, where no Latin word is read as the Arabic it sounds like (see 'a short Latin slip of a listed name').
+    const app = createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, {}));
+    const answer = (await (await app.request('/search?q=Putn')).json()) as Answer;
     expect(answer.searchedInstead).toBe('putin');
     expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('Putin'));
     // Asked as typed, it is only offered.
-    const asTyped = (await (await service.app.request('/search?q=Putn&respell=false')).json()) as Answer;
+    const asTyped = (await (await app.request('/search?q=Putn&respell=false')).json()) as Answer;
     expect(asTyped).toMatchObject({ total: 0, didYouMean: 'putin' });
     expect(asTyped.searchedInstead).toBeUndefined();
     // Found as typed, a short word is offered nothing: one letter off, it is often another word.
@@ -631,6 +633,29 @@ describe('a Latin query of listed words', () => {
 
   it('ranks the article about the thing above one quoting the English words', async () => {
     expect(await ids('world cup')).toEqual(['x-world-cup', 'x-eworld-cup']);
+  });
+});
+
+describe('a short Latin slip of a listed name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eng-ara-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const withDictionary = () => ({
+    app: createTestApp(openTestService(service.engine, service.alias, PROJECT_ROOT, { englishDictionary: writeDictdDictionary(dir, { vaccine: 'اللقاح' }) })),
+  });
+  const naming = { id: 'x-abbas', title: 'عباس في رام الله', body: 'وصل عباس إلى رام الله بعد جولة أوروبية.' };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [naming]));
+
+  it("is read as the Arabic it sounds like where that is the listed name's word, and otherwise left to the names' respelling", async () => {
+    type Answer = { hits: { id: string }[]; searchedInArabic?: unknown };
+    const answer = (await (await withDictionary().app.request('/search?q=Abas')).json()) as Answer;
+    expect(answer.searchedInArabic).toEqual([{ english: 'Abas', arabic: 'عباس' }]);
+    expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('عباس'));
+    const putin = (await (await withDictionary().app.request('/search?q=Putn')).json()) as Answer;
+    expect(putin.searchedInArabic).toEqual([{ english: 'Putn', arabic: 'بوتن' }]);
+    expect(putin.hits.map((hit) => hit.id)).toEqual(await ids('Putin'));
+    // Raqa sounds like عراقية, no word of Raqqa's: not read.
+    const slip = (await (await withDictionary().app.request('/search?q=Raqa')).json()) as Answer;
+    expect(slip.searchedInArabic).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   nearEnoughToSearch,
   respellingFindsMore,
   respellsOnlyToNames,
+  replacesSoundedOutWord,
   respellsToUnlistedLatin,
   respellToListedNames,
   SUGGEST_MAX_WORDS,
@@ -78,6 +79,17 @@ describe('respellings of listed names', () => {
     expect(respellsToUnlistedLatin('Egipt', 'Egypt', listed)).toBe(false);
     expect(respellsToUnlistedLatin('Trumpp visit', 'Trump visit', listed)).toBe(false); // visit stays as typed
     expect(respellsToUnlistedLatin('الجزاير', 'الجزاءر', listed)).toBe(false);
+  });
+
+  it('are refused when they put another word in place of one read as Arabic typed in Latin letters', () => {
+    const soundedOut = new Map([['abas', 'عباس']]);
+    const arabicOfLatin = new Map([
+      ['arab', 'عرب'],
+      ['abbas', 'عباس'],
+    ]);
+    expect(replacesSoundedOutWord('Abas', 'Arab', soundedOut, arabicOfLatin)).toBe(true);
+    expect(replacesSoundedOutWord('Abas', 'Abbas', soundedOut, arabicOfLatin)).toBe(false); // the lists read it alike
+    expect(replacesSoundedOutWord('Abas visti', 'Abas visit', soundedOut, arabicOfLatin)).toBe(false);
   });
 
   it('are searched in place of a text that finds nothing only when they change words into listed names alone', () => {

@@ -112,6 +112,25 @@ export function changesListedName(text: string, spelling: string, listedNameWord
 }
 
 /**
+ * Whether a respelling puts in place of a word read as Arabic typed in Latin letters (`soundedOut`,
+ * each lowercased to its reading: abas عباس) a Latin word the lists read otherwise or not at all
+ * (Arab): the search found what the word says. An offer the lists read alike stays (Trmp: Trump,
+ * ترامب). Pure.
+ */
+export function replacesSoundedOutWord(
+  text: string,
+  spelling: string,
+  soundedOut: ReadonlyMap<string, string>,
+  arabicOfLatin: ReadonlyMap<string, string>,
+): boolean {
+  const offered = spelling.toLowerCase().split(/\s+/u);
+  return text
+    .toLowerCase()
+    .split(/\s+/u)
+    .some((word) => soundedOut.has(word) && !offered.includes(word) && !offered.some((other) => arabicOfLatin.get(other) === soundedOut.get(word)));
+}
+
+/**
  * Whether a respelling puts in place of a typed word a Latin word no listed name holds. The index's
  * Latin words are the few an Arabic corpus quotes, so its likeliest respellings of a Latin name it
  * lacks are other words (Hariri → Harry, Obma → OCHA, Liby → Life); a listed name (Egipt → Egypt)

@@ -197,6 +197,8 @@ export interface LatinStretch {
   arabic?: string;
   /** The dictionary's word a misspelled one was read as (vacine: vaccine). */
   respelled?: string;
+  /** Arabic typed in Latin letters, read as the corpus word it sounds like (masr: مصر). */
+  soundedOut?: true;
   /** A particle of a name (al, bin, de), which Arabic writes joined or not at all: not searched. */
   particle?: true;
 }
@@ -364,7 +366,7 @@ export function readLatinStretches(
         ? arabizi(word, Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!)))
         : undefined;
     if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
-    else if (transliterated) take(1, { arabic: transliterated });
+    else if (transliterated) take(1, { arabic: transliterated, soundedOut: true });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;

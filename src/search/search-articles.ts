@@ -16,6 +16,7 @@ import {
   changesListedName,
   chooseSpelling,
   readSpellings,
+  replacesSoundedOutWord,
   respellsToUnlistedLatin,
   respellToListedNames,
   SPELLING_MAX_WORDS,
@@ -166,7 +167,15 @@ function understandRequest(
   options: SearchOptions,
   /** Misspelled names to search as the names (see misspelledNamesOf); the respelling is still offered of the text as typed. */
   respellings: ReadonlyMap<string, string> = new Map(),
-): { understood: SearchRequest; spellcheck?: string; unsplit?: string; translated?: EnglishInArabic[]; asTyped?: string[] } {
+): {
+  understood: SearchRequest;
+  spellcheck?: string;
+  unsplit?: string;
+  translated?: EnglishInArabic[];
+  asTyped?: string[];
+  /** Each word read as Arabic typed in Latin letters, lowercased, to its reading. */
+  soundedOut?: Map<string, string>;
+} {
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
@@ -182,15 +191,17 @@ function understandRequest(
   const respell = profile.query.englishSpelling && repairer ? (arabic: string) => phraseFrequency(arabic, repairer) : undefined;
   // Arabic typed in Latin letters (masr), read as the corpus word it sounds like: only beside the dictionary, which tells English words apart.
   const reader = english && profile.query.arabizi ? aids.arabizi?.() : undefined;
-  // A word the synonym rules read is theirs (janvier, gebran); a slip of a listed name's is left to the names' respelling (Raqa: Raqqa).
+  // A word the synonym rules read is theirs (janvier, gebran); a slip of a listed name's is left to the
+  // names' respelling (Raqa: Raqqa, not عراقية), unless it reads as a listed name's word (Mahmood: محمود).
   const arabizi =
     reader &&
     ((word: string, article: boolean) => {
       const lower = word.toLowerCase();
+      if (aids.synonymLatinWords?.has(lower)) return undefined;
+      const reading = reader.read(word, article);
       // A digit is no slip of a name: ba7rain is read, not left to Bahrain's respelling.
       const nameSlip = !/\d/u.test(lower) && aids.latinNameWords !== undefined && nearListedNameWord(lower, aids.latinNameWords);
-      if (aids.synonymLatinWords?.has(lower) || nameSlip) return undefined;
-      return reader.read(word, article);
+      return nameSlip && !(reading && isListedNameWord(reading, aids)) ? undefined : reading;
     });
   // Read once, for the text searched and for the Arabic word order alike.
   const stretches =
@@ -239,6 +250,9 @@ function understandRequest(
   // A misspelled name searched as the name is offered as the name (قطرر: قطر, not the suggester's قرر;
   // Mousl: mosul, not Musk; Imran Kahn: imran khan).
   const split = read ? withoutArticleOnNames(read, aids) : '';
+  const soundedOut = new Map(
+    (stretches ?? []).flatMap((stretch) => (stretch.soundedOut ? [[stretch.words.join(' ').toLowerCase(), stretch.arabic!] as const] : [])),
+  );
   const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return {
@@ -247,10 +261,17 @@ function understandRequest(
     ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}),
     // Empty where the dictionary read every Latin word: none is unknown.
     ...(inArabic ? { asTyped: inArabic.asTyped } : {}),
+    ...(soundedOut.size > 0 ? { soundedOut } : {}),
   };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** An Arabic word a listed name writes, with its article or without (الأسد, محمود). */
+function isListedNameWord(arabic: string, aids: QueryAids): boolean {
+  const word = normalizeArabicWord(arabic);
+  return aids.arabicNameWords !== undefined && [word, word.replace(/^ال/u, '')].some((form) => aids.arabicNameWords!.has(form));
+}
 
 /** How often the corpus word list spells an Arabic phrase: the count of its least written word (a `NewsFrequency`). */
 export function phraseFrequency(arabic: string, repairer: RunOnRepairer): number {
@@ -418,16 +439,20 @@ export async function searchArticles(
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
     : await misspelledNamesOf(engine, alias, request, profile, options);
-  const { understood, spellcheck, unsplit, translated, asTyped } = understandRequest(request, profile, options, misspelledNames);
+  const { understood, spellcheck, unsplit, translated, asTyped, soundedOut } = understandRequest(request, profile, options, misspelledNames);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
-  // A respelling that "corrects" a name the synonym lists know, or offers a Latin word they do not,
-  // is no correction: the next one may be.
+  // A respelling that "corrects" a name the synonym lists know, offers a Latin word they do not, or
+  // another word for one read as Arabic typed in Latin letters, is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
+  const arabicOfLatin = options.aids?.arabicOfLatin ?? new Map<string, string>();
   const suggested = spellcheck
     ? readSpellings(result.suggest).filter(
-        (spelling) => !changesListedName(spellcheck, spelling, listed) && !respellsToUnlistedLatin(spellcheck, spelling, listed),
+        (spelling) =>
+          !changesListedName(spellcheck, spelling, listed) &&
+          !respellsToUnlistedLatin(spellcheck, spelling, listed) &&
+          !(soundedOut && replacesSoundedOutWord(spellcheck, spelling, soundedOut, arabicOfLatin)),
       )
     : [];
   // A misspelled name is offered the name, whatever the hits (الموسل: the season's stories, الموسم, come
