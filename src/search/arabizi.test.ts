@@ -83,6 +83,11 @@ describe('Arabic typed in Latin letters', () => {
       ['waleed', 'وليد'],
       ['baghdaad', 'بغداد'],
       ['mudhaaharaat', 'مظاهرات'],
+      // ة said t before the noun it belongs to: mubarat el ahly, wizarat el difa3.
+      ['mubarat', 'مباراة'],
+      ['wizarat', 'وزارة'],
+      // Among the many words of h-l (هل, حل, الحالي …).
+      ['ahly', 'الأهلي'],
     ] as const)
       expect(news.read(typed), typed).toBe(arabic);
   });

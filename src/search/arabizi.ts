@@ -33,8 +33,8 @@ const LATIN_SOUNDS: [string, string[]][] = (
 const SOUNDLESS = /[aiuAIU32]/gu;
 /** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
 const MAX_READINGS = 32;
-/** The commonest few words of a consonant skeleton are kept: enough for a typed word's vowels to choose among. */
-const WORDS_A_SKELETON = 8;
+/** The commonest words of a consonant skeleton are kept: enough for a typed word's vowels to choose among (h-l holds هل, حل, الحالي … and الأهلي). */
+const WORDS_A_SKELETON = 16;
 /** A word the news writes less often than this is no reading: a rare word that sounds alike is likelier a slip. */
 export const MIN_ARABIZI_FREQUENCY = 10;
 /** How much a tenfold commoner word outweighs one vowel unlike the typed word's. */
@@ -136,11 +136,14 @@ export class ArabiziReader {
       const article = word.startsWith('ال') && word.length > 3;
       const sounds = arabicSounds(article ? word.slice(2) : word);
       if (!sounds) continue;
-      const skeleton = skeletonOf(sounds);
-      if (skeleton.length < 2) continue;
-      const readings = bySkeleton.get(skeleton) ?? [];
-      readings.push({ word, sounds, frequency, article });
-      bySkeleton.set(skeleton, readings);
+      // ة is said t before the noun it belongs to (mubarat el ahly: مباراة الأهلي).
+      for (const said of word.endsWith('ة') ? [sounds, once(`${sounds.slice(0, -1)}t`)] : [sounds]) {
+        const skeleton = skeletonOf(said);
+        if (skeleton.length < 2) continue;
+        const readings = bySkeleton.get(skeleton) ?? [];
+        readings.push({ word, sounds: said, frequency, article });
+        bySkeleton.set(skeleton, readings);
+      }
     }
     for (const readings of bySkeleton.values()) {
       readings.sort((a, b) => b.frequency - a.frequency);

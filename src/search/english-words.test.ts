@@ -188,6 +188,13 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(arabicWordOrder('Khashoggi al murder', listed, english)).toBe('مقتل خاشقجي');
   });
 
+  it('reads the article and "and" of Arabic typed in Latin letters as no English word, whatever follows', () => {
+    // sa3r el dollar, el ahly w el zamalek: al is no Alabama before an English word either.
+    expect(withEnglishWordsInArabic('al vaccine', listed, english).text).toBe('اللقاح');
+    expect(withEnglishWordsInArabic('cholera w malaria', listed, english).text).toBe('الكوليرا الملاريا');
+    expect(withEnglishWordsInArabic('al', listed, english).text).toBe('ولاية ألاباما'); // alone, the word itself
+  });
+
   it('never reads a word of the dictionary as a misspelled name: sales is not Saleh', () => {
     const switches = { ...QUERY_SWITCHES_OFF, latinNameSpelling: true, englishWords: true };
     const aids = { questionWords: new Set<string>(), latinNameWords: loadLatinNameWords(PROJECT_ROOT) };

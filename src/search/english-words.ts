@@ -208,6 +208,8 @@ export type ArabiziReading = (word: string, article: boolean) => string | undefi
 
 /** Particles of names: in Bashar al Asad, bin Talal or de Mistura, no English word (Alabama, a bin, Delaware). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'de', 'di', 'da', 'du', 'del', 'van', 'von', 'der']);
+/** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
+const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
 
 /** Shorter words are left as typed: one letter off, a short word is often another. */
 const MIN_RESPELLED_LETTERS = 5;
@@ -345,7 +347,8 @@ export function readLatinStretches(
     // Before a name (a capital, a listed name, or no English word): van attack and trash bin keep their English.
     const next = typed[at + 1]?.replace(EDGE_PUNCTUATION, '');
     const beforeName = next !== undefined && (INITIAL_CAPITAL.test(next) || listed.has(plain[at + 1]!) || !english || !isEnglishWord(english, plain[at + 1]!));
-    if (length <= 1 && beforeName && NAME_PARTICLES.has(plain[at]!.toLowerCase())) {
+    const particle = plain[at]!.toLowerCase();
+    if (length <= 1 && ((beforeName && NAME_PARTICLES.has(particle)) || (next !== undefined && ARABIC_PARTICLES.has(particle)))) {
       take(1, { particle: true });
       continue;
     }
