@@ -21,7 +21,7 @@ describe('Arabic typed in Latin letters', () => {
 
   it('reads letters by their sounds, digits for the letters Latin lacks', () => {
     expect(arabicSounds('العراق')).toBe('al3raq');
-    expect(arabicSounds('الجزائر')).toBe('aljzair');
+    expect(arabicSounds('الجزائر')).toBe('aljza2ir'); // the hamza on its seat, typed 2 or not at all
     expect(latinSounds('3ira9')).toEqual(['3iraq', '3iras']);
     expect(latinSounds('7arb')).toEqual(['harb']);
     expect(latinSounds('hassan')).toEqual(['hasan']);
@@ -85,6 +85,10 @@ describe('Arabic typed in Latin letters', () => {
       ['mudhaaharaat', 'مظاهرات'],
       // ة said t before the noun it belongs to: mubarat el ahly, wizarat el difa3.
       ['mubarat', 'مباراة'],
+      // A hamza typed 2, or not at all.
+      ['ra2ees', 'رئيس'],
+      ['raees', 'رئيس'],
+      ['2isra2il', 'إسرائيل'],
       ['wizarat', 'وزارة'],
       // Among the many words of h-l (هل, حل, الحالي …).
       ['ahly', 'الأهلي'],

@@ -7,9 +7,9 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
  * which Arabic writes only when long, weigh against the word's frequency in the news.
  */
 
-/** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels (ئ and ؤ as their seats), 3 for ع, 2 for hamza alone. */
+/** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels, 3 for ع, 2 for hamza, alone or on its seat (ئ: 2i, typed ra2ees or raees). */
 const ARABIC_SOUNDS = new Map(
-  'ب:b تطث:t ج:j حه:h خ:x دض:d ذزظ:z ر:r سص:s ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اأإآىة:a وؤ:u يئ:i ع:3 ء:2'.split(' ').flatMap((group) => {
+  'ب:b تطث:t ج:j حه:h خ:x دض:d ذزظ:z ر:r سص:s ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اىة:a أإآ:2a و:u ؤ:2u ي:i ئ:2i ع:3 ء:2'.split(' ').flatMap((group) => {
     const [letters, sound] = group.split(':') as [string, string];
     return [...letters].map((letter) => [letter, sound] as const);
   }),
@@ -92,9 +92,9 @@ function typedAlone(sound: string): number {
   return /[aiu]/u.test(sound) ? 0.3 : /[AIU32]/u.test(sound) ? 1 : Number.POSITIVE_INFINITY;
 }
 
-/** What a written sound the typed word lacks costs: a vowel, ع or hamza 0.3 (short vowels and ع go untyped), a consonant never. */
+/** What a written sound the typed word lacks costs: a hamza nothing (raees, masoul, ahly), a vowel or ع 0.3 (short vowels and ع go untyped), a consonant never. */
 function writtenAlone(sound: string): number {
-  return /[aiu32]/u.test(sound) ? 0.3 : Number.POSITIVE_INFINITY;
+  return sound === '2' ? 0 : /[aiu3]/u.test(sound) ? 0.3 : Number.POSITIVE_INFINITY;
 }
 
 /** One vowel sound for another (or ع for a vowel) 0.5, a long vowel for its letter nothing; consonants only as themselves. */
