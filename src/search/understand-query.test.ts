@@ -49,7 +49,10 @@ describe('understandQuery', () => {
     expect(understandQuery('كم عدد سكان الجزائر؟', on, { questionWords })).toBe('عدد سكان الجزائر؟');
     expect(understandQuery('إين تقع مالي', on, { questionWords })).toBe('تقع مالي');
     expect(understandQuery('ما هي عاصمة مصر', on, { questionWords })).toBe('عاصمة مصر');
-    expect(understandQuery('شنو صار بالعراق', on, { questionWords })).toBe('صار بالعراق'); // dialect: Iraqi, Levantine, Egyptian
+    expect(understandQuery('شنو صار بالعراق', on, { questionWords })).toBe('بالعراق'); // dialect: Iraqi, Levantine, Egyptian
+    expect(understandQuery('قديش صار الدولار بلبنان هلأ؟', on, { questionWords })).toBe('الدولار بلبنان');
+    expect(understandQuery('منو اللي فاز بخليجي 23', on, { questionWords })).toBe('فاز بخليجي 23');
+    expect(understandQuery('شو عم يصير بإدلب', on, { questionWords })).toBe('شو بإدلب'); // شو names things: توك شو
     expect(understandQuery('وين تقع الموصل', on, { questionWords })).toBe('تقع الموصل');
     expect(understandQuery('ازاي تسافر مصر', on, { questionWords })).toBe('تسافر مصر');
   });
