@@ -350,16 +350,25 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
+  it('says of a handle beside a word that no article holds every word as typed, not that it found few', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('@realAntonyBlinken الجزائر')}`);
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toMatch(
+      /^لا مقال يحوي كل كلمات «\u2068@realAntonyBlinken الجزائر\u2069» كما كُتبت، فعُرضت نتائج «\u2068Antony Blinken الجزائر\u2069»\. عدد النتائج: [1-9]/,
+    );
+  });
+
   it('shows the respelling’s results when nothing matches as typed, and says so in the box, the URL and the count', async () => {
-    await chromium.page.goto(`${chromium.url}/?q=Kery`);
+    await chromium.page.goto(`${chromium.url}/?q=Krry`);
+    // Kery would be read as كيري, Arabic typed in Latin letters; no reading of Krry is a name's word.
     await rendered();
     expect(new URL(chromium.page.url()).searchParams.get('q')).toBe('kerry');
     expect(await chromium.page.inputValue('#q')).toBe('kerry');
-    expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج لـ «\u2068Kery\u2069»، فعُرضت نتائج «\u2068kerry\u2069»\. عدد النتائج: [1-9]/);
+    expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج لـ «\u2068Krry\u2069»، فعُرضت نتائج «\u2068kerry\u2069»\. عدد النتائج: [1-9]/);
     expect(await chromium.page.locator('#hits li').count()).toBeGreaterThan(0);
     // The reader meant what they typed: one click asks for it as typed.
     await chromium.page.click('#did-you-mean a');
-    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'Kery' && url.searchParams.get('respell') === 'false');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'Krry' && url.searchParams.get('respell') === 'false');
     await rendered();
     expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج/);
     expect(await chromium.page.textContent('#did-you-mean a')).toBe('kerry');

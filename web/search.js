@@ -230,11 +230,15 @@ function inArabicNote(result) {
   return translated + untranslated;
 }
 
-/** A search that found nothing, or next to nothing, as typed and was answered with its respelling: said first. */
+/** A search that found nothing, or next to nothing, as typed and was answered with its respelling, or with its tags' words: said first. */
 function insteadNote(result, typed) {
   if (!result.searchedInstead) return '';
+  const instead = `فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». `;
+  // A tag searched as its words (#WorldCup Messi): its articles may be many, none holding every word.
+  const tagWords = /[#@]/u.test(typed) && !/[#@]/u.test(result.searchedInstead);
+  if (tagWords && result.totalAsTyped) return `لا مقال يحوي كل كلمات «\u2068${typed}\u2069» كما كُتبت، ${instead}`;
   const found = result.totalAsTyped ? `نتائج قليلة (${count(result.totalAsTyped)})` : 'لا نتائج';
-  return `${found} لـ «\u2068${typed}\u2069»، فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». `;
+  return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */

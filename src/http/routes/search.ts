@@ -246,7 +246,7 @@ const SearchResponse = z
       }),
     searchedInstead: z.string().optional().openapi({
       description:
-        "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know, each one edit off (two from six letters; a Latin word one the lists and the dictionary do not know, sounding the same): the hits are the respelling's. Or `q` holds a hashtag or handle (#WorldCup, @realDonaldTrump) and found nothing: the hits are its tags' words'. A next page asks with `q` set to it.",
+        "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know, each one edit off (two from six letters; a Latin word one the lists and the dictionary do not know, sounding the same): the hits are the respelling's. Or `q` holds a hashtag or handle (#WorldCup, @realDonaldTrump) and no article holds every word as typed, where one holds its tags' words: the hits are theirs. A next page asks with `q` set to it.",
       example: 'raqqa',
     }),
     totalAsTyped: z.number().int().optional().openapi({
