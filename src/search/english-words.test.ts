@@ -10,6 +10,7 @@ import {
   loadEnglishWords,
   nearestEnglishWord,
   readLatinStretches,
+  searchedAs,
   withEnglishWordsInArabic,
   type EnglishWords,
 } from './english-words.js';
@@ -251,6 +252,16 @@ describe('an English word misspelled', () => {
       asTyped: [],
     });
     expect(withEnglishWordsInArabic('cholra', listed, english).text).toBe('cholra');
+  });
+
+  it('is read as Arabic typed in Latin letters first in a query with a digit for a letter or the article el', () => {
+    // A reader that takes cholra for an Arabic word, to tell the two readings apart.
+    const reader = (word: string) => (word === 'cholra' ? 'كلرا' : undefined);
+    const read = (text: string) => searchedAs(readLatinStretches(text, listed, english, anyArabic, reader)).text;
+    expect(read('cholra')).toBe('الكوليرا');
+    expect(read('el cholra')).toBe('كلرا');
+    expect(read('3ira9 cholra')).toBe('3ira9 كلرا');
+    expect(read('covid-19 cholra')).toBe('covid-19 الكوليرا'); // a number's digits
   });
 
   it('is no name: a word with a capital, or on the lists of given names, stays as typed', () => {

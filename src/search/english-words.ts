@@ -208,6 +208,8 @@ export type ArabiziReading = (word: string, article: boolean) => string | undefi
 
 /** Particles of names: in Bashar al Asad, bin Talal or de Mistura, no English word (Alabama, a bin, Delaware). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'de', 'di', 'da', 'du', 'del', 'van', 'von', 'der']);
+/** A digit standing for an Arabic letter inside a word (ka2s, 3ira9, ba7rain), not a number's (G20, covid-19, F16). */
+const ARABIC_DIGIT_IN_WORD = /\p{L}[235679]\p{L}|^[235679]\p{L}{2}|\p{L}{2}[235679]$/u;
 /** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
 
@@ -310,6 +312,9 @@ export function readLatinStretches(
   const hasLowerCase = /\p{Ll}/u.test(text);
   const stretches: LatinStretch[] = [];
   let respellings = 0;
+  // A digit for a letter (ka2s, 3ira9, 7arb) or the article el says the query is Arabic typed in Latin
+  // letters: its words are read so before any English slip (el sakan, not satan).
+  const typedArabic = arabizi !== undefined && typed.some((word, at) => ARABIC_DIGIT_IN_WORD.test(word) || (/^el$/iu.test(word) && at < typed.length - 1));
   for (let at = 0; at < typed.length;) {
     const listedAs = (length: number) => [bare, plain].map((form) => form.slice(at, at + length).join(' ')).find((phrase) => listed.has(phrase));
     const take = (length: number, found: Omit<LatinStretch, 'words'>) => {
@@ -365,11 +370,11 @@ export function readLatinStretches(
     // Neither the lists' nor the dictionary's, nor an English word misspelled: Arabic typed in Latin letters (masr, el 3ira9)?
     const previous = stretches.at(-1);
     const transliterated =
-      length === 0 && !respelled && !abbreviation && arabizi && !(english && isDictionaryWord(english, word.toLowerCase()))
+      length === 0 && (!respelled || typedArabic) && !abbreviation && arabizi && !(english && isDictionaryWord(english, word.toLowerCase()))
         ? arabizi(word, Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!)))
         : undefined;
-    if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
-    else if (transliterated) take(1, { arabic: transliterated, soundedOut: true });
+    if (transliterated) take(1, { arabic: transliterated, soundedOut: true });
+    else if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;
