@@ -22,13 +22,14 @@ describe('Arabic typed in Latin letters', () => {
   it('reads letters by their sounds, digits for the letters Latin lacks', () => {
     expect(arabicSounds('العراق')).toBe('al3raq');
     expect(arabicSounds('الجزائر')).toBe('aljza2ir'); // the hamza on its seat, typed 2 or not at all
-    expect(latinSounds('3ira9')).toEqual(['3iraq', '3iras']);
-    expect(latinSounds('7arb')).toEqual(['harb']);
-    expect(latinSounds('hassan')).toEqual(['hasan']);
+    expect(latinSounds('3ira9')).toEqual(['3iraq', '3iraS']);
+    expect(latinSounds('7arb')).toEqual(['Harb']);
+    expect(latinSounds('harb')).toEqual(['harb', 'Harb']);
+    expect(latinSounds('hassan')).toEqual(['hasan', 'haSan', 'Hasan', 'HaSan']); // ss one letter: س or ص
     expect(latinSounds('shou')).toEqual(['cu']);
     // A vowel typed double is long: aa is also ع between two vowels.
     expect(latinSounds('noor')).toEqual(['nUr']);
-    expect(latinSounds('salaam')).toEqual(['salAm', 'sala3am']);
+    expect(latinSounds('salaam')).toEqual(['salAm', 'sala3am', 'SalAm', 'Sala3am']);
   });
 
   it('weighs vowels only, the consonants agreeing', () => {
@@ -89,6 +90,9 @@ describe('Arabic typed in Latin letters', () => {
       ['ra2ees', 'رئيس'],
       ['raees', 'رئيس'],
       ['2isra2il', 'إسرائيل'],
+      // A digit is its one letter: 6 is ط (الفطر, not الفترة), 7 ح; t, h and s are either.
+      ['fi6r', 'الفطر'],
+      ['hokoma', 'الحكومة'],
       ['wizarat', 'وزارة'],
       // Among the many words of h-l (هل, حل, الحالي …).
       ['ahly', 'الأهلي'],

@@ -2,14 +2,15 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
 
 /**
  * Arabic words typed in Latin letters, as Arab readers type them (masr, loubnan, el 3ira9, 7arb):
- * each read as the corpus word it sounds like. Letters are compared by sound classes (ص and س are
- * both s, ح and ه both h; 7 is ح, 3 ع, 5 خ, 9 ق), the consonants must agree, and the vowels,
- * which Arabic writes only when long, weigh against the word's frequency in the news.
+ * each read as the corpus word it sounds like. Letters are compared by sound classes (a typed s is
+ * س or ص, h ه or ح, t ت or ط; a digit is its one letter: 7 ح, 6 ط, 3 ع, 5 خ, 9 ق or ص), the
+ * consonants must agree, and the vowels, which Arabic writes only when long, weigh against the
+ * word's frequency in the news.
  */
 
 /** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels, 3 for ع, 2 for hamza, alone or on its seat (ئ: 2i, typed ra2ees or raees). */
 const ARABIC_SOUNDS = new Map(
-  'ب:b تطث:t ج:j حه:h خ:x دض:d ذزظ:z ر:r سص:s ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اىة:a أإآ:2a و:u ؤ:2u ي:i ئ:2i ع:3 ء:2'.split(' ').flatMap((group) => {
+  'ب:b تث:t ط:T ج:j ح:H ه:h خ:x دض:d ذزظ:z ر:r س:s ص:S ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اىة:a أإآ:2a و:u ؤ:2u ي:i ئ:2i ع:3 ء:2'.split(' ').flatMap((group) => {
     const [letters, sound] = group.split(':') as [string, string];
     return [...letters].map((letter) => [letter, sound] as const);
   }),
@@ -21,7 +22,7 @@ const ARABIC_SOUNDS = new Map(
  */
 const LATIN_SOUNDS: [string, string[]][] = (
   'aa:A/a3a ii:I uu:U kh:x sh:c ch:c gh:g th:t/z dh:d/z dj:j ph:f ou:u oo:U ee:I ' +
-  'b:b p:b t:t j:j g:j/g h:h 7:h 5:x d:d/z z:z r:r s:s c:k/s q:q k:k/q 9:q/s 8:g 6:t f:f v:f l:l m:m n:n ' +
+  'b:b p:b t:t/T j:j g:j/g h:h/H 7:H 5:x d:d/z z:z r:r s:s/S c:k/s/S q:q k:k/q 9:q/S 8:g 6:T f:f v:f l:l m:m n:n ' +
   'a:a e:i i:i y:i o:u u:u w:u 3:3 2:2'
 )
   .split(' ')
@@ -32,7 +33,7 @@ const LATIN_SOUNDS: [string, string[]][] = (
 
 const SOUNDLESS = /[aiuAIU32]/gu;
 /** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
-const MAX_READINGS = 32;
+const MAX_READINGS = 64;
 /** The commonest words of a consonant skeleton are kept: enough for a typed word's vowels to choose among (h-l holds هل, حل, الحالي … and الأهلي). */
 const WORDS_A_SKELETON = 16;
 /** A word the news writes less often than this is no reading: a rare word that sounds alike is likelier a slip. */
@@ -82,10 +83,13 @@ export function latinSounds(word: string): string[] {
     if (!match) return [];
     const [letters, sounds] = match;
     readings = readings.flatMap((reading) => sounds.map((sound) => reading + sound)).slice(0, MAX_READINGS);
-    at += letters.length;
+    // A consonant typed double is one letter (hassan: one س or one ص, never both).
+    at += letters.length === 1 && word[at + 1] === letters && DOUBLED_CONSONANT.test(letters) ? 2 : letters.length;
   }
   return readings.map(once);
 }
+
+const DOUBLED_CONSONANT = /^[b-df-hj-np-tv-z]$/u;
 
 /** What a typed sound the written word lacks costs: a short vowel 0.3, a long vowel, or a 3 or 2 typed for ع or hamza, 1, a consonant never. */
 function typedAlone(sound: string): number {
@@ -97,9 +101,12 @@ function writtenAlone(sound: string): number {
   return sound === '2' ? 0 : /[aiu3]/u.test(sound) ? 0.3 : Number.POSITIVE_INFINITY;
 }
 
+/** A long vowel typed (A I U) is written as its letter (ا و ي), the sound of the short one. */
+const SHORT_OF_LONG: Readonly<Record<string, string>> = { A: 'a', I: 'i', U: 'u' };
+
 /** One vowel sound for another (or ع for a vowel) 0.5, a long vowel for its letter nothing; consonants only as themselves. */
 function substituted(typed: string, written: string): number {
-  return typed.toLowerCase() === written ? 0 : /[aiuAIU32]/u.test(typed) && /[aiu32]/u.test(written) ? 0.5 : Number.POSITIVE_INFINITY;
+  return (SHORT_OF_LONG[typed] ?? typed) === written ? 0 : /[aiuAIU32]/u.test(typed) && /[aiu32]/u.test(written) ? 0.5 : Number.POSITIVE_INFINITY;
 }
 
 /** How far what was typed is from what is written, in vowels: the consonants must agree (a weighted edit distance). */
