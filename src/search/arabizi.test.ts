@@ -86,6 +86,7 @@ describe('Arabic typed in Latin letters', () => {
       ['mudhaaharaat', 'مظاهرات'],
       // ة said t before the noun it belongs to: mubarat el ahly, wizarat el difa3.
       ['mubarat', 'مباراة'],
+      ['wizarat', 'وزارة'],
       // A hamza typed 2, or not at all.
       ['ra2ees', 'رئيس'],
       ['raees', 'رئيس'],
@@ -93,7 +94,6 @@ describe('Arabic typed in Latin letters', () => {
       // A digit is its one letter: 6 is ط (الفطر, not الفترة), 7 ح; t, h and s are either.
       ['fi6r', 'الفطر'],
       ['hokoma', 'الحكومة'],
-      ['wizarat', 'وزارة'],
       // Among the many words of h-l (هل, حل, الحالي …).
       ['ahly', 'الأهلي'],
     ] as const)
