@@ -32,6 +32,8 @@ const LATIN_SOUNDS: [string, string[]][] = (
   });
 
 const SOUNDLESS = /[aiuAIU32]/gu;
+/** A Latin consonant, which typed twice is one Arabic letter. */
+const DOUBLED_CONSONANT = /^[b-df-hj-np-tv-z]$/u;
 /** At most this many readings of a typed word's ambiguous letters (g: ج or غ, k: ك or ق …) are looked up. */
 const MAX_READINGS = 64;
 /** The commonest words of a consonant skeleton are kept: enough for a typed word's vowels to choose among (h-l holds هل, حل, الحالي … and الأهلي). */
@@ -88,8 +90,6 @@ export function latinSounds(word: string): string[] {
   }
   return readings.map(once);
 }
-
-const DOUBLED_CONSONANT = /^[b-df-hj-np-tv-z]$/u;
 
 /** What a typed sound the written word lacks costs: a short vowel 0.3, a long vowel, or a 3 or 2 typed for ع or hamza, 1, a consonant never. */
 function typedAlone(sound: string): number {

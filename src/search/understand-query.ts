@@ -541,8 +541,8 @@ function piecesMakingUp(letters: string, rules: PieceRules): string[] | undefine
 
 /**
  * Whether a Latin word is a slip of a listed name's word: its first letter, one edit off. Such a word
- * is left to the names' respelling (Raqa: Raqqa, Putn: Putin), not read as Arabic typed in Latin
- * letters (عراقية).
+ * is left to the names' respelling (Raqa: Raqqa), not read as Arabic typed in Latin letters (عراقية),
+ * unless it reads as a listed name's own word (Putn: بوتن).
  */
 export function nearListedNameWord(typed: string, nameWords: ReadonlyMap<string, number>): boolean {
   const word = typed.toLowerCase();
