@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
-import { loadIndexDefinition, wordFormRules } from './index-definition.js';
+import { checkedSynonymRules, loadIndexDefinition, wordFormRules } from './index-definition.js';
 
 describe('loadIndexDefinition', () => {
   it('inlines every list and names the version by a digest of the whole definition', () => {
@@ -27,5 +27,15 @@ describe('wordFormRules', () => {
         ['وزير', 'وزير'],
       ]),
     ).toEqual(['لكاس, ولكاس => كاس', 'رسميا => رسم', 'بوزير, وزير => وزير']);
+  });
+});
+
+describe('checkedSynonymRules', () => {
+  it('refuses a rule holding a word the search analyzer drops before its synonyms, naming the list and the rule', () => {
+    const rules = ['انكتل => قتل, مقتل, انكتل', 'خد براءة => براءة, خد براءة'];
+    expect(checkedSynonymRules('dialect-words.txt', rules, ['على', 'إلى'])).toEqual(rules);
+    expect(() => checkedSynonymRules('dialect-words.txt', ['خد براءة => حصل على البراءة, خد براءة'], ['على'])).toThrow(
+      'dialect-words.txt: the rule "خد براءة => حصل على البراءة, خد براءة" holds على',
+    );
   });
 });

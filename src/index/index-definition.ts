@@ -85,6 +85,19 @@ export interface VersionedIndexDefinition extends IndexDefinition {
 /** The synonym list of people, one person a line: tagging's people and the names query understanding knows for persons. */
 export const PEOPLE_LIST = 'analyzers/synonyms/people.txt';
 
+/**
+ * A list's rules, refused with the rule named if one holds a word the search analyzer drops before its
+ * synonyms (حصل على البراءة): the engine cannot build such a rule and names only its line in the whole set.
+ */
+export function checkedSynonymRules(list: string, rules: string[], droppedFirst: readonly string[]): string[] {
+  const dropped = new Set(droppedFirst);
+  for (const rule of rules) {
+    const word = rule.split(/\s*(?:=>|,)\s*|\s+/u).find((term) => dropped.has(term.toLowerCase()));
+    if (word) throw new Error(`${list}: the rule "${rule}" holds ${word}, which the search analyzer drops before its synonyms; write the rule without it`);
+  }
+  return rules;
+}
+
 /** The analyzer articles are indexed with (title and body): what tagging and query understanding mirror in process. */
 export const INDEX_ANALYZER = 'arabic_index';
 
@@ -99,9 +112,18 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   const analysis = structuredClone(analysisFile.analysis);
   const readList = (path: string) => readDataList(rootDir, join('analyzers', path));
 
+  const stopwords = readList(inline.stopwords.list);
+  // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
+  // become علي (Ali, kept) and matched nearly every article. Such words are dropped as typed, first.
+  const listed = new Set(stopwords);
+  const droppedAsTyped = stopwords.filter((word) => {
+    const normalized = normalizeArabicWord(word);
+    return normalized !== word && !listed.has(normalized);
+  });
+
   const synonymRules = [
     ...[...inline.synonyms.lists, ...inline.synonyms.wordLists]
-      .flatMap((file) => readList(join('synonyms', file)))
+      .flatMap((file) => checkedSynonymRules(join('analyzers', 'synonyms', file), readList(join('synonyms', file)), droppedAsTyped))
       .map((rule) => withoutContainedAlternatives(rule, normalizedWordsOf)),
     ...monthSynonymRules(
       monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),
@@ -120,15 +142,8 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
   filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
-  const stopwords = readList(inline.stopwords.list);
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
-  // Lucene's list is made for use before normalization; the stop filter runs after it, where على has
-  // become علي (Ali, kept) and matched nearly every article. Such words are dropped as typed, first.
-  const listed = new Set(stopwords);
-  filterNamed(analysis.filter, inline.stopwords.asTypedFilter).stopwords = stopwords.filter((word) => {
-    const normalized = normalizeArabicWord(word);
-    return normalized !== word && !listed.has(normalized);
-  });
+  filterNamed(analysis.filter, inline.stopwords.asTypedFilter).stopwords = droppedAsTyped;
   filterNamed(analysis.char_filter, inline.presentationForms.charFilter).mappings = presentationFormMappings();
 
   const settings = { index: mappingFile.settings, analysis };
