@@ -94,6 +94,17 @@ describe('clitics glued to words', () => {
   });
 });
 
+describe('dialect words', () => {
+  it('a word of a dialect reaches the words the news writes for it: الماتش is المباراة, انكتل is قتل and مقتل', async () => {
+    const match = await ids('المباراة');
+    expect(match).toEqual(expect.arrayContaining(['x-football-clitic', 'x-players', 'x-coach']));
+    expect((await ids('الماتش')).sort()).toEqual(match.sort());
+    expect(await ids('ماتشات')).toContain('x-premier-league');
+    expect(await ids('انكتل')).toEqual(expect.arrayContaining(['x-killing', 'x-killed-in-blast']));
+    expect((await ids('انكتل خاشقجي'))[0]).toBe('x-killing');
+  });
+});
+
 describe('words run together where a space was lost', () => {
   it('finds an article that writes الولاياتالمتحدة only run together', async () => {
     expect(await ids('"الولايات المتحدة"')).toContain(A000);
