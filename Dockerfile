@@ -30,6 +30,7 @@ COPY taxonomy ./taxonomy
 COPY relevance/profiles ./relevance/profiles
 COPY relevance/judgments ./relevance/judgments
 COPY relevance/question-words.txt ./relevance/question-words.txt
+COPY relevance/question-openers.txt ./relevance/question-openers.txt
 COPY relevance/adjectives.txt ./relevance/adjectives.txt
 COPY seeds ./seeds
 COPY web ./web

@@ -241,7 +241,10 @@ function understandRequest(
     ...(arabicOrder ? { arabicOrder } : {}),
     ...(latinKept ? { translatedWhole: true } : {}),
     ...(fullNameForms.length > 0 ? { fullNameForms } : {}),
-    ...(profile.query.questionWords && understoodText && startsWithQuestionWord(text, aids.questionWords) && understoodText !== text.trim()
+    ...(profile.query.questionWords &&
+    understoodText &&
+    startsWithQuestionWord(text, aids.questionWords, aids.questionOpeners) &&
+    understoodText !== text.trim()
       ? { question: text.trim() }
       : {}),
   };

@@ -25,6 +25,7 @@ import {
   loadListedNameWords,
   loadQueryLists,
   loadQuestionWords,
+  QUESTION_OPENERS,
   offeredNameReach,
   loadLatinSpellings,
   respellLatinNames,
@@ -52,7 +53,8 @@ describe('understandQuery', () => {
     expect(understandQuery('شنو صار بالعراق', on, { questionWords })).toBe('بالعراق'); // dialect: Iraqi, Levantine, Egyptian
     expect(understandQuery('قديش صار الدولار بلبنان هلأ؟', on, { questionWords })).toBe('الدولار بلبنان');
     expect(understandQuery('منو اللي فاز بخليجي 23', on, { questionWords })).toBe('فاز بخليجي 23');
-    expect(understandQuery('شو عم يصير بإدلب', on, { questionWords })).toBe('شو بإدلب'); // شو names things: توك شو
+    expect(understandQuery('شو عم يصير بإدلب', on, { questionWords })).toBe('شو بإدلب'); // without the openers
+    expect(understandQuery('شكو ماكو بالانتخابات العراقية', on, { questionWords })).toBe('بالانتخابات العراقية');
     expect(understandQuery('وين تقع الموصل', on, { questionWords })).toBe('تقع الموصل');
     expect(understandQuery('ازاي تسافر مصر', on, { questionWords })).toBe('تسافر مصر');
   });
@@ -68,6 +70,18 @@ describe('understandQuery', () => {
     expect(understandQuery('KIM JONG UN', on, aids)).toBe('KIM JONG UN');
     expect(understandQuery('drought in the Horn of Africa', on, aids)).toBe('drought Horn of Africa');
     expect(understandQuery('Bosnia and Herzegovina', on, aids)).toBe('Bosnia and Herzegovina');
+  });
+
+  it('takes a question opener out only as the first word: شو صار بالغوطة, but not توك شو or برنارد شو', () => {
+    const on = { ...off, questionWords: true };
+    const aids = { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) };
+    expect(understandQuery('شو عم يصير بإدلب', on, aids)).toBe('بإدلب');
+    expect(understandQuery('«شو» صار بالغوطة؟', on, aids)).toBe('بالغوطة؟');
+    expect(understandQuery('ليه الجنيه المصري نزل', on, aids)).toBe('الجنيه المصري نزل');
+    expect(understandQuery('برنامج توك شو', on, aids)).toBe('برنامج توك شو');
+    expect(understandQuery('شو', on, aids)).toBe('شو');
+    expect(startsWithQuestionWord('شو صار بالغوطة', questionWords, aids.questionOpeners)).toBe(true);
+    expect(startsWithQuestionWord('شو صار بالغوطة', questionWords)).toBe(false);
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
@@ -332,6 +346,11 @@ describe('arabicNameRespellings', () => {
 
   it('takes a listed name with a clitic for that name, not for a misspelling of another', () => {
     expect(respellings('كسوريا لعدن بهنغاريا برومانيا لبنين بشات')).toEqual({});
+  });
+
+  it('reads no question word as a name: ماكو ("there is not") is no slip of ماكاو', () => {
+    expect(respellings('شكو ماكو بالانتخابات')).toEqual({ ماكو: 'ماكاو' });
+    expect(Object.fromEntries(arabicNameRespellings('شكو ماكو بالانتخابات', { ...aids, questionWords }))).toEqual({});
   });
 });
 

@@ -12,10 +12,14 @@ import type { ArabiziReader } from './arabizi.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
+/** Question words also written as names and words (شو: Shaw, توك شو), taken out only as a query's first word. */
+export const QUESTION_OPENERS = 'relevance/question-openers.txt';
 
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
+  /** The words taken out only as a query's first word (`relevance/question-openers.txt`). */
+  questionOpeners?: ReadonlySet<string>;
   repairer?: RunOnRepairer;
   /** The listed names typed without their spaces (see loadGluedNames). */
   gluedNames?: GluedNames;
@@ -53,6 +57,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
   return {
     nameCliticForms: loadNameCliticForms(dataRoot, definition),
     questionWords: loadQuestionWords(dataRoot),
+    questionOpeners: loadQuestionWords(dataRoot, QUESTION_OPENERS),
     latinNameWords: loadLatinNameWords(dataRoot),
     latinNamesOfWords: loadLatinNamesOfWords(dataRoot),
     latinSpellings: loadLatinSpellings(dataRoot),
@@ -102,9 +107,9 @@ export function fullNameFormsIn(text: string, fullNameForms: ReadonlyMap<string,
   return [...found].slice(0, MAX_FULL_NAME_FORMS);
 }
 
-/** The question word list of a data root, normalized as the index normalizes. */
-export function loadQuestionWords(dataRoot: string): Set<string> {
-  return new Set(readDataList(dataRoot, QUESTION_WORDS).map(normalizeArabicWord));
+/** A question word list of a data root (the question words, or the openers), normalized as the index normalizes. */
+export function loadQuestionWords(dataRoot: string, list = QUESTION_WORDS): Set<string> {
+  return new Set(readDataList(dataRoot, list).map(normalizeArabicWord));
 }
 
 /** The rules of the synonym lists the index searches with (people, places, organizations, platforms, clubs …), one entity a rule. */
@@ -635,8 +640,11 @@ function nearestName(
  * الحوتي → الحوثي. The word list is the news corpus's, so a caller still asks the index whether any
  * article holds the word (المانغا, manga, is no typo of ألمانيا). Pure but for the repairer.
  */
-export function arabicNameRespellings(text: string, aids: Pick<QueryAids, 'arabicNameWords' | 'listedNameWords' | 'repairer'>): Map<string, string> {
-  const { arabicNameWords: nameWords, listedNameWords, repairer } = aids;
+export function arabicNameRespellings(
+  text: string,
+  aids: Pick<QueryAids, 'arabicNameWords' | 'listedNameWords' | 'repairer'> & Partial<Pick<QueryAids, 'questionWords'>>,
+): Map<string, string> {
+  const { arabicNameWords: nameWords, listedNameWords, repairer, questionWords } = aids;
   const respellings = new Map<string, string>();
   if (!nameWords || !repairer) return respellings;
   const words = text.split(/\s+/u).filter(Boolean);
@@ -648,7 +656,9 @@ export function arabicNameRespellings(text: string, aids: Pick<QueryAids, 'arabi
     const article = bare.startsWith('ال') ? 'ال'.length : 0;
     // A listed name with a clitic (كسوريا, لعدن) is that name, not a misspelling of another (كوريا, لندن).
     const listed = nameWords.has(bare) || (listedNameWords?.has(bare) ?? false);
-    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || isCorpusWord(typed, repairer)) continue;
+    // A question word is taken out, never read as a name: ماكو ("there is not") is no slip of ماكاو.
+    const asked = questionWords?.has(bare) ?? false;
+    if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || asked || isCorpusWord(typed, repairer)) continue;
     const name = nearestName(bare, nameWords, namedInQuery, article);
     if (name) respellings.set(typed, name);
   }
@@ -817,12 +827,14 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   return result;
 }
 
-/** Whether the first word of `text` is a question word (من, ما, كيف …), whatever its hamza or punctuation. */
-export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<string>): boolean {
-  const first = text.trim().split(/\s+/u)[0]?.replace(EDGE_PUNCTUATION, '') ?? '';
+/** Whether the first word of `text` is a question word (من, ما, كيف …) or opener (شو), whatever its hamza or punctuation. */
+export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<string>, openers: ReadonlySet<string> = NO_OPENERS): boolean {
+  const first = normalizeArabicWord(text.trim().split(/\s+/u)[0]?.replace(EDGE_PUNCTUATION, '') ?? '');
   // An Arabic question: an English one (the Iran deal, in Syria) is no title an Arabic article asks.
-  return ARABIC_LETTER.test(first) && questionWords.has(normalizeArabicWord(first));
+  return ARABIC_LETTER.test(first) && (questionWords.has(first) || openers.has(first));
 }
+
+const NO_OPENERS: ReadonlySet<string> = new Set();
 
 /** A text with an Arabic letter in it: a reader writing Arabic, whose Latin words are foreign terms. */
 export const ARABIC_LETTER = /\p{Script=Arabic}/u;
@@ -947,11 +959,14 @@ export function understandReadQuery(read: string, settings: SearchProfile['query
   let result = namesAsListed(read, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
-    const isQuestionWord = (word: string) => aids.questionWords.has(normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')));
+    const isQuestionWord = (word: string, at: number) => {
+      const bare = normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
+      return aids.questionWords.has(bare) || (at === 0 && (aids.questionOpeners?.has(bare) ?? false));
+    };
     const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
     // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word.
     const inListedSpelling =
-      words.some((word) => isQuestionWord(word) || abbreviationOf(word)) && aids.listedNameSpellings
+      words.some((word, at) => isQuestionWord(word, at) || abbreviationOf(word)) && aids.listedNameSpellings
         ? insideListedSpellings(words, aids.listedNameSpellings)
         : new Set();
     const kept = words.flatMap((word, at) => {
@@ -959,7 +974,7 @@ export function understandReadQuery(read: string, settings: SearchProfile['query
       const abbreviation = abbreviationOf(word);
       if (bare === '') return [];
       if (abbreviation && !inListedSpelling.has(at)) return [word.replace(bare, abbreviation)];
-      return inListedSpelling.has(at) || !isQuestionWord(word) ? [word] : [];
+      return inListedSpelling.has(at) || !isQuestionWord(word, at) ? [word] : [];
     });
     if (kept.length > 0) result = kept.join(' ');
   }
