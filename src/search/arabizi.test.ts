@@ -91,6 +91,12 @@ describe('Arabic typed in Latin letters', () => {
       ['ra2ees', 'رئيس'],
       ['raees', 'رئيس'],
       ['2isra2il', 'إسرائيل'],
+      // ق said as a hamza and typed 2, as in Cairo and Beirut, or typed 8: the hamza's reading where there is one.
+      ['2odos', 'القدس'],
+      ['3ira2', 'العراق'],
+      ['ta2rir', 'تقرير'],
+      ['8ouds', 'القدس'],
+      ['2akbar', 'أكبر'],
       // A digit is its one letter: 6 is ط (الفطر, not الفترة), 7 ح; t, h and s are either.
       ['fi6r', 'الفطر'],
       ['hokoma', 'الحكومة'],

@@ -3,7 +3,8 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
 /**
  * Arabic words typed in Latin letters, as Arab readers type them (masr, loubnan, el 3ira9, 7arb):
  * each read as the corpus word it sounds like. Letters are compared by sound classes (a typed s is
- * س or ص, h ه or ح, t ت or ط; a digit is its one letter: 7 ح, 6 ط, 3 ع, 5 خ, 9 ق or ص), the
+ * س or ص, h ه or ح, t ت or ط; a digit is its one letter: 7 ح, 6 ط, 3 ع, 5 خ, 9 ق or ص; 2 a hamza or
+ * ق, which Cairo and Beirut say as one (2odos: القدس), 8 غ or ق), the
  * consonants must agree, and the vowels, which Arabic writes only when long, weigh against the
  * word's frequency in the news.
  */
@@ -22,8 +23,8 @@ const ARABIC_SOUNDS = new Map(
  */
 const LATIN_SOUNDS: [string, string[]][] = (
   'aa:A/a3a ii:I uu:U kh:x sh:c ch:c gh:g th:t/z dh:d/z dj:j ph:f ou:u oo:U ee:I ' +
-  'b:b p:b t:t/T j:j g:j/g h:h/H 7:H 5:x d:d/z z:z r:r s:s/S c:k/s/S q:q k:k/q 9:q/S 8:g 6:T f:f v:f l:l m:m n:n ' +
-  'a:a e:i i:i y:i o:u u:u w:u 3:3 2:2'
+  'b:b p:b t:t/T j:j g:j/g h:h/H 7:H 5:x d:d/z z:z r:r s:s/S c:k/s/S q:q k:k/q 9:q/S 8:g/q 6:T f:f v:f l:l m:m n:n ' +
+  'a:a e:i i:i y:i o:u u:u w:u 3:3 2:2/q'
 )
   .split(' ')
   .map((entry) => {
