@@ -501,10 +501,9 @@ const MAX_GLUED_NAMES_LETTERS = 48;
 export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (word: string) => boolean): string {
   return mapWords(text, (bare) => {
     const key = gluedKey(bare);
-    const run = gluedNames.runs.get(key);
-    if (run) return isWord(bare) ? undefined : run;
-    // A word, or one name, needs no search for the names making it up.
-    return gluedNames.words.has(key) || isWord(bare) ? undefined : namesMakingUp(key, gluedNames)?.join(' ');
+    // A word, or one name as a list writes it (ابوظبي: أبوظبي beside أبو ظبي), is no names typed as one.
+    if (gluedNames.words.has(key) || isWord(bare)) return undefined;
+    return gluedNames.runs.get(key) ?? namesMakingUp(key, gluedNames)?.join(' ');
   });
 }
 
