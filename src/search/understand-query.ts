@@ -655,7 +655,7 @@ export function arabicNameRespellings(
     const article = bare.startsWith('ال') ? 'ال'.length : 0;
     // A listed name with a clitic (كسوريا, لعدن) is that name, not a misspelling of another (كوريا, لندن).
     const listed = nameWords.has(bare) || (listedNameWords?.has(bare) ?? false);
-    // A question word is taken out, never read as a name: ماكو ("there is not") is no slip of ماكاو.
+    // A question word is no misspelled name: ماكو ("there is not") is no slip of ماكاو.
     const asked = questionWords?.has(bare) ?? false;
     if (bare.length - article < 4 || !ARABIC_ONLY.test(bare) || listed || asked || isCorpusWord(typed, repairer)) continue;
     const name = nearestName(bare, nameWords, namedInQuery, article);
