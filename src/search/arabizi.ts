@@ -3,10 +3,9 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
 /**
  * Arabic words typed in Latin letters, as Arab readers type them (masr, loubnan, el 3ira9, 7arb):
  * each read as the corpus word it sounds like. Letters are compared by sound classes (a typed s is
- * س or ص, h ه or ح, t ت or ط; a digit is its one letter: 7 ح, 6 ط, 3 ع, 5 خ, 9 ق or ص; 2 a hamza or
- * ق, which Cairo and Beirut say as one (2odos: القدس), 8 غ or ق), the
- * consonants must agree, and the vowels, which Arabic writes only when long, weigh against the
- * word's frequency in the news.
+ * س or ص, h ه or ح, t ت or ط; a digit is its one or two letters: 7 ح, 6 ط, 3 ع, 5 خ, 9 ق or ص, 8 غ
+ * or ق, 2 a hamza or ق, which Cairo and Beirut say alike: 2odos, القدس), the consonants must agree,
+ * and the vowels, which Arabic writes only when long, weigh against the word's frequency in the news.
  */
 
 /** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels, 3 for ع, 2 for hamza, alone or on its seat (ئ: 2i, typed ra2ees or raees). */
