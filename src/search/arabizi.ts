@@ -31,6 +31,11 @@ const LATIN_SOUNDS: [string, string[]][] = (
     return [letters, sounds.split('/')];
   });
 
+/** The digits typed for Arabic letters (3 ع, 7 ح …), read from the table so that a digit added there counts everywhere. */
+export const ARABIC_LETTER_DIGITS = LATIN_SOUNDS.map(([letters]) => letters)
+  .filter((letters) => /^\d$/u.test(letters))
+  .join('');
+
 const SOUNDLESS = /[aiuAIU32]/gu;
 /** A Latin consonant, which typed twice is one Arabic letter. */
 const DOUBLED_CONSONANT = /^[b-df-hj-np-tv-z]$/u;

