@@ -156,6 +156,15 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'MBS')).toEqual(expect.arrayContaining(['محمد', 'بن', 'سلمان']));
   });
 
+  it('joins the news agencies and outlets an analyst types in Latin to the names the news cites them by', async () => {
+    expect(await tokens('arabic_exact_search', 'reuters')).toEqual(expect.arrayContaining(['رويترز']));
+    expect(await tokens('arabic_exact_search', 'AFP')).toEqual(expect.arrayContaining(['فرانس', 'برس']));
+    expect(await tokens('arabic_exact_search', 'the guardian')).toEqual(expect.arrayContaining(['الغارديان']));
+    expect(await tokens('arabic_exact_search', 'بلومبيرغ')).toEqual(expect.arrayContaining(['بلومبرغ', 'bloomberg']));
+    // A word that is also the outlet's name alone stays a word: guardian is no newspaper without "the".
+    expect(await tokens('arabic_exact_search', 'guardian')).toEqual(['guardian']);
+  });
+
   it('joins organizations and their acronyms', async () => {
     expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
     expect(await tokens('arabic_exact_search', 'ناتو')).toEqual(expect.arrayContaining(['الناتو']));
