@@ -8,11 +8,15 @@ describe('splitExclusions', () => {
     { q: 'Mali −Libya -Libya', text: 'Mali', excluded: ['Libya'] },
     { q: '-بلينكن،', text: '', excluded: ['بلينكن'] },
     { q: 'مصر -«كرة القدم» -“ولي العهد” -”مجلس الأمن”', text: 'مصر', excluded: ['كرة القدم', 'ولي العهد', 'مجلس الأمن'] },
+    { q: 'ترامب NOT كوريا NOT "البيت الأبيض"', text: 'ترامب', excluded: ['كوريا', 'البيت الأبيض'] },
   ])('$q: looks for "$text", leaves out $excluded', ({ q, text, excluded }) => {
     expect(splitExclusions(q)).toEqual({ text, excluded });
   });
 
-  it('leaves a hyphen inside a word, a lone dash and a minus before a number as text', () => {
+  it('leaves a hyphen inside a word, a lone dash, a minus before a number and not in small letters as text', () => {
     expect(splitExclusions('co-operation - 2021 -5')).toEqual({ text: 'co-operation - 2021 -5', excluded: [] });
+    // not in small letters is an English word (why did trump not meet kim), and NOT last has nothing to leave out.
+    expect(splitExclusions('why did trump not meet kim')).toEqual({ text: 'why did trump not meet kim', excluded: [] });
+    expect(splitExclusions('ترامب NOT')).toEqual({ text: 'ترامب NOT', excluded: [] });
   });
 });

@@ -4,13 +4,13 @@ import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 /** At most this many words or phrases may be excluded in one query: each costs clauses of its own. */
 export const MAX_EXCLUDED = 10;
 
-// A minus sign (hyphen-minus or U+2212) that starts a word, then a phrase in any quotes or a word with a letter in it.
-const EXCLUSION = new RegExp(`(?<=^|\\s)[-−](?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
+// A minus sign (hyphen-minus or U+2212) that starts a word, or NOT in capitals as boolean search writes it, then a phrase in any quotes or a word with a letter in it.
+const EXCLUSION = new RegExp(`(?<=^|\\s)(?:[-−]|NOT\\s+)(?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
 
 /**
  * A query's text split into what to look for and what to leave out: `الجزائر -بلينكن` and
- * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`) leave out the articles that contain بلينكن or the phrase. A
- * hyphen inside a word (co-operation) or standing alone is text.
+ * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`, `NOT بلينكن`) leave out the articles that contain بلينكن or
+ * the phrase. A hyphen inside a word (co-operation) or standing alone is text, and so is `not` in small letters.
  */
 export function splitExclusions(q: string): { text: string; excluded: string[] } {
   const excluded: string[] = [];

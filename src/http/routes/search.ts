@@ -62,7 +62,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة"); both with their synonyms. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
