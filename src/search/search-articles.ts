@@ -50,7 +50,7 @@ import {
   understandReadQuery,
   withoutArticleOnNames,
   fullNameFormsIn,
-  transposedNameOffer,
+  nameSlipOffer,
   type QueryAids,
 } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -485,11 +485,12 @@ export async function searchArticles(
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
-  // A listed name near an unknown Latin word is a surer offer than the index's commoner words (Asad: assad, not Arab).
+  // A listed name near an unknown Latin word, or one slip from an Arabic one, is a surer offer than the
+  // index's commoner words (Asad: assad, not Arab; طرامب: ترامب, not طعاما).
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
-    spelled ??
-    (profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter ? transposedNameOffer(request.q, options.aids) : undefined);
+    (profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter ? nameSlipOffer(request.q, options.aids) : undefined) ??
+    spelled;
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(

@@ -32,7 +32,7 @@ import {
   respellWholeLatinNames,
   understandQuery,
   loadFullNameForms,
-  transposedNameOffer,
+  nameSlipOffer,
   fullNameFormsIn,
   splitTags,
 } from './understand-query.js';
@@ -399,20 +399,35 @@ describe('fullNameFormsIn', () => {
   });
 });
 
-describe('transposedNameOffer', () => {
+describe('nameSlipOffer', () => {
   const aids = { ...loadQueryLists(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT)), repairer: loadRunOnRepairer(PROJECT_ROOT) };
 
   it('offers a listed name for a word swapping two of its letters that the corpus writes far less often', () => {
     // The corpus holds خاشجقي 5 times, خاشقجي 2,111: a corpus word, but a slip.
-    expect(transposedNameOffer('خاشجقي', aids)).toBe('خاشقجي');
-    expect(transposedNameOffer('مقتل خاشجقي؟', aids)).toBe('مقتل خاشقجي؟');
-    expect(transposedNameOffer('أرودغان', aids)).toBe('اردوغان');
+    expect(nameSlipOffer('خاشجقي', aids)).toBe('خاشقجي');
+    expect(nameSlipOffer('مقتل خاشجقي؟', aids)).toBe('مقتل خاشقجي؟');
+    expect(nameSlipOffer('أرودغان', aids)).toBe('اردوغان');
+  });
+
+  it('offers a listed name for a rare word a long vowel or an emphatic letter off it', () => {
+    // Six ANT articles write خشقجي; a reader typing it is offered خاشقجي, as are خاشوقجي and طرامب.
+    expect(nameSlipOffer('خشقجي', aids)).toBe('خاشقجي');
+    expect(nameSlipOffer('خاشوقجي', aids)).toBe('خاشقجي');
+    expect(nameSlipOffer('طرامب', aids)).toBe('ترامب');
+    expect(nameSlipOffer('الحوثين', aids)).toBe('الحوثيين');
+  });
+
+  it('offers nothing for a word a long vowel off a name that the corpus writes often, or that is short', () => {
+    expect(nameSlipOffer('أوروبيا', aids)).toBeUndefined(); // "European-wide", 58 times: أوروبا is one ي off
+    expect(nameSlipOffer('سريا', aids)).toBeUndefined(); // "secretly", four letters: سوريا is one و off
+    expect(nameSlipOffer('سورة', aids)).toBeUndefined(); // a sura, no سورية
+    expect(nameSlipOffer('صورية', aids)).toBeUndefined(); // "nominal": ص is no slip of س
   });
 
   it('offers nothing for names, short words, or words whose swap is no one-word name', () => {
-    expect(transposedNameOffer('خاشقجي', aids)).toBeUndefined();
-    expect(transposedNameOffer('إيرنا', aids)).toBeUndefined(); // IRNA, the agency: five letters
-    expect(transposedNameOffer('لامركزية', aids)).toBeUndefined(); // المركزية is a word of names, no name alone
-    expect(transposedNameOffer('أسعار النفط', aids)).toBeUndefined();
+    expect(nameSlipOffer('خاشقجي', aids)).toBeUndefined();
+    expect(nameSlipOffer('إيرنا', aids)).toBeUndefined(); // IRNA, the agency: five letters
+    expect(nameSlipOffer('لامركزية', aids)).toBeUndefined(); // المركزية is a word of names, no name alone
+    expect(nameSlipOffer('أسعار النفط', aids)).toBeUndefined();
   });
 });

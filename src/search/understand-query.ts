@@ -666,16 +666,47 @@ export function arabicNameRespellings(
 
 /** Letters besides the article from which a word swapping two of a name's is read as a slip: إيرنا (IRNA) is no إيران. */
 const MIN_TRANSPOSED_LETTERS = 6;
-/** How many times more often the corpus must write the name than the word swapping two of its letters. */
-const TRANSPOSED_NAME_RATIO = 20;
+/** Letters besides the article from which a word one long vowel or one emphatic letter off a name is read as a slip: سورة is no سورية. */
+const MIN_SLIP_LETTERS = 5;
+/** How many times more often the corpus must write the name than the slip. */
+const SLIP_NAME_RATIO = 20;
+/** A word written more often than this is read as meant when only a long vowel or an emphatic letter parts it from a name (أوروبيا "European-wide", سريا "secretly"). */
+const MAX_SLIP_FREQUENCY = 10;
+/** The letters that write long vowels, which readers drop or add inside a foreign name (خشقجي, خاشوقجي). */
+const LONG_VOWEL_LETTERS = ['ا', 'و', 'ي'];
+/** Emphatic letters and their plain ones, which a foreign name never has and a reader may type (طرامب for ترامب). */
+const EMPHATIC_OR_PLAIN = new Map([
+  ['ط', 'ت'],
+  ['ت', 'ط'],
+  ['ض', 'د'],
+  ['د', 'ض'],
+  ['ظ', 'ز'],
+  ['ز', 'ظ'],
+]);
+
+/** The words one slip from `bare`: two neighbours swapped, and for a rare word a long vowel dropped or added inside it or an emphatic letter for a plain one. */
+function slipsOf(bare: string, article: number, frequency: number): string[] {
+  const slips: string[] = [];
+  if (bare.length - article >= MIN_TRANSPOSED_LETTERS)
+    for (let at = article; at + 1 < bare.length; at++) slips.push(bare.slice(0, at) + bare[at + 1] + bare[at] + bare.slice(at + 2));
+  if (bare.length - article < MIN_SLIP_LETTERS || frequency > MAX_SLIP_FREQUENCY) return slips;
+  // Inside the word only: a last or first letter dropped or added is grammar (سوري, سوريا), no slip.
+  for (let at = article + 1; at < bare.length; at++) for (const vowel of LONG_VOWEL_LETTERS) slips.push(bare.slice(0, at) + vowel + bare.slice(at));
+  for (let at = article + 1; at + 1 < bare.length; at++) if (LONG_VOWEL_LETTERS.includes(bare[at]!)) slips.push(bare.slice(0, at) + bare.slice(at + 1));
+  for (let at = article; at < bare.length; at++) {
+    const other = EMPHATIC_OR_PLAIN.get(bare[at]!);
+    if (other) slips.push(bare.slice(0, at) + other + bare.slice(at + 1));
+  }
+  return slips;
+}
 
 /**
- * The text with each Arabic word that swaps two neighbouring letters of a listed one-word name, which
- * the corpus writes at least 20 times as often, as that name: خاشجقي (5 ANT articles hold the slip)
- * → خاشقجي (2,111), أرودغان → اردوغان, تليرسون → تيلرسون. For an offer: the slip's own articles are
+ * The text with each Arabic word one slip from a listed one-word name (see slipsOf), which the corpus
+ * writes at least 20 times as often, as that name: خاشجقي (5 ANT articles hold the slip) → خاشقجي
+ * (2,111), أرودغان → اردوغان, خشقجي → خاشقجي, طرامب → ترامب. For an offer: the slip's own articles are
  * the reader's to keep. `undefined` when no word is such a slip.
  */
-export function transposedNameOffer(
+export function nameSlipOffer(
   text: string,
   aids: Pick<QueryAids, 'arabicNameWords' | 'listedNameWords' | 'listedNameSpellings' | 'repairer'>,
 ): string | undefined {
@@ -685,16 +716,17 @@ export function transposedNameOffer(
   for (const word of text.split(/\s+/u)) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
     const bare = normalizeArabicWord(typed);
-    const letters = bare.length - (bare.startsWith('ال') ? 'ال'.length : 0);
-    if (letters < MIN_TRANSPOSED_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
+    const article = bare.startsWith('ال') ? 'ال'.length : 0;
+    if (bare.length - article < MIN_SLIP_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
     const written = Math.max(corpusFrequency(bare, repairer), 1);
-    for (let at = 0; at + 1 < bare.length; at++) {
-      const name = bare.slice(0, at) + bare[at + 1] + bare[at] + bare.slice(at + 2);
-      if (nameWords.has(name) && listedNameSpellings.has(name) && corpusFrequency(name, repairer) >= TRANSPOSED_NAME_RATIO * written) {
-        respellings.set(typed, name);
-        break;
-      }
-    }
+    const name = slipsOf(bare, article, written).find(
+      (slip) =>
+        slip.length - article >= MIN_SLIP_LETTERS &&
+        nameWords.has(slip) &&
+        listedNameSpellings.has(slip) &&
+        corpusFrequency(slip, repairer) >= SLIP_NAME_RATIO * written,
+    );
+    if (name) respellings.set(typed, name);
   }
   return respellings.size > 0 ? respellWords(text, respellings) : undefined;
 }
