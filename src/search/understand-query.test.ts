@@ -32,6 +32,7 @@ import {
   respellWholeLatinNames,
   understandQuery,
   loadFullNameForms,
+  joinStrayArticles,
   nameSlipOffer,
   fullNameFormsIn,
   splitTags,
@@ -398,6 +399,20 @@ describe('fullNameFormsIn', () => {
   it('gives none for words no listed name holds a longer form of', () => {
     expect(fullNameFormsIn('أسعار النفط', fullNameForms)).toEqual([]);
     expect(fullNameFormsIn('', fullNameForms)).toEqual([]);
+  });
+});
+
+describe('joinStrayArticles', () => {
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+
+  it('joins an article typed apart to a word the news writes with it far more often', () => {
+    expect(joinStrayArticles('ال سعودية', repairer)).toBe('السعودية');
+    expect(joinStrayArticles('مظاهرات في ال عراق', repairer)).toBe('مظاهرات في العراق');
+  });
+
+  it('keeps ال typed for آل apart from a family the news writes bare', () => {
+    for (const family of ['ال ثاني', 'ال سعود', 'ال صباح', 'ال نهيان']) expect(joinStrayArticles(family, repairer)).toBe(family);
+    expect(joinStrayArticles('ال', repairer)).toBe('ال');
   });
 });
 

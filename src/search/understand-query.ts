@@ -848,14 +848,28 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
   });
 }
 
-/** Words typed together split, when the profile repairs run-ons: the listed names first, then the repairer's split. */
+/** Words typed together split, and an article typed apart joined, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.runOnRepair) return text;
   const { repairer } = aids;
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-  if (repairer) result = repairer.repairText(result).text;
+  if (repairer) result = repairer.repairText(joinStrayArticles(result, repairer)).text;
   return result;
+}
+
+/** How many times more often the news must write a word with the article than without it for `ال word` to be one word typed apart. */
+const STRAY_ARTICLE_RATIO = 10;
+
+/**
+ * The text with an article typed apart from its word joined to it (ال سعودية: السعودية, ال عراق),
+ * where the corpus writes the word with the article at least ten times as often as without: ال
+ * typed for آل, a family, stays apart (ال ثاني, ال سعود, ال صباح, which the news writes bare).
+ */
+export function joinStrayArticles(text: string, repairer: RunOnRepairer): string {
+  return text.replace(/(?<=^|\s)ال\s+(\p{Script=Arabic}+)/gu, (typed, word: string) =>
+    corpusFrequency(`ال${word}`, repairer) >= STRAY_ARTICLE_RATIO * Math.max(corpusFrequency(word, repairer), 1) ? `ال${word}` : typed,
+  );
 }
 
 /** Whether the first word of `text` is a question word (من, ما, كيف …) or opener (شو), whatever its hamza or punctuation. */
