@@ -131,6 +131,19 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'تبون')).toEqual(['تبون']);
   });
 
+  it("reads a country's demonym as the country where the stemmer would not, and keeps other names apart", async () => {
+    const [saudi] = await tokens('arabic_index', 'السعودية');
+    expect(await tokens('arabic_index', 'ولي العهد السعودي')).toContain(saudi);
+    expect(await tokens('arabic_index', 'والسعوديين')).toEqual([saudi]);
+    expect(await tokens('arabic_index', 'سعود')).not.toContain(saudi); // Saud, a name
+    const [libya] = await tokens('arabic_index', 'ليبيا');
+    expect(await tokens('arabic_index', 'الجيش الليبي')).toContain(libya);
+    const [turkey] = await tokens('arabic_index', 'تركيا');
+    expect(await tokens('arabic_index', 'الليرة التركية')).toContain(turkey);
+    expect(await tokens('arabic_index', 'تركي')).not.toContain(turkey); // تركي آل الشيخ
+    expect(await tokens('arabic_index', 'كوبي')).not.toEqual(await tokens('arabic_index', 'كوبا')); // Kobe Bryant
+  });
+
   it('keeps the city of Hama apart from حماية ("protection")', async () => {
     const [hama] = await tokens('arabic_index', 'حماة');
     const [protection] = await tokens('arabic_index', 'حماية');

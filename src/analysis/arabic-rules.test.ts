@@ -7,6 +7,7 @@ import {
   monthTableSchema,
   normalizeArabicWord,
   presentationFormMappings,
+  demonymFormsOf,
   protectedNameRules,
   singleWordArabicTerms,
   withoutContainedAlternatives,
@@ -29,6 +30,25 @@ describe('protectedNameRules', () => {
 
   it('normalizes names and drops too-short or non-Arabic ones', () => {
     expect(protectedNameRules(['أوباما', 'مع', 'Obama'], [])).toEqual(['اوباما => اوباما']);
+  });
+
+  it("makes a country's demonym forms the country, after the names, which keep their own token", () => {
+    const rules = protectedNameRules(['ليبيا', 'ليبي'], ['و'], ['ليبيا']);
+    expect(rules).toContain('ليبي, وليبي => ليبي');
+    expect(rules.find((rule) => rule.endsWith('=> ليبيا'))).toContain('والليبيين');
+  });
+});
+
+describe('demonymFormsOf', () => {
+  it('gives the demonym of a country the stemmer cannot reach it from, with and without the article', () => {
+    expect(demonymFormsOf('ليبيا')).toEqual(['ليبي', 'الليبي', 'ليبيه', 'الليبيه', 'ليبيون', 'الليبيون', 'ليبيين', 'الليبيين', 'ليبيات', 'الليبيات']);
+    expect(demonymFormsOf('فرنسا')).toContain('الفرنسي');
+    expect(demonymFormsOf('السعوديه')).toContain('السعودي');
+  });
+
+  it('gives none where the stemmer reaches the name (الجزائري → جزاءر) or the name only begins as the article does', () => {
+    expect(demonymFormsOf('الجزاءر')).toEqual([]);
+    expect(demonymFormsOf('النمسا')).toEqual([]);
   });
 });
 

@@ -79,17 +79,42 @@ export function normalizeArabicWord(word: string): string {
 /**
  * `stemmer_override` rules: each protected name and its clitic forms (بواشنطن، للجزائر) become one
  * token. A name with the article becomes the name without it (الجزائر → جزاءر), the stem its
- * adjectives reach anyway (الجزائرية → جزاءر), so the place and its demonym still meet.
+ * adjectives reach anyway (الجزائرية → جزاءر), so the place and its demonym still meet. A country
+ * whose demonym the stemmer cannot reach (ليبيا: الليبي → ليب; السعودية: السعودي → سعود, Saud) has
+ * its demonym's forms made the name too (see demonymFormsOf); a protected name of the same letters
+ * keeps its own token (تركي, a given name as well as "Turkish").
  */
-export function protectedNameRules(names: string[], cliticPrefixes: string[]): string[] {
+export function protectedNameRules(names: string[], cliticPrefixes: string[], countries: string[] = []): string[] {
   const target = new Map<string, string>();
+  const canonicalOf = (name: string) => (name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name);
   for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
-    const canonical = name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name;
-    for (const form of cliticFormsOf(name, cliticPrefixes)) if (!target.has(form)) target.set(form, canonical);
+    for (const form of cliticFormsOf(name, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(name));
+  }
+  for (const country of countries.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
+    for (const form of demonymFormsOf(country).flatMap((demonym) => cliticFormsOf(demonym, cliticPrefixes)))
+      if (!target.has(form)) target.set(form, canonicalOf(country));
   }
   const byName = new Map<string, string[]>();
   for (const [form, name] of target) byName.set(name, [...(byName.get(name) ?? []), form]);
   return [...byName].map(([name, forms]) => `${forms.join(', ')} => ${name}`);
+}
+
+/**
+ * The forms of a normalized country name's demonym, with and without the article, where the light
+ * stemmer takes them elsewhere: a name ending in يا or ا (ليبيا: ليبي, الليبية, الليبيين; فرنسا:
+ * فرنسي) or one that is itself the feminine demonym (السعودية: السعودي, سعوديون). Others meet theirs
+ * through the stemmer (الجزائري → جزاءر) and get none.
+ */
+export function demonymFormsOf(country: string): string[] {
+  const base = country.endsWith('يا')
+    ? country.slice(0, -1)
+    : country.endsWith('ا') && !country.startsWith('ال')
+      ? `${country.slice(0, -1)}ي`
+      : country.startsWith('ال') && country.endsWith('يه')
+        ? country.slice(2, -1)
+        : undefined;
+  if (!base) return [];
+  return ['', 'ه', 'ون', 'ين', 'ات'].flatMap((ending) => [`${base}${ending}`, `ال${base}${ending}`]);
 }
 
 /** A normalized Arabic name and its forms with each clitic prefix (بواشنطن، للجزائر); other words as they are. */

@@ -133,14 +133,14 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
   ];
   filterNamed(analysis.filter, inline.synonyms.filter).synonyms = synonymRules;
 
+  const { regions } = readDataJson(rootDir, join('analyzers', inline.protectedNames.regionNamesOf), regionLabelsSchema);
   const protectedNames = [
     ...inline.protectedNames.lists.flatMap(readList),
     ...inline.protectedNames.singleWordNamesOf.flatMap((file) => singleWordArabicTerms(readList(join('synonyms', file)))),
-    ...readDataJson(rootDir, join('analyzers', inline.protectedNames.regionNamesOf), regionLabelsSchema).regions.flatMap((region) =>
-      singleWordArabicTerms([region.labels.ar]),
-    ),
+    ...regions.flatMap((region) => singleWordArabicTerms([region.labels.ar])),
   ];
-  filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes);
+  const countries = regions.filter((region) => region.kind === 'country').flatMap((region) => singleWordArabicTerms([region.labels.ar]));
+  filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes, countries);
   filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
   filterNamed(analysis.filter, inline.stopwords.asTypedFilter).stopwords = droppedAsTyped;
@@ -227,8 +227,8 @@ function indexAnalyzersOf(properties: Record<string, unknown>, prefix = ''): Rec
   return analyzers;
 }
 
-/** Of the taxonomy's regions, their Arabic labels: the single-word ones are protected names too. */
-const regionLabelsSchema = z.object({ regions: z.array(z.object({ labels: z.object({ ar: z.string() }) })) });
+/** Of the taxonomy's regions, their kind and Arabic labels: the single-word ones are protected names too, and a country's its demonym's forms. */
+const regionLabelsSchema = z.object({ regions: z.array(z.object({ kind: z.string(), labels: z.object({ ar: z.string() }) })) });
 
 function filterNamed(filters: Record<string, Record<string, unknown>>, name: string): Record<string, unknown> {
   const filter = filters[name];
