@@ -126,7 +126,7 @@ describe('the United Kingdom under its nations’ names', () => {
 
 describe('names that analyze as common words', () => {
   it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé, Kane not Kenya', async () => {
-    const [amman, muscat, student, kabul, finance, probe, blame, kim, kane] = await tagWithProjectTaxonomy([
+    const [amman, muscat, student, kabul, finance, probe, blame, kim, kane, kenyan] = await tagWithProjectTaxonomy([
       { title: 'اعتصام في عمّان', body: 'طوق الأمن الأردني المشاركين في الاعتصام في عمان أمس، وقال مسؤول أردني إن عمان هادئة.' },
       { title: 'زيارة إلى مسقط', body: 'وصل الوزير إلى مسقط حيث التقى المسؤولين العمانيين، وأشاد بدور سلطنة عمان والسلطان قابوس.' },
       { title: 'طالب بريطاني متهم بالتجسس', body: 'طالب البرلمان بترحيل طالبي اللجوء، وقال الطالب إنه بريء.' },
@@ -135,7 +135,8 @@ describe('names that analyze as common words', () => {
       { title: 'رحلة إلى عطارد', body: 'انطلق المسبار بيبي كولومبو في رحلة إلى عطارد، وكولومبو مسبار أوروبي ياباني.' },
       { title: 'من يتحمل اللوم', body: 'ألقى الوزير اللوم على المعارضة، وقال إن اللوم يقع على الحكومة السابقة.' },
       { title: 'قمة ترامب وكيم', body: 'التقى ترامب بكيم جونغ أون في سنغافورة، وقال كيم إن القمة ناجحة.' },
-      { title: 'كين يقود إنجلترا', body: 'سجل هاري كين هدفين، وترك المدرب اللاعب الكيني على مقاعد البدلاء. انقر هنا للمشاهدة.' },
+      { title: 'كين يقود إنجلترا', body: 'سجل هاري كين هدفين، وترك المدرب المهاجم على مقاعد البدلاء. انقر هنا للمشاهدة.' },
+      { title: 'فوز في الماراثون', body: 'فاز العداء الكيني بالماراثون، وحلت العداءة الكينية ثانية.' },
     ]);
     expect(amman!.regions).toContain('jordan');
     expect(amman!.regions_mentioned).not.toContain('oman');
@@ -150,6 +151,8 @@ describe('names that analyze as common words', () => {
     // Harry Kane is no Kenyan, ترك ("left") no Turk, انقر ("click") no Ankara.
     expect(kane!.regions_mentioned).not.toContain('kenya');
     expect(kane!.regions_mentioned).not.toContain('turkey');
+    // The Kenyan demonym is Kenya's, and no longer Kane's كين.
+    expect(kenyan!.regions_mentioned).toContain('kenya');
   });
 });
 
