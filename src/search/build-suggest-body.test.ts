@@ -7,6 +7,7 @@ import {
   readSpellings,
   readSurfaceForm,
   nearEnoughToSearch,
+  onlyRestoresHamza,
   respellingFindsMore,
   respellsOnlyToNames,
   replacesSoundedOutWord,
@@ -187,6 +188,23 @@ describe('respellingFindsMore', () => {
     expect(respellingFindsMore(2, 39)).toBe(false); // not twenty times as many
     expect(respellingFindsMore(5, 100)).toBe(true);
     expect(respellingFindsMore(6, 10_000)).toBe(false); // six articles are something as typed
+  });
+});
+
+describe('onlyRestoresHamza', () => {
+  it('is true of a respelling that only writes a hamza left off or unseated, in half the words or more', () => {
+    expect(onlyRestoresHamza('موتمر', 'مؤتمر')).toBe(true);
+    expect(onlyRestoresHamza('مسول الملف', 'مسؤول الملف')).toBe(true);
+    expect(onlyRestoresHamza('سوال -ترامب', 'سؤال -ترامب')).toBe(true);
+  });
+
+  it('is false of any other respelling, or one that changes the operators', () => {
+    expect(onlyRestoresHamza('الانتحابات', 'الانتخابات')).toBe(false); // another letter
+    expect(onlyRestoresHamza('زرافة', 'زراعة')).toBe(false);
+    expect(onlyRestoresHamza('موتمر -ترامب', 'مؤتمر')).toBe(false);
+    expect(onlyRestoresHamza('مؤتمر', 'مؤتمر')).toBe(false); // nothing changed
+    // One word of a longer text: the others decide its results.
+    expect(onlyRestoresHamza('الجايزة الكبيرة في مهرجان الجونة', 'الجائزة الكبيرة في مهرجان الجونة')).toBe(false);
   });
 });
 

@@ -233,15 +233,39 @@ export function readSurfaceForm(highlight: Record<string, string[]> | undefined,
  * is only offered; and it respells the text without its exclusions.
  */
 export function respellsOnlyToNames(typed: string, respelling: string, listedNameWords: ReadonlySet<string>): boolean {
+  if (!keepsOperators(typed, respelling)) return false;
+  const typedWords = new Set(normalizedWordsOf(splitExclusions(typed).text));
+  const changed = normalizedWordsOf(splitExclusions(respelling).text).filter((word) => !typedWords.has(word));
+  return changed.length > 0 && changed.every((word) => listedNameWords.has(word));
+}
+
+/** Whether a respelling keeps the text's exclusions, the number of its quoted phrases, and its numbers. */
+function keepsOperators(typed: string, respelling: string): boolean {
   const [was, now] = [splitExclusions(typed), splitExclusions(respelling)];
   const same = (a: string[], b: string[]) =>
     a.length === b.length && a.every((item, i) => normalizedWordsOf(item).join(' ') === normalizedWordsOf(b[i]!).join(' '));
   const digits = (text: string) => text.replace(/\P{Nd}/gu, '');
-  if (!same(was.excluded, now.excluded) || quotedPhrases(was.text).length !== quotedPhrases(now.text).length || digits(typed) !== digits(respelling))
-    return false;
-  const typedWords = new Set(normalizedWordsOf(was.text));
-  const changed = normalizedWordsOf(now.text).filter((word) => !typedWords.has(word));
-  return changed.length > 0 && changed.every((word) => listedNameWords.has(word));
+  return same(was.excluded, now.excluded) && quotedPhrases(was.text).length === quotedPhrases(now.text).length && digits(typed) === digits(respelling);
+}
+
+/**
+ * Whether `respelling` only writes a hamza the text left off or left unseated (موتمر: مؤتمر, مسول:
+ * مسؤول, سوال: سؤال), keeping every other word and the text's operators, in at least half the text's
+ * words: the same words, so searched in the text's place, whatever typo tolerance found for the
+ * letters as typed (موتمر listed مستمر first). In a longer text the other words decide the results,
+ * and the respelling stays an offer (a dialect question's الجايزة searched as الجائزة ranked its
+ * festival's prizes lower). The index folds ؤ and ئ into ء. Pure.
+ */
+export function onlyRestoresHamza(typed: string, respelling: string): boolean {
+  if (!keepsOperators(typed, respelling)) return false;
+  const [was, now] = [normalizedWordsOf(typed), normalizedWordsOf(respelling)];
+  if (was.length !== now.length) return false;
+  const hamzaRestored = (word: string, respelled: string) =>
+    respelled.includes('ء') &&
+    (respelled.replace(/ء/gu, '') === word ||
+      (respelled.length === word.length && [...respelled].every((letter, at) => letter === word[at] || (letter === 'ء' && 'اوي'.includes(word[at]!)))));
+  const changed = was.filter((word, at) => word !== now[at]);
+  return changed.length > 0 && changed.length * 2 >= was.length && was.every((word, at) => word === now[at] || hamzaRestored(word, now[at]!));
 }
 
 /** As typed, this few hits are next to nothing where a respelling into a listed name finds many more. */

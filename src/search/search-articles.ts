@@ -50,6 +50,7 @@ import {
   understandReadQuery,
   withoutArticleOnNames,
   fullNameFormsIn,
+  hamzaOffer,
   nameSlipOffer,
   type QueryAids,
 } from './understand-query.js';
@@ -485,11 +486,14 @@ export async function searchArticles(
     ? // A respelling is a courtesy: the search answers without one if it fails.
       await confirmSpelling(engine, alias, unsplit ?? spellcheck, offered).catch((error: unknown) => void options.onSpellingError?.(error))
     : undefined;
-  // A listed name near an unknown Latin word, or one slip from an Arabic one, is a surer offer than the
-  // index's commoner words (Asad: assad, not Arab; طرامب: ترامب, not طعاما).
+  // A listed name near an unknown Latin word, one slip from an Arabic one, or a word with its hamza, is
+  // a surer offer than the index's commoner words (Asad: assad, not Arab; طرامب: ترامب, not طعاما;
+  // الرياسة: الرئاسة, not الرياضة).
+  const arabicOffers = profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter;
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
-    (profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter ? nameSlipOffer(request.q, options.aids) : undefined) ??
+    (arabicOffers ? nameSlipOffer(request.q!, options.aids!) : undefined) ??
+    (arabicOffers && options.aids!.repairer ? hamzaOffer(request.q!, options.aids!.repairer) : undefined) ??
     spelled;
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);

@@ -32,6 +32,7 @@ import {
   respellWholeLatinNames,
   understandQuery,
   loadFullNameForms,
+  hamzaOffer,
   joinStrayArticles,
   nameSlipOffer,
   fullNameFormsIn,
@@ -413,6 +414,21 @@ describe('joinStrayArticles', () => {
   it('keeps ال typed for آل apart from a family the news writes bare', () => {
     for (const family of ['ال ثاني', 'ال سعود', 'ال صباح', 'ال نهيان']) expect(joinStrayArticles(family, repairer)).toBe(family);
     expect(joinStrayArticles('ال', repairer)).toBe('ال');
+  });
+});
+
+describe('hamzaOffer', () => {
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+
+  it('writes a hamza on the و or ي of a word the corpus writes only with it', () => {
+    expect(hamzaOffer('موسسة', repairer)).toBe('مؤسسة');
+    expect(hamzaOffer('انتخابات الرياسة', repairer)).toBe('انتخابات الرئاسة');
+    expect(hamzaOffer('مبادي', repairer)).toBe('مبادئ');
+  });
+
+  it('offers nothing for a word the corpus writes as typed', () => {
+    expect(hamzaOffer('مسؤول', repairer)).toBeUndefined();
+    expect(hamzaOffer('يوم', repairer)).toBeUndefined(); // يؤم ("leads the prayer") is another word
   });
 });
 

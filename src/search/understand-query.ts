@@ -731,6 +731,34 @@ export function nameSlipOffer(
   return respellings.size > 0 ? respellWords(text, respellings) : undefined;
 }
 
+/** How often the corpus must write a word for a spelling of it without its hamza to be read as it. */
+const MIN_HAMZA_WORD_FREQUENCY = 20;
+
+/**
+ * The text with each Arabic word the corpus never writes, but writes with a hamza on one of its و or
+ * ي (موسسة: مؤسسة, الرياسة: الرئاسة, مبادي: مبادئ), written with it: the commonest such word, written
+ * at least 20 times. An offer the search takes in the text's place (see onlyRestoresHamza): the same
+ * word, where the suggester offered another one letter off (الرياضة for الرياسة, موسمه for موسسة).
+ * `undefined` when no word is such.
+ */
+export function hamzaOffer(text: string, repairer: RunOnRepairer): string | undefined {
+  const respellings = new Map<string, string>();
+  for (const word of text.split(/\s+/u)) {
+    const typed = word.replace(EDGE_PUNCTUATION, '');
+    if (typed.length < 3 || !ARABIC_ONLY.test(typed) || corpusFrequency(typed, repairer) > 0) continue;
+    let best: { word: string; frequency: number } | undefined;
+    for (let at = 1; at < typed.length; at++) {
+      const seat = typed[at] === 'و' ? 'ؤ' : typed[at] === 'ي' ? 'ئ' : undefined;
+      if (!seat) continue;
+      const candidate = typed.slice(0, at) + seat + typed.slice(at + 1);
+      const frequency = corpusFrequency(candidate, repairer);
+      if (frequency >= MIN_HAMZA_WORD_FREQUENCY && (!best || frequency > best.frequency)) best = { word: candidate, frequency };
+    }
+    if (best) respellings.set(typed, best.word);
+  }
+  return respellings.size > 0 ? respellWords(text, respellings) : undefined;
+}
+
 /** `text` with the typed words of `respellings` replaced; punctuation stays. */
 export function respellWords(text: string, respellings: ReadonlyMap<string, string>): string {
   return respellings.size === 0 ? text : mapWords(text, (bare) => respellings.get(bare));

@@ -28,7 +28,7 @@ import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest
 import { articleSearchBody, articlesHoldingEveryWord, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
-import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
+import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -352,11 +352,13 @@ export class SearchService {
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
     // Next to nothing only for a Latin text: a rare Arabic word one letter from a name is often a word.
-    const asked =
-      (result.total === 0 || (result.total <= FEW_AS_TYPED && isLatinOnly(request.q ?? ''))) &&
-      options.searchRespelling &&
-      profile.query.relaxOnZero &&
-      !request.searchAfter;
+    const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
+    // A hamza restored leaves the words as they were: the respelling is searched whatever the letters as typed found.
+    if (mayRespell && request.q && result.didYouMean && onlyRestoresHamza(request.q, result.didYouMean)) {
+      const instead = await searched({ ...request, q: result.didYouMean }, false);
+      if (instead.total > 0) return { ...instead, searchedInstead: result.didYouMean, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+    }
+    const asked = (result.total === 0 || (result.total <= FEW_AS_TYPED && isLatinOnly(request.q ?? ''))) && mayRespell;
     const respelling = asked ? result.didYouMean : undefined;
     const listed = this.queryAids().listedNameWords ?? new Set<string>();
     if (
