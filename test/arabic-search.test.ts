@@ -191,6 +191,21 @@ describe('words run together where a space was lost', () => {
     expect(arabicTag.searchedInstead).toBeUndefined();
     expect(arabicTag.hits.map((hit) => hit.id)).toEqual(await ids('بلينكن الجزائر'));
   });
+
+  it('searches a word typed without its hamza as the word, and says so; in a long text only offers it', async () => {
+    const answer = async (q: string) =>
+      (await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as {
+        hits: { id: string }[];
+        searchedInstead?: string;
+        didYouMean?: string;
+      };
+    const slip = await answer('مسوول');
+    expect(slip.searchedInstead).toBe('مسؤول');
+    expect(slip.hits.map((hit) => hit.id)).toEqual(await ids('مسؤول'));
+    const long = await answer('تصريحات مسوول أمريكي عن الجزائر والمغرب');
+    expect(long.searchedInstead).toBeUndefined();
+    expect(long.didYouMean).toBe('تصريحات مسؤول أمريكي عن الجزائر والمغرب');
+  });
 });
 
 describe('typo tolerance', () => {
