@@ -98,6 +98,9 @@ describe('understandQuery', () => {
     const glued = 'الجزائروالولاياتالمتحدة';
     expect(understandQuery(glued, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الجزائر والولايات المتحدة');
     expect(understandQuery(glued, off, { questionWords, repairer })).toBe(glued);
+    // Typed without the hamzas the pieces are written with: split as the written spelling splits.
+    expect(understandQuery('الامينالعام', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأمين العام');
+    expect(understandQuery('الاسدوروسيا', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأسد وروسيا');
   }, 30_000); // the word list loads in ~0.1 s alone, seconds on a loaded machine
 
   it('spells a listed name typed without its spaces with them, in either script, unless the glued form is a word of the corpus', () => {

@@ -882,8 +882,24 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   const { repairer } = aids;
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-  if (repairer) result = repairer.repairText(joinStrayArticles(result, repairer)).text;
+  if (repairer) result = splitRunOnsWithoutHamzas(repairer.repairText(joinStrayArticles(result, repairer)).text, repairer);
   return result;
+}
+
+/**
+ * The text with each word left whole by the repairer split as one of its spellings with hamzas
+ * splits (الامينالعام: الأمين العام, اسعارالنفط: أسعار النفط): the repairer knows the pieces as the
+ * news writes them, and readers leave the hamzas off. A word the corpus writes is no run-on.
+ */
+function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer): string {
+  return text.replace(/\p{Script=Arabic}+/gu, (token) =>
+    repairer.isWord(token)
+      ? token
+      : (foldedSpellings(token)
+          .map((spelling) => repairer.splitToken(spelling))
+          .find((words) => words !== undefined)
+          ?.join(' ') ?? token),
+  );
 }
 
 /** How many times more often the news must write a word with the article than without it for `ال word` to be one word typed apart. */
