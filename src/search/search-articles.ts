@@ -32,7 +32,7 @@ import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
-import { quotedPhrases } from './quoted-phrases.js';
+import { quotedPhrases, withoutQuotedPhrases } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
@@ -50,7 +50,7 @@ import {
   understandReadQuery,
   withoutArticleOnNames,
   fullNameFormsIn,
-  hamzaOffer,
+  hamzaRespellings,
   nameSlipOffer,
   type QueryAids,
 } from './understand-query.js';
@@ -303,9 +303,22 @@ async function misspelledNamesOf(
   options: SearchOptions,
 ): Promise<Map<string, string>> {
   if (!request.q || !profile.query.arabicNameSpelling || !options.aids) return new Map();
-  const candidates = [...arabicNameRespellings(wordsOf(request.q), options.aids)];
+  return heldByNoArticle(engine, alias, arabicNameRespellings(wordsOf(request.q), options.aids), options);
+}
+
+/**
+ * Of typed words and their respellings, those whose typed word no article's title or text holds as
+ * typed, or without its article: a word some article writes is meant (المانغا is no typo of ألمانيا
+ * where articles write مانغا; ساير is Jochen Saier, no سائر). One small request, asked only when there are any.
+ */
+async function heldByNoArticle(
+  engine: SearchEngine,
+  alias: string,
+  respellings: ReadonlyMap<string, string>,
+  options: SearchOptions,
+): Promise<Map<string, string>> {
+  const candidates = [...respellings];
   if (candidates.length === 0) return new Map();
-  // As typed, or without its article: المانغا is no typo of ألمانيا where articles write مانغا.
   const written = (word: string) => ({ multi_match: { query: word, fields: EXACT_FIELDS, analyzer: 'arabic_exact' } });
   const holding = (typed: string) => ({ bool: { should: [typed, ...(typed.startsWith('ال') ? [typed.slice('ال'.length)] : [])].map(written) } });
   try {
@@ -490,10 +503,16 @@ export async function searchArticles(
   // a surer offer than the index's commoner words (Asad: assad, not Arab; طرامب: ترامب, not طعاما;
   // الرياسة: الرئاسة, not الرياضة).
   const arabicOffers = profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter;
+  const hamzaOffer = async () => {
+    if (!arabicOffers || !options.aids!.repairer) return undefined;
+    // A quoted phrase is as typed, and a word an article writes is meant.
+    const respellings = await heldByNoArticle(engine, alias, hamzaRespellings(withoutQuotedPhrases(request.q!), options.aids!.repairer), options);
+    return respellings.size > 0 ? respellWords(request.q!, respellings) : undefined;
+  };
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
     (arabicOffers ? nameSlipOffer(request.q!, options.aids!) : undefined) ??
-    (arabicOffers && options.aids!.repairer ? hamzaOffer(request.q!, options.aids!.repairer) : undefined) ??
+    (await hamzaOffer()) ??
     spelled;
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);

@@ -32,7 +32,7 @@ import {
   respellWholeLatinNames,
   understandQuery,
   loadFullNameForms,
-  hamzaOffer,
+  hamzaRespellings,
   joinStrayArticles,
   nameSlipOffer,
   fullNameFormsIn,
@@ -420,18 +420,19 @@ describe('joinStrayArticles', () => {
   });
 });
 
-describe('hamzaOffer', () => {
+describe('hamzaRespellings', () => {
   const repairer = loadRunOnRepairer(PROJECT_ROOT);
+  const respelled = (text: string) => Object.fromEntries(hamzaRespellings(text, repairer));
 
   it('writes a hamza on the و or ي of a word the corpus writes only with it', () => {
-    expect(hamzaOffer('موسسة', repairer)).toBe('مؤسسة');
-    expect(hamzaOffer('انتخابات الرياسة', repairer)).toBe('انتخابات الرئاسة');
-    expect(hamzaOffer('مبادي', repairer)).toBe('مبادئ');
+    expect(respelled('موسسة')).toEqual({ موسسة: 'مؤسسة' });
+    expect(respelled('انتخابات الرياسة')).toEqual({ الرياسة: 'الرئاسة' });
+    expect(respelled('مبادي')).toEqual({ مبادي: 'مبادئ' });
   });
 
-  it('offers nothing for a word the corpus writes as typed', () => {
-    expect(hamzaOffer('مسؤول', repairer)).toBeUndefined();
-    expect(hamzaOffer('يوم', repairer)).toBeUndefined(); // يؤم ("leads the prayer") is another word
+  it('respells nothing the corpus writes as typed', () => {
+    expect(respelled('مسؤول')).toEqual({});
+    expect(respelled('يوم')).toEqual({}); // يؤم ("leads the prayer") is another word
   });
 });
 

@@ -735,13 +735,13 @@ export function nameSlipOffer(
 const MIN_HAMZA_WORD_FREQUENCY = 20;
 
 /**
- * The text with each Arabic word the corpus never writes, but writes with a hamza on one of its و or
- * ي (موسسة: مؤسسة, الرياسة: الرئاسة, مبادي: مبادئ), written with it: the commonest such word, written
- * at least 20 times. An offer the search takes in the text's place (see onlyRestoresHamza): the same
- * word, where the suggester offered another one letter off (الرياضة for الرياسة, موسمه for موسسة).
- * `undefined` when no word is such.
+ * Each Arabic word of the text the corpus word list lacks, but holds with a hamza on one of its و or
+ * ي (موسسة: مؤسسة, الرياسة: الرئاسة, مبادي: مبادئ), with that word: the commonest such, written at
+ * least 20 times. For an offer the search takes in the text's place (see onlyRestoresHamza), once the
+ * index holds the typed word nowhere: the same word, where the suggester offered another one letter
+ * off (الرياضة for الرياسة, موسمه for موسسة).
  */
-export function hamzaOffer(text: string, repairer: RunOnRepairer): string | undefined {
+export function hamzaRespellings(text: string, repairer: RunOnRepairer): Map<string, string> {
   const respellings = new Map<string, string>();
   for (const word of text.split(/\s+/u)) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
@@ -756,7 +756,7 @@ export function hamzaOffer(text: string, repairer: RunOnRepairer): string | unde
     }
     if (best) respellings.set(typed, best.word);
   }
-  return respellings.size > 0 ? respellWords(text, respellings) : undefined;
+  return respellings;
 }
 
 /** `text` with the typed words of `respellings` replaced; punctuation stays. */
