@@ -50,6 +50,8 @@ const analysisFileSchema = z.object({
       singleWordNamesOf: z.array(z.string()),
       /** The taxonomy's regions, whose single-word Arabic names are protected too (البحرين is not البحرية). */
       regionNamesOf: z.string(),
+      /** Countries whose demonym's forms are left to the stemmer, each with why (see demonymFormsOf). */
+      demonymsLeftToStemmer: z.record(z.string(), z.string()),
       cliticPrefixes: z.array(z.string()),
     }),
     /** Word forms the light stemmer misreads, each with the noun it is read as (see wordFormRules). */
@@ -139,7 +141,9 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ...inline.protectedNames.singleWordNamesOf.flatMap((file) => singleWordArabicTerms(readList(join('synonyms', file)))),
     ...regions.flatMap((region) => singleWordArabicTerms([region.labels.ar])),
   ];
-  const countries = regions.filter((region) => region.kind === 'country').flatMap((region) => singleWordArabicTerms([region.labels.ar]));
+  const countries = regions
+    .filter((region) => region.kind === 'country' && !(region.labels.ar in inline.protectedNames.demonymsLeftToStemmer))
+    .flatMap((region) => singleWordArabicTerms([region.labels.ar]));
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes, countries);
   filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
