@@ -138,6 +138,11 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'سعود')).not.toContain(saudi); // Saud, a name
     const [libya] = await tokens('arabic_index', 'ليبيا');
     expect(await tokens('arabic_index', 'الجيش الليبي')).toContain(libya);
+    // Countries labelled in several words, through their one-word names: أمريكا, بريطانيا.
+    const [america] = await tokens('arabic_index', 'أمريكا');
+    expect(await tokens('arabic_index', 'الجيش الأميركي')).toContain(america);
+    const [britain] = await tokens('arabic_index', 'بريطانيا');
+    expect(await tokens('arabic_index', 'الحكومة البريطانية')).toContain(britain);
     const [turkey] = await tokens('arabic_index', 'تركيا');
     expect(await tokens('arabic_index', 'الليرة التركية')).toContain(turkey);
     expect(await tokens('arabic_index', 'تركي')).not.toContain(turkey); // تركي آل الشيخ

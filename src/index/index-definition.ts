@@ -52,6 +52,8 @@ const analysisFileSchema = z.object({
       regionNamesOf: z.string(),
       /** Countries whose demonym's forms are left to the stemmer, each with why (see demonymFormsOf). */
       demonymsLeftToStemmer: z.record(z.string(), z.string()),
+      /** One-word names of countries labelled in several words, whose demonym's forms are the name too, each with why. */
+      demonymsAlsoOf: z.record(z.string(), z.string()),
       cliticPrefixes: z.array(z.string()),
     }),
     /** Word forms the light stemmer misreads, each with the noun it is read as (see wordFormRules). */
@@ -141,9 +143,12 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
     ...inline.protectedNames.singleWordNamesOf.flatMap((file) => singleWordArabicTerms(readList(join('synonyms', file)))),
     ...regions.flatMap((region) => singleWordArabicTerms([region.labels.ar])),
   ];
-  const countries = regions
-    .filter((region) => region.kind === 'country' && !(region.labels.ar in inline.protectedNames.demonymsLeftToStemmer))
-    .flatMap((region) => singleWordArabicTerms([region.labels.ar]));
+  const countries = [
+    ...regions
+      .filter((region) => region.kind === 'country' && !(region.labels.ar in inline.protectedNames.demonymsLeftToStemmer))
+      .flatMap((region) => singleWordArabicTerms([region.labels.ar])),
+    ...Object.keys(inline.protectedNames.demonymsAlsoOf),
+  ];
   filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes, countries);
   filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
