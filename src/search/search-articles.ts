@@ -502,17 +502,17 @@ export async function searchArticles(
   // A listed name near an unknown Latin word, one slip from an Arabic one, or a word with its hamza, is
   // a surer offer than the index's commoner words (Asad: assad, not Arab; طرامب: ترامب, not طعاما;
   // الرياسة: الرئاسة, not الرياضة).
-  const arabicOffers = profile.query.arabicNameSpelling && request.q && options.aids && !request.searchAfter;
-  const hamzaOffer = async () => {
-    if (!arabicOffers || !options.aids!.repairer) return undefined;
+  const offerOf = profile.query.arabicNameSpelling && !request.searchAfter ? request.q : undefined;
+  const { aids } = options;
+  const hamzaOffer = async (q: string, repairer: RunOnRepairer) => {
     // A quoted phrase is as typed, and a word an article writes is meant.
-    const respellings = await heldByNoArticle(engine, alias, hamzaRespellings(withoutQuotedPhrases(request.q!), options.aids!.repairer), options);
-    return respellings.size > 0 ? respellWords(request.q!, respellings) : undefined;
+    const respellings = await heldByNoArticle(engine, alias, hamzaRespellings(withoutQuotedPhrases(q), repairer), options);
+    return respellings.size > 0 ? respellWords(q, respellings) : undefined;
   };
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
-    (arabicOffers ? nameSlipOffer(request.q!, options.aids!) : undefined) ??
-    (await hamzaOffer()) ??
+    (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
+    (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
     spelled;
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);

@@ -896,6 +896,8 @@ function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer): string
     repairer.isWord(token)
       ? token
       : (foldedSpellings(token)
+          // As typed, the repairer has tried it already.
+          .filter((spelling) => spelling !== token)
           .map((spelling) => repairer.splitToken(spelling))
           .find((words) => words !== undefined)
           ?.join(' ') ?? token),

@@ -348,16 +348,16 @@ export class SearchService {
     const result = await searched(request, options.spellcheck ?? false);
     const tagWords = await this.searchTagWords(request, result, profile, options, searched);
     if (tagWords) return tagWords;
-    // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
-    // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
-    // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
-    // Next to nothing only for a Latin text: a rare Arabic word one letter from a name is often a word.
     const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
     // A hamza restored leaves the words as they were: the respelling is searched whatever the letters as typed found.
     if (mayRespell && request.q && result.didYouMean && onlyRestoresHamza(request.q, result.didYouMean)) {
       const instead = await searched({ ...request, q: result.didYouMean }, false);
-      if (instead.total > 0) return { ...instead, searchedInstead: result.didYouMean, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+      if (instead.total > 0) return searchedInsteadOf(instead, result.didYouMean, result);
     }
+    // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
+    // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
+    // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
+    // Next to nothing only for a Latin text: a rare Arabic word one letter from a name is often a word.
     const asked = (result.total === 0 || (result.total <= FEW_AS_TYPED && isLatinOnly(request.q ?? ''))) && mayRespell;
     const respelling = asked ? result.didYouMean : undefined;
     const listed = this.queryAids().listedNameWords ?? new Set<string>();
@@ -370,7 +370,7 @@ export class SearchService {
       return result;
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
-    return { ...instead, searchedInstead: respelling, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+    return searchedInsteadOf(instead, respelling, result);
   }
 
   /** The request with the countries' flags in `q` read as their names (🇩🇿: الجزائر), by the taxonomy in force. */
@@ -410,7 +410,7 @@ export class SearchService {
     if (words === request.q) return undefined;
     const instead = await searched({ ...request, q: words }, false);
     if (articlesHoldingEveryWord(instead) === 0) return undefined;
-    return { ...instead, searchedInstead: words, ...(result.total > 0 ? { totalAsTyped: result.total } : {}) };
+    return searchedInsteadOf(instead, words, result);
   }
 
   /**
@@ -640,4 +640,9 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
   const digest = shardsChange ? createHash('sha256').update(`${definition.digest}:shards=${layout.shards}`).digest('hex').slice(0, 10) : definition.digest;
   const meta = (definition.mappings._meta ?? {}) as Record<string, unknown>;
   return { ...definition, settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
+}
+
+/** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
+function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
+  return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
