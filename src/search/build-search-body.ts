@@ -37,6 +37,8 @@ export interface SearchRequest {
   respelled?: Readonly<Record<string, string>>;
   /** Words or phrases whose articles are left out (`-word` in what was typed), in any form, with their synonyms. */
   exclude?: string[];
+  /** Left out only as typed, without stem or synonyms: a searched word's other forms and spellings (ليبيا -الليبي, ترامب -ترمب), which by stem or synonym would leave out every article. */
+  excludeAsTyped?: string[];
   /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */
   knownWords?: string[];
   /** Phrases quoted in what was typed: an article must hold each as written, word for word, with its synonyms. */
@@ -163,7 +165,10 @@ export class NothingToSearchError extends Error {
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
   const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
   const questionTitle = text && request.question ? questionTitleQuery(request.question, profile, shape) : undefined;
-  const exclusions = (request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)]));
+  const exclusions = [
+    ...(request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)])),
+    ...(request.excludeAsTyped ?? []).map((words) => anyOf(asTyped(words, shape))),
+  ];
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excluded = { must_not: [A_STORY_COPY, ...exclusions] };
   const filter = [...dateFilters(request), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
@@ -508,11 +513,13 @@ function inAnyForm(text: string): Clause[] {
  * ANT's 3,656 articles holding "كرة القدم" (لكرة القدم, بكرة القدم).
  */
 function asWritten(phrase: string, shape: QueryShape): Clause[] {
+  return [{ multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } }, ...asTyped(phrase, shape)];
+}
+
+/** A phrase word for word in each of its forms (`phraseForms`), without synonyms. */
+function asTyped(phrase: string, shape: QueryShape): Clause[] {
   const analyzer = plainAnalyzer(shape, EXACT_FIELDS[0]!);
-  return [
-    { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase' } },
-    ...phraseForms(phrase, shape).map((form) => ({ multi_match: { query: form, fields: EXACT_FIELDS, type: 'phrase', analyzer } })),
-  ];
+  return phraseForms(phrase, shape).map((form) => ({ multi_match: { query: form, fields: EXACT_FIELDS, type: 'phrase', analyzer } }));
 }
 
 /** The leaf clauses these phrase clauses cost: one a field. */

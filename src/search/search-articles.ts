@@ -52,6 +52,7 @@ import {
   fullNameFormsIn,
   hamzaRespellings,
   nameSlipOffer,
+  nameSpellingKey,
   type QueryAids,
 } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -115,6 +116,28 @@ export interface ArticleSearchResult {
   totalAsTyped?: number;
   /** `q` is the link of the articles listed (see linkFormsOf), not words to search. */
   linked?: true;
+}
+
+/**
+ * The exclusions, those of a searched word's own stem or name apart (ليبيا -الليبي: both ليبيا once
+ * stemmed; ترامب -ترمب: two spellings of one name): by stem or synonym they would leave out every
+ * article the text finds, so they leave out what is written as typed only.
+ */
+function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pick<SearchRequest, 'exclude' | 'excludeAsTyped'> {
+  if (excluded.length === 0) return {};
+  const termsOf = (text: string) => (text && aids.indexTermsOf ? aids.indexTermsOf(text) : []);
+  // A word that is a whole spelling of a listed name, by its rule's line.
+  const nameOf = (word: string) => (aids.listedNameSpellings?.has(nameSpellingKey(word)) ? aids.arabicNameWords?.get(normalizeArabicWord(word)) : undefined);
+  const searchedTerms = new Set(termsOf(searched));
+  const searchedNames = new Set(searched.split(/\s+/u).map(nameOf));
+  const sharesStem = (words: string) => {
+    const terms = termsOf(words);
+    return terms.length > 0 && terms.every((term) => searchedTerms.has(term));
+  };
+  const sharesName = (words: string) => !/\s/u.test(words.trim()) && nameOf(words.trim()) !== undefined && searchedNames.has(nameOf(words.trim()));
+  const asTyped = excluded.filter((words) => sharesStem(words) || sharesName(words));
+  const byStem = excluded.filter((words) => !asTyped.includes(words));
+  return { ...(byStem.length > 0 ? { exclude: byStem } : {}), ...(asTyped.length > 0 ? { excludeAsTyped: asTyped } : {}) };
 }
 
 /** How many articles of an answer hold every word of the query (none when it was relaxed to any one word). */
@@ -235,7 +258,7 @@ function understandRequest(
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
     // Left out as searched: -وبوتين and -بلنكن leave out what بوتين and بلينكن find.
-    ...(excluded.length > 0 ? { exclude: [...excludedAsListed, ...excludedInArabic] } : {}),
+    ...exclusionsOf([...excludedAsListed, ...excludedInArabic], understoodText, aids),
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),

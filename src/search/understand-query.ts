@@ -50,6 +50,8 @@ export interface QueryAids {
   synonymLatinWords?: ReadonlySet<string>;
   /** The reader of Arabic typed in Latin letters, over the repairer's word list, built at its first use. */
   arabizi?: () => ArabiziReader;
+  /** A text's terms as the index analyzer stems them, run in process; none where it cannot run here. */
+  indexTermsOf?: (text: string) => string[];
 }
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
@@ -70,7 +72,19 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     arabicOfLatin: loadArabicOfLatin(dataRoot),
     fullNameForms: loadFullNameForms(dataRoot),
     synonymLatinWords: latinWordsOfSynonyms(definition),
+    indexTermsOf: loadIndexTerms(definition),
   };
+}
+
+/** The index analyzer run in process (see QueryAids.indexTermsOf). */
+function loadIndexTerms(definition: IndexDefinition): (text: string) => string[] {
+  try {
+    const analyzer = createInProcessAnalyzer(definition.settings.analysis as AnalysisSettings, INDEX_ANALYZER);
+    return (text) => analyzer(text).map((token) => token.token);
+  } catch (error) {
+    if (error instanceof UnsupportedAnalysisError) return () => [];
+    throw error;
+  }
 }
 
 /**
