@@ -197,6 +197,14 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'billion')).toEqual(expect.arrayContaining(['مليار']));
   });
 
+  it('joins Arab clubs as their fans write them in Latin, and leaves الرجاء alone a word', async () => {
+    expect(await tokens('arabic_exact_search', 'raja casablanca')).toEqual(expect.arrayContaining(['الرجاء', 'البيضاوي']));
+    expect(await tokens('arabic_exact_search', 'esperance de tunis')).toEqual(expect.arrayContaining(['الترجي']));
+    expect(await tokens('arabic_exact_search', 'al ain')).toEqual(expect.arrayContaining(['العين']));
+    // "Please" in a notice; the club is the whole name.
+    expect(await tokens('arabic_exact_search', 'الرجاء')).toEqual(['الرجاء']);
+  });
+
   it('joins organizations and their acronyms', async () => {
     expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
     expect(await tokens('arabic_exact_search', 'ناتو')).toEqual(expect.arrayContaining(['الناتو']));
