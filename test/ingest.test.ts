@@ -86,6 +86,13 @@ describe('ingesting a corpus file', () => {
     const label = (value: string) => bySource.facets.source.find((f) => f.value === value)?.label;
     expect(label('BBC')?.en).toBe('BBC Arabic');
     expect(label('unknown')).toEqual({ ar: 'unknown', en: 'unknown' }); // a source nobody named: its own name
+    // Typed as web search's operator, by its address or its name: the same articles.
+    for (const site of ['site:https://www.bbc.com/arabic', 'source:BBC']) {
+      expect(((await (await service.app.request(`/search?q=${encodeURIComponent(site)}`)).json()) as { total: number }).total).toBe(1);
+    }
+    const unknownSite = await service.app.request(`/search?q=${encodeURIComponent('site:aljazeera.net النفط')}`);
+    expect(unknownSite.status).toBe(400);
+    expect(await unknownSite.json()).toMatchObject({ error: { field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });
     const search = (await (await service.app.request(`/search?q=${encodeURIComponent('النفط')}`)).json()) as { hits: { id: string; published: string }[] };
     expect(search.hits[0]?.id).toMatch(/^url-[0-9a-f]{20}$/);
     expect(search.hits[0]?.published).toBe('2025-01-22');

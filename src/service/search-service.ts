@@ -34,6 +34,7 @@ import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entiti
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
 import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
+import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -334,7 +335,7 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
-    request = this.withFlagsNamed(request);
+    request = this.withSitesAsSources(this.withFlagsNamed(request));
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
         aids: this.queryAids(),
@@ -371,6 +372,26 @@ export class SearchService {
     const instead = await searched({ ...request, q: respelling }, false);
     if (!respellingFindsMore(result.total, instead.total)) return result;
     return searchedInsteadOf(instead, respelling, result);
+  }
+
+  /** The request with `site:` words taken out of `q` and their sources selected (`site:bbc.com سوريا`). */
+  private withSitesAsSources(request: SearchRequest): SearchRequest {
+    if (request.q === undefined) return request;
+    const { text, sites } = splitSiteOperators(request.q);
+    if (sites.length === 0) return request;
+    const labels = this.currentTaxonomy.sourceLabels;
+    const sources = sites.flatMap((site) => {
+      const named = sourcesOfSite(site, labels);
+      if (named.length === 0)
+        throw new UnknownSiteError(
+          site,
+          [...labels].map(([value, label]) => `${value} (${label.en})`),
+        );
+      return named;
+    });
+    const { q: _typed, ...rest } = request;
+    const source = [...new Set([...(request.filters.source ?? []), ...sources])];
+    return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), filters: { ...request.filters, source } };
   }
 
   /** The request with the countries' flags in `q` read as their names (🇩🇿: الجزائر), by the taxonomy in force. */

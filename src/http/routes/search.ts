@@ -8,6 +8,7 @@ import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { cursorSearchOf } from '../../search/search-articles.js';
+import { UnknownSiteError } from '../../search/site-operator.js';
 import { decodeCursor, InvalidCursorError, type SearchSort } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
@@ -62,7 +63,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name keeps the articles of one source (site:bbc.com سوريا), as `source` does; one no source answers to is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
@@ -307,7 +308,8 @@ export async function runInLane<T>(
   try {
     return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
   } catch (error) {
-    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError || error instanceof UnknownSiteError)
+      throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
     if (isEngineError(error, 'rejected') && error.statusCode === 400) {
       throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
