@@ -34,6 +34,14 @@ describe('searchFacetValues', () => {
     expect(searchFacetValues(values, 'ا', (slug) => carried.get(slug) ?? 0)[0]!.value).toBe('united-arab-emirates');
   });
 
+  it('reads the last word as one being typed: its article, or the article alone, does not stop the list', () => {
+    expect(found('الم')).toEqual(['morocco']);
+    expect(found('الص')).toEqual(['somalia']);
+    expect(found('المملكة ا')).toEqual(['morocco']);
+    expect(found('المملكة الم')).toEqual(['morocco']);
+    expect(found('الإ')).toEqual(['united-arab-emirates']);
+  });
+
   it('gives every value for an empty query and none for an unknown word', () => {
     expect(found('')).toHaveLength(values.length);
     expect(found('أطلانتس')).toEqual([]);

@@ -9,10 +9,14 @@ export interface SearchableValue {
 
 /** Folds as the index does, and drops the article (المغرب → مغرب), so a reader's prefix meets any spelling. */
 function foldWords(text: string): string[] {
+  return normalizedWords(text).map((word) => word.replace(/^(و?ال)(?=\p{Script=Arabic}{2})/u, ''));
+}
+
+function normalizedWords(text: string): string[] {
   return foldArabic(text)
     .split(/[\s\-'’.,()]+/u)
     .filter(Boolean)
-    .map((word) => normalizeArabicWord(word).replace(/^(و?ال)(?=\p{Script=Arabic}{2})/u, ''));
+    .map((word) => normalizeArabicWord(word));
 }
 
 /**
@@ -24,7 +28,9 @@ function foldWords(text: string): string[] {
 export function searchFacetValues<T extends SearchableValue>(values: T[], query: string, articles: (value: string) => number = () => 0): T[] {
   const wanted = foldWords(query).join(' ');
   if (!wanted) return values;
-  const matches = (text: string) => ` ${foldWords(text).join(' ')}`.includes(` ${wanted}`);
+  // As typed too, article and all: a word being typed may stop at its article or just after it (الو, الولايات ال).
+  const typed = normalizedWords(query).join(' ');
+  const matches = (text: string) => ` ${foldWords(text).join(' ')}`.includes(` ${wanted}`) || ` ${normalizedWords(text).join(' ')}`.includes(` ${typed}`);
   const rank = (entry: T) => (matches(entry.labels.ar) || matches(entry.labels.en) || matches(entry.value) ? 0 : entry.terms.some(matches) ? 1 : 2);
   return values
     .map((entry) => ({ entry, rank: rank(entry) }))
