@@ -167,6 +167,10 @@ describe('facet counts and value search', () => {
     expect(body.facets.regions.find((f) => f.value === 'algeria')?.parents).toEqual(['maghreb', 'north-africa']);
     const limited = (await get<Result>('/search?facet_size=2')).body;
     expect(limited.facets.regions).toHaveLength(2);
+    // A selected value the most frequent leave out is listed after them, with its count.
+    const rare = every.facets.regions_mentioned[5]!;
+    const selected = (await get<Result>(`/search?facet_size=2&region_mentioned=${rare.value}`)).body.facets.regions_mentioned;
+    expect(selected).toEqual([...every.facets.regions_mentioned.slice(0, 2), rare]);
     expect((await get('/search?facet_size=100000')).status).toBe(400);
     expect((await get<Result>('/search?source=seed')).body.total).toBe(5);
     expect((await get<Result>('/search?source=SEED')).body.total).toBe(5); // as a reader types it

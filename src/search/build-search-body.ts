@@ -216,7 +216,11 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     const others = SEARCH_FACETS.filter((other) => other !== field).flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
     facetAggs[field] = {
       filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
-      aggs: { values: { terms: { field, size: request.facetSize } } },
+      aggs: {
+        values: { terms: { field, size: request.facetSize } },
+        // A selected value is listed with its count even where the most frequent leave it out.
+        ...(selected(field).length > 0 ? { selected: { terms: { field, include: selected(field), size: selected(field).length, min_doc_count: 0 } } } : {}),
+      },
     };
   }
 

@@ -140,6 +140,13 @@ function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pi
   return { ...(byStem.length > 0 ? { exclude: byStem } : {}), ...(asTyped.length > 0 ? { excludeAsTyped: asTyped } : {}) };
 }
 
+/** A facet's most frequent values, then those selected that they leave out. */
+function listedAndSelected(aggregation: FacetAggregation | undefined): { key: string; doc_count: number }[] {
+  const listed = aggregation?.values?.buckets ?? [];
+  const keys = new Set(listed.map((bucket) => String(bucket.key)));
+  return [...listed, ...(aggregation?.selected?.buckets ?? []).filter((bucket) => !keys.has(String(bucket.key)))];
+}
+
 /** How many articles of an answer hold every word of the query (none when it was relaxed to any one word). */
 export function articlesHoldingEveryWord(result: Pick<ArticleSearchResult, 'total' | 'totalAllWords' | 'relaxed'>): number {
   return result.relaxed ? 0 : (result.totalAllWords ?? result.total);
@@ -147,6 +154,8 @@ export function articlesHoldingEveryWord(result: Pick<ArticleSearchResult, 'tota
 
 interface FacetAggregation {
   values?: { buckets?: { key: string; doc_count: number }[] };
+  /** The selected values' own counts (see buildSearchBody). */
+  selected?: { buckets?: { key: string; doc_count: number }[] };
 }
 
 interface MonthAggregation {
@@ -547,7 +556,7 @@ export async function searchArticles(
       const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
-        (aggregation?.values?.buckets ?? []).map((b) => ({
+        listedAndSelected(aggregation).map((b) => ({
           value: String(b.key),
           count: b.doc_count,
           label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },
