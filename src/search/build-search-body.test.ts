@@ -329,8 +329,17 @@ describe('buildSearchBody', () => {
     const regions = { terms: { regions: ['algeria'] } };
     expect(body.post_filter).toEqual({ bool: { filter: [topics, regions] } });
     expect(body.aggs).toEqual({
-      topics: { filter: { bool: { filter: [regions] } }, aggs: { values: { terms: { field: 'topics', size: 5 } } } },
-      regions: { filter: { bool: { filter: [topics] } }, aggs: { values: { terms: { field: 'regions', size: 5 } } } },
+      topics: {
+        filter: { bool: { filter: [regions] } },
+        aggs: {
+          values: { terms: { field: 'topics', size: 5 } },
+          selected: { terms: { field: 'topics', include: ['economy', 'sport'], size: 2, min_doc_count: 0 } },
+        },
+      },
+      regions: {
+        filter: { bool: { filter: [topics] } },
+        aggs: { values: { terms: { field: 'regions', size: 5 } }, selected: { terms: { field: 'regions', include: ['algeria'], size: 1, min_doc_count: 0 } } },
+      },
       regions_mentioned: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'regions_mentioned', size: 5 } } } },
       people: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'people', size: 5 } } } },
       organizations: { filter: { bool: { filter: [topics, regions] } }, aggs: { values: { terms: { field: 'organizations', size: 5 } } } },
