@@ -131,6 +131,17 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'تبون')).toEqual(['تبون']);
   });
 
+  it('reads a name of عبد as one word whether written apart or joined, with or without a clitic, and leaves العبد and معبد alone', async () => {
+    for (const analyzer of ['arabic_index', 'arabic_exact']) {
+      const joined = await tokens(analyzer, 'عبدالفتاح السيسي');
+      expect(await tokens(analyzer, 'عبد الفتاح السيسي')).toEqual(joined);
+      expect(await tokens(analyzer, 'عبد ربه')).toEqual(await tokens(analyzer, 'عبدربه'));
+      expect((await tokens(analyzer, 'لعبد العزيز')).length).toBe(1);
+      expect((await tokens(analyzer, 'العبد الصالح')).length).toBe(2);
+      expect((await tokens(analyzer, 'معبد الكرنك')).length).toBe(2);
+    }
+  });
+
   it('keeps words apart from the names the stemmer would fold them onto: a race track from Aleppo, enthusiasm from Hamas', async () => {
     for (const [word, name] of [
       ['الحلبة', 'حلب'],

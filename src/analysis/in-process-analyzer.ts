@@ -74,9 +74,17 @@ export function createInProcessAnalyzer(analysis: AnalysisSettings, analyzerName
 
 function charFilterNamed(analysis: AnalysisSettings, name: string): (text: string) => string {
   const settings = analysis.char_filter?.[name];
-  if (!settings) throw new UnsupportedAnalysisError(`char filter "${name}" is built in or undefined; only defined mapping char filters run in process`);
+  if (!settings) throw new UnsupportedAnalysisError(`char filter "${name}" is built in or undefined; only defined char filters run in process`);
+  if (settings.type === 'pattern_replace') return patternReplaceCharFilter(String(settings.pattern), String(settings.replacement ?? ''));
   if (settings.type !== 'mapping') throw new UnsupportedAnalysisError(`char filter "${name}" is of type "${String(settings.type)}"`);
   return mappingCharFilter(settings.mappings as string[]);
+}
+
+/** Lucene's PatternReplaceCharFilter, every match replaced; lookarounds allowed, which read alike in Java and JavaScript. */
+function patternReplaceCharFilter(pattern: string, replacement: string): (text: string) => string {
+  if (/\\[pPQEGZz]|\\s|\(\?[^<=!:]/.test(pattern)) throw new UnsupportedAnalysisError(`pattern "${pattern}" may read differently in Java and JavaScript`);
+  const regExp = new RegExp(pattern, 'gu');
+  return (text) => text.replace(regExp, replacement);
 }
 
 /** Lucene's MappingCharFilter: the longest key at each place is replaced. */
