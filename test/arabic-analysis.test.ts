@@ -148,7 +148,7 @@ describe('search-time synonyms', () => {
       ['الحماسة', 'حماس'],
       ['حماسية', 'حماس'],
       ['عدنان', 'عدن'],
-    ]) {
+    ] as const) {
       expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', name));
     }
     // Their own forms still meet: بالحلبة is الحلبة.
