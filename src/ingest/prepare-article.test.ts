@@ -13,6 +13,11 @@ describe('prepareArticle', () => {
     expect(prepared.ok && prepared.article.contentHash).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it('takes bidi marks and zero-width characters out of a title, and refuses a title of them alone', () => {
+    expect(json({ id: 1, title: '\u202bحدث في 10 سبتمبر\u202c\u200f', text: 'b' })).toMatchObject({ ok: true, article: { title: 'حدث في 10 سبتمبر' } });
+    expect(json({ id: 1, title: '\u202b\u200b', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title:/) });
+  });
+
   it('keeps the byline and summary a feed gives as one line each, and ignores them when they are no text', () => {
     expect(json({ id: 1, title: 't', text: 'b', author: ' القاهرة -\n أحمد ', abstract: 'ملخص  المقال' })).toMatchObject({
       ok: true,

@@ -100,9 +100,12 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   const published = normalizeDate(input.published);
   const problem = publishedProblem(input.published, published);
   if (problem) return { ok: false, reason: problem, id };
+  // Without the bidi marks and zero-width characters some feeds put in titles: a reader sees them as boxes.
+  const title = oneLine(input.title);
+  if (!title) return { ok: false, reason: 'title: only invisible characters', id };
   return finish({
     id,
-    title: input.title.replace(/\s+/g, ' '),
+    title,
     body: normalizeLines(input.text ?? input.body ?? '').join(PARAGRAPH_BREAK),
     published,
     source: input.source ?? UNKNOWN_SOURCE,
