@@ -353,6 +353,18 @@ describe('POST /admin/ingest', () => {
     expect(later).toMatchObject({ read: 1, indexed: 1, repeatedStories: 1 });
     expect(await listed()).toEqual(apart);
     expect((await service.app.request('/articles/desal-c')).status).toBe(200);
+    // Re-filed at the same second under a new title, its last paragraph edited: its first paragraph
+    // keys it. The same first paragraph an hour later is another story of the outlet's.
+    const edited = text.replace('ويأمل السكان', 'ويأمل سكان المدينة');
+    const refiled = await report(
+      JSON.stringify([
+        filed('desal-d', 'تلمسان: محطة التحلية تنتج مئة ألف متر مكعب', { text: edited }),
+        filed('desal-e', 'تحلية مياه البحر: الأشغال في الربيع', { text: edited, published: '2025-05-02T09:00:00Z' }),
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(refiled).toMatchObject({ read: 2, indexed: 2, repeatedStories: 1 });
+    expect(await listed()).toEqual([...apart, 'desal-e'].sort());
   });
 
   it('lists a copy whose original the engine refused: the story is told once, not nowhere', async () => {

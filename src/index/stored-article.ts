@@ -45,7 +45,9 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   story_key?: string;
   /** The story by its outlet and text word for word (`textKeyOf`); none for a short text. */
   text_key?: string;
-  /** The article stored first with this story_key or text_key: this one is a copy of it, left out of searches. */
+  /** The story by its outlet, first paragraph and publication time (`leadStoryKeyOf`); none without a publication time. */
+  lead_story_key?: string;
+  /** The article stored first with this story_key, text_key or lead_story_key: this one is a copy of it, left out of searches. */
   duplicate_of?: string;
   /** How another article of its outlet would end with this one as a teaser: its first paragraph's key and its abstract's (`leadKeysOf`). */
   lead_keys?: string[];

@@ -76,6 +76,20 @@ describe('prepareArticle', () => {
     expect(unnamed.ok && unnamed.article.textKey).toBeUndefined(); // no outlet named
   });
 
+  it('keys a story by its outlet, first paragraph and time of publication, whatever its title and its end', () => {
+    const lead = Array.from({ length: 8 }, (_, i) => `كلمة${i}`).join(' ');
+    const key = (fields: Record<string, string>) => {
+      const prepared = json({ id: 'a', title: 'عنوان', text: `${lead}\nخاتمة`, source: 'bbc', published: '2018-05-01T09:30:00Z', ...fields });
+      return prepared.ok ? prepared.article.leadStoryKey : 'rejected';
+    };
+    expect(key({})).toMatch(/^[0-9a-f]{40}$/);
+    expect(key({ title: 'عنوان آخر', text: `${lead}\nخاتمة معدلة` })).toBe(key({}));
+    expect(key({ published: '2018-05-01T10:30:00Z' })).not.toBe(key({}));
+    expect(key({ source: 'cnn' })).not.toBe(key({}));
+    expect(key({ published: '2018-05-01' })).toBeUndefined(); // a date alone
+    expect(key({ text: 'فقرة أولى قصيرة\nخاتمة' })).toBeUndefined(); // too short to key
+  });
+
   it('rejects what cannot be an article, naming the field', () => {
     expect(json({ id: 'a', text: 'b' })).toMatchObject({ ok: false, reason: 'title: required' });
     expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });

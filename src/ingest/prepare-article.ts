@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js';
 import { normalizeLines, PARAGRAPH_BREAK, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
-import { leadKeysOf, withoutLinkLines } from './teasers.js';
+import { leadKeysOf, paragraphKey, withoutLinkLines } from './teasers.js';
 import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
@@ -53,6 +53,8 @@ export interface PreparedArticle {
   storyKey?: string;
   /** The story by its outlet and its text word for word (`textKeyOf`): a copy re-filed under a new title or time. */
   textKey?: string;
+  /** The story by its outlet, first paragraph and publication time (`leadStoryKeyOf`): a copy re-filed under a new title with its end edited. */
+  leadStoryKey?: string;
   /** The keys of the first paragraph and the abstract, and of the last paragraphs that could be other stories' teasers (`leadKeysOf`). */
   leadKeys?: string[];
   tailKeys?: string[];
@@ -121,7 +123,9 @@ function oneLine(value: unknown): string | undefined {
   return typeof value === 'string' ? normalizeLines(value).join(' ') || undefined : undefined;
 }
 
-function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>): Prepared {
+function finish(
+  fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadStoryKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>,
+): Prepared {
   const { body, links } = withoutLinkLines(fields.body);
   // The keys and links are hashed with the rest: articles stored before they had them are written again.
   const withKey = {
@@ -130,6 +134,7 @@ function finish(fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'text
     ...(links.length > 0 ? { links } : {}),
     storyKey: storyKeyOf(fields),
     textKey: textKeyOf(fields.source, body),
+    leadStoryKey: leadStoryKeyOf(fields.source, body, fields.published),
     ...leadKeysOf(fields.source, body, fields.abstract),
   };
   const article = Object.fromEntries(Object.entries(withKey).filter(([, v]) => v !== undefined)) as Omit<PreparedArticle, 'contentHash'>;
@@ -198,6 +203,19 @@ function storyKeyOf(article: Pick<PreparedArticle, 'source' | 'title' | 'publish
   return createHash('sha1')
     .update(`${article.source}\n${lettersAndDigits(article.title)}\n${article.published}`)
     .digest('hex');
+}
+
+/**
+ * A story's key by its outlet, first paragraph and publication time: an outlet re-files a story at the
+ * same second under a new title with its last paragraphs edited (19 ANT articles: حارس مرمى آيسلندا
+ * يكشف سر تصديه لكرة جزاء ميسي, then حارس آيسلندا … لركلة جزاء ميسي), which neither its title nor its
+ * whole text keys. None without an outlet, a time of day, or a first paragraph long enough to key.
+ */
+function leadStoryKeyOf(source: string, body: string, published: string | undefined): string | undefined {
+  const timed = published !== undefined && published.length > 'yyyy-mm-dd'.length;
+  if (!timed || source === UNKNOWN_SOURCE) return undefined;
+  const lead = paragraphKey(source, body.split(PARAGRAPH_BREAK)[0] ?? '');
+  return lead === undefined ? undefined : createHash('sha1').update(`${lead}\n${published}`).digest('hex');
 }
 
 /**

@@ -13,11 +13,11 @@ const KEY_PREFIX_HEX = 7;
 const prefixOf = (key: string) => Number.parseInt(key.slice(0, KEY_PREFIX_HEX), 16);
 
 /** What a batch's write tells of an article it stored. */
-type WrittenArticle = Pick<StoredArticle, 'id' | 'story_key' | 'text_key' | 'duplicate_of'>;
+type WrittenArticle = Pick<StoredArticle, 'id' | 'story_key' | 'text_key' | 'lead_story_key' | 'duplicate_of'>;
 
 /** The fields that key a story, and an article's keys among them. */
-const KEY_FIELDS = ['story_key', 'text_key'] as const;
-const keysOf = (article: PreparedArticle) => [article.storyKey, article.textKey].filter((key) => key !== undefined);
+const KEY_FIELDS = ['story_key', 'text_key', 'lead_story_key'] as const;
+const keysOf = (article: PreparedArticle) => [article.storyKey, article.textKey, article.leadStoryKey].filter((key) => key !== undefined);
 
 /** A batch's say on its articles' stories, until it is written. */
 export interface StoryClaim {
@@ -32,7 +32,8 @@ export interface StoryClaim {
 
 /**
  * Which articles of an ingest copy a story already told under another id: the same outlet, title
- * and publication time (`storyKey`), or the same outlet and text (`textKey`). The original is, in
+ * and publication time (`storyKey`), the same outlet and text (`textKey`), or the same outlet, first
+ * paragraph and publication time (`leadStoryKey`). The original is, in
  * this order: the article the index stores as the story's original (even when this run reads its
  * copy first), one an earlier batch of this run stored (the index shows it to a search only after
  * its next refresh; a batch still being written is waited for), or the first of the batch. A story whose original is not known to be stored is
