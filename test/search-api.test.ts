@@ -145,6 +145,13 @@ describe('search parameters', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
+  it("names a slug of the facet's own as the example of a bad one", async () => {
+    const person = await get<ErrorBody>('/search?person=Donald%20Trump');
+    expect(person.body.error).toMatchObject({ field: 'person', message: expect.stringContaining('"donald-trump"') });
+    const region = await get<ErrorBody>('/search?region=North%20Africa');
+    expect(region.body.error).toMatchObject({ field: 'region', message: expect.stringContaining('"north-africa"') });
+  });
+
   it('ranks with another profile on request, and rejects an unknown one', async () => {
     const { status, body } = await search({ q: 'بلينكن', profile: 'exact-first' });
     expect(status).toBe(200);

@@ -26,7 +26,8 @@ export function searchLane(request: { explain?: boolean; from: number; size: num
 /** Facet counts a page may ask for: enough for every value the taxonomy has today. */
 export const MAX_FACET_SIZE = 500;
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase slug such as "north-africa"');
+/** A taxonomy slug, the error giving one of its facet's own as the example. */
+const slugLike = (example: string) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, `expected a lowercase slug such as "${example}"`);
 // Sources are named as their feeds name them ("BBC", "skynews"), not as taxonomy slugs.
 const sourceName = z.string().regex(SOURCE_NAME, 'expected a source as `facets.source` names it, such as "BBC"');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
@@ -41,7 +42,7 @@ const valueList = (value: z.ZodString, fold: (given: string) => string = (given)
     )
     .pipe(z.array(value).max(20));
 // region=Syria is syria: slugs are written in small letters, and readers type names with capitals.
-const slugList = valueList(slug, (given) => given.toLowerCase());
+const slugList = (example: string) => valueList(slugLike(example), (given) => given.toLowerCase());
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -66,20 +67,20 @@ const SearchQuery = z
           'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name keeps the articles of one source (site:bbc.com سوريا), as `source` does; one no source answers to is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
-    topic: slugList.optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
-    region: slugList.optional().openapi({
+    topic: slugList('economy-energy').optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
+    region: slugList('north-africa').optional().openapi({
       description: 'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR)',
       type: 'string',
     }),
-    region_mentioned: slugList
+    region_mentioned: slugList('north-africa')
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
     source: valueList(sourceName).optional().openapi({
       description: 'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from is a 400',
       type: 'string',
     }),
-    person: slugList.optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
-    organization: slugList.optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
+    person: slugList('donald-trump').optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
+    organization: slugList('united-nations').optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
     from: wholeNumber(0).optional().openapi({
