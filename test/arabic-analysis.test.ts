@@ -229,6 +229,11 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'الرجاء')).toEqual(['الرجاء']);
   });
 
+  it('reads formula 1 as the race, not a formula (الصيغة)', async () => {
+    expect(await tokens('arabic_exact_search', 'formula 1')).toEqual(expect.arrayContaining(['فورمولا', '1']));
+    expect(await tokens('arabic_exact_search', 'F1')).toEqual(expect.arrayContaining(['فورمولا']));
+  });
+
   it('joins organizations and their acronyms', async () => {
     expect(await tokens('arabic_exact_search', 'NATO')).toEqual(expect.arrayContaining(['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']));
     expect(await tokens('arabic_exact_search', 'ناتو')).toEqual(expect.arrayContaining(['الناتو']));
