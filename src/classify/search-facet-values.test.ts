@@ -42,6 +42,13 @@ describe('searchFacetValues', () => {
     expect(found('الإ')).toEqual(['united-arab-emirates']);
   });
 
+  it('puts the value a whole name names before those a longer name begins with, however many articles they carry', () => {
+    const regions = [value('ukraine', 'أوكرانيا', 'Ukraine'), value('united-kingdom', 'المملكة المتحدة', 'United Kingdom', ['UK'])];
+    const carried = new Map([['ukraine', 900]]);
+    expect(searchFacetValues(regions, 'uk', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['united-kingdom', 'ukraine']);
+    expect(searchFacetValues(regions, 'ukr', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['ukraine']);
+  });
+
   it('gives every value for an empty query and none for an unknown word', () => {
     expect(found('')).toHaveLength(values.length);
     expect(found('أطلانتس')).toEqual([]);
