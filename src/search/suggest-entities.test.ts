@@ -47,6 +47,16 @@ describe('entity suggestions', () => {
     expect(byArticles.indexOf('emmanuel-macron')).toBeLessThan(byArticles.indexOf('macao'));
   });
 
+  it('put a name typed whole before the longer names it begins, however many articles they carry', () => {
+    const carried = new Map([
+      ['regions:americas', 3017],
+      ['regions:northern-america', 2994],
+      ['regions:united-states', 2987],
+    ]);
+    expect(suggester.suggest('أمريكا', 5, carried)[0]).toMatchObject({ facet: 'regions', value: 'united-states' });
+    expect(suggester.suggest('أمري', 5, carried)[0]).toMatchObject({ facet: 'regions', value: 'americas' });
+  });
+
   it('find a name typed with a clitic joined to it when nothing begins with the text as typed', () => {
     expect(values('وأردو')).toContain('people:recep-tayyip-erdogan');
     expect(values('للجزا')).toContain('regions:algeria');

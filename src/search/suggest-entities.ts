@@ -67,8 +67,8 @@ export class EntitySuggester {
   }
 
   /**
-   * At most `size` entities, those whose name begins with the text first, then those with a word
-   * that does; within each, the ones more articles carry first (`articles`, by `facet:value`), then
+   * At most `size` entities, those the text names whole first, then those whose name begins with it,
+   * then those with a word that does; within each, the ones more articles carry first (`articles`, by `facet:value`), then
    * the shorter names: ماك is Macron before Macao.
    */
   suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map()): EntitySuggestion[] {
@@ -87,7 +87,14 @@ export class EntitySuggester {
   private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>): EntitySuggestion[] {
     const best = new Map<string, { entry: Entry; rank: number }>();
     for (const entry of this.entries) {
-      const rank = entry.forms.some((form) => form.startsWith(` ${typed}`)) ? 0 : entry.forms.some((form) => form.includes(` ${typed}`)) ? 1 : -1;
+      // A name typed whole (أمريكا: the United States) before the longer names it begins (أمريكا الشمالية).
+      const rank = entry.forms.includes(` ${typed}`)
+        ? 0
+        : entry.forms.some((form) => form.startsWith(` ${typed}`))
+          ? 1
+          : entry.forms.some((form) => form.includes(` ${typed}`))
+            ? 2
+            : -1;
       if (rank < 0) continue;
       const key = `${entry.facet}:${entry.value}`;
       const seen = best.get(key);
