@@ -234,6 +234,23 @@ const TAG_CASES: TagCase[] = [
     slug: 'donald-trump',
     tagged: false,
   },
+  // The US president titles stories abroad too: his country's only where the title names no other.
+  {
+    why: 'Trump praising a congressman is a US story',
+    title: 'ترامب يشيد بنائب جمهوري اعتدى على صحفي',
+    body: 'أشاد الرئيس الأمريكي بالنائب عن ولاية مونتانا خلال تجمع انتخابي.',
+    field: 'regions',
+    slug: 'united-states',
+    tagged: true,
+  },
+  {
+    why: "Trump threatening North Korea is North Korea's story",
+    title: 'ترامب يهدد كوريا الشمالية',
+    body: 'هدد الرئيس الأمريكي بيونغ يانغ بعقوبات جديدة.',
+    field: 'regions',
+    slug: 'united-states',
+    tagged: false,
+  },
   {
     why: 'Aleppo is Syria',
     title: 'معارك في إدلب',

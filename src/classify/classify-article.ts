@@ -104,21 +104,30 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
   return mentionStarts(counted, compiled, text, excluded);
 }
 
-/** How often and where the article names a region; undefined when it does not. */
-function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
+/** Whether the title names one of `leaders`; one of one word (كيم) only where the article names the country too: Kim is many Koreans. */
+function leaderInTitle(leaders: string[] | undefined, named: boolean, region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
+  const counted = (leaders ?? []).filter((leader) => named || (compiled.patterns.get(leader)?.tokens.length ?? 0) > 1);
+  return counted.length > 0 && mentionStarts(counted, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
+}
+
+/**
+ * How often and where the article names a region; undefined when it does not. `abroadInTitle`: the
+ * title names another country (or its leader), so a leader at home does not count.
+ */
+function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, abroadInTitle = true): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
-  // A leader of one word (كيم) counts only where the article names the country too: Kim is many Koreans.
   const named = title.size + body.size > 0;
-  const leaders = (region.leaders ?? []).filter((leader) => named || (compiled.patterns.get(leader)?.tokens.length ?? 0) > 1);
-  const leaderInTitle = leaders.length > 0 && mentionStarts(leaders, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
-  if (!named && !leaderInTitle) return undefined;
+  const leader =
+    leaderInTitle(region.leaders, named, region, compiled, article) ||
+    (!abroadInTitle && leaderInTitle(region.leadersAtHome, named, region, compiled, article));
+  if (!named && !leader) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
   return {
     region: region.slug,
     mentions: title.size + body.size,
     title: title.size > 0,
-    leader: leaderInTitle,
+    leader,
     lead: [...body].some((start) => start < leadTokens),
   };
 }
@@ -197,7 +206,11 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
   if (!byToken) {
     byToken = new Map();
     const { regions, topics, people, organizations } = compiled.taxonomy;
-    const termsOf = (entry: { terms: string[]; leaders?: string[] }) => [...entry.terms, ...(entry.leaders ?? [])];
+    const termsOf = (entry: { terms: string[]; leaders?: string[]; leadersAtHome?: string[] }) => [
+      ...entry.terms,
+      ...(entry.leaders ?? []),
+      ...(entry.leadersAtHome ?? []),
+    ];
     for (const entry of [...regions, ...topics, ...people, ...organizations]) {
       for (const term of termsOf(entry)) {
         const first = compiled.patterns.get(term)?.tokens[0]?.token;
@@ -239,6 +252,16 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
     const named = present.has(region) ? regionSalience(region, compiled, article) : undefined;
     if (named) salience.push(named);
   }
+  // A leader at home (the US president) counts where the title names no other country: his
+  // headlines on Japan or North Korea are theirs, one on a Montana congressman his country's.
+  for (const region of taxonomy.regions) {
+    if (!region.leadersAtHome || !present.has(region)) continue;
+    const abroad = salience.some((s) => s.region !== region.slug && (s.title || s.leader) && countriesOf(compiled).has(s.region));
+    const atHome = abroad ? undefined : regionSalience(region, compiled, article, false);
+    const at = salience.findIndex((s) => s.region === region.slug);
+    if (atHome && at >= 0) salience[at] = atHome;
+    else if (atHome) salience.push(atHome);
+  }
   const withParents = ancestryOf(compiled);
   const regions = withParents(salience.filter((s) => isAbout(s, taxonomy.regionRules)).map((s) => s.region));
   const mentioned = withParents(salience.map((s) => s.region));
@@ -264,6 +287,15 @@ function regionOrder(compiled: CompiledTaxonomy): Map<string, number> {
   return order;
 }
 
+const countrySlugs = new WeakMap<CompiledTaxonomy, Set<string>>();
+
+/** The slugs of the taxonomy's countries (not its groupings). */
+function countriesOf(compiled: CompiledTaxonomy): Set<string> {
+  let countries = countrySlugs.get(compiled);
+  if (!countries) countrySlugs.set(compiled, (countries = new Set(compiled.taxonomy.regions.filter((r) => r.kind === 'country').map((r) => r.slug))));
+  return countries;
+}
+
 const ancestryByCompiled = new WeakMap<CompiledTaxonomy, (slugs: Iterable<string>) => Set<string>>();
 
 function ancestryOf(compiled: CompiledTaxonomy): (slugs: Iterable<string>) => Set<string> {
@@ -276,7 +308,9 @@ function ancestryOf(compiled: CompiledTaxonomy): (slugs: Iterable<string>) => Se
 export function taxonomyTerms(taxonomy: Taxonomy): string[] {
   const terms = new Set<string>();
   for (const region of taxonomy.regions) {
-    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? []), ...(region.leaders ?? [])].forEach((t) => terms.add(t));
+    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? []), ...(region.leaders ?? []), ...(region.leadersAtHome ?? [])].forEach(
+      (t) => terms.add(t),
+    );
   }
   for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
   for (const entity of [...taxonomy.people, ...taxonomy.organizations]) [...entity.terms, ...entity.excludeWithin].forEach((t) => terms.add(t));

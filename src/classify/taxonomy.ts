@@ -23,6 +23,8 @@ const regionSchema = z.object({
   ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
   /** Heads of state or government: named in a title, the article is about the country (its government acts); not mentions of it. */
   leaders: z.array(z.string().min(1)).optional(),
+  /** Leaders whose names title stories abroad too (the US president): as `leaders`, where the title names no other country. */
+  leadersAtHome: z.array(z.string().min(1)).optional(),
   notes: z.string().optional(),
 });
 
