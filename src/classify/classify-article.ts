@@ -110,17 +110,12 @@ function leaderInTitle(leaders: string[] | undefined, named: boolean, region: Re
   return counted.length > 0 && mentionStarts(counted, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
 }
 
-/**
- * How often and where the article names a region; undefined when it does not. `abroadInTitle`: the
- * title names another country (or its leader), so a leader at home does not count.
- */
-function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, abroadInTitle = true): RegionSalience | undefined {
+/** How often and where the article names a region; undefined when it does not. */
+function regionSalience(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): RegionSalience | undefined {
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
   const named = title.size + body.size > 0;
-  const leader =
-    leaderInTitle(region.leaders, named, region, compiled, article) ||
-    (!abroadInTitle && leaderInTitle(region.leadersAtHome, named, region, compiled, article));
+  const leader = leaderInTitle(region.leaders, named, region, compiled, article);
   if (!named && !leader) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
   return {
@@ -254,13 +249,15 @@ export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxo
   }
   // A leader at home (the US president) counts where the title names no other country: his
   // headlines on Japan or North Korea are theirs, one on a Montana congressman his country's.
-  for (const region of taxonomy.regions) {
-    if (!region.leadersAtHome || !present.has(region)) continue;
-    const abroad = salience.some((s) => s.region !== region.slug && (s.title || s.leader) && countriesOf(compiled).has(s.region));
-    const atHome = abroad ? undefined : regionSalience(region, compiled, article, false);
+  for (const region of leadersAtHomeOf(compiled)) {
+    if (!present.has(region)) continue;
     const at = salience.findIndex((s) => s.region === region.slug);
-    if (atHome && at >= 0) salience[at] = atHome;
-    else if (atHome) salience.push(atHome);
+    if (at >= 0 && salience[at]!.leader) continue;
+    const abroad = salience.some((s) => s.region !== region.slug && (s.title || s.leader) && countriesOf(compiled).has(s.region));
+    // Named (a salience without a leader), or its leader would not count: a one-word leader needs the country named too.
+    if (abroad || !leaderInTitle(region.leadersAtHome, at >= 0, region, compiled, article)) continue;
+    if (at >= 0) salience[at] = { ...salience[at]!, leader: true };
+    else salience.push({ region: region.slug, mentions: 0, title: false, leader: true, lead: false });
   }
   const withParents = ancestryOf(compiled);
   const regions = withParents(salience.filter((s) => isAbout(s, taxonomy.regionRules)).map((s) => s.region));
@@ -285,6 +282,14 @@ function regionOrder(compiled: CompiledTaxonomy): Map<string, number> {
   let order = regionOrders.get(compiled);
   if (!order) regionOrders.set(compiled, (order = new Map(compiled.taxonomy.regions.map((region, i) => [region.slug, i]))));
   return order;
+}
+
+const regionsWithLeadersAtHome = new WeakMap<CompiledTaxonomy, Region[]>();
+
+function leadersAtHomeOf(compiled: CompiledTaxonomy): Region[] {
+  let regions = regionsWithLeadersAtHome.get(compiled);
+  if (!regions) regionsWithLeadersAtHome.set(compiled, (regions = compiled.taxonomy.regions.filter((r) => r.leadersAtHome)));
+  return regions;
 }
 
 const countrySlugs = new WeakMap<CompiledTaxonomy, Set<string>>();
