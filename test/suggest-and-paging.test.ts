@@ -85,6 +85,12 @@ describe('paging with a cursor', () => {
     expect(second.hits).toHaveLength(1);
     expect(second.from).toBe(1);
     expect(second.nextCursor).toBeNull();
+    // The same search written otherwise: spaces around its words, its filter values in another order.
+    const spaced = await get<Page>(`/search?q=${encodeURIComponent('  بلينكن ')}&size=1&cursor=${first.nextCursor}`);
+    expect(spaced.status).toBe(200);
+    expect(spaced.body.hits).toEqual(second.hits);
+    const both = (await get<Page>('/search?region=algeria,libya&size=1')).body;
+    expect((await get<Page>(`/search?region=libya,algeria&size=1&cursor=${both.nextCursor}`)).status).toBe(200);
   });
 
   it('refuses a cursor that is not one, of another sort or search, or given with from', async () => {

@@ -470,7 +470,10 @@ export function articleSearchBody(request: SearchRequest, profile: SearchProfile
 
 /** What a cursor must continue: the text, filters, dates and profile that decide the hits and their order. */
 export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): string {
-  return searchDigest({ q: request.q ?? '', filters: request.filters, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
+  // The same search however it is written: spaces around the words, filter values in any order.
+  const q = (request.q ?? '').replace(/\s+/gu, ' ').trim();
+  const filters = Object.fromEntries(Object.entries(request.filters).map(([facet, values]) => [facet, [...(values ?? [])].sort()]));
+  return searchDigest({ q, filters, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
 }
 
 export async function searchArticles(
