@@ -117,6 +117,7 @@ describe('understandQuery', () => {
   it('spells two or three listed names typed as one word apart, the fewest that make it up, each of three letters or more', () => {
     const aids = gluedNameAids();
     expect(understandQuery('ترامبكيم', repairingRunOns, aids)).toBe('ترامب كيم');
+    expect(understandQuery('ترامبوكيم', repairingRunOns, aids)).toBe('ترامب وكيم'); // the و that joins them
     expect(understandQuery('بلينكنالجزائر', repairingRunOns, aids)).toBe('بلينكن الجزائر');
     expect(understandQuery('trumpputin', repairingRunOns, aids)).toBe('trump putin');
     expect(understandQuery('Macronalgeria?', repairingRunOns, aids)).toBe('macron algeria?');

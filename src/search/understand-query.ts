@@ -508,6 +508,7 @@ const MAX_GLUED_NAMES_LETTERS = 48;
 /**
  * A typed word that is no word of the corpus, spelled with its spaces when it is a listed name
  * without them (جونكيري → جون كيري) or two or three listed names typed as one (ترامبكيم → ترامب كيم,
+ * ترامبوكيم → ترامب وكيم,
  * trumpputin → trump putin, بلينكنالجزائر → بلينكن الجزائر): the fewest names that make it up, each
  * of three letters or more. No English word is two names run together (of the dictionary's 87,129
  * one-word entries, whitehouse alone, which is one).
@@ -523,7 +524,13 @@ export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (w
 
 /** The fewest listed names (runs or one-word names) whose keys make up `key`, when two to MAX_GLUED_NAMES do. */
 function namesMakingUp(key: string, { runs, words }: GluedNames): string[] | undefined {
-  return piecesMakingUp(key, { readingOf: (piece) => runs.get(piece) ?? words.get(piece), minLetters: MIN_GLUED_NAME_LETTERS, maxPieces: MAX_GLUED_NAMES });
+  // A name after the first may carry the و that joins two names (ترامبوكيم: ترامب وكيم).
+  const joined = (piece: string) => (piece.startsWith('و') && words.has(piece.slice(1)) ? `و${words.get(piece.slice(1))}` : undefined);
+  return piecesMakingUp(key, {
+    readingOf: (piece) => runs.get(piece) ?? words.get(piece) ?? joined(piece),
+    minLetters: MIN_GLUED_NAME_LETTERS,
+    maxPieces: MAX_GLUED_NAMES,
+  });
 }
 
 /** How letters typed together may be read as pieces: each piece's reading (none: no piece), its fewest letters, the most pieces. */
