@@ -90,6 +90,17 @@ describe('ingesting a corpus file', () => {
     for (const site of ['site:https://www.bbc.com/arabic', 'source:BBC']) {
       expect(((await (await service.app.request(`/search?q=${encodeURIComponent(site)}`)).json()) as { total: number }).total).toBe(1);
     }
+    // Left out after a minus sign; and a next page continues the search its operator made.
+    const everything = ((await (await service.app.request('/search')).json()) as { total: number }).total;
+    const withoutBbc = (await (await service.app.request(`/search?q=${encodeURIComponent('-site:bbc.com')}`)).json()) as { total: number };
+    expect(withoutBbc.total).toBe(everything - 1);
+    const seedPage = (await (await service.app.request(`/search?q=${encodeURIComponent('source:seed')}&size=2`)).json()) as {
+      total: number;
+      nextCursor: string;
+    };
+    expect(seedPage.total).toBe(5);
+    const nextPage = await service.app.request(`/search?q=${encodeURIComponent('source:seed')}&size=2&cursor=${seedPage.nextCursor}`);
+    expect(nextPage.status).toBe(200);
     const unknownSite = await service.app.request(`/search?q=${encodeURIComponent('site:aljazeera.net النفط')}`);
     expect(unknownSite.status).toBe(400);
     expect(await unknownSite.json()).toMatchObject({ error: { field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });

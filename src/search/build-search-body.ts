@@ -37,6 +37,8 @@ export interface SearchRequest {
   respelled?: Readonly<Record<string, string>>;
   /** Words or phrases whose articles are left out (`-word` in what was typed), in any form, with their synonyms. */
   exclude?: string[];
+  /** Sources whose articles are left out (`-site:bbc.com` in what was typed). */
+  excludedSources?: string[];
   /** Left out only as typed, without stem or synonyms: a searched word's other forms and spellings (ليبيا -الليبي, ترامب -ترمب), which by stem or synonym would leave out every article. */
   excludeAsTyped?: string[];
   /** Words of `q` the corpus often spells as typed: matched as typed only, never one edit away. */
@@ -170,7 +172,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     ...(request.excludeAsTyped ?? []).map((words) => anyOf(asTyped(words, shape))),
   ];
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
-  const excluded = { must_not: [A_STORY_COPY, ...exclusions] };
+  const excludedSources = request.excludedSources?.length ? [{ terms: { source: request.excludedSources } }] : [];
+  const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
   const filter = [...dateFilters(request), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const plan = text

@@ -473,7 +473,8 @@ export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): 
   // The same search however it is written: spaces around the words, filter values in any order.
   const q = (request.q ?? '').replace(/\s+/gu, ' ').trim();
   const filters = Object.fromEntries(Object.entries(request.filters).map(([facet, values]) => [facet, [...(values ?? [])].sort()]));
-  return searchDigest({ q, filters, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
+  const leftOut = request.excludedSources?.length ? { excludedSources: [...request.excludedSources].sort() } : {};
+  return searchDigest({ q, filters, ...leftOut, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
 }
 
 export async function searchArticles(

@@ -1,5 +1,9 @@
-/** A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com سوريا`). */
-const SITE_OPERATOR = /(?<=^|\s)(?:site|source):(\S+)/giu;
+/**
+ * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
+ * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
+ * leaves that source out.
+ */
+const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:"([^"]+)"|(\S+))/giu;
 
 /** No source the taxonomy names answers to a `site:` word. */
 export class UnknownSiteError extends Error {
@@ -12,23 +16,26 @@ export class UnknownSiteError extends Error {
   }
 }
 
-/** A query's text without its `site:` words, and those words' values (`bbc.com`). */
-export function splitSiteOperators(q: string): { text: string; sites: string[] } {
+/** A query's text without its `site:` words, and those words' values: to keep (`bbc.com`), and to leave out. */
+export function splitSiteOperators(q: string): { text: string; sites: string[]; excludedSites: string[] } {
   const sites: string[] = [];
-  const text = q.replace(SITE_OPERATOR, (_whole, site: string) => {
-    if (!sites.includes(site)) sites.push(site);
+  const excludedSites: string[] = [];
+  const text = q.replace(SITE_OPERATOR, (_whole, negation: string | undefined, quoted: string | undefined, word: string | undefined) => {
+    const site = (quoted ?? word ?? '').trim();
+    const list = negation ? excludedSites : sites;
+    if (site && !list.includes(site)) list.push(site);
     return ' ';
   });
-  return { text: text.replace(/\s+/gu, ' ').trim(), sites };
+  return { text: text.replace(/\s+/gu, ' ').trim(), sites, excludedSites };
 }
 
 const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
- * The sources a `site:` value names, by the value ingest stores or either label: a web address's
- * names but its last (`arabic.cnn.com`: arabic, cnn; `www.skynewsarabia.com`: skynewsarabia, which
- * begins with skynews), or a name (`BBC`, `العربية`). A name of three letters or more may begin one
- * (`sky`); a longer one may carry more after it (`alarabiya.net`).
+ * The sources a `site:` value names: the value ingest stores or either label, whole, as a name
+ * (`BBC`, `العربية`, `فرانس 24`) or as one of a web address's names but its last (`arabic.cnn.com`:
+ * cnn; `www.skynewsarabia.com`: skynewsarabia, Sky News Arabia's label; `alarabiya.net`). Whole, so
+ * that another outlet is no source of ours: alarab.co.uk is not Al Arabiya, nor france.fr France 24.
  */
 export function sourcesOfSite(site: string, sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): string[] {
   const host = site
@@ -36,10 +43,6 @@ export function sourcesOfSite(site: string, sourceLabels: ReadonlyMap<string, { 
     .replace(/[/?#:].*$/u, '')
     .replace(/^www\./iu, '');
   const labels = host.split('.').filter(Boolean);
-  const names = (labels.length > 1 ? labels.slice(0, -1) : labels).map(compact).filter(Boolean);
-  const answers = (key: string, name: string) => key === name || (name.length >= 3 && key.startsWith(name)) || (key.length >= 3 && name.startsWith(key));
-  return [...sourceLabels].flatMap(([value, label]) => {
-    const keys = [value, label.en, label.ar].map(compact);
-    return names.some((name) => keys.some((key) => answers(key, name))) ? [value] : [];
-  });
+  const names = new Set([compact(site), ...(labels.length > 1 ? labels.slice(0, -1) : labels).map(compact)].filter(Boolean));
+  return [...sourceLabels].flatMap(([value, label]) => ([value, label.en, label.ar].some((key) => names.has(compact(key))) ? [value] : []));
 }

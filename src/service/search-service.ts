@@ -25,7 +25,14 @@ import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { ArabiziReader } from '../search/arabizi.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
-import { articleSearchBody, articlesHoldingEveryWord, phraseFrequency, searchArticles, type ArticleSearchResult } from '../search/search-articles.js';
+import {
+  articleSearchBody,
+  articlesHoldingEveryWord,
+  cursorSearchOf,
+  phraseFrequency,
+  searchArticles,
+  type ArticleSearchResult,
+} from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
 import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
@@ -335,7 +342,7 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
-    request = this.withSitesAsSources(this.withFlagsNamed(request));
+    request = this.readOperators(request);
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
         aids: this.queryAids(),
@@ -374,13 +381,29 @@ export class SearchService {
     return searchedInsteadOf(instead, respelling, result);
   }
 
-  /** The request with `site:` words taken out of `q` and their sources selected (`site:bbc.com سوريا`). */
+  /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
+  readOperators(request: SearchRequest): SearchRequest {
+    return this.withSitesAsSources(this.withFlagsNamed(request));
+  }
+
+  /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
+  cursorSearchOf(request: SearchRequest, profile: SearchProfile): string {
+    let read = request;
+    try {
+      read = this.readOperators(request);
+    } catch {
+      // A request refused when searched: its cursor is no matter.
+    }
+    return cursorSearchOf(read, profile);
+  }
+
+  /** The request with `site:` words taken out of `q`: their sources selected (`site:bbc.com سوريا`), or left out (`-site:bbc.com`). */
   private withSitesAsSources(request: SearchRequest): SearchRequest {
     if (request.q === undefined) return request;
-    const { text, sites } = splitSiteOperators(request.q);
-    if (sites.length === 0) return request;
+    const { text, sites, excludedSites } = splitSiteOperators(request.q);
+    if (sites.length === 0 && excludedSites.length === 0) return request;
     const labels = this.currentTaxonomy.sourceLabels;
-    const sources = sites.flatMap((site) => {
+    const sourcesOf = (site: string) => {
       const named = sourcesOfSite(site, labels);
       if (named.length === 0)
         throw new UnknownSiteError(
@@ -388,10 +411,16 @@ export class SearchService {
           [...labels].map(([value, label]) => `${value} (${label.en})`),
         );
       return named;
-    });
+    };
+    const kept = sites.flatMap(sourcesOf);
+    const left = excludedSites.flatMap(sourcesOf);
     const { q: _typed, ...rest } = request;
-    const source = [...new Set([...(request.filters.source ?? []), ...sources])];
-    return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), filters: { ...request.filters, source } };
+    return {
+      ...rest,
+      ...(holdsLetterOrDigit(text) ? { q: text } : {}),
+      filters: { ...request.filters, source: [...new Set([...(request.filters.source ?? []), ...kept])] },
+      ...(left.length > 0 ? { excludedSources: [...new Set([...(request.excludedSources ?? []), ...left])] } : {}),
+    };
   }
 
   /** The request with the countries' flags in `q` read as their names (🇩🇿: الجزائر), by the taxonomy in force. */
@@ -450,7 +479,7 @@ export class SearchService {
 
   /** The exact body `search` sends the engine first for this request, profile and options. */
   searchBody(request: SearchRequest, profile: SearchProfile, options: { spellcheck?: boolean } = {}): SearchBody {
-    return articleSearchBody(this.withFlagsNamed(request), profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
+    return articleSearchBody(this.readOperators(request), profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
   }
 
   /** Titles that complete the text, and the people, places and organizations whose names begin with it; a country's flag is its name. */

@@ -7,7 +7,6 @@ import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type Searc
 import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
-import { cursorSearchOf } from '../../search/search-articles.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
 import { decodeCursor, InvalidCursorError, type SearchSort } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
@@ -64,7 +63,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name keeps the articles of one source (site:bbc.com سوريا), as `source` does; one no source answers to is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا), as `source` does, and after a minus sign leaves them out; one no source answers to is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList('economy-energy').optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
@@ -358,7 +357,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       explain,
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
-    const position = query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: cursorSearchOf(asked, profile) });
+    const position = query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: deps.service.cursorSearchOf(asked, profile) });
     const request: SearchRequest = position
       ? { ...asked, from: position.seen, searchAfter: position.after, ...(position.respelled ? { respelled: position.respelled } : {}) }
       : asked;
