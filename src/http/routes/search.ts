@@ -357,7 +357,8 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
       explain,
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
-    const position = query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: deps.service.cursorSearchOf(asked, profile) });
+    const position =
+      query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: deps.service.cursorSearchOf(asked, profile) });
     const request: SearchRequest = position
       ? { ...asked, from: position.seen, searchAfter: position.after, ...(position.respelled ? { respelled: position.respelled } : {}) }
       : asked;
