@@ -120,14 +120,17 @@ export interface ArticleSearchResult {
 
 /**
  * The exclusions, those of a searched word's own stem or name apart (ليبيا -الليبي: both ليبيا once
- * stemmed; ترامب -ترمب: two spellings of one name): by stem or synonym they would leave out every
+ * stemmed; ترامب -ترمب, trump -ترمب: two spellings of one name, in either script): by stem or synonym they would leave out every
  * article the text finds, so they leave out what is written as typed only.
  */
 function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pick<SearchRequest, 'exclude' | 'excludeAsTyped'> {
   if (excluded.length === 0) return {};
   const termsOf = (text: string) => (text && aids.indexTermsOf ? aids.indexTermsOf(text) : []);
   // A word that is a whole spelling of a listed name, by its rule's line.
-  const nameOf = (word: string) => (aids.listedNameSpellings?.has(nameSpellingKey(word)) ? aids.arabicNameWords?.get(normalizeArabicWord(word)) : undefined);
+  const nameOf = (word: string) =>
+    aids.listedNameSpellings?.has(nameSpellingKey(word))
+      ? (aids.arabicNameWords?.get(normalizeArabicWord(word)) ?? aids.latinSpellings?.get(word.toLowerCase()))
+      : undefined;
   const searchedTerms = new Set(termsOf(searched));
   const searchedNames = new Set(searched.split(/\s+/u).map(nameOf));
   const sharesStem = (words: string) => {
