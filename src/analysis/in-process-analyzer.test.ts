@@ -76,4 +76,21 @@ describe('analysis chain', () => {
     expect(() => createInProcessAnalyzer(analysis, 'by_whitespace')).toThrow(/whitespace/);
     expect(() => createInProcessAnalyzer(analysis, 'missing')).toThrow(/missing/);
   });
+
+  it('runs a pattern_replace char filter, and refuses one that Java and JavaScript may read apart or that does not parse', () => {
+    const withPattern = (pattern: string, replacement = '$1'): AnalysisSettings => ({
+      char_filter: { joined: { type: 'pattern_replace', pattern, replacement } },
+      analyzer: { joined: { type: 'custom', tokenizer: 'standard', char_filter: ['joined'] } },
+    });
+    const join = createInProcessAnalyzer(withPattern('(?<![a-z])(ab)[ ]+(?=[a-z])'), 'joined');
+    expect(join('ab cd xab cd').map((t) => t.token)).toEqual(['abcd', 'xab', 'cd']);
+    for (const [pattern, replacement] of [
+      ['\\bab', '$1'],
+      ['ab$', '$1'],
+      ['(ab', '$1'],
+      ['(?<n>ab)', '$<n>'],
+    ] as const) {
+      expect(() => createInProcessAnalyzer(withPattern(pattern, replacement), 'joined'), pattern).toThrow(UnsupportedAnalysisError);
+    }
+  });
 });

@@ -82,8 +82,14 @@ function charFilterNamed(analysis: AnalysisSettings, name: string): (text: strin
 
 /** Lucene's PatternReplaceCharFilter, every match replaced; lookarounds allowed, which read alike in Java and JavaScript. */
 function patternReplaceCharFilter(pattern: string, replacement: string): (text: string) => string {
-  if (/\\[pPQEGZz]|\\s|\(\?[^<=!:]/.test(pattern)) throw new UnsupportedAnalysisError(`pattern "${pattern}" may read differently in Java and JavaScript`);
-  const regExp = new RegExp(pattern, 'gu');
+  const differs = () => new UnsupportedAnalysisError(`pattern "${pattern}" or its replacement may read differently in Java and JavaScript`);
+  if (/\\[pPQEGZzbB]|\\s|\(\?[^<=!:]|\$(?![\d\\])/.test(pattern) || /\$[^\d]/.test(replacement)) throw differs();
+  let regExp: RegExp;
+  try {
+    regExp = new RegExp(pattern, 'gu');
+  } catch {
+    throw differs();
+  }
   return (text) => text.replace(regExp, replacement);
 }
 
