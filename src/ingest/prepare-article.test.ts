@@ -14,7 +14,10 @@ describe('prepareArticle', () => {
   });
 
   it('takes bidi marks and zero-width characters out of a title, and refuses a title of them alone', () => {
-    expect(json({ id: 1, title: '\u202bحدث في 10 سبتمبر\u202c\u200f', text: 'b' })).toMatchObject({ ok: true, article: { title: 'حدث في 10 سبتمبر' } });
+    expect(json({ id: 1, title: '\u202bحدث في 10 سبتمبر\u202c\u200f\u061c\u2060', text: 'b' })).toMatchObject({
+      ok: true,
+      article: { title: 'حدث في 10 سبتمبر' },
+    });
     expect(json({ id: 1, title: '\u202b\u200b', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title:/) });
   });
 

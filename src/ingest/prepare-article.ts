@@ -104,7 +104,7 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   if (problem) return { ok: false, reason: problem, id };
   // Without the bidi marks and zero-width characters some feeds put in titles: a reader sees them as boxes.
   const title = oneLine(input.title);
-  if (!title) return { ok: false, reason: 'title: only invisible characters', id };
+  if (!title) return { ok: false, reason: 'title: nothing left once invisible characters and bullets are taken out', id };
   return finish({
     id,
     title,

@@ -77,14 +77,14 @@ const CLAUSE_STARTERS = new Set(
 
 /**
  * Splits scraped text into clean lines: NBSP and other Unicode spaces become spaces, invisible format
- * characters (zero-width space, BOM, bidi marks, soft hyphen) go, runs of spaces collapse, each line is
+ * characters (zero-width space, word joiner, BOM, bidi marks, soft hyphen) go, runs of spaces collapse, each line is
  * trimmed, a leading bullet (`· `) is dropped and empty lines are discarded.
  */
 export function normalizeLines(rawText: string): string[] {
   return rawText
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
-    .replace(/[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/g, '')
+    .replace(/[\u200b\u200e\u200f\u061c\u2060\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/g, '')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim().replace(LEADING_BULLET, '').trim())
     .filter((line) => line.length > 0);
