@@ -137,7 +137,10 @@ function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pi
     const terms = termsOf(words);
     return terms.length > 0 && terms.every((term) => searchedTerms.has(term));
   };
-  const sharesName = (words: string) => !/\s/u.test(words.trim()) && nameOf(words.trim()) !== undefined && searchedNames.has(nameOf(words.trim()));
+  const sharesName = (words: string) => {
+    const name = /\s/u.test(words.trim()) ? undefined : nameOf(words.trim());
+    return name !== undefined && searchedNames.has(name);
+  };
   const asTyped = excluded.filter((words) => sharesStem(words) || sharesName(words));
   const byStem = excluded.filter((words) => !asTyped.includes(words));
   return { ...(byStem.length > 0 ? { exclude: byStem } : {}), ...(asTyped.length > 0 ? { excludeAsTyped: asTyped } : {}) };
