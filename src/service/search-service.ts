@@ -234,12 +234,30 @@ export class SearchService {
       asked.map((value) => known.find((stored) => stored === value) ?? known.find((stored) => stored.toLowerCase() === value.toLowerCase()));
     let found = find(this.knownSources);
     if (found.includes(undefined)) {
-      const { source } = await this.countValues({ source: 'source' }, MAX_SOURCES);
-      this.knownSources = [...source!.keys()];
+      await this.refreshKnownSources();
       found = find(this.knownSources);
     }
     const unknown = asked.find((_, i) => found[i] === undefined);
     return unknown === undefined ? { sources: found as string[] } : { sources: [], unknown };
+  }
+
+  /** The sources the served articles come from, asked of the index again. */
+  private async refreshKnownSources(): Promise<void> {
+    const { source } = await this.countValues({ source: 'source' }, MAX_SOURCES);
+    this.knownSources = [...source!.keys()];
+  }
+
+  /** The sources a `site:` word may name: those the taxonomy labels, and those the index was last seen to hold (by their own name). */
+  private siteNames(): Map<string, { ar: string; en: string }> {
+    return new Map([...this.knownSources.map((source) => [source, { ar: source, en: source }] as const), ...this.currentTaxonomy.sourceLabels]);
+  }
+
+  /** Asks the index its sources again when one of `q`'s `site:` words names none known (a source the index took since). */
+  private async learnSourcesOf(q: string | undefined): Promise<void> {
+    if (q === undefined) return;
+    const { sites, excludedSites } = splitSiteOperators(q);
+    const names = this.siteNames();
+    if ([...sites, ...excludedSites].some((site) => sourcesOfSite(site, names).length === 0)) await this.refreshKnownSources();
   }
 
   /** Whether the articles of the served version were tagged with the taxonomy in force. */
@@ -342,6 +360,8 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
+    // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
+    await this.learnSourcesOf(request.q);
     request = this.readOperators(request);
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
@@ -402,7 +422,7 @@ export class SearchService {
     if (request.q === undefined) return request;
     const { text, sites, excludedSites } = splitSiteOperators(request.q);
     if (sites.length === 0 && excludedSites.length === 0) return request;
-    const labels = this.currentTaxonomy.sourceLabels;
+    const labels = this.siteNames();
     const sourcesOf = (site: string) => {
       const named = sourcesOfSite(site, labels);
       if (named.length === 0)
