@@ -53,6 +53,8 @@ import {
   hamzaRespellings,
   nameSlipOffer,
   nameSpellingKey,
+  listedNamesWithin,
+  type ListedSpellings,
   type QueryAids,
 } from './understand-query.js';
 import { FEEDBACK_FIELD, feedbackProbeBody, selectFeedbackTerms, type FeedbackTerm } from './query-feedback.js';
@@ -120,27 +122,21 @@ export interface ArticleSearchResult {
 
 /**
  * The exclusions, those of a searched word's own stem or name apart (ليبيا -الليبي: both ليبيا once
- * stemmed; ترامب -ترمب, trump -ترمب: two spellings of one name, in either script): by stem or synonym they would leave out every
+ * stemmed; ترامب -ترمب, trump -ترمب, الولايات المتحدة -أمريكا: spellings of one name, in either script): by stem or synonym they would leave out every
  * article the text finds, so they leave out what is written as typed only.
  */
 function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pick<SearchRequest, 'exclude' | 'excludeAsTyped'> {
   if (excluded.length === 0) return {};
   const termsOf = (text: string) => (text && aids.indexTermsOf ? aids.indexTermsOf(text) : []);
-  // A word that is a whole spelling of a listed name, by its rule's line.
-  const nameOf = (word: string) =>
-    aids.listedNameSpellings?.has(nameSpellingKey(word))
-      ? (aids.arabicNameWords?.get(normalizeArabicWord(word)) ?? aids.latinSpellings?.get(word.toLowerCase()))
-      : undefined;
+  const spellings = aids.listedNameSpellings ?? NO_SPELLINGS;
   const searchedTerms = new Set(termsOf(searched));
-  const searchedNames = new Set(searched.split(/\s+/u).map(nameOf));
+  const searchedNames = listedNamesWithin(searched, spellings);
   const sharesStem = (words: string) => {
     const terms = termsOf(words);
     return terms.length > 0 && terms.every((term) => searchedTerms.has(term));
   };
-  const sharesName = (words: string) => {
-    const name = /\s/u.test(words.trim()) ? undefined : nameOf(words.trim());
-    return name !== undefined && searchedNames.has(name);
-  };
+  // The exclusion is, whole, a spelling of a name the text searches.
+  const sharesName = (words: string) => searchedNames.has(spellings.get(nameSpellingKey(words)) ?? -1);
   const asTyped = excluded.filter((words) => sharesStem(words) || sharesName(words));
   const byStem = excluded.filter((words) => !asTyped.includes(words));
   return { ...(byStem.length > 0 ? { exclude: byStem } : {}), ...(asTyped.length > 0 ? { excludeAsTyped: asTyped } : {}) };
@@ -308,6 +304,7 @@ function understandRequest(
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
+const NO_SPELLINGS: ListedSpellings = new Map();
 
 /** An Arabic word a listed name writes, with its article or without (الأسد, محمود). */
 function isListedNameWord(arabic: string, aids: QueryAids): boolean {
@@ -386,7 +383,7 @@ async function heldByNoArticle(
 function latinNameOffer(q: string | undefined, asTyped: string[] | undefined, found: number, profile: SearchProfile, options: SearchOptions) {
   const nameWords = options.aids?.latinNameWords;
   if (!q || !profile.query.latinNameSpelling || !nameWords || (!asTyped && found > 0)) return undefined;
-  const { listedNameWords = NO_WORDS, listedNameSpellings = NO_WORDS, latinNamesOfWords } = options.aids ?? {};
+  const { listedNameWords = NO_WORDS, listedNameSpellings = NO_SPELLINGS, latinNamesOfWords } = options.aids ?? {};
   const typed = normalizedWordsOf(q);
   const wholeName = typed.length === 1 && asTyped?.length === 1 ? latinNamesOfWords?.get(typed[0]!.toLowerCase()) : undefined;
   if (wholeName) return wholeName;

@@ -30,8 +30,8 @@ export interface QueryAids {
   latinSpellings?: ReadonlyMap<string, number>;
   /** Every word of the listed names and its clitic forms, normalized: spellings a respelling must leave alone. */
   listedNameWords?: ReadonlySet<string>;
-  /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it. */
-  listedNameSpellings?: ReadonlySet<string>;
+  /** Every spelling of the listed names, whole (ترمب, دونالد ترامب, donald trump), as `nameSpellingKey` keys it, with the number of its first rule's line: its entity. */
+  listedNameSpellings?: ListedSpellings;
   /** The spellings of the people's list alone, keyed the same way (see withoutArticleOnNames). */
   personNames?: ReadonlySet<string>;
   /** Every Arabic word of the listed names, normalized, with the number of its line: its entity (see arabicNameRespellings). */
@@ -260,7 +260,7 @@ const MAX_NAME_WORDS = 6;
  * where it begins a whole listed spelling: وترامب, والولايات المتحدة; not للدولة الفاطمية, which
  * no list names, and whose clitic form an article may write word for word. Punctuation stays.
  */
-export function detachNameClitics(text: string, forms: ReadonlyMap<string, string>, spellings: ReadonlySet<string>): string {
+export function detachNameClitics(text: string, forms: ReadonlyMap<string, string>, spellings: ListedSpellings): string {
   return mapWords(text, (bare, at, words) => {
     const name = forms.get(normalizeArabicWord(bare));
     if (!name) return undefined;
@@ -278,16 +278,35 @@ export function nameSpellingKey(text: string): string {
   return normalizedWordsOf(text).join(' ').toLowerCase();
 }
 
-/** Every spelling of the listed names, whole, keyed by `nameSpellingKey`. */
-export function loadListedNameSpellings(dataRoot: string): Set<string> {
-  return new Set(readNameRules(dataRoot).flatMap(spellingsOf).map(nameSpellingKey));
+/** Whole spellings of the listed names, keyed by `nameSpellingKey`, each with its first rule's line. */
+export type ListedSpellings = ReadonlyMap<string, number>;
+
+/** Every spelling of the listed names, whole, keyed by `nameSpellingKey`, with the line of the first rule holding it. */
+export function loadListedNameSpellings(dataRoot: string): Map<string, number> {
+  const spellings = new Map<string, number>();
+  readNameRules(dataRoot).forEach((rule, line) => {
+    for (const key of spellingsOf(rule).map(nameSpellingKey)) if (!spellings.has(key)) spellings.set(key, line);
+  });
+  return spellings;
+}
+
+/** The entities of every run of `text`'s words that is a whole listed spelling (الولايات المتحدة, ترمب). */
+export function listedNamesWithin(text: string, spellings: ListedSpellings): Set<number> {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const entities = new Set<number>();
+  for (let start = 0; start < words.length; start++)
+    for (let length = 1; length <= Math.min(LONGEST_LISTED_SPELLING, words.length - start); length++) {
+      const entity = spellings.get(nameSpellingKey(words.slice(start, start + length).join(' ')));
+      if (entity !== undefined) entities.add(entity);
+    }
+  return entities;
 }
 
 /**
  * Whether `text` is one spelling of a listed name, or only names of one word each (ترمب بوتين): the
  * synonym lists make every spelling of them one, so nothing in the spelling typed is worth rewarding.
  */
-export function isOnlyListedNames(text: string, spellings: ReadonlySet<string>): boolean {
+export function isOnlyListedNames(text: string, spellings: ListedSpellings): boolean {
   const key = nameSpellingKey(text);
   return key !== '' && (spellings.has(key) || key.split(' ').every((word) => spellings.has(word)));
 }
@@ -605,7 +624,7 @@ export type NameReach = {
   shortestName?: number;
   /** Where given, a name's word is reached only if this accepts it (see respellLatinNames). */
   reachable?: (name: string, entity: number) => boolean;
-  soundsAlike?: { edits: (letters: number) => number; names: ReadonlySet<string> };
+  soundsAlike?: { edits: (letters: number) => number; names: ListedSpellings };
 };
 
 /** Searched as the name: one edit under eight letters, two from eight. */
@@ -843,7 +862,7 @@ export function respellLatinNames(
  * five (Kashogi: khashoggi, Kerkuc: kirkuk; Marcos is no Macron); from seven letters, any one edit
  * off (Bagdadi: baghdadi). `names` are the lists' spellings, whole.
  */
-export function offeredNameReach(names: ReadonlySet<string>): NameReach & { minLetters: number } {
+export function offeredNameReach(names: ListedSpellings): NameReach & { minLetters: number } {
   return {
     minLetters: MIN_NAME_WORD_LETTERS,
     shortestName: MIN_RESPELLED_LETTERS,
@@ -957,7 +976,7 @@ export const LATIN_LETTER = /\p{Script=Latin}/u;
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
  * Herzegovina): their function words are the name's.
  */
-function insideListedSpellings(words: string[], spellings: ReadonlySet<string>): Set<number> {
+function insideListedSpellings(words: string[], spellings: ListedSpellings): Set<number> {
   const inside = new Set<number>();
   for (let start = 0; start < words.length; start++) {
     for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
