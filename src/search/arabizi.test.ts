@@ -60,6 +60,9 @@ describe('Arabic typed in Latin letters', () => {
     expect(reader.read('ya')).toBeUndefined();
     expect(reader.read('aaa')).toBeUndefined();
     expect(reader.read('ma-sr')).toBeUndefined();
+    // Capitals alone are an abbreviation; a word typed with a capital is read.
+    expect(reader.read('MASR')).toBeUndefined();
+    expect(reader.read('Masr')).toBe('مصر');
     // Two consonants: only a near match of the vowels. Omar is no مرة, "once".
     const two = ArabiziReader.fromWords(
       new Map([

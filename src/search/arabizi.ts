@@ -165,12 +165,13 @@ export class ArabiziReader {
   }
 
   /**
-   * The corpus word a Latin word sounds like, or undefined: none of its consonants, or none near
-   * enough in its vowels. `article`: the word followed al or el.
+   * The corpus word a Latin word sounds like, or undefined: none of its consonants, none near enough
+   * in its vowels, or capitals only. `article`: the word followed al or el.
    */
   read(typed: string, article = false): string | undefined {
     const word = typed.toLowerCase();
-    if (word.length < 3 || !/^[a-z0-9]+$/u.test(word) || !/[a-z]/u.test(word)) return undefined;
+    // An abbreviation typed in capitals is no word spelled out (GCC had read جاك, UNHCR انحسار).
+    if (word.length < 3 || !/^[a-z0-9]+$/u.test(word) || !/[a-z]/u.test(word) || /^[A-Z]+$/u.test(typed)) return undefined;
     // The article joined: eldjazair, alqahira.
     const glued = /^(al|el)../u.test(word) && !article;
     const forms = glued
