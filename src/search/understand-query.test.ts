@@ -88,6 +88,18 @@ describe('understandQuery', () => {
     expect(startsWithQuestionWord('شو صار بالغوطة', questionWords)).toBe(false);
   });
 
+  it('takes out what a reader types before a subject to ask for its news, only at the start', () => {
+    const on = { ...off, questionWords: true };
+    const aids = { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) };
+    expect(understandQuery('آخر أخبار اليمن', on, aids)).toBe('اليمن');
+    // عن is a stopword: the index leaves it out.
+    expect(understandQuery('اخر الاخبار عن السودان', on, aids)).toBe('عن السودان');
+    expect(understandQuery('Latest news on Yemen', on, aids)).toBe('Yemen');
+    expect(understandQuery('أخبار كاذبة', on, aids)).toBe('أخبار كاذبة');
+    expect(understandQuery('اليمن آخر أخبار', on, aids)).toBe('اليمن آخر أخبار');
+    expect(understandQuery('آخر الأخبار', on, aids)).toBe('آخر الأخبار');
+  });
+
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
     expect(understandQuery('من هو؟', { ...off, questionWords: true }, { questionWords })).toBe('من هو؟');
     expect(understandQuery('من هو بلينكن', off, { questionWords })).toBe('من هو بلينكن');

@@ -14,6 +14,8 @@ import type { ArabiziReader } from './arabizi.js';
 export const QUESTION_WORDS = 'relevance/question-words.txt';
 /** Question words also written as names and words (شو: Shaw, توك شو), taken out only as a query's first word. */
 export const QUESTION_OPENERS = 'relevance/question-openers.txt';
+/** An opener has at most this many words (آخر ما نشر عن). */
+const MAX_OPENER_WORDS = 4;
 
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
@@ -1090,10 +1092,12 @@ export function understandReadQuery(read: string, settings: SearchProfile['query
   let result = namesAsListed(read, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
-    const isQuestionWord = (word: string, at: number) => {
-      const bare = normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
-      return aids.questionWords.has(bare) || (at === 0 && (aids.questionOpeners?.has(bare) ?? false));
-    };
+    const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
+    // The longest opener the text begins with: a word (شو) or a phrase (آخر أخبار, Latest news).
+    let openerWords = 0;
+    for (let length = Math.min(MAX_OPENER_WORDS, words.length); length > 0 && openerWords === 0; length--)
+      if (aids.questionOpeners?.has(words.slice(0, length).map(bareOf).join(' ').toLowerCase())) openerWords = length;
+    const isQuestionWord = (word: string, at: number) => aids.questionWords.has(bareOf(word)) || at < openerWords;
     const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
     // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word.
     const inListedSpelling =
