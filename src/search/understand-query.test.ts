@@ -74,6 +74,9 @@ describe('understandQuery', () => {
     expect(understandQuery('KIM JONG UN', on, aids)).toBe('KIM JONG UN');
     expect(understandQuery('drought in the Horn of Africa', on, aids)).toBe('drought Horn of Africa');
     expect(understandQuery('Bosnia and Herzegovina', on, aids)).toBe('Bosnia and Herzegovina');
+    // A listed phrase's function words are its own too.
+    expect(understandQuery('the US secretary of state', on, aids)).toBe('u.s secretary state');
+    expect(understandQuery('the US secretary of state', on, { ...aids, arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT) })).toBe('u.s secretary of state');
   });
 
   it('takes a question opener out only as the first word: شو صار بالغوطة, but not توك شو or برنارد شو', () => {

@@ -968,6 +968,7 @@ export function startsWithQuestionWord(text: string, questionWords: ReadonlySet<
 }
 
 const NO_OPENERS: ReadonlySet<string> = new Set();
+const NO_PHRASES: ReadonlyMap<string, string> = new Map();
 
 /** A text with an Arabic letter in it: a reader writing Arabic, whose Latin words are foreign terms. */
 export const ARABIC_LETTER = /\p{Script=Arabic}/u;
@@ -976,13 +977,14 @@ export const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * The positions of `words` inside a listed spelling of two words or more (Horn of Africa, Bosnia and
- * Herzegovina): their function words are the name's.
+ * Herzegovina, secretary of state): their function words are the name's or the phrase's.
  */
-function insideListedSpellings(words: string[], spellings: ListedSpellings): Set<number> {
+function insideListedSpellings(words: string[], ...lists: ReadonlyMap<string, unknown>[]): Set<number> {
   const inside = new Set<number>();
   for (let start = 0; start < words.length; start++) {
     for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
-      if (!spellings.has(nameSpellingKey(words.slice(start, start + length).join(' ')))) continue;
+      const key = nameSpellingKey(words.slice(start, start + length).join(' '));
+      if (!lists.some((spellings) => spellings.has(key))) continue;
       for (let at = start; at < start + length; at++) inside.add(at);
       break;
     }
@@ -1099,10 +1101,10 @@ export function understandReadQuery(read: string, settings: SearchProfile['query
       if (aids.questionOpeners?.has(words.slice(0, length).map(bareOf).join(' ').toLowerCase())) openerWords = length;
     const isQuestionWord = (word: string, at: number) => aids.questionWords.has(bareOf(word)) || at < openerWords;
     const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
-    // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word.
+    // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word; nor is the of of a listed phrase (secretary of state).
     const inListedSpelling =
       words.some((word, at) => isQuestionWord(word, at) || abbreviationOf(word)) && aids.listedNameSpellings
-        ? insideListedSpellings(words, aids.listedNameSpellings)
+        ? insideListedSpellings(words, aids.listedNameSpellings, aids.arabicOfLatin ?? NO_PHRASES)
         : new Set();
     const kept = words.flatMap((word, at) => {
       const bare = word.replace(EDGE_PUNCTUATION, '');
