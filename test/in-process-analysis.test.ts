@@ -234,6 +234,22 @@ const TAG_CASES: TagCase[] = [
     slug: 'donald-trump',
     tagged: false,
   },
+  {
+    why: "Iraq's Falih al-Fayyad is not Saudi Arabia's al-Falih",
+    title: 'القضاء العراقي يعيد الفياض لرئاسة الحشد الشعبي',
+    body: 'أعلن مكتب رئيس هيئة الحشد الشعبي فالح الفياض إلغاء إعفائه، وقال المكتب إن فالح الفياض عاد إلى مناصبه.',
+    field: 'people',
+    slug: 'khalid-al-falih',
+    tagged: false,
+  },
+  {
+    why: "al-Falih is Saudi Arabia's energy minister",
+    title: 'الفالح: أوبك ستواصل خفض الإنتاج',
+    body: 'قال وزير الطاقة السعودي خالد الفالح إن المنتجين ملتزمون، وأضاف الفالح أن السوق تتعافى.',
+    field: 'people',
+    slug: 'khalid-al-falih',
+    tagged: true,
+  },
   // The US president titles stories abroad too: his country's only where the title names no other.
   {
     why: 'Trump praising a congressman is a US story',
