@@ -292,6 +292,15 @@ describe('the search page', () => {
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
+  it('says so when no article holds every word', async () => {
+    const q = encodeURIComponent('بلينكن الموز');
+    await chromium.page.goto(`${chromium.url}/?q=${q}`);
+    await rendered();
+    const answer = await api<SearchAnswer & { totalAllWords?: number }>(`/search?q=${q}&size=10`);
+    expect([answer.total > 0, answer.totalAllWords]).toEqual([true, 0]);
+    expect(await chromium.page.textContent('#status')).toContain('لا مقال يحوي كل الكلمات');
+  });
+
   it('says how many articles hold every word: the ones its facets count', async () => {
     const q = encodeURIComponent('بلينكن الجزائر');
     await chromium.page.goto(`${chromium.url}/?q=${q}`);

@@ -173,7 +173,11 @@ function showError(answer) {
 function renderResult(result, state, typed = state.q) {
   // The facets count the articles holding every word when the list also holds some with only a few.
   const allWords =
-    result.totalAllWords && result.totalAllWords !== result.total ? ` (تحوي كل الكلمات: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)` : '';
+    result.totalAllWords === 0
+      ? ' (لا مقال يحوي كل الكلمات: هذه تحوي بعضها)'
+      : result.totalAllWords && result.totalAllWords !== result.total
+        ? ` (تحوي كل الكلمات: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)`
+        : '';
   const filtered = FACETS.some((facet) => state[facet.key].length) || state.dateFrom || state.dateTo;
   $('status').textContent =
     result.total === 0
