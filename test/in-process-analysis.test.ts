@@ -250,6 +250,14 @@ const TAG_CASES: TagCase[] = [
     slug: 'khalid-al-falih',
     tagged: true,
   },
+  {
+    why: 'Nikki Haley in her other spelling is Haley',
+    title: 'هايلي تنتقد إيران في مجلس الأمن',
+    body: 'قالت السفيرة الأمريكية نيكي هايلي إن إيران تهدد المنطقة، وأضافت هايلي أن واشنطن لن تصمت.',
+    field: 'people',
+    slug: 'nikki-haley',
+    tagged: true,
+  },
   // The US president titles stories abroad too: his country's only where the title names no other.
   {
     why: 'Trump praising a congressman is a US story',
