@@ -292,6 +292,15 @@ describe('the search page', () => {
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
+  it('says which month the query named, searched as its dates', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر يوليو 2021')}`);
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toContain('المنشورة في \u2068يوليو 2021\u2069');
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر يوليو 2001')}`);
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج منشورة في \u2068يوليو 2001\u2069/);
+  });
+
   it('says so when no article holds every word', async () => {
     const q = encodeURIComponent('بلينكن الموز');
     await chromium.page.goto(`${chromium.url}/?q=${q}`);

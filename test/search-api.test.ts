@@ -9,6 +9,7 @@ interface SearchBody {
   total: number;
   hits: { id: string; title: string; titleHighlighted: string; snippets: string[]; published: string | null; score: number | null }[];
   facets: Record<string, { value: string; count: number }[]>;
+  datesInQuery?: { from: string; to: string; named: string };
 }
 interface ErrorBody {
   error: { code: string; message: string; requestId: string; field?: string };
@@ -109,6 +110,20 @@ describe('search parameters', () => {
   it('filters by publication date range', async () => {
     const { body } = await search({ date_from: '2021-07-01', date_to: '2021-08-31' });
     expect(body.hits.map((h) => h.id).sort()).toEqual(['001_89f3d445d5bfa33a', '004_cacf537383d56ce7']);
+  });
+
+  it('reads a month and year named in q as the dates it covers, and says so; given dates win', async () => {
+    const { body } = await search({ q: 'الجزائر يوليو 2021' });
+    expect(body.datesInQuery).toEqual({ from: '2021-07-01', to: '2021-07-31', named: 'يوليو 2021' });
+    const dated = await search({ q: 'الجزائر', date_from: '2021-07-01', date_to: '2021-07-31' });
+    expect(dated.body.total).toBeGreaterThan(0);
+    expect(body.hits.map((h) => h.id).sort()).toEqual(dated.body.hits.map((h) => h.id).sort());
+    // Levantine month names too; and a month alone names every article of it, newest first.
+    expect((await search({ q: 'الجزائر تموز 2021' })).body.hits.map((h) => h.id).sort()).toEqual(body.hits.map((h) => h.id).sort());
+    expect((await search({ q: 'يوليو 2021', sort: 'newest' })).body.total).toBe((await search({ date_from: '2021-07-01', date_to: '2021-07-31' })).body.total);
+    // Dates given: the words stay words.
+    const given = await search({ q: 'الجزائر يوليو 2021', date_from: '2021-01-01' });
+    expect(given.body).not.toHaveProperty('datesInQuery');
   });
 
   it('without q lists every article', async () => {

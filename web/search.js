@@ -181,8 +181,8 @@ function renderResult(result, state, typed = state.q) {
   const filtered = FACETS.some((facet) => state[facet.key].length) || state.dateFrom || state.dateTo;
   $('status').textContent =
     result.total === 0
-      ? `لا نتائج${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
-      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
+      ? `لا نتائج${result.datesInQuery ? ` منشورة في \u2068${result.datesInQuery.named}\u2069` : ''}${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
+      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean && !result.searchedInstead;
@@ -246,6 +246,11 @@ function insteadNote(result, typed) {
 }
 
 /** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
+/** The month or day the query named, searched as dates: said, since no date filter shows it. */
+function datesNote(result) {
+  return result.datesInQuery ? ` (المنشورة في \u2068${result.datesInQuery.named}\u2069)` : '';
+}
+
 function newestNote(result, state) {
   const words = state.q.trim().split(/\s+/u).filter(Boolean).length;
   return state.sort === 'newest' && words > 1 && !result.relaxed ? ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)' : '';

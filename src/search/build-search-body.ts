@@ -1,4 +1,5 @@
 import type { SearchBody } from '../engine/search-engine.js';
+import type { DatesInQuery } from './query-dates.js';
 import { forEachStandardToken } from '../analysis/in-process-analyzer.js';
 import { normalizeArabicWord, prefixedForms } from '../analysis/arabic-rules.js';
 import { analysisShapeOf, INDEX_ANALYZER, type VersionedIndexDefinition } from '../index/index-definition.js';
@@ -25,6 +26,8 @@ export interface SearchRequest {
   filters: Partial<Record<SearchFacet, string[]>>;
   dateFrom?: string;
   dateTo?: string;
+  /** The month or day `q` named (السودان نوفمبر 2018), taken out of it and searched as `dateFrom` and `dateTo`. */
+  datesInQuery?: DatesInQuery;
   from: number;
   size: number;
   sort: 'relevance' | 'newest';

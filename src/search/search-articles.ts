@@ -1,4 +1,5 @@
 import type { SearchBody, SearchEngine, SearchHit, SearchResult } from '../engine/search-engine.js';
+import type { DatesInQuery } from './query-dates.js';
 import {
   buildSearchBody,
   countQueryTokens,
@@ -118,6 +119,8 @@ export interface ArticleSearchResult {
   totalAsTyped?: number;
   /** `q` is the link of the articles listed (see linkFormsOf), not words to search. */
   linked?: true;
+  /** The month or day `q` named, searched as dates (see splitQueryDates). */
+  datesInQuery?: DatesInQuery;
 }
 
 /**
@@ -579,6 +582,7 @@ export async function searchArticles(
   return {
     total: result.total,
     ...(totalAllWords !== undefined ? { totalAllWords } : {}),
+    ...(asked.datesInQuery ? { datesInQuery: asked.datesInQuery } : {}),
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,

@@ -42,6 +42,7 @@ import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search
 import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
 import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
+import { splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -403,7 +404,7 @@ export class SearchService {
 
   /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
   readOperators(request: SearchRequest): SearchRequest {
-    return this.withSitesAsSources(this.withFlagsNamed(request));
+    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)));
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
@@ -715,4 +716,13 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 /** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
   return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
+}
+
+/** The request with a month or day `q` names searched as its dates (السودان نوفمبر 2018), where it asks for no dates itself. */
+function withDatesRead(request: SearchRequest): SearchRequest {
+  if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
+  const { text, dates } = splitQueryDates(request.q);
+  if (!dates) return request;
+  const { q: _typed, ...rest } = request;
+  return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
 }

@@ -258,6 +258,14 @@ const SearchResponse = z
       description:
         'Present when `q` is a link (http, https or www.) the index holds articles under: the hits are those articles (a re-filed copy’s original in its place, as searches list the story once), whether the link was pasted with http or https, with or without www., its path percent-encoded or not, a trailing slash, a query or a fragment. A link it holds nothing under is searched as words.',
     }),
+    datesInQuery: z
+      .object({ from: z.string(), to: z.string(), named: z.string() })
+      .optional()
+      .openapi({
+        description:
+          'Present when `q` named a month and year, or a day of one, in any family of month names (السودان نوفمبر 2018, 12 يونيو 2018, November 2018) and the request gave neither `date_from` nor `date_to`: those words were taken out of `q` and the search kept the articles published in those days, as `date_from` and `date_to` would. A month without a year, a year alone (كأس العالم 2018) and a quoted or excluded date stay words.',
+        example: { from: '2018-11-01', to: '2018-11-30', named: 'نوفمبر 2018' },
+      }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',

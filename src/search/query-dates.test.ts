@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { splitQueryDates } from './query-dates.js';
+
+describe('splitQueryDates', () => {
+  it('reads a month and year beside the subject as the days of that month, in any family of month names', () => {
+    expect(splitQueryDates('السودان نوفمبر 2018')).toEqual({ text: 'السودان', dates: { from: '2018-11-01', to: '2018-11-30', named: 'نوفمبر 2018' } });
+    expect(splitQueryDates('يونيو 2018 تركيا')).toEqual({ text: 'تركيا', dates: { from: '2018-06-01', to: '2018-06-30', named: 'يونيو 2018' } });
+    expect(splitQueryDates('احتجاجات الأردن في حزيران ٢٠١٨').dates).toMatchObject({ from: '2018-06-01', to: '2018-06-30' });
+    expect(splitQueryDates('انتخابات كانون الثاني 2019').dates).toMatchObject({ from: '2019-01-01', to: '2019-01-31', named: 'كانون الثاني 2019' });
+    expect(splitQueryDates('Yemen November 2018')).toMatchObject({ text: 'Yemen', dates: { from: '2018-11-01' } });
+    expect(splitQueryDates('الجزائر جوان 2018').dates).toMatchObject({ from: '2018-06-01' });
+    expect(splitQueryDates('فيفري 2016').dates?.to).toBe('2016-02-29');
+  });
+
+  it('takes "the month of" and a clitic with the name', () => {
+    expect(splitQueryDates('خاشقجي خلال شهر أكتوبر 2018')).toEqual({
+      text: 'خاشقجي خلال',
+      dates: { from: '2018-10-01', to: '2018-10-31', named: 'شهر أكتوبر 2018' },
+    });
+    expect(splitQueryDates('غزة بمايو 2018').dates).toMatchObject({ from: '2018-05-01' });
+  });
+
+  it('reads a day before the month as that day alone, and no day the calendar lacks', () => {
+    expect(splitQueryDates('قمة 12 يونيو 2018')).toEqual({ text: 'قمة', dates: { from: '2018-06-12', to: '2018-06-12', named: '12 يونيو 2018' } });
+    expect(splitQueryDates('30 فبراير 2018 مصر')).toEqual({ text: '30 فبراير 2018 مصر' });
+  });
+
+  it('leaves a month without a year, a year alone, and a quoted or excluded date as typed', () => {
+    for (const q of ['تيريزا ماي', 'مارس الضغط على إيران', 'كأس العالم 2018', 'مونديال 2018 روسيا', '"نوفمبر 2018"', 'السودان -نوفمبر 2018', 'نوفمبر 18'])
+      expect(splitQueryDates(q), q).toEqual({ text: q });
+  });
+});
