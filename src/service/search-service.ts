@@ -39,7 +39,7 @@ import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respe
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadQueryLists, splitTags, type QueryAids } from '../search/understand-query.js';
+import { loadQueryLists, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
 import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
 import { splitQueryDates } from '../search/query-dates.js';
@@ -137,6 +137,8 @@ export class SearchService {
   private entityCounts: { counts: ReadonlyMap<string, number>; at: number } | undefined;
   /** The sources the served articles come from, as stored: refreshed when a search names another (`storedSources`). */
   private knownSources: readonly string[] = [];
+  /** The months (yyyy-mm) the served articles were published in, and when they were counted. */
+  private publishedMonths: { months: ReadonlySet<string>; at: number } | undefined;
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
   /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
@@ -261,6 +263,19 @@ export class SearchService {
     if ([...sites, ...excludedSites].some((site) => sourcesOfSite(site, names).length === 0)) await this.refreshKnownSources();
   }
 
+  /** Counts the months the served articles were published in, at most once a minute, when `q` names a month and year. */
+  private async learnPublishedMonths(q: string | undefined): Promise<void> {
+    if (q === undefined || !splitQueryDates(q).dates) return;
+    if (this.publishedMonths && Date.now() - this.publishedMonths.at < PUBLISHED_MONTHS_MAX_AGE_MS) return;
+    const result = await this.engine.search(this.alias, {
+      size: 0,
+      query: { bool: { must_not: [A_STORY_COPY] } },
+      aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', min_doc_count: 1, format: 'yyyy-MM' } } },
+    });
+    const buckets = (result.aggregations.months as { buckets?: { key_as_string: string }[] } | undefined)?.buckets ?? [];
+    this.publishedMonths = { months: new Set(buckets.map((bucket) => bucket.key_as_string)), at: Date.now() };
+  }
+
   /** Whether the articles of the served version were tagged with the taxonomy in force. */
   async tagsState(): Promise<{ tags: TagsState; taggedWith: string | null; taxonomy: string }> {
     const [served] = await this.engine.aliasTargets(this.alias);
@@ -363,6 +378,7 @@ export class SearchService {
   ): Promise<ArticleSearchResult> {
     // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
     await this.learnSourcesOf(request.q);
+    await this.learnPublishedMonths(request.q);
     request = this.readOperators(request);
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
@@ -404,11 +420,14 @@ export class SearchService {
 
   /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
   readOperators(request: SearchRequest): SearchRequest {
-    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)));
+    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.publishedMonths?.months ?? NO_MONTHS, this.queryAids());
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
-  cursorSearchOf(request: SearchRequest, profile: SearchProfile): string {
+  async cursorSearchOf(request: SearchRequest, profile: SearchProfile): Promise<string> {
+    // Read as its search reads it: with the sources and months the index holds.
+    await this.learnSourcesOf(request.q);
+    await this.learnPublishedMonths(request.q);
     let read = request;
     try {
       read = this.readOperators(request);
@@ -681,6 +700,9 @@ const MAX_ENTITY_VALUES = 1_000;
 
 /** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
 const MAX_SOURCES = 10_000;
+/** How long the months the index holds are trusted before they are counted again. */
+const PUBLISHED_MONTHS_MAX_AGE_MS = 60_000;
+const NO_MONTHS: ReadonlySet<string> = new Set();
 
 /** A link names one article; a few more where an outlet stored one under several ids. */
 const MAX_LINKED_ARTICLES = 10;
@@ -718,11 +740,16 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
   return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
 
-/** The request with a month or day `q` names searched as its dates (السودان نوفمبر 2018), where it asks for no dates itself. */
-function withDatesRead(request: SearchRequest): SearchRequest {
+/**
+ * The request with a month and year `q` names searched as its dates (السودان نوفمبر 2018), where it
+ * asks for no dates itself, the index holds articles of that month (else it names an event: حرب أكتوبر
+ * 1973), and `q` is no question (كم عدد التجار … منذ فبراير 2015؟ asks of that month, not for its articles).
+ */
+function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
   const { text, dates } = splitQueryDates(request.q);
-  if (!dates) return request;
+  if (!dates || !publishedMonths.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
+  if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners)) return request;
   const { q: _typed, ...rest } = request;
   return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
 }

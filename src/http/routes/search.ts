@@ -263,8 +263,8 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'Present when `q` named a month and year, or a day of one, in any family of month names (السودان نوفمبر 2018, 12 يونيو 2018, November 2018) and the request gave neither `date_from` nor `date_to`: those words were taken out of `q` and the search kept the articles published in those days, as `date_from` and `date_to` would. A month without a year, a year alone (كأس العالم 2018) and a quoted or excluded date stay words.',
-        example: { from: '2018-11-01', to: '2018-11-30', named: 'نوفمبر 2018' },
+          'Present when `q` named a month and year in any family of month names (السودان أكتوبر 2018, November 2018), the request gave neither `date_from` nor `date_to`, the index holds articles of that month and `q` is no question: those words were taken out of `q` and the search kept the articles published in that month, as `date_from` and `date_to` would. A month the index holds nothing of (حرب أكتوبر 1973), a whole date (11 سبتمبر 2001), a month without a year, a year alone (كأس العالم 2018) and a quoted or excluded date stay words.',
+        example: { from: '2018-10-01', to: '2018-10-31', named: 'أكتوبر 2018' },
       }),
     relaxed: z.literal(true).optional().openapi({
       description:
@@ -366,7 +366,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
     const position =
-      query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: deps.service.cursorSearchOf(asked, profile) });
+      query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: await deps.service.cursorSearchOf(asked, profile) });
     const request: SearchRequest = position
       ? { ...asked, from: position.seen, searchAfter: position.after, ...(position.respelled ? { respelled: position.respelled } : {}) }
       : asked;
