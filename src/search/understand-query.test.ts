@@ -22,6 +22,7 @@ import {
   loadLatinNamesOfWords,
   loadLatinNameWords,
   loadListedNameSpellings,
+  nameSpellingKey,
   loadListedNameWords,
   loadQueryLists,
   loadQuestionWords,
@@ -263,6 +264,24 @@ describe('understandQuery', () => {
     expect(editDistance('blnken', 'blinken', 1)).toBe(1);
     expect(editDistance('kitten', 'sitting', 3)).toBe(3);
     expect(editDistance('ab', 'abcdef', 1)).toBe(2); // more than max, said at once
+  });
+});
+
+describe('loadListedNameSpellings', () => {
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+  const entity = (name: string) => spellings.get(nameSpellingKey(name));
+
+  it('gives one entity to the spellings of one name, across the rules that share a spelling', () => {
+    const pairs: [string, string][] = [
+      ['ترامب', 'ترمب'],
+      ['zuckerberg', 'زوكربرغ'],
+      ['الولايات المتحدة', 'america'],
+      ['صنعاء', 'صنعا'],
+    ];
+    for (const [a, b] of pairs) expect(entity(a), `${a} ${b}`).toBe(entity(b));
+    expect(entity('ترامب')).toBeDefined();
+    expect(entity('الجزائر')).not.toBe(entity('المغرب'));
+    expect(entity('أمريكا')).not.toBe(entity('أمريكا اللاتينية'));
   });
 });
 

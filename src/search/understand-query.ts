@@ -283,13 +283,27 @@ export function nameSpellingKey(text: string): string {
 /** Whole spellings of the listed names, keyed by `nameSpellingKey`, each with its first rule's line. */
 export type ListedSpellings = ReadonlyMap<string, number>;
 
-/** Every spelling of the listed names, whole, keyed by `nameSpellingKey`, with the line of the first rule holding it. */
+/**
+ * Every spelling of the listed names, whole, keyed by `nameSpellingKey`, with its entity: the first
+ * line of the rules that share a spelling with it, directly or through others (a Latin rule and the
+ * line of its Arabic variants: zuckerberg, زوكربيرغ, زوكربرغ).
+ */
 export function loadListedNameSpellings(dataRoot: string): Map<string, number> {
-  const spellings = new Map<string, number>();
-  readNameRules(dataRoot).forEach((rule, line) => {
-    for (const key of spellingsOf(rule).map(nameSpellingKey)) if (!spellings.has(key)) spellings.set(key, line);
+  const rules = readNameRules(dataRoot).map((rule) => spellingsOf(rule).map(nameSpellingKey));
+  const entityOf = rules.map((_, line) => line);
+  const find = (line: number): number => (entityOf[line] === line ? line : (entityOf[line] = find(entityOf[line]!)));
+  const firstLine = new Map<string, number>();
+  rules.forEach((keys, line) => {
+    for (const key of keys) {
+      const other = firstLine.get(key);
+      if (other === undefined) firstLine.set(key, line);
+      else {
+        const [a, b] = [find(other), find(line)];
+        entityOf[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
   });
-  return spellings;
+  return new Map([...firstLine].map(([key, line]) => [key, find(line)]));
 }
 
 /** The entities of every run of `text`'s words that is a whole listed spelling (الولايات المتحدة, ترمب). */
