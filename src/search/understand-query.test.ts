@@ -102,6 +102,9 @@ describe('understandQuery', () => {
     expect(understandQuery('أخبار كاذبة', on, aids)).toBe('أخبار كاذبة');
     expect(understandQuery('اليمن آخر أخبار', on, aids)).toBe('اليمن آخر أخبار');
     expect(understandQuery('آخر الأخبار', on, aids)).toBe('آخر الأخبار');
+    // After question words and punctuation too.
+    expect(understandQuery('« آخر أخبار » اليمن', on, aids)).toBe('اليمن');
+    expect(understandQuery('what is the latest on Syria', on, aids)).toBe('Syria');
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {

@@ -12,15 +12,15 @@ import type { ArabiziReader } from './arabizi.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
-/** Question words also written as names and words (شو: Shaw, توك شو), taken out only as a query's first word. */
+/** Question words also written as names and words (شو: Shaw, توك شو), and phrases before a subject (آخر أخبار), taken out only as a query's first words. */
 export const QUESTION_OPENERS = 'relevance/question-openers.txt';
-/** An opener has at most this many words (آخر ما نشر عن). */
-const MAX_OPENER_WORDS = 4;
+/** An opener has at most this many words (latest news about). */
+const MAX_OPENER_WORDS = 3;
 
 /** What reading a query may use besides the profile: the question word list, the run-on repairer, the listed names. */
 export interface QueryAids {
   questionWords: ReadonlySet<string>;
-  /** The words taken out only as a query's first word (`relevance/question-openers.txt`). */
+  /** The words and phrases taken out only as a query's first words, after any question words (`relevance/question-openers.txt`). */
   questionOpeners?: ReadonlySet<string>;
   repairer?: RunOnRepairer;
   /** The listed names typed without their spaces (see loadGluedNames). */
@@ -1109,11 +1109,25 @@ export function understandReadQuery(read: string, settings: SearchProfile['query
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
     const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
-    // The longest opener the text begins with: a word (شو) or a phrase (آخر أخبار, Latest news).
-    let openerWords = 0;
-    for (let length = Math.min(MAX_OPENER_WORDS, words.length); length > 0 && openerWords === 0; length--)
-      if (aids.questionOpeners?.has(words.slice(0, length).map(bareOf).join(' ').toLowerCase())) openerWords = length;
-    const isQuestionWord = (word: string, at: number) => aids.questionWords.has(bareOf(word)) || at < openerWords;
+    // The longest opener the text begins with, after any question words and punctuation (what is the
+    // latest on): a word (شو) or a phrase (آخر أخبار, Latest news).
+    const lettered = words.flatMap((word, at) => (bareOf(word) ? [at] : []));
+    let start = 0;
+    while (start < lettered.length && aids.questionWords.has(bareOf(words[lettered[start]!]!))) start++;
+    let opener: number[] = [];
+    for (let length = Math.min(MAX_OPENER_WORDS, lettered.length - start); length > 0 && opener.length === 0; length--) {
+      const run = lettered.slice(start, start + length);
+      if (
+        aids.questionOpeners?.has(
+          run
+            .map((at) => bareOf(words[at]!))
+            .join(' ')
+            .toLowerCase(),
+        )
+      )
+        opener = run;
+    }
+    const isQuestionWord = (word: string, at: number) => aids.questionWords.has(bareOf(word)) || opener.includes(at);
     const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
     // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word; nor is the of of a listed phrase (secretary of state).
     const inListedSpelling =
