@@ -122,6 +122,9 @@ describe('search parameters', () => {
     expect((await search({ q: 'الجزائر تموز 2021' })).body.hits.map((h) => h.id).sort()).toEqual(body.hits.map((h) => h.id).sort());
     expect((await search({ q: 'يوليو 2021', sort: 'newest' })).body.total).toBe((await search({ date_from: '2021-07-01', date_to: '2021-07-31' })).body.total);
     // Dates given, a month the index holds no article of (an event: حرب أكتوبر 1973), or a question: the words stay words.
+    // A respelling searched instead keeps the month: following it (a next page asks with it) searches the same.
+    const respelled = await get<SearchBody & { searchedInstead?: string }>(`/search?${new URLSearchParams({ q: 'الجزاير يوليو 2021' })}`);
+    expect(respelled.body).toMatchObject({ searchedInstead: 'الجزائر يوليو 2021', datesInQuery: { named: 'يوليو 2021' } });
     const stayWords: Record<string, string>[] = [
       { q: 'الجزائر يوليو 2021', date_from: '2021-01-01' },
       { q: 'الجزائر يوليو 2001' },

@@ -245,14 +245,16 @@ function insteadNote(result, typed) {
   return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }
 
-/** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
-/** The month or day the query named, searched as dates: said, since no date filter shows it. */
+/** The month the query named, searched as dates: said, since no date filter shows it. */
 function datesNote(result) {
   return result.datesInQuery ? ` (المنشورة في \u2068${result.datesInQuery.named}\u2069)` : '';
 }
 
+/** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
 function newestNote(result, state) {
-  const words = state.q.trim().split(/\s+/u).filter(Boolean).length;
+  // The month's words are dates, not words an article holds.
+  const searched = result.datesInQuery ? state.q.replace(result.datesInQuery.named, ' ') : state.q;
+  const words = searched.trim().split(/\s+/u).filter(Boolean).length;
   return state.sort === 'newest' && words > 1 && !result.relaxed ? ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)' : '';
 }
 

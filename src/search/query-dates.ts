@@ -16,8 +16,10 @@ const MONTH_WORD = /^[بلو]?شهر$/u;
 const YEAR = /^(1[89]|20)\d\d$/u;
 const NUMBER = /^\d+$/u;
 
-/** A quoted or excluded word is asked as typed: no date is read from it. */
-const ASKED_AS_TYPED = /^[-−]|["«»“”]/u;
+/** A quote, an exclusion or NOT anywhere: the reader is asking for words as written, dates among them. */
+const ASKS_AS_TYPED = /["«»“”„]|(?:^|\s)[-−]|(?:^|\s)NOT\s/u;
+/** Fewer letters than this make no month read from a query: آب is also أب ("father"), باب ب + آب. */
+const MIN_MONTH_LETTERS = 3;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const bare = (word: string) => toAsciiDigits(word.replace(EDGE_PUNCTUATION, ''));
@@ -26,38 +28,45 @@ const bare = (word: string) => toAsciiDigits(word.replace(EDGE_PUNCTUATION, ''))
 function monthAt(words: string[], at: number): { month: number; length: number } | undefined {
   for (const length of [2, 1]) {
     if (at + length > words.length) continue;
-    const name = words
-      .slice(at, at + length)
-      .map(bare)
-      .join(' ');
-    const month = monthNumber(name) ?? (CLITIC.test(name) ? monthNumber(name.slice(1)) : undefined);
-    if (month !== undefined) return { month, length };
+    const parts = words.slice(at, at + length).map(bare);
+    if (parts.some((part) => part === '')) continue;
+    const name = parts.join(' ');
+    const unclitic = CLITIC.test(name) ? name.slice(1) : undefined;
+    for (const form of [name, unclitic]) {
+      const month = form !== undefined && form.replace(/\s/gu, '').length >= MIN_MONTH_LETTERS ? monthNumber(form) : undefined;
+      if (month !== undefined) return { month, length };
+    }
   }
   return undefined;
 }
 
 /**
  * A month and year a reader typed beside the subject (السودان نوفمبر 2018, تركيا يونيو 2018,
- * November 2018): the days of that month, and the text without them. A month's name without a year
- * stays a word (مارس is also "he practised", ماي Theresa May), and so does a year alone, which names
- * events (كأس العالم 2018), and a whole date, likelier an event's name than a day of publication
- * (هجمات 11 سبتمبر 2001, ثورة 25 يناير 2011). The first such month counts.
+ * November 2018): the days of that month, and the text without them. Left as words where they may be
+ * something else: a month's name without a year (مارس is also "he practised"), a year alone (كأس
+ * العالم 2018), a whole date (هجمات 11 سبتمبر 2001, ثورة 25 يناير 2011), a month inside a listed name
+ * (تيريزا ماي 2018: `isListedName`), two months (a range: من يناير 2018 إلى مارس 2018; one month in
+ * two calendars: أيلول / سبتمبر 2018), and a text with a quote, an exclusion or NOT.
  */
-export function splitQueryDates(q: string): { text: string; dates?: DatesInQuery } {
+export function splitQueryDates(q: string, isListedName: (words: string) => boolean = () => false): { text: string; dates?: DatesInQuery } {
+  if (ASKS_AS_TYPED.test(q)) return { text: q };
   const words = q.split(/\s+/u).filter(Boolean);
-  for (let at = 0; at < words.length; at++) {
+  const months = words.flatMap((_, at) => {
     const found = monthAt(words, at);
-    if (!found) continue;
-    const last = at + found.length;
-    const year = words[last] === undefined ? '' : bare(words[last]);
-    if (!YEAR.test(year) || (at > 0 && NUMBER.test(bare(words[at - 1]!)))) continue;
-    let first = at;
-    if (first > 0 && MONTH_WORD.test(bare(words[first - 1]!))) first--;
-    if (words.slice(first, last + 1).some((word) => ASKED_AS_TYPED.test(word))) continue;
-    const month = `${year}-${pad(found.month)}`;
-    const lastDay = new Date(Date.UTC(Number(year), found.month, 0)).getUTCDate();
-    const dates = { from: `${month}-01`, to: `${month}-${pad(lastDay)}`, named: words.slice(first, last + 1).join(' ') };
-    return { text: [...words.slice(0, first), ...words.slice(last + 1)].join(' '), dates };
-  }
-  return { text: q };
+    return found ? [{ at, ...found }] : [];
+  });
+  if (months.length !== 1) return { text: q };
+  const { at, month: number, length } = months[0]!;
+  const last = at + length;
+  const year = words[last] === undefined ? '' : bare(words[last]);
+  const before = at > 0 ? bare(words[at - 1]!) : '';
+  if (!YEAR.test(year) || NUMBER.test(before) || (before && isListedName(`${before} ${words.slice(at, last).map(bare).join(' ')}`))) return { text: q };
+  const first = before && MONTH_WORD.test(before) ? at - 1 : at;
+  const month = `${year}-${pad(number)}`;
+  const lastDay = new Date(Date.UTC(Number(year), number, 0)).getUTCDate();
+  const named = words
+    .slice(first, last + 1)
+    .join(' ')
+    .replace(EDGE_PUNCTUATION, '');
+  return { text: [...words.slice(0, first), ...words.slice(last + 1)].join(' '), dates: { from: `${month}-01`, to: `${month}-${pad(lastDay)}`, named } };
 }

@@ -39,7 +39,8 @@ import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respe
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
-import { loadQueryLists, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
+import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
+import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
 import { splitQueryDates } from '../search/query-dates.js';
@@ -272,8 +273,10 @@ export class SearchService {
       query: { bool: { must_not: [A_STORY_COPY] } },
       aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', min_doc_count: 1, format: 'yyyy-MM' } } },
     });
-    const buckets = (result.aggregations.months as { buckets?: { key_as_string: string }[] } | undefined)?.buckets ?? [];
-    this.publishedMonths = { months: new Set(buckets.map((bucket) => bucket.key_as_string)), at: Date.now() };
+    const buckets = (result.aggregations.months as { buckets?: { key_as_string: string; doc_count: number }[] } | undefined)?.buckets ?? [];
+    // A month of a few stray articles is not held: a search of it would answer nothing (احتجاجات إيران ديسمبر 2017).
+    const enough = Math.max(...buckets.map((bucket) => bucket.doc_count), 0) * MIN_MONTH_SHARE;
+    this.publishedMonths = { months: new Set(buckets.flatMap((bucket) => (bucket.doc_count >= enough ? [bucket.key_as_string] : []))), at: Date.now() };
   }
 
   /** Whether the articles of the served version were tagged with the taxonomy in force. */
@@ -379,7 +382,24 @@ export class SearchService {
     // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
     await this.learnSourcesOf(request.q);
     await this.learnPublishedMonths(request.q);
-    request = this.readOperators(request);
+    const read = this.readOperators(request);
+    const result = await this.searchRead(read, profile, options);
+    // A respelling is of the words: the month searched as dates goes with it, so that following it keeps the month.
+    const named = read.datesInQuery?.named;
+    if (!named) return result;
+    return {
+      ...result,
+      ...(result.didYouMean ? { didYouMean: `${result.didYouMean} ${named}` } : {}),
+      ...(result.searchedInstead ? { searchedInstead: `${result.searchedInstead} ${named}` } : {}),
+    };
+  }
+
+  /** `search` of a request whose operators (flags, `site:`, a month) are read. */
+  private async searchRead(
+    request: SearchRequest,
+    profile: SearchProfile,
+    options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean },
+  ): Promise<ArticleSearchResult> {
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
         aids: this.queryAids(),
@@ -702,6 +722,8 @@ const MAX_ENTITY_VALUES = 1_000;
 const MAX_SOURCES = 10_000;
 /** How long the months the index holds are trusted before they are counted again. */
 const PUBLISHED_MONTHS_MAX_AGE_MS = 60_000;
+/** A month holds fewer articles than this share of the fullest month's: a few stray ones, no month of the index's. */
+const MIN_MONTH_SHARE = 0.01;
 const NO_MONTHS: ReadonlySet<string> = new Set();
 
 /** A link names one article; a few more where an outlet stored one under several ids. */
@@ -747,9 +769,11 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
  */
 function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
-  const { text, dates } = splitQueryDates(request.q);
+  const spellings = aids.listedNameSpellings;
+  const { text, dates } = splitQueryDates(request.q, (words) => spellings?.has(nameSpellingKey(words)) ?? false);
   if (!dates || !publishedMonths.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
-  if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners)) return request;
+  const first = request.q.trim().split(/\s+/u)[0]!.replace(EDGE_PUNCTUATION, '').toLowerCase();
+  if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners) || aids.questionWords.has(first)) return request;
   const { q: _typed, ...rest } = request;
   return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
 }

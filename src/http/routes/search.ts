@@ -263,7 +263,7 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'Present when `q` named a month and year in any family of month names (السودان أكتوبر 2018, November 2018), the request gave neither `date_from` nor `date_to`, the index holds articles of that month and `q` is no question: those words were taken out of `q` and the search kept the articles published in that month, as `date_from` and `date_to` would. A month the index holds nothing of (حرب أكتوبر 1973), a whole date (11 سبتمبر 2001), a month without a year, a year alone (كأس العالم 2018) and a quoted or excluded date stay words.',
+          'Present when `q` named a month and year in any family of month names (السودان أكتوبر 2018, November 2018), the request gave neither `date_from` nor `date_to`, the index holds more than a few stray articles of that month and `q` is no question: those words were taken out of `q` and the search kept the articles published in that month, as `date_from` and `date_to` would. `didYouMean` and `searchedInstead` keep them. A month the index holds no more than stray articles of (حرب أكتوبر 1973), a whole date (11 سبتمبر 2001), a month inside a listed name (تيريزا ماي 2018), two months, a text with a quote, an exclusion or NOT, a month without a year and a year alone (كأس العالم 2018) stay words.',
         example: { from: '2018-10-01', to: '2018-10-31', named: 'أكتوبر 2018' },
       }),
     relaxed: z.literal(true).optional().openapi({
