@@ -764,8 +764,9 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
 
 /**
  * The request with a month and year `q` names searched as its dates (السودان نوفمبر 2018), where it
- * asks for no dates itself, the index holds articles of that month (else it names an event: حرب أكتوبر
- * 1973), and `q` is no question (كم عدد التجار … منذ فبراير 2015؟ asks of that month, not for its articles).
+ * asks for no dates itself, the index holds more than stray articles of that month (else it names an
+ * event: حرب أكتوبر 1973), and `q` is no question in either script (كم عدد التجار … منذ فبراير 2015؟
+ * asks of that month, not for its articles). `splitQueryDates` says what else stays words.
  */
 function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
