@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INGEST_SEEDS: 'no' })).toThrow(/INGEST_SEEDS/);
   });
 
+  it('counts days in UTC unless TIME_ZONE names a zone the runtime knows', () => {
+    expect(loadConfig({}).timeZone).toBe('UTC');
+    expect(loadConfig({ TIME_ZONE: 'Asia/Riyadh' }).timeZone).toBe('Asia/Riyadh');
+    expect(() => loadConfig({ TIME_ZONE: 'Riyadh' })).toThrow(/TIME_ZONE/);
+  });
+
   it('takes the engine family from SEARCH_ENGINE, and refuses one it cannot serve', () => {
     expect(loadConfig({ SEARCH_ENGINE: 'elasticsearch' }).searchEngine).toBe('elasticsearch');
     expect(loadConfig({}).searchEngine).toBeUndefined();

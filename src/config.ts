@@ -83,6 +83,8 @@ const configSchema = z
     SEARCH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
     /** How long a shutdown waits for the requests in flight before closing their connections. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    /** The newsroom's time zone (IANA, e.g. Asia/Riyadh): the days of date_from, date_to and a month in q, and the months of the facets. */
+    TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as UTC, Africa/Cairo or Asia/Riyadh').default('UTC'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   // The family is read from the root endpoint with plain fetch, which knows only the system's CAs.
@@ -120,6 +122,7 @@ export type Config = {
   searchQueueLimit: number;
   searchQueueTimeoutMs: number;
   shutdownTimeoutMs: number;
+  timeZone: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: c.MAX_PAGE_SIZE,
     maxResultWindow: c.MAX_RESULT_WINDOW,
     maxQueryClauses: c.ENGINE_MAX_CLAUSES,
+    timeZone: c.TIME_ZONE,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     rateLimitBurst: c.RATE_LIMIT_BURST ?? Math.max(10, Math.ceil(c.RATE_LIMIT_PER_MINUTE / 6)),
     trustProxy: c.TRUST_PROXY === 'true',
@@ -169,6 +173,16 @@ function isOriginOrAny(value: string): boolean {
   if (value === '*') return true;
   try {
     return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the runtime's time zone database knows `name`. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
   } catch {
     return false;
   }

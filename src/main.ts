@@ -22,6 +22,7 @@ const service = SearchService.open({
   maxQueryClauses: config.maxQueryClauses,
   defaultProfile: config.searchProfile,
   englishDictionary: config.englishDictionary,
+  timeZone: config.timeZone,
   logger,
   engineStatus: provided,
   indexLayout: {

@@ -30,6 +30,7 @@ export async function runWithEngine(command: (context: CommandContext) => Promis
       maxQueryClauses: config.maxQueryClauses,
       defaultProfile: config.searchProfile,
       englishDictionary: config.englishDictionary,
+      timeZone: config.timeZone,
       logger,
       indexLayout: {
         ...(config.indexShards ? { shards: config.indexShards } : {}),

@@ -126,6 +126,8 @@ const BY_ID = { id: 'asc' };
 export interface QueryShape {
   /** The engine's limit on leaf clauses in one query (`indices.query.bool.max_clause_count`). */
   maxClauses: number;
+  /** Whose days a date filter and whose months the month facet count (an IANA name; UTC where unset). */
+  timeZone?: string;
   /** The most alternatives one synonym rule has: a token expands to at most this many leaf clauses. */
   maxSynonymAlternatives: number;
   /** Per searchable field, the analyzer that analyzes as its search analyzer does, minus synonyms. */
@@ -141,8 +143,8 @@ export interface QueryShape {
 }
 
 /** The shape of queries against an index built from `definition`, on an engine with this clause limit. */
-export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: number): QueryShape {
-  return { maxClauses, ...analysisShapeOf(definition) };
+export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: number, timeZone = 'UTC'): QueryShape {
+  return { maxClauses, timeZone, ...analysisShapeOf(definition) };
 }
 
 /** A query with more tokens than any plan can fit into the clause limit. */
@@ -177,7 +179,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excludedSources = request.excludedSources?.length ? [{ terms: { source: request.excludedSources } }] : [];
   const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
-  const filter = [...dateFilters(request), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
+  const filter = [...dateFilters(request, shape.timeZone), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const plan = text
     ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + arabicOrder.length + leavesOf([...exclusions, ...phrases]))
@@ -233,7 +235,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // The month histogram counts what the reader sees: under every facet selection.
   facetAggs.published = {
     filter: allFacetFilters.length > 0 ? { bool: { filter: allFacetFilters } } : { match_all: {} },
-    aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1 } } },
+    aggs: {
+      months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1, ...timeZoneOf(shape) } },
+    },
   };
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
@@ -547,7 +551,14 @@ function plainAnalyzer(shape: QueryShape, field: string): string {
   return analyzer;
 }
 
-function dateFilters(request: SearchRequest): Clause[] {
+function dateFilters(request: SearchRequest, timeZone = 'UTC'): Clause[] {
   if (!request.dateFrom && !request.dateTo) return [];
-  return [{ range: { published: { ...(request.dateFrom ? { gte: request.dateFrom } : {}), ...(request.dateTo ? { lte: request.dateTo } : {}) } } }];
+  const range = { ...(request.dateFrom ? { gte: request.dateFrom } : {}), ...(request.dateTo ? { lte: request.dateTo } : {}) };
+  // A day is the newsroom's: 01:30 in Riyadh on 1 June is 22:30 UTC on 31 May.
+  return [{ range: { published: { ...range, ...(timeZone === 'UTC' ? {} : { time_zone: timeZone }) } } }];
+}
+
+/** The month histogram's time zone, where it is not UTC. */
+function timeZoneOf(shape: QueryShape): { time_zone?: string } {
+  return shape.timeZone && shape.timeZone !== 'UTC' ? { time_zone: shape.timeZone } : {};
 }

@@ -64,6 +64,8 @@ export interface SearchServiceOptions {
   indexLayout?: IndexLayout;
   /** The English–Arabic dictionary (ENGLISH_DICTIONARY: its path without extensions); unset, none. */
   englishDictionary?: string;
+  /** The time zone whose days and months the date filters and facets count (TIME_ZONE); unset, UTC. */
+  timeZone?: string;
 }
 
 export interface IndexLayout {
@@ -118,6 +120,7 @@ export class SearchService {
   readonly judgments: JudgmentStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
+  private readonly timeZone: string;
   private readonly engineStatus: EngineStatusSource | undefined;
   private readonly layout: IndexLayout;
   private currentDefinition: VersionedIndexDefinition;
@@ -151,6 +154,7 @@ export class SearchService {
     this.dataRoot = options.dataRoot;
     this.logger = options.logger;
     this.maxQueryClauses = options.maxQueryClauses;
+    this.timeZone = options.timeZone ?? 'UTC';
     this.engineStatus = options.engineStatus;
     this.layout = options.indexLayout ?? {};
     this.englishDictionary = options.englishDictionary;
@@ -271,7 +275,7 @@ export class SearchService {
     const result = await this.engine.search(this.alias, {
       size: 0,
       query: { bool: { must_not: [A_STORY_COPY] } },
-      aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', min_doc_count: 1, format: 'yyyy-MM' } } },
+      aggs: { months: { date_histogram: { field: 'published', calendar_interval: 'month', min_doc_count: 1, format: 'yyyy-MM', time_zone: this.timeZone } } },
     });
     const buckets = (result.aggregations.months as { buckets?: { key_as_string: string; doc_count: number }[] } | undefined)?.buckets ?? [];
     // A month of a few stray articles is not held: a search of it would answer nothing (احتجاجات إيران ديسمبر 2017).
@@ -609,7 +613,7 @@ export class SearchService {
 
   private queryShape(): QueryShape {
     if (this.currentQueryShape?.definition !== this.currentDefinition) {
-      this.currentQueryShape = { definition: this.currentDefinition, shape: queryShapeOf(this.currentDefinition, this.maxQueryClauses) };
+      this.currentQueryShape = { definition: this.currentDefinition, shape: queryShapeOf(this.currentDefinition, this.maxQueryClauses, this.timeZone) };
     }
     return this.currentQueryShape.shape;
   }

@@ -42,7 +42,7 @@ export function openTestService(
   engine: SearchEngine,
   alias: string,
   dataRoot = PROJECT_ROOT,
-  options: Pick<SearchServiceOptions, 'englishDictionary'> = { englishDictionary: DEFAULT_ENGLISH_DICTIONARY },
+  options: Pick<SearchServiceOptions, 'englishDictionary' | 'timeZone'> = { englishDictionary: DEFAULT_ENGLISH_DICTIONARY },
 ): SearchService {
   const defaultProfile = process.env.SEARCH_PROFILE ?? 'default';
   return SearchService.open({ engine, alias, dataRoot, maxQueryClauses: 1024, defaultProfile, logger: pino({ level: 'silent' }), ...options });

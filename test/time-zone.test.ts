@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, indexStoredArticles, openTestService, useSeededService } from './support/test-service.js';
+
+// Two stories of a Riyadh newsroom: one filed at 01:30 on 1 June, Riyadh time (22:30 UTC on 31 May), one at noon.
+const articles = [
+  { id: 'tz-night', title: 'خبر الفجر عن الرياض', body: 'نشر خبر الفجر عن الرياض.', published: '2018-05-31T22:30:00Z' },
+  { id: 'tz-noon', title: 'خبر الظهر عن الرياض', body: 'نشر خبر الظهر عن الرياض.', published: '2018-06-01T12:00:00Z' },
+];
+
+const seeded = useSeededService('time-zone');
+let riyadh: ReturnType<typeof createTestApp>;
+beforeAll(async () => {
+  await indexStoredArticles(seeded.engine, seeded.alias, articles);
+  riyadh = createTestApp(openTestService(seeded.engine, seeded.alias, undefined, { timeZone: 'Asia/Riyadh' }));
+});
+
+interface Result {
+  hits: { id: string }[];
+  facets: { published: { month: string; count: number }[] };
+  datesInQuery?: { from: string };
+}
+async function search(app: ReturnType<typeof createTestApp>, params: Record<string, string>): Promise<Result> {
+  const response = await app.request(`/search?${new URLSearchParams(params)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Result;
+}
+const ids = (result: Result) => result.hits.map((hit) => hit.id).sort();
+const months2018 = (result: Result) => result.facets.published.filter((bucket) => bucket.month.startsWith('2018-'));
+
+describe('the newsroom time zone (TIME_ZONE)', () => {
+  it("counts a day's articles by the newsroom's clock, not UTC's", async () => {
+    const june = { date_from: '2018-06-01', date_to: '2018-06-30' };
+    expect(ids(await search(seeded.app, june))).toEqual(['tz-noon']);
+    expect(ids(await search(riyadh, june))).toEqual(['tz-night', 'tz-noon']);
+    expect(ids(await search(riyadh, { date_from: '2018-05-01', date_to: '2018-05-31' }))).toEqual([]);
+  });
+
+  it("counts the month facet and a month named in q by the newsroom's clock", async () => {
+    expect(months2018(await search(seeded.app, {}))).toEqual([
+      { month: '2018-05', count: 1 },
+      { month: '2018-06', count: 1 },
+    ]);
+    expect(months2018(await search(riyadh, {}))).toEqual([{ month: '2018-06', count: 2 }]);
+    const named = await search(riyadh, { q: 'الرياض يونيو 2018' });
+    expect([named.datesInQuery?.from, ids(named)]).toEqual(['2018-06-01', ['tz-night', 'tz-noon']]);
+  });
+});
