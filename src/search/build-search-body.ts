@@ -179,7 +179,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excludedSources = request.excludedSources?.length ? [{ terms: { source: request.excludedSources } }] : [];
   const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
-  const filter = [...dateFilters(request, shape.timeZone), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
+  const filter = [...dateFilters(request, shape), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const plan = text
     ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + arabicOrder.length + leavesOf([...exclusions, ...phrases]))
@@ -551,14 +551,14 @@ function plainAnalyzer(shape: QueryShape, field: string): string {
   return analyzer;
 }
 
-function dateFilters(request: SearchRequest, timeZone = 'UTC'): Clause[] {
+function dateFilters(request: SearchRequest, shape: QueryShape): Clause[] {
   if (!request.dateFrom && !request.dateTo) return [];
   const range = { ...(request.dateFrom ? { gte: request.dateFrom } : {}), ...(request.dateTo ? { lte: request.dateTo } : {}) };
   // A day is the newsroom's: 01:30 in Riyadh on 1 June is 22:30 UTC on 31 May.
-  return [{ range: { published: { ...range, ...(timeZone === 'UTC' ? {} : { time_zone: timeZone }) } } }];
+  return [{ range: { published: { ...range, ...timeZoneOf(shape) } } }];
 }
 
-/** The month histogram's time zone, where it is not UTC. */
+/** The time zone of a date filter or the month histogram, where it is not UTC. */
 function timeZoneOf(shape: QueryShape): { time_zone?: string } {
   return shape.timeZone && shape.timeZone !== 'UTC' ? { time_zone: shape.timeZone } : {};
 }
