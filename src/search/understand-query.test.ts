@@ -80,9 +80,10 @@ describe('understandQuery', () => {
     expect(understandQuery('the US secretary of state', on, { ...aids, arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT) })).toBe('u.s secretary of state');
   });
 
+  const withOpeners = { on: { ...off, questionWords: true }, aids: { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) } };
+
   it('takes a question opener out only as the first word: شو صار بالغوطة, but not توك شو or برنارد شو', () => {
-    const on = { ...off, questionWords: true };
-    const aids = { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) };
+    const { on, aids } = withOpeners;
     expect(understandQuery('شو عم يصير بإدلب', on, aids)).toBe('بإدلب');
     expect(understandQuery('«شو» صار بالغوطة؟', on, aids)).toBe('بالغوطة؟');
     expect(understandQuery('ليه الجنيه المصري نزل', on, aids)).toBe('الجنيه المصري نزل');
@@ -93,8 +94,7 @@ describe('understandQuery', () => {
   });
 
   it('takes out what a reader types before a subject to ask for its news, only at the start', () => {
-    const on = { ...off, questionWords: true };
-    const aids = { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) };
+    const { on, aids } = withOpeners;
     expect(understandQuery('آخر أخبار اليمن', on, aids)).toBe('اليمن');
     // عن is a stopword: the index leaves it out.
     expect(understandQuery('اخر الاخبار عن السودان', on, aids)).toBe('عن السودان');

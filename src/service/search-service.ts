@@ -270,8 +270,9 @@ export class SearchService {
 
   /** Counts the months the served articles were published in, at most once a minute, when `q` names a month and year. */
   private async learnPublishedMonths(q: string | undefined): Promise<void> {
-    if (q === undefined || !splitQueryDates(q).dates) return;
+    // The age first: most searches name no month, and a fresh count needs no reading of q.
     if (this.publishedMonths && Date.now() - this.publishedMonths.at < PUBLISHED_MONTHS_MAX_AGE_MS) return;
+    if (q === undefined || !splitQueryDates(q).dates) return;
     const result = await this.engine.search(this.alias, {
       size: 0,
       query: { bool: { must_not: [A_STORY_COPY] } },
@@ -478,10 +479,8 @@ export class SearchService {
     };
     const kept = sites.flatMap(sourcesOf);
     const left = excludedSites.flatMap(sourcesOf);
-    const { q: _typed, ...rest } = request;
     return {
-      ...rest,
-      ...(holdsLetterOrDigit(text) ? { q: text } : {}),
+      ...withTextLeft(request, text),
       filters: { ...request.filters, source: [...new Set([...(request.filters.source ?? []), ...kept])] },
       ...(left.length > 0 ? { excludedSources: [...new Set([...(request.excludedSources ?? []), ...left])] } : {}),
     };
@@ -779,6 +778,11 @@ function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<stri
   if (!dates || !publishedMonths.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
   const first = request.q.trim().split(/\s+/u)[0]!.replace(EDGE_PUNCTUATION, '').toLowerCase();
   if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners) || aids.questionWords.has(first)) return request;
+  return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
+}
+
+/** The request with `q` reduced to what an operator left of it; none where nothing but punctuation is left. */
+function withTextLeft(request: SearchRequest, text: string): SearchRequest {
   const { q: _typed, ...rest } = request;
-  return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
+  return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}) };
 }
