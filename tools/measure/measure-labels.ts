@@ -40,7 +40,7 @@ const topicLabelsSchema = z.object({ articles: z.array(z.object({ id: z.string()
 const readTopicLabels = (file: string) =>
   new Map(topicLabelsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a) => [a.id, a.topics]));
 const topicLabellers = { a: readTopicLabels('topics-independent-a.json'), b: readTopicLabels('topics-independent-b.json') };
-// A second held-out sample, labelled for regions and topics at once by two more labellers (e, f).
+// Held-out samples labelled for regions and topics at once, each by two more labellers: a second (e, f) and a third (l, m).
 const heldOutSchema = z.object({
   articles: z.array(
     z.object({ id: z.string(), about: z.array(z.string()), mentioned: z.array(z.string()), aboutRegions: z.array(z.string()), topics: z.array(z.string()) }),
@@ -49,7 +49,11 @@ const heldOutSchema = z.object({
 type HeldOutLabels = z.infer<typeof heldOutSchema>['articles'][number];
 const readHeldOut = (file: string) =>
   new Map(heldOutSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8'))).articles.map((a): [string, HeldOutLabels] => [a.id, a]));
-const heldOut = { e: readHeldOut('heldout-2-e.json'), f: readHeldOut('heldout-2-f.json') };
+const heldOutSamples = [
+  { title: 'A second held-out sample', labellers: ['e', 'f'], labels: [readHeldOut('heldout-2-e.json'), readHeldOut('heldout-2-f.json')] },
+  { title: 'A third held-out sample', labellers: ['l', 'm'], labels: [readHeldOut('heldout-3-l.json'), readHeldOut('heldout-3-m.json')] },
+] as const;
+type HeldOutSample = (typeof heldOutSamples)[number];
 // News-section articles the tagger tagged culture, economy-energy or neither, labelled by g.
 const newsSectionsSchema = z.object({ articles: z.array(z.object({ id: z.string(), sampledAs: z.string(), topics: z.array(z.string()) })) });
 const newsSections = new Map(
@@ -68,8 +72,7 @@ const isHeldOutLabelled = (id: string) =>
   independent.has(id) ||
   topicLabellers.a.has(id) ||
   topicLabellers.b.has(id) ||
-  heldOut.e.has(id) ||
-  heldOut.f.has(id) ||
+  heldOutSamples.some((sample) => sample.labels.some((labels) => labels.has(id))) ||
   newsSections.has(id) ||
   technologyLabellers.h.has(id);
 const isLabelled = (id: string) => (options.tuning ? Object.values(tuningLabellers).some((labels) => labels.has(id)) : isHeldOutLabelled(id));
@@ -171,7 +174,7 @@ function reportHeldOutLabels(tagged: Map<string, ArticleTags>): void {
     if (parts.length > 0) console.log(`- ${id}: ${parts.join('; ')}`);
   }
   reportTopics(tagged);
-  reportHeldOutSample(tagged);
+  for (const sample of heldOutSamples) reportHeldOutSample(tagged, sample);
   reportNewsSections(tagged);
   reportTechnologyCategory(tagged);
 }
@@ -215,17 +218,19 @@ function reportTopics(tagged: Map<string, ArticleTags>): void {
   console.log(`\nArticles with identical topic sets from both labellers: ${identical} of ${ids.length}.`);
 }
 
-/** The second held-out sample: the two labellers' agreement, and the tagger's regions and topics against each. */
-function reportHeldOutSample(tagged: Map<string, ArticleTags>): void {
-  const ids = [...heldOut.e.keys()].filter((id) => heldOut.f.has(id) && tagged.has(id));
-  const labels = (labeller: 'e' | 'f', id: string) => heldOut[labeller].get(id)!;
-  const aboutOf = (labeller: 'e' | 'f', id: string) => widen([...labels(labeller, id).about, ...labels(labeller, id).aboutRegions]);
-  const mentionedOf = (labeller: 'e' | 'f', id: string) => widen([...labels(labeller, id).mentioned, ...labels(labeller, id).aboutRegions]);
-  const kappaOver = (labelsOf: (labeller: 'e' | 'f', id: string) => string[], values: string[]) =>
-    cohenKappa(ids.flatMap((id) => values.map((v) => ({ first: labelsOf('e', id).includes(v), second: labelsOf('f', id).includes(v) }))));
-  const regionsUsed = [...new Set(ids.flatMap((id) => [...mentionedOf('e', id), ...mentionedOf('f', id), ...aboutOf('e', id), ...aboutOf('f', id)]))];
+/** A held-out sample: the two labellers' agreement, and the tagger's regions and topics against each, with what it missed or added against the first. */
+function reportHeldOutSample(tagged: Map<string, ArticleTags>, sample: HeldOutSample): void {
+  const [first, second] = sample.labellers;
+  const byLabeller = new Map<string, Map<string, HeldOutLabels>>(sample.labellers.map((labeller, i) => [labeller, sample.labels[i]!]));
+  const ids = [...sample.labels[0].keys()].filter((id) => sample.labels[1].has(id) && tagged.has(id));
+  const labels = (labeller: string, id: string) => byLabeller.get(labeller)!.get(id)!;
+  const aboutOf = (labeller: string, id: string) => widen([...labels(labeller, id).about, ...labels(labeller, id).aboutRegions]);
+  const mentionedOf = (labeller: string, id: string) => widen([...labels(labeller, id).mentioned, ...labels(labeller, id).aboutRegions]);
+  const kappaOver = (labelsOf: (labeller: string, id: string) => string[], values: string[]) =>
+    cohenKappa(ids.flatMap((id) => values.map((v) => ({ first: labelsOf(first, id).includes(v), second: labelsOf(second, id).includes(v) }))));
+  const regionsUsed = [...new Set(ids.flatMap((id) => sample.labellers.flatMap((labeller) => [...mentionedOf(labeller, id), ...aboutOf(labeller, id)])))];
   const slugs = taxonomy.topics.map((t) => t.slug);
-  console.log(`\n## A second held-out sample: ${ids.length} ANT articles, two more labellers (e, f), regions and topics\n`);
+  console.log(`\n## ${sample.title}: ${ids.length} ANT articles, two more labellers (${first}, ${second}), regions and topics\n`);
   console.log(`| measure | value |\n|---|---|`);
   console.log(`| Cohen's κ, regions about (labels widened to parents) | ${formatRatio(kappaOver(aboutOf, regionsUsed))} |`);
   console.log(`| Cohen's κ, regions mentioned | ${formatRatio(kappaOver(mentionedOf, regionsUsed))} |`);
@@ -237,30 +242,31 @@ function reportHeldOutSample(tagged: Map<string, ArticleTags>): void {
       `| ${field} | ${name} | ${micro.actual} | ${micro.predicted} | ${micro.truePositives} | ${formatRatio(micro.precision)} | ${formatRatio(micro.recall)} |`,
     );
   };
-  for (const labeller of ['e', 'f'] as const) {
+  for (const labeller of sample.labellers) {
     row('regions', `${labeller}, about`, (id) => aboutOf(labeller, id));
     row('regions_mentioned', `${labeller}, mentioned`, (id) => mentionedOf(labeller, id));
     row('topics', `${labeller}, topics (micro)`, (id) => labels(labeller, id).topics);
   }
-  console.log(`\n| topic | e | f | κ | tagged | tagger P / R vs e | vs f |\n|---|---|---|---|---|---|---|`);
-  const scores = {
-    e: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('e', id).topics }))),
-    f: scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels('f', id).topics }))),
-  };
+  console.log(`\n| topic | ${first} | ${second} | κ | tagged | tagger P / R vs ${first} | vs ${second} |\n|---|---|---|---|---|---|---|`);
+  const scoresOf = (labeller: string) => scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels(labeller, id).topics })));
+  const [firstScores, secondScores] = [scoresOf(first), scoresOf(second)];
   for (const slug of slugs) {
-    const count = (labeller: 'e' | 'f') => ids.filter((id) => labels(labeller, id).topics.includes(slug)).length;
+    const count = (labeller: string) => ids.filter((id) => labels(labeller, id).topics.includes(slug)).length;
     const taggedCount = ids.filter((id) => tagged.get(id)!.topics.includes(slug)).length;
     console.log(
-      `| ${slug} | ${count('e')} | ${count('f')} | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, [slug]))} | ${taggedCount} | ${precisionRecall(scores.e, slug)} | ${precisionRecall(scores.f, slug)} |`,
+      `| ${slug} | ${count(first)} | ${count(second)} | ${formatRatio(kappaOver((labeller, id) => labels(labeller, id).topics, [slug]))} | ${taggedCount} | ${precisionRecall(firstScores, slug)} | ${precisionRecall(secondScores, slug)} |`,
     );
   }
   for (const id of ids) {
-    const about = { missed: diff(aboutOf('e', id), tagged.get(id)!.regions), extra: diff(tagged.get(id)!.regions, aboutOf('e', id)) };
+    const regions = tagged.get(id)!.regions;
+    const about = { missed: diff(aboutOf(first, id), regions), extra: diff(regions, aboutOf(first, id)) };
+    const mentionMissed = diff(mentionedOf(first, id), tagged.get(id)!.regions_mentioned);
     const parts = [
       about.missed.length ? `about missed ${about.missed.join(', ')}` : '',
       about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
+      mentionMissed.length ? `mention missed ${mentionMissed.join(', ')}` : '',
     ].filter(Boolean);
-    if (parts.length > 0) console.log(`- ${id} (vs e): ${parts.join('; ')}`);
+    if (parts.length > 0) console.log(`- ${id} (vs ${first}): ${parts.join('; ')}`);
   }
 }
 
