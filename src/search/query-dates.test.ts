@@ -20,6 +20,22 @@ describe('splitQueryDates', () => {
     expect(splitQueryDates('غزة بمايو 2018').dates).toMatchObject({ from: '2018-05-01' });
   });
 
+  it('takes early, mid or late with the name, and never asks whether they name something with it', () => {
+    const asked: string[] = [];
+    const namesSomething = (words: string) => (asked.push(words), true);
+    expect(splitQueryDates('أسعار النفط أواخر مارس 2018', namesSomething)).toMatchObject({
+      text: 'أسعار النفط',
+      dates: { from: '2018-03-01', named: 'أواخر مارس 2018' },
+    });
+    expect(splitQueryDates('السودان مطلع يونية 2018', namesSomething)).toMatchObject({
+      text: 'السودان',
+      dates: { from: '2018-06-01', named: 'مطلع يونية 2018' },
+    });
+    expect(asked).toEqual([]);
+    expect(splitQueryDates('برونو مارس 2018', namesSomething)).toEqual({ text: 'برونو مارس 2018' });
+    expect(asked).toEqual(['برونو مارس']);
+  });
+
   it('leaves a whole date as typed: likelier an event than a day of publication', () => {
     for (const q of ['هجمات 11 سبتمبر 2001', 'قمة 12 يونيو 2018', 'ثورة 25 يناير 2011']) expect(splitQueryDates(q), q).toEqual({ text: q });
   });

@@ -11,8 +11,8 @@ export interface DatesInQuery {
 
 /** A one-letter clitic a month's name may carry (بنوفمبر، ونوفمبر، لنوفمبر). */
 const CLITIC = /^[بلو]/u;
-/** "The month of" before its name (شهر نوفمبر), taken out with it. */
-const MONTH_WORD = /^[بلو]?شهر$/u;
+/** "The month of" before its name (شهر نوفمبر), or early, mid or late (مطلع، منتصف، أواخر نوفمبر): taken out with it, the month's days standing for them. */
+const MONTH_WORD = /^[بلو]?(?:شهر|مطلع|بداي[ةه]|[أا]وائل|منتصف|[أا]واخر|نهاي[ةه])$/u;
 const YEAR = /^(1[89]|20)\d\d$/u;
 const NUMBER = /^\d+$/u;
 
@@ -45,10 +45,10 @@ function monthAt(words: string[], at: number): { month: number; length: number }
  * November 2018): the days of that month, and the text without them. Left as words where they may be
  * something else: a month's name without a year (مارس is also "he practised"), a year alone (كأس
  * العالم 2018), a whole date (هجمات 11 سبتمبر 2001, ثورة 25 يناير 2011), a month inside a listed name
- * (تيريزا ماي 2018: `isListedName`), two months (a range: من يناير 2018 إلى مارس 2018; one month in
+ * or a phrase with the word before it (تيريزا ماي 2018, برونو مارس 2018: `namesSomething`), two months (a range: من يناير 2018 إلى مارس 2018; one month in
  * two calendars: أيلول / سبتمبر 2018), and a text with a quote, an exclusion or NOT.
  */
-export function splitQueryDates(q: string, isListedName: (words: string) => boolean = () => false): { text: string; dates?: DatesInQuery } {
+export function splitQueryDates(q: string, namesSomething: (words: string) => boolean = () => false): { text: string; dates?: DatesInQuery } {
   if (ASKS_AS_TYPED.test(q)) return { text: q };
   const words = q.split(/\s+/u).filter(Boolean);
   const months = words.flatMap((_, at) => {
@@ -60,8 +60,11 @@ export function splitQueryDates(q: string, isListedName: (words: string) => bool
   const last = at + length;
   const year = words[last] === undefined ? '' : bare(words[last]);
   const before = at > 0 ? bare(words[at - 1]!) : '';
-  if (!YEAR.test(year) || NUMBER.test(before) || (before && isListedName(`${before} ${words.slice(at, last).map(bare).join(' ')}`))) return { text: q };
-  const first = before && MONTH_WORD.test(before) ? at - 1 : at;
+  const monthWordBefore = MONTH_WORD.test(before);
+  if (!YEAR.test(year) || NUMBER.test(before) || (before && !monthWordBefore && namesSomething(`${before} ${words.slice(at, last).map(bare).join(' ')}`))) {
+    return { text: q };
+  }
+  const first = monthWordBefore ? at - 1 : at;
   const month = `${year}-${pad(number)}`;
   const lastDay = new Date(Date.UTC(Number(year), number, 0)).getUTCDate();
   const named = words

@@ -142,7 +142,8 @@ export class SearchService {
   /** The sources the served articles come from, as stored: refreshed when a search names another (`storedSources`). */
   private knownSources: readonly string[] = [];
   /** The months (yyyy-mm) the served articles were published in, and when they were counted. */
-  private publishedMonths: { months: ReadonlySet<string>; at: number } | undefined;
+  /** The months the index holds, and which words typed before a month name something with it (برونو مارس): kept a minute. */
+  private monthReading: MonthReading | undefined;
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
   /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
@@ -268,11 +269,22 @@ export class SearchService {
     if ([...sites, ...excludedSites].some((site) => sourcesOfSite(site, names).length === 0)) await this.refreshKnownSources();
   }
 
-  /** Counts the months the served articles were published in, at most once a minute, when `q` names a month and year. */
-  private async learnPublishedMonths(q: string | undefined): Promise<void> {
-    // The age first: most searches name no month, and a fresh count needs no reading of q.
-    if (this.publishedMonths && Date.now() - this.publishedMonths.at < PUBLISHED_MONTHS_MAX_AGE_MS) return;
-    if (q === undefined || !splitQueryDates(q).dates) return;
+  /**
+   * What reading a month in `q` needs: the months the served articles were published in, counted at
+   * most once a minute, and whether the word before the month names something with it.
+   */
+  private async learnMonthReading(q: string | undefined): Promise<void> {
+    // A month is read only beside a year: most searches hold no four digits, and need no reading of q.
+    if (q === undefined || !FOUR_DIGITS.test(q)) return;
+    let wordsBeforeMonth: string | undefined;
+    if (!splitQueryDates(q, (words) => ((wordsBeforeMonth = words), false)).dates) return;
+    if (!this.monthReading || Date.now() - this.monthReading.at >= MONTH_READING_MAX_AGE_MS) this.monthReading = await this.countPublishedMonths();
+    if (wordsBeforeMonth !== undefined && !this.monthReading.phrases.has(wordsBeforeMonth)) {
+      this.monthReading.phrases.set(wordsBeforeMonth, await this.heldAsPhrase(wordsBeforeMonth));
+    }
+  }
+
+  private async countPublishedMonths(): Promise<MonthReading> {
     const result = await this.engine.search(this.alias, {
       size: 0,
       query: { bool: { must_not: [A_STORY_COPY] } },
@@ -281,7 +293,25 @@ export class SearchService {
     const buckets = (result.aggregations.months as { buckets?: { key_as_string: string; doc_count: number }[] } | undefined)?.buckets ?? [];
     // A month of a few stray articles is not held: a search of it would answer nothing (احتجاجات إيران ديسمبر 2017).
     const enough = Math.max(...buckets.map((bucket) => bucket.doc_count), 0) * MIN_MONTH_SHARE;
-    this.publishedMonths = { months: new Set(buckets.flatMap((bucket) => (bucket.doc_count >= enough ? [bucket.key_as_string] : []))), at: Date.now() };
+    return { months: new Set(buckets.flatMap((bucket) => (bucket.doc_count >= enough ? [bucket.key_as_string] : []))), phrases: new Map(), at: Date.now() };
+  }
+
+  /**
+   * Whether the articles hold a word and the month after it as one phrase, often for that word:
+   * برونو مارس (Bruno Mars) in 5 of برونو's 99 ANT articles, ترامب مارس in 2 of ترامب's 3,814.
+   */
+  private async heldAsPhrase(words: string): Promise<boolean> {
+    const phraseOf = (text: string) => ({ multi_match: { query: text, type: 'phrase', fields: ['title', 'body'] } });
+    const firstWord = words.split(' ')[0]!;
+    const result = await this.engine.search(this.alias, {
+      size: 0,
+      query: { bool: { must_not: [A_STORY_COPY] } },
+      aggs: { held: { filters: { filters: { phrase: phraseOf(words), word: phraseOf(firstWord) } } } },
+    });
+    const counts = (result.aggregations.held as { buckets?: Record<string, { doc_count: number }> } | undefined)?.buckets ?? {};
+    const [phrase, word] = [counts.phrase?.doc_count ?? 0, counts.word?.doc_count ?? 0];
+    // A word the analysis drops (في، منذ) matches nothing alone: it names nothing with the month.
+    return word > 0 && phrase >= MIN_PHRASE_ARTICLES && phrase >= word * MIN_PHRASE_SHARE;
   }
 
   /** Whether the articles of the served version were tagged with the taxonomy in force. */
@@ -386,7 +416,7 @@ export class SearchService {
   ): Promise<ArticleSearchResult> {
     // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
     await this.learnSourcesOf(request.q);
-    await this.learnPublishedMonths(request.q);
+    await this.learnMonthReading(request.q);
     const read = this.readOperators(request);
     const result = await this.searchRead(read, profile, options);
     // A respelling is of the words: the month searched as dates goes with it, so that following it keeps the month.
@@ -445,14 +475,14 @@ export class SearchService {
 
   /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
   readOperators(request: SearchRequest): SearchRequest {
-    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.publishedMonths?.months ?? NO_MONTHS, this.queryAids());
+    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.monthReading ?? NO_MONTH_READING, this.queryAids());
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
   async cursorSearchOf(request: SearchRequest, profile: SearchProfile): Promise<string> {
     // Read as its search reads it: with the sources and months the index holds.
     await this.learnSourcesOf(request.q);
-    await this.learnPublishedMonths(request.q);
+    await this.learnMonthReading(request.q);
     let read = request;
     try {
       read = this.readOperators(request);
@@ -724,10 +754,21 @@ const MAX_ENTITY_VALUES = 1_000;
 /** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
 const MAX_SOURCES = 10_000;
 /** How long the months the index holds are trusted before they are counted again. */
-const PUBLISHED_MONTHS_MAX_AGE_MS = 60_000;
+const MONTH_READING_MAX_AGE_MS = 60_000;
 /** A month holds fewer articles than this share of the fullest month's: a few stray ones, no month of the index's. */
 const MIN_MONTH_SHARE = 0.01;
-const NO_MONTHS: ReadonlySet<string> = new Set();
+const NO_MONTH_READING: MonthReading = { months: new Set(), phrases: new Map(), at: 0 };
+/** A word before a month names something with it (برونو مارس) in this many articles at least, and this share of the word's. */
+const MIN_PHRASE_ARTICLES = 3;
+const MIN_PHRASE_SHARE = 0.02;
+const FOUR_DIGITS = /[0-9٠-٩۰-۹]{4}/u;
+
+interface MonthReading {
+  months: ReadonlySet<string>;
+  /** A word and the month after it, as `splitQueryDates` asks of them: whether the articles hold them as a phrase. */
+  phrases: Map<string, boolean>;
+  at: number;
+}
 
 /** A link names one article; a few more where an outlet stored one under several ids. */
 const MAX_LINKED_ARTICLES = 10;
@@ -771,11 +812,12 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
  * event: حرب أكتوبر 1973), and `q` is no question in either script (كم عدد التجار … منذ فبراير 2015؟
  * asks of that month, not for its articles). `splitQueryDates` says what else stays words.
  */
-function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, aids: QueryAids): SearchRequest {
+function withDatesRead(request: SearchRequest, reading: MonthReading, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
   const spellings = aids.listedNameSpellings;
-  const { text, dates } = splitQueryDates(request.q, (words) => spellings?.has(nameSpellingKey(words)) ?? false);
-  if (!dates || !publishedMonths.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
+  const namesSomething = (words: string) => (spellings?.has(nameSpellingKey(words)) ?? false) || reading.phrases.get(words) === true;
+  const { text, dates } = splitQueryDates(request.q, namesSomething);
+  if (!dates || !reading.months.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
   const first = request.q.trim().split(/\s+/u)[0]!.replace(EDGE_PUNCTUATION, '').toLowerCase();
   if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners) || aids.questionWords.has(first)) return request;
   return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
+
+// A singer whose name holds a month (برونو مارس, Bruno Mars), and a country's news in the same months.
+const articles = [
+  { id: 'mars-march', title: 'برونو مارس يحيي حفلا في دبي', body: 'أحيا المغني برونو مارس حفلا.', published: '2018-03-10T12:00:00Z' },
+  { id: 'mars-may', title: 'جائزة جديدة للمغني برونو مارس', body: 'نال برونو مارس جائزة.', published: '2018-05-10T12:00:00Z' },
+  { id: 'mars-july', title: 'برونو مارس يصدر أغنية', body: 'أصدر برونو مارس أغنية جديدة.', published: '2018-07-10T12:00:00Z' },
+  { id: 'sudan-march', title: 'احتجاجات في السودان', body: 'خرج محتجون في السودان.', published: '2018-03-20T12:00:00Z' },
+  { id: 'sudan-may', title: 'السودان يرفع أسعار الخبز', body: 'رفع السودان أسعار الخبز.', published: '2018-05-20T12:00:00Z' },
+];
+
+const seeded = useSeededService('month-in-query');
+beforeAll(async () => {
+  await indexStoredArticles(seeded.engine, seeded.alias, articles);
+});
+
+interface Result {
+  hits: { id: string }[];
+  datesInQuery?: { from: string; named: string };
+}
+async function search(q: string): Promise<Result> {
+  const response = await seeded.app.request(`/search?${new URLSearchParams({ q })}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Result;
+}
+const ids = (result: Result) => result.hits.map((hit) => hit.id).sort();
+
+describe('a month and year in q', () => {
+  it('stays words where the articles hold it as a phrase with the word before it (a name)', async () => {
+    const singer = await search('برونو مارس 2018');
+    expect(singer.datesInQuery).toBeUndefined();
+    expect(ids(singer)).toEqual(['mars-july', 'mars-march', 'mars-may']);
+  });
+
+  it('is read as the dates of that month beside a subject, after a word the analysis drops, and after early or late', async () => {
+    for (const q of ['السودان مارس 2018', 'السودان في مارس 2018', 'السودان أواخر مارس 2018']) {
+      const result = await search(q);
+      expect([result.datesInQuery?.from, ids(result)], q).toEqual(['2018-03-01', ['sudan-march']]);
+    }
+    expect((await search('السودان يولية 2018')).datesInQuery?.from).toBe('2018-07-01');
+  });
+});
