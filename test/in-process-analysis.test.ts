@@ -123,6 +123,27 @@ describe('the United Kingdom under its nations’ names', () => {
     expect(scotland!.regions_mentioned).toContain('united-kingdom');
     expect(language!.regions_mentioned).not.toContain('united-kingdom');
   });
+
+  it('is mentioned by the English adjective beside football, and not by a film in English', async () => {
+    const [club, film] = await tagWithProjectTaxonomy([
+      { title: 'واتفورد يضم جناحا', body: 'أعلن نادي واتفورد الإنجليزي ضم اللاعب الإسباني قبل المباراة.' },
+      { title: 'فيلم الافتتاح', body: 'لم يكن فيلم الافتتاح بالفرنسية ولا بالإنجليزية هذه الدورة من المهرجان.' },
+    ]);
+    expect(club!.regions_mentioned).toContain('united-kingdom');
+    expect(film!.regions_mentioned).not.toContain('united-kingdom');
+  });
+});
+
+describe('a host named inside the name of its event', () => {
+  it('is mentioned, never about: the World Cup in Russia makes a Nigerian story mention Russia', async () => {
+    const [nigeria] = await tagWithProjectTaxonomy([
+      { title: 'نيجيريا تستعد لمونديال روسيا', body: 'يستعد منتخب نيجيريا للمشاركة في مونديال روسيا، ويأمل المدرب في بلوغ دور الستة عشر في مونديال روسيا.' },
+    ]);
+    expect(nigeria!.regions).toContain('nigeria');
+    expect(nigeria!.regions).not.toContain('russia');
+    expect(nigeria!.regions_mentioned).toContain('russia');
+    expect(nigeria!.region_salience).toContainEqual({ region: 'russia', mentions: 0, title: false, leader: false, lead: false, inPassing: true });
+  });
 });
 
 describe('names that analyze as common words', () => {

@@ -24,7 +24,7 @@ const taxonomy: Taxonomy = {
   ],
   topicRules: { minScore: 3, bodyWeight: 1, repeatWeight: 0.5, maxPerTerm: 2, titleWeight: 2, minShareOfBest: 0.6 },
   regions: [
-    { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [] },
+    { slug: 'africa', kind: 'region', labels: { ar: 'أفريقيا', en: 'Africa' }, parents: [], terms: ['africa'], excludeWithin: [], mentionedWithin: [] },
     {
       slug: 'sudan',
       kind: 'country',
@@ -32,6 +32,7 @@ const taxonomy: Taxonomy = {
       parents: ['africa'],
       terms: ['sudan'],
       excludeWithin: ['south sudan', 'omar bashir street'],
+      mentionedWithin: ['sudan cup'],
       leaders: ['omar bashir', 'bashir'],
     },
     {
@@ -41,6 +42,7 @@ const taxonomy: Taxonomy = {
       parents: ['africa'],
       terms: ['mali', 'bamako'],
       excludeWithin: [],
+      mentionedWithin: [],
       ambiguous: { terms: ['mali'], requireAnyOf: ['bamako', 'sahel'], reason: 'also "financial"' },
     },
   ],
@@ -66,6 +68,7 @@ const compiled: CompiledTaxonomy = {
     ['africa', pattern('africa')],
     ['sudan', pattern('sudan')],
     ['south sudan', pattern('south', 'sudan')],
+    ['sudan cup', pattern('sudan', 'cup')],
     ['omar bashir', pattern('omar', 'bashir')],
     ['omar bashir street', pattern('omar', 'bashir', 'street')],
     ['bashir', pattern('bashir')],
@@ -114,6 +117,14 @@ describe('classifyArticle', () => {
     expect(tags.regions_mentioned).toEqual(['africa', 'sudan']);
     expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, leader: false, lead: true }]);
     expect(classify('sudan', 'talks sudan').region_salience).toEqual([{ region: 'sudan', mentions: 2, title: true, leader: false, lead: true }]);
+  });
+
+  it('keeps a region named only inside the name of something else (a cup it hosts) as mentioned in passing, never about', () => {
+    const tags = classify('sudan cup final', 'the sudan cup final in the sudan cup');
+    expect([tags.regions, tags.regions_mentioned]).toEqual([[], ['africa', 'sudan']]);
+    expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: false, leader: false, lead: false, inPassing: true }]);
+    // Named besides, it counts as ever: the cup's mentions do not.
+    expect(classify('sudan cup final', 'talks in sudan').region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, leader: false, lead: true }]);
   });
 
   it('tags the country whose leader a title names as about it, and a leader named in the body alone as nothing', () => {

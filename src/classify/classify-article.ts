@@ -30,6 +30,8 @@ export interface RegionSalience {
   leader: boolean;
   /** Named in the lead: the body's first `leadTokens` positions. */
   lead: boolean;
+  /** Named only inside the name of something else (`mentionedWithin`: مونديال روسيا): mentioned, never about. */
+  inPassing?: true;
 }
 
 /** An article's tags, keyed as the index stores them. */
@@ -97,7 +99,7 @@ function excludedSpans(entry: { excludeWithin: string[] }, compiled: CompiledTax
 
 function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): Set<number> {
   const text = article[field];
-  const excluded = excludedSpans(region, compiled, text);
+  const excluded = [...excludedSpans(region, compiled, text), ...excludedSpans({ excludeWithin: region.mentionedWithin }, compiled, text)];
   const ambiguous = new Set(region.ambiguous?.terms ?? []);
   const contextFound = region.ambiguous ? occursAnywhere(region.ambiguous.requireAnyOf, compiled, article) : true;
   const counted = region.terms.filter((term) => contextFound || !ambiguous.has(term));
@@ -116,7 +118,10 @@ function regionSalience(region: Region, compiled: CompiledTaxonomy, article: Ana
   const body = regionMentions(region, compiled, article, 'body');
   const named = title.size + body.size > 0;
   const leader = leaderInTitle(region.leaders, named, region, compiled, article);
-  if (!named && !leader) return undefined;
+  if (!named && !leader) {
+    const inPassing = region.mentionedWithin.length > 0 && occursAnywhere(region.mentionedWithin, compiled, article);
+    return inPassing ? { region: region.slug, mentions: 0, title: false, leader: false, lead: false, inPassing: true } : undefined;
+  }
   const { leadTokens } = compiled.taxonomy.regionRules;
   return {
     region: region.slug,
@@ -313,9 +318,14 @@ function ancestryOf(compiled: CompiledTaxonomy): (slugs: Iterable<string>) => Se
 export function taxonomyTerms(taxonomy: Taxonomy): string[] {
   const terms = new Set<string>();
   for (const region of taxonomy.regions) {
-    [...region.terms, ...region.excludeWithin, ...(region.ambiguous?.requireAnyOf ?? []), ...(region.leaders ?? []), ...(region.leadersAtHome ?? [])].forEach(
-      (t) => terms.add(t),
-    );
+    [
+      ...region.terms,
+      ...region.excludeWithin,
+      ...region.mentionedWithin,
+      ...(region.ambiguous?.requireAnyOf ?? []),
+      ...(region.leaders ?? []),
+      ...(region.leadersAtHome ?? []),
+    ].forEach((t) => terms.add(t));
   }
   for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
   for (const entity of [...taxonomy.people, ...taxonomy.organizations]) [...entity.terms, ...entity.excludeWithin].forEach((t) => terms.add(t));

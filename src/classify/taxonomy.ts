@@ -20,6 +20,8 @@ const regionSchema = z.object({
   parents: z.array(slug).default([]),
   terms: z.array(z.string().min(1)).min(1),
   excludeWithin: z.array(z.string().min(1)).default([]),
+  /** Names of other things that hold the region's name (مونديال روسيا, the World Cup in Russia): a mention of it, never what makes an article about it. */
+  mentionedWithin: z.array(z.string().min(1)).default([]),
   ambiguous: z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }).optional(),
   /** Heads of state or government: named in a title, the article is about the country (its government acts); not mentions of it. */
   leaders: z.array(z.string().min(1)).optional(),

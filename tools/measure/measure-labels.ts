@@ -260,11 +260,13 @@ function reportHeldOutSample(tagged: Map<string, ArticleTags>, sample: HeldOutSa
   for (const id of ids) {
     const regions = tagged.get(id)!.regions;
     const about = { missed: diff(aboutOf(first, id), regions), extra: diff(regions, aboutOf(first, id)) };
-    const mentionMissed = diff(mentionedOf(first, id), tagged.get(id)!.regions_mentioned);
+    const mentioned = tagged.get(id)!.regions_mentioned;
+    const mention = { missed: diff(mentionedOf(first, id), mentioned), extra: diff(mentioned, mentionedOf(first, id)) };
     const parts = [
       about.missed.length ? `about missed ${about.missed.join(', ')}` : '',
       about.extra.length ? `about extra ${about.extra.join(', ')}` : '',
-      mentionMissed.length ? `mention missed ${mentionMissed.join(', ')}` : '',
+      mention.missed.length ? `mention missed ${mention.missed.join(', ')}` : '',
+      mention.extra.length ? `mention extra ${mention.extra.join(', ')}` : '',
     ].filter(Boolean);
     if (parts.length > 0) console.log(`- ${id} (vs ${first}): ${parts.join('; ')}`);
   }

@@ -36,6 +36,10 @@ const Article = ArticleSummarySchema.extend({
           .optional()
           .openapi({ description: 'Whether its head of state or government is named in the title (absent on articles tagged before this was recorded)' }),
         lead: z.boolean(),
+        inPassing: z
+          .literal(true)
+          .optional()
+          .openapi({ description: 'Named only inside the name of something else (the World Cup in Russia): mentioned, never about' }),
       }),
     )
     .openapi({ description: 'Per region named: distinct mentions, whether in the title, whether its leader is, whether in the lead' }),
