@@ -134,6 +134,15 @@ describe('the United Kingdom under its nations’ names', () => {
   });
 });
 
+describe('plural demonyms of another pattern than the name', () => {
+  it('name the country: the Turks and the Russians mention Turkey and Russia', async () => {
+    const [talks] = await tagWithProjectTaxonomy([
+      { title: 'محادثات في سوتشي', body: 'اتفق الأتراك والروس على هدنة، وقال مسؤولون أتراك إن المحادثات مستمرة.' },
+    ]);
+    expect(talks!.regions_mentioned).toEqual(expect.arrayContaining(['turkey', 'russia']));
+  });
+});
+
 describe('a host named inside the name of its event', () => {
   it('is mentioned, never about: the World Cup in Russia makes a Nigerian story mention Russia', async () => {
     const [nigeria] = await tagWithProjectTaxonomy([

@@ -37,6 +37,13 @@ describe('protectedNameRules', () => {
     expect(rules).toContain('ليبي, وليبي => ليبي');
     expect(rules.find((rule) => rule.endsWith('=> ليبيا'))).toContain('والليبيين');
   });
+
+  it('makes plural demonyms of another pattern the country, with their clitics, after names', () => {
+    const rules = protectedNameRules(['روسيا', 'تركي'], ['و', 'ل'], [], { روسيا: ['الروس'], تركيا: ['الأتراك', 'تركي'] });
+    expect(rules).toContain('روسيا, وروسيا, لروسيا, الروس, والروس, للروس => روسيا');
+    expect(rules).toContain('الاتراك, والاتراك, للاتراك => تركيا');
+    expect(rules).toContain('تركي, وتركي, لتركي => تركي');
+  });
 });
 
 describe('demonymFormsOf', () => {

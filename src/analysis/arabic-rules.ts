@@ -81,18 +81,29 @@ export function normalizeArabicWord(word: string): string {
  * token. A name with the article becomes the name without it (الجزائر → جزاءر), the stem its
  * adjectives reach anyway (الجزائرية → جزاءر), so the place and its demonym still meet. A country
  * whose demonym the stemmer cannot reach (ليبيا: الليبي → ليب; السعودية: السعودي → سعود, Saud) has
- * its demonym's forms made the name too (see demonymFormsOf); a protected name of the same letters
- * keeps its own token (تركي, a given name as well as "Turkish").
+ * its demonym's forms made the name too (see demonymFormsOf), and so are demonyms of another pattern
+ * (`pluralDemonyms`: الأتراك, الروس); a protected name of the same letters keeps its own token (تركي,
+ * a given name as well as "Turkish").
  */
-export function protectedNameRules(names: string[], cliticPrefixes: string[], countries: string[] = []): string[] {
+export function protectedNameRules(
+  names: string[],
+  cliticPrefixes: string[],
+  countries: string[] = [],
+  pluralDemonyms: Record<string, string[]> = {},
+): string[] {
   const target = new Map<string, string>();
   const canonicalOf = (name: string) => (name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name);
   for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
     for (const form of cliticFormsOf(name, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(name));
   }
-  for (const country of countries.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
-    for (const form of demonymFormsOf(country).flatMap((demonym) => cliticFormsOf(demonym, cliticPrefixes)))
-      if (!target.has(form)) target.set(form, canonicalOf(country));
+  const demonymsOfCountries = [
+    ...countries.map((country) => [country, demonymFormsOf(normalizeArabicWord(country))] as const),
+    ...Object.entries(pluralDemonyms).map(([country, plurals]) => [country, plurals.map(normalizeArabicWord)] as const),
+  ];
+  for (const [country, demonyms] of demonymsOfCountries) {
+    const name = normalizeArabicWord(country);
+    if (!ARABIC_WORD.test(name)) continue;
+    for (const form of demonyms.flatMap((demonym) => cliticFormsOf(demonym, cliticPrefixes))) if (!target.has(form)) target.set(form, canonicalOf(name));
   }
   const byName = new Map<string, string[]>();
   for (const [form, name] of target) byName.set(name, [...(byName.get(name) ?? []), form]);

@@ -54,6 +54,8 @@ const analysisFileSchema = z.object({
       demonymsLeftToStemmer: z.record(z.string(), z.string()),
       /** One-word names of countries labelled in several words, whose demonym's forms are the name too, each with why. */
       demonymsAlsoOf: z.record(z.string(), z.string()),
+      /** Demonyms of another pattern than the name's (broken plurals: الأتراك, الروس), made the name too; with the article only where the bare word is also a name (روس, Ross). */
+      pluralDemonymsOf: z.record(z.string(), z.array(z.string()).min(1)),
       cliticPrefixes: z.array(z.string()),
     }),
     /** Word forms the light stemmer misreads, each with the noun it is read as (see wordFormRules). */
@@ -149,7 +151,12 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
       .flatMap((region) => singleWordArabicTerms([region.labels.ar])),
     ...Object.keys(inline.protectedNames.demonymsAlsoOf),
   ];
-  filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(protectedNames, inline.protectedNames.cliticPrefixes, countries);
+  filterNamed(analysis.filter, inline.protectedNames.filter).rules = protectedNameRules(
+    protectedNames,
+    inline.protectedNames.cliticPrefixes,
+    countries,
+    inline.protectedNames.pluralDemonymsOf,
+  );
   filterNamed(analysis.filter, inline.wordForms.filter).rules = wordFormRules(readWordPairs(rootDir, join('analyzers', inline.wordForms.list)));
   filterNamed(analysis.filter, inline.stopwords.filter).stopwords = stopwords;
   filterNamed(analysis.filter, inline.stopwords.asTypedFilter).stopwords = droppedAsTyped;
