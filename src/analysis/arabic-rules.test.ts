@@ -38,6 +38,10 @@ describe('protectedNameRules', () => {
     expect(rules.find((rule) => rule.endsWith('=> ليبيا'))).toContain('والليبيين');
   });
 
+  it('reads a word listed as `word => other` as the other, keeping its article out of the name', () => {
+    expect(protectedNameRules(['حماسة', 'الحماس => حماسة', 'حماس'], ['و'])).toEqual(['حماسه, وحماسه, الحماس, والحماس => حماسه', 'حماس, وحماس => حماس']);
+  });
+
   it('makes plural demonyms of another pattern the country, with their clitics, after names', () => {
     const rules = protectedNameRules(['روسيا', 'تركي'], ['و', 'ل'], [], { روسيا: ['الروس'], تركيا: ['الأتراك', 'تركي'] });
     expect(rules).toContain('روسيا, وروسيا, لروسيا, الروس, والروس, للروس => روسيا');

@@ -93,8 +93,12 @@ export function protectedNameRules(
 ): string[] {
   const target = new Map<string, string>();
   const canonicalOf = (name: string) => (name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name);
-  for (const name of names.map(normalizeArabicWord).filter((n) => ARABIC_WORD.test(n))) {
-    for (const form of cliticFormsOf(name, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(name));
+  for (const entry of names) {
+    // `word => other` keeps a word with the article as another's (الحماس, enthusiasm, is حماسة's: protected whole, it would lose its article and be Hamas).
+    const [word, asWord] = entry.split('=>').map((part) => normalizeArabicWord(part.trim())) as [string, string?];
+    const token = asWord ?? word;
+    if (!ARABIC_WORD.test(word) || !ARABIC_WORD.test(token)) continue;
+    for (const form of cliticFormsOf(word, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(token));
   }
   const demonymsOfCountries = [
     ...countries.map((country) => [country, demonymFormsOf(normalizeArabicWord(country))] as const),
