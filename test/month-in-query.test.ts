@@ -27,6 +27,12 @@ async function search(q: string): Promise<Result> {
 const ids = (result: Result) => result.hits.map((hit) => hit.id).sort();
 
 describe('a month and year in q', () => {
+  it('is read from the text an operator leaves: beside -site:, a phrase still stays words', async () => {
+    // The months are counted first, by a search that names one; the phrase is asked of the text without -site:.
+    expect((await search('السودان مارس 2018')).datesInQuery?.named).toBe('مارس 2018');
+    expect((await search('برونو مارس 2018 -site:bbc.com')).datesInQuery).toBeUndefined();
+  });
+
   it('stays words where the articles hold it as a phrase with the word before it (a name)', async () => {
     const singer = await search('برونو مارس 2018');
     expect(singer.datesInQuery).toBeUndefined();

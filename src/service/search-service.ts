@@ -43,7 +43,7 @@ import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, typ
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
-import { splitQueryDates } from '../search/query-dates.js';
+import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { TaskRegistry } from './task-registry.js';
 
@@ -141,9 +141,12 @@ export class SearchService {
   private entityCounts: { counts: ReadonlyMap<string, number>; at: number } | undefined;
   /** The sources the served articles come from, as stored: refreshed when a search names another (`storedSources`). */
   private knownSources: readonly string[] = [];
-  /** The months (yyyy-mm) the served articles were published in, and when they were counted. */
-  /** The months the index holds, and which words typed before a month name something with it (برونو مارس): kept a minute. */
-  private monthReading: MonthReading | undefined;
+  /** The months (yyyy-mm) the served articles were published in, and when they were counted; the count under way. */
+  private publishedMonths: { months: ReadonlySet<string>; at: number } | undefined;
+  private publishedMonthsCounting: Promise<void> | undefined;
+  /** A word and the month typed after it (برونو مارس): whether the articles hold them as a phrase, and when that was asked; the questions under way. */
+  private readonly monthPhrases = new Map<string, { held: boolean; at: number }>();
+  private readonly monthPhraseQuestions = new Map<string, Promise<void>>();
   /** This process's writes to the alias, held back for the moment an analysis reload moves it. */
   private readonly writes = new WriteGate();
   /** The long operations run in the background: reloads, re-tags, rebuilds, ingests. */
@@ -270,21 +273,40 @@ export class SearchService {
   }
 
   /**
-   * What reading a month in `q` needs: the months the served articles were published in, counted at
-   * most once a minute, and whether the word before the month names something with it.
+   * What reading a month in `q` needs, learnt from the text `withDatesRead` reads (its `site:` words
+   * and flags out): the months the served articles were published in, counted at most once a minute,
+   * and whether the word before the month names something with it, asked once a minute per word.
+   * Concurrent searches share a question under way; a failed phrase question leaves the month read.
    */
-  private async learnMonthReading(q: string | undefined): Promise<void> {
+  private async learnMonthReading(request: SearchRequest): Promise<void> {
     // A month is read only beside a year: most searches hold no four digits, and need no reading of q.
-    if (q === undefined || !FOUR_DIGITS.test(q)) return;
-    let wordsBeforeMonth: string | undefined;
-    if (!splitQueryDates(q, (words) => ((wordsBeforeMonth = words), false)).dates) return;
-    if (!this.monthReading || Date.now() - this.monthReading.at >= MONTH_READING_MAX_AGE_MS) this.monthReading = await this.countPublishedMonths();
-    if (wordsBeforeMonth !== undefined && !this.monthReading.phrases.has(wordsBeforeMonth)) {
-      this.monthReading.phrases.set(wordsBeforeMonth, await this.heldAsPhrase(wordsBeforeMonth));
+    if (request.q === undefined || !FOUR_DIGITS.test(request.q) || request.dateFrom !== undefined || request.dateTo !== undefined) return;
+    let q: string | undefined;
+    try {
+      q = this.withSitesAsSources(this.withFlagsNamed(request)).q;
+    } catch {
+      return; // refused when searched
     }
+    let wordsBeforeMonth: string | undefined;
+    const dates = q === undefined ? undefined : splitQueryDates(q, (words) => ((wordsBeforeMonth = words), false)).dates;
+    if (!dates) return;
+    if (!this.publishedMonths || Date.now() - this.publishedMonths.at >= MONTH_READING_MAX_AGE_MS) {
+      this.publishedMonthsCounting ??= this.countPublishedMonths().finally(() => (this.publishedMonthsCounting = undefined));
+      await this.publishedMonthsCounting;
+    }
+    const words = wordsBeforeMonth;
+    if (words === undefined || !this.publishedMonths?.months.has(monthOf(dates)) || isListedName(words, this.queryAids())) return;
+    const asked = this.monthPhrases.get(words);
+    if (asked && Date.now() - asked.at < MONTH_READING_MAX_AGE_MS) return;
+    let question = this.monthPhraseQuestions.get(words);
+    if (!question) {
+      question = this.askMonthPhrase(words).finally(() => this.monthPhraseQuestions.delete(words));
+      this.monthPhraseQuestions.set(words, question);
+    }
+    await question;
   }
 
-  private async countPublishedMonths(): Promise<MonthReading> {
+  private async countPublishedMonths(): Promise<void> {
     const result = await this.engine.search(this.alias, {
       size: 0,
       query: { bool: { must_not: [A_STORY_COPY] } },
@@ -293,7 +315,19 @@ export class SearchService {
     const buckets = (result.aggregations.months as { buckets?: { key_as_string: string; doc_count: number }[] } | undefined)?.buckets ?? [];
     // A month of a few stray articles is not held: a search of it would answer nothing (احتجاجات إيران ديسمبر 2017).
     const enough = Math.max(...buckets.map((bucket) => bucket.doc_count), 0) * MIN_MONTH_SHARE;
-    return { months: new Set(buckets.flatMap((bucket) => (bucket.doc_count >= enough ? [bucket.key_as_string] : []))), phrases: new Map(), at: Date.now() };
+    this.publishedMonths = { months: new Set(buckets.flatMap((bucket) => (bucket.doc_count >= enough ? [bucket.key_as_string] : []))), at: Date.now() };
+  }
+
+  private async askMonthPhrase(words: string): Promise<void> {
+    try {
+      const held = await this.heldAsPhrase(words);
+      // The oldest answer makes room: a map of every query ever typed would only grow.
+      if (this.monthPhrases.size >= MAX_MONTH_PHRASES) this.monthPhrases.delete(this.monthPhrases.keys().next().value!);
+      this.monthPhrases.delete(words);
+      this.monthPhrases.set(words, { held, at: Date.now() });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'asking whether a month is part of a phrase failed; the month is read as dates');
+    }
   }
 
   /**
@@ -416,7 +450,7 @@ export class SearchService {
   ): Promise<ArticleSearchResult> {
     // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
     await this.learnSourcesOf(request.q);
-    await this.learnMonthReading(request.q);
+    await this.learnMonthReading(request);
     const read = this.readOperators(request);
     const result = await this.searchRead(read, profile, options);
     // A respelling is of the words: the month searched as dates goes with it, so that following it keeps the month.
@@ -475,14 +509,15 @@ export class SearchService {
 
   /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
   readOperators(request: SearchRequest): SearchRequest {
-    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.monthReading ?? NO_MONTH_READING, this.queryAids());
+    const heldAsPhrase = (words: string) => this.monthPhrases.get(words)?.held === true;
+    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.publishedMonths?.months ?? NO_MONTHS, heldAsPhrase, this.queryAids());
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
   async cursorSearchOf(request: SearchRequest, profile: SearchProfile): Promise<string> {
     // Read as its search reads it: with the sources and months the index holds.
     await this.learnSourcesOf(request.q);
-    await this.learnMonthReading(request.q);
+    await this.learnMonthReading(request);
     let read = request;
     try {
       read = this.readOperators(request);
@@ -753,22 +788,16 @@ const MAX_ENTITY_VALUES = 1_000;
 
 /** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
 const MAX_SOURCES = 10_000;
-/** How long the months the index holds are trusted before they are counted again. */
+/** How long the months the index holds, and whether a word and a month are a phrase, are trusted before asked again. */
 const MONTH_READING_MAX_AGE_MS = 60_000;
 /** A month holds fewer articles than this share of the fullest month's: a few stray ones, no month of the index's. */
 const MIN_MONTH_SHARE = 0.01;
-const NO_MONTH_READING: MonthReading = { months: new Set(), phrases: new Map(), at: 0 };
+const NO_MONTHS: ReadonlySet<string> = new Set();
+const MAX_MONTH_PHRASES = 10_000;
 /** A word before a month names something with it (برونو مارس) in this many articles at least, and this share of the word's. */
 const MIN_PHRASE_ARTICLES = 3;
 const MIN_PHRASE_SHARE = 0.02;
 const FOUR_DIGITS = /[0-9٠-٩۰-۹]{4}/u;
-
-interface MonthReading {
-  months: ReadonlySet<string>;
-  /** A word and the month after it, as `splitQueryDates` asks of them: whether the articles hold them as a phrase. */
-  phrases: Map<string, boolean>;
-  at: number;
-}
 
 /** A link names one article; a few more where an outlet stored one under several ids. */
 const MAX_LINKED_ARTICLES = 10;
@@ -812,16 +841,21 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
  * event: حرب أكتوبر 1973), and `q` is no question in either script (كم عدد التجار … منذ فبراير 2015؟
  * asks of that month, not for its articles). `splitQueryDates` says what else stays words.
  */
-function withDatesRead(request: SearchRequest, reading: MonthReading, aids: QueryAids): SearchRequest {
+function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, heldAsPhrase: (words: string) => boolean, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
-  const spellings = aids.listedNameSpellings;
-  const namesSomething = (words: string) => (spellings?.has(nameSpellingKey(words)) ?? false) || reading.phrases.get(words) === true;
-  const { text, dates } = splitQueryDates(request.q, namesSomething);
-  if (!dates || !reading.months.has(dates.from.slice(0, 'yyyy-mm'.length))) return request;
+  const { text, dates } = splitQueryDates(request.q, (words) => isListedName(words, aids) || heldAsPhrase(words));
+  if (!dates || !publishedMonths.has(monthOf(dates))) return request;
   const first = request.q.trim().split(/\s+/u)[0]!.replace(EDGE_PUNCTUATION, '').toLowerCase();
   if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners) || aids.questionWords.has(first)) return request;
   return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
 }
+
+/** Whether words typed before a month are a listed name (تيريزا ماي). */
+function isListedName(words: string, aids: QueryAids): boolean {
+  return aids.listedNameSpellings?.has(nameSpellingKey(words)) ?? false;
+}
+
+const monthOf = (dates: DatesInQuery) => dates.from.slice(0, 'yyyy-mm'.length);
 
 /** The request with `q` reduced to what an operator left of it; none where nothing but punctuation is left. */
 function withTextLeft(request: SearchRequest, text: string): SearchRequest {
