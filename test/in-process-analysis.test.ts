@@ -124,13 +124,15 @@ describe('the United Kingdom under its nations’ names', () => {
     expect(language!.regions_mentioned).not.toContain('united-kingdom');
   });
 
-  it('is mentioned by the English adjective beside football, and not by a film in English', async () => {
-    const [club, film] = await tagWithProjectTaxonomy([
+  it('is mentioned by the English adjective beside a club or team, and not by the English language', async () => {
+    const [club, film, speech] = await tagWithProjectTaxonomy([
       { title: 'واتفورد يضم جناحا', body: 'أعلن نادي واتفورد الإنجليزي ضم اللاعب الإسباني قبل المباراة.' },
       { title: 'فيلم الافتتاح', body: 'لم يكن فيلم الافتتاح بالفرنسية ولا بالإنجليزية هذه الدورة من المهرجان.' },
+      { title: 'الرئيس المنتخب يلقي خطابا بالإنجليزية', body: 'تحدث الرئيس المنتخب إلى اللاعبين السياسيين والمدربين باللغة الإنجليزية.' },
     ]);
     expect(club!.regions_mentioned).toContain('united-kingdom');
     expect(film!.regions_mentioned).not.toContain('united-kingdom');
+    expect(speech!.regions_mentioned).not.toContain('united-kingdom');
   });
 });
 

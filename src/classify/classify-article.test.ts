@@ -123,6 +123,8 @@ describe('classifyArticle', () => {
     const tags = classify('sudan cup final', 'the sudan cup final in the sudan cup');
     expect([tags.regions, tags.regions_mentioned]).toEqual([[], ['africa', 'sudan']]);
     expect(tags.region_salience).toEqual([{ region: 'sudan', mentions: 0, title: false, leader: false, lead: false, inPassing: true }]);
+    // A leader of one word in the title makes it about the country, as beside the country named.
+    expect(classify('bashir opens the sudan cup', 'talks').regions).toEqual(['africa', 'sudan']);
     // Named besides, it counts as ever: the cup's mentions do not.
     expect(classify('sudan cup final', 'talks in sudan').region_salience).toEqual([{ region: 'sudan', mentions: 1, title: false, leader: false, lead: true }]);
   });

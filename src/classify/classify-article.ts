@@ -117,11 +117,10 @@ function regionSalience(region: Region, compiled: CompiledTaxonomy, article: Ana
   const title = regionMentions(region, compiled, article, 'title');
   const body = regionMentions(region, compiled, article, 'body');
   const named = title.size + body.size > 0;
-  const leader = leaderInTitle(region.leaders, named, region, compiled, article);
-  if (!named && !leader) {
-    const inPassing = region.mentionedWithin.length > 0 && occursAnywhere(region.mentionedWithin, compiled, article);
-    return inPassing ? { region: region.slug, mentions: 0, title: false, leader: false, lead: false, inPassing: true } : undefined;
-  }
+  const inPassing = !named && region.mentionedWithin.length > 0 && occursAnywhere(region.mentionedWithin, compiled, article);
+  // Named in passing is named for a leader of one word: بوتين يفتتح مونديال روسيا is about Russia.
+  const leader = leaderInTitle(region.leaders, named || inPassing, region, compiled, article);
+  if (!named && !leader && !inPassing) return undefined;
   const { leadTokens } = compiled.taxonomy.regionRules;
   return {
     region: region.slug,
@@ -129,6 +128,7 @@ function regionSalience(region: Region, compiled: CompiledTaxonomy, article: Ana
     title: title.size > 0,
     leader,
     lead: [...body].some((start) => start < leadTokens),
+    ...(inPassing ? { inPassing } : {}),
   };
 }
 
@@ -206,10 +206,11 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
   if (!byToken) {
     byToken = new Map();
     const { regions, topics, people, organizations } = compiled.taxonomy;
-    const termsOf = (entry: { terms: string[]; leaders?: string[]; leadersAtHome?: string[] }) => [
+    const termsOf = (entry: { terms: string[]; leaders?: string[]; leadersAtHome?: string[]; mentionedWithin?: string[] }) => [
       ...entry.terms,
       ...(entry.leaders ?? []),
       ...(entry.leadersAtHome ?? []),
+      ...(entry.mentionedWithin ?? []),
     ];
     for (const entry of [...regions, ...topics, ...people, ...organizations]) {
       for (const term of termsOf(entry)) {
