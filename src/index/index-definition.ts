@@ -54,7 +54,10 @@ const analysisFileSchema = z.object({
       demonymsLeftToStemmer: z.record(z.string(), z.string()),
       /** One-word names of countries labelled in several words, whose demonym's forms are the name too, each with why. */
       demonymsAlsoOf: z.record(z.string(), z.string()),
-      /** Demonyms of another pattern than the name's (broken plurals: الأتراك, الروس), made the name too; with the article only where the bare word is also a name (روس, Ross). */
+      /**
+       * Demonyms of another pattern than the name's (broken plurals: الأتراك, الروس), made the name too,
+       * for countries whose adjective meets the name (التركي, الروسي); as written, so the bare روس (Ross) stays out.
+       */
       pluralDemonymsOf: z.record(z.string(), z.array(z.string()).min(1)),
       cliticPrefixes: z.array(z.string()),
     }),
