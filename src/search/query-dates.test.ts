@@ -10,6 +10,8 @@ describe('splitQueryDates', () => {
     expect(splitQueryDates('Yemen November 2018')).toMatchObject({ text: 'Yemen', dates: { from: '2018-11-01' } });
     expect(splitQueryDates('الجزائر جوان 2018').dates).toMatchObject({ from: '2018-06-01' });
     expect(splitQueryDates('فيفري 2016').dates?.to).toBe('2016-02-29');
+    expect(splitQueryDates('سوريا آب 2018')).toMatchObject({ text: 'سوريا', dates: { from: '2018-08-01' } });
+    expect(splitQueryDates('Algérie mars 2018').dates).toMatchObject({ from: '2018-03-01' });
   });
 
   it('takes "the month of" and a clitic with the name', () => {
@@ -47,6 +49,8 @@ describe('splitQueryDates', () => {
       'Theresa May 2018',
       'باب 2018',
       'اب 2018',
+      'Bruno Mars 2018',
+      'NASA Mars 2018',
       'السودان من يناير 2018 إلى مارس 2018',
       'بين يناير ومارس 2018',
       'السودان أيلول / سبتمبر 2018',

@@ -18,8 +18,11 @@ const NUMBER = /^\d+$/u;
 
 /** A quote, an exclusion or NOT anywhere: the reader is asking for words as written, dates among them. */
 const ASKS_AS_TYPED = /["«»“”„]|(?:^|\s)[-−]|(?:^|\s)NOT\s/u;
-/** Fewer letters than this make no month read from a query: آب is also أب ("father"), باب ب + آب. */
+/** Fewer letters than this make no month read from a query: آب is also أب ("father"), باب ب + آب; آب typed with its madda is August. */
 const MIN_MONTH_LETTERS = 3;
+const AUGUST_WITH_MADDA = 'آب';
+/** French writes its months in lower case: Mars with a capital is the planet or a name (Bruno Mars, NASA Mars). */
+const CAPITALIZED_NOT_A_MONTH = 'Mars';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const bare = (word: string) => toAsciiDigits(word.replace(EDGE_PUNCTUATION, ''));
@@ -32,8 +35,10 @@ function monthAt(words: string[], at: number): { month: number; length: number }
     if (parts.some((part) => part === '')) continue;
     const name = parts.join(' ');
     const unclitic = CLITIC.test(name) ? name.slice(1) : undefined;
+    if (name === CAPITALIZED_NOT_A_MONTH) continue;
     for (const form of [name, unclitic]) {
-      const month = form !== undefined && form.replace(/\s/gu, '').length >= MIN_MONTH_LETTERS ? monthNumber(form) : undefined;
+      const longEnough = form !== undefined && (form.replace(/\s/gu, '').length >= MIN_MONTH_LETTERS || form === AUGUST_WITH_MADDA);
+      const month = longEnough ? monthNumber(form) : undefined;
       if (month !== undefined) return { month, length };
     }
   }
