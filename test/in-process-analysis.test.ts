@@ -145,6 +145,18 @@ describe('plural demonyms of another pattern than the name', () => {
   });
 });
 
+describe('names inside other names and idioms', () => {
+  it('leave the country out: British Columbia is neither Colombia nor the UK, يمني النفس (hopes) no Yemeni', async () => {
+    const [province, idiom] = await tagWithProjectTaxonomy([
+      { title: 'مرصد في كندا', body: 'رصد المرصد في مقاطعة كولومبيا البريطانية ظاهرة نادرة.' },
+      { title: 'ريال مدريد يستعد', body: 'يمني النفس بالفوز في المباراة المقبلة، ويمني نفسه باللقب.' },
+    ]);
+    expect(province!.regions_mentioned).not.toContain('colombia');
+    expect(province!.regions_mentioned).not.toContain('united-kingdom');
+    expect(idiom!.regions_mentioned).not.toContain('yemen');
+  });
+});
+
 describe('a host named inside the name of its event', () => {
   it('is mentioned, never about: the World Cup in Russia makes a Nigerian story mention Russia', async () => {
     const [nigeria] = await tagWithProjectTaxonomy([
