@@ -40,7 +40,7 @@ describe('a month and year in q', () => {
   });
 
   it('is read as the dates of that month beside a subject, after a word the analysis drops, and after early or late', async () => {
-    for (const q of ['السودان مارس 2018', 'السودان في مارس 2018', 'السودان أواخر مارس 2018']) {
+    for (const q of ['السودان مارس 2018', 'السودان في مارس 2018', 'السودان أواخر مارس 2018', 'السودان مارس/آذار 2018', 'السودان في آذار من عام 2018']) {
       const result = await search(q);
       expect([result.datesInQuery?.from, ids(result)], q).toEqual(['2018-03-01', ['sudan-march']]);
     }

@@ -11,6 +11,17 @@ describe('splitQueryDates', () => {
     expect(splitQueryDates('الجزائر جوان 2018').dates).toMatchObject({ from: '2018-06-01' });
     expect(splitQueryDates('فيفري 2016').dates?.to).toBe('2016-02-29');
     expect(splitQueryDates('سوريا آب 2018')).toMatchObject({ text: 'سوريا', dates: { from: '2018-08-01' } });
+  });
+
+  it('reads one month named in two calendars as that month, and "of the year" before the year', () => {
+    expect(splitQueryDates('السودان أيلول / سبتمبر 2018')).toEqual({
+      text: 'السودان',
+      dates: { from: '2018-09-01', to: '2018-09-30', named: 'أيلول / سبتمبر 2018' },
+    });
+    expect(splitQueryDates('السودان أكتوبر/تشرين الأول 2018')).toMatchObject({ text: 'السودان', dates: { from: '2018-10-01' } });
+    expect(splitQueryDates('السودان في أكتوبر من عام 2018')).toMatchObject({ text: 'السودان في', dates: { from: '2018-10-01', named: 'أكتوبر من عام 2018' } });
+    // Two months of the calendar stay a range, words as typed.
+    expect(splitQueryDates('السودان أيلول / أكتوبر 2018')).toEqual({ text: 'السودان أيلول / أكتوبر 2018' });
     expect(splitQueryDates('Algérie mars 2018').dates).toMatchObject({ from: '2018-03-01' });
   });
 
@@ -53,7 +64,6 @@ describe('splitQueryDates', () => {
       'NASA Mars 2018',
       'السودان من يناير 2018 إلى مارس 2018',
       'بين يناير ومارس 2018',
-      'السودان أيلول / سبتمبر 2018',
       '"احتجاجات أكتوبر 2018 في السودان"',
       'السودان -"احتجاجات أكتوبر 2018"',
       'السودان NOT أكتوبر 2018',

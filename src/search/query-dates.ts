@@ -24,6 +24,9 @@ const AUGUST_WITH_MADDA = 'آب';
 /** French writes its months in lower case: Mars with a capital is the planet or a name (Bruno Mars, NASA Mars). */
 const CAPITALIZED_NOT_A_MONTH = 'Mars';
 
+/** Words between a month and its year that say "of the year". */
+const YEAR_LEAD = /^(?:من|عام|العام|لعام|سنة|لسنة)$/u;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const bare = (word: string) => toAsciiDigits(word.replace(EDGE_PUNCTUATION, ''));
 
@@ -45,28 +48,55 @@ function monthAt(words: string[], at: number): { month: number; length: number }
   return undefined;
 }
 
+/** Two names of one month side by side, a slash between them or not (أيلول / سبتمبر), as one. */
+function oneMonthInTwoCalendars<T extends { at: number; month: number; length: number }>(words: string[], months: T[]): T[] {
+  if (months.length !== 2 || months[0]!.month !== months[1]!.month) return months;
+  const [first, second] = months as [T, T];
+  const gap = second.at - (first.at + first.length);
+  if (gap !== 0 && !(gap === 1 && words[first.at + first.length] === '/')) return months;
+  return [{ ...first, length: second.at + second.length - first.at }];
+}
+
 /**
  * A month and year a reader typed beside the subject (السودان نوفمبر 2018, تركيا يونيو 2018,
  * November 2018): the days of that month, and the text without them. Left as words where they may be
  * something else: a month's name without a year (مارس is also "he practised"), a year alone (كأس
  * العالم 2018), a whole date (هجمات 11 سبتمبر 2001, ثورة 25 يناير 2011), a month inside a listed name
- * or a phrase with the word before it (تيريزا ماي 2018, برونو مارس 2018: `namesSomething`), two months (a range: من يناير 2018 إلى مارس 2018; one month in
- * two calendars: أيلول / سبتمبر 2018), and a text with a quote, an exclusion or NOT.
+ * or a phrase with the word before it (تيريزا ماي 2018, برونو مارس 2018: `namesSomething`), two
+ * months (a range: من يناير 2018 إلى مارس 2018; but one month in two calendars, أيلول / سبتمبر 2018,
+ * is that month), and a text with a quote, an exclusion or NOT.
  */
 export function splitQueryDates(q: string, namesSomething: (words: string) => boolean = () => false): { text: string; dates?: DatesInQuery } {
   if (ASKS_AS_TYPED.test(q)) return { text: q };
-  const words = q.split(/\s+/u).filter(Boolean);
-  const months = words.flatMap((_, at) => {
-    const found = monthAt(words, at);
-    return found ? [{ at, ...found }] : [];
-  });
+  // A slash is a word of its own: أكتوبر/تشرين الأول names one month in two calendars.
+  const words = q.replace(/\//gu, ' / ').split(/\s+/u).filter(Boolean);
+  const months = oneMonthInTwoCalendars(
+    words,
+    words.flatMap((_, at) => {
+      const found = monthAt(words, at);
+      return found ? [{ at, ...found }] : [];
+    }),
+  );
   if (months.length !== 1) return { text: q };
   const { at, month: number, length } = months[0]!;
-  const last = at + length;
-  const year = words[last] === undefined ? '' : bare(words[last]);
+  // "Of the year" between the month and its year: أكتوبر عام 2018, أكتوبر من عام 2018.
+  let last = at + length;
+  for (let lead = 0; lead < 2 && YEAR_LEAD.test(bare(words[last] ?? '')); lead++) last++;
+  const year = bare(words[last] ?? '');
   const before = at > 0 ? bare(words[at - 1]!) : '';
   const monthWordBefore = MONTH_WORD.test(before);
-  if (!YEAR.test(year) || NUMBER.test(before) || (before && !monthWordBefore && namesSomething(`${before} ${words.slice(at, last).map(bare).join(' ')}`))) {
+  if (
+    !YEAR.test(year) ||
+    NUMBER.test(before) ||
+    (before &&
+      !monthWordBefore &&
+      namesSomething(
+        `${before} ${words
+          .slice(at, at + length)
+          .map(bare)
+          .join(' ')}`,
+      ))
+  ) {
     return { text: q };
   }
   const first = monthWordBefore ? at - 1 : at;
