@@ -155,6 +155,14 @@ describe('names inside other names and idioms', () => {
     expect(province!.regions_mentioned).not.toContain('united-kingdom');
     expect(idiom!.regions_mentioned).not.toContain('yemen');
   });
+
+  it('leave a country out where its language is meant: a Belgian story in French mentions no France', async () => {
+    const [belgian] = await tagWithProjectTaxonomy([
+      { title: 'انتخابات بلجيكية', body: 'صوت الناخبون في المناطق الناطقة بالفرنسية في بلجيكا، ونشرت النتائج باللغة الفرنسية.' },
+    ]);
+    expect(belgian!.regions_mentioned).toContain('belgium');
+    expect(belgian!.regions_mentioned).not.toContain('france');
+  });
 });
 
 describe('a host named inside the name of its event', () => {
