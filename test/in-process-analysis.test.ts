@@ -133,6 +133,9 @@ describe('the United Kingdom under its nations’ names', () => {
     expect(club!.regions_mentioned).toContain('united-kingdom');
     expect(film!.regions_mentioned).not.toContain('united-kingdom');
     expect(speech!.regions_mentioned).not.toContain('united-kingdom');
+    // A Premier League club is one of the country's teams.
+    const [klopp] = await tagWithProjectTaxonomy([{ title: 'كلوب يشرح الوضع في ليفربول', body: 'قال مدرب ليفربول إن الفريق يستعد لمواجهة تشيلسي.' }]);
+    expect(klopp!.regions).toContain('united-kingdom');
   });
 });
 
