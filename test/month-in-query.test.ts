@@ -37,6 +37,9 @@ describe('a month and year in q', () => {
     const singer = await search('برونو مارس 2018');
     expect(singer.datesInQuery).toBeUndefined();
     expect(ids(singer)).toEqual(['mars-july', 'mars-march', 'mars-may']);
+    // ماي is also a listed name's word (تيريزا ماي): after any word it names her, not May.
+    expect((await search('رئيسة الوزراء ماي 2018')).datesInQuery).toBeUndefined();
+    expect((await search('السودان مايو 2018')).datesInQuery?.named).toBe('مايو 2018');
   });
 
   it('is read as the dates of that month beside a subject, after a word the analysis drops, and after early or late', async () => {

@@ -850,10 +850,15 @@ function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<stri
   return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
 }
 
-/** Whether words typed before a month are a listed name (تيريزا ماي). */
+/** Whether a word and the month typed after it are a listed name (تيريزا ماي), or the month, in Arabic, a word of one (ماي). */
 function isListedName(words: string, aids: QueryAids): boolean {
-  return aids.listedNameSpellings?.has(nameSpellingKey(words)) ?? false;
+  if (aids.listedNameSpellings?.has(nameSpellingKey(words))) return true;
+  // An Arabic month that is a listed name's word (ماي of تيريزا ماي) names her after any word: رئيسة الوزراء ماي 2018.
+  const month = words.split(' ').at(-1)!;
+  return ARABIC_LETTER.test(month) && (aids.listedNameWords?.has(month) ?? false);
 }
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 const monthOf = (dates: DatesInQuery) => dates.from.slice(0, 'yyyy-mm'.length);
 
