@@ -101,11 +101,10 @@ export function protectedNameRules(
     for (const form of cliticFormsOf(word, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(token));
   }
   const demonymsOfCountries = [
-    ...countries.map((country) => [country, demonymFormsOf(normalizeArabicWord(country))] as const),
-    ...Object.entries(pluralDemonyms).map(([country, plurals]) => [country, plurals.map(normalizeArabicWord)] as const),
+    ...countries.map(normalizeArabicWord).map((name) => [name, demonymFormsOf(name)] as const),
+    ...Object.entries(pluralDemonyms).map(([country, plurals]) => [normalizeArabicWord(country), plurals.map(normalizeArabicWord)] as const),
   ];
-  for (const [country, demonyms] of demonymsOfCountries) {
-    const name = normalizeArabicWord(country);
+  for (const [name, demonyms] of demonymsOfCountries) {
     if (!ARABIC_WORD.test(name)) continue;
     for (const form of demonyms.flatMap((demonym) => cliticFormsOf(demonym, cliticPrefixes))) if (!target.has(form)) target.set(form, canonicalOf(name));
   }

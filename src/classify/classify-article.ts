@@ -94,12 +94,18 @@ function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: An
 
 /** The spans of `text` inside a longer name that is not the entry's (جنوب السودان, كيم كارداشيان). */
 function excludedSpans(entry: { excludeWithin: string[] }, compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
-  return entry.excludeWithin.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
+  return spansOf(entry.excludeWithin, compiled, text);
+}
+
+/** Where any of `phrases` occurs in `text`. */
+function spansOf(phrases: string[], compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
+  return phrases.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
 }
 
 function regionMentions(region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle, field: 'title' | 'body'): Set<number> {
   const text = article[field];
-  const excluded = [...excludedSpans(region, compiled, text), ...excludedSpans({ excludeWithin: region.mentionedWithin }, compiled, text)];
+  // Names of other things, and those that name the region in passing: neither is a mention of its own.
+  const excluded = spansOf([...region.excludeWithin, ...region.mentionedWithin], compiled, text);
   const ambiguous = new Set(region.ambiguous?.terms ?? []);
   const contextFound = region.ambiguous ? occursAnywhere(region.ambiguous.requireAnyOf, compiled, article) : true;
   const counted = region.terms.filter((term) => contextFound || !ambiguous.has(term));
