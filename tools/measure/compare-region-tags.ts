@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ArticleTagger } from '../../src/classify/article-tagger.js';
+import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
+import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-corpus.js';
+
+// What a change to taxonomy/regions.json does to the whole ANT corpus, before it is committed: every
+// article tagged with the regions of a git revision and with the file as it is now, in process (no
+// engine), the countries' about and mentioned counts compared, and each article whose countries
+// changed written out, to be read or handed to a labeller.
+// Usage: npm run measure:region-changes -- [--before HEAD] [--out changed.jsonl] [--corpus PATH]
+const { values: options } = parseArgs({
+  options: { before: { type: 'string', default: 'HEAD' }, out: { type: 'string' }, corpus: { type: 'string' } },
+});
+
+const articles: AntArticle[] = [];
+for await (const article of readAntCorpusAsIngested(resolve(options.corpus ?? antCorpusPath()))) articles.push(article);
+
+const now = loadTaxonomy(PROJECT_ROOT);
+const before = taxonomyAtRevision(options.before);
+const definition = loadIndexDefinition(PROJECT_ROOT);
+const countries = new Set(now.regions.filter((region) => region.kind === 'country').map((region) => region.slug));
+
+type CountryTags = { about: string[]; mentioned: string[] };
+const [was, is] = [await tagAll(before), await tagAll(now)];
+
+const counts = new Map<string, { about: [number, number]; mentioned: [number, number] }>();
+const changed: object[] = [];
+articles.forEach((article, i) => {
+  const [old, current] = [was[i]!, is[i]!];
+  for (const level of ['about', 'mentioned'] as const) {
+    for (const slug of old[level]) countOf(slug)[level][0]++;
+    for (const slug of current[level]) countOf(slug)[level][1]++;
+  }
+  const difference = (level: keyof CountryTags) => ({
+    gained: current[level].filter((slug) => !old[level].includes(slug)),
+    lost: old[level].filter((slug) => !current[level].includes(slug)),
+  });
+  const [about, mentioned] = [difference('about'), difference('mentioned')];
+  if (about.gained.length + about.lost.length + mentioned.gained.length + mentioned.lost.length > 0) {
+    changed.push({ id: article.id, category: article.category, title: article.title, about, mentioned, before: old, after: current });
+  }
+});
+
+console.log(`${articles.length} ANT articles; countries' tags, ${options.before} → the working tree: ${changed.length} articles changed\n`);
+console.log('| country | about | mentioned |\n|---|---|---|');
+const moved = [...counts].filter(([, c]) => c.about[0] !== c.about[1] || c.mentioned[0] !== c.mentioned[1]);
+for (const [slug, c] of moved.sort(([, a], [, b]) => Math.abs(b.mentioned[1] - b.mentioned[0]) - Math.abs(a.mentioned[1] - a.mentioned[0]))) {
+  console.log(`| ${slug} | ${c.about[0]} → ${c.about[1]} | ${c.mentioned[0]} → ${c.mentioned[1]} |`);
+}
+if (options.out) {
+  writeFileSync(options.out, changed.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  console.log(`\nThe ${changed.length} changed articles: ${options.out}`);
+}
+
+function countOf(slug: string) {
+  let entry = counts.get(slug);
+  if (!entry) counts.set(slug, (entry = { about: [0, 0], mentioned: [0, 0] }));
+  return entry;
+}
+
+/** The taxonomy with regions.json as `revision` held it; every other file as it is now. */
+function taxonomyAtRevision(revision: string): Taxonomy {
+  const root = mkdtempSync(join(tmpdir(), 'region-tags-'));
+  try {
+    for (const dir of ['taxonomy', 'analyzers']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
+    const regions = execFileSync('git', ['show', `${revision}:taxonomy/regions.json`], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    writeFileSync(join(root, 'taxonomy', 'regions.json'), regions);
+    return loadTaxonomy(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Each article's countries, about and mentioned (the wider regions follow from them). */
+async function tagAll(taxonomy: Taxonomy): Promise<CountryTags[]> {
+  // The shipped analysis runs in process: no engine is asked for anything.
+  const tagger = await ArticleTagger.create(undefined as never, 'unused', definition, taxonomy);
+  const tags: CountryTags[] = [];
+  for (let i = 0; i < articles.length; i += 250) {
+    const batch = await tagger.tagMany(articles.slice(i, i + 250).map((article) => ({ title: article.title, body: article.text })));
+    for (const tagged of batch) {
+      tags.push({ about: tagged.regions.filter((slug) => countries.has(slug)), mentioned: tagged.regions_mentioned.filter((slug) => countries.has(slug)) });
+    }
+    // A line redrawn in place on a terminal; one every 10,000 articles in a log.
+    const done = Math.min(i + 250, articles.length);
+    if (process.stderr.isTTY) process.stderr.write(`\rtagged ${done} of ${articles.length}`);
+    else if (done % 10_000 === 0 || done === articles.length) process.stderr.write(`tagged ${done} of ${articles.length}\n`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  return tags;
+}
