@@ -180,6 +180,31 @@ describe('a host named inside the name of its event', () => {
   });
 });
 
+describe('cities and clubs', () => {
+  it('name their country: a capital, a city of the news, a club of the leagues Arab sports pages follow', async () => {
+    const [astana, basra, barcelona, juventus] = await tagWithProjectTaxonomy([
+      { title: 'وزير الخارجية يصل إلى أستانا', body: 'وصل الوزير إلى أستانا في زيارة رسمية.' },
+      { title: 'احتجاجات في البصرة', body: 'خرج آلاف المحتجين في البصرة للمطالبة بالخدمات.' },
+      { title: 'برشلونة يفوز على إشبيلية', body: 'فاز برشلونة على ضيفه إشبيلية بهدفين.' },
+      { title: 'يوفنتوس يتعادل', body: 'تعادل يوفنتوس مع ضيفه في الجولة الأخيرة.' },
+    ]);
+    expect(astana!.regions_mentioned).toContain('kazakhstan');
+    expect(basra!.regions).toContain('iraq');
+    expect(barcelona!.regions).toContain('spain');
+    expect(juventus!.regions).toContain('italy');
+  });
+
+  it('leave the country out where they are part of another name: an accord, a peace process, a crude oil, the United Nations in New York', async () => {
+    const [names] = await tagWithProjectTaxonomy([
+      {
+        title: 'بيان مشترك',
+        body: 'دعت الدول الضامنة لمسار أستانة إلى التهدئة، وتمسك الطرفان باتفاق أوسلو، وارتفع خام غرب تكساس، والتقى الوزير الأمين العام للأمم المتحدة في نيويورك.',
+      },
+    ]);
+    for (const country of ['kazakhstan', 'norway', 'united-states']) expect(names!.regions_mentioned, country).not.toContain(country);
+  });
+});
+
 describe('names that analyze as common words', () => {
   it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé, Kane not Kenya', async () => {
     const [amman, muscat, student, kabul, finance, probe, blame, kim, kane, kenyan] = await tagWithProjectTaxonomy([
