@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexStoredArticles, useSeededService } from './support/test-service.js';
+import { createTestApp, indexStoredArticles, openTestService, useSeededService } from './support/test-service.js';
 
 // A singer whose name holds a month (برونو مارس, Bruno Mars), and a country's news in the same months.
 const articles = [
@@ -8,6 +8,7 @@ const articles = [
   { id: 'mars-july', title: 'برونو مارس يصدر أغنية', body: 'أصدر برونو مارس أغنية جديدة.', published: '2018-07-10T12:00:00Z' },
   { id: 'sudan-march', title: 'احتجاجات في السودان', body: 'خرج محتجون في السودان.', published: '2018-03-20T12:00:00Z' },
   { id: 'sudan-may', title: 'السودان يرفع أسعار الخبز', body: 'رفع السودان أسعار الخبز.', published: '2018-05-20T12:00:00Z' },
+  { id: 'sudan-may-2', title: 'السودان يفتح معبرا حدوديا', body: 'فتح السودان معبرا مع جارته.', published: '2018-05-25T12:00:00Z' },
 ];
 
 const seeded = useSeededService('month-in-query');
@@ -48,5 +49,33 @@ describe('a month and year in q', () => {
       expect([result.datesInQuery?.from, ids(result)], q).toEqual(['2018-03-01', ['sudan-march']]);
     }
     expect((await search('السودان يولية 2018')).datesInQuery?.from).toBe('2018-07-01');
+  });
+
+  it("keeps its first page's reading on the next pages, whatever the index comes to hold (a restart, another replica)", async () => {
+    const q = 'السودان مايو 2018';
+    // Newest first: relevance scores move as articles are added, publication times do not.
+    const paging = { q, size: '1', sort: 'newest' };
+    const firstPage = await seeded.app.request(`/search?${new URLSearchParams(paging)}`);
+    const first = (await firstPage.json()) as Result & { nextCursor: string | null };
+    expect([first.datesInQuery?.named, first.hits.length, typeof first.nextCursor]).toEqual(['مايو 2018', 1, 'string']);
+    // Articles that hold "السودان مايو" as a phrase: a fresh API reads the month in q as words from now on.
+    await indexStoredArticles(
+      seeded.engine,
+      seeded.alias,
+      [1, 2, 3].map((n) => ({
+        id: `festival-${n}`,
+        title: `مهرجان السودان مايو للفنون ${n}`,
+        body: 'يعود مهرجان السودان مايو للفنون.',
+        published: '2018-07-0' + n,
+      })),
+    );
+    const fresh = createTestApp(openTestService(seeded.engine, seeded.alias));
+    const asWords = await fresh.request(`/search?${new URLSearchParams({ q })}`);
+    expect(((await asWords.json()) as Result).datesInQuery).toBeUndefined();
+    const nextPage = await fresh.request(`/search?${new URLSearchParams({ ...paging, cursor: first.nextCursor! })}`);
+    expect(nextPage.status).toBe(200);
+    const next = (await nextPage.json()) as Result;
+    expect(next.datesInQuery?.named).toBe('مايو 2018');
+    expect([...ids(first), ...ids(next)]).toEqual(['sudan-may-2', 'sudan-may']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSeededService } from './support/test-service.js';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
 
 const seeded = useSeededService('suggest-paging');
 
@@ -168,5 +168,31 @@ describe('did you mean', () => {
     const { body } = await get<Page>(`/search?${new URLSearchParams({ q: 'بلينكن' })}`);
     expect(body.total).toBe(2);
     expect(body.didYouMean).toBeUndefined();
+  });
+});
+
+// Last: it adds articles to the suite's index.
+describe('paging newest first while articles arrive', () => {
+  it('lists no hit twice: the order holds no score, which moves as articles are added', async () => {
+    const q = encodeURIComponent('بلينكن');
+    const first = (await get<Page>(`/search?q=${q}&sort=newest&size=1`)).body;
+    expect(first.hits).toHaveLength(1);
+    // Older articles naming him: every article's score for بلينكن falls, none of the order's dates moves.
+    const older = [1, 2, 3].map((n) => ({
+      id: `older-${n}`,
+      title: `بلينكن في زيارة ${n}`,
+      body: 'زار بلينكن المنطقة.',
+      published: `2001-0${n}-01T00:00:00Z`,
+    }));
+    await indexStoredArticles(seeded.engine, seeded.alias, older);
+    const walked = first.hits.map((h) => h.id);
+    let page = first;
+    while (page.nextCursor) {
+      page = (await get<Page>(`/search?q=${q}&sort=newest&size=1&cursor=${page.nextCursor}`)).body;
+      walked.push(...page.hits.map((h) => h.id));
+    }
+    expect(new Set(walked).size).toBe(walked.length);
+    expect(walked).toHaveLength(first.total + older.length);
+    expect(walked.filter((id) => id.startsWith('older-'))).toEqual(['older-3', 'older-2', 'older-1']);
   });
 });

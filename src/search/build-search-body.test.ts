@@ -306,7 +306,7 @@ describe('buildSearchBody', () => {
   it('matches everything without text and sorts newest first on request', () => {
     const body = buildSearchBody({ ...request, sort: 'newest' }, profile, shape);
     expect(body.query).toEqual({ bool: { must: [{ match_all: {} }], should: [], filter: [], must_not: [{ exists: { field: 'duplicate_of' } }] } });
-    expect(body.sort).toEqual([{ published: { order: 'desc', missing: NO_DATE } }, '_score', { id: 'asc' }]);
+    expect(body.sort).toEqual([{ published: { order: 'desc', missing: NO_DATE } }, { id: 'asc' }]);
   });
   it("asks for every word newest first, and for the profile's share ranked by relevance or relaxed", () => {
     const rules = (body: SearchBody) => new Set(JSON.stringify(body.query).match(/"minimum_should_match":"[^"]*"/g));

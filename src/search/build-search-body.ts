@@ -38,6 +38,8 @@ export interface SearchRequest {
   searchAfter?: SortValues;
   /** With `searchAfter`: the misspelled names the first page searched as names (its cursor's), read the same way again. */
   respelled?: Readonly<Record<string, string>>;
+  /** Whether a month in `q` is read as its dates (`datesInQuery`) or as words; a next page's comes from its cursor, so that it reads `q` as the first page did. */
+  monthRead?: boolean;
   /** Words or phrases whose articles are left out (`-word` in what was typed), in any form, with their synonyms. */
   exclude?: string[];
   /** Sources whose articles are left out (`-site:bbc.com` in what was typed). */
@@ -258,7 +260,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     track_total_hits: true,
     ...(request.explain ? { explain: true } : {}),
     // The id last: a total order, so a cursor resumes exactly after its hit (`_id` is not sortable on every engine).
-    sort: request.sort === 'newest' ? [NEWEST, '_score', BY_ID] : ['_score', NEWEST, BY_ID],
+    // Newest first has no score in it: scores move as articles are added, and a cursor resuming after one listed its hit again.
+    sort: request.sort === 'newest' ? [NEWEST, BY_ID] : ['_score', NEWEST, BY_ID],
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
       // The index searches a name by its shortest form (تنظيم الدولة), so a longer one is highlighted only

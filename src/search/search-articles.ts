@@ -588,7 +588,14 @@ export async function searchArticles(
     tookMs: result.tookMs,
     nextCursor:
       more && last?.sort
-        ? encodeCursor({ sort: request.sort, search: cursorSearchOf(asked, profile), seen, after: last.sort, respelled: Object.fromEntries(misspelledNames) })
+        ? encodeCursor({
+            sort: request.sort,
+            search: cursorSearchOf(asked, profile),
+            seen,
+            after: last.sort,
+            respelled: Object.fromEntries(misspelledNames),
+            ...(asked.monthRead === undefined ? {} : { monthRead: asked.monthRead }),
+          })
         : null,
     hits: result.hits.map((hit) => ({
       id: hit.id,

@@ -9,15 +9,16 @@ describe('search cursor', () => {
     const cursor = encodeCursor(position([2.5, 1627344000000, '004_cacf537383d56ce7']));
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, { sort: 'relevance', search })).toEqual({ after: [2.5, 1627344000000, '004_cacf537383d56ce7'], seen: 10 });
-    expect(decodeCursor(encodeCursor(position([Number.MIN_SAFE_INTEGER, 1, 'a'], 'newest')), { sort: 'newest', search }).after).toEqual([
+    // Newest first, a publication time and the id: no score, which moves as articles are added.
+    expect(decodeCursor(encodeCursor(position([Number.MIN_SAFE_INTEGER, 'a'], 'newest')), { sort: 'newest', search }).after).toEqual([
       Number.MIN_SAFE_INTEGER,
-      1,
       'a',
     ]);
+    expect(() => decodeCursor(encodeCursor(position([2.5, 1627344000000, 'a'], 'newest')), { sort: 'newest', search })).toThrow(InvalidCursorError);
   });
 
   it('refuses a cursor of another sort order or another search', () => {
-    expect(() => decodeCursor(encodeCursor(position([1, 1, 'a'], 'newest')), { sort: 'relevance', search })).toThrow(/sorted by newest/);
+    expect(() => decodeCursor(encodeCursor(position([1, 'a'], 'newest')), { sort: 'relevance', search })).toThrow(/sorted by newest/);
     const other = searchDigest({ q: 'ترامب', filters: {} });
     expect(other).not.toBe(search);
     expect(() => decodeCursor(encodeCursor(position([1, 1, 'a'])), { sort: 'relevance', search: other })).toThrow(/another search/);
@@ -41,6 +42,25 @@ describe('search cursor', () => {
     const fields = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     const tampered = Buffer.from(JSON.stringify({ ...fields, r: { مكرون: 'بوتين' } })).toString('base64url');
     expect(() => decodeCursor(tampered, { sort: 'relevance', search })).toThrow(InvalidCursorError);
+  });
+
+  it('carries how its first page read a month in q, beside or without respellings, and refuses it edited', () => {
+    const respelled = { مكرون: 'ماكرون' };
+    for (const monthRead of [true, false]) {
+      expect(decodeCursor(encodeCursor({ ...position([1, 2, 'a']), monthRead }), { sort: 'relevance', search })).toEqual({
+        after: [1, 2, 'a'],
+        seen: 10,
+        monthRead,
+      });
+      const both = decodeCursor(encodeCursor({ ...position([1, 2, 'a']), respelled, monthRead }), { sort: 'relevance', search });
+      expect(both).toEqual({ after: [1, 2, 'a'], seen: 10, respelled, monthRead });
+    }
+    const read = encodeCursor({ ...position([1, 2, 'a']), monthRead: true });
+    const fields = JSON.parse(Buffer.from(read, 'base64url').toString('utf8')) as Record<string, unknown>;
+    for (const m of [0, 2, 'yes']) {
+      const tampered = Buffer.from(JSON.stringify({ ...fields, m })).toString('base64url');
+      expect(() => decodeCursor(tampered, { sort: 'relevance', search }), String(m)).toThrow(InvalidCursorError);
+    }
   });
 
   it.each([

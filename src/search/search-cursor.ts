@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 /** The sort orders a search can have; a cursor belongs to one of them. */
 export type SearchSort = 'relevance' | 'newest';
 
-/** One hit's sort values: score and publication time (epoch ms) in the order's sequence, then the id. */
-export type SortValues = [number, number, string];
+/** One hit's sort values, the id last: by relevance its score and publication time (epoch ms), newest first its publication time alone. */
+export type SortValues = [score: number, published: number, id: string] | [published: number, id: string];
 
 /** A cursor that cannot be read, or that belongs to another search or sort order. */
 export class InvalidCursorError extends Error {
@@ -27,6 +27,8 @@ export interface CursorPosition {
   after: readonly unknown[];
   /** The misspelled names the first page searched as names (typed → name): the next pages read the text as it did. */
   respelled?: Readonly<Record<string, string>>;
+  /** Whether the first page read a month in `q` as its dates or as words (absent where `q` names none): the next pages read it as it did. */
+  monthRead?: boolean;
 }
 
 /** A short digest of what decides a search's hits and their order beside the sort (text, filters, profile). */
@@ -40,7 +42,8 @@ export function searchDigest(search: unknown): string {
  */
 export function encodeCursor(position: CursorPosition): string {
   const respelled = position.respelled && Object.keys(position.respelled).length > 0 ? { r: position.respelled } : {};
-  const fields = { s: position.sort, k: position.search, n: position.seen, a: position.after, ...respelled };
+  const monthRead = position.monthRead === undefined ? {} : { m: position.monthRead ? 1 : 0 };
+  const fields = { s: position.sort, k: position.search, n: position.seen, a: position.after, ...respelled, ...monthRead };
   return Buffer.from(JSON.stringify({ ...fields, c: cursorChecksum(fields) })).toString('base64url');
 }
 
@@ -49,8 +52,12 @@ export function encodeCursor(position: CursorPosition): string {
  * refused like any other, instead of paging from the wrong place. A cursor moves only its own
  * reader's paging, so nothing more is guarded.
  */
-function cursorChecksum(fields: { s: unknown; k: unknown; n: unknown; a: unknown; r?: unknown }): string {
-  return searchDigest(fields.r === undefined ? [fields.s, fields.k, fields.n, fields.a] : [fields.s, fields.k, fields.n, fields.a, fields.r]);
+function cursorChecksum(fields: { s: unknown; k: unknown; n: unknown; a: unknown; r?: unknown; m?: unknown }): string {
+  const checked = [fields.s, fields.k, fields.n, fields.a];
+  // Cursors given before a field existed keep their checksums.
+  if (fields.r !== undefined || fields.m !== undefined) checked.push(fields.r ?? null);
+  if (fields.m !== undefined) checked.push(fields.m);
+  return searchDigest(checked);
 }
 
 /** A cursor's respellings: a few typed words, each to a name's word. */
@@ -61,10 +68,15 @@ function isRespelled(value: unknown): value is Record<string, string> {
 }
 
 /** Where a cursor resumes, checked for shape, sort order and search; anything else is refused. */
-export function decodeCursor(
-  cursor: string,
-  expected: { sort: SearchSort; search: string },
-): { after: SortValues; seen: number; respelled?: Record<string, string> } {
+export function decodeCursor(cursor: string, expected: { sort: SearchSort; search: string }): Omit<CursorPosition, 'sort' | 'search'> & { after: SortValues } {
+  const position = readCursor(cursor);
+  checkCursorContinues(position, expected);
+  const { sort: _sort, search: _search, ...resume } = position;
+  return resume;
+}
+
+/** A cursor's fields, checked for shape and checksum but not yet for the search it continues (`checkCursorContinues`). */
+export function readCursor(cursor: string): CursorPosition & { after: SortValues } {
   if (cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) throw new InvalidCursorError('not a cursor this API gave');
   let decoded: unknown;
   try {
@@ -72,25 +84,34 @@ export function decodeCursor(
   } catch {
     throw new InvalidCursorError('not a cursor this API gave');
   }
-  const { s, k, n, a, r, c } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown; r?: unknown; c?: unknown };
-  if ((s !== 'relevance' && s !== 'newest') || c !== cursorChecksum({ s, k, n, a, r })) throw new InvalidCursorError('not a cursor this API gave');
-  if (r !== undefined && !isRespelled(r)) throw new InvalidCursorError('not a cursor this API gave');
-  if (s !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${s}, not ${expected.sort}`);
+  const { s, k, n, a, r, m, c } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown; r?: unknown; m?: unknown; c?: unknown };
+  if ((s !== 'relevance' && s !== 'newest') || c !== cursorChecksum({ s, k, n, a, r, m })) throw new InvalidCursorError('not a cursor this API gave');
+  if ((r !== undefined && !isRespelled(r)) || (m !== undefined && m !== 0 && m !== 1)) throw new InvalidCursorError('not a cursor this API gave');
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
-  if (k !== expected.search)
+  if (!isSortValues(a, s)) throw new InvalidCursorError('not a cursor this API gave');
+  return {
+    sort: s,
+    search: k,
+    after: a,
+    seen: n as number,
+    ...(r === undefined ? {} : { respelled: r as Record<string, string> }),
+    ...(m === undefined ? {} : { monthRead: m === 1 }),
+  };
+}
+
+/** The sort values a hit of `sort` has; publication times are whole milliseconds the engine can read back exactly. */
+function isSortValues(values: unknown, sort: SearchSort): values is SortValues {
+  if (!Array.isArray(values) || values.length !== (sort === 'newest' ? 2 : 3)) return false;
+  const id: unknown = values.at(-1);
+  const published: unknown = sort === 'newest' ? values[0] : values[1];
+  return (sort === 'newest' || Number.isFinite(values[0])) && Number.isSafeInteger(published) && typeof id === 'string' && id.length > 0 && id.length <= 128;
+}
+
+/** Refuses a cursor of another sort order or another search. */
+export function checkCursorContinues(position: Pick<CursorPosition, 'sort' | 'search'>, expected: { sort: SearchSort; search: string }): void {
+  if (position.sort !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${position.sort}, not ${expected.sort}`);
+  if (position.search !== expected.search)
     throw new InvalidCursorError(
       "this cursor continues another search: give it with the same q (an answer's searchedInstead, where it has one), filters and profile",
     );
-  const valid =
-    Array.isArray(a) &&
-    a.length === 3 &&
-    Number.isFinite(a[0]) &&
-    Number.isFinite(a[1]) &&
-    // Publication times are whole milliseconds the engine can read back exactly.
-    Number.isSafeInteger(s === 'newest' ? a[0] : a[1]) &&
-    typeof a[2] === 'string' &&
-    a[2].length > 0 &&
-    a[2].length <= 128;
-  if (!valid) throw new InvalidCursorError('not a cursor this API gave');
-  return { after: a as SortValues, seen: n as number, ...(r === undefined ? {} : { respelled: r as Record<string, string> }) };
 }

@@ -514,13 +514,13 @@ export class SearchService {
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
-  async cursorSearchOf(request: SearchRequest, profile: SearchProfile): Promise<string> {
-    // Read as its search reads it: with the sources and months the index holds.
+  async cursorSearchOf(request: SearchRequest, profile: SearchProfile, monthRead?: boolean): Promise<string> {
+    // Read as its search reads it: with the sources the index holds, and a month as the cursor's first page read it.
     await this.learnSourcesOf(request.q);
     await this.learnMonthReading(request);
     let read = request;
     try {
-      read = this.readOperators(request);
+      read = this.readOperators(monthRead === undefined ? request : { ...request, monthRead });
     } catch {
       // A request refused when searched: its cursor is no matter.
     }
@@ -843,11 +843,15 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
  */
 function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<string>, heldAsPhrase: (words: string) => boolean, aids: QueryAids): SearchRequest {
   if (request.q === undefined || request.dateFrom !== undefined || request.dateTo !== undefined) return request;
-  const { text, dates } = splitQueryDates(request.q, (words) => isListedName(words, aids) || heldAsPhrase(words));
-  if (!dates || !publishedMonths.has(monthOf(dates))) return request;
   const first = request.q.trim().split(/\s+/u)[0]!.replace(EDGE_PUNCTUATION, '').toLowerCase();
   if (startsWithQuestionWord(request.q, aids.questionWords, aids.questionOpeners) || aids.questionWords.has(first)) return request;
-  return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates };
+  // A next page reads the month as its cursor's first page did, whatever the index has come to hold since.
+  const { monthRead } = request;
+  if (monthRead === false) return request;
+  const { text, dates } = splitQueryDates(request.q, (words) => monthRead !== true && (isListedName(words, aids) || heldAsPhrase(words)));
+  if (!dates) return monthRead === undefined && splitQueryDates(request.q, () => false).dates ? { ...request, monthRead: false } : request;
+  if (monthRead === undefined && !publishedMonths.has(monthOf(dates))) return { ...request, monthRead: false };
+  return { ...withTextLeft(request, text), dateFrom: dates.from, dateTo: dates.to, datesInQuery: dates, monthRead: true };
 }
 
 /** Whether a word and the month typed after it are a listed name (تيريزا ماي), or the month, in Arabic, a word of one (ماي). */

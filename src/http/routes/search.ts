@@ -8,7 +8,7 @@ import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
-import { decodeCursor, InvalidCursorError, type SearchSort } from '../../search/search-cursor.js';
+import { checkCursorContinues, InvalidCursorError, readCursor } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -273,9 +273,16 @@ const SearchResponse = z
   })
   .openapi('SearchResponse');
 
-function readCursor(cursor: string, expected: { sort: SearchSort; search: string }): ReturnType<typeof decodeCursor> {
+/** Where a cursor resumes, once it is known to continue this search (read as its first page read it); a 400 naming `cursor` otherwise. */
+async function resumeAt(
+  cursor: string,
+  asked: SearchRequest,
+  searchOf: (monthRead: boolean | undefined) => Promise<string>,
+): Promise<ReturnType<typeof readCursor>> {
   try {
-    return decodeCursor(cursor, expected);
+    const position = readCursor(cursor);
+    checkCursorContinues(position, { sort: asked.sort, search: await searchOf(position.monthRead) });
+    return position;
   } catch (error) {
     if (error instanceof InvalidCursorError) throw new ApiError(400, 'invalid_parameter', `cursor: ${error.message}`, 'cursor');
     throw error;
@@ -366,9 +373,15 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
     const position =
-      query.cursor === undefined ? undefined : readCursor(query.cursor, { sort: asked.sort, search: await deps.service.cursorSearchOf(asked, profile) });
+      query.cursor === undefined ? undefined : await resumeAt(query.cursor, asked, (monthRead) => deps.service.cursorSearchOf(asked, profile, monthRead));
     const request: SearchRequest = position
-      ? { ...asked, from: position.seen, searchAfter: position.after, ...(position.respelled ? { respelled: position.respelled } : {}) }
+      ? {
+          ...asked,
+          from: position.seen,
+          searchAfter: position.after,
+          ...(position.respelled ? { respelled: position.respelled } : {}),
+          ...(position.monthRead === undefined ? {} : { monthRead: position.monthRead }),
+        }
       : asked;
     // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
     const lane = searchLane(asked);
