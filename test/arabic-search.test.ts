@@ -667,6 +667,11 @@ describe('a pasted link', () => {
     expect(answer.linked).toBe(true);
   });
 
+  it('is stored, and /health counts it apart from the articles a search can list', async () => {
+    const health = (await (await service.app.request('/health')).json()) as { index: { documents: number; searchable: number } };
+    expect(health.index.documents - health.index.searchable).toBe(1);
+  });
+
   it('searches the words of a link no article is stored under', async () => {
     const answer = await search('https://www.example-news.com/ar/20210807-الزهور');
     expect(answer.linked).toBeUndefined();

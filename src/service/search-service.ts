@@ -97,6 +97,8 @@ export interface ServiceHealth {
     alias: string;
     present: boolean;
     documents: number | null;
+    /** The articles a search can list: `documents` without the stored copies of other stories. */
+    searchable: number | null;
     version: string | null;
     build: 'complete' | 'copying' | 'unrecorded' | null;
     tags: TagsState | null;
@@ -741,7 +743,7 @@ export class SearchService {
       refusedBecause: this.engineStatus?.availability().reason ?? null,
       process: this.engineStatus?.process() ?? null,
     };
-    const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, version: null, build: null, tags: null };
+    const index: ServiceHealth['index'] = { alias: this.alias, present: false, documents: null, searchable: null, version: null, build: null, tags: null };
     try {
       const info: EngineInfo = await this.engine.info();
       const cluster = await this.engine.clusterHealth();
@@ -754,6 +756,8 @@ export class SearchService {
       });
       index.documents = await this.engine.count(this.alias);
       index.present = true;
+      const listable = { size: 0, track_total_hits: true, query: { bool: { must_not: [A_STORY_COPY] } } };
+      index.searchable = (await this.engine.search(this.alias, listable)).total;
       index.version = (await this.engine.aliasTargets(this.alias))[0] ?? null;
       const metadata = index.version ? await this.engine.indexMetadata(index.version) : {};
       index.build = (metadata.build as BuildState | undefined)?.state ?? 'unrecorded';

@@ -28,7 +28,8 @@ const Health = z
     index: z.object({
       alias: z.string(),
       present: z.boolean(),
-      documents: z.number().int().nullable(),
+      documents: z.number().int().nullable().openapi({ description: 'Articles stored, the copies of other stories among them' }),
+      searchable: z.number().int().nullable().openapi({ description: 'Articles a search can list: those stored, without the copies of other stories' }),
       version: z.string().nullable().openapi({ description: 'The index version the alias serves' }),
       build: z
         .enum(['complete', 'copying', 'unrecorded'])
