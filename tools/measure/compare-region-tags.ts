@@ -24,7 +24,8 @@ for await (const article of readAntCorpusAsIngested(resolve(options.corpus ?? an
 const now = loadTaxonomy(PROJECT_ROOT);
 const before = taxonomyAtRevision(options.before);
 const definition = loadIndexDefinition(PROJECT_ROOT);
-const countries = new Set(now.regions.filter((region) => region.kind === 'country').map((region) => region.slug));
+// A country the change adds or takes away is compared too.
+const countries = new Set([...before.regions, ...now.regions].filter((region) => region.kind === 'country').map((region) => region.slug));
 
 type CountryTags = { about: string[]; mentioned: string[] };
 const [was, is] = [await tagAll(before), await tagAll(now)];
@@ -81,6 +82,8 @@ function taxonomyAtRevision(revision: string): Taxonomy {
 async function tagAll(taxonomy: Taxonomy): Promise<CountryTags[]> {
   // The shipped analysis runs in process: no engine is asked for anything.
   const tagger = await ArticleTagger.create(undefined as never, 'unused', definition, taxonomy);
+  if (tagger.analysis.runsIn !== 'process')
+    throw new Error(`the index definition cannot be analyzed in process (${tagger.analysis.reason}): this tool asks no engine`);
   const tags: CountryTags[] = [];
   for (let i = 0; i < articles.length; i += 250) {
     const batch = await tagger.tagMany(articles.slice(i, i + 250).map((article) => ({ title: article.title, body: article.text })));
