@@ -175,8 +175,10 @@ describe('did you mean', () => {
 describe('paging newest first while articles arrive', () => {
   it('lists no hit twice: the order holds no score, which moves as articles are added', async () => {
     const q = encodeURIComponent('بلينكن');
-    const first = (await get<Page>(`/search?q=${q}&sort=newest&size=1`)).body;
+    const first = (await get<Page & { hits: { id: string; score: number | null }[] }>(`/search?q=${q}&sort=newest&size=1`)).body;
     expect(first.hits).toHaveLength(1);
+    // Out of the order, the score is still shown.
+    expect(first.hits[0]!.score).toBeGreaterThan(0);
     // Older articles naming him: every article's score for بلينكن falls, none of the order's dates moves.
     const older = [1, 2, 3].map((n) => ({
       id: `older-${n}`,
@@ -186,7 +188,7 @@ describe('paging newest first while articles arrive', () => {
     }));
     await indexStoredArticles(seeded.engine, seeded.alias, older);
     const walked = first.hits.map((h) => h.id);
-    let page = first;
+    let page: Page = first;
     while (page.nextCursor) {
       page = (await get<Page>(`/search?q=${q}&sort=newest&size=1&cursor=${page.nextCursor}`)).body;
       walked.push(...page.hits.map((h) => h.id));

@@ -262,6 +262,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     // The id last: a total order, so a cursor resumes exactly after its hit (`_id` is not sortable on every engine).
     // Newest first has no score in it: scores move as articles are added, and a cursor resuming after one listed its hit again.
     sort: request.sort === 'newest' ? [NEWEST, BY_ID] : ['_score', NEWEST, BY_ID],
+    // Sorted by a field, the engine scores nothing unless asked: hits keep the score they show.
+    ...(request.sort === 'newest' ? { track_scores: true } : {}),
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
       // The index searches a name by its shortest form (تنظيم الدولة), so a longer one is highlighted only

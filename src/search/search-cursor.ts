@@ -68,9 +68,13 @@ function isRespelled(value: unknown): value is Record<string, string> {
 }
 
 /** Where a cursor resumes, checked for shape, sort order and search; anything else is refused. */
-export function decodeCursor(cursor: string, expected: { sort: SearchSort; search: string }): Omit<CursorPosition, 'sort' | 'search'> & { after: SortValues } {
+export async function decodeCursor(
+  cursor: string,
+  expected: { sort: SearchSort; search: string | ((monthRead: boolean | undefined) => string | Promise<string>) },
+): Promise<Omit<CursorPosition, 'sort' | 'search'> & { after: SortValues }> {
   const position = readCursor(cursor);
-  checkCursorContinues(position, expected);
+  const { search } = expected;
+  await checkCursorContinues(position, { sort: expected.sort, search: typeof search === 'string' ? () => search : search });
   const { sort: _sort, search: _search, ...resume } = position;
   return resume;
 }
@@ -88,11 +92,13 @@ export function readCursor(cursor: string): CursorPosition & { after: SortValues
   if ((s !== 'relevance' && s !== 'newest') || c !== cursorChecksum({ s, k, n, a, r, m })) throw new InvalidCursorError('not a cursor this API gave');
   if ((r !== undefined && !isRespelled(r)) || (m !== undefined && m !== 0 && m !== 1)) throw new InvalidCursorError('not a cursor this API gave');
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
-  if (!isSortValues(a, s)) throw new InvalidCursorError('not a cursor this API gave');
+  // A newest-first cursor made while that order still held the score: its time and id are where it resumes.
+  const after = s === 'newest' && Array.isArray(a) && a.length === 3 ? [a[0], a[2]] : a;
+  if (!isSortValues(after, s)) throw new InvalidCursorError('not a cursor this API gave');
   return {
     sort: s,
     search: k,
-    after: a,
+    after,
     seen: n as number,
     ...(r === undefined ? {} : { respelled: r as Record<string, string> }),
     ...(m === undefined ? {} : { monthRead: m === 1 }),
@@ -107,10 +113,13 @@ function isSortValues(values: unknown, sort: SearchSort): values is SortValues {
   return (sort === 'newest' || Number.isFinite(values[0])) && Number.isSafeInteger(published) && typeof id === 'string' && id.length > 0 && id.length <= 128;
 }
 
-/** Refuses a cursor of another sort order or another search. */
-export function checkCursorContinues(position: Pick<CursorPosition, 'sort' | 'search'>, expected: { sort: SearchSort; search: string }): void {
+/** Refuses a cursor of another sort order, then one of another search (`search`: this request's digest, read as the cursor's first page read it). */
+export async function checkCursorContinues(
+  position: Pick<CursorPosition, 'sort' | 'search' | 'monthRead'>,
+  expected: { sort: SearchSort; search: (monthRead: boolean | undefined) => string | Promise<string> },
+): Promise<void> {
   if (position.sort !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${position.sort}, not ${expected.sort}`);
-  if (position.search !== expected.search)
+  if (position.search !== (await expected.search(position.monthRead)))
     throw new InvalidCursorError(
       "this cursor continues another search: give it with the same q (an answer's searchedInstead, where it has one), filters and profile",
     );

@@ -281,6 +281,8 @@ export class SearchService {
    * Concurrent searches share a question under way; a failed phrase question leaves the month read.
    */
   private async learnMonthReading(request: SearchRequest): Promise<void> {
+    // A next page reads the month as its cursor says its first page did: nothing to learn.
+    if (request.monthRead !== undefined) return;
     // A month is read only beside a year: most searches hold no four digits, and need no reading of q.
     if (request.q === undefined || !FOUR_DIGITS.test(request.q) || request.dateFrom !== undefined || request.dateTo !== undefined) return;
     let q: string | undefined;
@@ -519,10 +521,11 @@ export class SearchService {
   async cursorSearchOf(request: SearchRequest, profile: SearchProfile, monthRead?: boolean): Promise<string> {
     // Read as its search reads it: with the sources the index holds, and a month as the cursor's first page read it.
     await this.learnSourcesOf(request.q);
-    await this.learnMonthReading(request);
+    const asked = monthRead === undefined ? request : { ...request, monthRead };
+    await this.learnMonthReading(asked);
     let read = request;
     try {
-      read = this.readOperators(monthRead === undefined ? request : { ...request, monthRead });
+      read = this.readOperators(asked);
     } catch {
       // A request refused when searched: its cursor is no matter.
     }

@@ -8,7 +8,7 @@ import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
-import { checkCursorContinues, InvalidCursorError, readCursor } from '../../search/search-cursor.js';
+import { decodeCursor, InvalidCursorError } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
 import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -274,15 +274,9 @@ const SearchResponse = z
   .openapi('SearchResponse');
 
 /** Where a cursor resumes, once it is known to continue this search (read as its first page read it); a 400 naming `cursor` otherwise. */
-async function resumeAt(
-  cursor: string,
-  asked: SearchRequest,
-  searchOf: (monthRead: boolean | undefined) => Promise<string>,
-): Promise<ReturnType<typeof readCursor>> {
+async function resumeAt(cursor: string, asked: SearchRequest, searchOf: (monthRead: boolean | undefined) => Promise<string>): ReturnType<typeof decodeCursor> {
   try {
-    const position = readCursor(cursor);
-    checkCursorContinues(position, { sort: asked.sort, search: await searchOf(position.monthRead) });
-    return position;
+    return await decodeCursor(cursor, { sort: asked.sort, search: searchOf });
   } catch (error) {
     if (error instanceof InvalidCursorError) throw new ApiError(400, 'invalid_parameter', `cursor: ${error.message}`, 'cursor');
     throw error;
