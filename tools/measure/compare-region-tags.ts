@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArticleTagger } from '../../src/classify/article-tagger.js';
 import { loadTaxonomy, type Taxonomy } from '../../src/classify/taxonomy.js';
-import { loadIndexDefinition } from '../../src/index/index-definition.js';
+import { loadIndexDefinition, type VersionedIndexDefinition } from '../../src/index/index-definition.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-corpus.js';
 
-// What a change to taxonomy/regions.json does to the whole ANT corpus, before it is committed: every
-// article tagged with the regions of a git revision and with the file as it is now, in process (no
-// engine), the countries' about and mentioned counts compared, and each article whose countries
-// changed written out, to be read or handed to a labeller.
+// What a change to the regions or the analysis does to the whole ANT corpus, before it is committed:
+// every article tagged with the taxonomy, analysis and mappings of a git revision and with the
+// working tree's, in process (no engine), the countries' about and mentioned counts compared, and
+// each article whose countries changed written out, to be read or handed to a labeller.
 // Usage: npm run measure:region-changes -- [--before HEAD] [--out changed.jsonl] [--corpus PATH]
 const { values: options } = parseArgs({
   options: { before: { type: 'string', default: 'HEAD' }, out: { type: 'string' }, corpus: { type: 'string' } },
@@ -21,14 +21,13 @@ const { values: options } = parseArgs({
 const articles: AntArticle[] = [];
 for await (const article of readAntCorpusAsIngested(resolve(options.corpus ?? antCorpusPath()))) articles.push(article);
 
-const now = loadTaxonomy(PROJECT_ROOT);
-const before = taxonomyAtRevision(options.before);
-const definition = loadIndexDefinition(PROJECT_ROOT);
+const now = { taxonomy: loadTaxonomy(PROJECT_ROOT), definition: loadIndexDefinition(PROJECT_ROOT) };
+const before = dataAtRevision(options.before);
 // A country the change adds or takes away is compared too.
-const countries = new Set([...before.regions, ...now.regions].filter((region) => region.kind === 'country').map((region) => region.slug));
+const countries = new Set([...before.taxonomy.regions, ...now.taxonomy.regions].filter((region) => region.kind === 'country').map((region) => region.slug));
 
 type CountryTags = { about: string[]; mentioned: string[] };
-const [was, is] = [await tagAll(before), await tagAll(now)];
+const [was, is] = [await tagAll(before.taxonomy, before.definition), await tagAll(now.taxonomy, now.definition)];
 
 const counts = new Map<string, { about: [number, number]; mentioned: [number, number] }>();
 const changed: object[] = [];
@@ -65,21 +64,20 @@ function countOf(slug: string) {
   return entry;
 }
 
-/** The taxonomy with regions.json as `revision` held it; every other file as it is now. */
-function taxonomyAtRevision(revision: string): Taxonomy {
+/** The taxonomy and index definition from the data files `revision` held. */
+function dataAtRevision(revision: string): { taxonomy: Taxonomy; definition: VersionedIndexDefinition } {
   const root = mkdtempSync(join(tmpdir(), 'region-tags-'));
   try {
-    for (const dir of ['taxonomy', 'analyzers']) cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true });
-    const regions = execFileSync('git', ['show', `${revision}:taxonomy/regions.json`], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-    writeFileSync(join(root, 'taxonomy', 'regions.json'), regions);
-    return loadTaxonomy(root);
+    const archive = execFileSync('git', ['archive', revision, 'taxonomy', 'analyzers', 'mappings'], { cwd: PROJECT_ROOT, maxBuffer: 256 << 20 });
+    execFileSync('tar', ['-x', '-C', root], { input: archive });
+    return { taxonomy: loadTaxonomy(root), definition: loadIndexDefinition(root) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
 /** Each article's countries, about and mentioned (the wider regions follow from them). */
-async function tagAll(taxonomy: Taxonomy): Promise<CountryTags[]> {
+async function tagAll(taxonomy: Taxonomy, definition: VersionedIndexDefinition): Promise<CountryTags[]> {
   // The shipped analysis runs in process: no engine is asked for anything.
   const tagger = await ArticleTagger.create(undefined as never, 'unused', definition, taxonomy);
   if (tagger.analysis.runsIn !== 'process')
