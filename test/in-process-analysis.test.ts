@@ -159,6 +159,16 @@ describe('names inside other names and idioms', () => {
     expect(idiom!.regions_mentioned).not.toContain('yemen');
   });
 
+  it("leave out a dateline, where the newsroom sits: CNN's Atlanta and Dubai bureaux are no story's subject", async () => {
+    const [crimea, gulf] = await tagWithProjectTaxonomy([
+      { title: 'انفجار في القرم', body: 'أتلانتا، الولايات المتحدة الأمريكية (CNN) – أكد المتحدث باسم الكرملين أن التفجير في القرم عمل إرهابي.' },
+      { title: 'أسعار النفط', body: 'دبي، الإمارات العربية المتحدة - (CNN) ارتفعت أسعار النفط في الأسواق الآسيوية.' },
+    ]);
+    expect(crimea!.regions_mentioned).toContain('russia');
+    expect(crimea!.regions_mentioned).not.toContain('united-states');
+    expect(gulf!.regions_mentioned).not.toContain('uae');
+  });
+
   it('leave a country out where its language is meant: a Belgian story in French mentions no France', async () => {
     const [belgian] = await tagWithProjectTaxonomy([
       { title: 'انتخابات بلجيكية', body: 'صوت الناخبون في المناطق الناطقة بالفرنسية في بلجيكا، ونشرت النتائج باللغة الفرنسية.' },
@@ -207,6 +217,18 @@ describe('cities and clubs', () => {
       },
     ]);
     for (const country of ['norway', 'united-states']) expect(names!.regions_mentioned, country).not.toContain(country);
+  });
+
+  it('count a city that is also a common word only beside its country: a ligament, semiconductors, a condolence, a shield', async () => {
+    const [words, cities] = await tagWithProjectTaxonomy([
+      {
+        title: 'إصابة في الرباط الصليبي',
+        body: 'يغيب اللاعب بسبب قطع في الرباط. وارتفعت أرباح شركات أشباه الموصلات، وقدم الوزير التعزية، واستخدم المسلحون المدنيين درعا بشريا.',
+      },
+      { title: 'زيارة إلى الرباط والموصل', body: 'زار الوزير المغربي الرباط، ثم توجه إلى الموصل في العراق.' },
+    ]);
+    for (const country of ['morocco', 'iraq', 'yemen', 'syria']) expect(words!.regions_mentioned, country).not.toContain(country);
+    expect(cities!.regions_mentioned).toEqual(expect.arrayContaining(['morocco', 'iraq']));
   });
 
   it('count a host city of talks and forums only beside its country: Astana, Vienna and Davos name the meetings held there', async () => {

@@ -11,6 +11,7 @@ import { buildPositionIndex, classifyArticle, taxonomyTerms, type ArticleTags, t
 import type { Taxonomy } from './taxonomy.js';
 import { forEachLimited } from '../concurrency/for-each-limited.js';
 import { isEngineError } from '../engine/engine-error.js';
+import { withoutDateline } from '../ingest/dateline.js';
 
 /** Articles tagged per `_analyze` call: fewer round trips, requests still small. */
 const TAG_CHUNK = 25;
@@ -108,9 +109,10 @@ export class ArticleTagger {
 
   async tagMany(articles: { title: string; body: string }[]): Promise<ArticleTags[]> {
     if (articles.length === 0) return [];
-    // Classifying looks up taxonomy tokens only: the other words are left out.
+    // Classifying looks up taxonomy tokens only: the other words are left out. A dateline names where
+    // the newsroom sits, neither what the story is about nor a place it mentions.
     const tokens = await this.analyzeTexts(
-      articles.flatMap((a) => [a.title, a.body]),
+      articles.flatMap((a) => [a.title, withoutDateline(a.body)]),
       this.patternTokens,
     );
     const positions = (i: number) => buildPositionIndex(tokens[i]!);

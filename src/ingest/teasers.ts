@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PARAGRAPH_BREAK } from './seed-parser.js';
 import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
+import { withoutDateline } from './dateline.js';
 
 /**
  * An outlet may close an article with the first paragraphs of its other stories, each a link on the
@@ -22,12 +23,10 @@ const LEAD_MIN_WORDS = 8;
  */
 const LEADS_FOR_A_BLOCK = 2;
 
-/** A dateline before a lead, "دبي، الإمارات العربية المتحدة (CNN)— ": the teaser leaves it out. */
-const DATELINE = /^[^()\n]{0,60}\([^()\n]{1,20}\)\s*[-—–]+\s*/u;
-
 /** A paragraph's key within its outlet: its words without a dateline; none for a short paragraph. */
 export function paragraphKey(source: string, paragraph: string): string | undefined {
-  const words = lettersAndDigits(paragraph.replace(DATELINE, ''));
+  // The teaser leaves the lead's dateline out.
+  const words = lettersAndDigits(withoutDateline(paragraph));
   if (wordCount(words) < LEAD_MIN_WORDS) return undefined;
   return createHash('sha1').update(`${source}\n${words}`).digest('hex').slice(0, 24);
 }
