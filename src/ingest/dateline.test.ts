@@ -7,16 +7,27 @@ describe('withoutDateline', () => {
     ['دبي، الإمارات العربية المتحدة (CNN)--أكد رئيس', 'أكد رئيس'],
     ['دبي، الإمارات العربية المتحدة - (CNN) يستمر تراجع', 'يستمر تراجع'],
     ['دبي، الإمارات العربية المتحدة (CNN).- – تألق النجم', 'تألق النجم'],
-    ['واشنطن (رويترز) - قال مسؤول', 'قال مسؤول'],
-    // After a byline line, as CNN's partner pieces open.
+    ['دبي، الإمارات العربية المتحدة (CNN-- نفى المتحدث', 'نفى المتحدث'],
+    ['(CNN Business)-- قبل 45 عاما', 'قبل 45 عاما'],
+    ['القاهرة (رويترز) ـ قال مسؤول', 'قال مسؤول'],
+    ['باريس (أ ف ب): أعلنت الشرطة', 'أعلنت الشرطة'],
+    // On the line after a byline, as CNN's partner pieces open.
     ['نشر هذا المقال بالتعاون مع موقع بيت.كوم\nدبي، الإمارات العربية المتحدة (CNN)-- يشعر', 'نشر هذا المقال بالتعاون مع موقع بيت.كوم\nيشعر'],
   ])('takes the dateline out of %s', (text, left) => {
     expect(withoutDateline(text)).toBe(left);
   });
 
-  it('leaves brackets that are no dateline, and a dateline-like line deep in the text', () => {
-    for (const text of ['قال الرئيس (72 عاما) إن الحكومة باقية', 'بدأ الاجتماع صباحا.', `${'كلمة '.repeat(100)}\nلندن (رويترز) - قال`]) {
-      expect(withoutDateline(text)).toBe(text);
-    }
+  it.each([
+    ['a score', 'السعودية (2) - العراق (1)\n\nانتهت المباراة'],
+    ['a scorer list', 'محمد صلاح (مصر) - 32 هدفا'],
+    ['a time', 'تنطلق المباراة في الدوحة الساعة 18:00 بتوقيت غرينتش (GMT) - وتنقل'],
+    ['a name and a bracket', 'قال وزير الخارجية المصري سامح شكري (في بيان) - إن'],
+    ['a pairing on a later line', 'قائمة المباريات التالية:\nلاتسيو (إيطاليا) - سالزبورغ (النمسا)'],
+    ['an agency quoted deep in the text', `${'كلمة '.repeat(60)}\nلندن (رويترز) - قال`],
+    ['a bracket and no dash', 'قال الرئيس (72 عاما) إن الحكومة باقية'],
+    ['an agency named in a sentence', 'نقلت وكالة الأنباء الرسمية السورية (سانا) عن مصدر عسكري'],
+    ['a network named in a sentence', 'مُنعت مراسلة لشبكة (سي إن إن) الإخبارية من تغطية حدث'],
+  ])('leaves %s as it is', (_label, text) => {
+    expect(withoutDateline(text)).toBe(text);
   });
 });
