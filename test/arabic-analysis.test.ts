@@ -149,6 +149,9 @@ describe('search-time synonyms', () => {
       ['الحماسة', 'حماس'],
       ['حماسية', 'حماس'],
       ['عدنان', 'عدن'],
+      ['عراقة', 'العراق'],
+      ['العراقة', 'العراق'],
+      ['كلاوس', 'لاوس'],
     ] as const) {
       expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', name));
     }
