@@ -223,13 +223,15 @@ describe('cities and clubs', () => {
     const [words, ...cities] = await tagWithProjectTaxonomy([
       {
         title: 'إصابة قوية',
-        body: 'يغيب اللاعب بسبب قطع في الرباط. وارتفعت أرباح شركات الموصلات، وقدم الوزير التعزية، واستخدم المسلحون المدنيين درعا بشريا.',
+        body:
+          'يغيب اللاعب بسبب قطع في الرباط. وارتفعت أرباح شركات الموصلات بلون رمادي، وقدم الوزير التعزية لجزر المحيط الهادي لأغراض ومآرب انتخابية، ' +
+          'واستخدمت القوات النظامية الصومالية المدنيين درعا بشريا ونالت حصة الأسد، وندد الأزهر باستهداف دور العبادة، واقتحم مستوطنون باب المغاربة.',
       },
-      // Each city beside a word of its country's news that names no country: the city counts, as the title's.
-      { title: 'احتفالات في الرباط', body: 'خرج آلاف المغاربة للاحتفال.' },
+      // Each city beside a phrase of its country's news that names no country: the city counts, as the title's.
+      { title: 'احتفالات في الرباط', body: 'استقبل الملك محمد السادس الوفد.' },
       { title: 'تفجير انتحاري في الموصل', body: 'أعلنت قيادة عمليات نينوى مقتل ثلاثة.' },
-      { title: 'معارك في درعا', body: 'تقدمت قوات النظام في الريف الشرقي.' },
-      { title: 'معارك قرب ميناء الحديدة', body: 'قالت قوات المجلس الانتقالي إنها صدت هجوما.' },
+      { title: 'معارك في درعا', body: 'تقدمت قوات الأسد في الريف الشرقي.' },
+      { title: 'معارك قرب الحديدة', body: 'قالت قوات المجلس الانتقالي الجنوبي إنها صدت هجوما.' },
     ]);
     for (const country of ['morocco', 'iraq', 'yemen', 'syria']) expect(words!.regions_mentioned, country).not.toContain(country);
     expect(cities.map((tags) => tags!.region_salience.filter((s) => s.title).map((s) => s.region))).toEqual([['morocco'], ['iraq'], ['syria'], ['yemen']]);
