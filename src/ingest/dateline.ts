@@ -19,13 +19,17 @@ const REPORTED_SPEECH = /^[أإا]ن\s/u;
 /** A first line this short, before the dateline's line, is a byline or a note on the article. */
 const BYLINE_MAX_CHARS = 200;
 
+/** The longest dateline the pattern takes, with room to see what follows it: only that much is read. */
+const DATELINE_MAX_CHARS = 200;
+
 /** The text without the dateline it opens with, if it opens with one. */
 export function withoutDateline(text: string): string {
   const lineBreak = text.indexOf('\n');
-  const secondLine = lineBreak >= 0 && lineBreak <= BYLINE_MAX_CHARS ? lineBreak + 1 + /^\s*/u.exec(text.slice(lineBreak + 1))![0].length : -1;
-  for (const start of secondLine >= 0 ? [0, secondLine] : [0]) {
-    const dateline = DATELINE.exec(text.slice(start));
-    if (dateline && !REPORTED_SPEECH.test(text.slice(start + dateline[0].length))) return text.slice(0, start) + text.slice(start + dateline[0].length);
+  const blank = lineBreak >= 0 && lineBreak <= BYLINE_MAX_CHARS ? /^\s*/u.exec(text.slice(lineBreak + 1, lineBreak + 1 + DATELINE_MAX_CHARS))![0].length : -1;
+  for (const start of blank >= 0 ? [0, lineBreak + 1 + blank] : [0]) {
+    const opening = text.slice(start, start + DATELINE_MAX_CHARS);
+    const dateline = DATELINE.exec(opening);
+    if (dateline && !REPORTED_SPEECH.test(opening.slice(dateline[0].length))) return text.slice(0, start) + text.slice(start + dateline[0].length);
   }
   return text;
 }
