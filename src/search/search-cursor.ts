@@ -80,7 +80,7 @@ export async function decodeCursor(
 }
 
 /** A cursor's fields, checked for shape and checksum but not yet for the search it continues (`checkCursorContinues`). */
-export function readCursor(cursor: string): CursorPosition & { after: SortValues } {
+function readCursor(cursor: string): CursorPosition & { after: SortValues } {
   if (cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) throw new InvalidCursorError('not a cursor this API gave');
   let decoded: unknown;
   try {
@@ -114,7 +114,7 @@ function isSortValues(values: unknown, sort: SearchSort): values is SortValues {
 }
 
 /** Refuses a cursor of another sort order, then one of another search (`search`: this request's digest, read as the cursor's first page read it). */
-export async function checkCursorContinues(
+async function checkCursorContinues(
   position: Pick<CursorPosition, 'sort' | 'search' | 'monthRead'>,
   expected: { sort: SearchSort; search: (monthRead: boolean | undefined) => string | Promise<string> },
 ): Promise<void> {

@@ -12,7 +12,8 @@ import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-c
 // What a change to the regions or the analysis does to the whole ANT corpus, before it is committed:
 // every article tagged with the taxonomy, analysis and mappings of a git revision and with the
 // working tree's, in process (no engine), the countries' about and mentioned counts compared, and
-// each article whose countries changed written out, to be read or handed to a labeller.
+// each article whose countries changed written out, to be read or handed to a labeller. Both sides
+// are tagged by the working tree's code: a change of code (the dateline) shows only in a re-tag.
 // Usage: npm run measure:region-changes -- [--before HEAD] [--out changed.jsonl] [--corpus PATH]
 const { values: options } = parseArgs({
   options: { before: { type: 'string', default: 'HEAD' }, out: { type: 'string' }, corpus: { type: 'string' } },
