@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,11 +19,16 @@ const { values: options } = parseArgs({
   options: { before: { type: 'string', default: 'HEAD' }, out: { type: 'string' }, corpus: { type: 'string' } },
 });
 
-const articles: AntArticle[] = [];
-for await (const article of readAntCorpusAsIngested(resolve(options.corpus ?? antCorpusPath()))) articles.push(article);
-
 const now = { taxonomy: loadTaxonomy(PROJECT_ROOT), definition: loadIndexDefinition(PROJECT_ROOT) };
 const before = dataAtRevision(options.before);
+const corpusPath = resolve(options.corpus ?? antCorpusPath());
+if (!existsSync(corpusPath)) {
+  console.error(`no ANT corpus at ${corpusPath}: give --corpus PATH or set ANT_CORPUS (the corpus is not redistributable, so not in the repository)`);
+  process.exit(2);
+}
+const articles: AntArticle[] = [];
+for await (const article of readAntCorpusAsIngested(corpusPath)) articles.push(article);
+
 // A country the change adds or takes away is compared too.
 const countries = new Set([...before.taxonomy.regions, ...now.taxonomy.regions].filter((region) => region.kind === 'country').map((region) => region.slug));
 
@@ -69,7 +74,17 @@ function countOf(slug: string) {
 function dataAtRevision(revision: string): { taxonomy: Taxonomy; definition: VersionedIndexDefinition } {
   const root = mkdtempSync(join(tmpdir(), 'region-tags-'));
   try {
-    const archive = execFileSync('git', ['archive', revision, 'taxonomy', 'analyzers', 'mappings'], { cwd: PROJECT_ROOT, maxBuffer: 256 << 20 });
+    let archive: Buffer;
+    try {
+      archive = execFileSync('git', ['archive', revision, 'taxonomy', 'analyzers', 'mappings'], {
+        cwd: PROJECT_ROOT,
+        maxBuffer: 256 << 20,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      console.error(`--before ${revision}: not a revision of this repository`);
+      process.exit(2);
+    }
     execFileSync('tar', ['-x', '-C', root], { input: archive });
     return { taxonomy: loadTaxonomy(root), definition: loadIndexDefinition(root) };
   } finally {
