@@ -92,12 +92,7 @@ function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: An
   );
 }
 
-/** The spans of `text` inside a longer name that is not the entry's (جنوب السودان, كيم كارداشيان). */
-function excludedSpans(entry: { excludeWithin: string[] }, compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
-  return spansOf(entry.excludeWithin, compiled, text);
-}
-
-/** Where any of `phrases` occurs in `text`. */
+/** Where any of `phrases` occurs in `text`: an entry's `excludeWithin`, longer names that are not its own (جنوب السودان, كيم كارداشيان). */
 function spansOf(phrases: string[], compiled: CompiledTaxonomy, text: PositionIndex): [number, number][] {
   return phrases.flatMap((phrase) => findOccurrences(compiled.patterns.get(phrase), text));
 }
@@ -115,7 +110,7 @@ function regionMentions(region: Region, compiled: CompiledTaxonomy, article: Ana
 /** Whether the title names one of `leaders`; one of one word (كيم) only where the article names the country too: Kim is many Koreans. */
 function leaderInTitle(leaders: string[] | undefined, named: boolean, region: Region, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
   const counted = (leaders ?? []).filter((leader) => named || (compiled.patterns.get(leader)?.tokens.length ?? 0) > 1);
-  return counted.length > 0 && mentionStarts(counted, compiled, article.title, excludedSpans(region, compiled, article.title)).size > 0;
+  return counted.length > 0 && mentionStarts(counted, compiled, article.title, spansOf(region.excludeWithin, compiled, article.title)).size > 0;
 }
 
 /** How often and where the article names a region; undefined when it does not. */
@@ -195,7 +190,7 @@ function namedIn(entities: NamedEntity[], present: ReadonlySet<object>, compiled
 function isNamed(entity: NamedEntity, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
   if (entity.excludeWithin.length === 0) return occursAnywhere(entity.terms, compiled, article);
   return (['title', 'body'] as const).some((field) => {
-    return mentionStarts(entity.terms, compiled, article[field], excludedSpans(entity, compiled, article[field])).size > 0;
+    return mentionStarts(entity.terms, compiled, article[field], spansOf(entity.excludeWithin, compiled, article[field])).size > 0;
   });
 }
 

@@ -67,14 +67,13 @@ function isRespelled(value: unknown): value is Record<string, string> {
   return entries.length <= 10 && entries.every(([typed, name]) => typed.length <= 64 && typeof name === 'string' && name.length <= 64);
 }
 
-/** Where a cursor resumes, checked for shape, sort order and search; anything else is refused. */
+/** Where a cursor resumes, checked for shape, sort order and search (`search`: this request's digest, read as the cursor's first page read it); anything else is refused. */
 export async function decodeCursor(
   cursor: string,
-  expected: { sort: SearchSort; search: string | ((monthRead: boolean | undefined) => string | Promise<string>) },
+  expected: { sort: SearchSort; search: (monthRead: boolean | undefined) => string | Promise<string> },
 ): Promise<Omit<CursorPosition, 'sort' | 'search'> & { after: SortValues }> {
   const position = readCursor(cursor);
-  const { search } = expected;
-  await checkCursorContinues(position, { sort: expected.sort, search: typeof search === 'string' ? () => search : search });
+  await checkCursorContinues(position, expected);
   const { sort: _sort, search: _search, ...resume } = position;
   return resume;
 }
