@@ -250,6 +250,20 @@ describe('cities and clubs', () => {
   });
 });
 
+describe('officials who act for their country', () => {
+  it('make a title about it: Saudi sport under Turki Al-Sheikh, the UAE through Gargash where the UAE is named', async () => {
+    const [sport, gargash, nameless] = await tagWithProjectTaxonomy([
+      { title: 'آل الشيخ يسدد مستحقات المدرب وينقذ الشباب من العقوبة', body: 'تكفل رئيس الهيئة بدفع مستحقات المدرب السابق قبل انتهاء المهلة.' },
+      { title: 'قرقاش: على الدوحة أن تراجع سياستها', body: 'قال وزير الدولة للشؤون الخارجية في الإمارات إن الأزمة مستمرة.' },
+      // One word, as any leader of one word, counts only where the article names the country.
+      { title: 'قرقاش يغرد', body: 'كتب الوزير تغريدة جديدة عن الأزمة.' },
+    ]);
+    expect(sport!.regions).toContain('saudi-arabia');
+    expect(gargash!.regions).toEqual(expect.arrayContaining(['uae', 'qatar']));
+    expect(nameless!.regions_mentioned).not.toContain('uae');
+  });
+});
+
 describe('names that analyze as common words', () => {
   it('tag a country only beside its context: Amman is not Oman, a student not the Taliban, blame not Lomé, Kane not Kenya', async () => {
     const [amman, muscat, student, kabul, finance, probe, blame, kim, kane, kenyan] = await tagWithProjectTaxonomy([
