@@ -143,6 +143,16 @@ describe('search-time synonyms', () => {
     }
   });
 
+  it('reads a full stop, colon or underscore that joins two Arabic words as a break, and leaves Latin and numbers alone', async () => {
+    for (const analyzer of ['arabic_index', 'arabic_exact']) {
+      expect(await tokens(analyzer, 'مصر.وتحادث')).toEqual(await tokens(analyzer, 'مصر. وتحادث'));
+      expect(await tokens(analyzer, 'السعودية:تسجيل')).toEqual(await tokens(analyzer, 'السعودية: تسجيل'));
+      // Hashtags inside the text (Al Arabiya's): their words are the sentence's.
+      expect(await tokens(analyzer, '#صندوق_النقد_الدولي')).toEqual(await tokens(analyzer, 'صندوق النقد الدولي'));
+      expect(await tokens(analyzer, 'U.S. 3.5 snake_case')).toEqual(['u.s', '3.5', 'snake_case']);
+    }
+  });
+
   it('keeps words apart from the names the stemmer would fold them onto: a race track from Aleppo, enthusiasm from Hamas', async () => {
     for (const [word, name] of [
       ['الحلبة', 'حلب'],
@@ -152,6 +162,9 @@ describe('search-time synonyms', () => {
       ['عراقة', 'العراق'],
       ['العراقة', 'العراق'],
       ['كلاوس', 'لاوس'],
+      ['قطرة', 'قطر'],
+      ['قطرات', 'قطر'],
+      ['قطرها', 'قطر'],
     ] as const) {
       expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', name));
     }
