@@ -153,6 +153,13 @@ describe('search-time synonyms', () => {
     }
   });
 
+  it('reads a Latin word joined to Arabic letters as its own word: لـCNN (told CNN) holds cnn', async () => {
+    for (const analyzer of ['arabic_index', 'arabic_exact']) {
+      expect(await tokens(analyzer, 'قال لـCNN')).toContain('cnn');
+      expect(await tokens(analyzer, 'وiPhone')).toContain('iphone');
+    }
+  });
+
   it('keeps words apart from the names the stemmer would fold them onto: a race track from Aleppo, enthusiasm from Hamas', async () => {
     for (const [word, name] of [
       ['الحلبة', 'حلب'],
