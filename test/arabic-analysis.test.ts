@@ -143,21 +143,30 @@ describe('search-time synonyms', () => {
     }
   });
 
-  it('reads a full stop, colon or underscore that joins two Arabic words as a break, and leaves Latin and numbers alone', async () => {
+  it('reads a full stop, colon or underscore that joins two Arabic words as a break, and leaves Latin, numbers and acronyms alone', async () => {
     for (const analyzer of ['arabic_index', 'arabic_exact']) {
       expect(await tokens(analyzer, 'مصر.وتحادث')).toEqual(await tokens(analyzer, 'مصر. وتحادث'));
       expect(await tokens(analyzer, 'السعودية:تسجيل')).toEqual(await tokens(analyzer, 'السعودية: تسجيل'));
-      // Hashtags inside the text (Al Arabiya's): their words are the sentence's.
+      // Hashtags inside the text (Al Arabiya's): their words are the sentence's, as a typed hashtag's are.
       expect(await tokens(analyzer, '#صندوق_النقد_الدولي')).toEqual(await tokens(analyzer, 'صندوق النقد الدولي'));
-      expect(await tokens(analyzer, 'U.S. 3.5 snake_case')).toEqual(['u.s', '3.5', 'snake_case']);
+      expect(await tokens(analyzer, '#رؤية_السعودية_2030')).toEqual(await tokens(analyzer, 'رؤية السعودية 2030'));
+      // Split before names of عبد are joined: the hashtag reads as the name typed apart.
+      expect(await tokens(analyzer, '#عبد_الفتاح_السيسي')).toEqual(await tokens(analyzer, 'عبد الفتاح السيسي'));
+      expect(await tokens(analyzer, 'U.S. 3.5')).toEqual(['u.s', '3.5']);
+      // Acronyms of one- and two-letter pieces stay whole: أ.ف.ب (AFP) would be nothing but stopwords.
+      expect(await tokens(analyzer, 'أ.ف.ب')).toHaveLength(1);
+      expect(await tokens(analyzer, 'سي.إن.إن')).toHaveLength(1);
     }
   });
 
-  it('reads a Latin word joined to Arabic letters as its own word: لـCNN (told CNN) holds cnn', async () => {
+  it('reads a Latin word joined to Arabic letters as its own word, each word keeping its own letters for highlighting', async () => {
+    const spans = async (text: string) =>
+      (await engine.analyze(index, { analyzer: 'arabic_exact', text }, ['start', 'end'])).map((t) => text.slice(t.start, t.end));
     for (const analyzer of ['arabic_index', 'arabic_exact']) {
       expect(await tokens(analyzer, 'قال لـCNN')).toContain('cnn');
       expect(await tokens(analyzer, 'وiPhone')).toContain('iphone');
     }
+    expect(await spans('iPhoneالجديد بالـGPS قال لـCNN')).toEqual(['iPhone', 'الجديد', 'بالـ', 'GPS', 'قال', 'لـ', 'CNN']);
   });
 
   it('keeps words apart from the names the stemmer would fold them onto: a race track from Aleppo, enthusiasm from Hamas', async () => {

@@ -52,7 +52,8 @@ describe('suggestion bodies', () => {
     const text = 'مع <mark>الولايات</mark> قال <mark>الولايات</mark> <mark>المتحدة</mark> و';
     expect(readSurfaceForm({ 'body.exact': [text] }, 2)).toBe('الولايات المتحدة');
     expect(readSurfaceForm({ 'body.exact': ['<mark>a</mark> x <mark>b</mark>'] }, 2)).toBeUndefined();
-    expect(readSurfaceForm({ 'body.exact': ['عن #<mark>الولايات_المتحدة</mark> اليوم'] }, 1)).toBe('الولايات المتحدة');
+    // A hashtag's words are marked one by one, its underscore between them.
+    expect(readSurfaceForm({ 'body.exact': ['عن #<mark>الولايات</mark>_<mark>المتحدة</mark> اليوم'] }, 2)).toBe('الولايات المتحدة');
   });
 });
 

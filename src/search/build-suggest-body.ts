@@ -212,7 +212,7 @@ export function buildSpellingCheckBody(spelling: string): SearchBody {
 
 /**
  * The first run of marked words in a spelling check's hit: the respelling as written, a hashtag's
- * joined words (#الولايات_المتحدة, one token) given back as words; undefined when there is none.
+ * words (#الولايات_المتحدة, marked one by one) given back with spaces; undefined when there is none.
  */
 export function readSurfaceForm(highlight: Record<string, string[]> | undefined, words: number): string | undefined {
   const text = highlight?.['body.exact']?.[0] ?? '';
@@ -220,8 +220,8 @@ export function readSurfaceForm(highlight: Record<string, string[]> | undefined,
   const marks = [...text.matchAll(/<mark>([^<]*)<\/mark>/g)];
   for (let start = 0; start + words <= marks.length; start++) {
     const run = marks.slice(start, start + words);
-    const adjacent = run.every((mark, i) => i === 0 || /^\s+$/.test(text.slice(run[i - 1]!.index + run[i - 1]![0].length, mark.index)));
-    if (adjacent) return run.map((mark) => mark[1]!.replaceAll('_', ' ')).join(' ');
+    const adjacent = run.every((mark, i) => i === 0 || /^(?:\s+|_)$/.test(text.slice(run[i - 1]!.index + run[i - 1]![0].length, mark.index)));
+    if (adjacent) return run.map((mark) => mark[1]!).join(' ');
   }
   return undefined;
 }
