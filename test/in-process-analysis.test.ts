@@ -266,9 +266,9 @@ describe('officials who act for their country', () => {
 });
 
 describe('words the stemmer folds onto a name', () => {
-  it('keep tokens of their own: a drop of water and a diameter mention no Qatar, a Qatari still does', async () => {
+  it('keep tokens of their own: a drop of water, a diameter and a radius mention no Qatar, a Qatari still does', async () => {
     const [asteroid, team] = await tagWithProjectTaxonomy([
-      { title: 'كويكب يقترب من الأرض', body: 'يبلغ قطره كيلومترا، ويحمل قطرات من الماء المتجمد، ويقاس قطرها بالرادار.' },
+      { title: 'كويكب يقترب من الأرض', body: 'يبلغ قطره كيلومترا، ويحمل قطرات من الماء المتجمد، ويقاس قطرها بالرادار ضمن نصف قطر من الأرض.' },
       { title: 'المنتخب القطري يفوز', body: 'فاز المنتخب القطري في مباراته الودية.' },
     ]);
     expect(asteroid!.regions_mentioned).not.toContain('qatar');
