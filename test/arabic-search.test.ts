@@ -20,6 +20,10 @@ const service = useSeededService('arabic-search');
 beforeAll(() => indexStoredArticles(service.engine, service.alias, decoys));
 
 const ids = (q: string) => rankedIds(service, q);
+/** The first page's hits for `q`, with their highlighted titles and snippets. */
+const hitsFor = async (q: string) =>
+  ((await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string; titleHighlighted: string; snippets: string[] }[] })
+    .hits;
 
 const A000 = '000_fee63797c487f9cf';
 const A001 = '001_89f3d445d5bfa33a';
@@ -111,17 +115,14 @@ describe('words run together where a space was lost', () => {
   });
 
   it('finds الأممالمتحدة under الأمم المتحدة and shows the repaired words in the snippet', async () => {
-    const response = await service.app.request(`/search?q=${encodeURIComponent('الأمم المتحدة')}`);
-    const body = (await response.json()) as { hits: { id: string; snippets: string[] }[] };
-    expect(body.hits.map((h) => h.id)).toContain(A003);
-    expect(body.hits.find((h) => h.id === A003)!.snippets.join(' ')).toMatch(/<mark>الأمم<\/mark> <mark>المتحدة<\/mark>/);
+    const hits = await hitsFor('الأمم المتحدة');
+    expect(hits.map((h) => h.id)).toContain(A003);
+    expect(hits.find((h) => h.id === A003)!.snippets.join(' ')).toMatch(/<mark>الأمم<\/mark> <mark>المتحدة<\/mark>/);
   });
 
   it('marks a listed name whole where the index searches it by a shorter form: بلينكن, Blinken and بلينكين mark أنتوني بلينكن', async () => {
     for (const typed of ['بلينكن', 'Blinken', 'بلينكين']) {
-      const response = await service.app.request(`/search?q=${encodeURIComponent(typed)}`);
-      const body = (await response.json()) as { hits: { id: string; snippets: string[] }[] };
-      const snippets = body.hits.find((h) => h.id === A000)!.snippets.join(' ');
+      const snippets = (await hitsFor(typed)).find((h) => h.id === A000)!.snippets.join(' ');
       expect(snippets, typed).toMatch(/<mark>أنتوني<\/mark> <mark>بلينكن<\/mark>/);
       // Only the name: the words beside it stay unmarked.
       expect(snippets, typed).not.toMatch(/<mark>(الأمريكي|مساعد|كاتب)<\/mark>/);
@@ -222,8 +223,7 @@ describe('typo tolerance', () => {
   });
 
   it('marks the word a misspelling matched, in the title and the snippets', async () => {
-    const response = await service.app.request(`/search?q=${encodeURIComponent('اللاجين')}`);
-    const first = ((await response.json()) as { hits: { id: string; titleHighlighted: string; snippets: string[] }[] }).hits[0]!;
+    const first = (await hitsFor('اللاجين'))[0]!;
     expect(first.id).toBe('x-refugees');
     expect([first.titleHighlighted, ...first.snippets].join(' ')).toMatch(/<mark>[^<]*اللاجئين<\/mark>/);
   });
@@ -280,10 +280,7 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
   });
 
   it('marks a quoted phrase as written, not the other words of its stem', async () => {
-    const response = await service.app.request(`/search?q=${encodeURIComponent('"مصر"')}`);
-    const hit = ((await response.json()) as { hits: { id: string; titleHighlighted: string; snippets: string[] }[] }).hits.find(
-      (h) => h.id === 'x-egypt-adjective',
-    )!;
+    const hit = (await hitsFor('"مصر"')).find((h) => h.id === 'x-egypt-adjective')!;
     expect(hit.titleHighlighted).toBe('زيارة إلى <mark>مصر</mark>');
     expect(hit.snippets.join(' ')).toBe('التقى الوفد المصري مسؤولين في <mark>مصر</mark> أمس.');
   });
@@ -298,9 +295,7 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
   it('reads words joined by a colon or an underscore as two words', async () => {
     expect((await ids('بلينكن:لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
     // In the articles too: 003 writes مصر.وتحادث, the space after its full stop lost; the mark holds the word alone.
-    const response = await service.app.request(`/search?q=${encodeURIComponent('مصر')}`);
-    const body = (await response.json()) as { hits: { id: string; snippets: string[] }[] };
-    expect(body.hits.find((h) => h.id === A003)?.snippets.join(' ')).toMatch(/<mark>مصر<\/mark>\.وتحادث/);
+    expect((await hitsFor('مصر')).find((h) => h.id === A003)?.snippets.join(' ')).toMatch(/<mark>مصر<\/mark>\.وتحادث/);
     // A hashtag joins its words with underscores.
     expect((await ids('#بلينكن_لعمامرة')).sort()).toEqual((await ids('بلينكن لعمامرة')).sort());
   });
