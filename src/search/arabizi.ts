@@ -140,11 +140,14 @@ const ARTICLE_UNTYPED = 0.3;
 export class ArabiziReader {
   private constructor(private readonly bySkeleton: ReadonlyMap<string, Reading[]>) {}
 
-  /** The reader over the corpus word list: each word under its skeleton, one with ال without it. */
-  static fromWords(words: WordFrequencies): ArabiziReader {
+  /**
+   * The reader over the corpus word list: each word under its skeleton, one with ال without it. No
+   * stopword: a word the search drops is no reading (din, after el, is الدين, not الذين).
+   */
+  static fromWords(words: WordFrequencies, isStopword: (word: string) => boolean = () => false): ArabiziReader {
     const bySkeleton = new Map<string, Reading[]>();
     for (const [word, frequency] of words) {
-      if (frequency < MIN_ARABIZI_FREQUENCY) continue;
+      if (frequency < MIN_ARABIZI_FREQUENCY || isStopword(word)) continue;
       const article = word.startsWith('ال') && word.length > 3;
       const sounds = arabicSounds(article ? word.slice(2) : word);
       if (!sounds) continue;

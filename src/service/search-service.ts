@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { facetEntries, loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
@@ -11,7 +12,7 @@ import type { EngineInfo, SearchBody, SearchEngine, SearchHit } from '../engine/
 import type { SupervisedStatus } from '../embedded/engine-supervisor.js';
 import { WriteGate } from '../concurrency/write-gate.js';
 import { ensureIndex, TAGGED_WITH, type BuildState, type EnsureIndexOptions, type IndexState } from '../index/ensure-index.js';
-import { loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
+import { analysisShapeOf, loadIndexDefinition, type VersionedIndexDefinition } from '../index/index-definition.js';
 import { rebuildIndex, type RebuildReport } from '../index/rebuild-index.js';
 import { A_STORY_COPY, type StoredArticle } from '../index/stored-article.js';
 import { ingestArticles, type IngestOptions, type IngestReport } from '../ingest/ingest-articles.js';
@@ -190,7 +191,10 @@ export class SearchService {
   /** Built at the first Latin word no list or dictionary knows (0.2 s), over the repairer's word list. */
   private arabiziReader(): ArabiziReader {
     const repairer = this.runOnRepairer();
-    if (this.arabizi?.repairer !== repairer) this.arabizi = { repairer, reader: ArabiziReader.fromWords(repairer.words()) };
+    if (this.arabizi?.repairer !== repairer) {
+      const stopwords = new Set([...analysisShapeOf(this.currentDefinition).stopwords].map(normalizeArabicWord));
+      this.arabizi = { repairer, reader: ArabiziReader.fromWords(repairer.words(), (word) => stopwords.has(normalizeArabicWord(word))) };
+    }
     return this.arabizi.reader;
   }
 
