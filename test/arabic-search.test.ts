@@ -285,6 +285,20 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     expect(hit.snippets.join(' ')).toBe('التقى الوفد المصري مسؤولين في <mark>مصر</mark> أمس.');
   });
 
+  it('a quoted phrase beside a word no article holds keeps the phrase: the word only ranks, and the answer says so', async () => {
+    const answer = async (sort: string) =>
+      (await (await service.app.request(`/search?sort=${sort}&size=50&q=${encodeURIComponent('"الرئيس الأمريكي" طماطم')}`)).json()) as {
+        relaxed?: true;
+        hits: { id: string }[];
+      };
+    const phrase = await ids('"الرئيس الأمريكي"');
+    for (const sort of ['relevance', 'newest']) {
+      const body = await answer(sort);
+      expect(body.relaxed, sort).toBe(true);
+      expect(body.hits.map((hit) => hit.id).sort(), sort).toEqual([...phrase].sort());
+    }
+  });
+
   it('a quoted phrase no article writes as written is looked for in any form, and the answer says so', async () => {
     const response = await service.app.request(`/search?q=${encodeURIComponent('"المنتخبات الوطنية"')}`);
     const body = (await response.json()) as { relaxed?: true; hits: { id: string }[] };

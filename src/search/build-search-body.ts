@@ -193,10 +193,14 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // carry a clitic the stemmed fields keep: كريال مدريد holds no ريال there).
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
   const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
+  const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : undefined;
+  // Relaxed, a quoted phrase is all a hit must hold, its other words only rank: "كأس العالم" xqzv finds the World Cup.
+  const wordsOnlyRank = Boolean(request.relaxed && phrases.length > 0);
   const original = {
-    must: [plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : { match_all: {} }],
+    must: [words && !wordsOnlyRank ? words : { match_all: {} }],
     should: plan
       ? [
+          ...(words && wordsOnlyRank ? [words] : []),
           ...quoted,
           ...(request.onlyListedNames || request.translatedWhole ? [] : phraseQueries(text, profile, shape)),
           ...arabicOrder,

@@ -525,8 +525,8 @@ export async function searchArticles(
       : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
-  // Zero results never silently: ask again with any one word enough and quoted phrases in any form,
-  // then, if still nothing, with their words alone; and say so.
+  // Zero results never silently: ask again with any one word enough and quoted phrases in any form
+  // (the other words then only rank), then, if still nothing, with their words alone; and say so.
   const relax =
     result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length);
   if (relax) {

@@ -268,7 +268,7 @@ const SearchResponse = z
       }),
     relaxed: z.literal(true).optional().openapi({
       description:
-        'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة) or, where even that finds nothing, as words.',
+        'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة; then the phrases alone must match, the other words only rank) or, where even that finds nothing, as words.',
     }),
   })
   .openapi('SearchResponse');
