@@ -177,6 +177,14 @@ describe('facet counts and value search', () => {
     const unknown = await get<{ error: { field: string; message: string } }>('/search?source=seed&source=nosuch');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ field: 'source', message: expect.stringContaining('"nosuch"') });
+    // An outlet the taxonomy names and no article comes from yet: none found, as site: finds none, and it stays listed.
+    const bbc = await get<Result>('/search?source=bbc');
+    expect(bbc.status).toBe(200);
+    expect(bbc.body.total).toBe(0);
+    expect(bbc.body.facets.source).toContainEqual({ value: 'BBC', count: 0, label: loadTaxonomy(PROJECT_ROOT).sourceLabels.get('BBC') });
+    // A ticked value no article holds is listed with 0, for the reader to untick it.
+    const aland = (await get<Result>('/search?region=aland-islands')).body;
+    expect(aland.facets.regions.find((f) => f.value === 'aland-islands')).toMatchObject({ count: 0, parents: ['northern-europe'] });
   });
 
   it('find region values by the start of an Arabic or Latin name', async () => {

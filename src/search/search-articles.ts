@@ -145,11 +145,17 @@ function exclusionsOf(excluded: string[], searched: string, aids: QueryAids): Pi
   return { ...(byStem.length > 0 ? { exclude: byStem } : {}), ...(asTyped.length > 0 ? { excludeAsTyped: asTyped } : {}) };
 }
 
-/** A facet's most frequent values, then those selected that they leave out. */
-function listedAndSelected(aggregation: FacetAggregation | undefined): { key: string; doc_count: number }[] {
+/**
+ * A facet's most frequent values, then those selected that they leave out, and last those selected
+ * that no article holds (count 0, which the engine cannot count): a ticked value stays listed, for the reader to untick.
+ */
+function listedAndSelected(aggregation: FacetAggregation | undefined, selectedValues: readonly string[]): { key: string; doc_count: number }[] {
   const listed = aggregation?.values?.buckets ?? [];
   const keys = new Set(listed.map((bucket) => String(bucket.key)));
-  return [...listed, ...(aggregation?.selected?.buckets ?? []).filter((bucket) => !keys.has(String(bucket.key)))];
+  const selected = (aggregation?.selected?.buckets ?? []).filter((bucket) => !keys.has(String(bucket.key)));
+  for (const bucket of selected) keys.add(String(bucket.key));
+  const unheld = selectedValues.filter((value) => !keys.has(value)).map((value) => ({ key: value, doc_count: 0 }));
+  return [...listed, ...selected, ...unheld];
 }
 
 /** How many articles of an answer hold every word of the query (none when it was relaxed to any one word). */
@@ -566,7 +572,7 @@ export async function searchArticles(
       const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
-        listedAndSelected(aggregation).map((b) => ({
+        listedAndSelected(aggregation, request.filters[field] ?? []).map((b) => ({
           value: String(b.key),
           count: b.doc_count,
           label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },

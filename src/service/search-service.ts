@@ -243,13 +243,16 @@ export class SearchService {
 
   /**
    * The stored spelling of each source asked for, matched without regard to case (bbc is BBC), or
-   * the first one no served article comes from. The sources are asked of the engine again whenever
-   * a value is not among those known, so one ingested a moment ago is found.
+   * the first one neither a served article comes from nor the taxonomy labels (an outlet of
+   * taxonomy/sources.json with no article yet finds none, as `site:` does). The sources are asked
+   * of the engine again whenever a value is not among those known, so one ingested a moment ago is found.
    */
   async storedSources(asked: readonly string[]): Promise<{ sources: string[]; unknown?: string }> {
     if (asked.length === 0) return { sources: [] };
-    const find = (known: readonly string[]) =>
-      asked.map((value) => known.find((stored) => stored === value) ?? known.find((stored) => stored.toLowerCase() === value.toLowerCase()));
+    const find = (stored: readonly string[]) => {
+      const known = [...stored, ...this.currentTaxonomy.sourceLabels.keys()];
+      return asked.map((value) => known.find((source) => source === value) ?? known.find((source) => source.toLowerCase() === value.toLowerCase()));
+    };
     let found = find(this.knownSources);
     if (found.includes(undefined)) {
       await this.refreshKnownSources();

@@ -75,7 +75,8 @@ const SearchQuery = z
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
     source: valueList(sourceName).optional().openapi({
-      description: 'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from is a 400',
+      description:
+        'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
       type: 'string',
     }),
     person: slugList('donald-trump').optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
@@ -168,7 +169,7 @@ export async function readSelection(
   }
   const { sources, unknown } = await deps.service.storedSources(filters.source);
   if (unknown !== undefined) {
-    throw new ApiError(400, 'invalid_parameter', `source: no article comes from "${unknown}" (a search's facets.source lists the sources)`, 'source');
+    throw new ApiError(400, 'invalid_parameter', `source: no article or outlet is "${unknown}" (a search's facets.source lists the sources)`, 'source');
   }
   return {
     ...(query.q ? { q: query.q } : {}),
