@@ -232,6 +232,18 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'Skripal')).toEqual(expect.arrayContaining(['سكريبال']));
     expect(await tokens('arabic_exact_search', 'Hariri')).toEqual(expect.arrayContaining(['سعد', 'الحريري']));
     expect(await tokens('arabic_exact_search', 'MBS')).toEqual(expect.arrayContaining(['محمد', 'بن', 'سلمان']));
+    // Each outlet's own spelling of a name finds the others' (Al Arabiya's كيم يونغ أون, BBC's سكريبل).
+    expect(await tokens('arabic_exact_search', 'كيم يونغ أون')).toEqual(expect.arrayContaining(['جونغ']));
+    expect(await tokens('arabic_exact_search', 'كيم جونغ أون')).toEqual(expect.arrayContaining(['يونغ']));
+    expect(await tokens('arabic_exact_search', 'سكريبل')).toEqual(expect.arrayContaining(['سكريبال']));
+    expect(await tokens('arabic_exact_search', 'نوفيشوك')).toEqual(expect.arrayContaining(['نوفيتشوك']));
+    expect(await tokens('arabic_exact_search', 'Novichok')).toEqual(expect.arrayContaining(['نوفيتشوك', 'نوفيشوك']));
+    expect(await tokens('arabic_exact_search', 'كوشنير')).toEqual(expect.arrayContaining(['كوشنر']));
+    expect(await tokens('arabic_exact_search', 'بتكوين')).toEqual(expect.arrayContaining(['بيتكوين']));
+    expect(await tokens('arabic_exact_search', 'Amesbury')).toEqual(expect.arrayContaining(['ايمزبري', 'امزبري']));
+    expect(await tokens('arabic_exact_search', 'muqtada sadr')).toEqual(expect.arrayContaining(['مقتدي', 'الصدر']));
+    expect(await tokens('arabic_exact_search', 'Cannes')).toEqual(expect.arrayContaining(['مهرجان', 'كان']));
+    expect(await tokens('arabic_exact_search', 'JCPOA')).toEqual(expect.arrayContaining(['الاتفاق', 'النووي']));
   });
 
   it('joins the news agencies and outlets an analyst types in Latin to the names the news cites them by', async () => {

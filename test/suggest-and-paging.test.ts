@@ -47,6 +47,11 @@ describe('suggestions as the reader types', () => {
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));
   });
 
+  it('name a person by the Arabic given name as readily as by the Latin one', async () => {
+    for (const typed of ['Cristiano', 'كريستيانو', 'كريستيانو رون'])
+      expect((await suggest(typed)).body.entities, typed).toContainEqual(expect.objectContaining({ facet: 'people', value: 'cristiano-ronaldo' }));
+  });
+
   it("read a country's flag as the country's name, and offer nothing for a flag of no country", async () => {
     const flag = (await suggest('🇩🇿')).body;
     expect(flag.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));

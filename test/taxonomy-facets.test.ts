@@ -194,6 +194,13 @@ describe('facet counts and value search', () => {
     expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
     expect((await get('/facets/planets?q=x')).status).toBe(400);
   });
+
+  it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {
+    for (const typed of ['Vladimir Putin', 'فلاديمير بوتين', 'بوتين']) {
+      const { body } = await get<{ values: { value: string; label: { ar: string } }[] }>(`/facets/people?q=${encodeURIComponent(typed)}`);
+      expect(body.values[0], typed).toMatchObject({ value: 'vladimir-putin', label: { ar: 'فلاديمير بوتين' } });
+    }
+  });
 });
 
 describe('re-tagging after a taxonomy change', () => {
