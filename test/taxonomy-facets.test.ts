@@ -193,6 +193,9 @@ describe('facet counts and value search', () => {
     expect(body.values.map((v) => v.value)).toEqual(expect.arrayContaining(['mali', 'malta', 'malaysia']));
     expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
     expect((await get('/facets/planets?q=x')).status).toBe(400);
+    // The whole list takes no parameter: a search of it is said to belong to /facets/{facet}.
+    const unasked = await get<{ error: { field: string } }>(`/facets?q=${encodeURIComponent('مال')}`);
+    expect({ status: unasked.status, field: unasked.body.error.field }).toEqual({ status: 400, field: 'q' });
   });
 
   it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {

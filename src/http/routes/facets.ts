@@ -46,6 +46,8 @@ const FILTERS = [
 
 const route = publicRoute('get', '/facets', 'listFacets', {
   summary: 'The taxonomy: every facet value with its slug and Arabic and English labels, regions with parents and children',
+  // No parameter: /facets?q= had answered the whole taxonomy, as if it had looked (/facets/{facet}?q= does).
+  request: { query: z.object({}).strict() },
   responses: { 200: jsonAnswer('Facet values', Facets) },
 });
 
