@@ -57,6 +57,7 @@ describe('mistakes said plainly', () => {
   it.each([
     ['/suggest', 'q: required'],
     [`/search?q=${encodeURIComponent('😀 (((')}`, 'q: nothing to search: give a letter, a digit or a country flag, or leave q out'],
+    [`/search?q=${encodeURIComponent('ـــــ')}`, 'q: nothing to search: give a letter, a digit or a country flag, or leave q out'],
     [`/search?q=${encodeURIComponent('🇦🇦 😀')}`, 'q: nothing to search: no country has the flags given; give a letter or a digit'],
     ['/search?size=5&size=6', 'size: given more than once: give it once'],
     ['/search?sort=newest&sort=relevance', 'sort: given more than once: give it once'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { countryNamesByCode, flagsAsCountryNames } from './country-flags.js';
+import { countryNamesByCode, flagsAsCountryNames, holdsLetterOrDigit } from './country-flags.js';
 
 describe('flagsAsCountryNames', () => {
   const names = countryNamesByCode(loadTaxonomy(PROJECT_ROOT));
@@ -16,5 +16,14 @@ describe('flagsAsCountryNames', () => {
     expect(flagsAsCountryNames('🇦🇦 كرة', names)).toBe('كرة');
     expect(flagsAsCountryNames('🇦🇦', names)).toBe('');
     expect(flagsAsCountryNames('  كأس  العالم 😀', names)).toBe('  كأس  العالم 😀');
+  });
+});
+
+describe('holdsLetterOrDigit', () => {
+  it('finds a letter or a digit, and no letter in tatweel alone, which only stretches a word', () => {
+    expect(holdsLetterOrDigit('ـبـ')).toBe(true);
+    expect(holdsLetterOrDigit('2018')).toBe(true);
+    expect(holdsLetterOrDigit('ـــــ')).toBe(false);
+    expect(holdsLetterOrDigit('؟!')).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ const REGIONAL_INDICATOR_A = 0x1f1e6;
 export const holdsFlag = (text: string) => /\p{RI}{2}/u.test(text);
 
 /** Whether a text holds something to search as words: a letter or a digit. */
-export const holdsLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text);
+/** Tatweel, a letter to Unicode, only stretches a word: ـــ alone is nothing to search. */
+export const holdsLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text.replace(/\u0640/gu, ''));
 
 /** Each country of the taxonomy by its ISO code, to its Arabic name. */
 export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<string, string> {

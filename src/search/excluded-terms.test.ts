@@ -15,8 +15,11 @@ describe('splitExclusions', () => {
 
   it('leaves a hyphen inside a word, a lone dash, a minus before a number and not in small letters as text', () => {
     expect(splitExclusions('co-operation - 2021 -5')).toEqual({ text: 'co-operation - 2021 -5', excluded: [] });
-    // not in small letters is an English word (why did trump not meet kim), and NOT last has nothing to leave out.
+    // not in small letters is an English word (why did trump not meet kim); NOT last has nothing to
+    // leave out and is dropped, unless it is all there is.
     expect(splitExclusions('why did trump not meet kim')).toEqual({ text: 'why did trump not meet kim', excluded: [] });
-    expect(splitExclusions('ترامب NOT')).toEqual({ text: 'ترامب NOT', excluded: [] });
+    expect(splitExclusions('ترامب NOT')).toEqual({ text: 'ترامب', excluded: [] });
+    expect(splitExclusions('سوريا NOT ')).toEqual({ text: 'سوريا', excluded: [] });
+    expect(splitExclusions('NOT')).toEqual({ text: 'NOT', excluded: [] });
   });
 });

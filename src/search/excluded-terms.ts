@@ -10,7 +10,8 @@ const EXCLUSION = new RegExp(`(?<=^|\\s)(?:[-−]|NOT\\s+)(?:${QUOTED_SOURCE}|(\
 /**
  * A query's text split into what to look for and what to leave out: `الجزائر -بلينكن` and
  * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`, `NOT بلينكن`) leave out the articles that contain بلينكن or
- * the phrase. A hyphen inside a word (co-operation) or standing alone is text, and so is `not` in small letters.
+ * the phrase. A hyphen inside a word (co-operation) or standing alone is text, and so is `not` in small
+ * letters; NOT last, with nothing to leave out, is dropped (unless it is all there is).
  */
 export function splitExclusions(q: string): { text: string; excluded: string[] } {
   const excluded: string[] = [];
@@ -20,5 +21,12 @@ export function splitExclusions(q: string): { text: string; excluded: string[] }
     if (term && !excluded.includes(term)) excluded.push(term);
     return ' ';
   });
-  return { text: text.replace(/\s+/gu, ' ').trim(), excluded };
+  // NOT last, after words, leaves nothing out and is no word to search (it had been read as النفي, negation).
+  return {
+    text: text
+      .replace(/(?<=\S)\s+NOT\s*$/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim(),
+    excluded,
+  };
 }

@@ -11,7 +11,7 @@ export class UnknownSiteError extends Error {
     readonly site: string,
     known: string[],
   ) {
-    super(`site:${site} names no source; the sources are ${known.join(', ')}`);
+    super(`"${site}" (after site: or source:) names no source; the sources are ${known.join(', ')}`);
     this.name = 'UnknownSiteError';
   }
 }

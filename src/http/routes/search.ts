@@ -54,7 +54,7 @@ const SearchQuery = z
       .superRefine((q, context) => {
         const { text, excluded } = splitExclusions(q);
         if (excluded.length > MAX_EXCLUDED)
-          context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out with a minus sign` });
+          context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out (after a minus sign or NOT)` });
         if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
         // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match. A country flag is its name.
         if (q.trim() && !holdsLetterOrDigit(q) && !holdsFlag(q))
