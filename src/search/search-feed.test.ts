@@ -92,10 +92,11 @@ describe('atomFeedOf', () => {
     expect(feed.entry![0]!.title).toEqual({ '#text': 'A &#60;b&#62; &#38; &#34;C&#34; ]]&#62; end', '@_type': 'html' });
   });
 
-  it('is a feed without entries, updated now, when nothing is dated', () => {
-    const now = new Date('2026-12-04T12:00:00Z');
-    const { feed } = parse(atomFeedOf([hit('undated', null)], 't', places, taxonomy, now));
+  it('is a feed without entries, never updated, when nothing is dated: the same feed each time it is asked', () => {
+    const empty = atomFeedOf([hit('undated', null)], 't', places, taxonomy);
+    const { feed } = parse(empty);
     expect(feed.entry).toBeUndefined();
-    expect(feed.updated).toBe('2026-12-04T12:00:00.000Z');
+    expect(feed.updated).toBe('1970-01-01T00:00:00.000Z');
+    expect(atomFeedOf([], 't', places, taxonomy)).toBe(empty);
   });
 });

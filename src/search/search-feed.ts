@@ -10,13 +10,16 @@ export interface FeedPlaces {
   article: (id: string) => string;
 }
 
+/** The time of a feed without entries. */
+const NEVER_UPDATED = new Date(0);
+
 /**
  * A search's hits as an Atom 1.0 feed, in the order given (newest first, as a feed is asked): each
  * article its title, its view on the search page, its publication time, its source, the passage that
  * matched (its words marked), its topics and its most specific regions. An article without a date has no place in a
  * feed read by date, and is left out.
  */
-export function atomFeedOf(hits: readonly ArticleHit[], title: string, places: FeedPlaces, taxonomy: Taxonomy, now = new Date()): string {
+export function atomFeedOf(hits: readonly ArticleHit[], title: string, places: FeedPlaces, taxonomy: Taxonomy): string {
   const dated = hits.filter((hit) => hit.published !== null);
   const labels = { topics: facetValues(taxonomy, 'topics'), regions: facetValues(taxonomy, 'regions') };
   const parentsOf = regionParents(taxonomy);
@@ -25,7 +28,8 @@ export function atomFeedOf(hits: readonly ArticleHit[], title: string, places: F
     id: places.self,
     link: places.searchPage,
     language: 'ar',
-    updated: dated[0] ? new Date(dated[0].published!) : now,
+    // A feed with nothing in it has never changed: a fixed time keeps its ETag, so a reader polling it is answered 304.
+    updated: dated[0] ? new Date(dated[0].published!) : NEVER_UPDATED,
     feedLinks: { atom: places.self },
     generator: false,
   });
