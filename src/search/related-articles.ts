@@ -17,12 +17,15 @@ export interface RelatedTerms {
 /** Chosen on the tuning half of `npm run measure:related` (docs/relevance.md#related-articles). */
 export const RELATED_TERMS: RelatedTerms = { maxQueryTerms: 50, minDocFreq: 2, minimumShouldMatch: '30%' };
 
+/** Where too few articles share that many words, the rest of a list is asked with this share: an article page is never left empty for want of one word more. */
+export const FEWER_WORDS_SHARED = '10%';
+
 /**
  * The articles whose title and text share the most telling words of article `id` (the engine's
  * more-like-this over the stemmed fields, so بالانتخابات meets الانتخابات), itself and every story
  * copy left out: other outlets' reports of the same story first, then its background.
  */
-export function relatedArticlesBody(id: string, size: number, terms: RelatedTerms = RELATED_TERMS): SearchBody {
+export function relatedArticlesBody(id: string, size: number, terms: RelatedTerms = RELATED_TERMS, alreadyListed: readonly string[] = []): SearchBody {
   return {
     size,
     track_total_hits: false,
@@ -40,7 +43,7 @@ export function relatedArticlesBody(id: string, size: number, terms: RelatedTerm
             },
           },
         ],
-        must_not: [A_STORY_COPY, { ids: { values: [id] } }],
+        must_not: [A_STORY_COPY, { ids: { values: [id, ...alreadyListed] } }],
       },
     },
     _source: ['id', 'title', 'published', 'source', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],

@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
+
+// Three stories of made-up words, no seed's: "asked" shares 20 words with "close" and 6 with "far".
+// Asked of its more-like-this, the 26 shared words are the telling ones (a word of one article tells
+// nothing), and 30 % of them is 8: "far" (6) falls short of that share and clears the 10 % one.
+const word = (n: number) => `zq${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}x`;
+const words = (from: number, count: number) => Array.from({ length: count }, (_, i) => word(from + i)).join(' ');
+const stories = [
+  { id: 'r-asked', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(20, 6)} ${words(100, 30)}`, topics: [], regions: [] },
+  { id: 'r-close', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(200, 30)}`, topics: [], regions: [] },
+  { id: 'r-far', title: word(20), body: `${words(20, 6)} ${words(300, 30)}`, topics: [], regions: [] },
+];
+
+const service = useSeededService('related-articles');
+beforeAll(() => indexStoredArticles(service.engine, service.alias, stories));
+
+describe('related articles', () => {
+  it('lists those sharing many of the telling words first, then, for a list not yet full, those sharing fewer', async () => {
+    const response = await service.app.request('/articles/r-asked/related?size=5');
+    const { related } = (await response.json()) as { related: { id: string }[] };
+    expect(related.map((hit) => hit.id)).toEqual(['r-close', 'r-far']);
+  });
+
+  it('asks no further when the list is full of the closest', async () => {
+    const response = await service.app.request('/articles/r-asked/related?size=1');
+    const { related } = (await response.json()) as { related: { id: string }[] };
+    expect(related.map((hit) => hit.id)).toEqual(['r-close']);
+  });
+});
