@@ -371,6 +371,30 @@ describe('buildSearchBody', () => {
     }
   });
 
+  it("lifts the articles holding every word by the profile's allWords boost, where any word may match", () => {
+    const anyWord = { ...profile, minimumShouldMatch: '1' };
+    const lifting = { ...anyWord, query: { ...anyWord.query, allWords: { boost: 0.5, maxWords: 3 } } };
+    const should = (body: SearchBody) => (body.query as { bool: { should: unknown[]; must: { dis_max: unknown }[] } }).bool;
+    const lifted = should(buildSearchBody({ ...request, q: 'بوتين ماكرون' }, lifting, shape));
+    const plain = should(buildSearchBody({ ...request, q: 'بوتين ماكرون' }, anyWord, shape));
+    expect(lifted.should).toHaveLength(plain.should.length + 1);
+    const allWords = lifted.should.find((clause) => (clause as { bool?: { boost?: number } }).bool?.boost === 0.5) as { bool: { must: unknown[] } };
+    // The same text match as the one that finds the hits, every word required.
+    expect(JSON.stringify(allWords.bool.must[0])).toBe(
+      JSON.stringify(lifted.must[0]).replaceAll('"minimum_should_match":"1"', '"minimum_should_match":"100%"'),
+    );
+    // One word but stopwords, more words than maxWords, every word required already, or any word after a relaxation: nothing to lift.
+    for (const asked of [
+      { q: 'في ماكرون' },
+      { q: 'بوتين ماكرون ميركل ترامب' },
+      { q: 'بوتين ماكرون', sort: 'newest' as const },
+      { q: 'بوتين ماكرون', relaxed: true },
+    ]) {
+      const body = buildSearchBody({ ...request, ...asked }, lifting, shape);
+      expect(should(body).should).toEqual(should(buildSearchBody({ ...request, ...asked }, anyWord, shape)).should);
+    }
+  });
+
   it('narrows by publication date in the query, so facets count within the range', () => {
     const body = buildSearchBody({ ...request, dateFrom: '2021-01-01', dateTo: '2021-12-31' }, profile, shape);
     expect((body.query as { bool: { filter: unknown[] } }).bool.filter).toEqual([{ range: { published: { gte: '2021-01-01', lte: '2021-12-31' } } }]);

@@ -196,11 +196,22 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : undefined;
   // Relaxed, a quoted phrase is all a hit must hold, its other words only rank: "كأس العالم" xqzv finds the World Cup.
   const wordsOnlyRank = Boolean(request.relaxed && phrases.length > 0);
+  // Every word held lifts an article above those holding some, where the clause budget allows it twice.
+  const allWords =
+    plan &&
+    required &&
+    profile.query.allWords &&
+    countsEveryWord(request, profile, required, shape) &&
+    countQueryTokens(withoutStopwords(required, shape.stopwords)) <= profile.query.allWords.maxWords &&
+    2 * plan.leaves <= shape.maxClauses
+      ? [{ bool: { must: [textQuery(required, matching, shape, plan, '100%', request.knownWords)], boost: profile.query.allWords.boost } }]
+      : [];
   const original = {
     must: [words && !wordsOnlyRank ? words : { match_all: {} }],
     should: plan
       ? [
           ...(words && wordsOnlyRank ? [words] : []),
+          ...allWords,
           ...quoted,
           ...(request.onlyListedNames || request.translatedWhole ? [] : phraseQueries(text, profile, shape)),
           ...arabicOrder,

@@ -106,6 +106,12 @@ const profileSchema = z.object({
       arabizi: z.boolean().default(false),
       /** A query that finds nothing is asked again with any one of its words enough and its quoted phrases in any form, and the answer says `relaxed`. */
       relaxOnZero: z.boolean().default(false),
+      /**
+       * Where any word may match, an article holding every word of a query of two to `maxWords` words
+       * (stopwords aside) scores its text match again, times `boost`: more of the words first (بوتين
+       * ماكرون: the articles naming both). A question's words are many, and holding them all says little.
+       */
+      allWords: z.object({ boost: z.number().gt(0).max(10), maxWords: z.number().int().min(2).max(32).default(32) }).optional(),
     })
     .default(QUERY_SWITCHES_OFF),
 });
