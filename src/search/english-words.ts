@@ -447,10 +447,17 @@ export function withEnglishWordsInArabic(
 /**
  * The stretches as searched: each dictionary phrase in its Arabic, the rest as typed; what was
  * translated; and the Latin words neither the lists nor the dictionary know, which only an article
- * writing them in Latin letters holds (Orban, before the lists spelled أوربان).
+ * writing them in Latin letters holds (Orban, before the lists spelled أوربان). `listedInArabic`:
+ * the lists' spellings too in their first Arabic one, for a query searched without the synonyms
+ * that would read them (see planQuery).
  */
-export function searchedAs(allStretches: LatinStretch[]): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
-  const stretches = allStretches.filter((stretch) => !stretch.particle);
+export function searchedAs(
+  allStretches: LatinStretch[],
+  { listedInArabic = false }: { listedInArabic?: boolean } = {},
+): { text: string; translated: EnglishInArabic[]; asTyped: string[] } {
+  const stretches = allStretches
+    .filter((stretch) => !stretch.particle)
+    .map((stretch) => (listedInArabic && stretch.listed && !stretch.arabic ? { ...stretch, arabic: stretch.listed } : stretch));
   return {
     asTyped: stretches
       .filter((stretch) => !stretch.arabic && !stretch.listed)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { queryShapeOf } from './build-search-body.js';
+import { planSynonymFields, queryShapeOf } from './build-search-body.js';
 import { articleSearchBody } from './search-articles.js';
 import { loadSearchProfile } from './search-profile.js';
 import { loadArabicOfLatin, loadLatinNameWords, loadLatinSpellings, loadListedNameWords } from './understand-query.js';
@@ -70,5 +70,31 @@ describe('the phrase boost of a Latin query put in Arabic', () => {
     expect(phraseBoosts('world cup', 'default-v10')).toEqual(['title.exact: world cup', 'body.exact: world cup']);
     // A word the lists do not spell keeps the phrase as typed, and no Arabic order is asked.
     expect(phraseBoosts('world cup qwzx', 'default')).toEqual(['title.exact: world cup qwzx', 'body.exact: world cup qwzx']);
+  });
+});
+
+describe('a Latin query too long for its synonyms', () => {
+  const profile = loadSearchProfile(PROJECT_ROOT, 'default');
+  const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
+  const aids = { questionWords: new Set<string>(), arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT) };
+  const searched = (q: string) => {
+    const body = articleSearchBody({ filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: 5, q }, profile, shape, { aids });
+    return JSON.stringify((body.query as { bool: { must: unknown[] } }).bool.must);
+  };
+  // Made-up words, each another, none on the lists: as many as leave no field its synonyms.
+  const words = (count: number) =>
+    Array.from({ length: count }, (_, i) => `qz${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+  const fewestWithoutSynonyms = (() => {
+    let count = 2;
+    while (planSynonymFields(count, profile, shape).size > 0) count++;
+    return count;
+  })();
+
+  it("searches the lists' names in their Arabic, which only the synonyms had reached", () => {
+    const long = searched(['Libya', ...words(fewestWithoutSynonyms - 1)].join(' '));
+    expect(long).toContain('ليبيا');
+    expect(long).not.toContain('Libya');
+    // With its synonyms, the name stays as typed, for them to read.
+    expect(searched(['Libya', ...words(2)].join(' '))).toContain('Libya');
   });
 });

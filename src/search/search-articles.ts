@@ -6,6 +6,8 @@ import {
   EVERY_WORD,
   EXACT_FIELDS,
   facetsOverHitsBody,
+  planSynonymFields,
+  QueryTooLongError,
   SEARCH_FACETS,
   wordsToMatch,
   type QueryShape,
@@ -204,6 +206,16 @@ export interface SearchOptions {
   onSpellingError?: (error: unknown) => void;
 }
 
+/** Whether a text is searched with its synonyms on some field (one too long to search at all is refused, not searched without them). */
+function keepsSynonyms(text: string, profile: SearchProfile, shape: QueryShape): boolean {
+  try {
+    return planSynonymFields(countQueryTokens(text), profile, shape).size > 0;
+  } catch (error) {
+    if (error instanceof QueryTooLongError) return true;
+    throw error;
+  }
+}
+
 /** The request as ranked: its text through query understanding, and the text a respelling is asked for, if any. */
 function understandRequest(
   request: SearchRequest,
@@ -211,6 +223,7 @@ function understandRequest(
   options: SearchOptions,
   /** Misspelled names to search as the names (see misspelledNamesOf); the respelling is still offered of the text as typed. */
   respellings: ReadonlyMap<string, string> = new Map(),
+  shape?: QueryShape,
 ): {
   understood: SearchRequest;
   spellcheck?: string;
@@ -252,7 +265,9 @@ function understandRequest(
     latinText && aids.arabicOfLatin && (english || profile.query.arabicWordOrder) && !ARABIC_LETTER.test(latinText)
       ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell, arabizi)
       : undefined;
-  const inArabic = english && stretches ? searchedAs(stretches) : undefined;
+  // So long a query goes without synonyms (planQuery), and the lists' Latin spellings reach Arabic only through them: searched in their Arabic.
+  const withoutSynonyms = stretches !== undefined && shape !== undefined && !keepsSynonyms(english ? searchedAs(stretches).text : latinText, profile, shape);
+  const inArabic = stretches && (english || withoutSynonyms) ? searchedAs(stretches, { listedInArabic: withoutSynonyms }) : undefined;
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));
@@ -476,7 +491,7 @@ function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchB
 
 /** The body `searchArticles` sends the engine first for this request (feedback's probe, and misspelled names it respells after asking the index, aside). Pure. */
 export function articleSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, options: SearchOptions = {}): SearchBody {
-  const { understood, spellcheck } = understandRequest(request, profile, options);
+  const { understood, spellcheck } = understandRequest(request, profile, options, new Map(), shape);
   return withSpelling(buildSearchBody(understood, profile, shape), spellcheck);
 }
 
@@ -504,7 +519,7 @@ export async function searchArticles(
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
     : await misspelledNamesOf(engine, alias, request, profile, options);
-  const { understood, spellcheck, unsplit, translated, asTyped, soundedOut } = understandRequest(request, profile, options, misspelledNames);
+  const { understood, spellcheck, unsplit, translated, asTyped, soundedOut } = understandRequest(request, profile, options, misspelledNames, shape);
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
