@@ -244,6 +244,9 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'muqtada sadr')).toEqual(expect.arrayContaining(['مقتدي', 'الصدر']));
     expect(await tokens('arabic_exact_search', 'Cannes')).toEqual(expect.arrayContaining(['مهرجان', 'كان']));
     expect(await tokens('arabic_exact_search', 'JCPOA')).toEqual(expect.arrayContaining(['الاتفاق', 'النووي']));
+    // Phrases of the news an analyst types in English, whose words apart mean something else (branch: الفرع).
+    expect(await tokens('arabic_exact_search', 'olive branch')).toEqual(expect.arrayContaining(['غصن', 'الزيتون']));
+    expect(await tokens('arabic_exact_search', 'nerve agent')).toEqual(expect.arrayContaining(['غاز', 'الاعصاب']));
   });
 
   it('joins the news agencies and outlets an analyst types in Latin to the names the news cites them by', async () => {
