@@ -280,6 +280,13 @@ describe('an English word misspelled', () => {
     expect(searchedAs(readLatinStretches('bilad el cholera', listed, english, anyArabic, sameReader)).text).toBe('bilad الكوليرا');
   });
 
+  it("finds the lists' spelling typed in full-width letters or with accents, as the index folds them, and says it was no word searched as typed", () => {
+    for (const typed of ['Ｋｈａｓｈｏｇｇｉ', 'Khashöggi', 'KHASHOGGI']) {
+      const read = searchedAs(readLatinStretches(typed, listed, english, anyArabic));
+      expect(read, typed).toEqual({ text: typed, translated: [], asTyped: [] });
+    }
+  });
+
   it("finds the lists' spelling of a name typed with a digit for a letter the reader cannot read, and searches that spelling", () => {
     const stretches = readLatinStretches('5ashoggi murder', listed, english, anyArabic);
     // The lists' Latin spelling is searched, for the index's synonyms to read it; the reader is told its Arabic.

@@ -145,12 +145,18 @@ export const LONGEST_LISTED_SPELLING = 6;
 /** Longer words in capitals are a word typed in capitals (MALARIA), not an abbreviation. */
 const LONGEST_ABBREVIATION = 5;
 
-/** A typed word as the lists look it up: lower case, without edge punctuation, its apostrophe straight. */
+/**
+ * A typed word as the lists look it up: lower case, without edge punctuation, its apostrophe
+ * straight, its letters as the index folds them (full-width Ｓｙｒｉａ, İstanbul, Mbappé).
+ */
 function bareWord(typed: string): string {
   return typed
+    .normalize('NFKC')
     .replace(EDGE_PUNCTUATION, '')
     .replace(/\u2019/gu, "'")
-    .toLowerCase();
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '');
 }
 
 /** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */

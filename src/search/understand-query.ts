@@ -1039,7 +1039,8 @@ export function loadArabicOfLatin(dataRoot: string): Map<string, string> {
       if (!arabic) continue;
       for (const spelling of spellings) {
         const latin = spelling.toLowerCase();
-        if (/^[a-z][a-z0-9 .'-]*$/.test(latin) && !arabicOf.has(latin)) arabicOf.set(latin, arabic);
+        // A letter anywhere: 5g and g20 are spellings, 2018 is not.
+        if (/^[a-z0-9][a-z0-9 .'-]*$/.test(latin) && /[a-z]/.test(latin) && !arabicOf.has(latin)) arabicOf.set(latin, arabic);
       }
     }
   }
