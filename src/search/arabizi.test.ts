@@ -74,6 +74,22 @@ describe('Arabic typed in Latin letters', () => {
     expect(two.read('souriya')).toBe('سوريا');
   });
 
+  it('reads no stopword with the article, and a stopword without it as itself, which the search drops', () => {
+    const stopwords = new Set(['الذين', 'بعد']);
+    const reader = ArabiziReader.fromWords(
+      new Map([
+        ['الذين', 5900],
+        ['الدين', 1600],
+        ['بعد', 9000],
+        ['البعض', 2000],
+      ]),
+      (word) => stopwords.has(word),
+    );
+    expect(reader.read('din', true)).toBe('الدين');
+    // Not البعض: a content word in place of a function word would be searched.
+    expect(reader.read('ba3d')).toBe('بعد');
+  });
+
   it('reads the words of the news from the corpus word list', () => {
     const news = ArabiziReader.fromWords(loadRunOnRepairer(PROJECT_ROOT).words());
     for (const [typed, arabic] of [

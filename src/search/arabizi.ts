@@ -142,12 +142,13 @@ export class ArabiziReader {
 
   /**
    * The reader over the corpus word list: each word under its skeleton, one with ال without it. No
-   * stopword: a word the search drops is no reading (din, after el, is الدين, not الذين).
+   * stopword with the article (din after el is الدين, not الذين); one without it stays a reading, the
+   * search drops it, and no content word takes its place (ba3d is بعد, not البعض; 2abl قبل, not أبل).
    */
   static fromWords(words: WordFrequencies, isStopword: (word: string) => boolean = () => false): ArabiziReader {
     const bySkeleton = new Map<string, Reading[]>();
     for (const [word, frequency] of words) {
-      if (frequency < MIN_ARABIZI_FREQUENCY || isStopword(word)) continue;
+      if (frequency < MIN_ARABIZI_FREQUENCY || (word.startsWith('ال') && isStopword(word))) continue;
       const article = word.startsWith('ال') && word.length > 3;
       const sounds = arabicSounds(article ? word.slice(2) : word);
       if (!sounds) continue;

@@ -274,6 +274,9 @@ describe('an English word misspelled', () => {
     expect(read('cholera outbreak')).toBe('الكوليرا التفشي');
     // al alone says no Arabic typed in Latin letters (al is also a given name, and Alabama).
     expect(read('bilad al cholera')).toBe('bilad الكوليرا');
+    // A capital El with no digit is a Spanish name's (El Paso): the English stays.
+    expect(read('El cholera')).toBe('الكوليرا');
+    expect(read('El cholera 7arb')).toBe('الكلارة 7arb');
     // With no reading of its own, the word keeps its English; nor does a reading that is the dictionary's own word.
     expect(read('el vaccine')).toBe('اللقاح');
     const sameReader = (word: string) => (word === 'cholera' ? 'كوليرا' : undefined);

@@ -405,7 +405,9 @@ export function readLatinStretches(
     const respelled = respelling ? nearestEnglishWord(english, word, newsFrequency) : undefined;
     // Neither the lists' nor the dictionary's, nor an English word misspelled: Arabic typed in Latin letters (masr, el 3ira9)?
     // In Arabic typed so, a word after the article is Arabic whatever English spells alike: bilad el sham is الشام, no sham.
-    const arabicOverEnglish = typedArabic && afterArticle && length <= 1;
+    // Not after a capital El with no digit in the query: El Paso and El Dorado are Spanish names in English.
+    const arabicOverEnglish =
+      typedArabic && afterArticle && length <= 1 && (typed.some((one) => ARABIC_DIGIT_IN_WORD.test(one)) || /^[ae]l$/u.test(previous!.words[0]!));
     const transliterated =
       (length === 0 || arabicOverEnglish) &&
       (!respelled || typedArabic) &&
