@@ -299,6 +299,21 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     }
   });
 
+  it('a quoted phrase no article writes as written, beside a word some of its articles hold, keeps the word required', async () => {
+    // Both write the phrase in another form (the singular), one beside the word asked for.
+    const charities = [
+      { id: 'x-charity-tanta', title: 'تبرع', body: 'تبرعت الجمعية الخيرية لأهالي طنطا.', topics: [], regions: [] },
+      { id: 'x-charity-damietta', title: 'تبرع', body: 'تبرعت الجمعية الخيرية لأهالي دمياط.', topics: [], regions: [] },
+    ];
+    await indexStoredArticles(service.engine, service.alias, charities);
+    const newest = async (q: string) =>
+      ((await (await service.app.request(`/search?sort=newest&size=50&q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[] }).hits.map(
+        (hit) => hit.id,
+      );
+    expect((await newest('"الجمعيات الخيرية"')).sort()).toEqual(['x-charity-damietta', 'x-charity-tanta']);
+    expect(await newest('"الجمعيات الخيرية" طنطا')).toEqual(['x-charity-tanta']);
+  });
+
   it('a quoted phrase no article writes as written is looked for in any form, and the answer says so', async () => {
     const response = await service.app.request(`/search?q=${encodeURIComponent('"المنتخبات الوطنية"')}`);
     const body = (await response.json()) as { relaxed?: true; hits: { id: string }[] };

@@ -52,6 +52,8 @@ export interface SearchRequest {
   phrases?: string[];
   /** Relaxed after finding nothing: any one word of `q` is enough, whatever the profile or the sort asks, and `phrases` match in any form. */
   relaxed?: boolean;
+  /** With `relaxed`: the phrases are all a hit must hold, the other words of `q` only rank (they found nothing beside them). */
+  onlyPhrasesRequired?: boolean;
   /**
    * `q` is a listed name in one of its spellings (or names of one word each): no phrase boost, which
    * rewards the spelling typed. ترمب listed Al Arabiya's articles alone, ترامب the other outlets'.
@@ -194,8 +196,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
   const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
   const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : undefined;
-  // Relaxed, a quoted phrase is all a hit must hold, its other words only rank: "كأس العالم" xqzv finds the World Cup.
-  const wordsOnlyRank = Boolean(request.relaxed && phrases.length > 0);
+  // Its quoted phrases all a hit must hold, the other words only rank: "كأس العالم" xqzv finds the World Cup.
+  const wordsOnlyRank = Boolean(request.onlyPhrasesRequired && phrases.length > 0);
   // Every word held lifts an article above those holding some, where the clause budget allows it twice.
   const allWords =
     plan &&

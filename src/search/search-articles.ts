@@ -546,12 +546,18 @@ export async function searchArticles(
       : [];
   // With no respelling, words typed together are offered as the search split them (جونكيري: جون كيري).
   const offered = spellcheck ? (named ?? chooseSpelling(suggested, spellcheck, hitWords) ?? spellcheck) : undefined;
-  // Zero results never silently: ask again with any one word enough and quoted phrases in any form
-  // (the other words then only rank), then, if still nothing, with their words alone; and say so.
+  // Zero results never silently: ask again with any one word enough and quoted phrases in any form,
+  // then with those phrases alone required (the other words only rank), then with their words alone; and say so.
   const relax =
     result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length);
   if (relax) {
-    for (const relaxed of [{ ...understood, relaxed: true }, ...(understood.phrases?.length ? [{ ...understood, relaxed: true, phrases: [] }] : [])]) {
+    const phraseSteps = understood.phrases?.length
+      ? [
+          { ...understood, relaxed: true, onlyPhrasesRequired: true },
+          { ...understood, relaxed: true, phrases: [] },
+        ]
+      : [];
+    for (const relaxed of [{ ...understood, relaxed: true }, ...phraseSteps]) {
       body = buildSearchBody(relaxed, profile, shape);
       result = await engine.search<StoredArticle>(alias, body);
       if (result.total > 0) break;
