@@ -221,7 +221,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
         ]
       : [],
   };
-  const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - plan.leaves);
+  // The every-word lift costs as many leaves as the plan again (at most): what feedback may take is what is left.
+  const leaves = plan ? plan.leaves * (allWords.length > 0 ? 2 : 1) : 0;
+  const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - leaves);
   const query: Clause = feedback
     ? {
         bool: {

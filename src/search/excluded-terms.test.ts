@@ -20,6 +20,7 @@ describe('splitExclusions', () => {
     expect(splitExclusions('why did trump not meet kim')).toEqual({ text: 'why did trump not meet kim', excluded: [] });
     expect(splitExclusions('ترامب NOT')).toEqual({ text: 'ترامب', excluded: [] });
     expect(splitExclusions('سوريا NOT ')).toEqual({ text: 'سوريا', excluded: [] });
+    expect(splitExclusions('ترامب NOT؟')).toEqual({ text: 'ترامب', excluded: [] });
     expect(splitExclusions('NOT')).toEqual({ text: 'NOT', excluded: [] });
   });
 });

@@ -24,7 +24,7 @@ export function splitExclusions(q: string): { text: string; excluded: string[] }
   // NOT last, after words, leaves nothing out and is no word to search (it had been read as النفي, negation).
   return {
     text: text
-      .replace(/(?<=\S)\s+NOT\s*$/u, '')
+      .replace(/(?<=\S)\s+NOT[\s\p{P}]*$/u, '')
       .replace(/\s+/gu, ' ')
       .trim(),
     excluded,

@@ -156,7 +156,7 @@ function listedAndSelected(aggregation: FacetAggregation | undefined, selectedVa
   const keys = new Set(listed.map((bucket) => String(bucket.key)));
   const selected = (aggregation?.selected?.buckets ?? []).filter((bucket) => !keys.has(String(bucket.key)));
   for (const bucket of selected) keys.add(String(bucket.key));
-  const unheld = selectedValues.filter((value) => !keys.has(value)).map((value) => ({ key: value, doc_count: 0 }));
+  const unheld = [...new Set(selectedValues)].filter((value) => !keys.has(value)).map((value) => ({ key: value, doc_count: 0 }));
   return [...listed, ...selected, ...unheld];
 }
 
