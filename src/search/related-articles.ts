@@ -1,5 +1,5 @@
-import type { SearchBody } from '../engine/search-engine.js';
-import { A_STORY_COPY } from '../index/stored-article.js';
+import type { SearchBody, SearchEngine, SearchHit } from '../engine/search-engine.js';
+import { A_STORY_COPY, type StoredArticle } from '../index/stored-article.js';
 
 /** Related articles a request may ask for at most. */
 export const MAX_RELATED = 20;
@@ -48,4 +48,26 @@ export function relatedArticlesBody(id: string, size: number, terms: RelatedTerm
     },
     _source: ['id', 'title', 'published', 'source', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
   };
+}
+
+/**
+ * The articles related to article `id` on `index` (see relatedArticlesBody), and where fewer than
+ * `size` share that many words, after them those sharing FEWER_WORDS_SHARED of them: an article
+ * page is never left short for want of one word more.
+ */
+export async function findRelatedArticles(
+  engine: SearchEngine,
+  index: string,
+  id: string,
+  size: number,
+  terms: RelatedTerms = RELATED_TERMS,
+): Promise<SearchHit<StoredArticle>[]> {
+  const related = (await engine.search<StoredArticle>(index, relatedArticlesBody(id, size, terms))).hits;
+  if (related.length === size || parseFloat(terms.minimumShouldMatch) <= parseFloat(FEWER_WORDS_SHARED)) return related;
+  const listed = related.map((hit) => hit.id);
+  const more = await engine.search<StoredArticle>(
+    index,
+    relatedArticlesBody(id, size - listed.length, { ...terms, minimumShouldMatch: FEWER_WORDS_SHARED }, listed),
+  );
+  return [...related, ...more.hits];
 }

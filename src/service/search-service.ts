@@ -35,7 +35,7 @@ import {
   type ArticleSearchResult,
 } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
-import { FEWER_WORDS_SHARED, RELATED_TERMS, relatedArticlesBody, type RelatedTerms } from '../search/related-articles.js';
+import { findRelatedArticles, type RelatedTerms } from '../search/related-articles.js';
 import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
@@ -705,20 +705,11 @@ export class SearchService {
   async relatedArticles(id: string, size: number, options: { index?: string; terms?: RelatedTerms } = {}): Promise<SearchHit<StoredArticle>[] | undefined> {
     const index = options.index ?? this.alias;
     // Asked together: an unknown id finds no related article, and only the lookup says it is unknown.
-    const terms = options.terms ?? RELATED_TERMS;
     const [article, related] = await Promise.all([
       this.engine.getSources<Pick<StoredArticle, 'id'>>(index, [id], ['id']),
-      this.engine.search<StoredArticle>(index, relatedArticlesBody(id, size, terms)),
+      findRelatedArticles(this.engine, index, id, size, options.terms),
     ]);
-    if (!article.has(id)) return undefined;
-    if (related.hits.length === size || terms.minimumShouldMatch === FEWER_WORDS_SHARED) return related.hits;
-    // Too few share that many words: the rest of the list shares fewer, after them.
-    const listed = related.hits.map((hit) => hit.id);
-    const more = await this.engine.search<StoredArticle>(
-      index,
-      relatedArticlesBody(id, size - listed.length, { ...terms, minimumShouldMatch: FEWER_WORDS_SHARED }, listed),
-    );
-    return [...related.hits, ...more.hits];
+    return article.has(id) ? related : undefined;
   }
 
   /**

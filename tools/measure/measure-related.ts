@@ -13,7 +13,7 @@ import { normalizedWordsOf } from '../../src/analysis/in-process-analyzer.js';
 import { runWithEngine } from '../../src/cli/run-with-engine.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { defaultCollectionPaths, loadCollection } from '../../src/relevance/eval-collections.js';
-import { RELATED_TERMS, relatedArticlesBody, type RelatedTerms } from '../../src/search/related-articles.js';
+import { findRelatedArticles, RELATED_TERMS, type RelatedTerms } from '../../src/search/related-articles.js';
 import { antCorpusPath, readAntCorpusAsIngested } from './ant-corpus.js';
 
 const { values: options } = parseArgs({
@@ -91,7 +91,7 @@ await runWithEngine(async ({ service }) => {
     ['reference', reference],
   ] as const) {
     for (const { from, wanted, band } of asked) {
-      const related = (await engine.search(index, relatedArticlesBody(from, 10, terms))).hits.map((hit) => hit.id);
+      const related = (await findRelatedArticles(engine, index, from, 10, terms)).map((hit) => hit.id);
       const rank = related.indexOf(wanted) + 1;
       rows.push({ band, half: half(from), run, recall: rank > 0 && rank <= 5 ? 1 : 0, reciprocal: rank > 0 ? 1 / rank : 0 });
     }
