@@ -148,6 +148,9 @@ describe('marking the typed words in a title', () => {
     expect(markTypedWords('لقاء أنطوني بلينكين <مع> الجزائريين', 'انطوني بلين الجزائ')).toBe(
       'لقاء <mark>أنطوني</mark> <mark>بلينكين</mark> &#60;مع&#62; <mark>الجزائريين</mark>',
     );
+    // Digits in any script: ١٢ and ۱۲ begin 12, as the index reads them.
+    expect(markTypedWords('في 12 مدينة', '١٢')).toBe('في <mark>12</mark> مدينة');
+    expect(markTypedWords('في ١٢ مدينة', '۱۲')).toBe('في <mark>١٢</mark> مدينة');
   });
 });
 
