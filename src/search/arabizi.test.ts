@@ -74,18 +74,22 @@ describe('Arabic typed in Latin letters', () => {
     expect(two.read('souriya')).toBe('سوريا');
   });
 
-  it('reads no stopword with the article, and a stopword without it as itself, which the search drops', () => {
-    const stopwords = new Set(['الذين', 'بعد']);
+  it('reads no stopword after the article, and a stopword elsewhere as itself, which the search drops', () => {
+    const stopwords = new Set(['الذين', 'بعد', 'من']);
     const reader = ArabiziReader.fromWords(
       new Map([
         ['الذين', 5900],
         ['الدين', 1600],
         ['بعد', 9000],
         ['البعض', 2000],
+        ['من', 90000],
+        ['الأمن', 3000],
       ]),
       (word) => stopwords.has(word),
     );
     expect(reader.read('din', true)).toBe('الدين');
+    expect(reader.read('amn', true)).toBe('الأمن');
+    expect(reader.read('elamn')).toBe('الأمن');
     // Not البعض: a content word in place of a function word would be searched.
     expect(reader.read('ba3d')).toBe('بعد');
   });

@@ -58,6 +58,8 @@ interface Reading {
   sounds: string;
   frequency: number;
   article: boolean;
+  /** A word the search drops (من, بعد, الذين). */
+  stopword: boolean;
 }
 
 /** Sounds with each run of one sound once (hassan: hasan), as spelling doubles a letter where Arabic writes it once. */
@@ -140,15 +142,11 @@ const ARTICLE_UNTYPED = 0.3;
 export class ArabiziReader {
   private constructor(private readonly bySkeleton: ReadonlyMap<string, Reading[]>) {}
 
-  /**
-   * The reader over the corpus word list: each word under its skeleton, one with ال without it. No
-   * stopword with the article (din after el is الدين, not الذين); one without it stays a reading, the
-   * search drops it, and no content word takes its place (ba3d is بعد, not البعض; 2abl قبل, not أبل).
-   */
+  /** The reader over the corpus word list: each word under its skeleton, one with ال without it. */
   static fromWords(words: WordFrequencies, isStopword: (word: string) => boolean = () => false): ArabiziReader {
     const bySkeleton = new Map<string, Reading[]>();
     for (const [word, frequency] of words) {
-      if (frequency < MIN_ARABIZI_FREQUENCY || (word.startsWith('ال') && isStopword(word))) continue;
+      if (frequency < MIN_ARABIZI_FREQUENCY) continue;
       const article = word.startsWith('ال') && word.length > 3;
       const sounds = arabicSounds(article ? word.slice(2) : word);
       if (!sounds) continue;
@@ -157,7 +155,7 @@ export class ArabiziReader {
         const skeleton = skeletonOf(said);
         if (skeleton.length < 2) continue;
         const readings = bySkeleton.get(skeleton) ?? [];
-        readings.push({ word, sounds: said, frequency, article });
+        readings.push({ word, sounds: said, frequency, article, stopword: isStopword(word) });
         bySkeleton.set(skeleton, readings);
       }
     }
@@ -190,6 +188,10 @@ export class ArabiziReader {
         const skeleton = skeletonOf(sounds);
         if (skeleton.length < 2) continue;
         for (const reading of this.bySkeleton.get(skeleton) ?? []) {
+          // After the article a noun follows, no function word (din after el is الدين, not الذين; amn
+          // الأمن, not من). Elsewhere a stopword is read as itself, which the search drops, and no
+          // content word takes its place (ba3d is بعد, not البعض; 2abl قبل, not أبل).
+          if (reading.stopword && form.article) continue;
           const distance = vowelDistance(sounds, reading.sounds) + (reading.article === form.article ? 0 : ARTICLE_UNTYPED);
           if (distance > (skeleton.length === 2 ? MAX_VOWEL_DISTANCE_OF_TWO : MAX_VOWEL_DISTANCE)) continue;
           const score = distance - FREQUENCY_WEIGHT * Math.log10(reading.frequency);
