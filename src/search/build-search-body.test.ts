@@ -383,12 +383,13 @@ describe('buildSearchBody', () => {
     expect(JSON.stringify(allWords.bool.must[0])).toBe(
       JSON.stringify(lifted.must[0]).replaceAll('"minimum_should_match":"1"', '"minimum_should_match":"100%"'),
     );
-    // One word but stopwords, more words than maxWords, every word required already, or any word after a relaxation: nothing to lift.
+    // One word but stopwords, more words than maxWords, every word required already, any word after a relaxation, or a question: nothing to lift.
     for (const asked of [
       { q: 'في ماكرون' },
       { q: 'بوتين ماكرون ميركل ترامب' },
       { q: 'بوتين ماكرون', sort: 'newest' as const },
       { q: 'بوتين ماكرون', relaxed: true },
+      { q: 'بوتين ماكرون', question: 'من هما بوتين وماكرون' },
     ]) {
       const body = buildSearchBody({ ...request, ...asked }, lifting, shape);
       expect(should(body).should).toEqual(should(buildSearchBody({ ...request, ...asked }, anyWord, shape)).should);

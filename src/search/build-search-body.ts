@@ -198,10 +198,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : undefined;
   // Its quoted phrases all a hit must hold, the other words only rank: "كأس العالم" xqzv finds the World Cup.
   const wordsOnlyRank = Boolean(request.onlyPhrasesRequired && phrases.length > 0);
-  // Every word held lifts an article above those holding some, where the clause budget allows it twice.
+  // Every word held lifts an article above those holding some, where the clause budget allows it twice;
+  // not a question's: holding all its words says little of an answer (known-item's questions lost their paragraphs).
   const allWords =
     plan &&
     required &&
+    !request.question &&
     profile.query.allWords &&
     countsEveryWord(request, profile, required, shape) &&
     countQueryTokens(withoutStopwords(required, shape.stopwords)) <= profile.query.allWords.maxWords &&
