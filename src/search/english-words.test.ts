@@ -12,6 +12,7 @@ import {
   readLatinStretches,
   searchedAs,
   withEnglishWordsInArabic,
+  type ArabiziReading,
   type EnglishWords,
 } from './english-words.js';
 import { PROJECT_ROOT } from '../project-root.js';
@@ -216,6 +217,8 @@ describe('a Latin query read against the lists and the dictionary', () => {
 
 describe('an English word misspelled', () => {
   const anyArabic = () => 100;
+  // The text a query is searched as, the corpus words it sounds like read by `reader`.
+  const searchedText = (text: string, reader?: ArabiziReading) => searchedAs(readLatinStretches(text, listed, english, anyArabic, reader)).text;
 
   it('is read as the one word of the dictionary one edit away, a doubled letter first', () => {
     // valine is one letter from vacine too, but a missed double letter is the likelier slip.
@@ -257,7 +260,7 @@ describe('an English word misspelled', () => {
   it('is read as Arabic typed in Latin letters first in a query with a digit for a letter or the article el', () => {
     // A reader that takes cholra for an Arabic word, to tell the two readings apart.
     const reader = (word: string) => (word === 'cholra' ? 'كلرا' : undefined);
-    const read = (text: string) => searchedAs(readLatinStretches(text, listed, english, anyArabic, reader)).text;
+    const read = (text: string) => searchedText(text, reader);
     expect(read('cholra')).toBe('الكوليرا');
     expect(read('el cholra')).toBe('كلرا');
     expect(read('3ira9 cholra')).toBe('3ira9 كلرا');
@@ -269,7 +272,7 @@ describe('an English word misspelled', () => {
 
   it('reads a word after the article el as Arabic typed in Latin letters, even one English spells alike', () => {
     const reader = (word: string, article: boolean) => (word === 'cholera' && article ? 'الكلارة' : undefined);
-    const read = (text: string) => searchedAs(readLatinStretches(text, listed, english, anyArabic, reader)).text;
+    const read = (text: string) => searchedText(text, reader);
     expect(read('bilad el cholera')).toBe('bilad الكلارة');
     expect(read('cholera outbreak')).toBe('الكوليرا التفشي');
     // al alone says no Arabic typed in Latin letters (al is also a given name, and Alabama).
@@ -280,7 +283,7 @@ describe('an English word misspelled', () => {
     // With no reading of its own, the word keeps its English; nor does a reading that is the dictionary's own word.
     expect(read('el vaccine')).toBe('اللقاح');
     const sameReader = (word: string) => (word === 'cholera' ? 'كوليرا' : undefined);
-    expect(searchedAs(readLatinStretches('bilad el cholera', listed, english, anyArabic, sameReader)).text).toBe('bilad الكوليرا');
+    expect(searchedText('bilad el cholera', sameReader)).toBe('bilad الكوليرا');
   });
 
   it("finds the lists' spelling typed in full-width letters or with accents, as the index folds them, and says it was no word searched as typed", () => {
@@ -296,10 +299,10 @@ describe('an English word misspelled', () => {
     expect(searchedAs(stretches)).toEqual({ text: 'khashoggi murder', translated: [{ english: '5ashoggi', arabic: 'خاشقجي' }], asTyped: [] });
     // A word the reader reads is its reading: the name spelled out is not looked up.
     const reader = (word: string) => (word === '5ashoggi' ? 'خاشوجي' : undefined);
-    expect(searchedAs(readLatinStretches('5ashoggi', listed, english, anyArabic, reader)).text).toBe('خاشوجي');
+    expect(searchedText('5ashoggi', reader)).toBe('خاشوجي');
     // A number's digits are no letter: 5 murder stays five.
-    expect(searchedAs(readLatinStretches('5 murder', listed, english, anyArabic)).text).toBe('5 murder');
-    expect(searchedAs(readLatinStretches('k5ashoggi', listed, english, anyArabic)).text).toBe('k5ashoggi');
+    expect(searchedText('5 murder')).toBe('5 murder');
+    expect(searchedText('k5ashoggi')).toBe('k5ashoggi');
   });
 
   it('is no name: a word with a capital, or on the lists of given names, stays as typed', () => {

@@ -266,8 +266,9 @@ function understandRequest(
       ? readLatinStretches(latinText, aids.arabicOfLatin, english, respell, arabizi)
       : undefined;
   // So long a query goes without synonyms (planQuery), and the lists' Latin spellings reach Arabic only through them: searched in their Arabic.
-  const withoutSynonyms = stretches !== undefined && shape !== undefined && !keepsSynonyms(english ? searchedAs(stretches).text : latinText, profile, shape);
-  const inArabic = stretches && (english || withoutSynonyms) ? searchedAs(stretches, { listedInArabic: withoutSynonyms }) : undefined;
+  const asRead = stretches && searchedAs(stretches);
+  const withoutSynonyms = asRead !== undefined && shape !== undefined && !keepsSynonyms(english ? asRead.text : latinText, profile, shape);
+  const inArabic = withoutSynonyms ? searchedAs(stretches!, { listedInArabic: true }) : english ? asRead : undefined;
   const understoodText = inArabic?.text ?? latinText;
   const knownWords = knownWordsOf(understoodText, profile.query.fuzzy?.knownWordFrequency, aids.repairer, aids.listedNameWords);
   const excludedAsListed = excluded.map((words) => namesAsListed(respellWords(words, respellings), aids));

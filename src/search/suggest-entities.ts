@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../classify/taxonomy.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { lettersAndDigits } from '../analysis/letters-and-digits.js';
+import { toAsciiDigits } from '../ingest/article-dates.js';
 
 /** The facets whose values are suggested by name: people, places and organizations. */
 export type EntityFacet = 'people' | 'regions' | 'organizations';
@@ -28,15 +29,8 @@ interface Entry {
  * diacritics, case), Latin accents dropped, anything not a letter or digit a single space.
  */
 export function foldForSuggest(text: string): string {
-  return lettersAndDigits(asciiDigits(normalizeArabicWord(text)).normalize('NFKD'));
-}
-
-/** Arabic-Indic and Persian digits as the index reads them (١٢ is 12). */
-function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (digit) => {
-    const code = digit.charCodeAt(0);
-    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
-  });
+  // Digits as the index reads them: ١٢ is 12.
+  return lettersAndDigits(toAsciiDigits(normalizeArabicWord(text)).normalize('NFKD'));
 }
 
 /** `الجزائر` is also typed `جزائر`: each word also without its article. */
