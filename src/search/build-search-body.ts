@@ -60,6 +60,11 @@ export interface SearchRequest {
    */
   onlyListedNames?: boolean;
   /**
+   * The listed names of two words or more in `q` that hold a stopword (مهرجان كان, بان كي مون): the
+   * stemmed fields and the words' match on the exact fields drop it, so each is also a phrase there.
+   */
+  namesWithStopwords?: string[];
+  /**
    * The question as typed, when its question words were taken out of `q` (من هو جمال خاشقجي): a title
    * asking it, an explainer's, is the answer a reader expects first.
    */
@@ -185,8 +190,14 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
   const filter = [...dateFilters(request, shape), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
+  const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
   const plan = text
-    ? planQuery(countQueryTokens(text), profile, shape, (questionTitle ? 1 : 0) + arabicOrder.length + leavesOf([...exclusions, ...phrases]))
+    ? planQuery(
+        countQueryTokens(text),
+        profile,
+        shape,
+        (questionTitle ? 1 : 0) + arabicOrder.length + namePhrases.length * shape.maxSynonymAlternatives + leavesOf([...exclusions, ...phrases]),
+      )
     : undefined;
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
@@ -219,6 +230,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           ...quoted,
           ...(request.onlyListedNames || request.translatedWhole ? [] : phraseQueries(text, profile, shape)),
           ...arabicOrder,
+          ...namePhrases,
           ...(questionTitle ? [questionTitle] : []),
         ]
       : [],
@@ -444,10 +456,14 @@ function hasFuzzedWords(text: string, profile: SearchProfile, shape: QueryShape,
 export function withoutStopwords(text: string, stopwords: ReadonlySet<string>): string {
   const words: string[] = [];
   forEachStandardToken(text, (word) => {
-    // As the analyzers drop them: as typed (على), or once normalized (الى, إلى → الي).
-    if (!stopwords.has(word) && !stopwords.has(normalizeArabicWord(word))) words.push(word);
+    if (!isStopword(word, stopwords)) words.push(word);
   });
   return words.join(' ');
+}
+
+/** Whether the analyzers drop `word`: as typed (على), or once normalized (الى, إلى → الي). */
+export function isStopword(word: string, stopwords: ReadonlySet<string>): boolean {
+  return stopwords.has(word) || stopwords.has(normalizeArabicWord(word));
 }
 
 /**
@@ -494,6 +510,15 @@ function phraseQueries(text: string, profile: SearchProfile, shape: QueryShape):
     const phrases = forms.map((form) => ({ match_phrase: { [field]: { query: form, slop: profile.phrase.slop, analyzer: plainAnalyzer(shape, field) } } }));
     return phrases.length === 1 ? { match_phrase: { [field]: { ...phrases[0]!.match_phrase[field], boost } } } : { dis_max: { queries: phrases, boost } };
   });
+}
+
+/**
+ * Each listed name holding a stopword as a phrase on the fields the phrase boosts weigh, at their
+ * weights, with their synonyms (any listed spelling of it): everywhere else the stopword is dropped,
+ * and مهرجان كان is searched as مهرجان, any festival.
+ */
+function namePhraseQueries(names: string[], profile: SearchProfile): Clause[] {
+  return names.flatMap((name) => Object.entries(profile.phrase.fields).map(([field, boost]) => ({ match_phrase: { [field]: { query: name, boost } } })));
 }
 
 /**

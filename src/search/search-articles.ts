@@ -6,6 +6,7 @@ import {
   EVERY_WORD,
   EXACT_FIELDS,
   facetsOverHitsBody,
+  isStopword,
   planSynonymFields,
   QueryTooLongError,
   SEARCH_FACETS,
@@ -57,6 +58,7 @@ import {
   nameSlipOffer,
   nameSpellingKey,
   listedNamesWithin,
+  listedNamesWithStopwords,
   type ListedSpellings,
   type QueryAids,
 } from './understand-query.js';
@@ -290,6 +292,10 @@ function understandRequest(
       ? (inArabicOrder(stretches) ?? (latinKept && wholeInArabic.includes(' ') ? wholeInArabic : undefined))
       : undefined;
   const fullNameForms = understoodText && aids.fullNameForms ? fullNameFormsIn(understoodText, aids.fullNameForms) : [];
+  const namesWithStopwords =
+    understoodText && aids.listedNameSpellings && shape
+      ? listedNamesWithStopwords(understoodText, aids.listedNameSpellings, (word) => isStopword(word, shape.stopwords))
+      : [];
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -298,6 +304,7 @@ function understandRequest(
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
+    ...(namesWithStopwords.length > 0 ? { namesWithStopwords } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
     ...(latinKept ? { translatedWhole: true } : {}),
     ...(fullNameForms.length > 0 ? { fullNameForms } : {}),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIndexDefinition } from '../index/index-definition.js';
+import { loadIndexDefinition, readNameAnalysis } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { QUERY_SWITCHES_OFF } from './search-profile.js';
@@ -16,6 +16,7 @@ import {
   withoutArticleOnNames,
   loadNameCliticForms,
   isOnlyListedNames,
+  listedNamesWithStopwords,
   startsWithQuestionWord,
   loadGluedNames,
   loadLatinAbbreviations,
@@ -300,6 +301,24 @@ describe('isOnlyListedNames', () => {
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(isOnlyListedNames(text, spellings), text).toBe(false);
+  });
+});
+
+describe('listedNamesWithStopwords', () => {
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+  const stopwords = new Set(readNameAnalysis(PROJECT_ROOT).stopwords);
+  const names = (text: string) => listedNamesWithStopwords(text, spellings, (word) => stopwords.has(word));
+
+  it('finds the listed names a stopword belongs to, as typed, among other words', () => {
+    expect(names('مهرجان كان')).toEqual(['مهرجان كان']);
+    expect(names('لقاء بان كي مون في نيويورك')).toEqual(['بان كي مون']);
+    expect(names('مهرجان كان و بان كي مون')).toEqual(['مهرجان كان', 'بان كي مون']);
+  });
+
+  it('leaves out names without a stopword, and stopwords outside a name', () => {
+    expect(names('دونالد ترامب')).toEqual([]);
+    expect(names('كان مهرجان')).toEqual([]);
+    expect(names('مهرجان الذي كان')).toEqual([]);
   });
 });
 

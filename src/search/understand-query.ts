@@ -1,6 +1,12 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
-import { createInProcessAnalyzer, normalizedWordsOf, UnsupportedAnalysisError, type AnalysisSettings } from '../analysis/in-process-analyzer.js';
+import {
+  createInProcessAnalyzer,
+  forEachStandardToken,
+  normalizedWordsOf,
+  UnsupportedAnalysisError,
+  type AnalysisSettings,
+} from '../analysis/in-process-analyzer.js';
 import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
@@ -316,6 +322,26 @@ export function listedNamesWithin(text: string, spellings: ListedSpellings): Set
       if (entity !== undefined) entities.add(entity);
     }
   return entities;
+}
+
+/**
+ * The runs of `text`'s words that are a whole listed spelling of two words or more holding a stopword
+ * (مهرجان كان, بان كي مون), as typed: one run where several overlap, the longest first.
+ */
+export function listedNamesWithStopwords(text: string, spellings: ListedSpellings, isStopword: (word: string) => boolean): string[] {
+  const words: string[] = [];
+  forEachStandardToken(text, (word) => words.push(word));
+  const names: string[] = [];
+  for (let start = 0; start < words.length; start++)
+    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
+      const run = words.slice(start, start + length);
+      if (run.some(isStopword) && spellings.has(nameSpellingKey(run.join(' ')))) {
+        names.push(run.join(' '));
+        start += length - 1;
+        break;
+      }
+    }
+  return names;
 }
 
 /**
