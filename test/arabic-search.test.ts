@@ -147,6 +147,12 @@ describe('words run together where a space was lost', () => {
     expect((await ids('AntonyBlinken')).sort()).toEqual([A000, A001]);
   });
 
+  it('joins a word a stray space cut in two, and offers it joined', async () => {
+    expect(await ids('الجزا ئر')).toEqual(await ids('الجزائر'));
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('الجزا ئر')}`)).json()) as { didYouMean?: string };
+    expect(answer.didYouMean).toBe('الجزائر');
+  });
+
   it('searches two names typed as one word as the two names, in either script', async () => {
     for (const [typed, spaced] of [
       ['بلينكنالجزائر', 'بلينكن الجزائر'],

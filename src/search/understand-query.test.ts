@@ -35,6 +35,7 @@ import {
   understandQuery,
   loadFullNameForms,
   hamzaRespellings,
+  joinSplitWords,
   joinStrayArticles,
   nameSlipOffer,
   fullNameFormsIn,
@@ -475,6 +476,21 @@ describe('joinStrayArticles', () => {
   it('keeps ال typed for آل apart from a family the news writes bare', () => {
     for (const family of ['ال ثاني', 'ال سعود', 'ال صباح', 'ال نهيان']) expect(joinStrayArticles(family, repairer)).toBe(family);
     expect(joinStrayArticles('ال', repairer)).toBe('ال');
+  });
+});
+
+describe('joinSplitWords', () => {
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+
+  it('joins a word a stray space cut in two or three, among other words', () => {
+    expect(joinSplitWords('الجي ش السوري', repairer)).toBe('الجيش السوري');
+    expect(joinSplitWords('انتخا بات', repairer)).toBe('انتخابات');
+    expect(joinSplitWords('الولا يات المتحدة', repairer)).toBe('الولايات المتحدة');
+    expect(joinSplitWords('ال فلسطي نيين', repairer)).toBe('الفلسطينيين');
+  });
+
+  it('keeps apart words the news writes, a piece joined into nothing it writes often, and Latin words', () => {
+    for (const text of ['كأس العالم', 'ال ثاني', 'الجيس السوري', 'trump putin', 'مح']) expect(joinSplitWords(text, repairer), text).toBe(text);
   });
 });
 

@@ -964,7 +964,7 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   const { repairer } = aids;
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-  if (repairer) result = splitRunOnsWithoutHamzas(repairer.repairText(joinStrayArticles(result, repairer)).text, repairer);
+  if (repairer) result = splitRunOnsWithoutHamzas(repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer)).text, repairer);
   return result;
 }
 
@@ -998,6 +998,37 @@ export function joinStrayArticles(text: string, repairer: RunOnRepairer): string
   return text.replace(/(?<=^|\s)ال\s+(\p{Script=Arabic}+)/gu, (typed, word: string) =>
     corpusFrequency(`ال${word}`, repairer) >= STRAY_ARTICLE_RATIO * Math.max(corpusFrequency(word, repairer), 1) ? `ال${word}` : typed,
   );
+}
+
+/** How often the news must write a word for pieces of it typed apart to be joined into it. */
+const MIN_JOINED_FREQUENCY = 20;
+/** The most pieces a word typed apart is joined from. */
+const MAX_JOINED_PIECES = 3;
+
+/**
+ * The text with a word a stray space cut in two or three joined (الجي ش: الجيش, انتخا بات: انتخابات),
+ * where a piece is no word of the corpus (its word list holds none, in any hamza) and the whole is one
+ * it writes often. Two words the news writes stay apart, whatever their joining would spell.
+ */
+export function joinSplitWords(text: string, repairer: RunOnRepairer): string {
+  const tokens = text.split(/(\s+)/u);
+  const isArabic = (token: string | undefined) => token !== undefined && /^\p{Script=Arabic}+$/u.test(token);
+  const out: string[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    let joined: string | undefined;
+    // Words sit at even positions, the spaces between them at odd ones.
+    for (let pieces = MAX_JOINED_PIECES; pieces >= 2 && !joined; pieces--) {
+      const words = Array.from({ length: pieces }, (_, i) => tokens[at + 2 * i]);
+      if (!words.every(isArabic)) continue;
+      const whole = words.join('');
+      if (words.some((word) => corpusFrequency(word!, repairer) === 0) && corpusFrequency(whole, repairer) >= MIN_JOINED_FREQUENCY) {
+        joined = whole;
+        at += 2 * (pieces - 1);
+      }
+    }
+    out.push(joined ?? tokens[at]!);
+  }
+  return out.join('');
 }
 
 /** Whether the first word of `text` is a question word (من, ما, كيف …) or opener (شو), whatever its hamza or punctuation. */
