@@ -369,6 +369,17 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
+  it('offers the words of any date when the month a query names holds none of their articles', async () => {
+    // February 2021 holds Blinken articles; the book fair opened in March.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('معرض الكتاب فبراير 2021')}`);
+    await rendered();
+    expect(await chromium.page.textContent('#did-you-mean a')).toBe('معرض الكتاب');
+    await chromium.page.click('#did-you-mean a');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'معرض الكتاب');
+    await rendered();
+    expect(await shownIds()).toEqual(['desk_linked']);
+  });
+
   it('says of a handle beside a word that no article holds every word as typed, not that it found few', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('@realAntonyBlinken الجزائر')}`);
     await rendered();

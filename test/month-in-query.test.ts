@@ -17,8 +17,10 @@ beforeAll(async () => {
 });
 
 interface Result {
+  total: number;
   hits: { id: string }[];
   datesInQuery?: { from: string; named: string };
+  withoutMonth?: { q: string; total: number };
 }
 async function search(q: string): Promise<Result> {
   const response = await seeded.app.request(`/search?${new URLSearchParams({ q })}`);
@@ -48,7 +50,16 @@ describe('a month and year in q', () => {
       const result = await search(q);
       expect([result.datesInQuery?.from, ids(result)], q).toEqual(['2018-03-01', ['sudan-march']]);
     }
-    expect((await search('السودان يولية 2018')).datesInQuery?.from).toBe('2018-07-01');
+    expect((await search('برونو يولية 2018')).datesInQuery?.from).toBe('2018-07-01');
+  });
+
+  it('finding nothing in the month, says how many articles of any date hold the other words', async () => {
+    // The index holds July's articles (the singer's), none on Sudan.
+    const result = await search('السودان يوليو 2018');
+    const sudan = await search('السودان');
+    expect(sudan.total).toBeGreaterThanOrEqual(3);
+    expect([result.hits.length, result.datesInQuery?.named, result.withoutMonth]).toEqual([0, 'يوليو 2018', { q: 'السودان', total: sudan.total }]);
+    expect((await search('السودان مايو 2018')).withoutMonth).toBeUndefined();
   });
 
   it("keeps its first page's reading on the next pages, whatever the index comes to hold (a restart, another replica)", async () => {

@@ -185,8 +185,14 @@ function renderResult(result, state, typed = state.q) {
       : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
-  suggestion.hidden = !result.didYouMean && !result.searchedInstead;
-  if (result.searchedInstead) {
+  suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth;
+  if (result.withoutMonth) {
+    const { q, total } = result.withoutMonth;
+    suggestion.replaceChildren(
+      `في كل التواريخ (${count(total)}): `,
+      h('a', { href: pageUrl({ ...state, q, pages: 1 }), dir: 'auto', onclick: follow({ q }) }, q),
+    );
+  } else if (result.searchedInstead) {
     suggestion.replaceChildren(
       'ابحث عمّا كُتب: ',
       h('a', { href: pageUrl({ ...state, q: typed, respell: 'false', pages: 1 }), dir: 'auto', onclick: follow({ q: typed, respell: 'false' }) }, typed),

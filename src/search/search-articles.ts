@@ -125,6 +125,8 @@ export interface ArticleSearchResult {
   linked?: true;
   /** The month or day `q` named, searched as dates (see splitQueryDates). */
   datesInQuery?: DatesInQuery;
+  /** Where the month `q` named (`datesInQuery`) holds no article with its other words: those words, and how many articles of any date hold them. */
+  withoutMonth?: { q: string; total: number };
 }
 
 /**

@@ -467,6 +467,13 @@ export class SearchService {
     // A respelling is of the words: the month searched as dates goes with it, so that following it keeps the month.
     const named = read.datesInQuery?.named;
     if (!named) return result;
+    // No article of the month holds the other words: how many of any date do, for the reader to ask
+    // (مظاهرات إيران يناير 2018 finds nothing; مظاهرات إيران, 141 articles of 2018).
+    if (result.total === 0 && read.q !== undefined && request.monthRead === undefined) {
+      const anyDate = { ...read, dateFrom: request.dateFrom, dateTo: request.dateTo, datesInQuery: undefined, monthRead: false, from: 0, size: 1 };
+      const other = await this.searchRead(anyDate, profile, {});
+      if (other.total > 0) return { ...result, withoutMonth: { q: read.q, total: other.total } };
+    }
     return {
       ...result,
       ...(result.didYouMean ? { didYouMean: `${result.didYouMean} ${named}` } : {}),

@@ -267,6 +267,14 @@ const SearchResponse = z
           'Present when `q` named a month and year in any family of month names (السودان أكتوبر 2018, November 2018), the request gave neither `date_from` nor `date_to`, the index holds more than a few stray articles of that month and `q` is no question: those words were taken out of `q` and the search kept the articles published in that month, as `date_from` and `date_to` would. `didYouMean` and `searchedInstead` keep them. A month the index holds no more than stray articles of (حرب أكتوبر 1973), a whole date (11 سبتمبر 2001), a month inside a listed name (تيريزا ماي 2018), two months, a text with a quote, an exclusion or NOT, a month without a year and a year alone (كأس العالم 2018) stay words.',
         example: { from: '2018-10-01', to: '2018-10-31', named: 'أكتوبر 2018' },
       }),
+    withoutMonth: z
+      .object({ q: z.string(), total: z.number().int() })
+      .optional()
+      .openapi({
+        description:
+          'Present when the month `datesInQuery` names holds no article with the other words of `q` (a first page, nothing found): `q` is those words without the month, and `total` how many articles of any date (within `date_from` and `date_to`, and the facet values asked) hold them: a search to offer.',
+        example: { q: 'مظاهرات ايران', total: 4292 },
+      }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة; then the phrases alone must match, the other words only rank) or, where even that finds nothing, as words.',
