@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 import { planSynonymFields, queryShapeOf } from './build-search-body.js';
 import { articleSearchBody } from './search-articles.js';
 import { loadSearchProfile } from './search-profile.js';
-import { loadArabicOfLatin, loadLatinNameWords, loadLatinSpellings, loadListedNameSpellings, loadListedNameWords } from './understand-query.js';
+import { loadArabicOfLatin, loadLatinNameWords, loadLatinSpellings, loadListedNameWords } from './understand-query.js';
 
 describe('typo tolerance in the body a search sends', () => {
   const profile = loadSearchProfile(PROJECT_ROOT, 'default');
@@ -96,19 +96,5 @@ describe('a Latin query too long for its synonyms', () => {
     expect(long).not.toContain('Libya');
     // With its synonyms, the name stays as typed, for them to read.
     expect(searched(['Libya', ...words(2)].join(' '))).toContain('Libya');
-  });
-});
-
-describe('a Latin name typed with el for its article', () => {
-  const profile = loadSearchProfile(PROJECT_ROOT, 'default');
-  const shape = queryShapeOf(loadIndexDefinition(PROJECT_ROOT), 1024);
-  const aids = { questionWords: new Set<string>(), arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT), listedNameSpellings: loadListedNameSpellings(PROJECT_ROOT) };
-  const body = (q: string) =>
-    JSON.stringify(articleSearchBody({ filters: {}, from: 0, size: 10, sort: 'relevance', facetSize: 5, q }, profile, shape, { aids }));
-
-  it('is searched as the listed spelling with al: bashar el assad as bashar al assad', () => {
-    expect(body('bashar el assad')).toBe(body('bashar al assad'));
-    expect(body('El-Jubeir')).toBe(body('al-Jubeir'));
-    expect(body('El Paso')).toContain('El Paso');
   });
 });

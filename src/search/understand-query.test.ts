@@ -16,7 +16,6 @@ import {
   withoutArticleOnNames,
   loadNameCliticForms,
   isOnlyListedNames,
-  latinArticlesAsListed,
   listedNamesWithStopwords,
   startsWithQuestionWord,
   loadGluedNames,
@@ -321,20 +320,6 @@ describe('listedNamesWithStopwords', () => {
     expect(names('دونالد ترامب')).toEqual([]);
     expect(names('كان مهرجان')).toEqual([]);
     expect(names('مهرجان الذي كان')).toEqual([]);
-  });
-});
-
-describe('latinArticlesAsListed', () => {
-  const spellings = loadListedNameSpellings(PROJECT_ROOT);
-
-  it('writes a Latin el as the lists write the article, where that makes a listed spelling', () => {
-    expect(latinArticlesAsListed('bashar el assad', spellings)).toBe('bashar al assad');
-    expect(latinArticlesAsListed('Bashar El-Assad speech', spellings)).toBe('Bashar al-Assad speech');
-    expect(latinArticlesAsListed('el qaeda', spellings)).toBe('al qaeda');
-  });
-
-  it('leaves el where al makes no listed spelling, or the name is listed with el', () => {
-    for (const text of ['El Paso', 'el sisi', 'salah el din', 'el 3ira9']) expect(latinArticlesAsListed(text, spellings), text).toBe(text);
   });
 });
 

@@ -254,28 +254,10 @@ export function withoutArticleOnNames(text: string, aids: QueryAids): string {
 
 /** Listed names typed with an article they never take or with a clitic, as the lists write them (always: the words the query and its exclusions are read with). */
 export function namesAsListed(text: string, aids: QueryAids): string {
-  const withoutArticles = withoutArticleOnNames(aids.listedNameSpellings ? latinArticlesAsListed(text, aids.listedNameSpellings) : text, aids);
+  const withoutArticles = withoutArticleOnNames(text, aids);
   return aids.nameCliticForms && aids.listedNameSpellings
     ? detachNameClitics(withoutArticles, aids.nameCliticForms, aids.listedNameSpellings)
     : withoutArticles;
-}
-
-/**
- * Each Latin article typed el (bashar el assad, el-assad) as al, where that makes the words round it
- * a listed spelling the words as typed are not: the lists write al (bashar al-assad). El Paso stays.
- */
-export function latinArticlesAsListed(text: string, spellings: ListedSpellings): string {
-  return mapWords(text, (bare, at, words) => {
-    if (!/^el(?:-|$)/iu.test(bare)) return undefined;
-    const asAl = bare.replace(/^el/iu, 'al');
-    const listed = (run: string[]) => spellings.has(nameSpellingKey(run.join(' ')));
-    for (let start = Math.max(0, at - LONGEST_LISTED_SPELLING + 1); start <= at; start++)
-      for (let end = at + 1; end <= Math.min(words.length, start + LONGEST_LISTED_SPELLING); end++) {
-        const run = words.slice(start, end);
-        if (!listed(run) && listed(run.map((word, i) => (start + i === at ? asAl : word)))) return asAl;
-      }
-    return undefined;
-  });
 }
 
 /** The most words a listed spelling is looked for over, from a word with a clitic on. */
