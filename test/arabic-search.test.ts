@@ -145,6 +145,9 @@ describe('words run together where a space was lost', () => {
     expect(await ids('جونكيري')).toEqual(await ids('جون كيري'));
     expect(await ids('جونكيري')).toContain(A003);
     expect((await ids('AntonyBlinken')).sort()).toEqual([A000, A001]);
+    // A preposition run in before a word with the article.
+    expect(await ids('التعاونمعالجزائر')).toEqual(await ids('التعاون مع الجزائر'));
+    expect(await ids('التعاونمعالجزائر')).toContain(A000);
   });
 
   it('joins a word a stray space cut in two, and offers it joined', async () => {

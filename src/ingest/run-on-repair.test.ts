@@ -32,6 +32,14 @@ describe('run-on repair over the committed word list', () => {
     ]);
   });
 
+  it("splits a preposition run in before a word with the article where asked (a query's), and only there", () => {
+    expect(repairer.splitToken('الحربفياليمن', { particles: true })).toEqual(['الحرب', 'في', 'اليمن']);
+    expect(repairer.splitToken('فيالانتخابات', { particles: true })).toEqual(['في', 'الانتخابات']);
+    expect(repairer.splitToken('الحربفياليمن')).toBeUndefined();
+    // Before a word without the article, ف and a verb are as likely; a preposition is never last.
+    for (const word of ['فيتناول', 'فيتنامي', 'معماريا', 'الحربفي']) expect(repairer.splitToken(word, { particles: true }), word).toBeUndefined();
+  });
+
   it('changes nothing on a second pass', () => {
     const once = repairer.repairText('الولاياتالمتحدة والجزائريةالأمريكية').text;
     expect(repairer.repairText(once)).toEqual({ text: once, repairs: [] });

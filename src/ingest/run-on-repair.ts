@@ -33,6 +33,13 @@ export const DEFAULT_RUN_ON_OPTIONS: RunOnOptions = { minWordFrequency: 3, minPi
 const ARABIC_LETTER = '[\\u0621-\\u063F\\u0641-\\u064A\\u0671-\\u06D3]';
 // Clitics that Arabic writes attached to the next word: a split never leaves them standing alone.
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+/** Prepositions a reader's query runs into its words (الحربفياليمن, الهجومعلىباريس): scraped text keeps them apart. */
+const PARTICLES = new Set(['في', 'من', 'عن', 'على', 'مع', 'إلى', 'الى', 'بين', 'ضد', 'حول', 'عند', 'منذ', 'بعد', 'قبل', 'خلال']);
+
+/** How a split is trusted: `particles` lets a preposition stand between words, as a query runs it in. */
+export interface SplitOptions {
+  particles?: boolean;
+}
 const CJK_BASE = 0x4e00;
 
 const toCjk = (word: string) => [...word].map((c) => String.fromCodePoint(CJK_BASE + c.codePointAt(0)! - 0x0600)).join('');
@@ -79,7 +86,7 @@ export class RunOnRepairer {
   }
 
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
-  splitToken(token: string): string[] | undefined {
+  splitToken(token: string, { particles = false }: SplitOptions = {}): string[] | undefined {
     // Arabic letters are one UTF-16 unit each: length counts letters.
     if (token.length < this.options.minTokenLength) return undefined;
     if (this.isWord(token)) return undefined;
@@ -102,15 +109,18 @@ export class RunOnRepairer {
     // Nor may a piece be a prefix that is also a word (وال in وال ستريت, الم "pain", وست "and six"):
     // splitting والبدائل as وال | بدائل would cut a rare word, not repair a run-on.
     const prefixLike = (word: string) => /^[وفبكل]?(ال|لل|الم|للم|ست|سي|سر|سن)$|^[وفبكل]?ي?ست$/.test(word);
-    const trusted = words.every((word, i) => [...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word)));
+    // A preposition stands before a word with the article (الحرب | في | اليمن), never last: before
+    // another, ف and a verb are as likely (فيتناول, فيتنامي, معماريا).
+    const particle = (word: string, i: number) => particles && PARTICLES.has(word) && /^ال/.test(words[i + 1] ?? '');
+    const trusted = words.every((word, i) => particle(word, i) || ([...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word))));
     return trusted ? words : undefined;
   }
 
   /** The text with run-ons split, and where each repair was made. Other text is left as it is. */
-  repairText(text: string): { text: string; repairs: RunOnRepair[] } {
+  repairText(text: string, options: SplitOptions = {}): { text: string; repairs: RunOnRepair[] } {
     const repairs: RunOnRepair[] = [];
     const repaired = text.replace(this.candidateWords, (token, offset: number) => {
-      const words = this.splitToken(token);
+      const words = this.splitToken(token, options);
       if (!words) return token;
       const replacement = words.join(' ');
       repairs.push({ original: token, replacement, offset });

@@ -10,7 +10,7 @@ import {
 import { readDataList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
-import type { RunOnRepairer } from '../ingest/run-on-repair.js';
+import type { RunOnRepairer, SplitOptions } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 import { inArabicOrder, isEnglishWord, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
@@ -958,13 +958,17 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
   });
 }
 
+/** A query's run-ons may hold a preposition (الحربفياليمن); scraped text's are split without. */
+const QUERY_SPLIT: SplitOptions = { particles: true };
+
 /** Words typed together split, and an article typed apart joined, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.runOnRepair) return text;
   const { repairer } = aids;
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-  if (repairer) result = splitRunOnsWithoutHamzas(repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer)).text, repairer);
+  if (repairer)
+    result = splitRunOnsWithoutHamzas(repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer), QUERY_SPLIT).text, repairer);
   return result;
 }
 
@@ -980,7 +984,7 @@ function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer): string
       : (foldedSpellings(token)
           // As typed, the repairer has tried it already.
           .filter((spelling) => spelling !== token)
-          .map((spelling) => repairer.splitToken(spelling))
+          .map((spelling) => repairer.splitToken(spelling, QUERY_SPLIT))
           .find((words) => words !== undefined)
           ?.join(' ') ?? token),
   );
