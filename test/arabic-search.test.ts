@@ -54,6 +54,12 @@ describe('one name in several spellings', () => {
     expect(await ids('صبري قادوم')).toEqual([A002]);
   });
 
+  it('a listed name asked alone ranks the article titled with it above a passing mention writing its full name beside it', async () => {
+    // As in the news, the full name's words are common (x-oil-prices, x-oil-exports, x-exporters).
+    const found = await ids('أوبك');
+    expect(found.slice(0, 2)).toEqual(['x-opec-title', 'x-opec-mention']);
+  });
+
   it('a listed name holding a stopword counts whole: مهرجان كان ranks the Cannes festival above a festival whose article says كان apart', async () => {
     const found = await ids('مهرجان كان');
     expect(found[0]).toBe('x-cannes-festival');

@@ -191,12 +191,16 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const filter = [...dateFilters(request, shape), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
+  const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, profile) : undefined;
   const plan = text
     ? planQuery(
         countQueryTokens(text),
         profile,
         shape,
-        (questionTitle ? 1 : 0) + arabicOrder.length + namePhrases.length * shape.maxSynonymAlternatives + leavesOf([...exclusions, ...phrases]),
+        (questionTitle ? 1 : 0) +
+          arabicOrder.length +
+          (namePhrases.length + (nameInTitle ? countQueryTokens(text) : 0)) * shape.maxSynonymAlternatives +
+          leavesOf([...exclusions, ...phrases]),
       )
     : undefined;
   // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
@@ -231,6 +235,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           ...(request.onlyListedNames || request.translatedWhole ? [] : phraseQueries(text, profile, shape)),
           ...arabicOrder,
           ...namePhrases,
+          ...(nameInTitle ? [nameInTitle] : []),
           ...(questionTitle ? [questionTitle] : []),
         ]
       : [],
@@ -546,14 +551,21 @@ function phraseForms(text: string, shape: QueryShape): string[] {
   return prefixedForms(first, shape.cliticPrefixes).map((form) => [form, ...words.slice(1)].join(' '));
 }
 
-/** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
-function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {
-  const boost = profile.phrase.fields[QUESTION_TITLE_FIELD];
-  if (!boost) return undefined;
-  return { match_phrase: { [QUESTION_TITLE_FIELD]: { query: question, boost, analyzer: plainAnalyzer(shape, QUESTION_TITLE_FIELD) } } };
+/** The listed names of `text` in a title, in any listed spelling, at the title's phrase weight (see `listedNameInTitle`); none when the profile has it off. */
+function nameInTitleQuery(text: string, profile: SearchProfile): Clause | undefined {
+  const boost = profile.phrase.fields[EXACT_TITLE_FIELD];
+  if (!profile.query.listedNameInTitle || !boost) return undefined;
+  return { match: { [EXACT_TITLE_FIELD]: { query: text, operator: 'and', boost } } };
 }
 
-const QUESTION_TITLE_FIELD = 'title.exact';
+/** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */
+function questionTitleQuery(question: string, profile: SearchProfile, shape: QueryShape): Clause | undefined {
+  const boost = profile.phrase.fields[EXACT_TITLE_FIELD];
+  if (!boost) return undefined;
+  return { match_phrase: { [EXACT_TITLE_FIELD]: { query: question, boost, analyzer: plainAnalyzer(shape, EXACT_TITLE_FIELD) } } };
+}
+
+const EXACT_TITLE_FIELD = 'title.exact';
 
 /** The unstemmed fields: a phrase there is looked for as written. */
 export const EXACT_FIELDS = ['title.exact', 'body.exact'];

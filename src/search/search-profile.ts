@@ -17,6 +17,7 @@ export const QUERY_SWITCHES_OFF = {
   translatedPhrase: false,
   arabizi: false,
   relaxOnZero: false,
+  listedNameInTitle: false,
 } as const;
 
 const profileSchema = z.object({
@@ -112,6 +113,13 @@ const profileSchema = z.object({
        * ماكرون: the articles naming both). A question's words are many, and holding them all says little.
        */
       allWords: z.object({ boost: z.number().gt(0).max(10), maxWords: z.number().int().min(2).max(32).default(32) }).optional(),
+      /**
+       * A query made only of listed names (which has no phrase boost: it would reward one spelling)
+       * scores an article whose title names them, in any listed spelling, at the title's phrase
+       * weight: it is about them. Else a passing mention writing a long spelling beside a short one
+       * (منظمة الدول المصدرة للنفط (أوبك)) outscores the titles, each alternative scored.
+       */
+      listedNameInTitle: z.boolean().default(false),
     })
     .default(QUERY_SWITCHES_OFF),
 });

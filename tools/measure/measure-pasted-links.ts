@@ -6,30 +6,12 @@
 // A story copy's expected answer is its original, which searches list instead.
 // Usage: SEARCH_URL=http://127.0.0.1:9200 INDEX_ALIAS=articles npm run measure:pasted-links
 import { createHash } from 'node:crypto';
-import pino from 'pino';
-import { loadConfig } from '../../src/config.js';
-import { connectEngine } from '../../src/engine/connect-engine.js';
-import { PROJECT_ROOT } from '../../src/project-root.js';
 import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
-import { SearchService } from '../../src/service/search-service.js';
 import { antCorpusPath, readAntCorpus } from './ant-corpus.js';
+import { openServedAntService } from './served-ant-service.js';
 
 const SAMPLE = 300;
-const config = loadConfig();
-if (!process.env.SEARCH_URL) {
-  process.stderr.write('give SEARCH_URL (and INDEX_ALIAS): an engine whose index holds the ANT corpus\n');
-  process.exit(2);
-}
-const engine = await connectEngine({ url: config.searchUrl!, requestTimeoutMs: config.engineRequestTimeoutMs });
-const service = SearchService.open({
-  engine,
-  alias: config.indexAlias,
-  dataRoot: PROJECT_ROOT,
-  maxQueryClauses: config.maxQueryClauses,
-  defaultProfile: config.searchProfile,
-  englishDictionary: config.englishDictionary,
-  logger: pino({ level: 'warn' }),
-});
+const { service, engine, alias } = await openServedAntService();
 const profile = service.profiles.get()!;
 
 const digest = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -69,7 +51,7 @@ for (const [pasted, form] of [
     rows.push(`| ${pasted} | ${run} | ${first} / ${SAMPLE} | ${inTen} / ${SAMPLE} |`);
   }
 
-console.log(`${SAMPLE} ANT articles with a link (${copies} of them story copies, expected as their original), index ${config.indexAlias}\n`);
+console.log(`${SAMPLE} ANT articles with a link (${copies} of them story copies, expected as their original), index ${alias}\n`);
 console.log('| pasted | run | its article first | in the first ten |');
 console.log('|---|---|---|---|');
 for (const row of rows) console.log(row);
