@@ -32,6 +32,12 @@ describe('suggestions as the reader types', () => {
     expect(body.entities[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
   });
 
+  it('complete titles and name the person from a word typed one slip off, when nothing begins with it', async () => {
+    const { body } = await suggest('بلينكبن');
+    expect(body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
+    expect(body.entities[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
+  });
+
   it('complete titles from a name typed whole in Latin script, through the synonym lists', async () => {
     expect((await suggest('Blinken')).body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
   });

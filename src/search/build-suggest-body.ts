@@ -28,9 +28,10 @@ export function suggestText(text: string): string {
  * a few hits only and the first can skip through the postings. The words typed are marked in
  * process (`markTypedWords`), a name begun by the engine. The text lands only in `query` strings. Pure.
  */
-export function buildTitleSuggestBody(text: string, size: number, nameBegun?: string): SearchBody {
+export function buildTitleSuggestBody(text: string, size: number, nameBegun?: string, { slipped = false } = {}): SearchBody {
   const words = suggestText(text);
-  const beginning = { match: { 'title.prefix': { query: words, operator: 'and' } } };
+  // `slipped`: each word may begin a title's word one edit off, its first letter as typed (ماكرن: ماكرون).
+  const beginning = { match: { 'title.prefix': { query: words, operator: 'and', ...(slipped ? { fuzziness: 1, prefix_length: 1 } : {}) } } };
   // Arabic words typed are not read through the stemmer: بلين, half of بلينكن, is ب + لين to it.
   const named = isLatinOnly(words)
     ? [{ match: { title: { query: words, operator: 'and' } } }, ...(nameBegun ? [{ match_phrase: { title: nameBegun } }] : [])]
@@ -53,6 +54,16 @@ export function buildTitleSuggestBody(text: string, size: number, nameBegun?: st
     track_total_hits: false,
     _source: ['id', 'title'],
   };
+}
+
+/** Letters from which a word typed is matched one slip off, titles and names alike: shorter, one letter off is another word. */
+export const MIN_SLIPPED_LETTERS = 4;
+
+/** Whether a word of `text` is long enough to be asked one slip off (see `buildTitleSuggestBody`). */
+export function mayHoldSlip(text: string): boolean {
+  return suggestText(text)
+    .split(' ')
+    .some((word) => [...word].length >= MIN_SLIPPED_LETTERS);
 }
 
 /** Text in Latin script and none in Arabic: a name may be typed as the lists spell it in English. */

@@ -65,6 +65,15 @@ describe('entity suggestions', () => {
     expect(values('بلينكن')[0]).toBe('people:antony-blinken');
   });
 
+  it('find a name typed one slip off when nothing begins with the text: a letter wrong, added, left out or two swapped', () => {
+    expect(values('ماكرن')[0]).toBe('people:emmanuel-macron');
+    expect(values('بوتبن')[0]).toBe('people:vladimir-putin');
+    expect(values('خاشجق')[0]).toBe('people:jamal-khashoggi');
+    // Not a first letter, not under four letters, and never before a name that begins with the text.
+    expect(values('اوتين')).not.toContain('people:vladimir-putin');
+    expect(values('بوتن')).not.toContain('regions:bhutan');
+  });
+
   it('suggest nothing for a single letter', () => {
     expect(suggester.suggest('ب', 5)).toEqual([]);
   });

@@ -2,6 +2,8 @@ import type { Taxonomy } from '../classify/taxonomy.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { lettersAndDigits } from '../analysis/letters-and-digits.js';
 import { toAsciiDigits } from '../ingest/article-dates.js';
+import { editDistance } from './understand-query.js';
+import { MIN_SLIPPED_LETTERS } from './build-suggest-body.js';
 
 /** The facets whose values are suggested by name: people, places and organizations. */
 export type EntityFacet = 'people' | 'regions' | 'organizations';
@@ -83,20 +85,25 @@ export class EntitySuggester {
       const behindClitic = this.beginningWith(rest, size, articles);
       if (behindClitic.length > 0) return behindClitic;
     }
-    return [];
+    // ماكرن, بوتبن: a word one slip from a name's beginning, its first letter as typed.
+    return [...typed].length >= MIN_SLIPPED_LETTERS && !typed.includes(' ') ? this.beginningWith(typed, size, articles, { slipped: true }) : [];
   }
 
-  private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>): EntitySuggestion[] {
+  private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>, { slipped = false } = {}): EntitySuggestion[] {
     const best = new Map<string, { entry: Entry; rank: number }>();
     for (const entry of this.entries) {
       // A name typed whole (أمريكا: the United States) before the longer names it begins (أمريكا الشمالية).
-      const rank = entry.forms.includes(` ${typed}`)
-        ? 0
-        : entry.forms.some((form) => form.startsWith(` ${typed}`))
-          ? 1
-          : entry.forms.some((form) => form.includes(` ${typed}`))
-            ? 2
-            : -1;
+      const rank = slipped
+        ? entry.forms.some((form) => form.split(' ').some((word) => beginsOneSlipAway(word, typed)))
+          ? 3
+          : -1
+        : entry.forms.includes(` ${typed}`)
+          ? 0
+          : entry.forms.some((form) => form.startsWith(` ${typed}`))
+            ? 1
+            : entry.forms.some((form) => form.includes(` ${typed}`))
+              ? 2
+              : -1;
       if (rank < 0) continue;
       const key = `${entry.facet}:${entry.value}`;
       const seen = best.get(key);
@@ -112,6 +119,13 @@ export class EntitySuggester {
       .slice(0, size)
       .map(({ entry }) => ({ facet: entry.facet, value: entry.value, label: entry.label, matched: entry.spelling }));
   }
+}
+
+/** Whether `word` begins with `typed` but for one slip (a letter wrong, missing, added or two swapped), the first letter as typed. */
+function beginsOneSlipAway(word: string, typed: string): boolean {
+  if (word[0] !== typed[0]) return false;
+  // The beginning as long as the text typed, a letter shorter (one added) or a letter longer (one left out).
+  return [-1, 0, 1].some((extra) => typed.length + extra <= word.length && editDistance(word.slice(0, typed.length + extra), typed, 1) <= 1);
 }
 
 /** The text without each clitic it may begin with, longest first: للجزائر is ل + الجزائر, لليبيا ل + ليبيا. */
