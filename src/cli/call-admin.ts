@@ -1,13 +1,13 @@
+import { asksForHelp, exitWithUsage } from './usage.js';
 // Calls an admin endpoint of the running service: `analysis-reload` (apply changed synonym lists and
 // analysis, no downtime) or `tags-rebuild` (re-read the taxonomy and re-tag every article in place).
 // Both run as tasks: this follows the task to its end, printing its progress, and Ctrl-C cancels it.
 const actions: Record<string, string> = { 'analysis-reload': '/admin/analysis/reload', 'tags-rebuild': '/admin/tags/rebuild' };
 const action = process.argv[2] ?? '';
 const path = actions[action];
-if (!path) {
-  console.error(`usage: node dist/src/cli/call-admin.js ${Object.keys(actions).join('|')}`);
-  process.exit(2);
-}
+const USAGE = `node dist/src/cli/call-admin.js ${Object.keys(actions).join('|')}`;
+if (asksForHelp(process.argv.slice(2))) exitWithUsage(USAGE);
+if (!path) exitWithUsage(USAGE, action ? `unknown action: ${action}` : 'no action given');
 const apiUrl = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 const key = process.env.ADMIN_API_KEY;
 if (!key) {

@@ -5,6 +5,7 @@ import { startEmbeddedOpenSearchCluster } from '../embedded/opensearch-cluster.j
 import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
+import { asksForHelp, exitWithUsage } from './usage.js';
 
 // Starts the embedded engine alone (or reports the one already running), for working on the index
 // or queries by hand; `npm start`, ingest and the measures in other terminals then use it. Ctrl-C stops it.
@@ -12,12 +13,14 @@ import { provideEngine } from '../provide-engine.js';
 // prints the SEARCH_URL that reaches them all.
 const config = loadConfig();
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
-const nodesAt = process.argv.indexOf('--nodes');
-const nodes = nodesAt >= 0 ? Number(process.argv[nodesAt + 1]) : 1;
-if (!Number.isInteger(nodes) || nodes < 1 || nodes > 9) {
-  console.error('usage: npm run engine [-- --nodes N]   (N from 1 to 9)');
-  process.exit(2);
-}
+const USAGE = 'npm run engine [-- --nodes N]   (N from 1 to 9)';
+const args = process.argv.slice(2);
+if (asksForHelp(args)) exitWithUsage(USAGE);
+const nodesAt = args.indexOf('--nodes');
+const nodes = nodesAt >= 0 ? Number(args[nodesAt + 1]) : 1;
+const unknown = args.find((_, at) => nodesAt < 0 || (at !== nodesAt && at !== nodesAt + 1));
+if (unknown !== undefined) exitWithUsage(USAGE, `unknown argument: ${unknown}`);
+if (!Number.isInteger(nodes) || nodes < 1 || nodes > 9) exitWithUsage(USAGE, `--nodes: a whole number from 1 to 9`);
 let release: () => Promise<void>;
 if (nodes === 1) {
   const provided = await provideEngine(config, logger);

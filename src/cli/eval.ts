@@ -22,28 +22,35 @@ import { renderComparisonHtml } from '../relevance/render-report.js';
 import type { EvaluationRun } from '../relevance/run-evaluation.js';
 import type { SearchService } from '../service/search-service.js';
 import { runWithEngine } from './run-with-engine.js';
+import { asksForHelp, exitWithUsage } from './usage.js';
 
 // Evaluates a ranking profile on a test collection, on the real engine, beside the reference row (the
 // same documents under the engine's stock `arabic` analyzer, plain multi_match over title^2, body),
 // on the tuning and held-out halves of the queries. The collection's indexes are built once and
 // reused while their inputs are unchanged. Writes runs as JSON and TREC, and an HTML report when comparing.
-// Usage: npm run eval [-- --collection seeds|typos|known-item|arcd|quran-qa] [--profile default] [--compare exact-first |
-//                     --baseline relevance/runs/seeds-default.json] [--k 10] [--gain linear|exponential]
-//                     [--judgments FILE (seeds)] [--qrels FILE] [--per-query] [--out relevance/runs]
-const { values: options } = parseArgs({
-  options: {
-    collection: { type: 'string' },
-    profile: { type: 'string' },
-    compare: { type: 'string' },
-    baseline: { type: 'string' },
-    k: { type: 'string' },
-    gain: { type: 'string' },
-    judgments: { type: 'string' },
-    qrels: { type: 'string' },
-    'per-query': { type: 'boolean' },
-    out: { type: 'string' },
-  },
-});
+const EVAL_USAGE =
+  'npm run eval [-- --collection seeds|typos|known-item|arcd|quran-qa] [--profile default] [--compare exact-first | --baseline relevance/runs/seeds-default.json] [--k 10] [--gain linear|exponential] [--judgments FILE (seeds)] [--qrels FILE] [--per-query] [--out relevance/runs]';
+if (asksForHelp(process.argv.slice(2))) exitWithUsage(EVAL_USAGE);
+const { values: options } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        collection: { type: 'string' },
+        profile: { type: 'string' },
+        compare: { type: 'string' },
+        baseline: { type: 'string' },
+        k: { type: 'string' },
+        gain: { type: 'string' },
+        judgments: { type: 'string' },
+        qrels: { type: 'string' },
+        'per-query': { type: 'boolean' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return exitWithUsage(EVAL_USAGE, (error as Error).message);
+  }
+})();
 const option = (name: Exclude<keyof typeof options, 'per-query'>, fallback: string) => options[name] ?? fallback;
 const collectionName = option('collection', 'seeds') as CollectionName;
 if (!COLLECTION_NAMES.includes(collectionName)) throw new Error(`--collection: one of ${COLLECTION_NAMES.join(', ')}`);

@@ -1,16 +1,16 @@
 import { IngestInterruptedError, type IngestReport } from '../ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
 import { runWithEngine } from './run-with-engine.js';
+import { asksForHelp, exitWithUsage } from './usage.js';
 
 // Ingests article files into the index the service reads: npm run ingest -- FILE|FOLDER …
 // NDJSON/JSON (gzip too) with id or url, title, text, published, source, category; seed .txt files.
 // Uses SEARCH_URL, else the embedded node `npm start` runs, else starts one.
+const USAGE = 'npm run ingest -- FILE|FOLDER …   (.ndjson, .jsonl, .json, .txt; .gz too)';
 const paths = process.argv.slice(2);
-if (paths.length === 0) {
-  console.error('usage: npm run ingest -- FILE|FOLDER …   (.ndjson, .jsonl, .json, .txt; .gz too)');
-  process.exit(2);
-}
-const files = await sourceFiles(paths);
+if (asksForHelp(paths)) exitWithUsage(USAGE);
+if (paths.length === 0) exitWithUsage(USAGE, 'no file or folder given');
+const files = await sourceFiles(paths).catch((error: Error) => exitWithUsage(USAGE, error.message));
 const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
 await runWithEngine(async ({ service }) => {
   await service.ensureIndex();

@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import { readSourceRecords, sourceFiles } from '../ingest/source-records.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { runWithEngine } from './run-with-engine.js';
+import { asksForHelp, exitWithUsage } from './usage.js';
 
 // Full rebuild: npm run reindex [-- FILE|FOLDER …] (default: seeds/). A new index version is built
 // from the sources while the current one keeps answering; then the alias moves in one step.
+const USAGE = 'npm run reindex [-- FILE|FOLDER …]   (default: seeds/)';
 const paths = process.argv.slice(2);
-const files = await sourceFiles(paths.length > 0 ? paths : [join(PROJECT_ROOT, 'seeds')]);
+if (asksForHelp(paths)) exitWithUsage(USAGE);
+const files = await sourceFiles(paths.length > 0 ? paths : [join(PROJECT_ROOT, 'seeds')]).catch((error: Error) => exitWithUsage(USAGE, error.message));
 await runWithEngine(async ({ service }) => {
   const started = Date.now();
   try {
