@@ -41,6 +41,11 @@ describe('the respelling a search asks for', () => {
         { text?: string } | undefined
     )?.text;
 
+  it('is not asked of a word longer than any word, which would cost the engine its time', () => {
+    expect(askedOf('مصر')).toBe('مصر');
+    expect(askedOf(`مصر ${'ثجح'.repeat(10)}`)).toBeUndefined();
+  });
+
   it('is asked of the Latin names as searched, so that it offers no other name for them', () => {
     expect(askedOf('Mousl')).toBe('mosul'); // searched as Mosul; asked as typed, the suggester offered Musk
     expect(askedOf('Imran Kahn')).toBe('imran khan');

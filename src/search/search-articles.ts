@@ -7,6 +7,7 @@ import {
   EXACT_FIELDS,
   facetsOverHitsBody,
   isStopword,
+  LONGEST_WORD_LETTERS,
   planSynonymFields,
   QueryTooLongError,
   SEARCH_FACETS,
@@ -325,7 +326,8 @@ function understandRequest(
   const soundedOut = new Map(
     (stretches ?? []).flatMap((stretch) => (stretch.soundedOut ? [[stretch.words.join(' ').toLowerCase(), stretch.arabic!] as const] : [])),
   );
-  const spellcheck = options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS ? split : undefined;
+  const spellcheck =
+    options.spellcheck && split && !request.searchAfter && countQueryTokens(split) <= SPELLING_MAX_WORDS && !holdsOverlongWord(split) ? split : undefined;
   // A respelling is offered against the words as typed, before the run-on split.
   return {
     understood,
@@ -335,6 +337,13 @@ function understandRequest(
     ...(inArabic ? { asTyped: inArabic.asTyped } : {}),
     ...(soundedOut.size > 0 ? { soundedOut } : {}),
   };
+}
+
+/** Whether a word of `text` is longer than any word (see LONGEST_WORD_LETTERS): no respelling is asked of it. */
+function holdsOverlongWord(text: string): boolean {
+  let overlong = false;
+  forEachStandardToken(text, (word) => (overlong ||= [...word].length > LONGEST_WORD_LETTERS));
+  return overlong;
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
