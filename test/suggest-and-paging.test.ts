@@ -36,6 +36,9 @@ describe('suggestions as the reader types', () => {
     const { body } = await suggest('بلينكبن');
     expect(body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
     expect(body.entities[0]).toMatchObject({ facet: 'people', value: 'antony-blinken' });
+    // A word spelled right that titles begin with is no slip: no name one letter off it (الحوثي for الحوار).
+    const spelledRight = (await suggest('الحوار')).body;
+    expect([spelledRight.titles.length > 0, spelledRight.entities]).toEqual([true, []]);
   });
 
   it('complete titles from a name typed whole in Latin script, through the synonym lists', async () => {

@@ -75,9 +75,11 @@ export class EntitySuggester {
    * then those with a word that does; within each, the ones more articles carry first (`articles`, by `facet:value`), then
    * the shorter names: ماك is Macron before Macao.
    */
-  suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map()): EntitySuggestion[] {
+  suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map(), { slipped = false } = {}): EntitySuggestion[] {
     const typed = foldForSuggest(text);
     if ([...typed].length < 2) return [];
+    // ماكرن, بوتبن: a word one slip from a name's beginning, its first letter as typed (asked where nothing begins with the text).
+    if (slipped) return [...typed].length >= MIN_SLIPPED_LETTERS && !typed.includes(' ') ? this.beginningWith(typed, size, articles, { slipped }) : [];
     const found = this.beginningWith(typed, size, articles);
     if (found.length > 0) return found;
     // وأردو, للجزا: the name after a clitic, the longest clitic first.
@@ -85,8 +87,7 @@ export class EntitySuggester {
       const behindClitic = this.beginningWith(rest, size, articles);
       if (behindClitic.length > 0) return behindClitic;
     }
-    // ماكرن, بوتبن: a word one slip from a name's beginning, its first letter as typed.
-    return [...typed].length >= MIN_SLIPPED_LETTERS && !typed.includes(' ') ? this.beginningWith(typed, size, articles, { slipped: true }) : [];
+    return [];
   }
 
   private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>, { slipped = false } = {}): EntitySuggestion[] {

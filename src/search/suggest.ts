@@ -1,7 +1,7 @@
 import type { SearchEngine } from '../engine/search-engine.js';
 import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
-import { buildSpellingCheckBody, buildTitleSuggestBody, isLatinOnly, mayHoldSlip, readSurfaceForm, suggestText } from './build-suggest-body.js';
+import { buildSpellingCheckBody, buildTitleSuggestBody, isLatinOnly, readSurfaceForm, suggestText } from './build-suggest-body.js';
 import { foldForSuggest, type EntitySuggestion } from './suggest-entities.js';
 import type { NewsFrequency } from './english-words.js';
 
@@ -16,10 +16,15 @@ export interface TitleSuggestion {
  * Titles completing the text, the same title once (several sources often run one story); for Latin
  * text, also those holding `nameBegun`, the Arabic name of the entity its spelling begins.
  */
-export async function suggestTitles(engine: SearchEngine, alias: string, text: string, size: number, nameBegun?: string): Promise<TitleSuggestion[]> {
-  let result = await engine.search<Pick<StoredArticle, 'id' | 'title'>>(alias, buildTitleSuggestBody(text, size * 2, nameBegun));
-  // No title begins so: a word typed one slip off (ماكرن) is asked again, as near beginnings.
-  if (result.hits.length === 0 && mayHoldSlip(text)) result = await engine.search(alias, buildTitleSuggestBody(text, size * 2, nameBegun, { slipped: true }));
+export async function suggestTitles(
+  engine: SearchEngine,
+  alias: string,
+  text: string,
+  size: number,
+  nameBegun?: string,
+  options: { slipped?: boolean } = {},
+): Promise<TitleSuggestion[]> {
+  const result = await engine.search<Pick<StoredArticle, 'id' | 'title'>>(alias, buildTitleSuggestBody(text, size * 2, nameBegun, options));
   const seen = new Set<string>();
   return result.hits
     .filter((hit) => {

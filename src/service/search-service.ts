@@ -36,7 +36,15 @@ import {
 } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
 import { findRelatedArticles, type RelatedTerms } from '../search/related-articles.js';
-import { FEW_AS_TYPED, isLatinOnly, nearEnoughToSearch, onlyRestoresHamza, respellingFindsMore, respellsOnlyToNames } from '../search/build-suggest-body.js';
+import {
+  FEW_AS_TYPED,
+  isLatinOnly,
+  mayHoldSlip,
+  nearEnoughToSearch,
+  onlyRestoresHamza,
+  respellingFindsMore,
+  respellsOnlyToNames,
+} from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
@@ -637,6 +645,18 @@ export class SearchService {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }
     const { suggester } = this.entitySuggester;
+    const found = await this.suggestAsTyped(text, size, suggester);
+    // Nothing begins with the text: a word typed one slip off (ماكرن) is asked again, as near beginnings.
+    if (found.titles.length > 0 || found.entities.length > 0 || !mayHoldSlip(text)) return found;
+    const [titles, articles] = await Promise.all([
+      suggestTitles(this.engine, this.alias, text, size, undefined, { slipped: true }),
+      this.entityArticleCounts(),
+    ]);
+    return { titles, entities: suggester.suggest(text, size, articles, { slipped: true }) };
+  }
+
+  /** `suggest` of the text as typed: titles and names that begin with it. */
+  private async suggestAsTyped(text: string, size: number, suggester: EntitySuggester): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
     // Only a Latin text's titles wait for the entities (Tru: Trump's titles); the rest ask at once.
     if (!isLatinOnly(text)) {
       const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
