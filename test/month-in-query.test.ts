@@ -60,6 +60,12 @@ describe('a month and year in q', () => {
     expect(sudan.total).toBeGreaterThanOrEqual(3);
     expect([result.hits.length, result.datesInQuery?.named, result.withoutMonth]).toEqual([0, 'يوليو 2018', { q: 'السودان', total: sudan.total }]);
     expect((await search('السودان مايو 2018')).withoutMonth).toBeUndefined();
+    // March holds an article on Sudan, none on its bread: a loose match, so the words are offered too.
+    const loose = await search('السودان الخبز مارس 2018');
+    expect([ids(loose), loose.withoutMonth]).toEqual([['sudan-march'], { q: 'السودان الخبز', total: (await search('السودان الخبز')).total }]);
+    // Never on a next page.
+    const next = (await (await seeded.app.request(`/search?${new URLSearchParams({ q: 'السودان يوليو 2018', from: '10' })}`)).json()) as Result;
+    expect(next.withoutMonth).toBeUndefined();
   });
 
   it("keeps its first page's reading on the next pages, whatever the index comes to hold (a restart, another replica)", async () => {

@@ -272,7 +272,7 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'Present when the month `datesInQuery` names holds no article with the other words of `q` (a first page, nothing found): `q` is those words without the month, and `total` how many articles of any date (within `date_from` and `date_to`, and the facet values asked) hold them: a search to offer.',
+          'Present on a first page when the month `datesInQuery` names holds no article with every other word of `q`, and some article of any date does: `q` is the text without the month (its operators kept), and `total` what that search finds (within `date_from`, `date_to` and the facet values asked): a search to offer.',
         example: { q: 'مظاهرات ايران', total: 4292 },
       }),
     relaxed: z.literal(true).optional().openapi({
