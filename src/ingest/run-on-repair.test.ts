@@ -38,6 +38,11 @@ describe('run-on repair over the committed word list', () => {
     expect(repairer.splitToken('الحربفياليمن')).toBeUndefined();
     // Before a word without the article, ف and a verb are as likely; a preposition is never last.
     for (const word of ['فيتناول', 'فيتنامي', 'معماريا', 'الحربفي']) expect(repairer.splitToken(word, { particles: true }), word).toBeUndefined();
+    // Or before a name the caller knows.
+    const isName = (word: string) => ['باريس', 'سوريا'].includes(word);
+    expect(repairer.splitToken('الهجومعلىباريس', { particles: true, isName })).toEqual(['الهجوم', 'على', 'باريس']);
+    expect(repairer.splitToken('الهجومعلىباريس', { particles: true })).toBeUndefined();
+    expect(repairer.splitToken('فيتناول', { particles: true, isName })).toBeUndefined();
   });
 
   it('changes nothing on a second pass', () => {

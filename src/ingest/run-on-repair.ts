@@ -36,9 +36,13 @@ const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 /** Prepositions a reader's query runs into its words (الحربفياليمن, الهجومعلىباريس): scraped text keeps them apart. */
 const PARTICLES = new Set(['في', 'من', 'عن', 'على', 'مع', 'إلى', 'الى', 'بين', 'ضد', 'حول', 'عند', 'منذ', 'بعد', 'قبل', 'خلال']);
 
-/** How a split is trusted: `particles` lets a preposition stand between words, as a query runs it in. */
+/**
+ * How a split is trusted: `particles` lets a preposition stand between words, as a query runs it in,
+ * before a word with the article or one `isName` knows (الهجوم | على | باريس).
+ */
 export interface SplitOptions {
   particles?: boolean;
+  isName?: (word: string) => boolean;
 }
 const CJK_BASE = 0x4e00;
 
@@ -86,7 +90,7 @@ export class RunOnRepairer {
   }
 
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
-  splitToken(token: string, { particles = false }: SplitOptions = {}): string[] | undefined {
+  splitToken(token: string, { particles = false, isName = () => false }: SplitOptions = {}): string[] | undefined {
     // Arabic letters are one UTF-16 unit each: length counts letters.
     if (token.length < this.options.minTokenLength) return undefined;
     if (this.isWord(token)) return undefined;
@@ -109,9 +113,12 @@ export class RunOnRepairer {
     // Nor may a piece be a prefix that is also a word (وال in وال ستريت, الم "pain", وست "and six"):
     // splitting والبدائل as وال | بدائل would cut a rare word, not repair a run-on.
     const prefixLike = (word: string) => /^[وفبكل]?(ال|لل|الم|للم|ست|سي|سر|سن)$|^[وفبكل]?ي?ست$/.test(word);
-    // A preposition stands before a word with the article (الحرب | في | اليمن), never last: before
-    // another, ف and a verb are as likely (فيتناول, فيتنامي, معماريا).
-    const particle = (word: string, i: number) => particles && PARTICLES.has(word) && /^ال/.test(words[i + 1] ?? '');
+    // A preposition stands before a word with the article (الحرب | في | اليمن) or a name, never last:
+    // before another word, ف and a verb are as likely (فيتناول, فيتنامي, معماريا).
+    const particle = (word: string, i: number) => {
+      const next = words[i + 1];
+      return particles && PARTICLES.has(word) && next !== undefined && (next.startsWith('ال') || isName(next));
+    };
     const trusted = words.every((word, i) => particle(word, i) || ([...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word))));
     return trusted ? words : undefined;
   }

@@ -958,8 +958,11 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
   });
 }
 
-/** A query's run-ons may hold a preposition (الحربفياليمن); scraped text's are split without. */
-const QUERY_SPLIT: SplitOptions = { particles: true };
+/** A query's run-ons may hold a preposition before a word with the article or a listed name (الحربفياليمن, الهجومعلىباريس); scraped text's are split without. */
+function querySplit(aids: Pick<QueryAids, 'listedNameSpellings'>): SplitOptions {
+  // A whole listed name (باريس, سوريا), not a word of one: ماريا of ماريا زاخاروفا would cut معماريا.
+  return { particles: true, isName: (word) => aids.listedNameSpellings?.has(nameSpellingKey(word)) ?? false };
+}
 
 /** Words typed together split, and an article typed apart joined, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
@@ -968,7 +971,11 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
   if (repairer)
-    result = splitRunOnsWithoutHamzas(repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer), QUERY_SPLIT).text, repairer);
+    result = splitRunOnsWithoutHamzas(
+      repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer), querySplit(aids)).text,
+      repairer,
+      querySplit(aids),
+    );
   return result;
 }
 
@@ -977,14 +984,14 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
  * splits (الامينالعام: الأمين العام, اسعارالنفط: أسعار النفط): the repairer knows the pieces as the
  * news writes them, and readers leave the hamzas off. A word the corpus writes is no run-on.
  */
-function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer): string {
+function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer, options: SplitOptions): string {
   return text.replace(/\p{Script=Arabic}+/gu, (token) =>
     repairer.isWord(token)
       ? token
       : (foldedSpellings(token)
           // As typed, the repairer has tried it already.
           .filter((spelling) => spelling !== token)
-          .map((spelling) => repairer.splitToken(spelling, QUERY_SPLIT))
+          .map((spelling) => repairer.splitToken(spelling, options))
           .find((words) => words !== undefined)
           ?.join(' ') ?? token),
   );
