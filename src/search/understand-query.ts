@@ -972,7 +972,7 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
   if (repairer)
     result = splitRunOnsWithoutHamzas(
-      repairer.repairText(joinSplitWords(joinStrayArticles(result, repairer), repairer), querySplit(aids)).text,
+      repairer.repairText(joinStrayArticles(joinSplitWords(result, repairer, aids.listedNameSpellings), repairer), querySplit(aids)).text,
       repairer,
       querySplit(aids),
     );
@@ -1013,15 +1013,18 @@ export function joinStrayArticles(text: string, repairer: RunOnRepairer): string
 
 /** How often the news must write a word for pieces of it typed apart to be joined into it. */
 const MIN_JOINED_FREQUENCY = 20;
+const NO_LISTED_SPELLINGS: ListedSpellings = new Map();
+/** How many times more often the news must write the whole than its rarest piece (تر كيا: 6 and 4,607; not لا يزال). */
+const JOINED_TO_PIECE_RATIO = 10;
 /** The most pieces a word typed apart is joined from. */
 const MAX_JOINED_PIECES = 3;
 
 /**
- * The text with a word a stray space cut in two or three joined (الجي ش: الجيش, انتخا بات: انتخابات),
- * where a piece is no word of the corpus (its word list holds none, in any hamza) and the whole is one
- * it writes often. Two words the news writes stay apart, whatever their joining would spell.
+ * The text with a word a stray space cut in two or three joined (الجي ش: الجيش, تر كيا: تركيا), where
+ * the corpus writes the whole often, and ten times as often as its rarest piece (in any hamza). Two
+ * words the news writes stay apart, whatever their joining would spell (لا يزال, عبد الله).
  */
-export function joinSplitWords(text: string, repairer: RunOnRepairer): string {
+export function joinSplitWords(text: string, repairer: RunOnRepairer, spellings: ListedSpellings = NO_LISTED_SPELLINGS): string {
   const tokens = text.split(/(\s+)/u);
   const isArabic = (token: string | undefined) => token !== undefined && /^\p{Script=Arabic}+$/u.test(token);
   const out: string[] = [];
@@ -1030,9 +1033,15 @@ export function joinSplitWords(text: string, repairer: RunOnRepairer): string {
     // Words sit at even positions, the spaces between them at odd ones.
     for (let pieces = MAX_JOINED_PIECES; pieces >= 2 && !joined; pieces--) {
       const words = Array.from({ length: pieces }, (_, i) => tokens[at + 2 * i]);
-      if (!words.every(isArabic)) continue;
+      // An article typed apart is joinStrayArticles' to join, or to leave as a family's آل (ال ثاني).
+      if (!words.every(isArabic) || words.includes('ال')) continue;
       const whole = words.join('');
-      if (words.some((word) => corpusFrequency(word!, repairer) === 0) && corpusFrequency(whole, repairer) >= MIN_JOINED_FREQUENCY) {
+      const wholeFrequency = corpusFrequency(whole, repairer);
+      const rarestPiece = Math.min(...words.map((word) => corpusFrequency(word!, repairer)));
+      // A name the lists write apart stays so, a clitic on it too (لفيس بوك: فيسبوك is its other spelling, not its repair).
+      const apart = words.join(' ');
+      const listedApart = [apart, apart.replace(/^[وفبلك]/u, '')].some((form) => spellings.has(nameSpellingKey(form)));
+      if (!listedApart && wholeFrequency >= MIN_JOINED_FREQUENCY && rarestPiece * JOINED_TO_PIECE_RATIO <= wholeFrequency) {
         joined = whole;
         at += 2 * (pieces - 1);
       }
