@@ -472,17 +472,17 @@ export function isStopword(word: string, stopwords: ReadonlySet<string>): boolea
 }
 
 /**
- * The words long enough for `fuzziness` to allow an edit, counted without the article ال, and not
- * among `knownWords`: the others would only match as typed, and alone (without the synonyms that
- * join them, as in تشرين الأول) a common short word would match everywhere. No number: 2014 one
- * edit away is 2011, 2013 or 2018, no typo of it.
- */
-/**
  * Longer, a word is no slip of one (the corpus's longest words have 15 letters): it is neither fuzzed
  * nor respelled, which for a word of 500 letters had cost the engine a second.
  */
 export const LONGEST_WORD_LETTERS = 20;
 
+/**
+ * The words long enough for `fuzziness` to allow an edit, counted without the article ال, and not
+ * among `knownWords`: the others would only match as typed, and alone (without the synonyms that
+ * join them, as in تشرين الأول) a common short word would match everywhere. No number: 2014 one
+ * edit away is 2011, 2013 or 2018, no typo of it.
+ */
 export function wordsToFuzz(text: string, fuzziness: string, knownWords: ReadonlySet<string> = new Set()): string {
   const auto = /^AUTO(?::(\d+),\d+)?$/.exec(fuzziness);
   const shortest = auto ? Number(auto[1] ?? 3) : Number(fuzziness) > 0 ? 1 : Infinity;

@@ -478,16 +478,15 @@ export class SearchService {
     // No article of the month holds every other word: the text without the month, for the reader to
     // ask, where some article of any date holds them all (مظاهرات ايران يناير 2018 finds nothing;
     // مظاهرات ايران, 4,292 articles). Its operators stay (site:), and its count is that search's.
-    if (articlesHoldingEveryWord(result) === 0 && request.from === 0 && !request.searchAfter && request.monthRead === undefined) {
-      const offered = request.q!.includes(named) ? request.q!.replace(named, ' ').replace(/\s+/gu, ' ').trim() : read.q;
-      const other = offered ? await this.searchRead(this.readOperators({ ...request, q: offered, monthRead: false, size: 1 }), profile, {}) : undefined;
-      if (other && articlesHoldingEveryWord(other) > 0) return { ...result, withoutMonth: { q: offered!, total: other.total } };
-    }
-    return {
+    const withMonth = {
       ...result,
       ...(result.didYouMean ? { didYouMean: `${result.didYouMean} ${named}` } : {}),
       ...(result.searchedInstead ? { searchedInstead: `${result.searchedInstead} ${named}` } : {}),
     };
+    if (articlesHoldingEveryWord(result) > 0 || request.from !== 0 || request.searchAfter || request.monthRead !== undefined) return withMonth;
+    const offered = request.q!.includes(named) ? request.q!.replace(named, ' ').replace(/\s+/gu, ' ').trim() : read.q;
+    const other = offered ? await this.searchRead(this.readOperators({ ...request, q: offered, monthRead: false, size: 1 }), profile, {}) : undefined;
+    return other && articlesHoldingEveryWord(other) > 0 ? { ...withMonth, withoutMonth: { q: offered!, total: other.total } } : withMonth;
   }
 
   /** `search` of a request whose operators (flags, `site:`, a month) are read. */
