@@ -2,18 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexStoredArticles, rankedIds, useSeededService } from './support/test-service.js';
 
 // A reader asking "who is" expects the article that answers it first: the explainer whose title asks
-// the question, not the news that names the person most often.
+// the question, not the news that names the person most often. Every title names him: the name alone
+// lifts them all, the shorter first.
 const khashoggi = 'جمال خاشقجي';
 const articles = [
   {
     id: 'q_explainer',
-    title: `من هو ${khashoggi}؟`,
+    title: `من هو ${khashoggi} الكاتب السعودي الذي اختفى في إسطنبول؟`,
     body: `كاتب سعودي عمل مستشارا ورئيسا لتحرير صحف عدة، اشتهر بمقالاته في الصحافة الدولية. ولد ${khashoggi} في المدينة المنورة.`,
     published: '2018-10-04',
   },
   ...[1, 2, 3].map((n) => ({
     id: `q_news_${n}`,
-    title: `تركيا تحقق في اختفاء ${khashoggi} (${n})`,
+    title: `اختفاء ${khashoggi} (${n})`,
     body: `قالت السلطات إن ${khashoggi} دخل القنصلية. وطالبت عائلة ${khashoggi} بالحقيقة، وتحدث أصدقاء ${khashoggi} عن آخر لقاء معه.`,
     published: `2018-10-1${n}`,
   })),
