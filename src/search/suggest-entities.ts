@@ -93,18 +93,7 @@ export class EntitySuggester {
   private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>, { slipped = false } = {}): EntitySuggestion[] {
     const best = new Map<string, { entry: Entry; rank: number }>();
     for (const entry of this.entries) {
-      // A name typed whole (أمريكا: the United States) before the longer names it begins (أمريكا الشمالية).
-      const rank = slipped
-        ? entry.forms.some((form) => form.split(' ').some((word) => beginsOneSlipAway(word, typed)))
-          ? 3
-          : -1
-        : entry.forms.includes(` ${typed}`)
-          ? 0
-          : entry.forms.some((form) => form.startsWith(` ${typed}`))
-            ? 1
-            : entry.forms.some((form) => form.includes(` ${typed}`))
-              ? 2
-              : -1;
+      const rank = slipped ? slippedRank(entry.forms, typed) : rankAsTyped(entry.forms, typed);
       if (rank < 0) continue;
       const key = `${entry.facet}:${entry.value}`;
       const seen = best.get(key);
@@ -120,6 +109,18 @@ export class EntitySuggester {
       .slice(0, size)
       .map(({ entry }) => ({ facet: entry.facet, value: entry.value, label: entry.label, matched: entry.spelling }));
   }
+}
+
+/** A name typed whole (أمريكا: the United States, 0) before the longer names it begins (أمريكا الشمالية, 1), then those with a later word that does (2); -1 for none. */
+function rankAsTyped(forms: string[], typed: string): number {
+  if (forms.includes(` ${typed}`)) return 0;
+  if (forms.some((form) => form.startsWith(` ${typed}`))) return 1;
+  return forms.some((form) => form.includes(` ${typed}`)) ? 2 : -1;
+}
+
+/** After every name begun as typed (3): one with a word `typed` begins but for one slip; -1 for none. */
+function slippedRank(forms: string[], typed: string): number {
+  return forms.some((form) => form.split(' ').some((word) => beginsOneSlipAway(word, typed))) ? 3 : -1;
 }
 
 /** Whether `word` begins with `typed` but for one slip (a letter wrong, missing, added or two swapped), the first letter as typed. */

@@ -332,6 +332,8 @@ export function listedNamesWithStopwords(text: string, spellings: ListedSpelling
   const words: string[] = [];
   forEachStandardToken(text, (word) => words.push(word));
   const names: string[] = [];
+  // Most queries hold no stopword: nothing to look up.
+  if (!words.some(isStopword)) return names;
   for (let start = 0; start < words.length; start++)
     for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
       const run = words.slice(start, start + length);
@@ -970,12 +972,11 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   const { repairer } = aids;
   let result = text;
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
-  if (repairer)
-    result = splitRunOnsWithoutHamzas(
-      repairer.repairText(joinStrayArticles(joinSplitWords(result, repairer, aids.listedNameSpellings), repairer), querySplit(aids)).text,
-      repairer,
-      querySplit(aids),
-    );
+  if (repairer) {
+    const split = querySplit(aids);
+    const joined = joinStrayArticles(joinSplitWords(result, repairer, aids.listedNameSpellings), repairer);
+    result = splitRunOnsWithoutHamzas(repairer.repairText(joined, split).text, repairer, split);
+  }
   return result;
 }
 
