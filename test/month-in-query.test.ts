@@ -6,6 +6,7 @@ const articles = [
   { id: 'mars-march', title: 'برونو مارس يحيي حفلا في دبي', body: 'أحيا المغني برونو مارس حفلا.', published: '2018-03-10T12:00:00Z' },
   { id: 'mars-may', title: 'جائزة جديدة للمغني برونو مارس', body: 'نال برونو مارس جائزة.', published: '2018-05-10T12:00:00Z' },
   { id: 'mars-july', title: 'برونو مارس يصدر أغنية', body: 'أصدر برونو مارس أغنية جديدة.', published: '2018-07-10T12:00:00Z' },
+  { id: 'sudan-january', title: 'السودان يرفع سعر الوقود', body: 'رفع السودان سعر الوقود.', published: '2018-01-20T12:00:00Z' },
   { id: 'sudan-march', title: 'احتجاجات في السودان', body: 'خرج محتجون في السودان.', published: '2018-03-20T12:00:00Z' },
   { id: 'sudan-may', title: 'السودان يرفع أسعار الخبز', body: 'رفع السودان أسعار الخبز.', published: '2018-05-20T12:00:00Z' },
   { id: 'sudan-may-2', title: 'السودان يفتح معبرا حدوديا', body: 'فتح السودان معبرا مع جارته.', published: '2018-05-25T12:00:00Z' },
@@ -51,6 +52,9 @@ describe('a month and year in q', () => {
       expect([result.datesInQuery?.from, ids(result)], q).toEqual(['2018-03-01', ['sudan-march']]);
     }
     expect((await search('برونو يولية 2018')).datesInQuery?.from).toBe('2018-07-01');
+    // A month of two words whose second is a listed name's word (الثاني of عبد الله الثاني), after a subject.
+    const january = await search('السودان كانون الثاني 2018');
+    expect([january.datesInQuery?.named, ids(january)]).toEqual(['كانون الثاني 2018', ['sudan-january']]);
   });
 
   it('finding nothing in the month, says how many articles of any date hold the other words', async () => {

@@ -899,7 +899,8 @@ function withDatesRead(request: SearchRequest, publishedMonths: ReadonlySet<stri
 function isListedName(words: string, aids: QueryAids): boolean {
   if (aids.listedNameSpellings?.has(nameSpellingKey(words))) return true;
   // An Arabic month that is a listed name's word (ماي of تيريزا ماي) names her after any word: رئيسة الوزراء ماي 2018.
-  const month = words.split(' ').at(-1)!;
+  // A month of two words is none (كانون الثاني, though الثاني is عبد الله الثاني's).
+  const month = words.split(' ').slice(1).join(' ');
   return ARABIC_LETTER.test(month) && (aids.listedNameWords?.has(month) ?? false);
 }
 
