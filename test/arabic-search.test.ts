@@ -58,6 +58,8 @@ describe('one name in several spellings', () => {
     // As in the news, the full name's words are common (x-oil-prices, x-oil-exports, x-exporters).
     const found = await ids('أوبك');
     expect(found.slice(0, 2)).toEqual(['x-opec-title', 'x-opec-mention']);
+    // A title writing it with a clitic (وأوبك) names it too: above an article naming it once in passing.
+    expect(found.indexOf('x-opec-clitic-title')).toBeLessThan(found.indexOf('x-opec-passing'));
   });
 
   it('a listed name holding a stopword counts whole: مهرجان كان ranks the Cannes festival above a festival whose article says كان apart', async () => {

@@ -76,11 +76,42 @@ describe('buildSearchBody', () => {
   });
 
   it('leaves the phrase boost out for a text that is only listed names, whose spelling typed is no evidence', () => {
-    const named = buildSearchBody({ ...request, q: 'ترمب', onlyListedNames: true }, profile, shape);
+    const named = buildSearchBody({ ...request, q: 'ترمب', onlyListedNames: [{ text: 'ترمب', cliticForms: [] }] }, profile, shape);
     expect((named.query as { bool: { should: unknown[]; must: unknown[] } }).bool.should).toEqual([]);
     expect((named.query as { bool: { must: unknown[] } }).bool.must).toEqual(
       (buildSearchBody({ ...request, q: 'ترمب' }, profile, shape).query as { bool: { must: unknown[] } }).bool.must,
     );
+  });
+
+  it('lifts a title naming each listed name typed, with a clitic too where the profile asks', () => {
+    const lifting = { ...profile, phrase: { fields: { 'title.exact': 4 }, slop: 1 }, query: { ...profile.query, listedNameInTitle: true } };
+    const names = [
+      { text: 'ترمب', cliticForms: ['وترمب', 'لترمب'] },
+      { text: 'بوتين', cliticForms: [] },
+    ];
+    const should = (body: SearchBody) => (body.query as { bool: { should: unknown[] } }).bool.should;
+    const asWritten = buildSearchBody({ ...request, q: 'ترمب بوتين', onlyListedNames: names }, lifting, shape);
+    expect(should(asWritten)).toEqual([{ match: { 'title.exact': { query: 'ترمب بوتين', operator: 'and', boost: 4 } } }]);
+    const withClitics = { ...lifting, query: { ...lifting.query, nameInTitleCliticForms: true } };
+    const clitic = buildSearchBody({ ...request, q: 'ترمب بوتين', onlyListedNames: names }, withClitics, shape);
+    expect(should(clitic)).toEqual([
+      {
+        bool: {
+          must: [
+            {
+              dis_max: {
+                queries: [
+                  { match: { 'title.exact': { query: 'ترمب', operator: 'and' } } },
+                  { match: { 'title.exact': { query: 'وترمب لترمب', analyzer: 'plain_exact' } } },
+                ],
+              },
+            },
+            { match: { 'title.exact': { query: 'بوتين', operator: 'and' } } },
+          ],
+          boost: 4,
+        },
+      },
+    ]);
   });
 
   it("looks for a Latin query's Arabic order as a phrase on the stemmed fields, at the exact phrase boosts' weights", () => {
@@ -94,7 +125,19 @@ describe('buildSearchBody', () => {
       should.filter((clause) => !JSON.stringify(clause).includes('"query":"turkish president"')),
     );
     // Only listed names: no phrase of any kind.
-    const named = buildSearchBody({ ...request, q: 'trump putin', arabicOrder: 'بوتين ترامب', onlyListedNames: true }, profile, shape);
+    const named = buildSearchBody(
+      {
+        ...request,
+        q: 'trump putin',
+        arabicOrder: 'بوتين ترامب',
+        onlyListedNames: [
+          { text: 'trump', cliticForms: [] },
+          { text: 'putin', cliticForms: [] },
+        ],
+      },
+      profile,
+      shape,
+    );
     expect((named.query as { bool: { should: unknown[] } }).bool.should).toEqual([]);
   });
 

@@ -57,8 +57,9 @@ export interface SearchRequest {
   /**
    * `q` is a listed name in one of its spellings (or names of one word each): no phrase boost, which
    * rewards the spelling typed. ترمب listed Al Arabiya's articles alone, ترامب the other outlets'.
+   * Each name with the clitic forms of its one-word spellings, for the title lift (`nameInTitleCliticForms`).
    */
-  onlyListedNames?: boolean;
+  onlyListedNames?: NameInQuery[];
   /**
    * The listed names of two words or more in `q` that hold a stopword (مهرجان كان, بان كي مون): the
    * stemmed fields and the words' match on the exact fields drop it, so each is also a phrase there.
@@ -191,7 +192,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const filter = [...dateFilters(request, shape), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
-  const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, profile) : undefined;
+  const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, request.onlyListedNames, profile, shape) : undefined;
   const plan = text
     ? planQuery(
         countQueryTokens(text),
@@ -200,6 +201,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
         (questionTitle ? 1 : 0) +
           arabicOrder.length +
           (namePhrases.length + (nameInTitle ? countQueryTokens(text) : 0)) * shape.maxSynonymAlternatives +
+          (nameInTitle && profile.query.nameInTitleCliticForms ? request.onlyListedNames!.reduce((sum, name) => sum + name.cliticForms.length, 0) : 0) +
           leavesOf([...exclusions, ...phrases]),
       )
     : undefined;
@@ -558,11 +560,28 @@ function phraseForms(text: string, shape: QueryShape): string[] {
   return prefixedForms(first, shape.cliticPrefixes).map((form) => [form, ...words.slice(1)].join(' '));
 }
 
-/** The listed names of `text` in a title, in any listed spelling, at the title's phrase weight (see `listedNameInTitle`); none when the profile has it off. */
-function nameInTitleQuery(text: string, profile: SearchProfile): Clause | undefined {
+/** A listed name of a query made only of them: as typed, and the clitic forms of its one-word spellings (وترمب, لبوتفليقة). */
+export interface NameInQuery {
+  text: string;
+  cliticForms: readonly string[];
+}
+
+/**
+ * The listed names of `text` in a title, in any listed spelling, at the title's phrase weight (see
+ * `listedNameInTitle`); with `nameInTitleCliticForms`, each name also with a clitic (مناشدات لبوتفليقة,
+ * قمة بين بوتين وترمب). None when the profile has it off.
+ */
+function nameInTitleQuery(text: string, names: readonly NameInQuery[], profile: SearchProfile, shape: QueryShape): Clause | undefined {
   const boost = profile.phrase.fields[EXACT_TITLE_FIELD];
   if (!profile.query.listedNameInTitle || !boost) return undefined;
-  return { match: { [EXACT_TITLE_FIELD]: { query: text, operator: 'and', boost } } };
+  if (!profile.query.nameInTitleCliticForms) return { match: { [EXACT_TITLE_FIELD]: { query: text, operator: 'and', boost } } };
+  const analyzer = plainAnalyzer(shape, EXACT_TITLE_FIELD);
+  const eachName = names.map((name): Clause => {
+    const asListed = { match: { [EXACT_TITLE_FIELD]: { query: name.text, operator: 'and' } } };
+    if (name.cliticForms.length === 0) return asListed;
+    return { dis_max: { queries: [asListed, { match: { [EXACT_TITLE_FIELD]: { query: name.cliticForms.join(' '), analyzer } } }] } };
+  });
+  return { bool: { must: eachName, boost } };
 }
 
 /** The question as typed, word for word in a title, at the title's phrase weight; none when the profile has no title phrase boost. */

@@ -44,7 +44,7 @@ import {
   ARABIC_LETTER,
   LATIN_LETTER,
   corpusFrequency,
-  isOnlyListedNames,
+  onlyListedNames,
   nearListedNameWord,
   offeredNameReach,
   respellLatinNames,
@@ -299,6 +299,7 @@ function understandRequest(
     understoodText && aids.listedNameSpellings && shape
       ? listedNamesWithStopwords(understoodText, aids.listedNameSpellings, (word) => isStopword(word, shape.stopwords))
       : [];
+  const names = understoodText && aids.listedNameSpellings ? onlyListedNames(understoodText, aids.listedNameSpellings) : undefined;
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -306,7 +307,7 @@ function understandRequest(
     ...exclusionsOf([...excludedAsListed, ...excludedInArabic], understoodText, aids),
     ...(knownWords.length > 0 ? { knownWords } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
-    ...(understoodText && aids.listedNameSpellings && isOnlyListedNames(understoodText, aids.listedNameSpellings) ? { onlyListedNames: true } : {}),
+    ...(names ? { onlyListedNames: names.map(({ text, entity }) => ({ text, cliticForms: aids.entityCliticForms?.get(entity) ?? [] })) } : {}),
     ...(namesWithStopwords.length > 0 ? { namesWithStopwords } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
     ...(latinKept ? { translatedWhole: true } : {}),

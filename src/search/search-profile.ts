@@ -18,6 +18,7 @@ export const QUERY_SWITCHES_OFF = {
   arabizi: false,
   relaxOnZero: false,
   listedNameInTitle: false,
+  nameInTitleCliticForms: false,
 } as const;
 
 const profileSchema = z.object({
@@ -120,6 +121,8 @@ const profileSchema = z.object({
        * (منظمة الدول المصدرة للنفط (أوبك)) outscores the titles, each alternative scored.
        */
       listedNameInTitle: z.boolean().default(false),
+      /** That lift also for a title naming them with a clitic the index reads as the name's (مناشدات لبوتفليقة, قمة بين بوتين وترمب). */
+      nameInTitleCliticForms: z.boolean().default(false),
     })
     .default(QUERY_SWITCHES_OFF),
 });

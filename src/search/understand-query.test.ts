@@ -15,7 +15,7 @@ import {
   foldedSpellings,
   withoutArticleOnNames,
   loadNameCliticForms,
-  isOnlyListedNames,
+  onlyListedNames,
   listedNamesWithStopwords,
   startsWithQuestionWord,
   loadGluedNames,
@@ -291,17 +291,25 @@ describe('loadListedNameSpellings', () => {
   });
 });
 
-describe('isOnlyListedNames', () => {
+describe('onlyListedNames', () => {
   const spellings = loadListedNameSpellings(PROJECT_ROOT);
 
   it('knows a listed name in any of its spellings, whole, whatever its case or hamza', () => {
     for (const name of ['ترمب', 'ترامب', 'Trump', 'دونالد ترامب', 'Donald Trump', 'بلينكين', 'ترمب بوتين'])
-      expect(isOnlyListedNames(name, spellings), name).toBe(true);
+      expect(onlyListedNames(name, spellings), name).toBeDefined();
+  });
+
+  it('gives a whole spelling as one name and names side by side each with its entity', () => {
+    expect(onlyListedNames('دونالد ترامب', spellings)).toEqual([{ text: 'دونالد ترامب', entity: spellings.get('ترامب') }]);
+    const names = onlyListedNames('ترمب بوتين', spellings)!;
+    expect(names.map((name) => name.text)).toEqual(['ترمب', 'بوتين']);
+    expect(names[0]!.entity).toBe(spellings.get('ترامب'));
+    expect(names[1]!.entity).not.toBe(names[0]!.entity);
   });
 
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
-      expect(isOnlyListedNames(text, spellings), text).toBe(false);
+      expect(onlyListedNames(text, spellings), text).toBeUndefined();
   });
 });
 

@@ -46,6 +46,8 @@ export interface QueryAids {
   arabicNameWords?: ReadonlyMap<string, number>;
   /** A listed name's word with a clitic, normalized (وترامب, للسعوديه), to the word as the list writes it (see loadNameCliticForms). */
   nameCliticForms?: ReadonlyMap<string, string>;
+  /** Each entity of `listedNameSpellings` to its one-word spellings' clitic forms of `nameCliticForms` (لبوتفليقه, وترمب). */
+  entityCliticForms?: ReadonlyMap<number, readonly string[]>;
   /** The lists' abbreviations by their capitals (see loadLatinAbbreviations). */
   latinAbbreviations?: ReadonlyMap<string, string>;
   /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
@@ -64,8 +66,11 @@ export interface QueryAids {
 
 /** Every list query understanding reads from a data root (for an index built from `definition`): all but the repairer, which ingest shares. */
 export function loadQueryLists(dataRoot: string, definition: IndexDefinition): Required<Omit<QueryAids, 'repairer' | 'englishWords' | 'arabizi'>> {
+  const nameCliticForms = loadNameCliticForms(dataRoot, definition);
+  const listedNameSpellings = loadListedNameSpellings(dataRoot);
   return {
-    nameCliticForms: loadNameCliticForms(dataRoot, definition),
+    nameCliticForms,
+    entityCliticForms: cliticFormsByEntity(nameCliticForms, listedNameSpellings),
     questionWords: loadQuestionWords(dataRoot),
     questionOpeners: loadQuestionWords(dataRoot, QUESTION_OPENERS),
     latinNameWords: loadLatinNameWords(dataRoot),
@@ -73,7 +78,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     latinSpellings: loadLatinSpellings(dataRoot),
     arabicNameWords: loadArabicNameWords(dataRoot),
     listedNameWords: loadListedNameWords(dataRoot),
-    listedNameSpellings: loadListedNameSpellings(dataRoot),
+    listedNameSpellings,
     personNames: new Set(readDataList(dataRoot, PEOPLE_LIST).flatMap(spellingsOf).map(nameSpellingKey)),
     gluedNames: loadGluedNames(dataRoot),
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
@@ -263,6 +268,17 @@ export function namesAsListed(text: string, aids: QueryAids): string {
 /** The most words a listed spelling is looked for over, from a word with a clitic on. */
 const MAX_NAME_WORDS = 6;
 
+/** Each entity to the clitic forms of its spellings of one word: the forms of `forms` whose word is a whole spelling (وترمب; not ودونالد). */
+export function cliticFormsByEntity(forms: ReadonlyMap<string, string>, spellings: ListedSpellings): Map<number, string[]> {
+  const byEntity = new Map<number, string[]>();
+  for (const [form, word] of forms) {
+    const entity = spellings.get(nameSpellingKey(word));
+    if (entity === undefined) continue;
+    byEntity.set(entity, [...(byEntity.get(entity) ?? []), form]);
+  }
+  return byEntity;
+}
+
 /**
  * Each word that is a listed name's word with a clitic (see loadNameCliticForms), as the name's word,
  * where it begins a whole listed spelling: وترامب, والولايات المتحدة; not للدولة الفاطمية, which
@@ -346,13 +362,23 @@ export function listedNamesWithStopwords(text: string, spellings: ListedSpelling
   return names;
 }
 
+/** A name of `onlyListedNames`: as typed, and its entity. */
+export interface TypedName {
+  text: string;
+  entity: number;
+}
+
 /**
- * Whether `text` is one spelling of a listed name, or only names of one word each (ترمب بوتين): the
- * synonym lists make every spelling of them one, so nothing in the spelling typed is worth rewarding.
+ * The names `text` is made of, when it is one spelling of a listed name or only names of one word each
+ * (ترمب بوتين): the synonym lists make every spelling of them one, so nothing in the spelling typed
+ * is worth rewarding. Undefined when it holds anything else.
  */
-export function isOnlyListedNames(text: string, spellings: ListedSpellings): boolean {
-  const key = nameSpellingKey(text);
-  return key !== '' && (spellings.has(key) || key.split(' ').every((word) => spellings.has(word)));
+export function onlyListedNames(text: string, spellings: ListedSpellings): TypedName[] | undefined {
+  const whole = spellings.get(nameSpellingKey(text));
+  if (whole !== undefined) return [{ text: text.trim(), entity: whole }];
+  const words = text.split(/\s+/u).filter(Boolean);
+  const names = words.map((word) => ({ text: word, entity: spellings.get(nameSpellingKey(word)) }));
+  return names.length > 0 && names.every((name) => name.entity !== undefined) ? (names as TypedName[]) : undefined;
 }
 
 /** Every Latin word of four letters or more of the names in the synonym lists (blinken, antony, africom, gaza), lowercased, with the number of its line: its entity. */
