@@ -167,6 +167,11 @@ describe('search parameters', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
+  it('points a page past the result window to the cursor that goes further', async () => {
+    const { body } = await get<ErrorBody>(`/search?${new URLSearchParams({ from: '995', size: '10' })}`);
+    expect(body.error.message).toContain('nextCursor');
+  });
+
   it("names a slug of the facet's own as the example of a bad one", async () => {
     const person = await get<ErrorBody>('/search?person=Donald%20Trump');
     expect(person.body.error).toMatchObject({ field: 'person', message: expect.stringContaining('"donald-trump"') });

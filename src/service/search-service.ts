@@ -250,8 +250,8 @@ export class SearchService {
   }
 
   /**
-   * The stored spelling of each source asked for, matched without regard to case (bbc is BBC), or
-   * the first one neither a served article comes from nor the taxonomy labels (an outlet of
+   * The stored spelling of each source asked for, matched without regard to case (bbc is BBC) or by
+   * a name `site:` takes (Sky News Arabia, سكاي نيوز عربية, bbc.com), or the first one neither a served article comes from nor the taxonomy labels (an outlet of
    * taxonomy/sources.json with no article yet finds none, as `site:` does). The sources are asked
    * of the engine again whenever a value is not among those known, so one ingested a moment ago is found.
    */
@@ -259,7 +259,12 @@ export class SearchService {
     if (asked.length === 0) return { sources: [] };
     const find = (stored: readonly string[]) => {
       const known = [...stored, ...this.currentTaxonomy.sourceLabels.keys()];
-      return asked.map((value) => known.find((source) => source === value) ?? known.find((source) => source.toLowerCase() === value.toLowerCase()));
+      return asked.map((value) => {
+        const named = known.find((source) => source === value) ?? known.find((source) => source.toLowerCase() === value.toLowerCase());
+        if (named !== undefined) return [named];
+        const labelled = sourcesOfSite(value, this.siteNames());
+        return labelled.length > 0 ? labelled : undefined;
+      });
     };
     let found = find(this.knownSources);
     if (found.includes(undefined)) {
@@ -267,7 +272,7 @@ export class SearchService {
       found = find(this.knownSources);
     }
     const unknown = asked.find((_, i) => found[i] === undefined);
-    return unknown === undefined ? { sources: found as string[] } : { sources: [], unknown };
+    return unknown === undefined ? { sources: [...new Set(found.flatMap((sources) => sources!))] } : { sources: [], unknown };
   }
 
   /** The sources the served articles come from, asked of the index again. */

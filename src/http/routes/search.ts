@@ -76,7 +76,7 @@ const SearchQuery = z
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
     source: valueList(sourceName).optional().openapi({
       description:
-        'Sources (as in `facets.source`, in any letter case: bbc is BBC); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
+        'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
       type: 'string',
     }),
     person: slugList('donald-trump').optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
@@ -354,7 +354,12 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     if (query.cursor !== undefined && query.from !== undefined)
       throw new ApiError(400, 'invalid_parameter', 'cursor: a cursor says where to go on; give no from with it', 'cursor');
     if (query.cursor === undefined && from + size > deps.limits.maxResultWindow) {
-      throw new ApiError(400, 'invalid_parameter', `from: from + size may not pass ${deps.limits.maxResultWindow}; narrow the search instead`, 'from');
+      throw new ApiError(
+        400,
+        'invalid_parameter',
+        `from: from + size may not pass ${deps.limits.maxResultWindow}; follow nextCursor to go further, or narrow the search`,
+        'from',
+      );
     }
     const explain = query.explain === 'true';
     if (explain && size > EXPLAIN_MAX_HITS) throw new ApiError(400, 'invalid_parameter', `size: at most ${EXPLAIN_MAX_HITS} with explain=true`, 'size');
