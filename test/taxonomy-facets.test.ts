@@ -175,7 +175,8 @@ describe('facet counts and value search', () => {
     expect((await get<Result>('/search?source=seed')).body.total).toBe(5);
     expect((await get<Result>('/search?source=SEED')).body.total).toBe(5); // as a reader types it
     // By the name a reader knows it by, in either language, as site: takes it.
-    for (const name of ['Seed articles', 'المقالات الأولى']) expect((await get<Result>(`/search?${new URLSearchParams({ source: name })}`)).body.total, name).toBe(5);
+    for (const name of ['Seed articles', 'المقالات الأولى'])
+      expect((await get<Result>(`/search?${new URLSearchParams({ source: name })}`)).body.total, name).toBe(5);
     const unknown = await get<{ error: { field: string; message: string } }>('/search?source=seed&source=nosuch');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ field: 'source', message: expect.stringContaining('"nosuch"') });
