@@ -42,6 +42,11 @@ describe('protectedNameRules', () => {
     expect(protectedNameRules(['حماسة', 'الحماس => حماسة', 'حماس'], ['و'])).toEqual(['حماسه, وحماسه, الحماس, والحماس => حماسه', 'حماس, وحماس => حماس']);
   });
 
+  it('keeps the article of a name listed as itself (`الإخوان => الإخوان`), whose bare form the stemmer reaches from other words', () => {
+    // إخواني ("my brothers") stems to اخوان: the movement keeps a token of its own.
+    expect(protectedNameRules(['الإخوان => الإخوان'], ['ل'])).toEqual(['الاخوان, للاخوان => الاخوان']);
+  });
+
   it('makes plural demonyms of another pattern the country, with their clitics, after names', () => {
     const rules = protectedNameRules(['روسيا', 'تركي'], ['و', 'ل'], [], { روسيا: ['الروس'], تركيا: ['الأتراك', 'تركي'] });
     expect(rules).toContain('روسيا, وروسيا, لروسيا, الروس, والروس, للروس => روسيا');

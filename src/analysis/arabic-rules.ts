@@ -94,11 +94,12 @@ export function protectedNameRules(
   const target = new Map<string, string>();
   const canonicalOf = (name: string) => (name.startsWith('ال') && name.length >= 5 ? name.slice(2) : name);
   for (const entry of names) {
-    // `word => other` keeps a word with the article as another's (الحماس, enthusiasm, is حماسة's: protected whole, it would lose its article and be Hamas).
+    // `word => other` keeps a word with the article as another's (الحماس, enthusiasm, is حماسة's: protected whole, it would lose its article and be Hamas),
+    // and the other as written: `الإخوان => الإخوان` keeps the article, as إخواني ("my brothers") stems to اخوان.
     const [word, asWord] = entry.split('=>').map((part) => normalizeArabicWord(part.trim())) as [string, string?];
-    const token = asWord ?? word;
+    const token = asWord ?? canonicalOf(word);
     if (!ARABIC_WORD.test(word) || !ARABIC_WORD.test(token)) continue;
-    for (const form of cliticFormsOf(word, cliticPrefixes)) if (!target.has(form)) target.set(form, canonicalOf(token));
+    for (const form of cliticFormsOf(word, cliticPrefixes)) if (!target.has(form)) target.set(form, token);
   }
   const demonymsOfCountries = [
     ...countries.map(normalizeArabicWord).map((name) => [name, demonymFormsOf(name)] as const),

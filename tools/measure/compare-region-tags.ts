@@ -14,10 +14,13 @@ import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-c
 // working tree's, in process (no engine), the countries' about and mentioned counts compared, and
 // each article whose countries changed written out, to be read or handed to a labeller. Both sides
 // are tagged by the working tree's code: a change of code (the dateline) shows only in a re-tag.
-// Usage: npm run measure:region-changes -- [--before HEAD] [--out changed.jsonl] [--corpus PATH]
+// `--facet people` or `organizations` compares those tags instead (one level: every name tagged).
+// Usage: npm run measure:region-changes -- [--before HEAD] [--facet regions] [--out changed.jsonl] [--corpus PATH]
 const { values: options } = parseArgs({
-  options: { before: { type: 'string', default: 'HEAD' }, out: { type: 'string' }, corpus: { type: 'string' } },
+  options: { before: { type: 'string', default: 'HEAD' }, facet: { type: 'string', default: 'regions' }, out: { type: 'string' }, corpus: { type: 'string' } },
 });
+const FACETS = ['regions', 'people', 'organizations'] as const;
+const facet = FACETS.find((name) => name === options.facet) ?? unknownFacet(options.facet);
 
 const now = { taxonomy: loadTaxonomy(PROJECT_ROOT), definition: loadIndexDefinition(PROJECT_ROOT) };
 const before = dataAtRevision(options.before);
@@ -53,8 +56,9 @@ articles.forEach((article, i) => {
   }
 });
 
-console.log(`${articles.length} ANT articles; countries' tags, ${options.before} → the working tree: ${changed.length} articles changed\n`);
-console.log('| country | about | mentioned |\n|---|---|---|');
+const compared = facet === 'regions' ? "countries' tags" : `${facet} tags`;
+console.log(`${articles.length} ANT articles; ${compared}, ${options.before} → the working tree: ${changed.length} articles changed\n`);
+console.log(`| ${facet === 'regions' ? 'country' : 'value'} | about | mentioned |\n|---|---|---|`);
 const moved = [...counts].filter(([, c]) => c.about[0] !== c.about[1] || c.mentioned[0] !== c.mentioned[1]);
 for (const [slug, c] of moved.sort(([, a], [, b]) => Math.abs(b.mentioned[1] - b.mentioned[0]) - Math.abs(a.mentioned[1] - a.mentioned[0]))) {
   console.log(`| ${slug} | ${c.about[0]} → ${c.about[1]} | ${c.mentioned[0]} → ${c.mentioned[1]} |`);
@@ -62,6 +66,11 @@ for (const [slug, c] of moved.sort(([, a], [, b]) => Math.abs(b.mentioned[1] - b
 if (options.out) {
   writeFileSync(options.out, changed.map((line) => JSON.stringify(line)).join('\n') + '\n');
   console.log(`\nThe ${changed.length} changed articles: ${options.out}`);
+}
+
+function unknownFacet(name: string | undefined): never {
+  console.error(`--facet ${name}: one of ${FACETS.join(', ')}`);
+  process.exit(2);
 }
 
 function countOf(slug: string) {
@@ -92,7 +101,7 @@ function dataAtRevision(revision: string): { taxonomy: Taxonomy; definition: Ver
   }
 }
 
-/** Each article's countries, about and mentioned (the wider regions follow from them). */
+/** Each article's countries, about and mentioned (the wider regions follow from them); or its people or organizations, as about. */
 async function tagAll(taxonomy: Taxonomy, definition: VersionedIndexDefinition): Promise<CountryTags[]> {
   // The shipped analysis runs in process: no engine is asked for anything.
   const tagger = await ArticleTagger.create(undefined as never, 'unused', definition, taxonomy);
@@ -102,7 +111,11 @@ async function tagAll(taxonomy: Taxonomy, definition: VersionedIndexDefinition):
   for (let i = 0; i < articles.length; i += 250) {
     const batch = await tagger.tagMany(articles.slice(i, i + 250).map((article) => ({ title: article.title, body: article.text })));
     for (const tagged of batch) {
-      tags.push({ about: tagged.regions.filter((slug) => countries.has(slug)), mentioned: tagged.regions_mentioned.filter((slug) => countries.has(slug)) });
+      tags.push(
+        facet === 'regions'
+          ? { about: tagged.regions.filter((slug) => countries.has(slug)), mentioned: tagged.regions_mentioned.filter((slug) => countries.has(slug)) }
+          : { about: tagged[facet], mentioned: [] },
+      );
     }
     // A line redrawn in place on a terminal; one every 10,000 articles in a log.
     const done = Math.min(i + 250, articles.length);
