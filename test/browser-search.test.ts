@@ -329,11 +329,15 @@ describe('the search page', () => {
     const newest = await api<SearchAnswer>(`/search?q=${q}&sort=newest&size=10`);
     expect(newest.total).toBe(answer.totalAllWords);
     expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)`);
-    // Under a filter, the count is of the articles the filter keeps, as the hits are.
-    const filtered = await api<SearchAnswer & { totalAllWords?: number }>(`/search?q=${q}&source=Echorouk&size=10`);
+    // Narrowed by a facet value, the list is what the value counted: the articles holding every word, said so.
+    const filtered = await api<SearchAnswer>(`/search?q=${q}&source=Echorouk&size=10`);
     const filteredNewest = await api<SearchAnswer>(`/search?q=${q}&source=Echorouk&sort=newest&size=10`);
     expect(filteredNewest.total).toBeLessThan(newest.total);
-    expect(filtered.totalAllWords).toBe(filteredNewest.total);
+    expect(filtered.total).toBe(filteredNewest.total);
+    expect(answer.facets.source!.find((bucket) => bucket.value === 'Echorouk')?.count).toBe(filtered.total);
+    await chromium.page.goto(`${chromium.url}/?q=${q}&source=Echorouk`);
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toContain(`${filtered.total} (من المقالات التي تحوي كل الكلمات)`);
   });
 
   it('marks the months without articles between the histogram’s bars', async () => {

@@ -27,6 +27,7 @@ afterAll(async () => {
 interface Result {
   total: number;
   totalAllWords?: number;
+  relaxed?: boolean;
   hits: { id: string }[];
   facets: { topics: { value: string; count: number }[]; regions: { value: string; count: number }[] };
 }
@@ -72,6 +73,17 @@ describe('facets', () => {
     expect(result.totalAllWords).toBe(1);
     expect(counts(result.facets.topics)).toEqual({ 'economy-energy': 1 });
     expect(counts(result.facets.regions)).toEqual({ algeria: 1 });
+  });
+
+  it('narrowed by a value they counted, list the articles they counted: those holding every word', async () => {
+    const q = encodeURIComponent('الجزائر الغاز');
+    const counted = counts((await search(`q=${q}`)).facets.regions).algeria;
+    const narrowed = await search(`q=${q}&region=algeria`);
+    expect([narrowed.total, narrowed.hits.map((h) => h.id)]).toEqual([counted, ['f3']]);
+    expect(narrowed.relaxed).toBeUndefined();
+    // A value no article holding every word has: any one word is enough then, and the answer says so.
+    const sport = await search(`q=${q}&topic=sport`);
+    expect([sport.hits.map((h) => h.id), sport.relaxed]).toEqual([['f5'], true]);
   });
 
   it('count every hit when no article holds every word', async () => {

@@ -182,7 +182,7 @@ function renderResult(result, state, typed = state.q) {
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${result.datesInQuery ? ` منشورة في \u2068${result.datesInQuery.named}\u2069` : ''}${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
-      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${newestNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
+      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${everyWordNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth;
@@ -256,12 +256,14 @@ function datesNote(result) {
   return result.datesInQuery ? ` (المنشورة في \u2068${result.datesInQuery.named}\u2069)` : '';
 }
 
-/** Newest first lists only the articles holding every word (relevance ranks any): said, as the count differs. */
-function newestNote(result, state) {
+/** Newest first, or narrowed by a facet value, lists only the articles holding every word (relevance ranks any): said, as the count differs. */
+function everyWordNote(result, state) {
   // The month's words are dates, not words an article holds.
   const searched = result.datesInQuery ? state.q.replace(result.datesInQuery.named, ' ') : state.q;
   const words = searched.trim().split(/\s+/u).filter(Boolean).length;
-  return state.sort === 'newest' && words > 1 && !result.relaxed ? ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)' : '';
+  if (words < 2 || result.relaxed) return '';
+  if (state.sort === 'newest') return ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)';
+  return FACETS.some((facet) => state[facet.key].length > 0) ? ' (من المقالات التي تحوي كل الكلمات)' : '';
 }
 
 /** Every filter in force, above the results, each with its own remove button: a new search keeps them. */

@@ -84,10 +84,17 @@ export interface SearchRequest {
  * How many of the words an article must hold. Ranked by relevance, the profile's rule: articles with
  * every word rank above those with some. Newest first, the order says nothing of how many words an
  * article holds, so all of them: else محمد بن سلمان lists the newest articles naming any Mohammed.
+ * With a facet value selected, all of them too: the facets counted those (see `countsEveryWord`), and
+ * a value said 3 where the list it gave held 307 (الاتفاق النووي under sport: the Ettifaq club).
  */
-export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed'>, profile: SearchProfile): string {
+export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed' | 'filters'>, profile: SearchProfile): string {
   if (request.relaxed) return '1';
-  return request.sort === 'newest' ? '100%' : profile.minimumShouldMatch;
+  return asksEveryWord(request) ? '100%' : profile.minimumShouldMatch;
+}
+
+/** Newest first or narrowed by a facet value: every word, matched as the facets count them (`withOneEditAtMost`). */
+function asksEveryWord(request: Pick<SearchRequest, 'sort' | 'filters'>): boolean {
+  return request.sort === 'newest' || Object.values(request.filters).some((values) => values && values.length > 0);
 }
 
 /**
@@ -112,7 +119,12 @@ export const EVERY_WORD = 'every_word';
  * a text of two words or more that are not stopwords. Then the facets count the articles holding
  * every word, as the newest-first list holds them.
  */
-export function countsEveryWord(request: Pick<SearchRequest, 'sort' | 'relaxed'>, profile: SearchProfile, text: string, shape: QueryShape): boolean {
+export function countsEveryWord(
+  request: Pick<SearchRequest, 'sort' | 'relaxed' | 'filters'>,
+  profile: SearchProfile,
+  text: string,
+  shape: QueryShape,
+): boolean {
   return !request.relaxed && wordsToMatch(request, profile) !== '100%' && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
 }
 
@@ -205,9 +217,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           leavesOf([...exclusions, ...phrases]),
       )
     : undefined;
-  // Newest first, and where the facets count the articles the newest-first list holds, one typing error at most.
+  // Newest first or narrowed by a value (`asksEveryWord`), and where the facets count those articles, one typing error at most.
   const oneEdit = withOneEditAtMost(profile);
-  const matching = request.sort === 'newest' ? oneEdit : profile;
+  const matching = asksEveryWord(request) ? oneEdit : profile;
   // A quoted phrase's words are the phrase filter's to require: they only rank (its first word may
   // carry a clitic the stemmed fields keep: كريال مدريد holds no ريال there).
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;

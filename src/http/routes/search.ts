@@ -199,7 +199,7 @@ const SearchResponse = z
     total: z.number().int(),
     totalAllWords: z.number().int().optional().openapi({
       description:
-        'Present when the ranked list also holds articles with only some of the words of `q` (relevance, two words or more): how many hold every word, in any spelling the search reads. The facets and the month counts count these articles; when none holds every word, every hit.',
+        'Present when the ranked list also holds articles with only some of the words of `q` (relevance, two words or more): how many hold every word, in any spelling the search reads. The facets and the month counts count these articles; when none holds every word, every hit. A facet value selected lists these articles alone (and no `totalAllWords`), so its count is the list it gives; when none of them has the value, any word is enough and the answer says `relaxed`.',
     }),
     from: z.number().int(),
     size: z.number().int(),
