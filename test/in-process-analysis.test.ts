@@ -191,6 +191,31 @@ describe('a host named inside the name of its event', () => {
   });
 });
 
+describe('disputed places and the regions of transcontinental countries', () => {
+  it('Jerusalem counts for Israel and Palestine, Crimea for Ukraine; the Quds Force and the Crimean-Congo fever for neither', async () => {
+    const [embassy, crimea, quds, fever] = await tagWithProjectTaxonomy([
+      { title: 'لافتات السفارة الأمريكية تظهر في شوارع القدس', body: 'ظهرت لافتات السفارة في القدس قبل افتتاحها.' },
+      { title: 'قتلى في تفجير بشبه جزيرة القرم', body: 'قتل عشرة أشخاص في تفجير في مدينة كيرتش في القرم.' },
+      { title: 'عقوبات على قائد فيلق القدس', body: 'فرضت عقوبات على قائد فيلق القدس في الحرس الثوري.' },
+      { title: 'وفيات بحمى القرم الكونغو النزفية', body: 'توفي خمسة بحمى القرم الكونغو النزفية، وتنتقل حمى الكونغو من الماشية.' },
+    ]);
+    expect(embassy!.regions).toEqual(expect.arrayContaining(['israel', 'palestine']));
+    expect(crimea!.regions).toContain('ukraine');
+    expect(quds!.regions_mentioned).not.toContain('israel');
+    expect(quds!.regions_mentioned).not.toContain('palestine');
+    expect(fever!.regions_mentioned).not.toContain('ukraine');
+    expect(fever!.regions_mentioned).not.toContain('dr-congo');
+  });
+
+  it('sit where UN M49 puts them: Turkey in Western Asia, not Europe; Russia in Eastern Europe, not Asia', () => {
+    const parents = new Map(loadTaxonomy(PROJECT_ROOT).regions.map((region) => [region.slug, region.parents]));
+    expect(parents.get('turkey')).toEqual(expect.arrayContaining(['middle-east', 'western-asia']));
+    expect(parents.get('turkey')).not.toContain('europe');
+    expect(parents.get('russia')).toEqual(expect.arrayContaining(['europe', 'eastern-europe']));
+    expect(parents.get('russia')).not.toContain('asia');
+  });
+});
+
 describe('cities and clubs', () => {
   it('name their country: a capital, a city or state of the news, a club of the leagues Arab sports pages follow', async () => {
     const tagged = await tagWithProjectTaxonomy([
