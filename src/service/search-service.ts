@@ -251,9 +251,10 @@ export class SearchService {
 
   /**
    * The stored spelling of each source asked for, matched without regard to case (bbc is BBC) or by
-   * a name `site:` takes (Sky News Arabia, سكاي نيوز عربية, bbc.com), or the first one neither a served article comes from nor the taxonomy labels (an outlet of
-   * taxonomy/sources.json with no article yet finds none, as `site:` does). The sources are asked
-   * of the engine again whenever a value is not among those known, so one ingested a moment ago is found.
+   * a name `site:` takes (Sky News Arabia, سكاي نيوز عربية, bbc.com), or the first one neither a
+   * served article comes from nor the taxonomy labels (an outlet of taxonomy/sources.json with no
+   * article yet finds none, as `site:` does). The sources are asked of the engine again whenever a
+   * value is not among those known, so one ingested a moment ago is found.
    */
   async storedSources(asked: readonly string[]): Promise<{ sources: string[]; unknown?: string }> {
     if (asked.length === 0) return { sources: [] };

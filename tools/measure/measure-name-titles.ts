@@ -4,12 +4,12 @@
 // and INDEX_ALIAS, as after `npm run ingest`). Counted in each first ten: the articles whose title
 // names it (the title marked), and those tagged with it (it is named anywhere). A proxy for "about
 // it", which an editor reads off the title, not a judged relevance figure.
-// Usage: SEARCH_URL=http://127.0.0.1:9200 INDEX_ALIAS=articles npm run measure:name-titles [-- --compare default-v12]
+// Usage: SEARCH_URL=http://127.0.0.1:9200 INDEX_ALIAS=articles npm run measure:name-titles [-- --compare default-v13]
 import { parseArgs } from 'node:util';
 import { DEFAULT_FACET_SIZE } from '../../src/search/build-search-body.js';
 import { openServedAntService } from './served-ant-service.js';
 
-const { values: options } = parseArgs({ options: { compare: { type: 'string', default: 'default-v12' } } });
+const { values: options } = parseArgs({ options: { compare: { type: 'string', default: 'default-v13' } } });
 const { service, engine, alias } = await openServedAntService();
 const profiles = [service.profiles.get()!, service.profiles.get(options.compare)!];
 if (!profiles[1]) throw new Error(`no profile ${options.compare}`);
