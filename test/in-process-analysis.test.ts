@@ -546,6 +546,14 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: 'Hamas named alone beside Gaza is Hamas',
+    title: 'تصعيد على حدود القطاع',
+    body: 'قالت حماس إنها لن تقبل بشروط الاحتلال، وتواصلت الاحتجاجات على حدود قطاع غزة.',
+    field: 'organizations',
+    slug: 'hamas',
+    tagged: true,
+  },
+  {
     why: "Assad's forces and regime name Assad",
     title: 'تقدم في إدلب',
     body: 'تقدمت قوات الأسد في ريف إدلب، وقال نظام الأسد إن العملية مستمرة.',

@@ -186,11 +186,13 @@ function namedIn(entities: NamedEntity[], present: ReadonlySet<object>, compiled
   return entities.filter((entity) => present.has(entity) && isNamed(entity, compiled, article)).map((entity) => entity.slug);
 }
 
-/** Named once anywhere, outside the longer names of others that hold its own. */
+/** Named once anywhere, outside the longer names of others that hold its own; by a name that is also a word, only beside its context. */
 function isNamed(entity: NamedEntity, compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
-  if (entity.excludeWithin.length === 0) return occursAnywhere(entity.terms, compiled, article);
+  const inContext = entity.namedInContext && occursAnywhere(entity.namedInContext.requireAnyOf, compiled, article) ? entity.namedInContext.terms : [];
+  const terms = [...entity.terms, ...inContext];
+  if (entity.excludeWithin.length === 0) return occursAnywhere(terms, compiled, article);
   return (['title', 'body'] as const).some((field) => {
-    return mentionStarts(entity.terms, compiled, article[field], spansOf(entity.excludeWithin, compiled, article[field])).size > 0;
+    return mentionStarts(terms, compiled, article[field], spansOf(entity.excludeWithin, compiled, article[field])).size > 0;
   });
 }
 
@@ -207,12 +209,13 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
   if (!byToken) {
     byToken = new Map();
     const { regions, topics, people, organizations } = compiled.taxonomy;
-    const termsOf = (entry: { terms: string[]; leaders?: string[]; leadersAtHome?: string[]; mentionedWithin?: string[] }) => [
-      ...entry.terms,
-      ...(entry.leaders ?? []),
-      ...(entry.leadersAtHome ?? []),
-      ...(entry.mentionedWithin ?? []),
-    ];
+    const termsOf = (entry: {
+      terms: string[];
+      leaders?: string[];
+      leadersAtHome?: string[];
+      mentionedWithin?: string[];
+      namedInContext?: { terms: string[] };
+    }) => [...entry.terms, ...(entry.leaders ?? []), ...(entry.leadersAtHome ?? []), ...(entry.mentionedWithin ?? []), ...(entry.namedInContext?.terms ?? [])];
     for (const entry of [...regions, ...topics, ...people, ...organizations]) {
       for (const term of termsOf(entry)) {
         const first = compiled.patterns.get(term)?.tokens[0]?.token;
@@ -330,6 +333,10 @@ export function taxonomyTerms(taxonomy: Taxonomy): string[] {
     ].forEach((t) => terms.add(t));
   }
   for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
-  for (const entity of [...taxonomy.people, ...taxonomy.organizations]) [...entity.terms, ...entity.excludeWithin].forEach((t) => terms.add(t));
+  for (const entity of [...taxonomy.people, ...taxonomy.organizations]) {
+    [...entity.terms, ...entity.excludeWithin, ...(entity.namedInContext?.terms ?? []), ...(entity.namedInContext?.requireAnyOf ?? [])].forEach((t) =>
+      terms.add(t),
+    );
+  }
   return [...terms];
 }

@@ -84,10 +84,13 @@ const sourcesFileSchema = z.object({
   ),
 });
 
-/** Per person or organization (by slug), phrases inside which its name is another's. */
+/** Per person or organization (by slug), phrases inside which its name is another's, and names that are it only beside others. */
 const entityExclusionsSchema = z.object({
   description: z.string(),
   excludeWithin: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  namedInContext: z
+    .record(z.string(), z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }))
+    .default({}),
 });
 
 export type Region = z.infer<typeof regionSchema>;
@@ -100,6 +103,8 @@ export interface NamedEntity {
   terms: string[];
   /** Longer names of others that begin or hold this one's (the African football confederation's holds the African Union's). */
   excludeWithin: string[];
+  /** Names that are also common words (حماس, "enthusiasm"), which tag it only where one of `requireAnyOf` occurs too; never searched as it. */
+  namedInContext?: { terms: string[]; requireAnyOf: string[] };
 }
 
 export interface Taxonomy {
@@ -153,12 +158,19 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     'taxonomy/topics.json',
     topicsFile.topics.map((t) => t.slug),
   );
-  const { excludeWithin } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
-  const withExclusions = (entity: NamedEntity) => ({ ...entity, excludeWithin: excludeWithin[entity.slug] ?? [] });
+  const { excludeWithin, namedInContext } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
+  const withExclusions = (entity: NamedEntity): NamedEntity => {
+    const inContext = namedInContext[entity.slug];
+    return {
+      ...entity,
+      excludeWithin: excludeWithin[entity.slug] ?? [],
+      ...(inContext ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf } } : {}),
+    };
+  };
   const people = entitiesFromSynonyms(readDataList(rootDir, PEOPLE_LIST)).map(withExclusions);
   const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt')).map(withExclusions);
   const entitySlugs = new Set([...people, ...organizations].map((entity) => entity.slug));
-  for (const slug of Object.keys(excludeWithin)) {
+  for (const slug of [...Object.keys(excludeWithin), ...Object.keys(namedInContext)]) {
     if (!entitySlugs.has(slug)) throw new Error(`taxonomy/entity-exclusions.json: no person or organization "${slug}" in analyzers/synonyms/`);
   }
   const taxonomy = {
