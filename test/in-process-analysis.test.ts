@@ -546,6 +546,14 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: "Iraq's Talabani is not the Taliban",
+    title: 'ذكرى رحيل جلال طالباني',
+    body: 'أحيا الأكراد ذكرى رحيل الرئيس العراقي جلال طالباني، وقال نجل الطالباني إن والده وحد الصفوف.',
+    field: 'organizations',
+    slug: 'taliban',
+    tagged: false,
+  },
+  {
     why: 'Hamas named alone beside Gaza is Hamas',
     title: 'تصعيد على حدود القطاع',
     body: 'قالت حماس إنها لن تقبل بشروط الاحتلال، وتواصلت الاحتجاجات على حدود قطاع غزة.',
