@@ -49,6 +49,16 @@ describe('splitQueryDates', () => {
     expect(asked).toEqual(['برونو مارس']);
   });
 
+  it('reads the month beside a name that holds a month: تيريزا ماي مايو 2018 is May, her name left as words', () => {
+    const names = (words: string) => words === 'تيريزا ماي';
+    expect(splitQueryDates('تيريزا ماي مايو 2018', names)).toEqual({
+      text: 'تيريزا ماي',
+      dates: { from: '2018-05-01', to: '2018-05-31', named: 'مايو 2018' },
+    });
+    expect(splitQueryDates('تيريزا ماي يونيو 2018', names).dates).toMatchObject({ from: '2018-06-01', named: 'يونيو 2018' });
+    expect(splitQueryDates('تيريزا ماي 2018', names)).toEqual({ text: 'تيريزا ماي 2018' });
+  });
+
   it('leaves a whole date as typed: likelier an event than a day of publication', () => {
     for (const q of ['هجمات 11 سبتمبر 2001', 'قمة 12 يونيو 2018', 'ثورة 25 يناير 2011']) expect(splitQueryDates(q), q).toEqual({ text: q });
   });

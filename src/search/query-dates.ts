@@ -70,11 +70,25 @@ export function splitQueryDates(q: string, namesSomething: (words: string) => bo
   if (ASKS_AS_TYPED.test(q)) return { text: q };
   // A slash is a word of its own: أكتوبر/تشرين الأول names one month in two calendars.
   const words = q.replace(/\//gu, ' / ').split(/\s+/u).filter(Boolean);
+  // A month's name that is a name's word with the word before it (تيريزا ماي) is no month: تيريزا ماي مايو 2018 names May once.
+  const namesWithWordBefore = (at: number, length: number) => {
+    const before = at > 0 ? bare(words[at - 1]!) : '';
+    return (
+      before !== '' &&
+      !MONTH_WORD.test(before) &&
+      namesSomething(
+        `${before} ${words
+          .slice(at, at + length)
+          .map(bare)
+          .join(' ')}`,
+      )
+    );
+  };
   const months = oneMonthInTwoCalendars(
     words,
     words.flatMap((_, at) => {
       const found = monthAt(words, at);
-      return found ? [{ at, ...found }] : [];
+      return found && !namesWithWordBefore(at, found.length) ? [{ at, ...found }] : [];
     }),
   );
   if (months.length !== 1) return { text: q };
@@ -85,20 +99,7 @@ export function splitQueryDates(q: string, namesSomething: (words: string) => bo
   const year = bare(words[last] ?? '');
   const before = at > 0 ? bare(words[at - 1]!) : '';
   const monthWordBefore = MONTH_WORD.test(before);
-  if (
-    !YEAR.test(year) ||
-    NUMBER.test(before) ||
-    (before &&
-      !monthWordBefore &&
-      namesSomething(
-        `${before} ${words
-          .slice(at, at + length)
-          .map(bare)
-          .join(' ')}`,
-      ))
-  ) {
-    return { text: q };
-  }
+  if (!YEAR.test(year) || NUMBER.test(before)) return { text: q };
   const first = monthWordBefore ? at - 1 : at;
   const month = `${year}-${pad(number)}`;
   const lastDay = new Date(Date.UTC(Number(year), number, 0)).getUTCDate();
