@@ -175,7 +175,7 @@ describe('facet counts and value search', () => {
     expect((await get<Result>('/search?source=seed')).body.total).toBe(5);
     expect((await get<Result>('/search?source=SEED')).body.total).toBe(5); // as a reader types it
     // By the name a reader knows it by, in either language, as site: takes it.
-    for (const name of ['Seed articles', 'المقالات الأولى'])
+    for (const name of ['Seed articles', 'المقالات الأولى', 'المقالات الاولي', '\u200fseed\u200f'])
       expect((await get<Result>(`/search?${new URLSearchParams({ source: name })}`)).body.total, name).toBe(5);
     const unknown = await get<{ error: { field: string; message: string } }>('/search?source=seed&source=nosuch');
     expect(unknown.status).toBe(400);
@@ -184,6 +184,11 @@ describe('facet counts and value search', () => {
     const bbc = await get<Result>('/search?source=bbc');
     expect(bbc.status).toBe(200);
     expect(bbc.body.total).toBe(0);
+    // Its web address, as a reader pastes it.
+    expect((await get<Result>(`/search?${new URLSearchParams({ source: 'https://www.bbc.com/arabic/' })}`)).body).toMatchObject({
+      total: 0,
+      facets: bbc.body.facets,
+    });
     expect(bbc.body.facets.source).toContainEqual({ value: 'BBC', count: 0, label: loadTaxonomy(PROJECT_ROOT).sourceLabels.get('BBC') });
     // A ticked value no article holds is listed with 0, for the reader to untick it.
     const aland = (await get<Result>('/search?region=aland-islands&region=aland-islands')).body;

@@ -1,3 +1,4 @@
+import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 /**
  * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
  * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
@@ -29,7 +30,8 @@ export function splitSiteOperators(q: string): { text: string; sites: string[]; 
   return { text: text.replace(/\s+/gu, ' ').trim(), sites, excludedSites };
 }
 
-const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// Letters folded as the index folds them: سكاي نيوز عربيه is سكاي نيوز عربية.
+const compact = (text: string) => normalizeArabicWord(text).replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * The sources a `site:` value names: the value ingest stores or either label, whole, as a name

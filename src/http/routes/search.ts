@@ -2,7 +2,6 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValues } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { isCalendarDate } from '../../ingest/article-dates.js';
-import { SOURCE_NAME } from '../../ingest/prepare-article.js';
 import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
@@ -27,8 +26,14 @@ export const MAX_FACET_SIZE = 500;
 
 /** A taxonomy slug, the error giving one of its facet's own as the example. */
 const slugLike = (example: string) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, `expected a lowercase slug such as "${example}"`);
-// Sources are named as their feeds name them ("BBC", "skynews"), not as taxonomy slugs.
-const sourceName = z.string().regex(SOURCE_NAME, 'expected a source as `facets.source` names it, such as "BBC"');
+const MAX_SOURCE_TEXT = 200;
+// Sources are named as their feeds name them ("BBC", "skynews"), by a label or by a web address (https://www.bbc.com/arabic), as site: takes them.
+const sourceName = z
+  .string()
+  .max(MAX_SOURCE_TEXT)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._\-:/?#%&=~+@]*$/u, 'expected a source as `facets.source` names it, such as "BBC", or its web address');
+/** The marks a right-to-left page pastes around a word: no part of a source's name. */
+const withoutDirectionMarks = (given: string) => given.replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
 const valueList = (value: z.ZodString, fold: (given: string) => string = (given) => given) =>
   z
@@ -74,7 +79,7 @@ const SearchQuery = z
     region_mentioned: slugList('north-africa')
       .optional()
       .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
-    source: valueList(sourceName).optional().openapi({
+    source: valueList(sourceName, withoutDirectionMarks).optional().openapi({
       description:
         'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
       type: 'string',
