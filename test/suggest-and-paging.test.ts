@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { indexStoredArticles, useSeededService } from './support/test-service.js';
 
 const seeded = useSeededService('suggest-paging');
+// A name is offered only where an article carries it: Ronaldo's, beside the seeds.
+const ronaldo = {
+  id: 'ronaldo',
+  title: 'كريستيانو رونالدو ينتقل إلى يوفنتوس',
+  body: 'وقع كريستيانو رونالدو عقدا مع نادي يوفنتوس الإيطالي.',
+  published: '2018-07-10T12:00:00Z',
+  people: ['cristiano-ronaldo'],
+};
+beforeAll(() => indexStoredArticles(seeded.engine, seeded.alias, [ronaldo]));
 
 async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await seeded.app.request(path);
@@ -54,6 +63,11 @@ describe('suggestions as the reader types', () => {
   it('name a person typed in Latin script, and a place', async () => {
     expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));
+  });
+
+  it('name no one no article carries: picked, the name would find nothing', async () => {
+    // Lionel Messi is listed, and no article here names him.
+    expect((await suggest('ميسي')).body.entities).not.toContainEqual(expect.objectContaining({ value: 'lionel-messi' }));
   });
 
   it('name a person by the Arabic given name as readily as by the Latin one', async () => {

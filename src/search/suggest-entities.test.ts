@@ -47,6 +47,12 @@ describe('entity suggestions', () => {
     expect(byArticles.indexOf('emmanuel-macron')).toBeLessThan(byArticles.indexOf('macao'));
   });
 
+  it('offer no name that no article carries, where the counts are known', () => {
+    const counted = new Map([['people:emmanuel-macron', 1910]]);
+    expect(suggester.suggest('ماك', 5, counted).map((s) => s.value)).toEqual(['emmanuel-macron']);
+    expect(suggester.suggest('ماك', 5).map((s) => s.value)).toContain('macao');
+  });
+
   it('put a name typed whole before the longer names it begins, however many articles they carry', () => {
     const carried = new Map([
       ['regions:americas', 3017],

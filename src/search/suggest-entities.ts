@@ -73,7 +73,8 @@ export class EntitySuggester {
   /**
    * At most `size` entities, those the text names whole first, then those whose name begins with it,
    * then those with a word that does; within each, the ones more articles carry first (`articles`, by `facet:value`), then
-   * the shorter names: ماك is Macron before Macao.
+   * the shorter names: ماك is Macron before Macao. Where the counts are known, one no article carries
+   * is not offered: picked, it would find nothing (a later year's minister, on 2018's news).
    */
   suggest(text: string, size: number, articles: ReadonlyMap<string, number> = new Map(), { slipped = false } = {}): EntitySuggestion[] {
     const typed = foldForSuggest(text);
@@ -96,6 +97,7 @@ export class EntitySuggester {
       const rank = slipped ? slippedRank(entry.forms, typed) : rankAsTyped(entry.forms, typed);
       if (rank < 0) continue;
       const key = `${entry.facet}:${entry.value}`;
+      if (articles.size > 0 && !articles.get(key)) continue;
       const seen = best.get(key);
       if (!seen || rank < seen.rank || (rank === seen.rank && entry.spelling.length < seen.entry.spelling.length)) best.set(key, { entry, rank });
     }
