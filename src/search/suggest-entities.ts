@@ -94,10 +94,10 @@ export class EntitySuggester {
   private beginningWith(typed: string, size: number, articles: ReadonlyMap<string, number>, { slipped = false } = {}): EntitySuggestion[] {
     const best = new Map<string, { entry: Entry; rank: number }>();
     for (const entry of this.entries) {
-      const rank = slipped ? slippedRank(entry.forms, typed) : rankAsTyped(entry.forms, typed);
-      if (rank < 0) continue;
       const key = `${entry.facet}:${entry.value}`;
       if (articles.size > 0 && !articles.get(key)) continue;
+      const rank = slipped ? slippedRank(entry.forms, typed) : rankAsTyped(entry.forms, typed);
+      if (rank < 0) continue;
       const seen = best.get(key);
       if (!seen || rank < seen.rank || (rank === seen.rank && entry.spelling.length < seen.entry.spelling.length)) best.set(key, { entry, rank });
     }

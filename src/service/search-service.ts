@@ -260,10 +260,11 @@ export class SearchService {
     if (asked.length === 0) return { sources: [] };
     const find = (stored: readonly string[]) => {
       const known = [...stored, ...this.currentTaxonomy.sourceLabels.keys()];
+      const siteNames = this.siteNames();
       return asked.map((value) => {
         const named = known.find((source) => source === value) ?? known.find((source) => source.toLowerCase() === value.toLowerCase());
         if (named !== undefined) return [named];
-        const labelled = sourcesOfSite(value, this.siteNames());
+        const labelled = sourcesOfSite(value, siteNames);
         return labelled.length > 0 ? labelled : undefined;
       });
     };
