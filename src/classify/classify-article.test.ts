@@ -82,6 +82,14 @@ const compiled: CompiledTaxonomy = {
   ]),
 };
 const classify = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, compiled);
+/** Classifies with one topic of the taxonomy changed (given companions, a rule). */
+const classifierWithTopic = (slug: string, change: Partial<Taxonomy['topics'][number]>) => {
+  const changed: CompiledTaxonomy = {
+    ...compiled,
+    taxonomy: { ...taxonomy, topics: taxonomy.topics.map((topic) => (topic.slug === slug ? { ...topic, ...change } : topic)) },
+  };
+  return (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, changed);
+};
 
 describe('findOccurrences', () => {
   it('finds multi-word patterns at consecutive positions only', () => {
@@ -173,15 +181,29 @@ describe('classifyArticle', () => {
   });
 
   it('keeps a topic beside a companion that outscores it, and not beside others', () => {
-    const withCompanions: CompiledTaxonomy = {
-      ...compiled,
-      taxonomy: { ...taxonomy, topics: taxonomy.topics.map((topic) => (topic.slug === 'economy' ? { ...topic, companions: ['sport'] } : topic)) },
-    };
-    const classifyWith = (title: string, body: string) => classifyArticle({ title: text(title), body: text(body) }, withCompanions);
+    const classifyWith = classifierWithTopic('economy', { companions: ['sport'] });
     // sport 6, economy 3: economy is measured against the best topic but sport, itself.
     expect(classifyWith('match goal team', 'market bank budget').topics).toEqual(['sport', 'economy']);
     // The rule runs one way: sport 3 under 0.6 × economy 6 still drops.
     expect(classifyWith('market bank budget', 'match goal team').topics).toEqual(['economy']);
+  });
+
+  it('lets a topic that crowds no other stand beside the topics it outscores', () => {
+    const classifyWith = classifierWithTopic('sport', { crowdsNoOther: true });
+    // sport 6, economy 3: economy stays, as it would with no sport topic at all.
+    expect(classifyWith('match goal team', 'market bank budget').topics).toEqual(['sport', 'economy']);
+    // It is crowded itself as any topic: sport 3 under 0.6 × economy 6 drops.
+    expect(classifyWith('market bank budget', 'match goal team').topics).toEqual(['economy']);
+  });
+
+  it('drops a topic where one it yields to is tagged with as high a score', () => {
+    const classifyWith = classifierWithTopic('sport', { yieldsTo: ['economy'] });
+    // sport 3, economy 3: both tagged by the share rule; sport yields.
+    expect(classifyWith('match', 'goal market bank budget').topics).toEqual(['economy']);
+    // sport 4, economy 3: it outscores what it yields to, and stays.
+    expect(classifyWith('match', 'goal team market bank budget').topics).toEqual(['sport', 'economy']);
+    // Economy's own score alone does not take sport's place when economy is not tagged.
+    expect(classifyWith('match goal team', 'bank').topics).toEqual(['sport']);
   });
 
   it('names the people an article names', () => {

@@ -237,9 +237,11 @@ function entriesThatMayOccur(compiled: CompiledTaxonomy, article: AnalyzedArticl
 function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, article: AnalyzedArticle): string[] {
   const { topics, topicRules } = compiled.taxonomy;
   const scores = topics.map((topic) => (present.has(topic) ? topicScore(topic, compiled, article) : 0));
-  const overallBest = Math.max(...scores);
-  const best = (topic: Topic) => (topic.companions ? Math.max(...scores.filter((_, i) => !topic.companions!.includes(topics[i]!.slug))) : overallBest);
-  return topics.filter((topic, i) => scores[i]! >= Math.max(topicRules.minScore, topicRules.minShareOfBest * best(topic))).map((topic) => topic.slug);
+  const crowds = (other: Topic, topic: Topic) => other === topic || (!other.crowdsNoOther && !topic.companions?.includes(other.slug));
+  const best = (topic: Topic) => Math.max(...scores.filter((_, i) => crowds(topics[i]!, topic)));
+  const isTagged = topics.map((topic, i) => scores[i]! >= Math.max(topicRules.minScore, topicRules.minShareOfBest * best(topic)));
+  const yields = (topic: Topic, i: number) => topics.some((other, j) => isTagged[j] && topic.yieldsTo?.includes(other.slug) && scores[j]! >= scores[i]!);
+  return topics.filter((topic, i) => isTagged[i] && !yields(topic, i)).map((topic) => topic.slug);
 }
 
 /**
@@ -247,7 +249,7 @@ function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, arti
  * Regions: every region named is mentioned; those it is about (`isAbout`) are its regions; parents
  * of either follow.
  * Topics: the weighted count of distinct signal terms reaches `minScore` and `minShareOfBest` of the
- * best topic's count (of the best but for the topic's companions).
+ * best topic's count (of the best but for the topic's companions), and no topic it yields to is tagged with as high a score.
  */
 export function classifyArticle(article: AnalyzedArticle, compiled: CompiledTaxonomy): ArticleTags {
   const { taxonomy } = compiled;

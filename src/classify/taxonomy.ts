@@ -42,6 +42,13 @@ const topicSchema = z.object({
    * the others (a study of a diet is health and science, however much more it says of health).
    */
   companions: z.array(slug).optional(),
+  /**
+   * Its score is left out of the other topics' best: a topic added after the others were measured
+   * takes none of their articles (a hurricane that shuts oil rigs stays economy as well as a disaster).
+   */
+  crowdsNoOther: z.boolean().optional(),
+  /** Topics that take this one's place: an article tagged with one of them, scoring at least as high, is not given this one (a shelling's dead are a war's, not a disaster's). */
+  yieldsTo: z.array(slug).optional(),
   notes: z.string().optional(),
 });
 
@@ -145,6 +152,9 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     for (const companion of topic.companions ?? []) {
       if (!topicSlugs.has(companion) || companion === topic.slug)
         throw new Error(`taxonomy/topics.json: ${topic.slug}: companion "${companion}" is no other topic`);
+    }
+    for (const other of topic.yieldsTo ?? []) {
+      if (!topicSlugs.has(other) || other === topic.slug) throw new Error(`taxonomy/topics.json: ${topic.slug}: yieldsTo "${other}" is no other topic`);
     }
     for (const term of topic.ambiguous?.terms ?? []) {
       if (!topic.terms.includes(term)) throw new Error(`taxonomy/topics.json: ${topic.slug}: ambiguous term "${term}" is not one of its terms`);
