@@ -23,8 +23,11 @@ import { cohenKappa, formatRatio, microAverage, scoreMultiLabel, type LabelScore
 // labellers (heldout-2-e.json, -f.json): their agreement and the tagger against each. Then the
 // held-out split's technology category read by two labellers (topics-technology-h.json, -i.json): how
 // much of it is technology, science or health, and the tagger's recall of each.
-// With --tuning it measures instead the tagger against the tuning labels (topics-tuning-*.json),
-// which terms may be tuned on, and lists each topic's misses and wrong tags there.
+// Last, the topics added on 6 December (crime and justice, disasters and accidents), which the label
+// sets above were not asked: two labellers' held-out sample (topics-crimes-accidents-o.json, -p.json).
+// With --tuning it measures instead the tagger against the tuning labels (topics-tuning-*.json and
+// topics-crimes-accidents-tuning-*.json), which terms may be tuned on, and lists each topic's misses
+// and wrong tags there.
 // Usage: npm run measure:labels [-- --corpus PATH] [--tuning]   (seeds always; ANT articles when the corpus is there)
 const { values: options } = parseArgs({ options: { corpus: { type: 'string' }, tuning: { type: 'boolean' } } });
 const corpusPath = resolve(options.corpus ?? antCorpusPath());
@@ -67,6 +70,20 @@ const tuningLabellers = Object.fromEntries(
     .filter((file) => /^topics-tuning-\w+\.json$/.test(file))
     .map((file) => [file.replace(/^topics-tuning-|\.json$/g, ''), readTopicLabels(file)]),
 );
+// Label sets made before 6 December were not asked the topics added then: against them those two are not counted.
+const topicsAddedLater = ['crime-justice', 'disasters-accidents'];
+const laterTopicsSchema = z.object({ topicsAsked: z.array(z.string()), articles: z.array(z.object({ id: z.string(), topics: z.array(z.string()) })) });
+const readLaterTopics = (file: string) => {
+  const parsed = laterTopicsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8')));
+  return { asked: parsed.topicsAsked, labels: new Map(parsed.articles.map((a) => [a.id, a.topics])) };
+};
+const laterTopicLabellers = { o: readLaterTopics('topics-crimes-accidents-o.json'), p: readLaterTopics('topics-crimes-accidents-p.json') };
+const laterTopicTuningLabellers = Object.fromEntries(
+  readdirSync(labelsDir)
+    .filter((file) => /^topics-crimes-accidents-tuning-\w+\.json$/.test(file))
+    .map((file) => [file.replace(/^topics-crimes-accidents-tuning-|\.json$/g, ''), readLaterTopics(file)]),
+);
+
 const isHeldOutLabelled = (id: string) =>
   gold.has(id) ||
   independent.has(id) ||
@@ -74,8 +91,11 @@ const isHeldOutLabelled = (id: string) =>
   topicLabellers.b.has(id) ||
   heldOutSamples.some((sample) => sample.labels.some((labels) => labels.has(id))) ||
   newsSections.has(id) ||
-  technologyLabellers.h.has(id);
-const isLabelled = (id: string) => (options.tuning ? Object.values(tuningLabellers).some((labels) => labels.has(id)) : isHeldOutLabelled(id));
+  technologyLabellers.h.has(id) ||
+  laterTopicLabellers.o.labels.has(id);
+const isTuningLabelled = (id: string) =>
+  Object.values(tuningLabellers).some((labels) => labels.has(id)) || Object.values(laterTopicTuningLabellers).some((set) => set.labels.has(id));
+const isLabelled = (id: string) => (options.tuning ? isTuningLabelled(id) : isHeldOutLabelled(id));
 /** ANT's category of each labelled ANT article. */
 const categories = new Map<string, string>();
 
@@ -97,7 +117,12 @@ if (existsSync(corpusPath)) {
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const unknownTopics = [topicLabellers.a, topicLabellers.b, technologyLabellers.h, technologyLabellers.i, ...Object.values(tuningLabellers)]
   .flatMap((labels) => [...labels.values()].flat())
-  .filter((slug) => !taxonomy.topics.some((t) => t.slug === slug));
+  .filter((slug) => !taxonomy.topics.some((t) => t.slug === slug))
+  .concat(
+    [...Object.values(laterTopicLabellers), ...Object.values(laterTopicTuningLabellers)].flatMap((set) =>
+      [...set.labels.values()].flat().filter((slug) => !set.asked.includes(slug)),
+    ),
+  );
 if (unknownTopics.length > 0) throw new Error(`topic labels that are not topics: ${[...new Set(unknownTopics)].join(', ')}`);
 const ancestry = regionAncestry(taxonomy);
 /** Labels name countries (and a region only as a subject): measures widen them to parents, as tags are. */
@@ -112,8 +137,14 @@ try {
   const tagger = await ArticleTagger.create(provided.engine, alias, definition, taxonomy);
   const ids = [...texts.keys()];
   const tagged = new Map<string, ArticleTags>((await tagger.tagMany(ids.map((id) => texts.get(id)!))).map((tags, i) => [ids[i]!, tags]));
-  if (options.tuning) reportTuningLabels(tagged);
-  else reportHeldOutLabels(tagged);
+  const firstGuideTopics = new Map([...tagged].map(([id, tags]) => [id, { ...tags, topics: tags.topics.filter((t) => !topicsAddedLater.includes(t)) }]));
+  if (options.tuning) {
+    reportTuningLabels(firstGuideTopics);
+    for (const [labeller, set] of Object.entries(laterTopicTuningLabellers)) reportLaterTopics(tagged, [labeller], [set], true);
+  } else {
+    reportHeldOutLabels(firstGuideTopics);
+    reportLaterTopics(tagged, ['o', 'p'], [laterTopicLabellers.o, laterTopicLabellers.p], false);
+  }
 } finally {
   await provided.engine.deleteIndex(state.index);
   await provided.release();
@@ -193,7 +224,7 @@ function precisionRecall(scores: LabelScore[], slug: string): string {
 /** Topics: the two labellers' agreement per topic, and the tagger against each labeller. */
 function reportTopics(tagged: Map<string, ArticleTags>): void {
   const ids = [...topicLabellers.a.keys()].filter((id) => topicLabellers.b.has(id) && tagged.has(id));
-  const slugs = taxonomy.topics.map((t) => t.slug);
+  const slugs = taxonomy.topics.map((t) => t.slug).filter((slug) => !topicsAddedLater.includes(slug));
   const labelsOf = (labeller: 'a' | 'b', id: string) => topicLabellers[labeller].get(id)!;
   const decisions = (slug: string) => ids.map((id) => ({ first: labelsOf('a', id).includes(slug), second: labelsOf('b', id).includes(slug) }));
   const scoreAgainst = (labeller: 'a' | 'b') => scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labelsOf(labeller, id) })));
@@ -229,7 +260,7 @@ function reportHeldOutSample(tagged: Map<string, ArticleTags>, sample: HeldOutSa
   const kappaOver = (labelsOf: (labeller: string, id: string) => string[], values: string[]) =>
     cohenKappa(ids.flatMap((id) => values.map((v) => ({ first: labelsOf(first, id).includes(v), second: labelsOf(second, id).includes(v) }))));
   const regionsUsed = [...new Set(ids.flatMap((id) => sample.labellers.flatMap((labeller) => [...mentionedOf(labeller, id), ...aboutOf(labeller, id)])))];
-  const slugs = taxonomy.topics.map((t) => t.slug);
+  const slugs = taxonomy.topics.map((t) => t.slug).filter((slug) => !topicsAddedLater.includes(slug));
   console.log(`\n## ${sample.title}: ${ids.length} ANT articles, two more labellers (${first}, ${second}), regions and topics\n`);
   console.log(`| measure | value |\n|---|---|`);
   console.log(`| Cohen's κ, regions about (labels widened to parents) | ${formatRatio(kappaOver(aboutOf, regionsUsed))} |`);
@@ -328,7 +359,7 @@ function reportTechnologyCategory(tagged: Map<string, ArticleTags>): void {
 
 /** The tagger against the tuning labels, per topic, with each topic's misses and wrong tags to tune on. */
 function reportTuningLabels(tagged: Map<string, ArticleTags>): void {
-  const slugs = taxonomy.topics.map((t) => t.slug);
+  const slugs = taxonomy.topics.map((t) => t.slug).filter((slug) => !topicsAddedLater.includes(slug));
   for (const [labeller, labels] of Object.entries(tuningLabellers)) {
     const ids = [...labels.keys()].filter((id) => tagged.has(id));
     const scores = scoreMultiLabel(ids.map((id) => ({ predicted: tagged.get(id)!.topics, gold: labels.get(id)! })));
@@ -350,5 +381,48 @@ function reportTuningLabels(tagged: Map<string, ArticleTags>): void {
       missed.forEach((id) => console.log(`- missed${line(id)}`));
       wrong.forEach((id) => console.log(`- wrong${line(id)}`));
     }
+  }
+}
+
+/**
+ * The topics added on 6 December, against label sets asked only those: per labeller, the tagger's
+ * precision and recall; with two labellers, their κ; on tuning labels, each miss and wrong tag.
+ */
+function reportLaterTopics(
+  tagged: Map<string, ArticleTags>,
+  labellers: string[],
+  sets: { asked: string[]; labels: Map<string, string[]> }[],
+  listErrors: boolean,
+): void {
+  const ids = [...sets[0]!.labels.keys()].filter((id) => tagged.has(id) && sets.every((set) => set.labels.has(id)));
+  const asked = sets[0]!.asked;
+  const predicted = (id: string) => tagged.get(id)!.topics.filter((t) => asked.includes(t));
+  const scores = sets.map((set) => scoreMultiLabel(ids.map((id) => ({ predicted: predicted(id), gold: set.labels.get(id)! }))));
+  const names = labellers.join(', ');
+  console.log(`\n## Topics added on 6 December, labels ${names}: ${ids.length} ANT articles\n`);
+  const kappaColumn = sets.length === 2 ? ' κ |' : '';
+  console.log(`| topic | ${labellers.map((l) => `labelled ${l}`).join(' | ')} |${kappaColumn} tagged | ${labellers.map((l) => `P / R vs ${l}`).join(' | ')} |`);
+  console.log(`|---|${labellers.map(() => '---|').join('')}${sets.length === 2 ? '---|' : ''}---|${labellers.map(() => '---|').join('')}`);
+  for (const slug of asked) {
+    const counts = sets.map((set) => ids.filter((id) => set.labels.get(id)!.includes(slug)).length);
+    // Asked, and not made a topic: the labels stay to measure a next try (docs/facets-and-tagging.md says why).
+    const isTopic = taxonomy.topics.some((topic) => topic.slug === slug);
+    const kappa =
+      sets.length === 2
+        ? ` ${formatRatio(cohenKappa(ids.map((id) => ({ first: sets[0]!.labels.get(id)!.includes(slug), second: sets[1]!.labels.get(id)!.includes(slug) }))))} |`
+        : '';
+    const taggedCount = ids.filter((id) => predicted(id).includes(slug)).length;
+    const scored = isTopic ? scores.map((s) => precisionRecall(s, slug)) : labellers.map(() => 'not a topic');
+    console.log(`| ${slug} | ${counts.join(' | ')} |${kappa} ${taggedCount} | ${scored.join(' | ')} |`);
+  }
+  if (!listErrors) return;
+  const labels = sets[0]!.labels;
+  for (const slug of asked.filter((slug) => taxonomy.topics.some((topic) => topic.slug === slug))) {
+    const line = (id: string) => ` ${id} ${texts.get(id)!.title} (tags: ${tagged.get(id)!.topics.join(', ') || 'none'})`;
+    const missed = ids.filter((id) => labels.get(id)!.includes(slug) && !predicted(id).includes(slug));
+    const wrong = ids.filter((id) => !labels.get(id)!.includes(slug) && predicted(id).includes(slug));
+    console.log(`\n${slug}, ${labellers[0]}: missed ${missed.length}, wrong ${wrong.length}`);
+    missed.forEach((id) => console.log(`- missed${line(id)}`));
+    wrong.forEach((id) => console.log(`- wrong${line(id)}`));
   }
 }
