@@ -590,3 +590,27 @@ describe('names inside other names, and words of other senses', () => {
     else expect(tags[i]![field]).not.toContain(slug);
   });
 });
+
+describe('the disasters and accidents topic', () => {
+  it('takes floods and crashes, leaves a war’s dead and a bank’s liquidity, and takes no article from another topic', async () => {
+    const [flood, crash, shelling, liquidity, hurricaneOil] = await tagWithProjectTaxonomy([
+      { title: 'فيضانات تقتل 5 أشخاص في تونس', body: 'أدت الأمطار الغزيرة إلى فيضانات جرفت السيارات، وقال الدفاع المدني إن فرق الإنقاذ تبحث عن المفقودين.' },
+      { title: 'تحطم طائرة خاصة في نيويورك', body: 'تحطمت طائرة صغيرة بعد إقلاعها، وقالت السلطات إن حصيلة الضحايا بلغت أربعة، وإن الصندوق الأسود عثر عليه.' },
+      {
+        title: 'غارات على الغوطة',
+        body: 'شن الجيش غارات جوية على الغوطة، وقال الدفاع المدني إن فرق الإنقاذ انتشلت الضحايا وإن الحصيلة ارتفعت بعد المعارك بين قوات النظام والمسلحين.',
+      },
+      { title: 'ضخ سيولة في الصرافات', body: 'بدأ ضخ السيولة في الصرافات الآلية بعد أزمة سيولة خانقة، وقال مسؤول إن السيولة تكفي.' },
+      {
+        title: 'إعصار وفيضانات وسيول في خليج المكسيك',
+        body: 'أغلقت شركات النفط منصاتها مع اقتراب الإعصار، وارتفعت أسعار النفط في الأسواق وتراجعت البورصة. وقال الدفاع المدني إن الفيضانات أغرقت البلدات وإن فرق الإنقاذ أجلت السكان.',
+      },
+    ]);
+    expect(flood!.topics).toContain('disasters-accidents');
+    expect(crash!.topics).toContain('disasters-accidents');
+    expect(shelling!.topics).toContain('security-defense');
+    expect(shelling!.topics).not.toContain('disasters-accidents');
+    expect(liquidity!.topics).not.toContain('disasters-accidents');
+    expect(hurricaneOil!.topics).toEqual(expect.arrayContaining(['disasters-accidents', 'economy-energy']));
+  });
+});
