@@ -207,6 +207,16 @@ describe('facet counts and value search', () => {
     expect({ status: unasked.status, field: unasked.body.error.field }).toEqual({ status: 400, field: 'q' });
   });
 
+  it('find a topic by the words a reader types for it, which tag nothing: war, medicine, weather', async () => {
+    const first = async (typed: string) => (await get<{ values: { value: string }[] }>(`/facets/topics?q=${encodeURIComponent(typed)}`)).body.values[0]?.value;
+    // حرب begins the economy's term الحرب التجارية (a trade war) too: the topic it names comes first.
+    expect(await first('حرب')).toBe('security-defense');
+    expect(await first('war')).toBe('security-defense');
+    // طب begins الطبيعي (الغاز الطبيعي, natural gas) too.
+    expect(await first('طب')).toBe('health');
+    expect(await first('weather')).toBe('disasters-accidents');
+  });
+
   it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {
     for (const typed of ['Vladimir Putin', 'فلاديمير بوتين', 'بوتين']) {
       const { body } = await get<{ values: { value: string; label: { ar: string } }[] }>(`/facets/people?q=${encodeURIComponent(typed)}`);

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../project-root.js';
 import { entitiesFromSynonyms, loadTaxonomy } from './taxonomy.js';
@@ -26,5 +29,28 @@ describe('the taxonomy as the project ships it', () => {
   it('labels an entity in Latin with each word capitalized, not the letter after an apostrophe', () => {
     const [army] = entitiesFromSynonyms(["الجيش الوطني الشعبي, people's national army"]);
     expect(army!.labels).toEqual({ ar: 'الجيش الوطني الشعبي', en: "People's National Army" });
+  });
+});
+
+describe('the taxonomy digest, which tells stored tags stale', () => {
+  it('changes with a term, not with the words that find a topic among the facet values or with notes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'taxonomy-digest-'));
+    try {
+      for (const folder of ['taxonomy', 'analyzers']) cpSync(join(PROJECT_ROOT, folder), join(root, folder), { recursive: true });
+      const topicsPath = join(root, 'taxonomy', 'topics.json');
+      const shipped = JSON.parse(readFileSync(topicsPath, 'utf8')) as { topics: { searchWords?: string[]; notes?: string; terms: string[] }[] };
+      const digestWith = (change: (topic: (typeof shipped.topics)[number]) => void) => {
+        const topics = structuredClone(shipped);
+        change(topics.topics[0]!);
+        writeFileSync(topicsPath, JSON.stringify(topics));
+        return loadTaxonomy(root).digest;
+      };
+      const before = digestWith(() => {});
+      expect(digestWith((topic) => (topic.searchWords = [...(topic.searchWords ?? []), 'مفاوضة']))).toBe(before);
+      expect(digestWith((topic) => (topic.notes = 'a note'))).toBe(before);
+      expect(digestWith((topic) => topic.terms.push('مفاوضة'))).not.toBe(before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -42,6 +42,8 @@ const topicSchema = z.object({
    * the others (a study of a diet is health and science, however much more it says of health).
    */
   companions: z.array(slug).optional(),
+  /** What a reader types to find the topic among the facet values, never used to tag (حرب, war: الحرب alone is in most news). */
+  searchWords: z.array(z.string().min(1)).optional(),
   /**
    * Its score is left out of the other topics' best: a topic added after the others were measured
    * takes none of their articles (a hurricane that shuts oil rigs stays economy as well as a disaster).
@@ -198,7 +200,10 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const teaserParagraphs = new Map(
     sourcesFile.sources.flatMap((source) => (source.teaserParagraphs ? [[source.value, source.teaserParagraphs] as const] : [])),
   );
-  return { ...taxonomy, sourceLabels, teaserParagraphs, digest: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 10) };
+  // Nor do notes and the words that find a topic among the facet values.
+  const decidesTags = (key: string, value: unknown) => (key === 'notes' || key === 'searchWords' ? undefined : value);
+  const digest = createHash('sha256').update(JSON.stringify(taxonomy, decidesTags)).digest('hex').slice(0, 10);
+  return { ...taxonomy, sourceLabels, teaserParagraphs, digest };
 }
 
 /**

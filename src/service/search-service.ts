@@ -687,7 +687,7 @@ export class SearchService {
       facetEntries(this.currentTaxonomy, facet).map((entry) => ({
         value: entry.slug,
         labels: entry.labels,
-        terms: entry.terms,
+        terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : entry.terms,
         parents: 'parents' in entry ? entry.parents : undefined,
       })),
       q,
