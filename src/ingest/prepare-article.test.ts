@@ -21,6 +21,12 @@ describe('prepareArticle', () => {
     expect(json({ id: 1, title: '\u202b\u200b', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title:/) });
   });
 
+  it('takes controls, noncharacters and lone surrogates out of every field, as a space where they part words', () => {
+    const prepared = json({ id: 1, title: 'عنوان\u0000مع\u001bتحكم\ufffe', text: 'نص\ud800الخبر\u0007 هنا', author: 'كاتب\u0085' });
+    expect(prepared).toMatchObject({ ok: true, article: { title: 'عنوان مع تحكم', body: 'نص الخبر هنا', author: 'كاتب' } });
+    expect(json({ id: 1, title: '\u0000\u0001', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title:/) });
+  });
+
   it('keeps the byline and summary a feed gives as one line each, and ignores them when they are no text', () => {
     expect(json({ id: 1, title: 't', text: 'b', author: ' القاهرة -\n أحمد ', abstract: 'ملخص  المقال' })).toMatchObject({
       ok: true,

@@ -1,5 +1,6 @@
 import { foldArabic } from '../analysis/arabic-rules.js';
 import { findPublishedDate, isStandaloneDateLine, isTweetAttributionLine, toAsciiDigits } from './article-dates.js';
+import { withoutUnservableCharacters } from '../unservable-characters.js';
 
 /** Why a piece of the scraped text was cut from the article. */
 export type RemovedKind = 'tweet-embed' | 'tweet-attribution' | 'repeated-headline' | 'pull-quote' | 'teaser' | 'byline' | 'dateline' | 'counter' | 'caption';
@@ -76,14 +77,14 @@ const CLAUSE_STARTERS = new Set(
 );
 
 /**
- * Splits scraped text into clean lines: NBSP and other Unicode spaces become spaces, invisible format
+ * Splits scraped text into clean lines: NBSP and other Unicode spaces, controls and lone surrogates become spaces, invisible format
  * characters (zero-width space, word joiner, BOM, bidi marks, soft hyphen) go, runs of spaces collapse, each line is
  * trimmed, a leading bullet (`· `) is dropped and empty lines are discarded.
  */
 export function normalizeLines(rawText: string): string[] {
-  return rawText
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
+  const spaced = rawText.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ');
+  // A control character (NUL) or a lone surrogate would make a feed unreadable: it may have parted two words.
+  return withoutUnservableCharacters(spaced, ' ')
     .replace(/[\u200b\u200e\u200f\u061c\u2060\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/g, '')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim().replace(LEADING_BULLET, '').trim())

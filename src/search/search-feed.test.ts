@@ -92,6 +92,17 @@ describe('atomFeedOf', () => {
     expect(feed.entry![0]!.title).toEqual({ '#text': 'A &#60;b&#62; &#38; &#34;C&#34; ]]&#62; end', '@_type': 'html' });
   });
 
+  it('holds no character XML forbids, though a stored title or passage has one (NUL, ESC, U+FFFE, a lone surrogate)', () => {
+    const xml = atomFeedOf(
+      [hit('x', '2021-01-01', { title: 'عنوان\u0000مع\u001b تحكم\ufffe', snippets: ['نص\ud800 <mark>الخبر</mark>'] })],
+      'feed',
+      places,
+      taxonomy,
+    );
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u);
+    expect(parse(xml).feed.entry![0]!.title['#text']).toBe('عنوانمع تحكم');
+  });
+
   it('is a feed without entries, never updated, when nothing is dated: the same feed each time it is asked', () => {
     const empty = atomFeedOf([hit('undated', null)], 't', places, taxonomy);
     const { feed } = parse(empty);

@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { facetValues, regionParents, type Taxonomy } from '../classify/taxonomy.js';
 import { escapeHtml } from '../escape-html.js';
+import { withoutUnservableCharacters } from '../unservable-characters.js';
 import type { ArticleHit } from './search-articles.js';
 
 /** Where a feed and its entries point: the feed itself, the search page it follows, and an article's view. */
@@ -48,7 +49,8 @@ export function atomFeedOf(hits: readonly ArticleHit[], title: string, places: F
       ],
     });
   }
-  return feed.atom1();
+  // An article stored before ingest took such characters out would make the whole feed unreadable.
+  return withoutUnservableCharacters(feed.atom1());
 }
 
 /** Of an article's regions, those no other of them lies in (Algeria, not also the Maghreb and Africa), labelled. */
