@@ -26,5 +26,7 @@ export type AppEnv = {
     clientRequestId?: string;
     /** The route a request refused for its method (405, or a preflight) was for: where the metrics count it. */
     refusedRoute?: string;
+    /** The code of an error answer the service gives when the engine cannot serve (503): the request's log line names it. */
+    refusalCode?: string;
   };
 };

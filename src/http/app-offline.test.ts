@@ -69,3 +69,17 @@ describe('CORS', () => {
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });
+
+describe('the log of an answer the engine could not give', () => {
+  it('is the request’s one line, naming the code: no error line with a stack a request, which would flood the log in an outage', async () => {
+    const lines: { level: number; msg: string; status?: number; code?: string; err?: unknown }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const service = SearchService.open({ engine, alias: 'offline', dataRoot: PROJECT_ROOT, maxQueryClauses: 1024, defaultProfile: 'default', logger });
+    const app = createApp({ service, limits: { maxPageSize: 50, maxResultWindow: 1000 }, logger });
+    const answer = await app.request('/search?q=x');
+    expect(answer.status).toBe(503);
+    const requestLines = lines.filter((line) => line.msg === 'request');
+    expect(requestLines).toMatchObject([{ level: 30, status: 503, code: 'engine_unavailable' }]);
+    expect(lines.filter((line) => line.level >= 50 || line.err !== undefined)).toEqual([]);
+  });
+});

@@ -78,6 +78,7 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
+        ...(c.get('refusalCode') ? { code: c.get('refusalCode') } : {}),
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
       'request',
@@ -148,7 +149,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
   app.onError((error, c) => {
     const { status, body } = toErrorResponse(error, c);
-    if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
+    // A fault is logged with its stack; the engine down or at capacity is no fault of the service, and
+    // a line of its own a request would flood the log in an outage: the request's line names the code.
+    if (status === 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
+    else if (status === 503) c.set('refusalCode', body.error.code);
     if (status === 503) c.header('Retry-After', '5');
     if (status === 429 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '1');
     return c.json(body, status);
