@@ -47,6 +47,28 @@ describe('EngineWatch behind guardEngine', () => {
     watch.stop();
   });
 
+  it('marks a hung node down when a request timed out and a short probe gets no answer either, and not a node that answers', async () => {
+    let hung = false;
+    const watch = new EngineWatch({
+      probe: () => (hung ? new Promise(() => {}) : Promise.resolve()),
+      probeDelaysMs: [10],
+      probeTimeoutMs: 20,
+    });
+    // A heavy search that timed out alone: the probe answers, the engine stays reachable.
+    watch.noteError(new EngineError('timeout', 'request timed out'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(watch.availability().reachable).toBe(true);
+
+    hung = true;
+    watch.noteError(new EngineError('timeout', 'request timed out'));
+    await until(() => !watch.availability().reachable);
+    expect(watch.refuseBecause()).toContain('does not answer in time');
+
+    hung = false;
+    await until(() => watch.availability().reachable);
+    watch.stop();
+  });
+
   it('is held down while a supervisor restarts the node, and probes once released', async () => {
     const watch = new EngineWatch({ probe: async () => {}, probeDelaysMs: [10] });
     watch.hold('the embedded engine is restarting');

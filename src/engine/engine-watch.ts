@@ -15,14 +15,18 @@ export interface EngineWatchOptions {
   probe: () => Promise<unknown>;
   /** Waits between probes while the engine is down, the last one repeated. */
   probeDelaysMs?: number[];
+  /** How long a probe may take before the engine counts as not answering (a hung node answers nothing). */
+  probeTimeoutMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
 /**
  * Whether the engine can be reached, learnt from the requests themselves: a connection that fails
  * marks it down, and from then on it is probed (1 s, 2 s, … 10 s apart) until it answers, while
- * callers are refused at once instead of each waiting on a dead connection. A process supervisor can
- * also hold it down (the node is restarting) and release it.
+ * callers are refused at once instead of each waiting on a dead connection. A request that timed out
+ * is followed by one short probe: a heavy search may time out alone, a hung node does not answer the
+ * probe either, and is marked down as a dead one is. A process supervisor can also hold it down (the
+ * node is restarting) and release it.
  */
 export class EngineWatch {
   private down: string | null = null;
@@ -30,11 +34,15 @@ export class EngineWatch {
   private since = new Date().toISOString();
   private probes = 0;
   private probing: Promise<void> | undefined;
+  private checkingAfterTimeout = false;
   private stopped = false;
   private readonly delays: number[];
 
+  private readonly probeTimeoutMs: number;
+
   constructor(private readonly options: EngineWatchOptions) {
     this.delays = options.probeDelaysMs ?? [1_000, 2_000, 5_000, 10_000];
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 2_000;
   }
 
   /** The reason calls are refused now, or undefined when they may go. */
@@ -42,7 +50,9 @@ export class EngineWatch {
 
   /** Told of every engine error: a connection that failed marks the engine down. */
   noteError = (error: unknown): void => {
-    if (!isEngineError(error, 'unavailable') || error.statusCode !== undefined || this.down || this.heldBy) return;
+    if (this.down || this.heldBy) return;
+    if (isEngineError(error, 'timeout')) void this.checkAfterTimeout();
+    if (!isEngineError(error, 'unavailable') || error.statusCode !== undefined) return;
     this.markDown('the search engine cannot be reached; retrying');
   };
 
@@ -67,6 +77,29 @@ export class EngineWatch {
     this.stopped = true;
   }
 
+  private async checkAfterTimeout(): Promise<void> {
+    if (this.checkingAfterTimeout) return;
+    this.checkingAfterTimeout = true;
+    try {
+      if (!(await this.probeAnswers()) && !this.down && !this.heldBy) this.markDown('the search engine does not answer in time; retrying');
+    } finally {
+      this.checkingAfterTimeout = false;
+    }
+  }
+
+  /** One probe, given `probeTimeoutMs` to answer. */
+  private async probeAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.probeTimeoutMs).unref()));
+    try {
+      return await Promise.race([this.options.probe().then(() => true), late]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private markDown(reason: string): void {
     this.down = reason;
     this.since = new Date().toISOString();
@@ -79,14 +112,11 @@ export class EngineWatch {
     for (let attempt = 0; !this.stopped; attempt++) {
       if (!this.heldBy) {
         this.probes++;
-        try {
-          await this.options.probe();
+        if (await this.probeAnswers()) {
           this.down = null;
           this.since = new Date().toISOString();
           this.options.log?.('search engine reachable again', { probes: this.probes });
           return;
-        } catch {
-          // still down
         }
       }
       await new Promise((resolve) => setTimeout(resolve, this.delays[Math.min(attempt, this.delays.length - 1)]).unref());
