@@ -176,6 +176,9 @@ describe('buildSearchBody', () => {
     expect([...planSynonymFields(52, four, shape)]).toEqual([]); // 52 × 20 = 1,040: over
     expect([...planSynonymFields(255, four, shape)]).toEqual([]); // 255 × 4 = 1,020
     expect(() => planSynonymFields(256, four, shape)).toThrow(QueryTooLongError);
+    expect(() => planSynonymFields(256, four, shape)).toThrow('at most 255 words');
+    // Phrases, exclusions and flags that spend the whole budget leave room for no word: said so, never "at most -18 words".
+    expect(() => planQuery(1, four, shape, 2_000)).toThrow('too many quoted phrases, words left out or flags to search at once');
   });
 
   it('adds typo tolerance as fuzzy matches on the stemmed fields, weighted lower, within the clause budget', () => {

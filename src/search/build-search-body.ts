@@ -169,10 +169,14 @@ export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: n
   return { maxClauses, timeZone, ...analysisShapeOf(definition) };
 }
 
-/** A query with more tokens than any plan can fit into the clause limit. */
+/**
+ * A query with more tokens than any plan can fit into the clause limit. Its phrases, the words it
+ * leaves out and its flags' countries are spent first: where they leave no room for one word, the
+ * message says so rather than "at most 0 words".
+ */
 export class QueryTooLongError extends Error {
   constructor(readonly maxTokens: number) {
-    super(`at most ${maxTokens} words`);
+    super(maxTokens >= 1 ? `at most ${maxTokens} words` : 'too many quoted phrases, words left out or flags to search at once');
     this.name = 'QueryTooLongError';
   }
 }
@@ -414,7 +418,7 @@ export function planQuery(tokens: number, profile: SearchProfile, shape: QuerySh
     for (const withFuzzy of fuzzy ? [true, false] : [false])
       if (cost(synonymFields, withFuzzy) <= budget)
         return { synonymFields: new Set(synonymFields), fuzzy: withFuzzy, leaves: cost(synonymFields, withFuzzy) + shape.maxClauses - budget };
-  throw new QueryTooLongError(Math.floor(budget / Math.max(fields.length, 1)));
+  throw new QueryTooLongError(Math.max(0, Math.floor(budget / Math.max(fields.length, 1))));
 }
 
 /** Which fields keep their synonyms under `planQuery`. */
