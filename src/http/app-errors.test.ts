@@ -69,6 +69,17 @@ describe('mistakes said plainly', () => {
   });
 });
 
+describe('admin routes', () => {
+  // A typo in an admin call must not pass for a run of the defaults: ?profle= had scored the default profile.
+  it.each([
+    ['POST', '/admin/eval?profle=exact-first', 'profle: not a parameter of POST /admin/eval (/openapi.json lists them)'],
+    ['POST', '/admin/tags/rebuild?x=1', 'x: not a parameter of POST /admin/tags/rebuild (/openapi.json lists them)'],
+    ['GET', '/admin/tasks?x=1', 'x: not a parameter of GET /admin/tasks (/openapi.json lists them)'],
+  ])('refuse a parameter they do not take: %s %s', async (method, path, message) => {
+    expect(await errorOf(path, { method, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } })).toMatchObject({ status: 400, message });
+  });
+});
+
 describe('error shapes', () => {
   it('answers 503 with Retry-After and a clear body while the engine is unavailable', async () => {
     engine.failWith = 'unavailable';

@@ -64,10 +64,25 @@ export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) 
 
 type Method = RouteConfig['method'];
 type RouteDetails = Omit<RouteConfig, 'method' | 'path' | 'operationId' | 'security'>;
+type EmptyQuery = z.ZodObject<Record<string, never>>;
+/** The query schema a route declares, or the empty one. */
+type QueryOf<R extends RouteDetails> = R extends { request: { query: infer Q extends z.ZodObject } } ? Q : EmptyQuery;
 
-/** A route behind the admin key: its own answers, then 401, 403 and 503. */
+/**
+ * A route behind the admin key: its own answers, then 401, 403 and 503. A query parameter it does
+ * not take is refused, as on the public routes: `?profle=` would otherwise score the default profile.
+ */
 export function adminRoute<M extends Method, P extends string, R extends RouteDetails>(method: M, path: P, operationId: string, details: R) {
-  return createRoute({ method, path, operationId, ...details, security: [{ adminKey: [] }], responses: { ...details.responses, ...adminErrors } });
+  const query = details.request?.query instanceof z.ZodObject ? details.request.query.strict() : z.object({}).strict();
+  return createRoute({
+    method,
+    path,
+    operationId,
+    ...details,
+    request: { ...(details.request as NonNullable<R['request']>), query: query as QueryOf<R> },
+    security: [{ adminKey: [] }],
+    responses: { ...details.responses, ...adminErrors },
+  });
 }
 
 /** A route anyone may call: no key; the 400 for an unreadable request unless the route names its own 400. */
