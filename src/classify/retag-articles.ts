@@ -58,7 +58,8 @@ export async function retagArticles(
     report.read += page.hits.length;
     report.changed += updates.length - result.failures.length;
     report.failures.push(...result.failures.map((f) => ({ id: f.id, reason: f.reason })));
-    options.onProgress?.(report.read, total);
+    // Articles ingested meanwhile are read too: the total counted at the start rises with them, never under 100 %.
+    options.onProgress?.(report.read, Math.max(total, report.read));
     after = [page.hits[page.hits.length - 1]!.source.id];
   }
   await engine.refresh(alias);
