@@ -127,16 +127,24 @@ export type Config = {
 };
 
 /** Reads the configuration from the environment; throws one message naming every bad variable. */
+/** A setting that cannot be used, named with what is wrong (never its value: it may be a secret). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   const c = parsed.data;
   return {
     ...presentFields({
       searchUrl: c.SEARCH_URL,
       searchEngine: c.SEARCH_ENGINE,
       searchApiKey: c.SEARCH_API_KEY,
-      searchCaCertificate: c.SEARCH_CA_CERT && readFileSync(c.SEARCH_CA_CERT, 'utf8'),
+      searchCaCertificate: c.SEARCH_CA_CERT && readCertificate(c.SEARCH_CA_CERT),
       indexShards: c.INDEX_SHARDS,
       indexReplicas: c.INDEX_REPLICAS,
       enginePort: c.ENGINE_PORT,
@@ -185,5 +193,13 @@ function isTimeZone(name: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+function readCertificate(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`SEARCH_CA_CERT: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
 }

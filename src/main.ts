@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import { loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { ApiMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/node-server.js';
 import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
 import { createLogger } from './logger.js';
+import { loadConfigOrExit } from './load-config-or-exit.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { provideEngine } from './provide-engine.js';
 import { SearchService } from './service/search-service.js';
 
 // Composition root: config → engine → service (index and seeds) → HTTP API.
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel, { buffered: true });
 const metrics = new ApiMetrics();
 const provided = await provideEngine(config, logger, { onEngineError: metrics.engineError });

@@ -106,6 +106,24 @@ describe('the compiled server, started as npm start starts it', () => {
     expect(body.hits.flatMap((hit) => hit.snippets).join(' ')).toMatch(/<mark>(بلينكن|بلينكين)<\/mark>/);
   });
 
+  it('refuses a bad setting with one JSON line naming it, no stack and not its value, and exit 1', async () => {
+    const secret = 'short-secret';
+    const run = promisify(execFile)(process.execPath, compiledEntryArgs('src/main.js'), {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ADMIN_API_KEY: secret, PORT: '0' },
+      timeout: 30_000,
+    });
+    const failure = (await run.then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code: number; stdout: string; stderr: string };
+    expect(failure.code).toBe(1);
+    const lines = failure.stdout.trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toMatchObject([{ level: 60, problems: expect.stringContaining('ADMIN_API_KEY') }]);
+    expect(failure.stdout + failure.stderr).not.toMatch(/\n\s+at /);
+    expect(failure.stdout + failure.stderr).not.toContain(secret);
+  });
+
   // Last: it stops the server.
   it('on SIGTERM answers the request in flight, takes no new connection, and exits 0', async () => {
     const line = (id: string) => new TextEncoder().encode(`${JSON.stringify({ id, title: 'مقال', text: 'نص المقال عن الجزائر.' })}\n`);

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../load-config-or-exit.js';
 import { superviseEngine } from '../embedded/engine-supervisor.js';
 import { startEmbeddedOpenSearchCluster } from '../embedded/opensearch-cluster.js';
 import { createLogger } from '../logger.js';
@@ -11,7 +11,7 @@ import { asksForHelp, exitWithUsage } from './usage.js';
 // or queries by hand; `npm start`, ingest and the measures in other terminals then use it. Ctrl-C stops it.
 // `-- --nodes N` starts a cluster of N nodes on loopback instead (each restarted if it ends), and
 // prints the SEARCH_URL that reaches them all.
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 const USAGE = 'npm run engine [-- --nodes N]   (N from 1 to 9)';
 const args = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { loadConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { loadConfigOrExit } from '../load-config-or-exit.js';
 import { createLogger } from '../logger.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
@@ -18,7 +19,7 @@ export interface CommandContext {
  * result is the exit code.
  */
 export async function runWithEngine(command: (context: CommandContext) => Promise<number>, alias?: (config: Config) => string): Promise<never> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const provided = await provideEngine(config, logger);
   let exitCode = 1;
