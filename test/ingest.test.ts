@@ -58,6 +58,8 @@ describe('ingesting a corpus file', () => {
   it('indexes good articles and reports every other line with its reason and line number', async () => {
     const report = await ingestFile();
     expect(report).toMatchObject({ read: 6, indexed: 2, updated: 0, unchanged: 0, duplicates: 1 });
+    // The record skipped is named as a rejected one is: where it was, and the id it repeated.
+    expect(report.duplicateRecords).toEqual([{ file: gzFile, line: 3, id: 'ant-1' }]);
     expect(report.rejected.map((r) => [r.line, r.reason.split(':')[0]])).toEqual([
       [4, 'title'],
       [5, 'text'],

@@ -18,6 +18,8 @@ export interface IngestReport {
   unchanged: number;
   /** The same id met again in this run: the first one wins. */
   duplicates: number;
+  /** Where each of those was: the record skipped, and the id it repeated. */
+  duplicateRecords: { file: string; line: number; id: string }[];
   /** Stored as copies of a story stored under another id (same outlet, title and time): left out of searches. */
   repeatedStories: number;
   /** Stored with the other stories' leads they ended with cut from the searched text (`cutTeasers`). */
@@ -116,7 +118,17 @@ export async function ingestArticles(
   const aroundWrite = options.aroundWrite ?? ((write) => write());
   const batchSize = options.batchSize ?? INGEST_BATCH_SIZE;
   const concurrency = options.concurrency ?? 2;
-  const report: IngestReport = { read: 0, indexed: 0, updated: 0, unchanged: 0, duplicates: 0, repeatedStories: 0, withTeasers: 0, rejected: [] };
+  const report: IngestReport = {
+    read: 0,
+    indexed: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    duplicateRecords: [],
+    repeatedStories: 0,
+    withTeasers: 0,
+    rejected: [],
+  };
   const seen = new Set<string>();
   // A run into an empty index (a first load, a rebuild) finds stored only what it wrote itself, so
   // it asks the index about nothing else: on the ANT corpus that was 4 lookups a batch. Asked once,
@@ -225,6 +237,7 @@ export async function ingestArticles(
     }
     if (seen.has(prepared.article.id)) {
       report.duplicates++;
+      report.duplicateRecords.push({ file: record.file, line: record.line, id: prepared.article.id });
       continue;
     }
     seen.add(prepared.article.id);

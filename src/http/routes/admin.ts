@@ -21,6 +21,9 @@ const IngestResult = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     duplicates: z.number().int(),
+    duplicateRecords: z
+      .array(z.object({ file: z.string(), line: z.number().int(), id: z.string() }))
+      .openapi({ description: 'Each record skipped because its id was met earlier in the same request (the first one is stored): where it was, and the id.' }),
     repeatedStories: z.number().int().openapi({
       description:
         'Stored as copies of a story already stored under another id (the same source, and the same title and publication time or the same text word for word): kept, left out of searches.',
