@@ -32,6 +32,17 @@ describe('receiving an NDJSON body', () => {
     });
   });
 
+  it('refuses a body that sends nothing now, as an empty JSON array is, not in a task that read nothing', async () => {
+    expect(await refusal(receiveIngestBody(ndjsonBody('')))).toEqual({
+      status: 400,
+      code: 'invalid_parameter',
+      field: 'body',
+      message: 'body: no articles sent',
+    });
+    const emptyArray = { ...ndjsonBody('[]'), contentType: 'application/json' };
+    expect(await refusal(receiveIngestBody(emptyArray))).toMatchObject({ status: 400, field: 'body' });
+  });
+
   it('refuses a body announced over the limit before reading any of it', async () => {
     const announced = { ...ndjsonBody('{}'), contentLength: String(2 * 1024 ** 3) };
     expect(await refusal(receiveIngestBody(announced))).toMatchObject({ status: 413, code: 'payload_too_large', field: 'body' });

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
@@ -83,6 +83,11 @@ export async function receiveIngestBody(request: IngestBody, streamedLimitBytes 
       );
     }
     throw new ApiError(400, 'invalid_parameter', `body: could not be received whole: ${(error as Error).message}`, 'body');
+  }
+  // Nothing sent is refused now, as an empty JSON array is, not reported later by a task that "succeeded" having read nothing.
+  if (statSync(join(folder, 'body')).size === 0) {
+    dispose();
+    throw new ApiError(400, 'invalid_parameter', 'body: no articles sent', 'body');
   }
   return { records: await recordsOf(mediaType, encoding, request, createReadStream(join(folder, 'body')), streamedLimitBytes), dispose };
 }
