@@ -238,8 +238,11 @@ function topicsOf(compiled: CompiledTaxonomy, present: ReadonlySet<object>, arti
   const { topics, topicRules } = compiled.taxonomy;
   const scores = topics.map((topic) => (present.has(topic) ? topicScore(topic, compiled, article) : 0));
   const crowds = (other: Topic, topic: Topic) => other === topic || (!other.crowdsNoOther && !topic.companions?.includes(other.slug));
-  const best = (topic: Topic) => Math.max(...scores.filter((_, i) => crowds(topics[i]!, topic)));
-  const isTagged = topics.map((topic, i) => scores[i]! >= Math.max(topicRules.minScore, topicRules.minShareOfBest * best(topic)));
+  // Most topics have no companion: the best of the topics that crowd others serves them all, worked out once.
+  const crowdingBest = Math.max(0, ...scores.filter((_, i) => !topics[i]!.crowdsNoOther));
+  const best = (topic: Topic, i: number) =>
+    topic.companions ? Math.max(...scores.filter((_, j) => crowds(topics[j]!, topic))) : Math.max(crowdingBest, scores[i]!);
+  const isTagged = topics.map((topic, i) => scores[i]! >= Math.max(topicRules.minScore, topicRules.minShareOfBest * best(topic, i)));
   const yields = (topic: Topic, i: number) => topics.some((other, j) => isTagged[j] && topic.yieldsTo?.includes(other.slug) && scores[j]! >= scores[i]!);
   return topics.filter((topic, i) => isTagged[i] && !yields(topic, i)).map((topic) => topic.slug);
 }
