@@ -592,8 +592,8 @@ describe('names inside other names, and words of other senses', () => {
 });
 
 describe('the disasters and accidents topic', () => {
-  it('takes floods and crashes, leaves a war’s dead and a bank’s liquidity, and takes no article from another topic', async () => {
-    const [flood, crash, shelling, liquidity, hurricaneOil] = await tagWithProjectTaxonomy([
+  it('takes floods and crashes, leaves a war’s dead, a shooting and a bank’s liquidity, and takes no article from another topic', async () => {
+    const [flood, crash, shelling, liquidity, hurricaneOil, shooting] = await tagWithProjectTaxonomy([
       { title: 'فيضانات تقتل 5 أشخاص في تونس', body: 'أدت الأمطار الغزيرة إلى فيضانات جرفت السيارات، وقال الدفاع المدني إن فرق الإنقاذ تبحث عن المفقودين.' },
       { title: 'تحطم طائرة خاصة في نيويورك', body: 'تحطمت طائرة صغيرة بعد إقلاعها، وقالت السلطات إن حصيلة الضحايا بلغت أربعة، وإن الصندوق الأسود عثر عليه.' },
       {
@@ -605,6 +605,8 @@ describe('the disasters and accidents topic', () => {
         title: 'إعصار وفيضانات وسيول في خليج المكسيك',
         body: 'أغلقت شركات النفط منصاتها مع اقتراب الإعصار، وارتفعت أسعار النفط في الأسواق وتراجعت البورصة. وقال الدفاع المدني إن الفيضانات أغرقت البلدات وإن فرق الإنقاذ أجلت السكان.',
       },
+      // No security topic here to yield to: the title says it is a shooting, whatever fires and rescuers the body names.
+      { title: 'مقتل شاب برصاص مجهولين', body: 'قال الدفاع المدني إن رجال الإطفاء أخمدوا الحرائق التي اندلعت في المكان، وإن فرق الإنقاذ نقلت المصابين.' },
     ]);
     expect(flood!.topics).toContain('disasters-accidents');
     expect(crash!.topics).toContain('disasters-accidents');
@@ -612,5 +614,6 @@ describe('the disasters and accidents topic', () => {
     expect(shelling!.topics).not.toContain('disasters-accidents');
     expect(liquidity!.topics).not.toContain('disasters-accidents');
     expect(hurricaneOil!.topics).toEqual(expect.arrayContaining(['disasters-accidents', 'economy-energy']));
+    expect(shooting!.topics).not.toContain('disasters-accidents');
   });
 });

@@ -196,6 +196,14 @@ describe('classifyArticle', () => {
     expect(classifyWith('market bank budget', 'match goal team').topics).toEqual(['economy']);
   });
 
+  it('gives a topic nothing where the title holds one of the words that say the story is another’s', () => {
+    const classifyWith = classifierWithTopic('sport', { notWhereTitleHas: ['bank'] });
+    expect(classifyWith('match', 'goal team match').topics).toEqual(['sport']);
+    expect(classifyWith('match bank', 'goal team match').topics).toEqual([]);
+    // In the body it says nothing: the title decides what the story is.
+    expect(classifyWith('match', 'goal team match bank').topics).toEqual(['sport']);
+  });
+
   it('drops a topic where one it yields to is tagged with as high a score', () => {
     const classifyWith = classifierWithTopic('sport', { yieldsTo: ['economy'] });
     // sport 3, economy 3: both tagged by the share rule; sport yields.

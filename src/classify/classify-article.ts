@@ -145,9 +145,15 @@ export function isAbout(salience: RegionSalience, rules: Taxonomy['regionRules']
  * Weighted count of distinct signal words: inflections of one word (الاقتصاد, الاقتصادية) analyze
  * alike and count once; repeats add a little, capped. The topic's ambiguous terms count only beside
  * one of its other terms: a headline and a body naming الفريق (a team of investigators) are no sport.
+ * A title holding one of `notWhereTitleHas` gives the topic nothing.
  */
 function topicScore(topic: Topic, compiled: CompiledTaxonomy, article: AnalyzedArticle): number {
   const { bodyWeight, repeatWeight, maxPerTerm, titleWeight } = compiled.taxonomy.topicRules;
+  const inTitle = (term: string) => {
+    const pattern = compiled.patterns.get(term);
+    return pattern !== undefined && findOccurrences(pattern, article.title).length > 0;
+  };
+  if (topic.notWhereTitleHas?.some(inTitle)) return 0;
   const ambiguous = new Set(topic.ambiguous?.terms ?? []);
   const weights = new Map<string, number>();
   let unambiguousFound = false;
@@ -337,7 +343,7 @@ export function taxonomyTerms(taxonomy: Taxonomy): string[] {
       ...(region.leadersAtHome ?? []),
     ].forEach((t) => terms.add(t));
   }
-  for (const topic of taxonomy.topics) topic.terms.forEach((t) => terms.add(t));
+  for (const topic of taxonomy.topics) [...topic.terms, ...(topic.notWhereTitleHas ?? [])].forEach((t) => terms.add(t));
   for (const entity of [...taxonomy.people, ...taxonomy.organizations]) {
     [...entity.terms, ...entity.excludeWithin, ...(entity.namedInContext?.terms ?? []), ...(entity.namedInContext?.requireAnyOf ?? [])].forEach((t) =>
       terms.add(t),

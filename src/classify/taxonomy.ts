@@ -42,6 +42,8 @@ const topicSchema = z.object({
    * the others (a study of a diet is health and science, however much more it says of health).
    */
   companions: z.array(slug).optional(),
+  /** Words that, in the title, say the story is another topic's: an attack's (هجوم, غارة, برصاص) is no disaster, whatever fires and rescuers its body names. */
+  notWhereTitleHas: z.array(z.string().min(1)).optional(),
   /** What a reader types to find the topic among the facet values, never used to tag (حرب, war: الحرب alone is in most news). */
   searchWords: z.array(z.string().min(1)).optional(),
   /**
