@@ -22,8 +22,8 @@ describe('prepareArticle', () => {
   });
 
   it('takes controls, noncharacters and lone surrogates out of every field, as a space where they part words', () => {
-    const prepared = json({ id: 1, title: 'عنوان\u0000مع\u001bتحكم\ufffe', text: 'نص\ud800الخبر\u0007 هنا', author: 'كاتب\u0085' });
-    expect(prepared).toMatchObject({ ok: true, article: { title: 'عنوان مع تحكم', body: 'نص الخبر هنا', author: 'كاتب' } });
+    const prepared = json({ id: 1, title: 'عنوان\u0000مع\u001bتحكم\ufffe', text: 'نص\ud800الخبر\u0007 هنا\ufdd0 و\u{10ffff}😀', author: 'كاتب\u0085' });
+    expect(prepared).toMatchObject({ ok: true, article: { title: 'عنوان مع تحكم', body: 'نص الخبر هنا و 😀', author: 'كاتب' } });
     expect(json({ id: 1, title: '\u0000\u0001', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^title:/) });
   });
 
