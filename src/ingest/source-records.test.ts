@@ -18,6 +18,12 @@ describe('readNdjson', () => {
     ]);
   });
 
+  it('reads a first line behind a byte order mark, as editors save UTF-8, and no later line so', async () => {
+    const records = await recordsOf(['\ufeff{"a":1}\n\ufeff{"b":2}\n'], 100);
+    expect(records.map((r) => r.kind)).toEqual(['json', 'unreadable']);
+    expect(records[0]).toMatchObject({ value: { a: 1 } });
+  });
+
   it('rejects a line past the byte limit by its number and goes on with the next', async () => {
     const records = await recordsOf(['{"a":1}\n{"long":"', 'x'.repeat(50), 'y'.repeat(50), '"}\n{"b":2}\n', 'z'.repeat(120)], 40);
     expect(records.map((r) => [r.line, r.kind])).toEqual([

@@ -121,7 +121,8 @@ export async function* readNdjson(input: NodeJS.ReadableStream, label: string, m
     }
     // Bytes of another encoding would be stored as U+FFFD replacement characters, silently.
     if (!isUtf8(bytes)) return { kind: 'unreadable', file: label, line, reason: 'not UTF-8 text' };
-    const text = bytes.toString('utf8');
+    // An editor's byte order mark before the first line is no part of its JSON.
+    const text = line === 1 ? bytes.toString('utf8').replace(/^\ufeff/, '') : bytes.toString('utf8');
     if (!text.trim()) return undefined;
     try {
       return { kind: 'json', file: label, line, value: JSON.parse(text) };
