@@ -1,6 +1,7 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from './api-error.js';
 import { receiveIngestBody } from './ingest-body.js';
@@ -33,12 +34,11 @@ describe('receiving an NDJSON body', () => {
   });
 
   it('refuses a body that sends nothing now, as an empty JSON array is, not in a task that read nothing', async () => {
-    expect(await refusal(receiveIngestBody(ndjsonBody('')))).toEqual({
-      status: 400,
-      code: 'invalid_parameter',
-      field: 'body',
-      message: 'body: no articles sent',
-    });
+    const nothing = { status: 400, code: 'invalid_parameter', field: 'body', message: 'body: no articles sent' };
+    expect(await refusal(receiveIngestBody(ndjsonBody('')))).toEqual(nothing);
+    expect(await refusal(receiveIngestBody(ndjsonBody('\n \r\n\t\n')))).toEqual(nothing);
+    const emptyGzip = { ...ndjsonBody(''), contentEncoding: 'gzip', body: new Blob([gzipSync('\n')]).stream() as never };
+    expect(await refusal(receiveIngestBody(emptyGzip))).toEqual(nothing);
     const emptyArray = { ...ndjsonBody('[]'), contentType: 'application/json' };
     expect(await refusal(receiveIngestBody(emptyArray))).toMatchObject({ status: 400, field: 'body' });
   });

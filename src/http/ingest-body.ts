@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
@@ -84,8 +84,9 @@ export async function receiveIngestBody(request: IngestBody, streamedLimitBytes 
     }
     throw new ApiError(400, 'invalid_parameter', `body: could not be received whole: ${(error as Error).message}`, 'body');
   }
-  // Nothing sent is refused now, as an empty JSON array is, not reported later by a task that "succeeded" having read nothing.
-  if (statSync(join(folder, 'body')).size === 0) {
+  // Nothing sent (blank lines, an empty gzip) is refused now, as an empty JSON array is, not
+  // reported later by a task that "succeeded" having read nothing.
+  if (!(await holdsText(join(folder, 'body'), encoding === 'gzip'))) {
     dispose();
     throw new ApiError(400, 'invalid_parameter', 'body: no articles sent', 'body');
   }
@@ -208,4 +209,26 @@ async function readWhole(content: Readable, gzipped: boolean): Promise<string> {
   const bytes = Buffer.concat(chunks);
   if (!isUtf8(bytes)) throw new ApiError(400, 'invalid_parameter', 'body: not UTF-8 text', 'body');
   return bytes.toString('utf8');
+}
+
+/**
+ * Whether a spooled body holds anything but white space, read only as far as its first such byte
+ * (and its first megabyte: past that, and for a body that does not inflate, the task reads and reports).
+ */
+async function holdsText(path: string, gzipped: boolean): Promise<boolean> {
+  const file = createReadStream(path);
+  const content = gzipped ? file.pipe(createGunzip()) : file;
+  let read = 0;
+  try {
+    for await (const chunk of content as AsyncIterable<Buffer>) {
+      if (chunk.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09)) return true;
+      read += chunk.length;
+      if (read > 1024 * 1024) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  } finally {
+    file.destroy();
+  }
 }
