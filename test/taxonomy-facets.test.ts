@@ -215,6 +215,9 @@ describe('facet counts and value search', () => {
     // طب begins الطبيعي (الغاز الطبيعي, natural gas) too.
     expect(await first('طب')).toBe('health');
     expect(await first('weather')).toBe('disasters-accidents');
+    // انقلاب is a coup before an overturned bus (a disaster's term, counted beside another).
+    expect(await first('انقلاب')).toBe('politics');
+    expect(await first('القاعدة')).toBe('counter-terrorism');
   });
 
   it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {
