@@ -516,7 +516,9 @@ describe('POST /admin/ingest', () => {
     const started = (await (await send()).json()) as { id: string };
     const second = await send();
     expect(second.status).toBe(409);
-    expect(await second.json()).toMatchObject({ error: { code: 'task_conflict' } });
+    expect(await second.json()).toMatchObject({
+      error: { code: 'task_conflict', message: expect.stringMatching(new RegExp(`^An ingest task \\(${started.id}\\)`)) },
+    });
 
     const cancel = () => service.app.request(`/admin/tasks/${started.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect((await cancel()).status).toBe(202);

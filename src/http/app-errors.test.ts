@@ -62,8 +62,8 @@ describe('mistakes said plainly', () => {
     ['/search?size=5&size=6', 'size: given more than once: give it once'],
     ['/search?sort=newest&sort=relevance', 'sort: given more than once: give it once'],
     ['/search?colour=red', 'colour: not a parameter of GET /search (/openapi.json lists them)'],
-    ['/facets/regions?colour=red', 'colour: not a parameter of GET /facets/:facet (/openapi.json lists them)'],
-    ['/articles/a1?colour=red', 'colour: not a parameter of GET /articles/:id (/openapi.json lists them)'],
+    ['/facets/regions?colour=red', 'colour: not a parameter of GET /facets/{facet} (/openapi.json lists them)'],
+    ['/articles/a1?colour=red', 'colour: not a parameter of GET /articles/{id} (/openapi.json lists them)'],
   ])('%s: %s', async (path, message) => {
     expect(await errorOf(path)).toMatchObject({ status: 400, message });
   });

@@ -38,7 +38,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       if (result.success) return;
       const issue = result.error.issues[0];
       const field = issue ? String(issue.path[0] ?? ('keys' in issue ? (issue.keys as string[])[0] : '')) : '';
-      const said = issue?.code === 'unrecognized_keys' ? `not a parameter of ${c.req.method} ${c.req.routePath} (/openapi.json lists them)` : issue?.message;
+      const said =
+        issue?.code === 'unrecognized_keys' ? `not a parameter of ${c.req.method} ${openApiPath(c.req.routePath)} (/openapi.json lists them)` : issue?.message;
       const message = said ? `${field ? `${field}: ` : ''}${said}` : 'invalid request';
       return c.json(errorBody(c, 'invalid_parameter', message, field || undefined), 400);
     },
@@ -230,4 +231,9 @@ function methodsByRoute(app: OpenAPIHono<AppEnv>): (path: string) => { route?: s
     methods.add('OPTIONS');
     return { route: matching[0]!.path, methods: [...methods].sort() };
   };
+}
+
+/** A route's path as /openapi.json writes it: /articles/{id}, not /articles/:id. */
+function openApiPath(routePath: string): string {
+  return routePath.replace(/:(\w+)/g, '{$1}');
 }

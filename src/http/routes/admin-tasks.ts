@@ -96,7 +96,11 @@ export function refuseIfConflicting(c: Context<AppEnv>, service: SearchService, 
 
 function conflict(c: Context<AppEnv>, running: Task): ApiError {
   c.header('Location', `/admin/tasks/${running.id}`);
-  return new ApiError(409, 'task_conflict', `A ${running.kind} task (${running.id}) is running on ${running.alias}; wait for it to end, or cancel it.`);
+  return new ApiError(
+    409,
+    'task_conflict',
+    `${/^[aeiou]/i.test(running.kind) ? 'An' : 'A'} ${running.kind} task (${running.id}) is running on ${running.alias}; wait for it to end, or cancel it.`,
+  );
 }
 
 /** 202 with the task, and where to follow it. */
