@@ -12,6 +12,11 @@ describe('flagsAsCountryNames', () => {
     expect(flagsAsCountryNames('مباراة 🇩🇿 و🇲🇦 اليوم', names)).toBe('مباراة الجزائر و المغرب اليوم');
   });
 
+  it('keeps a flag after a minus sign the word or phrase it leaves out', () => {
+    expect(flagsAsCountryNames('سوريا -🇩🇿', names)).toBe('سوريا -الجزائر');
+    expect(flagsAsCountryNames('سوريا −🇺🇸', names)).toBe(`سوريا −"${names.get('US')}"`);
+  });
+
   it('takes out a flag of no country the taxonomy holds, and leaves a text without flags as typed', () => {
     expect(flagsAsCountryNames('🇦🇦 كرة', names)).toBe('كرة');
     expect(flagsAsCountryNames('🇦🇦', names)).toBe('');

@@ -18,14 +18,17 @@ export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<str
 
 /**
  * The text with each flag of a known country read as its name (🇸🇦 السعودية: السعودية السعودية), as a
- * reader pasting a post's flags means. A flag of no known country is taken out.
+ * reader pasting a post's flags means. A flag of no known country is taken out. After a minus sign
+ * the name stays the word (or the quoted phrase) the minus leaves out: `سوريا -🇩🇿` is not Algeria's.
  */
 export function flagsAsCountryNames(text: string, namesByCode: ReadonlyMap<string, string>): string {
   if (!holdsFlag(text)) return text;
-  const named = text.replace(FLAG, (flag) => {
+  const named = text.replace(FLAG, (flag, offset: number) => {
     const code = String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0)));
     const name = namesByCode.get(code);
-    return name === undefined ? ' ' : ` ${name} `;
+    if (name === undefined) return ' ';
+    const leftOut = /[-−]/u.test(text[offset - 1] ?? '');
+    return leftOut ? `${name.includes(' ') ? `"${name}"` : name} ` : ` ${name} `;
   });
   return named.replace(/\s+/gu, ' ').trim();
 }
