@@ -23,10 +23,10 @@ import { cohenKappa, formatRatio, microAverage, scoreMultiLabel, type LabelScore
 // labellers (heldout-2-e.json, -f.json): their agreement and the tagger against each. Then the
 // held-out split's technology category read by two labellers (topics-technology-h.json, -i.json): how
 // much of it is technology, science or health, and the tagger's recall of each.
-// Last, the topics added on 6 December (crime and justice, disasters and accidents), which the label
-// sets above were not asked: two labellers' held-out sample (topics-crimes-accidents-o.json, -p.json).
+// Last, the topics added on 6 December, which the label sets above were not asked: each held-out
+// sample's two labellers (topics-crimes-accidents-o.json and -p.json, topics-religion-r.json and -s.json).
 // With --tuning it measures instead the tagger against the tuning labels (topics-tuning-*.json and
-// topics-crimes-accidents-tuning-*.json), which terms may be tuned on, and lists each topic's misses
+// topics-*-tuning-*.json of those topics), which terms may be tuned on, and lists each topic's misses
 // and wrong tags there.
 // Usage: npm run measure:labels [-- --corpus PATH] [--tuning]   (seeds always; ANT articles when the corpus is there)
 const { values: options } = parseArgs({ options: { corpus: { type: 'string' }, tuning: { type: 'boolean' } } });
@@ -70,19 +70,27 @@ const tuningLabellers = Object.fromEntries(
     .filter((file) => /^topics-tuning-\w+\.json$/.test(file))
     .map((file) => [file.replace(/^topics-tuning-|\.json$/g, ''), readTopicLabels(file)]),
 );
-// Label sets made before 6 December were not asked the topics added then: against them those two are not counted.
-const topicsAddedLater = ['crime-justice', 'disasters-accidents'];
+// Topics added on 6 December (crime and justice, disasters and accidents, religion) have label sets of
+// their own, each saying which topics it was asked (`topicsAsked`): topics-<sample>-<labeller>.json held
+// out, topics-<sample>-tuning-<labeller>.json for tuning. The label sets made before were not asked
+// those topics: against them they are not counted.
 const laterTopicsSchema = z.object({ topicsAsked: z.array(z.string()), articles: z.array(z.object({ id: z.string(), topics: z.array(z.string()) })) });
-const readLaterTopics = (file: string) => {
-  const parsed = laterTopicsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8')));
-  return { asked: parsed.topicsAsked, labels: new Map(parsed.articles.map((a) => [a.id, a.topics])) };
+type LaterTopicLabels = { labeller: string; asked: string[]; labels: Map<string, string[]> };
+const laterTopicSets = readdirSync(labelsDir)
+  .map((file) => ({ file, match: /^topics-(crimes-accidents|religion)-(tuning-)?(\w+)\.json$/.exec(file) }))
+  .flatMap(({ file, match }) => {
+    if (!match) return [];
+    const parsed = laterTopicsSchema.parse(JSON.parse(readFileSync(join(labelsDir, file), 'utf8')));
+    const labels: LaterTopicLabels = { labeller: match[3]!, asked: parsed.topicsAsked, labels: new Map(parsed.articles.map((a) => [a.id, a.topics])) };
+    return [{ sample: match[1]!, tuning: match[2] !== undefined, labels }];
+  });
+/** The later topics' label sets of one kind, grouped by sample: two labellers of one sample are compared. */
+const laterTopicSamples = (tuning: boolean) => {
+  const samples = new Map<string, typeof laterTopicSets>();
+  for (const set of laterTopicSets.filter((candidate) => candidate.tuning === tuning)) samples.set(set.sample, [...(samples.get(set.sample) ?? []), set]);
+  return samples;
 };
-const laterTopicLabellers = { o: readLaterTopics('topics-crimes-accidents-o.json'), p: readLaterTopics('topics-crimes-accidents-p.json') };
-const laterTopicTuningLabellers = Object.fromEntries(
-  readdirSync(labelsDir)
-    .filter((file) => /^topics-crimes-accidents-tuning-\w+\.json$/.test(file))
-    .map((file) => [file.replace(/^topics-crimes-accidents-tuning-|\.json$/g, ''), readLaterTopics(file)]),
-);
+const topicsAddedLater = [...new Set(laterTopicSets.flatMap((set) => set.labels.asked))];
 
 const isHeldOutLabelled = (id: string) =>
   gold.has(id) ||
@@ -92,9 +100,9 @@ const isHeldOutLabelled = (id: string) =>
   heldOutSamples.some((sample) => sample.labels.some((labels) => labels.has(id))) ||
   newsSections.has(id) ||
   technologyLabellers.h.has(id) ||
-  laterTopicLabellers.o.labels.has(id);
+  laterTopicSets.some((set) => !set.tuning && set.labels.labels.has(id));
 const isTuningLabelled = (id: string) =>
-  Object.values(tuningLabellers).some((labels) => labels.has(id)) || Object.values(laterTopicTuningLabellers).some((set) => set.labels.has(id));
+  Object.values(tuningLabellers).some((labels) => labels.has(id)) || laterTopicSets.some((set) => set.tuning && set.labels.labels.has(id));
 const isLabelled = (id: string) => (options.tuning ? isTuningLabelled(id) : isHeldOutLabelled(id));
 /** ANT's category of each labelled ANT article. */
 const categories = new Map<string, string>();
@@ -118,11 +126,7 @@ const taxonomy = loadTaxonomy(PROJECT_ROOT);
 const unknownTopics = [topicLabellers.a, topicLabellers.b, technologyLabellers.h, technologyLabellers.i, ...Object.values(tuningLabellers)]
   .flatMap((labels) => [...labels.values()].flat())
   .filter((slug) => !taxonomy.topics.some((t) => t.slug === slug))
-  .concat(
-    [...Object.values(laterTopicLabellers), ...Object.values(laterTopicTuningLabellers)].flatMap((set) =>
-      [...set.labels.values()].flat().filter((slug) => !set.asked.includes(slug)),
-    ),
-  );
+  .concat(laterTopicSets.flatMap(({ labels: set }) => [...set.labels.values()].flat().filter((slug) => !set.asked.includes(slug))));
 if (unknownTopics.length > 0) throw new Error(`topic labels that are not topics: ${[...new Set(unknownTopics)].join(', ')}`);
 const ancestry = regionAncestry(taxonomy);
 /** Labels name countries (and a region only as a subject): measures widen them to parents, as tags are. */
@@ -138,12 +142,17 @@ try {
   const ids = [...texts.keys()];
   const tagged = new Map<string, ArticleTags>((await tagger.tagMany(ids.map((id) => texts.get(id)!))).map((tags, i) => [ids[i]!, tags]));
   const firstGuideTopics = new Map([...tagged].map(([id, tags]) => [id, { ...tags, topics: tags.topics.filter((t) => !topicsAddedLater.includes(t)) }]));
-  if (options.tuning) {
-    reportTuningLabels(firstGuideTopics);
-    for (const [labeller, set] of Object.entries(laterTopicTuningLabellers)) reportLaterTopics(tagged, [labeller], [set], true);
-  } else {
-    reportHeldOutLabels(firstGuideTopics);
-    reportLaterTopics(tagged, ['o', 'p'], [laterTopicLabellers.o, laterTopicLabellers.p], false);
+  if (options.tuning) reportTuningLabels(firstGuideTopics);
+  else reportHeldOutLabels(firstGuideTopics);
+  for (const sets of laterTopicSamples(options.tuning === true).values()) {
+    // One labeller of tuning labels, each of its own sample; a held-out sample's two labellers together.
+    if (options.tuning) for (const set of sets) reportLaterTopics(tagged, [set.labels], true);
+    else
+      reportLaterTopics(
+        tagged,
+        sets.map((set) => set.labels),
+        false,
+      );
   }
 } finally {
   await provided.engine.deleteIndex(state.index);
@@ -388,12 +397,8 @@ function reportTuningLabels(tagged: Map<string, ArticleTags>): void {
  * The topics added on 6 December, against label sets asked only those: per labeller, the tagger's
  * precision and recall; with two labellers, their κ; on tuning labels, each miss and wrong tag.
  */
-function reportLaterTopics(
-  tagged: Map<string, ArticleTags>,
-  labellers: string[],
-  sets: { asked: string[]; labels: Map<string, string[]> }[],
-  listErrors: boolean,
-): void {
+function reportLaterTopics(tagged: Map<string, ArticleTags>, sets: LaterTopicLabels[], listErrors: boolean): void {
+  const labellers = sets.map((set) => set.labeller);
   const ids = [...sets[0]!.labels.keys()].filter((id) => tagged.has(id) && sets.every((set) => set.labels.has(id)));
   const asked = sets[0]!.asked;
   const predicted = (id: string) => tagged.get(id)!.topics.filter((t) => asked.includes(t));
