@@ -178,7 +178,9 @@ describe('buildSearchBody', () => {
     expect(() => planSynonymFields(256, four, shape)).toThrow(QueryTooLongError);
     expect(() => planSynonymFields(256, four, shape)).toThrow('at most 255 words');
     // Phrases, exclusions and flags that spend the whole budget leave room for no word: said so, never "at most -18 words".
-    expect(() => planQuery(1, four, shape, 2_000)).toThrow('too many quoted phrases, words left out or flags to search at once');
+    expect(() => planQuery(1, four, shape, 2_000)).toThrow(
+      'too much to search at once: quoted phrases, words left out, flags and names each cost more than a word',
+    );
   });
 
   it('adds typo tolerance as fuzzy matches on the stemmed fields, weighted lower, within the clause budget', () => {

@@ -171,12 +171,14 @@ export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: n
 
 /**
  * A query with more tokens than any plan can fit into the clause limit. Its phrases, the words it
- * leaves out and its flags' countries are spent first: where they leave no room for one word, the
+ * leaves out and its names' title lifts are spent first: where they leave no room for one word, the
  * message says so rather than "at most 0 words".
  */
 export class QueryTooLongError extends Error {
   constructor(readonly maxTokens: number) {
-    super(maxTokens >= 1 ? `at most ${maxTokens} words` : 'too many quoted phrases, words left out or flags to search at once');
+    super(
+      maxTokens >= 1 ? `at most ${maxTokens} words` : 'too much to search at once: quoted phrases, words left out, flags and names each cost more than a word',
+    );
     this.name = 'QueryTooLongError';
   }
 }

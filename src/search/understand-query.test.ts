@@ -307,6 +307,11 @@ describe('onlyListedNames', () => {
     expect(names[1]!.entity).not.toBe(names[0]!.entity);
   });
 
+  it('counts a name typed again, in the same or another spelling, once: 56 of them had spent the clause budget', () => {
+    expect(onlyListedNames('ترمب ترامب ترمب بوتين', spellings)!.map((name) => name.text)).toEqual(['ترمب', 'بوتين']);
+    expect(onlyListedNames(Array(56).fill('الجزائر').join(' '), spellings)).toHaveLength(1);
+  });
+
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(onlyListedNames(text, spellings), text).toBeUndefined();

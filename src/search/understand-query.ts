@@ -378,7 +378,9 @@ export function onlyListedNames(text: string, spellings: ListedSpellings): Typed
   if (whole !== undefined) return [{ text: text.trim(), entity: whole }];
   const words = text.split(/\s+/u).filter(Boolean);
   const names = words.map((word) => ({ text: word, entity: spellings.get(nameSpellingKey(word)) }));
-  return names.length > 0 && names.every((name) => name.entity !== undefined) ? (names as TypedName[]) : undefined;
+  if (names.length === 0 || names.some((name) => name.entity === undefined)) return undefined;
+  // A name typed twice (or as two of its spellings) is one name: each would cost the query clauses of its own.
+  return (names as TypedName[]).filter((name, at) => names.findIndex((other) => other.entity === name.entity) === at);
 }
 
 /** Every Latin word of four letters or more of the names in the synonym lists (blinken, antony, africom, gaza), lowercased, with the number of its line: its entity. */
