@@ -150,10 +150,11 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   });
   app.onError((error, c) => {
     const { status, body } = toErrorResponse(error, c);
-    // A fault is logged with its stack; the engine down or at capacity is no fault of the service, and
-    // a line of its own a request would flood the log in an outage: the request's line names the code.
-    if (status === 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
-    else if (status === 503) c.set('refusalCode', body.error.code);
+    // A fault (500, a full disk's 507) is logged with its stack; the engine down or at capacity (503) is
+    // no fault of the service, and a line of its own a request would flood the log in an outage: the
+    // request's line names the code.
+    if (status === 503) c.set('refusalCode', body.error.code);
+    else if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     if (status === 503) c.header('Retry-After', '5');
     if (status === 429 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '1');
     return c.json(body, status);
