@@ -6,11 +6,12 @@
  */
 export function splitCategory<T>(inCategory: readonly T[], skip: number, perCategory: number) {
   const rest = inCategory.slice(skip);
-  const spreadEvenly = (items: T[]): T[] =>
-    items.length <= perCategory ? items : Array.from({ length: perCategory }, (_, i) => items[Math.floor((i * items.length) / perCategory)]!);
-  const wideTuning = spreadEvenly(rest);
+  const wideTuning = spreadEvenly(rest, perCategory);
   const takenByWideTuning = new Set(wideTuning);
-  const wideHeldOut = spreadEvenly(rest.filter((item) => !takenByWideTuning.has(item)));
+  const wideHeldOut = spreadEvenly(
+    rest.filter((item) => !takenByWideTuning.has(item)),
+    perCategory,
+  );
   const taken = new Set([...wideTuning, ...wideHeldOut]);
   return { next: rest.slice(0, perCategory), wideTuning, wideHeldOut, unsampled: rest.filter((item) => !taken.has(item)) };
 }
@@ -18,4 +19,9 @@ export function splitCategory<T>(inCategory: readonly T[], skip: number, perCate
 /** The articles of one category no term may be tuned on: the held-out split (300–600) and the wide held-out split. */
 export function heldOutOfCategory<T>(inCategory: readonly T[]): T[] {
   return [...splitCategory(inCategory, 300, 300).next, ...splitCategory(inCategory, 600, 300).wideHeldOut];
+}
+
+/** `count` of the items, evenly spaced in their order (all of them when there are no more). */
+export function spreadEvenly<T>(items: T[], count: number): T[] {
+  return items.length <= count ? items : Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-corpus.js';
-import { heldOutOfCategory, splitCategory } from './ant-splits.js';
+import { heldOutOfCategory, splitCategory, spreadEvenly } from './ant-splits.js';
 
 const perCategory: Record<string, number> = { internationalNews: 180, middleEast: 60, economy: 20, sport: 20, culture: 10, technology: 10 };
 
@@ -35,11 +35,10 @@ for (const file of readdirSync(labelsDir)) {
 
 const byCategory = new Map<string, AntArticle[]>();
 for await (const article of readAntCorpusAsIngested(values.corpus ?? antCorpusPath())) {
-  byCategory.set(article.category, [...(byCategory.get(article.category) ?? []), article]);
+  const inCategory = byCategory.get(article.category) ?? [];
+  byCategory.set(article.category, inCategory);
+  inCategory.push(article);
 }
-
-const spreadEvenly = <T>(items: T[], count: number): T[] =>
-  items.length <= count ? items : Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
 const sample: AntArticle[] = [];
 for (const [category, count] of Object.entries(perCategory)) {
   const inCategory = byCategory.get(category) ?? [];
