@@ -55,6 +55,8 @@ describe('loadConfig', () => {
     expect(config.searchCaCertificate).toContain('arabic-news-search');
     expect(() => loadConfig({ SEARCH_URL: 'https://a.example:9200,not a url' })).toThrow(/SEARCH_URL/);
     expect(() => loadConfig({ SEARCH_CA_CERT: '/no/such/ca.pem', SEARCH_ENGINE: 'opensearch' })).toThrow(/SEARCH_CA_CERT/);
+    // A folder is no certificate file: refused by the same check, not read and crashed on.
+    expect(() => loadConfig({ SEARCH_CA_CERT: 'src', SEARCH_ENGINE: 'opensearch' })).toThrow(/SEARCH_CA_CERT/);
     expect(() => loadConfig({ SEARCH_CA_CERT: 'package.json' })).toThrow(/SEARCH_ENGINE/);
   });
 

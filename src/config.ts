@@ -1,5 +1,5 @@
 import type { EngineKind } from './engine/search-engine.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { presentFields } from './present-fields.js';
 import { DEFAULT_ENGLISH_DICTIONARY } from './search/english-words.js';
@@ -18,7 +18,7 @@ const configSchema = z
     /** A PEM file holding the CA certificate of the engine's TLS certificate. */
     SEARCH_CA_CERT: z
       .string()
-      .refine((path) => existsSync(path), 'no such file')
+      .refine((path) => isReadableFile(path), 'no such file, or not readable')
       .optional(),
     /** The engine family at SEARCH_URL; unset, it is read from the engine's root endpoint. */
     SEARCH_ENGINE: z.enum(['opensearch', 'elasticsearch']).optional(),
@@ -144,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       searchUrl: c.SEARCH_URL,
       searchEngine: c.SEARCH_ENGINE,
       searchApiKey: c.SEARCH_API_KEY,
-      searchCaCertificate: c.SEARCH_CA_CERT && readCertificate(c.SEARCH_CA_CERT),
+      searchCaCertificate: c.SEARCH_CA_CERT && readFileSync(c.SEARCH_CA_CERT, 'utf8'),
       indexShards: c.INDEX_SHARDS,
       indexReplicas: c.INDEX_REPLICAS,
       enginePort: c.ENGINE_PORT,
@@ -196,10 +196,11 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-function readCertificate(path: string): string {
+function isReadableFile(path: string): boolean {
   try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`SEARCH_CA_CERT: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
