@@ -114,7 +114,7 @@ export interface NamedEntity {
   terms: string[];
   /** Longer names of others that begin or hold this one's (the African football confederation's holds the African Union's). */
   excludeWithin: string[];
-  /** Names that are also common words (حماس, "enthusiasm"), which tag it only where one of `requireAnyOf` occurs too; never searched as it. */
+  /** Names that are also common words or another's (حماس, "enthusiasm"), which tag it only where one of `requireAnyOf` occurs too; not in `terms`. */
   namedInContext?: { terms: string[]; requireAnyOf: string[] };
 }
 
@@ -177,6 +177,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     const inContext = namedInContext[entity.slug];
     return {
       ...entity,
+      // A name the search lists hold (أنصار الله) still finds the entity; it tags only in context.
+      terms: inContext ? entity.terms.filter((term) => !inContext.terms.includes(term)) : entity.terms,
       excludeWithin: excludeWithin[entity.slug] ?? [],
       ...(inContext ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf } } : {}),
     };
