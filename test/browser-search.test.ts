@@ -373,6 +373,16 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).not.toBe('لا نتائج');
   });
 
+  it('says a name that is also a word was searched as the name, and links the word as written', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('حماس')}`);
+    await rendered();
+    expect(await chromium.page.textContent('#did-you-mean')).toMatch(/^المقالات الموسومة بـ«\u2068حركة حماس\u2069»/);
+    await chromium.page.click('#did-you-mean a');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === '"حماس"');
+    await rendered();
+    expect(await chromium.page.isHidden('#did-you-mean')).toBe(true);
+  });
+
   it('offers the words of any date when the month a query names holds none of their articles', async () => {
     // February 2021 holds Blinken articles; the book fair opened in March.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('معرض الكتاب فبراير 2021')}`);

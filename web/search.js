@@ -185,7 +185,7 @@ function renderResult(result, state, typed = state.q) {
       : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${everyWordNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   shown.status = $('status').textContent;
   const suggestion = $('did-you-mean');
-  suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth;
+  suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth && !result.readAsName;
   if (result.withoutMonth) {
     const { q, total } = result.withoutMonth;
     suggestion.replaceChildren(
@@ -196,6 +196,14 @@ function renderResult(result, state, typed = state.q) {
     suggestion.replaceChildren(
       'ابحث عمّا كُتب: ',
       h('a', { href: pageUrl({ ...state, q: typed, respell: 'false', pages: 1 }), dir: 'auto', onclick: follow({ q: typed, respell: 'false' }) }, typed),
+    );
+  } else if (result.readAsName) {
+    // A name that is also a word (حماس): its articles are listed; the word itself is one click away, quoted.
+    const { facet, value } = result.readAsName;
+    const word = `"${typed}"`;
+    suggestion.replaceChildren(
+      `المقالات الموسومة بـ«\u2068${label(facet, value).ar}\u2069». للبحث عن الكلمة كما كُتبت: `,
+      h('a', { href: pageUrl({ ...state, q: word, pages: 1 }), dir: 'auto', onclick: follow({ q: word }) }, word),
     );
   } else if (result.didYouMean) {
     suggestion.replaceChildren(

@@ -100,7 +100,15 @@ const entityExclusionsSchema = z.object({
   description: z.string(),
   excludeWithin: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   namedInContext: z
-    .record(z.string(), z.object({ terms: z.array(z.string().min(1)).min(1), requireAnyOf: z.array(z.string().min(1)).min(1), reason: z.string() }))
+    .record(
+      z.string(),
+      z.object({
+        terms: z.array(z.string().min(1)).min(1),
+        requireAnyOf: z.array(z.string().min(1)).min(1),
+        queryAloneNamesIt: z.boolean().default(false),
+        reason: z.string(),
+      }),
+    )
     .default({}),
 });
 
@@ -115,7 +123,12 @@ export interface NamedEntity {
   /** Longer names of others that begin or hold this one's (the African football confederation's holds the African Union's). */
   excludeWithin: string[];
   /** Names that are also common words or another's (حماس, "enthusiasm"), which tag it only where one of `requireAnyOf` occurs too; not in `terms`. */
-  namedInContext?: { terms: string[]; requireAnyOf: string[] };
+  namedInContext?: {
+    terms: string[];
+    requireAnyOf: string[];
+    /** A query of one of `terms` alone means the entity, not the word: it finds the articles tagged with it. */
+    queryAloneNamesIt: boolean;
+  };
 }
 
 export interface Taxonomy {
@@ -180,7 +193,9 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
       // A name the search lists hold (أنصار الله) still finds the entity; it tags only in context.
       terms: inContext ? entity.terms.filter((term) => !inContext.terms.includes(term)) : entity.terms,
       excludeWithin: excludeWithin[entity.slug] ?? [],
-      ...(inContext ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf } } : {}),
+      ...(inContext
+        ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf, queryAloneNamesIt: inContext.queryAloneNamesIt } }
+        : {}),
     };
   };
   const people = entitiesFromSynonyms(readDataList(rootDir, PEOPLE_LIST)).map(withExclusions);

@@ -78,6 +78,13 @@ export interface SearchRequest {
   fullNameForms?: string[];
   /** `q` is a link (see linkFormsOf): these articles, stored under it (or their story's original), its text not searched. */
   linkedArticles?: string[];
+  /** `q` alone is a name that is also a word (حماس, "enthusiasm"; see queryAloneNamesIt): only the articles tagged with it. */
+  nameAlone?: NameAlone;
+}
+
+export interface NameAlone {
+  facet: 'people' | 'organizations';
+  value: string;
 }
 
 /**
@@ -207,7 +214,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
   const excludedSources = request.excludedSources?.length ? [{ terms: { source: request.excludedSources } }] : [];
   const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
-  const filter = [...dateFilters(request, shape), ...phrases, ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : [])];
+  const filter = [
+    ...dateFilters(request, shape),
+    ...phrases,
+    ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : []),
+    ...(request.nameAlone ? [{ term: { [request.nameAlone.facet]: request.nameAlone.value } }] : []),
+  ];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
   const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, request.onlyListedNames, profile, shape) : undefined;

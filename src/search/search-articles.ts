@@ -12,6 +12,7 @@ import {
   QueryTooLongError,
   SEARCH_FACETS,
   wordsToMatch,
+  type NameAlone,
   type QueryShape,
   type SearchFacet,
   type SearchRequest,
@@ -126,6 +127,8 @@ export interface ArticleSearchResult {
   linked?: true;
   /** The month or day `q` named, searched as dates (see splitQueryDates). */
   datesInQuery?: DatesInQuery;
+  /** `q` alone is a name that is also a word (حماس, "enthusiasm"): the hits are the articles tagged with that person or organization. */
+  readAsName?: NameAlone;
   /** Where the month `q` named (`datesInQuery`) holds no article with its other words: those words, and how many articles of any date hold them. */
   withoutMonth?: { q: string; total: number };
 }
@@ -630,6 +633,7 @@ export async function searchArticles(
     total: result.total,
     ...(totalAllWords !== undefined ? { totalAllWords } : {}),
     ...(asked.datesInQuery ? { datesInQuery: asked.datesInQuery } : {}),
+    ...(asked.nameAlone ? { readAsName: asked.nameAlone } : {}),
     from: request.from,
     size: request.size,
     tookMs: result.tookMs,

@@ -54,6 +54,7 @@ import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit 
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
 import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
+import { nameAloneIn } from '../search/name-alone.js';
 import { TaskRegistry } from './task-registry.js';
 
 export interface SearchServiceOptions {
@@ -540,10 +541,20 @@ export class SearchService {
     return searchedInsteadOf(instead, respelling, result);
   }
 
-  /** The request with `q`'s flags read as names and its `site:` words as sources: what is searched, and what its cursor continues. */
+  /**
+   * The request with `q`'s flags read as names, its `site:` words as sources, and a name that is also
+   * a word (حماس), alone, as the name: what is searched, and what its cursor continues.
+   */
   readOperators(request: SearchRequest): SearchRequest {
     const heldAsPhrase = (words: string) => this.monthPhrases.get(words)?.held === true;
-    return withDatesRead(this.withSitesAsSources(this.withFlagsNamed(request)), this.publishedMonths?.months ?? NO_MONTHS, heldAsPhrase, this.queryAids());
+    const read = withDatesRead(
+      this.withSitesAsSources(this.withFlagsNamed(request)),
+      this.publishedMonths?.months ?? NO_MONTHS,
+      heldAsPhrase,
+      this.queryAids(),
+    );
+    const nameAlone = read.q === undefined ? undefined : nameAloneIn(read.q, this.currentTaxonomy);
+    return nameAlone ? { ...read, nameAlone } : read;
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */

@@ -280,6 +280,14 @@ const SearchResponse = z
           'Present on a first page when the month `datesInQuery` names holds no article with every other word of `q`, and some article of any date does: `q` is the text without the month (its operators kept), and `total` what that search finds (within `date_from`, `date_to` and the facet values asked): a search to offer.',
         example: { q: 'مظاهرات ايران', total: 4292 },
       }),
+    readAsName: z
+      .object({ facet: z.enum(['people', 'organizations']), value: z.string() })
+      .optional()
+      .openapi({
+        description:
+          'Present when `q` is nothing but a name that is also a common word, which the taxonomy reads alone as the name (حماس, also "enthusiasm"): the hits are the articles tagged with that person or organization, as `organizations=hamas` would select. Quoted (`"حماس"`), the word is searched as written.',
+        example: { facet: 'organizations', value: 'hamas' },
+      }),
     relaxed: z.literal(true).optional().openapi({
       description:
         'Present when the query as asked found nothing and these hits match any one of its words instead, its quoted phrases in any form (السبع for السبعة; then the phrases alone must match, the other words only rank) or, where even that finds nothing, as words.',

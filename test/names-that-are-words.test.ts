@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { jsonDocumentRecords } from '../src/ingest/source-records.js';
+import { useSeededService } from './support/test-service.js';
+
+const service = useSeededService('names-that-are-words');
+
+interface Answer {
+  total: number;
+  hits: { id: string }[];
+  readAsName?: { facet: string; value: string };
+}
+const search = async (params: Record<string, string>) => (await (await service.app.request(`/search?${new URLSearchParams(params)}`)).json()) as Answer;
+
+describe('a name that is also a word, searched alone', () => {
+  it('finds the movement, not the enthusiasm; quoted, the word as written', async () => {
+    const articles = [
+      { id: 'x-hamas', title: 'تصعيد على حدود القطاع', text: 'قالت حماس إنها لن تقبل بشروط الاحتلال، وتواصلت الاحتجاجات على حدود قطاع غزة.', source: 'BBC' },
+      { id: 'x-crowd', title: 'فوز كبير في الدوري', text: 'استقبل الجمهور الفريق بحماس كبير، وعم حماس الجماهير المدرجات بعد الفوز.', source: 'BBC' },
+    ];
+    await service.service.ingest(
+      (async function* () {
+        for (const article of articles) yield* jsonDocumentRecords(JSON.stringify(article), `${article.id}.json`);
+      })(),
+    );
+    await service.engine.refresh(service.alias);
+
+    for (const sort of ['relevance', 'newest']) {
+      const alone = await search({ q: 'حماس', sort });
+      expect(alone.hits.map((hit) => hit.id)).toEqual(['x-hamas']);
+      expect(alone.readAsName).toEqual({ facet: 'organizations', value: 'hamas' });
+    }
+    const quoted = await search({ q: '"حماس"' });
+    expect(quoted.hits.map((hit) => hit.id).sort()).toEqual(['x-crowd', 'x-hamas']);
+    expect(quoted.readAsName).toBeUndefined();
+    const withOtherWords = await search({ q: 'حماس الجماهير' });
+    expect(withOtherWords.hits.map((hit) => hit.id)[0]).toBe('x-crowd');
+    expect(withOtherWords.readAsName).toBeUndefined();
+  });
+});
