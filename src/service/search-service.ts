@@ -553,8 +553,8 @@ export class SearchService {
       heldAsPhrase,
       this.queryAids(),
     );
-    const nameAlone = read.q === undefined ? undefined : nameAloneIn(read.q, this.currentTaxonomy);
-    return nameAlone ? { ...read, nameAlone } : read;
+    const nameRead = read.q === undefined ? undefined : nameAloneIn(read.q, this.currentTaxonomy);
+    return nameRead ? { ...read, q: nameRead.q, nameAlone: nameRead.name } : read;
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
