@@ -60,6 +60,28 @@ describe('facets', () => {
     expect(counts(result.facets.regions)).toEqual({ algeria: 1, sahel: 2, libya: 1, mali: 1 });
   });
 
+  it('require every value of a facet named in match_all (AND), counting that facet within its own selection', async () => {
+    const either = await search('topic=diplomacy&topic=security-defense');
+    expect(either.hits.map((h) => h.id).sort()).toEqual(['f1', 'f2', 'f4']);
+    const both = await search('topic=diplomacy&topic=security-defense&match_all=topic');
+    expect(both.hits.map((h) => h.id)).toEqual(['f1']);
+    // What narrows it further: the topics and regions of f1 alone.
+    expect(counts(both.facets.topics)).toEqual({ diplomacy: 1, 'security-defense': 1 });
+    expect(counts(both.facets.regions)).toEqual({ algeria: 1, sahel: 1 });
+    // Another facet keeps OR, and its alternatives; its ticked value no article left holds is listed at 0.
+    const regionsEither = await search('topic=diplomacy&topic=security-defense&match_all=topic&region=libya&region=sahel');
+    expect(regionsEither.hits.map((h) => h.id)).toEqual(['f1']);
+    expect(counts(regionsEither.facets.regions)).toEqual({ algeria: 1, sahel: 1, libya: 0 });
+  });
+
+  it('refuse a match_all naming no facet of several values, naming the field', async () => {
+    for (const given of ['source', 'topics', 'everything']) {
+      const response = await app.request(`/search?topic=diplomacy&match_all=${given}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { field: string } }).error.field).toBe('match_all');
+    }
+  });
+
   it('count under the text query and the date range', async () => {
     const result = await search(`q=${encodeURIComponent('الجزائر')}&date_to=2022-12-31`);
     expect(result.hits.map((h) => h.id).sort()).toEqual(['f1', 'f3']);

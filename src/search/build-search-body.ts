@@ -22,8 +22,10 @@ export const DEFAULT_FACET_SIZE = 30;
 
 export interface SearchRequest {
   q?: string;
-  /** Selected facet values: OR within a facet, AND across facets; a facet left out selects nothing. */
+  /** Selected facet values: OR within a facet (AND for those of `everyValueOf`), AND across facets; a facet left out selects nothing. */
   filters: Partial<Record<SearchFacet, string[]>>;
+  /** Facets whose selected values an article must all hold (Trump and Putin, not either), counted within their own selection. */
+  everyValueOf?: SearchFacet[];
   dateFrom?: string;
   dateTo?: string;
   /** The month or day `q` named (السودان نوفمبر 2018), taken out of it and searched as `dateFrom` and `dateTo`. */
@@ -286,14 +288,20 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
       }
     : { bool: { ...original, filter, ...excluded } };
   const selected = (field: SearchFacet) => request.filters[field] ?? [];
-  const facetFilters = Object.fromEntries(
-    SEARCH_FACETS.map((field) => [field, selected(field).length > 0 ? { terms: { [field]: selected(field) } } : undefined]),
-  ) as Record<SearchFacet, Clause | undefined>;
+  const everyValue = new Set(request.everyValueOf ?? []);
+  const facetFilter = (field: SearchFacet): Clause | undefined => {
+    const values = selected(field);
+    if (values.length === 0) return undefined;
+    return everyValue.has(field) ? { bool: { filter: values.map((value) => ({ term: { [field]: value } })) } } : { terms: { [field]: values } };
+  };
+  const facetFilters = Object.fromEntries(SEARCH_FACETS.map((field) => [field, facetFilter(field)])) as Record<SearchFacet, Clause | undefined>;
   const allFacetFilters = SEARCH_FACETS.flatMap((field) => (facetFilters[field] ? [facetFilters[field]] : []));
 
   const facetAggs: Record<string, Clause> = {};
   for (const field of SEARCH_FACETS) {
-    const others = SEARCH_FACETS.filter((other) => other !== field).flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
+    // A facet of OR is counted without its own selection, to show the alternatives; one of AND within it, to show what narrows it further.
+    const counted = SEARCH_FACETS.filter((other) => other !== field || everyValue.has(field));
+    const others = counted.flatMap((other) => (facetFilters[other] ? [facetFilters[other]] : []));
     facetAggs[field] = {
       filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
       aggs: {

@@ -524,7 +524,8 @@ export function cursorSearchOf(request: SearchRequest, profile: SearchProfile): 
   const q = (request.q ?? '').replace(/\s+/gu, ' ').trim();
   const filters = Object.fromEntries(Object.entries(request.filters).map(([facet, values]) => [facet, [...(values ?? [])].sort()]));
   const leftOut = request.excludedSources?.length ? { excludedSources: [...request.excludedSources].sort() } : {};
-  return searchDigest({ q, filters, ...leftOut, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
+  const everyValueOf = request.everyValueOf?.length ? { everyValueOf: [...request.everyValueOf].sort() } : {};
+  return searchDigest({ q, filters, ...leftOut, ...everyValueOf, from: request.dateFrom ?? null, to: request.dateTo ?? null, profile: profile.name });
 }
 
 export async function searchArticles(

@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { facetValues } from '../../classify/taxonomy.js';
+import { facetValues, type FacetName } from '../../classify/taxonomy.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import { isCalendarDate } from '../../ingest/article-dates.js';
 import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
@@ -24,6 +24,16 @@ export function searchLane(request: { explain?: boolean; from: number; size: num
 /** Facet counts a page may ask for: enough for every value the taxonomy has today. */
 export const MAX_FACET_SIZE = 500;
 
+/** The facet parameters `match_all` may name, and the facets they select. */
+const EVERY_VALUE_PARAMS = ['topic', 'region', 'region_mentioned', 'person', 'organization'] as const;
+const FACET_OF_PARAM = {
+  topic: 'topics',
+  region: 'regions',
+  region_mentioned: 'regions_mentioned',
+  person: 'people',
+  organization: 'organizations',
+} as const satisfies Record<(typeof EVERY_VALUE_PARAMS)[number], FacetName>;
+
 /** A taxonomy slug, the error giving one of its facet's own as the example. */
 const slugLike = (example: string) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, `expected a lowercase slug such as "${example}"`);
 const MAX_SOURCE_TEXT = 200;
@@ -35,7 +45,7 @@ const sourceName = z
 /** The marks a right-to-left page pastes around a word: no part of a source's name. */
 const withoutDirectionMarks = (given: string) => given.replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
-const valueList = (value: z.ZodString, fold: (given: string) => string = (given) => given) =>
+const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: (given: string) => string = (given) => given) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((given) =>
@@ -71,21 +81,39 @@ const SearchQuery = z
           'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا), as `source` does, and after a minus sign leaves them out; one no source answers to is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
-    topic: slugList('economy-energy').optional().openapi({ description: 'Topic slugs; several widen the result (OR)', type: 'string' }),
+    topic: slugList('economy-energy')
+      .optional()
+      .openapi({ description: 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
     region: slugList('north-africa').optional().openapi({
-      description: 'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR)',
+      description:
+        'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR), or narrow it (AND) with `match_all`',
       type: 'string',
     }),
-    region_mentioned: slugList('north-africa')
-      .optional()
-      .openapi({ description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR)', type: 'string' }),
+    region_mentioned: slugList('north-africa').optional().openapi({
+      description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR), or narrow it (AND) with `match_all`',
+      type: 'string',
+    }),
     source: valueList(sourceName, withoutDirectionMarks).optional().openapi({
       description:
         'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
       type: 'string',
     }),
-    person: slugList('donald-trump').optional().openapi({ description: 'Person slugs; several widen the result (OR)', type: 'string' }),
-    organization: slugList('united-nations').optional().openapi({ description: 'Organization slugs; several widen the result (OR)', type: 'string' }),
+    person: slugList('donald-trump')
+      .optional()
+      .openapi({ description: 'Person slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
+    organization: slugList('united-nations')
+      .optional()
+      .openapi({ description: 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
+    match_all: valueList(z.enum(EVERY_VALUE_PARAMS, 'expected topic, region, region_mentioned, person or organization (an article has one source)'), (given) =>
+      given.toLowerCase(),
+    )
+      .optional()
+      .openapi({
+        description:
+          'Facet parameters whose several values an article must all hold (AND) instead of any one (OR): `person=donald-trump&person=vladimir-putin&match_all=person` lists the articles naming both. That facet is then counted within its own selection, so its counts say what narrows the result further. `source` cannot be one: an article has one source.',
+        type: 'string',
+        example: 'person',
+      }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
     from: wholeNumber(0).optional().openapi({
@@ -135,6 +163,7 @@ const SearchQuery = z
 /** The parameters that say which articles a search (or its feed) lists: the text, the facet values and the dates. */
 export const SelectionQuery = SearchQuery.pick({
   q: true,
+  match_all: true,
   topic: true,
   region: true,
   region_mentioned: true,
@@ -149,7 +178,7 @@ export const SelectionQuery = SearchQuery.pick({
 export async function readSelection(
   query: z.infer<typeof SelectionQuery>,
   deps: AppDependencies,
-): Promise<Pick<SearchRequest, 'q' | 'filters' | 'dateFrom' | 'dateTo'>> {
+): Promise<Pick<SearchRequest, 'q' | 'filters' | 'everyValueOf' | 'dateFrom' | 'dateTo'>> {
   if (query.date_from && query.date_to && query.date_from > query.date_to) {
     throw new ApiError(400, 'invalid_parameter', 'date_from: must not be after date_to', 'date_from');
   }
@@ -161,13 +190,7 @@ export async function readSelection(
     organizations: query.organization ?? [],
     source: query.source ?? [],
   };
-  for (const [facet, param] of [
-    ['topics', 'topic'],
-    ['regions', 'region'],
-    ['regions_mentioned', 'region_mentioned'],
-    ['people', 'person'],
-    ['organizations', 'organization'],
-  ] as const) {
+  for (const [param, facet] of Object.entries(FACET_OF_PARAM) as [keyof typeof FACET_OF_PARAM, FacetName][]) {
     const known = facetValues(deps.service.taxonomy, facet);
     const unknown = filters[facet].find((value) => !known.has(value));
     if (unknown) throw new ApiError(400, 'invalid_parameter', `${param}: unknown value "${unknown}" (GET /facets lists them)`, param);
@@ -179,6 +202,7 @@ export async function readSelection(
   return {
     ...(query.q ? { q: query.q } : {}),
     filters: { ...filters, source: sources },
+    ...(query.match_all?.length ? { everyValueOf: [...new Set(query.match_all.map((param) => FACET_OF_PARAM[param]))] } : {}),
     ...(query.date_from ? { dateFrom: query.date_from } : {}),
     ...(query.date_to ? { dateTo: query.date_to } : {}),
   };
