@@ -148,6 +148,30 @@ describe('the search page', () => {
     expect(new URL(chromium.page.url()).searchParams.get('pages')).toBe('2');
   });
 
+  it('requires two ticked values of a facet together once asked, and says so in the URL', async () => {
+    await chromium.page.goto(`${chromium.url}/?region=algeria&region=united-states`);
+    await rendered();
+    expect(await chromium.page.isChecked('#all-region')).toBe(false);
+    await chromium.page.click('#all-region');
+    await chromium.page.waitForURL((url) => url.searchParams.get('match_all') === 'region');
+    await rendered();
+    const either = await api<SearchAnswer>('/search?region=algeria&region=united-states&size=10');
+    const both = await api<SearchAnswer>('/search?region=algeria&region=united-states&match_all=region&size=10');
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThan(either.total);
+    expect(await shownIds()).toEqual(both.hits.map((h) => h.id));
+    const counts = await shownCounts('regions');
+    for (const bucket of both.facets.regions!) expect(counts[bucket.value]).toBe(bucket.count);
+    // With one value left, there is nothing to require together: the choice goes, and so does the parameter.
+    await chromium.page.click('#all-region');
+    await chromium.page.waitForURL((url) => !url.searchParams.has('match_all'));
+    await rendered();
+    await chromium.page.click('#f-region-united-states');
+    await chromium.page.waitForURL((url) => url.searchParams.getAll('region').length === 1);
+    await rendered();
+    expect(await chromium.page.locator('#all-region').count()).toBe(0);
+  });
+
   it('shows a shared link of three pages whole, asking the two after the first in one request', async () => {
     const asked: string[] = [];
     const count = (request: { url(): string }) => void (request.url().includes('/search?') && asked.push(request.url()));

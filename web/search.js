@@ -50,6 +50,9 @@ function readState(search = location.search) {
           .filter(Boolean),
       ),
     ];
+  // The tag facets whose ticked values an article must all hold (match_all), not any one.
+  const matchAll = new Set(params.getAll('match_all').flatMap((v) => v.split(',')));
+  state.matchAll = TAG_FACETS.filter((facet) => matchAll.has(facet.param)).map((facet) => facet.param);
   return state;
 }
 
@@ -58,6 +61,7 @@ function searchParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const facet of FACETS) for (const value of state[facet.key]) params.append(facet.param, value);
+  for (const param of state.matchAll) params.append('match_all', param);
   if (state.dateFrom) params.set('date_from', state.dateFrom);
   if (state.dateTo) params.set('date_to', state.dateTo);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -457,7 +461,23 @@ function renderFacet(facet, buckets, state) {
     items = [...counts.keys()].map((value) => item(value));
   }
   const legend = fieldset.querySelector('legend');
-  fieldset.replaceChildren(legend, items.length ? h('ul', { class: 'facet-values' }, items) : h('p', { class: 'empty' }, '—'));
+  fieldset.replaceChildren(
+    legend,
+    ...everyValueToggle(facet, state),
+    items.length ? h('ul', { class: 'facet-values' }, items) : h('p', { class: 'empty' }, '—'),
+  );
+}
+
+/**
+ * With two values or more ticked in a tag facet: whether an article must hold all of them (Trump
+ * and Putin) or any one (the default). An article has one source, so that facet has none.
+ */
+function everyValueToggle(facet, state) {
+  const all = state.matchAll.includes(facet.param);
+  if (facet.key === 'source' || (state[facet.key].length < 2 && !all)) return [];
+  const id = `all-${facet.param}`;
+  const toggle = () => navigate({ matchAll: all ? state.matchAll.filter((param) => param !== facet.param) : [...state.matchAll, facet.param] });
+  return [h('p', { class: 'match-all' }, h('input', { type: 'checkbox', id, checked: all, onchange: toggle }), h('label', { for: id }, 'كلّها معًا في المقال'))];
 }
 
 function monthRange(month) {
