@@ -215,6 +215,22 @@ describe('teasers of stories stored by an earlier ingest', () => {
   });
 });
 
+describe('a field only shown with the article, given no text', () => {
+  it('is left out and reported where it was; the article is stored, its source without the control character', async () => {
+    const report = await ingestRecords('odd-fields.ndjson', [
+      { id: 'odd-ok', title: 'خبر عادي', text: 'نص الخبر العادي عن السباحة.', source: 'BBC' },
+      { id: 'odd-url', title: 'خبر برابط رقمي', text: 'نص الخبر عن الغوص في البحر.', source: 'BBC\u0007', url: 42, author: { name: 'أحمد' } },
+    ]);
+    expect(report).toMatchObject({ read: 2, indexed: 2, rejected: [] });
+    expect(report.droppedFields).toEqual([
+      { file: expect.stringMatching(/odd-fields\.ndjson$/), line: 2, id: 'odd-url', field: 'url', reason: 'expected text, got a number' },
+      { file: expect.stringMatching(/odd-fields\.ndjson$/), line: 2, id: 'odd-url', field: 'author', reason: 'expected text, got an object' },
+    ]);
+    const view = (await (await service.app.request('/articles/odd-url')).json()) as { source: string; url: string | null };
+    expect([view.source, view.url]).toEqual(['BBC', null]);
+  });
+});
+
 describe('lines linking other stories', () => {
   it('are taken out of the searched text and listed with the article', async () => {
     const text = [

@@ -46,6 +46,10 @@ await runWithEngine(async ({ service }) => {
       console.log(`  rejected ${rejected.file}:${rejected.line}${rejected.id ? ` (${rejected.id})` : ''}: ${rejected.reason}`);
     }
     if (report.rejected.length > 50) console.log(`  … and ${report.rejected.length - 50} more`);
+    for (const dropped of report.droppedFields.slice(0, 50)) {
+      console.log(`  stored without its ${dropped.field} ${dropped.file}:${dropped.line} (${dropped.id}): ${dropped.reason}`);
+    }
+    if (report.droppedFields.length > 50) console.log(`  … and ${report.droppedFields.length - 50} more stored without a field`);
     return 0;
   } catch (error) {
     if (process.stderr.isTTY) process.stderr.write('\n');

@@ -25,6 +25,8 @@ export interface IngestReport {
   /** Stored with the other stories' leads they ended with cut from the searched text (`cutTeasers`). */
   withTeasers: number;
   rejected: { file: string; line: number; id?: string; reason: string }[];
+  /** Stored without a field shown with the article (url, category, abstract, author) whose value was no text. */
+  droppedFields: { file: string; line: number; id: string; field: string; reason: string }[];
 }
 
 /**
@@ -128,6 +130,7 @@ export async function ingestArticles(
     repeatedStories: 0,
     withTeasers: 0,
     rejected: [],
+    droppedFields: [],
   };
   const seen = new Set<string>();
   // A run into an empty index (a first load, a rebuild) finds stored only what it wrote itself, so
@@ -241,6 +244,8 @@ export async function ingestArticles(
       continue;
     }
     seen.add(prepared.article.id);
+    for (const { field, reason } of prepared.droppedFields ?? [])
+      report.droppedFields.push({ file: record.file, line: record.line, id: prepared.article.id, field, reason });
     teaserCuts.noteRead(prepared.article);
     batch.push({ article: prepared.article, record });
     if (batch.length >= batchSize) {

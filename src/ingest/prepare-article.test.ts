@@ -36,6 +36,27 @@ describe('prepareArticle', () => {
     expect(odd.ok && [odd.article.author, odd.article.abstract]).toEqual([undefined, undefined]);
   });
 
+  it('stores an article whose shown-only fields are no text without them, and says which', () => {
+    const odd = json({ id: 1, title: 't', text: 'b', url: 42, category: ['a'], author: { name: 'أحمد' }, abstract: null });
+    expect(odd).toMatchObject({ ok: true, article: { id: '1' } });
+    expect(odd.ok && [odd.article.url, odd.article.category, odd.article.author]).toEqual([undefined, undefined, undefined]);
+    expect(odd.ok && odd.droppedFields).toEqual([
+      { field: 'url', reason: 'expected text, got a number' },
+      { field: 'category', reason: 'expected text, got a list' },
+      { field: 'author', reason: 'expected text, got an object' },
+    ]);
+    // Blank text is no value, as before: nothing to report.
+    const blank = json({ id: 1, title: 't', text: 'b', url: '', author: ' ' });
+    expect(blank.ok && blank.droppedFields).toBeUndefined();
+    // Without an id, the url is the article's name: one that is no text leaves it none.
+    expect(json({ url: 42, title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });
+  });
+
+  it("takes a feed's control characters out of a source's name", () => {
+    expect(json({ id: 1, title: 't', text: 'b', source: 'BBC\u0007' })).toMatchObject({ ok: true, article: { source: 'BBC' } });
+    expect(json({ id: 1, title: 't', text: 'b', source: '\u0000' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^source: expected a name/) });
+  });
+
   it('derives a stable id from the url when there is none', () => {
     const a = json({ url: 'https://x.org/1', title: 't', text: 'b' });
     const b = json({ url: 'https://x.org/1', title: 't', text: 'b' });

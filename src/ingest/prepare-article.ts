@@ -7,6 +7,7 @@ import { leadKeysOf, paragraphKey, withoutLinkLines } from './teasers.js';
 import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
+import { withoutUnservableCharacters } from '../unservable-characters.js';
 
 /** A source as its feed names it (`BBC`, `skynews`): the search's `source=` filters by it. */
 export const SOURCE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
@@ -17,19 +18,30 @@ export const SOURCE_NAME_RULE = 'letters, digits, space, _ . and -, at most 64, 
 const inputSchema = z
   .object({
     id: z.union([z.string().min(1), z.number()]).optional(),
-    url: z.string().min(1).optional(),
     title: z.string().trim().min(1, 'title is empty'),
     text: z.string().optional(),
     body: z.string().optional(),
     published: z.string().optional(),
-    source: z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`).optional(),
-    category: z.string().optional(),
-    // Shown with the article, and the abstract read for teaser keys: neither is a reason to refuse it.
+    // A feed's control character is no part of the name (BBC\u0007 is BBC).
+    source: z
+      .string()
+      .transform((given) => withoutUnservableCharacters(given).trim())
+      .pipe(z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`))
+      .optional(),
+    // Shown with the article (and the abstract read for teaser keys): none is a reason to refuse it, so
+    // one that is no text is left out, and the report says so (`droppedFields`).
+    url: z.unknown().optional(),
+    category: z.unknown().optional(),
     abstract: z.unknown().optional(),
     author: z.unknown().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
-  .refine((a) => a.id !== undefined || a.url !== undefined, { message: 'needs an id or a url', path: ['id'] });
+  .refine((a) => a.id !== undefined || isText(a.url), { message: 'needs an id or a url', path: ['id'] });
+
+/** The fields shown with an article and never searched or filtered on: a value that is no text is left out, not the article. */
+const DISPLAY_FIELDS = ['url', 'category', 'abstract', 'author'] as const;
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** What an article id may be: it appears in URLs (/articles/{id}) and engine ids. */
 export const ARTICLE_ID = /^[\w:.-]{1,128}$/;
@@ -65,7 +77,14 @@ export interface PreparedArticle {
   contentHash: string;
 }
 
-export type Prepared = { ok: true; article: PreparedArticle } | { ok: false; reason: string; id?: string };
+export type Prepared =
+  | { ok: true; article: PreparedArticle; /** Display fields given a value that is no text, left out. */ droppedFields?: DroppedField[] }
+  | { ok: false; reason: string; id?: string };
+
+export interface DroppedField {
+  field: (typeof DISPLAY_FIELDS)[number];
+  reason: string;
+}
 
 /**
  * Parses and cleans one source record; a record that cannot be an article is rejected with the reason.
@@ -78,7 +97,7 @@ export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): P
   const body = repairer.repairText(article.body).text;
   const title = repairer.repairText(article.title).text;
   if (body === article.body && title === article.title) return result;
-  return { ok: true, article: { ...article, title, body, bodyOriginal: article.body } };
+  return { ...result, article: { ...article, title, body, bodyOriginal: article.body } };
 }
 
 /** Parses one source record into an article as published: no run-on repair. */
@@ -97,7 +116,8 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
     return { ok: false, reason: issue ? `${issue.path.join('.') || 'article'}: ${issue.message}` : 'not an article', ...(id ? { id } : {}) };
   }
   const input = parsed.data;
-  const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(input.url!).digest('hex').slice(0, 20)}`;
+  const url = isText(input.url) ? input.url : undefined;
+  const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(url!).digest('hex').slice(0, 20)}`;
   if (!ARTICLE_ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
   const published = normalizeDate(input.published);
   const problem = publishedProblem(input.published, published);
@@ -105,17 +125,29 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
   // Without the bidi marks and zero-width characters some feeds put in titles: a reader sees them as boxes.
   const title = oneLine(input.title);
   if (!title) return { ok: false, reason: 'title: nothing left once invisible characters and bullets are taken out', id };
-  return finish({
+  const prepared = finish({
     id,
     title,
     body: normalizeLines(input.text ?? input.body ?? '').join(PARAGRAPH_BREAK),
     published,
     source: input.source ?? UNKNOWN_SOURCE,
-    url: input.url,
-    category: input.category,
+    url,
+    category: isText(input.category) ? input.category : undefined,
     abstract: oneLine(input.abstract),
     author: oneLine(input.author),
   });
+  const droppedFields = DISPLAY_FIELDS.flatMap((field) =>
+    input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string'
+      ? [{ field, reason: `expected text, got ${kindOf(input[field])}` }]
+      : [],
+  );
+  return prepared.ok && droppedFields.length > 0 ? { ...prepared, droppedFields } : prepared;
+}
+
+/** What a JSON value other than text is, in a reason's words. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A feed's text field as one line; nothing for a value that is no text or is blank. */

@@ -32,6 +32,10 @@ const IngestResult = z
       description: 'Stored with the leads of the source\'s other stories they ended with (a "read also" block) cut from the searched text.',
     }),
     rejected: z.array(z.object({ file: z.string(), line: z.number().int(), id: z.string().optional(), reason: z.string() })),
+    droppedFields: z.array(z.object({ file: z.string(), line: z.number().int(), id: z.string(), field: z.string(), reason: z.string() })).openapi({
+      description:
+        'Articles stored without a field only shown with them (`url`, `category`, `abstract`, `author`) whose value was no text (a number, an object, a list): where, which field and why. The article is stored; the field is not.',
+    }),
   })
   .openapi('IngestResult');
 
