@@ -36,6 +36,9 @@ describe('validation, before any engine call', () => {
     ['/facets/regions?q=%E2%82', 'q'],
     [`/search?q=${encodeURIComponent(Array.from({ length: 11 }, (_, i) => `"a${i} b"`).join(' '))}`, 'q'],
     ['/search?colour=red', 'colour'],
+    ['/search?q=x&=1', '(no name)'],
+    ['/health?=1', '(no name)'],
+    ['/search?match_all=source&person=donald-trump', 'match_all'],
     ['/articles/..%2Fetc', 'id'],
   ])('%s is a 400 naming %s', async (path, field) => {
     const error = await errorOf(path);

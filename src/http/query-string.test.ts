@@ -12,7 +12,10 @@ describe('findMalformedParameter', () => {
     ['q=%ZZ', 'q'],
     ['q=%D8%A8%00%D9%84', 'q'], // NUL splits a word
     ['region=x%1F', 'region'],
-    ['=%%', undefined], // no name: no parameter a route reads
+    ['=%%', '(no name)'], // a value without a name: no parameter a route reads
+    ['q=x&=1', '(no name)'],
+    ['&&q=x&', undefined], // empty pairs are nothing
+    ['=&q=x', undefined],
   ])('%s → %s', (raw, field) => {
     expect(findMalformedParameter(raw)?.field).toBe(field);
   });

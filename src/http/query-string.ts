@@ -4,6 +4,9 @@ export interface MalformedParameter {
   message: string;
 }
 
+/** The field an error names for a value sent without a parameter name. */
+export const UNNAMED = '(no name)';
+
 // C0 controls and DEL, but tab and line breaks (a pasted query may carry them; they separate words).
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
@@ -20,8 +23,11 @@ export function findMalformedParameter(rawQuery: string): MalformedParameter | u
     const decodedName = decodeOrUndefined(rawName);
     const name = decodedName ?? rawName;
     const value = decodeOrUndefined(rest.join('='));
-    // A pair without a name is no parameter: the routes never read it.
-    if (name === '') continue;
+    // A value without a name (?=1) lost its parameter's name on the way: no route would read it. An empty pair (&&, ?=) is nothing.
+    if (name === '') {
+      if (rest.join('=') === '') continue;
+      return { field: UNNAMED, message: `a value without a parameter name ("=${rest.join('=').slice(0, 40)}"): name the parameter it is for` };
+    }
     if (decodedName === undefined || value === undefined)
       return { field: name, message: `${name}: not valid percent-encoded UTF-8 (encode the text as UTF-8, then percent-encode it)` };
     if (CONTROL_CHARACTER.test(name) || CONTROL_CHARACTER.test(value))
