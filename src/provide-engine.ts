@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -40,7 +40,12 @@ interface EngineRecord {
   url: string;
   enginePid: number;
   ownerPid: number;
+  /** The owner is starting the engine again (it ended unasked): `enginePid` is the new process, not serving yet. */
+  starting?: true;
 }
+
+/** How long a second process waits for an embedded engine its owner is starting again: a start after a kill took up to 101 s. */
+const OWNER_RESTART_WAIT_MS = 150_000;
 
 /**
  * The engine named by SEARCH_URL, or else the embedded OpenSearch node (provisioned on first use),
@@ -56,22 +61,28 @@ export async function provideEngine(config: Config, logger: Logger, options: Pro
   let url = config.searchUrl;
   const workDir = resolve(PROJECT_ROOT, config.engineWorkDir);
   const recordFile = join(workDir, 'engine.json');
-  const startNode = (httpPort: number) => () =>
-    startEmbeddedNode('opensearch', { workDir, heap: config.engineHeap, httpPort, log: (message) => logger.info(message) });
+  const startNode =
+    (httpPort: number) =>
+    (spawned: (pid: number) => void = () => {}) =>
+      startEmbeddedNode('opensearch', { workDir, heap: config.engineHeap, httpPort, log: (message) => logger.info(message), onSpawn: spawned });
   /** Records this process as the owner and keeps the node running: restarted on the same port if it ends. */
   const ownEngine = (nodeUrl: string, first: EngineProcess) => {
     let recordedPid = first.pid;
-    const record = (enginePid: number) => {
+    const record = (enginePid: number, starting = false) => {
       recordedPid = enginePid;
-      writeFileSync(recordFile, `${JSON.stringify({ url: nodeUrl, enginePid, ownerPid: process.pid } satisfies EngineRecord)}\n`);
+      const written: EngineRecord = { url: nodeUrl, enginePid, ownerPid: process.pid, ...(starting ? { starting: true as const } : {}) };
+      writeFileSync(recordFile, `${JSON.stringify(written)}\n`);
     };
     record(first.pid);
     const supervisor = superviseEngine(first, startNode(Number(new URL(nodeUrl).port)), {
       ...(options.restartBackoffMs ? { backoffMs: options.restartBackoffMs } : {}),
       log: (message, details) => logger.warn(details ?? {}, message),
       onChange: (status, running) => {
-        if (status.state === 'restarting')
+        if (status.state === 'restarting') {
           watch?.hold(`the embedded engine is restarting (it ended with ${status.lastExit?.signal ?? `code ${status.lastExit?.code}`})`);
+          // Other processes read that it is starting again (and, once spawned, which process), not that it died.
+          record(status.pid ?? recordedPid, true);
+        }
         if (status.state === 'running' && running) {
           record(running.pid);
           watch?.release();
@@ -93,6 +104,14 @@ export async function provideEngine(config: Config, logger: Logger, options: Pro
         logger.warn({ enginePid: recorded.enginePid, deadOwnerPid: recorded.ownerPid }, 'adopting the embedded engine its previous owner left running');
         ownEngine(recorded.url, adoptEngineProcess(recorded.enginePid));
       }
+    } else if (recorded?.starting && isProcessAlive(recorded.ownerPid) && writtenSinceBoot(recordFile)) {
+      // Its owner is starting it again: a second node on the same data folder would fight it for the lock.
+      logger.warn({ ownerPid: recorded.ownerPid, url: recorded.url }, 'the embedded engine is restarting under its owner; waiting for it');
+      if (!(await answersWithin(recorded.url, OWNER_RESTART_WAIT_MS)))
+        throw new Error(
+          `the embedded engine at ${recorded.url}, which process ${recorded.ownerPid} is starting again, did not answer within ${OWNER_RESTART_WAIT_MS / 1000} s; try again later, or set SEARCH_URL`,
+        );
+      url = recorded.url;
     } else if (recorded && isProcessAlive(recorded.enginePid) && isEngineOf(recorded.enginePid, workDir)) {
       // Running but not answering: it holds the data folder, so it goes before a new one starts.
       logger.warn({ enginePid: recorded.enginePid }, 'stopping an embedded engine that no longer answers');
@@ -166,6 +185,25 @@ async function answers(url: string): Promise<boolean> {
     return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;
   } catch {
     return false;
+  }
+}
+
+/** The file was written since the machine started: a record from before a reboot names processes that are gone, whatever now has their ids. */
+function writtenSinceBoot(file: string): boolean {
+  try {
+    const bootSeconds = Number(/^btime (\d+)$/mu.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    return !Number.isFinite(bootSeconds) || statSync(file).mtimeMs >= bootSeconds * 1000;
+  } catch {
+    return true;
+  }
+}
+
+async function answersWithin(url: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await answers(url)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

@@ -70,6 +70,29 @@ describe('an embedded engine whose owner died', () => {
     expect((await app.request('/health/live')).status).toBe(200);
     expect(((await (await app.request('/health')).json()) as { engine: { process: { state: string } } }).engine.process.state).toBe('restarting');
 
+    // Long before it serves, the new process is named: by /health, and by the record other processes read.
+    const processNow = async () =>
+      ((await (await app.request('/health')).json()) as { engine: { process: { state: string; pid: number | null } } }).engine.process;
+    await until(async () => (await processNow()).pid !== null, 30_000);
+    const starting = await processNow();
+    expect(starting.state).toBe('restarting');
+    expect(starting.pid).not.toBe(enginePid);
+    expect(JSON.parse(readFileSync(join(workDir, 'engine.json'), 'utf8'))).toEqual({
+      url: owner.url,
+      enginePid: starting.pid,
+      ownerPid: process.pid,
+      starting: true,
+    });
+    // A second process meanwhile waits for it, rather than starting a node of its own on the same data or stopping this one.
+    const guestWarnings: string[] = [];
+    const guestLogger = pino({ level: 'warn' }, { write: (line: string) => guestWarnings.push((JSON.parse(line) as { msg: string }).msg) });
+    const guest = await provideEngine(loadConfig({ ENGINE_WORK_DIR: workDir }), guestLogger);
+    expect(guest.url).toBe(owner.url);
+    expect(guestWarnings).toContain('the embedded engine is restarting under its owner; waiting for it');
+    expect(guest.process()).toBeUndefined();
+    await guest.release();
+    expect(isProcessAlive(starting.pid!)).toBe(true);
+
     await until(async () => (await app.request('/search?q=Blinken')).status === 200, 120_000);
     const health = (await (await app.request('/health')).json()) as { engine: { process: { state: string; restarts: number; pid: number } } };
     expect(health.engine.process).toMatchObject({ state: 'running', restarts: 1 });

@@ -114,6 +114,7 @@ export async function startEmbeddedNode(product: EmbeddedProduct, options: Embed
     logFile: folders.logFile,
     startTimeoutMs: options.startTimeoutMs ?? 120_000,
     log,
+    ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
   });
 }
 

@@ -12,6 +12,8 @@ export interface EmbeddedNodeOptions {
   heap?: string;
   log?: (message: string) => void;
   startTimeoutMs?: number;
+  /** Told the process id as soon as the node's process exists, long before it serves. */
+  onSpawn?: (pid: number) => void;
 }
 
 /** How an engine's process ended: its exit code, or the signal that killed it. */
@@ -107,6 +109,7 @@ export interface EngineLaunch {
   logFile: string;
   startTimeoutMs: number;
   log: (message: string) => void;
+  onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function launchEngineProcess(launch: EngineLaunch): Promise<Embedde
   const stopOnExit = () => killTree(child, 'SIGKILL');
   process.once('exit', stopOnExit);
 
+  if (child.pid !== undefined) launch.onSpawn?.(child.pid);
   launch.log(`starting ${name} ${version} on ${url} (log: ${logFile})`);
   try {
     await waitUntilHealthy(name, url, child, launch.startTimeoutMs);

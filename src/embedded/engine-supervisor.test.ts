@@ -55,6 +55,31 @@ describe('superviseEngine', () => {
     expect(supervisor.status().state).toBe('stopped');
   });
 
+  it('names the process it is starting as soon as it exists, and none again when that start fails', async () => {
+    const first = fakeProcess(1);
+    const third = fakeProcess(3);
+    let release: () => void = () => {};
+    let starts = 0;
+    const supervisor = superviseEngine(
+      first,
+      async (spawned) => {
+        starts++;
+        spawned(starts + 1);
+        if (starts === 1) throw new Error('did not answer in time');
+        await new Promise<void>((resolve) => (release = resolve));
+        return third;
+      },
+      { backoffMs: [10] },
+    );
+    first.end({ code: null, signal: 'SIGKILL' });
+    await until(() => starts === 2 && supervisor.status().pid === 3);
+    expect(supervisor.status().state).toBe('restarting');
+    release();
+    await until(() => supervisor.status().state === 'running');
+    expect(supervisor.status()).toMatchObject({ pid: 3, restarts: 1 });
+    await supervisor.stop();
+  });
+
   it('does not restart an engine its owner stopped, even during a wait', async () => {
     const first = fakeProcess(1);
     let starts = 0;

@@ -5,7 +5,7 @@ export type SupervisedState = 'running' | 'restarting' | 'stopped';
 
 export interface SupervisedStatus {
   state: SupervisedState;
-  /** The engine process now running, if any. */
+  /** The engine process now running, or starting again (`restarting`), if any. */
   pid: number | null;
   /** Restarts since the supervisor began. */
   restarts: number;
@@ -35,9 +35,14 @@ const DEFAULT_BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 /**
  * Keeps an engine process running: when it ends without being asked to (killed, out of memory,
  * crashed), `start` is called again after a wait that grows with each failed attempt, until a node
- * is up; `start` must bring it back where it was (same data folder and port), so its URL stays valid.
+ * is up; `start` must bring it back where it was (same data folder and port), so its URL stays valid,
+ * and says the new process's id through `spawned` as soon as it exists.
  */
-export function superviseEngine(first: EngineProcess, start: () => Promise<EngineProcess>, options: SupervisorOptions = {}): EngineSupervisor {
+export function superviseEngine(
+  first: EngineProcess,
+  start: (spawned: (pid: number) => void) => Promise<EngineProcess>,
+  options: SupervisorOptions = {},
+): EngineSupervisor {
   const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   const stableMs = options.stableMs ?? 60_000;
   const log = options.log ?? (() => {});
@@ -73,8 +78,11 @@ export function superviseEngine(first: EngineProcess, start: () => Promise<Engin
         attempt++;
         if (stopping) return;
         try {
-          node = await start();
+          node = await start((pid) => {
+            if (!stopping) change({ pid });
+          });
         } catch (error) {
+          if (!stopping && status.pid !== null) change({ pid: null });
           log('the embedded engine did not start again; retrying', { attempt, error: (error as Error).message.split('\n')[0] });
           continue;
         }
