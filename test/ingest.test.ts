@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ingestArticles } from '../src/ingest/ingest-articles.js';
 import { paragraphKey } from '../src/ingest/teasers.js';
 import { readSourceRecords, sourceFiles } from '../src/ingest/source-records.js';
@@ -212,6 +212,26 @@ describe('teasers of stories stored by an earlier ingest', () => {
     expect(later).toMatchObject({ read: 2, indexed: 2, withTeasers: 1 });
     const roads = (await (await service.app.request('/articles/bbc-roads')).json()) as { teasers: string[] };
     expect(roads.teasers).toEqual([lead, windLead]);
+  });
+});
+
+describe('a large ingest', () => {
+  it('is committed at its end, so a node killed then replays nothing; a small one is left to the engine', async () => {
+    const uncommitted = async () => {
+      const response = await fetch(new URL(`/${service.alias}/_stats/translog`, inject('engineUrl')));
+      return ((await response.json()) as { _all: { primaries: { translog: { uncommitted_operations: number } } } })._all.primaries.translog
+        .uncommitted_operations;
+    };
+    const many = Array.from({ length: 1_000 }, (_, i) => ({
+      id: `bulk-${i}`,
+      title: `خبر رقم ${i}`,
+      text: `نص الخبر رقم ${i} عن الطقس في المدينة.`,
+      source: 'BBC',
+    }));
+    expect(await ingestRecords('many.ndjson', many)).toMatchObject({ read: 1_000, indexed: 1_000, rejected: [] });
+    expect(await uncommitted()).toBe(0);
+    await ingestRecords('one.ndjson', [{ id: 'bulk-one', title: 'خبر واحد', text: 'نص خبر واحد عن الطقس.', source: 'BBC' }]);
+    expect(await uncommitted()).toBeGreaterThan(0);
   });
 });
 

@@ -63,5 +63,6 @@ export async function retagArticles(
     after = [page.hits[page.hits.length - 1]!.source.id];
   }
   await engine.refresh(alias);
+  if (report.changed > 0) await engine.flush(alias);
   return report;
 }

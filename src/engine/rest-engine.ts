@@ -326,6 +326,10 @@ export abstract class RestEngine implements SearchEngine {
   async refresh(index: string): Promise<void> {
     await this.request({ method: 'POST', path: `/${indexPath(index)}/_refresh` });
   }
+
+  async flush(index: string): Promise<void> {
+    await this.request({ method: 'POST', path: `/${indexPath(index)}/_flush` });
+  }
 }
 
 /** An index name, a pattern or a comma-separated list of them, as a path segment. */

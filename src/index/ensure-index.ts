@@ -83,6 +83,7 @@ export async function ensureIndex(
     const outcome = await buildVersion(engine, index, definition, previous, onProgress, options.signal);
     created = outcome.created;
     copied = outcome.copied;
+    if (copied > 0) await engine.flush(index);
     // The last catch-up and the move, with this process's writes held: none can land in the old version unseen.
     await exclusive(async () => {
       onProgress({ phase: 'verifying' });

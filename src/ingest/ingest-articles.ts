@@ -281,9 +281,14 @@ export async function ingestArticles(
     const [first] = refused;
     throw new Error(`${refused.length} stored articles keep their teasers, cutting them was refused: ${first!.id}: ${first!.reason}`);
   }
+  // A large write is committed now, not left in the translog a restarted node would replay first.
+  if (report.indexed + report.updated >= FLUSHED_WRITES) await engine.flush(alias);
   options.onProgress?.(report);
   return report;
 }
+
+/** Articles written by one run from which it commits them at its end (see SearchEngine.flush); fewer replay in a moment. */
+const FLUSHED_WRITES = 1_000;
 
 /**
  * Writes a batch's documents. A copy whose original is of this batch but not stored (rejected by

@@ -43,5 +43,6 @@ export class FakeSearchEngine implements SearchEngine {
   analyze = () => this.answer('analyze', []);
   fieldTerms = () => this.answer('fieldTerms', { documentCount: 0, documents: new Map() });
   refresh = () => this.answer('refresh', undefined);
+  flush = () => this.answer('flush', undefined);
   close = async () => {};
 }
