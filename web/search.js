@@ -50,9 +50,9 @@ function readState(search = location.search) {
           .filter(Boolean),
       ),
     ];
-  // The tag facets whose ticked values an article must all hold (match_all), not any one.
+  // The tag facets whose ticked values (two or more) an article must all hold (match_all), not any one.
   const matchAll = new Set(params.getAll('match_all').flatMap((v) => v.split(',')));
-  state.matchAll = TAG_FACETS.filter((facet) => matchAll.has(facet.param)).map((facet) => facet.param);
+  state.matchAll = TAG_FACETS.filter((facet) => matchAll.has(facet.param) && state[facet.key].length >= 2).map((facet) => facet.param);
   return state;
 }
 
@@ -293,7 +293,14 @@ function renderActiveFilters(state) {
             type: 'button',
             class: 'chip',
             'aria-label': `إزالة التصفية: ${name}`,
-            onclick: () => removeFilter({ [facet.key]: state[facet.key].filter((v) => v !== value) }),
+            onclick: () =>
+              removeFilter(
+                withValues(
+                  state,
+                  facet,
+                  state[facet.key].filter((v) => v !== value),
+                ),
+              ),
           },
           h('bdi', {}, name),
           ' ×',
@@ -312,12 +319,15 @@ function renderActiveFilters(state) {
     );
   const bar = $('active-filters');
   bar.hidden = chips.length === 0;
-  const clearAll = Object.fromEntries([...FACETS.map((facet) => [facet.key, []]), ['dateFrom', ''], ['dateTo', '']]);
-  bar.replaceChildren(
-    ...(chips.length
-      ? ['التصفية: ', ...chips, chips.length > 1 ? h('button', { type: 'button', class: 'link', onclick: () => removeFilter(clearAll) }, 'إزالة الكل') : null]
-      : []),
-  );
+  const clearAll = Object.fromEntries([...FACETS.map((facet) => [facet.key, []]), ['dateFrom', ''], ['dateTo', ''], ['matchAll', []]]);
+  const removeAll = h('button', { type: 'button', class: 'link', onclick: () => removeFilter(clearAll) }, 'إزالة الكل');
+  bar.replaceChildren(...(chips.length ? ['التصفية: ', ...chips, ...(chips.length > 1 ? [removeAll] : [])] : []));
+}
+
+/** The change that leaves `values` ticked in a facet: below two, nothing is left to require together. */
+function withValues(state, facet, values) {
+  const matchAll = values.length < 2 ? state.matchAll.filter((param) => param !== facet.param) : state.matchAll;
+  return { [facet.key]: values, matchAll };
 }
 
 /** A filter removed from its chip: the button goes with it, so the focus moves to the results. */
@@ -431,7 +441,7 @@ function renderFacet(facet, buckets, state) {
   const item = (value, children) => {
     const id = `f-${facet.param}-${value}`;
     const selected = state[facet.key].includes(value);
-    const toggle = () => navigate({ [facet.key]: selected ? state[facet.key].filter((v) => v !== value) : [...state[facet.key], value] });
+    const toggle = () => navigate(withValues(state, facet, selected ? state[facet.key].filter((v) => v !== value) : [...state[facet.key], value]));
     return h(
       'li',
       {},
@@ -474,7 +484,7 @@ function renderFacet(facet, buckets, state) {
  */
 function everyValueToggle(facet, state) {
   const all = state.matchAll.includes(facet.param);
-  if (facet.key === 'source' || (state[facet.key].length < 2 && !all)) return [];
+  if (facet.key === 'source' || state[facet.key].length < 2) return [];
   const id = `all-${facet.param}`;
   const toggle = () => navigate({ matchAll: all ? state.matchAll.filter((param) => param !== facet.param) : [...state.matchAll, facet.param] });
   return [h('p', { class: 'match-all' }, h('input', { type: 'checkbox', id, checked: all, onchange: toggle }), h('label', { for: id }, 'كلّها معًا في المقال'))];
