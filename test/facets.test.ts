@@ -74,12 +74,25 @@ describe('facets', () => {
     expect(counts(regionsEither.facets.regions)).toEqual({ algeria: 1, sahel: 1, libya: 0 });
   });
 
-  it('refuse a match_all naming no facet of several values, naming the field', async () => {
-    for (const given of ['source', 'topics', 'everything']) {
+  it('refuse a match_all naming no facet of several values, naming the field and why', async () => {
+    for (const [given, message] of [
+      ['source', 'match_all: not source: an article has one source'],
+      ['topics', 'match_all: expected topic, region, region_mentioned, person or organization'],
+      ['everything', 'match_all: expected topic, region, region_mentioned, person or organization'],
+    ]) {
       const response = await app.request(`/search?topic=diplomacy&match_all=${given}`);
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: { field: string } }).error.field).toBe('match_all');
+      expect(((await response.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: 'match_all', message });
     }
+  });
+
+  it('read match_all of a facet given one value or none as the same search, cursor and all', async () => {
+    const plain = (await (await app.request('/search?topic=diplomacy&size=1')).json()) as Result & { nextCursor: string };
+    const named = (await (await app.request('/search?topic=diplomacy&match_all=topic,region&size=1')).json()) as Result & { nextCursor: string };
+    expect(named.nextCursor).toBe(plain.nextCursor);
+    const next = await app.request(`/search?topic=diplomacy&size=1&cursor=${plain.nextCursor}`);
+    const nextNamed = await app.request(`/search?topic=diplomacy&match_all=topic,region&size=1&cursor=${plain.nextCursor}`);
+    expect([next.status, nextNamed.status]).toEqual([200, 200]);
   });
 
   it('count under the text query and the date range', async () => {

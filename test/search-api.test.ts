@@ -307,6 +307,14 @@ describe('articles, health and the API description', () => {
     // Forwarded headers are believed only behind a proxy the configuration trusts (TRUST_PROXY).
     const forged = await service.app.request(`/search/feed?q=${q}`, { headers: { 'x-forwarded-host': 'elsewhere.example', 'x-forwarded-proto': 'https' } });
     expect(await forged.text()).not.toContain('elsewhere.example');
+    // Values required together are titled as both, not either.
+    const titleOf = async (query: string) =>
+      (new XMLParser().parse(await (await service.app.request(`/search/feed?${query}`)).text()) as { feed: { title: string } }).feed.title;
+    const either = await titleOf('person=antony-blinken&person=ramtane-lamamra');
+    const both = await titleOf('person=antony-blinken&person=ramtane-lamamra&match_all=person');
+    expect(either).toMatch(/ · /);
+    expect(both).toMatch(/ \+ /);
+    expect(both.replace(' + ', ' · ')).toBe(either);
   });
 
   it('answers a feed unchanged with 304, and 400 naming a bad parameter', async () => {

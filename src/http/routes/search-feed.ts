@@ -47,9 +47,11 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
     const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false);
     const selection = new URLSearchParams(url.search);
     selection.delete('size');
-    const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const).flatMap((facet) =>
-      (request.filters[facet] ?? []).map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value),
-    );
+    // Values required together (match_all) are joined by a plus, so a subscriber tells "both" from "either".
+    const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const).flatMap((facet) => {
+      const labels = (request.filters[facet] ?? []).map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value);
+      return request.everyValueOf?.includes(facet) && labels.length > 1 ? [labels.join(' + ')] : labels;
+    });
     const title = [SITE_TITLE, [request.q, ...named, ...(request.filters.source ?? [])].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
     const xml = atomFeedOf(
       result.hits,

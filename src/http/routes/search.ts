@@ -34,6 +34,12 @@ const FACET_OF_PARAM = {
   organization: 'organizations',
 } as const satisfies Record<(typeof EVERY_VALUE_PARAMS)[number], FacetName>;
 
+/** The facets `match_all` names that hold two values or more: with one, all and any are the same search. */
+function everyValueOf(params: readonly (keyof typeof FACET_OF_PARAM)[], filters: Record<FacetName, string[]>): Pick<SearchRequest, 'everyValueOf'> {
+  const facets = [...new Set(params.map((param) => FACET_OF_PARAM[param]))].filter((facet) => new Set(filters[facet]).size >= 2);
+  return facets.length > 0 ? { everyValueOf: facets } : {};
+}
+
 /** A taxonomy slug, the error giving one of its facet's own as the example. */
 const slugLike = (example: string) => z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, `expected a lowercase slug such as "${example}"`);
 const MAX_SOURCE_TEXT = 200;
@@ -104,13 +110,17 @@ const SearchQuery = z
     organization: slugList('united-nations')
       .optional()
       .openapi({ description: 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
-    match_all: valueList(z.enum(EVERY_VALUE_PARAMS, 'expected topic, region, region_mentioned, person or organization (an article has one source)'), (given) =>
-      given.toLowerCase(),
+    match_all: valueList(
+      z.enum(EVERY_VALUE_PARAMS, {
+        error: (issue) =>
+          issue.input === 'source' ? 'not source: an article has one source' : 'expected topic, region, region_mentioned, person or organization',
+      }),
+      (given) => given.toLowerCase(),
     )
       .optional()
       .openapi({
         description:
-          'Facet parameters whose several values an article must all hold (AND) instead of any one (OR): `person=donald-trump&person=vladimir-putin&match_all=person` lists the articles naming both. That facet is then counted within its own selection, so its counts say what narrows the result further. `source` cannot be one: an article has one source.',
+          'Facet parameters whose several values an article must all hold (AND) instead of any one (OR): `person=donald-trump&person=vladimir-putin&match_all=person` lists the articles naming both. That facet is then counted within its own selection, so its counts say what narrows the result further. A facet given fewer than two values is left as it is (one value is the same either way), and so is the cursor. `source` cannot be one: an article has one source.',
         type: 'string',
         example: 'person',
       }),
@@ -202,7 +212,7 @@ export async function readSelection(
   return {
     ...(query.q ? { q: query.q } : {}),
     filters: { ...filters, source: sources },
-    ...(query.match_all?.length ? { everyValueOf: [...new Set(query.match_all.map((param) => FACET_OF_PARAM[param]))] } : {}),
+    ...everyValueOf(query.match_all ?? [], filters),
     ...(query.date_from ? { dateFrom: query.date_from } : {}),
     ...(query.date_to ? { dateTo: query.date_to } : {}),
   };
