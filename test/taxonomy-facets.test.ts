@@ -196,12 +196,16 @@ describe('facet counts and value search', () => {
     expect(aland.facets.regions.find((f) => f.value === 'aland-islands')).toMatchObject({ count: 0, parents: ['northern-europe'] });
   });
 
-  it('find region values by the start of an Arabic or Latin name', async () => {
+  it('find region and organization values by the start of an Arabic or Latin name', async () => {
     const { status, body } = await get<{ values: { value: string }[] }>(`/facets/regions?q=${encodeURIComponent('مال')}`);
     expect(status).toBe(200);
     expect(body.values.map((v) => v.value)).toEqual(expect.arrayContaining(['mali', 'malta', 'malaysia']));
     expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
     expect((await get('/facets/planets?q=x')).status).toBe(400);
+    // A name that tags its organization only in context still finds it.
+    expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('أنصار')}`)).body.values.map((v) => v.value)).toContain(
+      'houthis',
+    );
     // The whole list takes no parameter: a search of it is said to belong to /facets/{facet}.
     const unasked = await get<{ error: { field: string } }>(`/facets?q=${encodeURIComponent('مال')}`);
     expect({ status: unasked.status, field: unasked.body.error.field }).toEqual({ status: 400, field: 'q' });

@@ -259,6 +259,11 @@ export function facetEntries(taxonomy: Taxonomy, facet: FacetName): readonly (To
   return facet === 'people' ? taxonomy.people : taxonomy.organizations;
 }
 
+/** Every name of a person or organization, those that tag it only in context too: what suggestions and value search match. */
+export function namesOf(entity: NamedEntity): string[] {
+  return entity.namedInContext ? [...entity.terms, ...entity.namedInContext.terms] : entity.terms;
+}
+
 /** The values a facet may take, for validating a reader's selection. */
 export function facetValues(taxonomy: Taxonomy, facet: FacetName): ReadonlyMap<string, { ar: string; en: string }> {
   // Asked on every search (validation, labels): made once per taxonomy and facet.

@@ -19,6 +19,11 @@ describe('entity suggestions', () => {
     expect(values('انطوني')).toContain('people:antony-blinken');
   });
 
+  it('find an organization by a name that tags it only in context (أنصار الله, حماس)', () => {
+    expect(values('أنصار الله')).toContain('organizations:houthis');
+    expect(suggester.suggest('حماس', 1)[0]).toMatchObject({ value: 'hamas', matched: 'حماس' });
+  });
+
   it('find a place whatever hamza, teh marbuta or article the reader types', () => {
     expect(values('الجزائ')).toContain('regions:algeria');
     expect(values('شمال افري')).toContain('regions:north-africa');

@@ -1,4 +1,4 @@
-import type { Taxonomy } from '../classify/taxonomy.js';
+import { namesOf, type NamedEntity, type Taxonomy } from '../classify/taxonomy.js';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { lettersAndDigits } from '../analysis/letters-and-digits.js';
 import { toAsciiDigits } from '../ingest/article-dates.js';
@@ -55,10 +55,11 @@ export class EntitySuggester {
     taxonomy: Taxonomy,
     private readonly cliticPrefixes: readonly string[] = [],
   ) {
+    const named = (entity: NamedEntity) => ({ ...entity, terms: namesOf(entity) });
     const sources: [EntityFacet, { slug: string; labels: { ar: string; en: string }; terms: string[] }[]][] = [
-      ['people', taxonomy.people],
+      ['people', taxonomy.people.map(named)],
       ['regions', taxonomy.regions],
-      ['organizations', taxonomy.organizations],
+      ['organizations', taxonomy.organizations.map(named)],
     ];
     this.entries = sources.flatMap(([facet, entities]) =>
       entities.flatMap((entity) =>

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
-import { facetEntries, loadTaxonomy, type Taxonomy } from '../classify/taxonomy.js';
+import { facetEntries, loadTaxonomy, namesOf, type Taxonomy } from '../classify/taxonomy.js';
 import { searchFacetValues, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
@@ -698,7 +698,7 @@ export class SearchService {
       facetEntries(this.currentTaxonomy, facet).map((entry) => ({
         value: entry.slug,
         labels: entry.labels,
-        terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : entry.terms,
+        terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : 'excludeWithin' in entry ? namesOf(entry) : entry.terms,
         parents: 'parents' in entry ? entry.parents : undefined,
       })),
       q,
