@@ -28,6 +28,9 @@ describe('a name that is also a word, searched alone', () => {
       ['حماس', 'relevance'],
       ['حماس', 'newest'],
       ['Hamas', 'relevance'],
+      ['#حماس', 'relevance'],
+      ['وحماس', 'newest'],
+      ['حماس -الجماهير', 'relevance'],
     ]) {
       const alone = await search({ q: q!, sort: sort! });
       expect(alone.hits.map((hit) => hit.id)).toEqual(['x-hamas']);

@@ -6,13 +6,21 @@ import { nameAloneIn } from './name-alone.js';
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 
 describe('nameAloneIn', () => {
+  const hamas = { facet: 'organizations', value: 'hamas' };
+
   it('reads حماس alone, with spaces around it, and its Latin spellings in any case, as Hamas, searched as حماس', () => {
-    for (const q of ['حماس', ' حماس ', 'hamas', 'Hamas', 'HAMAS'])
-      expect(nameAloneIn(q, taxonomy), q).toEqual({ name: { facet: 'organizations', value: 'hamas' }, q: 'حماس' });
+    for (const q of ['حماس', 'hamas', 'Hamas', 'HAMAS']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: hamas, q: 'حماس' });
+    expect(nameAloneIn(' حماس ', taxonomy)).toEqual({ name: hamas, q: ' حماس ' });
+  });
+
+  it('reads it so with words left out, punctuation or a hashtag sign around it, and و or ل before it, searched as typed', () => {
+    for (const q of ['حماس -غزة', 'حماس NOT غزة', '-غزة حماس', 'حماس -"قطاع غزة"', '#حماس', 'حماس؟', 'وحماس', 'لحماس'])
+      expect(nameAloneIn(q, taxonomy), q).toEqual({ name: hamas, q });
+    expect(nameAloneIn('Hamas -Gaza', taxonomy)).toEqual({ name: hamas, q: 'حماس -Gaza' });
   });
 
   it('leaves a quoted name, a name among other words, and a name the taxonomy does not read alone as words', () => {
-    for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis'])
+    for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis', '"حماس" -غزة'])
       expect(nameAloneIn(q, taxonomy), q).toBeUndefined();
   });
 });

@@ -1,39 +1,59 @@
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { NameAlone } from './build-search-body.js';
+import { EDGE_PUNCTUATION } from './edge-punctuation.js';
+import { splitExclusions } from './excluded-terms.js';
 
 interface NameRead {
   name: NameAlone;
-  /** The text searched: the name as Arabic writes it alone, for a Latin spelling (hamas: حماس). */
+  /** The text searched: as typed, but a Latin spelling as the name's Arabic alone (hamas: حماس). */
   q: string;
 }
 
+interface ListedName {
+  name: NameAlone;
+  /** The Arabic written alone, for a Latin spelling; none for an Arabic name, searched as typed. */
+  arabic?: string;
+}
+
 /** Per taxonomy: each name a query alone means (see queryAloneNamesIt), by its words' key. */
-const namesByKey = new WeakMap<Taxonomy, Map<string, NameRead>>();
+const namesByKey = new WeakMap<Taxonomy, Map<string, ListedName>>();
+
+/** The conjunction and preposition a name alone may carry (وحماس, لحماس); بحماس is "with enthusiasm" first. */
+const NAME_CLITICS = /^(?:و|ل|ول)(?=\p{Script=Arabic}{3})/u;
 
 /**
  * The person or organization `q` is the name of, where `q` is nothing but a name that is also a
  * common word (حماس, "enthusiasm"), or one of its Latin spellings, and the taxonomy reads it alone as
- * the name. A quoted text asks for the word as written, so it is left a word.
+ * the name: with or without words left out (حماس -غزة), punctuation or a hashtag's sign around it
+ * (#حماس, حماس؟), or و or ل before it. A quoted text asks for the word as written, so it is left a word.
  */
 export function nameAloneIn(q: string, taxonomy: Taxonomy): NameRead | undefined {
-  if (/["«»“”]/u.test(q)) return undefined;
+  const { text } = splitExclusions(q);
+  if (/["«»“”]/u.test(text)) return undefined;
+  const typed = text.trim().replace(EDGE_PUNCTUATION, '');
+  const names = listedNames(taxonomy);
+  const listed = names.get(wordsKey(typed)) ?? names.get(wordsKey(typed.replace(NAME_CLITICS, '')));
+  if (!listed) return undefined;
+  return { name: listed.name, q: listed.arabic ? q.replace(typed, listed.arabic) : q };
+}
+
+function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
   let names = namesByKey.get(taxonomy);
-  if (!names) {
-    names = new Map();
-    for (const facet of ['people', 'organizations'] as const) {
-      for (const entity of taxonomy[facet]) {
-        const inContext = entity.namedInContext;
-        if (!inContext?.queryAloneNamesIt) continue;
-        const name = { facet, value: entity.slug };
-        for (const term of inContext.terms) names.set(wordsKey(term), { name, q: term });
-        // The Latin spellings of the lists search only its longer Arabic forms (حركة حماس), which fewer articles write.
-        for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(wordsKey(term), { name, q: inContext.terms[0]! });
-      }
+  if (names) return names;
+  names = new Map();
+  for (const facet of ['people', 'organizations'] as const) {
+    for (const entity of taxonomy[facet]) {
+      const inContext = entity.namedInContext;
+      if (!inContext?.queryAloneNamesIt) continue;
+      const name = { facet, value: entity.slug };
+      for (const term of inContext.terms) names.set(wordsKey(term), { name });
+      // The Latin spellings of the lists search only its longer Arabic forms (حركة حماس), which fewer articles write.
+      for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(wordsKey(term), { name, arabic: inContext.terms[0]! });
     }
-    namesByKey.set(taxonomy, names);
   }
-  return names.get(wordsKey(q));
+  namesByKey.set(taxonomy, names);
+  return names;
 }
 
 function wordsKey(text: string): string {
