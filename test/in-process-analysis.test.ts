@@ -546,6 +546,14 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: 'Hamas named alone beside Hezbollah is Hamas',
+    title: 'شروط أمريكية على إيران',
+    body: 'طالبت واشنطن إيران بوقف دعمها لحزب الله وحماس والميليشيات في المنطقة.',
+    field: 'organizations',
+    slug: 'hamas',
+    tagged: true,
+  },
+  {
     why: 'a Lebanese camp’s Ansar Allah is not the Houthis',
     title: 'اشتباكات في مخيم عين الحلوة',
     body: 'اندلعت اشتباكات بين حركة فتح وجماعة أنصار الله في مخيم المية ومية قرب صيدا جنوبي لبنان.',
