@@ -22,10 +22,10 @@ const inputSchema = z
     text: z.string().optional(),
     body: z.string().optional(),
     published: z.string().optional(),
-    // A feed's control character is no part of the name (BBC\u0007 is BBC).
+    // A feed's control character is no part of the name (BBC\u0007 is BBC), and may have parted two words (Sky\u001fNews).
     source: z
       .string()
-      .transform((given) => withoutUnservableCharacters(given).trim())
+      .transform((given) => withoutUnservableCharacters(given, ' ').replace(/ {2,}/gu, ' ').trim())
       .pipe(z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`))
       .optional(),
     // Shown with the article (and the abstract read for teaser keys): none is a reason to refuse it, so
