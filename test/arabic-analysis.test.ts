@@ -123,6 +123,7 @@ describe('search-time synonyms', () => {
     // Short forms readers type: Kim Jong (no "Un"), ابن سلمان (ابن for بن).
     expect(await tokens('arabic_exact_search', 'Kim Jong')).toEqual(expect.arrayContaining(['كيم', 'جونغ', 'اون']));
     expect(await tokens('arabic_exact_search', 'ابن سلمان')).toEqual(expect.arrayContaining(['محمد', 'بن', 'سلمان']));
+    expect(await tokens('arabic_exact_search', 'Nusra')).toEqual(expect.arrayContaining(['النصره']));
     // An Arabic query expands no further than its spelling variants: no Latin alternative is added.
     expect(await tokens('arabic_exact_search', 'حماس')).toEqual(['حماس']);
   });
