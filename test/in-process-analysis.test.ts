@@ -554,6 +554,22 @@ const TAG_CASES: TagCase[] = [
     tagged: true,
   },
   {
+    why: 'Fatah beside Hamas is Fatah',
+    title: 'جهود المصالحة',
+    body: 'تقود القاهرة جهودا للمصالحة بين حركتي فتح وحماس، وقررت إعادة فتح معبر رفح.',
+    field: 'organizations',
+    slug: 'fatah',
+    tagged: true,
+  },
+  {
+    why: 'Gülen’s movement is not Fatah, nor a crossing opened',
+    title: 'اعتقالات في تركيا',
+    body: 'اعتقلت السلطات التركية عشرات من أنصار حركة فتح الله غولن، وأعادت فتح المعبر الحدودي مع غزة.',
+    field: 'organizations',
+    slug: 'fatah',
+    tagged: false,
+  },
+  {
     why: 'a Lebanese camp’s Ansar Allah is not the Houthis',
     title: 'اشتباكات في مخيم عين الحلوة',
     body: 'اندلعت اشتباكات بين حركة فتح وجماعة أنصار الله في مخيم المية ومية قرب صيدا جنوبي لبنان.',

@@ -19,6 +19,12 @@ describe('entity suggestions', () => {
     expect(values('انطوني')).toContain('people:antony-blinken');
   });
 
+  it('offer Fatah, not Hamas, for فتح, though Hamas is tagged by فتح وحماس too', () => {
+    expect(values('فتح')).toContain('organizations:fatah');
+    expect(values('فتح')).not.toContain('organizations:hamas');
+    expect(values('حماس')[0]).toBe('organizations:hamas');
+  });
+
   it('find an organization by a name that tags it only in context (أنصار الله, حماس)', () => {
     expect(values('أنصار الله')).toContain('organizations:houthis');
     expect(suggester.suggest('حماس', 1)[0]).toMatchObject({ value: 'hamas', matched: 'حماس' });
