@@ -80,7 +80,7 @@ export interface SearchRequest {
   fullNameForms?: string[];
   /** `q` is a link (see linkFormsOf): these articles, stored under it (or their story's original), its text not searched. */
   linkedArticles?: string[];
-  /** `q` alone is a name that is also a word (حماس, "enthusiasm"; see queryAloneNamesIt): only the articles tagged with it. */
+  /** `q`'s text is only a name that is also a word (حماس, "enthusiasm"; see nameAloneIn): only the articles tagged with it. */
   nameAlone?: NameAlone;
 }
 

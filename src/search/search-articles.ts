@@ -127,7 +127,7 @@ export interface ArticleSearchResult {
   linked?: true;
   /** The month or day `q` named, searched as dates (see splitQueryDates). */
   datesInQuery?: DatesInQuery;
-  /** `q` alone is a name that is also a word (حماس, "enthusiasm"): the hits are the articles tagged with that person or organization. */
+  /** `q`'s text is only a name that is also a word (حماس, "enthusiasm"; see nameAloneIn): the hits are the articles tagged with that person or organization. */
   readAsName?: NameAlone;
   /** Where the month `q` named (`datesInQuery`) holds no article with its other words: those words, and how many articles of any date hold them. */
   withoutMonth?: { q: string; total: number };
