@@ -202,12 +202,12 @@ function renderResult(result, state, typed = state.q) {
       h('a', { href: pageUrl({ ...state, q: typed, respell: 'false', pages: 1 }), dir: 'auto', onclick: follow({ q: typed, respell: 'false' }) }, typed),
     );
   } else if (result.readAsName) {
-    // A name that is also a word (حماس): its articles are listed; the Arabic word itself is one click away, quoted.
+    // A name that is also a word (حماس): its articles are listed; the Arabic word typed alone is one click away, quoted.
     const { facet, value } = result.readAsName;
     const word = `"${typed}"`;
     const tagged = `المقالات الموسومة بـ«\u2068${label(facet, value).ar}\u2069».`;
     suggestion.replaceChildren(
-      ...(/\p{Script=Arabic}/u.test(typed)
+      ...(/\p{Script=Arabic}/u.test(typed) && !/\s/u.test(typed.trim())
         ? [`${tagged} للبحث عن الكلمة كما كُتبت: `, h('a', { href: pageUrl({ ...state, q: word, pages: 1 }), dir: 'auto', onclick: follow({ q: word }) }, word)]
         : [tagged]),
     );
