@@ -23,7 +23,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSearchFeedRoute } from './routes/search-feed.js';
 import { registerSuggestRoutes } from './routes/suggest.js';
-import { registerWebRoutes } from './routes/web.js';
+import { PAGE_PATHS, registerWebRoutes } from './routes/web.js';
 import { registerWorkbenchRoutes } from './routes/workbench.js';
 import '../zod-messages.js';
 
@@ -88,7 +88,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   app.use(async (c, next) => {
     const start = c.req.url.indexOf('?');
-    const malformed = start < 0 ? undefined : findMalformedParameter(c.req.url.slice(start + 1));
+    // A page reads its own link and asks the API, which answers what is wrong in a way the page can show.
+    const malformed = start < 0 || PAGE_PATHS.has(c.req.path) ? undefined : findMalformedParameter(c.req.url.slice(start + 1));
     if (malformed) return c.json(errorBody(c, 'invalid_parameter', malformed.message, malformed.field), 400);
     await next();
   });

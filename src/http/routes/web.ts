@@ -39,6 +39,9 @@ function readAsset(path: string): Asset {
  * (`/docs`, Swagger UI from the swagger-ui-dist package), every file read once at start and served
  * from memory: a fixed list, so no request names a file on disk.
  */
+/** The pages a browser opens: their query strings are the page script's to read, not the API's to refuse. */
+export const PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/workbench', '/docs']);
+
 export function registerWebRoutes(app: OpenAPIHono<AppEnv>): void {
   const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const assets = new Map<string, Asset>([
