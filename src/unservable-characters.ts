@@ -15,3 +15,8 @@ const UNSERVABLE_CHARACTERS = new RegExp(
 export function withoutUnservableCharacters(text: string, replacement = ''): string {
   return text.replace(UNSERVABLE_CHARACTERS, replacement);
 }
+
+/** The marks a right-to-left text carries around words (bidi controls, zero-width characters, the BOM): no part of a name. */
+export function withoutDirectionMarks(text: string): string {
+  return text.replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '');
+}

@@ -235,6 +235,28 @@ describe('a large ingest', () => {
   });
 });
 
+describe("a source given by an outlet's label, address or another case", () => {
+  it('is stored as the outlet, so its label still selects the outlet', async () => {
+    await ingestRecords('outlets.ndjson', [
+      { id: 'outlet-fr', title: 'خبر من باريس', text: 'نص خبر عن المعرض في باريس.', source: 'France 24' },
+      { id: 'outlet-bbc', title: 'خبر من لندن', text: 'نص خبر عن المعرض في لندن.', source: 'bbc' },
+      { id: 'outlet-sky', title: 'خبر من أبوظبي', text: 'نص خبر عن المعرض في أبوظبي.', source: 'www.skynewsarabia.com' },
+      { id: 'outlet-new', title: 'خبر من الجزائر', text: 'نص خبر عن المعرض في الجزائر.', source: 'Echorouk' },
+    ]);
+    const sourceOf = async (id: string) => ((await (await service.app.request(`/articles/${id}`)).json()) as { source: string }).source;
+    expect([await sourceOf('outlet-fr'), await sourceOf('outlet-bbc'), await sourceOf('outlet-sky'), await sourceOf('outlet-new')]).toEqual([
+      'france24',
+      'BBC',
+      'skynews',
+      'Echorouk',
+    ]);
+    const ids = async (query: string) =>
+      ((await (await service.app.request(`/search?${query}&size=50`)).json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
+    expect(await ids(`source=${encodeURIComponent('France 24')}`)).toEqual(await ids('source=france24'));
+    expect(await ids(`source=${encodeURIComponent('France 24')}`)).toContain('outlet-fr');
+  });
+});
+
 describe('a field only shown with the article, given no text', () => {
   it('is left out and reported where it was; the article is stored, its source without the control character', async () => {
     const report = await ingestRecords('odd-fields.ndjson', [

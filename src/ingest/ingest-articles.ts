@@ -1,4 +1,5 @@
 import type { ArticleTagger } from '../classify/article-tagger.js';
+import { outletOfSource } from '../search/site-operator.js';
 import { OperationCancelledError } from '../concurrency/cancellation.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { BulkDocument, BulkResult, SearchEngine } from '../engine/search-engine.js';
@@ -132,6 +133,7 @@ export async function ingestArticles(
     rejected: [],
     droppedFields: [],
   };
+  let outletOf: ((source: string) => string) | undefined;
   const seen = new Set<string>();
   // A run into an empty index (a first load, a rebuild) finds stored only what it wrote itself, so
   // it asks the index about nothing else: on the ANT corpus that was 4 lookups a batch. Asked once,
@@ -233,7 +235,8 @@ export async function ingestArticles(
       break;
     }
     report.read++;
-    const prepared = prepareArticle(record, repairer);
+    outletOf ??= outletOfSource((await taggerNow()).compiled.taxonomy.sourceLabels);
+    const prepared = prepareArticle(record, repairer, outletOf);
     if (!prepared.ok) {
       report.rejected.push({ file: record.file, line: record.line, ...(prepared.id ? { id: prepared.id } : {}), reason: prepared.reason });
       continue;

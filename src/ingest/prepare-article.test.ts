@@ -54,6 +54,7 @@ describe('prepareArticle', () => {
 
   it("takes a feed's control characters out of a source's name", () => {
     expect(json({ id: 1, title: 't', text: 'b', source: 'BBC\u0007' })).toMatchObject({ ok: true, article: { source: 'BBC' } });
+    expect(json({ id: 1, title: 't', text: 'b', source: 'BBC\u0085\u200b\u202e' })).toMatchObject({ ok: true, article: { source: 'BBC' } });
     expect(json({ id: 1, title: 't', text: 'b', source: '\u0001Sky\u001fNews\u007f Arabia\u0000' })).toMatchObject({
       ok: true,
       article: { source: 'Sky News Arabia' },

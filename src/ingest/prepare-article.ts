@@ -7,7 +7,7 @@ import { leadKeysOf, paragraphKey, withoutLinkLines } from './teasers.js';
 import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
-import { withoutUnservableCharacters } from '../unservable-characters.js';
+import { withoutDirectionMarks, withoutUnservableCharacters } from '../unservable-characters.js';
 
 /** A source as its feed names it (`BBC`, `skynews`): the search's `source=` filters by it. */
 export const SOURCE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
@@ -22,10 +22,10 @@ const inputSchema = z
     text: z.string().optional(),
     body: z.string().optional(),
     published: z.string().optional(),
-    // A feed's control character is no part of the name (BBC\u0007 is BBC), and may have parted two words (Sky\u001fNews).
+    // A feed's control character or direction mark is no part of the name (BBC\u0007 is BBC); a control may have parted two words (Sky\u001fNews).
     source: z
       .string()
-      .transform((given) => withoutUnservableCharacters(given, ' ').replace(/ {2,}/gu, ' ').trim())
+      .transform((given) => withoutDirectionMarks(withoutUnservableCharacters(given, ' ')).replace(/ {2,}/gu, ' ').trim())
       .pipe(z.string().regex(SOURCE_NAME, `expected a name of ${SOURCE_NAME_RULE}`))
       .optional(),
     // Shown with the article (and the abstract read for teaser keys): none is a reason to refuse it, so
@@ -88,10 +88,11 @@ export interface DroppedField {
 
 /**
  * Parses and cleans one source record; a record that cannot be an article is rejected with the reason.
- * Words run together where a space was lost are split in the indexed text (`repairer`).
+ * Words run together where a space was lost are split in the indexed text (`repairer`); a source is
+ * stored as `outletOf` names it (see outletOfSource).
  */
-export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): Prepared {
-  const result = parseSourceRecord(record);
+export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer, outletOf?: (source: string) => string): Prepared {
+  const result = parseSourceRecord(record, outletOf);
   if (!result.ok) return result;
   const { article } = result;
   const body = repairer.repairText(article.body).text;
@@ -101,13 +102,13 @@ export function prepareArticle(record: SourceRecord, repairer: RunOnRepairer): P
 }
 
 /** Parses one source record into an article as published: no run-on repair. */
-export function parseSourceRecord(record: SourceRecord): Prepared {
+export function parseSourceRecord(record: SourceRecord, outletOf: (source: string) => string = (source) => source): Prepared {
   if (record.kind === 'unreadable' || record.kind === 'broken') return { ok: false, reason: record.reason };
   if (record.kind === 'seed-text') {
     const parsed = parseSeedArticle(record.id, record.text);
     if (!parsed.title.trim()) return { ok: false, id: record.id, reason: 'title: the text has no title line' };
     if (!parsed.body.trim()) return { ok: false, id: record.id, reason: 'text: the text has no body after its title' };
-    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: parsed.published, source: record.source ?? 'seed' });
+    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: parsed.published, source: outletOf(record.source ?? 'seed') });
   }
   const parsed = inputSchema.safeParse(record.value);
   if (!parsed.success) {
@@ -130,7 +131,7 @@ export function parseSourceRecord(record: SourceRecord): Prepared {
     title,
     body: normalizeLines(input.text ?? input.body ?? '').join(PARAGRAPH_BREAK),
     published,
-    source: input.source ?? UNKNOWN_SOURCE,
+    source: input.source === undefined ? UNKNOWN_SOURCE : outletOf(input.source),
     url,
     category: isText(input.category) ? input.category : undefined,
     abstract: oneLine(input.abstract),

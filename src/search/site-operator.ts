@@ -39,6 +39,19 @@ const compact = (text: string) => normalizeArabicWord(text).replace(/[^\p{L}\p{N
  * cnn; `www.skynewsarabia.com`: skynewsarabia, Sky News Arabia's label; `alarabiya.net`). Whole, so
  * that another outlet is no source of ours: alarab.co.uk is not Al Arabiya, nor france.fr France 24.
  */
+/**
+ * A feed's source as the outlet the taxonomy labels it under, where it names one outlet by its value
+ * in another case, a label or an address (bbc, France 24, www.skynewsarabia.com); else as given. An
+ * article stored as "France 24" would be a source of its own, which `source=France 24` then selects
+ * instead of the outlet.
+ */
+export function outletOfSource(sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): (given: string) => string {
+  return (given) => {
+    const outlets = sourcesOfSite(given, sourceLabels);
+    return outlets.length === 1 ? outlets[0]! : given;
+  };
+}
+
 export function sourcesOfSite(site: string, sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): string[] {
   const host = site
     .replace(/^[a-z]+:\/\//iu, '')

@@ -9,6 +9,7 @@ import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
 import { decodeCursor, InvalidCursorError } from '../../search/search-cursor.js';
 import { ApiError } from '../api-error.js';
+import { withoutDirectionMarks } from '../../unservable-characters.js';
 import { OverloadedError, type Admission } from '../admission.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { EXPLAIN_MAX_HITS, type ExplainSlots } from '../explain-slots.js';
@@ -48,8 +49,6 @@ const sourceName = z
   .string()
   .max(MAX_SOURCE_TEXT)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._\-:/?#%&=~+@]*$/u, 'expected a source as `facets.source` names it, such as "BBC", or its web address');
-/** The marks a right-to-left page pastes around a word: no part of a source's name. */
-const withoutDirectionMarks = (given: string) => given.replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
 const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: (given: string) => string = (given) => given) =>
   z
