@@ -16,6 +16,9 @@ describe('a name that is also a word, searched alone', () => {
     const articles = [
       { id: 'x-hamas', title: 'تصعيد على حدود القطاع', text: 'قالت حماس إنها لن تقبل بشروط الاحتلال، وتواصلت الاحتجاجات على حدود قطاع غزة.', source: 'BBC' },
       { id: 'x-crowd', title: 'فوز كبير في الدوري', text: 'استقبل الجمهور الفريق بحماس كبير، وعم حماس الجماهير المدرجات بعد الفوز.', source: 'BBC' },
+      { id: 'x-fatah', title: 'بيان لحركة فتح', text: 'قالت حركة فتح في بيان إن المصالحة الوطنية ممكنة.', source: 'BBC' },
+      { id: 'x-gulen', title: 'اعتقالات في تركيا', text: 'اعتقلت السلطات التركية عشرات من أنصار حركة فتح الله غولن.', source: 'BBC' },
+      { id: 'x-opened', title: 'فتح المعبر', text: 'قررت السلطات فتح المعبر الحدودي أمام المسافرين.', source: 'BBC' },
     ];
     await service.service.ingest(
       (async function* () {
@@ -39,6 +42,13 @@ describe('a name that is also a word, searched alone', () => {
     const quoted = await search({ q: '"حماس"' });
     expect(quoted.hits.map((hit) => hit.id).sort()).toEqual(['x-crowd', 'x-hamas']);
     expect(quoted.readAsName).toBeUndefined();
+    // Fatah in Latin letters is the movement, not Gülen's (حركة فتح الله) nor an opening; فتح typed alone is the word.
+    for (const q of ['Fatah', 'Fateh']) {
+      const fatah = await search({ q });
+      expect(fatah.hits.map((hit) => hit.id)).toEqual(['x-fatah']);
+      expect(fatah.readAsName).toEqual({ facet: 'organizations', value: 'fatah' });
+    }
+    expect((await search({ q: 'فتح' })).hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['x-fatah', 'x-gulen', 'x-opened']));
     const withOtherWords = await search({ q: 'حماس الجماهير' });
     expect(withOtherWords.hits.map((hit) => hit.id)[0]).toBe('x-crowd');
     expect(withOtherWords.readAsName).toBeUndefined();

@@ -105,11 +105,11 @@ const entityExclusionsSchema = z.object({
       z.object({
         terms: z.array(z.string().min(1)).min(1),
         requireAnyOf: z.array(z.string().min(1)).min(1),
-        queryAloneNamesIt: z.boolean().default(false),
         reason: z.string(),
       }),
     )
     .default({}),
+  namesReadAlone: z.record(z.string(), z.object({ searchedAs: z.string().min(1), arabicAlone: z.boolean(), reason: z.string() })).default({}),
 });
 
 export type Region = z.infer<typeof regionSchema>;
@@ -123,12 +123,12 @@ export interface NamedEntity {
   /** Longer names of others that begin or hold this one's (the African football confederation's holds the African Union's). */
   excludeWithin: string[];
   /** Names that are also common words or another's (حماس, "enthusiasm"), which tag it only where one of `requireAnyOf` occurs too; not in `terms`. */
-  namedInContext?: {
-    terms: string[];
-    requireAnyOf: string[];
-    /** A query of one of `terms` alone means the entity, not the word: it finds the articles tagged with it. */
-    queryAloneNamesIt: boolean;
-  };
+  namedInContext?: { terms: string[]; requireAnyOf: string[] };
+  /**
+   * A query of its Latin name alone (Hamas, Fatah) means it: it finds the articles tagged with it,
+   * searched as `searchedAs`; with `arabicAlone`, so does `searchedAs` typed alone (حماس, not فتح, "opened").
+   */
+  readAlone?: { searchedAs: string; arabicAlone: boolean };
 }
 
 export interface Taxonomy {
@@ -185,23 +185,23 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     'taxonomy/topics.json',
     topicsFile.topics.map((t) => t.slug),
   );
-  const { excludeWithin, namedInContext } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
+  const { excludeWithin, namedInContext, namesReadAlone } = readDataJson(rootDir, 'taxonomy/entity-exclusions.json', entityExclusionsSchema);
   const withExclusions = (entity: NamedEntity): NamedEntity => {
     const inContext = namedInContext[entity.slug];
+    const readAlone = namesReadAlone[entity.slug];
     return {
       ...entity,
       // A name the search lists hold (أنصار الله) still finds the entity; it tags only in context.
       terms: inContext ? entity.terms.filter((term) => !inContext.terms.includes(term)) : entity.terms,
       excludeWithin: excludeWithin[entity.slug] ?? [],
-      ...(inContext
-        ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf, queryAloneNamesIt: inContext.queryAloneNamesIt } }
-        : {}),
+      ...(inContext ? { namedInContext: { terms: inContext.terms, requireAnyOf: inContext.requireAnyOf } } : {}),
+      ...(readAlone ? { readAlone: { searchedAs: readAlone.searchedAs, arabicAlone: readAlone.arabicAlone } } : {}),
     };
   };
   const people = entitiesFromSynonyms(readDataList(rootDir, PEOPLE_LIST)).map(withExclusions);
   const organizations = entitiesFromSynonyms(readDataList(rootDir, 'analyzers/synonyms/organizations.txt')).map(withExclusions);
   const entitySlugs = new Set([...people, ...organizations].map((entity) => entity.slug));
-  for (const slug of [...Object.keys(excludeWithin), ...Object.keys(namedInContext)]) {
+  for (const slug of [...Object.keys(excludeWithin), ...Object.keys(namedInContext), ...Object.keys(namesReadAlone)]) {
     if (!entitySlugs.has(slug)) throw new Error(`taxonomy/entity-exclusions.json: no person or organization "${slug}" in analyzers/synonyms/`);
   }
   const taxonomy = {

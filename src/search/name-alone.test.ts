@@ -19,6 +19,11 @@ describe('nameAloneIn', () => {
     expect(nameAloneIn('Hamas -Gaza', taxonomy)).toEqual({ name: hamas, q: 'حماس -Gaza' });
   });
 
+  it('reads Fatah in Latin letters alone as Fatah, searched as فتح, and leaves فتح ("opened") a word', () => {
+    for (const q of ['Fatah', 'fatah', 'Fateh']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: { facet: 'organizations', value: 'fatah' }, q: 'فتح' });
+    expect(nameAloneIn('فتح', taxonomy)).toBeUndefined();
+  });
+
   it('leaves a quoted name, a name among other words, and a name the taxonomy does not read alone as words', () => {
     for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis', '"حماس" -غزة'])
       expect(nameAloneIn(q, taxonomy), q).toBeUndefined();

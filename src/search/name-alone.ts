@@ -16,7 +16,7 @@ interface ListedName {
   arabic?: string;
 }
 
-/** Per taxonomy: each name a query alone means (see queryAloneNamesIt), by its words' key. */
+/** Per taxonomy: each name a query alone means (see NamedEntity.readAlone), by its words' key. */
 const namesByKey = new WeakMap<Taxonomy, Map<string, ListedName>>();
 
 /** The conjunction and preposition a name alone may carry (وحماس, لحماس); بحماس is "with enthusiasm" first. */
@@ -24,8 +24,8 @@ const NAME_CLITICS = /^(?:و|ل|ول)(?=\p{Script=Arabic}{3})/u;
 
 /**
  * The person or organization `q` is the name of, where `q` is nothing but a name that is also a
- * common word (حماس, "enthusiasm"), or one of its Latin spellings, and the taxonomy reads it alone as
- * the name: with or without words left out (حماس -غزة), punctuation or a hashtag's sign around it
+ * common word (حماس, "enthusiasm"), or one of its Latin spellings (Hamas, Fatah), and the taxonomy
+ * reads it alone as the name (`namesReadAlone`): with or without words left out (حماس -غزة), punctuation or a hashtag's sign around it
  * (#حماس, حماس؟), or و or ل before it. A quoted text asks for the word as written, so it is left a word.
  */
 export function nameAloneIn(q: string, taxonomy: Taxonomy): NameRead | undefined {
@@ -44,12 +44,12 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
   names = new Map();
   for (const facet of ['people', 'organizations'] as const) {
     for (const entity of taxonomy[facet]) {
-      const inContext = entity.namedInContext;
-      if (!inContext?.queryAloneNamesIt) continue;
+      const readAlone = entity.readAlone;
+      if (!readAlone) continue;
       const name = { facet, value: entity.slug };
-      for (const term of inContext.terms) names.set(wordsKey(term), { name });
+      if (readAlone.arabicAlone) names.set(wordsKey(readAlone.searchedAs), { name });
       // The Latin spellings of the lists search only its longer Arabic forms (حركة حماس), which fewer articles write.
-      for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(wordsKey(term), { name, arabic: inContext.terms[0]! });
+      for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(wordsKey(term), { name, arabic: readAlone.searchedAs });
     }
   }
   namesByKey.set(taxonomy, names);
