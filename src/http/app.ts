@@ -14,7 +14,7 @@ import { unreadableRequest } from './schemas.js';
 import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { ApiMetrics } from './metrics.js';
-import { findMalformedParameter } from './query-string.js';
+import { findMalformedParameter, UNNAMED } from './query-string.js';
 import { RateLimiter } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
@@ -88,9 +88,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 
   app.use(async (c, next) => {
     const start = c.req.url.indexOf('?');
-    // A page reads its own link and asks the API, which answers what is wrong in a way the page can show.
-    const malformed = start < 0 || PAGE_PATHS.has(c.req.path) ? undefined : findMalformedParameter(c.req.url.slice(start + 1));
-    if (malformed) return c.json(errorBody(c, 'invalid_parameter', malformed.message, malformed.field), 400);
+    const malformed = start < 0 ? undefined : findMalformedParameter(c.req.url.slice(start + 1));
+    // A page reads the parameters of its link it knows: a value without a name is no error of the page's.
+    if (malformed && !(malformed.field === UNNAMED && PAGE_PATHS.has(c.req.path)))
+      return c.json(errorBody(c, 'invalid_parameter', malformed.message, malformed.field), 400);
     await next();
   });
 

@@ -5,7 +5,7 @@ export interface MalformedParameter {
 }
 
 /** The field an error names for a value sent without a parameter name. */
-const UNNAMED = '(no name)';
+export const UNNAMED = '(no name)';
 
 // C0 controls and DEL, but tab and line breaks (a pasted query may carry them; they separate words).
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
