@@ -47,12 +47,13 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
     const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false);
     const selection = new URLSearchParams(url.search);
     selection.delete('size');
-    // Values required together (match_all) are joined by a plus, so a subscriber tells "both" from "either".
-    const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations'] as const).flatMap((facet) => {
-      const labels = (request.filters[facet] ?? []).map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value);
-      return request.everyValueOf?.includes(facet) && labels.length > 1 ? [labels.join(' + ')] : labels;
+    // A facet's values read as either (أو) or, required together (match_all), both (+); facets are apart (·).
+    const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations', 'source'] as const).flatMap((facet) => {
+      const values = [...new Set(request.filters[facet] ?? [])];
+      const labels = facet === 'source' ? values : values.map((value) => facetValues(deps.service.taxonomy, facet).get(value)?.ar ?? value);
+      return labels.length > 0 ? [labels.join(request.everyValueOf?.includes(facet) ? ' + ' : ' أو ')] : [];
     });
-    const title = [SITE_TITLE, [request.q, ...named, ...(request.filters.source ?? [])].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
+    const title = [SITE_TITLE, [request.q, ...named].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
     const xml = atomFeedOf(
       result.hits,
       title,
