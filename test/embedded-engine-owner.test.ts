@@ -13,7 +13,18 @@ import { SearchService } from '../src/service/search-service.js';
 import { createTestApp, ingestSeeds, uniqueAlias } from './support/test-service.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'engine-owner-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+/** Every engine process the test learns of: one left running by a failed assertion is killed, not left to run on. */
+const enginePids = new Set<number>();
+afterAll(() => {
+  for (const pid of enginePids) {
+    try {
+      if (isProcessAlive(pid)) process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 /** A process that starts the embedded engine of `workDir` and holds it, as `npm start` does. */
 async function startOwner(): Promise<{ pid: number; url: string }> {
@@ -32,6 +43,7 @@ describe('an embedded engine whose owner died', () => {
   it('is adopted by the next process, restarted when killed, and stopped when its new owner ends', { timeout: 240_000 }, async () => {
     const owner = await startOwner();
     const { enginePid } = JSON.parse(readFileSync(join(workDir, 'engine.json'), 'utf8')) as { enginePid: number };
+    enginePids.add(enginePid);
     process.kill(owner.pid, 'SIGKILL'); // as the out-of-memory killer would: no exit handler runs
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(isProcessAlive(enginePid)).toBe(true);
@@ -75,6 +87,7 @@ describe('an embedded engine whose owner died', () => {
       ((await (await app.request('/health')).json()) as { engine: { process: { state: string; pid: number | null } } }).engine.process;
     await until(async () => (await processNow()).pid !== null, 30_000);
     const starting = await processNow();
+    enginePids.add(starting.pid!);
     expect(starting.state).toBe('restarting');
     expect(starting.pid).not.toBe(enginePid);
     expect(JSON.parse(readFileSync(join(workDir, 'engine.json'), 'utf8'))).toEqual({
