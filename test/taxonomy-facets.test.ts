@@ -202,6 +202,10 @@ describe('facet counts and value search', () => {
     expect(body.values.map((v) => v.value)).toEqual(expect.arrayContaining(['mali', 'malta', 'malaysia']));
     expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
     expect((await get('/facets/planets?q=x')).status).toBe(400);
+    // Fatah for فت, not Hamas through its term فتح وحماس.
+    expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('فت')}`)).body.values.map((v) => v.value)).toEqual([
+      'fatah',
+    ]);
     // A name that tags its organization only in context still finds it.
     expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('أنصار')}`)).body.values.map((v) => v.value)).toContain(
       'houthis',

@@ -259,9 +259,15 @@ export function facetEntries(taxonomy: Taxonomy, facet: FacetName): readonly (To
   return facet === 'people' ? taxonomy.people : taxonomy.organizations;
 }
 
-/** Every name of a person or organization, those that tag it only in context too: what suggestions and value search match. */
+/**
+ * Every name of a person or organization, those that tag it only in context too, but a tagging
+ * phrase that names another first (فتح وحماس, of Hamas's: it would offer Hamas to a reader typing
+ * فتح): what suggestions and value search match.
+ */
 export function namesOf(entity: NamedEntity): string[] {
-  return entity.namedInContext ? [...entity.terms, ...entity.namedInContext.terms] : entity.terms;
+  const own = new Set(entity.labels.ar.split(' '));
+  const namesAnotherFirst = (name: string) => name.split(' ').some((word, i) => i > 0 && word.startsWith('و') && own.has(word.slice(1)));
+  return [...entity.terms, ...(entity.namedInContext?.terms ?? [])].filter((name) => !namesAnotherFirst(name));
 }
 
 /** The values a facet may take, for validating a reader's selection. */

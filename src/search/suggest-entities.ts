@@ -63,12 +63,10 @@ export class EntitySuggester {
     ];
     this.entries = sources.flatMap(([facet, entities]) =>
       entities.flatMap((entity) =>
-        [...new Set([entity.labels.ar, entity.labels.en, ...entity.terms])]
-          .filter((spelling) => !namesAnotherFirst(spelling, entity.labels.ar))
-          .map((spelling) => {
-            const folded = foldForSuggest(spelling);
-            return { facet, value: entity.slug, label: entity.labels, spelling, forms: [...new Set([folded, withoutArticle(folded)])].map((f) => ` ${f}`) };
-          }),
+        [...new Set([entity.labels.ar, entity.labels.en, ...entity.terms])].map((spelling) => {
+          const folded = foldForSuggest(spelling);
+          return { facet, value: entity.slug, label: entity.labels, spelling, forms: [...new Set([folded, withoutArticle(folded)])].map((f) => ` ${f}`) };
+        }),
       ),
     );
   }
@@ -145,13 +143,4 @@ function withoutClitic(typed: string, cliticPrefixes: readonly string[]): string
       return prefix.endsWith('ل') && rest.startsWith('ل') ? [`ا${rest}`, rest] : [rest];
     })
     .filter((rest) => [...rest].length >= 2);
-}
-
-/**
- * A tagging phrase that names another before this entity, joined by و (فتح وحماس, a term of Hamas's):
- * it begins with the other's name, so it would suggest this one to a reader typing that name.
- */
-function namesAnotherFirst(spelling: string, label: string): boolean {
-  const own = new Set(label.split(' '));
-  return spelling.split(' ').some((word, i) => i > 0 && word.startsWith('و') && own.has(word.slice(1)));
 }
