@@ -109,6 +109,11 @@ describe('ingesting a corpus file', () => {
     const unknownSite = await service.app.request(`/search?q=${encodeURIComponent('site:aljazeera.net النفط')}`);
     expect(unknownSite.status).toBe(400);
     expect(await unknownSite.json()).toMatchObject({ error: { field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });
+    // With a space after the colon it is the operator still; with nothing after it, a source is asked for (it had searched the word "site").
+    expect(await bySourceName(`q=${encodeURIComponent('source: unknown')}`)).toBe(await bySourceName('source=unknown'));
+    const bare = await service.app.request(`/search?q=${encodeURIComponent('النفط site:')}`);
+    expect(bare.status).toBe(400);
+    expect(await bare.json()).toMatchObject({ error: { field: 'q', message: expect.stringMatching(/^q: site: or source: needs a source after it/) } });
     const search = (await (await service.app.request(`/search?q=${encodeURIComponent('النفط')}`)).json()) as { hits: { id: string; published: string }[] };
     expect(search.hits[0]?.id).toMatch(/^url-[0-9a-f]{20}$/);
     expect(search.hits[0]?.published).toBe('2025-01-22');

@@ -18,6 +18,9 @@ describe('site: and source: in a query', () => {
     expect(splitSiteOperators('سوريا -site:bbc.com NOT source:CNN')).toEqual({ text: 'سوريا', sites: [], excludedSites: ['bbc.com', 'CNN'] });
     // Inside a word or a link it is text.
     expect(splitSiteOperators('https://bbc.com/x website:y')).toEqual({ text: 'https://bbc.com/x website:y', sites: [], excludedSites: [] });
+    // A space after the colon, and an operator with nothing after it (the empty source, refused as no source).
+    expect(splitSiteOperators('سوريا site: bbc.com')).toEqual({ text: 'سوريا', sites: ['bbc.com'], excludedSites: [] });
+    expect(splitSiteOperators('سوريا site:')).toEqual({ text: 'سوريا', sites: [''], excludedSites: [] });
   });
 
   it.each([

@@ -2,9 +2,10 @@ import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 /**
  * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
  * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
- * leaves that source out.
+ * leaves that source out. A space after the colon is allowed (`site: bbc.com`); an operator with
+ * nothing after it names the empty source, which no source answers to.
  */
-const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:"([^"]+)"|(\S+))/giu;
+const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:\s*"([^"]+)"|\s*(\S+)|\s*$)/giu;
 
 /** No source the taxonomy names answers to a `site:` word. */
 export class UnknownSiteError extends Error {
@@ -12,7 +13,11 @@ export class UnknownSiteError extends Error {
     readonly site: string,
     known: string[],
   ) {
-    super(`"${site}" (after site: or source:) names no source; the sources are ${known.join(', ')}`);
+    super(
+      site
+        ? `"${site}" (after site: or source:) names no source; the sources are ${known.join(', ')}`
+        : `site: or source: needs a source after it (site:bbc.com); the sources are ${known.join(', ')}`,
+    );
     this.name = 'UnknownSiteError';
   }
 }
@@ -24,7 +29,7 @@ export function splitSiteOperators(q: string): { text: string; sites: string[]; 
   const text = q.replace(SITE_OPERATOR, (_whole, negation: string | undefined, quoted: string | undefined, word: string | undefined) => {
     const site = (quoted ?? word ?? '').trim();
     const list = negation ? excludedSites : sites;
-    if (site && !list.includes(site)) list.push(site);
+    if (!list.includes(site)) list.push(site);
     return ' ';
   });
   return { text: text.replace(/\s+/gu, ' ').trim(), sites, excludedSites };
