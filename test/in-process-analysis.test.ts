@@ -546,6 +546,14 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: 'a lack of enthusiasm beside Israel is not Hamas',
+    title: 'فيلم عن المرأة',
+    body: 'تحدثت المخرجة عن عدم حماس المصريات للعمل في السينما، بعد عرض فيلمها في إسرائيل.',
+    field: 'organizations',
+    slug: 'hamas',
+    tagged: false,
+  },
+  {
     why: 'Hamas named alone beside Hezbollah is Hamas',
     title: 'شروط أمريكية على إيران',
     body: 'طالبت واشنطن إيران بوقف دعمها لحزب الله وحماس والميليشيات في المنطقة.',
