@@ -1,8 +1,8 @@
-import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { NameAlone } from './build-search-body.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 import { splitExclusions } from './excluded-terms.js';
+import { nameSpellingKey } from './understand-query.js';
 
 interface NameRead {
   name: NameAlone;
@@ -33,7 +33,7 @@ export function nameAloneIn(q: string, taxonomy: Taxonomy): NameRead | undefined
   if (/["«»“”]/u.test(text)) return undefined;
   const typed = text.trim().replace(EDGE_PUNCTUATION, '');
   const names = listedNames(taxonomy);
-  const listed = names.get(wordsKey(typed)) ?? names.get(wordsKey(typed.replace(NAME_CLITICS, '')));
+  const listed = names.get(nameSpellingKey(typed)) ?? names.get(nameSpellingKey(typed.replace(NAME_CLITICS, '')));
   if (!listed) return undefined;
   return { name: listed.name, q: listed.arabic ? q.replace(typed, listed.arabic) : q };
 }
@@ -47,15 +47,11 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
       const readAlone = entity.readAlone;
       if (!readAlone) continue;
       const name = { facet, value: entity.slug };
-      if (readAlone.arabicAlone) names.set(wordsKey(readAlone.searchedAs), { name });
+      if (readAlone.arabicAlone) names.set(nameSpellingKey(readAlone.searchedAs), { name });
       // The Latin spellings of the lists search only its longer Arabic forms (حركة حماس), which fewer articles write.
-      for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(wordsKey(term), { name, arabic: readAlone.searchedAs });
+      for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(nameSpellingKey(term), { name, arabic: readAlone.searchedAs });
     }
   }
   namesByKey.set(taxonomy, names);
   return names;
-}
-
-function wordsKey(text: string): string {
-  return text.trim().toLowerCase().split(/\s+/u).map(normalizeArabicWord).join(' ');
 }

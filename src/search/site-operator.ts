@@ -51,9 +51,15 @@ const compact = (text: string) => normalizeArabicWord(text).replace(/[^\p{L}\p{N
  * instead of the outlet.
  */
 export function outletOfSource(sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): (given: string) => string {
+  // A feed names few sources, once an article: each is looked up once.
+  const outletOf = new Map<string, string>();
   return (given) => {
-    const outlets = sourcesOfSite(given, sourceLabels);
-    return outlets.length === 1 ? outlets[0]! : given;
+    let outlet = outletOf.get(given);
+    if (outlet === undefined) {
+      const outlets = sourcesOfSite(given, sourceLabels);
+      outletOf.set(given, (outlet = outlets.length === 1 ? outlets[0]! : given));
+    }
+    return outlet;
   };
 }
 
