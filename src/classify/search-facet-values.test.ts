@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchFacetValues } from './search-facet-values.js';
+import { FacetValueIndex } from './search-facet-values.js';
 
 const value = (slug: string, ar: string, en: string, terms: string[] = []) => ({ value: slug, labels: { ar, en }, terms: [ar, en, ...terms] });
 const values = [
@@ -10,9 +10,9 @@ const values = [
   value('morocco', 'المغرب', 'Morocco', ['المملكة المغربية']),
   value('united-arab-emirates', 'الإمارات', 'United Arab Emirates', ['أبوظبي']),
 ];
-const found = (query: string) => searchFacetValues(values, query).map((v) => v.value);
+const found = (query: string) => new FacetValueIndex(values).search(query).map((v) => v.value);
 
-describe('searchFacetValues', () => {
+describe('FacetValueIndex', () => {
   it('matches a prefix of an Arabic label word, folded as the index folds', () => {
     expect(found('مال')).toEqual(['mali', 'malta', 'malaysia']);
     expect(found('الامارات')).toEqual(['united-arab-emirates']);
@@ -30,8 +30,8 @@ describe('searchFacetValues', () => {
       ['united-arab-emirates', 900],
       ['malta', 3],
     ]);
-    expect(searchFacetValues(values, 'ma', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['malta', 'mali', 'malaysia']);
-    expect(searchFacetValues(values, 'ا', (slug) => carried.get(slug) ?? 0)[0]!.value).toBe('united-arab-emirates');
+    expect(new FacetValueIndex(values).search('ma', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['malta', 'mali', 'malaysia']);
+    expect(new FacetValueIndex(values).search('ا', (slug) => carried.get(slug) ?? 0)[0]!.value).toBe('united-arab-emirates');
   });
 
   it('reads the last word as one being typed: its article, or the article alone, does not stop the list', () => {
@@ -45,8 +45,8 @@ describe('searchFacetValues', () => {
   it('puts the value a whole name names before those a longer name begins with, however many articles they carry', () => {
     const regions = [value('ukraine', 'أوكرانيا', 'Ukraine'), value('united-kingdom', 'المملكة المتحدة', 'United Kingdom', ['UK'])];
     const carried = new Map([['ukraine', 900]]);
-    expect(searchFacetValues(regions, 'uk', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['united-kingdom', 'ukraine']);
-    expect(searchFacetValues(regions, 'ukr', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['ukraine']);
+    expect(new FacetValueIndex(regions).search('uk', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['united-kingdom', 'ukraine']);
+    expect(new FacetValueIndex(regions).search('ukr', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['ukraine']);
   });
 
   it('gives every value for an empty query and none for an unknown word', () => {

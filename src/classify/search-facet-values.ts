@@ -19,30 +19,60 @@ function normalizedWords(text: string): string[] {
     .map((word) => normalizeArabicWord(word));
 }
 
+/** A text as matching reads it: folded without its articles, and folded as typed, each after a space. */
+interface ReadText {
+  folded: string;
+  typed: string;
+}
+
+function read(text: string): ReadText {
+  return { folded: ` ${foldWords(text).join(' ')}`, typed: ` ${normalizedWords(text).join(' ')}` };
+}
+
 /**
- * The values whose Arabic or English label, or one of whose terms, has a word sequence starting
- * with the query's words (`مال` finds مالي, ماليزيا and مالطا; `mal` too; `الصين` finds China).
- * A value the query names whole comes first; then those more served articles carry (`articles`, when counted: `US` is the United States
- * before the US Virgin Islands); then values matched on a label, then on a term; shorter labels first.
+ * One facet's values, their names read once (a facet holds thousands of names and value search is
+ * typed a letter at a time). `search` finds the values whose Arabic or English label, or one of
+ * whose terms, has a word sequence starting with the query's words (`مال` finds مالي, ماليزيا and
+ * مالطا; `mal` too; `الصين` finds China).
  */
-export function searchFacetValues<T extends SearchableValue>(values: T[], query: string, articles: (value: string) => number = () => 0): T[] {
-  const wanted = foldWords(query).join(' ');
-  if (!wanted) return values;
-  // As typed too, article and all: a word being typed may stop at its article or just after it (الو, الولايات ال).
-  const typed = normalizedWords(query).join(' ');
-  const matches = (text: string) => ` ${foldWords(text).join(' ')}`.includes(` ${wanted}`) || ` ${normalizedWords(text).join(' ')}`.includes(` ${typed}`);
-  const rank = (entry: T) => (matches(entry.labels.ar) || matches(entry.labels.en) || matches(entry.value) ? 0 : entry.terms.some(matches) ? 1 : 2);
-  // The value a whole name names (UK, أمريكا) before those a longer name begins with (Ukraine, أمريكا الشمالية).
-  const named = (entry: T) => [entry.labels.ar, entry.labels.en, ...entry.terms].some((text) => foldWords(text).join(' ') === wanted);
-  return values
-    .map((entry) => ({ entry, rank: rank(entry), named: named(entry) }))
-    .filter(({ rank }) => rank < 2)
-    .sort(
-      (a, b) =>
-        Number(b.named) - Number(a.named) ||
-        articles(b.entry.value) - articles(a.entry.value) ||
-        a.rank - b.rank ||
-        a.entry.labels.ar.length - b.entry.labels.ar.length,
-    )
-    .map(({ entry }) => entry);
+export class FacetValueIndex<T extends SearchableValue> {
+  private readonly entries: { entry: T; labels: ReadText[]; terms: ReadText[]; wholeNames: Set<string> }[];
+
+  constructor(private readonly values: T[]) {
+    this.entries = values.map((entry) => {
+      const labels = [entry.labels.ar, entry.labels.en, entry.value].map(read);
+      const terms = entry.terms.map(read);
+      const wholeNames = new Set([labels[0]!, labels[1]!, ...terms].map((text) => text.folded.slice(1)));
+      return { entry, labels, terms, wholeNames };
+    });
+  }
+
+  /**
+   * A value the query names whole comes first; then those more served articles carry (`articles`,
+   * when counted: `US` is the United States before the US Virgin Islands); then values matched on
+   * a label, then on a term; shorter labels first.
+   */
+  search(query: string, articles: (value: string) => number = () => 0): T[] {
+    const wanted = foldWords(query).join(' ');
+    if (!wanted) return this.values;
+    // As typed too, article and all: a word being typed may stop at its article or just after it (الو, الولايات ال).
+    const typed = normalizedWords(query).join(' ');
+    const matches = (text: ReadText) => text.folded.includes(` ${wanted}`) || text.typed.includes(` ${typed}`);
+    return this.entries
+      .map(({ entry, labels, terms, wholeNames }) => ({
+        entry,
+        rank: labels.some(matches) ? 0 : terms.some(matches) ? 1 : 2,
+        // The value a whole name names (UK, أمريكا) before those a longer name begins with (Ukraine, أمريكا الشمالية).
+        named: wholeNames.has(wanted),
+      }))
+      .filter(({ rank }) => rank < 2)
+      .sort(
+        (a, b) =>
+          Number(b.named) - Number(a.named) ||
+          articles(b.entry.value) - articles(a.entry.value) ||
+          a.rank - b.rank ||
+          a.entry.labels.ar.length - b.entry.labels.ar.length,
+      )
+      .map(({ entry }) => entry);
+  }
 }

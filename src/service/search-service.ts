@@ -5,7 +5,7 @@ import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { facetEntries, loadTaxonomy, namesOf, type Taxonomy } from '../classify/taxonomy.js';
-import { searchFacetValues, type SearchableValue } from '../classify/search-facet-values.js';
+import { FacetValueIndex, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
 import type { EngineInfo, SearchBody, SearchEngine, SearchHit } from '../engine/search-engine.js';
@@ -56,6 +56,9 @@ import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { nameAloneIn } from '../search/name-alone.js';
 import { TaskRegistry } from './task-registry.js';
+
+type FacetOfValueSearch = 'topics' | 'regions' | 'people' | 'organizations';
+type FacetValue = SearchableValue & { parents?: string[] };
 
 export interface SearchServiceOptions {
   engine: SearchEngine;
@@ -147,6 +150,8 @@ export class SearchService {
   private readonly englishDictionary: string | undefined;
   private currentQueryLists: ReturnType<typeof loadQueryLists>;
   private entitySuggester: { taxonomy: Taxonomy; suggester: EntitySuggester } | undefined;
+  /** Each facet's values with their names read, of the taxonomy they were read from. */
+  private facetValueIndexes: { taxonomy: Taxonomy; byFacet: Map<FacetOfValueSearch, FacetValueIndex<FacetValue>> } | undefined;
   /** Derived from the definition in force; kept because every search asks for it. */
   private currentQueryShape: { definition: VersionedIndexDefinition; shape: QueryShape } | undefined;
   /** `entityArticleCounts`' last answer, and when it came. */
@@ -690,20 +695,29 @@ export class SearchService {
    * One facet's values whose names begin with the words typed, those more served articles carry
    * first (as suggestions order them); by name alone when the engine cannot count them.
    */
-  async searchFacetValues(facet: 'topics' | 'regions' | 'people' | 'organizations', q: string): Promise<(SearchableValue & { parents?: string[] })[]> {
+  async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
     // Topics are few and not counted; with nothing typed, every value is listed in taxonomy order.
     const counts =
       facet === 'topics' || !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
-    return searchFacetValues(
-      facetEntries(this.currentTaxonomy, facet).map((entry) => ({
-        value: entry.slug,
-        labels: entry.labels,
-        terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : 'excludeWithin' in entry ? namesOf(entry) : entry.terms,
-        parents: 'parents' in entry ? entry.parents : undefined,
-      })),
-      q,
-      (value) => counts.get(`${facet}:${value}`) ?? 0,
-    );
+    return this.facetValueIndex(facet).search(q, (value) => counts.get(`${facet}:${value}`) ?? 0);
+  }
+
+  private facetValueIndex(facet: FacetOfValueSearch): FacetValueIndex<FacetValue> {
+    const taxonomy = this.currentTaxonomy;
+    if (this.facetValueIndexes?.taxonomy !== taxonomy) this.facetValueIndexes = { taxonomy, byFacet: new Map() };
+    let index = this.facetValueIndexes.byFacet.get(facet);
+    if (!index) {
+      index = new FacetValueIndex(
+        facetEntries(taxonomy, facet).map((entry) => ({
+          value: entry.slug,
+          labels: entry.labels,
+          terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : 'excludeWithin' in entry ? namesOf(entry) : entry.terms,
+          parents: 'parents' in entry ? entry.parents : undefined,
+        })),
+      );
+      this.facetValueIndexes.byFacet.set(facet, index);
+    }
+    return index;
   }
 
   /**

@@ -106,6 +106,7 @@ export async function measureQueries(context: BenchContext, api: RunningServer):
   }
   await measurePairedOneConnection(context, proxy.url, api.url, engineRequests, apiRequests);
   proxy.process.kill('SIGTERM');
+  await measureTypeahead(context, api);
   await measureProfileCost(context);
 }
 
@@ -141,6 +142,38 @@ async function measurePairedOneConnection(context: BenchContext, proxyUrl: strin
     `\nOne connection, paired: ${engine!.length} queries, each down the engine, the proxy, the API and the API asked for gzip as a browser asks, in turn (the order rotating); engine p50 ${quantile(sortedEngine, 0.5).toFixed(1)} ms. ` +
       `Latency added, the median of the pairs' differences: proxy ${describe(added(proxied!))}, API ${describe(added(served!))}, API with gzip ${describe(added(compressed!))}.\n`,
   );
+}
+
+/** What a reader types a letter at a time: suggestions and facet-value search, Arabic and Latin prefixes. */
+const TYPEAHEAD_PATHS: [what: string, paths: string[]][] = [
+  ['a request that does nothing (`/health/live`)', ['/health/live']],
+  ['suggestions (`/suggest`)', ['بلي', 'ترا', 'الاتحاد ال', 'tru', 'merk'].map((q) => `/suggest?${new URLSearchParams({ q })}`)],
+  ...(['regions', 'people', 'organizations', 'topics'] as const).map((facet): [string, string[]] => [
+    `facet-value search (\`/facets/${facet}\`)`,
+    ['م', 'ال', 'مص', 'حم', 'tr', 'uk', 'sp'].map((q) => `/facets/${facet}?${new URLSearchParams({ q })}`),
+  ]),
+];
+/** Seconds of one-connection load on each typeahead path. */
+const TYPEAHEAD_SECONDS = 3;
+
+/** The API's CPU and latency a request on what is typed a letter at a time, beside a request that does nothing. */
+async function measureTypeahead(context: BenchContext, api: RunningServer): Promise<void> {
+  log('typeahead: suggestions and facet-value search, 1 connection …');
+  out(context, `\n## Typeahead (1 connection, ${TYPEAHEAD_SECONDS} s a path)\n`);
+  out(context, '| path | requests | p50 ms | API CPU ms / request |');
+  out(context, '|---|---|---|---|');
+  for (const [what, paths] of TYPEAHEAD_PATHS) {
+    const before = readCpuSeconds(api.process.pid!);
+    const result = await runLoad(
+      api.url,
+      1,
+      paths.map((path) => ({ method: 'GET', path })),
+      TYPEAHEAD_SECONDS,
+    );
+    const cpuMs = ((readCpuSeconds(api.process.pid!) - before) * 1000) / Math.max(1, result.requests);
+    out(context, `| ${what} | ${result.requests} | ${result.p50.toFixed(1)} | ${cpuMs.toFixed(2)} |`);
+    if (result.errors + result.non2xx > 0) out(context, `  (errors ${result.errors}, non-2xx ${result.non2xx})`);
+  }
 }
 
 /** The ranking profile in force before query understanding and typo tolerance, kept to measure what they cost. */
