@@ -8,8 +8,8 @@ const taxonomy = loadTaxonomy(PROJECT_ROOT);
 describe('nameAloneIn', () => {
   const hamas = { facet: 'organizations', value: 'hamas' };
 
-  it('reads حماس alone, with spaces around it, and its Latin spellings in any case, as Hamas, searched as حماس', () => {
-    for (const q of ['حماس', 'hamas', 'Hamas', 'HAMAS']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: hamas, q: 'حماس' });
+  it('reads حماس alone, with spaces around it, and its Latin spellings in any case and with any marks, as Hamas, searched as حماس', () => {
+    for (const q of ['حماس', 'hamas', 'Hamas', 'HAMAS', 'Ḥamās', 'Hamâs']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: hamas, q: 'حماس' });
     expect(nameAloneIn(' حماس ', taxonomy)).toEqual({ name: hamas, q: ' حماس ' });
   });
 

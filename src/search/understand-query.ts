@@ -2,6 +2,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
 import {
   createInProcessAnalyzer,
+  foldToAscii,
   forEachStandardToken,
   normalizedWordsOf,
   UnsupportedAnalysisError,
@@ -297,9 +298,9 @@ export function detachNameClitics(text: string, forms: ReadonlyMap<string, strin
   });
 }
 
-/** A text's words as the index folds them, lowercased, one space apart: the key of a name's spelling. */
+/** A text's words as the index folds them (Latin marks too), lowercased, one space apart: the key of a name's spelling. */
 export function nameSpellingKey(text: string): string {
-  return normalizedWordsOf(text).join(' ').toLowerCase();
+  return normalizedWordsOf(text).map(foldToAscii).join(' ').toLowerCase();
 }
 
 /** Whole spellings of the listed names, keyed by `nameSpellingKey`, each with its first rule's line. */
