@@ -253,6 +253,12 @@ describe('the search page', () => {
     const status = await chromium.page.textContent('#status');
     expect(status).toContain('قيمة غير صالحة في الرابط (organization)');
     expect(status).not.toContain(error.message);
+    // A facet the page cannot require together (a misspelt one, or the source) is the API's to refuse, by name.
+    for (const asked of ['people', 'source']) {
+      await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&match_all=${asked}`);
+      await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+      expect(await chromium.page.textContent('#status'), asked).toContain('(match_all)');
+    }
     // An engine that is down: the API's 503, as engine-unavailable.test.ts gets it from a stopped engine.
     await chromium.page.route('**/search?*', (route) =>
       route.fulfill({

@@ -66,6 +66,7 @@ const LINK_PARAMETERS = new Set([
   'person',
   'organization',
   'source',
+  'match_all',
   'date_from',
   'date_to',
   'sort',

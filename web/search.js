@@ -51,8 +51,12 @@ function readState(search = location.search) {
       ),
     ];
   // The tag facets whose ticked values (two or more) an article must all hold (match_all), not any one.
-  const matchAll = new Set(params.getAll('match_all').flatMap((v) => v.split(',')));
-  state.matchAll = TAG_FACETS.filter((facet) => matchAll.has(facet.param) && state[facet.key].length >= 2).map((facet) => facet.param);
+  // One the page does not know is kept, for the API to refuse by name, not dropped unseen.
+  const matchAll = [...new Set(params.getAll('match_all').flatMap((v) => v.split(',')))].filter(Boolean);
+  state.matchAll = matchAll.filter((param) => {
+    const facet = TAG_FACETS.find((tagFacet) => tagFacet.param === param);
+    return !facet || state[facet.key].length >= 2;
+  });
   return state;
 }
 
