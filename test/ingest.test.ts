@@ -297,6 +297,60 @@ describe('lines linking other stories', () => {
   });
 });
 
+describe('DELETE /admin/articles/{id}', () => {
+  const admin = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
+  const remove = async (id: string, headers: Record<string, string> = admin) => {
+    const response = await service.app.request(`/admin/articles/${id}`, { method: 'DELETE', headers });
+    return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as Record<string, unknown> };
+  };
+  const listed = async () =>
+    ((await (await service.app.request(`/search?q=${encodeURIComponent('"مهرجان الزيتون"')}`)).json()) as { hits: { id: string }[] }).hits
+      .map((hit) => hit.id)
+      .sort();
+
+  it('deletes the article and the copies of its story, and nothing else; asked again, there is none', async () => {
+    const story = { title: 'افتتاح مهرجان الزيتون في تيزي وزو', source: 'وكالة الأنباء', published: '2025-03-01T08:00:00Z' };
+    const sent = await service.app.request('/admin/ingest', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { ...story, id: 'delete-a', text: 'افتتح في تيزي وزو مهرجان الزيتون بحضور المزارعين.' },
+        { ...story, id: 'delete-b', text: 'افتتح في تيزي وزو مهرجان الزيتون بحضور المزارعين .' },
+        { id: 'delete-c', title: 'ختام مهرجان الزيتون', text: 'اختتم مهرجان الزيتون في تيزي وزو.', published: '2025-03-05T08:00:00Z' },
+      ]),
+    });
+    const task = await settleTask<Record<string, unknown>>(service.app, String(((await sent.json()) as { id: string }).id));
+    expect(task.result).toMatchObject({ indexed: 3, repeatedStories: 1 });
+    expect(await listed()).toEqual(['delete-a', 'delete-c']);
+
+    expect((await remove('delete-a', { authorization: 'Bearer wrong' })).status).toBe(401);
+    const deleted = await remove('delete-a');
+    expect(deleted.status).toBe(200);
+    expect({ ...deleted.body, deleted: (deleted.body.deleted as string[]).sort() }).toEqual({
+      id: 'delete-a',
+      deleted: ['delete-a', 'delete-b'],
+      failures: [],
+    });
+    for (const id of ['delete-a', 'delete-b']) expect((await service.app.request(`/articles/${id}`)).status, id).toBe(404);
+    expect((await service.app.request('/articles/delete-c')).status).toBe(200);
+    expect(await listed()).toEqual(['delete-c']);
+
+    expect(await remove('delete-a')).toMatchObject({ status: 404, body: { error: { code: 'not_found', field: 'id' } } });
+    expect(await remove('no%20such')).toMatchObject({ status: 400, body: { error: { field: 'id' } } });
+  });
+
+  it('waits for an index-wide task: refused with 409 naming it while it runs, done once it has ended', async () => {
+    let end = () => {};
+    const running = service.service.tasks.start('tags-rebuild', service.alias, () => new Promise<void>((resolve) => (end = resolve)));
+    const refused = await remove('delete-c');
+    expect(refused).toMatchObject({ status: 409, location: `/admin/tasks/${running.id}`, body: { error: { code: 'task_conflict' } } });
+    expect((await service.app.request('/articles/delete-c')).status).toBe(200);
+    end();
+    await settleTask(service.app, running.id);
+    expect(await remove('delete-c')).toMatchObject({ status: 200, body: { deleted: ['delete-c'] } });
+  });
+});
+
 describe('POST /admin/ingest', () => {
   /** The answer when the body is refused; else 202, and the ingest task followed to its end. */
   const post = async (

@@ -404,6 +404,7 @@ describe('articles, health and the API description', () => {
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
       '/admin/analysis/reload',
+      '/admin/articles/{id}',
       '/admin/eval',
       '/admin/ingest',
       '/admin/judgments',

@@ -21,6 +21,17 @@ export function toBulkResult(items: LooseBody[]): BulkResult {
   return result;
 }
 
+/** A `_bulk` of deletes as the ids deleted and the failures; an id not found is neither. */
+export function toDeleteResult(items: LooseBody[]): { deleted: string[]; failures: BulkResult['failures'] } {
+  const result: { deleted: string[]; failures: BulkResult['failures'] } = { deleted: [], failures: [] };
+  for (const item of items) {
+    const outcome = item.delete as LooseBody;
+    if (outcome.result === 'deleted') result.deleted.push(String(outcome._id));
+    else if (outcome.error) result.failures.push({ id: String(outcome._id), type: String(outcome.error.type), reason: String(outcome.error.reason) });
+  }
+  return result;
+}
+
 /** The id of a running `_reindex` task (from `GET _tasks?actions=*reindex&detailed`) that writes into `destination`. */
 export function copyTaskInto(tasks: LooseBody, destination: string): string | undefined {
   for (const node of Object.values((tasks.nodes ?? {}) as Record<string, { tasks?: Record<string, { description?: string }> }>)) {

@@ -7,6 +7,7 @@ import {
   rankEvalBody,
   toAnalyzedTokens,
   toBulkResult,
+  toDeleteResult,
   toCopyOutcome,
   toFieldTerms,
   toRankEvalScores,
@@ -163,6 +164,17 @@ export abstract class RestEngine implements SearchEngine {
       updates.flatMap((doc) => [{ update: { _index: index, _id: doc.id } }, { doc: doc.source }]),
       options,
     );
+  }
+
+  async deleteDocuments(index: string, ids: string[], options: { refresh?: boolean } = {}): Promise<{ deleted: string[]; failures: BulkResult['failures'] }> {
+    if (ids.length === 0) return { deleted: [], failures: [] };
+    const response = await this.request({
+      method: 'POST',
+      path: '/_bulk',
+      querystring: { refresh: options.refresh ? 'wait_for' : 'false' },
+      bulkBody: ids.map((id) => ({ delete: { _index: index, _id: id } })),
+    });
+    return toDeleteResult(response.items as LooseBody[]);
   }
 
   private async bulk(operations: LooseBody[], options: { refresh?: boolean }): Promise<BulkResult> {

@@ -121,6 +121,8 @@ export interface SearchEngine {
   indexMetadata(index: string): Promise<Record<string, unknown>>;
   /** Sets keys of the index's metadata, keeping the others. */
   updateIndexMetadata(index: string, changes: Record<string, unknown>): Promise<void>;
+  /** Deletes documents by id: the ids deleted (one not there is none); per-document failures are reported. */
+  deleteDocuments(index: string, ids: string[], options?: { refresh?: boolean }): Promise<{ deleted: string[]; failures: BulkResult['failures'] }>;
   /** Sets fields on existing documents (partial update); per-document failures are reported. */
   updateDocuments(index: string, updates: BulkDocument[], options?: { refresh?: boolean }): Promise<BulkResult>;
   getDocument<T>(index: string, id: string): Promise<T | undefined>;

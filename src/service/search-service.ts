@@ -753,6 +753,26 @@ export class SearchService {
     return this.currentQueryShape.shape;
   }
 
+  /**
+   * Deletes article `id` and the copies of its story stored under other ids, which searches reach
+   * only through it: the ids deleted and any the engine refused; `undefined` when no article has that id.
+   */
+  async deleteArticle(id: string): Promise<{ deleted: string[]; failures: { id: string; reason: string }[] } | undefined> {
+    if (!(await this.engine.getSources(this.alias, [id], ['id'])).has(id)) return undefined;
+    const copies = await this.engine.search(this.alias, {
+      size: MAX_STORY_COPIES,
+      track_total_hits: false,
+      _source: false,
+      query: { term: { duplicate_of: id } },
+    });
+    const { deleted, failures } = await this.writes.write(() =>
+      this.engine.deleteDocuments(this.alias, [id, ...copies.hits.map((hit) => hit.id)], { refresh: true }),
+    );
+    // The counts that order suggestions and facet-value search held the article.
+    this.entityCounts = undefined;
+    return { deleted, failures: failures.map(({ id: failed, reason }) => ({ id: failed, reason })) };
+  }
+
   async getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.engine.getDocument<StoredArticle>(this.alias, id);
   }
@@ -861,6 +881,8 @@ const MAX_ENTITY_VALUES = 1_000;
 
 /** More sources than any newsroom's feed list; the terms aggregation that lists them stops here. */
 const MAX_SOURCES = 10_000;
+/** More copies of one story than any outlet files (a story is re-filed a few times): all deleted with it. */
+const MAX_STORY_COPIES = 10_000;
 /** How long the months the index holds, and whether a word and a month are a phrase, are trusted before asked again. */
 const MONTH_READING_MAX_AGE_MS = 60_000;
 /** A month holds fewer articles than this share of the fullest month's: a few stray ones, no month of the index's. */

@@ -66,6 +66,15 @@ export class TaskRegistry {
     return running && { ...running.task };
   }
 
+  /**
+   * The index-wide task running on `alias` that an article's deletion would undo or break: a reload
+   * copies the served version (the copy would keep the article), a re-tag updates every article, a
+   * rebuild replaces them all.
+   */
+  indexWideTaskOn(alias: string): Task | undefined {
+    return this.conflictFor('analysis-reload', alias);
+  }
+
   /** Starts `run` in the background; `partialOf` reads the work done out of an error it throws. */
   start<T>(kind: TaskKind, alias: string, run: (context: TaskContext) => Promise<T>, partialOf: (error: unknown) => unknown = () => undefined): Task {
     const running = this.conflictFor(kind, alias);

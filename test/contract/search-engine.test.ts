@@ -255,6 +255,14 @@ for (const testEngine of inject('engines')) {
       expect(await engine.getDocument<Article>(alias, 'a1')).toMatchObject({ topics: ['diplomacy'] });
     });
 
+    it('deletes documents by id through an alias, answering those deleted; a missing one is neither deleted nor a failure', async () => {
+      await engine.bulkIndex(copy, [{ id: 'a4', source: { ...articles[0]!.source, id: 'a4' } }], { refresh: true });
+      expect(await engine.deleteDocuments(alias, ['a4', 'missing'], { refresh: true })).toEqual({ deleted: ['a4'], failures: [] });
+      expect(await engine.getDocument(copy, 'a4')).toBeUndefined();
+      expect(await engine.count(copy)).toBe(3);
+      expect(await engine.deleteDocuments(alias, [])).toEqual({ deleted: [], failures: [] });
+    });
+
     it('lists indices by pattern and deletes them; deleting a missing index is no error', async () => {
       expect(await engine.listIndices(`${prefix}-*`)).toEqual([index, copy]);
       expect(await engine.listIndices(`${prefix}-nothing-*`)).toEqual([]);

@@ -34,6 +34,7 @@ export class FakeSearchEngine implements SearchEngine {
   copyDocuments = () => this.answer('copyDocuments', { copied: 0, failures: 0 });
   indexMetadata = () => this.answer('indexMetadata', { build: { state: 'complete' } } as Record<string, unknown>);
   updateIndexMetadata = () => this.answer('updateIndexMetadata', undefined);
+  deleteDocuments = () => this.answer('deleteDocuments', { deleted: [] as string[], failures: [] });
   updateDocuments = () => this.answer('updateDocuments', { created: 0, updated: 0, unchanged: 0, failures: [] });
   getDocument = <T>() => this.answer('getDocument', undefined as T | undefined);
   getSources = <T>() => this.answer('getSources', new Map<string, T>());

@@ -84,17 +84,18 @@ export function startTask<T>(
     return service.tasks.start(kind, service.alias, run, partialOf);
   } catch (error) {
     if (!(error instanceof TaskConflictError)) throw error;
-    throw conflict(c, error.running);
+    throw taskConflict(c, error.running);
   }
 }
 
 /** Answers 409 now if a task of `kind` could not start: before a large body is received for nothing. */
 export function refuseIfConflicting(c: Context<AppEnv>, service: SearchService, kind: TaskKind): void {
   const running = service.tasks.conflictFor(kind, service.alias);
-  if (running) throw conflict(c, running);
+  if (running) throw taskConflict(c, running);
 }
 
-function conflict(c: Context<AppEnv>, running: Task): ApiError {
+/** 409 naming the running task (its URL in Location). */
+export function taskConflict(c: Context<AppEnv>, running: Task): ApiError {
   c.header('Location', `/admin/tasks/${running.id}`);
   return new ApiError(
     409,

@@ -12,7 +12,8 @@ import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
 import { adminRoute, errorContent, jsonAnswer, wholeNumber } from '../schemas.js';
-import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskRoute } from './admin-tasks.js';
+import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskConflict, taskRoute } from './admin-tasks.js';
+import { ArticleId } from './articles.js';
 
 const IngestResult = z
   .object({
@@ -108,6 +109,27 @@ const rebuildRoute = articlesBodyRoute('/admin/rebuild', 'rebuildIndex', 'Build 
   result: IngestResult.extend({ index: z.string(), previous: z.array(z.string()), removed: z.array(z.string()) }),
 });
 
+const deleteArticleRoute = adminRoute('delete', '/admin/articles/{id}', 'deleteArticle', {
+  summary: 'Delete an article, and the copies of its story stored under other ids',
+  description:
+    'Searches, facets and the article view no longer find it once answered. The copies of its story (the same source re-filing it under another id) go with it: searches reach them only through it. Refused with 409 while an analysis reload, a re-tag or a rebuild runs on the index (their copy or update would keep or miss it).',
+  request: { params: z.object({ id: ArticleId }) },
+  responses: {
+    200: jsonAnswer(
+      'What was deleted',
+      z
+        .object({
+          id: z.string(),
+          deleted: z.array(z.string()).openapi({ description: 'The article and its story copies, as deleted' }),
+          failures: z.array(z.object({ id: z.string(), reason: z.string() })).openapi({ description: 'Those the engine refused to delete' }),
+        })
+        .openapi('DeletedArticle'),
+    ),
+    404: { description: 'No article with that id', ...errorContent },
+    409: { description: 'An index-wide task is running on the index; its Location names it', ...errorContent },
+  },
+});
+
 const EvalRun = z
   .object({
     profile: z.string(),
@@ -155,6 +177,16 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
     ['IngestResult', IngestResult],
   ] as const)
     app.openAPIRegistry.register(name, schema);
+
+  app.openapi(deleteArticleRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const running = service.tasks.indexWideTaskOn(service.alias);
+    if (running) throw taskConflict(c, running);
+    const outcome = await service.deleteArticle(id);
+    if (!outcome) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
+    logger.info({ requestId: c.get('requestId'), id, deleted: outcome.deleted.length, failures: outcome.failures.length }, 'article deleted');
+    return c.json({ id, ...outcome }, 200);
+  });
 
   app.openapi(reloadRoute, async (c) => {
     const task = startTask(c, service, 'analysis-reload', ({ signal, progress }) => {

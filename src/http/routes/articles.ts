@@ -9,7 +9,7 @@ import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { MAX_RELATED } from '../../search/related-articles.js';
 import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
 
-const ArticleId = z
+export const ArticleId = z
   .string()
   .regex(ARTICLE_ID, 'expected an article id (letters, digits, _ : . and -, at most 128)')
   .openapi({ example: '000_fee63797c487f9cf' });
