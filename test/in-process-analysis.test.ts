@@ -179,6 +179,24 @@ describe('names inside other names and idioms', () => {
   });
 });
 
+describe('a region whose names are also common words', () => {
+  it('the Sahel: its countries’ region, not a coast; Burkina Faso written as one word; Jerusalem’s Moroccan Gate no Maghreb', async () => {
+    const [coast, westCoast, sahel, withAlgeria, burkina, gate] = await tagWithProjectTaxonomy([
+      { title: 'الإعصار يضرب فلوريدا', body: 'ضرب الإعصار بلدة ساحلية في فلوريدا، وأجلت السلطات سكان المناطق الساحلية.' },
+      { title: 'معارك في اليمن', body: 'تقدمت القوات في منطقة الساحل الغربي لليمن نحو الحديدة.' },
+      { title: 'هجوم في الساحل', body: 'قتل جنود في هجوم في منطقة الساحل، قرب الحدود بين مالي والنيجر.' },
+      { title: 'الجزائر وواشنطن', body: 'قال المسؤول إن الجزائر والولايات المتحدة تعملان معا في ليبيا ومنطقة الساحل.' },
+      { title: 'هجوم في بوركينافاسو', body: 'أدان المجلس الهجوم في #بوركينافاسو الجمعة.' },
+      { title: 'مستوطنون يقتحمون الأقصى', body: 'اقتحم المستوطنون المسجد الأقصى من باب المغاربة بحراسة الشرطة.' },
+    ]);
+    for (const article of [coast, westCoast]) expect(article!.regions_mentioned).not.toContain('sahel');
+    expect(sahel!.regions_mentioned).toContain('sahel');
+    expect(withAlgeria!.regions_mentioned).toContain('sahel');
+    expect(burkina!.regions).toContain('burkina-faso');
+    expect(gate!.regions_mentioned).not.toContain('maghreb');
+  });
+});
+
 describe('a host named inside the name of its event', () => {
   it('is mentioned, never about: the World Cup in Russia makes a Nigerian story mention Russia', async () => {
     const [nigeria] = await tagWithProjectTaxonomy([

@@ -14,12 +14,13 @@ import { antCorpusPath, readAntCorpusAsIngested, type AntArticle } from './ant-c
 // working tree's, in process (no engine), the countries' about and mentioned counts compared, and
 // each article whose countries changed written out, to be read or handed to a labeller. Both sides
 // are tagged by the working tree's code: a change of code (the dateline) shows only in a re-tag.
-// `--facet people` or `organizations` compares those tags instead (one level: every name tagged).
+// `--facet groupings` compares the wider regions (Sahel, Gulf, Maghreb …: their own names and their
+// countries'); `--facet people` or `organizations` compares those tags instead (one level: every name tagged).
 // Usage: npm run measure:region-changes -- [--before HEAD] [--facet regions] [--out changed.jsonl] [--corpus PATH]
 const { values: options } = parseArgs({
   options: { before: { type: 'string', default: 'HEAD' }, facet: { type: 'string', default: 'regions' }, out: { type: 'string' }, corpus: { type: 'string' } },
 });
-const FACETS = ['regions', 'people', 'organizations'] as const;
+const FACETS = ['regions', 'groupings', 'people', 'organizations'] as const;
 const facet = FACETS.find((name) => name === options.facet) ?? unknownFacet(options.facet);
 
 const now = { taxonomy: loadTaxonomy(PROJECT_ROOT), definition: loadIndexDefinition(PROJECT_ROOT) };
@@ -56,9 +57,9 @@ articles.forEach((article, i) => {
   }
 });
 
-const compared = facet === 'regions' ? "countries' tags" : `${facet} tags`;
+const compared = facet === 'regions' ? "countries' tags" : facet === 'groupings' ? "wider regions' tags" : `${facet} tags`;
 console.log(`${articles.length} ANT articles; ${compared}, ${options.before} → the working tree: ${changed.length} articles changed\n`);
-console.log(`| ${facet === 'regions' ? 'country' : 'value'} | about | mentioned |\n|---|---|---|`);
+console.log(`| ${facet === 'regions' ? 'country' : facet === 'groupings' ? 'region' : 'value'} | about | mentioned |\n|---|---|---|`);
 const moved = [...counts].filter(([, c]) => c.about[0] !== c.about[1] || c.mentioned[0] !== c.mentioned[1]);
 for (const [slug, c] of moved.sort(([, a], [, b]) => Math.abs(b.mentioned[1] - b.mentioned[0]) - Math.abs(a.mentioned[1] - a.mentioned[0]))) {
   console.log(`| ${slug} | ${c.about[0]} → ${c.about[1]} | ${c.mentioned[0]} → ${c.mentioned[1]} |`);
@@ -101,7 +102,12 @@ function dataAtRevision(revision: string): { taxonomy: Taxonomy; definition: Ver
   }
 }
 
-/** Each article's countries, about and mentioned (the wider regions follow from them); or its people or organizations, as about. */
+/** A region of the compared kind: a country, or (`--facet groupings`) a wider region. */
+function isCompared(slug: string): boolean {
+  return countries.has(slug) === (facet === 'regions');
+}
+
+/** Each article's countries (or wider regions), about and mentioned (the wider regions follow from them); or its people or organizations, as about. */
 async function tagAll(taxonomy: Taxonomy, definition: VersionedIndexDefinition): Promise<CountryTags[]> {
   // The shipped analysis runs in process: no engine is asked for anything.
   const tagger = await ArticleTagger.create(undefined as never, 'unused', definition, taxonomy);
@@ -112,8 +118,8 @@ async function tagAll(taxonomy: Taxonomy, definition: VersionedIndexDefinition):
     const batch = await tagger.tagMany(articles.slice(i, i + 250).map((article) => ({ title: article.title, body: article.text })));
     for (const tagged of batch) {
       tags.push(
-        facet === 'regions'
-          ? { about: tagged.regions.filter((slug) => countries.has(slug)), mentioned: tagged.regions_mentioned.filter((slug) => countries.has(slug)) }
+        facet === 'regions' || facet === 'groupings'
+          ? { about: tagged.regions.filter(isCompared), mentioned: tagged.regions_mentioned.filter(isCompared) }
           : { about: tagged[facet], mentioned: [] },
       );
     }
