@@ -325,6 +325,26 @@ describe('the search page', () => {
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
+  it('filters by a region an article names without being about it, from its tag and from a link', async () => {
+    const id = '000_fee63797c487f9cf';
+    await chromium.page.goto(`${chromium.url}/?article=${id}`);
+    await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
+    const named = (await chromium.page.$eval('#article-tags .tag-mentioned a', (tag) => tag.textContent))!;
+    await chromium.page.click('#article-tags .tag-mentioned a');
+    const params = await rendered();
+    const region = params.get('region_mentioned')!;
+    expect([...params.keys()]).toEqual(['region_mentioned']);
+    const answer = await api<SearchAnswer>(`/search?region_mentioned=${region}&size=10`);
+    expect(answer.hits.map((h) => h.id)).toContain(id);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+    expect(await chromium.page.$eval(`#f-region_mentioned-${region}`, (box) => (box as HTMLInputElement).checked)).toBe(true);
+    expect(await chromium.page.textContent('#active-filters')).toContain(`مذكورة: ${named}`);
+    // A shared link with the filter keeps it, where the page had shown every article.
+    await chromium.page.goto(`${chromium.url}/?region_mentioned=${region}`);
+    await rendered();
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+  });
+
   it('says which month the query named, searched as its dates', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر يوليو 2021')}`);
     await rendered();

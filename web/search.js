@@ -6,6 +6,8 @@ import { callJson, errorMessage, formatDate, formatMonth, h, marked } from './co
 const TAG_FACETS = [
   { key: 'topics', param: 'topic' },
   { key: 'regions', param: 'region' },
+  // Every article naming a place, about it or not; labelled as the regions are.
+  { key: 'regions_mentioned', param: 'region_mentioned', labelsOf: 'regions', prefix: 'مذكورة: ' },
   { key: 'people', param: 'person' },
   { key: 'organizations', param: 'organization' },
 ];
@@ -289,7 +291,7 @@ function renderActiveFilters(state) {
   const chips = [];
   for (const facet of FACETS) {
     for (const value of state[facet.key]) {
-      const name = label(facet.key, value).ar;
+      const name = `${facet.prefix || ''}${label(facet.key, value).ar}`;
       chips.push(
         h(
           'button',
@@ -410,7 +412,7 @@ function mostSpecific(regions) {
  * `mentioned`, also the regions it names without being about them, set apart.
  */
 function tags(article, { mentioned = false } = {}) {
-  const items = TAG_FACETS.flatMap((facet) => {
+  const items = TAG_FACETS.filter((facet) => facet.key !== 'regions_mentioned').flatMap((facet) => {
     const values = facet.key === 'regions' ? mostSpecific(article.regions || []) : article[facet.key] || [];
     return values.map((value) => {
       const filtered = (state) => ({ [facet.key]: [...new Set([...state[facet.key], value])] });
@@ -425,8 +427,19 @@ function tags(article, { mentioned = false } = {}) {
   });
   if (mentioned) {
     const about = new Set(article.regions || []);
-    for (const value of mostSpecific((article.regions_mentioned || []).filter((region) => !about.has(region))))
-      items.push(h('li', { class: 'tag tag-mentioned', title: 'مذكورة في المقال، وليس موضوعه' }, h('bdi', {}, label('regions', value).ar)));
+    for (const value of mostSpecific((article.regions_mentioned || []).filter((region) => !about.has(region)))) {
+      const filtered = (state) => ({ regions_mentioned: [...new Set([...state.regions_mentioned, value])] });
+      const link = h(
+        'a',
+        {
+          href: pageUrl({ ...readState(), ...filtered(readState()), article: '', pages: 1 }),
+          title: 'مذكورة في المقال، وليس موضوعه: تصفية المقالات التي تذكرها',
+        },
+        h('bdi', {}, label('regions', value).ar),
+      );
+      link.addEventListener('click', (event) => follow(filtered(readState()))(event));
+      items.push(h('li', { class: 'tag tag-mentioned' }, link));
+    }
   }
   return items.length ? h('ul', { class: 'tags', 'aria-label': 'الوسوم' }, items) : null;
 }
@@ -461,7 +474,7 @@ function renderFacet(facet, buckets, state) {
     );
   };
   let items;
-  if (facet.key === 'regions') {
+  if (facet.labelsOf === 'regions' || facet.key === 'regions') {
     // Each region under the first of its parents that is on the list too.
     const parentOf = (value) => (taxonomy.parents.get(value) || []).find((parent) => counts.has(parent) && parent !== value);
     const childrenOf = new Map();
@@ -760,7 +773,7 @@ window.addEventListener('popstate', () => show(readState()));
 
 const facets = await callJson('facets');
 if (facets.status === 200) {
-  for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.key].map((entry) => [entry.value, entry.label]));
+  for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.labelsOf || facet.key].map((entry) => [entry.value, entry.label]));
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
 }
 show(readState());
