@@ -52,6 +52,7 @@ const taxonomy: Taxonomy = {
     { slug: 'african-union', labels: { ar: 'الاتحاد الأفريقي', en: 'African Union' }, terms: ['african union'], excludeWithin: ['african union football'] },
   ],
   sourceLabels: new Map(),
+  sourceNames: new Map(),
   teaserParagraphs: new Map(),
   digest: 'test',
 };

@@ -91,6 +91,7 @@ const sourcesFileSchema = z.object({
       value: z.string().min(1),
       labels: z.object({ ar: z.string().min(1), en: z.string().min(1) }),
       teaserParagraphs: z.number().int().min(1).max(TAIL_PARAGRAPHS).optional(),
+      names: z.array(z.string().min(1)).optional(),
     }),
   ),
 });
@@ -140,6 +141,8 @@ export interface Taxonomy {
   organizations: NamedEntity[];
   /** Labels of the sources (`taxonomy/sources.json`), by the value ingest stores. */
   sourceLabels: ReadonlyMap<string, { ar: string; en: string }>;
+  /** Each source's labels and the other names readers give it (بي بي سي, سكاي نيوز): what `site:` and ingest recognize it by. */
+  sourceNames: ReadonlyMap<string, readonly string[]>;
   /** How many paragraphs of other stories' leads a source closes an article with, where it is known (`cutTeasers`). */
   teaserParagraphs: ReadonlyMap<string, number>;
   /** Changes with any taxonomy or list change: tells whether stored tags are current. */
@@ -215,6 +218,7 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const sourcesFile = readDataJson(rootDir, 'taxonomy/sources.json', sourcesFileSchema);
   // Labels decide no tag: outside the digest, so renaming a source asks for no re-tagging.
   const sourceLabels = new Map(sourcesFile.sources.map((source) => [source.value, source.labels]));
+  const sourceNames = new Map(sourcesFile.sources.map((source) => [source.value, [source.labels.ar, source.labels.en, ...(source.names ?? [])]]));
   // Nor does a teaser block: ingest cuts by it; articles stored before a change keep their cut until written again.
   const teaserParagraphs = new Map(
     sourcesFile.sources.flatMap((source) => (source.teaserParagraphs ? [[source.value, source.teaserParagraphs] as const] : [])),
@@ -222,7 +226,7 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   // Nor do notes and the words that find a topic among the facet values.
   const decidesTags = (key: string, value: unknown) => (key === 'notes' || key === 'searchWords' ? undefined : value);
   const digest = createHash('sha256').update(JSON.stringify(taxonomy, decidesTags)).digest('hex').slice(0, 10);
-  return { ...taxonomy, sourceLabels, teaserParagraphs, digest };
+  return { ...taxonomy, sourceLabels, sourceNames, teaserParagraphs, digest };
 }
 
 /**

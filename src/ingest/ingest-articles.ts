@@ -235,7 +235,7 @@ export async function ingestArticles(
       break;
     }
     report.read++;
-    outletOf ??= outletOfSource((await taggerNow()).compiled.taxonomy.sourceLabels);
+    outletOf ??= outletOfSource((await taggerNow()).compiled.taxonomy.sourceNames);
     const prepared = prepareArticle(record, repairer, outletOf);
     if (!prepared.ok) {
       report.rejected.push({ file: record.file, line: record.line, ...(prepared.id ? { id: prepared.id } : {}), reason: prepared.reason });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sourcesOfSite, splitSiteOperators } from './site-operator.js';
 
 const labels = new Map([
-  ['skynews', { ar: 'سكاي نيوز عربية', en: 'Sky News Arabia' }],
-  ['alarabia', { ar: 'العربية', en: 'Al Arabiya' }],
-  ['BBC', { ar: 'بي بي سي عربي', en: 'BBC Arabic' }],
-  ['CNN', { ar: 'سي إن إن بالعربية', en: 'CNN Arabic' }],
-  ['france24', { ar: 'فرانس 24', en: 'France 24' }],
+  ['skynews', ['سكاي نيوز عربية', 'Sky News Arabia', 'سكاي نيوز']],
+  ['alarabia', ['العربية', 'Al Arabiya']],
+  ['BBC', ['بي بي سي عربي', 'BBC Arabic', 'بي بي سي']],
+  ['CNN', ['سي إن إن بالعربية', 'CNN Arabic', 'سي إن إن']],
+  ['france24', ['فرانس 24', 'France 24']],
 ]);
 
 describe('site: and source: in a query', () => {
@@ -32,6 +32,10 @@ describe('site: and source: in a query', () => {
     ['France24', ['france24']],
     ['العربية', ['alarabia']],
     ['فرانس 24', ['france24']],
+    // The names readers give an outlet besides its labels.
+    ['بي بي سي', ['BBC']],
+    ['سكاي نيوز', ['skynews']],
+    ['سي إن إن', ['CNN']],
   ])('%s names %j', (site, sources) => {
     expect(sourcesOfSite(site, labels)).toEqual(sources);
   });

@@ -50,25 +50,25 @@ const compact = (text: string) => normalizeArabicWord(text).replace(/[^\p{L}\p{N
  * article stored as "France 24" would be a source of its own, which `source=France 24` then selects
  * instead of the outlet.
  */
-export function outletOfSource(sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): (given: string) => string {
+export function outletOfSource(sourceNames: ReadonlyMap<string, readonly string[]>): (given: string) => string {
   // A feed names few sources, once an article: each is looked up once.
   const outletOf = new Map<string, string>();
   return (given) => {
     let outlet = outletOf.get(given);
     if (outlet === undefined) {
-      const outlets = sourcesOfSite(given, sourceLabels);
+      const outlets = sourcesOfSite(given, sourceNames);
       outletOf.set(given, (outlet = outlets.length === 1 ? outlets[0]! : given));
     }
     return outlet;
   };
 }
 
-export function sourcesOfSite(site: string, sourceLabels: ReadonlyMap<string, { ar: string; en: string }>): string[] {
+export function sourcesOfSite(site: string, sourceNames: ReadonlyMap<string, readonly string[]>): string[] {
   const host = site
     .replace(/^[a-z]+:\/\//iu, '')
     .replace(/[/?#:].*$/u, '')
     .replace(/^www\./iu, '');
   const labels = host.split('.').filter(Boolean);
   const names = new Set([compact(site), ...(labels.length > 1 ? labels.slice(0, -1) : labels).map(compact)].filter(Boolean));
-  return [...sourceLabels].flatMap(([value, label]) => ([value, label.en, label.ar].some((key) => names.has(compact(key))) ? [value] : []));
+  return [...sourceNames].flatMap(([value, known]) => ([value, ...known].some((key) => names.has(compact(key))) ? [value] : []));
 }

@@ -290,8 +290,8 @@ export class SearchService {
   }
 
   /** The sources a `site:` word may name: those the taxonomy labels, and those the index was last seen to hold (by their own name). */
-  private siteNames(): Map<string, { ar: string; en: string }> {
-    return new Map([...this.knownSources.map((source) => [source, { ar: source, en: source }] as const), ...this.currentTaxonomy.sourceLabels]);
+  private siteNames(): Map<string, readonly string[]> {
+    return new Map([...this.knownSources.map((source) => [source, []] as const), ...this.currentTaxonomy.sourceNames]);
   }
 
   /** Asks the index its sources again when one of `q`'s `site:` words names none known (a source the index took since). */
@@ -588,7 +588,7 @@ export class SearchService {
       if (named.length === 0)
         throw new UnknownSiteError(
           site,
-          [...labels].map(([value, label]) => `${value} (${label.en})`),
+          [...labels.keys()].map((value) => `${value} (${this.currentTaxonomy.sourceLabels.get(value)?.en ?? value})`),
         );
       return named;
     };
