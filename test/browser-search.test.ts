@@ -455,6 +455,18 @@ describe('the search page', () => {
     );
   });
 
+  it('says of hamzas restored that the words as typed found their articles too, not that they found few', async () => {
+    const typed = 'الجزاير';
+    const answer = await api<SearchAnswer & { searchedInstead?: string; totalAsTyped?: number }>(`/search?q=${encodeURIComponent(typed)}&size=10`);
+    expect(answer.searchedInstead).toBe('الجزائر');
+    expect(answer.totalAsTyped).toBeGreaterThan(5);
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent(typed)}`);
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toMatch(
+      new RegExp(`^«\u2068${typed}\u2069» كما كُتبت: ${answer.totalAsTyped}، وعُرضت نتائج «\u2068الجزائر\u2069» بهمزاتها[.] عدد النتائج`),
+    );
+  });
+
   it('shows the respelling’s results when nothing matches as typed, and says so in the box, the URL and the count', async () => {
     await chromium.page.goto(`${chromium.url}/?q=Krry`);
     // Kery would be read as كيري, Arabic typed in Latin letters; no reading of Krry is a name's word.

@@ -13,6 +13,8 @@ const TAG_FACETS = [
 ];
 const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
 const PAGE_SIZE = 10;
+/** At most this many hits as typed, a respelling into a listed name is searched in their place (the API's FEW_AS_TYPED). */
+const FEW_AS_TYPED = 5;
 // A shared link shows at most this many pages (1,000 hits), the rest after the first asked RESTORE_SIZE at a time.
 const MAX_PAGES = 100;
 const RESTORE_SIZE = 50;
@@ -267,6 +269,9 @@ function insteadNote(result, typed) {
   // A tag searched as its words (#WorldCup Messi): its articles may be many, none holding every word.
   const tagWords = /[#@]/u.test(typed) && !/[#@]/u.test(result.searchedInstead);
   if (tagWords && result.totalAsTyped) return `لا مقال يحوي كل كلمات «\u2068${typed}\u2069» كما كُتبت، ${instead}`;
+  // More than a few as typed: the respelling only wrote the hamzas left off (مسوول: مسؤول), the same words.
+  if (result.totalAsTyped > FEW_AS_TYPED)
+    return `«\u2068${typed}\u2069» كما كُتبت: ${count(result.totalAsTyped)}، وعُرضت نتائج «\u2068${result.searchedInstead}\u2069» بهمزاتها. `;
   const found = result.totalAsTyped ? `نتائج قليلة (${count(result.totalAsTyped)})` : 'لا نتائج';
   return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }

@@ -207,6 +207,9 @@ describe('onlyRestoresHamza', () => {
     expect(onlyRestoresHamza('زرافة', 'زراعة')).toBe(false);
     expect(onlyRestoresHamza('موتمر -ترامب', 'مؤتمر')).toBe(false);
     expect(onlyRestoresHamza('مؤتمر', 'مؤتمر')).toBe(false); // nothing changed
+    // A word of two letters and a hamza after them: more likely one being typed (الجزائر) than جزء.
+    expect(onlyRestoresHamza('الجز', 'الجزء')).toBe(false);
+    expect(onlyRestoresHamza('سما', 'سماء')).toBe(true);
     // One word of a longer text: the others decide its results.
     expect(onlyRestoresHamza('الجايزة الكبيرة في مهرجان الجونة', 'الجائزة الكبيرة في مهرجان الجونة')).toBe(false);
   });

@@ -265,7 +265,8 @@ function keepsOperators(typed: string, respelling: string): boolean {
  * words: the same words, so searched in the text's place, whatever typo tolerance found for the
  * letters as typed (موتمر listed مستمر first). In a longer text the other words decide the results,
  * and the respelling stays an offer (a dialect question's الجايزة searched as الجائزة ranked its
- * festival's prizes lower). The index folds ؤ and ئ into ء. Pure.
+ * festival's prizes lower). A hamza added after the last letter of a word of two (الجز: الجزء) is
+ * none: such a word is more often one being typed (الجزائر). The index folds ؤ and ئ into ء. Pure.
  */
 export function onlyRestoresHamza(typed: string, respelling: string): boolean {
   if (!keepsOperators(typed, respelling)) return false;
@@ -273,6 +274,7 @@ export function onlyRestoresHamza(typed: string, respelling: string): boolean {
   if (was.length !== now.length) return false;
   const hamzaRestored = (word: string, respelled: string) =>
     respelled.includes('ء') &&
+    !(respelled === `${word}ء` && word.replace(/^ال/u, '').length <= 2) &&
     (respelled.replace(/ء/gu, '') === word ||
       (respelled.length === word.length && [...respelled].every((letter, at) => letter === word[at] || (letter === 'ء' && 'اوي'.includes(word[at]!)))));
   const changed = was.filter((word, at) => word !== now[at]);
