@@ -596,6 +596,22 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: 'Syria’s National Liberation Front in Idlib is not Algeria’s FLN',
+    title: 'اشتباكات في إدلب',
+    body: 'قالت فصائل جبهة التحرير الوطني المدعومة من تركيا إنها صدت هجوما للقوات السورية في ريف إدلب.',
+    field: 'organizations',
+    slug: 'front-de-liberation-nationale',
+    tagged: false,
+  },
+  {
+    why: 'the FLN beside Algeria is the party',
+    title: 'مؤتمر الحزب الحاكم',
+    body: 'عقدت جبهة التحرير الوطني مؤتمرها في الجزائر العاصمة لدعم ترشح بوتفليقة.',
+    field: 'organizations',
+    slug: 'front-de-liberation-nationale',
+    tagged: true,
+  },
+  {
     why: 'a Lebanese camp’s Ansar Allah is not the Houthis',
     title: 'اشتباكات في مخيم عين الحلوة',
     body: 'اندلعت اشتباكات بين حركة فتح وجماعة أنصار الله في مخيم المية ومية قرب صيدا جنوبي لبنان.',
