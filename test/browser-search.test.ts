@@ -298,7 +298,15 @@ describe('the search page', () => {
     await chromium.page.goto(`${chromium.url}/?article=${id}`);
     await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
     const named = await chromium.page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
-    const labels = await api<{ regions: { value: string; label: { ar: string }; parents: string[] }[] }>('/facets');
+    const labels = await api<{
+      regions: { value: string; label: { ar: string }; parents: string[] }[];
+      sources: { value: string; label: { ar: string } }[];
+    }>('/facets');
+    // Opened from a link, before any search: its outlet by label, not as the feed names it.
+    const { source } = await api<{ source: string }>(`/articles/${id}`);
+    const sourceLabel = labels.sources.find((entry) => entry.value === source)?.label.ar;
+    expect(sourceLabel).toBeDefined();
+    expect(await chromium.page.textContent('#article-meta bdi')).toBe(sourceLabel);
     const arabic = new Map(labels.regions.map((entry) => [entry.value, entry.label.ar]));
     const parents = new Map(labels.regions.map((entry) => [entry.value, entry.parents]));
     // Each region shown without the regions it lies within (Algeria, not also North Africa and Africa).

@@ -780,5 +780,7 @@ const facets = await callJson('facets');
 if (facets.status === 200) {
   for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.labelsOf || facet.key].map((entry) => [entry.value, entry.label]));
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
+  // An article opened from a link, before any search, names its outlet by label too.
+  for (const source of facets.body.sources) taxonomy.labels.source.set(source.value, source.label);
 }
 show(readState());
