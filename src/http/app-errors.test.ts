@@ -67,6 +67,7 @@ describe('mistakes said plainly', () => {
     ['/search?colour=red', 'colour: not a parameter of GET /search (/openapi.json lists them)'],
     ['/facets/regions?colour=red', 'colour: not a parameter of GET /facets/{facet} (/openapi.json lists them)'],
     ['/articles/a1?colour=red', 'colour: not a parameter of GET /articles/{id} (/openapi.json lists them)'],
+    [`/search?region=${Array.from({ length: 21 }, (_, i) => `r${i}`).join(',')}`, 'region: at most 20 values'],
   ])('%s: %s', async (path, message) => {
     expect(await errorOf(path)).toMatchObject({ status: 400, message });
   });

@@ -50,6 +50,9 @@ const sourceName = z
   .max(MAX_SOURCE_TEXT)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._\-:/?#%&=~+@]*$/u, 'expected a source as `facets.source` names it, such as "BBC", or its web address');
 /** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
+/** Values one facet parameter may list (repeated or comma-separated). */
+const MAX_VALUES_A_FACET = 20;
+const AT_MOST_VALUES = `; at most ${MAX_VALUES_A_FACET} values`;
 const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: (given: string) => string = (given) => given) =>
   z
     .union([z.string(), z.array(z.string())])
@@ -59,7 +62,7 @@ const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: 
         .map((v) => fold(v.trim()))
         .filter(Boolean),
     )
-    .pipe(z.array(value).max(20));
+    .pipe(z.array(value).max(MAX_VALUES_A_FACET, `at most ${MAX_VALUES_A_FACET} values`));
 // region=Syria is syria: slugs are written in small letters, and readers type names with capitals.
 const slugList = (example: string) => valueList(slugLike(example), (given) => given.toLowerCase());
 const isoDate = z
@@ -88,27 +91,37 @@ const SearchQuery = z
       }),
     topic: slugList('economy-energy')
       .optional()
-      .openapi({ description: 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
-    region: slugList('north-africa').optional().openapi({
-      description:
-        'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR), or narrow it (AND) with `match_all`',
-      type: 'string',
-    }),
-    region_mentioned: slugList('north-africa').optional().openapi({
-      description: 'Region slugs: articles that name one of them, even once in passing; several widen the result (OR), or narrow it (AND) with `match_all`',
-      type: 'string',
-    }),
-    source: valueList(sourceName, withoutDirectionMarks).optional().openapi({
-      description:
-        'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
-      type: 'string',
-    }),
+      .openapi({ description: 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
+    region: slugList('north-africa')
+      .optional()
+      .openapi({
+        description:
+          'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR), or narrow it (AND) with `match_all`' +
+          AT_MOST_VALUES,
+        type: 'string',
+      }),
+    region_mentioned: slugList('north-africa')
+      .optional()
+      .openapi({
+        description:
+          'Region slugs: articles that name one of them, even once in passing; several widen the result (OR), or narrow it (AND) with `match_all`' +
+          AT_MOST_VALUES,
+        type: 'string',
+      }),
+    source: valueList(sourceName, withoutDirectionMarks)
+      .optional()
+      .openapi({
+        description:
+          'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400' +
+          AT_MOST_VALUES,
+        type: 'string',
+      }),
     person: slugList('donald-trump')
       .optional()
-      .openapi({ description: 'Person slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
+      .openapi({ description: 'Person slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
     organization: slugList('united-nations')
       .optional()
-      .openapi({ description: 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`', type: 'string' }),
+      .openapi({ description: 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
     match_all: valueList(
       z.enum(EVERY_VALUE_PARAMS, {
         error: (issue) =>
