@@ -596,6 +596,22 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: 'a Jordanian MP of the العمامرة family is not Algeria’s foreign minister',
+    title: 'حادث مأساوي يودي بحياة نائب أردني',
+    body: 'توفي النائب الأردني محمد عايد العمامرة وأفراد من أسرته في حادث سير على الطريق الصحراوي.',
+    field: 'people',
+    slug: 'ramtane-lamamra',
+    tagged: false,
+  },
+  {
+    why: 'العمامرة beside Algeria is its foreign minister',
+    title: 'زيارة إلى واشنطن',
+    body: 'بحث وزير الخارجية الجزائري العمامرة مع نظيره الأمريكي العلاقات الثنائية.',
+    field: 'people',
+    slug: 'ramtane-lamamra',
+    tagged: true,
+  },
+  {
     why: 'Syria’s National Liberation Front in Idlib is not Algeria’s FLN',
     title: 'اشتباكات في إدلب',
     body: 'قالت فصائل جبهة التحرير الوطني المدعومة من تركيا إنها صدت هجوما للقوات السورية في ريف إدلب.',
