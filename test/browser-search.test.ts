@@ -253,6 +253,12 @@ describe('the search page', () => {
     const status = await chromium.page.textContent('#status');
     expect(status).toContain('قيمة غير صالحة في الرابط (organization)');
     expect(status).not.toContain(error.message);
+    // A site: naming no source: the sources by their Arabic labels, not the API's English.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('site:foo.com الجزائر')}`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    const unknownSource = await chromium.page.textContent('#status');
+    expect(unknownSource).toContain('لا مصدر بهذا الاسم بعد site: أو source:؛ المصادر: ');
+    expect(unknownSource).toContain('بي بي سي عربي');
     // A facet the page cannot require together (a misspelt one, or the source) is the API's to refuse, by name.
     for (const asked of ['people', 'source']) {
       await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&match_all=${asked}`);

@@ -108,7 +108,7 @@ describe('ingesting a corpus file', () => {
     expect(await bySourceName(`q=${encodeURIComponent('source:unknown')}`)).toBe(await bySourceName('source=unknown'));
     const unknownSite = await service.app.request(`/search?q=${encodeURIComponent('site:aljazeera.net النفط')}`);
     expect(unknownSite.status).toBe(400);
-    expect(await unknownSite.json()).toMatchObject({ error: { field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });
+    expect(await unknownSite.json()).toMatchObject({ error: { code: 'unknown_source', field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });
     // With a space after the colon it is the operator still; with nothing after it, a source is asked for (it had searched the word "site").
     expect(await bySourceName(`q=${encodeURIComponent('source: unknown')}`)).toBe(await bySourceName('source=unknown'));
     const bare = await service.app.request(`/search?q=${encodeURIComponent('النفط site:')}`);

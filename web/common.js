@@ -80,7 +80,7 @@ const LINK_PARAMETERS = new Set([
 const ERROR_MESSAGES = {
   invalid_parameter: (field) =>
     field === 'q'
-      ? 'نص البحث غير مقبول؛ اختصره أو عدّله'
+      ? 'نص البحث غير مقبول؛ اكتب حرفًا أو رقمًا، أو اختصره'
       : LINK_PARAMETERS.has(field)
         ? `قيمة غير صالحة في الرابط (${field})؛ صحّح الرابط أو ابدأ بحثًا جديدًا`
         : undefined,

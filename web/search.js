@@ -173,7 +173,10 @@ async function runSearch(state) {
 }
 
 function showError(answer) {
-  $('status').textContent = `تعذّر البحث: ${errorMessage(answer)}`;
+  const code = answer.body && answer.body.error && answer.body.error.code;
+  const sources = [...taxonomy.labels.source.values()].map((name) => name.ar).join('، ');
+  const said = code === 'unknown_source' ? `لا مصدر بهذا الاسم بعد site: أو source:؛ المصادر: ${sources}` : errorMessage(answer);
+  $('status').textContent = `تعذّر البحث: ${said}`;
   // Nothing shown belongs to this search any more: the next attempt starts afresh.
   shown.key = '';
   $('hits').replaceChildren();

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'unsupported_encoding'
   | 'unsupported_media_type'
   | 'query_rejected'
+  | 'unknown_source'
   | 'judgments_read_only'
   | 'task_conflict'
   | 'task_cancelled'
