@@ -339,6 +339,28 @@ describe('the search page', () => {
     expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
   });
 
+  it('finds a value of a long facet by name, beyond those the search counts, and filters on it', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}`);
+    await rendered();
+    // Burkina Faso is no value the facet list shows; the box finds it by the start of its name.
+    const listed = await chromium.page.$$eval('#f-region-burkina-faso', (boxes) => boxes.length);
+    expect(listed).toBe(0);
+    await chromium.page.fill('#find-region', 'بوركين');
+    await chromium.page.waitForSelector('#find-region-values .found-value[data-value="burkina-faso"]');
+    const offered = await chromium.page.$$eval('#find-region-values .found-value', (buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
+    const { values } = await api<{ values: { value: string }[] }>(`/facets/regions?q=${encodeURIComponent('بوركين')}&size=8`);
+    expect(offered).toEqual(values.map((v) => v.value));
+    await chromium.page.click('#find-region-values .found-value[data-value="burkina-faso"]');
+    const params = await rendered();
+    expect(params.getAll('region')).toEqual(['burkina-faso']);
+    const answer = await api<SearchAnswer>(`/search?${params}&size=10`);
+    expect(await shownIds()).toEqual(answer.hits.map((h) => h.id));
+    expect(await chromium.page.$eval('#f-region-burkina-faso', (box) => (box as HTMLInputElement).checked)).toBe(true);
+    // A name no value has says so.
+    await chromium.page.fill('#find-person', 'zzzz');
+    await chromium.page.waitForFunction(() => document.querySelector('#find-person-values')?.textContent === 'لا قيمة بهذا الاسم');
+  });
+
   it('filters by a region an article names without being about it, from its tag and from a link', async () => {
     const id = '000_fee63797c487f9cf';
     await chromium.page.goto(`${chromium.url}/?article=${id}`);

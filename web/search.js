@@ -4,13 +4,15 @@ import { callJson, errorMessage, formatDate, formatMonth, h, marked } from './co
 
 /** The facets an article is tagged with; the source facet below them is the article's outlet. */
 const TAG_FACETS = [
-  { key: 'topics', param: 'topic' },
-  { key: 'regions', param: 'region' },
+  { key: 'topics', param: 'topic', title: 'الموضوعات' },
+  { key: 'regions', param: 'region', title: 'المناطق والبلدان' },
   // Every article naming a place, about it or not; labelled as the regions are.
-  { key: 'regions_mentioned', param: 'region_mentioned', labelsOf: 'regions', prefix: 'مذكورة: ' },
-  { key: 'people', param: 'person' },
-  { key: 'organizations', param: 'organization' },
+  { key: 'regions_mentioned', param: 'region_mentioned', labelsOf: 'regions', prefix: 'مذكورة: ', title: 'الأماكن المذكورة' },
+  { key: 'people', param: 'person', title: 'الأشخاص' },
+  { key: 'organizations', param: 'organization', title: 'المنظمات' },
 ];
+/** The facets too long to list whole, which a box finds values of by name (`GET /facets/{facet}?q=`). */
+const FINDABLE = new Set(['regions', 'people', 'organizations']);
 const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
 const PAGE_SIZE = 10;
 /** At most this many hits as typed, a respelling into a listed name is searched in their place (the API's FEW_AS_TYPED). */
@@ -498,9 +500,67 @@ function renderFacet(facet, buckets, state) {
   const legend = fieldset.querySelector('legend');
   fieldset.replaceChildren(
     legend,
+    ...valueFinder(facet, state),
     ...everyValueToggle(facet, state),
     items.length ? h('ul', { class: 'facet-values' }, items) : h('p', { class: 'empty' }, '—'),
   );
+}
+
+/** How many values a facet's finder lists: those the search counts come first in the box below it. */
+const FOUND_VALUES = 8;
+
+/**
+ * A box to find any value of a long facet by name (مال: Mali, Malta; bur: Burkina Faso), not only
+ * the most frequent the search counts: each value found is a button that adds it to the filter.
+ */
+function valueFinder(facet, state) {
+  if (!FINDABLE.has(facet.labelsOf || facet.key)) return [];
+  const id = `find-${facet.param}`;
+  const found = h('ul', { class: 'found-values', id: `${id}-values`, 'aria-live': 'polite' });
+  let asked = '';
+  const find = async (typed) => {
+    asked = typed;
+    if (!typed.trim()) return found.replaceChildren();
+    const answer = await callJson(`facets/${facet.labelsOf || facet.key}?${new URLSearchParams({ q: typed, size: String(FOUND_VALUES) })}`);
+    // A later keystroke's answer is the one shown.
+    if (asked !== typed || answer.status !== 200) return;
+    found.replaceChildren(
+      ...answer.body.values
+        .filter((entry) => !state[facet.key].includes(entry.value))
+        .map((entry) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'found-value',
+                'data-value': entry.value,
+                onclick: () => navigate(withValues(state, facet, [...state[facet.key], entry.value])),
+              },
+              h('bdi', {}, entry.label.ar),
+            ),
+          ),
+        ),
+    );
+    if (found.childElementCount === 0) found.replaceChildren(h('li', { class: 'empty' }, 'لا قيمة بهذا الاسم'));
+  };
+  let timer;
+  const input = h('input', {
+    type: 'search',
+    id,
+    class: 'facet-find',
+    placeholder: 'ابحث بالاسم…',
+    autocomplete: 'off',
+    'aria-label': `ابحث في ${facet.title}`,
+    'aria-controls': `${id}-values`,
+    oninput: (event) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => find(event.target.value), 150);
+    },
+  });
+  return [input, found];
 }
 
 /**
