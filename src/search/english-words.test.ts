@@ -270,6 +270,11 @@ describe('an English word misspelled', () => {
     expect(read('covid-19 cholra')).toBe('covid-19 الكوليرا'); // a number's digits
   });
 
+  it('reads a word typed with accents as Arabic in Latin letters without them (djazaïr)', () => {
+    const reader = (word: string) => (word === 'djazair' ? 'الجزائر' : undefined);
+    expect(searchedText('djazaïr', reader)).toBe('الجزائر');
+  });
+
   it('reads a word after the article el as Arabic typed in Latin letters, even one English spells alike', () => {
     const reader = (word: string, article: boolean) => (word === 'cholera' && article ? 'الكلارة' : undefined);
     const read = (text: string) => searchedText(text, reader);

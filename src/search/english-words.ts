@@ -150,13 +150,18 @@ const LONGEST_ABBREVIATION = 5;
  * straight, its letters as the index folds them (full-width Ｓｙｒｉａ, İstanbul, Mbappé).
  */
 function bareWord(typed: string): string {
-  return typed
-    .normalize('NFKC')
-    .replace(EDGE_PUNCTUATION, '')
-    .replace(/\u2019/gu, "'")
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '');
+  return withoutLatinMarks(
+    typed
+      .normalize('NFKC')
+      .replace(EDGE_PUNCTUATION, '')
+      .replace(/\u2019/gu, "'")
+      .toLowerCase(),
+  );
+}
+
+/** Latin letters without their accents, in their case (djazaïr: djazair, Ḥamās: Hamas). */
+function withoutLatinMarks(word: string): string {
+  return word.normalize('NFKD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '');
 }
 
 /** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */
@@ -414,7 +419,7 @@ export function readLatinStretches(
       !abbreviation &&
       arabizi &&
       (arabicOverEnglish || !(english && isDictionaryWord(english, word.toLowerCase())))
-        ? arabizi(word, afterArticle)
+        ? arabizi(withoutLatinMarks(word), afterArticle)
         : undefined;
     // Where the dictionary's Arabic is that very word (el dollar: الدولار), it stays, as an English query has it.
     const dictionarySaysSo = arabicOverEnglish && length === 1 && transliterated !== undefined && sameWordAsTyped(arabicOfTyped(1)!, transliterated);
