@@ -98,7 +98,7 @@ export interface NameAlone {
  */
 export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed' | 'filters'>, profile: SearchProfile): string {
   if (request.relaxed) return '1';
-  return asksEveryWord(request) ? '100%' : profile.minimumShouldMatch;
+  return asksEveryWord(request) ? EVERY_WORD_MATCHES : profile.minimumShouldMatch;
 }
 
 /** Newest first or narrowed by a facet value: every word, matched as the facets count them (`withOneEditAtMost`). */
@@ -122,6 +122,8 @@ export function withOneEditAtMost(profile: SearchProfile): SearchProfile {
 
 /** The aggregation the facets are counted under when they count the articles holding every word (`countsEveryWord`). */
 export const EVERY_WORD = 'every_word';
+/** The `minimum_should_match` of a text whose every word is asked for. */
+const EVERY_WORD_MATCHES = '100%';
 
 /**
  * Whether an article can be found with only some of the words: ranked by a profile that lets it, for
@@ -134,7 +136,7 @@ export function countsEveryWord(
   text: string,
   shape: QueryShape,
 ): boolean {
-  return !request.relaxed && wordsToMatch(request, profile) !== '100%' && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
+  return !request.relaxed && wordsToMatch(request, profile) !== EVERY_WORD_MATCHES && countQueryTokens(withoutStopwords(text, shape.stopwords)) > 1;
 }
 
 /**
@@ -257,7 +259,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     countsEveryWord(request, profile, required, shape) &&
     countQueryTokens(withoutStopwords(required, shape.stopwords)) <= profile.query.allWords.maxWords &&
     2 * plan.leaves <= shape.maxClauses
-      ? [{ bool: { must: [textQuery(required, matching, shape, plan, '100%', request.knownWords)], boost: profile.query.allWords.boost } }]
+      ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, request.knownWords)], boost: profile.query.allWords.boost } }]
       : [];
   const original = {
     must: [words && !wordsOnlyRank ? words : { match_all: {} }],
@@ -322,7 +324,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
   const everyWord =
-    plan && countsEveryWord(request, profile, required, shape) ? textQuery(required, oneEdit, shape, plan, '100%', request.knownWords) : undefined;
+    plan && countsEveryWord(request, profile, required, shape) ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, request.knownWords) : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
   // Typo tolerance and quoted phrases match on the exact fields, which the shown fields' highlighting
   // does not mark: then those are highlighted too, and the answer takes theirs (see `highlightsOf`).
@@ -459,36 +461,46 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
   // A text of stopwords alone is searched as typed: they are all it asks for.
   const exactText = contentText || text;
   const fuzzyText = fuzzy ? wordsToFuzz(contentText, fuzzy.fuzziness, new Set(knownWords)) : '';
-  return {
-    dis_max: {
-      tie_breaker: profile.tieBreaker,
-      queries: [
-        ...Object.entries(profile.fields).map(([field, weight]) => ({
-          match: {
-            [field]: {
-              query: field.endsWith('.exact') ? exactText : text,
-              boost: weight,
-              minimum_should_match: minimumShouldMatch,
-              ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
-            },
-          },
-        })),
-        ...Object.entries(fuzzyText ? fuzzy!.fields : {}).map(([field, weight]) => ({
-          match: {
-            [field]: {
-              query: fuzzyText,
-              boost: weight,
-              minimum_should_match: minimumShouldMatch,
-              fuzziness: fuzzy!.fuzziness,
-              prefix_length: fuzzy!.prefixLength,
-              max_expansions: fuzzy!.maxExpansions,
-              analyzer: plainAnalyzer(shape, field),
-            },
-          },
-        })),
-      ],
+  const fieldMatches = (asked: string, exact = asked) =>
+    Object.entries(profile.fields).map(([field, weight]) => ({
+      match: {
+        [field]: {
+          query: field.endsWith('.exact') ? exact : asked,
+          boost: weight,
+          minimum_should_match: minimumShouldMatch,
+          ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }),
+        },
+      },
+    }));
+  const fuzzyMatches = Object.entries(fuzzyText ? fuzzy!.fields : {}).map(([field, weight]) => ({
+    match: {
+      [field]: {
+        query: fuzzyText,
+        boost: weight,
+        minimum_should_match: minimumShouldMatch,
+        fuzziness: fuzzy!.fuzziness,
+        prefix_length: fuzzy!.prefixLength,
+        max_expansions: fuzzy!.maxExpansions,
+        analyzer: plainAnalyzer(shape, field),
+      },
     },
-  };
+  }));
+  // Every word asked for: a misspelt word matched one edit away counts only beside the text's other
+  // words (العلما سوريا had counted every article near العلما, Syria or not).
+  const otherWords = minimumShouldMatch === EVERY_WORD_MATCHES && fuzzyText ? wordsOtherThan(contentText, fuzzyText) : '';
+  const fuzzyClauses = otherWords
+    ? [{ bool: { must: [{ dis_max: { queries: fuzzyMatches } }, { dis_max: { queries: fieldMatches(otherWords) } }] } }]
+    : fuzzyMatches;
+  return { dis_max: { tie_breaker: profile.tieBreaker, queries: [...fieldMatches(text, exactText), ...fuzzyClauses] } };
+}
+
+/** The words of `text` that are not among `some`'s, in order. */
+function wordsOtherThan(text: string, some: string): string {
+  const left = new Set(some.split(' '));
+  return text
+    .split(' ')
+    .filter((word) => !left.has(word))
+    .join(' ');
 }
 
 /** Whether `textQuery` fuzzes a word of the text (a word the corpus does not know, long enough for an edit). */
