@@ -10,6 +10,8 @@ const stories = [
   { id: 'r-asked', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(20, 6)} ${words(100, 30)}`, topics: [], regions: [] },
   { id: 'r-close', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(200, 30)}`, topics: [], regions: [] },
   { id: 'r-far', title: word(20), body: `${words(20, 6)} ${words(300, 30)}`, topics: [], regions: [] },
+  // The same outlet's second filing of r-close, stored as its copy.
+  { id: 'r-close-copy', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(200, 30)}`, topics: [], regions: [], duplicate_of: 'r-close' },
 ];
 
 const service = useSeededService('related-articles');
@@ -20,6 +22,12 @@ describe('related articles', () => {
     const response = await service.app.request('/articles/r-asked/related?size=5');
     const { related } = (await response.json()) as { related: { id: string }[] };
     expect(related.map((hit) => hit.id)).toEqual(['r-close', 'r-far']);
+  });
+
+  it("leaves out, for a story's copy, its original: the same story, not a related one", async () => {
+    const response = await service.app.request('/articles/r-close-copy/related?size=5');
+    const { related } = (await response.json()) as { related: { id: string }[] };
+    expect(related.map((hit) => hit.id)).toEqual(['r-asked']);
   });
 
   it('asks no further when the list is full of the closest', async () => {

@@ -3,8 +3,8 @@ import { A_STORY_COPY } from '../index/stored-article.js';
 import { RELATED_TERMS, relatedArticlesBody } from './related-articles.js';
 
 describe('relatedArticlesBody', () => {
-  it("asks for the articles like one's title and text, itself and every story copy left out", () => {
-    const body = relatedArticlesBody('a-1', 7);
+  it("asks for the articles like one's title and text, itself, every story copy and a copy's original left out", () => {
+    const body = relatedArticlesBody('articles', 'a-1', 7);
     expect(body.size).toBe(7);
     const { must, must_not } = (body.query as { bool: { must: { more_like_this: Record<string, unknown> }[]; must_not: unknown[] } }).bool;
     expect(must[0]!.more_like_this).toMatchObject({
@@ -14,11 +14,11 @@ describe('relatedArticlesBody', () => {
       min_doc_freq: RELATED_TERMS.minDocFreq,
       minimum_should_match: RELATED_TERMS.minimumShouldMatch,
     });
-    expect(must_not).toEqual([A_STORY_COPY, { ids: { values: ['a-1'] } }]);
+    expect(must_not).toEqual([A_STORY_COPY, { ids: { values: ['a-1'] } }, { terms: { id: { index: 'articles', id: 'a-1', path: 'duplicate_of' } } }]);
   });
 
   it('takes the terms it is given', () => {
-    const body = relatedArticlesBody('a-1', 5, { maxQueryTerms: 10, minDocFreq: 3, minimumShouldMatch: '20%' });
+    const body = relatedArticlesBody('articles', 'a-1', 5, { maxQueryTerms: 10, minDocFreq: 3, minimumShouldMatch: '20%' });
     const [clause] = (body.query as { bool: { must: { more_like_this: Record<string, unknown> }[] } }).bool.must;
     expect(clause!.more_like_this).toMatchObject({ max_query_terms: 10, min_doc_freq: 3, minimum_should_match: '20%' });
   });

@@ -22,10 +22,17 @@ export const FEWER_WORDS_SHARED = '10%';
 
 /**
  * The articles whose title and text share the most telling words of article `id` (the engine's
- * more-like-this over the stemmed fields, so بالانتخابات meets الانتخابات), itself and every story
- * copy left out: other outlets' reports of the same story first, then its background.
+ * more-like-this over the stemmed fields, so بالانتخابات meets الانتخابات), on `index`, itself,
+ * every story copy and, for a copy, its original left out: other outlets' reports of the same story
+ * first, then its background.
  */
-export function relatedArticlesBody(id: string, size: number, terms: RelatedTerms = RELATED_TERMS, alreadyListed: readonly string[] = []): SearchBody {
+export function relatedArticlesBody(
+  index: string,
+  id: string,
+  size: number,
+  terms: RelatedTerms = RELATED_TERMS,
+  alreadyListed: readonly string[] = [],
+): SearchBody {
   return {
     size,
     track_total_hits: false,
@@ -43,7 +50,12 @@ export function relatedArticlesBody(id: string, size: number, terms: RelatedTerm
             },
           },
         ],
-        must_not: [A_STORY_COPY, { ids: { values: [id, ...alreadyListed] } }],
+        must_not: [
+          A_STORY_COPY,
+          { ids: { values: [id, ...alreadyListed] } },
+          // The original a copy was filed as (its duplicate_of, looked up by the engine): the same story.
+          { terms: { id: { index, id, path: 'duplicate_of' } } },
+        ],
       },
     },
     _source: ['id', 'title', 'published', 'source', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
@@ -62,12 +74,12 @@ export async function findRelatedArticles(
   size: number,
   terms: RelatedTerms = RELATED_TERMS,
 ): Promise<SearchHit<StoredArticle>[]> {
-  const related = (await engine.search<StoredArticle>(index, relatedArticlesBody(id, size, terms))).hits;
+  const related = (await engine.search<StoredArticle>(index, relatedArticlesBody(index, id, size, terms))).hits;
   if (related.length === size || parseFloat(terms.minimumShouldMatch) <= parseFloat(FEWER_WORDS_SHARED)) return related;
   const listed = related.map((hit) => hit.id);
   const more = await engine.search<StoredArticle>(
     index,
-    relatedArticlesBody(id, size - listed.length, { ...terms, minimumShouldMatch: FEWER_WORDS_SHARED }, listed),
+    relatedArticlesBody(index, id, size - listed.length, { ...terms, minimumShouldMatch: FEWER_WORDS_SHARED }, listed),
   );
   return [...related, ...more.hits];
 }
