@@ -339,6 +339,18 @@ describe('DELETE /admin/articles/{id}', () => {
     expect(await remove('no%20such')).toMatchObject({ status: 400, body: { error: { field: 'id' } } });
   });
 
+  it('answers one of several deletes of the same article sent at once 200, the others 404', async () => {
+    const sent = await service.app.request('/admin/ingest', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'delete-raced', title: 'خبر يحذف مرات', text: 'نص خبر يحذف في الوقت نفسه مرات.' }),
+    });
+    await settleTask(service.app, String(((await sent.json()) as { id: string }).id));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => remove('delete-raced')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404, 404, 404, 404]);
+    expect(answers.find((answer) => answer.status === 200)!.body).toMatchObject({ deleted: ['delete-raced'] });
+  });
+
   it('waits for an index-wide task: refused with 409 naming it while it runs, done once it has ended', async () => {
     let end = () => {};
     const running = service.service.tasks.start('tags-rebuild', service.alias, () => new Promise<void>((resolve) => (end = resolve)));
@@ -387,6 +399,23 @@ describe('POST /admin/ingest', () => {
     expect(wrongType).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type', field: 'content-type' } } });
     const brotli = await post('{}', { 'content-type': 'application/json', 'content-encoding': 'br' });
     expect(brotli).toMatchObject({ status: 415, json: { error: { field: 'content-encoding' } } });
+  });
+
+  it('orders facet-value search by the articles just ingested, not by counts of a minute before', async () => {
+    const found = async () =>
+      ((await (await service.app.request(`/facets/regions?q=${encodeURIComponent('جزر')}`)).json()) as { values: { value: string; label: { ar: string } }[] })
+        .values;
+    // Asked first, so the counts are held; then three articles name the islands listed last.
+    const before = await found();
+    const last = before.at(-1)!;
+    expect(before[0]!.value).not.toBe(last.value);
+    const named = [1, 2, 3].map((n) => ({
+      id: `islands-${n}`,
+      title: `إعصار يضرب ${last.label.ar} ${n}`,
+      text: `ضرب إعصار قوي ${last.label.ar}، وقالت سلطات ${last.label.ar} إن الأضرار كبيرة.`,
+    }));
+    expect(await report(JSON.stringify(named), { 'content-type': 'application/json' })).toMatchObject({ indexed: 3 });
+    expect((await found())[0]!.value).toBe(last.value);
   });
 
   it('ingests a JSON array, and a single JSON article', async () => {

@@ -425,7 +425,12 @@ export class SearchService {
    */
   async ingest(records: AsyncIterable<SourceRecord>, options: IngestOptions = {}): Promise<IngestReport> {
     const pipeline = { repairer: this.runOnRepairer(), tagger: () => this.tagger() };
-    return ingestArticles(this.engine, this.alias, pipeline, records, { ...options, aroundWrite: this.writes.write });
+    try {
+      return await ingestArticles(this.engine, this.alias, pipeline, records, { ...options, aroundWrite: this.writes.write });
+    } finally {
+      // The counts that order suggestions and facet-value search are asked again: they now hold these articles.
+      this.entityCounts = undefined;
+    }
   }
 
   /** Builds a fresh version from the sources and moves the alias to it (see `rebuildIndex`). */
@@ -770,6 +775,8 @@ export class SearchService {
     );
     // The counts that order suggestions and facet-value search held the article.
     this.entityCounts = undefined;
+    // Deleted meanwhile by another request: this one deleted no such article.
+    if (!deleted.includes(id) && !failures.some((failure) => failure.id === id)) return undefined;
     return { deleted, failures: failures.map(({ id: failed, reason }) => ({ id: failed, reason })) };
   }
 
