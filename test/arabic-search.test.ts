@@ -444,6 +444,31 @@ describe('Latin-script and mixed queries', () => {
     expect((await ids('Libya')).sort()).toEqual([A000, A001, A003, A004].sort());
   });
 
+  it('a Latin name typed with accents or transliteration signs is read, and finds, as without them', async () => {
+    const read = (q: string) =>
+      service.service.readOperators({
+        q,
+        filters: { topics: [], regions: [], regions_mentioned: [], people: [], organizations: [], source: [] },
+        from: 0,
+        size: 10,
+        sort: 'relevance',
+        facetSize: 10,
+        explain: false,
+      }).q;
+    // The readers after this one take a Latin word as its letters: Ḥizballāh had been no spelling of any name.
+    expect(read('Ḥizballāh ʿAbbas Būtaflīqa')).toBe('Hizballah Abbas Butafliqa');
+    expect(read('إسطنبول أُسامة')).toBe('إسطنبول أُسامة');
+    const pairs: [marked: string, plain: string][] = [
+      ['Lībyā', 'Libya'],
+      ['ʿAbdelaziz Bouteflika', 'Abdelaziz Bouteflika'],
+    ];
+    for (const [marked, plain] of pairs) {
+      const found = await ids(plain);
+      expect(found.length, plain).toBeGreaterThan(0);
+      expect(await ids(marked), marked).toEqual(found);
+    }
+  });
+
   it('searches the listed name a short Latin word one letter off is offered when nothing is found as typed, and says so', async () => {
     type Answer = { total: number; hits: { id: string }[]; didYouMean?: string; searchedInstead?: string };
     // Without an English–Arabic dictionary, where no Latin word is read as the Arabic it sounds like (see 'a short Latin slip of a listed name').

@@ -10,6 +10,7 @@ import {
   loadEnglishWords,
   nearestEnglishWord,
   readLatinStretches,
+  withoutLatinMarks,
   searchedAs,
   withEnglishWordsInArabic,
   type ArabiziReading,
@@ -268,6 +269,11 @@ describe('an English word misspelled', () => {
     expect(read('ba8dad cholra')).toBe('ba8dad كلرا');
     expect(read('el2odos cholra')).toBe('el2odos كلرا');
     expect(read('covid-19 cholra')).toBe('covid-19 الكوليرا'); // a number's digits
+  });
+
+  it('leaves off Latin accents and transliteration signs, and nothing of another script', () => {
+    expect(withoutLatinMarks('Ḥizballāh ʿAbbas Baʾth djazaïr')).toBe('Hizballah Abbas Bath djazair');
+    expect(withoutLatinMarks('إسطنبول أُسامة')).toBe('إسطنبول أُسامة');
   });
 
   it('reads a word typed with accents as Arabic in Latin letters without them (djazaïr)', () => {

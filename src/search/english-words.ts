@@ -159,9 +159,16 @@ function bareWord(typed: string): string {
   );
 }
 
-/** Latin letters without their accents, in their case (djazaïr: djazair, Ḥamās: Hamas). */
-function withoutLatinMarks(word: string): string {
-  return word.normalize('NFKD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '');
+/**
+ * Latin letters without their accents and the ayn and hamza signs of transliteration beside them
+ * (djazaïr: djazair, Ḥizballāh: Hizballah, ʿAbbas: Abbas), in their case; other scripts as they are.
+ */
+export function withoutLatinMarks(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '')
+    .replace(/(?<=\p{Script=Latin})[\u02BB-\u02BF]|[\u02BB-\u02BF](?=\p{Script=Latin})/gu, '')
+    .normalize('NFC');
 }
 
 /** Whether the dictionary gives Arabic for a word (or its singular): an English word, no misspelled name (sales, not Saleh). */

@@ -34,7 +34,7 @@ import {
   searchArticles,
   type ArticleSearchResult,
 } from '../search/search-articles.js';
-import { isDictionaryWord, loadEnglishWords, type EnglishWords } from '../search/english-words.js';
+import { isDictionaryWord, loadEnglishWords, withoutLatinMarks, type EnglishWords } from '../search/english-words.js';
 import { findRelatedArticles, type RelatedTerms } from '../search/related-articles.js';
 import {
   FEW_AS_TYPED,
@@ -558,7 +558,7 @@ export class SearchService {
   readOperators(request: SearchRequest): SearchRequest {
     const heldAsPhrase = (words: string) => this.monthPhrases.get(words)?.held === true;
     const read = withDatesRead(
-      this.withSitesAsSources(this.withFlagsNamed(request)),
+      this.withSitesAsSources(this.withFlagsNamed(withLatinUnmarked(request))),
       this.publishedMonths?.months ?? NO_MONTHS,
       heldAsPhrase,
       this.queryAids(),
@@ -667,7 +667,7 @@ export class SearchService {
 
   /** Titles that complete the text, and the people, places and organizations whose names begin with it; a country's flag is its name. */
   async suggest(typed: string, size: number): Promise<{ titles: TitleSuggestion[]; entities: EntitySuggestion[] }> {
-    const text = this.flagsNamed(typed);
+    const text = this.flagsNamed(withoutLatinMarks(typed));
     if (!holdsLetterOrDigit(text)) return { titles: [], entities: [] };
     if (this.entitySuggester?.taxonomy !== this.currentTaxonomy) {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
@@ -704,7 +704,7 @@ export class SearchService {
     // Topics are few and not counted; with nothing typed, every value is listed in taxonomy order.
     const counts =
       facet === 'topics' || !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
-    return this.facetValueIndex(facet).search(q, (value) => counts.get(`${facet}:${value}`) ?? 0);
+    return this.facetValueIndex(facet).search(withoutLatinMarks(q), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
   private facetValueIndex(facet: FacetOfValueSearch): FacetValueIndex<FacetValue> {
@@ -936,6 +936,13 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
   return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
+
+/** The request with its Latin words' accents and transliteration signs left off, as the index folds them (Ḥizballāh, ʿAbbas). */
+function withLatinUnmarked(request: SearchRequest): SearchRequest {
+  return request.q !== undefined && LATIN_MARKED.test(request.q) ? { ...request, q: withoutLatinMarks(request.q) } : request;
+}
+/** A Latin letter with a mark, a combining mark, or an ayn or hamza sign: what `withoutLatinMarks` may change. */
+const LATIN_MARKED = /[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F\u02BB-\u02BF]/u;
 
 /**
  * The request with a month and year `q` names searched as its dates (السودان نوفمبر 2018), where it
