@@ -15,6 +15,9 @@ describe('site: and source: in a query', () => {
     expect(splitSiteOperators('سوريا SOURCE:CNN site:france24.com')).toEqual({ text: 'سوريا', sites: ['CNN', 'france24.com'], excludedSites: [] });
     // A name of several words in quotes; after a minus sign or NOT, a source to leave out.
     expect(splitSiteOperators('source:"فرانس 24" سوريا')).toEqual({ text: 'سوريا', sites: ['فرانس 24'], excludedSites: [] });
+    // Quoted as Arabic text quotes: «» and “”.
+    expect(splitSiteOperators('site:«بي بي سي» سوريا')).toEqual({ text: 'سوريا', sites: ['بي بي سي'], excludedSites: [] });
+    expect(splitSiteOperators('سوريا -site:“سكاي نيوز”')).toEqual({ text: 'سوريا', sites: [], excludedSites: ['سكاي نيوز'] });
     expect(splitSiteOperators('سوريا -site:bbc.com NOT source:CNN')).toEqual({ text: 'سوريا', sites: [], excludedSites: ['bbc.com', 'CNN'] });
     // Inside a word or a link it is text.
     expect(splitSiteOperators('https://bbc.com/x website:y')).toEqual({ text: 'https://bbc.com/x website:y', sites: [], excludedSites: [] });
@@ -36,6 +39,9 @@ describe('site: and source: in a query', () => {
     ['بي بي سي', ['BBC']],
     ['سكاي نيوز', ['skynews']],
     ['سي إن إن', ['CNN']],
+    // Digits of any script.
+    ['فرانس ۲۴', ['france24']],
+    ['فرانس ٢٤', ['france24']],
   ])('%s names %j', (site, sources) => {
     expect(sourcesOfSite(site, labels)).toEqual(sources);
   });

@@ -1,11 +1,12 @@
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { toAsciiDigits } from '../ingest/article-dates.js';
 /**
  * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
  * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
  * leaves that source out. A space after the colon is allowed (`site: bbc.com`); an operator with
  * nothing after it names the empty source, which no source answers to.
  */
-const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:\s*"([^"]+)"|\s*(\S+)|\s*$)/giu;
+const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:\s*(?:"([^"]+)"|«([^»]+)»|“([^”]+)”)|\s*(\S+)|\s*$)/giu;
 
 /** No source the taxonomy names answers to a `site:` word. */
 export class UnknownSiteError extends Error {
@@ -26,17 +27,21 @@ export class UnknownSiteError extends Error {
 export function splitSiteOperators(q: string): { text: string; sites: string[]; excludedSites: string[] } {
   const sites: string[] = [];
   const excludedSites: string[] = [];
-  const text = q.replace(SITE_OPERATOR, (_whole, negation: string | undefined, quoted: string | undefined, word: string | undefined) => {
-    const site = (quoted ?? word ?? '').trim();
-    const list = negation ? excludedSites : sites;
-    if (!list.includes(site)) list.push(site);
-    return ' ';
-  });
+  const text = q.replace(
+    SITE_OPERATOR,
+    (_whole, negation: string | undefined, quoted: string | undefined, guillemets: string | undefined, curly: string | undefined, word: string | undefined) => {
+      const site = (quoted ?? guillemets ?? curly ?? word ?? '').trim();
+      const list = negation ? excludedSites : sites;
+      if (!list.includes(site)) list.push(site);
+      return ' ';
+    },
+  );
   return { text: text.replace(/\s+/gu, ' ').trim(), sites, excludedSites };
 }
 
 // Letters folded as the index folds them: سكاي نيوز عربيه is سكاي نيوز عربية.
-const compact = (text: string) => normalizeArabicWord(text).replace(/[^\p{L}\p{N}]/gu, '');
+// Digits in any script: فرانس ۲۴ and فرانس ٢٤ are فرانس 24.
+const compact = (text: string) => toAsciiDigits(normalizeArabicWord(text)).replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * The sources a `site:` value names: the value ingest stores or either label, whole, as a name
