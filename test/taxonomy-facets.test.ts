@@ -228,6 +228,16 @@ describe('facet counts and value search', () => {
     expect(await first('القاعدة')).toBe('counter-terrorism');
   });
 
+  it('list the topics a letter begins those more articles carry first, as the other facets are listed', async () => {
+    const { body: answer } = await get<{ facets: { topics: { value: string; count: number }[] } }>('/search?size=0&facet_size=500');
+    const carried = new Map(answer.facets.topics.map((bucket) => [bucket.value, bucket.count]));
+    expect(carried.size).toBeGreaterThan(1);
+    const { body } = await get<{ values: { value: string }[] }>(`/facets/topics?q=${encodeURIComponent('ا')}&size=100`);
+    const counts = body.values.map((entry) => carried.get(entry.value) ?? 0);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    expect(counts[0]).toBe(Math.max(...carried.values()));
+  });
+
   it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {
     for (const typed of ['Vladimir Putin', 'فلاديمير بوتين', 'بوتين']) {
       const { body } = await get<{ values: { value: string; label: { ar: string } }[] }>(`/facets/people?q=${encodeURIComponent(typed)}`);

@@ -701,9 +701,8 @@ export class SearchService {
    * first (as suggestions order them); by name alone when the engine cannot count them.
    */
   async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
-    // Topics are few and not counted; with nothing typed, every value is listed in taxonomy order.
-    const counts =
-      facet === 'topics' || !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
+    // With nothing typed, every value is listed in taxonomy order.
+    const counts = !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     return this.facetValueIndex(facet).search(withoutLatinMarks(q), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
@@ -726,13 +725,16 @@ export class SearchService {
   }
 
   /**
-   * How many served articles carry each person, place (mentioned) and organization, by
+   * How many served articles carry each topic, person, place (mentioned) and organization, by
    * `facet:value`: what orders the suggestions of one prefix. Asked of the engine at most once a
    * minute; suggestions are typed a letter at a time.
    */
   private async entityArticleCounts(): Promise<ReadonlyMap<string, number>> {
     if (this.entityCounts && Date.now() - this.entityCounts.at < ENTITY_COUNTS_TTL_MS) return this.entityCounts.counts;
-    const byFacet = await this.countValues({ people: 'people', regions: 'regions_mentioned', organizations: 'organizations' }, MAX_ENTITY_VALUES);
+    const byFacet = await this.countValues(
+      { topics: 'topics', people: 'people', regions: 'regions_mentioned', organizations: 'organizations' },
+      MAX_ENTITY_VALUES,
+    );
     const counts = new Map(Object.entries(byFacet).flatMap(([facet, values]) => [...values].map(([value, count]) => [`${facet}:${value}`, count] as const)));
     this.entityCounts = { counts, at: Date.now() };
     return counts;
