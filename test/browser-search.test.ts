@@ -253,6 +253,11 @@ describe('the search page', () => {
     const status = await chromium.page.textContent('#status');
     expect(status).toContain('قيمة غير صالحة في الرابط (organization)');
     expect(status).not.toContain(error.message);
+    // Too many values of one facet: said so, not that a value is wrong.
+    const people = Array.from({ length: 21 }, (_, i) => `person=p${i}`).join('&');
+    await chromium.page.goto(`${chromium.url}/?${people}`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    expect(await chromium.page.textContent('#status')).toContain('قيم كثيرة في الرابط (person)');
     // A site: naming no source: the sources by their Arabic labels, not the API's English.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('site:foo.com الجزائر')}`);
     await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');

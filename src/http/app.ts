@@ -41,7 +41,9 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
       const said =
         issue?.code === 'unrecognized_keys' ? `not a parameter of ${c.req.method} ${openApiPath(c.req.routePath)} (/openapi.json lists them)` : issue?.message;
       const message = said ? `${field ? `${field}: ` : ''}${said}` : 'invalid request';
-      return c.json(errorBody(c, 'invalid_parameter', message, field || undefined), 400);
+      // Values each right but too many of them: a code of its own, so a page can say what to do.
+      const tooMany = issue?.code === 'too_big' && 'origin' in issue && issue.origin === 'array';
+      return c.json(errorBody(c, tooMany ? 'too_many_values' : 'invalid_parameter', message, field || undefined), 400);
     },
   });
 
