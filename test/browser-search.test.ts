@@ -366,6 +366,16 @@ describe('the search page', () => {
     await chromium.page.waitForFunction(() => document.querySelector('#find-person-values')?.textContent === 'لا قيمة بهذا الاسم');
   });
 
+  it('reads a link’s source given by a label or another name as the outlet, ticked once', async () => {
+    const { sources } = await api<{ sources: { value: string; label: { ar: string }; names: string[] }[] }>('/facets');
+    const seed = sources.find((source) => source.value === 'seed')!;
+    await chromium.page.goto(`${chromium.url}/?source=${encodeURIComponent(seed.label.ar)}`);
+    const params = await rendered();
+    expect(params.getAll('source')).toEqual(['seed']);
+    expect(await chromium.page.$eval('#f-source-seed', (box) => (box as HTMLInputElement).checked)).toBe(true);
+    expect(await chromium.page.$$eval('fieldset[data-facet="source"] input:checked', (boxes) => boxes.length)).toBe(1);
+  });
+
   it('filters by a region an article names without being about it, from its tag and from a link', async () => {
     const id = '000_fee63797c487f9cf';
     await chromium.page.goto(`${chromium.url}/?article=${id}`);

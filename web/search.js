@@ -837,6 +837,18 @@ $('search-form').addEventListener('submit', (event) => {
 $('sort').addEventListener('change', (event) => navigate({ sort: event.target.value }));
 window.addEventListener('popstate', () => show(readState()));
 
+/**
+ * A link's `source` given as an outlet's label or other name (بي بي سي, France 24) is written as the
+ * outlet the API selects by it (BBC, france24), so its box is ticked and not listed twice.
+ */
+function canonicalSources(sources) {
+  const key = (name) => name.toLowerCase().replace(/[\s\p{P}]/gu, '');
+  const outletOf = new Map(sources.flatMap((source) => [source.value, ...source.names].map((name) => [key(name), source.value])));
+  const state = readState();
+  const canonical = [...new Set(state.source.map((given) => outletOf.get(key(given)) ?? given))];
+  if (canonical.join('\n') !== state.source.join('\n')) history.replaceState(history.state, '', pageUrl({ ...state, source: canonical }));
+}
+
 // ---- start ---------------------------------------------------------------------------------
 
 const facets = await callJson('facets');
@@ -845,5 +857,6 @@ if (facets.status === 200) {
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
   // An article opened from a link, before any search, names its outlet by label too.
   for (const source of facets.body.sources) taxonomy.labels.source.set(source.value, source.label);
+  canonicalSources(facets.body.sources);
 }
 show(readState());

@@ -17,7 +17,9 @@ const Facets = z
     regions: z.array(RegionValue),
     people: z.array(Value),
     organizations: z.array(Value),
-    sources: z.array(Value).openapi({ description: 'The outlets taxonomy/sources.json labels; a source not listed is labelled with its own name' }),
+    sources: z
+      .array(Value.extend({ names: z.array(z.string()).openapi({ description: 'What else `source=` and `site:` take for it: its labels and other names' }) }))
+      .openapi({ description: 'The outlets taxonomy/sources.json labels; a source not listed is labelled with its own name' }),
     filters: z
       .array(z.object({ parameter: z.string(), facet: z.string(), values: z.string(), meaning: z.string() }))
       .openapi({ description: 'Which /search parameter filters by which facet, and what a match means' }),
@@ -88,7 +90,7 @@ export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
         })),
         people: taxonomy.people.map((p) => ({ value: p.slug, label: p.labels })),
         organizations: taxonomy.organizations.map((o) => ({ value: o.slug, label: o.labels })),
-        sources: [...taxonomy.sourceLabels].map(([value, label]) => ({ value, label })),
+        sources: [...taxonomy.sourceLabels].map(([value, label]) => ({ value, label, names: [...(taxonomy.sourceNames.get(value) ?? [])] })),
         filters: FILTERS,
         taxonomyVersion: taxonomy.digest,
       },
