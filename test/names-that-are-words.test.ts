@@ -6,7 +6,7 @@ const service = useSeededService('names-that-are-words');
 
 interface Answer {
   total: number;
-  hits: { id: string }[];
+  hits: { id: string; regions_mentioned: string[] }[];
   readAsName?: { facet: string; value: string };
 }
 const search = async (params: Record<string, string>) => (await (await service.app.request(`/search?${new URLSearchParams(params)}`)).json()) as Answer;
@@ -52,5 +52,34 @@ describe('a name that is also a word, searched alone', () => {
     const withOtherWords = await search({ q: 'حماس الجماهير' });
     expect(withOtherWords.hits.map((hit) => hit.id)[0]).toBe('x-crowd');
     expect(withOtherWords.readAsName).toBeUndefined();
+  });
+
+  it('finds the country Mali, not money matters: مالي is also "financial"', async () => {
+    const articles = [
+      { id: 'x-mali', title: 'هجوم في مالي', text: 'قتل جنود في هجوم قرب باماكو عاصمة مالي، وقالت بعثة الأمم المتحدة إن الوضع في مالي خطير.', source: 'BBC' },
+      { id: 'x-financial', title: 'دعم مالي للبحرين', text: 'قدمت ثلاث دول دعم مالي للبحرين لتحقيق التوازن المالي.', source: 'BBC' },
+    ];
+    await service.service.ingest(
+      (async function* () {
+        for (const article of articles) yield* jsonDocumentRecords(JSON.stringify(article), `${article.id}.json`);
+      })(),
+    );
+    await service.engine.refresh(service.alias);
+    for (const q of ['مالي', 'Mali']) {
+      const alone = await search({ q });
+      // The seeds that name Mali beside Algeria are listed too: every hit names the country.
+      expect(
+        alone.hits.map((hit) => hit.id),
+        q,
+      ).toContain('x-mali');
+      expect(
+        alone.hits.map((hit) => hit.id),
+        q,
+      ).not.toContain('x-financial');
+      for (const hit of alone.hits) expect(hit.regions_mentioned, hit.id).toContain('mali');
+      expect(alone.readAsName).toEqual({ facet: 'regions_mentioned', value: 'mali' });
+    }
+    // Quoted, the word as written: the money matters too.
+    expect((await search({ q: '"مالي"' })).hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['x-financial', 'x-mali']));
   });
 });

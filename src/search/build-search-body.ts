@@ -85,7 +85,8 @@ export interface SearchRequest {
 }
 
 export interface NameAlone {
-  facet: 'people' | 'organizations';
+  /** A place is read as the articles naming it, about it or not. */
+  facet: 'people' | 'organizations' | 'regions_mentioned';
   value: string;
 }
 

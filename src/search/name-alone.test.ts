@@ -24,6 +24,12 @@ describe('nameAloneIn', () => {
     expect(nameAloneIn('فتح', taxonomy)).toBeUndefined();
   });
 
+  it('reads مالي alone, and Mali, as the country (مالي is also "financial"), and leaves دعم مالي words', () => {
+    const mali = { facet: 'regions_mentioned', value: 'mali' };
+    for (const q of ['مالي', 'Mali', '#مالي']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: mali, q: q === 'Mali' ? 'مالي' : q });
+    expect(nameAloneIn('دعم مالي', taxonomy)).toBeUndefined();
+  });
+
   it('leaves a quoted name, a name among other words, and a name the taxonomy does not read alone as words', () => {
     for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis', '"حماس" -غزة'])
       expect(nameAloneIn(q, taxonomy), q).toBeUndefined();

@@ -52,6 +52,13 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
       for (const term of entity.terms.filter((t) => !/\p{Script=Arabic}/u.test(t))) names.set(nameSpellingKey(term), { name, arabic: readAlone.searchedAs });
     }
   }
+  for (const region of taxonomy.regions) {
+    if (!region.readAlone) continue;
+    const name = { facet: 'regions_mentioned' as const, value: region.slug };
+    names.set(nameSpellingKey(region.readAlone.searchedAs), { name });
+    for (const term of region.terms.filter((t) => !/\p{Script=Arabic}/u.test(t)))
+      names.set(nameSpellingKey(term), { name, arabic: region.readAlone.searchedAs });
+  }
   namesByKey.set(taxonomy, names);
   return names;
 }

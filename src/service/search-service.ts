@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
-import { facetEntries, loadTaxonomy, namesOf, type Taxonomy } from '../classify/taxonomy.js';
+import { loadTaxonomy, namesOf, type Taxonomy } from '../classify/taxonomy.js';
 import { FacetValueIndex, type SearchableValue } from '../classify/search-facet-values.js';
 import { isEngineError } from '../engine/engine-error.js';
 import type { EngineAvailability } from '../engine/engine-watch.js';
@@ -711,14 +711,7 @@ export class SearchService {
     if (this.facetValueIndexes?.taxonomy !== taxonomy) this.facetValueIndexes = { taxonomy, byFacet: new Map() };
     let index = this.facetValueIndexes.byFacet.get(facet);
     if (!index) {
-      index = new FacetValueIndex(
-        facetEntries(taxonomy, facet).map((entry) => ({
-          value: entry.slug,
-          labels: entry.labels,
-          terms: 'searchWords' in entry ? [...entry.terms, ...(entry.searchWords ?? [])] : 'excludeWithin' in entry ? namesOf(entry) : entry.terms,
-          parents: 'parents' in entry ? entry.parents : undefined,
-        })),
-      );
+      index = new FacetValueIndex(searchableValuesOf(taxonomy, facet));
       this.facetValueIndexes.byFacet.set(facet, index);
     }
     return index;
@@ -937,6 +930,14 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 /** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
   return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
+}
+
+/** A facet's values as value search matches them: a topic also by the words readers type for it, a person or an organization by its names in context too. */
+function searchableValuesOf(taxonomy: Taxonomy, facet: FacetOfValueSearch): FacetValue[] {
+  const value = (entry: { slug: string; labels: { ar: string; en: string } }, terms: string[]) => ({ value: entry.slug, labels: entry.labels, terms });
+  if (facet === 'topics') return taxonomy.topics.map((topic) => value(topic, [...topic.terms, ...(topic.searchWords ?? [])]));
+  if (facet === 'regions') return taxonomy.regions.map((region) => ({ ...value(region, region.terms), parents: region.parents }));
+  return taxonomy[facet].map((entity) => value(entity, namesOf(entity)));
 }
 
 /** The request with its Latin words' accents and transliteration signs left off, as the index folds them (Ḥizballāh, ʿAbbas). */
