@@ -9,6 +9,15 @@ interface Answer {
   hits: { id: string; regions_mentioned: string[] }[];
   readAsName?: { facet: string; value: string };
 }
+/** Stores the articles through the ingest pipeline (tagged as ingest tags), searchable at once. */
+async function ingest(articles: { id: string; title: string; text: string; source: string }[]): Promise<void> {
+  await service.service.ingest(
+    (async function* () {
+      for (const article of articles) yield* jsonDocumentRecords(JSON.stringify(article), `${article.id}.json`);
+    })(),
+  );
+  await service.engine.refresh(service.alias);
+}
 const search = async (params: Record<string, string>) => (await (await service.app.request(`/search?${new URLSearchParams(params)}`)).json()) as Answer;
 
 describe('a name that is also a word, searched alone', () => {
@@ -20,12 +29,7 @@ describe('a name that is also a word, searched alone', () => {
       { id: 'x-gulen', title: 'اعتقالات في تركيا', text: 'اعتقلت السلطات التركية عشرات من أنصار حركة فتح الله غولن.', source: 'BBC' },
       { id: 'x-opened', title: 'فتح المعبر', text: 'قررت السلطات فتح المعبر الحدودي أمام المسافرين.', source: 'BBC' },
     ];
-    await service.service.ingest(
-      (async function* () {
-        for (const article of articles) yield* jsonDocumentRecords(JSON.stringify(article), `${article.id}.json`);
-      })(),
-    );
-    await service.engine.refresh(service.alias);
+    await ingest(articles);
 
     for (const [q, sort] of [
       ['حماس', 'relevance'],
@@ -59,12 +63,7 @@ describe('a name that is also a word, searched alone', () => {
       { id: 'x-mali', title: 'هجوم في مالي', text: 'قتل جنود في هجوم قرب باماكو عاصمة مالي، وقالت بعثة الأمم المتحدة إن الوضع في مالي خطير.', source: 'BBC' },
       { id: 'x-financial', title: 'دعم مالي للبحرين', text: 'قدمت ثلاث دول دعم مالي للبحرين لتحقيق التوازن المالي.', source: 'BBC' },
     ];
-    await service.service.ingest(
-      (async function* () {
-        for (const article of articles) yield* jsonDocumentRecords(JSON.stringify(article), `${article.id}.json`);
-      })(),
-    );
-    await service.engine.refresh(service.alias);
+    await ingest(articles);
     for (const q of ['مالي', 'Mali']) {
       const alone = await search({ q });
       // The seeds that name Mali beside Algeria are listed too: every hit names the country.
