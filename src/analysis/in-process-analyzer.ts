@@ -387,8 +387,7 @@ const NEEDS_FOLDING = /[^\u0000-\u007F\u0600-\u06FF]/;
 /** Latin letters with marks, and fullwidth ASCII: what the filter folds by decomposition. Symbols (™) stay. */
 const FOLDABLE = /[\u00C0-\u024F\u1E00-\u1EFF\uFF01-\uFF5E\u2018\u2019\u201B\u2032\u2024]/g;
 
-/** A token as the index's `asciifolding` filter leaves it: Latin letters without their marks (Ḥamās: Hamas). */
-export function foldToAscii(token: string): string {
+function foldToAscii(token: string): string {
   if (!NEEDS_FOLDING.test(token)) return token;
   return token.replace(FOLDABLE, (c) => {
     const folded = FOLDED[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');

@@ -2,7 +2,6 @@ import { doubleMetaphone } from 'double-metaphone';
 import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
 import {
   createInProcessAnalyzer,
-  foldToAscii,
   forEachStandardToken,
   normalizedWordsOf,
   UnsupportedAnalysisError,
@@ -13,7 +12,15 @@ import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer, SplitOptions } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
-import { inArabicOrder, isEnglishWord, LONGEST_LISTED_SPELLING, readLatinStretches, type EnglishWords, type NewsFrequency } from './english-words.js';
+import {
+  inArabicOrder,
+  isEnglishWord,
+  LONGEST_LISTED_SPELLING,
+  readLatinStretches,
+  withoutLatinMarks,
+  type EnglishWords,
+  type NewsFrequency,
+} from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
 import type { ArabiziReader } from './arabizi.js';
 
@@ -300,7 +307,7 @@ export function detachNameClitics(text: string, forms: ReadonlyMap<string, strin
 
 /** A text's words as the index folds them (Latin marks too), lowercased, one space apart: the key of a name's spelling. */
 export function nameSpellingKey(text: string): string {
-  return normalizedWordsOf(text).map(foldToAscii).join(' ').toLowerCase();
+  return withoutLatinMarks(normalizedWordsOf(text).join(' ')).toLowerCase();
 }
 
 /** Whole spellings of the listed names, keyed by `nameSpellingKey`, each with its first rule's line. */
