@@ -13,6 +13,12 @@ describe('prepareArticle', () => {
     expect(prepared.ok && prepared.article.contentHash).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it("reads a seed text's date and time as UTC, as an ingested record's", () => {
+    const seed = prepareArticle({ kind: 'seed-text', file: 'f', line: 1, id: 's1', text: 'عنوان الخبر\n\nمارس 9, 2025 - 23:39\n\nنص الخبر' }, repairer);
+    expect(seed).toMatchObject({ ok: true, article: { published: '2025-03-09T23:39:00Z' } });
+    expect(json({ id: 1, title: 't', text: 'b', published: 'مارس 9, 2025 - 23:39' })).toMatchObject({ ok: true, article: { published: '2025-03-09T23:39:00Z' } });
+  });
+
   it('takes bidi marks and zero-width characters out of a title, and refuses a title of them alone', () => {
     expect(json({ id: 1, title: '\u202bحدث في 10 سبتمبر\u202c\u200f\u061c\u2060', text: 'b' })).toMatchObject({
       ok: true,
@@ -142,6 +148,7 @@ describe('normalizeDate', () => {
     ['22 جانفي 2025', '2025-01-22'],
     ['14 أيار/مايو 2023', '2023-05-14'],
     ['مايو 14، 2023', '2023-05-14'],
+    ['مارس 9, 2025 - 23:39', '2025-03-09T23:39:00Z'],
     // Days the calendar lacks, which Date would roll into March, and hours past 23.
     ['2023-02-30', undefined],
     ['Thu, 30 Feb 2023 10:00:00 GMT', undefined],

@@ -108,7 +108,7 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
     const parsed = parseSeedArticle(record.id, record.text);
     if (!parsed.title.trim()) return { ok: false, id: record.id, reason: 'title: the text has no title line' };
     if (!parsed.body.trim()) return { ok: false, id: record.id, reason: 'text: the text has no body after its title' };
-    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: parsed.published, source: outletOf(record.source ?? 'seed') });
+    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: normalizeDate(parsed.published), source: outletOf(record.source ?? 'seed') });
   }
   const parsed = inputSchema.safeParse(record.value);
   if (!parsed.success) {
@@ -193,7 +193,9 @@ export function normalizeDate(value: string | undefined): string | undefined {
     if (!Number.isNaN(time) && day !== undefined && isCalendarDate(day)) return new Date(time).toISOString().replace('.000Z', 'Z');
     if (iso) return undefined;
   }
-  return parseArabicDate(text)?.date;
+  const written = parseArabicDate(text);
+  // Its time, as any other without a zone, is UTC's.
+  return written?.hasTime ? normalizeDate(written.date) : written?.date;
 }
 
 /** An offset (+04:00, +0400), Z, or a zone's name (GMT, EST) at the end of a date-time. */
