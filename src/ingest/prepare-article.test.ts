@@ -16,7 +16,10 @@ describe('prepareArticle', () => {
   it("reads a seed text's date and time as UTC, as an ingested record's", () => {
     const seed = prepareArticle({ kind: 'seed-text', file: 'f', line: 1, id: 's1', text: 'عنوان الخبر\n\nمارس 9, 2025 - 23:39\n\nنص الخبر' }, repairer);
     expect(seed).toMatchObject({ ok: true, article: { published: '2025-03-09T23:39:00Z' } });
-    expect(json({ id: 1, title: 't', text: 'b', published: 'مارس 9, 2025 - 23:39' })).toMatchObject({ ok: true, article: { published: '2025-03-09T23:39:00Z' } });
+    expect(json({ id: 1, title: 't', text: 'b', published: 'مارس 9, 2025 - 23:39' })).toMatchObject({
+      ok: true,
+      article: { published: '2025-03-09T23:39:00Z' },
+    });
   });
 
   it('takes bidi marks and zero-width characters out of a title, and refuses a title of them alone', () => {

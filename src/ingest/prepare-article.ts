@@ -108,7 +108,13 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
     const parsed = parseSeedArticle(record.id, record.text);
     if (!parsed.title.trim()) return { ok: false, id: record.id, reason: 'title: the text has no title line' };
     if (!parsed.body.trim()) return { ok: false, id: record.id, reason: 'text: the text has no body after its title' };
-    return finish({ id: record.id, title: parsed.title, body: parsed.body, published: normalizeDate(parsed.published), source: outletOf(record.source ?? 'seed') });
+    return finish({
+      id: record.id,
+      title: parsed.title,
+      body: parsed.body,
+      published: normalizeDate(parsed.published),
+      source: outletOf(record.source ?? 'seed'),
+    });
   }
   const parsed = inputSchema.safeParse(record.value);
   if (!parsed.success) {
