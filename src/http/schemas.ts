@@ -45,6 +45,12 @@ export const adminErrors = {
   503: { description: 'Search engine unavailable', ...errorContent },
 } as const;
 
+/** An admin endpoint's 400 and 431 unless it names its own: every one refuses parameters it does not take. */
+const adminRequestErrors = {
+  400: { description: 'An invalid or unknown parameter (the field named), or an unreadable request', ...errorContent },
+  431: unreadableRequest[431],
+} as const;
+
 export const errorResponses = {
   400: { description: 'Invalid parameter', ...errorContent },
   429: {
@@ -81,7 +87,7 @@ export function adminRoute<M extends Method, P extends string, R extends RouteDe
     ...details,
     request: { ...(details.request as NonNullable<R['request']>), query: query as QueryOf<R> },
     security: [{ adminKey: [] }],
-    responses: { ...details.responses, ...adminErrors },
+    responses: { ...adminRequestErrors, ...details.responses, ...adminErrors },
   });
 }
 

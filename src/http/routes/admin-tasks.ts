@@ -34,7 +34,10 @@ function taskResponses(result: z.ZodType) {
       content: {
         'application/json': {
           schema: TaskSchema.extend({
-            result: result.nullable().openapi({ description: 'Succeeded: this outcome. Failed or cancelled: the part done when the task can say, else null.' }),
+            // A union, not .nullable(): on a named schema that becomes allOf [schema, null], which no null satisfies.
+            result: z
+              .union([result, z.null()])
+              .openapi({ description: 'Succeeded: this outcome. Failed or cancelled: the part done when the task can say, else null.' }),
           }),
         },
       },
