@@ -238,6 +238,16 @@ describe('facet counts and value search', () => {
     expect(counts[0]).toBe(Math.max(...carried.values()));
   });
 
+  it('list every person with nothing typed, those more articles name first', async () => {
+    const { body: answer } = await get<{ facets: { people: { value: string; count: number }[] } }>('/search?size=0&facet_size=500');
+    const named = new Map(answer.facets.people.map((bucket) => [bucket.value, bucket.count]));
+    expect(named.size).toBeGreaterThan(1);
+    const { body } = await get<{ values: { value: string }[] }>('/facets/people?size=100');
+    const counts = body.values.map((entry) => named.get(entry.value) ?? 0);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    expect(counts[0]).toBe(Math.max(...named.values()));
+  });
+
   it('find a person by the full Arabic name as by the Latin one, and label the person so', async () => {
     for (const typed of ['Vladimir Putin', 'فلاديمير بوتين', 'بوتين']) {
       const { body } = await get<{ values: { value: string; label: { ar: string } }[] }>(`/facets/people?q=${encodeURIComponent(typed)}`);

@@ -49,8 +49,14 @@ describe('FacetValueIndex', () => {
     expect(new FacetValueIndex(regions).search('ukr', (slug) => carried.get(slug) ?? 0).map((v) => v.value)).toEqual(['ukraine']);
   });
 
-  it('gives every value for an empty query and none for an unknown word', () => {
+  it('gives every value for an empty query, those more articles carry first, and none for an unknown word', () => {
     expect(found('')).toHaveLength(values.length);
+    const carried = new Map([
+      ['morocco', 40],
+      ['malta', 3],
+    ]);
+    const listed = new FacetValueIndex(values).search('', (slug) => carried.get(slug) ?? 0).map((v) => v.value);
+    expect(listed).toEqual(['morocco', 'malta', 'mali', 'malaysia', 'somalia', 'united-arab-emirates']);
     expect(found('أطلانتس')).toEqual([]);
   });
 });

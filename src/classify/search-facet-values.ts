@@ -48,13 +48,14 @@ export class FacetValueIndex<T extends SearchableValue> {
   }
 
   /**
-   * A value the query names whole comes first; then those more served articles carry (`articles`,
+   * Nothing typed: every value, by articles. A value the query names whole comes first; then those more served articles carry (`articles`,
    * when counted: `US` is the United States before the US Virgin Islands); then values matched on
    * a label, then on a term; shorter labels first.
    */
   search(query: string, articles: (value: string) => number = () => 0): T[] {
     const wanted = foldWords(query).join(' ');
-    if (!wanted) return this.values;
+    // Nothing typed: every value, those more articles carry first (a stable sort keeps the taxonomy's order among equals).
+    if (!wanted) return [...this.values].sort((a, b) => articles(b.value) - articles(a.value));
     // As typed too, article and all: a word being typed may stop at its article or just after it (الو, الولايات ال).
     const typed = normalizedWords(query).join(' ');
     const matches = (text: ReadText) => text.folded.includes(` ${wanted}`) || text.typed.includes(` ${typed}`);

@@ -701,8 +701,8 @@ export class SearchService {
    * first (as suggestions order them); by name alone when the engine cannot count them.
    */
   async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
-    // With nothing typed, every value is listed in taxonomy order.
-    const counts = !q.trim() ? new Map<string, number>() : await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
+    // Without the counts (the engine down), in the taxonomy's order.
+    const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     return this.facetValueIndex(facet).search(withoutLatinMarks(q), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
