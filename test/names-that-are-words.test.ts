@@ -80,5 +80,11 @@ describe('a name that is also a word, searched alone', () => {
     }
     // Quoted, the word as written: the money matters too.
     expect((await search({ q: '"مالي"' })).hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['x-financial', 'x-mali']));
+    // Mali in Latin letters beside other words is the country as surely; مالي beside them stays a word.
+    const attack = await search({ q: 'attack Mali' });
+    expect(attack.hits.map((hit) => hit.id)).toContain('x-mali');
+    expect(attack.hits.map((hit) => hit.id)).not.toContain('x-financial');
+    expect(attack.readAsName).toEqual({ facet: 'regions_mentioned', value: 'mali' });
+    expect((await search({ q: 'دعم مالي' })).hits.map((hit) => hit.id)).toContain('x-financial');
   });
 });

@@ -31,7 +31,16 @@ describe('nameAloneIn', () => {
   });
 
   it('leaves a quoted name, a name among other words, and a name the taxonomy does not read alone as words', () => {
-    for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis', '"حماس" -غزة'])
+    for (const q of ['"حماس"', '«حماس»', 'حماس الجماهير', 'بحماس', 'أنصار الله', 'المجلس الرئاسي', 'hamas leaders', 'houthis', '"حماس" -غزة', '"attack Mali"'])
       expect(nameAloneIn(q, taxonomy), q).toBeUndefined();
+  });
+
+  it('reads one Latin spelling of a place among other words as the place, the words searched as typed, and leaves two such places words', () => {
+    expect(nameAloneIn('attack Mali', taxonomy)).toEqual({ name: { facet: 'regions_mentioned', value: 'mali' }, q: 'attack Mali' });
+    expect(nameAloneIn('who is the president of Mali?', taxonomy)).toEqual({
+      name: { facet: 'regions_mentioned', value: 'mali' },
+      q: 'who is the president of Mali?',
+    });
+    expect(nameAloneIn('Mali Mali', taxonomy)).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ const NAME_CLITICS = /^(?:و|ل|ول)(?=\p{Script=Arabic}{3})/u;
  * The person or organization `q` is the name of, where `q` is nothing but a name that is also a
  * common word (حماس, "enthusiasm"), or one of its Latin spellings (Hamas, Fatah), and the taxonomy
  * reads it alone as the name (`namesReadAlone`): with or without words left out (حماس -غزة), punctuation or a hashtag's sign around it
- * (#حماس, حماس؟), or و or ل before it. A quoted text asks for the word as written, so it is left a word.
+ * (#حماس, حماس؟), or و or ل before it; or a query holding one Latin spelling of such a place among
+ * other words (attack Mali). A quoted text asks for the word as written, so it is left a word.
  */
 export function nameAloneIn(q: string, taxonomy: Taxonomy): NameRead | undefined {
   const { text } = splitExclusions(q);
@@ -34,8 +35,17 @@ export function nameAloneIn(q: string, taxonomy: Taxonomy): NameRead | undefined
   const typed = text.trim().replace(EDGE_PUNCTUATION, '');
   const names = listedNames(taxonomy);
   const listed = names.get(nameSpellingKey(typed)) ?? names.get(nameSpellingKey(typed.replace(NAME_CLITICS, '')));
-  if (!listed) return undefined;
-  return { name: listed.name, q: listed.arabic ? q.replace(typed, listed.arabic) : q };
+  if (listed) return { name: listed.name, q: listed.arabic ? q.replace(typed, listed.arabic) : q };
+  // Among other words, a place's Latin spelling means it as surely (attack Mali: the country, not مالي,
+  // "financial"): its articles alone, the words searched as typed. One such place; two are left words.
+  // A movement's Latin spellings need no more: they search only its longer Arabic forms (حركة حماس).
+  const latinNames = typed
+    .split(/\s+/u)
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter((word) => /^\p{Script=Latin}+$/u.test(word))
+    .flatMap((word) => names.get(nameSpellingKey(word)) ?? [])
+    .filter((listed) => listed.name.facet === 'regions_mentioned');
+  return latinNames.length === 1 && typed.includes(' ') ? { name: latinNames[0]!.name, q } : undefined;
 }
 
 function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {

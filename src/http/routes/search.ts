@@ -331,7 +331,7 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'Present when `q` is nothing but a name that is also a common word, which the taxonomy reads alone as the name (حماس, also "enthusiasm"), with or without words left out (حماس -غزة), punctuation or a hashtag sign around it, or و or ل before it: the hits are the articles tagged with that person or organization, as `organization=hamas` would select, and so for its Latin spelling alone (Hamas); a place so named (مالي, also "financial") lists the articles naming it (`regions_mentioned`). Quoted (`"حماس"`), the word is searched as written.',
+          'Present when `q` is nothing but a name that is also a common word, which the taxonomy reads alone as the name (حماس, also "enthusiasm"), with or without words left out (حماس -غزة), punctuation or a hashtag sign around it, or و or ل before it: the hits are the articles tagged with that person or organization, as `organization=hamas` would select, and so for its Latin spelling alone (Hamas); a place so named (مالي, also "financial") lists the articles naming it (`regions_mentioned`), and so does its Latin spelling among other words (attack Mali: those of them that name the country). Quoted (`"حماس"`), the word is searched as written.',
         example: { facet: 'organizations', value: 'hamas' },
       }),
     relaxed: z.literal(true).optional().openapi({
