@@ -286,6 +286,10 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'ECOWAS')).toEqual(expect.arrayContaining(['ايكواس']));
     expect(await tokens('arabic_exact_search', 'AQMI')).toEqual(expect.arrayContaining(['الاسلامي']));
     expect(await tokens('arabic_exact_search', 'Wagner')).toEqual(expect.arrayContaining(['فاغنر']));
+    // French words of that news: otages had been respelled as outages, pétrole read as البنزين.
+    expect(await tokens('arabic_exact_search', 'otages')).toEqual(expect.arrayContaining(['رهاءن']));
+    expect(await tokens('arabic_exact_search', 'pétrole')).toEqual(expect.arrayContaining(['النفط']));
+    expect(await tokens('arabic_exact_search', 'Frères musulmans')).toEqual(expect.arrayContaining(['الاخوان']));
     // A surname that is also a word reaches the full name alone: Bedoui, not بدوي ("Bedouin").
     expect(await tokens('arabic_exact_search', 'Bedoui')).toEqual(expect.arrayContaining(['نور', 'الدين', 'بدوي']));
   });

@@ -80,6 +80,9 @@ describe('understandQuery', () => {
     // A listed phrase's function words are its own too.
     expect(understandQuery('the US secretary of state', on, aids)).toBe('u.s secretary state');
     expect(understandQuery('the US secretary of state', on, { ...aids, arabicOfLatin: loadArabicOfLatin(PROJECT_ROOT) })).toBe('u.s secretary of state');
+    // French ones too (est had been read as Eastern Standard Time), but not the articles that begin names.
+    expect(understandQuery('Qui est le président du Mali ?', on, aids)).toBe('le président du Mali');
+    expect(understandQuery('Où sont les otages', on, aids)).toBe('otages');
   });
 
   const withOpeners = { on: { ...off, questionWords: true }, aids: { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) } };
