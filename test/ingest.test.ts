@@ -322,6 +322,8 @@ describe('DELETE /admin/articles/{id}', () => {
     const task = await settleTask<Record<string, unknown>>(service.app, String(((await sent.json()) as { id: string }).id));
     expect(task.result).toMatchObject({ indexed: 3, repeatedStories: 1 });
     expect(await listed()).toEqual(['delete-a', 'delete-c']);
+    const bySource = () => service.app.request(`/search?source=${encodeURIComponent(story.source)}`);
+    expect((await bySource()).status).toBe(200);
 
     expect((await remove('delete-a', { authorization: 'Bearer wrong' })).status).toBe(401);
     const deleted = await remove('delete-a');
@@ -334,6 +336,9 @@ describe('DELETE /admin/articles/{id}', () => {
     for (const id of ['delete-a', 'delete-b']) expect((await service.app.request(`/articles/${id}`)).status, id).toBe(404);
     expect((await service.app.request('/articles/delete-c')).status).toBe(200);
     expect(await listed()).toEqual(['delete-c']);
+    // The source had no other article: it is no longer one to filter by, at once.
+    const gone = await bySource();
+    expect({ status: gone.status, body: await gone.json() }).toMatchObject({ status: 400, body: { error: { code: 'unknown_source', field: 'source' } } });
 
     expect(await remove('delete-a')).toMatchObject({ status: 404, body: { error: { code: 'not_found', field: 'id' } } });
     expect(await remove('no%20such')).toMatchObject({ status: 400, body: { error: { field: 'id' } } });

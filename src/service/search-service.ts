@@ -768,8 +768,9 @@ export class SearchService {
     const { deleted, failures } = await this.writes.write(() =>
       this.engine.deleteDocuments(this.alias, [id, ...copies.hits.map((hit) => hit.id)], { refresh: true }),
     );
-    // The counts that order suggestions and facet-value search held the article.
+    // The counts that order suggestions and facet-value search held the article, and its source may have no other.
     this.entityCounts = undefined;
+    this.knownSources = [];
     // Deleted meanwhile by another request: this one deleted no such article.
     if (!deleted.includes(id) && !failures.some((failure) => failure.id === id)) return undefined;
     return { deleted, failures: failures.map(({ id: failed, reason }) => ({ id: failed, reason })) };

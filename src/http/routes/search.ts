@@ -219,7 +219,8 @@ export async function readSelection(
   }
   const { sources, unknown } = await deps.service.storedSources(filters.source);
   if (unknown !== undefined) {
-    throw new ApiError(400, 'invalid_parameter', `source: no article or outlet is "${unknown}" (a search's facets.source lists the sources)`, 'source');
+    // The code of an unknown site: too, so that a client tells both apart from a malformed value alike.
+    throw new ApiError(400, 'unknown_source', `source: no article or outlet is "${unknown}" (a search's facets.source lists the sources)`, 'source');
   }
   return {
     ...(query.q ? { q: query.q } : {}),
