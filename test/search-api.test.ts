@@ -368,7 +368,10 @@ describe('articles, health and the API description', () => {
       const first = await service.app.request(path);
       const tag = first.headers.get('etag');
       expect(tag).toBeTruthy();
-      expect((await service.app.request(path, { headers: { 'if-none-match': tag! } })).status).toBe(304);
+      expect(first.headers.get('vary')).toBe('Accept-Encoding');
+      const unchanged = await service.app.request(path, { headers: { 'if-none-match': tag! } });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
 

@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { matchedRoutes } from 'hono/route';
 import { loadConfig } from '../config.js';
 import { escapeRegExp } from '../escape-reg-exp.js';
@@ -54,6 +54,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const clientId = c.req.header('x-request-id');
     if (clientId && CLIENT_REQUEST_ID.test(clientId)) c.set('clientRequestId', clientId);
     c.header('X-Request-Id', id);
+    // Any answer may come gzipped to a client that asks: a shared cache keys it by Accept-Encoding, asked or not.
+    c.header('Vary', 'Accept-Encoding');
     await next();
     // Shutting down: this answer is the connection's last, so a kept-alive client reconnects elsewhere.
     if (deps.lifecycle?.draining()) c.header('Connection', 'close');
@@ -103,7 +105,9 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const compressing = compressAnswers();
   app.use((c, next) => (c.req.header('accept-encoding') ? compressing(c, next) : next()));
   // What changes seldom is revalidated by its ETag (304, no body): the pages, the facet lists, an article, the API description, a feed a reader polls.
-  for (const path of REVALIDATED_PATHS) app.use(path, etag());
+  // A 304 keeps its request id, as every other answer does.
+  const revalidated = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-request-id'] });
+  for (const path of REVALIDATED_PATHS) app.use(path, revalidated);
   if (limits.rateLimitPerMinute > 0) {
     const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);
     app.use('/search', limit);
