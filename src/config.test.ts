@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEARCH_ENGINE: 'solr' })).toThrow(/SEARCH_ENGINE/);
   });
 
+  it('reads PUBLIC_URL as one origin, unset when not given', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://news.example' }).publicUrl).toBe('https://news.example');
+    for (const wrong of ['https://news.example/feed', '*', 'news.example']) expect(() => loadConfig({ PUBLIC_URL: wrong }), wrong).toThrow(/PUBLIC_URL/);
+  });
+
   it('reads CORS_ORIGINS as a list of origins or *, off when unset', () => {
     expect(loadConfig({}).corsOrigins).toBeUndefined();
     expect(loadConfig({ CORS_ORIGINS: 'https://desk.example, http://localhost:5173' }).corsOrigins).toEqual(['https://desk.example', 'http://localhost:5173']);

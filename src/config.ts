@@ -71,6 +71,12 @@ const configSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
     /** Requests a client may send at once before the rate applies; unset: a sixth of a minute's worth, at least 10. */
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    /** Where readers reach the service (https://news.example): a feed's links and ids, whatever Host a request names. */
+    PUBLIC_URL: z
+      .string()
+      .refine(isOriginOrAny, 'scheme://host[:port], no path')
+      .refine((value) => value !== '*', 'scheme://host[:port], no path')
+      .optional(),
     /** `true` behind a proxy that appends the client's address to X-Forwarded-For: the rate limit keys on it. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** Cheap searches sent to the engine at once; more wait in a bounded queue. */
@@ -117,6 +123,8 @@ export type Config = {
   rateLimitPerMinute: number;
   rateLimitBurst: number;
   trustProxy: boolean;
+  /** Where readers reach the service; absent, a feed's links follow the request (see TRUST_PROXY). */
+  publicUrl?: string;
   searchConcurrency: number;
   searchExpensiveConcurrency: number;
   searchQueueLimit: number;
@@ -167,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     rateLimitBurst: c.RATE_LIMIT_BURST ?? Math.max(10, Math.ceil(c.RATE_LIMIT_PER_MINUTE / 6)),
     trustProxy: c.TRUST_PROXY === 'true',
+    ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}),
     searchConcurrency: c.SEARCH_CONCURRENCY,
     searchExpensiveConcurrency: c.SEARCH_EXPENSIVE_CONCURRENCY,
     searchQueueLimit: c.SEARCH_QUEUE_LIMIT,

@@ -4,7 +4,7 @@ import { createApp } from '../src/http/app.js';
 import { runAdminTask, TEST_ADMIN_KEY, useSeededService } from './support/test-service.js';
 
 const service = useSeededService('traffic');
-const appWith = (limits: Record<string, number | boolean>) =>
+const appWith = (limits: Record<string, number | boolean | string>) =>
   createApp({
     service: service.service,
     limits: { maxPageSize: 50, maxResultWindow: 1000, adminApiKey: TEST_ADMIN_KEY, ...limits },
@@ -35,6 +35,15 @@ describe('hostile traffic', () => {
     const xml = await feed.text();
     expect(xml).toContain('<link rel="self" href="https://news.example/search/feed?q=Blinken"/>');
     expect(xml.match(/<entry>/g)).toHaveLength(1);
+  });
+
+  it("gives a feed the configured public URL's links and ids, whatever Host a client names", async () => {
+    const app = appWith({ publicUrl: 'https://news.example' });
+    // The Node server builds a request's URL from its Host header.
+    const feed = await app.request('http://attacker.example:8080/search/feed?q=Blinken');
+    const xml = await feed.text();
+    expect(xml).toContain('<link rel="self" href="https://news.example/search/feed?q=Blinken"/>');
+    expect(xml).not.toContain('attacker.example');
   });
 
   it('keeps answering cheap searches while a burst of expensive ones fills its own lane', async () => {

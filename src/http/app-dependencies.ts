@@ -12,7 +12,7 @@ export type TrafficLimits = Pick<
 /** What the HTTP layer needs: the service, the request limits, and where to log. */
 export interface AppDependencies {
   service: SearchService;
-  limits: Pick<Config, 'maxPageSize' | 'maxResultWindow' | 'adminApiKey' | 'corsOrigins'> & Partial<TrafficLimits>;
+  limits: Pick<Config, 'maxPageSize' | 'maxResultWindow' | 'adminApiKey' | 'corsOrigins' | 'publicUrl'> & Partial<TrafficLimits>;
   logger: Logger;
   /** Where the API's metrics go; unset, the app makes its own. */
   metrics?: ApiMetrics;

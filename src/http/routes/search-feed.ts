@@ -29,8 +29,10 @@ const route = publicRoute('get', '/search/feed', 'searchFeed', {
   },
 });
 
-/** Where the API is reached from outside: behind a trusted proxy, the scheme and host it was asked for. */
-function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean): string {
+/** Where the API is reached from outside: as configured, else behind a trusted proxy the scheme and host it was asked for. */
+function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean, publicUrl: string | undefined): string {
+  // A feed reader keys entries by these links: a Host header a client chose must not change them.
+  if (publicUrl) return publicUrl;
   const proto = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
   const host = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host || url.host}`;
@@ -44,7 +46,7 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
     const request: SearchRequest = { ...(await readSelection(query, deps)), from: 0, size, sort: 'newest', facetSize: 1, explain: false };
     const result = await runInLane(traffic, searchLane(request), () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
     const url = new URL(c.req.url);
-    const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false);
+    const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false, deps.limits.publicUrl);
     const selection = new URLSearchParams(url.search);
     selection.delete('size');
     // A facet's values read as either (أو) or, required together (match_all), both (+); facets are apart (·).
