@@ -405,6 +405,16 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج منشورة في \u2068يوليو 2021\u2069/);
   });
 
+  it('puts no ellipsis after a snippet that ends its sentence', async () => {
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}`);
+    await rendered();
+    const snippets = await chromium.page.$$eval('#hits .snippet', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    // The seeds' fragments for الجزائر include sentence ends ("… والولايات المتحدة.").
+    expect(snippets.some((text) => /\.$/u.test(text))).toBe(true);
+    expect(snippets.filter((text) => /[.!?؟]…$/u.test(text))).toEqual([]);
+    expect(snippets.every((text) => text.startsWith('…'))).toBe(true);
+  });
+
   it('says so when no article holds every word', async () => {
     const q = encodeURIComponent('بلينكن الموز');
     await chromium.page.goto(`${chromium.url}/?q=${q}`);

@@ -387,7 +387,8 @@ function renderHit(hit, state) {
         ),
       ),
       meta(hit),
-      hit.snippets.map((snippet) => marked('p', { class: 'snippet', dir: 'auto' }, `…${snippet}…`)),
+      // No ellipsis after a fragment that ends its sentence (had read "….").
+      hit.snippets.map((snippet) => marked('p', { class: 'snippet', dir: 'auto' }, `…${snippet}${/[.!?؟…]\s*$/u.test(snippet) ? '' : '…'}`)),
       tags(hit),
     ),
   );
