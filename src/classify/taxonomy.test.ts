@@ -29,6 +29,9 @@ describe('the taxonomy as the project ships it', () => {
   it('labels an entity in Latin with each word capitalized, not the letter after an apostrophe', () => {
     const [army] = entitiesFromSynonyms(["الجيش الوطني الشعبي, people's national army"]);
     expect(army!.labels).toEqual({ ar: 'الجيش الوطني الشعبي', en: "People's National Army" });
+    // A regnal number at the end is written whole; a first name of those letters is a name.
+    const [king, president] = entitiesFromSynonyms(['محمد السادس, mohammed vi', 'شي جين بينغ, xi jinping']);
+    expect([king!.labels.en, president!.labels.en]).toEqual(['Mohammed VI', 'Xi Jinping']);
   });
 });
 

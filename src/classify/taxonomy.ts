@@ -254,7 +254,9 @@ export function entitiesFromSynonyms(rules: string[]): NamedEntity[] {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-    return [{ slug: slugText, labels: { ar: arabic, en: latin.replace(/(?<![\p{L}'’])\p{L}/gu, (c) => c.toUpperCase()) }, terms, excludeWithin: [] }];
+    // Each word capitalized, a regnal number at the end whole (Mohammed VI, not Vi; Xi Jinping stays).
+    const english = latin.replace(/(?<![\p{L}'’])\p{L}/gu, (c) => c.toUpperCase()).replace(/ ([ivx]{1,4})$/iu, (_, n: string) => ` ${n.toUpperCase()}`);
+    return [{ slug: slugText, labels: { ar: arabic, en: english }, terms, excludeWithin: [] }];
   });
 }
 
