@@ -27,7 +27,7 @@ const IngestResult = z
       .openapi({ description: 'Each record skipped because its id was met earlier in the same request (the first one is stored): where it was, and the id.' }),
     repeatedStories: z.number().int().openapi({
       description:
-        'Stored as copies of a story already stored under another id (the same source, and the same title and publication time or the same text word for word): kept, left out of searches.',
+        'Stored as copies of a story already stored under another id (the same source, and the same title and publication time, or the same text word for word when it runs to 40 words or more: a shorter text is too likely shared by two stories): kept, left out of searches.',
     }),
     withTeasers: z.number().int().openapi({
       description: 'Stored with the leads of the source\'s other stories they ended with (a "read also" block) cut from the searched text.',
@@ -74,7 +74,7 @@ const retagRoute = taskRoute('/admin/tags/rebuild', 'rebuildTags', 'Re-read the 
 const articlesBodyRoute = <P extends string>(path: P, operationId: string, summary: string, task: { does: string; result: z.ZodType }) =>
   taskRoute(path, operationId, summary, {
     answered: 'once the body is received',
-    does: `${task.does} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id or a url, a title, text, and optionally published, source and category.`,
+    does: `${task.does} NDJSON (one article a line) is received into a temporary file, up to 1 GB, then read by the task. JSON (one article or an array) and text/plain (one scraped article, its id in ?id=) are read whole, up to 16 MB. Any of them may be gzip-compressed (Content-Encoding: gzip). Articles have an id (a string, or a number read as its digits) or a url, a title, text, and optionally published, source and category.`,
     result: task.result,
     request: {
       query: z.object({
