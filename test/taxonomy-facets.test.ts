@@ -201,6 +201,8 @@ describe('facet counts and value search', () => {
     expect(status).toBe(200);
     expect(body.values.map((v) => v.value)).toEqual(expect.arrayContaining(['mali', 'malta', 'malaysia']));
     expect((await get<{ values: { value: string }[] }>('/facets/regions?q=swit')).body.values.map((v) => v.value)).toEqual(['switzerland']);
+    // A flag names its country, as in a search.
+    expect((await get<{ values: { value: string }[] }>(`/facets/regions?q=${encodeURIComponent('🇲🇱')}`)).body.values[0]?.value).toBe('mali');
     expect((await get('/facets/planets?q=x')).status).toBe(400);
     // Fatah for فت, not Hamas through its term فتح وحماس.
     expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('فت')}`)).body.values.map((v) => v.value)).toEqual([

@@ -703,7 +703,8 @@ export class SearchService {
   async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
     // Without the counts (the engine down), in the taxonomy's order.
     const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
-    return this.facetValueIndex(facet).search(withoutLatinMarks(q), (value) => counts.get(`${facet}:${value}`) ?? 0);
+    // A flag is its country's name here too (🇲🇱: مالي), as in a search.
+    return this.facetValueIndex(facet).search(withoutLatinMarks(this.flagsNamed(q)), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
   private facetValueIndex(facet: FacetOfValueSearch): FacetValueIndex<FacetValue> {
