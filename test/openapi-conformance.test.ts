@@ -9,7 +9,7 @@ const seeded = useSeededService('openapi-conformance');
 const admin = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
 
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown }> }>;
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -38,6 +38,8 @@ async function conforms(route: string, method: string, response: Response): Prom
   expect(operation, `${method} ${route} is documented`).toBeDefined();
   const status = String(response.status);
   expect(Object.keys(operation!.responses), `${method} ${route} lists ${status}`).toContain(status);
+  for (const header of Object.keys(operation!.responses[status]!.headers ?? {}))
+    expect(response.headers.get(header), `${method} ${route} ${status}: ${header}`).not.toBeNull();
   const schema = operation!.responses[status]!.content?.['application/json']?.schema;
   if (!schema || !response.headers.get('content-type')?.startsWith('application/json')) return;
   const key = `${method} ${route} ${status}`;
@@ -84,6 +86,10 @@ describe('answers conform to /openapi.json', () => {
       body: JSON.stringify([article]),
     });
     const { id } = (await started.clone().json()) as { id: string };
+    // The document names the headers a client follows: where the task is, and each answer's id.
+    expect(Object.keys(document.paths['/admin/ingest']!.post!.responses['202']!.headers ?? {})).toContain('Location');
+    expect(Object.keys(document.paths['/search']!.get!.responses['400']!.headers ?? {})).toContain('X-Request-Id');
+    expect(Object.keys(document.paths['/search']!.get!.responses['503']!.headers ?? {})).toContain('Retry-After');
     await conforms('/admin/ingest', 'post', started);
     await settleTask(seeded.app, id);
     await conforms('/admin/tasks/{id}', 'get', await seeded.app.request(`/admin/tasks/${id}`, { headers: admin }));

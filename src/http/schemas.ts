@@ -29,8 +29,20 @@ export const ArticleSummarySchema = z.object({
   organizations: z.array(z.string()),
 });
 
+/** Every answer's id, also in an error's body: what the logs are searched by. */
+const requestIdHeader = { 'X-Request-Id': { description: "This answer's id, as the server's log lines name it", schema: { type: 'string' as const } } };
+
 /** The body of every error answer, for a route's responses: `{ description, ...errorContent }`. */
-export const errorContent = { content: { 'application/json': { schema: ErrorSchema } } };
+export const errorContent = { headers: requestIdHeader, content: { 'application/json': { schema: ErrorSchema } } };
+
+/** An error answer that says when to ask again. */
+const retriedLater = {
+  ...errorContent,
+  headers: { ...requestIdHeader, 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer' as const, minimum: 1 } } },
+};
+
+/** Where a task is followed, on the answer that started it or names the one in the way. */
+export const taskLocationHeader = { Location: { description: 'The task: GET /admin/tasks/{id}', schema: { type: 'string' as const } } };
 
 /** What any route answers to a request the server cannot read, before any route sees it. */
 export const unreadableRequest = {
@@ -55,11 +67,11 @@ export const errorResponses = {
   400: { description: 'Invalid parameter', ...errorContent },
   429: {
     description: 'Too many requests from this client (RATE_LIMIT_PER_MINUTE), or explained searches at once; Retry-After says when to retry',
-    ...errorContent,
+    ...retriedLater,
   },
   503: {
     description: 'Search engine unavailable or restarting, or too many searches waiting (`overloaded`); Retry-After says when to retry',
-    ...errorContent,
+    ...retriedLater,
   },
 } as const;
 

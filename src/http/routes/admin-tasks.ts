@@ -5,7 +5,7 @@ import type { SearchService } from '../../service/search-service.js';
 import { TaskConflictError, type Task, type TaskContext, type TaskKind } from '../../service/task-registry.js';
 import { ApiError, describeEngineError, type ErrorCode } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { adminRoute, errorContent, jsonAnswer } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer, taskLocationHeader } from '../schemas.js';
 
 const TASK_KINDS = ['analysis-reload', 'tags-rebuild', 'ingest', 'rebuild'] as const satisfies readonly TaskKind[];
 
@@ -31,6 +31,7 @@ function taskResponses(result: z.ZodType) {
   return {
     202: {
       description: 'Started: the task, also at the Location header (GET /admin/tasks/{id})',
+      headers: taskLocationHeader,
       content: {
         'application/json': {
           schema: TaskSchema.extend({
@@ -42,7 +43,11 @@ function taskResponses(result: z.ZodType) {
         },
       },
     },
-    409: { description: 'A task that conflicts with this one runs on the alias (its id is in the message and in Location)', ...errorContent },
+    409: {
+      description: 'A task that conflicts with this one runs on the alias (its id is in the message and in Location)',
+      ...errorContent,
+      headers: { ...errorContent.headers, ...taskLocationHeader },
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import { ApiError } from '../api-error.js';
 import { receiveIngestBody } from '../ingest-body.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { requireAdminKey } from '../require-admin-key.js';
-import { adminRoute, errorContent, jsonAnswer, wholeNumber } from '../schemas.js';
+import { adminRoute, errorContent, jsonAnswer, taskLocationHeader, wholeNumber } from '../schemas.js';
 import { acceptedTask, refuseIfConflicting, registerTaskRoutes, startTask, taskConflict, taskRoute } from './admin-tasks.js';
 import { ArticleId } from './articles.js';
 
@@ -126,7 +126,11 @@ const deleteArticleRoute = adminRoute('delete', '/admin/articles/{id}', 'deleteA
         .openapi('DeletedArticle'),
     ),
     404: { description: 'No article with that id', ...errorContent },
-    409: { description: 'An index-wide task is running on the index; its Location names it', ...errorContent },
+    409: {
+      description: 'An index-wide task is running on the index; its Location names it',
+      ...errorContent,
+      headers: { ...errorContent.headers, ...taskLocationHeader },
+    },
   },
 });
 
