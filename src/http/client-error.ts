@@ -42,9 +42,12 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
     return undefined;
   }
   const { status, reason, body } = clientErrorResponse(error.code);
-  const json = JSON.stringify(body);
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
-  );
+  socket.end(rawErrorAnswer(status, reason, body));
   return status;
+}
+
+/** An error answer written to the socket by hand, where no route runs: its id in a header too, as every answer has. */
+export function rawErrorAnswer(status: number, reason: string, body: ErrorBody): string {
+  const json = JSON.stringify(body);
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Request-Id: ${body.error.requestId}\r\nConnection: close\r\n\r\n${json}`;
 }

@@ -36,17 +36,22 @@ function rawRequest(text: string): Promise<{ head: string; body: string }> {
   });
 }
 
+/** The answer's X-Request-Id header, which must name the id its body gives. */
+const headerId = (head: string) => /^x-request-id: (\S+)$/im.exec(head)?.[1];
+
 describe('the HTTP server', () => {
   it('answers a request target that is no path (GET *) with a JSON 400', async () => {
     const { head, body } = await rawRequest('GET * HTTP/1.1\r\nHost: localhost\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request', requestId: expect.any(String) } });
+    expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
   });
 
   it('answers CONNECT with a JSON 405 instead of closing the socket', async () => {
     const { head, body } = await rawRequest('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 405 /);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'method_not_allowed' } });
+    expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
   });
 
   it('answers raw bytes in the URL with a JSON 400, and tells who counts what the app never sees', async () => {
@@ -54,6 +59,7 @@ describe('the HTTP server', () => {
     const { head, body } = await rawRequest('GET /search?q=\u0628 HTTP/1.1\r\nHost: localhost\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'invalid_url' } });
+    expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
     expect(refused.slice(before)).toEqual([400]);
   });
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ErrorBody, ErrorCode } from './api-error.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, rawErrorAnswer } from './client-error.js';
 
 /**
  * The app on Node's HTTP server, every answer in the API's JSON error shape: requests Node's parser
@@ -42,15 +42,12 @@ export function createHttpServer(
     const body: ErrorBody = {
       error: { code: 'method_not_allowed', message: 'CONNECT is not served: this is an HTTP API, not a proxy.', requestId: randomUUID() },
     };
-    const json = JSON.stringify(body);
-    socket.end(
-      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
-    );
+    socket.end(rawErrorAnswer(405, 'Method Not Allowed', body));
   });
   return server;
 }
 
 function jsonError(status: number, code: ErrorCode, message: string): Response {
   const body: ErrorBody = { error: { code, message, requestId: randomUUID() } };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': body.error.requestId } });
 }
