@@ -58,7 +58,8 @@ describe('hostile traffic', () => {
     const refused = deepAnswers.find((r) => r.status === 503);
     expect(refused).toBeDefined();
     expect(refused!.headers.get('retry-after')).toBeTruthy();
-    expect(await refused!.json()).toMatchObject({ error: { code: 'overloaded' } });
+    // Said in a reader's words, not the lanes' names.
+    expect(await refused!.json()).toMatchObject({ error: { code: 'overloaded', message: expect.stringContaining('costly searches (deep pages') } });
   });
 
   it('exposes Prometheus metrics: latency by route and status, refusals, tasks and ingested articles', async () => {

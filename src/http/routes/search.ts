@@ -371,7 +371,9 @@ export async function inLane<T>(
   } catch (error) {
     if (!(error instanceof OverloadedError)) throw error;
     traffic.metrics.overloaded.inc({ lane });
-    throw new ApiError(503, 'overloaded', `Too many ${lane} ${waiting} at once; retry shortly.`);
+    // In a reader's words: the lanes are this server's own (deep pages, explained searches and very long queries are the costly ones).
+    const what = lane === 'cheap' ? waiting : `costly ${waiting} (deep pages, explained searches, very long queries)`;
+    throw new ApiError(503, 'overloaded', `The server is answering too many ${what} at once; retry after the seconds Retry-After gives.`);
   }
 }
 
