@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { countryNamesByCode, flagsAsCountryNames, holdsLetterOrDigit } from './country-flags.js';
+import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsLetterOrDigit } from './country-flags.js';
 
 describe('flagsAsCountryNames', () => {
   const names = countryNamesByCode(loadTaxonomy(PROJECT_ROOT));
@@ -30,5 +30,13 @@ describe('holdsLetterOrDigit', () => {
     expect(holdsLetterOrDigit('2018')).toBe(true);
     expect(holdsLetterOrDigit('ـــــ')).toBe(false);
     expect(holdsLetterOrDigit('؟!')).toBe(false);
+  });
+});
+
+describe('flagCodesAlone', () => {
+  it('spells the codes of a text of flags alone, and none where there is more', () => {
+    expect(flagCodesAlone(' 🇲🇱 🇳🇪')).toEqual(['ML', 'NE']);
+    expect(flagCodesAlone('مالي 🇲🇱')).toEqual([]);
+    expect(flagCodesAlone('')).toEqual([]);
   });
 });

@@ -11,6 +11,14 @@ export const holdsFlag = (text: string) => /\p{RI}{2}/u.test(text);
 /** Tatweel, a letter to Unicode, only stretches a word: ـــ alone is nothing to search. */
 export const holdsLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text.replace(/\u0640/gu, ''));
 
+/** The ISO codes a text's flags spell, in order (🇲🇱🇳🇪: ML, NE); none where it holds anything else. */
+export function flagCodesAlone(text: string): string[] {
+  if (text.replace(FLAG, '').trim() !== '') return [];
+  return [...text.matchAll(FLAG)].map(([flag]) =>
+    String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0))),
+  );
+}
+
 /** Each country of the taxonomy by its ISO code, to its Arabic name. */
 export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<string, string> {
   return new Map(taxonomy.regions.flatMap((region) => (region.kind === 'country' && region.iso ? [[region.iso, region.labels.ar] as const] : [])));

@@ -50,7 +50,7 @@ import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entiti
 import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
-import { countryNamesByCode, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
+import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
 import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
@@ -703,7 +703,13 @@ export class SearchService {
   async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
     // Without the counts (the engine down), in the taxonomy's order.
     const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
-    // A flag is its country's name here too (🇲🇱: مالي), as in a search.
+    // Flags alone are their countries, no more (🇲🇱 is Mali, not Malaysia too); among words, each is its country's name, as in a search.
+    const codes = facet === 'regions' ? flagCodesAlone(q) : [];
+    if (codes.length > 0) {
+      const countries = this.currentTaxonomy.regions.filter((region) => region.kind === 'country' && region.iso);
+      const values = new Map(searchableValuesOf(this.currentTaxonomy, 'regions').map((value) => [value.value, value]));
+      return codes.flatMap((code) => countries.filter((country) => country.iso === code).flatMap((country) => values.get(country.slug) ?? []));
+    }
     return this.facetValueIndex(facet).search(withoutLatinMarks(this.flagsNamed(q)), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
@@ -712,7 +718,7 @@ export class SearchService {
     if (this.facetValueIndexes?.taxonomy !== taxonomy) this.facetValueIndexes = { taxonomy, byFacet: new Map() };
     let index = this.facetValueIndexes.byFacet.get(facet);
     if (!index) {
-      index = new FacetValueIndex(searchableValuesOf(taxonomy, facet));
+      index = new FacetValueIndex(searchableValuesOf(taxonomy, facet, this.currentQueryLists.arabicOfLatin));
       this.facetValueIndexes.byFacet.set(facet, index);
     }
     return index;
@@ -935,10 +941,16 @@ function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, a
 }
 
 /** A facet's values as value search matches them: a topic also by the words readers type for it, a person or an organization by its names in context too. */
-function searchableValuesOf(taxonomy: Taxonomy, facet: FacetOfValueSearch): FacetValue[] {
+function searchableValuesOf(taxonomy: Taxonomy, facet: FacetOfValueSearch, arabicOfLatin: ReadonlyMap<string, string> = new Map()): FacetValue[] {
   const value = (entry: { slug: string; labels: { ar: string; en: string } }, terms: string[]) => ({ value: entry.slug, labels: entry.labels, terms });
   if (facet === 'topics') return taxonomy.topics.map((topic) => value(topic, [...topic.terms, ...(topic.searchWords ?? [])]));
-  if (facet === 'regions') return taxonomy.regions.map((region) => ({ ...value(region, region.terms), parents: region.parents }));
+  if (facet === 'regions') {
+    // A place's Latin spellings the synonym lists give (Soudan, dzair, tounes) find it as a search does.
+    const latinOf = new Map<string, string[]>();
+    for (const [latin, arabic] of arabicOfLatin) latinOf.set(arabic, [...(latinOf.get(arabic) ?? []), latin]);
+    const listedSpellings = (region: Taxonomy['regions'][number]) => [region.labels.ar, ...region.terms].flatMap((name) => latinOf.get(name) ?? []);
+    return taxonomy.regions.map((region) => ({ ...value(region, [...new Set([...region.terms, ...listedSpellings(region)])]), parents: region.parents }));
+  }
   return taxonomy[facet].map((entity) => value(entity, namesOf(entity)));
 }
 
