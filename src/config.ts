@@ -72,11 +72,7 @@ const configSchema = z
     /** Requests a client may send at once before the rate applies; unset: a sixth of a minute's worth, at least 10. */
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
     /** Where readers reach the service (https://news.example): a feed's links and ids, whatever Host a request names. */
-    PUBLIC_URL: z
-      .string()
-      .refine(isOriginOrAny, 'scheme://host[:port], no path')
-      .refine((value) => value !== '*', 'scheme://host[:port], no path')
-      .optional(),
+    PUBLIC_URL: z.string().refine(isOrigin, 'scheme://host[:port], no path').optional(),
     /** `true` behind a proxy that appends the client's address to X-Forwarded-For: the rate limit keys on it. */
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     /** Cheap searches sent to the engine at once; more wait in a bounded queue. */
@@ -187,7 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** `https://news.example` or `http://localhost:5173`: an origin exactly as browsers send it, or `*`. */
 function isOriginOrAny(value: string): boolean {
-  if (value === '*') return true;
+  return value === '*' || isOrigin(value);
+}
+
+/** scheme://host[:port] and nothing more. */
+function isOrigin(value: string): boolean {
   try {
     return new URL(value).origin === value;
   } catch {

@@ -219,7 +219,7 @@ export async function readSelection(
   }
   const { sources, unknown } = await deps.service.storedSources(filters.source);
   if (unknown !== undefined) {
-    // The code of an unknown site: too, so that a client tells both apart from a malformed value alike.
+    // The code site: answers for an unknown outlet: a client handles both ways of naming one alike.
     throw new ApiError(400, 'unknown_source', `source: no article or outlet is "${unknown}" (a search's facets.source lists the sources)`, 'source');
   }
   return {
