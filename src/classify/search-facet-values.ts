@@ -37,6 +37,7 @@ function read(text: string): ReadText {
  */
 export class FacetValueIndex<T extends SearchableValue> {
   private readonly entries: { entry: T; labels: ReadText[]; terms: ReadText[]; wholeNames: Set<string> }[];
+  private readonly byValue: ReadonlyMap<string, T>;
 
   constructor(private readonly values: T[]) {
     this.entries = values.map((entry) => {
@@ -45,6 +46,12 @@ export class FacetValueIndex<T extends SearchableValue> {
       const wholeNames = new Set([labels[0]!, labels[1]!, ...terms].map((text) => text.folded.slice(1)));
       return { entry, labels, terms, wholeNames };
     });
+    this.byValue = new Map(values.map((entry) => [entry.value, entry]));
+  }
+
+  /** The value of that slug, as read. */
+  get(value: string): T | undefined {
+    return this.byValue.get(value);
   }
 
   /**

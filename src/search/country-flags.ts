@@ -4,6 +4,11 @@ import type { Taxonomy } from '../classify/taxonomy.js';
 const FLAG = /\p{RI}{2}/gu;
 const REGIONAL_INDICATOR_A = 0x1f1e6;
 
+/** The ISO code a flag spells (🇸🇦: SA). */
+function codeOfFlag(flag: string): string {
+  return String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0)));
+}
+
 /** Whether a text holds a country's flag. */
 export const holdsFlag = (text: string) => /\p{RI}{2}/u.test(text);
 
@@ -14,9 +19,7 @@ export const holdsLetterOrDigit = (text: string) => /[\p{L}\p{N}]/u.test(text.re
 /** The ISO codes a text's flags spell, in order (🇲🇱🇳🇪: ML, NE); none where it holds anything else. */
 export function flagCodesAlone(text: string): string[] {
   if (text.replace(FLAG, '').trim() !== '') return [];
-  return [...text.matchAll(FLAG)].map(([flag]) =>
-    String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0))),
-  );
+  return [...text.matchAll(FLAG)].map(([flag]) => codeOfFlag(flag));
 }
 
 /** Each country of the taxonomy by its ISO code, to its Arabic name. */
@@ -32,7 +35,7 @@ export function countryNamesByCode(taxonomy: Pick<Taxonomy, 'regions'>): Map<str
 export function flagsAsCountryNames(text: string, namesByCode: ReadonlyMap<string, string>): string {
   if (!holdsFlag(text)) return text;
   const named = text.replace(FLAG, (flag, offset: number) => {
-    const code = String.fromCharCode(...[...flag].map((symbol) => symbol.codePointAt(0)! - REGIONAL_INDICATOR_A + 'A'.charCodeAt(0)));
+    const code = codeOfFlag(flag);
     const name = namesByCode.get(code);
     if (name === undefined) return ' ';
     const leftOut = /[-−]/u.test(text[offset - 1] ?? '');

@@ -701,15 +701,15 @@ export class SearchService {
    * first (as suggestions order them); by name alone when the engine cannot count them.
    */
   async searchFacetValues(facet: FacetOfValueSearch, q: string): Promise<FacetValue[]> {
-    // Without the counts (the engine down), in the taxonomy's order.
-    const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     // Flags alone are their countries, no more (🇲🇱 is Mali, not Malaysia too); among words, each is its country's name, as in a search.
     const codes = facet === 'regions' ? flagCodesAlone(q) : [];
     if (codes.length > 0) {
       const countries = this.currentTaxonomy.regions.filter((region) => region.kind === 'country' && region.iso);
-      const values = new Map(searchableValuesOf(this.currentTaxonomy, 'regions').map((value) => [value.value, value]));
-      return codes.flatMap((code) => countries.filter((country) => country.iso === code).flatMap((country) => values.get(country.slug) ?? []));
+      const index = this.facetValueIndex(facet);
+      return codes.flatMap((code) => countries.filter((country) => country.iso === code).flatMap((country) => index.get(country.slug) ?? []));
     }
+    // Without the counts (the engine down), in the taxonomy's order.
+    const counts = await this.entityArticleCounts().catch((): ReadonlyMap<string, number> => new Map());
     return this.facetValueIndex(facet).search(withoutLatinMarks(this.flagsNamed(q)), (value) => counts.get(`${facet}:${value}`) ?? 0);
   }
 
