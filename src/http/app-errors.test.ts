@@ -119,6 +119,19 @@ describe('error shapes', () => {
     }
   });
 
+  it('sends a GET with a trailing slash on to its route, relative to this host, and names the route to any other method', async () => {
+    const response = await app.request('/search/?q=%D8%A8&size=2', { headers: { host: 'attacker.example' } });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/search?q=%D8%A8&size=2');
+    expect((await app.request('/facets/regions//')).headers.get('location')).toBe('/facets/regions');
+    expect(await errorOf('/admin/ingest/', { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } })).toMatchObject({
+      status: 404,
+      message: expect.stringContaining('did you mean /admin/ingest?'),
+    });
+    expect(await errorOf('/nothing/')).toMatchObject({ status: 404, code: 'not_found' });
+    expect(engine.calls).toHaveLength(0);
+  });
+
   it('answers 404 for an unknown article, naming the id', async () => {
     expect(await errorOf('/articles/a1')).toMatchObject({ status: 404, code: 'not_found', field: 'id' });
   });
