@@ -741,10 +741,12 @@ $('back').addEventListener('click', () => {
 
 // ---- suggestions ---------------------------------------------------------------------------
 
-const suggest = { run: 0, timer: 0, options: [], active: -1 };
+const suggest = { run: 0, timer: 0, pending: false, options: [], active: -1 };
 
 function closeSuggestions() {
   suggest.run++;
+  clearTimeout(suggest.timer);
+  suggest.pending = false;
   suggest.options = [];
   suggest.active = -1;
   list.hidden = true;
@@ -758,7 +760,9 @@ async function fetchSuggestions() {
   if ([...text].length < 2) return closeSuggestions();
   const run = ++suggest.run;
   const answer = await callJson(`suggest?${new URLSearchParams({ q: text })}`);
-  if (run !== suggest.run || answer.status !== 200) return;
+  if (run !== suggest.run) return;
+  suggest.pending = false;
+  if (answer.status !== 200) return;
   suggest.options = [
     ...answer.body.entities.map((entity) => ({ kind: 'entity', ...entity })),
     ...answer.body.titles.map((title) => ({ kind: 'title', ...title })),
@@ -811,6 +815,7 @@ function pick(option) {
 
 input.addEventListener('input', () => {
   clearTimeout(suggest.timer);
+  suggest.pending = true;
   suggest.timer = setTimeout(fetchSuggestions, 60);
 });
 input.addEventListener('keydown', (event) => {
@@ -821,8 +826,8 @@ input.addEventListener('keydown', (event) => {
   } else if (event.key === 'Enter' && suggest.active >= 0) {
     event.preventDefault();
     pick(suggest.options[suggest.active]);
-  } else if (event.key === 'Escape' && !list.hidden) {
-    // Closes the suggestions only: a search field's own Escape would also wipe what was typed.
+  } else if (event.key === 'Escape' && (!list.hidden || suggest.pending)) {
+    // Closes the suggestions, shown or still on their way, only: a search field's own Escape would also wipe what was typed.
     event.preventDefault();
     closeSuggestions();
   }
@@ -831,7 +836,6 @@ input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(suggest.timer);
   closeSuggestions();
   navigate({ q: input.value.trim() });
 });
