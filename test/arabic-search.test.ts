@@ -635,8 +635,14 @@ describe('English words the lists do not spell, through an English–Arabic dict
     expect(searched('communism')).toContain('الشيوعية');
     expect(searched('ممن اشتقت كلمة communism')).not.toContain('الشيوعية');
     expect(searched('ممن اشتقت كلمة communism')).toContain('communism');
-    // A quoted phrase, in any quotes, is asked as written: nothing of the query is translated.
-    for (const q of ['"communism" vaccine', '“communism” vaccine']) expect(searched(q)).not.toContain('اللقاح');
+    // In an Arabic query a quoted Latin phrase is asked as written, untranslated.
+    expect(searched('"communism" لقاح')).not.toContain('الشيوعية');
+  });
+
+  it('an English phrase in quotes, in any quotes, is asked in its Arabic: no article writes its words in the English order', async () => {
+    // The article writes تفشي الكوليرا; asked as typed, the phrase finds nothing.
+    for (const q of ['"cholera outbreak"', '“cholera outbreak”']) expect(await rankedIds(withDictionary(), q)).toEqual(['x-cholera']);
+    expect(await rankedIds(withoutDictionary(), '"cholera outbreak"')).toEqual([]);
   });
 
   it('an English exclusion leaves out what its Arabic finds too, a phrase in Arabic order', async () => {

@@ -26,3 +26,16 @@ export function quotedPhrases(text: string): string[] {
 export function withoutQuotedPhrases(text: string): string {
   return text.replace(QUOTED, ' ').replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The text with each quoted Latin phrase that no list spells whole without its quotes: an English
+ * phrase ("human rights", "Arab Spring") is searched in its Arabic (حقوق الإنسان, الربيع العربي), which
+ * no article writes in the English words' order. A listed one ("Mohammed bin Salman") stays a phrase.
+ */
+export function withUnlistedLatinPhrasesUnquoted(text: string, listed: ReadonlyMap<string, string>): string {
+  return text.replace(QUOTED, (quoted, ...groups: (string | undefined)[]) => {
+    const phrase = groups.slice(0, 4).find((group) => group !== undefined) ?? '';
+    const spelling = phrase.replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '').toLowerCase();
+    return /\p{Script=Latin}/u.test(phrase) && !/\p{Script=Arabic}/u.test(phrase) && !listed.has(spelling) ? ` ${phrase} ` : quoted;
+  });
+}

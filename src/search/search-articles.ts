@@ -38,7 +38,7 @@ import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
-import { quotedPhrases, withoutQuotedPhrases } from './quoted-phrases.js';
+import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
@@ -244,7 +244,9 @@ function understandRequest(
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
-  const text = wordsOf(typed);
+  // An English phrase in quotes is meant in Arabic, whose words no article writes in the English order.
+  const englishTyped = profile.query.englishWords && aids.arabicOfLatin && !ARABIC_LETTER.test(q ?? '') && aids.englishWords?.();
+  const text = wordsOf(englishTyped ? withUnlistedLatinPhrasesUnquoted(typed, aids.arabicOfLatin!) : typed);
   // Read once: what is searched and the text a respelling is asked for both begin here.
   const read = text ? readWordsAndNames(respellWords(text, respellings), profile.query, aids) : '';
   const latinText = read ? understandReadQuery(read, profile.query, aids) : '';
