@@ -297,6 +297,21 @@ describe('an English word misspelled', () => {
     expect(searchedText('bilad el cholera', sameReader)).toBe('bilad الكوليرا');
   });
 
+  it('reads a word joined to the article by a hyphen as the article and the word: al-Aqsa, ash-Sham, not a listed al-amiri or ash-tray', () => {
+    const reader = (word: string, article: boolean) =>
+      ({ aqsa: 'أقصى', sham: 'شام', cholera: 'كلارة' })[word.toLowerCase()]?.replace(/^/u, article ? 'ال' : '');
+    const withHyphens = new Map([...listed, ['hadi al-amiri', 'هادي العامري']]);
+    const read = (text: string) => searchedAs(readLatinStretches(text, withHyphens, english, anyArabic, reader)).text;
+    expect(read('Al-Aqsa')).toBe('الأقصى');
+    expect(read('al-aqsa vaccine')).toBe('الأقصى اللقاح');
+    expect(read('ash-Sham')).toBe('الشام');
+    expect(read('ash-tray')).toBe('ash-tray');
+    expect(read('Hadi al-Amiri')).toBe('Hadi al-Amiri');
+    // The hyphen says Arabic typed in Latin letters: the word after it is read so, though English spells it (sham, cholera).
+    expect(read('Al-Cholera')).toBe('الكلارة');
+    expect(read('Al cholera')).toBe('الكوليرا');
+  });
+
   it("finds the lists' spelling typed in full-width letters or with accents, as the index folds them, and says it was no word searched as typed", () => {
     for (const typed of ['Ｋｈａｓｈｏｇｇｉ', 'Khashöggi', 'KHASHOGGI']) {
       const read = searchedAs(readLatinStretches(typed, listed, english, anyArabic));

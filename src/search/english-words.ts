@@ -345,7 +345,14 @@ export function readLatinStretches(
   newsFrequency?: NewsFrequency,
   arabizi?: ArabiziReading,
 ): LatinStretch[] {
-  const typed = text.split(/\s+/u).filter((word) => word.replace(EDGE_PUNCTUATION, ''));
+  const typed: string[] = [];
+  // Where the article was joined by a hyphen (al-Sham): the word after it is Arabic typed in Latin letters, whatever English spells alike.
+  const afterHyphenedArticle = new Set<number>();
+  for (const word of text.split(/\s+/u).filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
+    const apart = withArticleApart(word, listed);
+    if (apart.length > 1) afterHyphenedArticle.add(typed.length + 1);
+    typed.push(...apart);
+  }
   const bare = typed.map(bareWord);
   // Without a possessive: Macron's speech, as people's national army is listed with it.
   const plain = bare.map((word) => word.replace(/'s$/u, ''));
@@ -419,7 +426,10 @@ export function readLatinStretches(
     // In Arabic typed so, a word after the article is Arabic whatever English spells alike: bilad el sham is الشام, no sham.
     // Not after a capital El with no digit in the query: El Paso and El Dorado are Spanish names in English.
     const arabicOverEnglish =
-      typedArabic && afterArticle && length <= 1 && (typed.some((one) => ARABIC_DIGIT_IN_WORD.test(one)) || /^[ae]l$/u.test(previous!.words[0]!));
+      arabizi !== undefined &&
+      afterArticle &&
+      length <= 1 &&
+      (afterHyphenedArticle.has(at) || (typedArabic && (typed.some((one) => ARABIC_DIGIT_IN_WORD.test(one)) || /^[ae]l$/u.test(previous!.words[0]!))));
     const transliterated =
       (length === 0 || arabicOverEnglish) &&
       (!respelled || typedArabic) &&
@@ -435,6 +445,26 @@ export function readLatinStretches(
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;
+}
+
+/** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */
+const HYPHENATED_ARTICLE = /^(?:[ae]l|a(?:sh|[dnrstz]))-(?=\p{L}{2})/iu;
+const hyphenatedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+
+/**
+ * A word with the article joined by a hyphen as two words, the article (al) and the word (al-Aqsa: al
+ * Aqsa), read as Arabic typed so (al aqsa: الأقصى) where no list spells that very word (al-amiri in
+ * hadi al-amiri). A sun letter's article only before its own letter (ash-Sham, not ash-tray).
+ */
+function withArticleApart(word: string, listed: ReadonlyMap<string, string>): string[] {
+  const article = HYPHENATED_ARTICLE.exec(word)?.[0];
+  if (!article) return [word];
+  const rest = word.slice(article.length);
+  const consonant = article.slice(1, -1).toLowerCase();
+  if (!/^[ae]l$/u.test(article.slice(0, -1).toLowerCase()) && !rest.toLowerCase().startsWith(consonant)) return [word];
+  let words = hyphenatedListed.get(listed);
+  if (!words) hyphenatedListed.set(listed, (words = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => one.includes('-')))));
+  return words.has(bareWord(word).toLowerCase()) ? [word] : [`${word.slice(0, article.length - 1)}`.replace(/^(.).*$/su, '$1l'), rest];
 }
 
 /** Two Arabic words alike but for the article and the hamza seats a reader does not type (الدولار, دولار). */
