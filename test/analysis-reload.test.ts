@@ -16,6 +16,7 @@ interface ReloadResult {
   index: string;
   copied: number;
   previous: string[];
+  removed: string[];
 }
 /** A reload run as the admin runs it: a task, followed to its end. */
 const reloadTask = async (app = service.app) => {
@@ -105,6 +106,9 @@ describe('reloading synonyms on the live service', () => {
     expect(await service.engine.count(service.alias)).toBe(5);
     // The copy's tags are the old version's, and the new version says with which taxonomy they were made.
     expect(await service.service.tagsState()).toMatchObject({ tags: 'current' });
+    // A reload with nothing changed keeps the version just replaced: it is still the rollback target.
+    expect((await reloadTask()).result).toMatchObject({ created: false, index: state.index, removed: [] });
+    expect(await service.engine.listIndices(`${service.alias}-*`)).toEqual(expect.arrayContaining([service.index, state.index]));
   });
 });
 

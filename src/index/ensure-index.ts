@@ -98,7 +98,9 @@ export async function ensureIndex(
     });
   } else if (served.length !== 1) await engine.pointAlias(alias, index);
 
-  const removed = await removeStaleVersions(engine, alias, [index, ...previous]);
+  // Nothing replaced now: the version this one was built from is still the rollback target.
+  const rollback = previous.length > 0 ? previous : await versionsBuiltFrom(engine, index);
+  const removed = await removeStaleVersions(engine, alias, [index, ...rollback]);
   return { alias, index, created, copied, previous, removed };
 }
 
@@ -171,6 +173,12 @@ async function catchUp(
     onProgress({ phase: 'catching-up', round, articles: check.stale.length });
     await copyArticles(engine, sources, index, check.stale);
   }
+}
+
+/** The versions `index` was copied from, as its build state records them (none for one filled by ingest). */
+async function versionsBuiltFrom(engine: SearchEngine, index: string): Promise<string[]> {
+  const from = ((await engine.indexMetadata(index)).build as BuildState | undefined)?.from;
+  return Array.isArray(from) ? from : [];
 }
 
 /** Deletes the alias's index versions other than `keep`; returns their names. */
