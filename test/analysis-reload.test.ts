@@ -83,6 +83,10 @@ describe('reloading synonyms on the live service', () => {
 
     const peopleFile = join(dataRoot, 'analyzers', 'synonyms', 'people.txt');
     writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('boukadoum, sabri boukadoum', 'boukadoum, bukadum, sabri boukadoum'));
+    // A profile written beside the lists is read by the same reload, as a restart would read it.
+    const profiles = join(dataRoot, 'relevance', 'profiles');
+    writeFileSync(join(profiles, 'x-reloaded.json'), readFileSync(join(profiles, 'exact-first.json'), 'utf8'));
+    expect(service.service.profiles.get('x-reloaded')).toBeUndefined();
 
     // Readers keep searching while the new version is built and the alias moves.
     let searching = true;
@@ -104,8 +108,9 @@ describe('reloading synonyms on the live service', () => {
     const found = await totalFor('bukadum');
     expect(found.hits.map((h) => h.id)).toEqual(['002_cae385476cb3fbcb']);
     expect(await service.engine.count(service.alias)).toBe(5);
-    // The copy's tags are the old version's, and the new version says with which taxonomy they were made.
-    expect(await service.service.tagsState()).toMatchObject({ tags: 'current' });
+    // The copy's tags are the old version's: the people list is the taxonomy's too, so they are stale, as a restart would say.
+    expect(await service.service.tagsState()).toMatchObject({ tags: 'stale' });
+    expect(service.service.profiles.get('x-reloaded')).toBeDefined();
     // A reload with nothing changed keeps the version just replaced: it is still the rollback target.
     expect((await reloadTask()).result).toMatchObject({ created: false, index: state.index, removed: [] });
     expect(await service.engine.listIndices(`${service.alias}-*`)).toEqual(expect.arrayContaining([service.index, state.index]));

@@ -135,18 +135,34 @@ export type SearchProfile = z.infer<typeof profileSchema> & { name: string };
  * the start rather than a request. A file dropped in later is not served until the next start.
  */
 export class ProfileStore {
-  private readonly loaded: Map<string, SearchProfile>;
+  private loaded: Map<string, SearchProfile>;
 
   constructor(
-    rootDir: string,
+    private readonly rootDir: string,
     readonly defaultName: string,
   ) {
+    this.loaded = ProfileStore.read(rootDir, defaultName);
+  }
+
+  /** Every profile file, each checked; the store is unchanged if any is wrong or the default is gone. */
+  private static read(rootDir: string, defaultName: string): Map<string, SearchProfile> {
     const folder = join(rootDir, 'relevance', 'profiles');
     const names = readdirSync(folder)
       .filter((file) => file.endsWith('.json'))
       .map((file) => file.slice(0, -'.json'.length));
-    this.loaded = new Map(names.sort().map((name) => [name, loadSearchProfile(rootDir, name)]));
-    if (!this.loaded.has(defaultName)) throw new Error(`no search profile named "${defaultName}" in ${folder}`);
+    const loaded = new Map(names.sort().map((name) => [name, loadSearchProfile(rootDir, name)]));
+    if (!loaded.has(defaultName)) throw new Error(`no search profile named "${defaultName}" in ${folder}`);
+    return loaded;
+  }
+
+  /** The profile files read again and checked (an analysis reload does), for `use` once the reload has succeeded. */
+  readAgain(): ReadonlyMap<string, SearchProfile> {
+    return ProfileStore.read(this.rootDir, this.defaultName);
+  }
+
+  /** Profiles from `readAgain` in force: a new one is there, an edited one as edited. */
+  use(profiles: ReadonlyMap<string, SearchProfile>): void {
+    this.loaded = new Map(profiles);
   }
 
   /** The named profile (the default when no name is given), public or not: for evaluation and tuning. */

@@ -444,15 +444,20 @@ export class SearchService {
    */
   async reloadAnalysis(options: Omit<EnsureIndexOptions, 'exclusive'> = {}): Promise<IndexState> {
     // Every file is read before the copy, so what is served after it matches the index built.
+    // A restart reads the same files: the taxonomy (its people and organizations are the lists') and the profiles too.
     const definition = withLayout(loadIndexDefinition(this.dataRoot), this.layout);
     const queryLists = loadQueryLists(this.dataRoot, definition);
+    const taxonomy = loadTaxonomy(this.dataRoot);
+    const profiles = this.profiles.readAgain();
     const state = await ensureIndex(this.engine, this.alias, definition, {
       ...options,
-      taxonomy: this.currentTaxonomy.digest,
+      taxonomy: taxonomy.digest,
       exclusive: this.writes.exclusive,
     });
     await this.applyReplicas(state.index);
     this.currentDefinition = definition;
+    this.currentTaxonomy = taxonomy;
+    this.profiles.use(profiles);
     this.currentTagger = undefined;
     this.currentRepairer = undefined; // the word list is analysis data too
     this.currentQueryLists = queryLists;
