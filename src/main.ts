@@ -3,11 +3,12 @@ import { createApp } from './http/app.js';
 import { ApiMetrics } from './http/metrics.js';
 import { createHttpServer } from './http/node-server.js';
 import { readSourceRecords, sourceFiles } from './ingest/source-records.js';
+import { DataFileError } from './data/data-files.js';
 import { createLogger } from './logger.js';
 import { loadConfigOrExit } from './load-config-or-exit.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { provideEngine } from './provide-engine.js';
-import { SearchService } from './service/search-service.js';
+import { openConfiguredService } from './service/open-configured-service.js';
 
 // Composition root: config → engine → service (index and seeds) → HTTP API.
 const config = loadConfigOrExit();
@@ -15,21 +16,15 @@ const logger = createLogger(config.logLevel, { buffered: true });
 const metrics = new ApiMetrics();
 const provided = await provideEngine(config, logger, { onEngineError: metrics.engineError });
 metrics.observeEngine(provided);
-const service = SearchService.open({
-  engine: provided.engine,
-  alias: config.indexAlias,
-  dataRoot: PROJECT_ROOT,
-  maxQueryClauses: config.maxQueryClauses,
-  defaultProfile: config.searchProfile,
-  englishDictionary: config.englishDictionary,
-  timeZone: config.timeZone,
-  logger,
-  engineStatus: provided,
-  indexLayout: {
-    ...(config.indexShards ? { shards: config.indexShards } : {}),
-    ...(config.indexReplicas !== undefined ? { replicas: config.indexReplicas } : {}),
-  },
-});
+/** Stops a start that cannot go on, the engine released; a data file at fault is named with its line, no stack to hide it. */
+async function stopStarting(error: unknown, what: string): Promise<never> {
+  if (error instanceof DataFileError) logger.fatal(`${what}: ${error.message}`);
+  else logger.fatal({ err: error }, what);
+  await provided.release();
+  process.exit(1);
+}
+const openService = async () => openConfiguredService(config, provided.engine, logger, { engineStatus: provided });
+const service = await openService().catch((error: unknown) => stopStarting(error, 'a data file is wrong'));
 try {
   const state = await service.ensureIndex();
   logger.info(state, state.created ? 'index version created' : 'index version in place');
@@ -41,9 +36,7 @@ try {
     logger.info(report, 'seed articles indexed');
   }
 } catch (error) {
-  logger.fatal({ err: error }, 'could not prepare the index');
-  await provided.release();
-  process.exit(1);
+  await stopStarting(error, 'could not prepare the index');
 }
 
 let draining = false;

@@ -117,6 +117,23 @@ describe('reloading synonyms on the live service', () => {
   });
 });
 
+describe('a list line the engine could not build', () => {
+  it('fails the reload naming its file and line, and the served version goes on serving', async () => {
+    const [served] = await service.engine.aliasTargets(service.alias);
+    const before = readFileSync(peopleFile, 'utf8');
+    writeFileSync(peopleFile, `${before}blinken => بلينكن => بلنكن\n`);
+    try {
+      const task = await reloadTask();
+      const line = before.split('\n').length;
+      expect(task).toMatchObject({ state: 'failed', error: { message: expect.stringContaining(`analyzers/synonyms/people.txt: line ${line}: the rule`) } });
+      expect(await service.engine.aliasTargets(service.alias)).toEqual([served]);
+      expect((await service.app.request(`/search?q=${encodeURIComponent('الجزائر')}`)).status).toBe(200);
+    } finally {
+      writeFileSync(peopleFile, before);
+    }
+  });
+});
+
 describe('a version left half-built', () => {
   it('is finished and verified before it is served, never served as found', async () => {
     const { definition, index } = nextVersion('chanegriha, chengriha', 'chanegriha, chengriha, changriha');

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { loadConfigOrExit } from '../load-config-or-exit.js';
 import { createLogger } from '../logger.js';
-import { PROJECT_ROOT } from '../project-root.js';
 import { provideEngine } from '../provide-engine.js';
-import { SearchService } from '../service/search-service.js';
+import { openConfiguredService } from '../service/open-configured-service.js';
+import type { SearchService } from '../service/search-service.js';
 
 export interface CommandContext {
   config: Config;
@@ -24,20 +24,7 @@ export async function runWithEngine(command: (context: CommandContext) => Promis
   const provided = await provideEngine(config, logger);
   let exitCode = 1;
   try {
-    const service = SearchService.open({
-      engine: provided.engine,
-      alias: alias?.(config) ?? config.indexAlias,
-      dataRoot: PROJECT_ROOT,
-      maxQueryClauses: config.maxQueryClauses,
-      defaultProfile: config.searchProfile,
-      englishDictionary: config.englishDictionary,
-      timeZone: config.timeZone,
-      logger,
-      indexLayout: {
-        ...(config.indexShards ? { shards: config.indexShards } : {}),
-        ...(config.indexReplicas !== undefined ? { replicas: config.indexReplicas } : {}),
-      },
-    });
+    const service = openConfiguredService(config, provided.engine, logger, { alias: alias?.(config) });
     exitCode = await command({ config, logger, service });
   } catch (error) {
     console.error(`${process.argv[1]?.split('/').pop()?.replace(/\.js$/, '') ?? 'command'} failed: ${(error as Error).message}`);

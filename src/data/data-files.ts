@@ -53,15 +53,33 @@ function describePath(value: unknown, path: PropertyKey[]): string {
 
 /** One entry a line: `#` comments and blank lines skipped. */
 export function parseListText(text: string): string[] {
+  return numberedEntries(text).map(({ entry }) => entry);
+}
+
+/** A list's entries, each with its line number (from 1), for an error to name. */
+function numberedEntries(text: string): { line: number; entry: string }[] {
   return text
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .map((line, index) => ({ line: index + 1, entry: line.trim() }))
+    .filter(({ entry }) => entry !== '' && !entry.startsWith('#'));
 }
 
 /** A list file (synonyms, stopwords, protected names): its entries. */
 export function readDataList(root: string, path: string): string[] {
   return parseListText(readText(root, path));
+}
+
+/** A list file's entries with their line numbers. */
+export function readNumberedDataList(root: string, path: string): { line: number; entry: string }[] {
+  return numberedEntries(readText(root, path));
+}
+
+/** A list of one word a line (question words): a line of two words is refused, naming it, for it would match nothing. */
+export function readWordList(root: string, path: string): string[] {
+  return readNumberedDataList(root, path).map(({ line, entry }) => {
+    if (/\s/u.test(entry)) throw new DataFileError(path, `line ${line}: one word a line, got "${entry}"`);
+    return entry;
+  });
 }
 
 /** A `word<TAB>word` list (the word forms and the nouns they are read as): every line checked. */

@@ -31,11 +31,22 @@ describe('wordFormRules', () => {
 });
 
 describe('checkedSynonymRules', () => {
-  it('refuses a rule holding a word the search analyzer drops before its synonyms, naming the list and the rule', () => {
+  const numbered = (...rules: string[]) => rules.map((entry, at) => ({ line: at + 3, entry }));
+  it('refuses a rule holding a word the search analyzer drops before its synonyms, naming the list, the line and the rule', () => {
     const rules = ['انكتل => قتل, مقتل, انكتل', 'خد براءة => براءة, خد براءة'];
-    expect(checkedSynonymRules('dialect-words.txt', rules, ['على', 'إلى'])).toEqual(rules);
-    expect(() => checkedSynonymRules('dialect-words.txt', ['خد براءة => حصل على البراءة, خد براءة'], ['على'])).toThrow(
-      'dialect-words.txt: the rule "خد براءة => حصل على البراءة, خد براءة" holds على',
+    expect(checkedSynonymRules('dialect-words.txt', numbered(...rules), ['على', 'إلى'])).toEqual(rules);
+    expect(() => checkedSynonymRules('dialect-words.txt', numbered('خد براءة => حصل على البراءة, خد براءة'), ['على'])).toThrow(
+      'dialect-words.txt: line 3: the rule "خد براءة => حصل على البراءة, خد براءة" holds على',
     );
+  });
+
+  it.each([
+    ['a => b => c', 'has two "=>"'],
+    ['foo =>', 'has an empty spelling'],
+    [' => بلينكن', 'has an empty spelling'],
+    ['foo, , bar', 'has an empty spelling'],
+    ['blinken, بلينكن,', 'has an empty spelling'],
+  ])('refuses %j, which the engine would refuse or read as nothing, naming its line', (rule, why) => {
+    expect(() => checkedSynonymRules('people.txt', numbered('x, y', rule), [])).toThrow(`people.txt: line 4: the rule "${rule}" ${why}`);
   });
 });

@@ -11,7 +11,7 @@ import {
   withoutContainedAlternatives,
   singleWordArabicTerms,
 } from '../analysis/arabic-rules.js';
-import { readDataJson, readDataList, readWordPairs } from '../data/data-files.js';
+import { DataFileError, readDataJson, readDataList, readNumberedDataList, readWordPairs } from '../data/data-files.js';
 import { normalizedWordsOf, stemArabic } from '../analysis/in-process-analyzer.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 
@@ -95,16 +95,23 @@ export interface VersionedIndexDefinition extends IndexDefinition {
 export const PEOPLE_LIST = 'analyzers/synonyms/people.txt';
 
 /**
- * A list's rules, refused with the rule named if one holds a word the search analyzer drops before its
- * synonyms (حصل على البراءة): the engine cannot build such a rule and names only its line in the whole set.
+ * A list's rules, refused with the list, the line and the rule named where the engine would refuse the
+ * whole set and name none of them: a rule not in the lists' format (`a => b => c`, `a =>`, `a, , b`),
+ * or one holding a word the search analyzer drops before its synonyms (حصل على البراءة).
  */
-export function checkedSynonymRules(list: string, rules: string[], droppedFirst: readonly string[]): string[] {
+export function checkedSynonymRules(list: string, rules: { line: number; entry: string }[], droppedFirst: readonly string[]): string[] {
   const dropped = new Set(droppedFirst);
-  for (const rule of rules) {
+  for (const { line, entry: rule } of rules) {
+    const refuse = (why: string) => {
+      throw new DataFileError(list, `line ${line}: the rule "${rule}" ${why}`);
+    };
+    const sides = rule.split('=>');
+    if (sides.length > 2) refuse('has two "=>"; write "spellings => what they mean" or "spellings, all alike"');
+    if (sides.some((side) => side.split(',').some((term) => term.trim() === ''))) refuse('has an empty spelling (a side of "=>" or between commas)');
     const word = rule.split(/\s*(?:=>|,)\s*|\s+/u).find((term) => dropped.has(term.toLowerCase()));
-    if (word) throw new Error(`${list}: the rule "${rule}" holds ${word}, which the search analyzer drops before its synonyms; write the rule without it`);
+    if (word) refuse(`holds ${word}, which the search analyzer drops before its synonyms; write the rule without it`);
   }
-  return rules;
+  return rules.map(({ entry }) => entry);
 }
 
 /** The analyzer articles are indexed with (title and body): what tagging and query understanding mirror in process. */
@@ -132,7 +139,10 @@ export function loadIndexDefinition(rootDir: string): VersionedIndexDefinition {
 
   const synonymRules = [
     ...[...inline.synonyms.lists, ...inline.synonyms.wordLists]
-      .flatMap((file) => checkedSynonymRules(join('analyzers', 'synonyms', file), readList(join('synonyms', file)), droppedAsTyped))
+      .flatMap((file) => {
+        const list = join('analyzers', 'synonyms', file);
+        return checkedSynonymRules(list, readNumberedDataList(rootDir, list), droppedAsTyped);
+      })
       .map((rule) => withoutContainedAlternatives(rule, normalizedWordsOf)),
     ...monthSynonymRules(
       monthFamilies(readDataJson(rootDir, join('analyzers', inline.synonyms.months.table), monthTableSchema)).map(([, family]) => family),

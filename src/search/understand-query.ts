@@ -7,7 +7,7 @@ import {
   UnsupportedAnalysisError,
   type AnalysisSettings,
 } from '../analysis/in-process-analyzer.js';
-import { readDataList } from '../data/data-files.js';
+import { readDataList, readWordList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
 import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer, SplitOptions } from '../ingest/run-on-repair.js';
@@ -144,7 +144,8 @@ export function fullNameFormsIn(text: string, fullNameForms: ReadonlyMap<string,
 
 /** A question word list of a data root (the question words, or the openers), normalized as the index normalizes. */
 export function loadQuestionWords(dataRoot: string, list = QUESTION_WORDS): Set<string> {
-  return new Set(readDataList(dataRoot, list).map(normalizeArabicWord));
+  // The openers may be phrases (آخر أخبار); a question word is one word, and a phrase there would match nothing.
+  return new Set((list === QUESTION_WORDS ? readWordList : readDataList)(dataRoot, list).map(normalizeArabicWord));
 }
 
 /** The rules of the synonym lists the index searches with (people, places, organizations, platforms, clubs …), one entity a rule. */
