@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
 import { evaluateReference } from '../relevance/collection-index.js';
 import { compareRuns } from '../relevance/compare-runs.js';
 import {
   COLLECTION_NAMES,
+  CollectionMissingError,
   defaultCollectionPaths,
   HALVES,
   inHalf,
@@ -52,22 +53,74 @@ const { values: options } = (() => {
   }
 })();
 const option = (name: Exclude<keyof typeof options, 'per-query'>, fallback: string) => options[name] ?? fallback;
+// Every argument is checked before any index is built: a first known-item run ingests the ANT corpus first.
+const refuse = (problem: string): never => exitWithUsage(EVAL_USAGE, problem);
 const collectionName = option('collection', 'seeds') as CollectionName;
-if (!COLLECTION_NAMES.includes(collectionName)) throw new Error(`--collection: one of ${COLLECTION_NAMES.join(', ')}`);
+if (!COLLECTION_NAMES.includes(collectionName)) refuse(`--collection: one of ${COLLECTION_NAMES.join(', ')}, not "${collectionName}"`);
 const profileName = option('profile', 'default');
 const compareWith = options.compare;
-const baselineFile = options.baseline;
+const profilesDir = join(PROJECT_ROOT, 'relevance', 'profiles');
+for (const [flag, name] of [
+  ['--profile', profileName],
+  ['--compare', compareWith],
+] as const)
+  if (name !== undefined && !existsSync(join(profilesDir, `${name}.json`)))
+    refuse(
+      `${flag}: no profile named "${name}" in relevance/profiles/ (${readdirSync(profilesDir)
+        .map((file) => file.replace(/\.json$/, ''))
+        .join(', ')})`,
+    );
 const k = Number(option('k', '10'));
+if (!Number.isInteger(k) || k < 1 || k > 100) refuse(`--k: a whole number from 1 to 100, not "${options.k}"`);
 const gain = option('gain', 'linear') as GainKind;
-if (gain !== 'linear' && gain !== 'exponential') throw new Error('--gain: linear or exponential');
+if (gain !== 'linear' && gain !== 'exponential') refuse(`--gain: linear or exponential, not "${gain}"`);
+for (const flag of ['judgments', 'qrels', 'baseline'] as const)
+  if (options[flag] !== undefined && !existsSync(resolve(options[flag]))) refuse(`--${flag}: no file ${options[flag]}`);
+if (options.judgments && collectionName !== 'seeds') refuse('--judgments: judged seed queries, for --collection seeds only');
+if (compareWith && options.baseline) refuse('--compare or --baseline, not both');
 const outDir = resolve(option('out', join(PROJECT_ROOT, 'relevance', 'runs')));
 
-let collection = loadCollection(collectionName, defaultCollectionPaths(PROJECT_ROOT));
-if (options.judgments) collection = { ...collection, queries: judgedQueries(resolve(options.judgments)) };
-if (options.qrels) collection = withQrels(collection, readFileSync(resolve(options.qrels), 'utf8'));
+const collection = (() => {
+  try {
+    const loaded = loadCollection(collectionName, defaultCollectionPaths(PROJECT_ROOT));
+    if (options.judgments) {
+      const judged = judgedQueries(resolve(options.judgments));
+      return { ...loaded, description: `${judged.length} judged seed queries (${options.judgments})`, queries: judged };
+    }
+    return options.qrels ? withQrels(loaded, readFileSync(resolve(options.qrels), 'utf8')) : loaded;
+  } catch (error) {
+    const where = collectionName === 'quran-qa' ? 'QURAN_QA' : 'ANT_CORPUS';
+    return refuse(error instanceof CollectionMissingError ? `${error.message} (${where} names another place)` : (error as Error).message);
+  }
+})();
 const queries = collection.queries;
 
-type NamedRun = EvaluationRun & { profile: string };
+/** A run as saved: with what it was measured, so a baseline measured otherwise is refused, not compared. */
+type NamedRun = EvaluationRun & { profile: string; collection?: string; gain?: GainKind };
+const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
+
+function readBaseline(file: string): NamedRun {
+  const run = (() => {
+    try {
+      return JSON.parse(readFileSync(resolve(file), 'utf8')) as NamedRun;
+    } catch (error) {
+      return refuse(`--baseline: ${file} is no run: ${(error as Error).message}`);
+    }
+  })();
+  if (!Array.isArray(run.queries)) return refuse(`--baseline: ${file} is no run (no queries)`);
+  if (run.collection === undefined || run.gain === undefined)
+    refuse(`--baseline: ${file} does not say with which collection and gain it was measured (written before runs did): evaluate it again`);
+  const differs = [
+    run.collection !== collection.name && `collection ${run.collection}, not ${collection.name}`,
+    run.gain !== gain && `nDCG gain ${run.gain}, not ${gain} (add --gain ${run.gain})`,
+    run.k !== k && `k ${run.k}, not ${k} (add --k ${run.k})`,
+  ].filter(Boolean);
+  if (differs.length > 0) refuse(`--baseline: ${file} was measured with ${differs.join('; ')}`);
+  const ids = new Set(queries.map((query) => query.id));
+  if (!run.queries.some((query) => ids.has(query.id))) refuse(`--baseline: ${file} scored none of these queries`);
+  // Its own row: a baseline of the same profile would otherwise read "default against default".
+  return { ...run, profile: `${run.profile} (${basename(file)})` };
+}
 const progress = (name: string) => (done: number, total: number) => {
   if (done % 50 === 0 || done === total) process.stderr.write(`\r${name}: ${done}/${total} queries   `);
 };
@@ -91,11 +144,7 @@ await runWithEngine(async ({ service }) => {
   if (reused.length > 0) process.stderr.write(`reused: ${reused.map(([kind]) => kind).join(', ')} index\n`);
 
   const run = await evaluate(service, profileName, indexes.product);
-  const other = compareWith
-    ? await evaluate(service, compareWith, indexes.product)
-    : baselineFile
-      ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as NamedRun)
-      : undefined;
+  const other = compareWith ? await evaluate(service, compareWith, indexes.product) : baseline;
   const reference: NamedRun = {
     ...(await evaluateReference(service.engine, indexes.reference, queries, k, progress('reference'), gain)),
     profile: 'reference',
@@ -138,20 +187,23 @@ await runWithEngine(async ({ service }) => {
 
   mkdirSync(outDir, { recursive: true });
   const stem = join(outDir, `${collection.name}-${profileName}`);
-  writeFileSync(`${stem}.json`, JSON.stringify(run, null, 2));
+  writeFileSync(`${stem}.json`, JSON.stringify({ ...run, collection: collection.name, gain } satisfies NamedRun, null, 2));
   writeFileSync(`${stem}.run`, toTrecRun(run.queries, profileName));
   writeFileSync(join(outDir, `${collection.name}-reference.run`), toTrecRun(reference.queries, 'reference'));
   writeFileSync(join(outDir, `${collection.name}.qrels`), gradesToTrecQrels(queries));
   console.log(`\nruns saved to ${stem}.json and .run (TREC), qrels to ${join(outDir, `${collection.name}.qrels`)}`);
 
   if (other) {
-    const labels: [string, string] = [other.profile ?? baselineFile ?? 'baseline', profileName];
+    const labels: [string, string] = [other.profile, profileName];
     const comparisons = metrics.map((metric) => compareRuns(other, run, metric));
-    console.log(`\n${labels[1]} against ${labels[0]}, all queries: mean change, wins/losses/ties, paired t-test p`);
-    for (const c of comparisons)
-      console.log(
-        `${c.metric.padEnd(10)} ${f(c.meanA)} → ${f(c.meanB)}  ${c.meanDelta >= 0 ? '+' : ''}${c.meanDelta.toFixed(3)}  ${c.wins}/${c.losses}/${c.ties}  p=${c.pValue.toFixed(3)}`,
-      );
+    // Chosen on the tuning half, judged on the held-out one: each half apart, and all queries.
+    const ofHalf = (row: EvaluationRun, half: Half) => ({ ...row, queries: inHalf(row.queries, half) });
+    console.log(`\n${labels[1]} against ${labels[0]}: mean change, wins/losses/ties, paired t-test p`);
+    for (const half of HALVES)
+      for (const c of metrics.map((metric) => compareRuns(ofHalf(other, half), ofHalf(run, half), metric)))
+        console.log(
+          `${half.padEnd(9)} ${c.metric.padEnd(10)} ${f(c.meanA)} → ${f(c.meanB)}  ${c.meanDelta >= 0 ? '+' : ''}${c.meanDelta.toFixed(3)}  ${c.wins}/${c.losses}/${c.ties}  p=${c.pValue.toFixed(3)}`,
+        );
     const html = join(outDir, `${collection.name}-${labels[0].replace(/\W+/g, '-')}-vs-${profileName}.html`);
     // The report shows each query's text and the titles ranked first, not bare ids.
     const ids = [...new Set([...other.queries, ...run.queries].flatMap((q) => q.ranked))];
