@@ -95,4 +95,16 @@ describe('the relevance workbench', () => {
     await screenshot(chromium.page, 'workbench');
     expect(chromium.foreign).toEqual([]);
   });
+
+  it('closes the open query when another set is compared, which does not hold it', async () => {
+    expect(await chromium.page.$eval('#detail', (detail) => (detail as HTMLElement).hidden)).toBe(false);
+    await chromium.page.selectOption('#set', 'seeds');
+    const before = await chromium.page.evaluate(() => document.body.dataset.compared);
+    await chromium.page.click('#choose button[type="submit"]');
+    await chromium.page.waitForFunction((previous) => document.body.dataset.compared !== previous, before);
+    expect(await chromium.page.$eval('#detail', (detail) => (detail as HTMLElement).hidden)).toBe(true);
+    expect(await chromium.page.textContent('#status')).toBe('');
+    // success@1, the share of queries that get the intended article first, is a metric to compare by too.
+    expect(await chromium.page.$$eval('#metric option', (options) => options.map((o) => o.getAttribute('value')))).toContain('success@1');
+  });
 });

@@ -41,7 +41,7 @@ async function start() {
   $('profile-a').replaceChildren(...options(false));
   $('profile-a').value = answer.body.profiles.find((p) => p.default)?.name || '';
   $('profile-b').replaceChildren(...options(true));
-  $('metric').replaceChildren(...['ndcg@10', 'p@5', 'recall@10', 'mrr@10', 'map@10'].map((m) => h('option', { value: m }, m)));
+  $('metric').replaceChildren(...['ndcg@10', 'p@5', 'recall@10', 'mrr@10', 'map@10', 'success@1'].map((m) => h('option', { value: m }, m)));
   await compare();
 }
 
@@ -50,6 +50,12 @@ async function compare() {
   const answer = await admin(`admin/workbench/${encodeURIComponent($('set').value)}?${profileParams()}`);
   if (answer.status !== 200) return setStatus(`تعذّر التقييم: ${errorMessage(answer)}`);
   bench.comparison = answer.body;
+  // A query of the set compared before is no query of this one: its detail goes with it.
+  if (bench.query && !bench.comparison.queries.some((query) => query.id === bench.query)) {
+    bench.query = '';
+    $('detail').hidden = true;
+    $('columns').replaceChildren();
+  }
   renderOverview();
   setStatus('');
   document.body.dataset.compared = String(Date.now());
