@@ -496,9 +496,12 @@ describe('Latin-script and mixed queries', () => {
     const unlisted = (await (await service.app.request('/search?q=Milei')).json()) as Answer;
     expect(unlisted.didYouMean).toBeUndefined(); // Mali sounds the same, but is two edits off a name so short
     expect(unlisted.searchedInstead).toBeUndefined();
-    // A first name alone is offered the one listed name it begins.
-    const firstName = (await (await service.app.request('/search?q=Gebran&respell=false')).json()) as Answer;
-    expect(firstName.didYouMean).toBe('gebran bassil');
+    // A first name alone that reads as no Arabic word is offered the one listed name it begins; one
+    // that reads as one is searched so (Gebran: جبران).
+    const firstName = (await (await service.app.request('/search?q=Recep&respell=false')).json()) as Answer;
+    expect(firstName.didYouMean).toBe('recep tayyip erdogan');
+    const read = (await (await service.app.request('/search?q=Gebran&respell=false')).json()) as Answer & { searchedInArabic?: unknown };
+    expect([read.didYouMean, read.searchedInArabic]).toEqual([undefined, [{ english: 'Gebran', arabic: 'جبران' }]]);
   });
 
   it('offers a listed name for the slip of it the corpus itself holds: خاشجقي is offered خاشقجي', async () => {
@@ -613,6 +616,9 @@ describe('English words the lists do not spell, through an English–Arabic dict
     expect(answer.searchedInArabic).toEqual([{ english: 'djazair', arabic: 'الجزائر' }]);
     expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('الجزائر'));
     expect(await rankedIds(withDictionary(), '7arb')).toEqual(await ids('حرب'));
+    // A word of a listed name typed alone, which no rule reads alone (shoukry of sameh shoukry), is read so too.
+    expect(await ids('شكري')).not.toEqual([]);
+    expect(await rankedIds(withDictionary(), 'Shoukry')).toEqual(await ids('شكري'));
     // Without the dictionary no word can be told from English: none is read so.
     expect(await rankedIds(withoutDictionary(), 'el djazair')).toEqual([]);
   });

@@ -236,13 +236,19 @@ function synonymRulesOf(definition: IndexDefinition): string[] {
   );
 }
 
-/** Every Latin word of the index's synonym rules, lowercased: the words the engine itself reads (names, news words, month names). */
+/** Every Latin spelling of one word in the index's synonym rules, lowercased: the words the engine itself reads alone (janvier, blinken). */
 export function latinWordsOfSynonyms(definition: IndexDefinition): Set<string> {
   return new Set(
     synonymRulesOf(definition)
-      .flatMap((rule) => rule.toLowerCase().split(/[\s,]+|=>/u))
-      .filter((word) => /^\p{Script=Latin}/u.test(word)),
+      .flatMap((rule) => rule.toLowerCase().split(/,|=>/u))
+      .map((spelling) => spelling.trim())
+      .filter((spelling) => /^\p{Script=Latin}/u.test(spelling) && !/\s/u.test(spelling)),
   );
+}
+
+/** Every Latin word of `rules`, lowercased, of one-word spellings and longer ones alike (gas of natural gas). */
+export function latinWordsOfRules(rules: string[]): string[] {
+  return rules.flatMap((rule) => rule.toLowerCase().split(/[\s,]+|=>/u)).filter((word) => /^\p{Script=Latin}/u.test(word));
 }
 
 /** Each text field (and sub-field, as `title.exact`) with its index analyzer, which has no synonyms. */

@@ -299,8 +299,8 @@ describe('an English word misspelled', () => {
 
   it('reads a word joined to the article by a hyphen as the article and the word: al-Aqsa, ash-Sham, not a listed al-amiri or ash-tray', () => {
     const reader = (word: string, article: boolean) =>
-      ({ aqsa: 'أقصى', sham: 'شام', cholera: 'كلارة' })[word.toLowerCase()]?.replace(/^/u, article ? 'ال' : '');
-    const withHyphens = new Map([...listed, ['hadi al-amiri', 'هادي العامري']]);
+      ({ aqsa: 'أقصى', sham: 'شام', cholera: 'كلارة', abd: 'بعد', mahdi: 'مهدي' })[word.toLowerCase()]?.replace(/^/u, article ? 'ال' : '');
+    const withHyphens = new Map([...listed, ['hadi al-amiri', 'هادي العامري'], ['abdul malik al-houthi', 'عبد الملك الحوثي']]);
     const read = (text: string) => searchedAs(readLatinStretches(text, withHyphens, english, anyArabic, reader)).text;
     expect(read('Al-Aqsa')).toBe('الأقصى');
     expect(read('al-aqsa vaccine')).toBe('الأقصى اللقاح');
@@ -310,6 +310,11 @@ describe('an English word misspelled', () => {
     // The hyphen says Arabic typed in Latin letters: the word after it is read so, though English spells it (sham, cholera).
     expect(read('Al-Cholera')).toBe('الكلارة');
     expect(read('Al cholera')).toBe('الكوليرا');
+    // Abdul is عبد and the article, before a word or joined to it, unless a listed name spells it there.
+    expect(read('Adel Abdul Mahdi')).toBe('Adel عبد المهدي');
+    expect(read('abdel-mahdi')).toBe('عبد المهدي');
+    expect(read('Abdul Malik al-Houthi')).toBe('Abdul Malik al-Houthi');
+    expect(read('Abdul')).toBe('Abdul');
   });
 
   it("finds the lists' spelling typed in full-width letters or with accents, as the index folds them, and says it was no word searched as typed", () => {

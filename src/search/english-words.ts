@@ -346,11 +346,11 @@ export function readLatinStretches(
   arabizi?: ArabiziReading,
 ): LatinStretch[] {
   const typed: string[] = [];
-  // Where the article was joined by a hyphen (al-Sham): the word after it is Arabic typed in Latin letters, whatever English spells alike.
-  const afterHyphenedArticle = new Set<number>();
+  // Where the article was joined to a word (al-Sham; the -ul of Abdul Mahdi): the word after it is Arabic typed in Latin letters, whatever English spells alike.
+  const afterJoinedArticle = new Set<number>();
   for (const word of text.split(/\s+/u).filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
     const apart = withArticleApart(word, listed);
-    if (apart.length > 1) afterHyphenedArticle.add(typed.length + 1);
+    if (apart.length > 1) afterJoinedArticle.add(typed.length + 1);
     typed.push(...apart);
   }
   const bare = typed.map(bareWord);
@@ -365,7 +365,7 @@ export function readLatinStretches(
   const typedArabic = arabizi !== undefined && typed.some((word, at) => ARABIC_DIGIT_IN_WORD.test(word) || (/^el$/iu.test(word) && at < typed.length - 1));
   for (let at = 0; at < typed.length;) {
     const previous = stretches.at(-1);
-    const afterArticle = Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!));
+    const afterArticle = afterJoinedArticle.has(at) || Boolean(previous?.particle && /^(al|el)$/iu.test(previous.words[0]!));
     // A word with a digit for a letter that reads as no corpus word may be a listed name typed so (7ezbollah, 5ashoggi).
     const spelledForms = ARABIC_DIGIT_IN_WORD.test(plain[at]!) && !arabizi?.(typed[at]!.replace(EDGE_PUNCTUATION, ''), afterArticle) ? spelledOut : [];
     const listedAs = (length: number) =>
@@ -383,6 +383,12 @@ export function readLatinStretches(
       continue;
     }
     const word = typed[at]!.replace(EDGE_PUNCTUATION, '');
+    // Abdul before a word no list spells with it (Abdul Mahdi) is عبد and the article of the next word: عبد المهدي.
+    if (ABD_AND_ARTICLE.test(plain[at]!) && at + 1 < typed.length) {
+      take(1, { arabic: 'عبد' });
+      afterJoinedArticle.add(at);
+      continue;
+    }
     const abbreviation = hasLowerCase && word.length <= LONGEST_ABBREVIATION && /^\p{Lu}{2,}$/u.test(word);
     const surname =
       at > 0 &&
@@ -429,7 +435,7 @@ export function readLatinStretches(
       arabizi !== undefined &&
       afterArticle &&
       length <= 1 &&
-      (afterHyphenedArticle.has(at) || (typedArabic && (typed.some((one) => ARABIC_DIGIT_IN_WORD.test(one)) || /^[ae]l$/u.test(previous!.words[0]!))));
+      (afterJoinedArticle.has(at) || (typedArabic && (typed.some((one) => ARABIC_DIGIT_IN_WORD.test(one)) || /^[ae]l$/u.test(previous!.words[0]!))));
     const transliterated =
       (length === 0 || arabicOverEnglish) &&
       (!respelled || typedArabic) &&
@@ -449,22 +455,29 @@ export function readLatinStretches(
 
 /** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */
 const HYPHENATED_ARTICLE = /^(?:[ae]l|a(?:sh|[dnrstz]))-(?=\p{L}{2})/iu;
+/** عبد and the article as English writes the pair (عبد المهدي: Abdul Mahdi, Abdel-Mahdi): the name's second word follows. */
+const ABD_AND_ARTICLE = /^abd(?:[aeiu]|ou)l$/iu;
 const hyphenatedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
 
 /**
  * A word with the article joined by a hyphen as two words, the article (al) and the word (al-Aqsa: al
- * Aqsa), read as Arabic typed so (al aqsa: الأقصى) where no list spells that very word (al-amiri in
- * hadi al-amiri). A sun letter's article only before its own letter (ash-Sham, not ash-tray).
+ * Aqsa; Abdul-Mahdi: Abdul Mahdi), read as Arabic typed so (al aqsa: الأقصى) where no list spells that
+ * very word (al-amiri in hadi al-amiri). A sun letter's article only before its own letter (ash-Sham,
+ * not ash-tray).
  */
 function withArticleApart(word: string, listed: ReadonlyMap<string, string>): string[] {
+  let hyphenated = hyphenatedListed.get(listed);
+  if (!hyphenated)
+    hyphenatedListed.set(listed, (hyphenated = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => one.includes('-')))));
+  if (hyphenated.has(bareWord(word).toLowerCase())) return [word];
+  const [first, rest, ...more] = word.split('-');
+  if (more.length === 0 && rest && /^\p{L}{2}/u.test(rest) && ABD_AND_ARTICLE.test(first!)) return [first!, rest];
   const article = HYPHENATED_ARTICLE.exec(word)?.[0];
   if (!article) return [word];
-  const rest = word.slice(article.length);
   const consonant = article.slice(1, -1).toLowerCase();
-  if (!/^[ae]l$/u.test(article.slice(0, -1).toLowerCase()) && !rest.toLowerCase().startsWith(consonant)) return [word];
-  let words = hyphenatedListed.get(listed);
-  if (!words) hyphenatedListed.set(listed, (words = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => one.includes('-')))));
-  return words.has(bareWord(word).toLowerCase()) ? [word] : [`${word.slice(0, article.length - 1)}`.replace(/^(.).*$/su, '$1l'), rest];
+  const after = word.slice(article.length);
+  if (!/^[ae]l$/u.test(article.slice(0, -1).toLowerCase()) && !after.toLowerCase().startsWith(consonant)) return [word];
+  return ['al', after];
 }
 
 /** Two Arabic words alike but for the article and the hamza seats a reader does not type (الدولار, دولار). */

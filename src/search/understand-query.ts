@@ -9,7 +9,7 @@ import {
 } from '../analysis/in-process-analyzer.js';
 import { readDataList, readWordList } from '../data/data-files.js';
 import type { IndexDefinition } from '../engine/search-engine.js';
-import { INDEX_ANALYZER, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
+import { INDEX_ANALYZER, latinWordsOfRules, latinWordsOfSynonyms, PEOPLE_LIST, readNameAnalysis } from '../index/index-definition.js';
 import type { RunOnRepairer, SplitOptions } from '../ingest/run-on-repair.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 import {
@@ -64,7 +64,7 @@ export interface QueryAids {
   fullNameForms?: ReadonlyMap<string, readonly string[]>;
   /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
   englishWords?: () => EnglishWords | undefined;
-  /** Every Latin word of the index's synonym rules (see latinWordsOfSynonyms): never read as Arabic typed in Latin letters. */
+  /** The Latin words the index's synonym rules read alone, and every word of the news lists' English (see loadQueryLists): never read as Arabic typed in Latin letters. */
   synonymLatinWords?: ReadonlySet<string>;
   /** The reader of Arabic typed in Latin letters, over the repairer's word list, built at its first use. */
   arabizi?: () => ArabiziReader;
@@ -92,7 +92,11 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
     arabicOfLatin: loadArabicOfLatin(dataRoot),
     fullNameForms: loadFullNameForms(dataRoot),
-    synonymLatinWords: latinWordsOfSynonyms(definition),
+    // A name's word alone (hadi of mansour hadi) no rule reads, and it sounds as its Arabic does; an English word of the news lists' phrases (gas of natural gas) is English.
+    synonymLatinWords: new Set([
+      ...latinWordsOfSynonyms(definition),
+      ...latinWordsOfRules(readNameAnalysis(dataRoot).wordLists.flatMap((list) => readDataList(dataRoot, list))),
+    ]),
     indexTermsOf: loadIndexTerms(definition),
   };
 }
