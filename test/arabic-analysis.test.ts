@@ -306,6 +306,22 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'Bedoui')).toEqual(expect.arrayContaining(['نور', 'الدين', 'بدوي']));
   });
 
+  it('reaches the Gulf, Levant and Yemen names an English typist writes, which had read as common words or nothing', async () => {
+    // Sinwar had read as سيناريو ("scenario"), Sabratha as سبورت, Ansarallah as Nasrallah; Socotra, Qaboos, AQAP as nothing.
+    expect(await tokens('arabic_exact_search', 'Sinwar')).toEqual(expect.arrayContaining(['السنوار']));
+    expect(await tokens('arabic_exact_search', 'Sabratha')).toEqual(expect.arrayContaining(['صبراته']));
+    expect(await tokens('arabic_exact_search', 'Ansarallah')).toEqual(expect.arrayContaining(['الحوثي']));
+    expect(await tokens('arabic_exact_search', 'Socotra')).toEqual(expect.arrayContaining(['سقطري']));
+    expect(await tokens('arabic_exact_search', 'Qaboos')).toEqual(expect.arrayContaining(['قابوس']));
+    expect(await tokens('arabic_exact_search', 'AQAP')).toEqual(expect.arrayContaining(['جزيره', 'العرب']));
+    expect(await tokens('arabic_exact_search', 'HTS')).toEqual(expect.arrayContaining(['هيءه', 'تحرير', 'الشام']));
+    expect(await tokens('arabic_exact_search', 'Sharm el-Sheikh')).toEqual(expect.arrayContaining(['شرم', 'الشيخ']));
+    expect(await tokens('arabic_exact_search', 'march of return')).toEqual(expect.arrayContaining(['مسيره', 'العوده']));
+    // Not al shabab: Arabic typed in Latin letters for الشباب, the youth; shabaab is the Somali movement.
+    expect(await tokens('arabic_exact_search', 'shabaab')).toEqual(expect.arrayContaining(['حركه', 'الشباب']));
+    expect(await tokens('arabic_exact_search', 'shabab')).not.toContain('حركه');
+  });
+
   it('joins Arab clubs as their fans write them in Latin, and leaves الرجاء alone a word', async () => {
     expect(await tokens('arabic_exact_search', 'raja casablanca')).toEqual(expect.arrayContaining(['الرجاء', 'البيضاوي']));
     expect(await tokens('arabic_exact_search', 'esperance de tunis')).toEqual(expect.arrayContaining(['الترجي']));

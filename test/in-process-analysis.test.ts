@@ -644,6 +644,22 @@ const TAG_CASES: TagCase[] = [
     tagged: true,
   },
   {
+    why: 'Egypt’s youth movements are not al-Shabaab, though the stems read حركات شبابية as حركة الشباب',
+    title: 'المشهد السياسي في مصر',
+    body: 'طاردت الدولة حركات شبابية مثل 6 أبريل، وقالت حركة الشباب في القاهرة إنها ستقاطع الانتخابات.',
+    field: 'organizations',
+    slug: 'al-shabaab',
+    tagged: false,
+  },
+  {
+    why: 'حركة الشباب beside Somalia is al-Shabaab',
+    title: 'هجوم في مقديشو',
+    body: 'تبنت حركة الشباب الهجوم على قاعدة عسكرية في الصومال، وقالت حركة الشباب إن مقاتليها قتلوا جنودا.',
+    field: 'organizations',
+    slug: 'al-shabaab',
+    tagged: true,
+  },
+  {
     why: 'the Houthis’ council is not Libya’s Presidential Council',
     title: 'رئيس جديد للمجلس السياسي للحوثيين',
     body: 'انتخب الحوثيون مهدي المشاط رئيسا للمجلس السياسي الأعلى، وقال المجلس الرئاسي للجماعة في صنعاء إنه سيواصل الحرب.',
