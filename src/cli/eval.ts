@@ -155,17 +155,18 @@ await runWithEngine(async ({ service }) => {
   const counts = Object.fromEntries(HALVES.map((half) => [half, inHalf(queries, half).length]));
   console.log(`\n${collection.name}: ${collection.description}; k = ${k}, nDCG gain ${gain}`);
   console.log(`halves by SHA-256 of the query id: tuning ${counts.tuning}, held-out ${counts['held-out']} queries\n`);
-  console.log(`${'half'.padEnd(9)} ${'run'.padEnd(22)}${metrics.map((m) => m.padStart(10)).join('')}`);
   const rows = [run, ...(other ? [other] : []), reference];
+  const labelWidth = Math.max(22, ...rows.map((row) => row.profile.length + 1), `${profileName} / reference`.length + 1);
+  console.log(`${'half'.padEnd(9)} ${'run'.padEnd(labelWidth)}${metrics.map((m) => m.padStart(10)).join('')}`);
   for (const half of HALVES) {
     const referenceMean = meanOfHalf(reference, half);
     for (const row of rows) {
       const mean = meanOfHalf(row, half);
-      console.log(`${half.padEnd(9)} ${row.profile.padEnd(22)}${metrics.map((m) => f(mean[m]).padStart(10)).join('')}`);
+      console.log(`${half.padEnd(9)} ${row.profile.padEnd(labelWidth)}${metrics.map((m) => f(mean[m]).padStart(10)).join('')}`);
     }
     const ratio = meanOfHalf(run, half);
     console.log(
-      `${half.padEnd(9)} ${`${profileName} / reference`.padEnd(22)}${metrics.map((m) => (referenceMean[m] ? `×${(ratio[m]! / referenceMean[m]).toFixed(3)}` : '–').padStart(10)).join('')}`,
+      `${half.padEnd(9)} ${`${profileName} / reference`.padEnd(labelWidth)}${metrics.map((m) => (referenceMean[m] ? `×${(ratio[m]! / referenceMean[m]).toFixed(3)}` : '–').padStart(10)).join('')}`,
     );
   }
   if (families.length > 0) {
@@ -181,8 +182,14 @@ await runWithEngine(async ({ service }) => {
     }
   }
   if (options['per-query']) {
-    console.log(`\nquery                     ${metrics.map((m) => m.padStart(9)).join(' ')}   unrated in top ${k}`);
-    for (const q of run.queries) console.log(`${q.id.padEnd(26)}${metrics.map((m) => f(q.metrics[m]).padStart(9)).join(' ')}   ${q.unrated.join(' ')}`);
+    // The id column as wide as the longest id; each row's half, and the query's text last.
+    const width = Math.max(5, ...run.queries.map((q) => q.id.length)) + 2;
+    const halfOf = new Map(HALVES.filter((half) => half !== 'all').flatMap((half) => inHalf(run.queries, half).map((q) => [q.id, half] as const)));
+    console.log(`\n${'query'.padEnd(width)}${'half'.padEnd(9)}${metrics.map((m) => m.padStart(10)).join('')}   unrated in top ${k}; text`);
+    for (const q of run.queries)
+      console.log(
+        `${q.id.padEnd(width)}${(halfOf.get(q.id) ?? '').padEnd(9)}${metrics.map((m) => f(q.metrics[m]).padStart(10)).join('')}   ${[q.unrated.join(' '), q.query].filter(Boolean).join('; ')}`,
+      );
   }
 
   mkdirSync(outDir, { recursive: true });

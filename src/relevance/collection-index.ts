@@ -65,7 +65,15 @@ export async function ensureEvaluationIndexes(
   const reusedProduct = await ensureFilled(engine, product, pipeline.definition, async () => {
     onProgress(`building ${product} with the product's ingest`);
     const tagger = await ArticleTagger.create(engine, product, pipeline.definition, pipeline.taxonomy);
-    const report = await ingestArticles(engine, product, { repairer: pipeline.repairer, tagger }, collection.records());
+    // A line every 5 s: the known-item corpus takes a minute or more.
+    let said = Date.now();
+    const report = await ingestArticles(engine, product, { repairer: pipeline.repairer, tagger }, collection.records(), {
+      onProgress: ({ read, indexed }) => {
+        if (Date.now() - said < 5_000) return;
+        said = Date.now();
+        onProgress(`${product}: ${read} articles read, ${indexed} indexed`);
+      },
+    });
     if (report.rejected.length > 0) onProgress(`${report.rejected.length} records rejected by ingest, first: ${report.rejected[0]!.reason}`);
   });
   const reusedReference = await ensureFilled(engine, reference, REFERENCE_DEFINITION, async () => {
