@@ -317,6 +317,9 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'HTS')).toEqual(expect.arrayContaining(['هيءه', 'تحرير', 'الشام']));
     expect(await tokens('arabic_exact_search', 'Sharm el-Sheikh')).toEqual(expect.arrayContaining(['شرم', 'الشيخ']));
     expect(await tokens('arabic_exact_search', 'march of return')).toEqual(expect.arrayContaining(['مسيره', 'العوده']));
+    // The dictionary's first senses had read fifth term as الخمس التعبير, the Fed as a phrase no article writes.
+    expect(await tokens('arabic_exact_search', 'fifth term')).toEqual(expect.arrayContaining(['العهده', 'الخامسه']));
+    expect(await tokens('arabic_exact_search', 'Fed')).toEqual(expect.arrayContaining(['الاحتياطي']));
     // Not al shabab: Arabic typed in Latin letters for الشباب, the youth; shabaab is the Somali movement.
     expect(await tokens('arabic_exact_search', 'shabaab')).toEqual(expect.arrayContaining(['حركه', 'الشباب']));
     expect(await tokens('arabic_exact_search', 'shabab')).not.toContain('حركه');
