@@ -100,6 +100,14 @@ describe('the search page', () => {
     await chromium.page.keyboard.press('Enter');
     await chromium.page.waitForURL(/q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1/);
     expect(await chromium.page.$eval('#suggestions', (list) => (list as HTMLElement).hidden)).toBe(true);
+    // Nor does Escape wipe text that no suggestion matched, once the answer is in.
+    await chromium.page.fill('#q', '');
+    await chromium.page.keyboard.type('qzxqzx');
+    await chromium.page.waitForResponse((response) => response.url().includes('/suggest?'));
+    // The answer read and found empty: nothing is pending any more.
+    await chromium.page.waitForTimeout(300);
+    await chromium.page.keyboard.press('Escape');
+    expect(await chromium.page.inputValue('#q')).toBe('qzxqzx');
     await chromium.page.goto(`${chromium.url}?person=antony-blinken`);
     await rendered();
     await rendered();

@@ -826,8 +826,9 @@ input.addEventListener('keydown', (event) => {
   } else if (event.key === 'Enter' && suggest.active >= 0) {
     event.preventDefault();
     pick(suggest.options[suggest.active]);
-  } else if (event.key === 'Escape' && (!list.hidden || suggest.pending)) {
-    // Closes the suggestions, shown or still on their way, only: a search field's own Escape would also wipe what was typed.
+  } else if (event.key === 'Escape') {
+    // Closes the suggestions, shown or still on their way, and nothing else: a search field's own Escape
+    // would wipe what was typed, and Enter then search every article.
     event.preventDefault();
     closeSuggestions();
   }

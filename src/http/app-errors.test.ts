@@ -129,6 +129,9 @@ describe('error shapes', () => {
       message: expect.stringContaining('did you mean /admin/ingest?'),
     });
     expect(await errorOf('/nothing/')).toMatchObject({ status: 404, code: 'not_found' });
+    // Only where the route answers the method: /search takes no POST, /admin/ingest no GET.
+    expect(await errorOf('/search/', { method: 'POST' })).toMatchObject({ status: 404, message: 'No route for POST /search/' });
+    expect((await app.request('/admin/ingest/', { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } })).status).toBe(404);
     expect(engine.calls).toHaveLength(0);
   });
 

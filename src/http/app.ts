@@ -151,12 +151,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   app.notFound((c) => {
     const { route, methods: allowed } = routeMethods(c.req.path);
     const trimmed = c.req.path.replace(/\/+$/, '');
-    if (!route && trimmed && trimmed !== c.req.path && routeMethods(trimmed).route) {
-      // `/search/` is `/search`: a reader's GET is sent on, relative to this host (never to a client's Host header).
-      if (c.req.method === 'GET' || c.req.method === 'HEAD') {
-        const query = c.req.url.indexOf('?');
-        return c.redirect(trimmed + (query < 0 ? '' : c.req.url.slice(query)), 301);
-      }
+    // `/search/` is `/search` where that route answers the method: a GET is sent on, relative to this host (never to a client's Host header).
+    if (!route && trimmed && trimmed !== c.req.path && routeMethods(trimmed).methods.includes(c.req.method)) {
+      const query = c.req.url.indexOf('?');
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(trimmed + (query < 0 ? '' : c.req.url.slice(query)), 301);
       return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}; did you mean ${trimmed}?`), 404);
     }
     if (!route) return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
