@@ -315,6 +315,8 @@ describe('an English word misspelled', () => {
     expect(read('abdel-mahdi')).toBe('عبد المهدي');
     expect(read('Abdul Malik al-Houthi')).toBe('Abdul Malik al-Houthi');
     expect(read('Abdul')).toBe('Abdul');
+    // Abd before a word is عبد, never بعد ("after"), and the word keeps its own article: Abd al-Mahdi.
+    expect(read('Abd al-Mahdi')).toBe('عبد المهدي');
   });
 
   it("finds the lists' spelling typed in full-width letters or with accents, as the index folds them, and says it was no word searched as typed", () => {

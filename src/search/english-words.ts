@@ -383,10 +383,11 @@ export function readLatinStretches(
       continue;
     }
     const word = typed[at]!.replace(EDGE_PUNCTUATION, '');
-    // Abdul before a word no list spells with it (Abdul Mahdi) is عبد and the article of the next word: عبد المهدي.
-    if (ABD_AND_ARTICLE.test(plain[at]!) && at + 1 < typed.length) {
+    // Abdul before a word no list spells with it (Abdul Mahdi) is عبد and the article of the next word: عبد المهدي; Abd alone is عبد, no بعد ("after").
+    const withArticle = ABD_AND_ARTICLE.test(plain[at]!);
+    if ((withArticle || /^abd$/iu.test(plain[at]!)) && at + 1 < typed.length) {
       take(1, { arabic: 'عبد' });
-      afterJoinedArticle.add(at);
+      if (withArticle) afterJoinedArticle.add(at);
       continue;
     }
     const abbreviation = hasLowerCase && word.length <= LONGEST_ABBREVIATION && /^\p{Lu}{2,}$/u.test(word);
