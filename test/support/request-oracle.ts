@@ -1,4 +1,14 @@
-import { LIST_PARAMS, SEARCH_PARAMS, requestMethod, requestUrl, wellFormed, type ApiRequest, type ApiWorld, type ListParam } from './request-arbitraries.js';
+import {
+  GET_ROUTES,
+  LIST_PARAMS,
+  SEARCH_PARAMS,
+  requestMethod,
+  requestUrl,
+  wellFormed,
+  type ApiRequest,
+  type ApiWorld,
+  type ListParam,
+} from './request-arbitraries.js';
 
 /** No answer may take longer than this, whatever was asked. */
 export const ANSWER_LIMIT_MS = 5_000;
@@ -27,6 +37,8 @@ export interface Expected {
   articleId?: string;
   /** The search page's HTML, not JSON: what `/` answers. */
   html?: true;
+  /** A redirect (301) to this relative Location: a route's path with a trailing slash. */
+  location?: string;
   /** An Atom feed, not JSON: what `/search/feed` answers with 200. */
   atom?: true;
 }
@@ -35,6 +47,7 @@ export interface Answer {
   status: number;
   contentType: string | null;
   allow: string | null;
+  location: string | null;
   text: string;
   ms: number;
 }
@@ -72,6 +85,7 @@ export async function send(app: { request(input: string, init?: RequestInit): Re
           status: response.status,
           contentType: response.headers.get('content-type'),
           allow: response.headers.get('allow'),
+          location: response.headers.get('location'),
           text,
           ms: performance.now() - started,
         };
@@ -100,8 +114,13 @@ export function expectedAnswer(request: ApiRequest, world: ApiWorld): Expected {
     case 'wrong-method':
       // 405 with Allow; OPTIONS may instead answer what is allowed.
       return { statuses: request.method === 'OPTIONS' ? [200, 204, 405] : [405], fields: new Set(), allow: ['GET'] };
-    case 'unknown-path':
-      return { statuses: [404], fields: new Set() };
+    case 'unknown-path': {
+      // A route's path with a trailing slash is sent on to the route; any other is no route.
+      const trimmed = request.path.replace(/\/+$/, '');
+      return (GET_ROUTES as readonly string[]).includes(trimmed)
+        ? { statuses: [301], fields: new Set(), location: trimmed }
+        : { statuses: [404], fields: new Set() };
+    }
   }
 }
 
@@ -272,6 +291,11 @@ export function checkAnswer(request: ApiRequest, expected: Expected, answer: Ans
   const seen = `${describeRequest(request)} answered ${answer.status} in ${Math.round(answer.ms)} ms: ${answer.text.slice(0, 300)}`;
   if (answer.status >= 500) throw new ContractViolation('server error', seen);
   if (answer.ms > ANSWER_LIMIT_MS) throw new ContractViolation('slow', seen);
+  if (expected.location !== undefined) {
+    if (answer.status !== 301 || answer.location !== expected.location)
+      throw new ContractViolation('bad redirect', `expected 301 to ${expected.location}; location ${answer.location}; ${seen}`);
+    return;
+  }
   if (expected.html) {
     if (answer.status !== 200 || !/^text\/html\b/.test(answer.contentType ?? '')) throw new ContractViolation('not the page', seen);
     return;
