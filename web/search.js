@@ -741,12 +741,11 @@ $('back').addEventListener('click', () => {
 
 // ---- suggestions ---------------------------------------------------------------------------
 
-const suggest = { run: 0, timer: 0, pending: false, options: [], active: -1 };
+const suggest = { run: 0, timer: 0, options: [], active: -1 };
 
 function closeSuggestions() {
   suggest.run++;
   clearTimeout(suggest.timer);
-  suggest.pending = false;
   suggest.options = [];
   suggest.active = -1;
   list.hidden = true;
@@ -760,9 +759,7 @@ async function fetchSuggestions() {
   if ([...text].length < 2) return closeSuggestions();
   const run = ++suggest.run;
   const answer = await callJson(`suggest?${new URLSearchParams({ q: text })}`);
-  if (run !== suggest.run) return;
-  suggest.pending = false;
-  if (answer.status !== 200) return;
+  if (run !== suggest.run || answer.status !== 200) return;
   suggest.options = [
     ...answer.body.entities.map((entity) => ({ kind: 'entity', ...entity })),
     ...answer.body.titles.map((title) => ({ kind: 'title', ...title })),
@@ -815,7 +812,6 @@ function pick(option) {
 
 input.addEventListener('input', () => {
   clearTimeout(suggest.timer);
-  suggest.pending = true;
   suggest.timer = setTimeout(fetchSuggestions, 60);
 });
 input.addEventListener('keydown', (event) => {

@@ -244,15 +244,16 @@ function understandRequest(
   const aids = options.aids ?? { questionWords: new Set<string>() };
   const { q, ...rest } = request;
   const { text: typed, excluded } = q === undefined ? { text: '', excluded: [] } : splitExclusions(q);
+  // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism): the dictionary reads Latin queries only.
+  const dictionary = profile.query.englishWords && q && aids.arabicOfLatin && !ARABIC_LETTER.test(q) ? aids.englishWords?.() : undefined;
   // An English phrase in quotes is meant in Arabic, whose words no article writes in the English order.
-  const englishTyped = profile.query.englishWords && aids.arabicOfLatin && !ARABIC_LETTER.test(q ?? '') && aids.englishWords?.();
-  const text = wordsOf(englishTyped ? withUnlistedLatinPhrasesUnquoted(typed, aids.arabicOfLatin!) : typed);
+  const text = wordsOf(dictionary ? withUnlistedLatinPhrasesUnquoted(typed, aids.arabicOfLatin!) : typed);
   // Read once: what is searched and the text a respelling is asked for both begin here.
   const read = text ? readWordsAndNames(respellWords(text, respellings), profile.query, aids) : '';
   const latinText = read ? understandReadQuery(read, profile.query, aids) : '';
   const phrases = quotedPhrases(respellWords(text, respellings));
-  // An Arabic reader's Latin word is the foreign term itself (ممن اشتقت كلمة communism), and a quoted phrase is asked as written.
-  const english = profile.query.englishWords && q && aids.arabicOfLatin && phrases.length === 0 && !ARABIC_LETTER.test(q) ? aids.englishWords?.() : undefined;
+  // A quoted phrase left (a listed one) is asked as written.
+  const english = phrases.length === 0 ? dictionary : undefined;
   // A misspelled English word is read as the dictionary's nearest whose Arabic the corpus word list holds.
   const repairer = aids.repairer;
   const respell = profile.query.englishSpelling && repairer ? (arabic: string) => phraseFrequency(arabic, repairer) : undefined;

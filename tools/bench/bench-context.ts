@@ -10,7 +10,8 @@ import type { VersionedIndexDefinition } from '../../src/index/index-definition.
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { provideEngine } from '../../src/provide-engine.js';
-import { SearchService } from '../../src/service/search-service.js';
+import { openConfiguredService } from '../../src/service/open-configured-service.js';
+import type { SearchService } from '../../src/service/search-service.js';
 import { dropAlias, localEngineProcessId } from './bench-engine.js';
 import { pinProcess, splitCores, type CoreSplit } from './core-affinity.js';
 import type { ResidentMemory } from './process-usage.js';
@@ -80,15 +81,7 @@ export async function createBenchContext(options: BenchOptions): Promise<BenchCo
       cli: `bench-cli-${id}`,
     };
     // The data files are read once, by the service; the phases take its definition and taxonomy.
-    const service = SearchService.open({
-      engine: provided.engine,
-      alias: aliases.api,
-      dataRoot: PROJECT_ROOT,
-      maxQueryClauses: config.maxQueryClauses,
-      defaultProfile: config.searchProfile,
-      englishDictionary: config.englishDictionary,
-      logger: createLogger('warn'),
-    });
+    const service = openConfiguredService(config, provided.engine, createLogger('warn'), { alias: aliases.api });
     return {
       options,
       engine: provided.engine,

@@ -2,8 +2,8 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
 import type { SearchEngine } from '../../src/engine/search-engine.js';
-import { PROJECT_ROOT } from '../../src/project-root.js';
-import { SearchService } from '../../src/service/search-service.js';
+import { openConfiguredService } from '../../src/service/open-configured-service.js';
+import type { SearchService } from '../../src/service/search-service.js';
 
 /**
  * The search service over the served index SEARCH_URL and INDEX_ALIAS name, which must hold the ANT
@@ -16,14 +16,6 @@ export async function openServedAntService(): Promise<{ service: SearchService; 
     process.exit(2);
   }
   const engine = await connectEngine({ url: config.searchUrl!, requestTimeoutMs: config.engineRequestTimeoutMs });
-  const service = SearchService.open({
-    engine,
-    alias: config.indexAlias,
-    dataRoot: PROJECT_ROOT,
-    maxQueryClauses: config.maxQueryClauses,
-    defaultProfile: config.searchProfile,
-    englishDictionary: config.englishDictionary,
-    logger: pino({ level: 'warn' }),
-  });
+  const service = openConfiguredService(config, engine, pino({ level: 'warn' }));
   return { service, engine, alias: config.indexAlias };
 }
