@@ -96,6 +96,19 @@ describe('findOccurrences', () => {
   it('finds multi-word patterns at consecutive positions only', () => {
     expect(findOccurrences(pattern('south', 'sudan'), text('south sudan and sudan south'))).toEqual([[0, 1]]);
   });
+
+  it('finds every occurrence among thousands of each word, and only those', () => {
+    // Position 3k is south, 3k+1 sudan for every third k, else sea: south sudan at 0, 9, 18 …
+    const words = Array.from({ length: 9_000 }, (_, i) => (i % 3 === 0 ? 'south' : i % 9 === 1 ? 'sudan' : 'sea'));
+    const found = findOccurrences(pattern('south', 'sudan'), text(words.join(' ')));
+    expect(found).toHaveLength(1_000);
+    expect(found.slice(0, 3)).toEqual([
+      [0, 1],
+      [9, 10],
+      [18, 19],
+    ]);
+    expect(found.every(([start, end]) => words[start] === 'south' && words[end] === 'sudan' && end === start + 1)).toBe(true);
+  });
 });
 
 describe('classifyArticle', () => {

@@ -65,25 +65,54 @@ export function findOccurrences(pattern: TokenPattern | undefined, text: Positio
   const starts = first && text.get(first.token);
   if (!pattern || !first || !starts) return NO_SPANS;
   const spans: [number, number][] = [];
+  const { tokens } = pattern;
+  const last = tokens[tokens.length - 1]!.offset;
   for (const start of starts) {
     const base = start - first.offset;
-    if (pattern.tokens.every(({ token, offset }) => text.get(token)?.includes(base + offset))) {
-      spans.push([base, base + pattern.tokens[pattern.tokens.length - 1]!.offset]);
-    }
+    let whole = true;
+    for (let k = 1; k < tokens.length && whole; k++) whole = holdsPosition(text.get(tokens[k]!.token), base + tokens[k]!.offset);
+    if (whole) spans.push([base, base + last]);
   }
   return spans;
+}
+
+/** Whether ascending `positions` hold `position`: halving, since a text can name one word thousands of times. */
+function holdsPosition(positions: number[] | undefined, position: number): boolean {
+  if (!positions) return false;
+  let low = 0;
+  let high = positions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = positions[middle]!;
+    if (at === position) return true;
+    if (at < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 /** Distinct mentions, by start position: spellings that analyze alike (الكويت, الكويتي) find one word once, not twice. */
 function mentionStarts(terms: string[], compiled: CompiledTaxonomy, text: PositionIndex, excluded: [number, number][]): Set<number> {
   const found = new Set<number>();
+  const overlapsExcluded = overlapTest(excluded);
   for (const term of terms) {
     for (const [start, end] of findOccurrences(compiled.patterns.get(term), text)) {
       // A mention inside a longer name of another place (جنوب السودان) is not a mention.
-      if (!excluded.some(([from, to]) => start <= to && end >= from)) found.add(start);
+      if (!overlapsExcluded(start, end)) found.add(start);
     }
   }
   return found;
+}
+
+/** Whether a span overlaps one of `spans`; through a set of their positions once they are many (a text can name a place thousands of times). */
+function overlapTest(spans: readonly (readonly [number, number])[]): (start: number, end: number) => boolean {
+  if (spans.length <= 16) return (start, end) => spans.some(([from, to]) => start <= to && end >= from);
+  const covered = new Set<number>();
+  for (const [from, to] of spans) for (let position = from; position <= to; position++) covered.add(position);
+  return (start, end) => {
+    for (let position = start; position <= end; position++) if (covered.has(position)) return true;
+    return false;
+  };
 }
 
 function occursAnywhere(terms: string[], compiled: CompiledTaxonomy, article: AnalyzedArticle): boolean {
