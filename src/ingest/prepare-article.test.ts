@@ -1,7 +1,7 @@
 import { PROJECT_ROOT } from '../project-root.js';
 import { loadRunOnRepairer } from './run-on-repair.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeDate, prepareArticle } from './prepare-article.js';
+import { MAX_TEXT_CHARACTERS, MAX_TITLE_CHARACTERS, normalizeDate, prepareArticle } from './prepare-article.js';
 
 const repairer = loadRunOnRepairer(PROJECT_ROOT);
 const json = (value: unknown) => prepareArticle({ kind: 'json', file: 'f', line: 1, value }, repairer);
@@ -58,7 +58,37 @@ describe('prepareArticle', () => {
     const blank = json({ id: 1, title: 't', text: 'b', url: '', author: ' ' });
     expect(blank.ok && blank.droppedFields).toBeUndefined();
     // Without an id, the url is the article's name: one that is no text leaves it none.
-    expect(json({ url: 42, title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });
+    expect(json({ url: 42, title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or an http\(s\) url/) });
+  });
+
+  it('keeps only an http(s) address as the link shown, and says so of another', () => {
+    for (const given of ['javascript:alert(5)', 'data:text/html,<script>x</script>', 'ftp://x.org/1', 'https://', 'http:// x']) {
+      const prepared = json({ id: 1, title: 't', text: 'b', url: given });
+      expect(prepared.ok && prepared.article.url).toBeUndefined();
+      expect(prepared.ok && prepared.droppedFields).toEqual([{ field: 'url', reason: 'not an http(s) address' }]);
+    }
+    expect(json({ id: 1, title: 't', text: 'b', url: ' HTTPS://x.org/1 ' })).toMatchObject({ ok: true, article: { url: 'HTTPS://x.org/1' } });
+    // Nor does such an address name an article that has no id.
+    expect(json({ url: 'javascript:alert(5)', title: 't', text: 'b' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^id: needs an id or an http\(s\) url/),
+    });
+  });
+
+  it('refuses a text or a title longer than an article has, naming the field and the limit', () => {
+    const long = 'ب '.repeat(MAX_TEXT_CHARACTERS / 2) + 'ب';
+    expect(json({ id: 1, title: 't', text: long.slice(0, MAX_TEXT_CHARACTERS) })).toMatchObject({ ok: true });
+    expect(json({ id: 1, title: 't', text: long })).toMatchObject({
+      ok: false,
+      id: '1',
+      reason: `text: 200,001 characters, more than the 200,000 an article may have`,
+    });
+    const seed = prepareArticle({ kind: 'seed-text', id: 's', text: `عنوان\n\n${long}` } as never, repairer);
+    expect(seed).toMatchObject({ ok: false, reason: expect.stringMatching(/^text: 200,0\d\d characters, more than the 200,000/) });
+    expect(json({ id: 1, title: 'ع'.repeat(MAX_TITLE_CHARACTERS + 1), text: 'b' })).toMatchObject({
+      ok: false,
+      reason: 'title: 1,001 characters, more than the 1,000 a title may have',
+    });
   });
 
   it("takes a feed's control characters out of a source's name", () => {
@@ -136,7 +166,7 @@ describe('prepareArticle', () => {
 
   it('rejects what cannot be an article, naming the field', () => {
     expect(json({ id: 'a', text: 'b' })).toMatchObject({ ok: false, reason: 'title: required' });
-    expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or a url/) });
+    expect(json({ title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^id: needs an id or an http\(s\) url/) });
     expect(json({ id: 'a/b', title: 't', text: 'b' })).toMatchObject({ ok: false, reason: expect.stringMatching(/not a valid id/) });
   });
 });

@@ -36,12 +36,22 @@ const inputSchema = z
     author: z.unknown().optional(),
   })
   .refine((a) => (a.text ?? a.body ?? '').trim() !== '', { message: 'text is empty', path: ['text'] })
-  .refine((a) => a.id !== undefined || isText(a.url), { message: 'needs an id or a url', path: ['id'] });
+  .refine((a) => a.id !== undefined || isWebAddress(a.url), { message: 'needs an id or an http(s) url', path: ['id'] });
 
 /** The fields shown with an article and never searched or filtered on: a value that is no text is left out, not the article. */
 const DISPLAY_FIELDS = ['url', 'category', 'abstract', 'author'] as const;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** An address a reader's browser may open: a `javascript:` or `data:` one is never shown. */
+const isWebAddress = (value: unknown): value is string => isText(value) && /^https?:\/\/[^\s/]/iu.test(value.trim()) && URL.canParse(value.trim());
+
+/**
+ * The longest text and title an article may have. A news article runs to tens of thousands of
+ * characters (ANT's longest: 21,119); tagging and highlighting a text of megabytes holds up every search meanwhile.
+ */
+export const MAX_TEXT_CHARACTERS = 200_000;
+export const MAX_TITLE_CHARACTERS = 1_000;
 
 /** What an article id may be: it appears in URLs (/articles/{id}) and engine ids. */
 export const ARTICLE_ID = /^[\w:.-]{1,128}$/;
@@ -123,7 +133,7 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
     return { ok: false, reason: issue ? `${issue.path.join('.') || 'article'}: ${issue.message}` : 'not an article', ...(id ? { id } : {}) };
   }
   const input = parsed.data;
-  const url = isText(input.url) ? input.url : undefined;
+  const url = isWebAddress(input.url) ? input.url.trim() : undefined;
   const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(url!).digest('hex').slice(0, 20)}`;
   if (!ARTICLE_ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
   const published = normalizeDate(input.published);
@@ -146,7 +156,9 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
   const droppedFields = DISPLAY_FIELDS.flatMap((field) =>
     input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string'
       ? [{ field, reason: `expected text, got ${kindOf(input[field])}` }]
-      : [],
+      : field === 'url' && isText(input.url) && !url
+        ? [{ field, reason: 'not an http(s) address' }]
+        : [],
   );
   return prepared.ok && droppedFields.length > 0 ? { ...prepared, droppedFields } : prepared;
 }
@@ -165,6 +177,18 @@ function oneLine(value: unknown): string | undefined {
 function finish(
   fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadStoryKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>,
 ): Prepared {
+  if (fields.body.length > MAX_TEXT_CHARACTERS)
+    return {
+      ok: false,
+      id: fields.id,
+      reason: `text: ${fields.body.length.toLocaleString('en')} characters, more than the ${MAX_TEXT_CHARACTERS.toLocaleString('en')} an article may have`,
+    };
+  if (fields.title.length > MAX_TITLE_CHARACTERS)
+    return {
+      ok: false,
+      id: fields.id,
+      reason: `title: ${fields.title.length.toLocaleString('en')} characters, more than the ${MAX_TITLE_CHARACTERS.toLocaleString('en')} a title may have`,
+    };
   const { body, links } = withoutLinkLines(fields.body);
   // The keys and links are hashed with the rest: articles stored before they had them are written again.
   const withKey = {
