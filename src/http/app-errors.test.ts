@@ -1,6 +1,8 @@
+import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSearchEngine } from '../../test/support/fake-search-engine.js';
 import { createTestApp, openTestService, TEST_ADMIN_KEY } from '../../test/support/test-service.js';
+import { createApp } from './app.js';
 
 // Validation and error shapes over a stand-in engine: no engine needed, and a request refused by
 // validation must never reach it.
@@ -117,6 +119,25 @@ describe('error shapes', () => {
       for (const path of ['/articles/a1', '/suggest?q=بلين', '/search?q=x'])
         expect(await errorOf(path), `${status} ${path}`).toMatchObject({ status: 503, code });
     }
+  });
+
+  it('answers a search the engine refuses as the query at fault, and tells the operator why', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const logged = createApp({ service: openTestService(engine, 'articles'), limits: { maxPageSize: 50, maxResultWindow: 1000 }, logger });
+    engine.failWith = 'rejected';
+    engine.failStatus = 400;
+    const response = await logged.request('/search?q=x');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code: 'query_rejected', field: 'q' });
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: 'the engine refused a search',
+        reason: 'fake engine: rejected',
+        requestId: response.headers.get('x-request-id'),
+      }),
+    );
   });
 
   it('sends a GET with a trailing slash on to its route, relative to this host, and names the route to any other method', async () => {

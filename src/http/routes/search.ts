@@ -393,7 +393,7 @@ export async function runInLane<T>(
     if (error instanceof UnknownSiteError) throw new ApiError(400, 'unknown_source', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
     if (isEngineError(error, 'rejected') && error.statusCode === 400) {
-      throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q');
+      throw new ApiError(400, 'query_rejected', 'q: the search engine could not run this query; shorten or simplify it', 'q', error);
     }
     throw error;
   }
