@@ -307,6 +307,8 @@ describe('articles, health and the API description', () => {
     // Forwarded headers are believed only behind a proxy the configuration trusts (TRUST_PROXY).
     const forged = await service.app.request(`/search/feed?q=${q}`, { headers: { 'x-forwarded-host': 'elsewhere.example', 'x-forwarded-proto': 'https' } });
     expect(await forged.text()).not.toContain('elsewhere.example');
+    // With no PUBLIC_URL the links follow Host, so the answer varies by it.
+    expect(forged.headers.get('vary')?.split(/,\s*/u)).toEqual(expect.arrayContaining(['Accept-Encoding', 'Host']));
     // Values required together are titled as both, not either.
     const titleOf = async (query: string) =>
       (new XMLParser().parse(await (await service.app.request(`/search/feed?${query}`)).text()) as { feed: { title: string } }).feed.title;

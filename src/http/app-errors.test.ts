@@ -121,6 +121,11 @@ describe('error shapes', () => {
     }
   });
 
+  it('tells every client, whatever the answer, not to read it as another type than it says', async () => {
+    for (const path of ['/search?q=%3Cb%3E', '/search?size=1000', '/nothing', '/', '/web/search.js', '/openapi.json', '/metrics', '/health/live'])
+      expect((await app.request(path)).headers.get('x-content-type-options'), path).toBe('nosniff');
+  });
+
   it('answers a search the engine refuses as the query at fault, and tells the operator why', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });

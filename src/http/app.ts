@@ -54,6 +54,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     const clientId = c.req.header('x-request-id');
     if (clientId && CLIENT_REQUEST_ID.test(clientId)) c.set('clientRequestId', clientId);
     c.header('X-Request-Id', id);
+    // Every answer is what its Content-Type says: an error echoing a query is never sniffed into a page.
+    c.header('X-Content-Type-Options', 'nosniff');
     // Any answer may come gzipped to a client that asks: a shared cache keys it by Accept-Encoding, asked or not.
     c.header('Vary', 'Accept-Encoding');
     await next();

@@ -66,6 +66,8 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
       },
       deps.service.taxonomy,
     );
+    // Links that follow the request's Host differ by it: a shared cache must not hand one host's feed to another.
+    if (!deps.limits.publicUrl) c.header('Vary', 'Host', { append: true });
     return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
   });
 }
