@@ -50,4 +50,14 @@ describe('RateLimiter', () => {
     now += 10_000;
     expect(limiter.take('a').allowed).toBe(true);
   });
+
+  it('tells whether a client has a token without taking it', () => {
+    let now = 0;
+    const limiter = new RateLimiter(6, 1, () => now);
+    expect([limiter.peek('a'), limiter.peek('a')]).toEqual([{ allowed: true }, { allowed: true }]);
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.peek('a')).toEqual({ allowed: false, retryAfterSeconds: 10 });
+    now += 10_000;
+    expect(limiter.peek('a')).toEqual({ allowed: true });
+  });
 });

@@ -185,6 +185,27 @@ describe('error shapes', () => {
     expect(await grade('{"grade":1}', 'text/plain')).toMatchObject({ status: 415, code: 'unsupported_media_type', field: 'content-type' });
   });
 
+  it('refuses a client every admin request once it has sent ten wrong keys, the right key too, and logs who tried but not what', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const guarded = createApp({
+      service: openTestService(engine, 'articles'),
+      limits: { maxPageSize: 50, maxResultWindow: 1000, adminApiKey: TEST_ADMIN_KEY },
+      logger,
+    });
+    const tasks = (key: string) => guarded.request('/admin/tasks', { headers: { authorization: `Bearer ${key}` } });
+    expect((await tasks(TEST_ADMIN_KEY)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await tasks(`guess-${i}`)).status).toBe(401);
+    const refused = await tasks(TEST_ADMIN_KEY);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({ code: 'too_many_requests' });
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; client?: string; sent?: string });
+    expect(logged.filter((line) => line.msg === 'admin key refused')).toHaveLength(10);
+    expect(logged[0]).toMatchObject({ client: 'in-process', sent: 'a wrong key', path: '/admin/tasks' });
+    expect(lines.join('\n')).not.toContain('guess-');
+  });
+
   it('reads the Bearer scheme in any case, and no other scheme', async () => {
     for (const scheme of ['Bearer', 'bearer', 'BEARER'])
       expect((await app.request('/admin/tasks', { headers: { authorization: `${scheme} ${TEST_ADMIN_KEY}` } })).status).toBe(200);

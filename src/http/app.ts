@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { matchedRoutes } from 'hono/route';
@@ -15,7 +14,7 @@ import { ExplainSlots } from './explain-slots.js';
 import type { AppDependencies, AppEnv } from './app-dependencies.js';
 import { ApiMetrics } from './metrics.js';
 import { findMalformedParameter, UNNAMED } from './query-string.js';
-import { RateLimiter } from './rate-limit.js';
+import { clientOf, RateLimiter } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerArticleRoutes } from './routes/articles.js';
 import { registerFacetRoutes } from './routes/facets.js';
@@ -207,8 +206,7 @@ function allowOrigins(origins: string[]): MiddlewareHandler {
 }
 
 /**
- * Public reads per client: a 429 with Retry-After once its bucket is empty. The client is the
- * connection's address, or behind a trusted proxy the last address it appended to X-Forwarded-For.
+ * Public reads per client (`clientOf`): a 429 with Retry-After once its bucket is empty.
  */
 function rateLimit(limiter: RateLimiter, limits: { rateLimitPerMinute: number; trustProxy: boolean }, metrics: ApiMetrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -224,16 +222,6 @@ function rateLimit(limiter: RateLimiter, limits: { rateLimitPerMinute: number; t
     }
     await next();
   };
-}
-
-function clientOf(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'in-process'; // app.request() in tests: no socket
-  }
 }
 
 /** For a path, the route it belongs to and the methods its routes answer (HEAD with GET, OPTIONS always), from the app's own route table. */

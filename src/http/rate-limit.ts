@@ -1,3 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+
 /**
  * Requests per client, as a token bucket: `perMinute` tokens flow in evenly, up to `burst` are
  * kept, and a request takes one. A client that finds its bucket empty is told when the next token
@@ -17,17 +20,25 @@ export class RateLimiter {
 
   /** Takes a token for `client`: allowed, or refused with the seconds until one is there. */
   take(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const verdict = this.peek(client);
     const now = this.now();
-    const bucket = this.buckets.get(client) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs);
-    bucket.at = now;
+    const bucket = { tokens: this.tokensOf(client, now), at: now };
     this.buckets.set(client, bucket);
     if (this.buckets.size > 10_000) this.dropFull(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+    if (verdict.allowed) bucket.tokens -= 1;
+    return verdict;
+  }
+
+  /** Whether `client` has a token now, taking none. */
+  peek(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const tokens = this.tokensOf(client, this.now());
+    if (tokens >= 1) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
+  }
+
+  private tokensOf(client: string, now: number): number {
+    const bucket = this.buckets.get(client);
+    return bucket ? Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs) : this.burst;
   }
 
   /** Clients tracked now (for tests and metrics). */
@@ -39,5 +50,16 @@ export class RateLimiter {
     for (const [client, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.at) * this.perMs >= this.burst) this.buckets.delete(client);
     }
+  }
+}
+
+/** The client a request comes from: the connection's address, or behind a trusted proxy the last address it appended to X-Forwarded-For. */
+export function clientOf(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process'; // app.request() in tests: no socket
   }
 }

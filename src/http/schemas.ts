@@ -54,6 +54,7 @@ export const unreadableRequest = {
 export const adminErrors = {
   401: { description: 'Missing or wrong admin key', ...errorContent },
   403: { description: 'Admin endpoints disabled', ...errorContent },
+  429: { description: 'Too many wrong admin keys from this client: every admin request is refused until Retry-After', ...retriedLater },
   503: { description: 'Search engine unavailable', ...errorContent },
 } as const;
 

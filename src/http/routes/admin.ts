@@ -172,7 +172,7 @@ const evalRoute = adminRoute('post', '/admin/eval', 'evaluateProfile', {
 
 export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies): void {
   const { service, logger } = deps;
-  app.use('/admin/*', requireAdminKey(deps.limits.adminApiKey));
+  app.use('/admin/*', requireAdminKey(deps.limits.adminApiKey, { logger, trustProxy: deps.limits.trustProxy ?? false }));
   registerTaskRoutes(app, deps);
   // A finished task's result, by kind: in the document for clients, though a task's `result` is loosely typed.
   for (const [name, schema] of [
