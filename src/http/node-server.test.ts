@@ -67,6 +67,20 @@ describe('the HTTP server', () => {
     const { head, body } = await rawRequest('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 200 /);
     expect(JSON.parse(body)).toEqual({ ok: true });
+    // HTTP/1.0 has no Host to require.
+    expect((await rawRequest('GET /health HTTP/1.0\r\n\r\n')).head).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it.each([
+    ['an HTTP/1.1 request without Host', 'GET /search HTTP/1.1\r\n\r\n', /must name its Host/],
+    ['a request line without its version', 'GET /health/live\r\n\r\n', /must end with its HTTP version/],
+  ])('answers %s with a JSON 400 and closes', async (_what, request, message) => {
+    const before = refused.length;
+    const { head, body } = await rawRequest(request);
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
+    expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
+    expect(refused.slice(before)).toEqual([400]);
   });
 
   it('answers a failure the app did not answer itself with a JSON 500, and says so to whoever logs it', async () => {
