@@ -615,6 +615,69 @@ describe('the search page', () => {
     for (const [selector, ratio] of contrasts) expect(ratio, String(selector)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('keeps the keyboard where the reader was when the results are drawn again, and says what a screen shows', async () => {
+    const page = chromium.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
+    await rendered();
+    const focusedIs = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-focus') || document.activeElement?.id || document.activeElement?.tagName);
+    // The months are one stop: the latest takes the focus, the arrows move it, Enter filters and the month keeps it.
+    const stops = await page.$$eval('#histogram .bar', (bars) => bars.map((bar) => bar.getAttribute('tabindex')));
+    expect(stops.filter((stop) => stop === '0')).toHaveLength(1);
+    expect(stops.at(-1)).toBe('0');
+    await page.focus('#histogram .bar[tabindex="0"]');
+    await page.keyboard.press('ArrowRight');
+    const month = (await focusedIs())!;
+    expect(month).toMatch(/^month-\d{4}-\d{2}$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('date_from') === `${month.slice(6)}-01`);
+    await rendered();
+    expect(await focusedIs()).toBe(month);
+    // The chip names the dates it removes; the date fields hold them, and set others.
+    expect(await page.getAttribute('#active-filters .chip', 'aria-label')).toMatch(/^إزالة التصفية: \S+ \d{4}$/);
+    expect(await page.inputValue('#date-from')).toBe(`${month.slice(6)}-01`);
+    await page.fill('#date-from', '2021-02-01');
+    await page.fill('#date-to', '2021-03-31');
+    await page.click('#date-form button');
+    await page.waitForURL((url) => url.searchParams.get('date_from') === '2021-02-01' && url.searchParams.get('date_to') === '2021-03-31');
+    await rendered();
+    // A control the new results do not draw again hands the focus to the results, not to the top of the page.
+    await page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزاير')}&respell=false`);
+    await rendered();
+    expect(await page.textContent('#status')).toContain('الجزائر');
+    await page.focus('#did-you-mean a');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'الجزائر');
+    await rendered();
+    expect(await focusedIs()).toBe('results');
+    // Suggestions are said when they come, and the down arrow brings them back after Escape.
+    await page.fill('#q', '');
+    await page.click('#q');
+    await page.keyboard.type('بلين');
+    await page.waitForSelector('#suggestions li');
+    const options = await page.$$eval('#suggestions li', (items) => items.length);
+    expect(await page.textContent('#suggestions-status')).toMatch(options === 1 ? /^اقتراح واحد/ : new RegExp(`^${options} اقتراحات`));
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#suggestions')).toBe(true);
+    expect(await page.textContent('#suggestions-status')).toBe('');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('#suggestions li');
+  });
+
+  it('puts the results before the filters for the keys, as a phone shows them', async () => {
+    await chromium.page.setViewportSize({ width: 360, height: 740 });
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
+    await rendered();
+    const [results, filters] = await chromium.page.$$eval('#results, #filters', (both) => both.map((element) => element.getBoundingClientRect().top));
+    expect(results!).toBeLessThan(filters!);
+    // The tab order: from the search tips into the results, not down to the filters.
+    await chromium.page.focus('.search-tips summary');
+    for (let i = 0; i < 3; i++) await chromium.page.keyboard.press('Tab');
+    expect(await chromium.page.evaluate(() => Boolean(document.activeElement?.closest('#results')))).toBe(true);
+    await chromium.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('serves interactive API docs from this server alone', async () => {
     await chromium.page.goto(`${chromium.url}/docs`);
     await chromium.page.waitForSelector('.opblock-summary-path');

@@ -113,12 +113,15 @@ function show(state) {
   if (state.article) return showArticle(state);
   $('article-view').hidden = true;
   $('search-view').hidden = false;
+  skipTo('results', 'انتقل إلى النتائج');
   document.title = state.q ? `${state.q} — ${SITE_TITLE}` : SITE_TITLE;
+  const fromArticle = Boolean(lastArticle);
   return runSearch(state).then(() => {
-    // Back from an article: the focus returns to the link that opened it, not to the top of the page.
+    // Back from an article: the focus returns to the link that opened it (or to the results), not to the top of the page.
     const opened = lastArticle && document.querySelector(`#hits a[data-id="${CSS.escape(lastArticle)}"]`);
     lastArticle = '';
     if (opened) opened.focus();
+    else if (fromArticle && document.activeElement === document.body) $('results').focus();
   });
 }
 
@@ -166,12 +169,32 @@ async function runSearch(state) {
     wanted -= next.body.hits.length;
   }
   Object.assign(shown, { key, hits, nextCursor });
-  const focused = document.activeElement && document.activeElement.id;
+  const focused = document.activeElement;
+  const focusedKey = focusKeyOf(focused);
   renderResult(first.body, state, typed);
   // Again, now the answer has labelled its sources.
   renderActiveFilters(state);
-  if (focused && document.activeElement !== $(focused)) $(focused)?.focus();
+  refocus(focused, focusedKey);
   document.body.dataset.rendered = key;
+}
+
+/** What names a control across renderings: its id, or the key it was drawn with (a month's bar). */
+function focusKeyOf(element) {
+  return element && element !== document.body ? element.id || element.dataset?.focus || '' : '';
+}
+
+/**
+ * After the results are drawn again, the focus stays where the reader was: on the same control if it
+ * is drawn again, else on the results, never lost to the top of the page.
+ */
+function refocus(focused, key) {
+  if (!focused || focused === document.body) return;
+  // Still drawn and still focused: nothing to do. Hidden (the offer once it is taken) is gone, though it keeps the focus a moment.
+  const shownStill = focused.isConnected && focused.getClientRects().length > 0;
+  if (shownStill && document.activeElement === focused) return;
+  const again = key && (document.getElementById(key) || document.querySelector(`[data-focus="${CSS.escape(key)}"]`));
+  if (again && again.getClientRects().length > 0) again.focus();
+  else if (document.activeElement === document.body || document.activeElement === focused) $('results').focus();
 }
 
 function showError(answer) {
@@ -182,7 +205,10 @@ function showError(answer) {
   // Nothing shown belongs to this search any more: the next attempt starts afresh.
   shown.key = '';
   $('hits').replaceChildren();
-  $('did-you-mean').hidden = true;
+  $('hits').hidden = true;
+  $('did-you-mean').hidden = code === 'unknown_source' || answer.status === 400;
+  // A failure that is not the search's own (the service or the network) can be tried again.
+  $('did-you-mean').replaceChildren(h('button', { type: 'button', class: 'link', onclick: () => show(readState()) }, 'أعد المحاولة'));
   $('more').hidden = true;
   document.body.dataset.rendered = `error:${answer.status}`;
 }
@@ -200,7 +226,7 @@ function renderResult(result, state, typed = state.q) {
     result.total === 0
       ? `لا نتائج${result.datesInQuery ? ` منشورة في \u2068${result.datesInQuery.named}\u2069` : ''}${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
       : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${everyWordNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
-  shown.status = $('status').textContent;
+  $('hits').hidden = false;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth && !result.readAsName;
   if (result.withoutMonth) {
@@ -231,6 +257,9 @@ function renderResult(result, state, typed = state.q) {
       '؟',
     );
   }
+  // The offer is said with the count: a reader who hears "no results" hears the way out too.
+  if (!suggestion.hidden) $('status').append(h('span', { class: 'visually-hidden' }, ` ${suggestion.textContent}`));
+  shown.status = $('status').textContent;
   // Sources are open-ended: /facets does not list them, each answer labels its own.
   for (const bucket of result.facets.source) taxonomy.labels.source.set(bucket.value, bucket.label);
   $('hits').replaceChildren(...shown.hits.map((hit) => renderHit(hit, state)));
@@ -328,7 +357,7 @@ function renderActiveFilters(state) {
     chips.push(
       h(
         'button',
-        { type: 'button', class: 'chip', 'aria-label': 'إزالة التصفية: التاريخ', onclick: () => removeFilter({ dateFrom: '', dateTo: '' }) },
+        { type: 'button', class: 'chip', 'aria-label': `إزالة التصفية: ${dateRangeText(state)}`, onclick: () => removeFilter({ dateFrom: '', dateTo: '' }) },
         h('bdi', {}, dateRangeText(state)),
         ' ×',
       ),
@@ -621,6 +650,8 @@ function renderHistogram(months, state) {
         'aria-pressed': String(pressed),
         'aria-label': `${formatMonth(m.month)}: ${m.count}`,
         title: `${formatMonth(m.month)}: ${m.count}`,
+        'data-focus': `month-${m.month}`,
+        tabindex: '-1',
         onclick: () => navigate(range),
       },
       h('span', { class: 'fill' }),
@@ -629,6 +660,11 @@ function renderHistogram(months, state) {
     return [...gap, bar];
   });
   $('histogram').replaceChildren(...(bars.length ? bars : [h('p', { class: 'empty' }, '—')]));
+  // One stop for the keys (the month chosen, else the latest); the arrows move between the months.
+  const barButtons = [...$('histogram').querySelectorAll('.bar')];
+  (barButtons.find((bar) => bar.getAttribute('aria-pressed') === 'true') ?? barButtons.at(-1))?.setAttribute('tabindex', '0');
+  $('date-from').value = state.dateFrom;
+  $('date-to').value = state.dateTo;
   // The bars carry their months on hover only: the first and last are written under them.
   const span = $('histogram-span');
   span.hidden = months.length === 0;
@@ -668,6 +704,7 @@ $('more').addEventListener('click', async () => {
   // The page count joins the URL without a new history entry: back leaves the search, not a page.
   history.replaceState(history.state, '', pageUrl({ ...state, pages }));
   $('hits').append(...answer.body.hits.map((hit) => renderHit(hit, { ...state, pages })));
+  $('status').textContent = `${shown.status} (المعروضة: ${count(1)}–${count(shown.hits.length)})`;
   $('more').hidden = !shown.nextCursor;
   $('hits').children[first]?.querySelector('a')?.focus();
   document.body.dataset.rendered = shown.key;
@@ -678,6 +715,7 @@ $('more').addEventListener('click', async () => {
 async function showArticle(state) {
   $('search-view').hidden = true;
   $('article-view').hidden = false;
+  skipTo('article-title', 'انتقل إلى المقال');
   const title = $('article-title');
   title.textContent = '…';
   lastArticle = state.article;
@@ -703,7 +741,16 @@ async function showArticle(state) {
     );
     const safeUrl = /^https?:\/\//i.test(article.url || '') ? article.url : null;
     $('article-link').replaceChildren(
-      ...(safeUrl ? [h('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, 'المصدر الأصلي')] : []),
+      ...(safeUrl
+        ? [
+            h(
+              'a',
+              { href: safeUrl, rel: 'noopener noreferrer', target: '_blank' },
+              'المصدر الأصلي',
+              h('span', { class: 'visually-hidden' }, ' (يُفتح في نافذة جديدة)'),
+            ),
+          ]
+        : []),
     );
   }
   $('article-related').hidden = true;
@@ -750,6 +797,7 @@ function closeSuggestions() {
   suggest.active = -1;
   list.hidden = true;
   list.replaceChildren();
+  $('suggestions-status').textContent = '';
   input.setAttribute('aria-expanded', 'false');
   input.removeAttribute('aria-activedescendant');
 }
@@ -789,6 +837,8 @@ async function fetchSuggestions() {
   );
   list.hidden = suggest.options.length === 0;
   input.setAttribute('aria-expanded', String(!list.hidden));
+  const many = suggest.options.length === 1 ? 'اقتراح واحد' : `${count(suggest.options.length)} اقتراحات`;
+  $('suggestions-status').textContent = list.hidden ? '' : `${many}؛ تنقّل بينها بالسهمين`;
   list.dataset.for = text;
 }
 
@@ -816,7 +866,8 @@ input.addEventListener('input', () => {
 });
 input.addEventListener('keydown', (event) => {
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    if (list.hidden) return;
+    // Closed (by Escape, say): the arrow opens the suggestions again.
+    if (list.hidden) return void (event.key === 'ArrowDown' && fetchSuggestions());
     event.preventDefault();
     moveActive(event.key === 'ArrowDown' ? 1 : -1);
   } else if (event.key === 'Enter' && suggest.active >= 0) {
@@ -837,6 +888,28 @@ $('search-form').addEventListener('submit', (event) => {
   navigate({ q: input.value.trim() });
 });
 $('sort').addEventListener('change', (event) => navigate({ sort: event.target.value }));
+$('date-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate({ dateFrom: $('date-from').value, dateTo: $('date-to').value });
+});
+$('histogram').addEventListener('keydown', (event) => {
+  const bars = [...$('histogram').querySelectorAll('.bar')];
+  const at = bars.indexOf(document.activeElement);
+  // Right to left, the later months lie to the left.
+  const step = { ArrowLeft: 1, ArrowRight: -1, Home: -bars.length, End: bars.length }[event.key];
+  if (at < 0 || step === undefined) return;
+  event.preventDefault();
+  const next = bars[Math.min(bars.length - 1, Math.max(0, at + step))];
+  bars.forEach((bar) => bar.setAttribute('tabindex', bar === next ? '0' : '-1'));
+  next.focus();
+});
+
+/** The skip link leads to what the page shows: the results, or the article. */
+function skipTo(id, text) {
+  const skip = document.querySelector('.skip');
+  skip.href = `#${id}`;
+  skip.textContent = text;
+}
 window.addEventListener('popstate', () => show(readState()));
 
 /**
