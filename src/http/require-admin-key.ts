@@ -27,12 +27,11 @@ export function requireAdminKey(adminApiKey: string | undefined, options: { logg
     const given = Buffer.from(scheme ? header.slice(scheme[0].length) : '');
     const expected = Buffer.from(adminApiKey);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      tries.take(client);
-      // Who tried and where, never what was sent.
-      options.logger.warn(
-        { requestId: c.get('requestId'), client, method: c.req.method, path: c.req.path, sent: header ? 'a wrong key' : 'no key' },
-        'admin key refused',
-      );
+      // A wrong key is a try (who tried and where is logged, never what was sent); no key guesses nothing.
+      if (header) {
+        tries.take(client);
+        options.logger.warn({ requestId: c.get('requestId'), client, method: c.req.method, path: c.req.path }, 'admin key refused');
+      }
       // RFC 6750 §3: a 401 names the scheme that would be accepted.
       c.header('WWW-Authenticate', 'Bearer realm="admin"');
       throw new ApiError(401, 'unauthorized', 'A valid admin key is required (Authorization: Bearer …).');
