@@ -323,7 +323,9 @@ describe('articles, health and the API description', () => {
     const first = await service.app.request(path);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
-    expect((await service.app.request(path, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    const unchanged = await service.app.request(path, { headers: { 'if-none-match': etag! } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('x-content-type-options')).toBe('nosniff');
     // A feed that finds nothing is as unchanged, polled a second later.
     const empty = `/search/feed?q=${encodeURIComponent('طماطمطماطم')}`;
     const emptyTag = (await service.app.request(empty)).headers.get('etag');

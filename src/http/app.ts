@@ -106,8 +106,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
   const compressing = compressAnswers();
   app.use((c, next) => (c.req.header('accept-encoding') ? compressing(c, next) : next()));
   // What changes seldom is revalidated by its ETag (304, no body): the pages, the facet lists, an article, the API description, a feed a reader polls.
-  // A 304 keeps its request id, as every other answer does.
-  const revalidated = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-request-id'] });
+  // A 304 keeps its request id and nosniff, as every other answer does.
+  const revalidated = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'x-request-id', 'x-content-type-options'] });
   for (const path of REVALIDATED_PATHS) app.use(path, revalidated);
   if (limits.rateLimitPerMinute > 0) {
     const limit = rateLimit(new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst), limits, metrics);

@@ -49,5 +49,5 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
 /** An error answer written to the socket by hand, where no route runs: its id in a header too, as every answer has. */
 export function rawErrorAnswer(status: number, reason: string, body: ErrorBody): string {
   const json = JSON.stringify(body);
-  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Request-Id: ${body.error.requestId}\r\nConnection: close\r\n\r\n${json}`;
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Content-Type-Options: nosniff\r\nX-Request-Id: ${body.error.requestId}\r\nConnection: close\r\n\r\n${json}`;
 }

@@ -43,6 +43,7 @@ describe('the HTTP server', () => {
   it('answers a request target that is no path (GET *) with a JSON 400', async () => {
     const { head, body } = await rawRequest('GET * HTTP/1.1\r\nHost: localhost\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/^x-content-type-options: nosniff$/im);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request', requestId: expect.any(String) } });
     expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
   });
@@ -58,6 +59,7 @@ describe('the HTTP server', () => {
     const before = refused.length;
     const { head, body } = await rawRequest('GET /search?q=\u0628 HTTP/1.1\r\nHost: localhost\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/^x-content-type-options: nosniff$/im);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'invalid_url' } });
     expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
     expect(refused.slice(before)).toEqual([400]);
@@ -78,6 +80,7 @@ describe('the HTTP server', () => {
     const before = refused.length;
     const { head, body } = await rawRequest(request);
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/^x-content-type-options: nosniff$/im);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(message) } });
     expect(headerId(head)).toBe((JSON.parse(body) as { error: { requestId: string } }).error.requestId);
     expect(refused.slice(before)).toEqual([400]);

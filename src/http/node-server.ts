@@ -49,6 +49,7 @@ export function createHttpServer(
       .writeHead(400, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(json),
+        'x-content-type-options': 'nosniff',
         'x-request-id': body.error.requestId,
         connection: 'close',
       })
@@ -70,5 +71,8 @@ export function createHttpServer(
 
 function jsonError(status: number, code: ErrorCode, message: string): Response {
   const body: ErrorBody = { error: { code, message, requestId: randomUUID() } };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': body.error.requestId } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', 'x-request-id': body.error.requestId },
+  });
 }
