@@ -75,6 +75,35 @@ describe('prepareArticle', () => {
     });
   });
 
+  it('leaves out a shown-only field longer than it may be, and says which', () => {
+    const long = json({
+      id: 1,
+      title: 't',
+      text: 'b',
+      abstract: 'ملخص '.repeat(2_000),
+      author: 'ك'.repeat(501),
+      category: 'c'.repeat(201),
+      url: `https://x.org/${'a'.repeat(2_000)}`,
+    });
+    expect(long.ok && [long.article.abstract, long.article.author, long.article.category, long.article.url]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(long.ok && long.droppedFields).toEqual([
+      { field: 'url', reason: '2,014 characters, more than the 2,000 it may have' },
+      { field: 'category', reason: '201 characters, more than the 200 it may have' },
+      { field: 'abstract', reason: '9,999 characters, more than the 5,000 it may have' },
+      { field: 'author', reason: '501 characters, more than the 500 it may have' },
+    ]);
+    // Without an id, an address too long to keep names no article.
+    expect(json({ url: `https://x.org/${'a'.repeat(2_000)}`, title: 't', text: 'b' })).toMatchObject({
+      ok: false,
+      reason: 'id: needs an id or an http(s) url (url: 2,014 characters, more than the 2,000 it may have)',
+    });
+  });
+
   it('refuses a text or a title longer than an article has, naming the field and the limit', () => {
     const long = 'ب '.repeat(MAX_TEXT_CHARACTERS / 2) + 'ب';
     expect(json({ id: 1, title: 't', text: long.slice(0, MAX_TEXT_CHARACTERS) })).toMatchObject({ ok: true });

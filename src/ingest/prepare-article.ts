@@ -133,7 +133,9 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
     return { ok: false, reason: issue ? `${issue.path.join('.') || 'article'}: ${issue.message}` : 'not an article', ...(id ? { id } : {}) };
   }
   const input = parsed.data;
-  const url = isWebAddress(input.url) ? input.url.trim() : undefined;
+  const shown = Object.fromEntries(DISPLAY_FIELDS.map((field) => [field, displayValue(field, input[field])])) as Record<DisplayField, DisplayValue>;
+  const url = shown.url.value;
+  if (input.id === undefined && !url) return { ok: false, reason: `id: needs an id or an http(s) url (url: ${shown.url.dropped})` };
   const id = input.id !== undefined ? String(input.id) : `url-${createHash('sha1').update(url!).digest('hex').slice(0, 20)}`;
   if (!ARTICLE_ID.test(id)) return { ok: false, reason: `id: "${id.slice(0, 40)}" is not a valid id (letters, digits, _ : . -, at most 128)`, id };
   const published = normalizeDate(input.published);
@@ -149,18 +151,29 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
     published,
     source: input.source === undefined ? UNKNOWN_SOURCE : outletOf(input.source),
     url,
-    category: isText(input.category) ? input.category : undefined,
-    abstract: oneLine(input.abstract),
-    author: oneLine(input.author),
+    category: shown.category.value,
+    abstract: shown.abstract.value,
+    author: shown.author.value,
   });
-  const droppedFields = DISPLAY_FIELDS.flatMap((field) =>
-    input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string'
-      ? [{ field, reason: `expected text, got ${kindOf(input[field])}` }]
-      : field === 'url' && isText(input.url) && !url
-        ? [{ field, reason: 'not an http(s) address' }]
-        : [],
-  );
+  const droppedFields = DISPLAY_FIELDS.flatMap((field) => (shown[field].dropped ? [{ field, reason: shown[field].dropped }] : []));
   return prepared.ok && droppedFields.length > 0 ? { ...prepared, droppedFields } : prepared;
+}
+
+type DisplayField = (typeof DISPLAY_FIELDS)[number];
+type DisplayValue = { value?: string; dropped?: string };
+
+/** The longest value of each field only shown: a longer one is left out, not the article (an abstract of a megabyte went around the text's limit). */
+const DISPLAY_FIELD_MAX: Record<DisplayField, number> = { url: 2_000, category: 200, abstract: 5_000, author: 500 };
+
+/** A shown-only field's value as stored, or why it is left out; blank text is no value and nothing to report. */
+function displayValue(field: DisplayField, given: unknown): DisplayValue {
+  if (given === undefined || given === null) return {};
+  if (typeof given !== 'string') return { dropped: `expected text, got ${kindOf(given)}` };
+  if (field === 'url' && isText(given) && !isWebAddress(given)) return { dropped: 'not an http(s) address' };
+  const value = field === 'url' ? given.trim() || undefined : field === 'category' ? (isText(given) ? given : undefined) : oneLine(given);
+  if (value !== undefined && value.length > DISPLAY_FIELD_MAX[field])
+    return { dropped: `${value.length.toLocaleString('en')} characters, more than the ${DISPLAY_FIELD_MAX[field].toLocaleString('en')} it may have` };
+  return value === undefined ? {} : { value };
 }
 
 /** What a JSON value other than text is, in a reason's words. */
