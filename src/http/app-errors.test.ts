@@ -204,6 +204,9 @@ describe('error shapes', () => {
     expect(((await refused.json()) as { error: unknown }).error).toMatchObject({ code: 'too_many_requests' });
     const logged = lines.map((line) => JSON.parse(line) as { msg: string; client?: string; sent?: string });
     expect(logged.filter((line) => line.msg === 'admin key refused')).toHaveLength(10);
+    expect(logged.filter((line) => line.msg === 'admin locked for this client: too many wrong keys')).toEqual([
+      expect.objectContaining({ client: 'in-process', retryAfterSeconds: expect.any(Number) }),
+    ]);
     expect(logged[0]).toMatchObject({ client: 'in-process', method: 'GET', path: '/admin/tasks' });
     expect(lines.join('\n')).not.toContain('guess-');
   });

@@ -31,6 +31,9 @@ export function requireAdminKey(adminApiKey: string | undefined, options: { logg
       if (header) {
         tries.take(client);
         options.logger.warn({ requestId: c.get('requestId'), client, method: c.req.method, path: c.req.path }, 'admin key refused');
+        // The refusals that follow are 429s, each in the request log only: the lock itself is said once.
+        const locked = tries.peek(client);
+        if (!locked.allowed) options.logger.warn({ client, retryAfterSeconds: locked.retryAfterSeconds }, 'admin locked for this client: too many wrong keys');
       }
       // RFC 6750 §3: a 401 names the scheme that would be accepted.
       c.header('WWW-Authenticate', 'Bearer realm="admin"');
