@@ -665,6 +665,29 @@ describe('the search page', () => {
     await page.waitForSelector('#suggestions li');
   });
 
+  it('returns the focus to the results from an article opened by its link, and reads dates typed the other way round', async () => {
+    const page = chromium.page;
+    const id = (await api<SearchAnswer>(`/search?q=${encodeURIComponent('بلينكن')}&size=1`)).hits[0]!.id;
+    await page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}&article=${id}`);
+    await page.waitForFunction((article) => document.body.dataset.rendered === `article:${article}`, id);
+    // The skip link moves the focus, not the URL: back must still leave the article at once.
+    const before = page.url();
+    await page.focus('.skip');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('article-title');
+    expect(page.url()).toBe(before);
+    await page.focus('#back');
+    await page.keyboard.press('Enter');
+    await rendered();
+    await page.waitForFunction(() => document.activeElement?.id === 'results');
+    await page.fill('#date-from', '2021-04-30');
+    await page.fill('#date-to', '2021-02-01');
+    await page.click('#date-form button');
+    await page.waitForURL((url) => url.searchParams.get('date_from') === '2021-02-01' && url.searchParams.get('date_to') === '2021-04-30');
+    await rendered();
+    expect(await page.textContent('#status')).toMatch(/^عدد النتائج/);
+  });
+
   it('puts the results before the filters for the keys, as a phone shows them', async () => {
     await chromium.page.setViewportSize({ width: 360, height: 740 });
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);

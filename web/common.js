@@ -41,10 +41,13 @@ export function marked(tag, attributes, escaped) {
 }
 
 /** GET or send JSON; resolves to { status, body } whatever the status: status 0 when no answer came. */
+/** How long a page waits for an answer before it says the server cannot be reached (the engine's own timeout is 10 s). */
+const ANSWER_TIMEOUT_MS = 30_000;
+
 export async function callJson(url, options) {
   let response;
   try {
-    response = await fetch(url, options);
+    response = await fetch(url, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS), ...options });
   } catch {
     return { status: 0, body: null };
   }
@@ -102,7 +105,9 @@ export function errorMessage(answer) {
   if (answer.status === 0) return 'تعذّر الاتصال بالخادم، تحقّق من الشبكة ثم أعد المحاولة';
   const error = answer.body && answer.body.error;
   const arabic = error && Object.hasOwn(ERROR_MESSAGES, error.code) ? ERROR_MESSAGES[error.code](error.field) : undefined;
-  return arabic || (error && error.message) || `HTTP ${answer.status}`;
+  return (
+    arabic || (error && error.message) || (answer.status >= 500 ? `خطأ في الخادم (HTTP ${answer.status})؛ أعد المحاولة بعد قليل` : `HTTP ${answer.status}`)
+  );
 }
 
 const AR_DATE = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });

@@ -111,17 +111,18 @@ function show(state) {
   $('sort').value = state.sort;
   $('feed-link').href = feedUrl(state);
   if (state.article) return showArticle(state);
+  // Leaving an article (back, a tag, a link): the focus must land in the results, not fall to the top.
+  const fromArticle = !$('article-view').hidden;
   $('article-view').hidden = true;
   $('search-view').hidden = false;
   skipTo('results', 'انتقل إلى النتائج');
   document.title = state.q ? `${state.q} — ${SITE_TITLE}` : SITE_TITLE;
-  const fromArticle = Boolean(lastArticle);
   return runSearch(state).then(() => {
     // Back from an article: the focus returns to the link that opened it (or to the results), not to the top of the page.
     const opened = lastArticle && document.querySelector(`#hits a[data-id="${CSS.escape(lastArticle)}"]`);
     lastArticle = '';
     if (opened) opened.focus();
-    else if (fromArticle && document.activeElement === document.body) $('results').focus();
+    else if (fromArticle && (document.activeElement === document.body || !document.activeElement?.getClientRects().length)) $('results').focus();
   });
 }
 
@@ -207,8 +208,11 @@ function showError(answer) {
   $('hits').replaceChildren();
   $('hits').hidden = true;
   $('did-you-mean').hidden = code === 'unknown_source' || answer.status === 400;
-  // A failure that is not the search's own (the service or the network) can be tried again.
-  $('did-you-mean').replaceChildren(h('button', { type: 'button', class: 'link', onclick: () => show(readState()) }, 'أعد المحاولة'));
+  // A failure that is not the search's own (the service or the network) can be tried again; a retry that fails again keeps the focus on it.
+  const retrying = $('did-you-mean').contains(document.activeElement);
+  const retry = h('button', { type: 'button', class: 'link', onclick: () => show(readState()) }, 'أعد المحاولة');
+  $('did-you-mean').replaceChildren(retry);
+  if (retrying && !$('did-you-mean').hidden) retry.focus();
   $('more').hidden = true;
   document.body.dataset.rendered = `error:${answer.status}`;
 }
@@ -838,7 +842,7 @@ async function fetchSuggestions() {
   list.hidden = suggest.options.length === 0;
   input.setAttribute('aria-expanded', String(!list.hidden));
   const many = suggest.options.length === 1 ? 'اقتراح واحد' : `${count(suggest.options.length)} اقتراحات`;
-  $('suggestions-status').textContent = list.hidden ? '' : `${many}؛ تنقّل بينها بالسهمين`;
+  $('suggestions-status').textContent = list.hidden ? 'لا اقتراحات' : `${many}؛ تنقّل بينها بالسهمين`;
   list.dataset.for = text;
 }
 
@@ -890,7 +894,9 @@ $('search-form').addEventListener('submit', (event) => {
 $('sort').addEventListener('change', (event) => navigate({ sort: event.target.value }));
 $('date-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  navigate({ dateFrom: $('date-from').value, dateTo: $('date-to').value });
+  const [from, to] = [$('date-from').value, $('date-to').value];
+  // Typed the other way round, the range is still the one meant.
+  navigate(from && to && from > to ? { dateFrom: to, dateTo: from } : { dateFrom: from, dateTo: to });
 });
 $('histogram').addEventListener('keydown', (event) => {
   const bars = [...$('histogram').querySelectorAll('.bar')];
@@ -910,6 +916,11 @@ function skipTo(id, text) {
   skip.href = `#${id}`;
   skip.textContent = text;
 }
+// It moves the focus without a fragment in the URL: a fragment is a history entry, and back would then stay on the article.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  $(event.currentTarget.getAttribute('href').slice(1))?.focus();
+});
 window.addEventListener('popstate', () => show(readState()));
 
 /**
