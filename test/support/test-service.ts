@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { ArticleTagger } from '../../src/classify/article-tagger.js';
 import { connectEngine } from '../../src/engine/connect-engine.js';
-import type { SearchBody, SearchEngine } from '../../src/engine/search-engine.js';
+import type { BulkDocument, SearchBody, SearchEngine } from '../../src/engine/search-engine.js';
 import { createApp } from '../../src/http/app.js';
 import type { IngestReport } from '../../src/ingest/ingest-articles.js';
 import { readSourceRecords, sourceFiles } from '../../src/ingest/source-records.js';
@@ -63,6 +63,21 @@ export function engineRefusingSearches(engine: SearchEngine, refuses: (body: Sea
     },
   });
   return { engine: wrapped, refused: () => refused };
+}
+
+/**
+ * The engine with some documents altered on their way to it, past every check of the product's: the
+ * engine's own refusal of an article that passed them (a term past its limit, say) is then real.
+ */
+export function engineAlteringDocuments(engine: SearchEngine, alter: (document: BulkDocument) => BulkDocument): SearchEngine {
+  return new Proxy(engine, {
+    get(target, key) {
+      if (key === 'bulkIndex')
+        return (index: string, documents: BulkDocument[], options?: { refresh?: boolean }) => target.bulkIndex(index, documents.map(alter), options);
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The real app over a service, with the production limits and a known admin key (none given `adminApiKey: undefined`). */
