@@ -172,14 +172,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     if (status === 503) c.set('refusalCode', body.error.code);
     else if (status >= 500) deps.logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     // Built within the engine's limits, a refused search may be the index's doing (a stored text too long to highlight): the operator is told why.
-    else if (body.error.code === 'query_rejected')
-      deps.logger.warn(
-        {
-          requestId: c.get('requestId'),
-          reason: String((error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : '').slice(0, 300),
-        },
-        'the engine refused a search',
-      );
+    else if (body.error.code === 'query_rejected') {
+      const { cause } = error as Error;
+      deps.logger.warn({ requestId: c.get('requestId'), reason: cause instanceof Error ? cause.message.slice(0, 300) : '' }, 'the engine refused a search');
+    }
     if (status === 503) c.header('Retry-After', '5');
     if (status === 429 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '1');
     return c.json(body, status);

@@ -20,18 +20,21 @@ export class RateLimiter {
 
   /** Takes a token for `client`: allowed, or refused with the seconds until one is there. */
   take(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-    const verdict = this.peek(client);
     const now = this.now();
     const bucket = { tokens: this.tokensOf(client, now), at: now };
     this.buckets.set(client, bucket);
     if (this.buckets.size > 10_000) this.dropFull(now);
+    const verdict = this.verdict(bucket.tokens);
     if (verdict.allowed) bucket.tokens -= 1;
     return verdict;
   }
 
   /** Whether `client` has a token now, taking none. */
   peek(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-    const tokens = this.tokensOf(client, this.now());
+    return this.verdict(this.tokensOf(client, this.now()));
+  }
+
+  private verdict(tokens: number): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     if (tokens >= 1) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
   }
