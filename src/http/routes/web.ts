@@ -25,12 +25,13 @@ const SECURITY_HEADERS = {
 };
 
 interface Asset {
-  body: string;
+  /** Bytes, not text: Swagger UI's bundle (1.4 MB) held as a JavaScript string took 3.5 MB of heap, two bytes a character. */
+  body: Uint8Array<ArrayBuffer>;
   type: string;
 }
 
 function readAsset(path: string): Asset {
-  return { body: readFileSync(path, 'utf8'), type: TYPES[path.split('.').at(-1)!] ?? 'application/octet-stream' };
+  return { body: new Uint8Array(readFileSync(path)), type: TYPES[path.split('.').at(-1)!] ?? 'application/octet-stream' };
 }
 
 /**
