@@ -60,6 +60,22 @@ describe('suggestions as the reader types', () => {
     expect(body.titles[0]!.titleHighlighted).toContain('<mark>بلينكين</mark>');
   });
 
+  it('complete titles from English words as the search reads them, once the last word is one the dictionary knows', async () => {
+    const articles = [
+      { id: 'arab-spring', title: 'الربيع العربي بعد سبع سنوات', body: 'ماذا بقي من الربيع العربي؟', published: '2018-07-11T12:00:00Z' },
+      { id: 'arab-super', title: 'كأس السوبر العربي في القاهرة', body: 'تقام مباراة كأس السوبر العربي.', published: '2018-07-11T12:00:00Z' },
+      { id: 'iran-uranium', title: 'إيران تهدد بتخصيب اليورانيوم', body: 'قالت إيران إنها قد تستأنف التخصيب.', published: '2018-07-11T12:00:00Z' },
+    ];
+    await indexStoredArticles(seeded.engine, seeded.alias, articles);
+    // No Arabic title begins with arab or spring: read as the search reads them, الربيع العربي.
+    const spring = (await suggest('arab spring')).body.titles.map((t) => t.id);
+    expect(spring[0]).toBe('arab-spring');
+    expect(spring).not.toContain('arab-super');
+    expect((await suggest('iran uranium')).body.titles.map((t) => t.id)).toEqual(['iran-uranium']);
+    // spr, half typed, would be read as سوبر: nothing yet, as before.
+    expect((await suggest('arab spr')).body.titles).toEqual([]);
+  });
+
   it('name a person typed in Latin script, and a place', async () => {
     expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));

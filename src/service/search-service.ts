@@ -41,6 +41,7 @@ import {
   isLatinOnly,
   mayHoldSlip,
   nearEnoughToSearch,
+  suggestText,
   onlyRestoresHamza,
   respellingFindsMore,
   respellsOnlyToNames,
@@ -679,6 +680,10 @@ export class SearchService {
     }
     const { suggester } = this.entitySuggester;
     const found = await this.suggestAsTyped(text, size, suggester);
+    if (found.titles.length === 0 && isLatinOnly(text)) {
+      const titles = await this.titlesAsSearched(text, size);
+      if (titles.length > 0) return { titles, entities: found.entities };
+    }
     // Nothing begins with the text: a word typed one slip off (ماكرن) is asked again, as near beginnings.
     if (found.titles.length > 0 || found.entities.length > 0 || !mayHoldSlip(text)) return found;
     const [titles, articles] = await Promise.all([
@@ -686,6 +691,23 @@ export class SearchService {
       this.entityArticleCounts(),
     ]);
     return { titles, entities: suggester.suggest(text, size, articles, { slipped: true }) };
+  }
+
+  /**
+   * Titles for English words no title begins with (arab spring: الربيع العربي), as the search reads
+   * them, of articles holding every word. Only once the last word is one the dictionary or the lists
+   * know: a word half typed is read as another (arab spr as سوبر), and the words before it alone
+   * suggested titles off the query's subject. Two words or more: one word begun is a name's to
+   * complete (see nameBegunInLatin).
+   */
+  private async titlesAsSearched(text: string, size: number): Promise<TitleSuggestion[]> {
+    const q = suggestText(text);
+    const words = q.split(' ');
+    const last = words.at(-1)!.toLowerCase();
+    const english = this.englishDictionaryWords();
+    if (words.length < 2 || !((english && isDictionaryWord(english, last)) || this.currentQueryLists.arabicOfLatin?.has(last))) return [];
+    const result = await this.search({ q, filters: {}, from: 0, size, sort: 'relevance', facetSize: 1 });
+    return result.hits.slice(0, articlesHoldingEveryWord(result)).map(({ id, title, titleHighlighted }) => ({ id, title, titleHighlighted }));
   }
 
   /** `suggest` of the text as typed: titles and names that begin with it. */
