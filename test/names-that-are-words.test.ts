@@ -88,3 +88,27 @@ describe('a name that is also a word, searched alone', () => {
     expect((await search({ q: 'دعم مالي' })).hits.map((hit) => hit.id)).toContain('x-financial');
   });
 });
+
+describe('a name typed in Latin letters that sounds like a common word', () => {
+  it('finds the person or place, not the word its letters spell out', async () => {
+    const articles = [
+      { id: 'x-atwan', title: 'مقابلة مع رئيس تحرير', text: 'قال عبد الباري عطوان رئيس تحرير صحيفة رأي اليوم إن المنطقة تتغير.', source: 'BBC' },
+      { id: 'x-second', title: 'يوم ثان من الاحتجاجات', text: 'خرج المحتجون لليوم الثاني، في أسبوع ثان من الغضب.', source: 'BBC' },
+      { id: 'x-gheit', title: 'أبو الغيط يندد', text: 'قال أمين عام الجامعة العربية أحمد أبو الغيط إن القرار خطير.', source: 'BBC' },
+      { id: 'x-apple', title: 'أبل تطلق هاتفا', text: 'أعلنت أبل عن هاتف جديد في غاية الأهمية لخططها.', source: 'BBC' },
+      { id: 'x-paso', title: 'جسر على الحدود', text: 'أغلق المحتجون جسرا يربط بين إل باسو في تكساس وسيوداد خواريز.', source: 'BBC' },
+    ];
+    await ingest(articles);
+    // Read letter by letter, Atwan had been ثان ("second"), Aboul Gheit أبل غاية (Apple, "goal"), El Paso an acronym's sports body.
+    for (const [q, wanted] of [
+      ['Atwan', 'x-atwan'],
+      ['Abdel Bari Atwan', 'x-atwan'],
+      ['Aboul Gheit', 'x-gheit'],
+      ['Ahmed Aboul Gheit', 'x-gheit'],
+      ['El Paso', 'x-paso'],
+    ]) {
+      const ids = (await search({ q: q! })).hits.map((hit) => hit.id);
+      expect(ids, q).toEqual([wanted]);
+    }
+  });
+});
