@@ -701,6 +701,74 @@ describe('the search page', () => {
     await chromium.page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('on a phone: a filter ticked below the results leaves their count in view, a search closes the keyboard, and back restores the box', async () => {
+    const phone = await chromium.page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await phone.newPage();
+    const drawn = (key: string) => page.waitForFunction((wanted) => document.body.dataset.rendered === wanted, key);
+    try {
+      await page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
+      await drawn(`q=${encodeURIComponent('بلينكن')}|1`);
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      // Ticked far below the results, the filter's count is said where the finger is, and leads back up.
+      await page.tap('fieldset[data-facet="topics"] input[value="diplomacy"]');
+      await drawn(`q=${encodeURIComponent('بلينكن')}&topic=diplomacy|1`);
+      const filtered = await api<SearchAnswer>(`/search?q=${encodeURIComponent('بلينكن')}&topic=diplomacy`);
+      const button = await page.$('#to-results');
+      expect(await button!.textContent()).toContain(`(${filtered.total})`);
+      const box = (await button!.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(740);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      await page.tap('#to-results');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('results');
+      // A search from the on-screen keyboard closes it; asked again, it adds no step for back to take.
+      await page.tap('#q');
+      await page.fill('#q', 'الجزائر');
+      await page.press('#q', 'Enter');
+      await drawn(`q=${encodeURIComponent('الجزائر')}&topic=diplomacy|1`);
+      expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('q');
+      const steps = await page.evaluate(() => history.length);
+      await page.tap('button[type="submit"]');
+      expect(await page.evaluate(() => history.length)).toBe(steps);
+      // Back, the box says the search shown, though it has the focus.
+      await page.focus('#q');
+      await page.goBack();
+      await drawn(`q=${encodeURIComponent('بلينكن')}&topic=diplomacy|1`);
+      expect(await page.inputValue('#q')).toBe('بلينكن');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('on a phone: more results that cannot be fetched say so at the foot of the list; suggestions wait for a pause', async () => {
+    const phone = await chromium.page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const page = await phone.newPage();
+    try {
+      await page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);
+      await page.waitForFunction(() => document.body.dataset.rendered?.endsWith('|1'));
+      await page.route('**/search?*cursor=*', (route) => route.abort('internetdisconnected'));
+      await page.tap('#more');
+      await page.waitForSelector('#more-status:not([hidden])');
+      expect(await page.textContent('#more-status')).toContain('تعذّر الاتصال بالخادم');
+      expect(await page.isVisible('#more')).toBe(true);
+      // One request for a word typed at a phone's pace (a letter every 60 ms), not one a letter.
+      const asked: string[] = [];
+      page.on('request', (request) => request.url().includes('/suggest?') && asked.push(request.url()));
+      await page.tap('#q');
+      await page.fill('#q', '');
+      await page.keyboard.type('الجزائر', { delay: 60 });
+      await page.waitForSelector('#suggestions:not([hidden])');
+      expect(asked.length).toBeLessThanOrEqual(2);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('serves interactive API docs from this server alone', async () => {
     await chromium.page.goto(`${chromium.url}/docs`);
     await chromium.page.waitForSelector('.opblock-summary-path');

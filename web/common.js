@@ -40,14 +40,18 @@ export function marked(tag, attributes, escaped) {
   return element;
 }
 
-/** GET or send JSON; resolves to { status, body } whatever the status: status 0 when no answer came. */
 /** How long a page waits for an answer before it says the server cannot be reached (the engine's own timeout is 10 s). */
 const ANSWER_TIMEOUT_MS = 30_000;
 
-export async function callJson(url, options) {
+/**
+ * GET or send JSON; resolves to { status, body } whatever the status: status 0 when no answer came
+ * (in time, or at all: `options.signal` may call it off).
+ */
+export async function callJson(url, options = {}) {
+  const timeout = AbortSignal.timeout(ANSWER_TIMEOUT_MS);
   let response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS), ...options });
+    response = await fetch(url, { ...options, signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout });
   } catch {
     return { status: 0, body: null };
   }

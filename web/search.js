@@ -102,7 +102,9 @@ function navigate(changes, { replace = false } = {}) {
   const state = { ...readState(), pages: 1, article: '', ...changes };
   // Searching as typed holds for the text it was asked of, not the next one.
   if ('q' in changes && !('respell' in changes)) state.respell = '';
-  history[replace ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
+  // The same search asked again is no new place to go back from.
+  const again = pageUrl(state) === pageUrl(readState());
+  history[replace || again ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
   show(state);
 }
 
@@ -214,6 +216,12 @@ function showError(answer) {
   $('did-you-mean').replaceChildren(retry);
   if (retrying && !$('did-you-mean').hidden) retry.focus();
   $('more').hidden = true;
+  $('more-status').hidden = true;
+  // No answer came: the filters drawn are the last search's, nothing to tick until one does.
+  const unanswered = answer.status === 0 || answer.status >= 500;
+  $('filters').classList.toggle('stale', unanswered);
+  $('filters').inert = unanswered;
+  $('to-results').textContent = '↑ النتائج';
   document.body.dataset.rendered = `error:${answer.status}`;
 }
 
@@ -268,6 +276,10 @@ function renderResult(result, state, typed = state.q) {
   for (const bucket of result.facets.source) taxonomy.labels.source.set(bucket.value, bucket.label);
   $('hits').replaceChildren(...shown.hits.map((hit) => renderHit(hit, state)));
   $('more').hidden = !shown.nextCursor;
+  $('more-status').hidden = true;
+  $('filters').classList.remove('stale');
+  $('filters').inert = false;
+  $('to-results').textContent = `↑ النتائج (${count(result.total)})`;
   renderHistogram(result.facets.published, state);
   for (const facet of FACETS) renderFacet(facet, result.facets[facet.key], state);
 }
@@ -691,13 +703,21 @@ $('more').addEventListener('click', async () => {
   const state = readState();
   const params = searchParams(state);
   const key = shown.key;
+  // Said where the reader is, at the foot of the list: the status line is a phone's screens away.
   $('more').disabled = true;
+  $('more').textContent = 'جارٍ التحميل…';
+  $('more-status').hidden = true;
   const answer = await callJson(`search?${params}&size=${PAGE_SIZE}&cursor=${encodeURIComponent(shown.nextCursor)}`);
   $('more').disabled = false;
+  $('more').textContent = 'نتائج أخرى';
   // The reader went elsewhere meanwhile (another search, an article): this page is not theirs now.
   if (shown.key !== key || readState().article) return;
   // No answer: the results shown stay, and the button, for another try.
-  if (answer.status === 0) return void ($('status').textContent = errorMessage(answer));
+  if (answer.status === 0) {
+    $('more-status').textContent = errorMessage(answer);
+    $('more-status').hidden = false;
+    return;
+  }
   $('status').textContent = shown.status;
   if (answer.status !== 200) return showError(answer);
   const first = shown.hits.length;
@@ -710,6 +730,7 @@ $('more').addEventListener('click', async () => {
   $('hits').append(...answer.body.hits.map((hit) => renderHit(hit, { ...state, pages })));
   $('status').textContent = `${shown.status} (المعروضة: ${count(1)}–${count(shown.hits.length)})`;
   $('more').hidden = !shown.nextCursor;
+  $('more-status').hidden = true;
   $('hits').children[first]?.querySelector('a')?.focus();
   document.body.dataset.rendered = shown.key;
 });
@@ -792,11 +813,14 @@ $('back').addEventListener('click', () => {
 
 // ---- suggestions ---------------------------------------------------------------------------
 
-const suggest = { run: 0, timer: 0, options: [], active: -1 };
+const suggest = { run: 0, timer: 0, options: [], active: -1, asking: null };
+/** Suggestions wait for a pause in the typing: at a phone's pace, one request a letter had been sent, none called off. */
+const SUGGEST_PAUSE_MS = 150;
 
 function closeSuggestions() {
   suggest.run++;
   clearTimeout(suggest.timer);
+  suggest.asking?.abort();
   suggest.options = [];
   suggest.active = -1;
   list.hidden = true;
@@ -810,7 +834,9 @@ async function fetchSuggestions() {
   const text = input.value.trim();
   if ([...text].length < 2) return closeSuggestions();
   const run = ++suggest.run;
-  const answer = await callJson(`suggest?${new URLSearchParams({ q: text })}`);
+  suggest.asking?.abort();
+  suggest.asking = new AbortController();
+  const answer = await callJson(`suggest?${new URLSearchParams({ q: text })}`, { signal: suggest.asking.signal });
   if (run !== suggest.run || answer.status !== 200) return;
   suggest.options = [
     ...answer.body.entities.map((entity) => ({ kind: 'entity', ...entity })),
@@ -855,8 +881,14 @@ function moveActive(step) {
   else input.removeAttribute('aria-activedescendant');
 }
 
+/** On a touch screen the on-screen keyboard, open while the box has the focus, hid all but the first result. */
+function closeKeyboard() {
+  if (matchMedia('(pointer: coarse)').matches) input.blur();
+}
+
 function pick(option) {
   closeSuggestions();
+  closeKeyboard();
   if (option.kind === 'title') return navigate({ ...readState(), article: option.id });
   // A name picked filters on its facet; the letters typed were only the way to it.
   input.value = '';
@@ -866,7 +898,7 @@ function pick(option) {
 
 input.addEventListener('input', () => {
   clearTimeout(suggest.timer);
-  suggest.timer = setTimeout(fetchSuggestions, 60);
+  suggest.timer = setTimeout(fetchSuggestions, SUGGEST_PAUSE_MS);
 });
 input.addEventListener('keydown', (event) => {
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -889,6 +921,7 @@ input.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   closeSuggestions();
+  closeKeyboard();
   navigate({ q: input.value.trim() });
 });
 $('sort').addEventListener('change', (event) => navigate({ sort: event.target.value }));
@@ -917,11 +950,19 @@ function skipTo(id, text) {
   skip.textContent = text;
 }
 // It moves the focus without a fragment in the URL: a fragment is a history entry, and back would then stay on the article.
-document.querySelector('.skip').addEventListener('click', (event) => {
-  event.preventDefault();
-  $(event.currentTarget.getAttribute('href').slice(1))?.focus();
+for (const link of [document.querySelector('.skip'), $('to-results')]) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    $(event.currentTarget.getAttribute('href').slice(1))?.focus();
+  });
+}
+window.addEventListener('popstate', () => {
+  const state = readState();
+  // Back or forward is a place already searched: the box says its text, even while it has the focus.
+  input.value = state.q;
+  closeSuggestions();
+  show(state);
 });
-window.addEventListener('popstate', () => show(readState()));
 
 /**
  * A link's `source` given as an outlet's label or other name (بي بي سي, France 24) is written as the
