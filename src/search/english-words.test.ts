@@ -130,6 +130,18 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(inArabic('MALARIA', listed, english)).toBe('الملاريا');
   });
 
+  it("reads a French word without the article or pronoun elided onto it: l'Algérie, d’Espagne, qu'Alger", () => {
+    const french = new Map([...listed, ['algerie', 'الجزائر'], ['espagne', 'إسبانيا'], ['alger', 'الجزائر العاصمة']]);
+    expect(readLatinStretches("l'Algérie d’Espagne qu'Alger", french, english).map((stretch) => stretch.listed)).toEqual([
+      'الجزائر',
+      'إسبانيا',
+      'الجزائر العاصمة',
+    ]);
+    expect(inArabic("(l'Algérie) vaccine", french, english)).toBe('(Algérie) اللقاح');
+    // Not a name's own apostrophe (N'Djamena begins with n'), nor a word of one letter after it.
+    expect(inArabic("O'Neill N'Djamena d'A", french, english)).toBe("O'Neill N'Djamena d'A");
+  });
+
   it('keeps a surname after a given name as typed, where the dictionary would read a common word', () => {
     expect(inArabic('Jeremy Hunt', listed, english)).toBe('جيرمي Hunt');
     expect(inArabic('jeremy hunt', listed, english)).toBe('جيرمي الصيد');

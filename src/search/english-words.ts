@@ -348,7 +348,10 @@ export function readLatinStretches(
   const typed: string[] = [];
   // Where the article was joined to a word (al-Sham; the -ul of Abdul Mahdi): the word after it is Arabic typed in Latin letters, whatever English spells alike.
   const afterJoinedArticle = new Set<number>();
-  for (const word of text.split(/\s+/u).filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
+  for (const word of text
+    .split(/\s+/u)
+    .map(withoutFrenchElision)
+    .filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
     const apart = withArticleApart(word, listed);
     if (apart.length > 1) afterJoinedArticle.add(typed.length + 1);
     typed.push(...apart);
@@ -452,6 +455,17 @@ export function readLatinStretches(
     else take(Math.max(length, 1), length > 0 ? { arabic: arabicOfTyped(length)! } : {});
   }
   return stretches;
+}
+
+/**
+ * French elision before a noun: l'Algérie, d'Espagne, qu'Alger, the apostrophe straight or curly. Not
+ * n', which begins names (N'Djamena, N'Golo Kanté), nor the pronouns' (j', m', s', t'), before verbs.
+ */
+const FRENCH_ELISION = /^(\P{L}*)(?:[ld]|qu)['\u2019](?=\p{L}{2})/iu;
+
+/** A word without the French article or pronoun elided onto it (l'Algérie: Algérie), which no list or dictionary spells with it. */
+function withoutFrenchElision(word: string): string {
+  return word.replace(FRENCH_ELISION, '$1');
 }
 
 /** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */

@@ -6,7 +6,7 @@ import { readDataList } from '../../src/data/data-files.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
 // Writes taxonomy/regions.json: every country and territory of ISO 3166-1 (and Kosovo), named from
-// ICU's region names (Node's Intl.DisplayNames, Arabic and English), placed in the UN M49
+// ICU's region names (Node's Intl.DisplayNames, Arabic and English; French for search), placed in the UN M49
 // sub-regions, and merged with what is written by hand in taxonomy/sources/regions-hand.json
 // (entries kept as written; per-country demonyms, spellings, ambiguity rules and groupings).
 // Usage: npm run build:regions   (the output is committed; the same inputs give the same file)
@@ -30,6 +30,8 @@ interface HandFile {
   rules: unknown;
   /** Generated spellings that are other words (الجاني, "the perpetrator", is no Ghanaian). */
   droppedSpellings: { terms: string[]; reason: string };
+  /** ICU's French names that are other words or names (grenade, Maurice): not read as the country. */
+  frenchNamesNotSearched: { terms: string[]; reason: string };
   partsNotSearchedAsTheWhole: { terms: string[]; reason: string };
   regions: RegionEntry[];
   countries: Record<string, CountryAddition>;
@@ -76,6 +78,7 @@ const outPath = join(PROJECT_ROOT, 'taxonomy', 'regions.json');
 const hand = JSON.parse(readFileSync(handPath, 'utf8')) as HandFile;
 const arabicNames = new Intl.DisplayNames(['ar'], { type: 'region' });
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const frenchNames = new Intl.DisplayNames(['fr'], { type: 'region' });
 
 const subRegionOf = new Map<string, string>();
 for (const [subRegion, codes] of Object.entries(M49)) for (const code of codes.split(' ')) subRegionOf.set(code, subRegion);
@@ -153,6 +156,19 @@ for (const byOwnName of [true, false])
       if (isOwnName !== byOwnName || !/^[a-z][a-z .'-]*$/.test(latin) || handSpellings.has(latin) || leftOut.has(latin) || labelOf.has(latin)) continue;
       labelOf.set(latin, region.labels.ar);
     }
+// Then each country's French name, as a Maghreb or French reader types it (Espagne, Royaume-Uni, Côte
+// d’Ivoire), its accents folded as the index folds them.
+const frenchLeftOut = new Set(hand.frenchNamesNotSearched.terms);
+for (const region of output.regions) {
+  if (!region.iso) continue;
+  const latin = cleanName(frenchNames.of(region.iso)!)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
+  if (!/^[a-z][a-z .'-]*$/.test(latin) || handSpellings.has(latin) || leftOut.has(latin) || frenchLeftOut.has(latin) || labelOf.has(latin)) continue;
+  labelOf.set(latin, region.labels.ar);
+}
 const latinRules = [...labelOf].map(([latin, arabic]) => `${latin} => ${arabic}, ${latin}`);
 const countriesPath = join(synonymsDir, 'countries.txt');
 writeFileSync(
