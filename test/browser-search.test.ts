@@ -742,7 +742,7 @@ describe('the search page', () => {
     }
   });
 
-  it('on a phone: more results that cannot be fetched say so at the foot of the list; suggestions wait for a pause', async () => {
+  it('on a phone: more results that cannot be fetched say so at the foot of the list; suggestions wait for a pause; a long facet folds', async () => {
     const phone = await chromium.page
       .context()
       .browser()!
@@ -764,6 +764,26 @@ describe('the search page', () => {
       await page.keyboard.type('الجزائر', { delay: 60 });
       await page.waitForSelector('#suggestions:not([hidden])');
       expect(asked.length).toBeLessThanOrEqual(2);
+      // A long facet shows its first five values and those ticked, the rest a tap away; unfolded, it stays so as the results are drawn again.
+      const topics = ['diplomacy', 'security-defense', 'economy-energy', 'politics', 'sport', 'culture', 'technology'];
+      await indexStoredArticles(
+        seeded.engine,
+        seeded.alias,
+        topics.map((topic, i) => ({ id: `fold_${i}`, title: `نشرة مطوية ${i}`, body: 'نشرة مطوية.', published: '2021-05-01', topics: [topic] })),
+      );
+      const topicsShown = () => page.$$eval('fieldset[data-facet="topics"] .facet-values > li', (items) => items.map((li) => li.getClientRects().length > 0));
+      await page.unroute('**/search?*cursor=*');
+      await page.goto(`${chromium.url}/?q=${encodeURIComponent('مطوية')}&topic=technology`);
+      await page.waitForFunction(() => document.body.dataset.rendered?.endsWith('|1'));
+      const folded = await topicsShown();
+      expect(folded).toHaveLength(topics.length);
+      expect(folded.filter(Boolean)).toHaveLength(6);
+      expect(await page.isVisible('fieldset[data-facet="topics"] input[value="technology"]')).toBe(true);
+      await page.tap('fieldset[data-facet="topics"] .unfold');
+      expect((await topicsShown()).every(Boolean)).toBe(true);
+      await page.selectOption('#sort', 'newest');
+      await page.waitForFunction(() => document.body.dataset.rendered?.includes('sort=newest'));
+      expect((await topicsShown()).every(Boolean)).toBe(true);
     } finally {
       await phone.close();
     }

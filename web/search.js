@@ -549,7 +549,41 @@ function renderFacet(facet, buckets, state) {
     ...valueFinder(facet, state),
     ...everyValueToggle(facet, state),
     items.length ? h('ul', { class: 'facet-values' }, items) : h('p', { class: 'empty' }, '—'),
+    ...unfoldToggle(facet, fieldset, items),
   );
+}
+
+/** Values a facet shows folded on a phone, beside those ticked. */
+const FOLDED_VALUES = 5;
+/** The facets the reader unfolded, kept as the results are drawn again. */
+const unfolded = new Set();
+
+/**
+ * On a phone (one column), a facet shows its first values and those ticked; a button shows the rest.
+ * Thirty values in each of six facets had made the filters some 4,800 px long on a 360 px screen.
+ * A wide screen shows every value: the class only hides them below 46rem.
+ */
+function unfoldToggle(facet, fieldset, items) {
+  const beyond = items.filter((item, index) => index >= FOLDED_VALUES && !item.querySelector('input:checked'));
+  for (const item of beyond) item.classList.add('beyond');
+  const open = unfolded.has(facet.key);
+  fieldset.classList.toggle('open', open);
+  if (beyond.length === 0) return [];
+  const toggle = (event) => {
+    const opening = !unfolded.has(facet.key);
+    if (opening) unfolded.add(facet.key);
+    else unfolded.delete(facet.key);
+    fieldset.classList.toggle('open', opening);
+    event.currentTarget.setAttribute('aria-expanded', String(opening));
+    event.currentTarget.textContent = opening ? 'عرض أقل' : `عرض الكل (${count(items.length)})`;
+  };
+  return [
+    h(
+      'button',
+      { type: 'button', class: 'link unfold', 'aria-expanded': String(open), 'data-focus': `unfold-${facet.param}`, onclick: toggle },
+      open ? 'عرض أقل' : `عرض الكل (${count(items.length)})`,
+    ),
+  ];
 }
 
 /** How many values a facet's finder lists: those the search counts come first in the box below it. */
