@@ -204,6 +204,10 @@ describe('understandQuery', () => {
     expect(understandQuery('Nabil', on, whole)).toBe('Nabil'); // one edit from nabih, of Nabih Berri, whom nothing names
     expect(understandQuery('artificial intellgence', on, whole)).toBe('artificial intelligence'); // beside its word
     expect(understandQuery('Nabil', on, aids)).toBe('nabih');
+    // A word a synonym rule reads is no misspelled name: grève (a strike) is one letter from Grèce.
+    expect(understandQuery('greve', on, aids)).toBe('grece');
+    expect(understandQuery('greve', on, { ...aids, synonymLatinWords: new Set(['greve']) })).toBe('greve');
+    expect(understandQuery('grève', on, { ...aids, synonymLatinWords: new Set(['greve']) })).toBe('grève');
   });
 
   it('offers an unknown Latin word a listed name that sounds the same two edits off, never a name a letter off that sounds otherwise', () => {

@@ -894,8 +894,8 @@ export function respellWords(text: string, respellings: ReadonlyMap<string, stri
  * letter; one edit under eight letters, two from eight) is replaced by the nearest: Blinkin → blinken,
  * which the synonym lists carry to بلينكن, and sameh shukry → sameh shoukry, a whole name again. Equally
  * near two names, it goes to the one another word of the query spells (samah shoukry: sameh, not salah).
- * `offer` widens that for an offer (see offeredNameReach), to the words it accepts alone; `isEnglish`
- * words are never respelled; with `wholeNames`, a searched name's word must be a whole name, of a
+ * `offer` widens that for an offer (see offeredNameReach), to the words it accepts alone; `isWord`
+ * words (the dictionary's, a synonym rule's) are never respelled; with `wholeNames`, a searched name's word must be a whole name, of a
  * name the query names, or one with a word beside it (artificial intelligence).
  */
 export function respellLatinNames(
@@ -903,11 +903,11 @@ export function respellLatinNames(
   nameWords: ReadonlyMap<string, number>,
   options: {
     offer?: NameReach & { minLetters: number; accepts: (word: string) => boolean };
-    isEnglish?: (word: string) => boolean;
+    isWord?: (word: string) => boolean;
     wholeNames?: { has(spelling: string): boolean };
   } = {},
 ): string {
-  const { offer, isEnglish, wholeNames } = options;
+  const { offer, isWord, wholeNames } = options;
   const words = text.split(/\s+/u).filter(Boolean);
   const namedInQuery = new Set(words.flatMap((word) => nameWords.get(word.replace(EDGE_PUNCTUATION, '').toLowerCase()) ?? []));
   const searchedReach = (neighbours: string[]): NameReach => ({
@@ -930,7 +930,7 @@ export function respellLatinNames(
     !(/[^i]i$/u.test(part) && nameWords.has(part.slice(0, -1)));
   return mapWords(text, (typed, at, all) => {
     const bare = typed.toLowerCase();
-    if ((offer && !offer.accepts(bare)) || isEnglish?.(bare)) return undefined;
+    if ((offer && !offer.accepts(bare)) || isWord?.(bare)) return undefined;
     const neighbours = [all[at - 1], all[at + 1]].flatMap((word) => (word ? [word.replace(EDGE_PUNCTUATION, '').toLowerCase()] : []));
     const reach = offer ?? searchedReach(neighbours);
     // Offered, al-Asad is al-assad: each part of a hyphenated word is a word of its own.
@@ -1197,9 +1197,11 @@ function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aid
   const wholeNamesRespelled = aids.latinSpellings
     ? respellWholeLatinNames(text, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)))
     : text;
+  // A word a synonym rule reads is no misspelled name either: grève is a strike, not Grèce.
+  const ruleWord = (word: string) => aids.synonymLatinWords?.has(withoutLatinMarks(word)) ?? false;
   // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
   return respellLatinNames(wholeNamesRespelled, aids.latinNameWords, {
-    isEnglish: english && ((word) => isEnglishWord(english, word) && !nameWithS(word)),
+    isWord: (word) => ruleWord(word) || Boolean(english && isEnglishWord(english, word) && !nameWithS(word)),
     wholeNames: aids.arabicOfLatin,
   });
 }
