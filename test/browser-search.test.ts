@@ -723,6 +723,8 @@ describe('the search page', () => {
       expect(box.height).toBeGreaterThanOrEqual(44);
       await page.tap('#to-results');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('results');
+      // Landed at the results' top, their count in view, not somewhere in the list.
+      expect(Math.abs(await page.$eval('#results', (results) => results.getBoundingClientRect().top))).toBeLessThan(2);
       // A search from the on-screen keyboard closes it; asked again, it adds no step for back to take.
       await page.tap('#q');
       await page.fill('#q', 'الجزائر');
@@ -736,6 +738,19 @@ describe('the search page', () => {
       await page.focus('#q');
       await page.goBack();
       await drawn(`q=${encodeURIComponent('بلينكن')}&topic=diplomacy|1`);
+      expect(await page.inputValue('#q')).toBe('بلينكن');
+      const shown = await page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')));
+      // Back while another search is on its way: its late answer does not replace the search back on screen.
+      await page.route('**/search?q=*', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.fill('#q', 'الجزائر');
+      await page.press('#q', 'Enter');
+      await page.goBack();
+      await page.waitForTimeout(1500);
+      await page.unroute('**/search?q=*');
+      expect(await page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')))).toEqual(shown);
       expect(await page.inputValue('#q')).toBe('بلينكن');
     } finally {
       await phone.close();

@@ -13,7 +13,7 @@ const TAG_FACETS = [
 ];
 /** The facets too long to list whole, which a box finds values of by name (`GET /facets/{facet}?q=`). */
 const FINDABLE = new Set(['regions', 'people', 'organizations']);
-const FACETS = [...TAG_FACETS, { key: 'source', param: 'source' }];
+const FACETS = [...TAG_FACETS, { key: 'source', param: 'source', title: 'المصادر' }];
 const PAGE_SIZE = 10;
 /** At most this many hits as typed, a respelling into a listed name is searched in their place (the API's FEW_AS_TYPED). */
 const FEW_AS_TYPED = 5;
@@ -134,9 +134,15 @@ async function runSearch(state) {
   let params = searchParams(state);
   let key = `${params}|${state.pages}`;
   renderActiveFilters(state);
-  if (key === shown.key) return;
+  // Back to the search shown while another was loading: that one's answer must not replace it.
+  if (key === shown.key) {
+    searchRun++;
+    $('status').textContent = shown.status;
+    return;
+  }
   const run = ++searchRun;
   $('status').textContent = 'جارٍ البحث…';
+  $('to-results').textContent = '↑ النتائج (…)';
   const first = await callJson(`search?${params}&size=${PAGE_SIZE}`);
   if (run !== searchRun) return;
   if (first.status !== 200) return showError(first);
@@ -220,7 +226,8 @@ function showError(answer) {
   // No answer came: the filters drawn are the last search's, nothing to tick until one does.
   const unanswered = answer.status === 0 || answer.status >= 500;
   $('filters').classList.toggle('stale', unanswered);
-  $('filters').inert = unanswered;
+  // The bar back to the results stays: it leads to the error and its retry.
+  for (const part of $('filters').children) if (part !== $('to-results')) part.inert = unanswered;
   $('to-results').textContent = '↑ النتائج';
   document.body.dataset.rendered = `error:${answer.status}`;
 }
@@ -278,7 +285,7 @@ function renderResult(result, state, typed = state.q) {
   $('more').hidden = !shown.nextCursor;
   $('more-status').hidden = true;
   $('filters').classList.remove('stale');
-  $('filters').inert = false;
+  for (const part of $('filters').children) part.inert = false;
   $('to-results').textContent = `↑ النتائج (${count(result.total)})`;
   renderHistogram(result.facets.published, state);
   for (const facet of FACETS) renderFacet(facet, result.facets[facet.key], state);
@@ -569,19 +576,30 @@ function unfoldToggle(facet, fieldset, items) {
   const open = unfolded.has(facet.key);
   fieldset.classList.toggle('open', open);
   if (beyond.length === 0) return [];
+  const text = (opened) => (opened ? 'عرض أقل' : `عرض الكل (${count(items.length)})`);
+  // Heard among six such buttons, each names its facet after what it shows.
+  const name = (opened) => `${text(opened)}: ${facet.title}`;
   const toggle = (event) => {
     const opening = !unfolded.has(facet.key);
     if (opening) unfolded.add(facet.key);
     else unfolded.delete(facet.key);
     fieldset.classList.toggle('open', opening);
     event.currentTarget.setAttribute('aria-expanded', String(opening));
-    event.currentTarget.textContent = opening ? 'عرض أقل' : `عرض الكل (${count(items.length)})`;
+    event.currentTarget.setAttribute('aria-label', name(opening));
+    event.currentTarget.textContent = text(opening);
   };
   return [
     h(
       'button',
-      { type: 'button', class: 'link unfold', 'aria-expanded': String(open), 'data-focus': `unfold-${facet.param}`, onclick: toggle },
-      open ? 'عرض أقل' : `عرض الكل (${count(items.length)})`,
+      {
+        type: 'button',
+        class: 'link unfold',
+        'aria-expanded': String(open),
+        'aria-label': name(open),
+        'data-focus': `unfold-${facet.param}`,
+        onclick: toggle,
+      },
+      text(open),
     ),
   ];
 }
@@ -617,6 +635,8 @@ function valueFinder(facet, state) {
                 type: 'button',
                 class: 'found-value',
                 'data-value': entry.value,
+                // Picked, the value is ticked in the list below: the focus goes to its box, in the filters, not off to the results.
+                'data-focus': `f-${facet.param}-${entry.value}`,
                 onclick: () => navigate(withValues(state, facet, [...state[facet.key], entry.value])),
               },
               h('bdi', {}, entry.label.ar),
@@ -848,8 +868,8 @@ $('back').addEventListener('click', () => {
 // ---- suggestions ---------------------------------------------------------------------------
 
 const suggest = { run: 0, timer: 0, options: [], active: -1, asking: null };
-/** Suggestions wait for a pause in the typing: at a phone's pace, one request a letter had been sent, none called off. */
-const SUGGEST_PAUSE_MS = 150;
+/** Suggestions wait for a pause in the typing: at a phone's pace (150–250 ms a letter), one request a letter had been sent. */
+const SUGGEST_PAUSE_MS = matchMedia('(pointer: coarse)').matches ? 300 : 150;
 
 function closeSuggestions() {
   suggest.run++;
@@ -987,7 +1007,10 @@ function skipTo(id, text) {
 for (const link of [document.querySelector('.skip'), $('to-results')]) {
   link.addEventListener('click', (event) => {
     event.preventDefault();
-    $(event.currentTarget.getAttribute('href').slice(1))?.focus();
+    const target = $(event.currentTarget.getAttribute('href').slice(1));
+    // Its top in view, the count first: focus alone scrolled a long list only far enough to show some of it.
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'start' });
   });
 }
 window.addEventListener('popstate', () => {
