@@ -350,7 +350,7 @@ export function readLatinStretches(
   const afterJoinedArticle = new Set<number>();
   for (const word of text
     .split(/\s+/u)
-    .map(withoutFrenchElision)
+    .map((one) => withoutFrenchElision(one, listed))
     .filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
     const apart = withArticleApart(word, listed);
     if (apart.length > 1) afterJoinedArticle.add(typed.length + 1);
@@ -381,7 +381,8 @@ export function readLatinStretches(
     while (length > 0 && !listedAs(length)) length--;
     if (length > 0) {
       const phrase = listedAs(length)!;
-      const typedPhrase = [bare, plain].some((form) => form.slice(at, at + length).join(' ') === phrase);
+      // Typed with a possessive (Algeria's), the phrase is searched as the lists spell it: the index reads algeria's as one word no rule has.
+      const typedPhrase = bare.slice(at, at + length).join(' ') === phrase;
       take(length, typedPhrase ? { listed: listed.get(phrase)! } : { listed: listed.get(phrase)!, listedSpelling: phrase });
       continue;
     }
@@ -463,9 +464,14 @@ export function readLatinStretches(
  */
 const FRENCH_ELISION = /^(\P{L}*)(?:[ld]|qu)['\u2019](?=\p{L}{2})/iu;
 
-/** A word without the French article or pronoun elided onto it (l'Algérie: Algérie), which no list or dictionary spells with it. */
-function withoutFrenchElision(word: string): string {
-  return word.replace(FRENCH_ELISION, '$1');
+const elidedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+
+/** A word without the French article elided onto it (l'Algérie: Algérie), unless a listed phrase spells it so (Côte d'Ivoire, mandat d'arrêt). */
+function withoutFrenchElision(word: string, listed: ReadonlyMap<string, string>): string {
+  let elided = elidedListed.get(listed);
+  if (!elided)
+    elidedListed.set(listed, (elided = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => FRENCH_ELISION.test(one)))));
+  return elided.has(bareWord(word)) ? word : word.replace(FRENCH_ELISION, '$1');
 }
 
 /** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */
