@@ -56,6 +56,12 @@ async function rendered(): Promise<URLSearchParams> {
   });
   return new URL(chromium.page.url()).searchParams;
 }
+/** A phone's screen in the same Chromium: 360 × 740, touch, as a mobile browser lays a page out. */
+const phoneContext = () =>
+  chromium.page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 const shownIds = () => chromium.page.$$eval('#hits a[data-id]', (links) => links.map((a) => a.getAttribute('data-id')));
 const shownCounts = (facet: string) =>
   chromium.page.$$eval(`fieldset[data-facet="${facet}"] input`, (inputs) =>
@@ -702,10 +708,7 @@ describe('the search page', () => {
   });
 
   it('on a phone: a filter ticked below the results leaves their count in view, a search closes the keyboard, and back restores the box', async () => {
-    const phone = await chromium.page
-      .context()
-      .browser()!
-      .newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const phone = await phoneContext();
     const page = await phone.newPage();
     const drawn = (key: string) => page.waitForFunction((wanted) => document.body.dataset.rendered === wanted, key);
     try {
@@ -758,10 +761,7 @@ describe('the search page', () => {
   });
 
   it('on a phone: more results that cannot be fetched say so at the foot of the list; suggestions wait for a pause; a long facet folds', async () => {
-    const phone = await chromium.page
-      .context()
-      .browser()!
-      .newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const phone = await phoneContext();
     const page = await phone.newPage();
     try {
       await page.goto(`${chromium.url}/?q=${encodeURIComponent('بلينكن')}`);

@@ -22,6 +22,8 @@ const MAX_PAGES = 100;
 const RESTORE_SIZE = 50;
 const KIND = { people: 'شخص', regions: 'مكان', organizations: 'منظمة' };
 const SITE_TITLE = 'بحث الأخبار';
+/** A touch screen: an on-screen keyboard, and a slower pace of typing. */
+const TOUCH = matchMedia('(pointer: coarse)');
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -224,12 +226,15 @@ function showError(answer) {
   $('more').hidden = true;
   $('more-status').hidden = true;
   // No answer came: the filters drawn are the last search's, nothing to tick until one does.
-  const unanswered = answer.status === 0 || answer.status >= 500;
-  $('filters').classList.toggle('stale', unanswered);
-  // The bar back to the results stays: it leads to the error and its retry.
-  for (const part of $('filters').children) if (part !== $('to-results')) part.inert = unanswered;
+  markFiltersStale(answer.status === 0 || answer.status >= 500);
   $('to-results').textContent = '↑ النتائج';
   document.body.dataset.rendered = `error:${answer.status}`;
+}
+
+/** Dimmed and out of reach, or not; the bar back to the results stays either way: it leads to the error and its retry. */
+function markFiltersStale(stale) {
+  $('filters').classList.toggle('stale', stale);
+  for (const part of $('filters').children) if (part !== $('to-results')) part.inert = stale;
 }
 
 function renderResult(result, state, typed = state.q) {
@@ -284,8 +289,7 @@ function renderResult(result, state, typed = state.q) {
   $('hits').replaceChildren(...shown.hits.map((hit) => renderHit(hit, state)));
   $('more').hidden = !shown.nextCursor;
   $('more-status').hidden = true;
-  $('filters').classList.remove('stale');
-  for (const part of $('filters').children) part.inert = false;
+  markFiltersStale(false);
   $('to-results').textContent = `↑ النتائج (${count(result.total)})`;
   renderHistogram(result.facets.published, state);
   for (const facet of FACETS) renderFacet(facet, result.facets[facet.key], state);
@@ -869,7 +873,7 @@ $('back').addEventListener('click', () => {
 
 const suggest = { run: 0, timer: 0, options: [], active: -1, asking: null };
 /** Suggestions wait for a pause in the typing: at a phone's pace (150–250 ms a letter), one request a letter had been sent. */
-const SUGGEST_PAUSE_MS = matchMedia('(pointer: coarse)').matches ? 300 : 150;
+const SUGGEST_PAUSE_MS = TOUCH.matches ? 300 : 150;
 
 function closeSuggestions() {
   suggest.run++;
@@ -937,7 +941,7 @@ function moveActive(step) {
 
 /** On a touch screen the on-screen keyboard, open while the box has the focus, hid all but the first result. */
 function closeKeyboard() {
-  if (matchMedia('(pointer: coarse)').matches) input.blur();
+  if (TOUCH.matches) input.blur();
 }
 
 function pick(option) {

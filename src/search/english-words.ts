@@ -464,21 +464,24 @@ export function readLatinStretches(
  */
 const FRENCH_ELISION = /^(\P{L}*)(?:[ld]|qu)['\u2019](?=\p{L}{2})/iu;
 
-const elidedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
-
 /** A word without the French article elided onto it (l'Algérie: Algérie), unless a listed phrase spells it so (Côte d'Ivoire, mandat d'arrêt). */
 function withoutFrenchElision(word: string, listed: ReadonlyMap<string, string>): string {
-  let elided = elidedListed.get(listed);
-  if (!elided)
-    elidedListed.set(listed, (elided = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => FRENCH_ELISION.test(one)))));
-  return elided.has(bareWord(word)) ? word : word.replace(FRENCH_ELISION, '$1');
+  return listedWordsOf(listed).has(bareWord(word)) ? word : word.replace(FRENCH_ELISION, '$1');
+}
+
+const listedWords = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+
+/** Every word of the lists' spellings, read once a list: a word one of them spells stays as typed (al-amiri, d'ivoire). */
+function listedWordsOf(listed: ReadonlyMap<string, string>): ReadonlySet<string> {
+  let words = listedWords.get(listed);
+  if (!words) listedWords.set(listed, (words = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')))));
+  return words;
 }
 
 /** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */
 const HYPHENATED_ARTICLE = /^(?:[ae]l|a(?:sh|[dnrstz]))-(?=\p{L}{2})/iu;
 /** عبد and the article as English writes the pair (عبد المهدي: Abdul Mahdi, Abdel-Mahdi): the name's second word follows. */
 const ABD_AND_ARTICLE = /^abd(?:[aeiu]|ou)l$/iu;
-const hyphenatedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
 
 /**
  * A word with the article joined by a hyphen as two words, the article (al) and the word (al-Aqsa: al
@@ -487,10 +490,7 @@ const hyphenatedListed = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<st
  * not ash-tray).
  */
 function withArticleApart(word: string, listed: ReadonlyMap<string, string>): string[] {
-  let hyphenated = hyphenatedListed.get(listed);
-  if (!hyphenated)
-    hyphenatedListed.set(listed, (hyphenated = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ')).filter((one) => one.includes('-')))));
-  if (hyphenated.has(bareWord(word).toLowerCase())) return [word];
+  if (listedWordsOf(listed).has(bareWord(word))) return [word];
   const [first, rest, ...more] = word.split('-');
   if (more.length === 0 && rest && /^\p{L}{2}/u.test(rest) && ABD_AND_ARTICLE.test(first!)) return [first!, rest];
   const article = HYPHENATED_ARTICLE.exec(word)?.[0];

@@ -147,13 +147,15 @@ const handSpellings = new Set(
 );
 const leftOut = new Set(hand.partsNotSearchedAsTheWhole.terms.map((term) => term.toLowerCase()));
 const labelOf = new Map<string, string>();
+/** A Latin name the synonyms can carry, that no hand list spells, not left out, and not yet another region's. */
+const searchable = (latin: string) => /^[a-z][a-z .'-]*$/.test(latin) && !handSpellings.has(latin) && !leftOut.has(latin) && !labelOf.has(latin);
 // A region's own English name first: "latin america" is Latin America before it is a name of the Americas.
 for (const byOwnName of [true, false])
   for (const region of output.regions)
     for (const term of [region.labels.en, ...region.terms]) {
       const latin = term.toLowerCase();
       const isOwnName = latin === region.labels.en.toLowerCase();
-      if (isOwnName !== byOwnName || !/^[a-z][a-z .'-]*$/.test(latin) || handSpellings.has(latin) || leftOut.has(latin) || labelOf.has(latin)) continue;
+      if (isOwnName !== byOwnName || !searchable(latin)) continue;
       labelOf.set(latin, region.labels.ar);
     }
 // Then each country's French name, as a Maghreb or French reader types it (Espagne, Royaume-Uni, Côte
@@ -166,7 +168,7 @@ for (const region of output.regions) {
     .replace(/\p{M}/gu, '')
     .replace(/’/g, "'")
     .toLowerCase();
-  if (!/^[a-z][a-z .'-]*$/.test(latin) || handSpellings.has(latin) || leftOut.has(latin) || frenchLeftOut.has(latin) || labelOf.has(latin)) continue;
+  if (!searchable(latin) || frenchLeftOut.has(latin)) continue;
   labelOf.set(latin, region.labels.ar);
 }
 const latinRules = [...labelOf].map(([latin, arabic]) => `${latin} => ${arabic}, ${latin}`);
