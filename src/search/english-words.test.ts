@@ -99,6 +99,18 @@ describe('the English–Arabic dictionary', () => {
     expect(firstSense('Ok /x/\nOK\n')).toBeUndefined();
   });
 
+  it('lists the one-word headwords a beginning begins, not the beginning itself, phrases or abbreviations', () => {
+    expect(english.wordsBeginning('wa', 100)).toEqual([
+      { word: 'war', arabic: 'الحرب' },
+      { word: 'ward', arabic: 'الجناح' },
+    ]);
+    expect(english.wordsBeginning('war', 100).map(({ word }) => word)).toEqual(['ward']);
+    expect(english.wordsBeginning('bi', 100).map(({ word }) => word)).toEqual(['bin', 'bird']);
+    expect(english.wordsBeginning('ab', 100)).toEqual([]);
+    expect(english.wordsBeginning('pri', 1).map(({ word }) => word)).toEqual(['prices']);
+    expect(english.wordsBeginning('zz', 100)).toEqual([]);
+  });
+
   it.skipIf(!existsSync(`${DEFAULT_ENGLISH_DICTIONARY}.index`))(
     'reads the installed FreeDict dictionary (skipped where dict-freedict-eng-ara is not installed)',
     () => {

@@ -23,6 +23,8 @@ export interface EnglishWords {
   isAbbreviation(word: string): boolean;
   /** Words in the longest phrase held. */
   readonly longestPhrase: number;
+  /** The one-word headwords longer than a lower-case beginning, each with its Arabic, in byte order; at most `limit` lines read. */
+  wordsBeginning(beginning: string, limit: number): { word: string; arabic: string }[];
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -87,7 +89,9 @@ export function loadEnglishWords(path: string): EnglishWords | undefined {
   }
   const { bytes, starts } = packLines(headwords, senses);
   const arabicOf = (english: string) => lookUp(bytes, starts, english);
-  return { arabicOf, ...nameListsBeside(arabicOf), isAbbreviation: (word) => abbreviations.has(word), longestPhrase };
+  const wordsBeginning = (beginning: string, limit: number) =>
+    linesBeginning(bytes, starts, beginning, limit).filter(({ word }) => !word.includes(' ') && !abbreviations.has(word));
+  return { arabicOf, ...nameListsBeside(arabicOf), isAbbreviation: (word) => abbreviations.has(word), longestPhrase, wordsBeginning };
 }
 
 /**
@@ -134,6 +138,29 @@ function lookUp(bytes: Buffer, starts: Uint32Array, english: string): string | u
     else high = middle - 1;
   }
   return undefined;
+}
+
+/** The lines after the one a beginning would be, while their headwords begin with it: `limit` lines at most. */
+function linesBeginning(bytes: Buffer, starts: Uint32Array, beginning: string, limit: number): { word: string; arabic: string }[] {
+  const key = Buffer.from(beginning, 'utf8');
+  // The first line not before the beginning: "fin" comes before "fin\t" and "final\t".
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = starts[middle]!;
+    if (bytes.compare(key, 0, key.length, start, Math.min(start + key.length, bytes.length)) < 0) low = middle + 1;
+    else high = middle;
+  }
+  const found: { word: string; arabic: string }[] = [];
+  for (let line = low; line < starts.length && line < low + limit; line++) {
+    const start = starts[line]!;
+    if (bytes.compare(key, 0, key.length, start, Math.min(start + key.length, bytes.length)) !== 0) break;
+    const end = line + 1 < starts.length ? starts[line + 1]! : bytes.length;
+    const [word, arabic] = bytes.toString('utf8', start, end - 1).split('\t') as [string, string];
+    if (word !== beginning) found.push({ word, arabic });
+  }
+  return found;
 }
 
 /** A Latin word the dictionary may hold: letters, inner hyphens and apostrophes. */

@@ -3,7 +3,8 @@ import { escapeHtml } from '../escape-html.js';
 import type { StoredArticle } from '../index/stored-article.js';
 import { buildSpellingCheckBody, buildTitleSuggestBody, isLatinOnly, readSurfaceForm, suggestText } from './build-suggest-body.js';
 import { foldForSuggest, type EntitySuggestion } from './suggest-entities.js';
-import type { NewsFrequency } from './english-words.js';
+import { NEWS_WORD_FREQUENCY, type EnglishWords, type NewsFrequency } from './english-words.js';
+import type { SpokenFrequency } from './spoken-english.js';
 
 export interface TitleSuggestion {
   id: string;
@@ -97,4 +98,47 @@ export function nameBegunInLatin(
     if (written > 0 && (!best || written > best.frequency)) best = { arabic, frequency: written };
   }
   return best?.arabic;
+}
+
+/** Completions of a Latin word begun, of each kind: the lists' spellings, and the dictionary's words. */
+const COMPLETIONS_OF_A_KIND = 3;
+/** Dictionary lines read for a beginning: "co" begins some 2,000 headwords. */
+const DICTIONARY_LINES_READ = 3_000;
+const LATIN_BEGINNING = /^[a-z]{2,}$/u;
+
+/**
+ * The likeliest words a last Latin word begun completes to (Khashoggi mur: murder; Trump ki: kim):
+ * the lists' one-word spellings that begin with it, those whose Arabic the corpus writes most first,
+ * then the dictionary's words, those both the news and spoken English use most first (the
+ * dictionary's Arabic is often a looser word: primeness is الأول, as common as first). One word an
+ * Arabic (liban, libnan: لبنان); no word the search drops (are); without the typed word itself.
+ */
+export function latinWordsBegun(
+  begun: string,
+  english: EnglishWords | undefined,
+  arabicOfLatin: ReadonlyMap<string, string>,
+  aids: { news: NewsFrequency; spoken: SpokenFrequency; dropped: ReadonlySet<string> },
+): string[] {
+  const beginning = begun.toLowerCase();
+  if (!LATIN_BEGINNING.test(beginning)) return [];
+  const completes = (word: string) => word.startsWith(beginning) && word !== beginning && !word.includes(' ') && !aids.dropped.has(word);
+  const likeliest = (candidates: { word: string; arabic: string; likelihood: number }[]) => {
+    const arabicSeen = new Set<string>();
+    return candidates
+      .filter(({ word, arabic, likelihood }) => completes(word) && likelihood > 0 && !arabicSeen.has(arabic) && arabicSeen.add(arabic))
+      .slice(0, COMPLETIONS_OF_A_KIND)
+      .map(({ word }) => word);
+  };
+  const byLikelihood = (a: { likelihood: number }, b: { likelihood: number }) => b.likelihood - a.likelihood;
+  const listed = foldedOnce(arabicOfLatin)
+    .filter(([latin]) => latin.startsWith(beginning))
+    .map(([word, arabic]) => ({ word, arabic, likelihood: aids.news(arabic) }))
+    .sort(byLikelihood);
+  const inDictionary = (english?.wordsBeginning(beginning, DICTIONARY_LINES_READ) ?? [])
+    .map(({ word, arabic }) => {
+      const news = aids.news(arabic);
+      return { word, arabic, likelihood: news >= NEWS_WORD_FREQUENCY ? news * aids.spoken(word) : 0 };
+    })
+    .sort(byLikelihood);
+  return [...new Set([...likeliest(listed), ...likeliest(inDictionary)])];
 }

@@ -48,7 +48,8 @@ import {
 } from '../search/build-suggest-body.js';
 import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
-import { nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
+import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
+import { spokenFrequency } from '../search/spoken-english.js';
 import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
@@ -695,19 +696,36 @@ export class SearchService {
 
   /**
    * Titles for English words no title begins with (arab spring: الربيع العربي), as the search reads
-   * them, of articles holding every word. Only once the last word is one the dictionary or the lists
-   * know: a word half typed is read as another (arab spr as سوبر), and the words before it alone
-   * suggested titles off the query's subject. Two words or more: one word begun is a name's to
-   * complete (see nameBegunInLatin).
+   * them, of articles holding every word. A last word the dictionary or the lists do not know is one
+   * begun: searched as each of its likeliest completions (Khashoggi mur: murder), the completion
+   * whose articles hold every word most often kept; never as typed, which the search reads as another
+   * word (arab spr as سوبر). Two words or more: one word begun is a name's to complete (see nameBegunInLatin).
    */
   private async titlesAsSearched(text: string, size: number): Promise<TitleSuggestion[]> {
-    const q = suggestText(text);
-    const words = q.split(' ');
+    const words = suggestText(text).split(' ');
+    if (words.length < 2) return [];
     const last = words.at(-1)!.toLowerCase();
     const english = this.englishDictionaryWords();
-    if (words.length < 2 || !((english && isDictionaryWord(english, last)) || this.currentQueryLists.arabicOfLatin?.has(last))) return [];
-    const result = await this.search({ q, filters: {}, from: 0, size, sort: 'relevance', facetSize: 1 });
-    return result.hits.slice(0, articlesHoldingEveryWord(result)).map(({ id, title, titleHighlighted }) => ({ id, title, titleHighlighted }));
+    const arabicOfLatin = this.currentQueryLists.arabicOfLatin ?? new Map<string, string>();
+    const searchEnding = (word: string) =>
+      this.search({ q: [...words.slice(0, -1), word].join(' '), filters: {}, from: 0, size, sort: 'relevance', facetSize: 1 });
+    // A word known as typed is meant where its articles fill the list (gold price); else it may be one begun (foreign mini: minister).
+    const known = (english && isDictionaryWord(english, last)) || arabicOfLatin.has(last);
+    const asTyped = known ? await searchEnding(last) : undefined;
+    if (asTyped && articlesHoldingEveryWord(asTyped) >= size) return titlesOf(asTyped);
+    const repairer = this.runOnRepairer();
+    const begun = latinWordsBegun(last, english, arabicOfLatin, {
+      news: (arabic) => phraseFrequency(arabic, repairer),
+      spoken: spokenFrequency,
+      dropped: this.queryAids().questionWords,
+    });
+    const searched = [...(asTyped ? [asTyped] : []), ...(await Promise.all(begun.map(searchEnding)))];
+    // The first ending of those whose articles hold every word most often.
+    const best = searched.reduce<ArticleSearchResult | undefined>(
+      (kept, result) => (!kept || articlesHoldingEveryWord(result) > articlesHoldingEveryWord(kept) ? result : kept),
+      undefined,
+    );
+    return best ? titlesOf(best) : [];
   }
 
   /** `suggest` of the text as typed: titles and names that begin with it. */
@@ -1024,4 +1042,9 @@ const monthOf = (dates: DatesInQuery) => dates.from.slice(0, 'yyyy-mm'.length);
 function withTextLeft(request: SearchRequest, text: string): SearchRequest {
   const { q: _typed, ...rest } = request;
   return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}) };
+}
+
+/** A search's first articles holding every word, as suggested titles. */
+function titlesOf(result: ArticleSearchResult): TitleSuggestion[] {
+  return result.hits.slice(0, articlesHoldingEveryWord(result)).map(({ id, title, titleHighlighted }) => ({ id, title, titleHighlighted }));
 }
