@@ -268,6 +268,24 @@ describe('typo tolerance', () => {
   });
 });
 
+describe('every word asked for', () => {
+  it('holds an article with one word in its title and the other in its text, newest first and counted', async () => {
+    // Words the corpus writes often, so neither is read as a typo (a typo's clause already took the others from any field).
+    const split = { id: 'x-harvest-split', title: 'أسعار البطاطس ترتفع', body: 'قال المزارعين إن الموسم كان صعبا.', published: '2018-03-01T10:00:00Z' };
+    const together = { id: 'x-harvest-body', title: 'موسم جديد', body: 'باع المزارعين البطاطس في السوق.', published: '2018-02-01T10:00:00Z' };
+    await indexStoredArticles(service.engine, service.alias, [split, together]);
+    const answer = async (sort: string) =>
+      (await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent('البطاطس المزارعين')}`)).json()) as {
+        totalAllWords?: number;
+        relaxed?: true;
+        hits: { id: string }[];
+      };
+    const newest = await answer('newest');
+    expect({ relaxed: newest.relaxed, ids: newest.hits.map((hit) => hit.id) }).toEqual({ relaxed: undefined, ids: ['x-harvest-split', 'x-harvest-body'] });
+    expect((await answer('relevance')).totalAllWords).toBe(2);
+  });
+});
+
 describe('quoted phrases and words joined by a colon or an underscore', () => {
   it('a quoted phrase must occur word for word, with its synonyms; reversed it is nowhere, and its words are searched, said so', async () => {
     const loose = await ids('المتحدة الأمم');

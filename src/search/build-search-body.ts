@@ -246,8 +246,12 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // A quoted phrase's words are the phrase filter's to require: they only rank (its first word may
   // carry a clitic the stemmed fields keep: كريال مدريد holds no ريال there).
   const required = request.phrases?.length ? withoutQuotedPhrases(text) : text;
-  const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', request.knownWords)] : [];
-  const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), request.knownWords) : undefined;
+  const { knownWords } = request;
+  const quoted = plan && request.phrases?.length ? [textQuery(request.phrases.join(' '), matching, shape, plan, '1', { knownWords })] : [];
+  // Every word asked for, each may be in another field where the clause budget allows the words again.
+  const acrossFields = plan ? 2 * plan.leaves <= shape.maxClauses : false;
+  const everyWordAsked = wordsToMatch(request, profile) === EVERY_WORD_MATCHES;
+  const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), { knownWords, acrossFields }) : undefined;
   // Its quoted phrases all a hit must hold, the other words only rank: "كأس العالم" xqzv finds the World Cup.
   const wordsOnlyRank = Boolean(request.onlyPhrasesRequired && phrases.length > 0);
   // Every word held lifts an article above those holding some, where the clause budget allows it twice;
@@ -260,7 +264,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     countsEveryWord(request, profile, required, shape) &&
     countQueryTokens(withoutStopwords(required, shape.stopwords)) <= profile.query.allWords.maxWords &&
     2 * plan.leaves <= shape.maxClauses
-      ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, request.knownWords)], boost: profile.query.allWords.boost } }]
+      ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, { knownWords })], boost: profile.query.allWords.boost } }]
       : [];
   const original = {
     must: [words && !wordsOnlyRank ? words : { match_all: {} }],
@@ -277,8 +281,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
         ]
       : [],
   };
-  // The every-word lift costs as many leaves as the plan again (at most): what feedback may take is what is left.
-  const leaves = plan ? plan.leaves * (allWords.length > 0 ? 2 : 1) : 0;
+  // The every-word lift, and every word in any field, each cost as many leaves as the plan again (at most): what feedback may take is what is left.
+  const leaves = plan ? plan.leaves * (1 + (allWords.length > 0 ? 1 : 0) + (everyWordAsked && acrossFields ? 1 : 0)) : 0;
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - leaves);
   const query: Clause = feedback
     ? {
@@ -325,7 +329,9 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
   const everyWord =
-    plan && countsEveryWord(request, profile, required, shape) ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, request.knownWords) : undefined;
+    plan && countsEveryWord(request, profile, required, shape)
+      ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields })
+      : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
   // Typo tolerance and quoted phrases match on the exact fields, which the shown fields' highlighting
   // does not mark: then those are highlighted too, and the answer takes theirs (see `highlightsOf`).
@@ -456,7 +462,14 @@ export function planSynonymFields(tokens: number, profile: SearchProfile, shape:
  * tolerance joins the dis_max as one fuzzy match per field it names, at its lower weight, so a word
  * typed wrong can still match while a word typed right scores above it.
  */
-function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan, minimumShouldMatch: string, knownWords: string[] = []): Clause {
+function textQuery(
+  text: string,
+  profile: SearchProfile,
+  shape: QueryShape,
+  plan: QueryPlan,
+  minimumShouldMatch: string,
+  { knownWords = [], acrossFields = false }: { knownWords?: string[]; acrossFields?: boolean } = {},
+): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
   const contentText = withoutStopwords(text, shape.stopwords);
   // A text of stopwords alone is searched as typed: they are all it asks for.
@@ -473,26 +486,38 @@ function textQuery(text: string, profile: SearchProfile, shape: QueryShape, plan
         },
       },
     }));
-  const fuzzyMatches = Object.entries(fuzzyText ? fuzzy!.fields : {}).map(([field, weight]) => ({
-    match: {
-      [field]: {
-        query: fuzzyText,
-        boost: weight,
-        minimum_should_match: minimumShouldMatch,
-        fuzziness: fuzzy!.fuzziness,
-        prefix_length: fuzzy!.prefixLength,
-        max_expansions: fuzzy!.maxExpansions,
-        analyzer: plainAnalyzer(shape, field),
+  const fuzzyMatchesOf = (asked: string) =>
+    Object.entries(asked ? fuzzy!.fields : {}).map(([field, weight]) => ({
+      match: {
+        [field]: {
+          query: asked,
+          boost: weight,
+          minimum_should_match: minimumShouldMatch,
+          fuzziness: fuzzy!.fuzziness,
+          prefix_length: fuzzy!.prefixLength,
+          max_expansions: fuzzy!.maxExpansions,
+          analyzer: plainAnalyzer(shape, field),
+        },
       },
-    },
-  }));
+    }));
+  const fuzzyMatches = fuzzyMatchesOf(fuzzyText);
   // Every word asked for: a misspelt word matched one edit away counts only beside the text's other
   // words (العلما سوريا had counted every article near العلما, Syria or not).
   const otherWords = minimumShouldMatch === EVERY_WORD_MATCHES && fuzzyText ? wordsOtherThan(contentText, fuzzyText) : '';
   const fuzzyClauses = otherWords
     ? [{ bool: { must: [{ dis_max: { queries: fuzzyMatches } }, { dis_max: { queries: fieldMatches(otherWords) } }] } }]
     : fuzzyMatches;
-  return { dis_max: { tie_breaker: profile.tieBreaker, queries: [...fieldMatches(text, exactText), ...fuzzyClauses] } };
+  const inOneField = { dis_max: { tie_breaker: profile.tieBreaker, queries: [...fieldMatches(text, exactText), ...fuzzyClauses] } };
+  const words = contentText.split(' ');
+  if (minimumShouldMatch !== EVERY_WORD_MATCHES || !acrossFields || words.length < 2) return inOneField;
+  // Every word asked for, each in any field: ترامب in the title and كوريا in the body is an article
+  // holding both. It adds no score: a field holding every word (or a phrase's synonym, which no one
+  // word matches) ranks as before.
+  const fuzzed = new Set(fuzzyText.split(' '));
+  const eachWord = words.map((word) => ({
+    dis_max: { queries: [...fieldMatches(word), ...(fuzzed.has(word) ? fuzzyMatchesOf(word) : [])] },
+  }));
+  return { bool: { should: [inOneField, { constant_score: { filter: { bool: { must: eachWord } }, boost: 0 } }], minimum_should_match: 1 } };
 }
 
 /** The words of `text` that are not among `some`'s, in order. */
