@@ -79,6 +79,15 @@ describe('suggestions as the reader types', () => {
     expect((await suggest('iran ura')).body.titles.map((t) => t.id)).toEqual(['iran-uranium']);
   });
 
+  it('complete the subject of a question no title asks, as the search drops its question words', async () => {
+    const articles = [
+      { id: 'khashoggi-missing', title: 'اختفاء جمال خاشقجي في إسطنبول', body: 'لا يزال مصير الصحفي مجهولا.', published: '2018-10-05T12:00:00Z' },
+    ];
+    await indexStoredArticles(seeded.engine, seeded.alias, articles);
+    expect((await suggest('ايش اخر اخبار خاش')).body.titles.map((t) => t.id)).toEqual(['khashoggi-missing']);
+    expect((await suggest('وين اختفى خاشقج')).body.titles.map((t) => t.id)).toEqual([]);
+  });
+
   it('name a person typed in Latin script, and a place', async () => {
     expect((await suggest('Blink')).body.entities).toContainEqual(expect.objectContaining({ facet: 'people', value: 'antony-blinken' }));
     expect((await suggest('الجزا')).body.entities).toContainEqual(expect.objectContaining({ facet: 'regions', value: 'algeria' }));

@@ -43,6 +43,8 @@ const PARTICLES = new Set(['في', 'من', 'عن', 'على', 'مع', 'إلى', '
 export interface SplitOptions {
   particles?: boolean;
   isName?: (word: string) => boolean;
+  /** A token the caller knows as a word however the corpus spells it (بالسعوديه: بالسعودية), left whole. */
+  isWord?: (token: string) => boolean;
 }
 const CJK_BASE = 0x4e00;
 
@@ -90,10 +92,10 @@ export class RunOnRepairer {
   }
 
   /** The words a run-on token splits into, or undefined when it is a word or no clean split exists. */
-  splitToken(token: string, { particles = false, isName = () => false }: SplitOptions = {}): string[] | undefined {
+  splitToken(token: string, { particles = false, isName = () => false, isWord = () => false }: SplitOptions = {}): string[] | undefined {
     // Arabic letters are one UTF-16 unit each: length counts letters.
     if (token.length < this.options.minTokenLength) return undefined;
-    if (this.isWord(token)) return undefined;
+    if (this.isWord(token) || isWord(token)) return undefined;
     const pieces = this.jieba.cut(toCjk(token), false).map(fromCjk);
     // Re-attach proclitics to the following word: الجزائر | و | الولايات → الجزائر | والولايات.
     const words: string[] = [];

@@ -28,6 +28,7 @@ import {
   loadQueryLists,
   loadQuestionWords,
   QUESTION_OPENERS,
+  withoutQuestionOpening,
   offeredNameReach,
   loadLatinSpellings,
   respellLatinNames,
@@ -98,6 +99,16 @@ describe('understandQuery', () => {
     expect(startsWithQuestionWord('شو صار بالغوطة', questionWords)).toBe(false);
   });
 
+  it('leaves what a question asks about for a title to begin: ايش اخر اخبار خاش is خاش', () => {
+    const { aids } = withOpeners;
+    expect(withoutQuestionOpening('ايش اخر اخبار خاش', aids)).toBe('خاش');
+    expect(withoutQuestionOpening('امتى الانتخا', aids)).toBe('الانتخا');
+    expect(withoutQuestionOpening('شو صار بسو', aids)).toBe('بسو');
+    expect(withoutQuestionOpening('وين', aids)).toBe('وين');
+    expect(withoutQuestionOpening('اليمن آخر أخبار', aids)).toBe('اليمن آخر أخبار');
+    expect(withoutQuestionOpening('what is the latest on Syria', aids)).toBe('what is the latest on Syria');
+  });
+
   it('takes out what a reader types before a subject to ask for its news, only at the start', () => {
     const { on, aids } = withOpeners;
     expect(understandQuery('آخر أخبار اليمن', on, aids)).toBe('اليمن');
@@ -125,6 +136,14 @@ describe('understandQuery', () => {
     // Typed without the hamzas the pieces are written with: split as the written spelling splits.
     expect(understandQuery('الامينالعام', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأمين العام');
     expect(understandQuery('الاسدوروسيا', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأسد وروسيا');
+    // A year typed against a word: the index holds two words.
+    expect(understandQuery('كأس العالم2018', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('كأس العالم 2018');
+    expect(understandQuery('كاس العالم٢٠١٨', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('كاس العالم ٢٠١٨');
+    expect(understandQuery('2018العالم', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('2018 العالم');
+    expect(understandQuery('G20 ب2018', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('G20 ب2018');
+    // ه typed for ة: the word the news writes, not بال and سعوديه.
+    for (const word of ['بالسعوديه', 'والسعوديه', 'بالسعودية'])
+      expect(understandQuery(word, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe(word);
   }, 30_000); // the word list loads in ~0.1 s alone, seconds on a loaded machine
 
   it('spells a listed name typed without its spaces with them, in either script, unless the glued form is a word of the corpus', () => {

@@ -1001,20 +1001,31 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
   });
 }
 
-/** A query's run-ons may hold a preposition before a word with the article or a listed name (الحربفياليمن, الهجومعلىباريس); scraped text's are split without. */
-function querySplit(aids: Pick<QueryAids, 'listedNameSpellings'>): SplitOptions {
-  // A whole listed name (باريس, سوريا), not a word of one: ماريا of ماريا زاخاروفا would cut معماريا.
-  return { particles: true, isName: (word) => aids.listedNameSpellings?.has(nameSpellingKey(word)) ?? false };
+/**
+ * A query's run-ons may hold a preposition before a word with the article or a listed name
+ * (الحربفياليمن, الهجومعلىباريس); scraped text's are split without. A word typed with ه for ة, ي for
+ * ى or without its hamzas is the word the news writes (بالسعوديه is بالسعودية, not بال سعوديه).
+ */
+function querySplit(aids: Pick<QueryAids, 'listedNameSpellings'>, repairer: RunOnRepairer): SplitOptions {
+  return {
+    particles: true,
+    // A whole listed name (باريس, سوريا), not a word of one: ماريا of ماريا زاخاروفا would cut معماريا.
+    isName: (word) => aids.listedNameSpellings?.has(nameSpellingKey(word)) ?? false,
+    isWord: (token) => foldedSpellings(token).some((spelling) => repairer.isWord(spelling)),
+  };
 }
+
+/** Between Arabic letters and a number typed against them (العالم2018, ٢٠١٨العالم): one word the index holds as two. */
+const GLUED_NUMBER = /(?<=[\u0621-\u064A]{2})(?=[0-9\u0660-\u0669\u06F0-\u06F9])|(?<=[0-9\u0660-\u0669\u06F0-\u06F9])(?=[\u0621-\u064A]{2})/gu;
 
 /** Words typed together split, and an article typed apart joined, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.runOnRepair) return text;
   const { repairer } = aids;
-  let result = text;
+  let result = text.replace(GLUED_NUMBER, ' ');
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
   if (repairer) {
-    const split = querySplit(aids);
+    const split = querySplit(aids, repairer);
     const joined = joinStrayArticles(joinSplitWords(result, repairer, aids.listedNameSpellings), repairer);
     result = splitRunOnsWithoutHamzas(repairer.repairText(joined, split).text, repairer, split);
   }
@@ -1028,7 +1039,7 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
  */
 function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer, options: SplitOptions): string {
   return text.replace(/\p{Script=Arabic}+/gu, (token) =>
-    repairer.isWord(token)
+    repairer.isWord(token) || options.isWord?.(token)
       ? token
       : (foldedSpellings(token)
           // As typed, the repairer has tried it already.
@@ -1225,30 +1236,46 @@ export function readWordsAndNames(text: string, settings: SearchProfile['query']
   return respellLatinNamesOf(splitRunOns(text, settings, aids), settings, aids);
 }
 
+const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
+
+/**
+ * The positions of the longest opener the words begin with, after any question words and
+ * punctuation (what is the latest on): a word (شو) or a phrase (آخر أخبار, Latest news).
+ */
+function openerOf(words: string[], aids: Pick<QueryAids, 'questionWords' | 'questionOpeners'>): number[] {
+  const lettered = words.flatMap((word, at) => (bareOf(word) ? [at] : []));
+  let start = 0;
+  while (start < lettered.length && aids.questionWords.has(bareOf(words[lettered[start]!]!))) start++;
+  for (let length = Math.min(MAX_OPENER_WORDS, lettered.length - start); length > 0; length--) {
+    const run = lettered.slice(start, start + length);
+    const phrase = run
+      .map((at) => bareOf(words[at]!))
+      .join(' ')
+      .toLowerCase();
+    if (aids.questionOpeners?.has(phrase)) return run;
+  }
+  return [];
+}
+
+/**
+ * An Arabic text without the question words and opener it begins with (ايش اخر اخبار خاشقجي:
+ * خاشقجي), where words are left: what a title may begin with. Other text as it is.
+ */
+export function withoutQuestionOpening(text: string, aids: Pick<QueryAids, 'questionWords' | 'questionOpeners'>): string {
+  if (!ARABIC_LETTER.test(text)) return text;
+  const words = text.trim().split(/\s+/u);
+  const opener = openerOf(words, aids);
+  let start = opener.length > 0 ? opener.at(-1)! + 1 : 0;
+  while (start < words.length && (!bareOf(words[start]!) || aids.questionWords.has(bareOf(words[start]!)))) start++;
+  return start > 0 && start < words.length ? words.slice(start).join(' ') : text;
+}
+
 /** understandQuery's remaining steps, on a text readWordsAndNames has read. */
 export function understandReadQuery(read: string, settings: SearchProfile['query'], aids: QueryAids): string {
   let result = namesAsListed(read, aids);
   if (settings.questionWords) {
     const words = result.split(/\s+/u).filter(Boolean);
-    const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));
-    // The longest opener the text begins with, after any question words and punctuation (what is the
-    // latest on): a word (شو) or a phrase (آخر أخبار, Latest news).
-    const lettered = words.flatMap((word, at) => (bareOf(word) ? [at] : []));
-    let start = 0;
-    while (start < lettered.length && aids.questionWords.has(bareOf(words[lettered[start]!]!))) start++;
-    let opener: number[] = [];
-    for (let length = Math.min(MAX_OPENER_WORDS, lettered.length - start); length > 0 && opener.length === 0; length--) {
-      const run = lettered.slice(start, start + length);
-      if (
-        aids.questionOpeners?.has(
-          run
-            .map((at) => bareOf(words[at]!))
-            .join(' ')
-            .toLowerCase(),
-        )
-      )
-        opener = run;
-    }
+    const opener = openerOf(words, aids);
     const isQuestionWord = (word: string, at: number) => aids.questionWords.has(bareOf(word)) || opener.includes(at);
     const abbreviationOf = (word: string) => aids.latinAbbreviations?.get(word.replace(EDGE_PUNCTUATION, ''));
     // KIM JONG UN: a word of a listed name is no abbreviation, nor a question word; nor is the of of a listed phrase (secretary of state).

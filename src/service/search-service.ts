@@ -50,7 +50,7 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { spokenFrequency } from '../search/spoken-english.js';
-import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, type QueryAids } from '../search/understand-query.js';
+import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, withoutQuestionOpening, type QueryAids } from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
@@ -684,6 +684,12 @@ export class SearchService {
     if (found.titles.length === 0 && isLatinOnly(text)) {
       const titles = await this.titlesAsSearched(text, size);
       if (titles.length > 0) return { titles, entities: found.entities };
+    }
+    // A question no title asks (ايش اخر اخبار خاش): the titles of what it asks about, as the search drops its question words.
+    const asked = found.titles.length === 0 ? withoutQuestionOpening(text, this.queryAids()) : text;
+    if (asked !== text) {
+      const answered = await this.suggestAsTyped(asked, size, suggester);
+      if (answered.titles.length > 0) return { titles: answered.titles, entities: found.entities.length > 0 ? found.entities : answered.entities };
     }
     // Nothing begins with the text: a word typed one slip off (ماكرن) is asked again, as near beginnings.
     if (found.titles.length > 0 || found.entities.length > 0 || !mayHoldSlip(text)) return found;
