@@ -739,7 +739,10 @@ export class SearchService {
     // Only a Latin text's titles wait for the entities (Tru: Trump's titles); the rest ask at once.
     if (!isLatinOnly(text)) {
       const [titles, articles] = await Promise.all([suggestTitles(this.engine, this.alias, text, size), this.entityArticleCounts()]);
-      return { titles, entities: suggester.suggest(text, size, articles) };
+      const entities = suggester.suggest(text, size, articles);
+      // A name begun in a spelling the titles do not write (كيم جونج: كيم جونغ أون): the titles of its name as listed.
+      const named = titles.length === 0 ? entities.find((entity) => entity.matched !== entity.label.ar && !isLatinOnly(entity.matched)) : undefined;
+      return { titles: named ? await suggestTitles(this.engine, this.alias, named.label.ar, size) : titles, entities };
     }
     const entities = suggester.suggest(text, size, await this.entityArticleCounts());
     const repairer = this.runOnRepairer();
