@@ -78,7 +78,14 @@ export const SPELLING_MAX_WORDS = 6;
  * Asks the engine for the likeliest correction of the text from the index's own words (`body.exact`,
  * normalized, unstemmed), or nothing when no spelling scores better than the text as typed. Pure.
  */
-export function buildSpellingBody(text: string): SearchBody {
+export function buildSpellingBody(text: string, { popular = false } = {}): SearchBody {
+  // Popular: a word articles hold may be respelled too, into one at least MIN_POPULAR_DOCS articles
+  // hold more often; asked only of a text whose words hardly any article holds together (see weakPhraseOffer).
+  const generators = popular
+    ? [{ field: 'body.exact', suggest_mode: 'popular', min_word_length: 3, min_doc_freq: MIN_POPULAR_DOCS, prefix_length: 0 }]
+    : // Only words no article holds are respelled: a word the index holds is how articles write it,
+      // however much more often a look-alike occurs (الذكي is no misspelling of الذكية).
+      [{ field: 'body.exact', suggest_mode: 'missing', min_word_length: 3, prefix_length: 0 }];
   return {
     size: 0,
     track_total_hits: false,
@@ -93,9 +100,7 @@ export function buildSpellingBody(text: string): SearchBody {
           gram_size: 1,
           max_errors: 2,
           confidence: 1,
-          // Only words no article holds are respelled: a word the index holds is how articles write it,
-          // however much more often a look-alike occurs (الذكي is no misspelling of الذكية).
-          direct_generator: [{ field: 'body.exact', suggest_mode: 'missing', min_word_length: 3 }],
+          direct_generator: generators,
         },
       },
     },
@@ -109,6 +114,8 @@ export function readSpellings(suggest: Record<string, unknown> | undefined): str
 }
 
 const SPELLING_OPTIONS = 5;
+/** Articles a word must be in to be offered for a word articles hold. */
+const MIN_POPULAR_DOCS = 20;
 
 /**
  * Whether a respelling changes a word of a listed name (the synonym lists'): those are spellings the

@@ -12,6 +12,7 @@ import {
   QueryTooLongError,
   SEARCH_FACETS,
   wordsToMatch,
+  withoutStopwords,
   type NameAlone,
   type QueryShape,
   type SearchFacet,
@@ -511,6 +512,47 @@ async function facetAggregationsOf(
   return { aggregations: (await engine.search(alias, facetsOverHitsBody(body))).aggregations, totalAllWords: 0 };
 }
 
+/** Articles holding every word of a text, at most, for a respelling of a word articles hold to be offered. */
+const FEW_HELD_TOGETHER = 5;
+/** How many times more articles must write the respelling as a phrase than hold the text's words, and at least how many. */
+const HELD_TOGETHER_RATIO = 20;
+const MIN_HELD_TOGETHER = 20;
+
+/**
+ * A respelling for a text of two words or more that hardly any article holds together, where many
+ * write the respelling (أسعار النفظ: أسعار النفط, صفقة الفرن: صفقة القرن): a slip that is itself a
+ * word some articles write, which the spelling asked with the search leaves alone. Of the
+ * respellings the index's words allow, the one most articles write as a phrase: the spelling's own
+ * order ranks words alone (اسعار الزهب: الحرب before الذهب). Not for a word alone, which has no
+ * others to be read beside: ترتسم is a word, not تتسم misspelled. `text` is asked as the search
+ * split it and offered as typed; `heldTogether` counts the articles holding its words.
+ */
+async function weakPhraseOffer(
+  engine: SearchEngine,
+  alias: string,
+  text: { asked: string; typed: string },
+  heldTogether: number,
+  isCorrection: (spelling: string) => boolean,
+): Promise<string | undefined> {
+  if (heldTogether > FEW_HELD_TOGETHER) return undefined;
+  const spellings = readSpellings((await engine.search(alias, buildSpellingBody(text.asked, { popular: true }))).suggest).filter(isCorrection);
+  const written = await Promise.all(
+    spellings.map(
+      async (spelling) =>
+        (
+          await engine.search(alias, {
+            size: 0,
+            track_total_hits: true,
+            query: { match_phrase: { 'body.exact': { query: spelling, analyzer: 'arabic_exact' } } },
+          })
+        ).total,
+    ),
+  );
+  const most = Math.max(0, ...written);
+  if (most < Math.max(MIN_HELD_TOGETHER, HELD_TOGETHER_RATIO * heldTogether)) return undefined;
+  return confirmSpelling(engine, alias, text.typed, spellings[written.indexOf(most)]);
+}
+
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
   return spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body;
 }
@@ -554,14 +596,11 @@ export async function searchArticles(
   // another word for one read as Arabic typed in Latin letters, is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
   const arabicOfLatin = options.aids?.arabicOfLatin ?? new Map<string, string>();
-  const suggested = spellcheck
-    ? readSpellings(result.suggest).filter(
-        (spelling) =>
-          !changesListedName(spellcheck, spelling, listed) &&
-          !respellsToUnlistedLatin(spellcheck, spelling, listed) &&
-          !(soundedOut && replacesSoundedOutWord(spellcheck, spelling, soundedOut, arabicOfLatin)),
-      )
-    : [];
+  const isCorrection = (spelling: string) =>
+    !changesListedName(spellcheck!, spelling, listed) &&
+    !respellsToUnlistedLatin(spellcheck!, spelling, listed) &&
+    !(soundedOut && replacesSoundedOutWord(spellcheck!, spelling, soundedOut, arabicOfLatin));
+  const suggested = spellcheck ? readSpellings(result.suggest).filter(isCorrection) : [];
   // A misspelled name is offered the name, whatever the hits (الموسل: the season's stories, الموسم, come
   // first through typo tolerance; Mosul, الموصل, is meant).
   const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
@@ -609,7 +648,16 @@ export async function searchArticles(
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
     (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
     (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
-    spelled;
+    spelled ??
+    (spellcheck && !request.searchAfter && !understood.phrases?.length && countQueryTokens(withoutStopwords(spellcheck, shape.stopwords)) >= 2
+      ? await weakPhraseOffer(
+          engine,
+          alias,
+          { asked: spellcheck, typed: unsplit ?? spellcheck },
+          relax ? 0 : (totalAllWords ?? result.total),
+          isCorrection,
+        ).catch((error: unknown) => void options.onSpellingError?.(error))
+      : undefined);
   const parentsOf = regionParents(taxonomy);
   const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(

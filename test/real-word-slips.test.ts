@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
+
+const service = useSeededService('real-word-slips');
+
+// Twenty-one articles write أسعار النفط; one writes the slip النفظ, so the index holds it as a word.
+const oilPrices = Array.from({ length: 21 }, (_, i) => ({
+  id: `x-oil-${i}`,
+  title: `أسعار النفط في الأسبوع ${i + 1}`,
+  body: 'ارتفعت أسعار النفط في الأسواق العالمية.',
+  published: '2018-05-01T10:00:00Z',
+}));
+const quake = { id: 'x-quake', title: 'زلزال يضرب إندونيسيا', body: 'ضرب زلزال قوي جزيرة لومبوك.', published: '2018-08-05T10:00:00Z' };
+const slip = { id: 'x-oil-slip', title: 'تقرير السوق', body: 'قال التاجر إن أسعار النفظ مرتفعة هذا الشهر.', published: '2018-05-02T10:00:00Z' };
+beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, quake]));
+
+const answer = async (q: string, sort = 'relevance') =>
+  (await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent(q)}`)).json()) as {
+    didYouMean?: string;
+    totalAllWords?: number;
+    total: number;
+  };
+
+describe('a word slipped into another word some article writes', () => {
+  it('is offered the respelling many articles write, where hardly any article holds the words as typed', async () => {
+    const typed = await answer('أسعار النفظ');
+    expect(typed.totalAllWords).toBe(1);
+    expect(typed.didYouMean).toBe('أسعار النفط');
+    expect((await answer('أسعار النفظ', 'newest')).didYouMean).toBe('أسعار النفط');
+  });
+
+  it('is left alone typed alone, with no other word to be read beside, and where the words are held together often', async () => {
+    expect((await answer('النفظ')).didYouMean).toBeUndefined();
+    expect((await answer('أسعار النفط')).didYouMean).toBeUndefined();
+  });
+});
+
+describe('a first letter slipped', () => {
+  it('is offered the word it slipped from, as any other letter is (ذلزال: زلزال)', async () => {
+    expect((await answer('ذلزال')).didYouMean).toBe('زلزال');
+  });
+});
