@@ -54,6 +54,10 @@ describe('suggestion bodies', () => {
     expect(readSurfaceForm({ 'body.exact': ['<mark>a</mark> x <mark>b</mark>'] }, 2)).toBeUndefined();
     // A hashtag's words are marked one by one, its underscore between them.
     expect(readSurfaceForm({ 'body.exact': ['عن #<mark>الولايات</mark>_<mark>المتحدة</mark> اليوم'] }, 2)).toBe('الولايات المتحدة');
+    // A word, then a hashtag holding the others, or a comma between them: one run.
+    expect(readSurfaceForm({ 'body.exact': ['هدف <mark>صلاح</mark>، <mark>ليفربول</mark> اليوم'] }, 2)).toBe('صلاح ليفربول');
+    expect(readSurfaceForm({ 'body.exact': ['يؤثر <mark>ارتفاع</mark> #<mark>أسعار</mark>_<mark>النفط</mark> سلبا'] }, 3)).toBe('ارتفاع أسعار النفط');
+    expect(readSurfaceForm({ 'body.exact': ['<mark>a</mark> #x <mark>b</mark>'] }, 2)).toBeUndefined();
   });
 });
 

@@ -238,7 +238,8 @@ export function readSurfaceForm(highlight: Record<string, string[]> | undefined,
   const marks = [...text.matchAll(/<mark>([^<]*)<\/mark>/g)];
   for (let start = 0; start + words <= marks.length; start++) {
     const run = marks.slice(start, start + words);
-    const adjacent = run.every((mark, i) => i === 0 || /^(?:\s+|_)$/.test(text.slice(run[i - 1]!.index + run[i - 1]![0].length, mark.index)));
+    // Apart by no letter or digit: spaces, punctuation (صلاح، ليفربول), a hashtag's # and underscore (ارتفاع #أسعار_النفط).
+    const adjacent = run.every((mark, i) => i === 0 || /^[^\p{L}\p{N}<]+$/u.test(text.slice(run[i - 1]!.index + run[i - 1]![0].length, mark.index)));
     if (adjacent) return run.map((mark) => mark[1]!).join(' ');
   }
   return undefined;

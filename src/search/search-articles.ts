@@ -514,18 +514,20 @@ async function facetAggregationsOf(
 
 /** Articles holding every word of a text, at most, for a respelling of a word articles hold to be offered. */
 const FEW_HELD_TOGETHER = 5;
-/** How many times more articles must write the respelling as a phrase than hold the text's words, and at least how many. */
+/** How many times more articles must hold the respelling's words together than the text's, and at least how many. */
 const HELD_TOGETHER_RATIO = 20;
 const MIN_HELD_TOGETHER = 20;
+/** Articles that must write a respelling as a phrase: its words held apart say little (ماكي سال is no مالي قال). */
+const MIN_WRITTEN = 5;
 
 /**
  * A respelling for a text of two words or more that hardly any article holds together, where many
- * write the respelling (أسعار النفظ: أسعار النفط, صفقة الفرن: صفقة القرن): a slip that is itself a
+ * hold the respelling's (أسعار النفظ: أسعار النفط, صفقة الفرن: صفقة القرن): a slip that is itself a
  * word some articles write, which the spelling asked with the search leaves alone. Of the
- * respellings the index's words allow, the one most articles write as a phrase: the spelling's own
- * order ranks words alone (اسعار الزهب: الحرب before الذهب). Not for a word alone, which has no
- * others to be read beside: ترتسم is a word, not تتسم misspelled. `text` is asked as the search
- * split it and offered as typed; `heldTogether` counts the articles holding its words.
+ * respellings the index's words allow that at least 5 articles write as a phrase, the one changing
+ * fewest words, then the one most write: the suggester ranks words alone (اسعار الزهب: الحرب before الذهب). Not for a word alone, which has no others to be
+ * read beside: ترتسم is a word, not تتسم misspelled. `text` is asked as the search split it and
+ * offered as typed; `heldTogether` counts the articles holding its words, `holdingEvery` a respelling's.
  */
 async function weakPhraseOffer(
   engine: SearchEngine,
@@ -533,6 +535,7 @@ async function weakPhraseOffer(
   text: { asked: string; typed: string },
   heldTogether: number,
   isCorrection: (spelling: string) => boolean,
+  holdingEvery: (spelling: string) => Promise<number>,
 ): Promise<string | undefined> {
   if (heldTogether > FEW_HELD_TOGETHER) return undefined;
   const spellings = readSpellings((await engine.search(alias, buildSpellingBody(text.asked, { popular: true }))).suggest).filter(isCorrection);
@@ -548,9 +551,18 @@ async function weakPhraseOffer(
         ).total,
     ),
   );
-  const most = Math.max(0, ...written);
-  if (most < Math.max(MIN_HELD_TOGETHER, HELD_TOGETHER_RATIO * heldTogether)) return undefined;
-  return confirmSpelling(engine, alias, text.typed, spellings[written.indexOf(most)]);
+  // Fewest words changed first (شرف الفرات: شرق الفرات, not شرق العراق), then the most written.
+  const changed = (spelling: string) => {
+    const [typed, offered] = [text.asked.split(' '), spelling.split(' ')];
+    return typed.length === offered.length ? typed.filter((word, at) => normalizeArabicWord(word) !== normalizeArabicWord(offered[at]!)).length : typed.length;
+  };
+  const ranked = spellings
+    .map((spelling, at) => ({ spelling, written: written[at]!, changed: changed(spelling) }))
+    .filter((option) => option.written >= MIN_WRITTEN)
+    .sort((a, b) => a.changed - b.changed || b.written - a.written);
+  const likeliest = ranked[0]?.spelling;
+  if (!likeliest || (await holdingEvery(likeliest)) < Math.max(MIN_HELD_TOGETHER, HELD_TOGETHER_RATIO * heldTogether)) return undefined;
+  return confirmSpelling(engine, alias, text.typed, likeliest);
 }
 
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
@@ -656,6 +668,10 @@ export async function searchArticles(
           { asked: spellcheck, typed: unsplit ?? spellcheck },
           relax ? 0 : (totalAllWords ?? result.total),
           isCorrection,
+          async (spelling) => {
+            const every = buildSearchBody({ ...understood, q: spelling, sort: 'newest', from: 0, size: 0, searchAfter: undefined }, profile, shape);
+            return (await engine.search(alias, { query: every.query, size: 0, track_total_hits: true })).total;
+          },
         ).catch((error: unknown) => void options.onSpellingError?.(error))
       : undefined);
   const parentsOf = regionParents(taxonomy);
