@@ -88,6 +88,10 @@ describe('suggestions as the reader types', () => {
     expect(begun[0]).toBe('arab-spring');
     expect(begun).not.toContain('arab-super');
     expect((await suggest('iran ura')).body.titles.map((t) => t.id)).toEqual(['iran-uranium']);
+    // One letter after a word is no word yet: the titles of the word before it, not of the letter's name.
+    expect((await suggest('iran u')).body.titles.map((t) => t.id)).toContain('iran-uranium');
+    // One English word alone, whole: as the search reads it.
+    expect((await suggest('uranium')).body.titles.map((t) => t.id)).toEqual(['iran-uranium']);
   });
 
   it('complete the subject of a question no title asks, as the search drops its question words', async () => {

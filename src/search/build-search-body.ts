@@ -54,6 +54,8 @@ export interface SearchRequest {
   phrases?: string[];
   /** Relaxed after finding nothing: any one word of `q` is enough, whatever the profile or the sort asks, and `phrases` match in any form. */
   relaxed?: boolean;
+  /** Only the articles holding every word of `q`, ranked as relevance ranks them (titles suggested for English words). */
+  everyWord?: boolean;
   /** With `relaxed`: the phrases are all a hit must hold, the other words of `q` only rank (they found nothing beside them). */
   onlyPhrasesRequired?: boolean;
   /**
@@ -284,16 +286,24 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // The every-word lift, and every word in any field, each cost as many leaves as the plan again (at most): what feedback may take is what is left.
   const leaves = plan ? plan.leaves * (1 + (allWords.length > 0 ? 1 : 0) + (everyWordAsked && acrossFields ? 1 : 0)) : 0;
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - leaves);
+  // Ranked with some of the words enough, the facets count the articles holding every word, those the
+  // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
+  const everyWord =
+    plan && countsEveryWord(request, profile, required, shape)
+      ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields })
+      : undefined;
+  // Only those, where asked and the clause budget holds them beside the query.
+  const held = request.everyWord && everyWord && plan && 3 * plan.leaves <= shape.maxClauses ? [...filter, everyWord] : filter;
   const query: Clause = feedback
     ? {
         bool: {
           must: [{ bool: { ...original, boost: 1 - profile.query.feedback!.weight } }],
           should: [feedback],
-          filter,
+          filter: held,
           ...excluded,
         },
       }
-    : { bool: { ...original, filter, ...excluded } };
+    : { bool: { ...original, filter: held, ...excluded } };
   const selected = (field: SearchFacet) => request.filters[field] ?? [];
   const everyValue = new Set(request.everyValueOf ?? []);
   const facetFilter = (field: SearchFacet): Clause | undefined => {
@@ -326,12 +336,6 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
       months: { date_histogram: { field: 'published', calendar_interval: 'month', format: 'yyyy-MM', min_doc_count: 1, ...timeZoneOf(shape) } },
     },
   };
-  // Ranked with some of the words enough, the facets count the articles holding every word, those the
-  // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
-  const everyWord =
-    plan && countsEveryWord(request, profile, required, shape)
-      ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields })
-      : undefined;
   const aggs = everyWord ? { [EVERY_WORD]: { filter: everyWord, aggs: facetAggs } } : facetAggs;
   // Typo tolerance and quoted phrases match on the exact fields, which the shown fields' highlighting
   // does not mark: then those are highlighted too, and the answer takes theirs (see `highlightsOf`).

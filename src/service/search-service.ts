@@ -681,6 +681,12 @@ export class SearchService {
     }
     const { suggester } = this.entitySuggester;
     const found = await this.suggestAsTyped(text, size, suggester);
+    // One Latin letter after words (trump m, lebanon g) is no word yet: the titles of the words before it, not of the letter's name (جي).
+    const wordsBefore = isLatinOnly(text) && found.entities.length === 0 ? /^(.*\p{L}.*)\s+\p{L}$/u.exec(suggestText(text))?.[1] : undefined;
+    if (wordsBefore) {
+      const before = await this.suggest(wordsBefore, size);
+      return { titles: before.titles, entities: found.entities };
+    }
     if (found.titles.length === 0 && isLatinOnly(text)) {
       const titles = await this.titlesAsSearched(text, size);
       if (titles.length > 0) return { titles, entities: found.entities };
@@ -709,16 +715,17 @@ export class SearchService {
    */
   private async titlesAsSearched(text: string, size: number): Promise<TitleSuggestion[]> {
     const words = suggestText(text).split(' ');
-    if (words.length < 2) return [];
     const last = words.at(-1)!.toLowerCase();
     const english = this.englishDictionaryWords();
     const arabicOfLatin = this.currentQueryLists.arabicOfLatin ?? new Map<string, string>();
+    // One word: whole, and long enough to be no name begun (football, hurricane); a word begun is a name's to complete (see nameBegunInLatin).
+    if (words.length < 2 && !(english && last.length >= MIN_WHOLE_WORD_LETTERS && isDictionaryWord(english, last))) return [];
     const searchEnding = (word: string) =>
-      this.search({ q: [...words.slice(0, -1), word].join(' '), filters: {}, from: 0, size, sort: 'relevance', facetSize: 1 });
+      this.search({ q: [...words.slice(0, -1), word].join(' '), filters: {}, from: 0, size, sort: 'relevance', facetSize: 1, everyWord: true });
     // A word known as typed is meant where its articles fill the list (gold price); else it may be one begun (foreign mini: minister).
     const known = (english && isDictionaryWord(english, last)) || arabicOfLatin.has(last);
     const asTyped = known ? await searchEnding(last) : undefined;
-    if (asTyped && articlesHoldingEveryWord(asTyped) >= size) return titlesOf(asTyped);
+    if (asTyped && (articlesHoldingEveryWord(asTyped) >= size || words.length < 2)) return titlesOf(asTyped);
     const repairer = this.runOnRepairer();
     const begun = latinWordsBegun(last, english, arabicOfLatin, {
       news: (arabic) => phraseFrequency(arabic, repairer),
@@ -1053,7 +1060,10 @@ function withTextLeft(request: SearchRequest, text: string): SearchRequest {
   return { ...rest, ...(holdsLetterOrDigit(text) ? { q: text } : {}) };
 }
 
-/** A search's first articles holding every word, as suggested titles. */
+/** Letters from which one English word typed alone suggests the titles of its search. */
+const MIN_WHOLE_WORD_LETTERS = 5;
+
+/** A search's articles holding every word (none where it was relaxed to any word), as suggested titles. */
 function titlesOf(result: ArticleSearchResult): TitleSuggestion[] {
-  return result.hits.slice(0, articlesHoldingEveryWord(result)).map(({ id, title, titleHighlighted }) => ({ id, title, titleHighlighted }));
+  return result.relaxed ? [] : result.hits.map(({ id, title, titleHighlighted }) => ({ id, title, titleHighlighted }));
 }
