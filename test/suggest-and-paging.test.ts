@@ -94,13 +94,17 @@ describe('suggestions as the reader types', () => {
     expect((await suggest('uranium')).body.titles.map((t) => t.id)).toEqual(['iran-uranium']);
   });
 
-  it('complete the subject of a question no title asks, as the search drops its question words', async () => {
+  it('complete the subject of a question no title asks, and a year typed against a word, as the search reads them', async () => {
     const articles = [
       { id: 'khashoggi-missing', title: 'اختفاء جمال خاشقجي في إسطنبول', body: 'لا يزال مصير الصحفي مجهولا.', published: '2018-10-05T12:00:00Z' },
     ];
     await indexStoredArticles(seeded.engine, seeded.alias, articles);
     expect((await suggest('ايش اخر اخبار خاش')).body.titles.map((t) => t.id)).toEqual(['khashoggi-missing']);
     expect((await suggest('وين اختفى خاشقج')).body.titles.map((t) => t.id)).toEqual([]);
+    // A year typed against a word, as the search reads it: apart.
+    const worldCup = { id: 'world-cup-2018', title: 'افتتاح كأس العالم 2018 في موسكو', body: 'بدأت البطولة اليوم.', published: '2018-06-14T12:00:00Z' };
+    await indexStoredArticles(seeded.engine, seeded.alias, [worldCup]);
+    expect((await suggest('كاس العالم2018')).body.titles.map((t) => t.id)).toEqual(['world-cup-2018']);
   });
 
   it('name a person typed in Latin script, and a place', async () => {

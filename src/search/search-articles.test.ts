@@ -3,7 +3,7 @@ import { loadIndexDefinition } from '../index/index-definition.js';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { planSynonymFields, queryShapeOf } from './build-search-body.js';
-import { articleSearchBody } from './search-articles.js';
+import { articleSearchBody, changesNumberedWord } from './search-articles.js';
 import { loadSearchProfile } from './search-profile.js';
 import { loadArabicOfLatin, loadLatinNameWords, loadLatinSpellings, loadListedNameWords } from './understand-query.js';
 
@@ -101,5 +101,14 @@ describe('a Latin query too long for its synonyms', () => {
     expect(long).not.toContain('Libya');
     // With its synonyms, the name stays as typed, for them to read.
     expect(searched(['Libya', ...words(2)].join(' '))).toContain('Libya');
+  });
+});
+
+describe('a respelling of a word with a digit', () => {
+  it('is no correction: a number or a name with one is typed as meant', () => {
+    expect(changesNumberedWord('ف16', '116')).toBe(true);
+    expect(changesNumberedWord('صواريخ س400', 'صواريخ 1400')).toBe(true);
+    expect(changesNumberedWord('كأس العالمم 2018', 'كأس العالم 2018')).toBe(false);
+    expect(changesNumberedWord('الجزاير', 'الجزائر')).toBe(false);
   });
 });

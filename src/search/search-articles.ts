@@ -512,6 +512,15 @@ async function facetAggregationsOf(
   return { aggregations: (await engine.search(alias, facetsOverHitsBody(body))).aggregations, totalAllWords: 0 };
 }
 
+/**
+ * Whether a respelling changes a word with a digit in it: a number, or a name with one (ف16, س400,
+ * A380), is typed as meant, and the suggester made them other numbers (116, 1400, 1380). Pure.
+ */
+export function changesNumberedWord(text: string, spelling: string): boolean {
+  const offered = new Set(normalizedWordsOf(spelling));
+  return normalizedWordsOf(text).some((word) => /\p{N}/u.test(word) && !offered.has(word));
+}
+
 /** Articles holding every word of a text, at most, for a respelling of a word articles hold to be offered. */
 const FEW_HELD_TOGETHER = 5;
 /** How many times more articles must hold the respelling's words together than the text's, and at least how many. */
@@ -609,6 +618,7 @@ export async function searchArticles(
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
   const arabicOfLatin = options.aids?.arabicOfLatin ?? new Map<string, string>();
   const isCorrection = (spelling: string) =>
+    !changesNumberedWord(spellcheck!, spelling) &&
     !changesListedName(spellcheck!, spelling, listed) &&
     !respellsToUnlistedLatin(spellcheck!, spelling, listed) &&
     !(soundedOut && replacesSoundedOutWord(spellcheck!, spelling, soundedOut, arabicOfLatin));

@@ -1018,11 +1018,16 @@ function querySplit(aids: Pick<QueryAids, 'listedNameSpellings'>, repairer: RunO
 /** Between Arabic letters and a number typed against them (العالم2018, ٢٠١٨العالم): one word the index holds as two. */
 const GLUED_NUMBER = /(?<=[\u0621-\u064A]{2})(?=[0-9\u0660-\u0669\u06F0-\u06F9])|(?<=[0-9\u0660-\u0669\u06F0-\u06F9])(?=[\u0621-\u064A]{2})/gu;
 
+/** The text with a number typed against Arabic letters apart from them (كأس العالم2018: كأس العالم 2018). */
+export function withNumbersApart(text: string): string {
+  return text.replace(GLUED_NUMBER, ' ');
+}
+
 /** Words typed together split, and an article typed apart joined, when the profile repairs run-ons: the listed names first, then the repairer's split. */
 export function splitRunOns(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.runOnRepair) return text;
   const { repairer } = aids;
-  let result = text.replace(GLUED_NUMBER, ' ');
+  let result = withNumbersApart(text);
   if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
   if (repairer) {
     const split = querySplit(aids, repairer);

@@ -50,7 +50,15 @@ import { ProfileStore, type SearchProfile } from '../search/search-profile.js';
 import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entities.js';
 import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { spokenFrequency } from '../search/spoken-english.js';
-import { loadQueryLists, nameSpellingKey, splitTags, startsWithQuestionWord, withoutQuestionOpening, type QueryAids } from '../search/understand-query.js';
+import {
+  loadQueryLists,
+  nameSpellingKey,
+  splitTags,
+  startsWithQuestionWord,
+  withNumbersApart,
+  withoutQuestionOpening,
+  type QueryAids,
+} from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
 import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
@@ -691,8 +699,9 @@ export class SearchService {
       const titles = await this.titlesAsSearched(text, size);
       if (titles.length > 0) return { titles, entities: found.entities };
     }
-    // A question no title asks (ايش اخر اخبار خاش): the titles of what it asks about, as the search drops its question words.
-    const asked = found.titles.length === 0 ? withoutQuestionOpening(text, this.queryAids()) : text;
+    // A question no title asks (ايش اخر اخبار خاش): the titles of what it asks about, as the search drops its question words;
+    // a number typed against a word (كأس العالم2018), apart from it, as the search reads it.
+    const asked = found.titles.length === 0 ? withNumbersApart(withoutQuestionOpening(text, this.queryAids())) : text;
     if (asked !== text) {
       const answered = await this.suggestAsTyped(asked, size, suggester);
       if (answered.titles.length > 0) return { titles: answered.titles, entities: found.entities.length > 0 ? found.entities : answered.entities };
