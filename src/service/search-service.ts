@@ -688,13 +688,13 @@ export class SearchService {
       this.entitySuggester = { taxonomy: this.currentTaxonomy, suggester: new EntitySuggester(this.currentTaxonomy, this.queryShape().cliticPrefixes) };
     }
     const { suggester } = this.entitySuggester;
-    const found = await this.suggestAsTyped(text, size, suggester);
-    // One Latin letter after words (trump m, lebanon g) is no word yet: the titles of the words before it, not of the letter's name (جي).
-    const wordsBefore = isLatinOnly(text) && found.entities.length === 0 ? /^(.*\p{L}.*)\s+\p{L}$/u.exec(suggestText(text))?.[1] : undefined;
-    if (wordsBefore) {
-      const before = await this.suggest(wordsBefore, size);
-      return { titles: before.titles, entities: found.entities };
+    // One Latin letter after words (trump m, lebanon g) is no word yet: unless a name begins with the whole text (kim j), the
+    // titles of the words before it, not of the letter's name (جي); asked before the text's own titles, which would be the letter's.
+    const wordsBefore = isLatinOnly(text) ? /^(.*\p{L}.*)\s+\p{L}$/u.exec(suggestText(text))?.[1] : undefined;
+    if (wordsBefore && suggester.suggest(text, size, await this.entityArticleCounts()).length === 0) {
+      return { titles: (await this.suggest(wordsBefore, size)).titles, entities: [] };
     }
+    const found = await this.suggestAsTyped(text, size, suggester);
     if (found.titles.length === 0 && isLatinOnly(text)) {
       const titles = await this.titlesAsSearched(text, size);
       if (titles.length > 0) return { titles, entities: found.entities };
@@ -728,11 +728,12 @@ export class SearchService {
     const english = this.englishDictionaryWords();
     const arabicOfLatin = this.currentQueryLists.arabicOfLatin ?? new Map<string, string>();
     // One word: a dictionary word long enough to be no name begun (football, hurricane).
-    if (words.length < 2 && !(english && last.length >= MIN_WHOLE_WORD_LETTERS && isDictionaryWord(english, last))) return [];
+    const inDictionary = english !== undefined && isDictionaryWord(english, last);
+    if (words.length < 2 && !(inDictionary && last.length >= MIN_WHOLE_WORD_LETTERS)) return [];
     const searchEnding = (word: string) =>
       this.search({ q: [...words.slice(0, -1), word].join(' '), filters: {}, from: 0, size, sort: 'relevance', facetSize: 1, everyWord: true });
     // A word known as typed is meant where its articles fill the list (gold price); else it may be one begun (foreign mini: minister).
-    const known = (english && isDictionaryWord(english, last)) || arabicOfLatin.has(last);
+    const known = inDictionary || arabicOfLatin.has(last);
     const asTyped = known ? await searchEnding(last) : undefined;
     if (asTyped && (articlesHoldingEveryWord(asTyped) >= size || words.length < 2)) return titlesOf(asTyped);
     const repairer = this.runOnRepairer();
