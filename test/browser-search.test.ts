@@ -430,6 +430,17 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).toMatch(/^لا نتائج منشورة في \u2068يوليو 2021\u2069/);
   });
 
+  it('says which alternatives a query with OR was searched as, and that its counts hold every word of one', async () => {
+    const q = encodeURIComponent('بلينكن OR بوقادوم واشنطن');
+    await chromium.page.goto(`${chromium.url}/?q=${q}`);
+    await rendered();
+    const answer = await api<SearchAnswer & { totalAllWords?: number }>(`/search?q=${q}&size=10`);
+    expect(answer.totalAllWords).toBeLessThan(answer.total);
+    const status = await chromium.page.textContent('#status');
+    expect(status).toContain('(أيٌّ من: «\u2068بلينكن واشنطن\u2069» أو «\u2068بوقادوم واشنطن\u2069»)');
+    expect(status).toContain(`(تحوي كل كلمات أحد البدائل: ${answer.totalAllWords}،`);
+  });
+
   it('puts no ellipsis after a snippet that ends its sentence', async () => {
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}`);
     await rendered();

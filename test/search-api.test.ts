@@ -107,6 +107,33 @@ describe('search parameters', () => {
     expect(nothing.body).not.toHaveProperty('relaxed');
   });
 
+  it('finds with OR the articles of either alternative, the other words and exclusions holding for each', async () => {
+    const idsOf = async (q: string) => (await search({ q, sort: 'newest', size: '10' })).body.hits.map((h) => h.id).sort();
+    const unionOf = async (...texts: string[]) => [...new Set((await Promise.all(texts.map(idsOf))).flat())].sort();
+    const either = await search({ q: 'بلينكن OR كيري', sort: 'newest' });
+    expect(either.body).toMatchObject({ alternatives: ['بلينكن', 'كيري'] });
+    const both = await unionOf('بلينكن', 'كيري');
+    expect(both.length).toBeGreaterThan(Math.max((await idsOf('بلينكن')).length, (await idsOf('كيري')).length));
+    expect(either.body.hits.map((h) => h.id).sort()).toEqual(both);
+    // The word beside OR's pair belongs to both alternatives, as does a word left out.
+    expect(await idsOf('بلينكن OR بوقادوم واشنطن')).toEqual(await unionOf('بلينكن واشنطن', 'بوقادوم واشنطن'));
+    const leftOut = await idsOf('بلينكن OR كيري -مالي');
+    expect(leftOut).toEqual(await unionOf('بلينكن -مالي', 'كيري -مالي'));
+    expect(leftOut.length).toBeLessThan(both.length);
+    // Ranked, the facets count the articles holding every word of one alternative.
+    const ranked = await search({ q: 'بلينكن OR بوقادوم واشنطن' });
+    expect(ranked.body.total).toBeGreaterThan(3);
+    expect(ranked.body).toMatchObject({ totalAllWords: 3 });
+    expect(ranked.body.facets.topics!.reduce((most, { count }) => Math.max(most, count), 0)).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses a query spelling out more alternatives with OR than it may, naming q', async () => {
+    const { status, body } = await get<ErrorBody>(`/search?${new URLSearchParams({ q: 'أ OR ب OR ج OR د OR ه' })}`);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'invalid_parameter', field: 'q' });
+    expect(body.error.message).toMatch(/at most 4 alternatives/u);
+  });
+
   it('filters by publication date range', async () => {
     const { body } = await search({ date_from: '2021-07-01', date_to: '2021-08-31' });
     expect(body.hits.map((h) => h.id).sort()).toEqual(['001_89f3d445d5bfa33a', '004_cacf537383d56ce7']);

@@ -239,17 +239,18 @@ function markFiltersStale(stale) {
 
 function renderResult(result, state, typed = state.q) {
   // The facets count the articles holding every word when the list also holds some with only a few.
+  const everyWord = everyWordOf(result);
   const allWords =
     result.totalAllWords === 0
-      ? ' (لا مقال يحوي كل الكلمات: هذه تحوي بعضها)'
+      ? ` (لا مقال يحوي ${everyWord}: هذه تحوي بعضها)`
       : result.totalAllWords && result.totalAllWords !== result.total
-        ? ` (تحوي كل الكلمات: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)`
+        ? ` (تحوي ${everyWord}: ${count(result.totalAllWords)}، وعليها تُحصى التصنيفات)`
         : '';
   const filtered = FACETS.some((facet) => state[facet.key].length) || state.dateFrom || state.dateTo;
   $('status').textContent =
     result.total === 0
       ? `لا نتائج${result.datesInQuery ? ` منشورة في \u2068${result.datesInQuery.named}\u2069` : ''}${filtered ? ': جرّب إزالة بعض التصفية أعلاه' : state.q ? ': تحقّق من الكتابة أو جرّب كلمات أقل' : ''}${inArabicNote(result)}`
-      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${datesNote(result)}${allWords}${everyWordNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
+      : `${insteadNote(result, typed)}${result.linked ? LINKED_NOTE : ''}عدد النتائج: ${count(result.total)}${alternativesNote(result)}${datesNote(result)}${allWords}${everyWordNote(result, state)}${result.relaxed ? RELAXED_NOTE : ''}${inArabicNote(result)}`;
   $('hits').hidden = false;
   const suggestion = $('did-you-mean');
   suggestion.hidden = !result.didYouMean && !result.searchedInstead && !result.withoutMonth && !result.readAsName;
@@ -337,6 +338,16 @@ function insteadNote(result, typed) {
   return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }
 
+/** A text with OR, searched as the alternatives it spells out: said, as the reader's words were grouped into them. */
+function alternativesNote(result) {
+  return result.alternatives ? ` (أيٌّ من: ${result.alternatives.map((text) => `«\u2068${text}\u2069»`).join(' أو ')})` : '';
+}
+
+/** What "every word" is of this result: with OR, every word of one alternative. */
+function everyWordOf(result) {
+  return result.alternatives ? 'كل كلمات أحد البدائل' : 'كل الكلمات';
+}
+
 /** The month the query named, searched as dates: said, since no date filter shows it. */
 function datesNote(result) {
   return result.datesInQuery ? ` (المنشورة في \u2068${result.datesInQuery.named}\u2069)` : '';
@@ -348,8 +359,9 @@ function everyWordNote(result, state) {
   const searched = result.datesInQuery ? state.q.replace(result.datesInQuery.named, ' ') : state.q;
   const words = searched.trim().split(/\s+/u).filter(Boolean).length;
   if (words < 2 || result.relaxed) return '';
-  if (state.sort === 'newest') return ' (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)';
-  return FACETS.some((facet) => state[facet.key].length > 0) ? ' (من المقالات التي تحوي كل الكلمات)' : '';
+  const everyWord = everyWordOf(result);
+  if (state.sort === 'newest') return ` (الأحدث أولًا، من المقالات التي تحوي ${everyWord})`;
+  return FACETS.some((facet) => state[facet.key].length > 0) ? ` (من المقالات التي تحوي ${everyWord})` : '';
 }
 
 /** Every filter in force, above the results, each with its own remove button: a new search keeps them. */

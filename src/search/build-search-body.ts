@@ -189,9 +189,16 @@ export function queryShapeOf(definition: VersionedIndexDefinition, maxClauses: n
  * message says so rather than "at most 0 words".
  */
 export class QueryTooLongError extends Error {
-  constructor(readonly maxTokens: number) {
+  constructor(
+    readonly maxTokens: number,
+    /** The alternatives OR spelled out, each searched in its share of the limit (see anyOfBodies). */
+    alternatives = 1,
+  ) {
     super(
-      maxTokens >= 1 ? `at most ${maxTokens} words` : 'too much to search at once: quoted phrases, words left out, flags and names each cost more than a word',
+      (maxTokens >= 1
+        ? `at most ${maxTokens} words`
+        : 'too much to search at once: quoted phrases, words left out, flags and names each cost more than a word') +
+        (alternatives > 1 ? ` in each of the ${alternatives} alternatives OR spells out` : ''),
     );
     this.name = 'QueryTooLongError';
   }
@@ -402,6 +409,33 @@ export function facetsOverHitsBody(body: SearchBody): SearchBody {
   const counted = (body.aggs as Record<string, { aggs?: Clause }> | undefined)?.[EVERY_WORD]?.aggs;
   if (!counted) throw new Error('the body counts no facets over the articles holding every word');
   return { query: body.query, aggs: counted, size: 0, track_total_hits: false };
+}
+
+/**
+ * One body for alternatives joined by OR (`splitAlternatives`), each built by `buildSearchBody` of the
+ * same request but its text: an article matching any is a hit, scored by the one it matches best.
+ * Where the facets count the articles holding every word, they count those holding every word of
+ * one alternative (all of an alternative's hits do, where it counts none apart). Pure.
+ */
+export function anyOfBodies(bodies: SearchBody[]): SearchBody {
+  type Highlight = { highlight_query?: Clause; fields: Record<string, unknown> };
+  type Aggs = Record<string, { filter?: Clause; aggs?: Clause }>;
+  const first = bodies[0]!;
+  const query = { dis_max: { queries: bodies.map((body) => body.query) } };
+  const everyWordOf = (body: SearchBody) => (body.aggs as Aggs)[EVERY_WORD]?.filter ?? (body.query as Clause);
+  const counted = bodies.find((body) => (body.aggs as Aggs)[EVERY_WORD]);
+  const aggs = counted
+    ? { [EVERY_WORD]: { filter: { bool: { should: bodies.map(everyWordOf), minimum_should_match: 1 } }, aggs: (counted.aggs as Aggs)[EVERY_WORD]!.aggs } }
+    : first.aggs;
+  const highlights = bodies.map((body) => body.highlight as Highlight);
+  const highlight = {
+    ...highlights[0],
+    ...(highlights.some((h) => h.highlight_query)
+      ? { highlight_query: { bool: { should: bodies.map((body, at) => highlights[at]!.highlight_query ?? body.query) } } }
+      : {}),
+    fields: Object.assign({}, ...highlights.map((h) => h.fields)) as Record<string, unknown>,
+  };
+  return { ...first, query, aggs, highlight };
 }
 
 /** The text with each word kept once (case-insensitive): `بلينكن بلينكن` asks no more than `بلينكن`. */

@@ -1,6 +1,7 @@
 import type { SearchBody, SearchEngine, SearchHit, SearchResult } from '../engine/search-engine.js';
 import type { DatesInQuery } from './query-dates.js';
 import {
+  anyOfBodies,
   buildSearchBody,
   countQueryTokens,
   EVERY_WORD,
@@ -39,6 +40,7 @@ import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
+import { splitAlternatives } from './any-of-operator.js';
 import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
@@ -116,6 +118,8 @@ export interface ArticleSearchResult {
   didYouMean?: string;
   /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form or, that failing, as words. */
   relaxed?: true;
+  /** The texts `q`'s OR spelled out (see splitAlternatives): the hits match one or more of them. */
+  alternatives?: string[];
   /** The English words the dictionary gave Arabic for, as searched (see `englishWords`). */
   searchedInArabic?: EnglishInArabic[];
   /** The query's Latin words neither the lists nor the English–Arabic dictionary know, searched as typed. */
@@ -606,6 +610,9 @@ export async function searchArticles(
 ): Promise<ArticleSearchResult> {
   // A link stands for the articles stored under it: its letters are not read. Its cursor is still q's.
   const request = asked.linkedArticles ? { ...asked, q: undefined } : asked;
+  const spellings = options.aids?.listedNameSpellings;
+  const alternatives = request.q ? splitAlternatives(request.q, (words) => spellings?.has(nameSpellingKey(words)) === true) : undefined;
+  if (alternatives) return searchAlternatives(engine, alias, asked, alternatives, profile, taxonomy, shape, options);
   // A next page reads the text as its first page did, whatever the index holds since.
   const misspelledNames = request.searchAfter
     ? new Map(Object.entries(request.respelled ?? {}))
@@ -685,8 +692,79 @@ export async function searchArticles(
           },
         ).catch((error: unknown) => void options.onSpellingError?.(error))
       : undefined);
+  return answerOf(asked, { result, aggregations, totalAllWords, quoted: Boolean(understood.phrases?.length), respelled: misspelledNames }, profile, taxonomy, {
+    ...(didYouMean ? { didYouMean } : {}),
+    ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
+    ...(translated ? { searchedInArabic: translated } : {}),
+    ...(asTyped?.length ? { searchedAsTyped: asTyped } : {}),
+  });
+}
+
+/**
+ * A text with OR: each alternative understood as a text of its own (its names, respellings, English
+ * words), searched together in shares of the clause limit (`anyOfBodies`). No respelling is offered
+ * and nothing is loosened: the reader wrote the query's logic out.
+ */
+async function searchAlternatives(
+  engine: SearchEngine,
+  alias: string,
+  asked: SearchRequest,
+  alternatives: string[],
+  profile: SearchProfile,
+  taxonomy: Taxonomy,
+  shape: QueryShape,
+  options: SearchOptions,
+): Promise<ArticleSearchResult> {
+  const each = alternatives.map((q) => ({ ...asked, q }));
+  // A next page reads the text as its first page did, whatever the index holds since.
+  const respelled = asked.searchAfter
+    ? new Map(Object.entries(asked.respelled ?? {}))
+    : new Map((await Promise.all(each.map((request) => misspelledNamesOf(engine, alias, request, profile, options)))).flatMap((names) => [...names]));
+  const share = { ...shape, maxClauses: Math.floor(shape.maxClauses / alternatives.length) };
+  const read = each.map((request) => understandRequest(request, profile, { ...options, spellcheck: false }, respelled, share));
+  const body = anyOfBodies(read.map(({ understood }) => inShare(() => buildSearchBody(understood, profile, share), alternatives.length)));
+  const result = await engine.search<StoredArticle>(alias, body);
+  const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
+  const translated = read.flatMap((one) => one.translated ?? []);
+  const asTyped = [...new Set(read.flatMap((one) => one.asTyped ?? []))];
+  return answerOf(
+    asked,
+    { result, aggregations, totalAllWords, quoted: read.some(({ understood }) => understood.phrases?.length), respelled },
+    profile,
+    taxonomy,
+    {
+      alternatives,
+      ...(translated.length > 0 ? { searchedInArabic: translated } : {}),
+      ...(asTyped.length > 0 ? { searchedAsTyped: asTyped } : {}),
+    },
+  );
+}
+
+/** `build`'s body, or a refusal that says the limit is each alternative's share. */
+function inShare(build: () => SearchBody, alternatives: number): SearchBody {
+  try {
+    return build();
+  } catch (error) {
+    throw error instanceof QueryTooLongError ? new QueryTooLongError(error.maxTokens, alternatives) : error;
+  }
+}
+
+/** The answer to a search, from the engine's result and what the search says of how it read `q`. */
+function answerOf(
+  asked: SearchRequest,
+  searched: {
+    result: SearchResult<StoredArticle>;
+    aggregations: Record<string, unknown>;
+    totalAllWords?: number;
+    quoted: boolean;
+    respelled: ReadonlyMap<string, string>;
+  },
+  profile: SearchProfile,
+  taxonomy: Taxonomy,
+  readings: Pick<ArticleSearchResult, 'didYouMean' | 'relaxed' | 'searchedInArabic' | 'searchedAsTyped' | 'alternatives'>,
+): ArticleSearchResult {
+  const { result, aggregations, totalAllWords, quoted, respelled } = searched;
   const parentsOf = regionParents(taxonomy);
-  const quoted = Boolean(understood.phrases?.length);
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((field) => {
       const aggregation = aggregations[field] as FacetAggregation | undefined;
@@ -695,7 +773,7 @@ export async function searchArticles(
       const isRegion = field === 'regions' || field === 'regions_mentioned';
       return [
         field,
-        listedAndSelected(aggregation, request.filters[field] ?? []).map((b) => ({
+        listedAndSelected(aggregation, asked.filters[field] ?? []).map((b) => ({
           value: String(b.key),
           count: b.doc_count,
           label: labels.get(String(b.key)) ?? { ar: String(b.key), en: String(b.key) },
@@ -706,24 +784,24 @@ export async function searchArticles(
   ) as Record<SearchFacet, FacetCount[]>;
   const months = (aggregations.published as MonthAggregation | undefined)?.months?.buckets ?? [];
   const last = result.hits.at(-1);
-  const seen = request.from + result.hits.length;
-  const more = request.size > 0 && result.hits.length === request.size && seen < result.total;
+  const seen = asked.from + result.hits.length;
+  const more = asked.size > 0 && result.hits.length === asked.size && seen < result.total;
   return {
     total: result.total,
     ...(totalAllWords !== undefined ? { totalAllWords } : {}),
     ...(asked.datesInQuery ? { datesInQuery: asked.datesInQuery } : {}),
     ...(asked.nameAlone ? { readAsName: asked.nameAlone } : {}),
-    from: request.from,
-    size: request.size,
+    from: asked.from,
+    size: asked.size,
     tookMs: result.tookMs,
     nextCursor:
       more && last?.sort
         ? encodeCursor({
-            sort: request.sort,
+            sort: asked.sort,
             search: cursorSearchOf(asked, profile),
             seen,
             after: last.sort,
-            respelled: Object.fromEntries(misspelledNames),
+            respelled: Object.fromEntries(respelled),
             ...(asked.monthRead === undefined ? {} : { monthRead: asked.monthRead }),
           })
         : null,
@@ -739,9 +817,6 @@ export async function searchArticles(
       ...(hit.explanation ? { explanation: summarizeExplanation(hit.explanation) } : {}),
     })),
     facets: { ...facets, published: months.map((b) => ({ month: b.key_as_string, count: b.doc_count })) },
-    ...(didYouMean ? { didYouMean } : {}),
-    ...(relax && result.total > 0 ? { relaxed: true as const } : {}),
-    ...(translated ? { searchedInArabic: translated } : {}),
-    ...(asTyped?.length ? { searchedAsTyped: asTyped } : {}),
+    ...readings,
   };
 }

@@ -190,6 +190,8 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
     else if (q.length > MAX_QUERY_LENGTH || [...q].length > QUERY_TOKENS_REFUSABLE) either.add('q');
     // Nothing to search: punctuation, symbols or emoji alone.
     else if (q.trim() && !/[\p{L}\p{N}]/u.test(q)) faults.add('q');
+    // OR between words spells out alternatives, at most four, each searched in its share of the clause limit.
+    else if (/(?<=\s)OR(?=\s)/u.test(q)) either.add('q');
   }
 
   for (const param of LIST_PARAMS) {

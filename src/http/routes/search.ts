@@ -5,6 +5,7 @@ import { isCalendarDate } from '../../ingest/article-dates.js';
 import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
+import { MAX_ALTERNATIVES, TooManyAlternativesError } from '../../search/any-of-operator.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
 import { decodeCursor, InvalidCursorError } from '../../search/search-cursor.js';
@@ -86,7 +87,9 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases or listed names asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; at most ' +
+          MAX_ALTERNATIVES +
+          ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
       }),
     topic: slugList('economy-energy')
@@ -290,6 +293,14 @@ const SearchResponse = z
           'For a query without Arabic and without a quoted phrase: its English words the synonym lists do not spell, each with the Arabic it was searched as (the first sense in the English–Arabic dictionary: of `respelled`, where a misspelled word was read as that one), and its words of Arabic typed in Latin letters with the word they were read as (masr: مصر); excluded words are not listed',
         example: [{ english: 'vaccine', arabic: 'اللقاح' }],
       }),
+    alternatives: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          'Present when `q` joined words, quoted phrases or listed names with OR in capitals: the texts it spelled out, each searched as a query of its own (its names, spellings and English words read alike). A hit matches one or more; with `totalAllWords`, that many hold every word of one. The other words belong to each: ترامب OR بايدن كوريا is ترامب كوريا or بايدن كوريا. No respelling is offered for such a query, and none is loosened when nothing matches.',
+        example: ['ترامب كوريا', 'بايدن كوريا'],
+      }),
     searchedAsTyped: z
       .array(z.string())
       .optional()
@@ -388,7 +399,8 @@ export async function runInLane<T>(
   try {
     return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
   } catch (error) {
-    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError || error instanceof TooManyAlternativesError)
+      throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // A code of its own: a page can say which sources there are in its reader's language.
     if (error instanceof UnknownSiteError) throw new ApiError(400, 'unknown_source', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
