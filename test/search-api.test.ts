@@ -120,6 +120,12 @@ describe('search parameters', () => {
     const leftOut = await idsOf('بلينكن OR كيري -مالي');
     expect(leftOut).toEqual(await unionOf('بلينكن -مالي', 'كيري -مالي'));
     expect(leftOut.length).toBeLessThan(both.length);
+    // Parentheses group a side of OR, and a group left out leaves out each of its alternatives.
+    expect(await idsOf('(بلينكن OR كيري) -مالي')).toEqual(leftOut);
+    const neither = await idsOf('واشنطن -(بلينكن OR كيري)');
+    expect(neither).toEqual(await idsOf('واشنطن -بلينكن -كيري'));
+    expect(neither.length).toBeGreaterThan(0);
+    expect(neither.length).toBeLessThan((await idsOf('واشنطن -بلينكن')).length);
     // Ranked, the facets count the articles holding every word of one alternative.
     const ranked = await search({ q: 'بلينكن OR بوقادوم واشنطن' });
     expect(ranked.body.total).toBeGreaterThan(3);

@@ -338,14 +338,16 @@ function insteadNote(result, typed) {
   return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }
 
-/** A text with OR, searched as the alternatives it spells out: said, as the reader's words were grouped into them. */
+/** A text with OR or parentheses, searched as the alternatives it spells out: said, as the reader's words were grouped into them. */
 function alternativesNote(result) {
-  return result.alternatives ? ` (أيٌّ من: ${result.alternatives.map((text) => `«\u2068${text}\u2069»`).join(' أو ')})` : '';
+  const texts = (result.alternatives ?? []).map((text) => `«\u2068${text}\u2069»`);
+  if (texts.length === 0) return '';
+  return texts.length === 1 ? ` (بُحث عن: ${texts[0]})` : ` (أيٌّ من: ${texts.join(' أو ')})`;
 }
 
 /** What "every word" is of this result: with OR, every word of one alternative. */
 function everyWordOf(result) {
-  return result.alternatives ? 'كل كلمات أحد البدائل' : 'كل الكلمات';
+  return result.alternatives?.length > 1 ? 'كل كلمات أحد البدائل' : 'كل الكلمات';
 }
 
 /** The month the query named, searched as dates: said, since no date filter shows it. */

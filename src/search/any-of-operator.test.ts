@@ -20,6 +20,16 @@ describe('OR in a query', () => {
     expect(splitAlternatives('كرة القدم OR السلة', isName)).toEqual(['كرة القدم', 'كرة السلة']);
   });
 
+  it('reads words in parentheses as one side of OR, or as the alternatives of their own OR', () => {
+    expect(splitAlternatives('(ترامب OR بايدن) كوريا', isName)).toEqual(['ترامب كوريا', 'بايدن كوريا']);
+    expect(splitAlternatives('(دونالد ترامب OR جو بايدن) AND كوريا', isName)).toEqual(['دونالد ترامب كوريا', 'جو بايدن كوريا']);
+    expect(splitAlternatives('(كيم جونغ أون) OR ترامب قمة', isName)).toEqual(['كيم جونغ أون قمة', 'ترامب قمة']);
+    expect(splitAlternatives('(ترامب OR بايدن) (كوريا OR الصين)', isName)).toEqual(['ترامب كوريا', 'ترامب الصين', 'بايدن كوريا', 'بايدن الصين']);
+    // Left out, each alternative is: neither Trump nor Biden; one of several words as a phrase.
+    expect(splitAlternatives('كوريا -(ترامب OR بايدن)', isName)).toEqual(['كوريا -ترامب -بايدن']);
+    expect(splitAlternatives('كوريا NOT (جو بايدن OR "البيت الأبيض")', isName)).toEqual(['كوريا -"جو بايدن" -"البيت الأبيض"']);
+  });
+
   it('keeps words left out in every alternative', () => {
     expect(splitAlternatives('ترامب OR بوتين -كوريا', isName)).toEqual(['ترامب -كوريا', 'بوتين -كوريا']);
     expect(splitAlternatives('ترامب OR بوتين NOT كوريا', isName)).toEqual(['ترامب NOT كوريا', 'بوتين NOT كوريا']);

@@ -87,7 +87,7 @@ const SearchQuery = z
       .optional()
       .openapi({
         description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases or listed names asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; at most ' +
+          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
           MAX_ALTERNATIVES +
           ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
         example: 'بلينكن',
@@ -298,7 +298,7 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'Present when `q` joined words, quoted phrases or listed names with OR in capitals: the texts it spelled out, each searched as a query of its own (its names, spellings and English words read alike). A hit matches one or more; with `totalAllWords`, that many hold every word of one. The other words belong to each: ترامب OR بايدن كوريا is ترامب كوريا or بايدن كوريا. No respelling is offered for such a query, and none is loosened when nothing matches.',
+          'Present when `q` joined words, quoted phrases, listed names or words in parentheses with OR in capitals, or left out words in parentheses: the texts it spelled out, each searched as a query of its own (its names, spellings and English words read alike). A hit matches one or more; with `totalAllWords`, that many hold every word of one. The other words belong to each: ترامب OR بايدن كوريا is ترامب كوريا or بايدن كوريا; كوريا -(ترامب OR بايدن) is the one text كوريا -ترامب -بايدن. No respelling is offered for such a query, and none is loosened when nothing matches.',
         example: ['ترامب كوريا', 'بايدن كوريا'],
       }),
     searchedAsTyped: z
