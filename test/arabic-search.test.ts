@@ -284,6 +284,26 @@ describe('every word asked for', () => {
     expect({ relaxed: newest.relaxed, ids: newest.hits.map((hit) => hit.id) }).toEqual({ relaxed: undefined, ids: ['x-harvest-split', 'x-harvest-body'] });
     expect((await answer('relevance')).totalAllWords).toBe(2);
   });
+
+  it('lists oldest first from the earliest date, the articles without one last, as newest first does', async () => {
+    const saffron = (id: string, published?: string) => ({
+      id,
+      title: 'محصول الزعفران',
+      body: 'ارتفع محصول الزعفران هذا العام.',
+      ...(published ? { published } : {}),
+    });
+    await indexStoredArticles(service.engine, service.alias, [
+      saffron('x-saffron-late', '2019-05-01T10:00:00Z'),
+      saffron('x-saffron-undated'),
+      saffron('x-saffron-early', '2017-05-01T10:00:00Z'),
+    ]);
+    const idsBy = async (sort: string) =>
+      ((await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent('الزعفران')}`)).json()) as { hits: { id: string }[] }).hits.map(
+        (hit) => hit.id,
+      );
+    expect(await idsBy('oldest')).toEqual(['x-saffron-early', 'x-saffron-late', 'x-saffron-undated']);
+    expect(await idsBy('newest')).toEqual(['x-saffron-late', 'x-saffron-early', 'x-saffron-undated']);
+  });
 });
 
 describe('quoted phrases and words joined by a colon or an underscore', () => {

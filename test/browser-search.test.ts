@@ -479,6 +479,13 @@ describe('the search page', () => {
     const newest = await api<SearchAnswer>(`/search?q=${q}&sort=newest&size=10`);
     expect(newest.total).toBe(answer.totalAllWords);
     expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأحدث أولًا، من المقالات التي تحوي كل الكلمات)`);
+    // Oldest first, the same articles from the earliest: where a story began.
+    await chromium.page.selectOption('#sort', 'oldest');
+    await chromium.page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
+    await rendered();
+    expect(await chromium.page.textContent('#status')).toContain(`${newest.total} (الأقدم أولًا، من المقالات التي تحوي كل الكلمات)`);
+    const oldest = await api<SearchAnswer>(`/search?q=${q}&sort=oldest&size=10`);
+    expect(await shownIds()).toEqual(oldest.hits.map((hit) => hit.id));
     // Narrowed by a facet value, the list is what the value counted: the articles holding every word, said so.
     const filtered = await api<SearchAnswer>(`/search?q=${q}&source=Echorouk&size=10`);
     const filteredNewest = await api<SearchAnswer>(`/search?q=${q}&source=Echorouk&sort=newest&size=10`);

@@ -92,6 +92,32 @@ describe('search parameters', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('sorts oldest first the articles newest first lists, and pages through them by cursor', async () => {
+    const newest = await search({ q: 'الجزائر واشنطن', sort: 'newest', size: '10' });
+    const oldest = await search({ q: 'الجزائر واشنطن', sort: 'oldest', size: '10' });
+    expect(oldest.status).toBe(200);
+    expect(oldest.body.total).toBe(newest.body.total);
+    const dates = oldest.body.hits.map((h) => h.published!);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBeGreaterThan(2);
+    expect(oldest.body.hits.map((h) => h.id).sort()).toEqual(newest.body.hits.map((h) => h.id).sort());
+    expect(oldest.body.hits[0]!.published! < newest.body.hits[0]!.published!).toBe(true);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search({ q: 'الجزائر واشنطن', sort: 'oldest', size: '2', ...(cursor ? { cursor } : {}) });
+      const answer = page.body as SearchBody & { nextCursor: string | null };
+      paged.push(...answer.hits.map((h) => h.id));
+      cursor = answer.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(oldest.body.hits.map((h) => h.id));
+    // A cursor continues the order it was made in.
+    const first = (await search({ q: 'الجزائر واشنطن', sort: 'oldest', size: '2' })).body as SearchBody & { nextCursor: string };
+    const crossed = await get<ErrorBody>(`/search?${new URLSearchParams({ q: 'الجزائر واشنطن', sort: 'newest', cursor: first.nextCursor })}`);
+    expect(crossed.status).toBe(400);
+    expect(crossed.body.error.field).toBe('cursor');
+  });
+
   it('lists newest first only the articles that hold every word, and says so when it must relax that', async () => {
     const q = 'بلينكن الجزائر';
     const ranked = await search({ q });
@@ -176,7 +202,7 @@ describe('search parameters', () => {
     [{ size: 'ten' }, 'size'],
     [{ from: '995', size: '10' }, 'from'],
     [{ from: '-1' }, 'from'],
-    [{ sort: 'oldest' }, 'sort'],
+    [{ sort: 'oldest-first' }, 'sort'],
     [{ date_from: '2021-13-45' }, 'date_from'],
     [{ date_from: '2021-02-30' }, 'date_from'],
     [{ date_from: '2021-02-29' }, 'date_from'],

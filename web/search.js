@@ -41,7 +41,7 @@ function readState(search = location.search) {
   const params = new URLSearchParams(search);
   const state = {
     q: params.get('q') || '',
-    sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
+    sort: ['newest', 'oldest'].includes(params.get('sort')) ? params.get('sort') : 'relevance',
     dateFrom: params.get('date_from') || '',
     dateTo: params.get('date_to') || '',
     pages: Math.min(Math.max(parseInt(params.get('pages') || '1', 10) || 1, 1), MAX_PAGES),
@@ -355,14 +355,14 @@ function datesNote(result) {
   return result.datesInQuery ? ` (المنشورة في \u2068${result.datesInQuery.named}\u2069)` : '';
 }
 
-/** Newest first, or narrowed by a facet value, lists only the articles holding every word (relevance ranks any): said, as the count differs. */
+/** By date (newest or oldest first), or narrowed by a facet value, lists only the articles holding every word (relevance ranks any): said, as the count differs. */
 function everyWordNote(result, state) {
   // The month's words are dates, not words an article holds.
   const searched = result.datesInQuery ? state.q.replace(result.datesInQuery.named, ' ') : state.q;
   const words = searched.trim().split(/\s+/u).filter(Boolean).length;
   if (words < 2 || result.relaxed) return '';
   const everyWord = everyWordOf(result);
-  if (state.sort === 'newest') return ` (الأحدث أولًا، من المقالات التي تحوي ${everyWord})`;
+  if (state.sort !== 'relevance') return ` (${state.sort === 'newest' ? 'الأحدث' : 'الأقدم'} أولًا، من المقالات التي تحوي ${everyWord})`;
   return FACETS.some((facet) => state[facet.key].length > 0) ? ` (من المقالات التي تحوي ${everyWord})` : '';
 }
 

@@ -370,6 +370,10 @@ describe('buildSearchBody', () => {
     expect(rules(buildSearchBody({ ...request, q, sort: 'newest' }, profile, shape))).toEqual(new Set(['"minimum_should_match":"100%"']));
     expect(rules(buildSearchBody({ ...request, q }, profile, shape))).toEqual(new Set([`"minimum_should_match":"${profile.minimumShouldMatch}"`]));
     expect(rules(buildSearchBody({ ...request, q, sort: 'newest', relaxed: true }, profile, shape))).toEqual(new Set(['"minimum_should_match":"1"']));
+    // Oldest first asks for the articles newest first lists.
+    expect(buildSearchBody({ ...request, q, sort: 'oldest' }, profile, shape).query).toEqual(
+      buildSearchBody({ ...request, q, sort: 'newest' }, profile, shape).query,
+    );
   });
 
   it('resumes after a cursor instead of an offset', () => {

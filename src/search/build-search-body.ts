@@ -6,7 +6,7 @@ import { analysisShapeOf, INDEX_ANALYZER, type VersionedIndexDefinition } from '
 import { A_STORY_COPY, FACET_FIELDS } from '../index/stored-article.js';
 import { withoutQuotedPhrases } from './quoted-phrases.js';
 import type { FeedbackTerm } from './query-feedback.js';
-import type { SortValues } from './search-cursor.js';
+import { byDate, type SearchSort, type SortValues } from './search-cursor.js';
 import type { SearchProfile } from './search-profile.js';
 
 /** What `/search` counts and filters by: the facet keys, and the source an article came from. */
@@ -32,7 +32,7 @@ export interface SearchRequest {
   datesInQuery?: DatesInQuery;
   from: number;
   size: number;
-  sort: 'relevance' | 'newest';
+  sort: SearchSort;
   facetSize: number;
   /** Ask the engine why each hit scored as it did. */
   explain?: boolean;
@@ -104,9 +104,9 @@ export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed' | '
   return asksEveryWord(request) ? EVERY_WORD_MATCHES : profile.minimumShouldMatch;
 }
 
-/** Newest first or narrowed by a facet value: every word, matched as the facets count them (`withOneEditAtMost`). */
+/** By date (newest or oldest first) or narrowed by a facet value: every word, matched as the facets count them (`withOneEditAtMost`). */
 function asksEveryWord(request: Pick<SearchRequest, 'sort' | 'filters'>): boolean {
-  return request.sort === 'newest' || Object.values(request.filters).some((values) => values && values.length > 0);
+  return byDate(request.sort) || Object.values(request.filters).some((values) => values && values.length > 0);
 }
 
 /**
@@ -148,11 +148,14 @@ export function countsEveryWord(
  * and the engine refuses the rounded value as a date.
  */
 export const NO_DATE = Number.MIN_SAFE_INTEGER;
+/** "No date" oldest first: after every date, as newest first lists undated articles last. */
+const NO_DATE_LAST = Number.MAX_SAFE_INTEGER;
 
 type Clause = Record<string, unknown>;
 
 const NEWEST = { published: { order: 'desc', missing: NO_DATE } };
 const BY_ID = { id: 'asc' };
+const BY_DATE = { newest: [NEWEST, BY_ID], oldest: [{ published: { order: 'asc', missing: NO_DATE_LAST } }, BY_ID] };
 
 /**
  * What the body builder must know of the index to keep a query within the engine's clause limit:
@@ -358,10 +361,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     track_total_hits: true,
     ...(request.explain ? { explain: true } : {}),
     // The id last: a total order, so a cursor resumes exactly after its hit (`_id` is not sortable on every engine).
-    // Newest first has no score in it: scores move as articles are added, and a cursor resuming after one listed its hit again.
-    sort: request.sort === 'newest' ? [NEWEST, BY_ID] : ['_score', NEWEST, BY_ID],
+    // By date there is no score in it: scores move as articles are added, and a cursor resuming after one listed its hit again.
+    sort: request.sort === 'relevance' ? ['_score', NEWEST, BY_ID] : BY_DATE[request.sort],
     // Sorted by a field, the engine scores nothing unless asked: hits keep the score they show.
-    ...(request.sort === 'newest' ? { track_scores: true } : {}),
+    ...(byDate(request.sort) ? { track_scores: true } : {}),
     _source: ['id', 'title', 'published', 'source', 'url', 'topics', 'regions', 'regions_mentioned', 'people', 'organizations'],
     highlight: {
       // The index searches a name by its shortest form (تنظيم الدولة), so a longer one is highlighted only

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 
 /** The sort orders a search can have; a cursor belongs to one of them. */
-export type SearchSort = 'relevance' | 'newest';
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
-/** One hit's sort values, the id last: by relevance its score and publication time (epoch ms), newest first its publication time alone. */
+/** The orders by publication time alone: every word asked for, nothing ranked. */
+export function byDate(sort: SearchSort): boolean {
+  return sort !== 'relevance';
+}
+
+/** One hit's sort values, the id last: by relevance its score and publication time (epoch ms), by date its publication time alone. */
 export type SortValues = [score: number, published: number, id: string] | [published: number, id: string];
 
 /** A cursor that cannot be read, or that belongs to another search or sort order. */
@@ -88,7 +93,8 @@ function readCursor(cursor: string): CursorPosition & { after: SortValues } {
     throw new InvalidCursorError('not a cursor this API gave');
   }
   const { s, k, n, a, r, m, c } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown; r?: unknown; m?: unknown; c?: unknown };
-  if ((s !== 'relevance' && s !== 'newest') || c !== cursorChecksum({ s, k, n, a, r, m })) throw new InvalidCursorError('not a cursor this API gave');
+  if ((s !== 'relevance' && s !== 'newest' && s !== 'oldest') || c !== cursorChecksum({ s, k, n, a, r, m }))
+    throw new InvalidCursorError('not a cursor this API gave');
   if ((r !== undefined && !isRespelled(r)) || (m !== undefined && m !== 0 && m !== 1)) throw new InvalidCursorError('not a cursor this API gave');
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
   // A newest-first cursor made while that order still held the score: its time and id are where it resumes.
@@ -106,10 +112,10 @@ function readCursor(cursor: string): CursorPosition & { after: SortValues } {
 
 /** The sort values a hit of `sort` has; publication times are whole milliseconds the engine can read back exactly. */
 function isSortValues(values: unknown, sort: SearchSort): values is SortValues {
-  if (!Array.isArray(values) || values.length !== (sort === 'newest' ? 2 : 3)) return false;
+  if (!Array.isArray(values) || values.length !== (byDate(sort) ? 2 : 3)) return false;
   const id: unknown = values.at(-1);
-  const published: unknown = sort === 'newest' ? values[0] : values[1];
-  return (sort === 'newest' || Number.isFinite(values[0])) && Number.isSafeInteger(published) && typeof id === 'string' && id.length > 0 && id.length <= 128;
+  const published: unknown = byDate(sort) ? values[0] : values[1];
+  return (byDate(sort) || Number.isFinite(values[0])) && Number.isSafeInteger(published) && typeof id === 'string' && id.length > 0 && id.length <= 128;
 }
 
 /** Refuses a cursor of another sort order, then one of another search (`search`: this request's digest, read as the cursor's first page read it). */

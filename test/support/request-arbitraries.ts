@@ -368,7 +368,7 @@ export function namesRequest(world: ApiWorld): fc.Arbitrary<ApiRequest> {
         q: manyNames,
         explain: fc.constantFrom('true', 'false'),
         size: fc.oneof(fc.constantFrom(10, 50), fc.integer({ min: 0, max: 50 })).map(String),
-        sort: fc.constantFrom('relevance', 'newest'),
+        sort: fc.constantFrom('relevance', 'newest', 'oldest'),
         profile: fc.constantFrom(...world.profiles),
         date_from: realDate,
       },

@@ -230,7 +230,7 @@ function expectSearch(pairs: [string, string][], world: ApiWorld): Expected {
   if (size !== undefined && size <= MAX_PAGE_SIZE && from !== undefined && from + size > MAX_RESULT_WINDOW) either.add('size');
 
   const sort = single.get('sort');
-  if (sort !== undefined && sort !== 'relevance' && sort !== 'newest') faults.add('sort');
+  if (sort !== undefined && !['relevance', 'newest', 'oldest'].includes(sort)) faults.add('sort');
   const profile = single.get('profile');
   if (profile !== undefined && !world.profiles.includes(profile)) faults.add('profile');
   const explain = single.get('explain');

@@ -163,9 +163,9 @@ const SearchQuery = z
         maximum: MAX_FACET_SIZE,
         default: DEFAULT_FACET_SIZE,
       }),
-    sort: z.enum(['relevance', 'newest']).optional().openapi({
+    sort: z.enum(['relevance', 'newest', 'oldest']).optional().openapi({
       description:
-        'relevance (the default): articles holding more of the words rank first, any one word is enough to be found; newest: newest first, among the articles holding every word (any one, with `relaxed`, when none holds them all)',
+        'relevance (the default): articles holding more of the words rank first, any one word is enough to be found; newest: newest first, among the articles holding every word (any one, with `relaxed`, when none holds them all); oldest: the same articles oldest first (where a story or a quote began), those without a date last',
       default: 'relevance',
     }),
     profile: z
