@@ -56,6 +56,9 @@ describe('a name that is also a word, searched alone', () => {
     const withOtherWords = await search({ q: 'حماس الجماهير' });
     expect(withOtherWords.hits.map((hit) => hit.id)[0]).toBe('x-crowd');
     expect(withOtherWords.readAsName).toBeUndefined();
+    // Either side of OR is read as it would be alone: the movements, not the enthusiasm nor an opening.
+    const either = await search({ q: 'حماس OR Fatah', sort: 'newest' });
+    expect(either.hits.map((hit) => hit.id).sort()).toEqual(['x-fatah', 'x-hamas']);
   });
 
   it('finds the country Mali, not money matters: مالي is also "financial"', async () => {

@@ -41,6 +41,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
 import { splitAlternatives } from './any-of-operator.js';
+import { nameAloneIn } from './name-alone.js';
 import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
@@ -702,7 +703,7 @@ export async function searchArticles(
 
 /**
  * A text with OR: each alternative understood as a text of its own (its names, respellings, English
- * words), searched together in shares of the clause limit (`anyOfBodies`). No respelling is offered
+ * words, a name alone), searched together in shares of the clause limit (`anyOfBodies`). No respelling is offered
  * and nothing is loosened: the reader wrote the query's logic out.
  */
 async function searchAlternatives(
@@ -715,7 +716,11 @@ async function searchAlternatives(
   shape: QueryShape,
   options: SearchOptions,
 ): Promise<ArticleSearchResult> {
-  const each = alternatives.map((q) => ({ ...asked, q }));
+  // An alternative that is only a name which is also a word (حماس) is the name, as that text alone would be.
+  const each = alternatives.map((q): SearchRequest => {
+    const named = nameAloneIn(q, taxonomy);
+    return named ? { ...asked, q: named.q, nameAlone: named.name } : { ...asked, q };
+  });
   // A next page reads the text as its first page did, whatever the index holds since.
   const respelled = asked.searchAfter
     ? new Map(Object.entries(asked.respelled ?? {}))
