@@ -21,7 +21,7 @@ const FeedQuery = SelectionQuery.extend({
 const route = publicRoute('get', '/search/feed', 'searchFeed', {
   summary: 'A search as an Atom feed: its newest articles, for a feed reader to follow',
   description:
-    'The articles `GET /search` lists with `sort=newest` for the same text, filters and dates, newest first, as Atom 1.0: each entry links the article on the search page, and carries its publication time, its source, the passage that matched (its words in `<mark>`), its topics and its most specific regions. The text is searched as typed (no respelling in its place); undated articles are left out. Revalidated by its ETag.',
+    'The articles `GET /search` lists with `sort=newest` for the same text, filters and dates, newest first, as Atom 1.0: each entry links the article on the search page, and carries its publication time, its source, the passage that matched (its words in `<mark>`), its topics and its most specific regions. The text is searched as typed (no respelling in its place, nothing loosened: a phrase no article holds yet has no entries); undated articles are left out. Revalidated by its ETag.',
   request: { query: FeedQuery },
   responses: {
     200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } },
@@ -56,8 +56,9 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
       return labels.length > 0 ? [labels.join(request.everyValueOf?.includes(facet) ? ' + ' : ' أو ')] : [];
     });
     const title = [SITE_TITLE, [request.q, ...named].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
+    // A feed follows what the search asks: where nothing matched and the search loosened it, nothing yet.
     const xml = atomFeedOf(
-      result.hits,
+      result.relaxed ? [] : result.hits,
       title,
       {
         self: `${origin}${url.pathname}${url.search}`,
