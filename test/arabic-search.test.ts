@@ -340,6 +340,19 @@ describe('quoted phrases and words joined by a colon or an underscore', () => {
     expect({ relaxed: alone.relaxed, ids: alone.hits.map((hit) => hit.id) }).toEqual({ relaxed: true, ids: ['x-football-clitic'] });
   });
 
+  it('a quoted phrase beginning with a number finds it with a clitic, in either family of digits', async () => {
+    const latin = { id: 'x-billions-latin', title: 'صفقة الأسلحة', body: 'تقدر الصفقة بـ250 مليار دولار على عشر سنوات.', published: '2018-05-20T10:00:00Z' };
+    const indic = { id: 'x-billions-indic', title: 'عقود جديدة', body: 'وقعت الحكومة عقودا ب٢٥٠ مليار دولار.', published: '2018-05-21T10:00:00Z' };
+    await indexStoredArticles(service.engine, service.alias, [latin, indic]);
+    for (const q of ['"250 مليار"', '"٢٥٠ مليار"']) {
+      const answer = (await (await service.app.request(`/search?q=${encodeURIComponent(q)}`)).json()) as { relaxed?: true; hits: { id: string }[] };
+      expect({ relaxed: answer.relaxed, ids: answer.hits.map((hit) => hit.id).sort() }, q).toEqual({
+        relaxed: undefined,
+        ids: ['x-billions-indic', 'x-billions-latin'],
+      });
+    }
+  });
+
   it('a quoted phrase matches as written however it is typed: vowel marks, a listed name, newest first, counted whole', async () => {
     expect(await ids('"كُرَة القَدَم"')).toEqual(['x-football-clitic']);
     // The name's words are the phrase's to require: the stemmed fields hold كريال, not ريال.
@@ -793,6 +806,7 @@ describe('a pasted link', () => {
       linkedArticle.url,
       `https://example-news.com${encodeURI('/ar/20210806-معرض-الزهور')}/?utm_source=share#top`,
       'www.example-news.com/ar/20210806-معرض-الزهور',
+      'example-news.com/ar/20210806-معرض-الزهور',
     ]) {
       const answer = await search(pasted);
       expect(

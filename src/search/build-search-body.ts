@@ -673,7 +673,8 @@ function phraseForms(text: string, shape: QueryShape): string[] {
   const words: string[] = [];
   forEachStandardToken(text, (word) => words.push(word));
   const first = (words[0] ?? '').replace(/\p{Mn}/gu, '');
-  if (words.length < 2 || !/^\p{Script=Arabic}+$/u.test(first)) return [text];
+  // A number takes them too: بـ200 مليار (ب٢٠٠ took them as Arabic script; 200 had not).
+  if (words.length < 2 || !/^(?:\p{Script=Arabic}+|\p{Nd}+)$/u.test(first)) return [text];
   return prefixedForms(first, shape.cliticPrefixes).map((form) => [form, ...words.slice(1)].join(' '));
 }
 

@@ -7,6 +7,11 @@ describe('linkFormsOf', () => {
       expect(linkFormsOf(text), text).toBeUndefined();
     expect(linkFormsOf('  https://www.bbc.com/arabic  ')).toBeDefined();
     expect(linkFormsOf('www.bbc.com/arabic')).toBeDefined();
+    // A host and a path as an address bar shows them, without a scheme; a host alone, or a word with a slash, is text.
+    expect(linkFormsOf('arabic.cnn.com/middle-east/2018/05/10/israel-bahrain-iran')).toContain(
+      'https://arabic.cnn.com/middle-east/2018/05/10/israel-bahrain-iran',
+    );
+    for (const text of ['bbc.com/', 'و/أو', 'covid-19/2020', '1.5/2'] as const) expect(linkFormsOf(text), text).toBeUndefined();
   });
 
   it('covers the forms a browser copies and a feed stores: scheme, www., encoding, trailing slash, query', () => {

@@ -1,6 +1,9 @@
+/** A host and a path without a scheme, as a browser's address bar shows them (arabic.cnn.com/middle-east/…); a host alone is a word (bbc.com). */
+const BARE_HOST_AND_PATH = /^(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^/\s]\S*$/iu;
+
 /**
- * The forms an article's link may be stored in, when `q` is one link (http or https, or beginning
- * with www.), or undefined. Outlets' links are stored as their feeds gave them, and a reader pastes
+ * The forms an article's link may be stored in, when `q` is one link (http or https, beginning
+ * with www., or a host and a path), or undefined. Outlets' links are stored as their feeds gave them, and a reader pastes
  * what the browser shows, so the forms cover both sides' differences: http or https, with or without
  * www., the path percent-encoded or in its own letters (a France 24 link is stored with Arabic words,
  * a browser copies them encoded), with or without a trailing slash, with or without the query
@@ -9,10 +12,10 @@
  */
 export function linkFormsOf(q: string): string[] | undefined {
   const typed = q.trim();
-  if (/\s/u.test(typed) || !/^(?:https?:\/\/|www\.)\S+\.\S/iu.test(typed)) return undefined;
+  if (/\s/u.test(typed) || !(/^(?:https?:\/\/|www\.)\S+\.\S/iu.test(typed) || BARE_HOST_AND_PATH.test(typed))) return undefined;
   let link: URL;
   try {
-    link = new URL(/^www\./iu.test(typed) ? `https://${typed}` : typed);
+    link = new URL(/^https?:\/\//iu.test(typed) ? typed : `https://${typed}`);
   } catch {
     return undefined;
   }
