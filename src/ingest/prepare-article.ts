@@ -162,6 +162,9 @@ export function parseSourceRecord(record: SourceRecord, outletOf: (source: strin
 type DisplayField = (typeof DISPLAY_FIELDS)[number];
 type DisplayValue = { value?: string; dropped?: string };
 
+/** A UUID, as feeds key their records. */
+const IDENTIFIER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
 /** The longest value of each field only shown: a longer one is left out, not the article (an abstract of a megabyte went around the text's limit). */
 const DISPLAY_FIELD_MAX: Record<DisplayField, number> = { url: 2_000, category: 200, abstract: 5_000, author: 500 };
 
@@ -171,6 +174,8 @@ function displayValue(field: DisplayField, given: unknown): DisplayValue {
   if (typeof given !== 'string') return { dropped: `expected text, got ${kindOf(given)}` };
   if (field === 'url' && isText(given) && !isWebAddress(given)) return { dropped: 'not an http(s) address' };
   const value = field === 'url' ? given.trim() || undefined : field === 'category' ? (isText(given) ? given : undefined) : oneLine(given);
+  // A feed's internal identifier as the byline names nobody (458 of Al Arabiya's ANT articles): no byline.
+  if (field === 'author' && value !== undefined && IDENTIFIER.test(value)) return {};
   if (value !== undefined && value.length > DISPLAY_FIELD_MAX[field])
     return { dropped: `${value.length.toLocaleString('en')} characters, more than the ${DISPLAY_FIELD_MAX[field].toLocaleString('en')} it may have` };
   return value === undefined ? {} : { value };
