@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppInChromium } from './support/browser.js';
 import { createTestApp, indexStoredArticles, openTestService, useSeededService } from './support/test-service.js';
 
 // Two stories of a Riyadh newsroom: one filed at 01:30 on 1 June, Riyadh time (22:30 UTC on 31 May), one at noon.
@@ -24,6 +25,7 @@ async function search(app: ReturnType<typeof createTestApp>, params: Record<stri
   expect(response.status).toBe(200);
   return (await response.json()) as Result;
 }
+const page = useAppInChromium(() => riyadh);
 const ids = (result: Result) => result.hits.map((hit) => hit.id).sort();
 const months2018 = (result: Result) => result.facets.published.filter((bucket) => bucket.month.startsWith('2018-'));
 
@@ -43,5 +45,26 @@ describe('the newsroom time zone (TIME_ZONE)', () => {
     expect(months2018(await search(riyadh, {}))).toEqual([{ month: '2018-06', count: 2 }]);
     const named = await search(riyadh, { q: 'الرياض يونيو 2018' });
     expect([named.datesInQuery?.from, ids(named)]).toEqual(['2018-06-01', ['tz-night', 'tz-noon']]);
+  });
+});
+
+describe('publication times on the page', () => {
+  it("shows an article's day, and in its own view its time, by the newsroom's clock, as /facets names it", async () => {
+    const facets = async (app: ReturnType<typeof createTestApp>) => ((await (await app.request('/facets')).json()) as { timeZone: string }).timeZone;
+    expect([await facets(seeded.app), await facets(riyadh)]).toEqual(['UTC', 'Asia/Riyadh']);
+    const dayIn = (timeZone: string) =>
+      new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(articles[0]!.published));
+    expect(dayIn('Asia/Riyadh')).not.toBe(dayIn('UTC'));
+    await page.page.goto(`${page.url}/?q=${encodeURIComponent('خبر الفجر')}`);
+    await page.page.waitForSelector('#hits a[data-id="tz-night"]');
+    const listed = await page.page.textContent('#hits li:has(a[data-id="tz-night"]) .meta');
+    expect(listed).toContain(dayIn('Asia/Riyadh'));
+    await page.page.click('#hits a[data-id="tz-night"]');
+    await page.page.waitForFunction(() => Boolean(document.querySelector('#article-meta time')));
+    const opened = await page.page.textContent('#article-meta');
+    expect(opened).toContain(dayIn('Asia/Riyadh'));
+    expect(opened).not.toContain(dayIn('UTC'));
+    // With the time it was filed: 01:30 in Riyadh.
+    expect(opened).toMatch(new RegExp(`${new Intl.NumberFormat('ar').format(1)}:${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(30)}`, 'u'));
   });
 });

@@ -114,13 +114,29 @@ export function errorMessage(answer) {
   );
 }
 
-const AR_DATE = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const DAY = { year: 'numeric', month: 'long', day: 'numeric' };
+const AR_DATE = new Intl.DateTimeFormat('ar', { ...DAY, timeZone: 'UTC' });
 const AR_MONTH = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+/** A moment's day, and its day and time, in the newsroom's time zone (`useTimeZone`): the day the date filters keep it under. */
+let momentDay = AR_DATE;
+let momentTime = new Intl.DateTimeFormat('ar', { ...DAY, hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
-/** `2021-07-27` (or a full timestamp) as an Arabic date; the raw value if it is none. */
-export function formatDate(value) {
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? value : AR_DATE.format(date);
+/** Shows publication times in this IANA zone, the API's (`/facets`' `timeZone`); an unknown one leaves UTC. */
+export function useTimeZone(timeZone) {
+  try {
+    momentDay = new Intl.DateTimeFormat('ar', { ...DAY, timeZone });
+    momentTime = new Intl.DateTimeFormat('ar', { ...DAY, hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  } catch {
+    // The browser knows no such zone: UTC, as the API's default.
+  }
+}
+
+/** `2021-07-27` (a calendar day) or a full timestamp (its day in the newsroom's zone, and with `withTime` its time) in Arabic; the raw value if it is none. */
+export function formatDate(value, { withTime = false } = {}) {
+  const day = value.length === 10;
+  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return day ? AR_DATE.format(date) : (withTime ? momentTime : momentDay).format(date);
 }
 
 export function formatMonth(month) {

@@ -1,6 +1,6 @@
 // The search page: the whole state lives in the URL (shareable; back and forward work), every
 // answer comes from this API, and all text is set as text.
-import { callJson, errorMessage, formatDate, formatMonth, h, marked } from './common.js';
+import { callJson, errorMessage, formatDate, formatMonth, h, marked, useTimeZone } from './common.js';
 
 /** The facets an article is tagged with; the source facet below them is the article's outlet. */
 const TAG_FACETS = [
@@ -464,13 +464,14 @@ function renderHit(hit, state) {
   );
 }
 
-function meta(article) {
+/** An article's outlet and publication day; in the article's own view (`withTime`), its time too, as one cites it. */
+function meta(article, { withTime = false } = {}) {
   return h(
     'p',
     { class: 'meta' },
     article.source ? h('bdi', {}, label('source', article.source).ar) : null,
     article.source && article.published ? ' · ' : null,
-    article.published ? h('time', { datetime: article.published }, formatDate(article.published)) : null,
+    article.published ? h('time', { datetime: article.published }, formatDate(article.published, { withTime })) : null,
   );
 }
 
@@ -828,7 +829,7 @@ async function showArticle(state) {
     const article = answer.body;
     title.textContent = article.title;
     document.title = `${article.title} — ${SITE_TITLE}`;
-    $('article-meta').replaceChildren(...meta(article).childNodes);
+    $('article-meta').replaceChildren(...meta(article, { withTime: true }).childNodes);
     $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
       ...article.body
@@ -1055,6 +1056,7 @@ function canonicalSources(sources) {
 
 const facets = await callJson('facets');
 if (facets.status === 200) {
+  useTimeZone(facets.body.timeZone);
   for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.labelsOf || facet.key].map((entry) => [entry.value, entry.label]));
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
   // An article opened from a link, before any search, names its outlet by label too.

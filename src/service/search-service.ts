@@ -145,7 +145,8 @@ export class SearchService {
   readonly judgments: JudgmentStore;
   private readonly logger: Logger;
   private readonly maxQueryClauses: number;
-  private readonly timeZone: string;
+  /** The IANA zone whose days the date filters keep and whose months the month facet counts (`TIME_ZONE`). */
+  readonly timeZone: string;
   private readonly engineStatus: EngineStatusSource | undefined;
   private readonly layout: IndexLayout;
   private currentDefinition: VersionedIndexDefinition;

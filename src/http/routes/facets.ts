@@ -24,6 +24,11 @@ const Facets = z
       .array(z.object({ parameter: z.string(), facet: z.string(), values: z.string(), meaning: z.string() }))
       .openapi({ description: 'Which /search parameter filters by which facet, and what a match means' }),
     taxonomyVersion: z.string(),
+    timeZone: z.string().openapi({
+      description:
+        'The IANA time zone (`TIME_ZONE`) whose days `date_from` and `date_to` keep and whose months the `published` facet counts: a page shows publication times in it',
+      example: 'Asia/Riyadh',
+    }),
   })
   .openapi('Facets');
 
@@ -93,6 +98,7 @@ export function registerFacetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependenc
         sources: [...taxonomy.sourceLabels].map(([value, label]) => ({ value, label, names: [...(taxonomy.sourceNames.get(value) ?? [])] })),
         filters: FILTERS,
         taxonomyVersion: taxonomy.digest,
+        timeZone: deps.service.timeZone,
       },
       200,
     );
