@@ -283,6 +283,10 @@ describe('the search page', () => {
     await chromium.page.goto(`${chromium.url}/?${people}`);
     await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
     expect(await chromium.page.textContent('#status')).toContain('قيم كثيرة في الرابط (person)');
+    // More alternatives with OR than a search takes: said so, not that the text lacks a letter.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('(أ OR ب OR ج) (د OR ه OR و)')}`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    expect(await chromium.page.textContent('#status')).toContain('بدائل كثيرة في البحث (OR)');
     // A site: naming no source: the sources by their Arabic labels, not the API's English.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('site:foo.com الجزائر')}`);
     await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');

@@ -146,6 +146,9 @@ describe('search parameters', () => {
     const leftOut = await idsOf('بلينكن OR كيري -مالي');
     expect(leftOut).toEqual(await unionOf('بلينكن -مالي', 'كيري -مالي'));
     expect(leftOut.length).toBeLessThan(both.length);
+    // Four alternatives, and parentheses within parentheses, hold what each alternative alone holds.
+    expect(await idsOf('(بلينكن OR كيري) (الجزائر OR مالي)')).toEqual(await unionOf('بلينكن الجزائر', 'بلينكن مالي', 'كيري الجزائر', 'كيري مالي'));
+    expect(await idsOf('((بلينكن OR كيري) مالي) OR بوقادوم')).toEqual(await unionOf('بلينكن مالي', 'كيري مالي', 'بوقادوم'));
     // Parentheses group a side of OR, and a group left out leaves out each of its alternatives.
     expect(await idsOf('(بلينكن OR كيري) -مالي')).toEqual(leftOut);
     const neither = await idsOf('واشنطن -(بلينكن OR كيري)');
@@ -160,10 +163,10 @@ describe('search parameters', () => {
   });
 
   it('refuses a query spelling out more alternatives with OR than it may, naming q', async () => {
-    const { status, body } = await get<ErrorBody>(`/search?${new URLSearchParams({ q: 'أ OR ب OR ج OR د OR ه' })}`);
+    const { status, body } = await get<ErrorBody>(`/search?${new URLSearchParams({ q: '(أ OR ب OR ج) (د OR ه OR و)' })}`);
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ code: 'invalid_parameter', field: 'q' });
-    expect(body.error.message).toMatch(/at most 4 alternatives/u);
+    expect(body.error).toMatchObject({ code: 'too_many_alternatives', field: 'q' });
+    expect(body.error.message).toMatch(/at most 8 alternatives .*spells out 9/u);
   });
 
   it('filters by publication date range', async () => {

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'query_rejected'
   | 'unknown_source'
+  | 'too_many_alternatives'
   | 'too_many_values'
   | 'judgments_read_only'
   | 'task_conflict'

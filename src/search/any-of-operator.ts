@@ -1,17 +1,23 @@
 import { QUOTED_SOURCE } from './quoted-phrases.js';
 
-/** At most this many alternatives one query may spell out with OR: each is searched in its share of the clause limit. */
-export const MAX_ALTERNATIVES = 4;
+/** At most this many alternatives one query may spell out with OR: each ranks in its share of the clause limit. */
+export const MAX_ALTERNATIVES = 8;
 
 /** The longest name, in words, that OR takes whole (الرئيس الأمريكي دونالد ترامب). */
 const LONGEST_NAME_WORDS = 5;
 
-// A unit OR can join: words in parentheses, a phrase in quotes or a word, either left out (after a minus sign or NOT) or not.
-const GROUP = `\\((?:${QUOTED_SOURCE}|[^()])*\\)`;
-const UNIT = new RegExp(`(?:[-−]|NOT\\s+)?(?:${GROUP}|${QUOTED_SOURCE})|(?:NOT\\s+)?\\S+`, 'gu');
-const GROUPED = /^([-−]|NOT\s+)?\((.*)\)$/su;
-const PLAIN_WORD = /^[^-−"“”„«»()]\S*$/u;
-const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
+/** Every slot must hold; a slot holds where any of its operands does. */
+export type AllOf = AnyOf[];
+/** A text (a word, a quoted phrase, a name, words left out), or words in parentheses holding as a whole. */
+export type AnyOf = (string | AllOf)[];
+
+/** What a query's OR asks for: the texts it spells out, and the same logic without spelling it out. */
+export interface AnyOfQuery {
+  /** Each combination of one operand a slot, as a text of its own: what ranks, and what the answer names. */
+  alternatives: string[];
+  /** The slots and their operands: what an article must hold, written once each (its size grows as the words, not as the alternatives). */
+  required: AllOf;
+}
 
 export class TooManyAlternativesError extends Error {
   constructor(count: number) {
@@ -20,67 +26,150 @@ export class TooManyAlternativesError extends Error {
   }
 }
 
+const QUOTED_AT_START = new RegExp(`^(?:${QUOTED_SOURCE})`, 'u');
+const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
+const OR = new Set(['OR', '|', '||']);
+const LEFT_OUT = /^(?:[-−–]|NOT\s+)$/u;
+const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
+
+/** A unit of the text: a word or a phrase as typed, or words in parentheses (`inner`), left out or not. */
+type Unit = { text: string } | { inner: string; leftOut: boolean };
+
 /**
- * The texts a query's OR spells out, or undefined when it has none. OR in capitals joins the word,
+ * What a query's OR asks for, or undefined when it has none. OR in capitals (or `|`) joins the word,
  * quoted phrase, listed name or words in parentheses on each side of it, as boolean search writes it;
  * the other words belong to every alternative: `ترامب OR بايدن كوريا` is ترامب كوريا or بايدن كوريا,
  * `دونالد ترامب OR جو بايدن` (two names) either name, `(كيم OR بيونغ يانغ) ترامب` كيم ترامب or بيونغ يانغ ترامب.
- * AND in capitals is what words side by side already mean. An OR with nothing on one side is no operator.
+ * Parentheses nest. AND in capitals is what words side by side already mean. An OR with nothing on one
+ * side is no operator.
  */
-export function splitAlternatives(q: string, isName: (words: string) => boolean): string[] | undefined {
-  if (!/(?<=\s)OR(?=\s)/u.test(q)) return undefined;
-  const units = withNamesWhole(
-    [...q.matchAll(UNIT)].map((match) => match[0]).filter((unit) => unit !== 'AND' && /[\p{L}\p{N}]/u.test(unit)),
-    isName,
-  );
-  const slots: string[][] = [];
+export function splitAlternatives(q: string, isName: (words: string) => boolean): AnyOfQuery | undefined {
+  if (![...q.split(/[\s()]+/u)].some((word) => OR.has(word))) return undefined;
+  const required = parseAllOf(q, isName);
+  if (!required.some((slot) => slot.length > 1) && !/[()]/u.test(q)) return undefined;
+  const count = countOf(required);
+  if (count > MAX_ALTERNATIVES) throw new TooManyAlternativesError(count);
+  const alternatives = [...new Set(spelledOut(required))];
+  // One text, however written, is that text: nothing to join.
+  if (alternatives.length < 2 && !/[()]/u.test(q)) return undefined;
+  return { alternatives, required };
+}
+
+function parseAllOf(text: string, isName: (words: string) => boolean): AllOf {
+  const slots: AllOf = [];
   let joining = false;
-  for (const unit of units) {
-    if (unit === 'OR') {
+  for (const unit of withNamesWhole(unitsOf(text), isName)) {
+    if ('text' in unit && OR.has(unit.text)) {
       joining = slots.length > 0;
       continue;
     }
     const options = optionsOf(unit, isName);
+    if (options.length === 0) continue;
     const slot = slots.at(-1);
-    if (!joining) slots.push(options);
-    else slot!.push(...options.filter((option) => !slot!.includes(option)));
+    if (!joining || !slot) slots.push(options);
+    else for (const option of options) if (!slot.some((held) => JSON.stringify(held) === JSON.stringify(option))) slot.push(option);
     joining = false;
   }
-  // Parentheses are read even where they spell out one text (-(A OR B) C is C -A -B): their words are no words to search.
-  if (!slots.some((slot) => slot.length > 1) && !units.some((unit) => GROUPED.test(unit))) return undefined;
-  const count = slots.reduce((product, slot) => product * slot.length, 1);
-  if (count > MAX_ALTERNATIVES) throw new TooManyAlternativesError(count);
-  const alternatives = slots.reduce<string[][]>((texts, slot) => texts.flatMap((text) => slot.map((unit) => [...text, unit])), [[]]);
-  return [...new Set(alternatives.map((units) => units.join(' ')))];
+  return slots;
 }
 
 /**
- * What a unit stands for: words in parentheses for the alternatives their OR spells out, or for
- * themselves; left out, for each alternative left out (NOT (A OR B) is neither), one of several words
- * as a phrase. Any other unit for itself.
+ * What a unit stands for in a slot: a text for itself; words in parentheses for the operands of their
+ * one slot, or for themselves as a whole; left out, for each of their alternatives left out (NOT (A OR B)
+ * is neither), one of several words as a phrase.
  */
-function optionsOf(unit: string, isName: (words: string) => boolean): string[] {
-  const group = GROUPED.exec(unit);
-  if (!group) return [unit];
-  const inner = group[2]!
-    .replace(/(?<=^|\s)AND(?=\s|$)/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-  const alternatives = splitAlternatives(inner, isName) ?? [inner];
-  if (!group[1]) return alternatives;
-  return [alternatives.map((text) => `-${/\s/u.test(text) && !QUOTED_WHOLE.test(text) ? `"${text}"` : text}`).join(' ')];
+function optionsOf(unit: Unit, isName: (words: string) => boolean): AnyOf {
+  if ('text' in unit) return unit.text === 'AND' || !/[\p{L}\p{N}]/u.test(unit.text) ? [] : [unit.text];
+  const inner = parseAllOf(unit.inner, isName);
+  if (inner.length === 0) return [];
+  if (unit.leftOut)
+    return [
+      spelledOut(inner)
+        .map((text) => `-${/\s/u.test(text) && !QUOTED_WHOLE.test(text) ? `"${text}"` : text}`)
+        .join(' '),
+    ];
+  return inner.length === 1 ? inner[0]! : [inner];
+}
+
+/** The texts all the slots spell out, one operand of each. */
+function spelledOut(required: AllOf): string[] {
+  return required.reduce<string[]>(
+    (texts, slot) =>
+      texts.flatMap((text) =>
+        slot.flatMap((operand) => (typeof operand === 'string' ? [operand] : spelledOut(operand)).map((part) => `${text} ${part}`.trim())),
+      ),
+    [''],
+  );
+}
+
+/** How many texts the slots spell out. */
+function countOf(required: AllOf): number {
+  return required.reduce((product, slot) => product * slot.reduce((sum, operand) => sum + (typeof operand === 'string' ? 1 : countOf(operand)), 0), 1);
+}
+
+/** The text's units: quoted phrases, words, and words in balanced parentheses (a parenthesis left unmatched is no unit). */
+function unitsOf(text: string): Unit[] {
+  const units: Unit[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const rest = text.slice(at);
+    const space = /^\s+/u.exec(rest);
+    if (space) {
+      at += space[0].length;
+      continue;
+    }
+    const leftOut = /^(?:[-−–]|NOT\s+)(?=[("“”„«»])/u.exec(rest)?.[0];
+    const after = rest.slice(leftOut?.length ?? 0);
+    if (after.startsWith('(')) {
+      const end = closingOf(after);
+      if (end > 0) {
+        units.push({ inner: after.slice(1, end), leftOut: leftOut !== undefined });
+        at += (leftOut?.length ?? 0) + end + 1;
+        continue;
+      }
+      at += (leftOut?.length ?? 0) + 1;
+      continue;
+    }
+    const quoted = QUOTED_AT_START.exec(after)?.[0];
+    if (quoted) {
+      units.push({ text: `${leftOut ?? ''}${quoted}` });
+      at += (leftOut?.length ?? 0) + quoted.length;
+      continue;
+    }
+    // A word, up to a parenthesis; NOT before a word stays with it, as a minus sign does.
+    const word = /^(?:NOT\s+)?[^\s()]+|^\)/u.exec(rest)![0];
+    if (word !== ')' && !LEFT_OUT.test(word)) units.push({ text: word.replace(/^NOT\s+/u, '-') });
+    at += word.length;
+  }
+  return units;
+}
+
+/** Where the parenthesis opening `text` closes, skipping quoted phrases; 0 where it does not. */
+function closingOf(text: string): number {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const quoted = QUOTED_AT_START.exec(text.slice(at))?.[0];
+    if (quoted) {
+      at += quoted.length - 1;
+      continue;
+    }
+    if (text[at] === '(') depth++;
+    else if (text[at] === ')' && --depth === 0) return at;
+  }
+  return 0;
 }
 
 /** The units with each run of plain words that is a listed name joined into one, the longest first. */
-function withNamesWhole(units: string[], isName: (words: string) => boolean): string[] {
-  const joined: string[] = [];
+function withNamesWhole(units: Unit[], isName: (words: string) => boolean): Unit[] {
+  const joined: Unit[] = [];
+  const plain = (unit: Unit | undefined): unit is { text: string } => unit !== undefined && 'text' in unit && !OR.has(unit.text) && PLAIN_WORD.test(unit.text);
   for (let start = 0; start < units.length;) {
     let length = Math.min(LONGEST_NAME_WORDS, units.length - start);
     for (; length > 1; length--) {
       const run = units.slice(start, start + length);
-      if (run.every((unit) => unit !== 'OR' && PLAIN_WORD.test(unit)) && isName(run.join(' '))) break;
+      if (run.every(plain) && isName(run.map((unit) => unit.text).join(' '))) break;
     }
-    joined.push(units.slice(start, start + length).join(' '));
+    joined.push(length > 1 ? { text: (units.slice(start, start + length) as { text: string }[]).map((unit) => unit.text).join(' ') } : units[start]!);
     start += length;
   }
   return joined;

@@ -105,7 +105,7 @@ export function wordsToMatch(request: Pick<SearchRequest, 'sort' | 'relaxed' | '
 }
 
 /** By date (newest or oldest first) or narrowed by a facet value: every word, matched as the facets count them (`withOneEditAtMost`). */
-function asksEveryWord(request: Pick<SearchRequest, 'sort' | 'filters'>): boolean {
+export function asksEveryWord(request: Pick<SearchRequest, 'sort' | 'filters'>): boolean {
   return byDate(request.sort) || Object.values(request.filters).some((values) => values && values.length > 0);
 }
 
@@ -415,26 +415,24 @@ export function facetsOverHitsBody(body: SearchBody): SearchBody {
 }
 
 /**
- * One body for alternatives joined by OR (`splitAlternatives`), each built by `buildSearchBody` of the
- * same request but its text: an article matching any is a hit, scored by the one it matches best.
- * Where the facets count the articles holding every word, they count those holding every word of
- * one alternative (all of an alternative's hits do, where it counts none apart). Pure.
+ * One body for a text with OR (`splitAlternatives`): `alternatives` built by `buildSearchBody` of the
+ * same request but each alternative's text, `required` what an article must hold (every word of one
+ * alternative). Where every word is asked for (`everyWordAsked`), the hits are what `required` holds;
+ * by relevance, any alternative's match is a hit, scored by the one it matches best, and the facets
+ * count what `required` holds where an alternative counts every word apart. Pure.
  */
-export function anyOfBodies(bodies: SearchBody[]): SearchBody {
+export function anyOfBodies(alternatives: SearchBody[], required: Clause, everyWordAsked: boolean): SearchBody {
   type Highlight = { highlight_query?: Clause; fields: Record<string, unknown> };
   type Aggs = Record<string, { filter?: Clause; aggs?: Clause }>;
-  const first = bodies[0]!;
-  const query = { dis_max: { queries: bodies.map((body) => body.query) } };
-  const everyWordOf = (body: SearchBody) => (body.aggs as Aggs)[EVERY_WORD]?.filter ?? (body.query as Clause);
-  const counted = bodies.find((body) => (body.aggs as Aggs)[EVERY_WORD]);
-  const aggs = counted
-    ? { [EVERY_WORD]: { filter: { bool: { should: bodies.map(everyWordOf), minimum_should_match: 1 } }, aggs: (counted.aggs as Aggs)[EVERY_WORD]!.aggs } }
-    : first.aggs;
-  const highlights = bodies.map((body) => body.highlight as Highlight);
+  const first = alternatives[0]!;
+  const query = everyWordAsked ? required : { dis_max: { queries: alternatives.map((body) => body.query) } };
+  const counted = alternatives.find((body) => (body.aggs as Aggs)[EVERY_WORD]);
+  const aggs = counted && !everyWordAsked ? { [EVERY_WORD]: { filter: required, aggs: (counted.aggs as Aggs)[EVERY_WORD]!.aggs } } : first.aggs;
+  const highlights = alternatives.map((body) => body.highlight as Highlight);
   const highlight = {
     ...highlights[0],
     ...(highlights.some((h) => h.highlight_query)
-      ? { highlight_query: { bool: { should: bodies.map((body, at) => highlights[at]!.highlight_query ?? body.query) } } }
+      ? { highlight_query: { bool: { should: alternatives.map((body, at) => highlights[at]!.highlight_query ?? body.query) } } }
       : {}),
     fields: Object.assign({}, ...highlights.map((h) => h.fields)) as Record<string, unknown>,
   };

@@ -2,6 +2,7 @@ import type { SearchBody, SearchEngine, SearchHit, SearchResult } from '../engin
 import type { DatesInQuery } from './query-dates.js';
 import {
   anyOfBodies,
+  asksEveryWord,
   buildSearchBody,
   countQueryTokens,
   EVERY_WORD,
@@ -40,7 +41,7 @@ import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions } from './excluded-terms.js';
-import { splitAlternatives } from './any-of-operator.js';
+import { splitAlternatives, type AllOf, type AnyOfQuery } from './any-of-operator.js';
 import { nameAloneIn } from './name-alone.js';
 import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
@@ -703,38 +704,61 @@ export async function searchArticles(
 
 /**
  * A text with OR: each alternative understood as a text of its own (its names, respellings, English
- * words, a name alone), searched together in shares of the clause limit (`anyOfBodies`). No respelling is offered
- * and nothing is loosened: the reader wrote the query's logic out.
+ * words, a name alone). What an article must hold is each slot's operands, each asked once for every
+ * word in its share of the clause limit (`required`: its size grows as the words, not as the
+ * alternatives); by relevance, the alternatives rank it in shares of their own (`anyOfBodies`). No
+ * respelling is offered and nothing is loosened: the reader wrote the query's logic out.
  */
 async function searchAlternatives(
   engine: SearchEngine,
   alias: string,
   asked: SearchRequest,
-  alternatives: string[],
+  { alternatives, required }: AnyOfQuery,
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
   options: SearchOptions,
 ): Promise<ArticleSearchResult> {
-  // An alternative that is only a name which is also a word (حماس) is the name, as that text alone would be.
-  const each = alternatives.map((q): SearchRequest => {
+  // A text that is only a name which is also a word (حماس) is the name, as that text alone would be.
+  const requestOf = (q: string, sort: SearchRequest['sort']): SearchRequest => {
     const named = nameAloneIn(q, taxonomy);
-    return named ? { ...asked, q: named.q, nameAlone: named.name } : { ...asked, q };
-  });
+    return named ? { ...asked, sort, q: named.q, nameAlone: named.name } : { ...asked, sort, q };
+  };
+  const operands = [...new Set(textsOf(required))];
   // A next page reads the text as its first page did, whatever the index holds since.
   const respelled = asked.searchAfter
     ? new Map(Object.entries(asked.respelled ?? {}))
-    : new Map((await Promise.all(each.map((request) => misspelledNamesOf(engine, alias, request, profile, options)))).flatMap((names) => [...names]));
+    : new Map(
+        (await Promise.all(operands.map((q) => misspelledNamesOf(engine, alias, requestOf(q, asked.sort), profile, options)))).flatMap((names) => [...names]),
+      );
+  const read = (request: SearchRequest, within: QueryShape) => understandRequest(request, profile, { ...options, spellcheck: false }, respelled, within);
+  // Every word of each operand (as newest first asks for them), in its share.
+  const operandShare = { ...shape, maxClauses: Math.floor(shape.maxClauses / operands.length) };
+  const operandQuery = new Map(
+    operands.map((q) => {
+      const { understood } = read(requestOf(q, 'newest'), operandShare);
+      return [q, inShare(() => buildSearchBody(understood, profile, operandShare), operands.length).query as Record<string, unknown>];
+    }),
+  );
+  const allOf = (slots: AllOf): Record<string, unknown> => ({
+    bool: {
+      must: slots.map((slot) => ({ dis_max: { queries: slot.map((operand) => (typeof operand === 'string' ? operandQuery.get(operand)! : allOf(operand))) } })),
+    },
+  });
   const share = { ...shape, maxClauses: Math.floor(shape.maxClauses / alternatives.length) };
-  const read = each.map((request) => understandRequest(request, profile, { ...options, spellcheck: false }, respelled, share));
-  const body = anyOfBodies(read.map(({ understood }) => inShare(() => buildSearchBody(understood, profile, share), alternatives.length)));
+  const ranked = alternatives.map((q) => read(requestOf(q, asked.sort), share));
+  const body = anyOfBodies(
+    ranked.map(({ understood }) => inShare(() => buildSearchBody(understood, profile, share), alternatives.length)),
+    allOf(required),
+    asksEveryWord(asked),
+  );
   const result = await engine.search<StoredArticle>(alias, body);
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
-  const translated = read.flatMap((one) => one.translated ?? []);
-  const asTyped = [...new Set(read.flatMap((one) => one.asTyped ?? []))];
+  const translated = ranked.flatMap((one) => one.translated ?? []);
+  const asTyped = [...new Set(ranked.flatMap((one) => one.asTyped ?? []))];
   return answerOf(
     asked,
-    { result, aggregations, totalAllWords, quoted: read.some(({ understood }) => understood.phrases?.length), respelled },
+    { result, aggregations, totalAllWords, quoted: ranked.some(({ understood }) => understood.phrases?.length), respelled },
     profile,
     taxonomy,
     {
@@ -743,6 +767,11 @@ async function searchAlternatives(
       ...(asTyped.length > 0 ? { searchedAsTyped: asTyped } : {}),
     },
   );
+}
+
+/** The texts among the slots, however deep. */
+function textsOf(slots: AllOf): string[] {
+  return slots.flatMap((slot) => slot.flatMap((operand) => (typeof operand === 'string' ? [operand] : textsOf(operand))));
 }
 
 /** `build`'s body, or a refusal that says the limit is each alternative's share. */

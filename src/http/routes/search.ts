@@ -399,8 +399,9 @@ export async function runInLane<T>(
   try {
     return await (options.explain ? traffic.explainSlots.run(admitted) : admitted());
   } catch (error) {
-    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError || error instanceof TooManyAlternativesError)
-      throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    // A code of its own: a page can say what to shorten.
+    if (error instanceof TooManyAlternativesError) throw new ApiError(400, 'too_many_alternatives', `q: ${error.message}`, 'q');
+    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // A code of its own: a page can say which sources there are in its reader's language.
     if (error instanceof UnknownSiteError) throw new ApiError(400, 'unknown_source', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
