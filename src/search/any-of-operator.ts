@@ -1,4 +1,5 @@
 import { QUOTED_SOURCE } from './quoted-phrases.js';
+import { MINUS_SIGN } from './excluded-terms.js';
 
 /** At most this many alternatives one query may spell out with OR: each ranks in its share of the clause limit. */
 export const MAX_ALTERNATIVES = 8;
@@ -29,7 +30,8 @@ export class TooManyAlternativesError extends Error {
 const QUOTED_AT_START = new RegExp(`^(?:${QUOTED_SOURCE})`, 'u');
 const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
 const OR = new Set(['OR', '|', '||']);
-const LEFT_OUT = /^(?:[-−–]|NOT\s+)$/u;
+const LEFT_OUT = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)$`, 'u');
+const LEFT_OUT_GROUP = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)(?=[("“”„«»])`, 'u');
 const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
 
 /** A unit of the text: a word or a phrase as typed, or words in parentheses (`inner`), left out or not. */
@@ -118,7 +120,7 @@ function unitsOf(text: string): Unit[] {
       at += space[0].length;
       continue;
     }
-    const leftOut = /^(?:[-−–]|NOT\s+)(?=[("“”„«»])/u.exec(rest)?.[0];
+    const leftOut = LEFT_OUT_GROUP.exec(rest)?.[0];
     const after = rest.slice(leftOut?.length ?? 0);
     if (after.startsWith('(')) {
       const end = closingOf(after);

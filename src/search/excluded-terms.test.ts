@@ -6,6 +6,8 @@ describe('splitExclusions', () => {
     { q: 'الجزائر -بلينكن', text: 'الجزائر', excluded: ['بلينكن'] },
     { q: '-"الأمم المتحدة" مالي', text: 'مالي', excluded: ['الأمم المتحدة'] },
     { q: 'Mali −Libya -Libya', text: 'Mali', excluded: ['Libya'] },
+    // The en dash a word processor makes of a typed minus.
+    { q: 'ترامب –كوريا', text: 'ترامب', excluded: ['كوريا'] },
     { q: '-بلينكن،', text: '', excluded: ['بلينكن'] },
     { q: 'مصر -«كرة القدم» -“ولي العهد” -”مجلس الأمن”', text: 'مصر', excluded: ['كرة القدم', 'ولي العهد', 'مجلس الأمن'] },
     { q: 'ترامب NOT كوريا NOT "البيت الأبيض"', text: 'ترامب', excluded: ['كوريا', 'البيت الأبيض'] },
@@ -15,6 +17,7 @@ describe('splitExclusions', () => {
 
   it('leaves a hyphen inside a word, a lone dash, a minus before a number and not in small letters as text', () => {
     expect(splitExclusions('co-operation - 2021 -5')).toEqual({ text: 'co-operation - 2021 -5', excluded: [] });
+    expect(splitExclusions('2017–2018 – كوريا')).toEqual({ text: '2017–2018 – كوريا', excluded: [] });
     // not in small letters is an English word (why did trump not meet kim); NOT last has nothing to
     // leave out and is dropped, unless it is all there is.
     expect(splitExclusions('why did trump not meet kim')).toEqual({ text: 'why did trump not meet kim', excluded: [] });

@@ -4,8 +4,11 @@ import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 /** At most this many words or phrases may be excluded in one query: each costs clauses of its own. */
 export const MAX_EXCLUDED = 10;
 
-// A minus sign (hyphen-minus or U+2212) that starts a word, or NOT in capitals as boolean search writes it, then a phrase in any quotes or a word with a letter in it.
-const EXCLUSION = new RegExp(`(?<=^|\\s)(?:[-−]|NOT\\s+)(?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
+/** A minus sign: hyphen-minus, U+2212, or the en dash a word processor makes of a typed one (text pasted from Word). */
+export const MINUS_SIGN = '[-−–]';
+
+// A minus sign that starts a word, or NOT in capitals as boolean search writes it, then a phrase in any quotes or a word with a letter in it.
+const EXCLUSION = new RegExp(`(?<=^|\\s)(?:${MINUS_SIGN}|NOT\\s+)(?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
 
 /**
  * A query's text split into what to look for and what to leave out: `الجزائر -بلينكن` and

@@ -1,5 +1,6 @@
 import { monthNumber, toAsciiDigits } from '../ingest/article-dates.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
+import { MINUS_SIGN } from './excluded-terms.js';
 
 /** The days of a month a query names (نوفمبر 2018), as `date_from` and `date_to` take them. */
 export interface DatesInQuery {
@@ -17,7 +18,7 @@ const YEAR = /^(1[89]|20)\d\d$/u;
 const NUMBER = /^\d+$/u;
 
 /** A quote, an exclusion or NOT anywhere: the reader is asking for words as written, dates among them. */
-const ASKS_AS_TYPED = /["«»“”„]|(?:^|\s)[-−]|(?:^|\s)NOT\s/u;
+const ASKS_AS_TYPED = new RegExp(`["«»“”„]|(?:^|\\s)${MINUS_SIGN}|(?:^|\\s)NOT\\s`, 'u');
 /** Fewer letters than this make no month read from a query: آب is also أب ("father"), باب ب + آب; آب typed with its madda is August. */
 const MIN_MONTH_LETTERS = 3;
 const AUGUST_WITH_MADDA = 'آب';

@@ -1,12 +1,13 @@
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { toAsciiDigits } from '../ingest/article-dates.js';
+import { MINUS_SIGN } from './excluded-terms.js';
 /**
  * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
  * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
  * leaves that source out. A space after the colon is allowed (`site: bbc.com`); an operator with
  * nothing after it names the empty source, which no source answers to.
  */
-const SITE_OPERATOR = /(?<=^|\s)(-|−|NOT\s+)?(?:site|source):(?:\s*(?:"([^"]+)"|«([^»]+)»|“([^”]+)”)|\s*(\S+)|\s*$)/giu;
+const SITE_OPERATOR = new RegExp(`(?<=^|\\s)(${MINUS_SIGN}|NOT\\s+)?(?:site|source):(?:\\s*(?:"([^"]+)"|«([^»]+)»|“([^”]+)”)|\\s*(\\S+)|\\s*$)`, 'giu');
 
 /** No source the taxonomy names answers to a `site:` word. */
 export class UnknownSiteError extends Error {
