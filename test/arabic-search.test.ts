@@ -430,6 +430,18 @@ describe('words and phrases left out with a minus sign', () => {
   it('leaves out a quoted phrase, and a query made only of exclusions lists every other article', async () => {
     expect(await ids('مالي -"الأمم المتحدة"')).not.toContain(A003);
     expect(await ids('مالي')).toContain(A003);
+    // A listed name of several words after a minus sign is left out whole, quoted or not: not its first
+    // word alone with the others asked for (an article naming Nouakchott alone had been left out).
+    const nouakchott = { id: 'x-nouakchott', title: 'انتخابات في نواكشوط', body: 'جرت الانتخابات في نواكشوط بهدوء.', published: '2018-07-29T10:00:00Z' };
+    await indexStoredArticles(service.engine, service.alias, [nouakchott]);
+    const newest = async (q: string) =>
+      (await (await service.app.request(`/search?sort=newest&size=50&q=${encodeURIComponent(q)}`)).json()) as { relaxed?: true; hits: { id: string }[] };
+    const unquoted = await newest('نواكشوط -الأمم المتحدة');
+    expect({ relaxed: unquoted.relaxed, ids: unquoted.hits.map((hit) => hit.id) }).toEqual({
+      relaxed: undefined,
+      ids: (await newest('نواكشوط -"الأمم المتحدة"')).hits.map((hit) => hit.id),
+    });
+    expect(unquoted.hits.map((hit) => hit.id)).toContain('x-nouakchott');
     const withoutBlinken = await ids('-Blinken');
     expect(withoutBlinken).toEqual(expect.arrayContaining([A002, A003, A004]));
     expect(withoutBlinken).not.toContain(A000);

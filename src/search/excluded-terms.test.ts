@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitExclusions } from './excluded-terms.js';
+import { splitExclusions, withExcludedNamesWhole } from './excluded-terms.js';
 
 describe('splitExclusions', () => {
   it.each([
@@ -13,6 +13,17 @@ describe('splitExclusions', () => {
     { q: 'ترامب NOT كوريا NOT "البيت الأبيض"', text: 'ترامب', excluded: ['كوريا', 'البيت الأبيض'] },
   ])('$q: looks for "$text", leaves out $excluded', ({ q, text, excluded }) => {
     expect(splitExclusions(q)).toEqual({ text, excluded });
+  });
+
+  it('quotes a listed name of several words after a minus sign or NOT, the longest, and nothing else', () => {
+    const names = new Set(['كيم جونغ أون', 'الأمم المتحدة', 'الأمم المتحدة للطفولة']);
+    const isName = (words: string) => names.has(words);
+    expect(withExcludedNamesWhole('ترامب -كيم جونغ أون', isName)).toBe('ترامب -"كيم جونغ أون"');
+    expect(withExcludedNamesWhole('ترامب NOT الأمم المتحدة سوريا', isName)).toBe('ترامب NOT "الأمم المتحدة" سوريا');
+    expect(withExcludedNamesWhole('-الأمم المتحدة للطفولة اليمن', isName)).toBe('-"الأمم المتحدة للطفولة" اليمن');
+    expect(withExcludedNamesWhole('ترامب -كيم -جونغ أون', isName)).toBe('ترامب -كيم -جونغ أون');
+    expect(withExcludedNamesWhole('ترامب -كوريا الشمالية', isName)).toBe('ترامب -كوريا الشمالية');
+    expect(splitExclusions(withExcludedNamesWhole('ترامب -كيم جونغ أون', isName))).toEqual({ text: 'ترامب', excluded: ['كيم جونغ أون'] });
   });
 
   it('leaves a hyphen inside a word, a lone dash, a minus before a number and not in small letters as text', () => {

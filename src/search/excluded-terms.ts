@@ -10,6 +10,26 @@ export const MINUS_SIGN = '[-−–]';
 // A minus sign that starts a word, or NOT in capitals as boolean search writes it, then a phrase in any quotes or a word with a letter in it.
 const EXCLUSION = new RegExp(`(?<=^|\\s)(?:${MINUS_SIGN}|NOT\\s+)(?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
 
+/** The longest listed name, in words, a minus sign takes whole. */
+const LONGEST_NAME_WORDS = 5;
+const EXCLUDED_WORDS = new RegExp(`(?<=^|\\s)(${MINUS_SIGN}|NOT\\s+)([^\\s"“”„«»()]+(?:\\s+[^\\s"“”„«»()\\-−–]+){1,${LONGEST_NAME_WORDS - 1}})`, 'gu');
+
+/**
+ * The text with a listed name of several words after a minus sign or NOT quoted whole, the longest
+ * first: `ترامب -كيم جونغ أون` leaves out Kim Jong-un (it had left out كيم alone and asked for جونغ أون,
+ * finding nothing), `ترامب -الأمم المتحدة` the United Nations.
+ */
+export function withExcludedNamesWhole(q: string, isName: (words: string) => boolean): string {
+  return q.replace(EXCLUDED_WORDS, (typed: string, sign: string, run: string) => {
+    const words = run.split(/\s+/u);
+    for (let length = words.length; length >= 2; length--) {
+      const name = words.slice(0, length).join(' ');
+      if (isName(name)) return [`${sign}"${name}"`, ...words.slice(length)].join(' ');
+    }
+    return typed;
+  });
+}
+
 /**
  * A query's text split into what to look for and what to leave out: `الجزائر -بلينكن` and
  * `-"الأمم المتحدة"` (or `-«…»`, `-“…”`, `NOT بلينكن`) leave out the articles that contain بلينكن or

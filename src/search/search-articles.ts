@@ -40,7 +40,7 @@ import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { forEachStandardToken, normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
-import { splitExclusions } from './excluded-terms.js';
+import { splitExclusions, withExcludedNamesWhole } from './excluded-terms.js';
 import { splitAlternatives, type AllOf, type AnyOfQuery } from './any-of-operator.js';
 import { nameAloneIn } from './name-alone.js';
 import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
@@ -583,6 +583,14 @@ async function weakPhraseOffer(
 
 function withSpelling(body: SearchBody, spellcheck: string | undefined): SearchBody {
   return spellcheck ? { ...body, suggest: buildSpellingBody(spellcheck).suggest } : body;
+}
+
+/** The request with a listed name of several words after a minus sign left out whole (see withExcludedNamesWhole). */
+export function withNamesLeftOutWhole(request: SearchRequest, aids: QueryAids | undefined): SearchRequest {
+  const spellings = aids?.listedNameSpellings;
+  if (!request.q || !spellings) return request;
+  const q = withExcludedNamesWhole(request.q, (words) => spellings.has(nameSpellingKey(words)));
+  return q === request.q ? request : { ...request, q };
 }
 
 /** The body `searchArticles` sends the engine first for this request (feedback's probe, and misspelled names it respells after asking the index, aside). Pure. */

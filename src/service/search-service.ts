@@ -32,6 +32,7 @@ import {
   cursorSearchOf,
   phraseFrequency,
   searchArticles,
+  withNamesLeftOutWhole,
   type ArticleSearchResult,
 } from '../search/search-articles.js';
 import { isDictionaryWord, loadEnglishWords, withoutLatinMarks, type EnglishWords } from '../search/english-words.js';
@@ -568,13 +569,14 @@ export class SearchService {
   }
 
   /**
-   * The request with `q`'s flags read as names, its `site:` words as sources, and a name that is also
-   * a word (حماس), alone, as the name: what is searched, and what its cursor continues.
+   * The request with `q`'s flags read as names, its `site:` words as sources, a listed name after a
+   * minus sign whole, and a name that is also a word (حماس), alone, as the name: what is searched, and
+   * what its cursor continues.
    */
   readOperators(request: SearchRequest): SearchRequest {
     const heldAsPhrase = (words: string) => this.monthPhrases.get(words)?.held === true;
     const read = withDatesRead(
-      this.withSitesAsSources(this.withFlagsNamed(withLatinUnmarked(request))),
+      this.withSitesAsSources(this.withFlagsNamed(withLatinUnmarked(withNamesLeftOutWhole(request, this.queryAids())))),
       this.publishedMonths?.months ?? NO_MONTHS,
       heldAsPhrase,
       this.queryAids(),
