@@ -218,6 +218,12 @@ describe('the search page', () => {
     const article = await api<{ title: string }>(`/articles/${first}`);
     expect(await chromium.page.textContent('#article-title')).toBe(article.title);
     expect(new URL(chromium.page.url()).searchParams.get('article')).toBe(first);
+    // Opened from a search, the words it matched are marked in the text, as the API marks them.
+    const q = new URL(before).searchParams.get('q')!;
+    const marked = await api<{ marked?: { body?: string } }>(`/articles/${first}?q=${encodeURIComponent(q)}`);
+    const marks = (marked.marked?.body?.match(/<mark>/gu) ?? []).length;
+    expect(marks).toBeGreaterThan(0);
+    expect(await chromium.page.locator('#article-body mark').count()).toBe(marks);
     // Below it, the articles related to it, as the API lists them.
     await chromium.page.waitForFunction((id) => document.body.dataset.related === id, first);
     const related = await api<{ related: { id: string }[] }>(`/articles/${first}/related?size=5`);

@@ -323,6 +323,30 @@ describe('articles, health and the API description', () => {
     expect(body.error.field).toBe('id');
   });
 
+  it('marks in an article the words the search it was found by matches, whole and otherwise as stored', async () => {
+    type Marked = { title: string; body: string; marked?: { title?: string; body?: string } };
+    const plain = await get<Marked>('/articles/001_89f3d445d5bfa33a');
+    expect(plain.body.marked).toBeUndefined();
+    const found = await get<Marked>(`/articles/001_89f3d445d5bfa33a?${new URLSearchParams({ q: 'بلينكن' })}`);
+    expect(found.status).toBe(200);
+    const marks = found.body.marked!.body!.match(/<mark>[^<]*<\/mark>/gu) ?? [];
+    expect(marks.length).toBeGreaterThan(1);
+    // A synonym's spelling too (the seed writes أنطوني بلينكين, his full name), and nothing but his name.
+    expect(marks).toContain('<mark>بلينكين</mark>');
+    expect(marks.filter((mark) => !/بلينك|أنطوني/u.test(mark))).toEqual([]);
+    const unmarked = found.body.marked!.body!.replace(/<\/?mark>/gu, '');
+    expect(
+      unmarked
+        .replace(/&#(\d+);/gu, (_, code: string) => String.fromCodePoint(Number(code)))
+        .replace(/&quot;/gu, '"')
+        .replace(/&amp;/gu, '&'),
+    ).toBe(plain.body.body);
+    // Nothing matched, nothing marked; a text refused as a search is refused here too, naming q.
+    expect((await get<Marked>(`/articles/001_89f3d445d5bfa33a?${new URLSearchParams({ q: 'طماطم' })}`)).body.marked).toBeUndefined();
+    const refused = await get<ErrorBody>(`/articles/001_89f3d445d5bfa33a?${new URLSearchParams({ q: 'x'.repeat(501) })}`);
+    expect([refused.status, refused.body.error.field]).toEqual([400, 'q']);
+  });
+
   it('lists the articles related to one, most related first, without the article itself', async () => {
     type Related = { id: string; related: { id: string; title: string; score: number | null; topics: string[] }[] };
     // The five seeds all tell of Algeria and the United States: the other four come first.

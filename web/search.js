@@ -817,7 +817,8 @@ async function showArticle(state) {
   const title = $('article-title');
   title.textContent = '…';
   lastArticle = state.article;
-  const answer = await callJson(`articles/${encodeURIComponent(state.article)}`);
+  // Opened from a search, the words it matched are marked in the article.
+  const answer = await callJson(`articles/${encodeURIComponent(state.article)}${state.q ? `?q=${encodeURIComponent(state.q)}` : ''}`);
   if (readState().article !== state.article) return;
   if (answer.status !== 200) {
     title.textContent = 'تعذّر عرض المقال';
@@ -827,15 +828,16 @@ async function showArticle(state) {
     for (const id of ['article-meta', 'article-tags', 'article-link']) $(id).replaceChildren();
   } else {
     const article = answer.body;
-    title.textContent = article.title;
+    const marks = article.marked || {};
+    title.replaceChildren(...(marks.title ? marked('span', {}, marks.title).childNodes : [article.title]));
     document.title = `${article.title} — ${SITE_TITLE}`;
     $('article-meta').replaceChildren(...meta(article, { withTime: true }).childNodes);
     $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
-      ...article.body
+      ...(marks.body || article.body)
         .split(/\n+/)
         .filter((p) => p.trim())
-        .map((p) => h('p', {}, p)),
+        .map((p) => (marks.body ? marked('p', {}, p) : h('p', {}, p))),
     );
     const safeUrl = /^https?:\/\//i.test(article.url || '') ? article.url : null;
     $('article-link').replaceChildren(

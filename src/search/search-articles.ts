@@ -480,7 +480,7 @@ async function topHitsOf(
  * quotes a phrase and it marks anything (the stemmed one marks المصرية for "مصر"), else the one with
  * more marks (the exact fields hold the typo-tolerant matches).
  */
-function highlightsOf(shown: string[] | undefined, exact: string[] | undefined, quoted: boolean): string[] | undefined {
+export function highlightsOf(shown: string[] | undefined, exact: string[] | undefined, quoted: boolean): string[] | undefined {
   const marks = (fragments: string[] | undefined) => (fragments ?? []).reduce((sum, fragment) => sum + fragment.split('<mark>').length - 1, 0);
   return exact && marks(exact) > (quoted ? 0 : marks(shown)) ? exact : shown;
 }

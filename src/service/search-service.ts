@@ -31,6 +31,7 @@ import {
   articlesHoldingEveryWord,
   cursorSearchOf,
   phraseFrequency,
+  highlightsOf,
   searchArticles,
   withNamesLeftOutWhole,
   type ArticleSearchResult,
@@ -66,6 +67,7 @@ import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/s
 import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { nameAloneIn } from '../search/name-alone.js';
+import { quotedPhrases } from '../search/quoted-phrases.js';
 import { TaskRegistry } from './task-registry.js';
 
 type FacetOfValueSearch = 'topics' | 'regions' | 'people' | 'organizations';
@@ -859,6 +861,37 @@ export class SearchService {
 
   async getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.engine.getDocument<StoredArticle>(this.alias, id);
+  }
+
+  /**
+   * Article `id`'s title and text with the words `q` matches marked, as a search marks them (HTML-
+   * escaped, `<mark>`), whole: a reader opening a hit sees where it says what was asked. Undefined
+   * where nothing matches, or `q` is nothing to search; the text only where it is stored as published
+   * (an article whose run-on words the index splits is shown as published, unmarked).
+   */
+  async markedArticle(id: string, q: string): Promise<{ title?: string; body?: string } | undefined> {
+    let body: SearchBody;
+    try {
+      body = this.searchBody({ q, filters: {}, from: 0, size: 1, sort: 'relevance', facetSize: 1 }, this.profiles.get()!);
+    } catch {
+      // Refused as a search (nothing to search, an unknown site:): nothing to mark.
+      return undefined;
+    }
+    const whole = { number_of_fragments: 0 };
+    const highlight = { ...(body.highlight as Record<string, unknown>), fields: { title: whole, 'title.exact': whole, body: whole, 'body.exact': whole } };
+    const found = await this.engine.search<Pick<StoredArticle, 'body_original'>>(this.alias, {
+      query: { bool: { filter: [{ term: { id } }], should: [body.query] } },
+      size: 1,
+      track_total_hits: false,
+      _source: ['body_original'],
+      highlight,
+    });
+    const hit = found.hits[0];
+    if (!hit) return undefined;
+    const quoted = quotedPhrases(q).length > 0;
+    const title = highlightsOf(hit.highlight.title, hit.highlight['title.exact'], quoted)?.[0];
+    const text = hit.source.body_original === undefined ? highlightsOf(hit.highlight.body, hit.highlight['body.exact'], quoted)?.[0] : undefined;
+    return title || text ? { ...(title ? { title } : {}), ...(text ? { body: text } : {}) } : undefined;
   }
 
   /**

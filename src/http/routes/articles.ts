@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { facetValuesOf, storedTagsOf } from '../../index/stored-article.js';
 import { ARTICLE_ID } from '../../ingest/prepare-article.js';
 import type { Admission } from '../admission.js';
-import { inLane } from './search.js';
+import { inLane, SearchText } from './search.js';
 import { ApiError } from '../api-error.js';
 import type { ApiMetrics } from '../metrics.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
@@ -44,6 +44,16 @@ const Article = ArticleSummarySchema.extend({
     )
     .openapi({ description: 'Per region named: distinct mentions, whether in the title, whether its leader is, whether in the lead' }),
   url: z.string().nullable(),
+  marked: z
+    .object({
+      title: z.string().optional(),
+      body: z.string().optional(),
+    })
+    .optional()
+    .openapi({
+      description:
+        'With `q`: the title and the text, whole, with the words the search of `q` matches in `<mark>` and the rest HTML-escaped, as `/search` marks its hits; absent where nothing matches, and the text absent where the index holds it repaired (run-on words split) rather than as published',
+    }),
 }).openapi('Article');
 
 const route = publicRoute('get', '/articles/{id}', 'getArticle', {
@@ -53,7 +63,11 @@ const route = publicRoute('get', '/articles/{id}', 'getArticle', {
       id: ArticleId,
     }),
     // Refused like /search's: a misspelt parameter is said, not silently ignored.
-    query: z.object({}).strict(),
+    query: z
+      .object({
+        q: SearchText.optional().openapi({ description: 'A search the article was found by: the words it matches are marked (`marked`)', example: 'بلينكن' }),
+      })
+      .strict(),
   },
   responses: {
     200: jsonAnswer('The article', Article),
@@ -120,7 +134,12 @@ export function registerArticleRoutes(
 
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const stored = await deps.service.getArticle(id);
+    const { q } = c.req.valid('query');
+    const [stored, marked] = await Promise.all([
+      deps.service.getArticle(id),
+      // A courtesy: the article answers without its marks if they fail.
+      q?.trim() ? deps.service.markedArticle(id, q).catch(() => undefined) : undefined,
+    ]);
     if (!stored) throw new ApiError(404, 'not_found', `No article with id "${id}"`, 'id');
     return c.json(
       {
@@ -136,6 +155,7 @@ export function registerArticleRoutes(
         source: stored.source ?? null,
         url: stored.url ?? null,
         ...storedTagsOf(stored),
+        ...(marked ? { marked } : {}),
       },
       200,
     );

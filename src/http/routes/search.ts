@@ -70,28 +70,28 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'not a day of the calendar');
+/** A search's text, as `q` takes it wherever a route does. */
+export const SearchText = z
+  .string()
+  .max(500, 'at most 500 characters')
+  .superRefine((q, context) => {
+    const { text, excluded } = splitExclusions(q);
+    if (excluded.length > MAX_EXCLUDED)
+      context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out (after a minus sign or NOT)` });
+    if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
+    // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match. A country flag is its name.
+    if (q.trim() && !holdsLetterOrDigit(q) && !holdsFlag(q))
+      context.addIssue({ code: 'custom', message: 'nothing to search: give a letter, a digit or a country flag, or leave q out' });
+  });
 const SearchQuery = z
   .object({
-    q: z
-      .string()
-      .max(500, 'at most 500 characters')
-      .superRefine((q, context) => {
-        const { text, excluded } = splitExclusions(q);
-        if (excluded.length > MAX_EXCLUDED)
-          context.addIssue({ code: 'custom', message: `at most ${MAX_EXCLUDED} words or phrases left out (after a minus sign or NOT)` });
-        if (quotedPhrases(text).length > MAX_QUOTED) context.addIssue({ code: 'custom', message: `at most ${MAX_QUOTED} quoted phrases` });
-        // 😀, *, ((( search nothing: answering them with the whole collection would pass for a match. A country flag is its name.
-        if (q.trim() && !holdsLetterOrDigit(q) && !holdsFlag(q))
-          context.addIssue({ code: 'custom', message: 'nothing to search: give a letter, a digit or a country flag, or leave q out' });
-      })
-      .optional()
-      .openapi({
-        description:
-          'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
-          MAX_ALTERNATIVES +
-          ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
-        example: 'بلينكن',
-      }),
+    q: SearchText.optional().openapi({
+      description:
+        'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
+        MAX_ALTERNATIVES +
+        ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+      example: 'بلينكن',
+    }),
     topic: slugList('economy-energy')
       .optional()
       .openapi({ description: 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
