@@ -379,17 +379,23 @@ describe('articles, health and the API description', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const { feed } = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(await response.text()) as {
-      feed: { title: string; link: { '@_rel'?: string; '@_href': string }[]; entry: { id: string; updated: string; link: { '@_href': string }[] }[] };
+      feed: {
+        title: string;
+        link: { '@_rel'?: string; '@_href': string }[];
+        entry: { id: string; updated: string; published: string; link: { '@_href': string }[] }[];
+      };
     };
     expect(feed.title).toContain('بلينكن');
     expect(feed.link).toContainEqual({ '@_rel': 'self', '@_href': `http://localhost/search/feed?q=${q}&size=5` });
-    expect(feed.link).toContainEqual({ '@_rel': 'alternate', '@_href': `http://localhost/?q=${q}` });
+    // The page it links lists what it follows: newest first.
+    expect(feed.link).toContainEqual({ '@_rel': 'alternate', '@_href': `http://localhost/?q=${q}&sort=newest` });
     const newest = await search({ q: 'بلينكن', sort: 'newest', size: '5' });
     const dated = newest.body.hits.filter((hit) => hit.published !== null);
     expect(dated.length).toBeGreaterThan(0);
     expect(feed.entry.map((entry) => entry.link[0]!['@_href'])).toEqual(dated.map((hit) => `http://localhost/?article=${hit.id}`));
     const times = feed.entry.map((entry) => Date.parse(entry.updated));
     expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(feed.entry.map((entry) => Date.parse(entry.published))).toEqual(dated.map((hit) => Date.parse(hit.published!)));
     // Forwarded headers are believed only behind a proxy the configuration trusts (TRUST_PROXY).
     const forged = await service.app.request(`/search/feed?q=${q}`, { headers: { 'x-forwarded-host': 'elsewhere.example', 'x-forwarded-proto': 'https' } });
     expect(await forged.text()).not.toContain('elsewhere.example');

@@ -4,7 +4,7 @@ import { createTestApp, indexStoredArticles, openTestService, useSeededService }
 
 // Two stories of a Riyadh newsroom: one filed at 01:30 on 1 June, Riyadh time (22:30 UTC on 31 May), one at noon.
 const articles = [
-  { id: 'tz-night', title: 'خبر الفجر عن الرياض', body: 'نشر خبر الفجر عن الرياض.', published: '2018-05-31T22:30:00Z' },
+  { id: 'tz-night', title: 'خبر الفجر عن الرياض', body: 'نشر خبر الفجر عن الرياض.', published: '2018-05-31T22:30:00Z', author: 'الرياض - مراسلنا' },
   { id: 'tz-noon', title: 'خبر الظهر عن الرياض', body: 'نشر خبر الظهر عن الرياض.', published: '2018-06-01T12:00:00Z' },
 ];
 
@@ -64,7 +64,27 @@ describe('publication times on the page', () => {
     const opened = await page.page.textContent('#article-meta');
     expect(opened).toContain(dayIn('Asia/Riyadh'));
     expect(opened).not.toContain(dayIn('UTC'));
-    // With the time it was filed: 01:30 in Riyadh.
+    // With the time it was filed, 01:30 in Riyadh, and its byline, as one cites it.
     expect(opened).toMatch(new RegExp(`${new Intl.NumberFormat('ar').format(1)}:${new Intl.NumberFormat('ar', { minimumIntegerDigits: 2 }).format(30)}`, 'u'));
+    expect(opened).toContain('الرياض - مراسلنا');
+    // Where the dates are picked, whose days they are.
+    expect(await page.page.textContent('#date-zone')).toBe('الأيام بتوقيت Asia/Riyadh');
+  });
+
+  it("reads a time stored without its zone as UTC, whatever the reader's clock", async () => {
+    const bare = { id: 'tz-bare', title: 'خبر بلا منطقة زمنية', body: 'نشر خبر بلا منطقة زمنية.', published: '2018-05-31T18:00:00' };
+    await indexStoredArticles(seeded.engine, seeded.alias, [bare]);
+    const session = await page.page.context().newCDPSession(page.page);
+    await session.send('Emulation.setTimezoneOverride', { timezoneId: 'America/Los_Angeles' });
+    try {
+      await page.page.goto(`${page.url}/?article=tz-bare`);
+      await page.page.waitForFunction(() => Boolean(document.querySelector('#article-meta time')));
+      const riyadhDay = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Riyadh' }).format(
+        new Date(`${bare.published}Z`),
+      );
+      expect(await page.page.textContent('#article-meta')).toContain(riyadhDay);
+    } finally {
+      await session.send('Emulation.setTimezoneOverride', { timezoneId: '' });
+    }
   });
 });

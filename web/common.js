@@ -135,7 +135,8 @@ export function useTimeZone(timeZone) {
 /** `2021-07-27` (a calendar day) or a full timestamp (its day in the newsroom's zone, and with `withTime` its time) in Arabic; the raw value if it is none. */
 export function formatDate(value, { withTime = false } = {}) {
   const day = value.length === 10;
-  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  // The API's times are UTC; one written without its zone is too, not the reader's clock's.
+  const date = new Date(day ? `${value}T00:00:00Z` : /(?:Z|[+-]\d{2}:?\d{2})$/iu.test(value) ? value : `${value}Z`);
   if (Number.isNaN(date.getTime())) return value;
   return day ? AR_DATE.format(date) : (withTime ? momentTime : momentDay).format(date);
 }

@@ -464,15 +464,14 @@ function renderHit(hit, state) {
   );
 }
 
-/** An article's outlet and publication day; in the article's own view (`withTime`), its time too, as one cites it. */
-function meta(article, { withTime = false } = {}) {
-  return h(
-    'p',
-    { class: 'meta' },
+/** An article's outlet and publication day; in the article's own view (`cited`), its time and byline too, as one cites it. */
+function meta(article, { cited = false } = {}) {
+  const parts = [
     article.source ? h('bdi', {}, label('source', article.source).ar) : null,
-    article.source && article.published ? ' · ' : null,
-    article.published ? h('time', { datetime: article.published }, formatDate(article.published, { withTime })) : null,
-  );
+    article.published ? h('time', { datetime: article.published }, formatDate(article.published, { withTime: cited })) : null,
+    cited && article.author ? h('bdi', { class: 'byline' }, article.author) : null,
+  ].filter(Boolean);
+  return h('p', { class: 'meta' }, ...parts.flatMap((part, at) => (at === 0 ? [part] : [' · ', part])));
 }
 
 /** The regions but those another of them lies within: Algeria, not also the Maghreb, North Africa and Africa. */
@@ -831,7 +830,7 @@ async function showArticle(state) {
     const marks = article.marked || {};
     title.replaceChildren(...(marks.title ? marked('span', {}, marks.title).childNodes : [article.title]));
     document.title = `${article.title} — ${SITE_TITLE}`;
-    $('article-meta').replaceChildren(...meta(article, { withTime: true }).childNodes);
+    $('article-meta').replaceChildren(...meta(article, { cited: true }).childNodes);
     $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
       ...(marks.body || article.body)
@@ -1059,6 +1058,9 @@ function canonicalSources(sources) {
 const facets = await callJson('facets');
 if (facets.status === 200) {
   useTimeZone(facets.body.timeZone);
+  // Whose days the date boxes and the histogram count: said where the dates are picked.
+  $('date-zone').textContent = `الأيام بتوقيت ${facets.body.timeZone}`;
+  $('date-zone').hidden = false;
   for (const facet of TAG_FACETS) taxonomy.labels[facet.key] = new Map(facets.body[facet.labelsOf || facet.key].map((entry) => [entry.value, entry.label]));
   for (const region of facets.body.regions) taxonomy.parents.set(region.value, region.parents);
   // An article opened from a link, before any search, names its outlet by label too.

@@ -41,6 +41,8 @@ export function atomFeedOf(hits: readonly ArticleHit[], title: string, places: F
       title: escapeHtml(hit.title),
       link: places.article(hit.id),
       date: new Date(hit.published!),
+      // Never edited after publication here: published and updated are one time.
+      published: new Date(hit.published!),
       ...(passage ? { description: passage } : {}),
       ...(hit.source ? { author: [{ name: taxonomy.sourceLabels.get(hit.source)?.ar ?? hit.source }] } : {}),
       category: [

@@ -49,6 +49,8 @@ export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDepen
     const origin = publicOrigin(c, url, deps.limits.trustProxy ?? false, deps.limits.publicUrl);
     const selection = new URLSearchParams(url.search);
     selection.delete('size');
+    // The page lists what the feed follows: newest first, the articles holding every word.
+    selection.set('sort', 'newest');
     // A facet's values read as either (أو) or, required together (match_all), both (+); facets are apart (·).
     const named = (['topics', 'regions', 'regions_mentioned', 'people', 'organizations', 'source'] as const).flatMap((facet) => {
       const values = [...new Set(request.filters[facet] ?? [])];
