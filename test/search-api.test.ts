@@ -167,6 +167,11 @@ describe('search parameters', () => {
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'too_many_alternatives', field: 'q' });
     expect(body.error.message).toMatch(/at most 8 alternatives .*spells out 9/u);
+    // Logic no search reads one way only: a source for one side of OR, a group left out that leaves out words itself.
+    for (const q of ['(بلينكن site:echoroukonline.com) OR كيري', 'بلينكن -(مالي -ليبيا) OR كيري']) {
+      const refused = await get<ErrorBody>(`/search?${new URLSearchParams({ q })}`);
+      expect([refused.status, refused.body.error.code, refused.body.error.field], q).toEqual([400, 'invalid_parameter', 'q']);
+    }
   });
 
   it('filters by publication date range', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALTERNATIVES, splitAlternatives, TooManyAlternativesError } from './any-of-operator.js';
+import { MAX_ALTERNATIVES, QueryLogicError, splitAlternatives, TooManyAlternativesError } from './any-of-operator.js';
 
 const names = new Set(['دونالد ترامب', 'جو بايدن', 'كوريا الشمالية', 'الأمم المتحدة']);
 const isName = (words: string) => names.has(words);
@@ -54,6 +54,12 @@ describe('OR in a query', () => {
     expect(alternativesOf('(ترامب OR بايدن كوريا')).toEqual(['ترامب كوريا', 'بايدن كوريا']);
     expect(alternativesOf('ترامب) OR بايدن')).toEqual(['ترامب', 'بايدن']);
     expect(alternativesOf('("ترامب (الرئيس)" OR بايدن) كوريا')).toEqual(['"ترامب (الرئيس)" كوريا', 'بايدن كوريا']);
+  });
+
+  it('refuses a group left out that leaves out words itself, which no list of words left out says', () => {
+    expect(() => alternativesOf('ترامب -(كوريا -الصين) OR بوتين')).toThrow(QueryLogicError);
+    expect(() => alternativesOf('ترامب OR بوتين -(-كوريا)')).toThrow(QueryLogicError);
+    expect(() => alternativesOf('ترامب OR بوتين NOT (كوريا NOT الصين)')).toThrow(QueryLogicError);
   });
 
   it('reads | and || as OR', () => {

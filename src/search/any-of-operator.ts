@@ -20,6 +20,14 @@ export interface AnyOfQuery {
   required: AllOf;
 }
 
+/** Operators a search cannot read one way only (a group left out that leaves out words itself, `site:` on one side of OR). */
+export class QueryLogicError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryLogicError';
+  }
+}
+
 export class TooManyAlternativesError extends Error {
   constructor(count: number) {
     super(`at most ${MAX_ALTERNATIVES} alternatives joined by OR (this text spells out ${count})`);
@@ -30,6 +38,11 @@ export class TooManyAlternativesError extends Error {
 const QUOTED_AT_START = new RegExp(`^(?:${QUOTED_SOURCE})`, 'u');
 const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
 const OR = new Set(['OR', '|', '||']);
+
+/** Whether a word of a query is OR, as `splitAlternatives` reads it. */
+export function isOrOperator(word: string): boolean {
+  return OR.has(word);
+}
 const LEFT_OUT = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)$`, 'u');
 const LEFT_OUT_GROUP = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)(?=[("“”„«»])`, 'u');
 const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
@@ -84,12 +97,15 @@ function optionsOf(unit: Unit, isName: (words: string) => boolean): AnyOf {
   if ('text' in unit) return unit.text === 'AND' || !/[\p{L}\p{N}]/u.test(unit.text) ? [] : [unit.text];
   const inner = parseAllOf(unit.inner, isName);
   if (inner.length === 0) return [];
-  if (unit.leftOut)
-    return [
-      spelledOut(inner)
-        .map((text) => `-${/\s/u.test(text) && !QUOTED_WHOLE.test(text) ? `"${text}"` : text}`)
-        .join(' '),
-    ];
+  if (unit.leftOut) {
+    const texts = spelledOut(inner);
+    // NOT (A NOT B) is A's articles without B's left out, which no list of words left out says.
+    if (texts.some((text) => /(?:^|\s)(?:[-−–]|NOT\s)/u.test(text)))
+      throw new QueryLogicError(
+        'a group left out cannot leave out words itself (-(كوريا -الصين)): write the words to leave out, each after its own minus sign',
+      );
+    return [texts.map((text) => `-${/\s/u.test(text) && !QUOTED_WHOLE.test(text) ? `"${text}"` : text}`).join(' ')];
+  }
   return inner.length === 1 ? inner[0]! : [inner];
 }
 

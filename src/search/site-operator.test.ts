@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sourcesOfSite, splitSiteOperators } from './site-operator.js';
+import { siteWithinAlternative, sourcesOfSite, splitSiteOperators } from './site-operator.js';
+import { isOrOperator } from './any-of-operator.js';
 
 const labels = new Map([
   ['skynews', ['سكاي نيوز عربية', 'Sky News Arabia', 'سكاي نيوز']],
@@ -49,5 +50,14 @@ describe('site: and source: in a query', () => {
   it('names nothing for an outlet no source is, even one whose name begins like a source', () => {
     for (const other of ['aljazeera.net', 'alarab.co.uk', 'العربي', 'france.fr', 'cnnbusiness.com', 'sky'])
       expect(sourcesOfSite(other, labels), other).toEqual([]);
+  });
+});
+
+describe('site: beside OR', () => {
+  it('is one side of OR inside parentheses or next to OR; outside them it is the whole search', () => {
+    for (const q of ['(ترامب site:bbc.com) OR (بايدن site:cnn.com)', 'ترامب OR site:bbc.com', 'site:bbc.com | ترامب', 'ترامب OR (بايدن -site:cnn.com)'])
+      expect(siteWithinAlternative(q, isOrOperator), q).toBe(true);
+    for (const q of ['ترامب OR بايدن site:bbc.com', 'site:bbc.com ترامب OR بايدن', 'site:bbc.com سوريا'])
+      expect(siteWithinAlternative(q, isOrOperator), q).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
 import { toAsciiDigits } from '../ingest/article-dates.js';
 import { MINUS_SIGN } from './excluded-terms.js';
+import { QueryLogicError } from './any-of-operator.js';
 /**
  * A query's `site:` or `source:` word names a source, as web search's operator does (`site:bbc.com
  * سوريا`); a name of several words is quoted (`source:"فرانس 24"`). After a minus sign or `NOT` it
@@ -22,6 +23,32 @@ export class UnknownSiteError extends Error {
     );
     this.name = 'UnknownSiteError';
   }
+}
+
+/** A `site:` word where a text with OR would read it as one alternative's, which it cannot be: it keeps or leaves out a source for the whole search. */
+export class SiteWithinAlternativeError extends QueryLogicError {
+  constructor() {
+    super(
+      'site: and source: keep or leave out a source for the whole search, not for one side of OR: write them outside parentheses and away from OR (ترامب OR بايدن site:bbc.com)',
+    );
+    this.name = 'SiteWithinAlternativeError';
+  }
+}
+
+/** Whether a `site:` word of `q` stands inside parentheses or beside OR, where it would read as one alternative's. */
+export function siteWithinAlternative(q: string, isOr: (word: string) => boolean): boolean {
+  for (const match of q.matchAll(SITE_OPERATOR)) {
+    const before = q.slice(0, match.index);
+    const depth = (before.match(/\(/gu) ?? []).length - (before.match(/\)/gu) ?? []).length;
+    const previous = before.trim().split(/\s+/u).at(-1) ?? '';
+    const next =
+      q
+        .slice(match.index + match[0].length)
+        .trim()
+        .split(/\s+/u)[0] ?? '';
+    if (depth > 0 || isOr(previous) || isOr(next) || /\)$/u.test(match[0])) return true;
+  }
+  return false;
 }
 
 /** A query's text without its `site:` words, and those words' values: to keep (`bbc.com`), and to leave out. */

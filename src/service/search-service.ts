@@ -63,7 +63,8 @@ import {
 } from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
-import { sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
+import { siteWithinAlternative, SiteWithinAlternativeError, sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
+import { isOrOperator } from '../search/any-of-operator.js';
 import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
 import { nameAloneIn } from '../search/name-alone.js';
@@ -607,6 +608,7 @@ export class SearchService {
     if (request.q === undefined) return request;
     const { text, sites, excludedSites } = splitSiteOperators(request.q);
     if (sites.length === 0 && excludedSites.length === 0) return request;
+    if (siteWithinAlternative(request.q, isOrOperator)) throw new SiteWithinAlternativeError();
     const labels = this.siteNames();
     const sourcesOf = (site: string) => {
       const named = sourcesOfSite(site, labels);

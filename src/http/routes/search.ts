@@ -5,7 +5,7 @@ import { isCalendarDate } from '../../ingest/article-dates.js';
 import { DEFAULT_FACET_SIZE, NothingToSearchError, QueryTooLongError, type SearchRequest } from '../../search/build-search-body.js';
 import { holdsFlag, holdsLetterOrDigit } from '../../search/country-flags.js';
 import { MAX_EXCLUDED, splitExclusions } from '../../search/excluded-terms.js';
-import { MAX_ALTERNATIVES, TooManyAlternativesError } from '../../search/any-of-operator.js';
+import { MAX_ALTERNATIVES, QueryLogicError, TooManyAlternativesError } from '../../search/any-of-operator.js';
 import { MAX_QUOTED, quotedPhrases } from '../../search/quoted-phrases.js';
 import { UnknownSiteError } from '../../search/site-operator.js';
 import { decodeCursor, InvalidCursorError } from '../../search/search-cursor.js';
@@ -401,7 +401,8 @@ export async function runInLane<T>(
   } catch (error) {
     // A code of its own: a page can say what to shorten.
     if (error instanceof TooManyAlternativesError) throw new ApiError(400, 'too_many_alternatives', `q: ${error.message}`, 'q');
-    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError) throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
+    if (error instanceof QueryTooLongError || error instanceof NothingToSearchError || error instanceof QueryLogicError)
+      throw new ApiError(400, 'invalid_parameter', `q: ${error.message}`, 'q');
     // A code of its own: a page can say which sources there are in its reader's language.
     if (error instanceof UnknownSiteError) throw new ApiError(400, 'unknown_source', `q: ${error.message}`, 'q');
     // Built within the engine's limits, a query it still refuses is reported as this query's fault, not ours.
