@@ -38,14 +38,14 @@ export class TooManyAlternativesError extends Error {
 const QUOTED_AT_START = new RegExp(`^(?:${QUOTED_SOURCE})`, 'u');
 const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
 const OR = new Set(['OR', '|', '||']);
+const LEFT_OUT = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)$`, 'u');
+const LEFT_OUT_GROUP = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)(?=[("“”„«»])`, 'u');
+const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
 
 /** Whether a word of a query is OR, as `splitAlternatives` reads it. */
 export function isOrOperator(word: string): boolean {
   return OR.has(word);
 }
-const LEFT_OUT = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)$`, 'u');
-const LEFT_OUT_GROUP = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)(?=[("“”„«»])`, 'u');
-const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
 
 /** A unit of the text: a word or a phrase as typed, or words in parentheses (`inner`), left out or not. */
 type Unit = { text: string } | { inner: string; leftOut: boolean };
@@ -59,15 +59,12 @@ type Unit = { text: string } | { inner: string; leftOut: boolean };
  * side is no operator.
  */
 export function splitAlternatives(q: string, isName: (words: string) => boolean): AnyOfQuery | undefined {
-  if (![...q.split(/[\s()]+/u)].some((word) => OR.has(word))) return undefined;
+  if (!q.split(/[\s()]+/u).some(isOrOperator)) return undefined;
   const required = parseAllOf(q, isName);
   if (!required.some((slot) => slot.length > 1) && !/[()]/u.test(q)) return undefined;
   const count = countOf(required);
   if (count > MAX_ALTERNATIVES) throw new TooManyAlternativesError(count);
-  const alternatives = [...new Set(spelledOut(required))];
-  // One text, however written, is that text: nothing to join.
-  if (alternatives.length < 2 && !/[()]/u.test(q)) return undefined;
-  return { alternatives, required };
+  return { alternatives: [...new Set(spelledOut(required))], required };
 }
 
 function parseAllOf(text: string, isName: (words: string) => boolean): AllOf {

@@ -762,7 +762,8 @@ async function searchAlternatives(
   );
   const result = await engine.search<StoredArticle>(alias, body);
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
-  const translated = ranked.flatMap((one) => one.translated ?? []);
+  // A word every alternative holds is said once.
+  const translated = [...new Map(ranked.flatMap((one) => one.translated ?? []).map((pair) => [JSON.stringify(pair), pair])).values()];
   const asTyped = [...new Set(ranked.flatMap((one) => one.asTyped ?? []))];
   return answerOf(
     asked,
