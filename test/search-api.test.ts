@@ -137,8 +137,19 @@ describe('search parameters', () => {
     const idsOf = async (q: string) => (await search({ q, sort: 'newest', size: '10' })).body.hits.map((h) => h.id).sort();
     const unionOf = async (...texts: string[]) => [...new Set((await Promise.all(texts.map(idsOf))).flat())].sort();
     const either = await search({ q: 'بلينكن OR كيري', sort: 'newest' });
-    expect(either.body).toMatchObject({ alternatives: ['بلينكن', 'كيري'] });
     const both = await unionOf('بلينكن', 'كيري');
+    // Each alternative says how many articles hold its every word, as it alone would list them.
+    expect(either.body).toMatchObject({
+      alternatives: [
+        { q: 'بلينكن', total: (await idsOf('بلينكن')).length },
+        { q: 'كيري', total: (await idsOf('كيري')).length },
+      ],
+    });
+    const filtered = await search({ q: 'بلينكن OR بوقادوم واشنطن', source: 'seed' });
+    expect((filtered.body as SearchBody & { alternatives: { total: number }[] }).alternatives.map((one) => one.total)).toEqual([
+      (await search({ q: 'بلينكن واشنطن', source: 'seed', sort: 'newest' })).body.total,
+      (await search({ q: 'بوقادوم واشنطن', source: 'seed', sort: 'newest' })).body.total,
+    ]);
     expect(both.length).toBeGreaterThan(Math.max((await idsOf('بلينكن')).length, (await idsOf('كيري')).length));
     expect(either.body.hits.map((h) => h.id).sort()).toEqual(both);
     // The word beside OR's pair belongs to both alternatives, as does a word left out.

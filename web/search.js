@@ -340,7 +340,7 @@ function insteadNote(result, typed) {
 
 /** A text with OR or parentheses, searched as the alternatives it spells out: said, as the reader's words were grouped into them. */
 function alternativesNote(result) {
-  const texts = (result.alternatives ?? []).map((text) => `«\u2068${text}\u2069»`);
+  const texts = (result.alternatives ?? []).map(({ q, total }) => `«\u2068${q}\u2069» (${count(total)})`);
   if (texts.length === 0) return '';
   return texts.length === 1 ? ` (بُحث عن: ${texts[0]})` : ` (أيٌّ من: ${texts.join(' أو ')})`;
 }

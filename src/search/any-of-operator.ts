@@ -16,6 +16,8 @@ export type AnyOf = (string | AllOf)[];
 export interface AnyOfQuery {
   /** Each combination of one operand a slot, as a text of its own: what ranks, and what the answer names. */
   alternatives: string[];
+  /** Each alternative's operands (texts of `required`), in the same order: what it must hold. */
+  operandsOf: string[][];
   /** The slots and their operands: what an article must hold, written once each (its size grows as the words, not as the alternatives). */
   required: AllOf;
 }
@@ -64,7 +66,8 @@ export function splitAlternatives(q: string, isName: (words: string) => boolean)
   if (!required.some((slot) => slot.length > 1) && !/[()]/u.test(q)) return undefined;
   const count = countOf(required);
   if (count > MAX_ALTERNATIVES) throw new TooManyAlternativesError(count);
-  return { alternatives: [...new Set(spelledOut(required))], required };
+  const byText = new Map(operandPaths(required).map((operands) => [operands.join(' '), operands]));
+  return { alternatives: [...byText.keys()], operandsOf: [...byText.values()], required };
 }
 
 function parseAllOf(text: string, isName: (words: string) => boolean): AllOf {
@@ -108,12 +111,15 @@ function optionsOf(unit: Unit, isName: (words: string) => boolean): AnyOf {
 
 /** The texts all the slots spell out, one operand of each. */
 function spelledOut(required: AllOf): string[] {
-  return required.reduce<string[]>(
-    (texts, slot) =>
-      texts.flatMap((text) =>
-        slot.flatMap((operand) => (typeof operand === 'string' ? [operand] : spelledOut(operand)).map((part) => `${text} ${part}`.trim())),
-      ),
-    [''],
+  return operandPaths(required).map((operands) => operands.join(' '));
+}
+
+/** The operands each combination of one operand a slot holds. */
+function operandPaths(required: AllOf): string[][] {
+  return required.reduce<string[][]>(
+    (paths, slot) =>
+      paths.flatMap((path) => slot.flatMap((operand) => (typeof operand === 'string' ? [[operand]] : operandPaths(operand)).map((part) => [...path, ...part]))),
+    [[]],
   );
 }
 

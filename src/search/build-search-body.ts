@@ -123,6 +123,8 @@ export function withOneEditAtMost(profile: SearchProfile): SearchProfile {
   return { ...profile, query: { ...profile.query, fuzzy: { ...fuzzy, fuzziness } } };
 }
 
+/** The aggregation counting each alternative of a text with OR (`anyOfBodies`). */
+export const ALTERNATIVES = 'alternatives';
 /** The aggregation the facets are counted under when they count the articles holding every word (`countsEveryWord`). */
 export const EVERY_WORD = 'every_word';
 /** The `minimum_should_match` of a text whose every word is asked for. */
@@ -417,17 +419,21 @@ export function facetsOverHitsBody(body: SearchBody): SearchBody {
 /**
  * One body for a text with OR (`splitAlternatives`): `alternatives` built by `buildSearchBody` of the
  * same request but each alternative's text, `required` what an article must hold (every word of one
- * alternative). Where every word is asked for (`everyWordAsked`), the hits are what `required` holds;
- * by relevance, any alternative's match is a hit, scored by the one it matches best, and the facets
- * count what `required` holds where an alternative counts every word apart. Pure.
+ * alternative), `eachRequired` what each alternative alone must. Where every word is asked for
+ * (`everyWordAsked`), the hits are what `required` holds; by relevance, any alternative's match is a
+ * hit, scored by the one it matches best, and the facets count what `required` holds where an
+ * alternative counts every word apart. Each alternative is counted apart too. Pure.
  */
-export function anyOfBodies(alternatives: SearchBody[], required: Clause, everyWordAsked: boolean): SearchBody {
+export function anyOfBodies(alternatives: SearchBody[], required: Clause, everyWordAsked: boolean, eachRequired: Clause[]): SearchBody {
   type Highlight = { highlight_query?: Clause; fields: Record<string, unknown> };
   type Aggs = Record<string, { filter?: Clause; aggs?: Clause }>;
   const first = alternatives[0]!;
   const query = everyWordAsked ? required : { dis_max: { queries: alternatives.map((body) => body.query) } };
   const counted = alternatives.find((body) => (body.aggs as Aggs)[EVERY_WORD]);
-  const aggs = counted && !everyWordAsked ? { [EVERY_WORD]: { filter: required, aggs: (counted.aggs as Aggs)[EVERY_WORD]!.aggs } } : first.aggs;
+  const facetAggs = counted && !everyWordAsked ? { [EVERY_WORD]: { filter: required, aggs: (counted.aggs as Aggs)[EVERY_WORD]!.aggs } } : first.aggs;
+  // How many articles hold every word of each alternative, under the values selected as the hits are.
+  const each = { filter: (first.post_filter as Clause | undefined) ?? { match_all: {} }, aggs: { each: { filters: { filters: eachRequired } } } };
+  const aggs = { ...(facetAggs as Record<string, unknown>), [ALTERNATIVES]: each };
   const highlights = alternatives.map((body) => body.highlight as Highlight);
   const highlight = {
     ...highlights[0],

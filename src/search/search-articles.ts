@@ -1,6 +1,7 @@
 import type { SearchBody, SearchEngine, SearchHit, SearchResult } from '../engine/search-engine.js';
 import type { DatesInQuery } from './query-dates.js';
 import {
+  ALTERNATIVES,
   anyOfBodies,
   asksEveryWord,
   buildSearchBody,
@@ -120,8 +121,8 @@ export interface ArticleSearchResult {
   didYouMean?: string;
   /** Present when the query as asked found nothing and any one of its words was then enough, its quoted phrases in any form or, that failing, as words. */
   relaxed?: true;
-  /** The texts `q`'s OR spelled out (see splitAlternatives): the hits match one or more of them. */
-  alternatives?: string[];
+  /** The texts `q`'s OR spelled out (see splitAlternatives), each with how many articles hold its every word: the hits match one or more of them. */
+  alternatives?: { q: string; total: number }[];
   /** The English words the dictionary gave Arabic for, as searched (see `englishWords`). */
   searchedInArabic?: EnglishInArabic[];
   /** The query's Latin words neither the lists nor the English–Arabic dictionary know, searched as typed. */
@@ -721,7 +722,7 @@ async function searchAlternatives(
   engine: SearchEngine,
   alias: string,
   asked: SearchRequest,
-  { alternatives, required }: AnyOfQuery,
+  { alternatives, operandsOf, required }: AnyOfQuery,
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
@@ -759,8 +760,10 @@ async function searchAlternatives(
     ranked.map(({ understood }) => inShare(() => buildSearchBody(understood, profile, share), alternatives.length)),
     allOf(required),
     asksEveryWord(asked),
+    operandsOf.map((operands) => ({ bool: { must: operands.map((operand) => operandQuery.get(operand)!) } })),
   );
   const result = await engine.search<StoredArticle>(alias, body);
+  const counts = (result.aggregations[ALTERNATIVES] as { each?: { buckets?: { doc_count: number }[] } } | undefined)?.each?.buckets ?? [];
   const { aggregations, totalAllWords } = await facetAggregationsOf(engine, alias, body, result);
   // A word every alternative holds is said once.
   const translated = [...new Map(ranked.flatMap((one) => one.translated ?? []).map((pair) => [JSON.stringify(pair), pair])).values()];
@@ -771,7 +774,7 @@ async function searchAlternatives(
     profile,
     taxonomy,
     {
-      alternatives,
+      alternatives: alternatives.map((q, at) => ({ q, total: counts[at]?.doc_count ?? 0 })),
       ...(translated.length > 0 ? { searchedInArabic: translated } : {}),
       ...(asTyped.length > 0 ? { searchedAsTyped: asTyped } : {}),
     },

@@ -294,12 +294,20 @@ const SearchResponse = z
         example: [{ english: 'vaccine', arabic: 'اللقاح' }],
       }),
     alternatives: z
-      .array(z.string())
+      .array(
+        z.object({
+          q: z.string(),
+          total: z.number().int().openapi({ description: 'How many articles hold every word of it, within the dates and the values selected' }),
+        }),
+      )
       .optional()
       .openapi({
         description:
-          'Present when `q` joined words, quoted phrases, listed names or words in parentheses with OR in capitals, or left out words in parentheses: the texts it spelled out, each searched as a query of its own (its names, spellings and English words read alike). A hit matches one or more; with `totalAllWords`, that many hold every word of one. The other words belong to each: ترامب OR بايدن كوريا is ترامب كوريا or بايدن كوريا; كوريا -(ترامب OR بايدن) is the one text كوريا -ترامب -بايدن. No respelling is offered for such a query, and none is loosened when nothing matches.',
-        example: ['ترامب كوريا', 'بايدن كوريا'],
+          'Present when `q` joined words, quoted phrases, listed names or words in parentheses with OR in capitals, or left out words in parentheses: the texts it spelled out, each searched as a query of its own (its names, spellings and English words read alike), with how many articles hold every word of each (`total`: an alternative that finds nothing says so). A hit matches one or more; with `totalAllWords`, that many hold every word of one. The other words belong to each: ترامب OR بايدن كوريا is ترامب كوريا or بايدن كوريا; كوريا -(ترامب OR بايدن) is the one text كوريا -ترامب -بايدن. No respelling is offered for such a query, and none is loosened when nothing matches.',
+        example: [
+          { q: 'ترامب كوريا', total: 681 },
+          { q: 'بايدن كوريا', total: 1 },
+        ],
       }),
     searchedAsTyped: z
       .array(z.string())
