@@ -239,6 +239,14 @@ describe('the search page', () => {
     await chromium.page.waitForFunction((id) => document.activeElement?.getAttribute('data-id') === id, first);
   });
 
+  it('opens an article from a link whose text the API refuses as a search, unmarked', async () => {
+    const id = '000_fee63797c487f9cf';
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('😀')}&article=${id}`);
+    await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
+    expect(await chromium.page.textContent('#article-title')).toBe((await api<{ title: string }>(`/articles/${id}`)).title);
+    expect(await chromium.page.locator('#article-body mark').count()).toBe(0);
+  });
+
   it('shows every filter in force above the results: a new search keeps them, each can be removed there', async () => {
     await chromium.page.goto(`${chromium.url}/?topic=diplomacy&person=antony-blinken`);
     await rendered();

@@ -816,8 +816,10 @@ async function showArticle(state) {
   const title = $('article-title');
   title.textContent = '…';
   lastArticle = state.article;
-  // Opened from a search, the words it matched are marked in the article.
-  const answer = await callJson(`articles/${encodeURIComponent(state.article)}${state.q ? `?q=${encodeURIComponent(state.q)}` : ''}`);
+  // Opened from a search, the words it matched are marked in the article; a text the API refuses marks nothing.
+  const path = `articles/${encodeURIComponent(state.article)}`;
+  const asked = state.q ? await callJson(`${path}?q=${encodeURIComponent(state.q)}`) : undefined;
+  const answer = asked && asked.status !== 400 ? asked : await callJson(path);
   if (readState().article !== state.article) return;
   if (answer.status !== 200) {
     title.textContent = 'تعذّر عرض المقال';
