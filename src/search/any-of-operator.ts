@@ -1,11 +1,9 @@
 import { QUOTED_SOURCE } from './quoted-phrases.js';
-import { MINUS_SIGN } from './excluded-terms.js';
+import { MINUS_CHARACTERS, MINUS_SIGN } from './excluded-terms.js';
+import { LONGEST_LISTED_SPELLING } from './english-words.js';
 
 /** At most this many alternatives one query may spell out with OR: each ranks in its share of the clause limit. */
 export const MAX_ALTERNATIVES = 8;
-
-/** The longest name, in words, that OR takes whole (الرئيس الأمريكي دونالد ترامب). */
-const LONGEST_NAME_WORDS = 5;
 
 /** Every slot must hold; a slot holds where any of its operands does. */
 export type AllOf = AnyOf[];
@@ -42,7 +40,7 @@ const QUOTED_WHOLE = new RegExp(`^(?:${QUOTED_SOURCE})$`, 'u');
 const OR = new Set(['OR', '|', '||']);
 const LEFT_OUT = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)$`, 'u');
 const LEFT_OUT_GROUP = new RegExp(`^(?:${MINUS_SIGN}|NOT\\s+)(?=[("“”„«»])`, 'u');
-const PLAIN_WORD = /^[^-−–"“”„«»]\S*$/u;
+const PLAIN_WORD = new RegExp(`^[^"“”„«»${MINUS_CHARACTERS}]\\S*$`, 'u');
 
 /** Whether a word of a query is OR, as `splitAlternatives` reads it. */
 export function isOrOperator(word: string): boolean {
@@ -185,7 +183,7 @@ function withNamesWhole(units: Unit[], isName: (words: string) => boolean): Unit
   const joined: Unit[] = [];
   const plain = (unit: Unit | undefined): unit is { text: string } => unit !== undefined && 'text' in unit && !OR.has(unit.text) && PLAIN_WORD.test(unit.text);
   for (let start = 0; start < units.length;) {
-    let length = Math.min(LONGEST_NAME_WORDS, units.length - start);
+    let length = Math.min(LONGEST_LISTED_SPELLING, units.length - start);
     for (; length > 1; length--) {
       const run = units.slice(start, start + length);
       if (run.every(plain) && isName(run.map((unit) => unit.text).join(' '))) break;

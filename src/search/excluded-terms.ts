@@ -1,18 +1,26 @@
 import { QUOTED_SOURCE } from './quoted-phrases.js';
+import { LONGEST_LISTED_SPELLING } from './english-words.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
 /** At most this many words or phrases may be excluded in one query: each costs clauses of its own. */
 export const MAX_EXCLUDED = 10;
 
-/** A minus sign: hyphen-minus, U+2212, or the en dash a word processor makes of a typed one (text pasted from Word). */
-export const MINUS_SIGN = '[-−–]';
+/**
+ * The characters of a minus sign: U+2212, the en dash a word processor makes of a typed one (text
+ * pasted from Word), and hyphen-minus, last, so that a character class takes it literally.
+ */
+export const MINUS_CHARACTERS = '−–-';
+/** A minus sign, as a pattern. */
+export const MINUS_SIGN = `[${MINUS_CHARACTERS}]`;
 
 // A minus sign that starts a word, or NOT in capitals as boolean search writes it, then a phrase in any quotes or a word with a letter in it.
 const EXCLUSION = new RegExp(`(?<=^|\\s)(?:${MINUS_SIGN}|NOT\\s+)(?:${QUOTED_SOURCE}|(\\S*\\p{L}\\S*))`, 'gu');
 
-/** The longest listed name, in words, a minus sign takes whole. */
-const LONGEST_NAME_WORDS = 5;
-const EXCLUDED_WORDS = new RegExp(`(?<=^|\\s)(${MINUS_SIGN}|NOT\\s+)([^\\s"“”„«»()]+(?:\\s+[^\\s"“”„«»()\\-−–]+){1,${LONGEST_NAME_WORDS - 1}})`, 'gu');
+// A minus sign or NOT, then as many words as a listed name can have (none of them left out itself).
+const EXCLUDED_WORDS = new RegExp(
+  `(?<=^|\\s)(${MINUS_SIGN}|NOT\\s+)([^\\s"“”„«»()]+(?:\\s+[^\\s"“”„«»()${MINUS_CHARACTERS}]+){1,${LONGEST_LISTED_SPELLING - 1}})`,
+  'gu',
+);
 
 /**
  * The text with a listed name of several words after a minus sign or NOT quoted whole, the longest

@@ -733,7 +733,7 @@ async function searchAlternatives(
     const named = nameAloneIn(q, taxonomy);
     return named ? { ...asked, sort, q: named.q, nameAlone: named.name } : { ...asked, sort, q };
   };
-  const operands = [...new Set(textsOf(required))];
+  const operands = [...new Set(operandsOf.flat())];
   // A next page reads the text as its first page did, whatever the index holds since.
   const respelled = asked.searchAfter
     ? new Map(Object.entries(asked.respelled ?? {}))
@@ -779,11 +779,6 @@ async function searchAlternatives(
       ...(asTyped.length > 0 ? { searchedAsTyped: asTyped } : {}),
     },
   );
-}
-
-/** The texts among the slots, however deep. */
-function textsOf(slots: AllOf): string[] {
-  return slots.flatMap((slot) => slot.flatMap((operand) => (typeof operand === 'string' ? [operand] : textsOf(operand))));
 }
 
 /** `build`'s body, or a refusal that says the limit is each alternative's share. */
