@@ -211,6 +211,23 @@ describe('search parameters', () => {
     for (const params of stayWords) expect((await search(params)).body, params.q).not.toHaveProperty('datesInQuery');
   });
 
+  it('reads words typed with the other keyboard layout active as meant, and searches them as typed on request', async () => {
+    type InsteadBody = SearchBody & { searchedInstead?: string; keyboardLayout?: string };
+    const meant = await search({ q: 'الجزائر' });
+    expect(meant.body.total).toBeGreaterThan(0);
+    // الجزائر typed on the Latin keys, and Blinken on the Arabic ones.
+    const arabic = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hzv' })}`);
+    expect(arabic.body).toMatchObject({ searchedInstead: 'الجزائر', keyboardLayout: 'arabic' });
+    expect(arabic.body.hits.map((h) => h.id)).toEqual(meant.body.hits.map((h) => h.id));
+    const latin = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'لامهىنثى' })}`);
+    expect(latin.body).toMatchObject({ searchedInstead: 'blinken', keyboardLayout: 'english' });
+    expect(latin.body.hits.map((h) => h.id).sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
+    const asTyped = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hzv', respell: 'false' })}`);
+    expect(asTyped.body.searchedInstead).toBeUndefined();
+    expect(asTyped.body.keyboardLayout).toBeUndefined();
+    expect(asTyped.body.total).toBe(0);
+  });
+
   it('without q lists every article', async () => {
     const { body } = await search({});
     expect(body.total).toBe(5);

@@ -328,6 +328,9 @@ function inArabicNote(result) {
 function insteadNote(result, typed) {
   if (!result.searchedInstead) return '';
   const instead = `فعُرضت نتائج «\u2068${result.searchedInstead}\u2069». `;
+  // Typed with the other keyboard layout active (lwv: مصر): said as such, whatever the letters as typed found.
+  if (result.keyboardLayout)
+    return `كُتبت «\u2068${typed}\u2069» ولوحة المفاتيح على ${result.keyboardLayout === 'arabic' ? 'الإنجليزية' : 'العربية'}، ${instead}`;
   // A tag searched as its words (#WorldCup Messi): its articles may be many, none holding every word.
   const tagWords = /[#@]/u.test(typed) && !/[#@]/u.test(result.searchedInstead);
   if (tagWords && result.totalAsTyped) return `لا مقال يحوي كل كلمات «\u2068${typed}\u2069» كما كُتبت، ${instead}`;

@@ -129,6 +129,8 @@ export interface ArticleSearchResult {
   searchedAsTyped?: string[];
   /** Nothing, or next to nothing, matched `q` as typed, so these hits are its respelling's: a next page asks with `q` set to it. */
   searchedInstead?: string;
+  /** With `searchedInstead`, the keyboard layout `q`'s keys were read on: typed with the other one active (lwv: مصر). */
+  keyboardLayout?: 'arabic' | 'english';
   /** With `searchedInstead`, what `q` as typed found when it found anything (1 for Mesi). */
   totalAsTyped?: number;
   /** `q` is the link of the articles listed (see linkFormsOf), not words to search. */

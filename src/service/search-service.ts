@@ -25,6 +25,7 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { ArabiziReader } from '../search/arabizi.js';
+import { layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import {
   articleSearchBody,
@@ -546,6 +547,8 @@ export class SearchService {
     const result = await searched(request, options.spellcheck ?? false);
     const tagWords = await this.searchTagWords(request, result, profile, options, searched);
     if (tagWords) return tagWords;
+    const otherLayout = await this.searchOtherLayout(request, result, options, searched);
+    if (otherLayout) return otherLayout;
     const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
     // A hamza restored leaves the words as they were: the respelling is searched whatever the letters as typed found.
     if (mayRespell && request.q && result.didYouMean && onlyRestoresHamza(request.q, result.didYouMean)) {
@@ -666,6 +669,30 @@ export class SearchService {
     const instead = await searched({ ...request, q: words }, false);
     if (articlesHoldingEveryWord(instead) === 0) return undefined;
     return searchedInsteadOf(instead, words, result);
+  }
+
+  /**
+   * Words typed with the other keyboard layout active (lwv, hgsu,]dm: مصر السعودية; فقعةح: trump;
+   * see readOnOtherLayout), searched as read there where their letters as typed find no article
+   * holding every word, or where the keys could be nothing else and found only through a reading
+   * of Latin letters as Arabic ones (lwv read as ألف). The answer says so as it says of a respelling.
+   */
+  private async searchOtherLayout(
+    request: SearchRequest,
+    result: ArticleSearchResult,
+    options: { searchRespelling?: boolean },
+    searched: (asked: SearchRequest, spellcheck: boolean) => Promise<ArticleSearchResult>,
+  ): Promise<ArticleSearchResult | undefined> {
+    if (!request.q || request.searchAfter || !options.searchRespelling) return undefined;
+    const words = layoutWordsOf(this.queryAids());
+    const reading = words && readOnOtherLayout(request.q, words);
+    if (!reading) return undefined;
+    const foundAsTyped = articlesHoldingEveryWord(result);
+    const readAsSounds = result.searchedInArabic !== undefined || result.total <= FEW_AS_TYPED;
+    if (foundAsTyped > 0 && !(reading.unmistakable && readAsSounds)) return undefined;
+    const instead = await searched({ ...request, q: reading.text }, false);
+    if (articlesHoldingEveryWord(instead) === 0) return undefined;
+    return { ...searchedInsteadOf(instead, reading.text, result), keyboardLayout: reading.layout };
   }
 
   /**

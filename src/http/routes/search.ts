@@ -322,6 +322,11 @@ const SearchResponse = z
         "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know, each one edit off (two from six letters; a Latin word one the lists and the dictionary do not know, sounding the same): the hits are the respelling's. Or `q` holds a hashtag or handle (#WorldCup, @realDonaldTrump) and no article holds every word as typed, where one holds its tags' words: the hits are theirs. A next page asks with `q` set to it.",
       example: 'raqqa',
     }),
+    keyboardLayout: z.enum(['arabic', 'english']).optional().openapi({
+      description:
+        'With `searchedInstead`: `q` was typed with the other keyboard layout active, and `searchedInstead` is its keys read on this one (the Arabic PC layout over US QWERTY): `arabic` for Latin keys typed for Arabic words (lwv: مصر, hgsu,]dm: السعودية), `english` for Arabic letters typed for Latin words (فقعةح: trump). Read so where its words as typed are no word the lists or the English dictionary know, and are a word the news writes often on the other layout, and the letters as typed find no article holding every word, or the keys could be typed for no sound (no vowel, a punctuation key inside a word, hg first) and found only through a reading of Latin letters as Arabic ones. `respell=false` searches the letters as typed.',
+      example: 'arabic',
+    }),
     totalAsTyped: z.number().int().optional().openapi({
       description: 'With `searchedInstead`, how many articles `q` as typed matched, when it matched any.',
       example: 1,

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { arabicOnLatinKeys, latinOnArabicKeys, readOnOtherLayout, type LayoutWords } from './keyboard-layout.js';
+
+const NEWS_WORDS = new Map([
+  ['مصر', 4969],
+  ['السعودية', 10226],
+  ['الرئيس', 30000],
+  ['الأمريكي', 5000],
+  ['في', 296987],
+  ['على', 125460],
+  ['القاهرة', 3000],
+  ['نادر', 4],
+]);
+const LATIN_WORDS = new Set(['trump', 'blinken', 'pwc', 'the', 'haj']);
+const words: LayoutWords = { isLatinWord: (word) => LATIN_WORDS.has(word), arabicFrequency: (word) => NEWS_WORDS.get(word) ?? 0 };
+
+describe('arabicOnLatinKeys', () => {
+  it('reads each key as the Arabic layout types it, the punctuation keys and shifted letters too', () => {
+    expect(arabicOnLatinKeys('lwv')).toBe('مصر');
+    expect(arabicOnLatinKeys('hgsu,]dm')).toBe('السعودية');
+    expect(arabicOnLatinKeys('hgHlvd;d')).toBe('الأمريكي');
+    expect(arabicOnLatinKeys("`'/")).toBe('ذطظ');
+    expect(arabicOnLatinKeys('bf]')).toBe('لابد');
+  });
+
+  it('takes a capital first letter as its key, and refuses capitals elsewhere, abbreviations and other characters', () => {
+    expect(arabicOnLatinKeys('Lwv')).toBe('مصر');
+    expect(arabicOnLatinKeys('lWv')).toBeUndefined();
+    expect(arabicOnLatinKeys('DVD')).toBeUndefined();
+    expect(arabicOnLatinKeys('lw7')).toBeUndefined();
+    expect(arabicOnLatinKeys('مصر')).toBeUndefined();
+  });
+});
+
+describe('latinOnArabicKeys', () => {
+  it('reads each letter as its US key, لا first as the one key b, then as g and h', () => {
+    expect(latinOnArabicKeys('فقعةح')).toEqual(['trump']);
+    expect(latinOnArabicKeys('لامهىنثى')).toEqual(['blinken', 'ghlinken']);
+    expect(latinOnArabicKeys('trump')).toEqual([]);
+  });
+});
+
+describe('readOnOtherLayout', () => {
+  it('reads Latin keys typed for Arabic words the news writes often, operators and quotes kept', () => {
+    expect(readOnOtherLayout('lwv', words)).toEqual({ text: 'مصر', layout: 'arabic', unmistakable: true });
+    expect(readOnOtherLayout('hgvzds hgHlvd;d', words)).toEqual({ text: 'الرئيس الأمريكي', layout: 'arabic', unmistakable: true });
+    expect(readOnOtherLayout('-lwv "hgsu,]dm"', words)?.text).toBe('-مصر "السعودية"');
+    expect(readOnOtherLayout('td hgrhivm', words)?.text).toBe('في القاهرة');
+    // A word ending in a punctuation key may end with the punctuation itself.
+    expect(readOnOtherLayout('lwv,', words)?.text).toBe('مصر,');
+  });
+
+  it('reads Arabic letters the news never writes as the Latin word their keys type', () => {
+    expect(readOnOtherLayout('فقعةح', words)).toEqual({ text: 'trump', layout: 'english', unmistakable: true });
+  });
+
+  it('calls keys typed for sounds (a vowel, no punctuation key, no article) mistakable', () => {
+    expect(readOnOtherLayout('ugn', words)).toEqual({ text: 'على', layout: 'arabic', unmistakable: false });
+  });
+
+  it('leaves words meant as typed: known Latin words, rare readings, Arabic words the news writes, short words alone, one script at a time', () => {
+    expect(readOnOtherLayout('pwc', words)).toBeUndefined();
+    expect(readOnOtherLayout('haj', words)).toBeUndefined();
+    // نادر is written, but too rarely to be what keys typed by chance meant.
+    expect(readOnOtherLayout('kh]v', words)).toBeUndefined();
+    expect(readOnOtherLayout('مصر', words)).toBeUndefined();
+    expect(readOnOtherLayout('td', words)).toBeUndefined();
+    expect(readOnOtherLayout('Trump lwv', words)?.text).toBe('Trump مصر');
+    expect(readOnOtherLayout('فقعةح lwv', words)?.text).toBe('trump lwv');
+    expect(readOnOtherLayout('ترامب OR lwv', words)?.text).toBe('ترامب OR مصر');
+  });
+});
