@@ -590,6 +590,16 @@ describe('the search page', () => {
     );
   });
 
+  it('says of words typed with the other keyboard layout which keyboard they were typed on, and searches them as meant', async () => {
+    // الجزائر typed with the English layout active.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('hg[.hzv')}`);
+    await rendered();
+    expect(new URL(chromium.page.url()).searchParams.get('q')).toBe('الجزائر');
+    expect(await chromium.page.textContent('#status')).toMatch(
+      /^كُتبت «\u2068hg\[\.hzv\u2069» ولوحة المفاتيح على الإنجليزية، فعُرضت نتائج «\u2068الجزائر\u2069»\. عدد النتائج: [1-9]/,
+    );
+  });
+
   it('shows the respelling’s results when nothing matches as typed, and says so in the box, the URL and the count', async () => {
     await chromium.page.goto(`${chromium.url}/?q=Krry`);
     // Kery would be read as كيري, Arabic typed in Latin letters; no reading of Krry is a name's word.

@@ -688,8 +688,7 @@ export class SearchService {
     const reading = words && readOnOtherLayout(request.q, words);
     if (!reading) return undefined;
     const foundAsTyped = articlesHoldingEveryWord(result);
-    const readAsSounds = result.searchedInArabic !== undefined || result.total <= FEW_AS_TYPED;
-    if (foundAsTyped > 0 && !(reading.unmistakable && readAsSounds)) return undefined;
+    if (foundAsTyped > 0 && !(reading.unmistakable && result.searchedInArabic)) return undefined;
     const instead = await searched({ ...request, q: reading.text }, false);
     if (articlesHoldingEveryWord(instead) === 0) return undefined;
     return { ...searchedInsteadOf(instead, reading.text, result), keyboardLayout: reading.layout };
