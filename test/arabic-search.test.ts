@@ -285,6 +285,21 @@ describe('every word asked for', () => {
     expect((await answer('relevance')).totalAllWords).toBe(2);
   });
 
+  it('holds a listed name of two words as a phrase, in any spelling, not as its words apart', async () => {
+    const player = { id: 'x-salah-player', title: 'هدفان لمحمد صلاح في مباراة ليفربول', body: 'سجل المهاجم المصري هدفين في المباراة الأخيرة.' };
+    const apart = { id: 'x-salah-powers', title: 'هيئة جديدة تحدد صلاحياتها', body: 'ترأس الأمير محمد بن سلمان اجتماع الهيئة التي حدد مرسوم صلاحياتها.' };
+    await indexStoredArticles(service.engine, service.alias, [player, apart]);
+    const answer = async (params: string) =>
+      (await (await service.app.request(`/search?${params}&q=${encodeURIComponent('محمد صلاح')}`)).json()) as {
+        totalAllWords?: number;
+        hits: { id: string }[];
+      };
+    expect((await answer('sort=newest')).hits.map((hit) => hit.id)).toEqual(['x-salah-player']);
+    const ranked = await answer('sort=relevance');
+    expect(ranked.hits[0]?.id).toBe('x-salah-player');
+    expect(ranked.totalAllWords).toBe(1);
+  });
+
   it('lists oldest first from the earliest date, the articles without one last, as newest first does', async () => {
     const saffron = (id: string, published?: string) => ({
       id,
@@ -863,6 +878,23 @@ describe('a Latin query of listed words', () => {
 
   it('ranks the article about the thing above one quoting the English words', async () => {
     expect(await ids('world cup')).toEqual(['x-world-cup', 'x-eworld-cup']);
+  });
+});
+
+describe('a Latin word the lists read', () => {
+  // Brent is a word of the lists (برنت); Brexit, written in Latin letters by these articles, is one the index holds.
+  const brexit = (id: string) => ({
+    id,
+    title: 'لندن والاتحاد الأوروبي',
+    body: 'تتواصل مفاوضات Brexit بين لندن وبروكسل، وتقول الحكومة إن Brexit سيتم في موعده.',
+  });
+  const brent = { id: 'x-brent', title: 'برنت يرتفع', body: 'ارتفع خام برنت في تعاملات اليوم.' };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [brexit('x-brexit-1'), brexit('x-brexit-2'), brexit('x-brexit-3'), brent]));
+
+  it('is searched as the lists read it, with no respelling into a word the index holds more often', async () => {
+    const answer = (await (await service.app.request('/search?q=Brent')).json()) as { didYouMean?: string; hits: { id: string }[] };
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['x-brent']);
+    expect(answer.didYouMean).toBeUndefined();
   });
 });
 

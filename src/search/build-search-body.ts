@@ -70,6 +70,12 @@ export interface SearchRequest {
    */
   namesWithStopwords?: string[];
   /**
+   * The listed names of two words or more in `q` (محمد صلاح): where every word is asked (newest first,
+   * a value selected, the counts), each must be held as a phrase, in any of its spellings. Its words
+   * apart are no mention of it: محمد بن سلمان … صلاحياتها had listed the Khashoggi affair for Mohamed Salah.
+   */
+  multiwordNames?: string[];
+  /**
    * The question as typed, when its question words were taken out of `q` (من هو جمال خاشقجي): a title
    * asking it, an explainer's, is the answer a reader expects first.
    */
@@ -242,6 +248,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
   const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, request.onlyListedNames, profile, shape) : undefined;
+  const names = text ? (request.multiwordNames ?? []) : [];
   const plan = text
     ? planQuery(
         countQueryTokens(text),
@@ -251,6 +258,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           arabicOrder.length +
           (namePhrases.length + (nameInTitle ? countQueryTokens(text) : 0)) * shape.maxSynonymAlternatives +
           (nameInTitle && profile.query.nameInTitleCliticForms ? request.onlyListedNames!.reduce((sum, name) => sum + name.cliticForms.length, 0) : 0) +
+          leavesOf(names.flatMap((name) => asWritten(name, shape))) +
           leavesOf([...exclusions, ...phrases]),
       )
     : undefined;
@@ -265,7 +273,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // Every word asked for, each may be in another field where the clause budget allows the words again.
   const acrossFields = plan ? 2 * plan.leaves <= shape.maxClauses : false;
   const everyWordAsked = wordsToMatch(request, profile) === EVERY_WORD_MATCHES;
-  const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), { knownWords, acrossFields }) : undefined;
+  const words = plan && required ? textQuery(required, matching, shape, plan, wordsToMatch(request, profile), { knownWords, acrossFields, names }) : undefined;
   // Its quoted phrases all a hit must hold, the other words only rank: "كأس العالم" xqzv finds the World Cup.
   const wordsOnlyRank = Boolean(request.onlyPhrasesRequired && phrases.length > 0);
   // Every word held lifts an article above those holding some, where the clause budget allows it twice;
@@ -278,7 +286,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     countsEveryWord(request, profile, required, shape) &&
     countQueryTokens(withoutStopwords(required, shape.stopwords)) <= profile.query.allWords.maxWords &&
     2 * plan.leaves <= shape.maxClauses
-      ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, { knownWords })], boost: profile.query.allWords.boost } }]
+      ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, { knownWords, names })], boost: profile.query.allWords.boost } }]
       : [];
   const original = {
     must: [words && !wordsOnlyRank ? words : { match_all: {} }],
@@ -302,7 +310,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
   const everyWord =
     plan && countsEveryWord(request, profile, required, shape)
-      ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields })
+      ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields, names })
       : undefined;
   // Only those, where asked and the clause budget holds them beside the query.
   const held = request.everyWord && everyWord && plan && 3 * plan.leaves <= shape.maxClauses ? [...filter, everyWord] : filter;
@@ -513,7 +521,25 @@ function textQuery(
   shape: QueryShape,
   plan: QueryPlan,
   minimumShouldMatch: string,
-  { knownWords = [], acrossFields = false }: { knownWords?: string[]; acrossFields?: boolean } = {},
+  { knownWords = [], acrossFields = false, names = [] }: { knownWords?: string[]; acrossFields?: boolean; names?: string[] } = {},
+): Clause {
+  const words = wordsQuery(text, profile, shape, plan, minimumShouldMatch, { knownWords, acrossFields });
+  const heldNames = minimumShouldMatch === EVERY_WORD_MATCHES ? names.filter((name) => text.includes(name)) : [];
+  if (heldNames.length === 0) return words;
+  // Each name as a quoted phrase is held: word for word in any of its spellings, a clitic on its first word allowed (لمحمد صلاح).
+  const nameHeld = (name: string): Clause => anyOf(asWritten(name, shape));
+  // A filter: holding the name decides which articles match, not how well.
+  return { bool: { must: [words], filter: heldNames.map(nameHeld) } };
+}
+
+/** `textQuery`'s words, without its names held as phrases. */
+function wordsQuery(
+  text: string,
+  profile: SearchProfile,
+  shape: QueryShape,
+  plan: QueryPlan,
+  minimumShouldMatch: string,
+  { knownWords, acrossFields }: { knownWords: string[]; acrossFields: boolean },
 ): Clause {
   const fuzzy = plan.fuzzy ? profile.query.fuzzy : undefined;
   const contentText = withoutStopwords(text, shape.stopwords);

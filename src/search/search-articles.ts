@@ -52,6 +52,7 @@ import {
   LATIN_LETTER,
   corpusFrequency,
   onlyListedNames,
+  listedMultiwordNames,
   nearListedNameWord,
   offeredNameReach,
   respellLatinNames,
@@ -316,6 +317,7 @@ function understandRequest(
       ? listedNamesWithStopwords(understoodText, aids.listedNameSpellings, (word) => isStopword(word, shape.stopwords))
       : [];
   const names = understoodText && aids.listedNameSpellings ? onlyListedNames(understoodText, aids.listedNameSpellings) : undefined;
+  const multiwordNames = understoodText && aids.listedNameSpellings ? listedMultiwordNames(understoodText, aids.listedNameSpellings) : [];
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -325,6 +327,7 @@ function understandRequest(
     ...(phrases.length > 0 ? { phrases } : {}),
     ...(names ? { onlyListedNames: names.map(({ text, entity }) => ({ text, cliticForms: aids.entityCliticForms?.get(entity) ?? [] })) } : {}),
     ...(namesWithStopwords.length > 0 ? { namesWithStopwords } : {}),
+    ...(multiwordNames.length > 0 ? { multiwordNames } : {}),
     ...(arabicOrder ? { arabicOrder } : {}),
     ...(latinKept ? { translatedWhole: true } : {}),
     ...(fullNameForms.length > 0 ? { fullNameForms } : {}),
@@ -634,13 +637,16 @@ export async function searchArticles(
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
-  // A respelling that "corrects" a name the synonym lists know, offers a Latin word they do not, or
-  // another word for one read as Arabic typed in Latin letters, is no correction: the next one may be.
+  // A respelling that "corrects" a name or a Latin word the synonym lists know (Brent: Brexit), offers
+  // a Latin word they do not, or another word for one read as Arabic typed in Latin letters, is no
+  // correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
+  const latinOfRules = options.aids?.synonymLatinWords ?? NO_WORDS;
   const arabicOfLatin = options.aids?.arabicOfLatin ?? new Map<string, string>();
   const isCorrection = (spelling: string) =>
     !changesNumberedWord(spellcheck!, spelling) &&
     !changesListedName(spellcheck!, spelling, listed) &&
+    !changesListedName(spellcheck!, spelling, latinOfRules) &&
     !respellsToUnlistedLatin(spellcheck!, spelling, listed) &&
     !(soundedOut && replacesSoundedOutWord(spellcheck!, spelling, soundedOut, arabicOfLatin));
   const suggested = spellcheck ? readSpellings(result.suggest).filter(isCorrection) : [];

@@ -16,6 +16,7 @@ import {
   withoutArticleOnNames,
   loadNameCliticForms,
   onlyListedNames,
+  listedMultiwordNames,
   listedNamesWithStopwords,
   startsWithQuestionWord,
   loadGluedNames,
@@ -341,6 +342,16 @@ describe('onlyListedNames', () => {
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(onlyListedNames(text, spellings), text).toBeUndefined();
+  });
+});
+
+describe('listedMultiwordNames', () => {
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+
+  it('finds the listed names of two words or more among other words, as typed, the longest where they overlap', () => {
+    expect(listedMultiwordNames('محمد صلاح ليفربول', spellings)).toEqual(['محمد صلاح']);
+    expect(listedMultiwordNames('أنتوني بلينكن والجزائر', spellings)).toEqual(['أنتوني بلينكن']);
+    expect(listedMultiwordNames('بلينكن محمد', spellings)).toEqual([]);
   });
 });
 

@@ -354,25 +354,28 @@ export function listedNamesWithin(text: string, spellings: ListedSpellings): Set
 }
 
 /**
- * The runs of `text`'s words that are a whole listed spelling of two words or more holding a stopword
- * (مهرجان كان, بان كي مون), as typed: one run where several overlap, the longest first.
+ * The runs of `text`'s words that are a whole listed spelling of two words or more (محمد صلاح, بان كي
+ * مون), as typed: one run where several overlap, the longest first.
  */
-export function listedNamesWithStopwords(text: string, spellings: ListedSpellings, isStopword: (word: string) => boolean): string[] {
+export function listedMultiwordNames(text: string, spellings: ListedSpellings): string[] {
   const words: string[] = [];
   forEachStandardToken(text, (word) => words.push(word));
   const names: string[] = [];
-  // Most queries hold no stopword: nothing to look up.
-  if (!words.some(isStopword)) return names;
   for (let start = 0; start < words.length; start++)
     for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
-      const run = words.slice(start, start + length);
-      if (run.some(isStopword) && spellings.has(nameSpellingKey(run.join(' ')))) {
-        names.push(run.join(' '));
+      const run = words.slice(start, start + length).join(' ');
+      if (spellings.has(nameSpellingKey(run))) {
+        names.push(run);
         start += length - 1;
         break;
       }
     }
   return names;
+}
+
+/** Those of `listedMultiwordNames` holding a stopword (مهرجان كان, بان كي مون). */
+export function listedNamesWithStopwords(text: string, spellings: ListedSpellings, isStopword: (word: string) => boolean): string[] {
+  return listedMultiwordNames(text, spellings).filter((name) => name.split(' ').some(isStopword));
 }
 
 /** A name of `onlyListedNames`: as typed, and its entity. */
