@@ -32,6 +32,7 @@ describe('normalization (exact field chain)', () => {
     ['taa marbuta', 'سورية', ['سوريه']],
     ['alef maqsura', 'إلى مصطفى', ['الي', 'مصطفي']],
     ['Arabic-Indic and Persian digits', '٢٠٢١ ۲۰۲۱', ['2021', '2021']],
+    ['the Arabic decimal and thousands separators as the Latin ones', '٢٫٥ ١٬٢٠٠', ['2.5', '1,200']],
     ['zero-width and direction marks', 'بلي\u200cنكن \u200fالرئيس\u200e', ['بلينكن', 'الرءيس']],
     ['Persian letter forms', 'کتاب یوم', ['كتاب', 'يوم']],
     ['the letters for p, v and ch', 'پوتين ڤلاديمير ڥيينا الچنرال', ['بوتين', 'فلاديمير', 'فيينا', 'الجنرال']],
@@ -189,6 +190,23 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'بالحلبة')).toEqual(await tokens('arabic_index', 'الحلبة'));
   });
 
+  it('keeps currencies, amounts and market names apart from the short stems the stemmer cut them to', async () => {
+    for (const [word, other] of [
+      ['اليوان', 'يو'],
+      ['الجنيه', 'للجنة'],
+      ['جنيهات', 'للجنة'],
+      ['مليون', 'ملل'],
+      ['بليون', 'بل'],
+      ['ساما', 'السامية'],
+    ] as const) {
+      expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', other));
+    }
+    // The currency with and without the article, its plural and a clitic meet.
+    expect(await tokens('arabic_index', 'يوان')).toEqual(await tokens('arabic_index', 'اليوان'));
+    expect(await tokens('arabic_index', 'بالجنيهات')).toEqual(await tokens('arabic_index', 'الجنيه'));
+    expect(await tokens('arabic_index', 'ملايين')).toEqual(await tokens('arabic_index', 'مليون'));
+  });
+
   it("reads a country's demonym as the country where the stemmer would not, and keeps other names apart", async () => {
     const [saudi] = await tokens('arabic_index', 'السعودية');
     expect(await tokens('arabic_index', 'ولي العهد السعودي')).toContain(saudi);
@@ -344,5 +362,16 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'OPEC')).toEqual(expect.arrayContaining(['اوبك']));
     expect(await tokens('arabic_exact_search', 'UNRWA')).toEqual(expect.arrayContaining(['الاونروا']));
     expect(await tokens('arabic_exact_search', 'Aramco')).toEqual(expect.arrayContaining(['ارامكو']));
+  });
+
+  it("joins the names an economy desk and a sports desk type: the Fed in Arabic and Latin, Moody's, Brent, Zidane alone", async () => {
+    const fed = ['الاحتياطي', 'الفيدرالي', 'الفدرالي', 'المركزي', 'الامريكي'];
+    expect(await tokens('arabic_exact_search', 'الاحتياطي الفدرالي')).toEqual(expect.arrayContaining(fed));
+    expect(await tokens('arabic_exact_search', 'Fed')).toEqual(expect.arrayContaining(fed));
+    expect(await tokens('arabic_exact_search', "Moody's")).toEqual(expect.arrayContaining(['موديز']));
+    expect(await tokens('arabic_exact_search', 'Brent')).toEqual(expect.arrayContaining(['برنت']));
+    expect(await tokens('arabic_exact_search', 'Brent')).not.toContain('النفط');
+    expect(await tokens('arabic_exact_search', 'Zidane')).toEqual(expect.arrayContaining(['زيدان']));
+    expect(await tokens('arabic_exact_search', 'ترليون')).toEqual(expect.arrayContaining(['تريليون']));
   });
 });
