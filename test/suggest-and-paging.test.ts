@@ -61,6 +61,14 @@ describe('suggestions as the reader types', () => {
     expect([spelledRight.titles.length > 0, spelledRight.entities]).toEqual([true, []]);
   });
 
+  it('complete what was begun with the other keyboard layout active, as its keys type on the layout meant', async () => {
+    const meant = (await suggest('بلين')).body;
+    expect(meant.titles.length).toBeGreaterThan(0);
+    // بلين typed on the Latin keys, and Blin on the Arabic ones.
+    expect((await suggest('fgdk')).body).toEqual(meant);
+    expect((await suggest('لامهى')).body.titles.map((t) => t.id)).toEqual((await suggest('Blin')).body.titles.map((t) => t.id));
+  });
+
   it('complete titles from a name typed whole in Latin script, through the synonym lists', async () => {
     expect((await suggest('Blinken')).body.titles.map((t) => t.id)).toEqual(['001_89f3d445d5bfa33a']);
   });

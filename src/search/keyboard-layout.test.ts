@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicOnLatinKeys, latinOnArabicKeys, readOnOtherLayout, type LayoutWords } from './keyboard-layout.js';
+import { arabicOnLatinKeys, keysOnOtherLayout, latinOnArabicKeys, readOnOtherLayout, type LayoutWords } from './keyboard-layout.js';
 
 const NEWS_WORDS = new Map([
   ['مصر', 4969],
@@ -68,5 +68,16 @@ describe('readOnOtherLayout', () => {
     expect(readOnOtherLayout('Trump lwv', words)?.text).toBe('Trump مصر');
     expect(readOnOtherLayout('فقعةح lwv', words)?.text).toBe('trump lwv');
     expect(readOnOtherLayout('ترامب OR lwv', words)?.text).toBe('ترامب OR مصر');
+  });
+});
+
+describe('keysOnOtherLayout', () => {
+  it('reads every word begun on the other layout, whatever word it begins, and nothing of mixed or other letters', () => {
+    expect(keysOnOtherLayout('hgsu')).toBe('السع');
+    expect(keysOnOtherLayout('hgvzds hgH')).toBe('الرئيس الأ');
+    expect(keysOnOtherLayout('فقعة')).toBe('trum');
+    expect(keysOnOtherLayout('trump مصر')).toBeUndefined();
+    expect(keysOnOtherLayout('2018')).toBeUndefined();
+    expect(keysOnOtherLayout(' ')).toBeUndefined();
   });
 });

@@ -52,6 +52,20 @@ export function latinOnArabicKeys(word: string): string[] {
   return readings.filter((keys) => keys.every((key) => key !== undefined)).map((keys) => keys.join(''));
 }
 
+/**
+ * Every word of a text begun as typed with the other layout active, its keys read there (hgsu: السع,
+ * فقعة: trum), for suggestions as the reader types: `undefined` where a word is of neither layout's
+ * letters, or the text mixes the scripts. Pure.
+ */
+export function keysOnOtherLayout(text: string): string | undefined {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const read = words.every((word) => LATIN_KEYS.test(word))
+    ? words.map(arabicOnLatinKeys)
+    : words.map((word) => latinOnArabicKeys(word).find((reading) => /^[a-z]+$/u.test(reading)));
+  return read.every((word) => word !== undefined) ? read.join(' ') : undefined;
+}
+
 export interface LayoutWords {
   /** Whether a Latin word (lower case) is one as typed: an English word, a name the lists or the given-name lists hold. */
   isLatinWord(word: string): boolean;

@@ -25,7 +25,7 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { ArabiziReader } from '../search/arabizi.js';
-import { layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
+import { keysOnOtherLayout, layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import {
   articleSearchBody,
@@ -739,8 +739,13 @@ export class SearchService {
       const answered = await this.suggestAsTyped(asked, size, suggester);
       if (answered.titles.length > 0) return { titles: answered.titles, entities: found.entities.length > 0 ? found.entities : answered.entities };
     }
-    // Nothing begins with the text: a word typed one slip off (ماكرن) is asked again, as near beginnings.
-    if (found.titles.length > 0 || found.entities.length > 0 || !mayHoldSlip(text)) return found;
+    if (found.titles.length > 0 || found.entities.length > 0) return found;
+    // Nothing begins with the text: typed with the other keyboard layout active (hgsu: السع), its keys read there.
+    const otherKeys = keysOnOtherLayout(text);
+    const onOtherLayout = otherKeys ? await this.suggestAsTyped(otherKeys, size, suggester) : undefined;
+    if (onOtherLayout && (onOtherLayout.titles.length > 0 || onOtherLayout.entities.length > 0)) return onOtherLayout;
+    // A word typed one slip off (ماكرن) is asked again, as near beginnings.
+    if (!mayHoldSlip(text)) return found;
     const [titles, articles] = await Promise.all([
       suggestTitles(this.engine, this.alias, text, size, undefined, { slipped: true }),
       this.entityArticleCounts(),
