@@ -598,6 +598,15 @@ describe('the search page', () => {
     expect(await chromium.page.textContent('#status')).toMatch(
       /^كُتبت «\u2068hg\[\.hzv\u2069» ولوحة المفاتيح على الإنجليزية، فعُرضت نتائج «\u2068الجزائر\u2069»\. عدد النتائج: [1-9]/,
     );
+    // Typed in the box and sent with Enter, the box then holds what was searched, not the keys.
+    await chromium.page.fill('#q', '');
+    await chromium.page.click('#q');
+    await chromium.page.keyboard.type('lwv');
+    await chromium.page.keyboard.press('Escape');
+    await chromium.page.keyboard.press('Enter');
+    await chromium.page.waitForURL((url) => url.searchParams.get('q') === 'مصر');
+    await rendered();
+    expect(await chromium.page.inputValue('#q')).toBe('مصر');
   });
 
   it('shows the respelling’s results when nothing matches as typed, and says so in the box, the URL and the count', async () => {

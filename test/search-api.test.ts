@@ -222,6 +222,10 @@ describe('search parameters', () => {
     const latin = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'لامهىنثى' })}`);
     expect(latin.body).toMatchObject({ searchedInstead: 'blinken', keyboardLayout: 'english' });
     expect(latin.body.hits.map((h) => h.id).sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
+    // With a slip besides (الجزاير, its hamza left off): read, then respelled as a text typed so would be.
+    const slipped = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hdv' })}`);
+    expect(slipped.body).toMatchObject({ searchedInstead: 'الجزائر', keyboardLayout: 'arabic' });
+    expect(slipped.body.hits.map((h) => h.id)).toEqual(meant.body.hits.map((h) => h.id));
     const asTyped = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hzv', respell: 'false' })}`);
     expect(asTyped.body.searchedInstead).toBeUndefined();
     expect(asTyped.body.keyboardLayout).toBeUndefined();

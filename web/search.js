@@ -156,7 +156,8 @@ async function runSearch(state) {
     params = searchParams(state);
     key = `${params}|${state.pages}`;
     history.replaceState(history.state, '', pageUrl(state));
-    if (document.activeElement !== input) input.value = state.q;
+    // The box says what was searched, unless the reader has typed on since.
+    if (document.activeElement !== input || input.value.trim() === typed.trim()) input.value = state.q;
     document.title = `${state.q} — ${SITE_TITLE}`;
     $('feed-link').href = feedUrl(state);
   }

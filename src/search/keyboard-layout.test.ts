@@ -42,8 +42,8 @@ describe('latinOnArabicKeys', () => {
 
 describe('readOnOtherLayout', () => {
   it('reads Latin keys typed for Arabic words the news writes often, operators and quotes kept', () => {
-    expect(readOnOtherLayout('lwv', words)).toEqual({ text: 'مصر', layout: 'arabic', unmistakable: true });
-    expect(readOnOtherLayout('hgvzds hgHlvd;d', words)).toEqual({ text: 'الرئيس الأمريكي', layout: 'arabic', unmistakable: true });
+    expect(readOnOtherLayout('lwv', words)).toEqual({ text: 'مصر', layout: 'arabic', unmistakable: true, slipped: false });
+    expect(readOnOtherLayout('hgvzds hgHlvd;d', words)).toEqual({ text: 'الرئيس الأمريكي', layout: 'arabic', unmistakable: true, slipped: false });
     expect(readOnOtherLayout('-lwv "hgsu,]dm"', words)?.text).toBe('-مصر "السعودية"');
     expect(readOnOtherLayout('td hgrhivm', words)?.text).toBe('في القاهرة');
     // A word ending in a punctuation key may end with the punctuation itself.
@@ -51,18 +51,31 @@ describe('readOnOtherLayout', () => {
   });
 
   it('reads Arabic letters the news never writes as the Latin word their keys type', () => {
-    expect(readOnOtherLayout('فقعةح', words)).toEqual({ text: 'trump', layout: 'english', unmistakable: true });
+    expect(readOnOtherLayout('فقعةح', words)).toEqual({ text: 'trump', layout: 'english', unmistakable: true, slipped: false });
   });
 
-  it('calls keys typed for sounds (a vowel, no punctuation key, no article) mistakable', () => {
-    expect(readOnOtherLayout('ugn', words)).toEqual({ text: 'على', layout: 'arabic', unmistakable: false });
+  it('calls keys typed for sounds (a vowel, no punctuation key, no article, no three consonants together) mistakable', () => {
+    expect(readOnOtherLayout('ugn', words)).toEqual({ text: 'على', layout: 'arabic', unmistakable: false, slipped: false });
+    // l, h and k together: no reader types عمان for its sounds so.
+    expect(readOnOtherLayout('ulhk', { ...words, arabicFrequency: (word) => (word === 'عمان' ? 900 : 0) })?.unmistakable).toBe(true);
+  });
+
+  it('reads keys that could be typed for no sound as a word with a slip in it, for the search to respell', () => {
+    expect(readOnOtherLayout('jvhkf', words)).toEqual({ text: 'ترانب', layout: 'arabic', unmistakable: true, slipped: true });
+    // Keys typed for sounds, or a reading of three letters, are no such word.
+    expect(readOnOtherLayout('kobo', words)).toBeUndefined();
+    expect(readOnOtherLayout('jvh', words)).toBeUndefined();
+    // A name's consonants together, or an English possessive, are no keys typed for the other layout.
+    expect(readOnOtherLayout('luzhniki', words)).toBeUndefined();
+    expect(readOnOtherLayout("cox's", words)).toBeUndefined();
   });
 
   it('leaves words meant as typed: known Latin words, rare readings, Arabic words the news writes, short words alone, one script at a time', () => {
     expect(readOnOtherLayout('pwc', words)).toBeUndefined();
     expect(readOnOtherLayout('haj', words)).toBeUndefined();
-    // نادر is written, but too rarely to be what keys typed by chance meant.
-    expect(readOnOtherLayout('kh]v', words)).toBeUndefined();
+    // نادر is written, but too rarely to be what keys typed by chance meant: a slip, for the search to judge.
+    expect(readOnOtherLayout('kh]v', words)?.slipped).toBe(true);
+    expect(readOnOtherLayout('kadv', words)).toBeUndefined();
     expect(readOnOtherLayout('مصر', words)).toBeUndefined();
     expect(readOnOtherLayout('td', words)).toBeUndefined();
     expect(readOnOtherLayout('Trump lwv', words)?.text).toBe('Trump مصر');

@@ -101,10 +101,33 @@ export interface OtherLayoutReading {
    * or an Arabic word the news never writes. Another word might be Arabic typed in Latin letters (haj).
    */
   unmistakable: boolean;
+  /**
+   * Whether a word read is none the news writes often: keys that could be typed for no sound, read as
+   * a word with a slip in it (jvhkf: ترانب, meant ترامب), for the search to respell.
+   */
+  slipped: boolean;
 }
 
-/** Latin keys a word typed for its sounds would not hold: a punctuation key before its end, the article's keys first, or no vowel. */
-const NO_SOUNDS_TYPED = /^[^\s]*[`[\];',./][^\s]|^hg|^[^aeiouy]+$/iu;
+/**
+ * Latin keys a word typed for its sounds would not hold: a punctuation key before its end, the
+ * article's keys first, no vowel, or three consonants together once the pairs that write one sound
+ * (sh, kh, gh, th, dh, ch, ph) are one (ulhk: عمان; not shams).
+ */
+function typedForNoSound(word: string): boolean {
+  return /^\S*[`[\];',./]\S|^hg|^[^aeiouy]+$/iu.test(word) || /[b-df-hj-np-tv-xz]{3}/iu.test(word.replace(/[sktdgcp]h/giu, 'x'));
+}
+
+/** The fewest letters of a word read as a slip of one the news writes: shorter, too many words are one slip off. */
+const MIN_SLIPPED_LETTERS = 4;
+
+/**
+ * Keys no Latin word holds, for a word read with a slip in it, which no frequent word vouches for: a
+ * punctuation key inside it but the apostrophe (Cox's, O'Brien), the article's keys first, or no
+ * vowel. Three consonants together are a name's too (Luzhniki, Schmidt).
+ */
+function typedAsKeys(word: string): boolean {
+  return /^\S*[`[\];,./]\S|^hg|^[^aeiouy]+$/iu.test(word);
+}
 
 /**
  * The text with each word typed on the other layout read as meant, where at least one of them is
@@ -116,30 +139,35 @@ export function readOnOtherLayout(text: string, words: LayoutWords): OtherLayout
   let layout: OtherLayoutReading['layout'] | undefined;
   let longest = 0;
   let unmistakable = true;
+  let slipped = false;
   const read = text.replace(/\S+/gu, (token) => {
     if (OPERATOR_WORDS.has(token)) return token;
     const [, before, word, after] = WORD_IN_OPERATORS.exec(token) as unknown as [string, string, string, string];
     const reading = readWord(word, words);
     if (!reading || (layout !== undefined && layout !== reading.layout)) return token;
     layout = reading.layout;
-    unmistakable &&= reading.layout === 'english' || NO_SOUNDS_TYPED.test(word);
+    unmistakable &&= reading.layout === 'english' || typedForNoSound(word);
+    slipped ||= reading.slipped;
     longest = Math.max(longest, [...word].length);
     return `${before}${reading.word}${after}`;
   });
-  return layout && longest > SHORT_WORD_LETTERS ? { text: read, layout, unmistakable } : undefined;
+  return layout && longest > SHORT_WORD_LETTERS ? { text: read, layout, unmistakable, slipped } : undefined;
 }
 
-function readWord(word: string, words: LayoutWords): { word: string; layout: OtherLayoutReading['layout'] } | undefined {
+function readWord(word: string, words: LayoutWords): { word: string; layout: OtherLayoutReading['layout']; slipped: boolean } | undefined {
   if (LATIN_KEYS.test(word)) {
     if (words.isLatinWord(word.toLowerCase().replace(/[^a-z]/gu, ''))) return undefined;
     for (const keys of TRAILING_PUNCTUATION.test(word) ? [word, word.slice(0, -1)] : [word]) {
       const arabic = arabicOnLatinKeys(keys);
-      if (arabic && words.arabicFrequency(arabic) >= MIN_READ_FREQUENCY) return { word: `${arabic}${word.slice(keys.length)}`, layout: 'arabic' };
+      if (arabic && words.arabicFrequency(arabic) >= MIN_READ_FREQUENCY)
+        return { word: `${arabic}${word.slice(keys.length)}`, layout: 'arabic', slipped: false };
     }
-    return undefined;
+    const arabic = arabicOnLatinKeys(word);
+    const slip = arabic !== undefined && typedAsKeys(word) && [...arabic].length >= MIN_SLIPPED_LETTERS && ARABIC_LETTERS.test(arabic);
+    return slip ? { word: arabic, layout: 'arabic', slipped: true } : undefined;
   }
   // An Arabic word the news writes, however rarely, is meant as typed.
   if (!ARABIC_LETTERS.test(word) || words.arabicFrequency(word) > 0) return undefined;
   const latin = latinOnArabicKeys(word).find((reading) => /^[a-z]+$/u.test(reading) && words.isLatinWord(reading));
-  return latin ? { word: latin, layout: 'english' } : undefined;
+  return latin ? { word: latin, layout: 'english', slipped: false } : undefined;
 }

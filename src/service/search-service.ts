@@ -532,7 +532,7 @@ export class SearchService {
   private async searchRead(
     request: SearchRequest,
     profile: SearchProfile,
-    options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean },
+    options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean; layoutRead?: boolean },
   ): Promise<ArticleSearchResult> {
     const searched = (asked: SearchRequest, spellcheck: boolean) =>
       searchArticles(this.engine, options.index ?? this.alias, asked, profile, this.currentTaxonomy, this.queryShape(), {
@@ -547,7 +547,7 @@ export class SearchService {
     const result = await searched(request, options.spellcheck ?? false);
     const tagWords = await this.searchTagWords(request, result, profile, options, searched);
     if (tagWords) return tagWords;
-    const otherLayout = await this.searchOtherLayout(request, result, options, searched);
+    const otherLayout = await this.searchOtherLayout(request, result, profile, options, searched);
     if (otherLayout) return otherLayout;
     const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
     // A hamza restored leaves the words as they were: the respelling is searched whatever the letters as typed found.
@@ -675,23 +675,29 @@ export class SearchService {
    * Words typed with the other keyboard layout active (lwv, hgsu,]dm: مصر السعودية; فقعةح: trump;
    * see readOnOtherLayout), searched as read there where their letters as typed find no article
    * holding every word, or where the keys could be nothing else and found only through a reading
-   * of Latin letters as Arabic ones (lwv read as ألف). The answer says so as it says of a respelling.
+   * of Latin letters as Arabic ones or as typed (lwv read as ألف, plhs as plus). A word read with a
+   * slip in it (jvhkf: ترانب) is searched as any text is, respelled where that finds nothing; where
+   * even that finds nothing, its respelling is offered. The answer says so as it says of a respelling.
    */
   private async searchOtherLayout(
     request: SearchRequest,
     result: ArticleSearchResult,
-    options: { searchRespelling?: boolean },
+    profile: SearchProfile,
+    options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean; layoutRead?: boolean },
     searched: (asked: SearchRequest, spellcheck: boolean) => Promise<ArticleSearchResult>,
   ): Promise<ArticleSearchResult | undefined> {
-    if (!request.q || request.searchAfter || !options.searchRespelling) return undefined;
+    if (!request.q || request.searchAfter || !options.searchRespelling || options.layoutRead) return undefined;
     const words = layoutWordsOf(this.queryAids());
     const reading = words && readOnOtherLayout(request.q, words);
     if (!reading) return undefined;
     const foundAsTyped = articlesHoldingEveryWord(result);
-    if (foundAsTyped > 0 && !(reading.unmistakable && result.searchedInArabic)) return undefined;
-    const instead = await searched({ ...request, q: reading.text }, false);
-    if (articlesHoldingEveryWord(instead) === 0) return undefined;
-    return { ...searchedInsteadOf(instead, reading.text, result), keyboardLayout: reading.layout };
+    const foundBySounds = result.searchedInArabic !== undefined || result.searchedAsTyped !== undefined;
+    if (foundAsTyped > 0 && (reading.slipped || !(reading.unmistakable && foundBySounds))) return undefined;
+    const instead = reading.slipped
+      ? await this.searchRead({ ...request, q: reading.text }, profile, { ...options, layoutRead: true })
+      : await searched({ ...request, q: reading.text }, false);
+    if (articlesHoldingEveryWord(instead) === 0) return instead.didYouMean ? { ...result, didYouMean: instead.didYouMean } : undefined;
+    return { ...searchedInsteadOf(instead, instead.searchedInstead ?? reading.text, result), keyboardLayout: reading.layout };
   }
 
   /**
