@@ -259,6 +259,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           (namePhrases.length + (nameInTitle ? countQueryTokens(text) : 0)) * shape.maxSynonymAlternatives +
           (nameInTitle && profile.query.nameInTitleCliticForms ? request.onlyListedNames!.reduce((sum, name) => sum + name.cliticForms.length, 0) : 0) +
           leavesOf(names.flatMap((name) => asWritten(name, shape))) +
+          names.length * stemmedFieldsOf(profile).length * shape.maxSynonymAlternatives +
           leavesOf([...exclusions, ...phrases]),
       )
     : undefined;
@@ -526,10 +527,24 @@ function textQuery(
   const words = wordsQuery(text, profile, shape, plan, minimumShouldMatch, { knownWords, acrossFields });
   const heldNames = minimumShouldMatch === EVERY_WORD_MATCHES ? names.filter((name) => text.includes(name)) : [];
   if (heldNames.length === 0) return words;
-  // Each name as a quoted phrase is held: word for word in any of its spellings, a clitic on its first word allowed (لمحمد صلاح).
-  const nameHeld = (name: string): Clause => anyOf(asWritten(name, shape));
+  // Each name as a quoted phrase is held: word for word in any of its spellings, a clitic on its first
+  // word allowed (لمحمد صلاح); and as a phrase of stems, which takes a clitic off the Arabic spelling
+  // of a Latin name too (western sahara: والصحراء الغربية).
+  const nameHeld = (name: string): Clause => anyOf([...asWritten(name, shape), ...stemmedPhrases(name, profile, shape, plan)]);
   // A filter: holding the name decides which articles match, not how well.
   return { bool: { must: [words], filter: heldNames.map(nameHeld) } };
+}
+
+/** The profile's fields that stem their words. */
+function stemmedFieldsOf(profile: SearchProfile): string[] {
+  return Object.keys(profile.fields).filter((field) => !field.endsWith('.exact'));
+}
+
+/** A phrase on the stemmed fields, with their synonyms where the plan keeps them. */
+function stemmedPhrases(phrase: string, profile: SearchProfile, shape: QueryShape, plan: QueryPlan): Clause[] {
+  return stemmedFieldsOf(profile).map((field) => ({
+    match_phrase: { [field]: { query: phrase, ...(plan.synonymFields.has(field) ? {} : { analyzer: plainAnalyzer(shape, field) }) } },
+  }));
 }
 
 /** `textQuery`'s words, without its names held as phrases. */

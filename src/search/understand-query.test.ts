@@ -8,40 +8,41 @@ import { QUERY_SWITCHES_OFF } from './search-profile.js';
 import {
   arabicNameRespellings,
   arabicWordOrder,
-  loadArabicOfLatin,
   detachNameClitics,
   editDistance,
-  loadArabicNameWords,
   foldedSpellings,
-  withoutArticleOnNames,
-  loadNameCliticForms,
-  onlyListedNames,
+  fullNameFormsIn,
+  hamzaRespellings,
+  joinSplitWords,
+  joinStrayArticles,
   listedMultiwordNames,
   listedNamesWithStopwords,
-  startsWithQuestionWord,
+  loadArabicNameWords,
+  loadArabicOfLatin,
+  loadFullNameForms,
   loadGluedNames,
   loadLatinAbbreviations,
   loadLatinNamesOfWords,
   loadLatinNameWords,
+  loadLatinSpellings,
   loadListedNameSpellings,
-  nameSpellingKey,
   loadListedNameWords,
+  loadNameCliticForms,
   loadQueryLists,
   loadQuestionWords,
-  QUESTION_OPENERS,
-  withoutQuestionOpening,
+  nameSlipOffer,
+  nameSpellingKey,
   offeredNameReach,
-  loadLatinSpellings,
+  onlyListedNames,
+  QUESTION_OPENERS,
   respellLatinNames,
   respellWholeLatinNames,
-  understandQuery,
-  loadFullNameForms,
-  hamzaRespellings,
-  joinSplitWords,
-  joinStrayArticles,
-  nameSlipOffer,
-  fullNameFormsIn,
+  splitGluedNames,
   splitTags,
+  startsWithQuestionWord,
+  understandQuery,
+  withoutArticleOnNames,
+  withoutQuestionOpening,
 } from './understand-query.js';
 
 const questionWords = loadQuestionWords(PROJECT_ROOT);
@@ -342,6 +343,20 @@ describe('onlyListedNames', () => {
   it('does not take a word of a name, a name among other words or two-word names side by side for one', () => {
     for (const text of ['الأمن', 'المتحدة', 'ترامب والاقتصاد', 'تصريحات ترمب', 'دونالد ترمب جونيور', ''])
       expect(onlyListedNames(text, spellings), text).toBeUndefined();
+  });
+});
+
+describe('splitGluedNames', () => {
+  const glued = loadGluedNames(PROJECT_ROOT);
+
+  it('spells a listed name typed without its spaces with them, even where a few articles slip alike', () => {
+    const everyWord = () => true;
+    expect(splitGluedNames('مانشستريونايتد', glued, everyWord, () => 3)).toBe('مانشستر يونايتد');
+    // A name the corpus writes joined often is a spelling of its own (عبدالعزيز); names no list writes
+    // together stay a word where the corpus writes it.
+    expect(splitGluedNames('مانشستريونايتد', glued, everyWord, () => 500)).toBe('مانشستريونايتد');
+    expect(splitGluedNames('ترامبكيم', glued, everyWord, () => 3)).toBe('ترامبكيم');
+    expect(splitGluedNames('ترامبكيم', glued, () => false)).toBe('ترامب كيم');
   });
 });
 

@@ -620,14 +620,26 @@ const MAX_GLUED_NAMES_LETTERS = 48;
  * of three letters or more. No English word is two names run together (of the dictionary's 87,129
  * one-word entries, whitehouse alone, which is one).
  */
-export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (word: string) => boolean): string {
+export function splitGluedNames(
+  text: string,
+  gluedNames: GluedNames,
+  isWord: (word: string) => boolean,
+  frequencyOf: (word: string) => number = () => 0,
+): string {
   return mapWords(text, (bare) => {
     const key = gluedKey(bare);
-    // A word, or one name as a list writes it (ابوظبي: أبوظبي beside أبو ظبي), is no names typed as one.
-    if (gluedNames.words.has(key) || isWord(bare)) return undefined;
-    return gluedNames.runs.get(key) ?? namesMakingUp(key, gluedNames)?.join(' ');
+    // One name as a list writes it (ابوظبي: أبوظبي beside أبو ظبي) is no names typed as one, nor is
+    // a word the corpus writes (عبدالعزيز), unless it is a listed name whole without its spaces that
+    // only a few articles slip into too (مانشستريونايتد, in 3 ANT articles: مانشستر يونايتد in 588).
+    if (gluedNames.words.has(key)) return undefined;
+    const run = gluedNames.runs.get(key);
+    if (run && frequencyOf(bare) < GLUED_SLIP_FREQUENCY) return run;
+    return isWord(bare) ? undefined : namesMakingUp(key, gluedNames)?.join(' ');
   });
 }
+
+/** A listed name written without its spaces fewer times than this is a slip, not a spelling of its own. */
+const GLUED_SLIP_FREQUENCY = 10;
 
 /** The fewest listed names (runs or one-word names) whose keys make up `key`, when two to MAX_GLUED_NAMES do. */
 function namesMakingUp(key: string, { runs, words }: GluedNames): string[] | undefined {
@@ -1031,7 +1043,13 @@ export function splitRunOns(text: string, settings: SearchProfile['query'], aids
   if (!settings.runOnRepair) return text;
   const { repairer } = aids;
   let result = withNumbersApart(text);
-  if (aids.gluedNames) result = splitGluedNames(result, aids.gluedNames, (word) => repairer?.isWord(word) ?? false);
+  if (aids.gluedNames)
+    result = splitGluedNames(
+      result,
+      aids.gluedNames,
+      (word) => repairer?.isWord(word) ?? false,
+      (word) => repairer?.frequency(word) ?? 0,
+    );
   if (repairer) {
     const split = querySplit(aids, repairer);
     const joined = joinStrayArticles(joinSplitWords(result, repairer, aids.listedNameSpellings), repairer);
