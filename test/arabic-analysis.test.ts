@@ -190,7 +190,7 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'بالحلبة')).toEqual(await tokens('arabic_index', 'الحلبة'));
   });
 
-  it('keeps currencies, amounts and market names apart from the short stems the stemmer cut them to', async () => {
+  it('keeps currencies, amounts and market names, CAF and الأهلي apart from the short stems the stemmer cut them to', async () => {
     for (const [word, other] of [
       ['اليوان', 'يو'],
       ['الجنيه', 'للجنة'],
@@ -198,6 +198,8 @@ describe('search-time synonyms', () => {
       ['مليون', 'ملل'],
       ['بليون', 'بل'],
       ['ساما', 'السامية'],
+      ['الكاف', 'كافة'],
+      ['الأهلي', 'أهلها'],
     ] as const) {
       expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', other));
     }

@@ -160,6 +160,15 @@ describe('names inside other names and idioms', () => {
     expect(idiom!.regions_mentioned).not.toContain('yemen');
   });
 
+  it('leave Yemen out of the right foot (اليمنى, which is اليمني once ى is ي), and keep the Yemeni minister', async () => {
+    const [goal, minister] = await tagWithProjectTaxonomy([
+      { title: 'هدف رائع', body: 'سدد المهاجم الكرة بالقدم اليمنى في الزاوية اليمنى من المرمى.' },
+      { title: 'زيارة رسمية', body: 'وصل وزير الخارجية اليمني إلى الرياض.' },
+    ]);
+    expect(goal!.regions_mentioned).not.toContain('yemen');
+    expect(minister!.regions_mentioned).toContain('yemen');
+  });
+
   it("leave out a dateline, where the newsroom sits: CNN's Atlanta and Dubai bureaux are no story's subject", async () => {
     const [crimea, gulf] = await tagWithProjectTaxonomy([
       { title: 'انفجار في القرم', body: 'أتلانتا، الولايات المتحدة الأمريكية (CNN) – أكد المتحدث باسم الكرملين أن التفجير في القرم عمل إرهابي.' },
