@@ -226,6 +226,10 @@ describe('search parameters', () => {
     const slipped = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hdv' })}`);
     expect(slipped.body).toMatchObject({ searchedInstead: 'الجزائر', keyboardLayout: 'arabic' });
     expect(slipped.body.hits.map((h) => h.id)).toEqual(meant.body.hits.map((h) => h.id));
+    // Blinkn, a slip of Blinken, typed on the Arabic keys: read, then searched as the name.
+    const latinSlip = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'لامهىنى' })}`);
+    expect(latinSlip.body.keyboardLayout).toBe('english');
+    expect(latinSlip.body.hits.map((h) => h.id).sort()).toEqual(['000_fee63797c487f9cf', '001_89f3d445d5bfa33a']);
     const asTyped = await get<InsteadBody>(`/search?${new URLSearchParams({ q: 'hg[.hzv', respell: 'false' })}`);
     expect(asTyped.body.searchedInstead).toBeUndefined();
     expect(asTyped.body.keyboardLayout).toBeUndefined();

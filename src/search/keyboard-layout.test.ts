@@ -82,6 +82,14 @@ describe('readOnOtherLayout', () => {
     expect(readOnOtherLayout('فقعةح lwv', words)?.text).toBe('trump lwv');
     expect(readOnOtherLayout('ترامب OR lwv', words)?.text).toBe('ترامب OR مصر');
   });
+
+  it('reads Arabic letters the news never writes as a Latin name with a slip in it, and the unknown Latin keys beside words read as Arabic', () => {
+    expect(readOnOtherLayout('ناشساخله', words)).toEqual({ text: 'khashogi', layout: 'english', unmistakable: true, slipped: true });
+    // ليش, which the news writes rarely, beside في القاهرة.
+    expect(readOnOtherLayout('gda td hgrhivm', words)).toEqual({ text: 'ليش في القاهرة', layout: 'arabic', unmistakable: true, slipped: true });
+    // Keys that type an Arabic word: its bare alif is a hamza's (hsuhv: اسعار, written أسعار).
+    expect(readOnOtherLayout('hsuhv', { ...words, arabicFrequency: (word) => (word === 'أسعار' ? 5000 : 0) })?.text).toBe('اسعار');
+  });
 });
 
 describe('keysOnOtherLayout', () => {

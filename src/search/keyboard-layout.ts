@@ -136,22 +136,43 @@ function typedAsKeys(word: string): boolean {
  * the dictionary know (فقعةح: trump). Words of one script only are read; `undefined` for none. Pure.
  */
 export function readOnOtherLayout(text: string, words: LayoutWords): OtherLayoutReading | undefined {
-  let layout: OtherLayoutReading['layout'] | undefined;
   let longest = 0;
   let unmistakable = true;
   let slipped = false;
-  const read = text.replace(/\S+/gu, (token) => {
-    if (OPERATOR_WORDS.has(token)) return token;
+  const tokens = text.split(/(\s+)/u).map((token) => {
+    if (!token.trim() || OPERATOR_WORDS.has(token)) return { token };
     const [, before, word, after] = WORD_IN_OPERATORS.exec(token) as unknown as [string, string, string, string];
-    const reading = readWord(word, words);
-    if (!reading || (layout !== undefined && layout !== reading.layout)) return token;
-    layout = reading.layout;
+    return { token, before, word, after, reading: readWord(word, words) };
+  });
+  // The layout a word read without a slip says, before one a slip might (a rare Arabic word beside Latin keys).
+  const layout = (tokens.find(({ reading }) => reading && !reading.slipped) ?? tokens.find(({ reading }) => reading))?.reading?.layout;
+  for (const { word, reading } of tokens) {
+    if (!reading || !word || layout !== reading.layout) continue;
     unmistakable &&= reading.layout === 'english' || typedForNoSound(word);
     slipped ||= reading.slipped;
     longest = Math.max(longest, [...word].length);
-    return `${before}${reading.word}${after}`;
+  }
+  if (!layout || longest <= SHORT_WORD_LETTERS) return undefined;
+  const read = tokens.map(({ token, before, word, after, reading }) => {
+    if (reading?.layout === layout) return `${before}${reading.word}${after}`;
+    // Beside words read on the Arabic layout, the other Latin keys no list knows are its too, slips or
+    // words the news writes rarely (ليش, gda, in gda hvjtu hgkt': why did oil rise), for the search to respell.
+    const keys = layout === 'arabic' && word && !reading ? arabicOnLatinKeys(word) : undefined;
+    if (!keys || words.isLatinWord(word!.toLowerCase().replace(/[^a-z]/gu, ''))) return token;
+    slipped = true;
+    return `${before}${keys}${after}`;
   });
-  return layout && longest > SHORT_WORD_LETTERS ? { text: read, layout, unmistakable, slipped } : undefined;
+  return { text: read.join(''), layout, unmistakable, slipped };
+}
+
+/**
+ * How often the news writes a word typed on the Latin keys, its bare alif at the start of the word or
+ * after the article or a clitic read as a hamza's too: the h key is ا, and hsuhv is اسعار, which the
+ * news writes أسعار.
+ */
+function writtenFrequency(arabic: string, words: LayoutWords): number {
+  const withHamza = (hamza: string) => arabic.replace(/^(ال|وال|بال|فال|لل|و|ف|ب|ل)?ا/u, (_all, before: string | undefined) => `${before ?? ''}${hamza}`);
+  return Math.max(...[arabic, withHamza('أ'), withHamza('إ')].map((form) => words.arabicFrequency(form)));
 }
 
 function readWord(word: string, words: LayoutWords): { word: string; layout: OtherLayoutReading['layout']; slipped: boolean } | undefined {
@@ -159,7 +180,7 @@ function readWord(word: string, words: LayoutWords): { word: string; layout: Oth
     if (words.isLatinWord(word.toLowerCase().replace(/[^a-z]/gu, ''))) return undefined;
     for (const keys of TRAILING_PUNCTUATION.test(word) ? [word, word.slice(0, -1)] : [word]) {
       const arabic = arabicOnLatinKeys(keys);
-      if (arabic && words.arabicFrequency(arabic) >= MIN_READ_FREQUENCY)
+      if (arabic && writtenFrequency(arabic, words) >= MIN_READ_FREQUENCY)
         return { word: `${arabic}${word.slice(keys.length)}`, layout: 'arabic', slipped: false };
     }
     const arabic = arabicOnLatinKeys(word);
@@ -168,6 +189,12 @@ function readWord(word: string, words: LayoutWords): { word: string; layout: Oth
   }
   // An Arabic word the news writes, however rarely, is meant as typed.
   if (!ARABIC_LETTERS.test(word) || words.arabicFrequency(word) > 0) return undefined;
-  const latin = latinOnArabicKeys(word).find((reading) => /^[a-z]+$/u.test(reading) && words.isLatinWord(reading));
-  return latin ? { word: latin, layout: 'english', slipped: false } : undefined;
+  const readings = latinOnArabicKeys(word).filter((reading) => /^[a-z]+$/u.test(reading));
+  const latin = readings.find((reading) => words.isLatinWord(reading));
+  if (latin) return { word: latin, layout: 'english', slipped: false };
+  // Latin letters only, none a word: a name typed with a slip besides (ناشساخله: khashogi), for the search to respell.
+  return readings[0] && readings[0].length >= MIN_SLIPPED_LATIN_LETTERS ? { word: readings[0], layout: 'english', slipped: true } : undefined;
 }
+
+/** The fewest letters of a Latin reading taken for a name with a slip in it. */
+const MIN_SLIPPED_LATIN_LETTERS = 5;

@@ -691,11 +691,20 @@ export class SearchService {
     const reading = words && readOnOtherLayout(request.q, words);
     if (!reading) return undefined;
     const foundAsTyped = articlesHoldingEveryWord(result);
-    const foundBySounds = result.searchedInArabic !== undefined || result.searchedAsTyped !== undefined;
+    // Arabic letters the news never writes found only look-alikes; Latin keys, through a reading as Arabic typed in Latin letters or as unknown words.
+    const foundBySounds = reading.layout === 'english' || result.searchedInArabic !== undefined || result.searchedAsTyped !== undefined;
     if (foundAsTyped > 0 && (reading.slipped || !(reading.unmistakable && foundBySounds))) return undefined;
-    const instead = reading.slipped
+    let instead = reading.slipped
       ? await this.searchRead({ ...request, q: reading.text }, profile, { ...options, layoutRead: true })
       : await searched({ ...request, q: reading.text }, false);
+    // Latin letters read with a slip in them are a name's only when the search reads every word (khashogi: خاشقجي) or respells them into one.
+    if (reading.slipped && reading.layout === 'english' && !instead.searchedInstead && instead.searchedAsTyped) return undefined;
+    // A slip the search offers a respelling of (ترانب: ترامب) is searched as that.
+    const respelled = reading.slipped && !instead.searchedInstead ? instead.didYouMean : undefined;
+    if (respelled) {
+      const asRespelled = await searched({ ...request, q: respelled }, false);
+      if (articlesHoldingEveryWord(asRespelled) > 0) instead = { ...asRespelled, searchedInstead: respelled };
+    }
     if (articlesHoldingEveryWord(instead) === 0) return instead.didYouMean ? { ...result, didYouMean: instead.didYouMean } : undefined;
     return { ...searchedInsteadOf(instead, instead.searchedInstead ?? reading.text, result), keyboardLayout: reading.layout };
   }
