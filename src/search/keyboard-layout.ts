@@ -1,6 +1,6 @@
 /**
  * Words typed with the other keyboard layout active, as a reader who forgot to switch types them:
- * Arabic on the Latin keys (lwv: مصر, hgsu,ndm: السعودية) or Latin on the Arabic ones (فقعةح: trump).
+ * Arabic on the Latin keys (lwv: مصر, hgsu,]dm: السعودية) or Latin on the Arabic ones (فقعةح: trump).
  * Each key is read as the letter the other layout puts on it: the Arabic (PC) layout over US QWERTY,
  * the one Windows, macOS ("Arabic – PC"), Linux and most physical keyboards print.
  */
@@ -133,7 +133,9 @@ function typedAsKeys(word: string): boolean {
  * The text with each word typed on the other layout read as meant, where at least one of them is
  * longer than two letters: a Latin word no list knows whose keys type a word the news writes
  * often (lwv: مصر), or an Arabic word the news never writes whose keys type a word the lists or
- * the dictionary know (فقعةح: trump). Words of one script only are read; `undefined` for none. Pure.
+ * the dictionary know (فقعةح: trump); or, `slipped`, such a word with a slip in it (jvhkf: ترانب;
+ * ناشساخله: khashogi) and the Latin keys no list knows beside words read as Arabic. One layout's
+ * words are read, the one a word read without a slip says; `undefined` for none. Pure.
  */
 export function readOnOtherLayout(text: string, words: LayoutWords): OtherLayoutReading | undefined {
   let longest = 0;
