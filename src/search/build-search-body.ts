@@ -71,8 +71,8 @@ export interface SearchRequest {
   namesWithStopwords?: string[];
   /**
    * The listed names of two words or more in `q` (محمد صلاح): where every word is asked (newest first,
-   * a value selected, the counts), each must be held as a phrase, in any of its spellings. Its words
-   * apart are no mention of it: محمد بن سلمان … صلاحياتها had listed the Khashoggi affair for Mohamed Salah.
+   * a value selected, the counts, `everyWord`), each must be held as a phrase, in any of its spellings.
+   * Its words apart are no mention of it: محمد بن سلمان … صلاحياتها had listed the Khashoggi affair for Mohamed Salah.
    */
   multiwordNames?: string[];
   /**

@@ -356,7 +356,14 @@ describe('splitGluedNames', () => {
     // together stay a word where the corpus writes it.
     expect(splitGluedNames('مانشستريونايتد', glued, everyWord, () => 500)).toBe('مانشستريونايتد');
     expect(splitGluedNames('ترامبكيم', glued, everyWord, () => 3)).toBe('ترامبكيم');
-    expect(splitGluedNames('ترامبكيم', glued, () => false)).toBe('ترامب كيم');
+    expect(
+      splitGluedNames(
+        'ترامبكيم',
+        glued,
+        () => false,
+        () => 0,
+      ),
+    ).toBe('ترامب كيم');
   });
 });
 

@@ -620,12 +620,7 @@ const MAX_GLUED_NAMES_LETTERS = 48;
  * of three letters or more. No English word is two names run together (of the dictionary's 87,129
  * one-word entries, whitehouse alone, which is one).
  */
-export function splitGluedNames(
-  text: string,
-  gluedNames: GluedNames,
-  isWord: (word: string) => boolean,
-  frequencyOf: (word: string) => number = () => 0,
-): string {
+export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (word: string) => boolean, frequencyOf: (word: string) => number): string {
   return mapWords(text, (bare) => {
     const key = gluedKey(bare);
     // One name as a list writes it (ابوظبي: أبوظبي beside أبو ظبي) is no names typed as one, nor is
