@@ -555,6 +555,31 @@ const TAG_CASES: TagCase[] = [
     slug: 'economy-energy',
     tagged: false,
   },
+  // The institutions a markets reporter filters by, not the bodies whose names share their stems.
+  {
+    why: "Turkey's central bank raising rates names it",
+    title: 'الليرة تتعافى',
+    body: 'رفع البنك المركزي التركي سعر الفائدة لوقف تراجع الليرة.',
+    field: 'organizations',
+    slug: 'central-bank-of-turkey',
+    tagged: true,
+  },
+  {
+    why: 'the CIA is not the Fed',
+    title: 'تقرير سري',
+    body: 'قالت وكالة المخابرات المركزية الأمريكية إن التقرير سري.',
+    field: 'organizations',
+    slug: 'federal-reserve',
+    tagged: false,
+  },
+  {
+    why: '"all" (كافة) is not CAF',
+    title: 'اجتماع وزاري',
+    body: 'دعا الوزير كافة الأطراف إلى الحوار، وقال إن الوقت كاف للتوصل إلى اتفاق.',
+    field: 'organizations',
+    slug: 'confederation-of-african-football',
+    tagged: false,
+  },
   // Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion.
   {
     why: "Hamas's delegation names Hamas",
