@@ -20,6 +20,9 @@ afterAll(async () => {
 });
 
 const tokens = async (analyzer: string, text: string) => (await engine.analyze(index, { analyzer, text })).map((t) => t.token);
+/** That the index analyzes two words to different tokens: a word the stemmer would fold onto another is kept apart. */
+const expectAnalyzedApart = async (word: string, other: string) =>
+  expect(await tokens('arabic_index', word), `${word} ≠ ${other}`).not.toEqual(await tokens('arabic_index', other));
 
 describe('normalization (exact field chain)', () => {
   it.each([
@@ -183,9 +186,8 @@ describe('search-time synonyms', () => {
       ['قطرة', 'قطر'],
       ['قطرات', 'قطر'],
       ['قطرها', 'قطر'],
-    ] as const) {
-      expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', name));
-    }
+    ] as const)
+      await expectAnalyzedApart(word, name);
     // Their own forms still meet: بالحلبة is الحلبة.
     expect(await tokens('arabic_index', 'بالحلبة')).toEqual(await tokens('arabic_index', 'الحلبة'));
   });
@@ -202,9 +204,8 @@ describe('search-time synonyms', () => {
       ['الأهلي', 'أهلها'],
       ['سائرون', 'سائر'],
       ['الصدر', 'صدر'],
-    ] as const) {
-      expect(await tokens('arabic_index', word)).not.toEqual(await tokens('arabic_index', other));
-    }
+    ] as const)
+      await expectAnalyzedApart(word, other);
     // The currency with and without the article, its plural and a clitic meet.
     expect(await tokens('arabic_index', 'يوان')).toEqual(await tokens('arabic_index', 'اليوان'));
     expect(await tokens('arabic_index', 'بالجنيهات')).toEqual(await tokens('arabic_index', 'الجنيه'));

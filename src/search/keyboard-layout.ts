@@ -45,11 +45,17 @@ export function arabicOnLatinKeys(word: string): string | undefined {
   return arabic;
 }
 
-/** The Latin words an Arabic word's keys type on the US layout: with لا as the one key b, then as the two keys gh. Pure. */
+/**
+ * The Latin words an Arabic word's keys type on the US layout, letters only (ك, the ; key, types
+ * none): with لا as the one key b, then as the two keys gh. Pure.
+ */
 export function latinOnArabicKeys(word: string): string[] {
   if (!ARABIC_LETTERS.test(word)) return [];
   const readings = [...new Set([word.replace(/لا/gu, 'b'), word])].map((text) => [...text].map((letter) => (letter === 'b' ? 'b' : KEY_OF_ARABIC.get(letter))));
-  return readings.filter((keys) => keys.every((key) => key !== undefined)).map((keys) => keys.join(''));
+  return readings
+    .filter((keys) => keys.every((key) => key !== undefined))
+    .map((keys) => keys.join(''))
+    .filter((reading) => /^[a-z]+$/u.test(reading));
 }
 
 /**
@@ -60,9 +66,7 @@ export function latinOnArabicKeys(word: string): string[] {
 export function keysOnOtherLayout(text: string): string | undefined {
   const words = text.trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0) return undefined;
-  const read = words.every((word) => LATIN_KEYS.test(word))
-    ? words.map(arabicOnLatinKeys)
-    : words.map((word) => latinOnArabicKeys(word).find((reading) => /^[a-z]+$/u.test(reading)));
+  const read = words.every((word) => LATIN_KEYS.test(word)) ? words.map(arabicOnLatinKeys) : words.map((word) => latinOnArabicKeys(word)[0]);
   return read.every((word) => word !== undefined) ? read.join(' ') : undefined;
 }
 
@@ -191,7 +195,7 @@ function readWord(word: string, words: LayoutWords): { word: string; layout: Oth
   }
   // An Arabic word the news writes, however rarely, is meant as typed.
   if (!ARABIC_LETTERS.test(word) || words.arabicFrequency(word) > 0) return undefined;
-  const readings = latinOnArabicKeys(word).filter((reading) => /^[a-z]+$/u.test(reading));
+  const readings = latinOnArabicKeys(word);
   const latin = readings.find((reading) => words.isLatinWord(reading));
   if (latin) return { word: latin, layout: 'english', slipped: false };
   // Latin letters only, none a word: a name typed with a slip besides (ناشساخله: khashogi), for the search to respell.
