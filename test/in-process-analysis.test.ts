@@ -167,6 +167,25 @@ describe('names inside other names and idioms', () => {
     ]);
     expect(goal!.regions_mentioned).not.toContain('yemen');
     expect(minister!.regions_mentioned).toContain('yemen');
+    // The possessive forms stem apart from الركبة and اليد (ركبته: ركبت).
+    const [knee] = await tagWithProjectTaxonomy([
+      { title: 'جراحة للمدافع', body: 'خضع المدافع لجراحة في ركبته اليمنى، وسدد بيده اليمنى الكرة في التمرين قبل الإصابة.' },
+    ]);
+    expect(knee!.regions_mentioned).not.toContain('yemen');
+  });
+
+  it('leave Iran a mention where it qualifies a militia (ميليشيات الحوثي الإيرانية), and the subject where it acts', async () => {
+    const [battle, supply] = await tagWithProjectTaxonomy([
+      {
+        title: 'مقتل قياديين حوثيين بالحديدة',
+        body: 'قتل قياديان من ميليشيات الحوثي الإيرانية في الحديدة. وقصفت الميليشيات الموالية لإيران الأحياء السكنية، وتقدمت القوات نحو الميناء في مواجهة الميليشيات المدعومة من إيران.',
+      },
+      { title: 'إيران تزود الحوثيين بالصواريخ', body: 'قال التقرير إن إيران أرسلت صواريخ إلى الحوثيين، وإن طهران تنفي ذلك.' },
+    ]);
+    expect(battle!.regions).toContain('yemen');
+    expect(battle!.regions).not.toContain('iran');
+    expect(battle!.regions_mentioned).toContain('iran');
+    expect(supply!.regions).toContain('iran');
   });
 
   it("leave out a dateline, where the newsroom sits: CNN's Atlanta and Dubai bureaux are no story's subject", async () => {
