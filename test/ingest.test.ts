@@ -114,6 +114,13 @@ describe('ingesting a corpus file', () => {
     // A source the taxonomy does not label, by the name the index holds it under.
     const bySourceName = async (query: string) => ((await (await service.app.request(`/search?${query}`)).json()) as { total: number }).total;
     expect(await bySourceName(`q=${encodeURIComponent('source:unknown')}`)).toBe(await bySourceName('source=unknown'));
+    // With the source parameter too: the articles of both, and a clear refusal where no article can be both (it had listed either's).
+    expect(await bySourceName(`q=${encodeURIComponent('site:bbc.com')}&source=BBC&source=seed`)).toBe(1);
+    const neither = await service.app.request(`/search?q=${encodeURIComponent('site:bbc.com')}&source=seed`);
+    expect(neither.status).toBe(400);
+    expect(await neither.json()).toMatchObject({
+      error: { field: 'q', message: expect.stringMatching(/^q: site: keeps the articles of BBC, and the source parameter those of seed/) },
+    });
     const unknownSite = await service.app.request(`/search?q=${encodeURIComponent('site:aljazeera.net النفط')}`);
     expect(unknownSite.status).toBe(400);
     expect(await unknownSite.json()).toMatchObject({ error: { code: 'unknown_source', field: 'q', message: expect.stringContaining('BBC (BBC Arabic)') } });

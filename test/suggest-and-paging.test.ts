@@ -176,6 +176,27 @@ describe('paging with a cursor', () => {
     expect((await get<Page>(`/search?region=libya,algeria&size=1&cursor=${both.nextCursor}`)).status).toBe(200);
   });
 
+  it('pages an answer that searched another text (a restored hamza, the other keyboard layout) with q as typed, or with q set to that text', async () => {
+    const meant = (await get<Page>(`/search?${new URLSearchParams({ q: 'الجزائر', size: '50' })}`)).body;
+    expect(meant.total).toBeGreaterThan(2);
+    for (const typed of ['الجزاير', 'hg[.hzv']) {
+      for (const pagedWith of ['typed', 'searched'] as const) {
+        let page = (await get<Page>(`/search?${new URLSearchParams({ q: typed, size: '2' })}`)).body;
+        expect(page.searchedInstead, typed).toBe('الجزائر');
+        const q = pagedWith === 'typed' ? typed : page.searchedInstead!;
+        const walked = page.hits.map((h) => h.id);
+        while (page.nextCursor) {
+          const next = await get<Page>(`/search?${new URLSearchParams({ q, size: '2', cursor: page.nextCursor })}`);
+          expect(next.status, `${typed}, paged with q ${pagedWith}`).toBe(200);
+          page = next.body;
+          expect(page.searchedInstead).toBe('الجزائر');
+          walked.push(...page.hits.map((h) => h.id));
+        }
+        expect(walked, `${typed}, paged with q ${pagedWith}`).toEqual(meant.hits.map((h) => h.id));
+      }
+    }
+  });
+
   it('refuses a cursor that is not one, of another sort or search, or given with from', async () => {
     const { body: first } = await get<Page>('/search?size=2');
     for (const path of [

@@ -42,6 +42,8 @@ export interface SearchRequest {
   respelled?: Readonly<Record<string, string>>;
   /** Whether a month in `q` is read as its dates (`datesInQuery`) or as words; a next page's comes from its cursor, so that it reads `q` as the first page did. */
   monthRead?: boolean;
+  /** With `searchAfter`: the text the cursor's first page searched instead of `q` (its `searchedInstead`), searched again as it was. */
+  searchedInstead?: string;
   /** Words or phrases whose articles are left out (`-word` in what was typed), in any form, with their synonyms. */
   exclude?: string[];
   /** Sources whose articles are left out (`-site:bbc.com` in what was typed). */

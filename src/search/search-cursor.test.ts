@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, InvalidCursorError, searchDigest, type CursorPosition } from './search-cursor.js';
+import { cursorSearchingInstead, decodeCursor, encodeCursor, InvalidCursorError, searchDigest, type CursorPosition } from './search-cursor.js';
 
 const search = searchDigest({ q: 'بلينكن', filters: {} });
 const position = (after: readonly unknown[], sort: CursorPosition['sort'] = 'relevance'): CursorPosition => ({ sort, search, seen: 10, after });
@@ -59,6 +59,17 @@ describe('search cursor', () => {
     await expect(decodeCursor(base64url({ ...fields, r: { مكرون: 'بوتين' } }), { sort: 'relevance', search: () => search })).rejects.toThrow(
       InvalidCursorError,
     );
+  });
+
+  it('carries the text its first page searched instead of q, hands it to the search it is checked against, and refuses it edited', async () => {
+    const cursor = cursorSearchingInstead(encodeCursor({ ...position([1, 2, 'a']), monthRead: true }), 'مصر');
+    const asked: (string | undefined)[] = [];
+    const searchOf = (_monthRead: boolean | undefined, instead: string | undefined) => (asked.push(instead), search);
+    expect(await decodeCursor(cursor, { sort: 'relevance', search: searchOf })).toEqual({ after: [1, 2, 'a'], seen: 10, monthRead: true, instead: 'مصر' });
+    expect(asked).toEqual(['مصر']);
+    const fields = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    await expect(decodeCursor(base64url({ ...fields, i: 'ليبيا' }), { sort: 'relevance', search: () => search })).rejects.toThrow(InvalidCursorError);
+    await expect(decodeCursor(base64url({ ...fields, i: undefined }), { sort: 'relevance', search: () => search })).rejects.toThrow(InvalidCursorError);
   });
 
   it('carries how its first page read a month in q, hands it to the search it is checked against, and refuses it edited', async () => {

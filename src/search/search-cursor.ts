@@ -19,9 +19,11 @@ export class InvalidCursorError extends Error {
   }
 }
 
-// Room for a few respelled names beside the sort values.
-const MAX_CURSOR_LENGTH = 2048;
+// Room for a few respelled names and a searched-instead text beside the sort values.
+const MAX_CURSOR_LENGTH = 4096;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+// A searched-instead text is a query respelled: as long as a query may be.
+const MAX_INSTEAD_LENGTH = 500;
 
 /** What a cursor holds: the sort and search it continues, the hits already listed, and the last one's sort values. */
 export interface CursorPosition {
@@ -34,6 +36,8 @@ export interface CursorPosition {
   respelled?: Readonly<Record<string, string>>;
   /** Whether the first page read a month in `q` as its dates or as words (absent where `q` names none): the next pages read it as it did. */
   monthRead?: boolean;
+  /** The text the first page searched instead of `q` (its `searchedInstead`): the next pages search it, given `q` as typed. */
+  instead?: string;
 }
 
 /** A short digest of what decides a search's hits and their order beside the sort (text, filters, profile). */
@@ -48,7 +52,8 @@ export function searchDigest(search: unknown): string {
 export function encodeCursor(position: CursorPosition): string {
   const respelled = position.respelled && Object.keys(position.respelled).length > 0 ? { r: position.respelled } : {};
   const monthRead = position.monthRead === undefined ? {} : { m: position.monthRead ? 1 : 0 };
-  const fields = { s: position.sort, k: position.search, n: position.seen, a: position.after, ...respelled, ...monthRead };
+  const instead = position.instead === undefined ? {} : { i: position.instead };
+  const fields = { s: position.sort, k: position.search, n: position.seen, a: position.after, ...respelled, ...monthRead, ...instead };
   return Buffer.from(JSON.stringify({ ...fields, c: cursorChecksum(fields) })).toString('base64url');
 }
 
@@ -57,12 +62,18 @@ export function encodeCursor(position: CursorPosition): string {
  * refused like any other, instead of paging from the wrong place. A cursor moves only its own
  * reader's paging, so nothing more is guarded.
  */
-function cursorChecksum(fields: { s: unknown; k: unknown; n: unknown; a: unknown; r?: unknown; m?: unknown }): string {
+function cursorChecksum(fields: { s: unknown; k: unknown; n: unknown; a: unknown; r?: unknown; m?: unknown; i?: unknown }): string {
   const checked = [fields.s, fields.k, fields.n, fields.a];
   // Cursors given before a field existed keep their checksums.
-  if (fields.r !== undefined || fields.m !== undefined) checked.push(fields.r ?? null);
-  if (fields.m !== undefined) checked.push(fields.m);
+  if (fields.r !== undefined || fields.m !== undefined || fields.i !== undefined) checked.push(fields.r ?? null);
+  if (fields.m !== undefined || fields.i !== undefined) checked.push(fields.m ?? null);
+  if (fields.i !== undefined) checked.push(fields.i);
   return searchDigest(checked);
+}
+
+/** A next page's cursor that goes on searching `instead`, the text its first page searched in place of `q` as typed (a layout slip, a hashtag's words). */
+export function cursorSearchingInstead(cursor: string, instead: string): string {
+  return encodeCursor({ ...readCursor(cursor), instead });
 }
 
 /** A cursor's respellings: a few typed words, each to a name's word. */
@@ -75,7 +86,7 @@ function isRespelled(value: unknown): value is Record<string, string> {
 /** Where a cursor resumes, checked for shape, sort order and search (`search`: this request's digest, read as the cursor's first page read it); anything else is refused. */
 export async function decodeCursor(
   cursor: string,
-  expected: { sort: SearchSort; search: (monthRead: boolean | undefined) => string | Promise<string> },
+  expected: { sort: SearchSort; search: (monthRead: boolean | undefined, instead: string | undefined) => string | Promise<string> },
 ): Promise<Omit<CursorPosition, 'sort' | 'search'> & { after: SortValues }> {
   const position = readCursor(cursor);
   await checkCursorContinues(position, expected);
@@ -92,10 +103,20 @@ function readCursor(cursor: string): CursorPosition & { after: SortValues } {
   } catch {
     throw new InvalidCursorError('not a cursor this API gave');
   }
-  const { s, k, n, a, r, m, c } = (decoded ?? {}) as { s?: unknown; k?: unknown; n?: unknown; a?: unknown; r?: unknown; m?: unknown; c?: unknown };
-  if ((s !== 'relevance' && s !== 'newest' && s !== 'oldest') || c !== cursorChecksum({ s, k, n, a, r, m }))
+  const { s, k, n, a, r, m, i, c } = (decoded ?? {}) as {
+    s?: unknown;
+    k?: unknown;
+    n?: unknown;
+    a?: unknown;
+    r?: unknown;
+    m?: unknown;
+    i?: unknown;
+    c?: unknown;
+  };
+  if ((s !== 'relevance' && s !== 'newest' && s !== 'oldest') || c !== cursorChecksum({ s, k, n, a, r, m, i }))
     throw new InvalidCursorError('not a cursor this API gave');
   if ((r !== undefined && !isRespelled(r)) || (m !== undefined && m !== 0 && m !== 1)) throw new InvalidCursorError('not a cursor this API gave');
+  if (i !== undefined && (typeof i !== 'string' || i.length === 0 || i.length > MAX_INSTEAD_LENGTH)) throw new InvalidCursorError('not a cursor this API gave');
   if (typeof k !== 'string' || !Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidCursorError('not a cursor this API gave');
   // A newest-first cursor made while that order still held the score: its time and id are where it resumes.
   const after = s === 'newest' && Array.isArray(a) && a.length === 3 ? [a[0], a[2]] : a;
@@ -107,6 +128,7 @@ function readCursor(cursor: string): CursorPosition & { after: SortValues } {
     seen: n as number,
     ...(r === undefined ? {} : { respelled: r as Record<string, string> }),
     ...(m === undefined ? {} : { monthRead: m === 1 }),
+    ...(i === undefined ? {} : { instead: i as string }),
   };
 }
 
@@ -120,12 +142,12 @@ function isSortValues(values: unknown, sort: SearchSort): values is SortValues {
 
 /** Refuses a cursor of another sort order, then one of another search (`search`: this request's digest, read as the cursor's first page read it). */
 async function checkCursorContinues(
-  position: Pick<CursorPosition, 'sort' | 'search' | 'monthRead'>,
-  expected: { sort: SearchSort; search: (monthRead: boolean | undefined) => string | Promise<string> },
+  position: Pick<CursorPosition, 'sort' | 'search' | 'monthRead' | 'instead'>,
+  expected: { sort: SearchSort; search: (monthRead: boolean | undefined, instead: string | undefined) => string | Promise<string> },
 ): Promise<void> {
   if (position.sort !== expected.sort) throw new InvalidCursorError(`this cursor continues a search sorted by ${position.sort}, not ${expected.sort}`);
-  if (position.search !== (await expected.search(position.monthRead)))
+  if (position.search !== (await expected.search(position.monthRead, position.instead)))
     throw new InvalidCursorError(
-      "this cursor continues another search: give it with the same q (an answer's searchedInstead, where it has one), filters and profile",
+      "this cursor continues another search: give it with the same q (as typed, or the answer's searchedInstead where it has one), filters and profile",
     );
 }

@@ -26,6 +26,16 @@ export class UnknownSiteError extends Error {
 }
 
 /** A `site:` word where a text with OR would read it as one alternative's, which it cannot be: it keeps or leaves out a source for the whole search. */
+/** `site:` in q keeps sources none of which the `source` parameter selects: no article could be both. */
+export class SiteOutsideSourcesError extends QueryLogicError {
+  constructor(kept: readonly string[], selected: readonly string[]) {
+    super(
+      `site: keeps the articles of ${kept.join(', ')}, and the source parameter those of ${selected.join(', ')}: no article is both; give the one you mean`,
+    );
+    this.name = 'SiteOutsideSourcesError';
+  }
+}
+
 export class SiteWithinAlternativeError extends QueryLogicError {
   constructor() {
     super(

@@ -26,6 +26,7 @@ import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { ArabiziReader } from '../search/arabizi.js';
 import { keysOnOtherLayout, layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
+import { cursorSearchingInstead } from '../search/search-cursor.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import {
   articleSearchBody,
@@ -64,7 +65,14 @@ import {
 } from '../search/understand-query.js';
 import { EDGE_PUNCTUATION } from '../search/edge-punctuation.js';
 import { countryNamesByCode, flagCodesAlone, flagsAsCountryNames, holdsFlag, holdsLetterOrDigit } from '../search/country-flags.js';
-import { siteWithinAlternative, SiteWithinAlternativeError, sourcesOfSite, splitSiteOperators, UnknownSiteError } from '../search/site-operator.js';
+import {
+  SiteOutsideSourcesError,
+  siteWithinAlternative,
+  SiteWithinAlternativeError,
+  sourcesOfSite,
+  splitSiteOperators,
+  UnknownSiteError,
+} from '../search/site-operator.js';
 import { isOrOperator } from '../search/any-of-operator.js';
 import { type DatesInQuery, splitQueryDates } from '../search/query-dates.js';
 import { linkFormsOf } from '../search/pasted-link.js';
@@ -510,7 +518,13 @@ export class SearchService {
     await this.learnSourcesOf(request.q);
     await this.learnMonthReading(request);
     const read = this.readOperators(request);
-    const result = await this.searchRead(read, profile, options);
+    // A next page of an answer that searched another text: that text, as its first page searched it.
+    const result = request.searchedInstead
+      ? searchingInstead(
+          await this.searchRead({ ...read, q: request.searchedInstead }, profile, { index: options.index, layoutRead: true }),
+          request.searchedInstead,
+        )
+      : await this.searchRead(read, profile, options);
     // A respelling is of the words: the month searched as dates goes with it, so that following it keeps the month.
     const named = read.datesInQuery?.named;
     if (!named) return result;
@@ -592,7 +606,7 @@ export class SearchService {
   }
 
   /** The digest a cursor of this search carries (`cursorSearchOf`), of the request as searched. */
-  async cursorSearchOf(request: SearchRequest, profile: SearchProfile, monthRead?: boolean): Promise<string> {
+  async cursorSearchOf(request: SearchRequest, profile: SearchProfile, monthRead?: boolean, searchedInstead?: string): Promise<string> {
     // Read as its search reads it: with the sources the index holds, and a month as the cursor's first page read it.
     await this.learnSourcesOf(request.q);
     const asked = monthRead === undefined ? request : { ...request, monthRead };
@@ -603,7 +617,7 @@ export class SearchService {
     } catch {
       // A request refused when searched: its cursor is no matter.
     }
-    return cursorSearchOf(read, profile);
+    return cursorSearchOf(searchedInstead === undefined ? read : { ...read, q: searchedInstead }, profile);
   }
 
   /** The request with `site:` words taken out of `q`: their sources selected (`site:bbc.com سوريا`), or left out (`-site:bbc.com`). */
@@ -624,9 +638,13 @@ export class SearchService {
     };
     const kept = sites.flatMap(sourcesOf);
     const left = excludedSites.flatMap(sourcesOf);
+    // site: keeps a source's articles, as a date range keeps its days: with sources ticked, those of both.
+    const selected = request.filters.source ?? [];
+    const both = kept.length === 0 ? selected : selected.length === 0 ? kept : selected.filter((source) => kept.includes(source));
+    if (kept.length > 0 && both.length === 0) throw new SiteOutsideSourcesError(kept, selected);
     return {
       ...withTextLeft(request, text),
-      filters: { ...request.filters, source: [...new Set([...(request.filters.source ?? []), ...kept])] },
+      filters: { ...request.filters, source: [...new Set(both)] },
       ...(left.length > 0 ? { excludedSources: [...new Set([...(request.excludedSources ?? []), ...left])] } : {}),
     };
   }
@@ -1092,7 +1110,13 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 
 /** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
-  return { ...instead, searchedInstead: searchedText, ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
+  return { ...searchingInstead(instead, searchedText), ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
+}
+
+/** An answer that searched `searchedText` for `q`: its next page is asked with `q` as typed, and the cursor carries the text to go on searching. */
+function searchingInstead(result: ArticleSearchResult, searchedText: string): ArticleSearchResult {
+  const nextCursor = result.nextCursor ? cursorSearchingInstead(result.nextCursor, searchedText) : result.nextCursor;
+  return { ...result, nextCursor, searchedInstead: searchedText };
 }
 
 /** A facet's values as value search matches them: a topic also by the words readers type for it, a person or an organization by its names in context too. */

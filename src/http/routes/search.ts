@@ -89,7 +89,7 @@ const SearchQuery = z
       description:
         'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
         MAX_ALTERNATIVES +
-        ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does, and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
+        ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does (given both, the articles both keep; none in common is refused), and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
       example: 'بلينكن',
     }),
     topic: slugList('economy-energy')
@@ -319,7 +319,7 @@ const SearchResponse = z
       }),
     searchedInstead: z.string().optional().openapi({
       description:
-        "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know, each one edit off (two from six letters; a Latin word one the lists and the dictionary do not know, sounding the same): the hits are the respelling's. Or `q` holds a hashtag or handle (#WorldCup, @realDonaldTrump) and no article holds every word as typed, where one holds its tags' words: the hits are theirs. A next page asks with `q` set to it.",
+        "Nothing matched `q` as typed, even with any one word enough, or next to nothing (five articles or fewer, where the respelling finds twenty times as many), and its respelling (the `didYouMean` it would have offered) only changes words into names the lists know, each one edit off (two from six letters; a Latin word one the lists and the dictionary do not know, sounding the same): the hits are the respelling's. Or `q` holds a hashtag or handle (#WorldCup, @realDonaldTrump) and no article holds every word as typed, where one holds its tags' words: the hits are theirs. A next page asks with `q` as typed (its `nextCursor` goes on searching this text) or set to it.",
       example: 'raqqa',
     }),
     keyboardLayout: z.enum(['arabic', 'english']).optional().openapi({
@@ -367,7 +367,11 @@ const SearchResponse = z
   .openapi('SearchResponse');
 
 /** Where a cursor resumes, once it is known to continue this search (read as its first page read it); a 400 naming `cursor` otherwise. */
-async function resumeAt(cursor: string, asked: SearchRequest, searchOf: (monthRead: boolean | undefined) => Promise<string>): ReturnType<typeof decodeCursor> {
+async function resumeAt(
+  cursor: string,
+  asked: SearchRequest,
+  searchOf: (monthRead: boolean | undefined, searchedInstead: string | undefined) => Promise<string>,
+): ReturnType<typeof decodeCursor> {
   try {
     return await decodeCursor(cursor, { sort: asked.sort, search: searchOf });
   } catch (error) {
@@ -471,7 +475,9 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
     };
     // A cursor continues the very search that gave it, after the hits it has listed.
     const position =
-      query.cursor === undefined ? undefined : await resumeAt(query.cursor, asked, (monthRead) => deps.service.cursorSearchOf(asked, profile, monthRead));
+      query.cursor === undefined
+        ? undefined
+        : await resumeAt(query.cursor, asked, (monthRead, instead) => deps.service.cursorSearchOf(asked, profile, monthRead, instead));
     const request: SearchRequest = position
       ? {
           ...asked,
@@ -479,6 +485,7 @@ export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependen
           searchAfter: position.after,
           ...(position.respelled ? { respelled: position.respelled } : {}),
           ...(position.monthRead === undefined ? {} : { monthRead: position.monthRead }),
+          ...(position.instead === undefined ? {} : { searchedInstead: position.instead }),
         }
       : asked;
     // A cursor's page costs the engine what a first page does (search_after): its lane is the first page's.
