@@ -348,6 +348,20 @@ describe('search-time synonyms', () => {
     for (const youth of ['shabab', 'shabaab']) expect(await tokens('arabic_exact_search', youth)).not.toContain('حركه');
   });
 
+  it("reads a conflict desk's names: Haniyeh whole (not هن, the stem of هنا), full Arabic names as their Latin ones, UNRWA and the coalition", async () => {
+    await expectAnalyzedApart('هنية', 'هن');
+    for (const typed of ['Haniya', 'Hanieh']) expect(await tokens('arabic_exact_search', typed)).toEqual(expect.arrayContaining(['هنيه']));
+    expect(await tokens('arabic_exact_search', 'Abd Rabbuh Mansur Hadi')).toEqual(expect.arrayContaining(['منصور', 'هادي']));
+    expect(await tokens('arabic_exact_search', 'Islamic Jihad')).toEqual(expect.arrayContaining(['الجهاد', 'الاسلامي']));
+    expect(await tokens('arabic_exact_search', 'Saudi-led coalition')).toEqual(expect.arrayContaining(['التحالف', 'العربي']));
+    // Typed whole in Arabic, a name reaches the spellings its Latin one does: one person, one result set.
+    expect(await tokens('arabic_exact_search', 'أبو مازن')).toEqual(expect.arrayContaining(['محمود', 'عباس']));
+    expect(await tokens('arabic_exact_search', 'حركة حماس')).toEqual(expect.arrayContaining(['حماس', 'الفلسطينيه']));
+    expect(await tokens('arabic_exact_search', 'جماعة الحوثي')).toEqual(expect.arrayContaining(['الحوثيين']));
+    expect(await tokens('arabic_exact_search', 'الأنروا')).toEqual(expect.arrayContaining(['الاونروا']));
+    expect(await tokens('arabic_exact_search', 'أورشليم')).toEqual(expect.arrayContaining(['القدس']));
+  });
+
   it('joins Arab clubs as their fans write them in Latin, and leaves الرجاء alone a word', async () => {
     expect(await tokens('arabic_exact_search', 'raja casablanca')).toEqual(expect.arrayContaining(['الرجاء', 'البيضاوي']));
     expect(await tokens('arabic_exact_search', 'esperance de tunis')).toEqual(expect.arrayContaining(['الترجي']));
