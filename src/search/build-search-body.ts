@@ -54,6 +54,8 @@ export interface SearchRequest {
   knownWords?: string[];
   /** Phrases quoted in what was typed: an article must hold each as written, word for word, with its synonyms. */
   phrases?: string[];
+  /** A quoted Latin phrase's Arabic, as the lists spell it ("North Korea": كوريا الشمالية): held with a clitic on its first word too, as that Arabic typed is (وكوريا الشمالية). */
+  arabicOfPhrases?: Readonly<Record<string, string>>;
   /** Relaxed after finding nothing: any one word of `q` is enough, whatever the profile or the sort asks, and `phrases` match in any form. */
   relaxed?: boolean;
   /** Only the articles holding every word of `q`, ranked as relevance ranks them (titles suggested for English words). */
@@ -238,7 +240,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     ...(request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)])),
     ...(request.excludeAsTyped ?? []).map((words) => anyOf(asTyped(words, shape))),
   ];
-  const phrases = (request.phrases ?? []).map((phrase) => anyOf(request.relaxed ? inAnyForm(phrase) : asWritten(phrase, shape)));
+  const arabicOf = (phrase: string) => request.arabicOfPhrases?.[phrase];
+  const phrases = (request.phrases ?? []).map((phrase) =>
+    anyOf(request.relaxed ? inAnyForm(phrase) : [...asWritten(phrase, shape), ...(arabicOf(phrase) ? asTyped(arabicOf(phrase)!, shape) : [])]),
+  );
   const excludedSources = request.excludedSources?.length ? [{ terms: { source: request.excludedSources } }] : [];
   const excluded = { must_not: [A_STORY_COPY, ...exclusions, ...excludedSources] };
   const filter = [

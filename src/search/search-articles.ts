@@ -65,6 +65,7 @@ import {
   fullNameFormsIn,
   hamzaRespellings,
   nameSlipOffer,
+  nameRunSlipOffer,
   nameSpellingKey,
   listedNamesWithin,
   listedNamesWithStopwords,
@@ -142,6 +143,17 @@ export interface ArticleSearchResult {
   readAsName?: NameAlone;
   /** Where the month `q` named (`datesInQuery`) holds no article with its other words: those words, and how many articles of any date hold them. */
   withoutMonth?: { q: string; total: number };
+}
+
+/** The Arabic of the quoted Latin phrases the lists spell ("North Korea"), for the phrase filter to hold as written in Arabic too. */
+function arabicOfLatinPhrases(phrases: readonly string[], aids: QueryAids): Pick<SearchRequest, 'arabicOfPhrases'> {
+  const arabicOf = Object.fromEntries(
+    phrases.flatMap((phrase) => {
+      const arabic = LATIN_LETTER.test(phrase) ? aids.arabicOfLatin?.get(phrase.replace(/\s+/gu, ' ').trim().toLowerCase()) : undefined;
+      return arabic ? [[phrase, arabic]] : [];
+    }),
+  );
+  return Object.keys(arabicOf).length > 0 ? { arabicOfPhrases: arabicOf } : {};
 }
 
 /**
@@ -324,7 +336,7 @@ function understandRequest(
     // Left out as searched: -وبوتين and -بلنكن leave out what بوتين and بلينكن find.
     ...exclusionsOf([...excludedAsListed, ...excludedInArabic], understoodText, aids),
     ...(knownWords.length > 0 ? { knownWords } : {}),
-    ...(phrases.length > 0 ? { phrases } : {}),
+    ...(phrases.length > 0 ? { phrases, ...arabicOfLatinPhrases(phrases, aids) } : {}),
     ...(names ? { onlyListedNames: names.map(({ text, entity }) => ({ text, cliticForms: aids.entityCliticForms?.get(entity) ?? [] })) } : {}),
     // One listed name of several words, alone, lists the articles naming it (صندوق النقد الدولي had
     // counted 10,754 articles, most for الدولي alone, of which 323 named the IMF).
@@ -412,6 +424,21 @@ async function misspelledNamesOf(
  * typed, or without its article: a word some article writes is meant (المانغا is no typo of ألمانيا
  * where articles write مانغا; ساير is Jochen Saier, no سائر). One small request, asked only when there are any.
  */
+/** Whether no article writes `phrase` word for word: a courtesy's check, so a failure answers no. */
+async function writtenByNoArticle(engine: SearchEngine, alias: string, phrase: string, options: SearchOptions): Promise<boolean> {
+  try {
+    const held = await engine.search(alias, {
+      size: 0,
+      track_total_hits: 1,
+      query: { multi_match: { query: phrase, fields: EXACT_FIELDS, type: 'phrase', analyzer: 'arabic_exact' } },
+    });
+    return held.total === 0;
+  } catch (error) {
+    options.onSpellingError?.(error);
+    return false;
+  }
+}
+
 async function heldByNoArticle(
   engine: SearchEngine,
   alias: string,
@@ -696,9 +723,14 @@ export async function searchArticles(
     const respellings = await heldByNoArticle(engine, alias, hamzaRespellings(withoutQuotedPhrases(q), repairer), options);
     return respellings.size > 0 ? respellWords(q, respellings) : undefined;
   };
+  const nameRunOffer = async (q: string, spellings: ListedSpellings) => {
+    const slip = quotedPhrases(q).length === 0 ? nameRunSlipOffer(q, spellings) : undefined;
+    return slip && (await writtenByNoArticle(engine, alias, slip.run, options)) ? slip.text : undefined;
+  };
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
     (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
+    (offerOf && aids?.listedNameSpellings ? await nameRunOffer(offerOf, aids.listedNameSpellings) : undefined) ??
     (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
     spelled ??
     (spellcheck && !request.searchAfter && !understood.phrases?.length && countQueryTokens(withoutStopwords(spellcheck, shape.stopwords)) >= 2

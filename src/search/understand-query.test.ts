@@ -31,6 +31,7 @@ import {
   loadQueryLists,
   loadQuestionWords,
   nameSlipOffer,
+  nameRunSlipOffer,
   nameSpellingKey,
   offeredNameReach,
   onlyListedNames,
@@ -123,6 +124,14 @@ describe('understandQuery', () => {
     // After question words and punctuation too.
     expect(understandQuery('« آخر أخبار » اليمن', on, aids)).toBe('اليمن');
     expect(understandQuery('what is the latest on Syria', on, aids)).toBe('Syria');
+    // What happened, after a question word or first; a word of the news anywhere else.
+    expect(understandQuery('ماذا حدث في ادلب', on, aids)).toBe('في ادلب');
+    expect(understandQuery('ايه اللي حصل في مصر', on, aids)).toBe('في مصر');
+    expect(understandQuery('حصل ايه في مصر', on, aids)).toBe('في مصر');
+    expect(understandQuery('تحقيق فيما حدث في خان شيخون', on, aids)).toBe('تحقيق فيما حدث في خان شيخون');
+    // Dialect words beside the subject: much, in front of, very.
+    expect(understandQuery('ليش خسرت السعوديه قدام روسيا', on, aids)).toBe('خسرت السعوديه روسيا');
+    expect(understandQuery('الاسعار في لبنان غالية كتير', on, aids)).toBe('الاسعار في لبنان غالية');
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
@@ -583,6 +592,23 @@ describe('hamzaRespellings', () => {
   it('respells nothing the corpus writes as typed', () => {
     expect(respelled('مسؤول')).toEqual({});
     expect(respelled('يوم')).toEqual({}); // يؤم ("leads the prayer") is another word
+  });
+});
+
+describe('nameRunSlipOffer', () => {
+  const spellings = loadListedNameSpellings(PROJECT_ROOT);
+
+  it('reads a listed name of several words typed by ear, each of its words a word of its own, as the name', () => {
+    expect(nameRunSlipOffer('محمد سلاح', spellings)).toEqual({ run: 'محمد سلاح', text: 'محمد صلاح' });
+    expect(nameRunSlipOffer('اهداف محمد سلاح مع ليفربول', spellings)).toEqual({ run: 'محمد سلاح', text: 'اهداف محمد صلاح مع ليفربول' });
+    // A long vowel left out: سلمن for سلمان.
+    expect(nameRunSlipOffer('محمد بن سلمن', spellings)?.text).toBe('محمد بن سلمان');
+  });
+
+  it('leaves a listed name as typed, a word alone, and words no listed name is one letter from', () => {
+    expect(nameRunSlipOffer('محمد صلاح', spellings)).toBeUndefined();
+    expect(nameRunSlipOffer('سلاح', spellings)).toBeUndefined();
+    expect(nameRunSlipOffer('تهريب سلاح', spellings)).toBeUndefined();
   });
 });
 

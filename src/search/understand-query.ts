@@ -866,6 +866,57 @@ export function nameSlipOffer(
   return respellings.size > 0 ? respellWords(text, respellings) : undefined;
 }
 
+/** Letters a reader types for one another by ear (Egypt's سلاح for صلاح), each with those it stands for. */
+const HEARD_ALIKE = new Map([
+  ['س', ['ص', 'ث']],
+  ['ص', ['س']],
+  ['ث', ['س', 'ت']],
+  ['ت', ['ط', 'ث']],
+  ['ط', ['ت']],
+  ['د', ['ض', 'ذ']],
+  ['ض', ['د', 'ظ']],
+  ['ز', ['ظ', 'ذ']],
+  ['ذ', ['ز', 'د']],
+  ['ظ', ['ز', 'ض']],
+  ['ك', ['ق']],
+  ['ق', ['ك']],
+]);
+
+/** The words a reader may have meant by `bare`: one letter heard alike swapped, or a long vowel left out inside it. */
+function heardSpellingsOf(bare: string): string[] {
+  const spellings: string[] = [];
+  for (let at = 0; at < bare.length; at++) for (const other of HEARD_ALIKE.get(bare[at]!) ?? []) spellings.push(bare.slice(0, at) + other + bare.slice(at + 1));
+  for (let at = 1; at < bare.length; at++) for (const vowel of LONG_VOWEL_LETTERS) spellings.push(bare.slice(0, at) + vowel + bare.slice(at));
+  return spellings;
+}
+
+/**
+ * The text with a run of words that is a listed name of two words or more but for one letter heard
+ * alike or a long vowel left out (محمد سلاح: محمد صلاح; محمد بن سلمن: محمد بن سلمان) as that name.
+ * Each word of the run may be a word of its own (سلاح, a weapon): the run is the name the reader
+ * meant, which a caller checks no article writes as typed (`run`). `undefined` when no run is such a slip.
+ */
+export function nameRunSlipOffer(text: string, spellings: ListedSpellings): { run: string; text: string } | undefined {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const bare = words.map((word) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, '')));
+  for (let start = 0; start < words.length; start++)
+    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
+      const run = bare.slice(start, start + length);
+      if (!run.every((word) => ARABIC_ONLY.test(word)) || spellings.has(nameSpellingKey(run.join(' ')))) continue;
+      for (let at = 0; at < length; at++) {
+        if (run[at]!.length < MIN_HEARD_SLIP_LETTERS) continue;
+        const meant = heardSpellingsOf(run[at]!).find((spelling) =>
+          spellings.has(nameSpellingKey(run.map((word, i) => (i === at ? spelling : word)).join(' '))),
+        );
+        if (meant)
+          return { run: words.slice(start, start + length).join(' '), text: [...words.slice(0, start + at), meant, ...words.slice(start + at + 1)].join(' ') };
+      }
+    }
+  return undefined;
+}
+/** Letters a word must have for a letter of it to be read as heard alike: بن is no slip of بنت. */
+const MIN_HEARD_SLIP_LETTERS = 3;
+
 /** How often the corpus must write a word for a spelling of it without its hamza to be read as it. */
 const MIN_HAMZA_WORD_FREQUENCY = 20;
 

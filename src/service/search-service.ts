@@ -56,6 +56,7 @@ import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion 
 import { spokenFrequency } from '../search/spoken-english.js';
 import {
   loadQueryLists,
+  nameRunSlipOffer,
   nameSpellingKey,
   splitTags,
   startsWithQuestionWord,
@@ -564,8 +565,11 @@ export class SearchService {
     const otherLayout = await this.searchOtherLayout(request, result, profile, options, searched);
     if (otherLayout) return otherLayout;
     const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
-    // A hamza restored leaves the words as they were: the respelling is searched whatever the letters as typed found.
-    if (mayRespell && request.q && result.didYouMean && onlyRestoresHamza(request.q, result.didYouMean)) {
+    // A hamza restored leaves the words as they were, and a name typed by ear (محمد سلاح), which no article
+    // writes so, is the name: the respelling is searched whatever the letters as typed found.
+    const spellings = this.queryAids().listedNameSpellings;
+    const heardName = (q: string, offer: string) => spellings !== undefined && nameRunSlipOffer(q, spellings)?.text === offer;
+    if (mayRespell && request.q && result.didYouMean && (onlyRestoresHamza(request.q, result.didYouMean) || heardName(request.q, result.didYouMean))) {
       const instead = await searched({ ...request, q: result.didYouMean }, false);
       if (instead.total > 0) return searchedInsteadOf(instead, result.didYouMean, result);
     }
