@@ -19,8 +19,13 @@ describe('nameAloneIn', () => {
     expect(nameAloneIn('Hamas -Gaza', taxonomy)).toEqual({ name: hamas, q: 'حماس -Gaza' });
   });
 
-  it('reads Fatah in Latin letters alone as Fatah, searched as فتح, and leaves فتح ("opened") a word', () => {
-    for (const q of ['Fatah', 'fatah', 'Fateh']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: { facet: 'organizations', value: 'fatah' }, q: 'فتح' });
+  it("reads its label typed whole (حركة حماس, the facet's own name) as Hamas, searched as حماس", () => {
+    for (const q of ['حركة حماس', 'حركة حماس؟']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: hamas, q: q.replace('حركة حماس', 'حماس') });
+  });
+
+  it('reads Fatah in Latin letters alone, or its label, as Fatah, searched as فتح, and leaves فتح ("opened") a word', () => {
+    for (const q of ['Fatah', 'fatah', 'Fateh', 'حركة فتح'])
+      expect(nameAloneIn(q, taxonomy), q).toEqual({ name: { facet: 'organizations', value: 'fatah' }, q: 'فتح' });
     expect(nameAloneIn('فتح', taxonomy)).toBeUndefined();
   });
 
