@@ -599,6 +599,39 @@ const TAG_CASES: TagCase[] = [
     slug: 'confederation-of-african-football',
     tagged: false,
   },
+  // A conflict desk's movements and bodies: Islamic Jihad beside Gaza, not jihad itself; UNRWA; the Saudi-led coalition.
+  {
+    why: 'Islamic Jihad beside Gaza names the movement',
+    title: 'قصف على غزة',
+    body: 'أعلنت الجهاد الإسلامي مسؤوليتها عن إطلاق صواريخ من غزة.',
+    field: 'organizations',
+    slug: 'islamic-jihad',
+    tagged: true,
+  },
+  {
+    why: 'a war on jihad itself names no movement',
+    title: 'سجن صحفي',
+    body: 'ماذا يخبرنا سجن صحفي في مصر عن الحرب ضد الجهاد الإسلامي؟',
+    field: 'organizations',
+    slug: 'islamic-jihad',
+    tagged: false,
+  },
+  {
+    why: "the agency's full name names UNRWA",
+    title: 'تمويل اللاجئين',
+    body: 'قالت وكالة غوث وتشغيل اللاجئين الفلسطينيين إن العجز كبير.',
+    field: 'organizations',
+    slug: 'unrwa',
+    tagged: true,
+  },
+  {
+    why: 'تحالف دعم الشرعية names the Saudi-led coalition',
+    title: 'غارات على صعدة',
+    body: 'شنت مقاتلات تحالف دعم الشرعية غارات على مواقع في صعدة.',
+    field: 'organizations',
+    slug: 'saudi-led-coalition',
+    tagged: true,
+  },
   // Hamas and Assad by the phrases that can only mean them, not by enthusiasm or a lion.
   {
     why: "Hamas's delegation names Hamas",
