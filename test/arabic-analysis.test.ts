@@ -360,6 +360,24 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'جماعة الحوثي')).toEqual(expect.arrayContaining(['الحوثيين']));
     expect(await tokens('arabic_exact_search', 'الأنروا')).toEqual(expect.arrayContaining(['الاونروا']));
     expect(await tokens('arabic_exact_search', 'أورشليم')).toEqual(expect.arrayContaining(['القدس']));
+    // Israel's and Iran's bodies in English had read as church (كنيسة), goalkeeper (الحارس) and the city.
+    expect(await tokens('arabic_exact_search', 'Knesset')).toEqual(expect.arrayContaining(['الكنيست']));
+    expect(await tokens('arabic_exact_search', 'Revolutionary Guard')).toEqual(expect.arrayContaining(['الحرس', 'الثوري']));
+    expect(await tokens('arabic_exact_search', 'Quds Force')).toEqual(expect.arrayContaining(['فيلق', 'القدس']));
+    expect(await tokens('arabic_exact_search', 'Shin Bet')).toEqual(expect.arrayContaining(['الشاباك']));
+    expect(await tokens('arabic_exact_search', 'دي مستورا')).toEqual(expect.arrayContaining(['ميستورا']));
+  });
+
+  it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
+    // autism had read as الشرود (absent-mindedness), stroke as الضربة (a strike).
+    expect(await tokens('arabic_exact_search', 'autism')).toEqual(expect.arrayContaining(['التوحد']));
+    expect(await tokens('arabic_exact_search', 'stroke')).toEqual(expect.arrayContaining(['السكته', 'الدماغيه']));
+    expect(await tokens('arabic_exact_search', 'obesity')).toEqual(expect.arrayContaining(['السمنه', 'البدانه']));
+    expect(await tokens('arabic_exact_search', 'يونيسف')).toEqual(expect.arrayContaining(['اليونيسيف']));
+    // The stemmer had made البنات بن, the بن of every name.
+    expect(await tokens('arabic_index', 'البنات')).toEqual(await tokens('arabic_index', 'بنات'));
+    await expectAnalyzedApart('البنات', 'بن');
+    expect(await tokens('arabic_index', 'بإيبولا')).toEqual(await tokens('arabic_index', 'إيبولا'));
   });
 
   it('joins Arab clubs as their fans write them in Latin, and leaves الرجاء alone a word', async () => {
