@@ -307,6 +307,11 @@ describe('an English word misspelled', () => {
     expect(searchedText('djazaïr', reader)).toBe('الجزائر');
   });
 
+  it("reads a word sounded out in Latin letters without its possessive, straight or curly (Alzheimer's had found nothing)", () => {
+    const reader = (word: string) => (word.toLowerCase() === 'alzheimer' ? 'الزهايمر' : undefined);
+    for (const typed of ["Alzheimer's", 'Alzheimer’s', 'alzheimer']) expect(searchedText(typed, reader), typed).toBe('الزهايمر');
+  });
+
   it('reads a word after the article el as Arabic typed in Latin letters, even one English spells alike', () => {
     const reader = (word: string, article: boolean) => (word === 'cholera' && article ? 'الكلارة' : undefined);
     const read = (text: string) => searchedText(text, reader);

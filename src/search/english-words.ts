@@ -474,7 +474,7 @@ export function readLatinStretches(
       !abbreviation &&
       arabizi &&
       (arabicOverEnglish || !(english && isDictionaryWord(english, word.toLowerCase())))
-        ? arabizi(withoutLatinMarks(word), afterArticle)
+        ? arabizi(plain[at]!, afterArticle)
         : undefined;
     // Where the dictionary's Arabic is that very word (el dollar: الدولار), it stays, as an English query has it.
     const dictionarySaysSo = arabicOverEnglish && length === 1 && transliterated !== undefined && sameWordAsTyped(arabicOfTyped(1)!, transliterated);
