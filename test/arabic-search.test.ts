@@ -305,6 +305,17 @@ describe('every word asked for', () => {
     expect(asTyped.hits.map((hit) => hit.id)).toContain('x-weapon-seized');
   });
 
+  it('searches a word no article writes, one letter heard alike from a news word (الدهبية: الذهبية), as that word, and says so', async () => {
+    const award = { id: 'x-golden-ball', title: 'المرشحون للكرة الذهبية', body: 'أعلنت المجلة قائمة المرشحين لجائزة الكرة الذهبية.' };
+    await indexStoredArticles(service.engine, service.alias, [award]);
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('الكرة الدهبية')}`)).json()) as {
+      searchedInstead?: string;
+      hits: { id: string }[];
+    };
+    expect(answer.searchedInstead).toBe('الكرة الذهبية');
+    expect(answer.hits.map((hit) => hit.id)[0]).toBe('x-golden-ball');
+  });
+
   it('holds a listed name of two words or more as a phrase, in any spelling, not as its words apart', async () => {
     const player = { id: 'x-salah-player', title: 'هدفان لمحمد صلاح في مباراة ليفربول', body: 'سجل المهاجم المصري هدفين في المباراة الأخيرة.' };
     const apart = { id: 'x-salah-powers', title: 'هيئة جديدة تحدد صلاحياتها', body: 'ترأس الأمير محمد الفيصل اجتماع الهيئة التي حدد مرسوم صلاحياتها.' };

@@ -64,6 +64,7 @@ import {
   withoutArticleOnNames,
   fullNameFormsIn,
   hamzaRespellings,
+  heardAlikeRespellings,
   nameSlipOffer,
   nameRunSlipOffer,
   nameSpellingKey,
@@ -727,11 +728,18 @@ export async function searchArticles(
     const slip = quotedPhrases(q).length === 0 ? nameRunSlipOffer(q, spellings) : undefined;
     return slip && (await writtenByNoArticle(engine, alias, slip.run, options)) ? slip.text : undefined;
   };
+  const heardOffer = async (q: string, repairer: RunOnRepairer) => {
+    // A question word is no news word misheard: صدك ("really?") is no صدق.
+    const heard = [...heardAlikeRespellings(withoutQuotedPhrases(q), repairer)].filter(([typed]) => !aids?.questionWords.has(normalizeArabicWord(typed)));
+    const respellings = await heldByNoArticle(engine, alias, new Map(heard), options);
+    return respellings.size > 0 ? respellWords(q, respellings) : undefined;
+  };
   const didYouMean =
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
     (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
     (offerOf && aids?.listedNameSpellings ? await nameRunOffer(offerOf, aids.listedNameSpellings) : undefined) ??
     (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
+    (offerOf && aids?.repairer ? await heardOffer(offerOf, aids.repairer) : undefined) ??
     spelled ??
     (spellcheck && !request.searchAfter && !understood.phrases?.length && countQueryTokens(withoutStopwords(spellcheck, shape.stopwords)) >= 2
       ? await weakPhraseOffer(

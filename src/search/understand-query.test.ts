@@ -13,6 +13,8 @@ import {
   foldedSpellings,
   fullNameFormsIn,
   hamzaRespellings,
+  heardAlikeRespellings,
+  onlyHeardAlike,
   joinSplitWords,
   joinStrayArticles,
   listedMultiwordNames,
@@ -576,6 +578,29 @@ describe('joinSplitWords', () => {
     for (const text of ['كأس العالم', 'لا يزال', 'عبد الله', 'ال ثاني', 'الجيس السوري', 'trump putin', 'مح'])
       expect(joinSplitWords(text, repairer), text).toBe(text);
     expect(joinSplitWords('لفيس بوك', repairer, loadListedNameSpellings(PROJECT_ROOT))).toBe('لفيس بوك');
+  });
+});
+
+describe('heardAlikeRespellings', () => {
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+  const respelled = (text: string) => Object.fromEntries(heardAlikeRespellings(text, repairer));
+
+  it('reads a word no article writes as the word one letter heard alike from it (ذ, ص, ظ typed by ear)', () => {
+    expect(respelled('الكرة الدهبية')).toEqual({ الدهبية: 'الذهبية' });
+    expect(respelled('مزيعة مصرية')).toEqual({ مزيعة: 'مذيعة' });
+    expect(respelled('الانتخابات النسفية')).toEqual({ النسفية: 'النصفية' });
+  });
+
+  it('leaves a word the corpus writes, and a word no heard-alike letter makes a news word', () => {
+    expect(respelled('سلاح الجو')).toEqual({});
+    expect(respelled('زقزقزق')).toEqual({});
+  });
+
+  it('tells an offer that only swaps letters heard alike from any other', () => {
+    expect(onlyHeardAlike('سفقة القرن', 'صفقة القرن')).toBe(true);
+    expect(onlyHeardAlike('صفقة القرن', 'صفقة القرن')).toBe(false);
+    expect(onlyHeardAlike('سفقة القرن', 'صفقات القرن')).toBe(false);
+    expect(onlyHeardAlike('الستات', 'الستار')).toBe(false);
   });
 });
 

@@ -917,6 +917,43 @@ export function nameRunSlipOffer(text: string, spellings: ListedSpellings): { ru
 /** Letters a word must have for a letter of it to be read as heard alike: بن is no slip of بنت. */
 const MIN_HEARD_SLIP_LETTERS = 3;
 
+/** How often the corpus must write a word for a spelling of it with a letter heard alike to be read as it. */
+const MIN_HEARD_WORD_FREQUENCY = 10;
+
+/**
+ * Each Arabic word of the text the corpus word list lacks in every spelling the index folds, but
+ * holds with one letter heard alike swapped (الدهبيه: الذهبيه, مزيعه: مذيعه, النسفيه: النصفيه), with
+ * that word: the commonest such, written at least 10 times (النصفية, 16). For an offer the search takes in the
+ * text's place (see onlyHeardAlike), once the index holds the typed word nowhere.
+ */
+export function heardAlikeRespellings(text: string, repairer: RunOnRepairer): Map<string, string> {
+  const respellings = new Map<string, string>();
+  for (const word of text.split(/\s+/u)) {
+    const typed = word.replace(EDGE_PUNCTUATION, '');
+    if (typed.length < MIN_HEARD_SLIP_LETTERS || !ARABIC_ONLY.test(typed) || corpusFrequency(typed, repairer) > 0) continue;
+    let best: { word: string; frequency: number } | undefined;
+    for (let at = 0; at < typed.length; at++)
+      for (const other of HEARD_ALIKE.get(typed[at]!) ?? []) {
+        const candidate = typed.slice(0, at) + other + typed.slice(at + 1);
+        const frequency = corpusFrequency(candidate, repairer);
+        if (frequency >= MIN_HEARD_WORD_FREQUENCY && (!best || frequency > best.frequency)) best = { word: candidate, frequency };
+      }
+    if (best) respellings.set(typed, best.word);
+  }
+  return respellings;
+}
+
+/** Whether `respelling` is `typed` with letters heard alike swapped in some words and nothing else (سفقة القرن: صفقة القرن). */
+export function onlyHeardAlike(typed: string, respelling: string): boolean {
+  const [was, now] = [normalizedWordsOf(typed), normalizedWordsOf(respelling)];
+  if (was.length !== now.length) return false;
+  const heardAs = (word: string, respelled: string) =>
+    word.length === respelled.length &&
+    [...word].filter((letter, at) => letter !== respelled[at]).length === 1 &&
+    [...word].every((letter, at) => letter === respelled[at] || (HEARD_ALIKE.get(letter) ?? []).includes(respelled[at]!));
+  return was.some((word, at) => word !== now[at]) && was.every((word, at) => word === now[at] || heardAs(word, now[at]!));
+}
+
 /** How often the corpus must write a word for a spelling of it without its hamza to be read as it. */
 const MIN_HAMZA_WORD_FREQUENCY = 20;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { normalizedWordsOf } from '../analysis/in-process-analyzer.js';
 import { ArticleTagger } from '../classify/article-tagger.js';
 import { retagArticles, type RetagReport } from '../classify/retag-articles.js';
 import { loadTaxonomy, namesOf, type Taxonomy } from '../classify/taxonomy.js';
@@ -55,8 +56,10 @@ import { EntitySuggester, type EntitySuggestion } from '../search/suggest-entiti
 import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion } from '../search/suggest.js';
 import { spokenFrequency } from '../search/spoken-english.js';
 import {
+  corpusFrequency,
   loadQueryLists,
   nameRunSlipOffer,
+  onlyHeardAlike,
   nameSpellingKey,
   splitTags,
   startsWithQuestionWord,
@@ -569,7 +572,18 @@ export class SearchService {
     // writes so, is the name: the respelling is searched whatever the letters as typed found.
     const spellings = this.queryAids().listedNameSpellings;
     const heardName = (q: string, offer: string) => spellings !== undefined && nameRunSlipOffer(q, spellings)?.text === offer;
-    if (mayRespell && request.q && result.didYouMean && (onlyRestoresHamza(request.q, result.didYouMean) || heardName(request.q, result.didYouMean))) {
+    // A word no article writes, one letter heard alike from the word offered (سفقة: صفقة), is that word.
+    const { repairer, questionWords } = this.queryAids();
+    // صدك ("really?") is a question word, no misheard صدق.
+    const misheard = (word: string) => repairer !== undefined && corpusFrequency(word, repairer) === 0 && !questionWords.has(word);
+    const heardWord = (q: string, offer: string) =>
+      onlyHeardAlike(q, offer) && normalizedWordsOf(q).every((word) => normalizedWordsOf(offer).includes(word) || misheard(word));
+    if (
+      mayRespell &&
+      request.q &&
+      result.didYouMean &&
+      (onlyRestoresHamza(request.q, result.didYouMean) || heardName(request.q, result.didYouMean) || heardWord(request.q, result.didYouMean))
+    ) {
       const instead = await searched({ ...request, q: result.didYouMean }, false);
       if (instead.total > 0) return searchedInsteadOf(instead, result.didYouMean, result);
     }
