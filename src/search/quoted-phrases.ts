@@ -35,7 +35,11 @@ export function withoutQuotedPhrases(text: string): string {
 export function withUnlistedLatinPhrasesUnquoted(text: string, listed: ReadonlyMap<string, string>): string {
   return text.replace(QUOTED, (quoted, ...groups: (string | undefined)[]) => {
     const phrase = groups.slice(0, 4).find((group) => group !== undefined) ?? '';
-    const spelling = phrase.replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '').toLowerCase();
-    return /\p{Script=Latin}/u.test(phrase) && !/\p{Script=Arabic}/u.test(phrase) && !listed.has(spelling) ? ` ${phrase} ` : quoted;
+    return /\p{Script=Latin}/u.test(phrase) && !/\p{Script=Arabic}/u.test(phrase) && !listed.has(latinPhraseKey(phrase)) ? ` ${phrase} ` : quoted;
   });
+}
+
+/** A quoted Latin phrase as the lists key their spellings: one space between words, no edge punctuation, small letters. */
+export function latinPhraseKey(phrase: string): string {
+  return phrase.replace(/\s+/gu, ' ').trim().replace(EDGE_PUNCTUATION, '').toLowerCase();
 }

@@ -44,7 +44,7 @@ import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions, withExcludedNamesWhole } from './excluded-terms.js';
 import { splitAlternatives, type AllOf, type AnyOfQuery } from './any-of-operator.js';
 import { nameAloneIn } from './name-alone.js';
-import { quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
+import { latinPhraseKey, quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
   arabicNameRespellings,
@@ -150,7 +150,7 @@ export interface ArticleSearchResult {
 function arabicOfLatinPhrases(phrases: readonly string[], aids: QueryAids): Pick<SearchRequest, 'arabicOfPhrases'> {
   const arabicOf = Object.fromEntries(
     phrases.flatMap((phrase) => {
-      const arabic = LATIN_LETTER.test(phrase) ? aids.arabicOfLatin?.get(phrase.replace(/\s+/gu, ' ').trim().toLowerCase()) : undefined;
+      const arabic = LATIN_LETTER.test(phrase) ? aids.arabicOfLatin?.get(latinPhraseKey(phrase)) : undefined;
       return arabic ? [[phrase, arabic]] : [];
     }),
   );
