@@ -368,6 +368,18 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_exact_search', 'دي مستورا')).toEqual(expect.arrayContaining(['ميستورا']));
   });
 
+  it('reads the Nile and the Horn as an analyst of them types them, and keeps Khartoum apart from a trunk (خرطومه)', async () => {
+    // Juba had read as جيوب (pockets), Machar as مؤشر (an index), Afwerki as أفريقيا, Suakin as سكان.
+    expect(await tokens('arabic_exact_search', 'Juba')).toEqual(expect.arrayContaining(['جوبا']));
+    expect(await tokens('arabic_exact_search', 'Riek Machar')).toEqual(expect.arrayContaining(['مشار']));
+    expect(await tokens('arabic_exact_search', 'Afwerki')).toEqual(expect.arrayContaining(['افورقي']));
+    expect(await tokens('arabic_exact_search', 'Suakin')).toEqual(expect.arrayContaining(['سواكن']));
+    expect(await tokens('arabic_exact_search', 'Mogadishu')).toEqual(expect.arrayContaining(['مقديشو']));
+    expect(await tokens('arabic_exact_search', 'فائز السراج')).toEqual(expect.arrayContaining(['فايز']));
+    await expectAnalyzedApart('الخرطوم', 'خرطومه');
+    expect(await tokens('arabic_index', 'بالخرطوم')).toEqual(await tokens('arabic_index', 'الخرطوم'));
+  });
+
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
     // autism had read as الشرود (absent-mindedness), stroke as الضربة (a strike).
     expect(await tokens('arabic_exact_search', 'autism')).toEqual(expect.arrayContaining(['التوحد']));
@@ -378,6 +390,12 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'البنات')).toEqual(await tokens('arabic_index', 'بنات'));
     await expectAnalyzedApart('البنات', 'بن');
     expect(await tokens('arabic_index', 'بإيبولا')).toEqual(await tokens('arabic_index', 'إيبولا'));
+    // Medicines had met tools (أدوات) and Edwin, tuberculosis a basket (السلة).
+    await expectAnalyzedApart('الأدوية', 'الأدوات');
+    expect(await tokens('arabic_index', 'الأدوية')).toEqual(await tokens('arabic_index', 'أدوية'));
+    await expectAnalyzedApart('السل', 'السلة');
+    expect(await tokens('arabic_exact_search', 'vaccine')).toEqual(expect.arrayContaining(['اللقاح', 'التطعيم']));
+    expect(await tokens('arabic_exact_search', 'dengue')).toEqual(expect.arrayContaining(['الضنك']));
   });
 
   it('joins Arab clubs as their fans write them in Latin, and leaves الرجاء alone a word', async () => {
