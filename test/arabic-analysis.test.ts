@@ -394,6 +394,7 @@ describe('search-time synonyms', () => {
     await expectAnalyzedApart('الأدوية', 'الأدوات');
     expect(await tokens('arabic_index', 'الأدوية')).toEqual(await tokens('arabic_index', 'أدوية'));
     await expectAnalyzedApart('السل', 'السلة');
+    expect(await tokens('arabic_index', 'للسل')).toEqual(await tokens('arabic_index', 'السل'));
     expect(await tokens('arabic_exact_search', 'vaccine')).toEqual(expect.arrayContaining(['اللقاح', 'التطعيم']));
     expect(await tokens('arabic_exact_search', 'dengue')).toEqual(expect.arrayContaining(['الضنك']));
   });
