@@ -589,6 +589,8 @@ describe('heardAlikeRespellings', () => {
     expect(respelled('الكرة الدهبية')).toEqual({ الدهبية: 'الذهبية' });
     expect(respelled('مزيعة مصرية')).toEqual({ مزيعة: 'مذيعة' });
     expect(respelled('الانتخابات النسفية')).toEqual({ النسفية: 'النصفية' });
+    // Egypt's ج for غ, in a word the news writes only with غ.
+    expect(respelled('قصف الجوطة')).toEqual({ الجوطة: 'الغوطة' });
   });
 
   it('leaves a word the corpus writes, and a word no heard-alike letter makes a news word', () => {

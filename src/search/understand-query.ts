@@ -880,6 +880,9 @@ const HEARD_ALIKE = new Map([
   ['ظ', ['ز', 'ض']],
   ['ك', ['ق']],
   ['ق', ['ك']],
+  // Egypt's ج is a hard g: جوجل, جالاكسي for غوغل, غالاكسي.
+  ['ج', ['غ']],
+  ['غ', ['ج']],
 ]);
 
 /** The words a reader may have meant by `bare`: one letter heard alike swapped, or a long vowel left out inside it. */
