@@ -36,7 +36,10 @@ describe('a word slipped into another word some article writes', () => {
 });
 
 describe('a first letter slipped', () => {
-  it('is offered the word it slipped from, as any other letter is (ذلزال: زلزال)', async () => {
-    expect((await answer('ذلزال')).didYouMean).toBe('زلزال');
+  it('is offered the word it slipped from, as any other letter is (ذلزال: زلزال); a letter heard alike, it is searched as that word', async () => {
+    const asTyped = (await (await service.app.request(`/search?respell=false&q=${encodeURIComponent('ذلزال')}`)).json()) as { didYouMean?: string };
+    expect(asTyped.didYouMean).toBe('زلزال');
+    const heard = (await (await service.app.request(`/search?q=${encodeURIComponent('ذلزال')}`)).json()) as { searchedInstead?: string };
+    expect(heard.searchedInstead).toBe('زلزال');
   });
 });

@@ -739,8 +739,9 @@ export async function searchArticles(
     (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
     (offerOf && aids?.listedNameSpellings ? await nameRunOffer(offerOf, aids.listedNameSpellings) : undefined) ??
     (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
-    (offerOf && aids?.repairer ? await heardOffer(offerOf, aids.repairer) : undefined) ??
     spelled ??
+    // After the index's own respelling: المتحدت is المتحدة, which no letter heard alike makes (ث: المتحدث).
+    (offerOf && aids?.repairer ? await heardOffer(offerOf, aids.repairer) : undefined) ??
     (spellcheck && !request.searchAfter && !understood.phrases?.length && countQueryTokens(withoutStopwords(spellcheck, shape.stopwords)) >= 2
       ? await weakPhraseOffer(
           engine,
