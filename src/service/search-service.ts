@@ -570,10 +570,9 @@ export class SearchService {
     const mayRespell = options.searchRespelling && profile.query.relaxOnZero && !request.searchAfter;
     // A hamza restored leaves the words as they were, and a name typed by ear (محمد سلاح), which no article
     // writes so, is the name: the respelling is searched whatever the letters as typed found.
-    const spellings = this.queryAids().listedNameSpellings;
+    const { listedNameSpellings: spellings, repairer, questionWords } = this.queryAids();
     const heardName = (q: string, offer: string) => spellings !== undefined && nameRunSlipOffer(q, spellings)?.text === offer;
-    // A word no article writes, one letter heard alike from the word offered (سفقة: صفقة), is that word.
-    const { repairer, questionWords } = this.queryAids();
+    // A word no article writes, one letter heard alike from the word offered (سفقة: صفقة), is that word;
     // صدك ("really?") is a question word, no misheard صدق.
     const misheard = (word: string) => repairer !== undefined && corpusFrequency(word, repairer) === 0 && !questionWords.has(word);
     const heardWord = (q: string, offer: string) =>
