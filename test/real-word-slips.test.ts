@@ -12,7 +12,9 @@ const oilPrices = Array.from({ length: 21 }, (_, i) => ({
 }));
 const quake = { id: 'x-quake', title: 'زلزال يضرب إندونيسيا', body: 'ضرب زلزال قوي جزيرة لومبوك.', published: '2018-08-05T10:00:00Z' };
 const slip = { id: 'x-oil-slip', title: 'تقرير السوق', body: 'قال التاجر إن أسعار النفظ مرتفعة هذا الشهر.', published: '2018-05-02T10:00:00Z' };
-beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, quake]));
+// Two words one letter from أسعار النفط each, which an article writes together.
+const otherWords = { id: 'x-oil-other-words', title: 'أسعاف النقط', body: 'كتب الشاعر عن أسعاف النقط في قصيدته.', published: '2018-05-03T10:00:00Z' };
+beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, otherWords, quake]));
 
 const answer = async (q: string, sort = 'relevance') =>
   (await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent(q)}`)).json()) as {
@@ -32,6 +34,12 @@ describe('a word slipped into another word some article writes', () => {
   it('is left alone typed alone, with no other word to be read beside, and where the words are held together often', async () => {
     expect((await answer('النفظ')).didYouMean).toBeUndefined();
     expect((await answer('أسعار النفط')).didYouMean).toBeUndefined();
+  });
+
+  it('is not offered where every word typed is a word articles hold and would be changed: that is another text', async () => {
+    const typed = await answer('أسعاف النقط');
+    expect(typed.totalAllWords).toBe(1);
+    expect(typed.didYouMean).toBeUndefined();
   });
 });
 

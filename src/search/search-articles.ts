@@ -576,8 +576,8 @@ const MIN_WRITTEN = 5;
  * A respelling for a text of two words or more that hardly any article holds together, where many
  * hold the respelling's (أسعار النفظ: أسعار النفط, صفقة الفرن: صفقة القرن): a slip that is itself a
  * word some articles write, which the spelling asked with the search leaves alone. Of the
- * respellings the index's words allow that at least 5 articles write as a phrase, the one changing
- * fewest words, then the one most write: the suggester ranks words alone (اسعار الزهب: الحرب
+ * respellings the index's words allow that at least 5 articles write as a phrase and that keep a word
+ * as typed, the one changing fewest words, then the one most write: the suggester ranks words alone (اسعار الزهب: الحرب
  * before الذهب). Not for a word alone, which has no others to be read beside: ترتسم is a word, not
  * تتسم misspelled. `text` is asked as the search split it and offered as typed; `heldTogether`
  * counts the articles holding its words, `holdingEvery` a respelling's.
@@ -609,9 +609,11 @@ async function weakPhraseOffer(
     const [typed, offered] = [text.asked.split(' '), spelling.split(' ')];
     return typed.length === offered.length ? typed.filter((word, at) => normalizeArabicWord(word) !== normalizeArabicWord(offered[at]!)).length : typed.length;
   };
+  const typedWords = text.asked.split(' ').length;
   const ranked = spellings
     .map((spelling, at) => ({ spelling, written: written[at]!, changed: changed(spelling) }))
-    .filter((option) => option.written >= MIN_WRITTEN)
+    // One that changes every word keeps nothing of the text: ختان الإناث is no خلال الأحداث misspelled.
+    .filter((option) => option.written >= MIN_WRITTEN && option.changed < typedWords)
     .sort((a, b) => a.changed - b.changed || b.written - a.written);
   const likeliest = ranked[0]?.spelling;
   if (!likeliest || (await holdingEvery(likeliest)) < Math.max(MIN_HELD_TOGETHER, HELD_TOGETHER_RATIO * heldTogether)) return undefined;
