@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutDateline } from './dateline.js';
+import { cutDateline, withoutDateline } from './dateline.js';
 
 describe('withoutDateline', () => {
   it.each([
@@ -35,5 +35,12 @@ describe('withoutDateline', () => {
     ['more than a place before the bracket', 'هذه جملة طويلة فيها ست كلمات (رويترز) - قال'],
   ])('leaves %s as it is', (_label, text) => {
     expect(withoutDateline(text)).toBe(text);
+  });
+});
+
+describe('cutDateline', () => {
+  it('keeps the dateline as written beside the text without it', () => {
+    expect(cutDateline('دبي، الإمارات العربية المتحدة (CNN)-- أكد رئيس')).toEqual({ text: 'أكد رئيس', dateline: 'دبي، الإمارات العربية المتحدة (CNN)--' });
+    expect(cutDateline('قال الرئيس (72 عاما) إن الحكومة باقية')).toEqual({ text: 'قال الرئيس (72 عاما) إن الحكومة باقية' });
   });
 });

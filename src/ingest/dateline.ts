@@ -24,12 +24,18 @@ const DATELINE_MAX_CHARS = 200;
 
 /** The text without the dateline it opens with, if it opens with one. */
 export function withoutDateline(text: string): string {
+  return cutDateline(text).text;
+}
+
+/** The dateline a text opens with, as written, and the text without it; the text alone if it opens with none. */
+export function cutDateline(text: string): { text: string; dateline?: string } {
   const lineBreak = text.indexOf('\n');
   const blank = lineBreak >= 0 && lineBreak <= BYLINE_MAX_CHARS ? /^\s*/u.exec(text.slice(lineBreak + 1, lineBreak + 1 + DATELINE_MAX_CHARS))![0].length : -1;
   for (const start of blank >= 0 ? [0, lineBreak + 1 + blank] : [0]) {
     const opening = text.slice(start, start + DATELINE_MAX_CHARS);
     const dateline = DATELINE.exec(opening);
-    if (dateline && !REPORTED_SPEECH.test(opening.slice(dateline[0].length))) return text.slice(0, start) + text.slice(start + dateline[0].length);
+    if (dateline && !REPORTED_SPEECH.test(opening.slice(dateline[0].length)))
+      return { text: text.slice(0, start) + text.slice(start + dateline[0].length), dateline: dateline[0].trim() };
   }
-  return text;
+  return { text };
 }

@@ -82,6 +82,7 @@ export function toStoredArticle(article: PreparedArticle, tags: Awaited<ReturnTy
       source_category: article.category,
       abstract: article.abstract,
       author: article.author,
+      dateline: article.dateline,
     }),
     ...tags,
     [HASH_FIELD]: article.contentHash,

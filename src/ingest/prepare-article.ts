@@ -4,6 +4,7 @@ import { isCalendarDate, monthNumber, parseArabicDate } from './article-dates.js
 import { normalizeLines, PARAGRAPH_BREAK, parseSeedArticle } from './seed-parser.js';
 import type { RunOnRepairer } from './run-on-repair.js';
 import { leadKeysOf, paragraphKey, withoutLinkLines } from './teasers.js';
+import { cutDateline } from './dateline.js';
 import { lettersAndDigits, wordCount } from '../analysis/letters-and-digits.js';
 import type { SourceRecord } from './source-records.js';
 import '../zod-messages.js';
@@ -84,6 +85,8 @@ export interface PreparedArticle {
   teasers?: string[];
   /** Lines linking other stories of the outlet ("اقرأ أيضا: …"), taken out of `body` (`withoutLinkLines`). */
   links?: string[];
+  /** Where the newsroom filed from (دبي، الإمارات العربية المتحدة (CNN)), taken out of `body` (`cutDateline`): not what the story is about. */
+  dateline?: string;
   contentHash: string;
 }
 
@@ -193,7 +196,7 @@ function oneLine(value: unknown): string | undefined {
 }
 
 function finish(
-  fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadStoryKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links'>,
+  fields: Omit<PreparedArticle, 'contentHash' | 'storyKey' | 'textKey' | 'leadStoryKey' | 'leadKeys' | 'tailKeys' | 'teasers' | 'links' | 'dateline'>,
 ): Prepared {
   if (fields.body.length > MAX_TEXT_CHARACTERS)
     return {
@@ -207,12 +210,15 @@ function finish(
       id: fields.id,
       reason: `title: ${fields.title.length.toLocaleString('en')} characters, more than the ${MAX_TITLE_CHARACTERS.toLocaleString('en')} a title may have`,
     };
-  const { body, links } = withoutLinkLines(fields.body);
-  // The keys and links are hashed with the rest: articles stored before they had them are written again.
+  const { body: linked, links } = withoutLinkLines(fields.body);
+  // A CNN dateline names Dubai in half its articles: searched, it made them hits for the UAE.
+  const { text: body, dateline } = cutDateline(linked);
+  // The keys, links and dateline are hashed with the rest: articles stored before they had them are written again.
   const withKey = {
     ...fields,
     body,
     ...(links.length > 0 ? { links } : {}),
+    dateline,
     storyKey: storyKeyOf(fields),
     textKey: textKeyOf(fields.source, body),
     leadStoryKey: leadStoryKeyOf(fields.source, body, fields.published),

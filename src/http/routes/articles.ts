@@ -25,6 +25,10 @@ const Article = ArticleSummarySchema.extend({
   links: z.array(z.string()).openapi({
     description: 'Lines of the article linking the source\'s other stories ("اقرأ أيضا: …", "للمزيد: …"), as published: not searched',
   }),
+  dateline: z.string().nullable().openapi({
+    description:
+      'Where the newsroom filed the text from, as it opened it ("دبي، الإمارات العربية المتحدة (CNN)--"): shown before `body`, not searched and not tagged',
+  }),
   region_salience: z
     .array(
       z.object({
@@ -151,6 +155,7 @@ export function registerArticleRoutes(
         author: stored.author ?? null,
         teasers: stored.teasers ?? [],
         links: stored.links ?? [],
+        dateline: stored.dateline ?? null,
         published: stored.published ?? null,
         source: stored.source ?? null,
         url: stored.url ?? null,
