@@ -382,6 +382,23 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'بالخرطوم')).toEqual(await tokens('arabic_index', 'الخرطوم'));
   });
 
+  it('reads the names a culture desk, an Iraq and a Gulf analyst type in Latin as the Arabic the news writes', async () => {
+    // Mahfouz had read as محافظة, Kadim as القدم, Elissa as ليس; Sinjar as the name السنوار, Sabah as
+    // صباح beside any أحمد, Ayatollah as توليه, Azhar as إظهار.
+    await expectSearchedAs('Naguib Mahfouz', ['نجيب', 'محفوظ']);
+    await expectSearchedAs('Kadim Al Sahir', ['كاظم', 'الساهر']);
+    await expectSearchedAs('Elissa', ['اليسا']);
+    await expectSearchedAs('Sinjar', ['سنجار']);
+    await expectSearchedAs('Sulaymaniyah', ['السليمانيه']);
+    await expectSearchedAs('Sabah al-Ahmad', ['صباح', 'الاحمد', 'الكويت']);
+    await expectSearchedAs('Grand Ayatollah Sistani', ['السيستاني']);
+    await expectSearchedAs('Ayatollah', ['ايه', 'الله']);
+    await expectSearchedAs('Al-Azhar', ['الازهر']);
+    await expectSearchedAs('Copts', ['الاقباط']);
+    await expectSearchedAs('هولير', ['اربيل']);
+    await expectSearchedAs('برزاني', ['بارزاني']);
+  });
+
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
     // autism had read as الشرود (absent-mindedness), stroke as الضربة (a strike).
     await expectSearchedAs('autism', ['التوحد']);
