@@ -975,6 +975,13 @@ describe('a short Latin slip of a listed name', () => {
     const slip = (await (await withDictionary().app.request('/search?q=Raqa')).json()) as Answer;
     expect(slip.searchedInArabic).toBeUndefined();
   });
+
+  it('is told where it was searched as the listed name it misspells, as a word the dictionary read is', async () => {
+    type Answer = { hits: { id: string }[]; searchedInArabic?: unknown };
+    const answer = (await (await withDictionary().app.request('/search?q=Abbass')).json()) as Answer;
+    expect(answer.searchedInArabic).toEqual([{ english: 'Abbass', arabic: 'محمود عباس', respelled: 'abbas' }]);
+    expect(answer.hits.map((hit) => hit.id)).toEqual(await ids('Abbas'));
+  });
 });
 
 // Last: it adds an article to the suite's index.

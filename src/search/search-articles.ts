@@ -70,6 +70,8 @@ import {
   nameSpellingKey,
   listedNamesWithin,
   listedNamesWithStopwords,
+  latinNamesRespelled,
+  splitRunOns,
   type ListedSpellings,
   type QueryAids,
 } from './understand-query.js';
@@ -274,6 +276,7 @@ function understandRequest(
   const text = wordsOf(dictionary ? withUnlistedLatinPhrasesUnquoted(typed, aids.arabicOfLatin!) : typed);
   // Read once: what is searched and the text a respelling is asked for both begin here.
   const read = text ? readWordsAndNames(respellWords(text, respellings), profile.query, aids) : '';
+  const namesRespelled = read ? latinNamesRespelled(splitRunOns(respellWords(text, respellings), profile.query, aids), read, aids) : [];
   const latinText = read ? understandReadQuery(read, profile.query, aids) : '';
   const phrases = quotedPhrases(respellWords(text, respellings));
   // A quoted phrase left (a listed one) is asked as written.
@@ -368,7 +371,7 @@ function understandRequest(
   return {
     understood,
     ...(spellcheck ? { spellcheck, unsplit: text } : {}),
-    ...(inArabic?.translated.length ? { translated: inArabic.translated } : {}),
+    ...(namesRespelled.length || inArabic?.translated.length ? { translated: [...namesRespelled, ...(inArabic?.translated ?? [])] } : {}),
     // Empty where the dictionary read every Latin word: none is unknown.
     ...(inArabic ? { asTyped: inArabic.asTyped } : {}),
     ...(soundedOut.size > 0 ? { soundedOut } : {}),

@@ -18,6 +18,7 @@ import {
   LONGEST_LISTED_SPELLING,
   readLatinStretches,
   withoutLatinMarks,
+  type EnglishInArabic,
   type EnglishWords,
   type NewsFrequency,
 } from './english-words.js';
@@ -1346,6 +1347,23 @@ export function understandQuery(text: string, settings: SearchProfile['query'], 
  */
 export function readWordsAndNames(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   return respellLatinNamesOf(splitRunOns(text, settings, aids), settings, aids);
+}
+
+/**
+ * The Latin words `readWordsAndNames` read as a listed name they misspell (Sinwer: sinwar), each with
+ * the name's Arabic: searched as the name, so the reader is told, as of a word the dictionary read.
+ * `split` is the text before the names were respelled, `read` after; nothing where a whole name took
+ * another number of words. Pure.
+ */
+export function latinNamesRespelled(split: string, read: string, aids: Pick<QueryAids, 'latinNameWords' | 'arabicOfLatin'>): EnglishInArabic[] {
+  const [typed, names] = [split.split(/\s+/u).filter(Boolean), read.split(/\s+/u).filter(Boolean)];
+  if (typed.length !== names.length || !aids.latinNameWords) return [];
+  return typed.flatMap((word, at) => {
+    const name = names[at]!;
+    if (!LATIN_LETTER.test(word) || word.toLowerCase() === name || !aids.latinNameWords!.has(name)) return [];
+    const arabic = aids.arabicOfLatin?.get(name);
+    return arabic ? [{ english: word, arabic, respelled: name }] : [];
+  });
 }
 
 const bareOf = (word: string) => normalizeArabicWord(word.replace(EDGE_PUNCTUATION, ''));

@@ -290,7 +290,7 @@ const SearchResponse = z
       .optional()
       .openapi({
         description:
-          'For a query without Arabic and without a quoted phrase: its English words the synonym lists do not spell, each with the Arabic it was searched as (the first sense in the English–Arabic dictionary: of `respelled`, where a misspelled word was read as that one), and its words of Arabic typed in Latin letters with the word they were read as (masr: مصر); excluded words are not listed',
+          'For a query without Arabic and without a quoted phrase: its English words the synonym lists do not spell, each with the Arabic it was searched as (the first sense in the English–Arabic dictionary: of `respelled`, where a misspelled word was read as that one), and its words of Arabic typed in Latin letters with the word they were read as (masr: مصر); excluded words are not listed. For any query, its Latin words read as a listed name they misspell, with the name as `respelled` (Sinwer: sinwar, السنوار)',
         example: [{ english: 'vaccine', arabic: 'اللقاح' }],
       }),
     alternatives: z
