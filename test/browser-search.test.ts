@@ -590,6 +590,21 @@ describe('the search page', () => {
     );
   });
 
+  it('says of a respelling that changed more than hamzas that it corrected the spelling, not that it wrote hamzas', async () => {
+    // The API's answer for the hamzas left off, given for a letter heard alike (ث for ئ): the page says what the respelling did.
+    const answer = await (await fetch(`${chromium.url}/search?q=${encodeURIComponent('الجزاير')}`)).json();
+    await chromium.page.route('**/search?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) }));
+    try {
+      await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزاثر')}`);
+      await rendered();
+      expect(await chromium.page.textContent('#status')).toMatch(
+        /^«\u2068الجزاثر\u2069» كما كُتبت: [0-9]+، وعُرضت نتائج «\u2068الجزائر\u2069» بعد تصحيح إملائها[.]/,
+      );
+    } finally {
+      await chromium.page.unroute('**/search?*');
+    }
+  });
+
   it('says of words typed with the other keyboard layout which keyboard they were typed on, and searches them as meant', async () => {
     // الجزائر typed with the English layout active.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('hg[.hzv')}`);

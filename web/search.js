@@ -325,6 +325,11 @@ function inArabicNote(result) {
   return translated + untranslated;
 }
 
+/** A text with each hamza and its seat written as the bare letter: الجزاير and الجزائر alike. */
+function withoutHamzas(text) {
+  return text.replace(/[أإآ]/gu, 'ا').replace(/ؤ/gu, 'و').replace(/ئ/gu, 'ي').replace(/ء/gu, '');
+}
+
 /** A search that found nothing, or next to nothing, as typed and was answered with its respelling, or with its tags' words: said first. */
 function insteadNote(result, typed) {
   if (!result.searchedInstead) return '';
@@ -335,9 +340,11 @@ function insteadNote(result, typed) {
   // A tag searched as its words (#WorldCup Messi): its articles may be many, none holding every word.
   const tagWords = /[#@]/u.test(typed) && !/[#@]/u.test(result.searchedInstead);
   if (tagWords && result.totalAsTyped) return `لا مقال يحوي كل كلمات «\u2068${typed}\u2069» كما كُتبت، ${instead}`;
-  // More than a few as typed: the respelling only wrote the hamzas left off (مسوول: مسؤول), the same words.
-  if (result.totalAsTyped > FEW_AS_TYPED)
-    return `«\u2068${typed}\u2069» كما كُتبت: ${count(result.totalAsTyped)}، وعُرضت نتائج «\u2068${result.searchedInstead}\u2069» بهمزاتها. `;
+  // More than a few as typed: the respelling wrote the hamzas left off (مسوول: مسؤول), or a letter heard alike (ام كلتوم: أم كلثوم).
+  if (result.totalAsTyped > FEW_AS_TYPED) {
+    const how = withoutHamzas(typed) === withoutHamzas(result.searchedInstead) ? 'بهمزاتها' : 'بعد تصحيح إملائها';
+    return `«\u2068${typed}\u2069» كما كُتبت: ${count(result.totalAsTyped)}، وعُرضت نتائج «\u2068${result.searchedInstead}\u2069» ${how}. `;
+  }
   const found = result.totalAsTyped ? `نتائج قليلة (${count(result.totalAsTyped)})` : 'لا نتائج';
   return `${found} لـ «\u2068${typed}\u2069»، ${instead}`;
 }
