@@ -14,7 +14,9 @@ const quake = { id: 'x-quake', title: 'زلزال يضرب إندونيسيا', 
 const slip = { id: 'x-oil-slip', title: 'تقرير السوق', body: 'قال التاجر إن أسعار النفظ مرتفعة هذا الشهر.', published: '2018-05-02T10:00:00Z' };
 // Two words one letter from أسعار النفط each, which an article writes together.
 const otherWords = { id: 'x-oil-other-words', title: 'أسعاف النقط', body: 'كتب الشاعر عن أسعاف النقط في قصيدته.', published: '2018-05-03T10:00:00Z' };
-beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, otherWords, quake]));
+// A listed name (Bahrain's king) no article writes as a phrase: its words apart.
+const kingApart = { id: 'x-king-apart', title: 'الملك يفتتح جسرا', body: 'افتتح الملك جسرا جديدا يربط مدن البحرين.', published: '2018-05-04T10:00:00Z' };
+beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, otherWords, kingApart, quake]));
 
 const answer = async (q: string, sort = 'relevance') =>
   (await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent(q)}`)).json()) as {
@@ -49,5 +51,17 @@ describe('a first letter slipped', () => {
     expect(asTyped.didYouMean).toBe('زلزال');
     const heard = (await (await service.app.request(`/search?q=${encodeURIComponent('ذلزال')}`)).json()) as { searchedInstead?: string };
     expect(heard.searchedInstead).toBe('زلزال');
+  });
+});
+
+describe('a listed name typed whole that no article writes', () => {
+  it('finds nothing as typed, so it is relaxed to its words apart, and says so', async () => {
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('ملك البحرين')}`)).json()) as {
+      total: number;
+      relaxed?: boolean;
+      hits: { id: string }[];
+    };
+    expect(answer.relaxed).toBe(true);
+    expect(answer.hits.map((hit) => hit.id)).toContain('x-king-apart');
   });
 });

@@ -700,7 +700,10 @@ export async function searchArticles(
   // Zero results never silently: ask again with any one word enough and quoted phrases in any form,
   // then with those phrases alone required (the other words only rank), then with their words alone; and say so.
   const relax =
-    result.total === 0 && understood.q?.trim() && profile.query.relaxOnZero && (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length);
+    result.total === 0 &&
+    understood.q?.trim() &&
+    profile.query.relaxOnZero &&
+    (wordsToMatch(understood, profile) !== '1' || understood.phrases?.length || understood.everyWord);
   if (relax) {
     const phraseSteps = understood.phrases?.length
       ? [
@@ -708,7 +711,9 @@ export async function searchArticles(
           { ...understood, relaxed: true, phrases: [] },
         ]
       : [];
-    for (const relaxed of [{ ...understood, relaxed: true }, ...phraseSteps]) {
+    // A listed name typed whole that no article writes (ولي عهد البحرين) is relaxed as any other text: its words apart.
+    const { everyWord: _everyWord, ...anyWord } = understood;
+    for (const relaxed of [{ ...anyWord, relaxed: true }, ...phraseSteps]) {
       body = buildSearchBody(relaxed, profile, shape);
       result = await engine.search<StoredArticle>(alias, body);
       if (result.total > 0) break;
