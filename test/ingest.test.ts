@@ -314,9 +314,9 @@ describe('lines linking other stories', () => {
 
 describe('a dateline', () => {
   it('is taken out of the searched text and shown with the article: where the newsroom sits is no hit', async () => {
-    const dateline = 'بورتسودان، السودان (CNN)—';
+    const dateline = 'بورتسودان، السودان (CNN)';
     const lead = 'افتتحت الحكومة ميناء جديدا للحاويات على ساحل البحر.';
-    const report = await ingestRecords('dateline.ndjson', [cnnArticle('cnn-port', 'ميناء جديد للحاويات', `${dateline} ${lead}`)]);
+    const report = await ingestRecords('dateline.ndjson', [cnnArticle('cnn-port', 'ميناء جديد للحاويات', `${dateline}— ${lead}`)]);
     expect(report).toMatchObject({ read: 1, indexed: 1, rejected: [] });
     const view = (await (await service.app.request('/articles/cnn-port')).json()) as { body: string; dateline: string | null };
     expect([view.dateline, view.body]).toEqual([dateline, lead]);

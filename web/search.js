@@ -846,8 +846,8 @@ async function showArticle(state) {
     $('article-meta').replaceChildren(...meta(article, { cited: true }).childNodes);
     $('article-tags').replaceChildren(...(tags(article, { mentioned: true })?.childNodes || []));
     $('article-body').replaceChildren(
-      // Its own direction, so that a Latin "(CNN)" opening it does not set the text's.
-      ...(article.dateline ? [h('p', { class: 'dateline', dir: 'auto' }, article.dateline)] : []),
+      // Right to left as the page, and its own: a Latin "(CNN)" alone would set the text's direction, or sit at the left edge.
+      ...(article.dateline ? [h('p', { class: 'dateline', dir: 'rtl' }, article.dateline)] : []),
       ...(marks.body || article.body)
         .split(/\n+/)
         .filter((p) => p.trim())

@@ -40,7 +40,7 @@ describe('withoutDateline', () => {
 
 describe('cutDateline', () => {
   it('keeps the dateline as written beside the text without it', () => {
-    expect(cutDateline('دبي، الإمارات العربية المتحدة (CNN)-- أكد رئيس')).toEqual({ text: 'أكد رئيس', dateline: 'دبي، الإمارات العربية المتحدة (CNN)--' });
+    expect(cutDateline('دبي، الإمارات العربية المتحدة (CNN)-- أكد رئيس')).toEqual({ text: 'أكد رئيس', dateline: 'دبي، الإمارات العربية المتحدة (CNN)' });
     expect(cutDateline('قال الرئيس (72 عاما) إن الحكومة باقية')).toEqual({ text: 'قال الرئيس (72 عاما) إن الحكومة باقية' });
   });
 });

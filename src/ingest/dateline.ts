@@ -19,6 +19,9 @@ const REPORTED_SPEECH = /^[أإا]ن\s/u;
 /** A first line this short, before the dateline's line, is a byline or a note on the article. */
 const BYLINE_MAX_CHARS = 200;
 
+/** The dashes, colon or full stop a dateline ends with, and the space after them: no part of the place. */
+const TRAILING_DASHES = /[\s.:ـ\-—–]+$/u;
+
 /** The longest dateline the pattern takes, with room to see what follows it: only that much is read. */
 const DATELINE_MAX_CHARS = 200;
 
@@ -27,7 +30,7 @@ export function withoutDateline(text: string): string {
   return cutDateline(text).text;
 }
 
-/** The dateline a text opens with, as written, and the text without it; the text alone if it opens with none. */
+/** The dateline a text opens with, without its closing dashes, and the text without it; the text alone if it opens with none. */
 export function cutDateline(text: string): { text: string; dateline?: string } {
   const lineBreak = text.indexOf('\n');
   const blank = lineBreak >= 0 && lineBreak <= BYLINE_MAX_CHARS ? /^\s*/u.exec(text.slice(lineBreak + 1, lineBreak + 1 + DATELINE_MAX_CHARS))![0].length : -1;
@@ -35,7 +38,7 @@ export function cutDateline(text: string): { text: string; dateline?: string } {
     const opening = text.slice(start, start + DATELINE_MAX_CHARS);
     const dateline = DATELINE.exec(opening);
     if (dateline && !REPORTED_SPEECH.test(opening.slice(dateline[0].length)))
-      return { text: text.slice(0, start) + text.slice(start + dateline[0].length), dateline: dateline[0].trim() };
+      return { text: text.slice(0, start) + text.slice(start + dateline[0].length), dateline: dateline[0].replace(TRAILING_DASHES, '') };
   }
   return { text };
 }

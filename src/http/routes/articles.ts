@@ -27,7 +27,7 @@ const Article = ArticleSummarySchema.extend({
   }),
   dateline: z.string().nullable().openapi({
     description:
-      'Where the newsroom filed the text from, as it opened it ("دبي، الإمارات العربية المتحدة (CNN)--"): shown before `body`, not searched and not tagged',
+      'Where the newsroom filed the text from, as it opened it without its closing dashes ("دبي، الإمارات العربية المتحدة (CNN)"): shown before `body`, not searched and not tagged',
   }),
   region_salience: z
     .array(
