@@ -397,6 +397,14 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Copts', ['الاقباط']);
     await expectSearchedAs('هولير', ['اربيل']);
     await expectSearchedAs('برزاني', ['بارزاني']);
+    // Second reviews: more artists, shows, Gulf names; Turkey's FETO (فئة), a Persian-style خامنه اي.
+    await expectSearchedAs('Wael Kfoury', ['واءل', 'كفوري']);
+    await expectSearchedAs('The Voice', ['ذا', 'فويس']);
+    await expectSearchedAs('Sheikha Moza', ['موزا']);
+    await expectSearchedAs('Turki al-Faisal', ['تركي', 'الفيصل']);
+    await expectSearchedAs('FETO', ['غولن']);
+    await expectSearchedAs('خامنه اي', ['خامنءي']);
+    await expectSearchedAs('برانسون', ['برونسون']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
