@@ -405,6 +405,8 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('FETO', ['غولن']);
     await expectSearchedAs('خامنه اي', ['خامنءي']);
     await expectSearchedAs('برانسون', ['برونسون']);
+    await expectSearchedAs('Binali Yildirim', ['يلدريم']);
+    await expectSearchedAs('Larijani', ['لاريجاني']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
