@@ -12,6 +12,10 @@ const stories = [
   { id: 'r-far', title: word(20), body: `${words(20, 6)} ${words(300, 30)}`, topics: [], regions: [] },
   // The same outlet's second filing of r-close, stored as its copy.
   { id: 'r-close-copy', title: `${word(0)} ${word(1)}`, body: `${words(0, 20)} ${words(200, 30)}`, topics: [], regions: [], duplicate_of: 'r-close' },
+  // One outlet's story, its own second story sharing 24 of its words, and another outlet's sharing 18.
+  { id: 'o-asked', source: 'وكالة الشرق', title: word(400), body: `${words(400, 24)} ${words(500, 30)}`, topics: [], regions: [] },
+  { id: 'o-same', source: 'وكالة الشرق', title: word(400), body: `${words(400, 24)} ${words(560, 30)}`, topics: [], regions: [] },
+  { id: 'o-other', source: 'وكالة الغرب', title: word(401), body: `${words(400, 18)} ${words(620, 30)}`, topics: [], regions: [] },
 ];
 
 const service = useSeededService('related-articles');
@@ -34,5 +38,11 @@ describe('related articles', () => {
     const response = await service.app.request('/articles/r-asked/related?size=1');
     const { related } = (await response.json()) as { related: { id: string }[] };
     expect(related.map((hit) => hit.id)).toEqual(['r-close']);
+  });
+
+  it("lists another outlet's report before the article's own outlet's where it shares a good part of as many words", async () => {
+    const response = await service.app.request('/articles/o-asked/related?size=5');
+    const { related } = (await response.json()) as { related: { id: string }[] };
+    expect(related.map((hit) => hit.id)).toEqual(['o-other', 'o-same']);
   });
 });

@@ -63,9 +63,20 @@ export function relatedArticlesBody(
 }
 
 /**
- * The articles related to article `id` on `index` (see relatedArticlesBody), and where fewer than
- * `size` share that many words, after them those sharing FEWER_WORDS_SHARED of them: an article
- * page is never left short for want of one word more.
+ * A related article of another outlet scoring at least this share of the best one's comes before the
+ * article's own outlet's: more-like-this rewards an outlet's own wording (its boilerplate, its
+ * spellings), and a Brunson story had listed eight Sky News articles and none of the BBC's or CNN's
+ * reports of the release that day.
+ */
+export const OTHER_OUTLET_SHARE = 0.5;
+
+/** Candidates read per related article asked, for other outlets' to be found below the article's own outlet's. */
+const CANDIDATES_PER_ARTICLE = 2;
+
+/**
+ * The articles related to article `id` on `index` (see relatedArticlesBody), other outlets' first
+ * (OTHER_OUTLET_SHARE), and where fewer than `size` share that many words, after them those sharing
+ * FEWER_WORDS_SHARED of them: an article page is never left short for want of one word more.
  */
 export async function findRelatedArticles(
   engine: SearchEngine,
@@ -74,7 +85,11 @@ export async function findRelatedArticles(
   size: number,
   terms: RelatedTerms = RELATED_TERMS,
 ): Promise<SearchHit<StoredArticle>[]> {
-  const related = (await engine.search<StoredArticle>(index, relatedArticlesBody(index, id, size, terms))).hits;
+  const [article, candidates] = await Promise.all([
+    engine.getSources<Pick<StoredArticle, 'source'>>(index, [id], ['source']),
+    engine.search<StoredArticle>(index, relatedArticlesBody(index, id, size * CANDIDATES_PER_ARTICLE, terms)),
+  ]);
+  const related = otherOutletsFirst(candidates.hits, article.get(id)?.source).slice(0, size);
   if (related.length === size || parseFloat(terms.minimumShouldMatch) <= parseFloat(FEWER_WORDS_SHARED)) return related;
   const listed = related.map((hit) => hit.id);
   const more = await engine.search<StoredArticle>(
@@ -82,4 +97,11 @@ export async function findRelatedArticles(
     relatedArticlesBody(index, id, size - listed.length, { ...terms, minimumShouldMatch: FEWER_WORDS_SHARED }, listed),
   );
   return [...related, ...more.hits];
+}
+
+/** The hits, those of an outlet other than `source` scoring OTHER_OUTLET_SHARE of the best first, each part in score order. Pure. */
+export function otherOutletsFirst<T extends { source?: string }>(hits: SearchHit<T>[], source: string | undefined): SearchHit<T>[] {
+  const best = hits[0]?.score ?? 0;
+  const first = (hit: SearchHit<T>) => source !== undefined && hit.source.source !== source && (hit.score ?? 0) >= OTHER_OUTLET_SHARE * best;
+  return [...hits.filter(first), ...hits.filter((hit) => !first(hit))];
 }
