@@ -407,6 +407,10 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('برانسون', ['برونسون']);
     await expectSearchedAs('Binali Yildirim', ['يلدريم']);
     await expectSearchedAs('Larijani', ['لاريجاني']);
+    // The Sadrists and Dhahran had been stemmed to صدر ("issued") and ظهر ("noon").
+    await expectAnalyzedApart('الصدري', 'صدر');
+    expect(await tokens('arabic_index', 'الصدريين')).toEqual(await tokens('arabic_index', 'الصدري'));
+    await expectAnalyzedApart('الظهران', 'الظهر');
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
