@@ -261,6 +261,12 @@ describe('typo tolerance', () => {
     expect((await ids('اللاجين'))[0]).toBe('x-refugees');
   });
 
+  it('reads a word written with marks or a tatweel as the word, no typo: اللاعـــبين finds what اللاعبين finds', async () => {
+    // As a typo, it had been loosened to two edits, and found اللاجئين's article too.
+    expect(await ids('اللاعـــبين')).toEqual(await ids('اللاعبين'));
+    expect(await ids('اللَّاعِبِين')).toEqual(await ids('اللاعبين'));
+  });
+
   it('marks the word a misspelling matched, in the title and the snippets', async () => {
     const first = (await hitsFor('اللاجين'))[0]!;
     expect(first.id).toBe('x-refugees');

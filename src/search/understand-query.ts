@@ -570,8 +570,12 @@ const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(
 
 /** How often the corpus word list spells a word, in every spelling the index folds together. */
 export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
-  return foldedSpellings(word).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+  // The word list holds words without marks: الحـــج and رَمَضَان are الحج and رمضان, no rare words to fuzz.
+  return foldedSpellings(word.replace(MARKS_AND_TATWEEL, '')).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
 }
+
+/** Harakat, shadda, sukun, the superscript alef and the tatweel: marks a word is written with or without. */
+const MARKS_AND_TATWEEL = /[\u064B-\u065F\u0670\u0640]/gu;
 
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
