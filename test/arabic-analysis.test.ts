@@ -404,13 +404,23 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Turki al-Faisal', ['تركي', 'الفيصل']);
     await expectSearchedAs('FETO', ['غولن']);
     await expectSearchedAs('خامنه اي', ['خامنءي']);
-    await expectSearchedAs('برانسون', ['برونسون']);
+    await expectSearchedAs('القس برانسون', ['برونسون']); // برانسون alone is also Richard Branson
     await expectSearchedAs('Binali Yildirim', ['يلدريم']);
     await expectSearchedAs('Larijani', ['لاريجاني']);
     // The Sadrists and Dhahran had been stemmed to صدر ("issued") and ظهر ("noon").
     await expectAnalyzedApart('الصدري', 'صدر');
     expect(await tokens('arabic_index', 'الصدريين')).toEqual(await tokens('arabic_index', 'الصدري'));
     await expectAnalyzedApart('الظهران', 'الظهر');
+    // The pilgrimages had met an argument (حجة) and age (عمر); the iPhone Ivan, Apple camels.
+    await expectAnalyzedApart('العمرة', 'عمر');
+    await expectAnalyzedApart('الحج', 'حجة');
+    await expectAnalyzedApart('آيفون', 'إيفان');
+    expect(await tokens('arabic_index', 'ايفون')).toEqual(await tokens('arabic_index', 'آيفون'));
+    await expectAnalyzedApart('الإبل', 'آبل');
+    await expectSearchedAs('Eid al-Adha', ['عيد', 'الاضحي']);
+    await expectSearchedAs('Umrah', ['العمره']);
+    await expectSearchedAs('Bahceli', ['بهجلي']);
+    await expectSearchedAs('الأحواز', ['الاهواز']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
