@@ -57,6 +57,6 @@ export interface StoredArticle extends Partial<Record<FacetField, string[]>> {
   teasers?: string[];
   /** Lines linking other stories of the outlet, as published: taken out of `body`, stored, not searched. */
   links?: string[];
-  /** Where the newsroom filed from (`cutDateline`), as published: taken out of `body`, stored, not searched. */
+  /** Where the newsroom filed from (`cutDateline`), without its closing dashes: taken out of `body`, stored, not searched. */
   dateline?: string;
 }
