@@ -960,6 +960,17 @@ describe('a Latin word the lists read', () => {
   });
 });
 
+describe('a listed name that repeats a word', () => {
+  const candidate = { id: 'x-moussa', title: 'موسى مصطفى موسى يقدم أوراق ترشحه', body: 'قدم موسى مصطفى موسى أوراق ترشحه للانتخابات الرئاسية.' };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [candidate]));
+
+  it('finds in Latin what the Arabic finds: cut to Moussa Mostafa, Moussa Mostafa Moussa had found nothing', async () => {
+    const arabic = await ids('موسى مصطفى موسى');
+    expect(arabic).toContain('x-moussa');
+    expect(await ids('Moussa Mostafa Moussa')).toEqual(arabic);
+  });
+});
+
 describe('a short Latin slip of a listed name', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eng-ara-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -234,7 +234,9 @@ export class NothingToSearchError extends Error {
  * so a reader sees the alternatives to what they picked (multi-select faceting).
  */
 export function buildSearchBody(request: SearchRequest, profile: SearchProfile, shape: QueryShape, feedbackTerms: FeedbackTerm[] = []): SearchBody {
-  const text = request.q === undefined ? '' : withoutRepeatedWords(request.q);
+  // A listed name that repeats a word (Moussa Mostafa Moussa) keeps it: cut to Moussa Mostafa, it was no name the synonyms read.
+  const namesRepeatAWord = request.multiwordNames?.some((name) => withoutRepeatedWords(name) !== name.trim().split(/\s+/u).join(' '));
+  const text = request.q === undefined ? '' : namesRepeatAWord ? request.q : withoutRepeatedWords(request.q);
   const questionTitle = text && request.question ? questionTitleQuery(request.question, profile, shape) : undefined;
   const exclusions = [
     ...(request.exclude ?? []).map((words) => anyOf([...inAnyForm(words), ...asWritten(words, shape)])),
