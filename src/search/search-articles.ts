@@ -56,7 +56,6 @@ import {
   nearListedNameWord,
   offeredNameReach,
   respellLatinNames,
-  readWordsAndNames,
   respellWords,
   startsWithQuestionWord,
   namesAsListed,
@@ -71,6 +70,7 @@ import {
   listedNamesWithin,
   listedNamesWithStopwords,
   latinNamesRespelled,
+  respellLatinNamesOf,
   splitRunOns,
   type ListedSpellings,
   type QueryAids,
@@ -275,8 +275,10 @@ function understandRequest(
   // An English phrase in quotes is meant in Arabic, whose words no article writes in the English order.
   const text = wordsOf(dictionary ? withUnlistedLatinPhrasesUnquoted(typed, aids.arabicOfLatin!) : typed);
   // Read once: what is searched and the text a respelling is asked for both begin here.
-  const read = text ? readWordsAndNames(respellWords(text, respellings), profile.query, aids) : '';
-  const namesRespelled = read ? latinNamesRespelled(splitRunOns(respellWords(text, respellings), profile.query, aids), read, aids) : [];
+  // Split once: the names' respelling is told against the words as split (latinNamesRespelled).
+  const splitText = text ? splitRunOns(respellWords(text, respellings), profile.query, aids) : '';
+  const read = splitText ? respellLatinNamesOf(splitText, profile.query, aids) : '';
+  const namesRespelled = read ? latinNamesRespelled(splitText, read, aids) : [];
   const latinText = read ? understandReadQuery(read, profile.query, aids) : '';
   const phrases = quotedPhrases(respellWords(text, respellings));
   // A quoted phrase left (a listed one) is asked as written.

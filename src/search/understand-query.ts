@@ -1314,7 +1314,7 @@ export function arabicWordOrder(
  * The text with its misspelled Latin names as the listed names meant (`latinNameSpelling`): runs of
  * words as a whole name first (respellWholeLatinNames), then single words (respellLatinNames).
  */
-function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
+export function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.latinNameSpelling || !aids.latinNameWords) return text;
   // No Latin letter, no Latin name to respell: the words as both steps below would join them.
   if (!LATIN_LETTER.test(text)) return text.split(/\s+/u).filter(Boolean).join(' ');
