@@ -52,6 +52,9 @@ export function foldArabic(text: string): string {
   );
 }
 
+/** A word's letters alone: vowel marks (harakat, shadda, sukun, superscript alef) and tatweel off, as the index takes them off. */
+export const withoutMarks = (text: string) => text.replace(/\p{M}|\u0640/gu, '');
+
 /**
  * Folds a word the way the index's normalization does (cleanup mappings, lowercase, Lucene's
  * arabic_normalization), so lists written in everyday spelling match analyzed tokens. Golden tests

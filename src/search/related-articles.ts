@@ -77,6 +77,7 @@ const CANDIDATES_PER_ARTICLE = 2;
  * The articles related to article `id` on `index` (see relatedArticlesBody), other outlets' first
  * (OTHER_OUTLET_SHARE), and where fewer than `size` share that many words, after them those sharing
  * FEWER_WORDS_SHARED of them: an article page is never left short for want of one word more.
+ * `undefined` when no article has that id.
  */
 export async function findRelatedArticles(
   engine: SearchEngine,
@@ -84,12 +85,15 @@ export async function findRelatedArticles(
   id: string,
   size: number,
   terms: RelatedTerms = RELATED_TERMS,
-): Promise<SearchHit<StoredArticle>[]> {
+): Promise<SearchHit<StoredArticle>[] | undefined> {
+  // Asked together: an unknown id finds no related article, and only the lookup says it is unknown.
   const [article, candidates] = await Promise.all([
     engine.getSources<Pick<StoredArticle, 'source'>>(index, [id], ['source']),
     engine.search<StoredArticle>(index, relatedArticlesBody(index, id, size * CANDIDATES_PER_ARTICLE, terms)),
   ]);
-  const related = otherOutletsFirst(candidates.hits, article.get(id)?.source).slice(0, size);
+  const stored = article.get(id);
+  if (stored === undefined) return undefined;
+  const related = otherOutletsFirst(candidates.hits, stored.source).slice(0, size);
   if (related.length === size || parseFloat(terms.minimumShouldMatch) <= parseFloat(FEWER_WORDS_SHARED)) return related;
   const listed = related.map((hit) => hit.id);
   const more = await engine.search<StoredArticle>(

@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf } from '../analysis/arabic-rules.js';
+import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf, withoutMarks } from '../analysis/arabic-rules.js';
 import {
   createInProcessAnalyzer,
   forEachStandardToken,
@@ -260,7 +260,7 @@ export function withoutArticleOnNames(text: string, aids: QueryAids): string {
   const { personNames, listedNameSpellings, repairer } = aids;
   if (!personNames || !listedNameSpellings || !repairer) return text;
   return mapWords(text, (bare) => {
-    const letters = lettersOf(bare);
+    const letters = withoutMarks(bare);
     const name = letters.slice('ال'.length);
     const needless =
       letters.startsWith('ال') &&
@@ -562,20 +562,14 @@ function mapWords(text: string, replace: (bare: string, at: number, words: strin
     .join(' ');
 }
 
-/** A typed word's letters alone: vowel marks and tatweel off, as the index takes them off. */
-const lettersOf = (word: string) => word.replace(/\p{M}|\u0640/gu, '');
-
 /** Whether the corpus word list holds a typed word in any spelling the index folds together. */
-const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(lettersOf(word)).some((spelling) => repairer.isWord(spelling));
+const isCorpusWord = (word: string, repairer: RunOnRepairer) => foldedSpellings(withoutMarks(word)).some((spelling) => repairer.isWord(spelling));
 
 /** How often the corpus word list spells a word, in every spelling the index folds together. */
 export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
   // The word list holds words without marks: الحـــج and رَمَضَان are الحج and رمضان, no rare words to fuzz.
-  return foldedSpellings(word.replace(MARKS_AND_TATWEEL, '')).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
+  return foldedSpellings(withoutMarks(word)).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
 }
-
-/** Harakat, shadda, sukun, the superscript alef and the tatweel: marks a word is written with or without. */
-const MARKS_AND_TATWEEL = /[\u064B-\u065F\u0670\u0640]/gu;
 
 /** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
 export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');

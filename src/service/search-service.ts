@@ -982,13 +982,7 @@ export class SearchService {
    * names another; `undefined` when no article has that id.
    */
   async relatedArticles(id: string, size: number, options: { index?: string; terms?: RelatedTerms } = {}): Promise<SearchHit<StoredArticle>[] | undefined> {
-    const index = options.index ?? this.alias;
-    // Asked together: an unknown id finds no related article, and only the lookup says it is unknown.
-    const [article, related] = await Promise.all([
-      this.engine.getSources<Pick<StoredArticle, 'id'>>(index, [id], ['id']),
-      findRelatedArticles(this.engine, index, id, size, options.terms),
-    ]);
-    return article.has(id) ? related : undefined;
+    return findRelatedArticles(this.engine, options.index ?? this.alias, id, size, options.terms);
   }
 
   /**

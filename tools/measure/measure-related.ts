@@ -91,7 +91,7 @@ await runWithEngine(async ({ service }) => {
     ['reference', reference],
   ] as const) {
     for (const { from, wanted, band } of asked) {
-      const related = (await findRelatedArticles(engine, index, from, 10, terms)).map((hit) => hit.id);
+      const related = ((await findRelatedArticles(engine, index, from, 10, terms)) ?? []).map((hit) => hit.id);
       const rank = related.indexOf(wanted) + 1;
       rows.push({ band, half: half(from), run, recall: rank > 0 && rank <= 5 ? 1 : 0, reciprocal: rank > 0 ? 1 / rank : 0 });
     }
