@@ -72,6 +72,10 @@ describe('Arabic typed in Latin letters', () => {
     );
     expect(two.read('omar')).toBeUndefined();
     expect(two.read('souriya')).toBe('سوريا');
+    // ة said t ends a word typed so: Tantawi, a t within it, is no ثانية ("a second").
+    const ending = ArabiziReader.fromWords(new Map([['ثانية', 9000]]));
+    expect(ending.read('tantawi')).toBeUndefined();
+    expect(ending.read('thaniyat')).toBe('ثانية');
   });
 
   it('reads no stopword after the article, and a stopword elsewhere as itself, which the search drops', () => {

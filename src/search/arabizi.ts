@@ -60,6 +60,8 @@ interface Reading {
   article: boolean;
   /** A word the search drops (من, بعد, الذين). */
   stopword: boolean;
+  /** Its ة said t: a reading only of a word typed ending so (mubarat), never of a t within one (Tantawi is no ثانية). */
+  finalT: boolean;
 }
 
 /** Sounds with each run of one sound once (hassan: hasan), as spelling doubles a letter where Arabic writes it once. */
@@ -152,10 +154,11 @@ export class ArabiziReader {
       if (!sounds) continue;
       // ة is said t before the noun it belongs to (mubarat el ahly: مباراة الأهلي).
       for (const said of word.endsWith('ة') ? [sounds, once(`${sounds.slice(0, -1)}t`)] : [sounds]) {
+        const finalT = said !== sounds;
         const skeleton = skeletonOf(said);
         if (skeleton.length < 2) continue;
         const readings = bySkeleton.get(skeleton) ?? [];
-        readings.push({ word, sounds: said, frequency, article, stopword: isStopword(word) });
+        readings.push({ word, sounds: said, frequency, article, stopword: isStopword(word), finalT });
         bySkeleton.set(skeleton, readings);
       }
     }
@@ -192,6 +195,7 @@ export class ArabiziReader {
           // الأمن, not من). Elsewhere a stopword is read as itself, which the search drops, and no
           // content word takes its place (ba3d is بعد, not البعض; 2abl قبل, not أبل).
           if (reading.stopword && form.article) continue;
+          if (reading.finalT && !/[tT]$/u.test(sounds)) continue;
           const distance = vowelDistance(sounds, reading.sounds) + (reading.article === form.article ? 0 : ARTICLE_UNTYPED);
           if (distance > (skeleton.length === 2 ? MAX_VOWEL_DISTANCE_OF_TWO : MAX_VOWEL_DISTANCE)) continue;
           const score = distance - FREQUENCY_WEIGHT * Math.log10(reading.frequency);
