@@ -370,11 +370,12 @@ export function readLatinStretches(
   const typed: string[] = [];
   // Where the article was joined to a word (al-Sham; the -ul of Abdul Mahdi): the word after it is Arabic typed in Latin letters, whatever English spells alike.
   const afterJoinedArticle = new Set<number>();
-  for (const word of text
+  const words = text
     .split(/\s+/u)
     .map((one) => withoutFrenchElision(one, listed))
-    .filter((one) => one.replace(EDGE_PUNCTUATION, ''))) {
-    const apart = withArticleApart(word, listed);
+    .filter((one) => one.replace(EDGE_PUNCTUATION, ''));
+  for (const [at, word] of words.entries()) {
+    const apart = spelledAsListed(word, words[at - 1], words[at + 1], listed) ? [word] : withArticleApart(word);
     if (apart.length > 1) afterJoinedArticle.add(typed.length + 1);
     typed.push(...apart);
   }
@@ -500,6 +501,25 @@ function listedWordsOf(listed: ReadonlyMap<string, string>): ReadonlySet<string>
   return words;
 }
 
+const listedPairs = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+
+/**
+ * Whether a word is typed as the lists spell it: a listed spelling alone, or a word of one beside
+ * the word it has there (al-amiri in hadi al-amiri). al-Quds alone is al and Quds, though the lists
+ * spell al-quds force.
+ */
+function spelledAsListed(word: string, previous: string | undefined, next: string | undefined, listed: ReadonlyMap<string, string>): boolean {
+  const bare = bareWord(word);
+  if (listed.has(bare)) return true;
+  if (!listedWordsOf(listed).has(bare)) return false;
+  let pairs = listedPairs.get(listed);
+  if (!pairs) {
+    pairs = new Set([...listed.keys()].flatMap((spelling) => spelling.split(' ').flatMap((one, at, all) => (at > 0 ? [`${all[at - 1]} ${one}`] : []))));
+    listedPairs.set(listed, pairs);
+  }
+  return (previous !== undefined && pairs.has(`${bareWord(previous)} ${bare}`)) || (next !== undefined && pairs.has(`${bare} ${bareWord(next)}`));
+}
+
 /** The Arabic article joined by a hyphen, as English transliterates it: al-Aqsa, el-Sisi, ash-Sham, ad-Dawla. */
 const HYPHENATED_ARTICLE = /^(?:[ae]l|a(?:sh|[dnrstz]))-(?=\p{L}{2})/iu;
 /** عبد and the article as English writes the pair (عبد المهدي: Abdul Mahdi, Abdel-Mahdi): the name's second word follows. */
@@ -507,12 +527,10 @@ const ABD_AND_ARTICLE = /^abd(?:[aeiu]|ou)l$/iu;
 
 /**
  * A word with the article joined by a hyphen as two words, the article (al) and the word (al-Aqsa: al
- * Aqsa; Abdul-Mahdi: Abdul Mahdi), read as Arabic typed so (al aqsa: الأقصى) where no list spells that
- * very word (al-amiri in hadi al-amiri). A sun letter's article only before its own letter (ash-Sham,
- * not ash-tray).
+ * Aqsa; Abdul-Mahdi: Abdul Mahdi), read as Arabic typed so (al aqsa: الأقصى). A sun letter's article
+ * only before its own letter (ash-Sham, not ash-tray).
  */
-function withArticleApart(word: string, listed: ReadonlyMap<string, string>): string[] {
-  if (listedWordsOf(listed).has(bareWord(word))) return [word];
+function withArticleApart(word: string): string[] {
   const [first, rest, ...more] = word.split('-');
   if (more.length === 0 && rest && /^\p{L}{2}/u.test(rest) && ABD_AND_ARTICLE.test(first!)) return [first!, rest];
   const article = HYPHENATED_ARTICLE.exec(word)?.[0];
