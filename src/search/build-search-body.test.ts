@@ -168,6 +168,7 @@ describe('buildSearchBody', () => {
   it('counts tokens as the engine will see them, ligatures spelled out', () => {
     expect(countQueryTokens('Blinken-Lamamra  ليبيا')).toBe(3);
     expect(countQueryTokens('\uFDFA')).toBe(4); // ﷺ is four words
+    expect(countQueryTokens('علي عبد الله صالح')).toBe(3); // the index joins عبد to the name after it
   });
 
   it('keeps synonyms where the clause budget allows, and drops them field by field as the query grows', () => {
