@@ -960,6 +960,19 @@ describe('a Latin word the lists read', () => {
   });
 });
 
+describe('a dialect word the lists read', () => {
+  // حراقة, Maghrebi for the sea's clandestine migrants, is one letter from حرارة ("heat"), which these articles write.
+  const heat = (id: string) => ({ id, title: 'موجة حرارة قياسية', body: 'سجلت درجات حرارة قياسية، وتستمر موجة حرارة الصيف أسبوعا.' });
+  const crossing = { id: 'x-harraga', title: 'قوارب الهجرة غير الشرعية', body: 'أوقف خفر السواحل قاربا للهجرة غير الشرعية قبالة وهران.' };
+  beforeAll(() => indexStoredArticles(service.engine, service.alias, [heat('x-heat-1'), heat('x-heat-2'), heat('x-heat-3'), crossing]));
+
+  it('is searched as the lists read it, and not respelled as the commoner word one letter away', async () => {
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('حراقة')}`)).json()) as { didYouMean?: string; hits: { id: string }[] };
+    expect(answer.hits.map((hit) => hit.id)).toContain('x-harraga');
+    expect(answer.didYouMean).toBeUndefined();
+  });
+});
+
 describe('a listed name that repeats a word', () => {
   const candidate = { id: 'x-moussa', title: 'موسى مصطفى موسى يقدم أوراق ترشحه', body: 'قدم موسى مصطفى موسى أوراق ترشحه للانتخابات الرئاسية.' };
   beforeAll(() => indexStoredArticles(service.engine, service.alias, [candidate]));

@@ -675,7 +675,7 @@ export async function searchArticles(
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
-  // A respelling that "corrects" a name or a Latin word the synonym lists know (Brent: Brexit), offers
+  // A respelling that "corrects" a name, a Latin word the synonym lists know (Brent: Brexit) or a dialect word they read (حراقة: حرارة), offers
   // a Latin word they do not, or another word for one read as Arabic typed in Latin letters, is no
   // correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
@@ -685,6 +685,7 @@ export async function searchArticles(
     !changesNumberedWord(spellcheck!, spelling) &&
     !changesListedName(spellcheck!, spelling, listed) &&
     !changesListedName(spellcheck!, spelling, latinOfRules) &&
+    !changesListedName(spellcheck!, spelling, options.aids?.wordListArabicWords ?? NO_WORDS) &&
     !respellsToUnlistedLatin(spellcheck!, spelling, listed) &&
     !(soundedOut && replacesSoundedOutWord(spellcheck!, spelling, soundedOut, arabicOfLatin));
   const suggested = spellcheck ? readSpellings(result.suggest).filter(isCorrection) : [];

@@ -28,6 +28,7 @@ import {
   loadLatinNameWords,
   loadLatinSpellings,
   loadListedNameSpellings,
+  namesAsListed,
   loadListedNameWords,
   loadNameCliticForms,
   loadQueryLists,
@@ -149,6 +150,9 @@ describe('understandQuery', () => {
     // Typed without the hamzas the pieces are written with: split as the written spelling splits.
     expect(understandQuery('الامينالعام', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأمين العام');
     expect(understandQuery('الاسدوروسيا', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الأسد وروسيا');
+    // Words rarer than the repairer's pieces, the second's article saying where it begins.
+    expect(understandQuery('الخانالأحمر', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('الخان الأحمر');
+    expect(understandQuery('بوتفليقةالعهدة', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('بوتفليقة العهدة');
     // A year typed against a word: the index holds two words.
     expect(understandQuery('كأس العالم2018', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('كأس العالم 2018');
     expect(understandQuery('كاس العالم٢٠١٨', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('كاس العالم ٢٠١٨');
@@ -460,6 +464,12 @@ describe('foldedSpellings', () => {
 
 describe('withoutArticleOnNames', () => {
   const aids = { ...loadQueryLists(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT)), repairer: loadRunOnRepairer(PROJECT_ROOT) };
+
+  it("writes ى at the end of a listed name's word as ي, which the stopword filter would drop as على, and only there", () => {
+    expect(namesAsListed('خالد على', aids)).toBe('خالد علي');
+    expect(namesAsListed('على عبدالله صالح اليمن', aids)).toBe('علي عبدالله صالح اليمن');
+    expect(namesAsListed('غارات على غزة', aids)).toBe('غارات على غزة');
+  });
 
   it('takes off an article a listed name is never written with', () => {
     expect(withoutArticleOnNames('الخامنئي البوتين؟', aids)).toBe('خامنئي بوتين؟');

@@ -67,6 +67,8 @@ export interface QueryAids {
   englishWords?: () => EnglishWords | undefined;
   /** The Latin words the index's synonym rules read alone, and every word of the news lists' English (see loadQueryLists): never read as Arabic typed in Latin letters. */
   synonymLatinWords?: ReadonlySet<string>;
+  /** The Arabic words the news and dialect lists read alone (حراقة, شنو), normalized: words, no slips a respelling corrects. */
+  wordListArabicWords?: ReadonlySet<string>;
   /** The reader of Arabic typed in Latin letters, over the repairer's word list, built at its first use. */
   arabizi?: () => ArabiziReader;
   /** A text's terms as the index analyzer stems them, run in process; none where it cannot run here. */
@@ -99,8 +101,22 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
       ...latinWordsOfRules(readNameAnalysis(dataRoot).wordLists.flatMap((list) => readDataList(dataRoot, list))),
     ]),
     indexTermsOf: loadIndexTerms(definition),
+    wordListArabicWords: loadWordListArabicWords(dataRoot),
   };
 }
+
+/** The one-word Arabic spellings the news and dialect lists read (a one-way rule's left side), normalized. */
+export function loadWordListArabicWords(dataRoot: string): Set<string> {
+  return new Set(
+    readNameAnalysis(dataRoot)
+      .wordLists.flatMap((list) => readDataList(dataRoot, list))
+      .flatMap((rule) => spellingsOf(rule.split('=>')[0]!))
+      .filter((spelling) => ARABIC_WORD_ALONE.test(spelling))
+      .map(normalizeArabicWord),
+  );
+}
+
+const ARABIC_WORD_ALONE = /^\p{Script=Arabic}+$/u;
 
 /** The index analyzer run in process (see QueryAids.indexTermsOf). */
 function loadIndexTerms(definition: IndexDefinition): (text: string) => string[] {
@@ -274,9 +290,18 @@ export function withoutArticleOnNames(text: string, aids: QueryAids): string {
 /** Listed names typed with an article they never take or with a clitic, as the lists write them (always: the words the query and its exclusions are read with). */
 export function namesAsListed(text: string, aids: QueryAids): string {
   const withoutArticles = withoutArticleOnNames(text, aids);
-  return aids.nameCliticForms && aids.listedNameSpellings
-    ? detachNameClitics(withoutArticles, aids.nameCliticForms, aids.listedNameSpellings)
-    : withoutArticles;
+  const detached =
+    aids.nameCliticForms && aids.listedNameSpellings ? detachNameClitics(withoutArticles, aids.nameCliticForms, aids.listedNameSpellings) : withoutArticles;
+  return aids.listedNameSpellings ? withNamesEndingInYa(detached, aids.listedNameSpellings) : detached;
+}
+
+/**
+ * A listed name's words ending in ى written with ي, as the index folds them (خالد على: خالد علي):
+ * the stopword filter reads a word as typed, before that folding, and dropped على, "on", of the name.
+ */
+function withNamesEndingInYa(text: string, spellings: ListedSpellings): string {
+  if (!text.includes('ى')) return text;
+  return listedMultiwordNames(text, spellings).reduce((result, name) => result.replace(name, name.replace(/ى(?=\s|$)/gu, 'ي')), text);
 }
 
 /** The most words a listed spelling is looked for over, from a word with a clitic on. */
@@ -1157,8 +1182,29 @@ function splitRunOnsWithoutHamzas(text: string, repairer: RunOnRepairer, options
           .filter((spelling) => spelling !== token)
           .map((spelling) => repairer.splitToken(spelling, options))
           .find((words) => words !== undefined)
-          ?.join(' ') ?? token),
+          ?.join(' ') ??
+        splitBeforeArticle(token, repairer) ??
+        token),
   );
+}
+
+/** How often the news must write each of two words for a word no article writes to be them typed together before the second's article. */
+const MIN_ARTICLE_SPLIT_FREQUENCY = 5;
+
+/**
+ * Two words typed together where the second's article begins (الخانالأحمر: الخان الأحمر,
+ * بوتفليقةالعهدة): the repairer splits only into words the news writes 100 times, and an article
+ * within a word no article writes says where the second begins. The split whose rarer word is
+ * commonest; none where either word is rarer than MIN_ARTICLE_SPLIT_FREQUENCY.
+ */
+function splitBeforeArticle(token: string, repairer: RunOnRepairer): string | undefined {
+  let best: { words: string; rarer: number } | undefined;
+  for (let at = 3; at <= token.length - 4; at++) {
+    if (!token.startsWith('ال', at)) continue;
+    const rarer = Math.min(corpusFrequency(token.slice(0, at), repairer), corpusFrequency(token.slice(at), repairer));
+    if (rarer >= MIN_ARTICLE_SPLIT_FREQUENCY && rarer > (best?.rarer ?? 0)) best = { words: `${token.slice(0, at)} ${token.slice(at)}`, rarer };
+  }
+  return best?.words;
 }
 
 /** How many times more often the news must write a word with the article than without it for `ال word` to be one word typed apart. */
