@@ -84,6 +84,13 @@ describe('names inside longer names', () => {
     expect(await peopleOf('قال حسن نصر الله إن الحزب، وأضاف نصر الله')).toContain('hassan-nasrallah');
     expect(await peopleOf('أسقطت الجنسية عن صلاح الدين محمد محمد صلاح الدين وشقيقه')).not.toContain('mohamed-salah');
     expect(await peopleOf('سجل محمد صلاح هدفين، وقال محمد صلاح بعد المباراة')).toContain('mohamed-salah');
+    // The US senator is not Israel's defence minister, an Egyptian MP not the French coach, «on my own behalf» not the singer.
+    expect(await peopleOf('شارك السيناتور السابق جوزيف ليبرمان في الجنازة، وقال جوزيف ليبرمان إن ماكين')).not.toContain('avigdor-lieberman');
+    expect(await peopleOf('قال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الجيش، وأضاف ليبرمان')).toContain('avigdor-lieberman');
+    expect(await peopleOf('وقال النائب أحمد زيدان إن المقاطعة، وأضاف أحمد زيدان')).not.toContain('zinedine-zidane');
+    expect(await peopleOf('أتقدم أصالة عن نفسي ونيابة عن الحكومة بالتعازي')).not.toContain('assala-nasri');
+    expect(await peopleOf('قال نائب الكنيست أحمد الطيبي إن القانون، وأضاف أحمد الطيبي')).not.toContain('ahmed-el-tayeb');
+    expect(await peopleOf('استقبل شيخ الأزهر أحمد الطيب الوفد، وقال أحمد الطيب')).toContain('ahmed-el-tayeb');
   });
 });
 

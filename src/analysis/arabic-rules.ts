@@ -67,11 +67,13 @@ export function normalizeArabicWord(word: string): string {
       .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u0640\u0670\u064B-\u065F]/g, '')
       .replace(/[\u0671\u0672\u0673\u0675\u0622\u0623\u0625]/g, '\u0627')
       .replace(/[\u0624\u0626]/g, '\u0621')
-      // The letters Persian, Urdu and Maghrebi spellings use for p, v and ch: پوتين is بوتين, ڤلاديمير فلاديمير.
+      // The letters Persian, Urdu and Maghrebi spellings use for p, v, ch and g: پوتين is بوتين, ڤلاديمير فلاديمير.
       .replace(/\u067E/g, '\u0628')
       .replace(/[\u06A4\u06A5]/g, '\u0641')
       .replace(/\u0686/g, '\u062C')
-      .replace(/[\u06A9\u06AA]/g, '\u0643')
+      // Algeria's ڨ for the g of ق (ڨايد صالح: قايد), Morocco's ڭ and ݣ for the g of ك.
+      .replace(/\u06A8/g, '\u0642')
+      .replace(/[\u06A9\u06AA\u06AD\u0763]/g, '\u0643')
       .replace(/[\u06CC\u06D2\u0649]/g, '\u064A')
       .replace(/[\u06C1\u06D5\u06C0\u0629]/g, '\u0647')
       .replace(/اميرك/g, 'امريك')
