@@ -56,29 +56,51 @@ export function foldArabic(text: string): string {
 export const withoutMarks = (text: string) => text.replace(/\p{M}|\u0640/gu, '');
 
 /**
+ * Text with the letters Persian, Urdu and Maghrebi spellings use written as Arabic writes them, as
+ * the index's cleanup does: p, v and ch (پوتين is بوتين, ڤلاديمير فلاديمير, چ ج), Algeria's ڨ for the
+ * g of ق (ڨايد صالح: قايد), Morocco's ڭ and ݣ and Persian's ک for ك, and the Persian and Urdu ی ے ہ ە ۀ.
+ * The word list writes words so: a word typed with them is looked up there as the index reads it.
+ */
+export function withArabicLetters(text: string): string {
+  return text.replace(FOREIGN_LETTERS, arabicLetterOf);
+}
+
+const FOREIGN_LETTERS = /[\u067E\u06A4\u06A5\u0686\u06A8\u06A9\u06AA\u06AD\u0763\u06CC\u06D2\u06C1\u06D5\u06C0]/g;
+const arabicLetterOf = (letter: string) => ARABIC_LETTER_OF[letter]!;
+
+const ARABIC_LETTER_OF: Readonly<Record<string, string>> = {
+  '\u067E': '\u0628',
+  '\u06A4': '\u0641',
+  '\u06A5': '\u0641',
+  '\u0686': '\u062C',
+  '\u06A8': '\u0642',
+  '\u06A9': '\u0643',
+  '\u06AA': '\u0643',
+  '\u06AD': '\u0643',
+  '\u0763': '\u0643',
+  '\u06CC': '\u064A',
+  '\u06D2': '\u064A',
+  '\u06C1': '\u0647',
+  '\u06D5': '\u0647',
+  '\u06C0': '\u0647',
+};
+
+/**
  * Folds a word the way the index's normalization does (cleanup mappings, lowercase, Lucene's
  * arabic_normalization), so lists written in everyday spelling match analyzed tokens. Golden tests
  * hold it to the engine's own `_analyze` output.
  */
 export function normalizeArabicWord(word: string): string {
-  return (
-    word
-      .normalize('NFKC')
-      .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u0640\u0670\u064B-\u065F]/g, '')
-      .replace(/[\u0671\u0672\u0673\u0675\u0622\u0623\u0625]/g, '\u0627')
-      .replace(/[\u0624\u0626]/g, '\u0621')
-      // The letters Persian, Urdu and Maghrebi spellings use for p, v, ch and g: پوتين is بوتين, ڤلاديمير فلاديمير.
-      .replace(/\u067E/g, '\u0628')
-      .replace(/[\u06A4\u06A5]/g, '\u0641')
-      .replace(/\u0686/g, '\u062C')
-      // Algeria's ڨ for the g of ق (ڨايد صالح: قايد), Morocco's ڭ and ݣ for the g of ك.
-      .replace(/\u06A8/g, '\u0642')
-      .replace(/[\u06A9\u06AA\u06AD\u0763]/g, '\u0643')
-      .replace(/[\u06CC\u06D2\u0649]/g, '\u064A')
-      .replace(/[\u06C1\u06D5\u06C0\u0629]/g, '\u0647')
-      .replace(/اميرك/g, 'امريك')
-      .toLowerCase()
-  );
+  return word
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u0640\u0670\u064B-\u065F]/g, '')
+    .replace(/[\u0671\u0672\u0673\u0675\u0622\u0623\u0625]/g, '\u0627')
+    .replace(/[\u0624\u0626]/g, '\u0621')
+    .replace(FOREIGN_LETTERS, arabicLetterOf)
+    .replace(/\u0649/g, '\u064A')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/اميرك/g, 'امريك')
+    .toLowerCase();
 }
 
 /**

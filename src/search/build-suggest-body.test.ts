@@ -71,6 +71,7 @@ describe('respellings of listed names', () => {
     expect(changesListedName('لمصر', 'لمصدر', listed)).toBe(true); // a clitic form of مصر
     expect(changesListedName('Blinken', 'blinkin', listed)).toBe(true);
     expect(changesListedName('قدس', 'قدم', listed)).toBe(true); // القدس without its article
+    expect(changesListedName('القايد', 'القائد', listed)).toBe(true); // قايد of قايد صالح with an article
   });
 
   it('are kept when every listed name stays as typed, hyphenated Latin names included', () => {

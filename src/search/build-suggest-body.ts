@@ -120,12 +120,13 @@ const MIN_POPULAR_DOCS = 20;
 /**
  * Whether a respelling changes a word of a listed name (the synonym lists'): those are spellings the
  * product knows (رمطان لعمامرة), however rare in the index (رمضان لمعامله is commoner), typed with
- * the article or without it (قدس is القدس to the stemmed fields, not a misspelling of قدم). Both
- * texts are split and normalized as the index does. Pure.
+ * the article or without it (قدس is القدس to the stemmed fields, not a misspelling of قدم; القايد is
+ * the Maghreb's قايد, Gaid or Caid, no القائد). Both texts are split and normalized as the index does. Pure.
  */
 export function changesListedName(text: string, spelling: string, listedNameWords: ReadonlySet<string>): boolean {
   const offered = new Set(normalizedWordsOf(spelling));
-  const listed = (word: string) => listedNameWords.has(word) || listedNameWords.has(`ال${word}`);
+  const listed = (word: string) =>
+    listedNameWords.has(word) || listedNameWords.has(`ال${word}`) || (word.startsWith('ال') && listedNameWords.has(word.slice(2)));
   return normalizedWordsOf(text).some((word) => listed(word) && !offered.has(word));
 }
 

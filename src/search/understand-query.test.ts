@@ -451,6 +451,10 @@ describe('foldedSpellings', () => {
     expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
     expect(foldedSpellings('الأمير')).toEqual(['الامير', 'الأمير', 'الإمير', 'الآمير']);
     expect(foldedSpellings('بوتين')).toEqual(['بوتين']);
+    // Persian and Maghrebi letters as Arabic writes them: Algeria's ڨ is ق, ڤ ف, Persian's ی ي.
+    expect(foldedSpellings('ڨايد')).toContain('قايد');
+    expect(foldedSpellings('ڤيينا')).toContain('فيينا');
+    expect(foldedSpellings('ڤيينا').join(' ')).not.toContain('ڤ');
   });
 
   it('gives a bare alef inside a word its hamza forms, as readers leave the hamza out', () => {

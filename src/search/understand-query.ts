@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf, withoutMarks } from '../analysis/arabic-rules.js';
+import { cliticFormsOf, containedAlternatives, normalizeArabicWord, spellingsOf, withArabicLetters, withoutMarks } from '../analysis/arabic-rules.js';
 import {
   createInProcessAnalyzer,
   forEachStandardToken,
@@ -237,12 +237,13 @@ export function loadNameCliticForms(dataRoot: string, definition: IndexDefinitio
 const MAX_INNER_ALEFS = 2;
 
 /**
- * The spellings the index's normalization makes one with `word`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
+ * The spellings the index's normalization makes one with `typed`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
  * the start, and a bare alef inside as أ or آ (بكاس is بكأس, القران القرآن, as readers leave the
- * hamza out). Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
+ * hamza out), each with Arabic's letters for a Persian or Maghrebi one (الڨايد is القايد). Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
  * it keyed by normalized form would stay in the API's memory for a few lookups a search.
  */
-export function foldedSpellings(word: string): string[] {
+export function foldedSpellings(typed: string): string[] {
+  const word = withArabicLetters(typed);
   const ends = /[هة]$/.test(word) ? ['ه', 'ة'] : /[يى]$/.test(word) ? ['ي', 'ى'] : [''];
   const stem = ends[0] ? word.slice(0, -1) : word;
   const article = stem.startsWith('ال') ? 'ال' : '';
