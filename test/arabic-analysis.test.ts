@@ -446,6 +446,10 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Rabaa', ['رابعه', 'العدويه']);
     await expectSearchedAs('Tariq Saleh', ['طارق', 'صالح']);
     await expectSearchedAs('ڨايد صالح', ['قاءد', 'صالح']);
+    await expectSearchedAs('Arish', ['العريش']);
+    await expectSearchedAs('Mohamed Badie', ['بديع']);
+    await expectSearchedAs('Saeb Erekat', ['عريقات']);
+    await expectSearchedAs('float', ['تعويم']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
