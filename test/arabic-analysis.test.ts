@@ -450,6 +450,14 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Mohamed Badie', ['بديع']);
     await expectSearchedAs('Saeb Erekat', ['عريقات']);
     await expectSearchedAs('float', ['تعويم']);
+    // Europe, the Americas and Asia desks: names read as other words, and one name's Arabic spellings one.
+    await expectSearchedAs('Barnier', ['بارنييه']);
+    await expectSearchedAs('Rajoy', ['راخوي']);
+    await expectSearchedAs('Kerch', ['كيرتش']);
+    await expectSearchedAs('Temer', ['تامر']);
+    await expectSearchedAs('مون جيه إن', ['جاي']);
+    await expectSearchedAs('تايلند', ['تايلاند']);
+    await expectSearchedAs('سونامي', ['تسونامي']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

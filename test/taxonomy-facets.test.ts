@@ -94,6 +94,10 @@ describe('names inside longer names', () => {
     // A common name tags the Egyptian lawyer only where Egypt or his trade is named.
     expect(await peopleOf('أدين خالد علي بصنع قنابل لطالبان في لندن، وقال خالد علي للمحكمة')).not.toContain('khaled-ali');
     expect(await peopleOf('قال المحامي المصري خالد علي إن الحملة، وأضاف خالد علي')).toContain('khaled-ali');
+    // A Taliban fighter (طالباني) is no Jalal Talabani; the Catalan activist Alex Ramos no footballer.
+    expect(await peopleOf('قتل مسلح طالباني جنديا في قندهار، وقالت حركة طالبان إن الطالباني كان')).not.toContain('jalal-talabani');
+    expect(await peopleOf('توفي الرئيس العراقي جلال الطالباني، وكان الطالباني زعيما كرديا')).toContain('jalal-talabani');
+    expect(await peopleOf('قال الناشط الكتالوني أليكس راموس إن الاستفتاء، وأضاف أليكس راموس')).not.toContain('sergio-ramos');
   });
 });
 
