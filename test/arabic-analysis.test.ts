@@ -458,6 +458,13 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('مون جيه إن', ['جاي']);
     await expectSearchedAs('تايلند', ['تايلاند']);
     await expectSearchedAs('سونامي', ['تسونامي']);
+    // A second pass: Latin abbreviations of parties and makers had read as Arabic words (AfD أفاد, ZTE ذات).
+    await expectSearchedAs('AfD', ['البديل']);
+    await expectSearchedAs('CSU', ['المسيحي']);
+    await expectSearchedAs('ZTE', ['زد']);
+    await expectSearchedAs('Mattarella', ['ماتاريلا']);
+    await expectSearchedAs('هواواي', ['هواوي']);
+    await expectSearchedAs('كراكاس', ['كاراكاس']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

@@ -98,6 +98,10 @@ describe('names inside longer names', () => {
     expect(await peopleOf('قتل مسلح طالباني جنديا في قندهار، وقالت حركة طالبان إن الطالباني كان')).not.toContain('jalal-talabani');
     expect(await peopleOf('توفي الرئيس العراقي جلال الطالباني، وكان الطالباني زعيما كرديا')).toContain('jalal-talabani');
     expect(await peopleOf('قال الناشط الكتالوني أليكس راموس إن الاستفتاء، وأضاف أليكس راموس')).not.toContain('sergio-ramos');
+    // Pakistan's Muslim League is no Italian League.
+    const organizationsOf = async (body: string) => (await service.tagger.tag({ title: '', body })).organizations;
+    expect(await organizationsOf('فاز حزب الرابطة الإسلامية في البنجاب، وقال حزب الرابطة الإسلامية إن')).not.toContain('northern-league');
+    expect(await organizationsOf('قال سالفيني زعيم حزب الرابطة إن إيطاليا، وأضاف حزب الرابطة')).toContain('northern-league');
   });
 });
 
