@@ -56,7 +56,7 @@ describe('command line tools given bad arguments', () => {
     );
     expect((await run('eval', ['--baseline', baseline({})])).stderr).toContain('does not say with which collection and gain it was measured');
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000); // three runs of the tool, each reading its lists: over 5 s on a loaded machine
 
   it('prints its usage and exits 0 when asked for help', async () => {
     const { code, stderr } = await run('ingest', ['--help']);

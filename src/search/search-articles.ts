@@ -675,9 +675,9 @@ export async function searchArticles(
   const feedbackTerms = await findFeedbackTerms(engine, alias, understood, profile, shape);
   let body = withSpelling(buildSearchBody(understood, profile, shape, feedbackTerms), spellcheck);
   let result = await engine.search<StoredArticle>(alias, body);
-  // A respelling that "corrects" a name, a Latin word the synonym lists know (Brent: Brexit) or a dialect word they read (حراقة: حرارة), offers
-  // a Latin word they do not, or another word for one read as Arabic typed in Latin letters, is no
-  // correction: the next one may be.
+  // A respelling that "corrects" a name, a Latin word the synonym lists know (Brent: Brexit) or a
+  // dialect word they read (حراقة: حرارة), offers a Latin word they do not, or another word for one read
+  // as Arabic typed in Latin letters, is no correction: the next one may be.
   const listed = options.aids?.listedNameWords ?? NO_WORDS;
   const latinOfRules = options.aids?.synonymLatinWords ?? NO_WORDS;
   const arabicOfLatin = options.aids?.arabicOfLatin ?? new Map<string, string>();

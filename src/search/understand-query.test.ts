@@ -451,7 +451,7 @@ describe('foldedSpellings', () => {
     expect(foldedSpellings('السيسى')).toEqual(['السيسي', 'السيسى']);
     expect(foldedSpellings('الأمير')).toEqual(['الامير', 'الأمير', 'الإمير', 'الآمير']);
     expect(foldedSpellings('بوتين')).toEqual(['بوتين']);
-    // Persian and Maghrebi letters as Arabic writes them: Algeria's ڨ is ق, ڤ ف, Persian's ی ي.
+    // Maghrebi letters as Arabic writes them: Algeria's ڨ is ق, ڤ ف.
     expect(foldedSpellings('ڨايد')).toContain('قايد');
     expect(foldedSpellings('ڤيينا')).toContain('فيينا');
     expect(foldedSpellings('ڤيينا').join(' ')).not.toContain('ڤ');
@@ -466,7 +466,7 @@ describe('foldedSpellings', () => {
   });
 });
 
-describe('withoutArticleOnNames', () => {
+describe('namesAsListed', () => {
   const aids = { ...loadQueryLists(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT)), repairer: loadRunOnRepairer(PROJECT_ROOT) };
 
   it("writes ى at the end of a listed name's word as ي, which the stopword filter would drop as على, and only there", () => {
@@ -474,6 +474,10 @@ describe('withoutArticleOnNames', () => {
     expect(namesAsListed('على عبدالله صالح اليمن', aids)).toBe('علي عبدالله صالح اليمن');
     expect(namesAsListed('غارات على غزة', aids)).toBe('غارات على غزة');
   });
+});
+
+describe('withoutArticleOnNames', () => {
+  const aids = { ...loadQueryLists(PROJECT_ROOT, loadIndexDefinition(PROJECT_ROOT)), repairer: loadRunOnRepairer(PROJECT_ROOT) };
 
   it('takes off an article a listed name is never written with', () => {
     expect(withoutArticleOnNames('الخامنئي البوتين؟', aids)).toBe('خامنئي بوتين؟');
@@ -512,8 +516,9 @@ describe('arabicNameRespellings', () => {
     expect(respellings('كسوريا لعدن بهنغاريا برومانيا لبنين بشات')).toEqual({});
   });
 
-  it('reads no question word as a name: ماكو ("there is not") is no slip of ماكاو', () => {
-    expect(respellings('شكو ماكو بالانتخابات')).toEqual({ ماكو: 'ماكاو' });
+  it('reads no question word as a name: ايمتى ("when") is no slip of ايمري, Emery, nor ماكو ("there is not") of ماكاو', () => {
+    expect(respellings('ايمتى الانتخابات')).toEqual({ ايمتى: 'ايمري' });
+    expect(Object.fromEntries(arabicNameRespellings('ايمتى الانتخابات', { ...aids, questionWords }))).toEqual({});
     expect(Object.fromEntries(arabicNameRespellings('شكو ماكو بالانتخابات', { ...aids, questionWords }))).toEqual({});
   });
 });
