@@ -465,6 +465,19 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Mattarella', ['ماتاريلا']);
     await expectSearchedAs('هواواي', ['هواوي']);
     await expectSearchedAs('كراكاس', ['كاراكاس']);
+    // A science and disasters desk: Kerala had read as كربلاء, IPCC as بك, InSight as البصيرة.
+    await expectSearchedAs('Kerala', ['كيرالا']);
+    await expectSearchedAs('Kilauea', ['كيلاويا']);
+    await expectSearchedAs('كيلوا', ['كيلاويا']);
+    await expectSearchedAs('IPCC', ['للتغير']);
+    await expectSearchedAs('InSight', ['انسايت']);
+    await expectSearchedAs('هوكينج', ['هوكينغ']);
+    // An Africa desk: Buhari had read as بحري (maritime), Kabila as قبل (before), Kenyatta as كانت (was).
+    await expectSearchedAs('Buhari', ['بخاري']);
+    await expectSearchedAs('Kabila', ['كابيلا']);
+    await expectSearchedAs('Kenyatta', ['كينياتا']);
+    await expectSearchedAs('بوكوحرام', ['بوكو']);
+    await expectSearchedAs('تشاميسا', ['شاميسا']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

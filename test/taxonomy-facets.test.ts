@@ -98,6 +98,10 @@ describe('names inside longer names', () => {
     expect(await peopleOf('قتل مسلح طالباني جنديا في قندهار، وقالت حركة طالبان إن الطالباني كان')).not.toContain('jalal-talabani');
     expect(await peopleOf('توفي الرئيس العراقي جلال الطالباني، وكان الطالباني زعيما كرديا')).toContain('jalal-talabani');
     expect(await peopleOf('قال الناشط الكتالوني أليكس راموس إن الاستفتاء، وأضاف أليكس راموس')).not.toContain('sergio-ramos');
+    // Imam al-Bukhari is no Nigerian president, the footballer Kurt Zouma no Jacob Zuma.
+    expect(await peopleOf('روى الإمام البخاري في صحيحه، وفي صحيح بخاري أن')).not.toContain('muhammadu-buhari');
+    expect(await peopleOf('قال الرئيس النيجيري بخاري إن نيجيريا، وأضاف بخاري')).toContain('muhammadu-buhari');
+    expect(await peopleOf('انتقل المدافع كورت زوما إلى إيفرتون، وقال كورت زوما')).not.toContain('jacob-zuma');
     // Pakistan's Muslim League is no Italian League.
     const organizationsOf = async (body: string) => (await service.tagger.tag({ title: '', body })).organizations;
     expect(await organizationsOf('فاز حزب الرابطة الإسلامية في البنجاب، وقال حزب الرابطة الإسلامية إن')).not.toContain('northern-league');
