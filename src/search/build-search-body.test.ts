@@ -8,6 +8,7 @@ import {
   planQuery,
   planSynonymFields,
   QueryTooLongError,
+  SPACED_ABD,
   withoutRepeatedWords,
   wordsToFuzz,
   type QueryShape,
@@ -15,7 +16,8 @@ import {
 } from './build-search-body.js';
 import { QUERY_SWITCHES_OFF, type SearchProfile } from './search-profile.js';
 import type { SearchBody } from '../engine/search-engine.js';
-import { INDEX_ANALYZER } from '../index/index-definition.js';
+import { INDEX_ANALYZER, loadIndexDefinition } from '../index/index-definition.js';
+import { PROJECT_ROOT } from '../project-root.js';
 
 const profile: SearchProfile = {
   name: 'test',
@@ -169,6 +171,12 @@ describe('buildSearchBody', () => {
     expect(countQueryTokens('Blinken-Lamamra  ليبيا')).toBe(3);
     expect(countQueryTokens('\uFDFA')).toBe(4); // ﷺ is four words
     expect(countQueryTokens('علي عبد الله صالح')).toBe(3); // the index joins عبد to the name after it
+  });
+
+  it("joins عبد to the name after it with the index's own char filter pattern", () => {
+    const charFilters = (loadIndexDefinition(PROJECT_ROOT).settings as { analysis: { char_filter: Record<string, { pattern?: string }> } }).analysis
+      .char_filter;
+    expect(SPACED_ABD.source).toBe(charFilters.joined_abd_names!.pattern);
   });
 
   it('keeps synonyms where the clause budget allows, and drops them field by field as the query grows', () => {

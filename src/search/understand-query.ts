@@ -239,8 +239,9 @@ const MAX_INNER_ALEFS = 2;
 /**
  * The spellings the index's normalization makes one with `typed`: ة/ه and ى/ي at the end, أ/إ/آ/ا at
  * the start, and a bare alef inside as أ or آ (بكاس is بكأس, القران القرآن, as readers leave the
- * hamza out), each with Arabic's letters for a Persian or Maghrebi one (الڨايد is القايد). Looked up one by one: the word list keeps surface forms (96,000), and a second copy of
- * it keyed by normalized form would stay in the API's memory for a few lookups a search.
+ * hamza out), each with Arabic's letters for a Persian or Maghrebi one (الڨايد is القايد). Looked up
+ * one by one: the word list keeps surface forms (96,000), and a second copy of it keyed by normalized
+ * form would stay in the API's memory for a few lookups a search.
  */
 export function foldedSpellings(typed: string): string[] {
   const word = withArabicLetters(typed);
