@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,22 @@ describe('detectEngine', () => {
 describe('redactUrl', () => {
   it('hides the password', () => {
     expect(redactUrl('http://elastic:secret@127.0.0.1:9200')).toBe('http://elastic:***@127.0.0.1:9200/');
+  });
+});
+
+describe('connectEngine', () => {
+  it("loads only the answering family's client: an OpenSearch process holds no Elasticsearch client", () => {
+    // A fresh process: this test runner's own module cache holds whatever other files loaded.
+    const script = `
+      import { createRequire } from 'node:module';
+      const { connectEngine } = await import(${JSON.stringify(new URL('./connect-engine.ts', import.meta.url).href)});
+      await connectEngine({ url: 'http://127.0.0.1:9', requestTimeoutMs: 500, kind: 'opensearch' });
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({
+        opensearch: loaded.some((file) => file.includes('@opensearch-project/opensearch')),
+        elasticsearch: loaded.some((file) => file.includes('@elastic/elasticsearch') || file.includes('elasticsearch-client-9')),
+      }));`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ opensearch: true, elasticsearch: false });
   });
 });

@@ -1,17 +1,21 @@
-import { ElasticsearchEngine } from './elasticsearch-engine.js';
 import { EngineError } from './engine-error.js';
-import { OpenSearchEngine } from './opensearch-engine.js';
 import { engineNodes, type EngineConnectionOptions } from './rest-engine.js';
 import type { EngineKind, SearchEngine } from './search-engine.js';
 
 /**
  * The only place that names the engine families: asks the root endpoint which one answers and
- * its version (unless `kind` is given, e.g. from config) and returns the matching adapter.
+ * its version (unless `kind` is given, e.g. from config) and returns the matching adapter. Each
+ * adapter is loaded only when its family answers: the Elasticsearch clients alone add about
+ * 30 MB to a process's memory.
  */
 export async function connectEngine(options: EngineConnectionOptions & { kind?: EngineKind }): Promise<SearchEngine> {
   const detected = options.kind ? { kind: options.kind } : await detectEngine(options.url, options.requestTimeoutMs, options.apiKey);
   const { kind: _kind, ...connection } = options;
-  if (detected.kind === 'opensearch') return new OpenSearchEngine(connection);
+  if (detected.kind === 'opensearch') {
+    const { OpenSearchEngine } = await import('./opensearch-engine.js');
+    return new OpenSearchEngine(connection);
+  }
+  const { ElasticsearchEngine } = await import('./elasticsearch-engine.js');
   return new ElasticsearchEngine({ ...connection, ...(detected.version ? { serverVersion: detected.version } : {}) });
 }
 
