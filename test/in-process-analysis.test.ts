@@ -238,13 +238,15 @@ describe('a host named inside the name of its event', () => {
 });
 
 describe('disputed places and the regions of transcontinental countries', () => {
-  it('Jerusalem counts for Israel and Palestine, Crimea for Ukraine; the Quds Force and the Crimean-Congo fever for neither', async () => {
-    const [embassy, crimea, quds, fever] = await tagWithProjectTaxonomy([
+  it('Jerusalem counts for Israel and Palestine, Crimea for Ukraine, Chechnya for Russia; the Quds Force and the Crimean-Congo fever for neither', async () => {
+    const [embassy, crimea, quds, fever, chechnya] = await tagWithProjectTaxonomy([
       { title: 'لافتات السفارة الأمريكية تظهر في شوارع القدس', body: 'ظهرت لافتات السفارة في القدس قبل افتتاحها.' },
       { title: 'قتلى في تفجير بشبه جزيرة القرم', body: 'قتل عشرة أشخاص في تفجير في مدينة كيرتش في القرم.' },
       { title: 'عقوبات على قائد فيلق القدس', body: 'فرضت عقوبات على قائد فيلق القدس في الحرس الثوري.' },
       { title: 'وفيات بحمى القرم الكونغو النزفية', body: 'توفي خمسة بحمى القرم الكونغو النزفية، وتنتقل حمى الكونغو من الماشية.' },
+      { title: 'رئيس الشيشان: فرنسا تتحمل مسؤولية هجوم باريس', body: 'قال رئيس الشيشان رمضان قديروف إن فرنسا مسؤولة عن الهجوم.' },
     ]);
+    expect(chechnya!.regions).toEqual(expect.arrayContaining(['russia', 'france']));
     expect(embassy!.regions).toEqual(expect.arrayContaining(['israel', 'palestine']));
     expect(crimea!.regions).toContain('ukraine');
     expect(quds!.regions_mentioned).not.toContain('israel');

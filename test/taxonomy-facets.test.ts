@@ -102,10 +102,23 @@ describe('names inside longer names', () => {
     expect(await peopleOf('روى الإمام البخاري في صحيحه، وفي صحيح بخاري أن')).not.toContain('muhammadu-buhari');
     expect(await peopleOf('قال الرئيس النيجيري بخاري إن نيجيريا، وأضاف بخاري')).toContain('muhammadu-buhari');
     expect(await peopleOf('انتقل المدافع كورت زوما إلى إيفرتون، وقال كورت زوما')).not.toContain('jacob-zuma');
+    expect(await peopleOf('زوما إلى إيفرتون معارا من تشيلسي، وقال زوما إنه سعيد')).not.toContain('jacob-zuma');
+    expect(await peopleOf('مثل زوما أمام محكمة في جنوب أفريقيا، وقال زوما إنه بريء')).toContain('jacob-zuma');
+    // The Capella hotel is no Joseph Kabila, Pakistan's naval chief (محمود عباسي) no Mahmoud Abbas,
+    // the singer Keith Urban no Viktor Orbán, Michelle Obama no Barack Obama.
+    expect(await peopleOf('يلتقي ترامب وكيم في فندق كابيلا في سنغافورة، وأعلن فندق كابيلا')).not.toContain('joseph-kabila');
+    expect(await peopleOf('قال كابيلا إن الانتخابات في الكونغو، وأضاف كابيلا')).toContain('joseph-kabila');
+    expect(await peopleOf('وقع قائد البحرية الباكستانية ظفر محمود عباسي الاتفاق، وقال الأدميرال ظفر محمود عباسي')).not.toContain('mahmoud-abbas');
+    expect(await peopleOf('قال الرئيس الفلسطيني محمود عباس إن القدس، وأضاف محمود عباس')).toContain('mahmoud-abbas');
+    expect(await peopleOf('حضرت نيكول كيدمان مع زوجها كيث أوربان، وغنى كيث أوربان')).not.toContain('viktor-orban');
+    expect(await peopleOf('كرمت ميشيل أوباما الناشطة، وقالت ميشيل أوباما')).not.toContain('barack-obama');
     // Pakistan's Muslim League is no Italian League.
     const organizationsOf = async (body: string) => (await service.tagger.tag({ title: '', body })).organizations;
     expect(await organizationsOf('فاز حزب الرابطة الإسلامية في البنجاب، وقال حزب الرابطة الإسلامية إن')).not.toContain('northern-league');
     expect(await organizationsOf('قال سالفيني زعيم حزب الرابطة إن إيطاليا، وأضاف حزب الرابطة')).toContain('northern-league');
+    // Two students (طالبان, the dual of طالب) are no Taliban.
+    expect(await organizationsOf('هاجم طالبان مدرسة كولومباين في كولورادو، وقال طالبان')).not.toContain('taliban');
+    expect(await organizationsOf('قالت طالبان إنها هاجمت قاعدة في أفغانستان، وأضافت طالبان')).toContain('taliban');
   });
 });
 
