@@ -78,6 +78,24 @@ describe('Arabic typed in Latin letters', () => {
     expect(ending.read('thaniyat')).toBe('ثانية');
   });
 
+  it('reads a word typed with p or v, letters Arabic lacks, only as a word that writes its vowels: a foreign name', () => {
+    const news = ArabiziReader.fromWords(
+      new Map([
+        ['مسعفين', 400],
+        ['بشار', 3000],
+        ['ألف', 9000],
+        ['بيشاور', 11],
+        ['إدلب', 2000],
+      ]),
+    );
+    // Museveni is no مسعفين ("paramedics"), Peshawar no بشار, Aliyev no ألف ("thousand").
+    expect(news.read('Museveni')).toBeUndefined();
+    expect(news.read('Peshawar')).toBe('بيشاور');
+    expect(news.read('Aliyev')).toBeUndefined();
+    // A slip of b is still read where the vowels match: إ says i (Idlep, إدلب).
+    expect(news.read('Idlep')).toBe('إدلب');
+  });
+
   it('reads no stopword after the article, and a stopword elsewhere as itself, which the search drops', () => {
     const stopwords = new Set(['الذين', 'بعد', 'من']);
     const reader = ArabiziReader.fromWords(

@@ -8,12 +8,14 @@ import type { WordFrequencies } from '../ingest/run-on-repair.js';
  * and the vowels, which Arabic writes only when long, weigh against the word's frequency in the news.
  */
 
-/** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels, 3 for ع, 2 for hamza, alone or on its seat (ئ: 2i, typed ra2ees or raees). */
+/** Each Arabic letter's sound class: a consonant's letter, `a`/`i`/`u` for the letters that write vowels, 3 for ع, 2 for hamza, alone or on its seat (ئ: 2i, typed ra2ees or raees; إ, said i: 2i, Idlib). */
 const ARABIC_SOUNDS = new Map(
-  'ب:b تث:t ط:T ج:j ح:H ه:h خ:x دض:d ذزظ:z ر:r س:s ص:S ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اىة:a أإآ:2a و:u ؤ:2u ي:i ئ:2i ع:3 ء:2'.split(' ').flatMap((group) => {
-    const [letters, sound] = group.split(':') as [string, string];
-    return [...letters].map((letter) => [letter, sound] as const);
-  }),
+  'ب:b تث:t ط:T ج:j ح:H ه:h خ:x دض:d ذزظ:z ر:r س:s ص:S ش:c غ:g ف:f ق:q ك:k ل:l م:m ن:n اىة:a أآ:2a إ:2i و:u ؤ:2u ي:i ئ:2i ع:3 ء:2'
+    .split(' ')
+    .flatMap((group) => {
+      const [letters, sound] = group.split(':') as [string, string];
+      return [...letters].map((letter) => [letter, sound] as const);
+    }),
 );
 
 /**
@@ -51,6 +53,19 @@ const FREQUENCY_WEIGHT = 0.5;
 const MAX_VOWEL_DISTANCE = 1.5;
 /** Two consonants say little (Omar and مرة, "once"; emir and مرة too): such a reading must near match its vowels (souriya: سوريا). */
 const MAX_VOWEL_DISTANCE_OF_TWO = 0.6;
+/**
+ * Arabic has no p or v: a word typed with one is a foreign name (Museveni, Peshawar, Pulwama), no
+ * Arabic typed in Latin letters, and the news writes such a name's vowels (موسيفيني, بيشاور). It is
+ * read only as a word whose vowels near match, or match outright where two consonants say little
+ * (Museveni had read مسعفين, Peshawar بشار, Aliyev ألف, Azov عزوف).
+ */
+const FOREIGN_LETTER = /[pv]/u;
+
+/** How far a reading's vowels may be from what was typed. */
+function maxVowelDistance(consonants: number, foreign: boolean): number {
+  if (foreign) return consonants === 2 ? 0 : MAX_VOWEL_DISTANCE_OF_TWO;
+  return consonants === 2 ? MAX_VOWEL_DISTANCE_OF_TWO : MAX_VOWEL_DISTANCE;
+}
 
 interface Reading {
   word: string;
@@ -185,6 +200,7 @@ export class ArabiziReader {
           { letters: word.slice(2), article: true },
         ]
       : [{ letters: word, article }];
+    const foreign = FOREIGN_LETTER.test(word);
     let best: { word: string; score: number } | undefined;
     for (const form of forms) {
       for (const sounds of latinSounds(form.letters)) {
@@ -197,7 +213,7 @@ export class ArabiziReader {
           if (reading.stopword && form.article) continue;
           if (reading.finalT && !/[tT]$/u.test(sounds)) continue;
           const distance = vowelDistance(sounds, reading.sounds) + (reading.article === form.article ? 0 : ARTICLE_UNTYPED);
-          if (distance > (skeleton.length === 2 ? MAX_VOWEL_DISTANCE_OF_TWO : MAX_VOWEL_DISTANCE)) continue;
+          if (distance > maxVowelDistance(skeleton.length, foreign)) continue;
           const score = distance - FREQUENCY_WEIGHT * Math.log10(reading.frequency);
           if (!best || score < best.score) best = { word: reading.word, score };
         }
