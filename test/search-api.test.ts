@@ -55,6 +55,7 @@ describe('searching for Blinken', () => {
     ['Arabic, the spelling of article 001', 'بلينكين'],
     ['Latin script', 'Blinken'],
     ['Latin script, lower case', 'blinken'],
+    ['Cyrillic script, as a Russian reader types it', 'Блинкен'],
     ['full name, the other spelling', 'أنطوني بلينكن'],
   ])('finds both Blinken articles first (%s)', async (_label, q) => {
     const { status, body } = await search({ q });

@@ -26,6 +26,7 @@ import { JudgmentStore } from '../relevance/judgment-store.js';
 import type { GainKind } from '../relevance/rank-metrics.js';
 import { runEvaluation, type EvaluationQuery, type EvaluationRun } from '../relevance/run-evaluation.js';
 import { ArabiziReader } from '../search/arabizi.js';
+import { cyrillicInLatin, hasCyrillic } from '../search/cyrillic.js';
 import { keysOnOtherLayout, layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
 import { cursorSearchingInstead } from '../search/search-cursor.js';
 import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
@@ -518,6 +519,8 @@ export class SearchService {
     profile: SearchProfile = this.profiles.get()!,
     options: { spellcheck?: boolean; index?: string; searchRespelling?: boolean } = {},
   ): Promise<ArticleSearchResult> {
+    // A name typed in Cyrillic letters is searched as English writes it (Путин: Putin).
+    if (request.q && hasCyrillic(request.q)) request = { ...request, q: cyrillicInLatin(request.q) };
     // A source the taxonomy does not label is named as the index holds it (source:Echorouk).
     await this.learnSourcesOf(request.q);
     await this.learnMonthReading(request);
