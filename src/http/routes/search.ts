@@ -87,7 +87,7 @@ const SearchQuery = z
   .object({
     q: SearchText.optional().openapi({
       description:
-        'What to look for, in Arabic or Latin script. A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
+        'What to look for, in Arabic or Latin script (Cyrillic is read in Latin letters, as English writes its names: Путин, Putin). A quoted phrase ("كأس العالم", «الأمم المتحدة») must occur as written, word for word, a clitic on the first of two words or more allowed (لكرة القدم for "كرة القدم"); OR in capitals between two words, quoted phrases, listed names or words in parentheses asks for either (ترامب OR بايدن كوريا; دونالد ترامب OR جو بايدن; (ترامب OR بايدن) (كوريا OR الصين); at most ' +
         MAX_ALTERNATIVES +
         ' alternatives spelled out); a word or a quoted phrase after a minus sign or NOT in capitals leaves out the articles that contain it in any form (الجزائر -بلينكن, -"الأمم المتحدة", ترامب NOT كوريا); both with their synonyms. `site:` or `source:` before an address or a name (quoted if of several words) keeps the articles of one source (site:bbc.com سوريا, a space after the colon allowed), as `source` does (given both, the articles both keep; none in common is refused), and after a minus sign leaves them out; one no source answers to, or none given, is refused. A country flag (🇩🇿) is read as its name; a text without a letter, a digit or a flag (symbols, other emoji) is refused.',
       example: 'بلينكن',
