@@ -481,6 +481,30 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Kenyatta', ['كينياتا']);
     await expectSearchedAs('بوكوحرام', ['بوكو']);
     await expectSearchedAs('تشاميسا', ['شاميسا']);
+    // Russia, South Asia, rights and refugee desks: Kurz had read as كروز (Cruise), Raif as ريف
+    // (countryside), Poroshenko as nothing.
+    await expectSearchedAs('Kurz', ['كورتز']);
+    await expectSearchedAs('Raif Badawi', ['راءف', 'بدوي']);
+    await expectSearchedAs('Poroshenko', ['بوروشينكو']);
+    await expectSearchedAs('شويجو', ['شويغو']);
+    await expectSearchedAs('Museveni', ['موسيفيني']);
+    await expectSearchedAs('Bachelet', ['باشيليت', 'باشليه']);
+    await expectSearchedAs('Nawaz Sharif', ['نواز', 'شريف']);
+    await expectSearchedAs('human right watch', ['هيومن']);
+    await expectSearchedAs('أمنستي', ['العفو']);
+    await expectSearchedAs('honour killing', ['الشرف']);
+    // Their places and organizations: Arsal had read as إرسال (sending), Herat as حرة (free), Sea-Watch as Apple Watch.
+    await expectSearchedAs('Arsal', ['عرسال']);
+    await expectSearchedAs('Herat', ['هرات', 'هيرات']);
+    await expectSearchedAs('Rukban', ['الركبان']);
+    await expectSearchedAs('Tbilisi', ['تبليسي']);
+    await expectSearchedAs('أستانا', ['استانه']);
+    await expectSearchedAs('Belarus', ['بيلاروسيا', 'البيضاء']);
+    await expectSearchedAs('قرغيزستان', ['قيرغيزستان']);
+    await expectSearchedAs('Sea-Watch', ['ووتش']);
+    await expectSearchedAs('IOM', ['للهجره']);
+    await expectSearchedAs('Gazprom', ['غازبروم']);
+    await expectSearchedAs('cricket', ['الكريكيت', 'الكريكت']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

@@ -116,6 +116,14 @@ describe('names inside longer names', () => {
     const organizationsOf = async (body: string) => (await service.tagger.tag({ title: '', body })).organizations;
     expect(await organizationsOf('فاز حزب الرابطة الإسلامية في البنجاب، وقال حزب الرابطة الإسلامية إن')).not.toContain('northern-league');
     expect(await organizationsOf('قال سالفيني زعيم حزب الرابطة إن إيطاليا، وأضاف حزب الرابطة')).toContain('northern-league');
+    // Nawaz Sharif's name inside his daughter's is hers; a doubled name is Afghanistan's chief executive only beside Afghanistan.
+    expect(await peopleOf('قالت مريم نواز شريف إن الحزب، وأضافت مريم نواز شريف')).not.toContain('nawaz-sharif');
+    expect(await peopleOf('قال رئيس الوزراء السابق نواز شريف إن المحكمة، وأضاف نواز شريف')).toContain('nawaz-sharif');
+    expect(await peopleOf('قال محمد عبد الله عبد الله إن الشركة، وأضاف محمد عبد الله عبد الله')).not.toContain('abdullah-abdullah');
+    expect(await peopleOf('قال الرئيس التنفيذي لأفغانستان عبد الله عبد الله إن طالبان')).toContain('abdullah-abdullah');
+    expect(await peopleOf('قال وزير الدفاع الروسي سيرجي شويجو إن موسكو')).toContain('sergei-shoigu');
+    expect(await organizationsOf('قالت المنظمة الدولية للهجرة إن المهاجرين، وأضافت منظمة الهجرة الدولية')).toContain('un-migration-agency');
+    expect(await organizationsOf('قالت مفوضية اللاجئين إن العائدين، وأضافت المفوضية السامية للأمم المتحدة لشؤون اللاجئين')).toContain('un-refugee-agency');
     // Two students (طالبان, the dual of طالب) are no Taliban.
     expect(await organizationsOf('هاجم طالبان مدرسة كولومباين في كولورادو، وقال طالبان')).not.toContain('taliban');
     expect(await organizationsOf('قالت طالبان إنها هاجمت قاعدة في أفغانستان، وأضافت طالبان')).toContain('taliban');
