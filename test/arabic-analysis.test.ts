@@ -505,6 +505,13 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('IOM', ['للهجره']);
     await expectSearchedAs('Gazprom', ['غازبروم']);
     await expectSearchedAs('cricket', ['الكريكيت', 'الكريكت']);
+    // Their second passes: French rights words (homme had read as the English home), a first name alone, a plural.
+    await expectSearchedAs("droits de l'homme", ['حقوق', 'الانسان']);
+    await expectSearchedAs('Loujain', ['لجين', 'الهذلول']);
+    await expectSearchedAs('Bensouda', ['بنسودا']);
+    await expectSearchedAs('Rohingyas', ['الروهينغا']);
+    await expectSearchedAs('Ossetia', ['اوسيتيا']);
+    await expectSearchedAs('Aliyev', ['علييف']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

@@ -29,6 +29,13 @@ describe('nameAloneIn', () => {
     expect(nameAloneIn('فتح', taxonomy)).toBeUndefined();
   });
 
+  it('reads Kabila and Buhari in Latin letters as the presidents, and leaves كابيلا (a hotel) and بخاري (an imam) words', () => {
+    expect(nameAloneIn('Kabila', taxonomy)).toEqual({ name: { facet: 'people', value: 'joseph-kabila' }, q: 'كابيلا' });
+    expect(nameAloneIn('Buhari', taxonomy)).toEqual({ name: { facet: 'people', value: 'muhammadu-buhari' }, q: 'بخاري' });
+    expect(nameAloneIn('كابيلا', taxonomy)).toBeUndefined();
+    expect(nameAloneIn('بخاري', taxonomy)).toBeUndefined();
+  });
+
   it('reads مالي alone, and Mali, as the country (مالي is also "financial"), and leaves دعم مالي words', () => {
     const mali = { facet: 'regions_mentioned', value: 'mali' };
     for (const q of ['مالي', 'Mali', '#مالي']) expect(nameAloneIn(q, taxonomy), q).toEqual({ name: mali, q: q === 'Mali' ? 'مالي' : q });
