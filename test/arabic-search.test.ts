@@ -751,6 +751,9 @@ describe('English words the lists do not spell, through an English–Arabic dict
     // A word of a listed name typed alone, which no rule reads alone (shoukry of sameh shoukry), is read so too.
     expect(await ids('شكري')).not.toEqual([]);
     expect(await rankedIds(withDictionary(), 'Shoukry')).toEqual(await ids('شكري'));
+    // A listed person's given name typed alone is written as the list writes it: omar عمر (the sounds read مر), walid وليد (والذي).
+    expect(await rankedIds(withDictionary(), 'omar')).toEqual(['x-given-names']);
+    expect(await rankedIds(withDictionary(), 'Walid')).toEqual(['x-given-names']);
     // Without the dictionary no word can be told from English: none is read so.
     expect(await rankedIds(withoutDictionary(), 'el djazair')).toEqual([]);
   });

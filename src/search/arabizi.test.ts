@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRunOnRepairer } from '../ingest/run-on-repair.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { arabicSounds, ArabiziReader, latinSounds, MIN_ARABIZI_FREQUENCY, vowelDistance } from './arabizi.js';
+import { arabicSounds, ArabiziReader, consonantsAgree, latinSounds, MIN_ARABIZI_FREQUENCY, vowelDistance } from './arabizi.js';
 
 describe('Arabic typed in Latin letters', () => {
   const reader = ArabiziReader.fromWords(
@@ -30,6 +30,13 @@ describe('Arabic typed in Latin letters', () => {
     // A vowel typed double is long: aa is also ع between two vowels.
     expect(latinSounds('noor')).toEqual(['nUr']);
     expect(latinSounds('salaam')).toEqual(['salAm', 'sala3am', 'SalAm', 'Sala3am']);
+  });
+
+  it('tells whether a Latin and an Arabic word have the same consonants, the article and ع aside', () => {
+    expect(consonantsAgree('omar', 'عمر')).toBe(true);
+    expect(consonantsAgree('tarek', 'طارق')).toBe(true);
+    expect(consonantsAgree('mahdi', 'المهدي')).toBe(true);
+    expect(consonantsAgree('mazen', 'عباس')).toBe(false);
   });
 
   it('weighs vowels only, the consonants agreeing', () => {

@@ -115,6 +115,14 @@ export function latinSounds(word: string): string[] {
   return readings.map(once);
 }
 
+/** Whether a Latin word and an Arabic one have the same consonants, the article aside (omar and عمر, tarek and طارق; not mazen and عباس). */
+export function consonantsAgree(latin: string, arabic: string): boolean {
+  const written = arabicSounds(arabic.startsWith('ال') && arabic.length > 3 ? arabic.slice(2) : arabic);
+  if (written === undefined) return false;
+  const skeleton = skeletonOf(written);
+  return latinSounds(latin.toLowerCase()).some((sounds) => skeletonOf(sounds) === skeleton);
+}
+
 /** What a typed sound the written word lacks costs: a short vowel 0.3, a long vowel, or a 3 or 2 typed for ع or hamza, 1, a consonant never. */
 function typedAlone(sound: string): number {
   return /[aiu]/u.test(sound) ? 0.3 : /[AIU32]/u.test(sound) ? 1 : Number.POSITIVE_INFINITY;

@@ -295,6 +295,9 @@ function understandRequest(
     ((word: string, article: boolean) => {
       const lower = word.toLowerCase();
       if (aids.synonymLatinWords?.has(lower)) return undefined;
+      // A listed person's given name typed alone is written as the list writes it (omar: عمر, not the sounds' مر).
+      const given = article ? undefined : aids.arabicOfNameWords?.get(lower);
+      if (given) return given;
       const reading = reader.read(word, article);
       // A digit is no slip of a name: ba7rain is read, not left to Bahrain's respelling.
       const nameSlip = !/\d/u.test(lower) && aids.latinNameWords !== undefined && nearListedNameWord(lower, aids.latinNameWords);

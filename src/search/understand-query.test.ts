@@ -24,6 +24,7 @@ import {
   loadFullNameForms,
   loadGluedNames,
   loadLatinAbbreviations,
+  loadArabicOfNameWords,
   loadLatinNamesOfWords,
   loadLatinNameWords,
   loadLatinSpellings,
@@ -296,6 +297,15 @@ describe('understandQuery', () => {
     expect(understandQuery('Imran Kahn', on, { questionWords, latinNameWords: loadLatinNameWords(PROJECT_ROOT), latinSpellings: spellings })).toBe(
       'imran khan',
     );
+  });
+
+  it("writes a listed person's given name as the list writes it in its place, where the consonants agree", () => {
+    const given = loadArabicOfNameWords(PROJECT_ROOT);
+    expect([given.get('omar'), given.get('walid'), given.get('tarek'), given.get('sabri')]).toEqual(['عمر', 'وليد', 'طارق', 'صبري']);
+    // Abu Mazen is محمود عباس: two names of two words, whose words do not correspond.
+    expect(given.get('mazen')).not.toBe('عباس');
+    // Places' words keep no order across scripts (red sea, البحر الأحمر): only people's names are read.
+    expect(given.has('sea')).toBe(false);
   });
 
   it('gives a word of one listed name, no name alone, the shortest spelling holding it', () => {

@@ -23,7 +23,7 @@ import {
   type NewsFrequency,
 } from './english-words.js';
 import type { SearchProfile } from './search-profile.js';
-import type { ArabiziReader } from './arabizi.js';
+import { consonantsAgree, type ArabiziReader } from './arabizi.js';
 
 /** The question words and particles a profile may take out of queries (`relevance/question-words.txt`). */
 export const QUESTION_WORDS = 'relevance/question-words.txt';
@@ -61,6 +61,8 @@ export interface QueryAids {
   latinAbbreviations?: ReadonlyMap<string, string>;
   /** Each Latin spelling of the lists to the Arabic of its rule (see loadArabicOfLatin). */
   arabicOfLatin?: ReadonlyMap<string, string>;
+  /** Each Latin word of a listed name, no spelling alone, to the Arabic word the list writes in its place (see loadArabicOfNameWords). */
+  arabicOfNameWords?: ReadonlyMap<string, string>;
   /** Each spelling of a listed name, as `nameSpellingKey` keys it, to its rule's longer Arabic forms (see loadFullNameForms). */
   fullNameForms?: ReadonlyMap<string, readonly string[]>;
   /** The English–Arabic dictionary, read at its first use; `undefined` where none is installed. */
@@ -94,6 +96,7 @@ export function loadQueryLists(dataRoot: string, definition: IndexDefinition): R
     gluedNames: loadGluedNames(dataRoot),
     latinAbbreviations: loadLatinAbbreviations(dataRoot),
     arabicOfLatin: loadArabicOfLatin(dataRoot),
+    arabicOfNameWords: loadArabicOfNameWords(dataRoot),
     fullNameForms: loadFullNameForms(dataRoot),
     // A name's word alone (hadi of mansour hadi) no rule reads, and it sounds as its Arabic does; an English word of the news lists' phrases (gas of natural gas) is English.
     synonymLatinWords: new Set([
@@ -457,6 +460,37 @@ export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
     }
   });
   return new Map([...names].flatMap(([word, name]) => (name ? [[word, name.spelling] as const] : [])));
+}
+
+/**
+ * Each Latin word of three letters or more of the listed people's names that is no spelling alone
+ * (omar of omar al-bashir, walid of walid jumblatt) to the Arabic word in its place in a spelling of
+ * as many words (عمر, وليد): where spellings disagree, the word most of them write. People's names
+ * keep their order in both scripts, as places' (red sea, البحر الأحمر) do not. Typed alone, such a
+ * word is a given name, searched as the list writes it: the sounds alone had read omar as مر and walid
+ * as والذي.
+ */
+export function loadArabicOfNameWords(dataRoot: string): Map<string, string> {
+  const rules = readDataList(dataRoot, PEOPLE_LIST);
+  const alone = new Set(readNameRules(dataRoot).flatMap(latinSpellingsOf));
+  const votes = new Map<string, Map<string, number>>();
+  for (const rule of rules) {
+    const arabic = spellingsOf(rule).filter((spelling) => /^[\p{Script=Arabic} ]+$/u.test(spelling));
+    for (const latin of latinSpellingsOf(rule)) {
+      const latinWords = latin.split(' ');
+      if (latinWords.length < 2) continue;
+      for (const arabicWords of arabic.map((spelling) => spelling.split(' ')).filter((words) => words.length === latinWords.length)) {
+        latinWords.forEach((word, at) => {
+          // Its consonants must agree: two names of as many words need not be in the same order (abu mazen, محمود عباس).
+          if (word.length < 3 || !/^[a-z]+$/u.test(word) || alone.has(word) || !consonantsAgree(word, arabicWords[at]!)) return;
+          const counts = votes.get(word) ?? new Map<string, number>();
+          counts.set(arabicWords[at]!, (counts.get(arabicWords[at]!) ?? 0) + 1);
+          votes.set(word, counts);
+        });
+      }
+    }
+  }
+  return new Map([...votes].map(([word, counts]) => [word, [...counts].sort((a, b) => b[1] - a[1])[0]![0]] as const));
 }
 
 /** A rule's Latin spellings (blinken, gebran bassil, deir ez-zor), lowercased. */
