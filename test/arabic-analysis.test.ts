@@ -512,6 +512,10 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Rohingyas', ['الروهينغا']);
     await expectSearchedAs('Ossetia', ['اوسيتيا']);
     await expectSearchedAs('Aliyev', ['علييف']);
+    // A culture desk: Beyoncé had read as بنك (bank), Grammy as جرائم (crimes).
+    await expectSearchedAs('Beyonce', ['بيونسيه']);
+    await expectSearchedAs('Grammy', ['غرامي']);
+    await expectSearchedAs('Petra', ['البتراء']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {

@@ -113,6 +113,10 @@ describe('names inside longer names', () => {
     expect(await peopleOf('كتب الأديب محمود عباس العقاد في العبقريات، وقال عباس محمود العقاد')).not.toContain('mahmoud-abbas');
     expect(await peopleOf('حضرت نيكول كيدمان مع زوجها كيث أوربان، وغنى كيث أوربان')).not.toContain('viktor-orban');
     expect(await peopleOf('كرمت ميشيل أوباما الناشطة، وقالت ميشيل أوباما')).not.toContain('barack-obama');
+    // The novelist Ibrahim Nasrallah, named by his surname, is no Hezbollah leader; Rachel Kushner no Jared.
+    expect(await peopleOf('فاز الروائي إبراهيم نصر الله بالجائزة، وقال نصر الله إن الرواية')).not.toContain('hassan-nasrallah');
+    expect(await peopleOf('قال الأمين العام لحزب الله حسن نصر الله إن الحزب، وأضاف نصر الله')).toContain('hassan-nasrallah');
+    expect(await peopleOf('وصلت الروائية راشيل كوشنر إلى القائمة، وقالت راشيل كوشنر')).not.toContain('jared-kushner');
     // Pakistan's Muslim League is no Italian League.
     const organizationsOf = async (body: string) => (await service.tagger.tag({ title: '', body })).organizations;
     expect(await organizationsOf('فاز حزب الرابطة الإسلامية في البنجاب، وقال حزب الرابطة الإسلامية إن')).not.toContain('northern-league');
