@@ -516,6 +516,11 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Beyonce', ['بيونسيه']);
     await expectSearchedAs('Grammy', ['غرامي']);
     await expectSearchedAs('Petra', ['البتراء']);
+    // A Latin-only analyst: McCain had been respelled mccann (مكان, place), Benatia read as بيانات (data).
+    await expectSearchedAs('McCain', ['ماكين']);
+    await expectSearchedAs('Benatia', ['بنعطيه']);
+    await expectSearchedAs('Boeing', ['بوينغ', 'بوينج']);
+    await expectSearchedAs('gold medal', ['الميداليه', 'الذهبيه']);
   });
 
   it("reads a health desk's English terms as the Arabic the news writes, and girls (البنات) and Ebola after ب as themselves", async () => {
