@@ -465,7 +465,7 @@ export function loadLatinNamesOfWords(dataRoot: string): Map<string, string> {
 /**
  * Each Latin word of three letters or more of the listed people's names that is no spelling alone
  * (omar of omar al-bashir, walid of walid jumblatt) to the Arabic word in its place in a spelling of
- * as many words (عمر, وليد): where spellings disagree, the word most of them write. People's names
+ * as many words whose consonants agree (عمر, وليد): where spellings disagree, the word most of them write. People's names
  * keep their order in both scripts, as places' (red sea, البحر الأحمر) do not. Typed alone, such a
  * word is a given name, searched as the list writes it: the sounds alone had read omar as مر and walid
  * as والذي.
