@@ -192,9 +192,12 @@ describe('facets over the seeds', () => {
     expect(body.regions.find((r) => r.value === 'mali')).toMatchObject({
       kind: 'country',
       iso: 'ML',
-      parents: ['sahel', 'sub-saharan-africa', 'western-africa'],
+      parents: ['sahel', 'western-africa'],
     });
     expect(body.regions.find((r) => r.value === 'sahel')).toMatchObject({ children: expect.arrayContaining(['mali', 'niger', 'chad']) });
+    // A country nests under its sub-region, not beside it.
+    expect(body.regions.find((r) => r.value === 'south-america')).toMatchObject({ children: expect.arrayContaining(['venezuela', 'brazil']) });
+    expect(body.regions.find((r) => r.value === 'americas')).toMatchObject({ children: expect.not.arrayContaining(['venezuela']) });
     for (const name of ['switzerland', 'austria', 'belgium', 'croatia', 'argentina', 'western-sahara', 'kosovo', 'taiwan']) {
       expect(body.regions.map((r) => r.value)).toContain(name);
     }

@@ -57,3 +57,20 @@ describe('the taxonomy digest, which tells stored tags stale', () => {
     }
   });
 });
+
+describe('the regions tree', () => {
+  it('names only the nearest parents, so that a country nests under its sub-region and not beside it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'taxonomy-parents-'));
+    try {
+      for (const folder of ['taxonomy', 'analyzers']) cpSync(join(PROJECT_ROOT, folder), join(root, folder), { recursive: true });
+      expect(loadTaxonomy(root).regions.find((region) => region.slug === 'venezuela')?.parents).toEqual(['south-america']);
+      const regionsPath = join(root, 'taxonomy', 'regions.json');
+      const shipped = JSON.parse(readFileSync(regionsPath, 'utf8')) as { regions: { slug: string; parents?: string[] }[] };
+      shipped.regions.find((region) => region.slug === 'venezuela')!.parents!.unshift('americas');
+      writeFileSync(regionsPath, JSON.stringify(shipped));
+      expect(() => loadTaxonomy(root)).toThrow(/venezuela: parent "americas" is already above another of its parents/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

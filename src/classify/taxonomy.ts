@@ -165,6 +165,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
     for (const parent of region.parents) {
       if (!regionSlugs.has(parent)) throw new Error(`taxonomy/regions.json: ${region.slug} names unknown parent "${parent}"`);
     }
+    const lying = region.parents.find((parent) => region.parents.some((other) => other !== parent && liesUnder(regionsFile.regions, other, parent)));
+    if (lying) throw new Error(`taxonomy/regions.json: ${region.slug}: parent "${lying}" is already above another of its parents: name the nearest only`);
     for (const term of region.ambiguous?.terms ?? []) {
       if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
     }
@@ -307,6 +309,14 @@ function assertUnique(file: string, slugs: string[]): void {
     if (seen.has(s)) throw new Error(`${file}: slug "${s}" appears twice`);
     seen.add(s);
   }
+}
+
+/** Whether `ancestor` is above `slug` in the regions' tree (a parent, a parent's parent, …). */
+function liesUnder(regions: readonly { slug: string; parents: string[] }[], slug: string, ancestor: string, seen = new Set<string>()): boolean {
+  if (seen.has(slug)) return false;
+  seen.add(slug);
+  const parents = regions.find((region) => region.slug === slug)?.parents ?? [];
+  return parents.some((parent) => parent === ancestor || liesUnder(regions, parent, ancestor, seen));
 }
 
 /** A function that widens region slugs to themselves and all their parents, up the taxonomy's tree. */
