@@ -558,6 +558,31 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('F1', ['فورمولا']);
   });
 
+  it('reaches the Arabic of names and terms a Latin reader types: US and Latin American politicians, French and fan words', async () => {
+    for (const [typed, arabic] of [
+      ['Pelosi', ['بيلوسي']],
+      ['Macri', ['ماكري']],
+      ['Tlaib', ['طليب']],
+      ['Duque', ['دوكي']],
+      ['Guaido', ['غوايدو']],
+      ['Schumer', ['شومر']],
+      ['Diaz-Canel', ['دياز', 'كانيل']],
+      ['Zarif', ['ظريف']],
+      ['Barca', ['برشلونه']],
+      ['FMI', ['صندوق', 'النقد']],
+      ['jeux olympiques', ['الاولمبياد']],
+      ['ligue des champions', ['ابطال', 'اوروبا']],
+      ['livre turque', ['الليره', 'التركيه']],
+      ['AFCON', ['امم', 'افريقيا']],
+      ['Supreme Court', ['المحكمه', 'العليا']],
+      ['Emirats', ['الامارات']],
+      ['Kuweit', ['الكويت']],
+      ['بولتون', ['بولتن']],
+    ] as const) {
+      await expectSearchedAs(typed, [...arabic]);
+    }
+  });
+
   it('joins organizations and their acronyms', async () => {
     await expectSearchedAs('NATO', ['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']);
     await expectSearchedAs('ناتو', ['الناتو']);
