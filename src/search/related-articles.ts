@@ -70,14 +70,18 @@ export function relatedArticlesBody(
  */
 export const OTHER_OUTLET_SHARE = 0.5;
 
-/** Candidates read per related article asked, for other outlets' to be found below the article's own outlet's. */
-const CANDIDATES_PER_ARTICLE = 2;
+/**
+ * Candidates read for every size asked: twice the longest list, for other outlets' to be found below
+ * the article's own outlet's. Read per article asked, a longer list had found other outlets' reports
+ * a shorter one had not, and put them before it: `size=5` was not the start of `size=20`.
+ */
+const RELATED_CANDIDATES = 2 * MAX_RELATED;
 
 /**
  * The articles related to article `id` on `index` (see relatedArticlesBody), other outlets' first
  * (OTHER_OUTLET_SHARE), and where fewer than `size` share that many words, after them those sharing
- * FEWER_WORDS_SHARED of them: an article page is never left short for want of one word more.
- * `undefined` when no article has that id.
+ * FEWER_WORDS_SHARED of them: an article page is never left short for want of one word more. The
+ * list for a size is the start of the list for MAX_RELATED. `undefined` when no article has that id.
  */
 export async function findRelatedArticles(
   engine: SearchEngine,
@@ -89,7 +93,7 @@ export async function findRelatedArticles(
   // Asked together: an unknown id finds no related article, and only the lookup says it is unknown.
   const [article, candidates] = await Promise.all([
     engine.getSources<Pick<StoredArticle, 'source'>>(index, [id], ['source']),
-    engine.search<StoredArticle>(index, relatedArticlesBody(index, id, size * CANDIDATES_PER_ARTICLE, terms)),
+    engine.search<StoredArticle>(index, relatedArticlesBody(index, id, RELATED_CANDIDATES, terms)),
   ]);
   const stored = article.get(id);
   if (stored === undefined) return undefined;
