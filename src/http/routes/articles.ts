@@ -6,7 +6,7 @@ import { inLane, SearchText } from './search.js';
 import { ApiError } from '../api-error.js';
 import type { ApiMetrics } from '../metrics.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
-import { MAX_RELATED } from '../../search/related-articles.js';
+import { FEWER_WORDS_SHARED, MAX_RELATED, OTHER_OUTLET_SHARE, RELATED_TERMS } from '../../search/related-articles.js';
 import { ArticleSummarySchema, errorContent, errorResponses, jsonAnswer, publicRoute, wholeNumber } from '../schemas.js';
 
 export const ArticleId = z
@@ -84,15 +84,19 @@ const RelatedArticles = z
   .object({
     id: z.string().openapi({ description: 'The article the others are related to' }),
     related: z.array(
-      ArticleSummarySchema.extend({ score: z.number().nullable().openapi({ description: 'How much of its telling words the article shares' }) }),
+      ArticleSummarySchema.extend({
+        score: z.number().nullable().openapi({
+          description:
+            "The engine's more-like-this score, how much of the telling words the article shares: the list follows it within each of its three parts (see the route), not across them",
+        }),
+      }),
     ),
   })
   .openapi('RelatedArticles');
 
 const relatedRoute = publicRoute('get', '/articles/{id}/related', 'getRelatedArticles', {
   summary: 'Articles related to one article',
-  description:
-    "The articles sharing the most telling words of its title and text (other outlets' reports of the same story first, then its background), the article itself and story copies left out.",
+  description: `The articles sharing the most telling words of its title and text, the article itself and story copies left out, in three parts, each by \`score\`: of the articles sharing ${RELATED_TERMS.minimumShouldMatch} of the words, those of other outlets scoring at least ${OTHER_OUTLET_SHARE * 100} % of the best score (their reports of the same story); then the rest of them; then, where fewer than \`size\` share that many, those sharing ${FEWER_WORDS_SHARED}. Every size ranks the same candidates, so a list is the start of a longer one.`,
   request: {
     params: z.object({ id: ArticleId }),
     query: z
@@ -104,7 +108,7 @@ const relatedRoute = publicRoute('get', '/articles/{id}/related', 'getRelatedArt
       .strict(),
   },
   responses: {
-    200: jsonAnswer('The related articles, most related first', RelatedArticles),
+    200: jsonAnswer('The related articles, in the order the route describes', RelatedArticles),
     404: { description: 'No article with that id', ...errorContent },
     ...errorResponses,
   },
