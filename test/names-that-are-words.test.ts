@@ -90,6 +90,25 @@ describe('a name that is also a word, searched alone', () => {
     expect(attack.readAsName).toEqual({ facet: 'regions_mentioned', value: 'mali' });
     expect((await search({ q: 'دعم مالي' })).hits.map((hit) => hit.id)).toContain('x-financial');
   });
+
+  it('finds the Sultanate for Oman in Latin letters, not Amman; عمان typed alone stays both', async () => {
+    const articles = [
+      { id: 'x-oman', title: 'زيارة إلى سلطنة عمان', text: 'وصل الوزير إلى مسقط في زيارة رسمية إلى سلطنة عمان.', source: 'BBC' },
+      { id: 'x-amman', title: 'اعتصام في عمان', text: 'اعتصم مئات الأردنيين في عمان احتجاجا على قانون الضريبة.', source: 'BBC' },
+    ];
+    await ingest(articles);
+    for (const q of ['Oman', 'oman']) {
+      const alone = await search({ q });
+      expect(
+        alone.hits.map((hit) => hit.id),
+        q,
+      ).toEqual(['x-oman']);
+      expect(alone.readAsName).toEqual({ facet: 'regions_mentioned', value: 'oman' });
+    }
+    const arabic = await search({ q: 'عمان' });
+    expect(arabic.hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['x-oman', 'x-amman']));
+    expect(arabic.readAsName).toBeUndefined();
+  });
 });
 
 describe('a name typed in Latin letters that sounds like a common word', () => {

@@ -27,8 +27,11 @@ const regionSchema = z.object({
   leaders: z.array(z.string().min(1)).optional(),
   /** Leaders whose names title stories abroad too (the US president): as `leaders`, where the title names no other country. */
   leadersAtHome: z.array(z.string().min(1)).optional(),
-  /** A name that is also a common word (مالي, "financial"): typed alone, a search lists the articles naming the place, searched as `searchedAs`. */
-  readAlone: z.object({ searchedAs: z.string().min(1), reason: z.string() }).optional(),
+  /**
+   * A name that is also a common word (مالي, "financial"): typed alone, a search lists the articles naming the place, searched as
+   * `searchedAs`. Without `arabicAlone`, only its Latin names are read so: عمان alone is Amman as often as Oman, Oman never.
+   */
+  readAlone: z.object({ searchedAs: z.string().min(1), arabicAlone: z.boolean().default(true), reason: z.string() }).optional(),
   notes: z.string().optional(),
 });
 

@@ -67,7 +67,7 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
   for (const region of taxonomy.regions) {
     if (!region.readAlone) continue;
     const name = { facet: 'regions_mentioned' as const, value: region.slug };
-    names.set(nameSpellingKey(region.readAlone.searchedAs), { name });
+    if (region.readAlone.arabicAlone) names.set(nameSpellingKey(region.readAlone.searchedAs), { name });
     for (const term of region.terms.filter((t) => !/\p{Script=Arabic}/u.test(t)))
       names.set(nameSpellingKey(term), { name, arabic: region.readAlone.searchedAs });
   }
