@@ -50,10 +50,20 @@ const sourceName = z
   .string()
   .max(MAX_SOURCE_TEXT)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._\-:/?#%&=~+@]*$/u, 'expected a source as `facets.source` names it, such as "BBC", or its web address');
-/** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
 /** Values one facet parameter may list (repeated or comma-separated). */
 const MAX_VALUES_A_FACET = 20;
-const AT_MOST_VALUES = `; at most ${MAX_VALUES_A_FACET} values`;
+/**
+ * How /openapi.json describes a parameter `valueList` reads: an array, each value its own `name=value`,
+ * so a generated client sends several. The comma form is the description's, as no one style says both.
+ */
+const repeatable = (name: string, description: string) => ({
+  description: `${description}. Repeat the parameter for several (${name}=a&${name}=b), or separate them with commas (${name}=a,b); at most ${MAX_VALUES_A_FACET} values in all`,
+  type: 'array' as const,
+  items: { type: 'string' as const },
+  maxItems: MAX_VALUES_A_FACET,
+  param: { style: 'form' as const, explode: true },
+});
+/** `?topic=a&topic=b` and `?topic=a,b` both select two values; `fold` makes each as the values are written. */
 const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: (given: string) => string = (given) => given) =>
   z
     .union([z.string(), z.array(z.string())])
@@ -94,37 +104,37 @@ const SearchQuery = z
     }),
     topic: slugList('economy-energy')
       .optional()
-      .openapi({ description: 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
+      .openapi(repeatable('topic', 'Topic slugs; several widen the result (OR), or narrow it (AND) with `match_all`')),
     region: slugList('north-africa')
       .optional()
-      .openapi({
-        description:
-          'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR), or narrow it (AND) with `match_all`' +
-          AT_MOST_VALUES,
-        type: 'string',
-      }),
+      .openapi(
+        repeatable(
+          'region',
+          'Region slugs: articles about one of them (named in the title, in the lead and again, or repeatedly); several widen the result (OR), or narrow it (AND) with `match_all`',
+        ),
+      ),
     region_mentioned: slugList('north-africa')
       .optional()
-      .openapi({
-        description:
-          'Region slugs: articles that name one of them, even once in passing; several widen the result (OR), or narrow it (AND) with `match_all`' +
-          AT_MOST_VALUES,
-        type: 'string',
-      }),
+      .openapi(
+        repeatable(
+          'region_mentioned',
+          'Region slugs: articles that name one of them, even once in passing; several widen the result (OR), or narrow it (AND) with `match_all`',
+        ),
+      ),
     source: valueList(sourceName, withoutDirectionMarks)
       .optional()
-      .openapi({
-        description:
-          'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400' +
-          AT_MOST_VALUES,
-        type: 'string',
-      }),
+      .openapi(
+        repeatable(
+          'source',
+          'Sources (as in `facets.source`, in any letter case: bbc is BBC; or by a label or web address, as `site:` takes them: Sky News Arabia, bbc.com); several widen the result (OR); one no article comes from and no outlet of the taxonomy is a 400',
+        ),
+      ),
     person: slugList('donald-trump')
       .optional()
-      .openapi({ description: 'Person slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
+      .openapi(repeatable('person', 'Person slugs; several widen the result (OR), or narrow it (AND) with `match_all`')),
     organization: slugList('united-nations')
       .optional()
-      .openapi({ description: 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`' + AT_MOST_VALUES, type: 'string' }),
+      .openapi(repeatable('organization', 'Organization slugs; several widen the result (OR), or narrow it (AND) with `match_all`')),
     match_all: valueList(
       z.enum(EVERY_VALUE_PARAMS, {
         error: (issue) =>
@@ -134,10 +144,11 @@ const SearchQuery = z
     )
       .optional()
       .openapi({
-        description:
-          'Facet parameters whose several values an article must all hold (AND) instead of any one (OR): `person=donald-trump&person=vladimir-putin&match_all=person` lists the articles naming both. That facet is then counted within its own selection, so its counts say what narrows the result further. A facet given fewer than two values is left as it is (one value is the same either way), and so is the cursor. `source` cannot be one: an article has one source.',
-        type: 'string',
-        example: 'person',
+        ...repeatable(
+          'match_all',
+          'Facet parameters whose several values an article must all hold (AND) instead of any one (OR): `person=donald-trump&person=vladimir-putin&match_all=person` lists the articles naming both. That facet is then counted within its own selection, so its counts say what narrows the result further. A facet given fewer than two values is left as it is (one value is the same either way), and so is the cursor. `source` cannot be one: an article has one source',
+        ),
+        example: ['person'],
       }),
     date_from: isoDate.optional().openapi({ description: 'Published on or after this day' }),
     date_to: isoDate.optional().openapi({ description: 'Published on or before this day' }),
