@@ -6,7 +6,8 @@ import { facetValues } from '../classify/taxonomy.js';
 import { createApp } from './app.js';
 
 // What /openapi.json says a parameter takes must be what the server takes: a client generated from
-// it sends only what the document allows.
+// it sends only what the document allows. A page size other than the default shows it is the one configured.
+const MAX_PAGE_SIZE = 30;
 const REPEATABLE = ['topic', 'region', 'region_mentioned', 'person', 'organization', 'source', 'match_all'];
 
 interface Parameter {
@@ -20,7 +21,7 @@ interface Parameter {
 
 async function served() {
   const service = openTestService(new FakeSearchEngine(), 'articles');
-  const app = createApp({ service, limits: { maxPageSize: 50, maxResultWindow: 1000 }, logger: pino({ level: 'silent' }) });
+  const app = createApp({ service, limits: { maxPageSize: MAX_PAGE_SIZE, maxResultWindow: 1000 }, logger: pino({ level: 'silent' }) });
   const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Parameter[] } }> };
   const parameter = (path: string, name: string) => document.paths[path]!.get.parameters.find((p) => p.name === name)!;
   return { app, service, parameter };
@@ -45,5 +46,16 @@ describe.each(['/search', '/search/feed'])('the parameters of %s', (path) => {
       expect(refused.status).toBe(400);
       expect(await refused.json()).toMatchObject({ error: { code: 'too_many_values', field: 'topic' } });
     }
+  });
+
+  it('declare size within the bounds the server holds it to, as configured', async () => {
+    const { app, parameter } = await served();
+    const { minimum, maximum } = parameter(path, 'size').schema;
+    expect(maximum).toBe(MAX_PAGE_SIZE);
+    expect((await app.request(`${path}?size=${minimum}`)).status).toBe(200);
+    expect((await app.request(`${path}?size=${maximum}`)).status).toBe(200);
+    expect((await app.request(`${path}?size=${minimum! - 1}`)).status).toBe(400);
+    const tooLarge = await app.request(`${path}?size=${maximum! + 1}`);
+    expect(await tooLarge.json()).toMatchObject({ error: { code: 'invalid_parameter', field: 'size', message: `size: at most ${MAX_PAGE_SIZE}` } });
   });
 });

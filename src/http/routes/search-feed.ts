@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { facetValues } from '../../classify/taxonomy.js';
 import type { SearchRequest } from '../../search/build-search-body.js';
 import { atomFeedOf } from '../../search/search-feed.js';
-import { ApiError } from '../api-error.js';
 import type { AppDependencies, AppEnv } from '../app-dependencies.js';
 import { errorResponses, publicRoute, wholeNumber } from '../schemas.js';
 import { readSelection, runInLane, searchLane, SelectionQuery, type SearchTraffic } from './search.js';
@@ -12,22 +11,30 @@ import { readSelection, runInLane, searchLane, SelectionQuery, type SearchTraffi
 const FEED_SIZE = 20;
 const SITE_TITLE = 'بحث الأخبار';
 
-const FeedQuery = SelectionQuery.extend({
-  size: wholeNumber(1)
-    .optional()
-    .openapi({ description: `Entries (at most MAX_PAGE_SIZE, 50 unless configured)`, type: 'integer', minimum: 1, default: FEED_SIZE }),
-}).strict();
-
-const route = publicRoute('get', '/search/feed', 'searchFeed', {
-  summary: 'A search as an Atom feed: its newest articles, for a feed reader to follow',
-  description:
-    'The articles `GET /search` lists with `sort=newest` for the same text, filters and dates, newest first, as Atom 1.0: each entry links the article on the search page, and carries its publication time, its source, the passage that matched (its words in `<mark>`), its topics and its most specific regions. The text is searched as typed (no respelling in its place, nothing loosened: a phrase no article holds yet has no entries); undated articles are left out. Revalidated by its ETag.',
-  request: { query: FeedQuery },
-  responses: {
-    200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } },
-    ...errorResponses,
-  },
-});
+/** The route as this server runs it: `size` validated and described by the configured page size alike. */
+const routeOf = (maxPageSize: number) =>
+  publicRoute('get', '/search/feed', 'searchFeed', {
+    summary: 'A search as an Atom feed: its newest articles, for a feed reader to follow',
+    description:
+      'The articles `GET /search` lists with `sort=newest` for the same text, filters and dates, newest first, as Atom 1.0: each entry links the article on the search page, and carries its publication time, its source, the passage that matched (its words in `<mark>`), its topics and its most specific regions. The text is searched as typed (no respelling in its place, nothing loosened: a phrase no article holds yet has no entries); undated articles are left out. Revalidated by its ETag.',
+    request: {
+      query: SelectionQuery.extend({
+        size: wholeNumber(1, maxPageSize)
+          .optional()
+          .openapi({
+            description: `Entries (at most ${maxPageSize}: MAX_PAGE_SIZE)`,
+            type: 'integer',
+            minimum: 1,
+            maximum: maxPageSize,
+            default: Math.min(FEED_SIZE, maxPageSize),
+          }),
+      }).strict(),
+    },
+    responses: {
+      200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } },
+      ...errorResponses,
+    },
+  });
 
 /** Where the API is reached from outside: as configured, else behind a trusted proxy the scheme and host it was asked for. */
 function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean, publicUrl: string | undefined): string {
@@ -39,10 +46,9 @@ function publicOrigin(c: Context<AppEnv>, url: URL, trustProxy: boolean, publicU
 }
 
 export function registerSearchFeedRoute(app: OpenAPIHono<AppEnv>, deps: AppDependencies, traffic: SearchTraffic): void {
-  app.openapi(route, async (c) => {
+  app.openapi(routeOf(deps.limits.maxPageSize), async (c) => {
     const query = c.req.valid('query');
     const size = query.size ?? Math.min(FEED_SIZE, deps.limits.maxPageSize);
-    if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
     const request: SearchRequest = { ...(await readSelection(query, deps)), from: 0, size, sort: 'newest', facetSize: 1, explain: false };
     const result = await runInLane(traffic, searchLane(request), () => deps.service.search(request, deps.service.profiles.get()!, { searchRespelling: false }));
     const url = new URL(c.req.url);

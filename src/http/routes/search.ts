@@ -162,9 +162,6 @@ const SearchQuery = z
       description:
         'Continue after the previous page: its `nextCursor`, with the same search and sort (instead of `from`; not bounded by the result window). A cursor of another search, filters or sort is refused.',
     }),
-    size: wholeNumber(0)
-      .optional()
-      .openapi({ description: 'Hits per page (at most MAX_PAGE_SIZE, 50 unless configured)', type: 'integer', minimum: 0, default: 10 }),
     facet_size: wholeNumber(1, MAX_FACET_SIZE)
       .optional()
       .openapi({
@@ -441,21 +438,28 @@ export async function runInLane<T>(
   }
 }
 
-const route = publicRoute('get', '/search', 'searchArticles', {
-  summary: 'Ranked, highlighted search with facet counts',
-  request: { query: SearchQuery },
-  responses: {
-    200: jsonAnswer('Search result', SearchResponse),
-    ...errorResponses,
-  },
-});
+/** The route as this server runs it: `size` validated and described by the configured page size alike. */
+const routeOf = (maxPageSize: number) =>
+  publicRoute('get', '/search', 'searchArticles', {
+    summary: 'Ranked, highlighted search with facet counts',
+    request: {
+      query: SearchQuery.extend({
+        size: wholeNumber(0, maxPageSize)
+          .optional()
+          .openapi({ description: `Hits per page (at most ${maxPageSize}: MAX_PAGE_SIZE)`, type: 'integer', minimum: 0, maximum: maxPageSize, default: 10 }),
+      }).strict(),
+    },
+    responses: {
+      200: jsonAnswer('Search result', SearchResponse),
+      ...errorResponses,
+    },
+  });
 
 export function registerSearchRoutes(app: OpenAPIHono<AppEnv>, deps: AppDependencies, traffic: SearchTraffic): void {
-  app.openapi(route, async (c) => {
+  app.openapi(routeOf(deps.limits.maxPageSize), async (c) => {
     const query = c.req.valid('query');
     const from = query.from ?? 0;
     const size = query.size ?? 10;
-    if (size > deps.limits.maxPageSize) throw new ApiError(400, 'invalid_parameter', `size: at most ${deps.limits.maxPageSize}`, 'size');
     if (query.cursor !== undefined && query.from !== undefined)
       throw new ApiError(400, 'invalid_parameter', 'cursor: a cursor says where to go on; give no from with it', 'cursor');
     if (query.cursor === undefined && from + size > deps.limits.maxResultWindow) {
