@@ -45,9 +45,49 @@ describe('the OpenAPI document', () => {
 describe('CORS', () => {
   const preflight = { method: 'OPTIONS', headers: { origin: 'https://desk.example', 'access-control-request-method': 'GET' } };
 
-  it('is off by default: a preflight gets no CORS headers', async () => {
+  /** The CORS headers of an answer: none at all where CORS does not apply. */
+  const corsHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+
+  it('is off by default: a preflight gets no CORS headers, only the methods of the path', async () => {
     const response = await appWith().request('/search', preflight);
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(corsHeaders(response)).toEqual([]);
+  });
+
+  it('answers a listed origin on every public read', async () => {
+    const app = appWith(['https://desk.example']);
+    for (const path of [
+      '/search',
+      '/search/feed',
+      '/suggest',
+      '/articles/x',
+      '/articles/x/related',
+      '/facets',
+      '/facets/regions',
+      '/health/ready',
+      '/openapi.json',
+    ]) {
+      const response = await app.request(path, preflight);
+      expect(response.headers.get('access-control-allow-origin'), path).toBe('https://desk.example');
+    }
+  });
+
+  it('never answers the admin endpoints or /metrics across origins, even with *: a page elsewhere must not wield the key', async () => {
+    for (const origins of [['https://desk.example'], ['*']]) {
+      const app = appWith(origins);
+      for (const [path, method] of [
+        ['/admin/tasks', 'GET'],
+        ['/admin/ingest', 'POST'],
+        ['/admin/judgments/set/q/a', 'PUT'],
+        ['/metrics', 'GET'],
+      ] as const) {
+        const ask = await app.request(path, { ...preflight, headers: { ...preflight.headers, 'access-control-request-method': method } });
+        expect(corsHeaders(ask), `${origins} ${method} ${path}`).toEqual([]);
+      }
+      const read = await app.request('/admin/tasks', { headers: { origin: 'https://desk.example', authorization: 'Bearer x' } });
+      expect(corsHeaders(read)).toEqual([]);
+    }
   });
 
   it('answers a listed origin, and only it', async () => {

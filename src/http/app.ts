@@ -100,7 +100,10 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     await next();
   });
 
-  if (deps.limits.corsOrigins) app.use(allowOrigins(deps.limits.corsOrigins));
+  if (deps.limits.corsOrigins) {
+    const allowed = allowOrigins(deps.limits.corsOrigins);
+    for (const path of CROSS_ORIGIN_PATHS) app.use(path, allowed);
+  }
   // A client that accepts gzip gets it: a search's answer of 24 KB travels as about 7. The others pass
   // by untouched: reading the answer's headers would cost the fast path of the Node adapter.
   const compressing = compressAnswers();
@@ -141,7 +144,8 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
     info: {
       title: 'Arabic news search',
       version: '0.1.0',
-      description: 'Ranked, highlighted, faceted search over Arabic news.',
+      description:
+        'Ranked, highlighted, faceted search over Arabic news. Pages on the origins the server lists in CORS_ORIGINS (none unless configured) may call its public reads from a browser: search, feed, suggestions, articles, facets, health and this document; the admin endpoints never.',
       license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
     servers: [{ url: '/', description: 'The server that serves this document' }],
@@ -184,17 +188,19 @@ export function createApp(deps: AppDependencies): OpenAPIHono<AppEnv> {
 }
 
 const REVALIDATED_PATHS = ['/', '/workbench', '/docs', '/docs/*', '/web/*', '/facets', '/facets/*', '/articles/*', '/openapi.json', '/search/feed'];
+/** The public reads a page on another origin may call; never /admin/* (a page elsewhere must not wield the key) nor /metrics. */
+const CROSS_ORIGIN_PATHS = ['/search', '/search/feed', '/suggest', '/articles/*', '/facets', '/facets/*', '/health', '/health/*', '/openapi.json'];
 
 /**
- * CORS for the listed origins (`*`: any). Only a real preflight (with Access-Control-Request-Method)
- * is answered here; a plain OPTIONS still lists the path's methods in Allow. The admin key travels
- * as a bearer header, never a cookie, so no credentials mode is offered.
+ * CORS for the listed origins (`*`: any), on the public reads alone. Only a real preflight (with
+ * Access-Control-Request-Method) is answered here; a plain OPTIONS still lists the path's methods in
+ * Allow. No credentials mode: no public read takes a cookie or a key.
  */
 function allowOrigins(origins: string[]): MiddlewareHandler {
   const handler = cors({
     origin: origins.includes('*') ? '*' : origins,
-    allowMethods: ['GET', 'HEAD', 'POST', 'PUT'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'X-Request-Id'],
+    allowMethods: ['GET', 'HEAD'],
+    allowHeaders: ['X-Request-Id'],
     exposeHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
