@@ -42,6 +42,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://desk.example/path' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: 'desk.example' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*,https://desk.example' })).toThrow(/\* alone[\s\S]*CORS_ORIGINS/);
   });
 
   it('names every bad variable in one error', () => {

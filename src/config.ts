@@ -65,7 +65,12 @@ const configSchema = z
           .map((origin) => origin.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().refine(isOriginOrAny, 'each origin as scheme://host[:port], no path, or * alone')).min(1))
+      .pipe(
+        z
+          .array(z.string().refine(isOriginOrAny, 'each origin as scheme://host[:port], no path, or * alone'))
+          .min(1)
+          .refine((origins) => origins.length === 1 || !origins.includes('*'), '* alone, or a list of origins without it'),
+      )
       .optional(),
     /** Public searches a minute per client (token bucket); 0: no limit, as suits local use. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
