@@ -389,6 +389,11 @@ describe('splitGluedNames', () => {
         () => 0,
       ),
     ).toBe('ترامب كيم');
+    // A word of a listed name, typed as the list writes it, is that word: Abdelaziz had been abdel aziz.
+    const noWord = () => false;
+    expect(splitGluedNames('Abdelaziz Bouteflika', glued, noWord, () => 0)).toBe('Abdelaziz Bouteflika');
+    expect(splitGluedNames('mohammed bin abdulrahman', glued, noWord, () => 0)).toBe('mohammed bin abdulrahman');
+    expect(splitGluedNames('trumpputin', glued, noWord, () => 0)).toBe('trump putin');
   });
 });
 

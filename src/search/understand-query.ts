@@ -644,6 +644,8 @@ export interface GluedNames {
   runs: ReadonlyMap<string, string>;
   /** The listed names of one word (كيم, بلينكن, algeria), which two names typed as one are made of. */
   words: ReadonlyMap<string, string>;
+  /** Every word of a listed name of two words or more (abdelaziz of abdelaziz bouteflika): a name's own word, never two typed as one. */
+  nameWords: ReadonlySet<string>;
 }
 
 /**
@@ -653,16 +655,18 @@ export interface GluedNames {
 export function loadGluedNames(dataRoot: string): GluedNames {
   const runs = new Map<string, string>();
   const words = new Map<string, string>();
+  const nameWords = new Set<string>();
   for (const spelling of readNameRules(dataRoot).flatMap(spellingsOf)) {
     const spellingWords = spelling.split(/\s+/u);
     if (spellingWords.length === 1 && !words.has(gluedKey(spelling))) words.set(gluedKey(spelling), spelling);
+    if (spellingWords.length > 1) for (const word of spellingWords) nameWords.add(gluedKey(word));
     for (let start = 0; start < spellingWords.length - 1; start++)
       for (let end = start + 2; end <= spellingWords.length; end++) {
         const run = spellingWords.slice(start, end).join(' ');
         if (!runs.has(gluedKey(run))) runs.set(gluedKey(run), run);
       }
   }
-  return { runs, words };
+  return { runs, words, nameWords };
 }
 
 /** A name in a word of names typed as one has at least this many letters (كيم, kim, usa): no ending is a name. */
@@ -686,7 +690,9 @@ export function splitGluedNames(text: string, gluedNames: GluedNames, isWord: (w
     // One name as a list writes it (ابوظبي: أبوظبي beside أبو ظبي) is no names typed as one, nor is
     // a word the corpus writes (عبدالعزيز), unless it is a listed name whole without its spaces that
     // only a few articles slip into too (مانشستريونايتد, in 3 ANT articles: مانشستر يونايتد in 588).
-    if (gluedNames.words.has(key)) return undefined;
+    // A word of a listed name as a list writes it is that word too (abdelaziz of abdelaziz bouteflika, though
+    // abdel aziz is a run of another): few Latin ones are corpus words.
+    if (gluedNames.words.has(key) || gluedNames.nameWords.has(key)) return undefined;
     const run = gluedNames.runs.get(key);
     if (run && frequencyOf(bare) < GLUED_SLIP_FREQUENCY) return run;
     return isWord(bare) ? undefined : namesMakingUp(key, gluedNames)?.join(' ');
