@@ -145,6 +145,8 @@ describe('a name typed in Latin letters that sounds like a common word', () => {
       { id: 'x-paris', title: 'موسم السياحة', text: 'زار السياح باريس في الصيف.', source: 'BBC' },
       { id: 'x-imf', title: 'قرض جديد', text: 'وافق صندوق النقد الدولي على القرض.', source: 'BBC' },
       { id: 'x-bolton', title: 'العقوبات مستمرة', text: 'قال جون بولتن مستشار الأمن القومي إن العقوبات مستمرة.', source: 'BBC' },
+      { id: 'x-qatar-fm', title: 'تصريحات قطرية', text: 'قال وزير الخارجية محمد بن عبدالرحمن آل ثاني إن الحوار ممكن.', source: 'BBC' },
+      { id: 'x-other-al-thani', title: 'استقبال في دبي', text: 'استقبل محمد بن راشد سلطان بن سحيم آل ثاني، وحضر عبدالرحمن العويس.', source: 'BBC' },
     ];
     await ingest(articles);
     // Pelosi had been بلوس, Macri مصر, Barca باريس, FMI فما; بولتن, as five articles write Bolton, no spelling of his.
@@ -155,6 +157,9 @@ describe('a name typed in Latin letters that sounds like a common word', () => {
       ['FMI', 'x-imf'],
       ['بولتون', 'x-bolton'],
       ['John Bolton', 'x-bolton'],
+      // A full name typed whole, in either script, is that person: each word anywhere had listed others first.
+      ['محمد بن عبد الرحمن آل ثاني', 'x-qatar-fm'],
+      ['Mohammed bin Abdulrahman Al Thani', 'x-qatar-fm'],
     ]) {
       const ids = (await search({ q: q! })).hits.map((hit) => hit.id);
       expect(ids, q).toEqual([wanted]);
