@@ -170,6 +170,7 @@ describe('understandQuery', () => {
     expect(understandQuery('AntonyBlinken', repairingRunOns, aids)).toBe('antony blinken');
     expect(understandQuery('لقاء "سامحشكري"؟', repairingRunOns, aids)).toBe('لقاء "سامح شكري"؟');
     expect(understandQuery('وزير الخارجية تونيبلير', repairingRunOns, aids)).toBe('وزير الخارجية تونيبلير'); // no listed name
+    expect(understandQuery('مضيقهرمز', repairingRunOns, aids)).toBe('مضيق هرمز'); // a strait the lists name
     expect(understandQuery('عبدالعزيز', repairingRunOns, aids)).toBe('عبدالعزيز'); // written glued in the corpus: a word
     expect(understandQuery('ابوظبي', repairingRunOns, aids)).toBe('ابوظبي'); // a list writes أبوظبي too: one name
     expect(understandQuery('جونكيري', off, aids)).toBe('جونكيري');
