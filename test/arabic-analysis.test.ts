@@ -578,6 +578,8 @@ describe('search-time synonyms', () => {
       ['Emirats', ['الامارات']],
       ['Kuweit', ['الكويت']],
       ['بولتون', ['بولتن']],
+      ['Bolt', ['بولت']],
+      ['Rohani', ['روحاني']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }
