@@ -224,6 +224,11 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(withEnglishWordsInArabic('al', listed, english).text).toBe('ولاية ألاباما'); // alone, the word itself
   });
 
+  it('reads a French article typed in small letters as no English word: la is no LA, Los Angeles', () => {
+    expect(withEnglishWordsInArabic('la cholera', listed, english).text).toBe('الكوليرا');
+    expect(withEnglishWordsInArabic('les refugees', listed, english).text).toBe(withEnglishWordsInArabic('refugees', listed, english).text);
+  });
+
   it('never reads a word of the dictionary as a misspelled name: sales is not Saleh', () => {
     const switches = { ...QUERY_SWITCHES_OFF, latinNameSpelling: true, englishWords: true };
     const aids = { questionWords: new Set<string>(), latinNameWords: loadLatinNameWords(PROJECT_ROOT) };

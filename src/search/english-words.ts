@@ -256,6 +256,8 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 
 const ARABIC_DIGIT_IN_WORD = new RegExp(`\\p{L}[${ARABIC_LETTER_DIGITS}]\\p{L}|^[${ARABIC_LETTER_DIGITS}]\\p{L}{2}|\\p{L}{2}[${ARABIC_LETTER_DIGITS}]$`, 'u');
 /** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
+/** French articles typed in small letters before a word: the dictionary's la is LA, Los Angeles (la livre turque). */
+const FRENCH_ARTICLES = new Set(['la', 'le', 'les']);
 /**
  * The Latin letters a digit typed for an Arabic letter is spelled with, two ways (ع and hamza unwritten
  * or an a; ق a q or, as ص, an s): 7ezbollah and 5ashoggi are the lists' hezbollah and khashoggi.
@@ -442,7 +444,8 @@ export function readLatinStretches(
     const next = typed[at + 1]?.replace(EDGE_PUNCTUATION, '');
     const beforeName = next !== undefined && (INITIAL_CAPITAL.test(next) || listed.has(plain[at + 1]!) || !english || !isEnglishWord(english, plain[at + 1]!));
     const particle = plain[at]!.toLowerCase();
-    if (length <= 1 && ((beforeName && NAME_PARTICLES.has(particle)) || (next !== undefined && ARABIC_PARTICLES.has(particle)))) {
+    const frenchArticle = next !== undefined && word === particle && FRENCH_ARTICLES.has(particle);
+    if (length <= 1 && ((beforeName && NAME_PARTICLES.has(particle)) || (next !== undefined && ARABIC_PARTICLES.has(particle)) || frenchArticle)) {
       take(1, { particle: true });
       continue;
     }
