@@ -147,7 +147,17 @@ describe('names inside longer names', () => {
     expect(await peopleOf('ظهرت الممثلة آيمي شومر في الفيلم، وقالت آيمي شومر')).not.toContain('chuck-schumer');
     expect(await peopleOf('قال زعيم الديمقراطيين في مجلس الشيوخ تشاك شومر، وأضاف شومر')).toContain('chuck-schumer');
     expect(await organizationsOf('أعلن البنتاغون إرسال قوات، وقال البنتاغون')).toContain('pentagon');
-    expect(await organizationsOf('صوت الكونغرس على الموازنة، وأقر الكونغرس القانون')).toContain('us-congress');
+    expect(await organizationsOf('صوت الكونغرس الأمريكي على الموازنة، وأقر الكونغرس القانون')).toContain('us-congress');
+    // Argentina's Congress and the Mobile World Congress are no US Congress; Club Brugge no Klopp, Henri Matisse no Mattis,
+    // Pedro Duque and Doki Doki no Iván Duque, an Algerian doctor no Rashida Tlaib.
+    expect(await organizationsOf('تظاهر المحتجون أمام الكونغرس في بوينس آيرس، وصوت الكونغرس الأرجنتيني')).not.toContain('us-congress');
+    expect(await organizationsOf('تعرض سامسونغ هواتفها في كونغرس الموبايل، وافتتح الكونغرس في برشلونة')).not.toContain('us-congress');
+    expect(await peopleOf('فاز دورتموند على كلوب بروج البلجيكي، واعتمد كلوب بروج على الهجمات')).not.toContain('jurgen-klopp');
+    expect(await peopleOf('عرض المتحف لوحات ماتيس وبيكاسو، وقال إن لوحات ماتيس مزورة')).not.toContain('jim-mattis');
+    expect(await peopleOf('قال وزير الدفاع الأمريكي ماتيس إن واشنطن، وأضاف ماتيس')).toContain('jim-mattis');
+    expect(await peopleOf('عين سانشيز رائد الفضاء بيدرو دوكي وزيرا للعلوم، وقال دوكي')).not.toContain('ivan-duque');
+    expect(await peopleOf('فاز دوكي برئاسة كولومبيا، وقال دوكي إن')).toContain('ivan-duque');
+    expect(await peopleOf('قال الطبيب المقيم طليب إن الإضراب في الجزائر، وأضاف طليب')).not.toContain('rashida-tlaib');
     // Two students (طالبان, the dual of طالب) are no Taliban.
     expect(await organizationsOf('هاجم طالبان مدرسة كولومباين في كولورادو، وقال طالبان')).not.toContain('taliban');
     expect(await organizationsOf('قالت طالبان إنها هاجمت قاعدة في أفغانستان، وأضافت طالبان')).toContain('taliban');
