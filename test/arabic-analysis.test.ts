@@ -580,6 +580,13 @@ describe('search-time synonyms', () => {
       ['بولتون', ['بولتن']],
       ['Bolt', ['بولت']],
       ['Rohani', ['روحاني']],
+      ['Clinton', ['كلينتون']],
+      ['Bill Clinton', ['بيل', 'كلينتون']],
+      ['Haley', ['هيلي']],
+      ['Faisal', ['فيصل']],
+      ['FBI', ['مكتب', 'التحقيقات']],
+      ['Amerique latine', ['اللاتينيه']],
+      ['House of Representatives', ['مجلس', 'النواب']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }

@@ -147,6 +147,7 @@ describe('names inside longer names', () => {
     expect(await peopleOf('ظهرت الممثلة آيمي شومر في الفيلم، وقالت آيمي شومر')).not.toContain('chuck-schumer');
     expect(await peopleOf('قال زعيم الديمقراطيين في مجلس الشيوخ تشاك شومر، وأضاف شومر')).toContain('chuck-schumer');
     expect(await organizationsOf('أعلن البنتاغون إرسال قوات، وقال البنتاغون')).toContain('pentagon');
+    expect(await organizationsOf('قال مكتب التحقيقات الفيدرالي إن المشتبه به، وأضاف مكتب التحقيقات الفدرالي')).toContain('federal-bureau-of-investigation');
     expect(await organizationsOf('صوت الكونغرس الأمريكي على الموازنة، وأقر الكونغرس القانون')).toContain('us-congress');
     // Argentina's Congress and the Mobile World Congress are no US Congress; Club Brugge no Klopp, Henri Matisse no Mattis,
     // Pedro Duque and Doki Doki no Iván Duque, an Algerian doctor no Rashida Tlaib.
