@@ -139,6 +139,9 @@ describe('names inside longer names', () => {
     expect(await peopleOf('قال يورغن كلوب مدرب ليفربول، وأضاف كلوب')).toContain('jurgen-klopp');
     expect(await peopleOf('أكد الدكتور محمد صلاح السبكي رئيس هيئة الطاقة، وقال محمد صلاح السبكي')).not.toContain('mohamed-salah');
     expect(await organizationsOf('تأهل الفريق إلى نهائي كأس الاتحاد الأفريقي، وفاز بلقب كأس الاتحاد الأفريقي')).not.toContain('african-union');
+    // Sports pages call CAF الاتحاد الأفريقي alone; the Union is named with its summit, troops or member states.
+    expect(await organizationsOf('قرر الاتحاد الأفريقي إيقاف رئيس نادي الزمالك، وأعلن الاتحاد الأفريقي العقوبة')).not.toContain('african-union');
+    expect(await organizationsOf('اجتمع وزراء الاتحاد الأفريقي في أديس أبابا، وقال الاتحاد الأفريقي')).toContain('african-union');
     // Iran's president and foreign minister by surname alone where Iran is named; «spiritual» and «witty» are no one.
     expect(await peopleOf('روحاني يرد على بومبيو: قال روحاني إن إيران لن تتفاوض')).toContain('hassan-rouhani');
     expect(await peopleOf('قال اللاعب إن كرة القدم أمر روحاني، وهي أمر روحاني للبرازيليين')).not.toContain('hassan-rouhani');
