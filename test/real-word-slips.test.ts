@@ -16,7 +16,15 @@ const slip = { id: 'x-oil-slip', title: 'تقرير السوق', body: 'قال �
 const otherWords = { id: 'x-oil-other-words', title: 'أسعاف النقط', body: 'كتب الشاعر عن أسعاف النقط في قصيدته.', published: '2018-05-03T10:00:00Z' };
 // A listed name (Bahrain's king) no article writes as a phrase: its words apart.
 const kingApart = { id: 'x-king-apart', title: 'الملك يفتتح جسرا', body: 'افتتح الملك جسرا جديدا يربط مدن البحرين.', published: '2018-05-04T10:00:00Z' };
-beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, otherWords, kingApart, quake]));
+// Gaza, and Ghazni one letter from it, here the commoner: غزةة, Gaza with its last letter typed twice, is Gaza all the same.
+const gaza = { id: 'x-gaza', title: 'قصف على غزة', body: 'قصفت الطائرات مواقع في قطاع غزة.', published: '2018-05-05T10:00:00Z' };
+const ghazni = Array.from({ length: 6 }, (_, i) => ({
+  id: `x-ghazni-${i}`,
+  title: `هجوم في غزنة ${i + 1}`,
+  body: 'هاجمت طالبان مدينة غزنة في أفغانستان.',
+  published: '2018-08-10T10:00:00Z',
+}));
+beforeAll(() => indexStoredArticles(service.engine, service.alias, [...oilPrices, slip, otherWords, kingApart, quake, gaza, ...ghazni]));
 
 const answer = async (q: string, sort = 'relevance') =>
   (await (await service.app.request(`/search?sort=${sort}&q=${encodeURIComponent(q)}`)).json()) as {
@@ -63,5 +71,11 @@ describe('a listed name typed whole that no article writes', () => {
     };
     expect(answer.relaxed).toBe(true);
     expect(answer.hits.map((hit) => hit.id)).toContain('x-king-apart');
+  });
+});
+
+describe('a letter typed twice', () => {
+  it('is offered the word written once, not a word of the typed length one letter off', async () => {
+    expect((await answer('غزةة')).didYouMean).toBe('غزة');
   });
 });

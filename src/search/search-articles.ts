@@ -62,6 +62,7 @@ import {
   understandReadQuery,
   withoutArticleOnNames,
   fullNameFormsIn,
+  doubledLetterRespellings,
   hamzaRespellings,
   heardAlikeRespellings,
   nameSlipOffer,
@@ -735,9 +736,10 @@ export async function searchArticles(
   // الرياسة: الرئاسة, not الرياضة).
   const offerOf = profile.query.arabicNameSpelling && !request.searchAfter ? request.q : undefined;
   const { aids } = options;
-  const hamzaOffer = async (q: string, repairer: RunOnRepairer) => {
+  // A word with its hamza left off or a letter typed twice: the corpus's word, not the suggester's of the typed length.
+  const slipOffer = async (q: string, respellingsOf: (text: string) => Map<string, string>) => {
     // A quoted phrase is as typed, and a word an article writes is meant.
-    const respellings = await heldByNoArticle(engine, alias, hamzaRespellings(withoutQuotedPhrases(q), repairer), options);
+    const respellings = await heldByNoArticle(engine, alias, respellingsOf(withoutQuotedPhrases(q)), options);
     return respellings.size > 0 ? respellWords(q, respellings) : undefined;
   };
   const nameRunOffer = async (q: string, spellings: ListedSpellings) => {
@@ -754,7 +756,8 @@ export async function searchArticles(
     latinNameOffer(request.q, asTyped, result.total, profile, options) ??
     (offerOf && aids ? nameSlipOffer(offerOf, aids) : undefined) ??
     (offerOf && aids?.listedNameSpellings ? await nameRunOffer(offerOf, aids.listedNameSpellings) : undefined) ??
-    (offerOf && aids?.repairer ? await hamzaOffer(offerOf, aids.repairer) : undefined) ??
+    (offerOf && aids?.repairer ? await slipOffer(offerOf, (text) => hamzaRespellings(text, aids.repairer!)) : undefined) ??
+    (offerOf && aids?.repairer ? await slipOffer(offerOf, (text) => doubledLetterRespellings(text, aids.repairer!)) : undefined) ??
     spelled ??
     // After the index's own respelling: المتحدت is المتحدة, which no letter heard alike makes (ث: المتحدث).
     (offerOf && aids?.repairer ? await heardOffer(offerOf, aids.repairer) : undefined) ??

@@ -12,6 +12,7 @@ import {
   editDistance,
   foldedSpellings,
   fullNameFormsIn,
+  doubledLetterRespellings,
   hamzaRespellings,
   heardAlikeRespellings,
   onlyHeardAlike,
@@ -654,6 +655,21 @@ describe('hamzaRespellings', () => {
   it('respells nothing the corpus writes as typed', () => {
     expect(respelled('مسؤول')).toEqual({});
     expect(respelled('يوم')).toEqual({}); // يؤم ("leads the prayer") is another word
+  });
+});
+
+describe('doubledLetterRespellings', () => {
+  const repairer = loadRunOnRepairer(PROJECT_ROOT);
+  const respelled = (text: string) => Object.fromEntries(doubledLetterRespellings(text, repairer));
+
+  it('writes once a letter typed twice in a row, where the corpus writes the word so', () => {
+    expect(respelled('غزةة')).toEqual({ غزةة: 'غزة' }); // the suggester had offered غزنة, Ghazni
+    expect(respelled('قصف غزةة')).toEqual({ غزةة: 'غزة' });
+  });
+
+  it('respells nothing the corpus writes as typed', () => {
+    expect(respelled('ممكن')).toEqual({});
+    expect(respelled('الأمم المتحدة')).toEqual({});
   });
 });
 

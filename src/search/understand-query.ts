@@ -1023,8 +1023,8 @@ export function onlyHeardAlike(typed: string, respelling: string): boolean {
   return was.some((word, at) => word !== now[at]) && was.every((word, at) => word === now[at] || heardAs(word, now[at]!));
 }
 
-/** How often the corpus must write a word for a spelling of it without its hamza to be read as it. */
-const MIN_HAMZA_WORD_FREQUENCY = 20;
+/** How often the corpus must write a word for a slip of it (its hamza left off, a letter typed twice) to be read as it. */
+const MIN_RESPELLED_WORD_FREQUENCY = 20;
 
 /**
  * Each Arabic word of the text the corpus word list lacks, but holds with a hamza on one of its و or
@@ -1034,17 +1034,35 @@ const MIN_HAMZA_WORD_FREQUENCY = 20;
  * off (الرياضة for الرياسة, موسمه for موسسة).
  */
 export function hamzaRespellings(text: string, repairer: RunOnRepairer): Map<string, string> {
+  return commonestRespellings(text, repairer, (typed) =>
+    [...typed].flatMap((letter, at) => {
+      const seat = at === 0 ? undefined : letter === 'و' ? 'ؤ' : letter === 'ي' ? 'ئ' : undefined;
+      return seat ? [typed.slice(0, at) + seat + typed.slice(at + 1)] : [];
+    }),
+  );
+}
+
+/**
+ * Each Arabic word of the text the corpus word list lacks, but holds with one of two letters typed
+ * twice in a row written once (غزةة: غزة, الانتخاباتت: الانتخابات), with that word: the commonest such,
+ * written at least 20 times. The suggester offers words of the typed length first: غزنة (Ghazni) for غزةة.
+ */
+export function doubledLetterRespellings(text: string, repairer: RunOnRepairer): Map<string, string> {
+  return commonestRespellings(text, repairer, (typed) =>
+    [...typed].flatMap((letter, at) => (at > 0 && letter === typed[at - 1] ? [typed.slice(0, at) + typed.slice(at + 1)] : [])),
+  );
+}
+
+/** Each Arabic word of three letters or more the corpus lacks, with the commonest of `candidatesOf` it writes at least MIN_RESPELLED_WORD_FREQUENCY times. */
+function commonestRespellings(text: string, repairer: RunOnRepairer, candidatesOf: (typed: string) => string[]): Map<string, string> {
   const respellings = new Map<string, string>();
   for (const word of text.split(/\s+/u)) {
     const typed = word.replace(EDGE_PUNCTUATION, '');
     if (typed.length < 3 || !ARABIC_ONLY.test(typed) || corpusFrequency(typed, repairer) > 0) continue;
     let best: { word: string; frequency: number } | undefined;
-    for (let at = 1; at < typed.length; at++) {
-      const seat = typed[at] === 'و' ? 'ؤ' : typed[at] === 'ي' ? 'ئ' : undefined;
-      if (!seat) continue;
-      const candidate = typed.slice(0, at) + seat + typed.slice(at + 1);
+    for (const candidate of candidatesOf(typed)) {
       const frequency = corpusFrequency(candidate, repairer);
-      if (frequency >= MIN_HAMZA_WORD_FREQUENCY && (!best || frequency > best.frequency)) best = { word: candidate, frequency };
+      if (frequency >= MIN_RESPELLED_WORD_FREQUENCY && (!best || frequency > best.frequency)) best = { word: candidate, frequency };
     }
     if (best) respellings.set(typed, best.word);
   }
