@@ -587,6 +587,14 @@ describe('search-time synonyms', () => {
       ['FBI', ['مكتب', 'التحقيقات']],
       ['Amerique latine', ['اللاتينيه']],
       ['House of Representatives', ['مجلس', 'النواب']],
+      ['Latakia', ['اللاذقيه']],
+      ['Sweida', ['السويداء']],
+      ['Mukalla', ['المكلا']],
+      ['Hebron', ['الخليل']],
+      ['Wefaq', ['الوفاق']],
+      ['Moallem', ['وليد', 'المعلم']],
+      ['Hamdallah', ['رامي', 'الحمد', 'الله']],
+      ['STC', ['الانتقالي', 'الجنوبي']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }
