@@ -1049,7 +1049,8 @@ export function hamzaRespellings(text: string, repairer: RunOnRepairer): Map<str
  */
 export function doubledLetterRespellings(text: string, repairer: RunOnRepairer): Map<string, string> {
   return commonestRespellings(text, repairer, (typed) =>
-    [...typed].flatMap((letter, at) => (at > 0 && letter === typed[at - 1] ? [typed.slice(0, at) + typed.slice(at + 1)] : [])),
+    // Not the first two: a clitic before a word that begins with it is no slip (ووين, "and where"; للمرة).
+    [...typed].flatMap((letter, at) => (at > 1 && letter === typed[at - 1] ? [typed.slice(0, at) + typed.slice(at + 1)] : [])),
   );
 }
 
