@@ -77,7 +77,7 @@ if (mistakes.length > 0) console.log(`\n${mistakes.join('\n')}`);
 // A query's names typed as one word. The rule alone: a listed name's own words run together (جونكيري)
 // were split before it; what it adds is two or three names in one word.
 const glued = loadGluedNames(PROJECT_ROOT);
-const runsOnly = { runs: glued.runs, words: new Map<string, string>() };
+const runsOnly = { runs: glued.runs, words: new Map<string, string>(), nameWords: glued.nameWords };
 // Every token taken as one the corpus does not write, as before it was asked how often it does.
 const namesSplit = (tokens: Iterable<string>, isWord: (token: string) => boolean) =>
   [...tokens].flatMap((token) => {
