@@ -162,6 +162,9 @@ describe('names inside longer names', () => {
     expect(await peopleOf('عين سانشيز رائد الفضاء بيدرو دوكي وزيرا للعلوم، وقال دوكي')).not.toContain('ivan-duque');
     expect(await peopleOf('فاز دوكي برئاسة كولومبيا، وقال دوكي إن')).toContain('ivan-duque');
     expect(await peopleOf('قال الطبيب المقيم طليب إن الإضراب في الجزائر، وأضاف طليب')).not.toContain('rashida-tlaib');
+    // Gaddafi by his surname alone, but not his son Saif al-Islam by his.
+    expect(await peopleOf('قال ساركوزي إن القذافي لم يمول حملته، وأضاف أن القذافي')).toContain('muammar-gaddafi');
+    expect(await peopleOf('أعلن سيف الإسلام القذافي ترشحه، وقال سيف الإسلام القذافي')).not.toContain('muammar-gaddafi');
     // Two students (طالبان, the dual of طالب) are no Taliban.
     expect(await organizationsOf('هاجم طالبان مدرسة كولومباين في كولورادو، وقال طالبان')).not.toContain('taliban');
     expect(await organizationsOf('قالت طالبان إنها هاجمت قاعدة في أفغانستان، وأضافت طالبان')).toContain('taliban');
