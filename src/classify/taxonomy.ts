@@ -164,11 +164,12 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const topicsFile = readDataJson(rootDir, 'taxonomy/topics.json', topicsFileSchema);
   const regionsFile = readDataJson(rootDir, 'taxonomy/regions.json', regionsFileSchema);
   const regionSlugs = new Set(regionsFile.regions.map((r) => r.slug));
+  const parentsOf = new Map(regionsFile.regions.map((r) => [r.slug, r.parents]));
   for (const region of regionsFile.regions) {
     for (const parent of region.parents) {
       if (!regionSlugs.has(parent)) throw new Error(`taxonomy/regions.json: ${region.slug} names unknown parent "${parent}"`);
     }
-    const lying = region.parents.find((parent) => region.parents.some((other) => other !== parent && liesUnder(regionsFile.regions, other, parent)));
+    const [lying] = parentsAboveOthers(region.parents, parentsOf);
     if (lying) throw new Error(`taxonomy/regions.json: ${region.slug}: parent "${lying}" is already above another of its parents: name the nearest only`);
     for (const term of region.ambiguous?.terms ?? []) {
       if (!region.terms.includes(term)) throw new Error(`taxonomy/regions.json: ${region.slug}: ambiguous term "${term}" is not one of its terms`);
@@ -314,12 +315,14 @@ function assertUnique(file: string, slugs: string[]): void {
   }
 }
 
-/** Whether `ancestor` is above `slug` in the regions' tree (a parent, a parent's parent, …). */
-function liesUnder(regions: readonly { slug: string; parents: string[] }[], slug: string, ancestor: string, seen = new Set<string>()): boolean {
-  if (seen.has(slug)) return false;
-  seen.add(slug);
-  const parents = regions.find((region) => region.slug === slug)?.parents ?? [];
-  return parents.some((parent) => parent === ancestor || liesUnder(regions, parent, ancestor, seen));
+/** Of a region's `parents`, those another of them lies under (the Americas beside South America): a region names its nearest only. */
+export function parentsAboveOthers(parents: readonly string[], parentsOf: ReadonlyMap<string, readonly string[]>): string[] {
+  const liesUnder = (slug: string, ancestor: string, seen: Set<string>): boolean => {
+    if (seen.has(slug)) return false;
+    seen.add(slug);
+    return (parentsOf.get(slug) ?? []).some((parent) => parent === ancestor || liesUnder(parent, ancestor, seen));
+  };
+  return parents.filter((parent) => parents.some((other) => other !== parent && liesUnder(other, parent, new Set())));
 }
 
 /** A function that widens region slugs to themselves and all their parents, up the taxonomy's tree. */

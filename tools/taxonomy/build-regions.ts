@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { spellingsOf } from '../../src/analysis/arabic-rules.js';
+import { parentsAboveOthers } from '../../src/classify/taxonomy.js';
 import { readDataList } from '../../src/data/data-files.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 
@@ -128,10 +129,9 @@ if (shadowed.length > 0) throw new Error(`regions-hand.json: countries ${shadowe
 // A parent that another of the entry's parents already lies under says nothing more, and would nest the
 // entry beside its own sub-region (Venezuela beside South America, under the Americas).
 const parentsBySlug = new Map([...kept, ...generated].map((entry) => [entry.slug, entry.parents ?? []]));
-const liesUnder = (slug: string, ancestor: string): boolean =>
-  (parentsBySlug.get(slug) ?? []).some((parent) => parent === ancestor || liesUnder(parent, ancestor));
 const withNearestParents = (entry: RegionEntry): RegionEntry => {
-  const parents = entry.parents?.filter((parent) => !entry.parents!.some((other) => other !== parent && liesUnder(other, parent)));
+  const above = parentsAboveOthers(entry.parents ?? [], parentsBySlug);
+  const parents = entry.parents?.filter((parent) => !above.includes(parent));
   return parents && parents.length !== entry.parents!.length ? { ...entry, parents } : entry;
 };
 
