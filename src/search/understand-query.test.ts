@@ -709,6 +709,15 @@ describe('nameSlipOffer', () => {
     expect(nameSlipOffer('الحوثين', aids)).toBe('الحوثيين');
   });
 
+  it('offers a listed name for a rare word writing one of its letters as a dialect speaks it', () => {
+    // ث is spoken ت or س in Egypt and the Levant: one ANT article writes الحوتي, which the whales' الحوت stems to.
+    expect(nameSlipOffer('الحوتي', aids)).toBe('الحوثي');
+    expect(nameSlipOffer('الحوتيين', aids)).toBe('الحوثيين');
+    expect(nameSlipOffer('زريف', aids)).toBe('ظريف');
+    expect(nameSlipOffer('عسمان', aids)).toBeUndefined(); // عثمان is a word of names, no listed name alone
+    expect(nameSlipOffer('الحوت', aids)).toBeUndefined(); // the whale, written often
+  });
+
   it('offers nothing for a word a long vowel off a name that the corpus writes often, or that is short', () => {
     expect(nameSlipOffer('أوروبيا', aids)).toBeUndefined(); // "European-wide", 58 times: أوروبا is one ي off
     expect(nameSlipOffer('سريا', aids)).toBeUndefined(); // "secretly", four letters: سوريا is one و off

@@ -885,6 +885,24 @@ const EMPHATIC_OR_PLAIN = new Map([
   ['ز', 'ظ'],
 ]);
 
+/** Letters besides the article from which a rare word writing a letter as a dialect speaks it is read as a slip (زريف: ظريف). */
+const MIN_SPOKEN_SLIP_LETTERS = 4;
+/** Letters Egypt and the Levant speak as others, each with the letters it is written for by ear (الحوتي for الحوثي). */
+const SPOKEN_AS = new Map([
+  ['ت', ['ث']],
+  ['س', ['ث']],
+  ['د', ['ذ']],
+  ['ز', ['ذ', 'ظ']],
+]);
+
+/** For a rare word, the words with one of its letters written as classical Arabic writes it (الحوتي: الحوثي). */
+function spokenSlipsOf(bare: string, article: number, frequency: number): string[] {
+  if (bare.length - article < MIN_SPOKEN_SLIP_LETTERS || frequency > MAX_SLIP_FREQUENCY) return [];
+  const slips: string[] = [];
+  for (let at = article; at < bare.length; at++) for (const meant of SPOKEN_AS.get(bare[at]!) ?? []) slips.push(bare.slice(0, at) + meant + bare.slice(at + 1));
+  return slips;
+}
+
 /** The words one slip from `bare`: two neighbours swapped, and for a rare word a long vowel dropped or added inside it or an emphatic letter for a plain one. */
 function slipsOf(bare: string, article: number, frequency: number): string[] {
   const slips: string[] = [];
@@ -904,7 +922,7 @@ function slipsOf(bare: string, article: number, frequency: number): string[] {
 /**
  * The text with each Arabic word one slip from a listed one-word name (see slipsOf), which the corpus
  * writes at least 20 times as often, as that name: خاشجقي (5 ANT articles hold the slip) → خاشقجي
- * (2,111), أرودغان → اردوغان, خشقجي → خاشقجي, طرامب → ترامب. For an offer: the slip's own articles are
+ * (2,111), أرودغان → اردوغان, خشقجي → خاشقجي, طرامب → ترامب, الحوتي → الحوثي. For an offer: the slip's own articles are
  * the reader's to keep. `undefined` when no word is such a slip.
  */
 export function nameSlipOffer(
@@ -918,11 +936,13 @@ export function nameSlipOffer(
     const typed = word.replace(EDGE_PUNCTUATION, '');
     const bare = normalizeArabicWord(typed);
     const article = bare.startsWith('ال') ? 'ال'.length : 0;
-    if (bare.length - article < MIN_SLIP_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
+    if (bare.length - article < MIN_SPOKEN_SLIP_LETTERS || !ARABIC_ONLY.test(bare) || nameWords.has(bare) || listedNameWords?.has(bare)) continue;
     const written = Math.max(corpusFrequency(bare, repairer), 1);
-    const name = slipsOf(bare, article, written).find(
+    const spoken = spokenSlipsOf(bare, article, written);
+    const slips = bare.length - article < MIN_SLIP_LETTERS ? spoken : [...slipsOf(bare, article, written), ...spoken];
+    const name = slips.find(
       (slip) =>
-        slip.length - article >= MIN_SLIP_LETTERS &&
+        (slip.length - article >= MIN_SLIP_LETTERS || spoken.includes(slip)) &&
         nameWords.has(slip) &&
         listedNameSpellings.has(slip) &&
         corpusFrequency(slip, repairer) >= SLIP_NAME_RATIO * written,
