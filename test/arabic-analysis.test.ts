@@ -595,6 +595,19 @@ describe('search-time synonyms', () => {
       ['Moallem', ['وليد', 'المعلم']],
       ['Hamdallah', ['رامي', 'الحمد', 'الله']],
       ['STC', ['الانتقالي', 'الجنوبي']],
+      ['Elon Musk', ['موسك']],
+      ['Ammar al-Hakim', ['عمار', 'الحكيم']],
+      ['Jolani', ['الجولاني']],
+      ['Perotti', ['بيروتي']],
+      ['Jebran Basil', ['جبران', 'باسيل']],
+      ['Amal movement', ['حركه', 'امل']],
+      ['Free Patriotic Movement', ['التيار', 'الوطني', 'الحر']],
+      ['Future Movement', ['تيار', 'المستقبل']],
+      ['Lebanese Forces', ['القوات', 'اللبنانيه']],
+      ['Hikma movement', ['تيار', 'الحكمه']],
+      ['Sidon', ['صيدا']],
+      ['Saida', ['صيدا']],
+      ['Baghouz', ['الباغوز']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }

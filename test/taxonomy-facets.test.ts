@@ -168,6 +168,16 @@ describe('names inside longer names', () => {
     // Two students (طالبان, the dual of طالب) are no Taliban.
     expect(await organizationsOf('هاجم طالبان مدرسة كولومباين في كولورادو، وقال طالبان')).not.toContain('taliban');
     expect(await organizationsOf('قالت طالبان إنها هاجمت قاعدة في أفغانستان، وأضافت طالبان')).toContain('taliban');
+
+    // A Levant desk's: Roma's Diego Perotti is no Beirut; Musk as CNN spells him; Lebanon's parties and Iraq's Hikma.
+    const mentionedOf = async (body: string) => (await service.tagger.tag({ title: '', body })).regions_mentioned;
+    expect(await mentionedOf('سجل دييغو بيروتي هدف روما الثاني، وأضاف دييغو بيروتي هدفا')).not.toContain('lebanon');
+    expect(await mentionedOf('وصل الوفد إلى بيروت، وقال مسؤول في بيروت')).toContain('lebanon');
+    expect(await peopleOf('وافق إيلون موسك على التنحي، وقال موسك إن الشركة')).toContain('elon-musk');
+    expect(await peopleOf('قال زعيم تيار الحكمة عمار الحكيم إن الحكومة، وأضاف عمار الحكيم')).toContain('ammar-al-hakim');
+    expect(await organizationsOf('قال رئيس حركة أمل نبيه بري إن حركة أمل، وأضاف التيار الوطني الحر وتيار المستقبل والقوات اللبنانية وتيار الحكمة')).toEqual(
+      expect.arrayContaining(['amal-movement', 'free-patriotic-movement', 'future-movement', 'lebanese-forces', 'hikma-movement']),
+    );
   });
 });
 
