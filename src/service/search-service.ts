@@ -1124,6 +1124,10 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 
 /** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
+  // The text as typed already found what its respelling finds (الحوتيين: the misspelled name searched as
+  // the name): nothing was corrected, so the answer is the one as typed, with its offer.
+  const sameHits = instead.total === asTyped.total && instead.hits.map((hit) => hit.id).join() === asTyped.hits.map((hit) => hit.id).join();
+  if (sameHits) return asTyped;
   return { ...searchingInstead(instead, searchedText), ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
 
