@@ -172,3 +172,26 @@ describe('a name typed in Latin letters that sounds like a common word', () => {
     expect((await search({ q: 'Rouhani' })).hits.map((hit) => hit.id)[0]).toBe('x-rouhani');
   });
 });
+
+describe('a full name typed', () => {
+  it("lists the articles tagged with that person first: Chuck Schumer's, not the actress whom شومر alone names", async () => {
+    await ingest([
+      {
+        id: 'x-amy-schumer',
+        title: 'تأجيل عرض فيلم باربي',
+        text: 'أعلنت الشركة تأجيل عرض فيلم باربي من بطولة الممثلة إيمي شومر. واعتذرت شومر لجمهورها، وقالت شومر إن الفيلم سيعرض لاحقا.',
+        source: 'BBC',
+      },
+      {
+        id: 'x-chuck-schumer',
+        title: 'الديمقراطيون يحذرون من اتفاق متسرع',
+        text: 'قال زعيم الأقلية الديمقراطية في مجلس الشيوخ الأمريكي تشاك شومر إن أي اتفاق مع كوريا الشمالية يجب أن يعرض على الكونغرس، وطالب الإدارة بالشفافية الكاملة في المفاوضات الجارية.',
+        source: 'BBC',
+      },
+    ]);
+    for (const q of ['Chuck Schumer', 'تشاك شومر']) {
+      const ids = (await search({ q })).hits.map((hit) => hit.id).filter((id) => id.startsWith('x-') && id.includes('schumer'));
+      expect(ids, q).toEqual(['x-chuck-schumer', 'x-amy-schumer']);
+    }
+  });
+});

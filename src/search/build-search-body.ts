@@ -94,12 +94,21 @@ export interface SearchRequest {
   linkedArticles?: string[];
   /** `q`'s text is only a name that is also a word (حماس, "enthusiasm"; see nameAloneIn): only the articles tagged with it. */
   nameAlone?: NameAlone;
+  /** The people and organizations whose full name `q` writes (see taggedNamesIn): their tagged articles lifted by the profile's `taggedName`. */
+  taggedNames?: NameAlone[];
 }
 
 export interface NameAlone {
   /** A place is read as the articles naming it, about it or not. */
   facet: 'people' | 'organizations' | 'regions_mentioned';
   value: string;
+}
+
+/** Ranked by relevance, each full name's tagged articles (`taggedNames`) scored the profile's `taggedName.boost` more. */
+function taggedNameLifts(request: SearchRequest, profile: SearchProfile): Clause[] {
+  const lift = profile.query.taggedName;
+  if (!lift || byDate(request.sort)) return [];
+  return (request.taggedNames ?? []).map(({ facet, value }) => ({ constant_score: { filter: { term: { [facet]: value } }, boost: lift.boost } }));
 }
 
 /**
@@ -269,7 +278,8 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           (nameInTitle && profile.query.nameInTitleCliticForms ? request.onlyListedNames!.reduce((sum, name) => sum + name.cliticForms.length, 0) : 0) +
           leavesOf(names.flatMap((name) => asWritten(name, shape))) +
           names.length * stemmedFieldsOf(profile).length * shape.maxSynonymAlternatives +
-          leavesOf([...exclusions, ...phrases]),
+          leavesOf([...exclusions, ...phrases]) +
+          taggedNameLifts(request, profile).length,
       )
     : undefined;
   // Newest first or narrowed by a value (`asksEveryWord`), and where the facets count those articles, one typing error at most.
@@ -310,6 +320,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           ...namePhrases,
           ...(nameInTitle ? [nameInTitle] : []),
           ...(questionTitle ? [questionTitle] : []),
+          ...taggedNameLifts(request, profile),
         ]
       : [],
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../classify/taxonomy.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { nameAloneIn } from './name-alone.js';
+import { nameAloneIn, taggedNamesIn } from './name-alone.js';
 
 const taxonomy = loadTaxonomy(PROJECT_ROOT);
 
@@ -54,5 +54,20 @@ describe('nameAloneIn', () => {
       q: 'who is the president of Mali?',
     });
     expect(nameAloneIn('Mali Mali', taxonomy)).toBeUndefined();
+  });
+});
+
+describe('taggedNamesIn', () => {
+  const schumer = { facet: 'people', value: 'chuck-schumer' };
+
+  it('finds a tagged person by a full name in either script, among other words, and no one by a surname alone', () => {
+    for (const q of ['Chuck Schumer', 'chuck schumer', 'تشاك شومر', 'تصريحات تشاك شومر اليوم']) expect(taggedNamesIn(q, taxonomy), q).toEqual([schumer]);
+    expect(taggedNamesIn('شومر', taxonomy)).toEqual([]);
+    expect(taggedNamesIn('Schumer', taxonomy)).toEqual([]);
+  });
+
+  it('finds each full name once, people and organizations alike', () => {
+    const found = taggedNamesIn('Chuck Schumer تشاك شومر صندوق النقد الدولي', taxonomy);
+    expect(found).toEqual([schumer, { facet: 'organizations', value: 'international-monetary-fund' }]);
   });
 });

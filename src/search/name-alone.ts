@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { NameAlone } from './build-search-body.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
+import { LONGEST_LISTED_SPELLING } from './english-words.js';
 import { splitExclusions } from './excluded-terms.js';
 import { nameSpellingKey } from './understand-query.js';
 
@@ -72,5 +73,44 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
       names.set(nameSpellingKey(term), { name, arabic: region.readAlone.searchedAs });
   }
   namesByKey.set(taxonomy, names);
+  return names;
+}
+
+/** Per taxonomy: each person and organization by the key of each of its spellings of two words or more; null where two share one. */
+const fullNamesByKey = new WeakMap<Taxonomy, Map<string, NameAlone | null>>();
+
+/**
+ * The people and organizations whose full name `text` writes, a listed spelling of two words or more
+ * (Chuck Schumer, تشاك شومر): the reader means that one, whoever else the synonyms' shorter spellings find.
+ */
+export function taggedNamesIn(text: string, taxonomy: Taxonomy): NameAlone[] {
+  const names = fullNamesOf(taxonomy);
+  const words = nameSpellingKey(text).split(' ').filter(Boolean);
+  const found = new Map<string, NameAlone>();
+  for (let start = 0; start < words.length; start++)
+    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
+      const name = names.get(words.slice(start, start + length).join(' '));
+      if (name) {
+        found.set(`${name.facet}:${name.value}`, name);
+        start += length - 1;
+        break;
+      }
+    }
+  return [...found.values()];
+}
+
+function fullNamesOf(taxonomy: Taxonomy): Map<string, NameAlone | null> {
+  let names = fullNamesByKey.get(taxonomy);
+  if (names) return names;
+  names = new Map();
+  for (const facet of ['people', 'organizations'] as const)
+    for (const entity of taxonomy[facet])
+      for (const term of entity.terms) {
+        const key = nameSpellingKey(term);
+        if (!key.includes(' ')) continue;
+        const held = names.get(key);
+        names.set(key, held === undefined || (held && held.facet === facet && held.value === entity.slug) ? { facet, value: entity.slug } : null);
+      }
+  fullNamesByKey.set(taxonomy, names);
   return names;
 }

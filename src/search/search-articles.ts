@@ -43,7 +43,7 @@ import type { RunOnRepairer } from '../ingest/run-on-repair.js';
 import { encodeCursor, searchDigest } from './search-cursor.js';
 import { splitExclusions, withExcludedNamesWhole } from './excluded-terms.js';
 import { splitAlternatives, type AllOf, type AnyOfQuery } from './any-of-operator.js';
-import { nameAloneIn } from './name-alone.js';
+import { nameAloneIn, taggedNamesIn } from './name-alone.js';
 import { latinPhraseKey, quotedPhrases, withoutQuotedPhrases, withUnlistedLatinPhrasesUnquoted } from './quoted-phrases.js';
 import { inArabicOrder, readLatinStretches, searchedAs, type EnglishInArabic } from './english-words.js';
 import {
@@ -239,6 +239,8 @@ export interface SearchOptions {
   /** Ask for a respelling of the text in the same request (a page's search; evaluation does not). */
   spellcheck?: boolean;
   onSpellingError?: (error: unknown) => void;
+  /** The people and organizations tagged, whose full names in `q` lift their articles where the profile asks (`taggedName`). */
+  taxonomy?: Taxonomy;
 }
 
 /** Whether a text is searched with its synonyms on some field (one too long to search at all is refused, not searched without them). */
@@ -340,6 +342,7 @@ function understandRequest(
       : [];
   const names = understoodText && aids.listedNameSpellings ? onlyListedNames(understoodText, aids.listedNameSpellings) : undefined;
   const multiwordNames = understoodText && aids.listedNameSpellings ? listedMultiwordNames(understoodText, aids.listedNameSpellings) : [];
+  const taggedNames = understoodText && profile.query.taggedName && options.taxonomy ? taggedNamesIn(understoodText, options.taxonomy) : [];
   const understood: SearchRequest = {
     ...rest,
     ...(understoodText ? { q: understoodText } : {}),
@@ -356,6 +359,7 @@ function understandRequest(
     ...(arabicOrder ? { arabicOrder } : {}),
     ...(latinKept ? { translatedWhole: true } : {}),
     ...(fullNameForms.length > 0 ? { fullNameForms } : {}),
+    ...(taggedNames.length > 0 ? { taggedNames } : {}),
     ...(profile.query.questionWords &&
     understoodText &&
     startsWithQuestionWord(text, aids.questionWords, aids.questionOpeners) &&
@@ -664,8 +668,9 @@ export async function searchArticles(
   profile: SearchProfile,
   taxonomy: Taxonomy,
   shape: QueryShape,
-  options: SearchOptions = {},
+  searchOptions: SearchOptions = {},
 ): Promise<ArticleSearchResult> {
+  const options = { ...searchOptions, taxonomy };
   // A link stands for the articles stored under it: its letters are not read. Its cursor is still q's.
   const request = asked.linkedArticles ? { ...asked, q: undefined } : asked;
   const spellings = options.aids?.listedNameSpellings;

@@ -123,6 +123,12 @@ const profileSchema = z.object({
       listedNameInTitle: z.boolean().default(false),
       /** That lift also for a title naming them with a clitic the index reads as the name's (مناشدات لبوتفليقة, قمة بين بوتين وترمب). */
       nameInTitleCliticForms: z.boolean().default(false),
+      /**
+       * A query writing a tagged person's or organization's full name (a listed spelling of two words
+       * or more) adds `boost` to the articles tagged with them, ranked by relevance: the tagger's
+       * exclusions tell the senator Chuck Schumer from the actress, whom the synonyms' شومر finds too.
+       */
+      taggedName: z.object({ boost: z.number().gt(0).max(50) }).optional(),
     })
     .default(QUERY_SWITCHES_OFF),
 });

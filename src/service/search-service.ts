@@ -763,7 +763,11 @@ export class SearchService {
 
   /** The exact body `search` sends the engine first for this request, profile and options. */
   searchBody(request: SearchRequest, profile: SearchProfile, options: { spellcheck?: boolean } = {}): SearchBody {
-    return articleSearchBody(this.readOperators(request), profile, this.queryShape(), { aids: this.queryAids(), spellcheck: options.spellcheck ?? false });
+    return articleSearchBody(this.readOperators(request), profile, this.queryShape(), {
+      aids: this.queryAids(),
+      spellcheck: options.spellcheck ?? false,
+      taxonomy: this.currentTaxonomy,
+    });
   }
 
   /** Titles that complete the text, and the people, places and organizations whose names begin with it; a country's flag is its name. */
