@@ -185,7 +185,8 @@ export function respellToListedNames(text: string, likeliest: string, listedName
     let fewest = max + 1;
     let nearest: string[] = [];
     for (const name of listedNameWords) {
-      if (name[0] !== word[0]) continue;
+      // A name with ة after it is another word: لعمارة is no لعمار ("for Ammar").
+      if (name[0] !== word[0] || word === `${name}ه`) continue;
       const edits = editDistance(word, name, max);
       if (edits < fewest) [fewest, nearest] = [edits, [name]];
       else if (edits === fewest) nearest.push(name);

@@ -274,7 +274,7 @@ describe('understandQuery', () => {
     const english = new Set(['basil', 'untied', 'nations', 'north', 'korean', 'white', 'hose']);
     const respelled = (text: string) => respellWholeLatinNames(text, spellings, (word) => english.has(word));
     expect(respelled('Imran Kahn')).toBe('imran khan'); // Kahn: four letters, too short alone
-    expect(respelled('Gebran Basil')).toBe('gebran bassil'); // basil is an English word, but not beside Gebran
+    expect(respelled('Gibran Basil')).toBe('gebran basil'); // basil is an English word, but not beside Gibran
     expect(respelled('Nabih Bery')).toBe('nabih berri'); // two edits, one word as the name writes it
     expect(respelled('Justin Trudo')).toBe('justin trudeau'); // three edits, one word as written, the other the same sound
     expect(respelled('Mahmood Abaas')).toBe('Mahmood Abaas'); // two edits, no word as written: no guess
