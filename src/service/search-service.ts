@@ -587,7 +587,10 @@ export class SearchService {
       (onlyRestoresHamza(request.q, result.didYouMean) || heardName(request.q, result.didYouMean) || heardWord(request.q, result.didYouMean))
     ) {
       const instead = await searched({ ...request, q: result.didYouMean }, false);
-      if (instead.total > 0) return searchedInsteadOf(instead, result.didYouMean, result);
+      // Hamzas restored are said whatever the words as typed found; a misspelled name the text as typed
+      // already searched as the name (الحوتيين) was corrected in nothing: the answer as typed, with its offer.
+      const corrected = onlyRestoresHamza(request.q, result.didYouMean) || !findsTheSame(instead, result);
+      if (instead.total > 0 && corrected) return searchedInsteadOf(instead, result.didYouMean, result);
     }
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
@@ -1127,11 +1130,12 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
 }
 
 /** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
+/** Whether two answers hold the same number of articles and the same page of them, in the same order. */
+function findsTheSame(one: ArticleSearchResult, other: ArticleSearchResult): boolean {
+  return one.total === other.total && one.hits.map((hit) => hit.id).join() === other.hits.map((hit) => hit.id).join();
+}
+
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
-  // The text as typed already found what its respelling finds (الحوتيين: the misspelled name searched as
-  // the name): nothing was corrected, so the answer is the one as typed, with its offer.
-  const sameHits = instead.total === asTyped.total && instead.hits.map((hit) => hit.id).join() === asTyped.hits.map((hit) => hit.id).join();
-  if (sameHits) return asTyped;
   return { ...searchingInstead(instead, searchedText), ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
 
