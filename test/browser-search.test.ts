@@ -239,6 +239,33 @@ describe('the search page', () => {
     await chromium.page.waitForFunction((id) => document.activeElement?.getAttribute('data-id') === id, first);
   });
 
+  it('leads back to the results from an article reached through related ones, and from an article picked among suggestions', async () => {
+    const before = chromium.page.url();
+    const first = (await shownIds())[0]!;
+    await chromium.page.click(`#hits a[data-id="${first}"]`);
+    await chromium.page.waitForFunction((id) => document.body.dataset.related === id, first);
+    const next = (await chromium.page.getAttribute('#related-list a', 'data-id'))!;
+    await chromium.page.click('#related-list a');
+    await chromium.page.waitForFunction((id) => document.body.dataset.related === id, next);
+    await chromium.page.click('#back');
+    await chromium.page.waitForSelector('#search-view:not([hidden])');
+    expect(chromium.page.url()).toBe(before);
+    // From an article, a text typed and an article picked among its suggestions: back is that text's results.
+    await chromium.page.click(`#hits a[data-id="${first}"]`);
+    await chromium.page.waitForFunction((id) => document.body.dataset.rendered === `article:${id}`, first);
+    await chromium.page.fill('#q', 'الجزائر');
+    await chromium.page.waitForSelector('#suggestions li[data-kind="title"]');
+    await chromium.page.click('#suggestions li[data-kind="title"]');
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered?.startsWith('article:'));
+    expect(new URL(chromium.page.url()).searchParams.get('q'), 'the article picked').toBe('الجزائر');
+    await chromium.page.click('#back');
+    await chromium.page.waitForSelector('#search-view:not([hidden])');
+    expect(new URL(chromium.page.url()).searchParams.get('q'), 'back').toBe('الجزائر');
+    expect(new URL(chromium.page.url()).searchParams.get('article')).toBeNull();
+    await chromium.page.goto(before);
+    await rendered();
+  });
+
   it('opens an article from a link whose text the API refuses as a search, unmarked', async () => {
     const id = '000_fee63797c487f9cf';
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('😀')}&article=${id}`);

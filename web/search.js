@@ -106,8 +106,21 @@ function navigate(changes, { replace = false } = {}) {
   if ('q' in changes && !('respell' in changes)) state.respell = '';
   // The same search asked again is no new place to go back from.
   const again = pageUrl(state) === pageUrl(readState());
-  history[replace || again ? 'replaceState' : 'pushState']({ fromResults: !replace && Boolean(state.article) }, '', pageUrl(state));
+  history[replace || again ? 'replaceState' : 'pushState']({ articlesSinceResults: articlesSinceResults(state, replace || again) }, '', pageUrl(state));
   show(state);
+}
+
+/**
+ * How many history entries back the results are from the entry `state` makes: 1 for an article opened
+ * from them, one more for each related article followed; none where no entry of this page holds them
+ * (an article opened from a shared link).
+ */
+function articlesSinceResults(state, replacing) {
+  const current = history.state?.articlesSinceResults;
+  if (replacing) return current;
+  if (!state.article) return undefined;
+  if (!readState().article) return 1;
+  return current ? current + 1 : undefined;
 }
 
 function show(state) {
@@ -896,7 +909,8 @@ async function showRelated(id) {
 }
 
 $('back').addEventListener('click', () => {
-  if (history.state && history.state.fromResults) history.back();
+  const steps = history.state?.articlesSinceResults;
+  if (steps) history.go(-steps);
   else navigate({ ...readState(), article: '' }, { replace: false });
 });
 
@@ -978,7 +992,12 @@ function closeKeyboard() {
 function pick(option) {
   closeSuggestions();
   closeKeyboard();
-  if (option.kind === 'title') return navigate({ ...readState(), article: option.id });
+  if (option.kind === 'title') {
+    // An article picked is one the text typed found: back leads to that text's results.
+    const typed = input.value.trim();
+    if (typed && typed !== readState().q) navigate({ ...readState(), q: typed, article: '' });
+    return navigate({ ...readState(), article: option.id });
+  }
   // A name picked filters on its facet; the letters typed were only the way to it.
   input.value = '';
   const state = readState();
