@@ -319,6 +319,16 @@ describe('the search page', () => {
     const status = await chromium.page.textContent('#status');
     expect(status).toContain('قيمة غير صالحة في الرابط (organization)');
     expect(status).not.toContain(error.message);
+    // The search without the value the facets do not list, a tap away; the values they list stay.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&person=no-such-person&person=antony-blinken`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    await chromium.page.click('#did-you-mean button');
+    const fixed = await rendered();
+    expect([fixed.get('q'), fixed.getAll('person')]).toEqual(['الجزائر', ['antony-blinken']]);
+    // A text too long is said so, with the limit, not that it lacks a letter.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('سوريا '.repeat(100))}`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    expect(await chromium.page.textContent('#status')).toContain('نص البحث طويل: 500 حرف على الأكثر');
     // Too many values of one facet: said so, not that a value is wrong.
     const people = Array.from({ length: 21 }, (_, i) => `person=p${i}`).join('&');
     await chromium.page.goto(`${chromium.url}/?${people}`);
@@ -378,7 +388,10 @@ describe('the search page', () => {
     expect(onlyNamed.length).toBeGreaterThan(0);
     await chromium.page.goto(`${chromium.url}/?article=${id}`);
     await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
-    const named = await chromium.page.$$eval('#article-tags .tag-mentioned', (tags) => tags.map((tag) => tag.textContent));
+    const named = await chromium.page.$$eval('#article-tags .tag-mentioned bdi', (tags) => tags.map((tag) => tag.textContent));
+    // Its link says so in words, for a screen reader and a finger, which get neither the dashed border nor the tooltip.
+    const spoken = await chromium.page.$$eval('#article-tags .tag-mentioned a', (links) => links.map((link) => link.textContent));
+    expect(spoken).toEqual(named.map((name) => `مذكورة: ${name}`));
     const labels = await api<{
       regions: { value: string; label: { ar: string }; parents: string[] }[];
       sources: { value: string; label: { ar: string } }[];
@@ -450,7 +463,7 @@ describe('the search page', () => {
     const id = '000_fee63797c487f9cf';
     await chromium.page.goto(`${chromium.url}/?article=${id}`);
     await chromium.page.waitForFunction((shown) => document.body.dataset.rendered === `article:${shown}`, id);
-    const named = (await chromium.page.$eval('#article-tags .tag-mentioned a', (tag) => tag.textContent))!;
+    const named = (await chromium.page.$eval('#article-tags .tag-mentioned a bdi', (tag) => tag.textContent))!;
     await chromium.page.click('#article-tags .tag-mentioned a');
     const params = await rendered();
     const region = params.get('region_mentioned')!;

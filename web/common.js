@@ -85,9 +85,9 @@ const LINK_PARAMETERS = new Set([
 
 /** What a reader can do about each error the API may give a page; the API's own (English) message otherwise. */
 const ERROR_MESSAGES = {
-  invalid_parameter: (field) =>
+  invalid_parameter: (field, message) =>
     field === 'q'
-      ? 'نص البحث غير مقبول؛ اكتب حرفًا أو رقمًا، أو اختصره'
+      ? tooLong(message) || 'نص البحث غير مقبول؛ اكتب حرفًا أو رقمًا'
       : LINK_PARAMETERS.has(field)
         ? `قيمة غير صالحة في الرابط (${field})؛ صحّح الرابط أو ابدأ بحثًا جديدًا`
         : undefined,
@@ -105,11 +105,17 @@ const ERROR_MESSAGES = {
   admin_disabled: () => 'الإدارة غير مفعّلة على هذا الخادم',
 };
 
+/** A text refused for its length, said with the limit the API gives ("q: at most 500 characters"). */
+function tooLong(message) {
+  const most = /at most (\d+) (characters|words)/u.exec(message || '');
+  return most && `نص البحث طويل: ${most[1]} ${most[2] === 'words' ? 'كلمة' : 'حرف'} على الأكثر؛ اختصره`;
+}
+
 /** The message of an API error body in Arabic by its code, or the API's own, or a generic one. */
 export function errorMessage(answer) {
   if (answer.status === 0) return 'تعذّر الاتصال بالخادم، تحقّق من الشبكة ثم أعد المحاولة';
   const error = answer.body && answer.body.error;
-  const arabic = error && Object.hasOwn(ERROR_MESSAGES, error.code) ? ERROR_MESSAGES[error.code](error.field) : undefined;
+  const arabic = error && Object.hasOwn(ERROR_MESSAGES, error.code) ? ERROR_MESSAGES[error.code](error.field, error.message) : undefined;
   return (
     arabic || (error && error.message) || (answer.status >= 500 ? `خطأ في الخادم (HTTP ${answer.status})؛ أعد المحاولة بعد قليل` : `HTTP ${answer.status}`)
   );

@@ -222,6 +222,15 @@ function refocus(focused, key) {
   else if (document.activeElement === document.body || document.activeElement === focused) $('results').focus();
 }
 
+/** The search with the filter the API refused taken out: a date, or the values of a tag facet the facets do not list. */
+function withoutRefused(state, field) {
+  if (field === 'date_from') return { ...state, dateFrom: '' };
+  if (field === 'date_to') return { ...state, dateTo: '' };
+  const facet = TAG_FACETS.find((tagFacet) => tagFacet.param === field);
+  const labels = facet && taxonomy.labels[facet.labelsOf || facet.key];
+  return labels ? { ...state, [facet.key]: state[facet.key].filter((value) => labels.has(value)) } : undefined;
+}
+
 function showError(answer) {
   const code = answer.body && answer.body.error && answer.body.error.code;
   const sources = [...taxonomy.labels.source.values()].map((name) => name.ar).join('، ');
@@ -237,6 +246,14 @@ function showError(answer) {
   const retry = h('button', { type: 'button', class: 'link', onclick: () => show(readState()) }, 'أعد المحاولة');
   $('did-you-mean').replaceChildren(retry);
   if (retrying && !$('did-you-mean').hidden) retry.focus();
+  // A link the API refused by one of its filters (a value since renamed, a date mistyped): the search without it, a tap away.
+  const fixed = answer.status === 400 ? withoutRefused(readState(), answer.body?.error?.field) : undefined;
+  if (fixed) {
+    $('did-you-mean').replaceChildren(
+      h('button', { type: 'button', class: 'link', onclick: () => navigate(fixed, { replace: true }) }, 'ابحث دون هذه التصفية'),
+    );
+    $('did-you-mean').hidden = false;
+  }
   $('more').hidden = true;
   $('more-status').hidden = true;
   // No answer came: the filters drawn are the last search's, nothing to tick until one does.
@@ -540,6 +557,8 @@ function tags(article, { mentioned = false } = {}) {
           href: pageUrl({ ...readState(), ...filtered(readState()), article: '', pages: 1 }),
           title: 'مذكورة في المقال، وليس موضوعه: تصفية المقالات التي تذكرها',
         },
+        // Set apart by a dashed border and a tooltip, which neither a screen reader nor a finger gets.
+        h('span', { class: 'visually-hidden' }, 'مذكورة: '),
         h('bdi', {}, label('regions', value).ar),
       );
       link.addEventListener('click', (event) => follow(filtered(readState()))(event));
