@@ -613,6 +613,11 @@ describe('search-time synonyms', () => {
     }
   });
 
+  it('reaches the word the news writes for a dialect word: سواقة (driving) is قيادة', async () => {
+    await expectSearchedAs('سواقة السيارة', ['قياده', 'سواقه']);
+    await expectSearchedAs('السواقة', ['القياده']);
+  });
+
   it('joins organizations and their acronyms', async () => {
     await expectSearchedAs('NATO', ['الناتو', 'حلف', 'شمال', 'الاطلسي', 'otan']);
     await expectSearchedAs('ناتو', ['الناتو']);

@@ -92,6 +92,8 @@ describe('understandQuery', () => {
     // French ones too (est had been read as Eastern Standard Time), but not the articles that begin names.
     expect(understandQuery('Qui est le président du Mali ?', on, aids)).toBe('le président du Mali');
     expect(understandQuery('Où sont les otages', on, aids)).toBe('otages');
+    // Arabizi: dialect question words in Latin letters and digits.
+    expect(understandQuery('shou sar ma3 khashoggi', on, aids)).toBe('khashoggi');
   });
 
   const withOpeners = { on: { ...off, questionWords: true }, aids: { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) } };
@@ -103,6 +105,9 @@ describe('understandQuery', () => {
     expect(understandQuery('ليه الجنيه المصري نزل', on, aids)).toBe('الجنيه المصري نزل');
     expect(understandQuery('برنامج توك شو', on, aids)).toBe('برنامج توك شو');
     expect(understandQuery('شو', on, aids)).toBe('شو');
+    // "News of" in Arabizi opens a query, and is a word after it (Akhbar al-Yawm, a paper).
+    expect(understandQuery('akhbar el sisi', on, aids)).toBe('el sisi');
+    expect(understandQuery('jaridat akhbar al yawm', on, aids)).toBe('jaridat akhbar al yawm');
     expect(startsWithQuestionWord('شو صار بالغوطة', questionWords, aids.questionOpeners)).toBe(true);
     expect(startsWithQuestionWord('شو صار بالغوطة', questionWords)).toBe(false);
   });
