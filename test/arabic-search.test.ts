@@ -325,6 +325,17 @@ describe('every word asked for', () => {
     expect(answer.hits.map((hit) => hit.id)[0]).toBe('x-tv-anchor');
   });
 
+  it('searches hamzas restored in place where they are half the words a search reads, stopwords aside: الحرايق في اليونان', async () => {
+    const fires = { id: 'x-greek-fires', title: 'الحرائق في اليونان تقتل العشرات', body: 'أودت الحرائق في اليونان بحياة العشرات قرب أثينا.' };
+    await indexStoredArticles(service.engine, service.alias, [fires]);
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('الحرايق في اليونان')}`)).json()) as {
+      searchedInstead?: string;
+      hits: { id: string }[];
+    };
+    expect(answer.searchedInstead).toBe('الحرائق في اليونان');
+    expect(answer.hits.map((hit) => hit.id)[0]).toBe('x-greek-fires');
+  });
+
   it('says nothing was corrected where the misspelled name typed was already searched as the name (الحوتيين: الحوثيين)', async () => {
     const houthis = { id: 'x-houthis', title: 'هجوم للحوثيين في الحديدة', body: 'شن الحوثيين هجوما على مواقع القوات الحكومية في الحديدة.' };
     await indexStoredArticles(service.engine, service.alias, [houthis]);

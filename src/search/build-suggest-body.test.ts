@@ -218,6 +218,13 @@ describe('onlyRestoresHamza', () => {
     // One word of a longer text: the others decide its results.
     expect(onlyRestoresHamza('الجايزة الكبيرة في مهرجان الجونة', 'الجائزة الكبيرة في مهرجان الجونة')).toBe(false);
   });
+
+  it('counts the words a search reads, not its stopwords: الحرايق في اليونان is half restored', () => {
+    const isStopword = (word: string) => word === 'في';
+    expect(onlyRestoresHamza('الحرايق في اليونان', 'الحرائق في اليونان', isStopword)).toBe(true);
+    expect(onlyRestoresHamza('الحرايق في اليونان', 'الحرائق في اليونان')).toBe(false);
+    expect(onlyRestoresHamza('الجايزة الكبيرة في مهرجان الجونة', 'الجائزة الكبيرة في مهرجان الجونة', isStopword)).toBe(false);
+  });
 });
 
 describe('nearEnoughToSearch', () => {

@@ -272,13 +272,13 @@ function keepsOperators(typed: string, respelling: string): boolean {
 /**
  * Whether `respelling` only writes a hamza the text left off or left unseated (موتمر: مؤتمر, مسول:
  * مسؤول, سوال: سؤال), keeping every other word and the text's operators, in at least half the text's
- * words: the same words, so searched in the text's place, whatever typo tolerance found for the
+ * words (`isStopword`'s left out: في decides nothing): the same words, so searched in the text's place, whatever typo tolerance found for the
  * letters as typed (موتمر listed مستمر first). In a longer text the other words decide the results,
  * and the respelling stays an offer (a dialect question's الجايزة searched as الجائزة ranked its
  * festival's prizes lower). A hamza added after the last letter of a word of two (الجز: الجزء) is
  * none: such a word is more often one being typed (الجزائر). The index folds ؤ and ئ into ء. Pure.
  */
-export function onlyRestoresHamza(typed: string, respelling: string): boolean {
+export function onlyRestoresHamza(typed: string, respelling: string, isStopword: (word: string) => boolean = () => false): boolean {
   if (!keepsOperators(typed, respelling)) return false;
   const [was, now] = [normalizedWordsOf(typed), normalizedWordsOf(respelling)];
   if (was.length !== now.length) return false;
@@ -288,7 +288,8 @@ export function onlyRestoresHamza(typed: string, respelling: string): boolean {
     (respelled.replace(/ء/gu, '') === word ||
       (respelled.length === word.length && [...respelled].every((letter, at) => letter === word[at] || (letter === 'ء' && 'اوي'.includes(word[at]!)))));
   const changed = was.filter((word, at) => word !== now[at]);
-  return changed.length > 0 && changed.length * 2 >= was.length && was.every((word, at) => word === now[at] || hamzaRestored(word, now[at]!));
+  const searched = was.filter((word) => !isStopword(word)).length;
+  return changed.length > 0 && changed.length * 2 >= searched && was.every((word, at) => word === now[at] || hamzaRestored(word, now[at]!));
 }
 
 /** As typed, this few hits are next to nothing where a respelling into a listed name finds many more. */

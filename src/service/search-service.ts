@@ -29,7 +29,7 @@ import { ArabiziReader } from '../search/arabizi.js';
 import { cyrillicInLatin, hasCyrillic } from '../search/cyrillic.js';
 import { keysOnOtherLayout, layoutWordsOf, readOnOtherLayout } from '../search/keyboard-layout.js';
 import { cursorSearchingInstead } from '../search/search-cursor.js';
-import { NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
+import { isStopword, NothingToSearchError, queryShapeOf, type QueryShape, type SearchRequest } from '../search/build-search-body.js';
 import {
   articleSearchBody,
   articlesHoldingEveryWord,
@@ -574,6 +574,8 @@ export class SearchService {
     // A hamza restored leaves the words as they were, and a name typed by ear (محمد سلاح), which no article
     // writes so, is the name: the respelling is searched whatever the letters as typed found.
     const { listedNameSpellings: spellings, repairer, questionWords } = this.queryAids();
+    const { stopwords } = this.queryShape();
+    const stopword = (word: string) => isStopword(word, stopwords);
     const heardName = (q: string, offer: string) => spellings !== undefined && nameRunSlipOffer(q, spellings)?.text === offer;
     // A word no article writes, one letter heard alike from the word offered (سفقة: صفقة), is that word;
     // صدك ("really?") is a question word, no misheard صدق.
@@ -584,12 +586,12 @@ export class SearchService {
       mayRespell &&
       request.q &&
       result.didYouMean &&
-      (onlyRestoresHamza(request.q, result.didYouMean) || heardName(request.q, result.didYouMean) || heardWord(request.q, result.didYouMean))
+      (onlyRestoresHamza(request.q, result.didYouMean, stopword) || heardName(request.q, result.didYouMean) || heardWord(request.q, result.didYouMean))
     ) {
       const instead = await searched({ ...request, q: result.didYouMean }, false);
       // Hamzas restored are said whatever the words as typed found; a misspelled name the text as typed
       // already searched as the name (الحوتيين) was corrected in nothing: the answer as typed, with its offer.
-      const corrected = onlyRestoresHamza(request.q, result.didYouMean) || !findsTheSame(instead, result);
+      const corrected = onlyRestoresHamza(request.q, result.didYouMean, stopword) || !findsTheSame(instead, result);
       if (instead.total > 0 && corrected) return searchedInsteadOf(instead, result.didYouMean, result);
     }
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
