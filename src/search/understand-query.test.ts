@@ -248,6 +248,9 @@ describe('understandQuery', () => {
     expect(understandQuery('Nabil', on, whole)).toBe('Nabil'); // one edit from nabih, of Nabih Berri, whom nothing names
     expect(understandQuery('artificial intellgence', on, whole)).toBe('artificial intelligence'); // beside its word
     expect(understandQuery('Nabil', on, aids)).toBe('nabih');
+    // The article typed onto a listed name is the name's own: alsadr is al-sadr, not الصادر by sound.
+    expect(understandQuery('Muqtada alsadr', on, whole)).toBe('Muqtada al-sadr');
+    expect(understandQuery('algeria elections', on, whole)).toBe('algeria elections');
     // A word a synonym rule reads is no misspelled name: grève (a strike) is one letter from Grèce.
     expect(understandQuery('greve', on, aids)).toBe('grece');
     expect(understandQuery('greve', on, { ...aids, synonymLatinWords: new Set(['greve']) })).toBe('greve');

@@ -1435,6 +1435,18 @@ export function arabicWordOrder(
  * The text with its misspelled Latin names as the listed names meant (`latinNameSpelling`): runs of
  * words as a whole name first (respellWholeLatinNames), then single words (respellLatinNames).
  */
+/**
+ * Each Latin word that is al or el typed onto the rest of a listed spelling (alsadr: al-sadr), as the
+ * list writes it: read by sound, alsadr had been الصادر ("issued"), and Muqtada alsadr found 1,506
+ * articles where Moqtada Sadr finds 122. A word listed whole (algeria) is left as typed.
+ */
+export function withListedArticleApart(text: string, arabicOfLatin: ReadonlyMap<string, string>): string {
+  return text.replace(/(?<![\p{L}\p{N}'-])(al|el)(\p{Script=Latin}{4,})(?![\p{L}\p{N}'-])/giu, (word: string, article: string, rest: string) => {
+    const listed = `${article}-${rest}`.toLowerCase();
+    return arabicOfLatin.has(word.toLowerCase()) || !arabicOfLatin.has(listed) ? word : listed;
+  });
+}
+
 export function respellLatinNamesOf(text: string, settings: SearchProfile['query'], aids: QueryAids): string {
   if (!settings.latinNameSpelling || !aids.latinNameWords) return text;
   // No Latin letter, no Latin name to respell: the words as both steps below would join them.
@@ -1443,9 +1455,10 @@ export function respellLatinNamesOf(text: string, settings: SearchProfile['query
   const english = settings.englishWords ? aids.englishWords?.() : undefined;
   // A listed name with -s is the name (Trumps tariffs), whatever the dictionary says of trumps.
   const nameWithS = (word: string) => aids.latinNameWords!.has(word.replace(/e?s$/u, ''));
+  const articleApart = aids.arabicOfLatin ? withListedArticleApart(text, aids.arabicOfLatin) : text;
   const wholeNamesRespelled = aids.latinSpellings
-    ? respellWholeLatinNames(text, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)))
-    : text;
+    ? respellWholeLatinNames(articleApart, aids.latinSpellings, english && ((word) => isEnglishWord(english, word)))
+    : articleApart;
   // A word a synonym rule reads is no misspelled name either: grève is a strike, not Grèce.
   const ruleWord = (word: string) => aids.synonymLatinWords?.has(withoutLatinMarks(word)) ?? false;
   // Searched as a name only a whole one (Erdogn: erdogan), or a word of one the query names (samah shoukry): Nabil is no Nabih.
