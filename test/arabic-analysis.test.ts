@@ -612,6 +612,16 @@ describe('search-time synonyms', () => {
       ['Sidon', ['صيدا']],
       ['Saida', ['صيدا']],
       ['Baghouz', ['الباغوز']],
+      ['Naim Qassem', ['نعيم', 'قاسم']],
+      ['Rafic Hariri', ['رفيق', 'الحريري']],
+      ['Frangieh', ['فرنجيه']],
+      ['Nasr al-Hariri', ['نصر', 'الحريري']],
+      ['Prince Harry', ['الامير', 'هاري']],
+      ['Meghan Markle', ['ميغان', 'ماركل']],
+      ['royal wedding', ['الزفاف', 'الملكي']],
+      ['Fatah alliance', ['تحالف', 'الفتح']],
+      ['Free Syrian Army', ['الجيش', 'الحر']],
+      ['Jaish al-Islam', ['جيش', 'الاسلام']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }

@@ -178,6 +178,12 @@ describe('names inside longer names', () => {
     expect(await organizationsOf('قال رئيس حركة أمل نبيه بري إن حركة أمل، وأضاف التيار الوطني الحر وتيار المستقبل والقوات اللبنانية وتيار الحكمة')).toEqual(
       expect.arrayContaining(['amal-movement', 'free-patriotic-movement', 'future-movement', 'lebanese-forces', 'hikma-movement']),
     );
+    // Palestine's consensus government is no GNA, Iraq's chief justice no Zidane, Meghan Markle no Angela Merkel.
+    expect(await organizationsOf('اجتمعت حكومة الوفاق الوطني الفلسطينية في رام الله، وقالت حكومة الوفاق')).not.toContain('government-of-national-accord');
+    expect(await organizationsOf('قالت حكومة الوفاق الوطني في طرابلس إن قوات حفتر، وأضافت حكومة الوفاق')).toContain('government-of-national-accord');
+    expect(await peopleOf('قال رئيس مجلس القضاء الأعلى فائق زيدان، وأضاف فائق زيدان')).not.toContain('zinedine-zidane');
+    expect(await peopleOf('تزوج الأمير هاري من ميغان ميركل، وظهرت ميغان ميركل')).not.toContain('angela-merkel');
+    expect(await peopleOf('تزوج الأمير هاري من ميغان ميركل، وظهرت ميغان ميركل')).toContain('meghan-markle');
   });
 });
 

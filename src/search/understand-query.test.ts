@@ -94,6 +94,7 @@ describe('understandQuery', () => {
     expect(understandQuery('Où sont les otages', on, aids)).toBe('otages');
     // Arabizi: dialect question words in Latin letters and digits.
     expect(understandQuery('shou sar ma3 khashoggi', on, aids)).toBe('khashoggi');
+    expect(understandQuery('eish sar fi el yaman', on, aids)).toBe('el yaman');
   });
 
   const withOpeners = { on: { ...off, questionWords: true }, aids: { questionWords, questionOpeners: loadQuestionWords(PROJECT_ROOT, QUESTION_OPENERS) } };
