@@ -60,6 +60,7 @@ import {
   corpusFrequency,
   loadQueryLists,
   nameRunSlipOffer,
+  nameSlipOffer,
   onlyHeardAlike,
   nameSpellingKey,
   splitTags,
@@ -597,8 +598,11 @@ export class SearchService {
     // Nothing as typed, even loosened (Raqa, Putn), or next to nothing beside what the respelling finds
     // (Mesi matched one article's MCSI; Messi, 585): a respelling into a listed name is searched, and the
     // answer says so; a next page asks for the respelling itself. Any other, or one farther off, stays an offer.
-    // Next to nothing only for a Latin text: a rare Arabic word one letter from a name is often a word.
-    const asked = (result.total === 0 || (result.total <= FEW_AS_TYPED && isLatinOnly(request.q ?? ''))) && mayRespell;
+    // Next to nothing for a Latin text, or an Arabic one whose offer is a slip of a listed name (خشقجي: خاشقجي, which
+    // the corpus writes 20 times as often): any other rare Arabic word one letter from a name is often a word.
+    const slipOfName = (q: string) => result.didYouMean !== undefined && nameSlipOffer(q, this.queryAids()) === result.didYouMean;
+    const fewAsTyped = result.total <= FEW_AS_TYPED && request.q !== undefined && (isLatinOnly(request.q) || slipOfName(request.q));
+    const asked = (result.total === 0 || fewAsTyped) && mayRespell;
     const respelling = asked ? result.didYouMean : undefined;
     const listed = this.queryAids().listedNameWords ?? new Set<string>();
     if (
