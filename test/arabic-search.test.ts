@@ -213,6 +213,10 @@ describe('words run together where a space was lost', () => {
     expect(mixed.searchedInstead).toBe('Antony Blinken الجزائر');
     expect(mixed.totalAsTyped).toBe((await ids('الجزائر')).length);
     expect(mixed.hits.map((hit) => hit.id)).toEqual(await ids('Antony Blinken الجزائر'));
+    // Without the sign, Latin words typed together as a tag writes them are read so too.
+    const glued = await answer('BlinkenVisit');
+    expect(glued.searchedInstead).toBe('Blinken Visit');
+    expect(glued.hits.map((hit) => hit.id)).toEqual(await ids('Blinken Visit'));
     // The index reads an underscore as a space: found as typed.
     const arabicTag = await answer('#بلينكن_الجزائر');
     expect(arabicTag.searchedInstead).toBeUndefined();

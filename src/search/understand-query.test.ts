@@ -35,6 +35,7 @@ import {
   loadNameCliticForms,
   loadQueryLists,
   loadQuestionWords,
+  latinRunOnsAsTags,
   nameSlipOffer,
   nameRunSlipOffer,
   nameSpellingKey,
@@ -226,6 +227,15 @@ describe('understandQuery', () => {
     expect(splitTags('#worldcupx', gluedNames, isEnglish)).toBe('worldcupx'); // x is no word
     expect(splitTags('#aworldcup', gluedNames, isEnglish)).toBe('aworldcup'); // no one-letter word
     expect(splitTags('#worldcup', gluedNames)).toBe('worldcup'); // no dictionary
+    // Without the sign, a Latin word of seven letters or more that no dictionary or list holds.
+    const listed = new Set(['khashoggi']);
+    const isListed = (word: string) => listed.has(word);
+    expect(latinRunOnsAsTags('worldcup russia', gluedNames, isEnglish, isListed)).toBe('world cup russia');
+    expect(latinRunOnsAsTags('WorldCup2018', gluedNames, undefined, isListed)).toBe('World Cup 2018');
+    expect(latinRunOnsAsTags('khashoggi', gluedNames, isEnglish, isListed)).toBeUndefined();
+    expect(latinRunOnsAsTags('summit times', gluedNames, isEnglish, isListed)).toBeUndefined(); // words
+    expect(latinRunOnsAsTags('timesup', gluedNames, isEnglish, isListed)).toBe('times up');
+    expect(latinRunOnsAsTags('worldcupx', gluedNames, isEnglish, isListed)).toBeUndefined();
   });
 
   it('replaces a misspelled Latin word by the Latin name it is one edit from, and leaves names, short words and other words alone', () => {

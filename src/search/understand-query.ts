@@ -1207,6 +1207,31 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
   });
 }
 
+/** Letters from which a Latin word no dictionary or list holds may be words typed together (worldcup). */
+const MIN_LATIN_RUN_ON_LETTERS = 7;
+
+/**
+ * The text with each Latin word that no dictionary or list knows read as a hashtag's words
+ * (worldcup, royalwedding, WorldCup2018: see splitTags), as readers type a phrase they have seen
+ * tagged; `undefined` where none is. Searched only where the words as typed find nothing.
+ */
+export function latinRunOnsAsTags(
+  text: string,
+  gluedNames: GluedNames | undefined,
+  isEnglish: ((word: string) => boolean) | undefined,
+  isListed: (word: string) => boolean,
+): string | undefined {
+  let split = false;
+  const read = text.replace(/(?<![\p{L}\p{N}#@_'-])\p{Script=Latin}[\p{Script=Latin}\p{Nd}]*(?![\p{L}\p{N}_'-])/gu, (word) => {
+    const letters = word.replace(/\P{L}/gu, '');
+    if (letters.length < MIN_LATIN_RUN_ON_LETTERS || isEnglish?.(word.toLowerCase()) || isListed(word.toLowerCase())) return word;
+    const words = splitTags(`#${word}`, gluedNames, isEnglish);
+    split ||= words !== word;
+    return words;
+  });
+  return split ? read : undefined;
+}
+
 /**
  * A query's run-ons may hold a preposition before a word with the article or a listed name
  * (الحربفياليمن, الهجومعلىباريس); scraped text's are split without. A word typed with ه for ة, ي for

@@ -60,6 +60,7 @@ import {
   corpusFrequency,
   loadQueryLists,
   nameRunSlipOffer,
+  latinRunOnsAsTags,
   nameSlipOffer,
   onlyHeardAlike,
   nameSpellingKey,
@@ -711,8 +712,12 @@ export class SearchService {
     if (!request.q || request.searchAfter || articlesHoldingEveryWord(result) > 0 || !options.searchRespelling || !profile.query.runOnRepair) return undefined;
     const aids = this.queryAids();
     const english = aids.englishWords?.();
-    const words = splitTags(request.q, aids.gluedNames, english && ((word) => isDictionaryWord(english, word)));
-    if (words === request.q) return undefined;
+    const isEnglish = english && ((word: string) => isDictionaryWord(english, word));
+    const tags = splitTags(request.q, aids.gluedNames, isEnglish);
+    // No tag: Latin words typed together as a tag writes them (worldcup, royalwedding).
+    const isListed = (word: string) => aids.arabicOfLatin?.has(word) ?? false;
+    const words = tags !== request.q ? tags : latinRunOnsAsTags(request.q, aids.gluedNames, isEnglish, isListed);
+    if (words === undefined) return undefined;
     const instead = await searched({ ...request, q: words }, false);
     if (articlesHoldingEveryWord(instead) === 0) return undefined;
     return searchedInsteadOf(instead, words, result);
