@@ -622,6 +622,8 @@ describe('search-time synonyms', () => {
       ['Fatah alliance', ['تحالف', 'الفتح']],
       ['Free Syrian Army', ['الجيش', 'الحر']],
       ['Jaish al-Islam', ['جيش', 'الاسلام']],
+      ['Ameri', ['العامري']],
+      ['Jaajaa', ['جعجع']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }
