@@ -192,6 +192,7 @@ describe('understandQuery', () => {
     expect(understandQuery('trumpputin', repairingRunOns, aids)).toBe('trump putin');
     expect(understandQuery('Macronalgeria?', repairingRunOns, aids)).toBe('macron algeria?');
     expect(understandQuery('antonyblinkenalgeria', repairingRunOns, aids)).toBe('antony blinken algeria'); // a listed run and a name
+    expect(understandQuery('basharalassad', repairingRunOns, aids)).toBe('bashar al-assad'); // its hyphen typed away too
     expect(understandQuery('مصرقطرغزة', repairingRunOns, aids)).toBe('مصر قطر غزة');
     expect(understandQuery('trumpputinkimmacron', repairingRunOns, aids)).toBe('trumpputinkimmacron'); // four names: no reader typed that
     expect(understandQuery('usuk', repairingRunOns, aids)).toBe('usuk'); // names of two letters

@@ -632,8 +632,11 @@ export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
   return foldedSpellings(withoutMarks(word)).reduce((sum, spelling) => sum + repairer.frequency(spelling), 0);
 }
 
-/** A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces. */
-export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/\s+/gu, '');
+/**
+ * A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces,
+ * hyphens or apostrophes (basharalassad is bashar al-assad typed as one).
+ */
+export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/[\s'’-]+/gu, '');
 
 /** Listed names typed without their spaces, by their letters (see gluedKey). */
 export interface GluedNames {
