@@ -235,7 +235,9 @@ describe('understandQuery', () => {
     expect(latinRunOnsAsTags('WorldCup2018', gluedNames, undefined, isListed)).toBe('World Cup 2018');
     expect(latinRunOnsAsTags('khashoggi', gluedNames, isEnglish, isListed)).toBeUndefined();
     expect(latinRunOnsAsTags('summit times', gluedNames, isEnglish, isListed)).toBeUndefined(); // words
-    expect(latinRunOnsAsTags('timesup', gluedNames, isEnglish, isListed)).toBe('times up');
+    expect(latinRunOnsAsTags('timesup', gluedNames, isEnglish, isListed)).toBeUndefined(); // up: each piece of three letters or more
+    const withFrench = (word: string) => isEnglish(word) || ['inc', 'en', 'dies'].includes(word);
+    expect(latinRunOnsAsTags('incendies Californie', gluedNames, withFrench, isListed)).toBeUndefined(); // French fires, no inc en dies
     expect(latinRunOnsAsTags('worldcupx', gluedNames, isEnglish, isListed)).toBeUndefined();
   });
 

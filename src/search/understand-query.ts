@@ -636,7 +636,10 @@ export function corpusFrequency(word: string, repairer: RunOnRepairer): number {
  * A glued name's key: its letters normalized as the index normalizes, lowercased, without spaces,
  * hyphens or apostrophes (basharalassad is bashar al-assad typed as one).
  */
-export const gluedKey = (text: string) => normalizeArabicWord(text).toLowerCase().replace(/[\s'’-]+/gu, '');
+export const gluedKey = (text: string) =>
+  normalizeArabicWord(text)
+    .toLowerCase()
+    .replace(/[\s'’-]+/gu, '');
 
 /** Listed names typed without their spaces, by their letters (see gluedKey). */
 export interface GluedNames {
@@ -1229,7 +1232,9 @@ export function latinRunOnsAsTags(
     const letters = word.replace(/\P{L}/gu, '');
     if (letters.length < MIN_LATIN_RUN_ON_LETTERS || isEnglish?.(word.toLowerCase()) || isListed(word.toLowerCase())) return word;
     const words = splitTags(`#${word}`, gluedNames, isEnglish);
-    split ||= words !== word;
+    // Each piece a word of three letters or more: incendies (French, "fires") is no inc en dies.
+    if (words === word || words.split(' ').some((piece) => piece.replace(/\P{L}/gu, '').length > 0 && piece.replace(/\P{L}/gu, '').length < 3)) return word;
+    split = true;
     return words;
   });
   return split ? read : undefined;
