@@ -325,6 +325,23 @@ describe('the search page', () => {
     await chromium.page.click('#did-you-mean button');
     const fixed = await rendered();
     expect([fixed.get('q'), fixed.getAll('person')]).toEqual(['الجزائر', ['antony-blinken']]);
+    // Two days the wrong way round: said so, and swapped in a tap; two dates that are no days both go in one.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&date_from=2018-09-01&date_to=2018-03-01`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    expect(await chromium.page.textContent('#status')).toContain('تاريخ البداية بعد تاريخ النهاية');
+    await chromium.page.click('#did-you-mean button');
+    const swapped = await rendered();
+    expect([swapped.get('date_from'), swapped.get('date_to')]).toEqual(['2018-03-01', '2018-09-01']);
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&date_from=yesterday&date_to=2018-02-30`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    await chromium.page.click('#did-you-mean button');
+    const undated = await rendered();
+    expect([undated.get('date_from'), undated.get('date_to')]).toEqual([null, null]);
+    // A source no article has: the search without it, a tap away too.
+    await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('الجزائر')}&source=foo.com`);
+    await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');
+    await chromium.page.click('#did-you-mean button');
+    expect((await rendered()).getAll('source')).toEqual([]);
     // A text too long is said so, with the limit, not that it lacks a letter.
     await chromium.page.goto(`${chromium.url}/?q=${encodeURIComponent('سوريا '.repeat(100))}`);
     await chromium.page.waitForFunction(() => document.body.dataset.rendered === 'error:400');

@@ -88,9 +88,11 @@ const ERROR_MESSAGES = {
   invalid_parameter: (field, message) =>
     field === 'q'
       ? tooLong(message) || 'نص البحث غير مقبول؛ اكتب حرفًا أو رقمًا'
-      : LINK_PARAMETERS.has(field)
-        ? `قيمة غير صالحة في الرابط (${field})؛ صحّح الرابط أو ابدأ بحثًا جديدًا`
-        : undefined,
+      : field === 'date_from' && /after/u.test(message || '')
+        ? 'تاريخ البداية بعد تاريخ النهاية في الرابط'
+        : LINK_PARAMETERS.has(field)
+          ? `قيمة غير صالحة في الرابط (${field})؛ صحّح الرابط أو ابدأ بحثًا جديدًا`
+          : undefined,
   query_rejected: () => 'لم يستطع محرك البحث تنفيذ هذا البحث؛ اختصره أو بسّطه',
   too_many_alternatives: () => 'بدائل كثيرة في البحث (OR)؛ ثمانية على الأكثر، فاختصرها',
   too_many_values: (field) => `قيم كثيرة في الرابط (${field})؛ عشرون على الأكثر، فأزِل بعضها`,

@@ -223,12 +223,28 @@ function refocus(focused, key) {
 }
 
 /** The search with the filter the API refused taken out: a date, or the values of a tag facet the facets do not list. */
-function withoutRefused(state, field) {
-  if (field === 'date_from') return { ...state, dateFrom: '' };
-  if (field === 'date_to') return { ...state, dateTo: '' };
-  const facet = TAG_FACETS.find((tagFacet) => tagFacet.param === field);
+function withoutRefused(state, error) {
+  const field = error?.field;
+  if (field === 'date_from' || field === 'date_to') {
+    // Two days the wrong way round are swapped; else every date that is no day of the calendar goes, not one a tap.
+    if (/after/u.test(error.message || '') && isCalendarDay(state.dateFrom) && isCalendarDay(state.dateTo))
+      return { ...state, dateFrom: state.dateTo, dateTo: state.dateFrom };
+    const kept = (date, refused) => (refused || !isCalendarDay(date) ? '' : date);
+    return { ...state, dateFrom: kept(state.dateFrom, field === 'date_from'), dateTo: kept(state.dateTo, field === 'date_to') };
+  }
+  const facet = FACETS.find((one) => one.param === field);
   const labels = facet && taxonomy.labels[facet.labelsOf || facet.key];
-  return labels ? { ...state, [facet.key]: state[facet.key].filter((value) => labels.has(value)) } : undefined;
+  if (!labels) return undefined;
+  const known = state[facet.key].filter((value) => labels.has(value));
+  // A source named in the text (site:) is the text's to change: no filter to take out.
+  return known.length < state[facet.key].length ? { ...state, [facet.key]: known } : undefined;
+}
+
+/** A date of the calendar written as the API reads it (2018-02-30 is none), or none at all. */
+function isCalendarDay(date) {
+  if (!date) return true;
+  const day = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/u.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
 }
 
 function showError(answer) {
@@ -247,10 +263,14 @@ function showError(answer) {
   $('did-you-mean').replaceChildren(retry);
   if (retrying && !$('did-you-mean').hidden) retry.focus();
   // A link the API refused by one of its filters (a value since renamed, a date mistyped): the search without it, a tap away.
-  const fixed = answer.status === 400 ? withoutRefused(readState(), answer.body?.error?.field) : undefined;
+  const fixed = answer.status === 400 ? withoutRefused(readState(), answer.body?.error) : undefined;
   if (fixed) {
     $('did-you-mean').replaceChildren(
-      h('button', { type: 'button', class: 'link', onclick: () => navigate(fixed, { replace: true }) }, 'ابحث دون هذه التصفية'),
+      h(
+        'button',
+        { type: 'button', class: 'link', onclick: () => navigate(fixed, { replace: true }) },
+        fixed.dateFrom !== readState().dateFrom && fixed.dateFrom === readState().dateTo ? 'ابحث بالتاريخين مبادَلين' : 'ابحث دون هذه التصفية',
+      ),
     );
     $('did-you-mean').hidden = false;
   }
