@@ -1215,6 +1215,8 @@ export function splitTags(text: string, gluedNames: GluedNames | undefined, isEn
 
 /** Letters from which a Latin word no dictionary or list holds may be words typed together (worldcup). */
 const MIN_LATIN_RUN_ON_LETTERS = 7;
+/** Letters of each word such a word is split into (a year's digits aside). */
+const MIN_RUN_ON_PIECE_LETTERS = 3;
 
 /**
  * The text with each Latin word that no dictionary or list knows read as a hashtag's words
@@ -1233,7 +1235,8 @@ export function latinRunOnsAsTags(
     if (letters.length < MIN_LATIN_RUN_ON_LETTERS || isEnglish?.(word.toLowerCase()) || isListed(word.toLowerCase())) return word;
     const words = splitTags(`#${word}`, gluedNames, isEnglish);
     // Each piece a word of three letters or more: incendies (French, "fires") is no inc en dies.
-    if (words === word || words.split(' ').some((piece) => piece.replace(/\P{L}/gu, '').length > 0 && piece.replace(/\P{L}/gu, '').length < 3)) return word;
+    const lettersOf = (piece: string) => piece.replace(/\P{L}/gu, '').length;
+    if (words === word || words.split(' ').some((piece) => lettersOf(piece) > 0 && lettersOf(piece) < MIN_RUN_ON_PIECE_LETTERS)) return word;
     split = true;
     return words;
   });

@@ -58,9 +58,9 @@ import { latinWordsBegun, nameBegunInLatin, suggestTitles, type TitleSuggestion 
 import { spokenFrequency } from '../search/spoken-english.js';
 import {
   corpusFrequency,
+  latinRunOnsAsTags,
   loadQueryLists,
   nameRunSlipOffer,
-  latinRunOnsAsTags,
   nameSlipOffer,
   onlyHeardAlike,
   nameSpellingKey,
@@ -1140,12 +1140,12 @@ export function withLayout(definition: VersionedIndexDefinition, layout: IndexLa
   return { ...definition, settings, mappings: { ...definition.mappings, _meta: { ...meta, definition: digest } }, digest };
 }
 
-/** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 /** Whether two answers hold the same number of articles and the same page of them, in the same order. */
 function findsTheSame(one: ArticleSearchResult, other: ArticleSearchResult): boolean {
   return one.total === other.total && one.hits.map((hit) => hit.id).join() === other.hits.map((hit) => hit.id).join();
 }
 
+/** The answer for a text searched in place of the one typed: it says so, and what the typed text found when it found anything. */
 function searchedInsteadOf(instead: ArticleSearchResult, searchedText: string, asTyped: ArticleSearchResult): ArticleSearchResult {
   return { ...searchingInstead(instead, searchedText), ...(asTyped.total > 0 ? { totalAsTyped: asTyped.total } : {}) };
 }
