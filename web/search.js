@@ -222,7 +222,7 @@ function refocus(focused, key) {
   else if (document.activeElement === document.body || document.activeElement === focused) $('results').focus();
 }
 
-/** The search with the filter the API refused taken out: a date, or the values of a tag facet the facets do not list. */
+/** The search with the filter the API refused taken out (or its dates swapped): a date, or the values of a facet the facets do not list. */
 function withoutRefused(state, error) {
   const field = error?.field;
   if (field === 'date_from' || field === 'date_to') {
