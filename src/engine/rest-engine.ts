@@ -62,6 +62,12 @@ export interface RestRequest {
 
 /** How often a followed engine task is asked for its state. */
 const TASK_POLL_MS = 500;
+/**
+ * Polls of a running copy the engine refuses in a row (429: short of memory, its circuit breaker
+ * tripped) before the copy is given up: the copy goes on in the engine meanwhile, and the API had
+ * stopped starting at the first refusal.
+ */
+const MAX_REFUSED_POLLS = 60;
 
 /**
  * The SearchEngine protocol, written once: both families speak the same REST API (one ancestor),
@@ -198,6 +204,7 @@ export abstract class RestEngine implements SearchEngine {
     const tasks = await this.request({ method: 'GET', path: '/_tasks', querystring: { actions: '*reindex', detailed: true } });
     const taskId = copyTaskInto(tasks, destination) ?? (await this.startCopyTask(sources, destination));
     if (taskId === undefined) return this.copyThroughClient(sources, destination, signal);
+    let refusedPolls = 0;
     for (;;) {
       if (signal?.aborted) {
         // Waited for: a copy still writing into a version about to be deleted would create it again, unmapped.
@@ -206,7 +213,15 @@ export abstract class RestEngine implements SearchEngine {
         );
         throw new OperationCancelledError(`copying into ${destination} cancelled`);
       }
-      const task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
+      let task: LooseBody;
+      try {
+        task = await this.request({ method: 'GET', path: `/_tasks/${encodeURIComponent(taskId)}` });
+        refusedPolls = 0;
+      } catch (error) {
+        if (!isEngineError(error, 'unavailable') || error.statusCode !== 429 || ++refusedPolls > MAX_REFUSED_POLLS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, TASK_POLL_MS));
+        continue;
+      }
       if (task.completed) {
         if (task.error)
           throw new EngineError('rejected', `copying into ${destination} failed: ${String(task.error.reason ?? task.error.type)}`, String(task.error.type));
