@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonDocumentRecords } from '../src/ingest/source-records.js';
-import { useSeededService } from './support/test-service.js';
+import { indexStoredArticles, useSeededService } from './support/test-service.js';
 
 const service = useSeededService('names-that-are-words');
 
@@ -193,5 +193,26 @@ describe('a full name typed', () => {
       const ids = (await search({ q })).hits.map((hit) => hit.id).filter((id) => id.startsWith('x-') && id.includes('schumer'));
       expect(ids, q).toEqual(['x-chuck-schumer', 'x-amy-schumer']);
     }
+  });
+});
+
+describe('a listed name slipped', () => {
+  // Its own index's articles: a search of Khashoggi in another file's would find these 22 too.
+  it('is searched in place of its slip that next to nothing writes (خشقجي: خاشقجي, written 20 times as often)', async () => {
+    // Stored as they are, as the ranking tests store theirs: 21 reports naming him and one slipping.
+    const named = Array.from({ length: 21 }, (_, at) => ({
+      id: `x-khashoggi-${at}`,
+      title: `تطورات قضية خاشقجي ${at}`,
+      body: `قالت السلطات التركية إن الصحفي جمال خاشقجي قتل داخل القنصلية، في التقرير رقم ${at}.`,
+    }));
+    const slip = { id: 'x-khashoggi-slip', title: 'مقال عن خشقجي', body: 'كتب الموقع اسم الصحفي خشقجي بلا ألف.' };
+    await indexStoredArticles(service.engine, service.alias, [...named, slip]);
+    const answer = (await (await service.app.request(`/search?q=${encodeURIComponent('خشقجي')}`)).json()) as {
+      searchedInstead?: string;
+      totalAsTyped?: number;
+      total: number;
+    };
+    expect({ searchedInstead: answer.searchedInstead, totalAsTyped: answer.totalAsTyped }).toEqual({ searchedInstead: 'خاشقجي', totalAsTyped: 1 });
+    expect(answer.total).toBeGreaterThanOrEqual(21);
   });
 });

@@ -313,9 +313,10 @@ describe('facet counts and value search', () => {
     expect((await flagged('Soudan'))[0]).toBe('sudan');
     expect((await flagged('dzair'))[0]).toBe('algeria');
     expect((await get('/facets/planets?q=x')).status).toBe(400);
-    // Fatah for فت, not Hamas through its term فتح وحماس.
+    // Fatah and Iraq's Fatah alliance for فت, not Hamas through its term فتح وحماس.
     expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('فت')}`)).body.values.map((v) => v.value)).toEqual([
       'fatah',
+      'fatah-alliance',
     ]);
     // A name that tags its organization only in context still finds it.
     expect((await get<{ values: { value: string }[] }>(`/facets/organizations?q=${encodeURIComponent('أنصار')}`)).body.values.map((v) => v.value)).toContain(

@@ -125,6 +125,11 @@ describe('misspelled listed names', () => {
     expect(respellToListedNames(typed, likeliest, listed)).toBe(expected);
   });
 
+  it('leave alone a common word of a longer name: الحوات is no slip of القوات (of القوات اللبنانية)', () => {
+    expect(respellToListedNames('لعمامرة الحوات', 'لعمامره الحوار', listed)).toBe('لعمامره القوات');
+    expect(respellToListedNames('لعمامرة الحوات', 'لعمامره الحوار', listed, (word) => word === 'القوات')).toBeUndefined();
+  });
+
   it('leave alone the words the likeliest respelling keeps, short words, and words far from any name', () => {
     expect(respellToListedNames('بيلنكين', 'بيلنكين', listed)).toBeUndefined(); // kept: no word of the index is missing
     expect(respellToListedNames('مصدد', 'مصدر', listed)).toBeUndefined(); // four letters, one edit from مصر

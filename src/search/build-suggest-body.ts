@@ -171,7 +171,12 @@ const MIN_NAME_TYPO_LETTERS = 5;
  * البرتقال (oranges), one edit, not البرتغال (Portugal), two. Words are given as the index
  * normalizes them. Pure.
  */
-export function respellToListedNames(text: string, likeliest: string, listedNameWords: ReadonlySet<string>): string | undefined {
+export function respellToListedNames(
+  text: string,
+  likeliest: string,
+  listedNameWords: ReadonlySet<string>,
+  isCommonWord: (word: string) => boolean = () => false,
+): string | undefined {
   const typed = normalizedWordsOf(text);
   const offered = normalizedWordsOf(likeliest);
   const offeredSet = new Set(offered);
@@ -185,8 +190,9 @@ export function respellToListedNames(text: string, likeliest: string, listedName
     let fewest = max + 1;
     let nearest: string[] = [];
     for (const name of listedNameWords) {
-      // A name with ة after it is another word: لعمارة is no لعمار ("for Ammar").
-      if (name[0] !== word[0] || word === `${name}ه`) continue;
+      // A name with ة after it is another word: لعمارة is no لعمار ("for Ammar"); a longer name's common
+      // word is no name to respell to: الحوات is الحوار, not القوات of القوات اللبنانية.
+      if (name[0] !== word[0] || word === `${name}ه` || isCommonWord(name)) continue;
       const edits = editDistance(word, name, max);
       if (edits < fewest) [fewest, nearest] = [edits, [name]];
       else if (edits === fewest) nearest.push(name);

@@ -398,6 +398,15 @@ function holdsOverlongWord(text: string): boolean {
 const NO_WORDS: ReadonlySet<string> = new Set();
 const NO_SPELLINGS: ListedSpellings = new Map();
 
+/** More often than this in the corpus, a word of a longer name that is no name alone is a common word (القوات, التيار). */
+const COMMON_NAME_WORD_FREQUENCY = 1000;
+
+/** A word of the listed names that no name spells alone and the news writes everywhere (القوات of القوات اللبنانية). */
+function isCommonWordOfNames(word: string, aids: QueryAids | undefined): boolean {
+  if (!aids?.repairer || aids.listedNameSpellings?.has(word)) return false;
+  return corpusFrequency(word, aids.repairer) > COMMON_NAME_WORD_FREQUENCY;
+}
+
 /** An Arabic word a listed name writes, with its article or without (الأسد, محمود). */
 function isListedNameWord(arabic: string, aids: QueryAids): boolean {
   const word = normalizeArabicWord(arabic);
@@ -700,7 +709,8 @@ export async function searchArticles(
   const suggested = spellcheck ? readSpellings(result.suggest).filter(isCorrection) : [];
   // A misspelled name is offered the name, whatever the hits (الموسل: the season's stories, الموسم, come
   // first through typo tolerance; Mosul, الموصل, is meant).
-  const named = spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed) : undefined;
+  const named =
+    spellcheck && suggested[0] ? respellToListedNames(spellcheck, suggested[0], listed, (word) => isCommonWordOfNames(word, options.aids)) : undefined;
   const hitWords =
     !named && suggested.length > 1
       ? (await topHitsOf(engine, alias, body, result, request)).map(
