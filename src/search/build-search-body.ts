@@ -265,6 +265,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   ];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
+  const taggedLifts = taggedNameLifts(request, profile);
   const nameInTitle = text && request.onlyListedNames ? nameInTitleQuery(text, request.onlyListedNames, profile, shape) : undefined;
   const names = text ? (request.multiwordNames ?? []) : [];
   const plan = text
@@ -279,7 +280,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           leavesOf(names.flatMap((name) => asWritten(name, shape))) +
           names.length * stemmedFieldsOf(profile).length * shape.maxSynonymAlternatives +
           leavesOf([...exclusions, ...phrases]) +
-          taggedNameLifts(request, profile).length,
+          taggedLifts.length,
       )
     : undefined;
   // Newest first or narrowed by a value (`asksEveryWord`), and where the facets count those articles, one typing error at most.
@@ -320,7 +321,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           ...namePhrases,
           ...(nameInTitle ? [nameInTitle] : []),
           ...(questionTitle ? [questionTitle] : []),
-          ...taggedNameLifts(request, profile),
+          ...taggedLifts,
         ]
       : [],
   };

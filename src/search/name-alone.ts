@@ -1,9 +1,8 @@
 import type { Taxonomy } from '../classify/taxonomy.js';
 import type { NameAlone } from './build-search-body.js';
 import { EDGE_PUNCTUATION } from './edge-punctuation.js';
-import { LONGEST_LISTED_SPELLING } from './english-words.js';
 import { splitExclusions } from './excluded-terms.js';
-import { nameSpellingKey } from './understand-query.js';
+import { listedMultiwordNames, nameSpellingKey } from './understand-query.js';
 
 interface NameRead {
   name: NameAlone;
@@ -85,17 +84,11 @@ const fullNamesByKey = new WeakMap<Taxonomy, Map<string, NameAlone | null>>();
  */
 export function taggedNamesIn(text: string, taxonomy: Taxonomy): NameAlone[] {
   const names = fullNamesOf(taxonomy);
-  const words = nameSpellingKey(text).split(' ').filter(Boolean);
   const found = new Map<string, NameAlone>();
-  for (let start = 0; start < words.length; start++)
-    for (let length = Math.min(LONGEST_LISTED_SPELLING, words.length - start); length >= 2; length--) {
-      const name = names.get(words.slice(start, start + length).join(' '));
-      if (name) {
-        found.set(`${name.facet}:${name.value}`, name);
-        start += length - 1;
-        break;
-      }
-    }
+  for (const run of listedMultiwordNames(text, names)) {
+    const name = names.get(nameSpellingKey(run));
+    if (name) found.set(`${name.facet}:${name.value}`, name);
+  }
   return [...found.values()];
 }
 

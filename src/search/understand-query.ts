@@ -388,7 +388,7 @@ export function listedNamesWithin(text: string, spellings: ListedSpellings): Set
  * The runs of `text`'s words that are a whole listed spelling of two words or more (محمد صلاح, بان كي
  * مون), as typed: one run where several overlap, the longest first.
  */
-export function listedMultiwordNames(text: string, spellings: ListedSpellings): string[] {
+export function listedMultiwordNames(text: string, spellings: ReadonlyMap<string, unknown>): string[] {
   const words: string[] = [];
   forEachStandardToken(text, (word) => words.push(word));
   const names: string[] = [];
