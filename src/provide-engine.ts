@@ -33,6 +33,8 @@ export interface ProvideEngineOptions {
   onEngineError?: (error: EngineError, method: string) => void;
   /** Waits of the supervisor before restarting an embedded node that ended (tests shorten them). */
   restartBackoffMs?: number[];
+  /** How long to wait for SEARCH_URL's engine to answer (a minute; the API, which answers while it waits, waits for ever). */
+  engineWaitMs?: number;
 }
 
 /** Who runs the embedded engine of a work dir: written by its owner, read by every later process. */
@@ -134,7 +136,11 @@ export async function provideEngine(config: Config, logger: Logger, options: Pro
           ...(config.searchCaCertificate ? { caCertificate: config.searchCaCertificate } : {}),
         }
       : {};
-    const engine = await waitForEngine({ url, requestTimeoutMs: config.engineRequestTimeoutMs, ...credentials, ...(kind ? { kind } : {}) }, logger);
+    const engine = await waitForEngine(
+      { url, requestTimeoutMs: config.engineRequestTimeoutMs, ...credentials, ...(kind ? { kind } : {}) },
+      logger,
+      options.engineWaitMs ?? 60_000,
+    );
     const engineWatch = new EngineWatch({ probe: () => engine.info(), log: (message, details) => logger.warn({ ...details, url: redactUrl(url) }, message) });
     watch = engineWatch;
     const guarded = guardEngine(engine, {
@@ -207,10 +213,14 @@ async function answersWithin(url: string, ms: number): Promise<boolean> {
   }
 }
 
-/** A configured engine may still be starting (a compose file starts both at once): wait a minute for it. */
-async function waitForEngine(connection: Parameters<typeof connectEngine>[0], logger: Logger): Promise<SearchEngine> {
+/** How often a wait for the engine says it still waits. */
+const WAITING_LOG_EVERY_MS = 30_000;
+
+/** A configured engine may still be starting (a compose file starts both at once): wait for it, saying so now and then. */
+async function waitForEngine(connection: Parameters<typeof connectEngine>[0], logger: Logger, waitMs: number): Promise<SearchEngine> {
   const { url } = connection;
-  const deadline = Date.now() + 60_000;
+  const started = Date.now();
+  let loggedAt = -Infinity;
   for (;;) {
     try {
       const engine = await connectEngine(connection);
@@ -218,8 +228,11 @@ async function waitForEngine(connection: Parameters<typeof connectEngine>[0], lo
       logger.info({ engine: info.kind, version: info.version, url: redactUrl(url) }, 'search engine connected');
       return engine;
     } catch (error) {
-      if (!isEngineError(error, 'unavailable') || Date.now() > deadline) throw error;
-      logger.warn({ url: redactUrl(url) }, 'search engine not reachable yet; retrying');
+      if (!isEngineError(error, 'unavailable') || Date.now() - started > waitMs) throw error;
+      if (Date.now() - loggedAt >= WAITING_LOG_EVERY_MS) {
+        loggedAt = Date.now();
+        logger.warn({ url: redactUrl(url), waitedSeconds: Math.round((loggedAt - started) / 1000) }, 'search engine not reachable yet; retrying');
+      }
       await new Promise((r) => setTimeout(r, 2000));
     }
   }

@@ -1,13 +1,14 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { compiledEntryArgs, nodeFlags } from '../tools/compiled-runtime.js';
 import { PROJECT_ROOT } from '../src/project-root.js';
+import { findFreePort } from '../src/embedded/engine-process.js';
 import { connectTestEngine, TEST_ADMIN_KEY, uniqueAlias } from './support/test-service.js';
 
 // `npm start` as a user runs it: the compiled server (npm run build) with the package's node flags,
@@ -45,15 +46,21 @@ beforeAll(async () => {
 
 afterAll(() => stopServer(server, alias));
 
-/** Starts the compiled server and waits for its address, which it names in the "API serving" log line. */
-async function startServer(args: string[], cwd: string, env: NodeJS.ProcessEnv, lines: string[] = []): Promise<{ server: ChildProcess; url: string }> {
+/** Starts the compiled server and waits for its address, which it names in the "API serving" log line (or `until`'s). */
+async function startServer(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  lines: string[] = [],
+  until = 'API serving',
+): Promise<{ server: ChildProcess; url: string }> {
   const started = spawn(process.execPath, args, { cwd, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     started.once('exit', (code) => reject(new Error(`the compiled server in ${cwd} exited (${code}) before serving`)));
     createInterface({ input: started.stdout! }).on('line', (line) => {
       lines.push(line);
       const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'API serving' && entry.url) resolve(entry.url);
+      if (entry.msg === until && entry.url) resolve(entry.url);
     });
   });
   return { server: started, url };
@@ -156,6 +163,56 @@ describe('the compiled server, started as npm start starts it', () => {
     const messages = logLines.map((entry) => (JSON.parse(entry) as { msg?: string }).msg);
     expect(messages.indexOf('shutting down: finishing the requests in flight')).toBeLessThan(messages.indexOf('stopped'));
   });
+});
+
+describe('the compiled server started before its engine answers', () => {
+  const lateAlias = uniqueAlias('late');
+  const lines: string[] = [];
+  let lateServer: ChildProcess;
+  let lateUrl: string;
+  // Stands for an engine that is not up yet: a port nothing listens on, later a forwarder to the run's engine.
+  const forwarder = createServer((client) => {
+    const engine = new URL(inject('engineUrl'));
+    const upstream = connect(Number(engine.port), engine.hostname);
+    client.pipe(upstream).pipe(client);
+    for (const end of [client, upstream]) end.on('error', () => client.destroy());
+  });
+  let forwarderPort: number;
+
+  beforeAll(async () => {
+    forwarderPort = await findFreePort();
+    ({ server: lateServer, url: lateUrl } = await startServer(
+      compiledEntryArgs('src/main.js'),
+      PROJECT_ROOT,
+      { SEARCH_URL: `http://127.0.0.1:${forwarderPort}`, INDEX_ALIAS: lateAlias, LOG_LEVEL: 'info' },
+      lines,
+      'API answering: starting',
+    ));
+  }, 60_000);
+
+  afterAll(async () => {
+    await stopServer(lateServer, lateAlias);
+    forwarder.close();
+  });
+
+  it('answers while it waits: alive, not ready, 503 "starting" with Retry-After, a page that reloads itself; then serves the seeds once the engine answers', async () => {
+    expect((await fetch(`${lateUrl}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${lateUrl}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'starting', reason: 'waiting for the search engine' });
+    const search = await fetch(`${lateUrl}/search?q=Blinken`);
+    expect(search.status).toBe(503);
+    expect(search.headers.get('retry-after')).toBe('5');
+    expect(await search.json()).toMatchObject({ error: { code: 'starting', message: expect.stringContaining('waiting for the search engine') } });
+    const page = await fetch(`${lateUrl}/`, { headers: { accept: 'text/html' } });
+    expect([page.status, page.headers.get('content-type')]).toEqual([503, 'text/html; charset=utf-8']);
+    expect(await page.text()).toMatch(/<meta http-equiv="refresh" content="5">[\s\S]*waiting for the search engine/);
+
+    await new Promise<void>((resolve) => forwarder.listen(forwarderPort, '127.0.0.1', resolve));
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('"msg":"API serving"'))).toBe(true), { timeout: 60_000, interval: 200 });
+    expect((await fetch(`${lateUrl}/health/ready`)).status).toBe(200);
+    expect(((await (await fetch(`${lateUrl}/search?q=Blinken`)).json()) as { total: number }).total).toBe(2);
+  }, 90_000);
 });
 
 // No Docker engine runs here, but the image's runtime stage is a list of COPY lines: the compiled

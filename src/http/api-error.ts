@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'task_failed'
   | 'too_many_requests'
   | 'overloaded'
+  | 'starting'
   | 'engine_unavailable'
   | 'engine_timeout'
   | 'index_missing'
