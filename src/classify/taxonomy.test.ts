@@ -36,7 +36,7 @@ describe('the taxonomy as the project ships it', () => {
 });
 
 describe('the taxonomy digest, which tells stored tags stale', () => {
-  it('changes with a term, not with the words that find a topic among the facet values or with notes', () => {
+  it('changes with a term, not with the words that find a topic among the facet values, notes, or how a name alone is searched', () => {
     const root = mkdtempSync(join(tmpdir(), 'taxonomy-digest-'));
     try {
       for (const folder of ['taxonomy', 'analyzers']) cpSync(join(PROJECT_ROOT, folder), join(root, folder), { recursive: true });
@@ -52,6 +52,13 @@ describe('the taxonomy digest, which tells stored tags stale', () => {
       expect(digestWith((topic) => (topic.searchWords = [...(topic.searchWords ?? []), 'مفاوضة']))).toBe(before);
       expect(digestWith((topic) => (topic.notes = 'a note'))).toBe(before);
       expect(digestWith((topic) => topic.terms.push('مفاوضة'))).not.toBe(before);
+      // How a place's name typed alone is searched tags nothing either.
+      digestWith(() => {});
+      const regionsPath = join(root, 'taxonomy', 'regions.json');
+      const regions = JSON.parse(readFileSync(regionsPath, 'utf8')) as { regions: { slug: string; readAlone?: unknown }[] };
+      regions.regions.find((region) => region.slug === 'jordan')!.readAlone = undefined;
+      writeFileSync(regionsPath, JSON.stringify(regions));
+      expect(loadTaxonomy(root).digest).toBe(before);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -30,8 +30,19 @@ const regionSchema = z.object({
   /**
    * A name that is also a common word (مالي, "financial"): typed alone, a search lists the articles naming the place, searched as
    * `searchedAs`. Without `arabicAlone`, only its Latin names are read so: عمان alone is Amman as often as Oman, Oman never.
+   * `latin` names the Latin spellings read so where they are not the place's own terms (Amman: Jordan's capital, عمان).
    */
-  readAlone: z.object({ searchedAs: z.string().min(1), arabicAlone: z.boolean().default(true), reason: z.string() }).optional(),
+  readAlone: z
+    .object({
+      searchedAs: z.string().min(1),
+      arabicAlone: z.boolean().default(true),
+      latin: z
+        .array(z.string().regex(/^[\p{Script=Latin} '-]+$/u, 'Latin letters only'))
+        .min(1)
+        .optional(),
+      reason: z.string(),
+    })
+    .optional(),
   notes: z.string().optional(),
 });
 
@@ -231,8 +242,8 @@ export function loadTaxonomy(rootDir: string): Taxonomy {
   const teaserParagraphs = new Map(
     sourcesFile.sources.flatMap((source) => (source.teaserParagraphs ? [[source.value, source.teaserParagraphs] as const] : [])),
   );
-  // Nor do notes and the words that find a topic among the facet values.
-  const decidesTags = (key: string, value: unknown) => (key === 'notes' || key === 'searchWords' ? undefined : value);
+  // Nor do notes, the words that find a topic among the facet values, and how a name typed alone is searched.
+  const decidesTags = (key: string, value: unknown) => (['notes', 'searchWords', 'readAlone'].includes(key) ? undefined : value);
   const digest = createHash('sha256').update(JSON.stringify(taxonomy, decidesTags)).digest('hex').slice(0, 10);
   return { ...taxonomy, sourceLabels, sourceNames, teaserParagraphs, digest };
 }

@@ -68,7 +68,7 @@ function listedNames(taxonomy: Taxonomy): Map<string, ListedName> {
     if (!region.readAlone) continue;
     const name = { facet: 'regions_mentioned' as const, value: region.slug };
     if (region.readAlone.arabicAlone) names.set(nameSpellingKey(region.readAlone.searchedAs), { name });
-    for (const term of region.terms.filter((t) => !/\p{Script=Arabic}/u.test(t)))
+    for (const term of region.readAlone.latin ?? region.terms.filter((t) => !/\p{Script=Arabic}/u.test(t)))
       names.set(nameSpellingKey(term), { name, arabic: region.readAlone.searchedAs });
   }
   namesByKey.set(taxonomy, names);
