@@ -167,6 +167,11 @@ describe('understandQuery', () => {
     expect(understandQuery('كاس العالم٢٠١٨', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('كاس العالم ٢٠١٨');
     expect(understandQuery('2018العالم', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('2018 العالم');
     expect(understandQuery('G20 ب2018', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('G20 ب2018');
+    // A dialect question word the news never writes, typed against the name or verb asked about; a word that begins like one stays whole.
+    expect(understandQuery('منهوترامب', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('منهو ترامب');
+    expect(understandQuery('شنوصار', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('شنو صار');
+    for (const word of ['منهوبة', 'ماذاق', 'كيفية', 'هلال'])
+      expect(understandQuery(word, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe(word);
     // ه typed for ة: the word the news writes, not بال and سعوديه.
     for (const word of ['بالسعوديه', 'والسعوديه', 'بالسعودية'])
       expect(understandQuery(word, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe(word);
