@@ -224,6 +224,7 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'ملايين')).toEqual(await tokens('arabic_index', 'مليون'));
   });
 
+
   it("reads a country's demonym as the country where the stemmer would not, and keeps other names apart", async () => {
     const [saudi] = await tokens('arabic_index', 'السعودية');
     expect(await tokens('arabic_index', 'ولي العهد السعودي')).toContain(saudi);
@@ -303,6 +304,19 @@ describe('search-time synonyms', () => {
     // Sanaa without its hamza is searched as the city alone, not as the word of أحسن صنعا.
     expect(await tokens('arabic_exact_search', 'صنعا')).toEqual(['صنعاء']);
     await expectSearchedAs('billion', ['مليار']);
+    // A Maghreb desk's review: chef had been the cook, naufrage انفراج, roi and démission as typed, Kabylie and the Rif nothing.
+    await expectSearchedAs('chef du gouvernement', ['رءيس', 'الحكومه']);
+    await expectSearchedAs('roi', ['الملك']);
+    await expectSearchedAs('démission', ['استقاله']);
+    await expectSearchedAs('naufrage', ['غرق']);
+    await expectSearchedAs('Kabylie', ['منطقه', 'القباءل']);
+    await expectSearchedAs('Rif', ['الريف', 'المغربي']);
+    await expectSearchedAs('Ben Guerdane', ['بن', 'قردان']);
+    await expectSearchedAs('Mohamed 6', ['السادس']);
+    await expectSearchedAs('l7irak', ['الحراك']);
+    await expectSearchedAs('القايد صالح', ['قايد', 'صالح']);
+    // The protests the news writes احتجاجات, for a reader's مظاهرات.
+    await expectSearchedAs('مظاهرات', ['احتجاجات']);
   });
 
   it('reaches the places, leaders and groups of the Maghreb and the Sahel as analysts type them in Latin letters', async () => {

@@ -417,6 +417,14 @@ const TAG_CASES: TagCase[] = [
     tagged: false,
   },
   {
+    why: "the Security Council's vote names the Western Sahara, whatever else it names",
+    title: 'واشنطن ترجئ التصويت حول الصحراء الغربية',
+    body: 'أرجأت الولايات المتحدة تصويتا في مجلس الأمن حول الصحراء الغربية، وكانت جرت مفاوضات حول الصحراء الغربية في 2008.',
+    field: 'regions',
+    slug: 'western-sahara',
+    tagged: true,
+  },
+  {
     why: 'the Polisario names the Western Sahara',
     title: 'البوليساريو تحتج',
     body: 'احتجت جبهة البوليساريو على قرار الرباط، وقالت البوليساريو إنها ستلجأ إلى الأمم المتحدة.',

@@ -91,6 +91,9 @@ describe('names inside longer names', () => {
     expect(await peopleOf('أتقدم أصالة عن نفسي ونيابة عن الحكومة بالتعازي')).not.toContain('assala-nasri');
     expect(await peopleOf('قال نائب الكنيست أحمد الطيبي إن القانون، وأضاف أحمد الطيبي')).not.toContain('ahmed-el-tayeb');
     expect(await peopleOf('استقبل شيخ الأزهر أحمد الطيب الوفد، وقال أحمد الطيب')).toContain('ahmed-el-tayeb');
+    // Morocco's former prime minister was a witness (اليوسفي الشاهد), not Tunisia's Youssef Chahed.
+    expect(await peopleOf('وكان عبد الرحمن اليوسفي الشاهد الرئيسي في المحاكمة، وقال اليوسفي الشاهد')).not.toContain('youssef-chahed');
+    expect(await peopleOf('قال رئيس الحكومة التونسية يوسف الشاهد إن الإصلاحات، وأضاف يوسف الشاهد')).toContain('youssef-chahed');
     // A common name tags the Egyptian lawyer only where Egypt or his trade is named.
     expect(await peopleOf('أدين خالد علي بصنع قنابل لطالبان في لندن، وقال خالد علي للمحكمة')).not.toContain('khaled-ali');
     expect(await peopleOf('قال المحامي المصري خالد علي إن الحملة، وأضاف خالد علي')).toContain('khaled-ali');

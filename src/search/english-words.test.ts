@@ -62,6 +62,8 @@ const english = loadEnglishWords(
     van: 'الشاحنة',
     attack: 'الهجوم',
     bin: 'الصندوق',
+    de: 'ولاية ديلاوير الأمريكية',
+    la: 'لوس أنجلوس',
     ABA: 'رابطة المصرفيين الأمريكية',
     CEO: 'المدير التنفيذي',
   }),
@@ -224,9 +226,12 @@ describe('a Latin query read against the lists and the dictionary', () => {
     expect(withEnglishWordsInArabic('al', listed, english).text).toBe('ولاية ألاباما'); // alone, the word itself
   });
 
-  it('reads a French article typed in small letters as no English word: la is no LA, Los Angeles', () => {
+  it('reads a French article typed in small letters, and de before one, as no English word: la is no LA, Los Angeles, de no Delaware', () => {
     expect(withEnglishWordsInArabic('la cholera', listed, english).text).toBe('الكوليرا');
     expect(withEnglishWordsInArabic('les refugees', listed, english).text).toBe(withEnglishWordsInArabic('refugees', listed, english).text);
+    // Nor de or du before one: président de la Tunisie had searched Delaware.
+    for (const french of ['cholera de la Tunisie', 'cholera du le Maroc'])
+      expect(withEnglishWordsInArabic(french, listed, english).text).toBe(withEnglishWordsInArabic(french.replace(/ d[eu] /u, ' '), listed, english).text);
   });
 
   it('never reads a word of the dictionary as a misspelled name: sales is not Saleh', () => {

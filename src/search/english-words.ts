@@ -444,7 +444,9 @@ export function readLatinStretches(
     const next = typed[at + 1]?.replace(EDGE_PUNCTUATION, '');
     const beforeName = next !== undefined && (INITIAL_CAPITAL.test(next) || listed.has(plain[at + 1]!) || !english || !isEnglishWord(english, plain[at + 1]!));
     const particle = plain[at]!.toLowerCase();
-    const frenchArticle = next !== undefined && word === particle && FRENCH_ARTICLES.has(particle);
+    // la livre turque; and de or du before one (président de la Tunisie: de is no Delaware there).
+    const frenchArticle =
+      next !== undefined && word === particle && (FRENCH_ARTICLES.has(particle) || (NAME_PARTICLES.has(particle) && FRENCH_ARTICLES.has(next.toLowerCase())));
     if (length <= 1 && ((beforeName && NAME_PARTICLES.has(particle)) || (next !== undefined && ARABIC_PARTICLES.has(particle)) || frenchArticle)) {
       take(1, { particle: true });
       continue;
