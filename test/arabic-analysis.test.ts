@@ -224,6 +224,15 @@ describe('search-time synonyms', () => {
     expect(await tokens('arabic_index', 'ملايين')).toEqual(await tokens('arabic_index', 'مليون'));
   });
 
+  it('keeps the right hand (اليمنى) apart from Yemen, which normalized it would spell (اليمني), in the stemmed and exact fields', async () => {
+    for (const right of ['اليمنى', 'باليمنى', 'يمنى']) {
+      await expectAnalyzedApart(right, 'اليمن');
+      expect(await tokens('arabic_exact', right)).not.toEqual(await tokens('arabic_exact', 'اليمني'));
+    }
+    expect(await tokens('arabic_index', 'القدم اليمنى')).toEqual(await tokens('arabic_index', 'القدم اليمين'));
+    // Yemeni with its ي is Yemen still.
+    expect(await tokens('arabic_index', 'اليمني')).toEqual(await tokens('arabic_index', 'اليمن'));
+  });
 
   it("reads a country's demonym as the country where the stemmer would not, and keeps other names apart", async () => {
     const [saudi] = await tokens('arabic_index', 'السعودية');
