@@ -199,6 +199,18 @@ describe('a full name typed', () => {
       expect(ids, q).toEqual(['x-chuck-schumer', 'x-amy-schumer']);
     }
   });
+
+  it('also finds the articles tagged with that person that write only the surname, in Arabic as in Latin letters, in every order', async () => {
+    await ingest([
+      { id: 'x-surname-only', title: 'تركيا تطالب بالكشف عن مصير خاشقجي', text: 'قالت أنقرة إن خاشقجي دخل القنصلية، وإن خاشقجي لم يخرج منها.', source: 'BBC' },
+      { id: 'x-full-name', title: 'مقتل الصحفي جمال خاشقجي', text: 'أكدت الرياض مقتل الصحفي جمال خاشقجي داخل القنصلية.', source: 'BBC' },
+    ]);
+    for (const q of ['جمال خاشقجي', 'Jamal Khashoggi'])
+      for (const sort of ['relevance', 'newest']) {
+        const ids = (await search({ q, sort })).hits.map((hit) => hit.id).filter((id) => id === 'x-surname-only' || id === 'x-full-name');
+        expect(ids.sort(), `${q} ${sort}`).toEqual(['x-full-name', 'x-surname-only']);
+      }
+  });
 });
 
 describe('a listed name slipped', () => {

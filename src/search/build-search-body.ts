@@ -111,6 +111,14 @@ function taggedNameLifts(request: SearchRequest, profile: SearchProfile): Clause
   return (request.taggedNames ?? []).map(({ facet, value }) => ({ constant_score: { filter: { term: { [facet]: value } }, boost: lift.boost } }));
 }
 
+/** A query of nothing but full names, with the profile's `taggedName.findsTagged`: the articles tagged with them found too, scored by the words alone. */
+function taggedNameAlternatives(request: SearchRequest, profile: SearchProfile): Clause[] {
+  if (!profile.query.taggedName?.findsTagged || !request.onlyListedNames) return [];
+  return (request.taggedNames ?? []).map(({ facet, value }) => ({ constant_score: { filter: { term: { [facet]: value } }, boost: 0 } }));
+}
+
+const orTagged = (words: Clause, tagged: Clause[]): Clause => ({ bool: { should: [words, ...tagged], minimum_should_match: 1 } });
+
 /**
  * How many of the words an article must hold. Ranked by relevance, the profile's rule: articles with
  * every word rank above those with some. Newest first, the order says nothing of how many words an
@@ -280,7 +288,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
           leavesOf(names.flatMap((name) => asWritten(name, shape))) +
           names.length * stemmedFieldsOf(profile).length * shape.maxSynonymAlternatives +
           leavesOf([...exclusions, ...phrases]) +
-          taggedLifts.length,
+          2 * taggedLifts.length,
       )
     : undefined;
   // Newest first or narrowed by a value (`asksEveryWord`), and where the facets count those articles, one typing error at most.
@@ -309,8 +317,10 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     2 * plan.leaves <= shape.maxClauses
       ? [{ bool: { must: [textQuery(required, matching, shape, plan, EVERY_WORD_MATCHES, { knownWords, names })], boost: profile.query.allWords.boost } }]
       : [];
+  const taggedAlternatives = taggedNameAlternatives(request, profile);
+  const found = words && taggedAlternatives.length > 0 ? orTagged(words, taggedAlternatives) : words;
   const original = {
-    must: [words && !wordsOnlyRank ? words : { match_all: {} }],
+    must: [found && !wordsOnlyRank ? found : { match_all: {} }],
     should: plan
       ? [
           ...(words && wordsOnlyRank ? [words] : []),
@@ -330,10 +340,11 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
   const feedback = plan && profile.query.feedback && feedbackQuery(feedbackTerms, countQueryTokens(text), profile, shape.maxClauses - leaves);
   // Ranked with some of the words enough, the facets count the articles holding every word, those the
   // newest-first list holds: a reader of كأس العالم counts the World Cup's stories, not every article naming the world.
-  const everyWord =
+  const everyWordHeld =
     plan && countsEveryWord(request, profile, required, shape)
       ? textQuery(required, oneEdit, shape, plan, EVERY_WORD_MATCHES, { knownWords, acrossFields, names })
       : undefined;
+  const everyWord = everyWordHeld && taggedAlternatives.length > 0 ? orTagged(everyWordHeld, taggedAlternatives) : everyWordHeld;
   // Only those, where asked and the clause budget holds them beside the query.
   const held = request.everyWord && everyWord && plan && 3 * plan.leaves <= shape.maxClauses ? [...filter, everyWord] : filter;
   const query: Clause = feedback

@@ -127,8 +127,11 @@ const profileSchema = z.object({
        * A query writing a tagged person's or organization's full name (a listed spelling of two words
        * or more) adds `boost` to the articles tagged with them, ranked by relevance: the tagger's
        * exclusions tell the senator Chuck Schumer from the actress, whom the synonyms' شومر finds too.
+       * With `findsTagged`, a query of nothing but such names also finds the articles tagged with them
+       * that write only the surname (جمال خاشقجي found 251 articles, Jamal Khashoggi, whose spellings
+       * include the surname alone, 256), in every order.
        */
-      taggedName: z.object({ boost: z.number().gt(0).max(50) }).optional(),
+      taggedName: z.object({ boost: z.number().gt(0).max(50), findsTagged: z.boolean().default(false) }).optional(),
     })
     .default(QUERY_SWITCHES_OFF),
 });
