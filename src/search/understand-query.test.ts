@@ -170,7 +170,7 @@ describe('understandQuery', () => {
     // A dialect question word the news never writes, typed against the name or verb asked about; a word that begins like one stays whole.
     expect(understandQuery('منهوترامب', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('منهو ترامب');
     expect(understandQuery('شنوصار', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('شنو صار');
-    for (const word of ['منهوبة', 'ماذاق', 'كيفية', 'هلال'])
+    for (const word of ['منهوبة', 'ماذاق', 'كيفية', 'هلال', 'كأماكن', 'وينبغي', 'فينتظر', 'ليشارك'])
       expect(understandQuery(word, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe(word);
     // ه typed for ة: the word the news writes, not بال and سعوديه.
     for (const word of ['بالسعوديه', 'والسعوديه', 'بالسعودية'])

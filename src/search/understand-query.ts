@@ -1297,8 +1297,8 @@ const MIN_GLUED_QUESTION_WORD = 3;
 export function withQuestionWordsApart(text: string, questionWords: ReadonlySet<string>, isWord: (word: string) => boolean): string {
   return text.replace(/\p{Script=Arabic}+/gu, (token) => {
     const bare = normalizeArabicWord(token);
-    // Marked letters (a shadda) would put the cut in the wrong place; the whole a word is no run-on.
-    if (bare.length !== token.length || isWord(token)) return token;
+    // Marked letters (a shadda) would put the cut in the wrong place; a word, or one with a clitic (كأماكن, وينبغي), is no run-on.
+    if (bare.length !== token.length || isWord(token) || isWord(token.replace(/^[وف]?[بكل]?/u, ''))) return token;
     for (let length = bare.length - MIN_GLUED_QUESTION_WORD; length >= MIN_GLUED_QUESTION_WORD; length--) {
       const rest = token.slice(length);
       if (questionWords.has(bare.slice(0, length)) && isWord(rest)) return `${token.slice(0, length)} ${rest}`;
