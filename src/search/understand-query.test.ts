@@ -144,6 +144,9 @@ describe('understandQuery', () => {
     // Dialect words beside the subject: much, in front of, very.
     expect(understandQuery('ليش خسرت السعوديه قدام روسيا', on, aids)).toBe('خسرت السعوديه روسيا');
     expect(understandQuery('الاسعار في لبنان غالية كتير', on, aids)).toBe('الاسعار في لبنان غالية');
+    // "I want to know", and "with what" (بإيه): an Egyptian's question around its subject.
+    expect(understandQuery('عايز اعرف اخبار محمد صلاح', on, aids)).toBe('محمد صلاح');
+    expect(understandQuery('هو مرسي اتحكم عليه بإيه', on, aids)).toBe('مرسي اتحكم عليه');
   });
 
   it('searches a query made only of question words as typed, and leaves text alone with the switch off', () => {
