@@ -324,6 +324,15 @@ describe('search-time synonyms', () => {
     await expectSearchedAs('Mohamed 6', ['السادس']);
     await expectSearchedAs('l7irak', ['الحراك']);
     await expectSearchedAs('القايد صالح', ['قايد', 'صالح']);
+    // An Egypt and Sudan desk's: Aswan had read as سان, Port Said as the port and قيل, Swar al-Dahab as الذهاب.
+    await expectSearchedAs('Aswan', ['اسوان']);
+    await expectSearchedAs('Port Said', ['بورسعيد']);
+    await expectSearchedAs('Luxor', ['الاقصر']);
+    await expectSearchedAs('Mubarak', ['حسني', 'مبارك']);
+    await expectSearchedAs('Swar al-Dahab', ['سوار', 'الذهب']);
+    await expectSearchedAs('Madbouly', ['مصطفي', 'مدبولي']);
+    expect(await tokens('arabic_search', 'اسكندرية')).toEqual(await tokens('arabic_search', 'الإسكندرية'));
+    expect(await tokens('arabic_index', 'بأسوان')).toEqual(await tokens('arabic_index', 'أسوان'));
     // The protests the news writes احتجاجات, for a reader's مظاهرات.
     await expectSearchedAs('مظاهرات', ['احتجاجات']);
   });

@@ -433,6 +433,22 @@ const TAG_CASES: TagCase[] = [
     tagged: true,
   },
   { why: 'Serbia is Serbia', ...belgrade, field: 'regions', slug: 'serbia', tagged: true },
+  {
+    why: "the Suez Canal is Egypt's",
+    title: 'قناة السويس تحقق رقما قياسيا',
+    body: 'سجلت قناة السويس إيرادات قياسية، وعبرت قناة السويس سفن أكثر من العام الماضي.',
+    field: 'regions',
+    slug: 'egypt',
+    tagged: true,
+  },
+  {
+    why: 'Credit Suisse is no Suez',
+    title: 'تحذير من بنك كريدي سويس',
+    body: 'حذر بنك كريدي سويس في مذكرة بحثية، وقال محللو كريدي سويس إن الأسواق متقلبة.',
+    field: 'regions_mentioned',
+    slug: 'egypt',
+    tagged: false,
+  },
   // Look-alikes after stemming: a gene (جين) is no Guinea, nor the Japan Times Gabon, nor a galaxy Hungary.
   {
     why: 'genes are not Guinea',

@@ -94,6 +94,9 @@ describe('names inside longer names', () => {
     // Morocco's former prime minister was a witness (اليوسفي الشاهد), not Tunisia's Youssef Chahed.
     expect(await peopleOf('وكان عبد الرحمن اليوسفي الشاهد الرئيسي في المحاكمة، وقال اليوسفي الشاهد')).not.toContain('youssef-chahed');
     expect(await peopleOf('قال رئيس الحكومة التونسية يوسف الشاهد إن الإصلاحات، وأضاف يوسف الشاهد')).toContain('youssef-chahed');
+    // Sudan's president by his title and surname; Egypt's prime minister, on no list before.
+    expect(await peopleOf('أعلن الرئيس البشير الإفراج عن المعتقلين، وقال الرئيس البشير')).toContain('omar-al-bashir');
+    expect(await peopleOf('قال رئيس الوزراء مصطفى مدبولي إن الحكومة، وأضاف مصطفى مدبولي')).toContain('mostafa-madbouly');
     // A common name tags the Egyptian lawyer only where Egypt or his trade is named.
     expect(await peopleOf('أدين خالد علي بصنع قنابل لطالبان في لندن، وقال خالد علي للمحكمة')).not.toContain('khaled-ali');
     expect(await peopleOf('قال المحامي المصري خالد علي إن الحملة، وأضاف خالد علي')).toContain('khaled-ali');
