@@ -285,7 +285,7 @@ const SearchResponse = z
       })
       .openapi({
         description:
-          'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection. With `totalAllWords`, the articles holding every word are counted.',
+          'Counts of the result by value. Each facet counts under every selection but its own, so the alternatives to a ticked value stay listed with their counts (several values of one facet widen the result); `published` counts under every selection, by month of publication: an article without a publication date is in no month, so the months may add up to less than `total`. With `totalAllWords`, the articles holding every word are counted.',
       }),
     searchedInArabic: z
       .array(
