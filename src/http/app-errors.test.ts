@@ -65,6 +65,9 @@ describe('mistakes said plainly', () => {
     [`/search?q=${encodeURIComponent('ـــــ')}`, 'q: nothing to search: give a letter, a digit or a country flag, or leave q out'],
     [`/search?q=${encodeURIComponent('🇦🇦 😀')}`, 'q: nothing to search: no country has the flags given; give a letter or a digit'],
     ['/search?size=5&size=6', 'size: given more than once: give it once'],
+    // A script's empty variable: no silent search of everything.
+    ['/search?q=x&topic=', 'topic: no value given: leave the parameter out to filter nothing'],
+    ['/search?q=x&person=,', 'person: no value given: leave the parameter out to filter nothing'],
     ['/search?sort=newest&sort=relevance', 'sort: given more than once: give it once'],
     ['/search?colour=red', 'colour: not a parameter of GET /search (/openapi.json lists them)'],
     ['/facets/regions?colour=red', 'colour: not a parameter of GET /facets/{facet} (/openapi.json lists them)'],

@@ -73,6 +73,8 @@ const valueList = <Value extends z.ZodType<string, string>>(value: Value, fold: 
         .map((v) => fold(v.trim()))
         .filter(Boolean),
     )
+    // topic= from a script's empty variable would otherwise filter nothing, silently: the whole index.
+    .refine((values) => values.length > 0, 'no value given: leave the parameter out to filter nothing')
     .pipe(z.array(value).max(MAX_VALUES_A_FACET, `at most ${MAX_VALUES_A_FACET} values`));
 // region=Syria is syria: slugs are written in small letters, and readers type names with capitals.
 const slugList = (example: string) => valueList(slugLike(example), (given) => given.toLowerCase());
