@@ -146,6 +146,11 @@ describe('understandQuery', () => {
     expect(understandQuery('الاسعار في لبنان غالية كتير', on, aids)).toBe('الاسعار في لبنان غالية');
     // "I want to know", and "with what" (بإيه): an Egyptian's question around its subject.
     expect(understandQuery('عايز اعرف اخبار محمد صلاح', on, aids)).toBe('محمد صلاح');
+    // أخبار alone before its subject, and after a dialect "want"; the fake news stay the subject.
+    expect(understandQuery('اخبار البشير', on, aids)).toBe('البشير');
+    expect(understandQuery('عايز اخبار الخرطوم', on, aids)).toBe('الخرطوم');
+    expect(understandQuery('داير اعرف اخبار البشير', on, aids)).toBe('البشير');
+    expect(understandQuery('الأخبار الكاذبة', on, aids)).toBe('الأخبار الكاذبة');
     expect(understandQuery('هو مرسي اتحكم عليه بإيه', on, aids)).toBe('مرسي اتحكم عليه');
   });
 

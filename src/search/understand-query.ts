@@ -1578,10 +1578,15 @@ function openerOf(words: string[], aids: Pick<QueryAids, 'questionWords' | 'ques
       .map((at) => bareOf(words[at]!))
       .join(' ')
       .toLowerCase();
-    if (aids.questionOpeners?.has(phrase)) return run;
+    const next = lettered[start + length];
+    if (aids.questionOpeners?.has(phrase) && !(phrase === NEWS && next !== undefined && NEWS_ABOUT_NEWS.has(bareOf(words[next]!)))) return run;
   }
   return [];
 }
+
+/** أخبار first asks for a subject's news (اخبار البشير), unless the news itself is the subject (أخبار كاذبة). */
+const NEWS = 'اخبار';
+const NEWS_ABOUT_NEWS: ReadonlySet<string> = new Set(['كاذبه', 'الكاذبه', 'مزيفه', 'المزيفه', 'زايفه', 'الزايفه', 'مضلله', 'المضلله', 'ملفقه', 'الملفقه']);
 
 /**
  * An Arabic text without the question words and opener it begins with (ايش اخر اخبار خاشقجي:
