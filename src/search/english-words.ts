@@ -256,8 +256,8 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 
 const ARABIC_DIGIT_IN_WORD = new RegExp(`\\p{L}[${ARABIC_LETTER_DIGITS}]\\p{L}|^[${ARABIC_LETTER_DIGITS}]\\p{L}{2}|\\p{L}{2}[${ARABIC_LETTER_DIGITS}]$`, 'u');
 /** The article and "and" of Arabic typed in Latin letters (sa3r el dollar, el ahly w el zamalek): before any word, no English word (el is no ال of a dictionary, al no Alabama). */
 const ARABIC_PARTICLES = new Set(['al', 'el', 'w', 'wa']);
-/** French articles typed in small letters before a word: the dictionary's la is LA, Los Angeles (la livre turque). */
-const FRENCH_ARTICLES = new Set(['la', 'le', 'les']);
+/** French articles typed in small letters before a word: the dictionary's la is LA, Los Angeles (la livre turque); des had been ديز. */
+const FRENCH_ARTICLES = new Set(['la', 'le', 'les', 'des', 'du', 'au', 'aux']);
 /**
  * The Latin letters a digit typed for an Arabic letter is spelled with, two ways (ع and hamza unwritten
  * or an a; ق a q or, as ص, an s): 7ezbollah and 5ashoggi are the lists' hezbollah and khashoggi.
