@@ -121,7 +121,10 @@ export class RunOnRepairer {
       const next = words[i + 1];
       return particles && PARTICLES.has(word) && next !== undefined && (next.startsWith('ال') || isName(next));
     };
-    const trusted = words.every((word, i) => particle(word, i) || ([...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word))));
+    // A listed name begins a word however short (منتخبمصر: منتخب مصر), where the caller knows names.
+    const trusted = words.every(
+      (word, i) => particle(word, i) || ([...word].length >= 3 && known(word) && !prefixLike(word) && (i === 0 || startsWord(word) || isName(word))),
+    );
     return trusted ? words : undefined;
   }
 

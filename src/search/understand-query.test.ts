@@ -177,6 +177,9 @@ describe('understandQuery', () => {
     expect(understandQuery('G20 ب2018', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('G20 ب2018');
     // A dialect question word the news never writes, typed against the name or verb asked about; a word that begins like one stays whole.
     expect(understandQuery('منهوترامب', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('منهو ترامب');
+    // A short listed name after a word (منتخب مصر), where the query's names are known.
+    const listedNameSpellings = loadListedNameSpellings(PROJECT_ROOT);
+    expect(understandQuery('منتخبمصر', { ...off, runOnRepair: true }, { questionWords, repairer, listedNameSpellings })).toBe('منتخب مصر');
     expect(understandQuery('شنوصار', { ...off, runOnRepair: true }, { questionWords, repairer })).toBe('شنو صار');
     for (const word of ['منهوبة', 'ماذاق', 'كيفية', 'هلال', 'كأماكن', 'وينبغي', 'فينتظر', 'ليشارك'])
       expect(understandQuery(word, { ...off, runOnRepair: true }, { questionWords, repairer })).toBe(word);
