@@ -55,6 +55,34 @@ describe('superviseEngine', () => {
     expect(supervisor.status().state).toBe('stopped');
   });
 
+  it('stopped while a restart waits for its node, ends that process at once instead of waiting for it to serve', async () => {
+    const first = fakeProcess(1);
+    let failStart: (error: Error) => void = () => {};
+    const aborted: number[] = [];
+    const supervisor = superviseEngine(
+      first,
+      (spawned) =>
+        new Promise<EngineProcess>((_resolve, reject) => {
+          spawned(7);
+          failStart = reject;
+        }),
+      {
+        backoffMs: [1],
+        abortStart: (pid) => {
+          aborted.push(pid);
+          failStart(new Error('the node ended before it served'));
+        },
+      },
+    );
+    first.end({ code: null, signal: 'SIGKILL' });
+    await until(() => supervisor.status().pid === 7);
+    const stopping = Date.now();
+    await supervisor.stop();
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    expect(aborted).toEqual([7]);
+    expect(supervisor.status().state).toBe('stopped');
+  });
+
   it('names the process it is starting as soon as it exists, and none again when that start fails', async () => {
     const first = fakeProcess(1);
     const third = fakeProcess(3);

@@ -22,6 +22,8 @@ export interface SupervisorOptions {
   log?: (message: string, details?: Record<string, unknown>) => void;
   /** Told every change of state (a new process started, one ended). */
   onChange?: (status: SupervisedStatus, process: EngineProcess | undefined) => void;
+  /** Ends a process still starting when the supervisor is stopped (SIGTERM); its start then fails. */
+  abortStart?: (pid: number) => void;
 }
 
 export interface EngineSupervisor {
@@ -50,6 +52,20 @@ export function superviseEngine(
   let status: SupervisedStatus = { state: 'running', pid: first.pid, restarts: 0, lastExit: null, since: new Date().toISOString() };
   let stopping = false;
   let wake: (() => void) | undefined;
+  /** The process a restart has spawned and is waiting on: a stop ends it rather than wait for it to serve (a node takes 90 s). */
+  let spawning: number | undefined;
+  const abortStart =
+    options.abortStart ??
+    ((pid: number) => {
+      // The node is spawned in a group of its own (its launcher and the JVM): the group goes.
+      for (const target of [-pid, pid])
+        try {
+          process.kill(target, 'SIGTERM');
+          return;
+        } catch {
+          // Not a group, or already gone.
+        }
+    });
   const change = (update: Partial<SupervisedStatus>) => {
     status = { ...status, ...update, since: new Date().toISOString() };
     options.onChange?.(status, current);
@@ -79,13 +95,17 @@ export function superviseEngine(
         if (stopping) return;
         try {
           node = await start((pid) => {
+            spawning = pid;
             if (!stopping) change({ pid });
           });
         } catch (error) {
-          if (!stopping && status.pid !== null) change({ pid: null });
+          spawning = undefined;
+          if (stopping) return;
+          if (status.pid !== null) change({ pid: null });
           log('the embedded engine did not start again; retrying', { attempt, error: (error as Error).message.split('\n')[0] });
           continue;
         }
+        spawning = undefined;
         if (stopping) {
           await node.stop();
           return;
@@ -104,6 +124,7 @@ export function superviseEngine(
     stop: async () => {
       stopping = true;
       wake?.();
+      if (spawning !== undefined) abortStart(spawning);
       const running = current;
       current = undefined;
       change({ state: 'stopped', pid: null });
