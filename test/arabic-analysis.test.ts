@@ -313,32 +313,8 @@ describe('search-time synonyms', () => {
     // Sanaa without its hamza is searched as the city alone, not as the word of أحسن صنعا.
     expect(await tokens('arabic_exact_search', 'صنعا')).toEqual(['صنعاء']);
     await expectSearchedAs('billion', ['مليار']);
-    // A Maghreb desk's review: chef had been the cook, naufrage انفراج, roi and démission as typed, Kabylie and the Rif nothing. An Egypt and Sudan desk's: Aswan had read as سان, Port Said as the port and قيل, Swar al-Dahab as الذهاب. Its second pass: Sadat had been صعدة, ElBaradei البارز, Assiut صوت, Damietta دامت; French dinar دينا, Casa كأس.
-    for (const [typed, words] of [
-      ['chef du gouvernement', ['رءيس', 'الحكومه']],
-      ['roi', ['الملك']],
-      ['démission', ['استقاله']],
-      ['naufrage', ['غرق']],
-      ['Kabylie', ['منطقه', 'القباءل']],
-      ['Rif', ['الريف', 'المغربي']],
-      ['Ben Guerdane', ['بن', 'قردان']],
-      ['Mohamed 6', ['السادس']],
-      ['l7irak', ['الحراك']],
-      ['القايد صالح', ['قايد', 'صالح']],
-      ['Aswan', ['اسوان']],
-      ['Port Said', ['بورسعيد']],
-      ['Luxor', ['الاقصر']],
-      ['Mubarak', ['حسني', 'مبارك']],
-      ['Swar al-Dahab', ['سوار', 'الذهب']],
-      ['Madbouly', ['مصطفي', 'مدبولي']],
-      ['Sadat', ['السادات']],
-      ['ElBaradei', ['البرادعي']],
-      ['Assiut', ['اسيوط']],
-      ['Damietta', ['دمياط']],
-      ['dinar algérien', ['الدينار']],
-      ['Casa', ['الدار', 'البيضاء']],
-    ] as const)
-      await expectSearchedAs(typed, [...words]);
+    // A Maghreb desk's review: Algeria's chief of staff as its papers write him had found Essebsi's stories.
+    await expectSearchedAs('القايد صالح', ['قايد', 'صالح']);
     expect(await tokens('arabic_search', 'اسكندرية')).toEqual(await tokens('arabic_search', 'الإسكندرية'));
     expect(await tokens('arabic_index', 'بأسوان')).toEqual(await tokens('arabic_index', 'أسوان'));
     // The protests the news writes احتجاجات, for a reader's مظاهرات.
@@ -664,6 +640,28 @@ describe('search-time synonyms', () => {
       ['Jaish al-Islam', ['جيش', 'الاسلام']],
       ['Ameri', ['العامري']],
       ['Jaajaa', ['جعجع']],
+      // A Maghreb desk's review: chef had been the cook, naufrage انفراج, roi and démission as typed, Kabylie and the Rif nothing. An Egypt and Sudan desk's: Aswan had read as سان, Port Said as the port and قيل, Swar al-Dahab as الذهاب. Its second pass: Sadat had been صعدة, ElBaradei البارز, Assiut صوت, Damietta دامت; French dinar دينا, Casa كأس.
+      ['chef du gouvernement', ['رءيس', 'الحكومه']],
+      ['roi', ['الملك']],
+      ['démission', ['استقاله']],
+      ['naufrage', ['غرق']],
+      ['Kabylie', ['منطقه', 'القباءل']],
+      ['Rif', ['الريف', 'المغربي']],
+      ['Ben Guerdane', ['بن', 'قردان']],
+      ['Mohamed 6', ['السادس']],
+      ['l7irak', ['الحراك']],
+      ['Aswan', ['اسوان']],
+      ['Port Said', ['بورسعيد']],
+      ['Luxor', ['الاقصر']],
+      ['Mubarak', ['حسني', 'مبارك']],
+      ['Swar al-Dahab', ['سوار', 'الذهب']],
+      ['Madbouly', ['مصطفي', 'مدبولي']],
+      ['Sadat', ['السادات']],
+      ['ElBaradei', ['البرادعي']],
+      ['Assiut', ['اسيوط']],
+      ['Damietta', ['دمياط']],
+      ['dinar algérien', ['الدينار']],
+      ['Casa', ['الدار', 'البيضاء']],
     ] as const) {
       await expectSearchedAs(typed, [...arabic]);
     }

@@ -108,13 +108,15 @@ export interface NameAlone {
 function taggedNameLifts(request: SearchRequest, profile: SearchProfile): Clause[] {
   const lift = profile.query.taggedName;
   if (!lift || byDate(request.sort)) return [];
-  return (request.taggedNames ?? []).map(({ facet, value }) => ({ constant_score: { filter: { term: { [facet]: value } }, boost: lift.boost } }));
+  return (request.taggedNames ?? []).map((name) => ({ constant_score: { filter: taggedWith(name), boost: lift.boost } }));
 }
+
+const taggedWith = ({ facet, value }: NameAlone): Clause => ({ term: { [facet]: value } });
 
 /** A query of nothing but full names, with the profile's `taggedName.findsTagged`: the articles tagged with them found too, scored by the words alone. */
 function taggedNameAlternatives(request: SearchRequest, profile: SearchProfile): Clause[] {
   if (!profile.query.taggedName?.findsTagged || !request.onlyListedNames) return [];
-  return (request.taggedNames ?? []).map(({ facet, value }) => ({ constant_score: { filter: { term: { [facet]: value } }, boost: 0 } }));
+  return (request.taggedNames ?? []).map((name) => ({ constant_score: { filter: taggedWith(name), boost: 0 } }));
 }
 
 const orTagged = (words: Clause, tagged: Clause[]): Clause => ({ bool: { should: [words, ...tagged], minimum_should_match: 1 } });
@@ -269,7 +271,7 @@ export function buildSearchBody(request: SearchRequest, profile: SearchProfile, 
     ...dateFilters(request, shape),
     ...phrases,
     ...(request.linkedArticles ? [{ terms: { id: request.linkedArticles } }] : []),
-    ...(request.nameAlone ? [{ term: { [request.nameAlone.facet]: request.nameAlone.value } }] : []),
+    ...(request.nameAlone ? [taggedWith(request.nameAlone)] : []),
   ];
   const arabicOrder = text && request.arabicOrder && !request.onlyListedNames ? arabicOrderQueries(request.arabicOrder, profile, shape) : [];
   const namePhrases = text ? namePhraseQueries(request.namesWithStopwords ?? [], profile) : [];
